@@ -5,7 +5,7 @@ const require = createRequire(import.meta.url);
 
 // The Prisma CLI refuses to start unless it finds engine files, even though
 // with engine: "js" it never runs them. Point it at any existing file.
-export function prismaEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+export function prismaEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
     ...process.env,
     PRISMA_QUERY_ENGINE_LIBRARY: process.execPath,
@@ -18,7 +18,7 @@ export function prismaEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 
 export function runPrisma(
   args: string[],
-  options: { env?: NodeJS.ProcessEnv; capture?: boolean } = {},
+  options: { env?: Record<string, string>; capture?: boolean } = {},
 ): string {
   const cli = require.resolve("prisma/build/index.js");
   const result = spawnSync(process.execPath, [cli, ...args, "--config", "prisma/prisma.config.ts"], {

@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { resolveDatabaseTarget } from "./db-url";
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    DATABASE_URL: z.string().optional(),
+    SESSION_SECRET: z.string().min(32).optional(),
+    APP_URL: z.string().url().optional(),
+    SMTP_URL: z.string().url().optional(),
+    MAIL_FROM: z.string().default("Sàn Giao dịch Công nghệ Hà Nội <no-reply@hanoi-tech.local>"),
+    MAIL_OUTBOX_DIR: z.string().default("var/outbox"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    SECURE_COOKIES: z.enum(["true", "false"]).optional(),
+    RATE_LIMIT_POINTS: z.coerce.number().int().min(1).default(5),
+    RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "required in production (32+ characters)" });
+    }
+    try {
+      resolveDatabaseTarget(env.DATABASE_URL);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: (error as Error).message });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid environment configuration:\n${problems}`);
+  }
+  return result.data;
+}
+
+// Validated once at boot: a bad variable stops the server before it serves.
+export const env = parseEnv(process.env);
+
+// A fixed development secret keeps sessions across restarts of `npm start`;
+// production refuses to boot without its own (see the schema above).
+export const sessionSecret = env.SESSION_SECRET ?? "dev-only-secret-not-for-production-use-0000";
+
+export const secureCookies =
+  env.SECURE_COOKIES ? env.SECURE_COOKIES === "true" : env.NODE_ENV === "production";

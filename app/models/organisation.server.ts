@@ -1,0 +1,130 @@
+import { db, type MembershipRole, type OrganisationKind, type Prisma } from "~/db.server";
+import { recordAudit } from "./audit.server";
+
+export type OrganisationInput = {
+  name: string;
+  kind: OrganisationKind;
+  taxCode?: string | null;
+  website?: string | null;
+  address?: string | null;
+  description?: string | null;
+};
+
+function clean(input: OrganisationInput) {
+  const text = (value: string | null | undefined) => value?.normalize("NFC").trim() || null;
+  return {
+    name: input.name.normalize("NFC").trim(),
+    kind: input.kind,
+    taxCode: text(input.taxCode),
+    website: text(input.website),
+    address: text(input.address),
+    description: text(input.description),
+  };
+}
+
+export async function isTaxCodeTaken(taxCode: string | null | undefined, exceptOrganisationId?: string) {
+  if (!taxCode) return false;
+  const existing = await db.organisation.findUnique({ where: { taxCode: taxCode.trim() }, select: { id: true } });
+  return Boolean(existing && existing.id !== exceptOrganisationId);
+}
+
+// The organisation and its first owner are one unit: neither exists alone.
+export async function createOrganisation(ownerId: string, input: OrganisationInput) {
+  return db.$transaction(async (tx) => {
+    const organisation = await tx.organisation.create({ data: clean(input) });
+    await tx.membership.create({ data: { userId: ownerId, organisationId: organisation.id, role: "OWNER" } });
+    await recordAudit(tx, { actorId: ownerId, action: "organisation.created", entityType: "Organisation", entityId: organisation.id });
+    return organisation;
+  });
+}
+
+export async function updateOrganisation(actorId: string, organisationId: string, input: OrganisationInput) {
+  return db.$transaction(async (tx) => {
+    const organisation = await tx.organisation.update({ where: { id: organisationId }, data: clean(input) });
+    await recordAudit(tx, { actorId, action: "organisation.updated", entityType: "Organisation", entityId: organisationId });
+    return organisation;
+  });
+}
+
+export async function listOrganisationsForUser(userId: string) {
+  return db.membership.findMany({
+    where: { userId },
+    orderBy: { createdAt: "asc" },
+    select: { role: true, organisation: { select: { id: true, name: true, kind: true, verifiedAt: true } } },
+  });
+}
+
+export async function getOrganisationForMember(organisationId: string) {
+  return db.organisation.findUniqueOrThrow({
+    where: { id: organisationId },
+    include: {
+      memberships: {
+        orderBy: { createdAt: "asc" },
+        select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+      },
+      invitations: {
+        where: { acceptedAt: null, expiresAt: { gt: new Date() } },
+        orderBy: { createdAt: "asc" },
+        select: { id: true, email: true, role: true, expiresAt: true },
+      },
+    },
+  });
+}
+
+export async function removeMember(actorId: string, organisationId: string, membershipId: string): Promise<"removed" | "not-found" | "last-owner"> {
+  return db.$transaction(async (tx) => {
+    const membership = await tx.membership.findFirst({ where: { id: membershipId, organisationId } });
+    if (!membership) return "not-found";
+    if (membership.role === "OWNER") {
+      const owners = await tx.membership.count({ where: { organisationId, role: "OWNER" } });
+      if (owners <= 1) return "last-owner";
+    }
+    await tx.membership.delete({ where: { id: membership.id } });
+    await recordAudit(tx, {
+      actorId, action: "organisation.member_removed", entityType: "Organisation", entityId: organisationId,
+      data: { userId: membership.userId },
+    });
+    return "removed";
+  });
+}
+
+export type VerificationFilter = "all" | "verified" | "unverified";
+
+export async function listOrganisationsForStaff(filter: VerificationFilter) {
+  const where: Prisma.OrganisationWhereInput =
+    filter === "verified" ? { verifiedAt: { not: null } } : filter === "unverified" ? { verifiedAt: null } : {};
+  return db.organisation.findMany({
+    where,
+    orderBy: [{ verifiedAt: "asc" }, { name: "asc" }],
+    select: {
+      id: true, name: true, kind: true, taxCode: true, verifiedAt: true, createdAt: true,
+      _count: { select: { memberships: true } },
+    },
+  });
+}
+
+export async function setOrganisationVerified(actorId: string, organisationId: string, verified: boolean) {
+  return db.$transaction(async (tx) => {
+    const organisation = await tx.organisation.update({
+      where: { id: organisationId },
+      data: verified ? { verifiedAt: new Date(), verifiedById: actorId } : { verifiedAt: null, verifiedById: null },
+      select: { id: true, name: true, verifiedAt: true },
+    });
+    await recordAudit(tx, {
+      actorId, action: verified ? "organisation.verified" : "organisation.unverified",
+      entityType: "Organisation", entityId: organisationId,
+    });
+    return organisation;
+  });
+}
+
+export async function countOrganisations() {
+  const [providers, agencies, verified] = await Promise.all([
+    db.organisation.count({ where: { kind: { in: ["PROVIDER", "RESEARCH"] } } }),
+    db.organisation.count({ where: { kind: "AGENCY" } }),
+    db.organisation.count({ where: { verifiedAt: { not: null } } }),
+  ]);
+  return { providers, agencies, verified };
+}
+
+export type { MembershipRole };

@@ -1,0 +1,149 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import {
+  Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration,
+  isRouteErrorResponse, useLocation, useRouteError, useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { useChangeLanguage } from "remix-i18next/react";
+import { FlashBanner } from "~/components/flash-banner";
+import { defaultLanguage, type Language } from "~/i18n/config";
+import { i18next } from "~/i18n/i18next.server";
+import { readFlash } from "~/models/session.server";
+import stylesheet from "~/styles/app.css";
+import { getOptionalUser, isStaff } from "~/utils/permissions.server";
+import { useNonce } from "~/utils/nonce";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Sàn Giao dịch Công nghệ Hà Nội" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [language, user, flash] = await Promise.all([
+    i18next.getLocale(request) as Promise<Language>,
+    getOptionalUser(request),
+    readFlash(request),
+  ]);
+  return json(
+    {
+      language,
+      user: user ? { name: user.name, email: user.email, role: user.role, isStaff: isStaff(user) } : null,
+      flash: flash.message,
+    },
+    { headers: flash.setCookie ? { "Set-Cookie": flash.setCookie } : {} },
+  );
+}
+
+export const handle = { i18n: "translation" };
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const language = data?.language ?? defaultLanguage;
+  const nonce = useNonce();
+  const { t } = useTranslation();
+  useChangeLanguage(language);
+  return (
+    <html lang={language} dir="ltr">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="description" content={t("meta.description")} />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main-content">{t("layout.skipLink")}</a>
+        <SiteHeader />
+        <main id="main-content" className="container" tabIndex={-1}>
+          {data?.flash ? <FlashBanner message={data.flash} /> : null}
+          {children}
+        </main>
+        <footer className="site-footer">
+          <div className="container">
+            <p>{t("layout.footer")}</p>
+            <p>{t("layout.footerResolution")}</p>
+          </div>
+        </footer>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+function SiteHeader() {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const { t } = useTranslation();
+  const location = useLocation();
+  const user = data?.user;
+  const other = (data?.language ?? defaultLanguage) === "vi" ? "en" : "vi";
+  return (
+    <header className="site-header">
+      <div className="container header-inner">
+        <Link to="/" className="brand">{t("meta.siteName")}</Link>
+        <nav aria-label={t("layout.primaryNav")}>
+          <ul className="nav-list">
+            <li><NavLink to="/" end>{t("layout.home")}</NavLink></li>
+            {user ? (
+              <>
+                <li><NavLink to="/orgs">{t("layout.myOrganisations")}</NavLink></li>
+                {user.isStaff ? <li><NavLink to="/staff/organisations">{t("layout.staffOrganisations")}</NavLink></li> : null}
+                {user.role === "ADMIN" ? <li><NavLink to="/admin/users">{t("layout.adminUsers")}</NavLink></li> : null}
+                <li><NavLink to="/account">{t("layout.account")}</NavLink></li>
+                <li>
+                  <Form method="post" action="/logout">
+                    <button type="submit" className="link-button">{t("layout.signOut")}</button>
+                  </Form>
+                </li>
+              </>
+            ) : (
+              <>
+                <li><NavLink to="/login">{t("layout.signIn")}</NavLink></li>
+                <li><NavLink to="/signup">{t("layout.signUp")}</NavLink></li>
+              </>
+            )}
+            <li>
+              <Form method="post" action="/language" className="language-switch">
+                <input type="hidden" name="language" value={other} />
+                <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+                <button type="submit" className="link-button" lang={other} aria-label={t("layout.switchToLabel")}>
+                  {t("layout.switchTo")}
+                </button>
+              </Form>
+            </li>
+          </ul>
+        </nav>
+        {user ? <p className="signed-in-as">{t("layout.signedInAs", { name: user.name })}</p> : null}
+      </div>
+    </header>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  let title = t("errors.title");
+  let message = t("errors.generic");
+  if (isRouteErrorResponse(error)) {
+    if (error.status === 404) [title, message] = [t("errors.notFoundTitle"), t("errors.notFound")];
+    else if (error.status === 403) [title, message] = [t("errors.forbiddenTitle"), t("errors.forbidden")];
+  }
+  // Stack traces help in development only; production shows the generic page.
+  const detail = process.env.NODE_ENV === "development" && error instanceof Error ? error.stack : null;
+  return (
+    <section className="error-page">
+      <h1>{title}</h1>
+      <p>{message}</p>
+      {detail ? <pre>{detail}</pre> : null}
+      <p><Link to="/">{t("errors.backHome")}</Link></p>
+    </section>
+  );
+}

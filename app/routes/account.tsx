@@ -1,0 +1,92 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorSummary, TextField } from "~/components/form";
+import { flash } from "~/models/session.server";
+import { changePassword, updateProfile } from "~/models/user.server";
+import { changePasswordSchema, profileSchema } from "~/schemas/auth";
+import { requireUser } from "~/utils/permissions.server";
+
+export const meta: MetaFunction = () => [{ title: "Tài khoản — Sàn Giao dịch Công nghệ Hà Nội" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return json({ user: { name: user.name, email: user.email, role: user.role } });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const formData = await request.formData();
+  if (formData.get("intent") === "password") {
+    const submission = parseWithZod(formData, { schema: changePasswordSchema });
+    const hideFields = ["currentPassword", "newPassword"];
+    if (submission.status !== "success") {
+      return json({ intent: "password" as const, result: submission.reply({ hideFields }) }, { status: 400 });
+    }
+    const outcome = await changePassword(user.id, submission.value.currentPassword, submission.value.newPassword, user.sessionId);
+    if (outcome === "wrong-current-password") {
+      return json(
+        { intent: "password" as const, result: submission.reply({ fieldErrors: { currentPassword: ["validation.wrongCurrentPassword"] }, hideFields }) },
+        { status: 400 },
+      );
+    }
+    return flash(request, "/account", { key: "account.passwordChanged" });
+  }
+  const submission = parseWithZod(formData, { schema: profileSchema });
+  if (submission.status !== "success") {
+    return json({ intent: "profile" as const, result: submission.reply() }, { status: 400 });
+  }
+  await updateProfile(user.id, submission.value);
+  return flash(request, "/account", { key: "account.profileSaved" });
+}
+
+export default function Account() {
+  const { t } = useTranslation();
+  const { user } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [profileForm, profileFields] = useForm({
+    id: "profile",
+    lastResult: actionData?.intent === "profile" ? actionData.result : undefined,
+    defaultValue: { name: user.name },
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: profileSchema }),
+  });
+  const [passwordForm, passwordFields] = useForm({
+    id: "password",
+    lastResult: actionData?.intent === "password" ? actionData.result : undefined,
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordSchema }),
+  });
+  return (
+    <div className="narrow">
+      <h1>{t("account.title")}</h1>
+      <dl className="summary-list">
+        <div><dt>{t("auth.email")}</dt><dd>{user.email}</dd></div>
+        <div><dt>{t("account.platformRole")}</dt><dd>{t(`roles.${user.role}`)}</dd></div>
+      </dl>
+
+      <h2>{t("account.profileTitle")}</h2>
+      <ErrorSummary fields={{ name: profileFields.name }} formErrors={profileForm.errors} />
+      <Form method="post" {...getFormProps(profileForm)}>
+        <input type="hidden" name="intent" value="profile" />
+        <TextField field={profileFields.name} label={t("auth.name")} autoComplete="name" />
+        <button type="submit" className="button">{t("account.saveProfile")}</button>
+      </Form>
+
+      <h2>{t("account.passwordTitle")}</h2>
+      <ErrorSummary
+        fields={{ currentPassword: passwordFields.currentPassword, newPassword: passwordFields.newPassword }}
+        formErrors={passwordForm.errors}
+      />
+      <Form method="post" {...getFormProps(passwordForm)}>
+        <input type="hidden" name="intent" value="password" />
+        <TextField field={passwordFields.currentPassword} label={t("auth.currentPassword")} type="password" autoComplete="current-password" />
+        <TextField field={passwordFields.newPassword} label={t("auth.newPassword")} hint={t("auth.passwordHint")} type="password" autoComplete="new-password" />
+        <button type="submit" className="button">{t("account.changePassword")}</button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import helmet from "helmet";
+import { pinoHttp } from "pino-http";
+import type { Env } from "~/env.server";
+import { logger } from "~/utils/logger.server";
+import { originGuard } from "./security";
+
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    cspNonce: string;
+    clientIp: string;
+  }
+}
+
+export function createApp(build: ServerBuild, env: Env) {
+  const app = express();
+  const isProduction = env.NODE_ENV === "production";
+  // Only a site served over https may tell browsers to upgrade and pin https;
+  // the local demo runs on http://localhost.
+  const servedOverHttps = isProduction && !env.APP_URL?.startsWith("http://");
+  app.disable("x-powered-by");
+  app.use(compression());
+
+  app.use((_req, res, next) => {
+    res.locals.cspNonce = randomBytes(16).toString("base64");
+    next();
+  });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", "data:"],
+          connectSrc: isProduction ? ["'self'"] : ["'self'", "ws:"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: servedOverHttps ? [] : null,
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+      referrerPolicy: { policy: "same-origin" },
+      strictTransportSecurity: servedOverHttps,
+    }),
+  );
+  app.use((_req, res, next) => {
+    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(self)");
+    next();
+  });
+
+  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url?.startsWith("/build/") ?? false } }));
+  app.use(originGuard(env.APP_URL ? [new URL(env.APP_URL).origin] : []));
+
+  const root = process.cwd();
+  app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: env.NODE_ENV,
+      getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? "unknown" }),
+    }),
+  );
+  return app;
+}

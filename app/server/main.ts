@@ -1,0 +1,23 @@
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { broadcastDevReady } from "@remix-run/node";
+import { env } from "~/env.server";
+import { logger } from "~/utils/logger.server";
+import { createApp } from "./app";
+
+const buildPath = path.resolve("build/index.js");
+const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+
+const app = createApp(build, env);
+const server = app.listen(env.PORT, () => {
+  logger.info({ url: `http://localhost:${env.PORT}` }, "Hanoi Tech Exchange is serving");
+  if (env.NODE_ENV === "development") void broadcastDevReady(build);
+});
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 3000).unref();
+  });
+}
