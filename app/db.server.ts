@@ -24,5 +24,7 @@ declare global {
   var __db: Db | undefined;
 }
 
-// Reuse one client across dev rebuilds instead of opening a pool per reload.
-export const db: Db = (globalThis.__db ??= createDb(env.DATABASE_URL));
+// In development, reuse one client across rebuilds instead of opening a pool
+// per reload; elsewhere each module instance owns its client.
+export const db: Db =
+  env.NODE_ENV === "development" ? (globalThis.__db ??= createDb(env.DATABASE_URL)) : createDb(env.DATABASE_URL);

@@ -8,8 +8,10 @@ import { ErrorSummary, TextField } from "~/components/form";
 import { i18next } from "~/i18n/i18next.server";
 import { requestPasswordReset } from "~/models/password-reset.server";
 import { forgotPasswordSchema } from "~/schemas/auth";
-import { RateLimitedError, consumeResetAttempt, rateLimitedResponse } from "~/utils/rate-limit.server";
+import { RateLimitedError, consumeResetAttempt, rateLimitedResponse, retryAfterHeaders } from "~/utils/rate-limit.server";
 import { clientIp, publicBaseUrl } from "~/utils/request.server";
+
+export const headers = retryAfterHeaders;
 
 export const meta: MetaFunction = () => [{ title: "Quên mật khẩu — Sàn Giao dịch Công nghệ Hà Nội" }];
 

@@ -9,8 +9,10 @@ import { createUserSession } from "~/models/session.server";
 import { verifyLogin } from "~/models/user.server";
 import { signInSchema } from "~/schemas/auth";
 import { requireAnonymous } from "~/utils/permissions.server";
-import { RateLimitedError, rateLimitedResponse, signInLimits } from "~/utils/rate-limit.server";
+import { RateLimitedError, rateLimitedResponse, retryAfterHeaders, signInLimits } from "~/utils/rate-limit.server";
 import { clientIp } from "~/utils/request.server";
+
+export const headers = retryAfterHeaders;
 
 export const meta: MetaFunction = () => [{ title: "Đăng nhập — Sàn Giao dịch Công nghệ Hà Nội" }];
 

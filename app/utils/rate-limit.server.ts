@@ -1,5 +1,5 @@
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
-import { json } from "@remix-run/node";
+import { json, type HeadersFunction } from "@remix-run/node";
 import { env } from "~/env.server";
 
 // In-process counters: enough for one Node process. A multi-instance
@@ -52,6 +52,13 @@ export async function consumeResetAttempt(ip: string, email: string): Promise<vo
   await consume(resetByIp, ip);
   await consume(resetByAccount, email);
 }
+
+// Remix builds a page's headers from its route's `headers` export, so routes
+// that rate-limit pass the action's Retry-After through with this.
+export const retryAfterHeaders: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
 
 export function rateLimitedResponse<T extends object>(error: RateLimitedError, body: T) {
   return json(

@@ -1,0 +1,81 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "./env.server";
+
+const goodSecret = "a-very-long-production-secret-0123456789";
+
+function errorOf(source: NodeJS.ProcessEnv): string {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error("parseEnv accepted the configuration");
+}
+
+describe("parseEnv", () => {
+  it("fills in defaults when nothing is set", () => {
+    const env = parseEnv({});
+    expect(env.NODE_ENV).toBe("development");
+    expect(env.PORT).toBe(3000);
+    expect(env.MAIL_OUTBOX_DIR).toBe("var/outbox");
+    expect(env.LOG_LEVEL).toBe("info");
+    expect(env.RATE_LIMIT_POINTS).toBe(5);
+    expect(env.RATE_LIMIT_WINDOW_SECONDS).toBe(900);
+    expect(env.MAIL_FROM).toContain("Sàn Giao dịch Công nghệ Hà Nội");
+    expect(env.SESSION_SECRET).toBeUndefined();
+  });
+
+  it("refuses to start production without SESSION_SECRET", () => {
+    const message = errorOf({ NODE_ENV: "production" });
+    expect(message).toContain("SESSION_SECRET");
+    expect(message).toMatch(/production/);
+  });
+
+  it("starts production with a long secret", () => {
+    const env = parseEnv({ NODE_ENV: "production", SESSION_SECRET: goodSecret });
+    expect(env.SESSION_SECRET).toBe(goodSecret);
+  });
+
+  it("rejects a short SESSION_SECRET in any environment", () => {
+    expect(errorOf({ NODE_ENV: "production", SESSION_SECRET: "short" })).toContain("SESSION_SECRET");
+    expect(errorOf({ SESSION_SECRET: "x".repeat(31) })).toContain("SESSION_SECRET");
+    expect(parseEnv({ SESSION_SECRET: "x".repeat(32) }).SESSION_SECRET).toHaveLength(32);
+  });
+
+  it("coerces PORT and rejects nonsense", () => {
+    expect(parseEnv({ PORT: "8080" }).PORT).toBe(8080);
+    expect(errorOf({ PORT: "abc" })).toContain("PORT");
+    expect(errorOf({ PORT: "70000" })).toContain("PORT");
+    expect(errorOf({ PORT: "0" })).toContain("PORT");
+  });
+
+  it("rejects a DATABASE_URL for an unsupported database with a helpful message", () => {
+    const message = errorOf({ DATABASE_URL: "mysql://x" });
+    expect(message).toContain("DATABASE_URL");
+    expect(message).toMatch(/postgresql:\/\/|file:/);
+    // The message names the scheme but does not echo credentials.
+    expect(errorOf({ DATABASE_URL: "mysql://root:hunter2@db/app" })).not.toContain("hunter2");
+  });
+
+  it("accepts PostgreSQL and SQLite file URLs", () => {
+    expect(parseEnv({ DATABASE_URL: "postgresql://u:p@localhost:5432/san" }).DATABASE_URL).toBe(
+      "postgresql://u:p@localhost:5432/san",
+    );
+    expect(parseEnv({ DATABASE_URL: "postgres://u:p@localhost/san" }).DATABASE_URL).toBeDefined();
+    expect(parseEnv({ DATABASE_URL: `file:${path.join("prisma", "data", "x.db")}` }).DATABASE_URL).toBeDefined();
+  });
+
+  it("lists every problem at once", () => {
+    const message = errorOf({ NODE_ENV: "production", PORT: "abc", DATABASE_URL: "mysql://x" });
+    expect(message).toContain("SESSION_SECRET");
+    expect(message).toContain("PORT");
+    expect(message).toContain("DATABASE_URL");
+  });
+
+  it("rejects unknown NODE_ENV and LOG_LEVEL values and malformed URLs", () => {
+    expect(errorOf({ NODE_ENV: "prod" })).toContain("NODE_ENV");
+    expect(errorOf({ LOG_LEVEL: "verbose" })).toContain("LOG_LEVEL");
+    expect(errorOf({ APP_URL: "san.hanoi.gov.vn" })).toContain("APP_URL");
+  });
+});

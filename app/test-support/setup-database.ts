@@ -1,0 +1,27 @@
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { inject } from "vitest";
+
+// Runs before each test file's imports: points DATABASE_URL at a fresh copy
+// of the migrated template, and the mail outbox at a folder of its own.
+const kind = inject("testDb");
+const workDir = inject("workDir");
+const id = randomUUID().replace(/-/g, "").slice(0, 12);
+
+if (kind === "postgres") {
+  const baseUrl = inject("postgresBaseUrl");
+  const name = `test_${id}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE hte_template`);
+  await admin.end();
+  process.env.DATABASE_URL = baseUrl.replace(/\/postgres$/, `/${name}`);
+} else {
+  const file = path.join(workDir, `${id}.db`);
+  fs.copyFileSync(inject("sqliteTemplate"), file);
+  process.env.DATABASE_URL = `file:${file}`;
+}
+process.env.MAIL_OUTBOX_DIR = path.join(workDir, `outbox-${id}`);
+process.env.APP_URL = "http://localhost";
