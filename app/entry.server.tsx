@@ -8,7 +8,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { i18nOptions } from "~/i18n/config";
 import { i18next } from "~/i18n/i18next.server";
-import { logger } from "~/utils/logger.server";
+import { logger, redactUrl } from "~/utils/logger.server";
 import { NonceProvider } from "~/utils/nonce";
 
 const ABORT_DELAY = 5_000;
@@ -72,5 +72,5 @@ export default async function handleRequest(
 
 export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
   if (request.signal.aborted) return;
-  logger.error({ err: error, method: request.method, url: request.url }, "unhandled route error");
+  logger.error({ err: error, method: request.method, url: redactUrl(new URL(request.url).pathname + new URL(request.url).search) }, "unhandled route error");
 }

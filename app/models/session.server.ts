@@ -80,9 +80,15 @@ export async function readFlash(request: Request): Promise<{ message: FlashMessa
   return { message: JSON.parse(raw) as FlashMessage, setCookie: await sessionStorage.commitSession(session) };
 }
 
-// Only same-site paths: "//evil.example" and absolute URLs fall back to "/".
+// Only same-site paths. Browsers strip tabs and newlines from URLs, so
+// "/\t/evil.example" would become "//evil.example": anything with a control
+// character or whitespace, or that resolves to another origin, falls back.
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
   if (!to || typeof to !== "string") return fallback;
-  if (!to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0020\u007f\\]/.test(to)) return fallback;
+  if (!to.startsWith("/") || to.startsWith("//")) return fallback;
+  const base = "http://same-site.invalid";
+  if (new URL(to, base).origin !== base) return fallback;
   return to;
 }

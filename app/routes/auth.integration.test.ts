@@ -3,9 +3,9 @@ import { db } from "~/db.server";
 import vi from "~/i18n/vi";
 import en from "~/i18n/en";
 import { TEST_PASSWORD, linkIn, makeUser, readOutbox, uniqueEmail } from "~/test-support/factories";
-import { inputValue, useTestServer, visibleText } from "~/test-support/http";
+import { inputValue, startTestServer, visibleText } from "~/test-support/http";
 
-const server = useTestServer();
+const server = startTestServer();
 
 describe("sign up", () => {
   it("creates the account, signs the person in and lands on their organisations", async () => {

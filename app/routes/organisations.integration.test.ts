@@ -4,9 +4,9 @@ import en from "~/i18n/en";
 import vi from "~/i18n/vi";
 import { createOrganisation } from "~/models/organisation.server";
 import { TEST_PASSWORD, linkIn, makeOrganisation, makeUser, readOutbox, uniqueEmail } from "~/test-support/factories";
-import { inputValue, useTestServer, visibleText } from "~/test-support/http";
+import { inputValue, startTestServer, visibleText } from "~/test-support/http";
 
-const server = useTestServer();
+const server = startTestServer();
 
 const validOrganisation = {
   name: "Công ty TNHH Giải pháp Đô thị Thông minh Tây Hồ",

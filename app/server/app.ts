@@ -7,7 +7,7 @@ import express from "express";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import type { Env } from "~/env.server";
-import { logger } from "~/utils/logger.server";
+import { httpLogOptions, logger } from "~/utils/logger.server";
 import { originGuard } from "./security";
 
 declare module "@remix-run/node" {
@@ -55,7 +55,7 @@ export function createApp(build: ServerBuild, env: Env) {
     next();
   });
 
-  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url?.startsWith("/build/") ?? false } }));
+  app.use(pinoHttp({ logger, ...httpLogOptions, autoLogging: { ignore: (req) => req.url?.startsWith("/build/") ?? false } }));
   app.use(originGuard(env.APP_URL ? [new URL(env.APP_URL).origin] : []));
 
   const root = process.cwd();

@@ -3,9 +3,9 @@ import { db } from "~/db.server";
 import en from "~/i18n/en";
 import vi from "~/i18n/vi";
 import { TEST_PASSWORD, makeUser } from "~/test-support/factories";
-import { useTestServer, visibleText } from "~/test-support/http";
+import { startTestServer, visibleText } from "~/test-support/http";
 
-const server = useTestServer();
+const server = startTestServer();
 
 describe("cross-site requests", () => {
   it("refuses a form post from another site, before the action runs", async () => {

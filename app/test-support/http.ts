@@ -6,7 +6,7 @@ import { afterAll, beforeAll } from "vitest";
 
 // Serves the real production build (npm run build) through the real Express
 // app, on a loopback port, for the current test file's database.
-export function useTestServer() {
+export function startTestServer() {
   const state = { baseUrl: "", server: null as Server | null };
   beforeAll(async () => {
     const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;

@@ -5,9 +5,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { createOrganisation } from "~/models/organisation.server";
 import { TEST_PASSWORD, addMember, makeUser, uniqueEmail } from "~/test-support/factories";
-import { TestBrowser, useTestServer } from "~/test-support/http";
+import { TestBrowser, startTestServer } from "~/test-support/http";
 
-const server = useTestServer();
+const server = startTestServer();
 
 type Actor = "anonymous" | "outsider" | "member" | "owner" | "staff" | "admin";
 const actors: Actor[] = ["anonymous", "outsider", "member", "owner", "staff", "admin"];
