@@ -69,6 +69,7 @@ function cleanUp() {
 async function shutDown(code: number) {
   if (shuttingDown) return;
   shuttingDown = true;
+  const since = Date.now();
   const running = server;
   if (running && running.exitCode === null && running.signalCode === null) {
     // Let the server close its connections before the database goes away.
@@ -81,10 +82,17 @@ async function shutDown(code: number) {
       running.kill("SIGTERM");
     });
   }
+  // Under the tsx CLI (`tsx scripts/e2e-server.ts`), the tsx parent relays the
+  // signal too and SIGKILLs this process unless it acknowledges within ~60 ms;
+  // acknowledging needs a free event loop, and stopping PostgreSQL blocks it.
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, 300 - (Date.now() - since))));
   cleanUp();
   process.exit(code);
 }
 
+// Playwright may stop reading our output while we clean up: never die of EPIPE.
+process.stdout.on("error", () => {});
+process.stderr.on("error", () => {});
 process.on("exit", cleanUp);
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   process.on(signal, () => void shutDown(0));

@@ -54,8 +54,11 @@ export async function endSession(request: Request, redirectTo = "/") {
   const session = await getCookieSession(request);
   const sessionId = session.get("sessionId");
   if (sessionId) await db.session.deleteMany({ where: { id: sessionId } });
+  // The cookie now carries only the "signed out" notice for the next page.
+  session.unset("sessionId");
+  session.flash("flash", JSON.stringify({ key: "auth.signedOut" } satisfies FlashMessage));
   return redirect(redirectTo, {
-    headers: { "Set-Cookie": await sessionStorage.destroySession(session) },
+    headers: { "Set-Cookie": await sessionStorage.commitSession(session) },
   });
 }
 

@@ -68,6 +68,8 @@ export default function OrganisationPage() {
   const { organisation, role } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const isOwner = role === "OWNER";
+  // The last owner cannot be removed (the model refuses), so offer no button.
+  const ownerCount = organisation.memberships.filter((m) => m.role === "OWNER").length;
   const [form, fields] = useForm({
     id: "invite",
     lastResult: actionData?.result,
@@ -118,11 +120,11 @@ export default function OrganisationPage() {
                 <td>{formatDate(m.createdAt, language)}</td>
                 {isOwner ? (
                   <td>
-                    <Form method="post">
+                    {m.role === "OWNER" && ownerCount === 1 ? null : <Form method="post">
                       <input type="hidden" name="intent" value="remove-member" />
                       <input type="hidden" name="membershipId" value={m.id} />
                       <button type="submit" className="link-button">{t("organisations.removeMember", { name: m.user.name })}</button>
-                    </Form>
+                    </Form>}
                   </td>
                 ) : null}
               </tr>

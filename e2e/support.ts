@@ -1,0 +1,45 @@
+import { randomUUID } from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+
+export type OutboxMessage = { to: string; subject: string; text: string; from?: string; sentAt?: string };
+
+// Each project's server writes its emails as JSON files to its own folder
+// (playwright.config.ts puts the folder in the project's metadata).
+function outboxDir(): string {
+  const dir = (test.info().project.metadata as { outboxDir?: string }).outboxDir;
+  if (!dir) throw new Error(`project ${test.info().project.name} has no metadata.outboxDir`);
+  return dir;
+}
+
+export async function readOutbox(to: string): Promise<OutboxMessage[]> {
+  const dir = outboxDir();
+  const files = (await fs.readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith(".json")).sort();
+  const messages = await Promise.all(
+    files.map(async (file) => JSON.parse(await fs.readFile(path.join(dir, file), "utf8")) as OutboxMessage),
+  );
+  return messages.filter((m) => m.to === to);
+}
+
+// Waits for the (single) email sent to `to` and returns it.
+export async function waitForEmail(to: string): Promise<OutboxMessage> {
+  let found: OutboxMessage[] = [];
+  await expect
+    .poll(async () => (found = await readOutbox(to)).length, { message: `an email to ${to} in ${outboxDir()}`, timeout: 10_000 })
+    .toBe(1);
+  return found[0]!;
+}
+
+export function linksIn(message: OutboxMessage): URL[] {
+  return (message.text.match(/https?:\/\/\S+/g) ?? []).map((link) => new URL(link));
+}
+
+export function uniqueEmail(label: string): string {
+  return `${label}-${randomUUID().slice(0, 8)}@e2e.example.vn`;
+}
+
+// Ten digits, different every run (the seed data uses 010…/011… codes).
+export function uniqueTaxCode(): string {
+  return `09${String(Date.now()).slice(-8)}`;
+}
