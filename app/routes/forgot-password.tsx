@@ -8,7 +8,7 @@ import { ErrorSummary, TextField } from "~/components/form";
 import { i18next } from "~/i18n/i18next.server";
 import { requestPasswordReset } from "~/models/password-reset.server";
 import { forgotPasswordSchema } from "~/schemas/auth";
-import { RateLimitedError, consumeResetAttempt, rateLimitedResponse, retryAfterHeaders } from "~/utils/rate-limit.server";
+import { RateLimitedError, consumeResetAttempt, rateLimitedMessage, rateLimitedResponse, retryAfterHeaders } from "~/utils/rate-limit.server";
 import { clientIp, publicBaseUrl } from "~/utils/request.server";
 
 export const headers = retryAfterHeaders;
@@ -25,8 +25,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await consumeResetAttempt(clientIp(context), email);
   } catch (error) {
     if (!(error instanceof RateLimitedError)) throw error;
-    const minutes = Math.max(1, Math.ceil(error.retryAfterSeconds / 60));
-    return rateLimitedResponse(error, { result: submission.reply({ formErrors: [`validation.rateLimited|${minutes}`] }), sentTo: null });
+    return rateLimitedResponse(error, { result: submission.reply({ formErrors: [rateLimitedMessage(error)] }), sentTo: null });
   }
   const t = await i18next.getFixedT(request);
   await requestPasswordReset(email, publicBaseUrl(request), (vars) => ({

@@ -9,7 +9,7 @@ import { createUserSession } from "~/models/session.server";
 import { verifyLogin } from "~/models/user.server";
 import { signInSchema } from "~/schemas/auth";
 import { requireAnonymous } from "~/utils/permissions.server";
-import { RateLimitedError, rateLimitedResponse, retryAfterHeaders, signInLimits } from "~/utils/rate-limit.server";
+import { RateLimitedError, rateLimitedMessage, rateLimitedResponse, retryAfterHeaders, signInLimits } from "~/utils/rate-limit.server";
 import { clientIp } from "~/utils/request.server";
 
 export const headers = retryAfterHeaders;
@@ -33,9 +33,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await signInLimits.assertAllowed(ip, email);
   } catch (error) {
     if (!(error instanceof RateLimitedError)) throw error;
-    const minutes = Math.max(1, Math.ceil(error.retryAfterSeconds / 60));
     return rateLimitedResponse(error, {
-      result: submission.reply({ formErrors: [`validation.rateLimited|${minutes}`], hideFields: ["password"] }),
+      result: submission.reply({ formErrors: [rateLimitedMessage(error)], hideFields: ["password"] }),
     });
   }
   const user = await verifyLogin(email, password);

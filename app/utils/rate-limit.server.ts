@@ -60,9 +60,11 @@ export const retryAfterHeaders: HeadersFunction = ({ actionHeaders }) => {
   return retryAfter ? { "Retry-After": retryAfter } : new Headers();
 };
 
+// The form-level message ("try again in N minutes") as an i18n key with its parameter.
+export function rateLimitedMessage(error: RateLimitedError): string {
+  return `validation.rateLimited|${Math.max(1, Math.ceil(error.retryAfterSeconds / 60))}`;
+}
+
 export function rateLimitedResponse<T extends object>(error: RateLimitedError, body: T) {
-  return json(
-    { ...body, rateLimited: { minutes: Math.max(1, Math.ceil(error.retryAfterSeconds / 60)) } },
-    { status: 429, headers: { "Retry-After": String(error.retryAfterSeconds) } },
-  );
+  return json(body, { status: 429, headers: { "Retry-After": String(error.retryAfterSeconds) } });
 }
