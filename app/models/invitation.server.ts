@@ -25,17 +25,26 @@ export async function inviteMember(
   if (pending) return "already-invited";
 
   const { token, tokenHash } = createToken();
-  await db.$transaction(async (tx) => {
-    const invitation = await tx.invitation.create({
+  const invitation = await db.$transaction(async (tx) => {
+    const created = await tx.invitation.create({
       data: { organisationId, email, role: input.role, tokenHash, invitedById: inviter.id, expiresAt: new Date(Date.now() + INVITATION_TTL_MS) },
     });
     await recordAudit(tx, {
       actorId: inviter.id, action: "organisation.member_invited", entityType: "Organisation", entityId: organisationId,
-      data: { invitationId: invitation.id, role: input.role },
+      data: { invitationId: created.id, role: input.role },
     });
+    return created;
   });
   const link = new URL(`/invitations/${token}`, baseUrl).toString();
-  await sendEmail({ to: email, ...compose({ link, organisation: organisation.name, inviter: inviter.name }) });
+  try {
+    await sendEmail({ to: email, ...compose({ link, organisation: organisation.name, inviter: inviter.name }) });
+  } catch (error) {
+    // An invitation nobody received would block re-inviting for 7 days
+    // ("already invited"), so undo it. The email is sent outside the
+    // transaction so a slow SMTP server does not hold the database lock.
+    await db.invitation.delete({ where: { id: invitation.id } });
+    throw error;
+  }
   return "invited";
 }
 
