@@ -88,10 +88,11 @@ function SiteHeader() {
         <nav aria-label={t("layout.primaryNav")}>
           <ul className="nav-list">
             <li><NavLink to="/" end>{t("layout.home")}</NavLink></li>
+            <li><NavLink to="/major-problems">{t("layout.majorProblems")}</NavLink></li>
             {user ? (
               <>
                 <li><NavLink to="/orgs">{t("layout.myOrganisations")}</NavLink></li>
-                {user.isStaff ? <li><NavLink to="/staff/organisations">{t("layout.staffOrganisations")}</NavLink></li> : null}
+                {user.isStaff ? <li><NavLink to="/staff">{t("layout.staffArea")}</NavLink></li> : null}
                 {user.role === "ADMIN" ? <li><NavLink to="/admin/users">{t("layout.adminUsers")}</NavLink></li> : null}
                 <li><NavLink to="/account">{t("layout.account")}</NavLink></li>
                 <li>

@@ -1,50 +1,82 @@
-// Demo data: fictional Hanoi organisations and one account per role.
-// `npm run db:seed` seeds an empty database; it refuses to touch one that has users.
+// Demo data: fictional Hanoi organisations, one account per role, the shared
+// taxonomy and the city's list of major problems (two published versions).
+// Each part is seeded only when its tables are empty, so `npm start` on an
+// existing database adds what newer releases brought without touching the rest.
 import { db } from "~/db.server";
+import { addItem, createList, publishVersion, updateItem } from "~/models/major-problem.server";
 import { hashPassword } from "~/models/password.server";
 import { logger } from "~/utils/logger.server";
 import { seedOrganisations, seedUsers } from "./seed-data";
+import { seedAmendment, seedMajorProblemList, seedMajorProblems, type SeedMajorProblem } from "./seed-major-problems";
+import { seedTerms } from "./seed-taxonomy";
 
 export const DEMO_PASSWORD = "SanCongNghe@2026";
 
-export async function seedDemoData(): Promise<{ organisations: number; users: number } | null> {
-  if ((await db.user.count()) > 0) return null;
+async function seedPeople(): Promise<boolean> {
+  if ((await db.user.count()) > 0) return false;
   // One hash for every demo account: argon2 is slow on purpose and the
   // password is the same anyway.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const staff = seedUsers.find((u) => u.role === "STAFF");
-
   await db.$transaction(async (tx) => {
     const userIds = new Map<string, string>();
     for (const user of seedUsers) {
-      const created = await tx.user.create({
-        data: { email: user.email, name: user.name, role: user.role, passwordHash },
-      });
+      const created = await tx.user.create({ data: { email: user.email, name: user.name, role: user.role, passwordHash } });
       userIds.set(user.key, created.id);
     }
     for (const organisation of seedOrganisations) {
       const { key, verified, ...data } = organisation;
       const created = await tx.organisation.create({
-        data: {
-          ...data,
-          verifiedAt: verified ? new Date() : null,
-          verifiedById: verified && staff ? userIds.get(staff.key) : null,
-        },
+        data: { ...data, verifiedAt: verified ? new Date() : null, verifiedById: verified && staff ? userIds.get(staff.key) : null },
       });
       for (const user of seedUsers) {
         for (const membership of user.memberships.filter((m) => m.organisation === key)) {
-          await tx.membership.create({
-            data: { userId: userIds.get(user.key)!, organisationId: created.id, role: membership.role },
-          });
+          await tx.membership.create({ data: { userId: userIds.get(user.key)!, organisationId: created.id, role: membership.role } });
         }
       }
     }
   }, { timeout: 60_000 });
-  return { organisations: seedOrganisations.length, users: seedUsers.length };
+  return true;
+}
+
+async function seedTaxonomy(): Promise<boolean> {
+  if ((await db.taxonomyTerm.count()) > 0) return false;
+  await db.taxonomyTerm.createMany({
+    data: seedTerms.map((term, index) => ({ ...term, sortOrder: index })),
+  });
+  return true;
+}
+
+async function seedCityList(): Promise<boolean> {
+  if ((await db.majorProblemList.count()) > 0) return false;
+  const curator = await db.user.findFirst({ where: { role: "STAFF" }, orderBy: { createdAt: "asc" } });
+  if (!curator) return false;
+  const sectors = new Map((await db.taxonomyTerm.findMany({ where: { kind: "SECTOR" } })).map((s) => [s.slug, s.id]));
+  const itemInput = (p: SeedMajorProblem) => ({
+    code: p.code, title: p.title, description: p.description, sectorId: sectors.get(p.sector) ?? null,
+    leadAgency: p.leadAgency, priority: p.priority, status: "OPEN" as const,
+  });
+  const list = await createList(curator.id, {
+    ...seedMajorProblemList,
+    decisionDate: new Date(`${seedMajorProblemList.decisionDate}T00:00:00+07:00`),
+  });
+  for (const problem of seedMajorProblems) await addItem(curator.id, list.id, itemInput(problem));
+  await publishVersion(curator.id, list.id, "Ban hành lần đầu theo quyết định của UBND Thành phố.");
+
+  for (const problem of seedAmendment.add) await addItem(curator.id, list.id, itemInput(problem));
+  for (const { code, title } of seedAmendment.retitle) {
+    const item = await db.majorProblem.findUniqueOrThrow({ where: { listId_code: { listId: list.id, code } } });
+    await updateItem(curator.id, list.id, item.id, { ...item, title });
+  }
+  await publishVersion(curator.id, list.id, seedAmendment.changelog);
+  return true;
+}
+
+export async function seedDemoData() {
+  return { people: await seedPeople(), taxonomy: await seedTaxonomy(), cityList: await seedCityList() };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const result = await seedDemoData();
-  logger.info(result ? { seeded: result } : "database already has users; seed skipped");
+  logger.info({ seeded: await seedDemoData() }, "demo data");
   await db.$disconnect();
 }

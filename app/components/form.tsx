@@ -45,7 +45,7 @@ export function TextField(props: {
   label: string;
   hint?: string;
   optional?: boolean;
-  type?: "text" | "email" | "password" | "url";
+  type?: "text" | "email" | "password" | "url" | "date" | "number";
   autoComplete?: string;
 }) {
   const { type = "text", autoComplete } = props;

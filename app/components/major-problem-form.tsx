@@ -1,0 +1,53 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { z } from "zod";
+import { ErrorSummary, SelectField, TextAreaField, TextField } from "~/components/form";
+import type { Language } from "~/i18n/config";
+import { majorProblemSchema, majorProblemStatuses, priorities } from "~/schemas/major-problem";
+
+type Sector = { id: string; nameVi: string; nameEn: string };
+
+export function MajorProblemForm(props: {
+  id: string;
+  lastResult: SubmissionResult<string[]> | undefined;
+  defaultValue?: Partial<z.input<typeof majorProblemSchema>>;
+  sectors: Sector[];
+  submitLabel: string;
+  intent?: string;
+}) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const [form, fields] = useForm<z.input<typeof majorProblemSchema>>({
+    id: props.id,
+    lastResult: props.lastResult,
+    defaultValue: { priority: "MEDIUM", status: "OPEN", ...props.defaultValue },
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: majorProblemSchema }),
+  });
+  return (
+    <>
+      <ErrorSummary fields={fields} formErrors={form.errors} />
+      <Form method="post" {...getFormProps(form)} className="narrow">
+        {props.intent ? <input type="hidden" name="intent" value={props.intent} /> : null}
+        <TextField field={fields.code} label={t("majorProblems.code")} />
+        <TextField field={fields.title} label={t("majorProblems.title")} />
+        <TextAreaField field={fields.description} label={t("majorProblems.description")} />
+        <SelectField
+          field={fields.sectorId}
+          label={t("majorProblems.sector")}
+          options={[
+            { value: "", label: t("majorProblems.noSector") },
+            ...props.sectors.map((s) => ({ value: s.id, label: language === "en" ? s.nameEn : s.nameVi })),
+          ]}
+        />
+        <TextField field={fields.leadAgency} label={t("majorProblems.leadAgency")} />
+        <SelectField field={fields.priority} label={t("majorProblems.priority")} options={priorities.map((p) => ({ value: p, label: t(`priorities.${p}`) }))} />
+        <SelectField field={fields.status} label={t("majorProblems.status")} options={majorProblemStatuses.map((s) => ({ value: s, label: t(`majorProblemStatuses.${s}`) }))} />
+        <button type="submit" className="button">{props.submitLabel}</button>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { Language } from "~/i18n/config";
+import { getPublishedProblem } from "~/models/major-problem.server";
+import { notFound } from "~/utils/permissions.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data
+    ? [
+        { title: `${data.item.code}: ${data.item.title} — Sàn Giao dịch Công nghệ Hà Nội` },
+        { name: "description", content: data.item.description.slice(0, 160) },
+      ]
+    : [];
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const problem = await getPublishedProblem(params.slug ?? "", params.code ?? "");
+  if (!problem) throw notFound();
+  return json({ list: { name: problem.list.name, slug: problem.list.slug }, version: problem.version.number, item: problem.item });
+}
+
+export default function MajorProblemPage() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const { list, item } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <p><Link to={`/major-problems/${list.slug}`}>{t("majorProblems.inList", { list: list.name })}</Link></p>
+      <h1>{item.title}</h1>
+      <p>
+        <span className={item.priority === "HIGH" ? "tag tag-red" : "tag"}>{t(`priorities.${item.priority}`)}</span>{" "}
+        <span className="tag">{t(`majorProblemStatuses.${item.status}`)}</span>
+      </p>
+      <dl className="summary-list">
+        <div><dt>{t("majorProblems.code")}</dt><dd>{item.code}</dd></div>
+        <div><dt>{t("majorProblems.sector")}</dt><dd>{(language === "en" ? item.sectorNameEn : item.sectorNameVi) ?? t("majorProblems.noSector")}</dd></div>
+        <div><dt>{t("majorProblems.leadAgency")}</dt><dd>{item.leadAgency}</dd></div>
+        <div><dt>{t("majorProblems.description")}</dt><dd className="prose">{item.description}</dd></div>
+      </dl>
+      <h2>{t("majorProblems.linkedStatementsTitle")}</h2>
+      <p>{t("majorProblems.linkedStatementsNone")}</p>
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import type { MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { Language } from "~/i18n/config";
+import { listPublishedLists } from "~/models/major-problem.server";
+import { formatDate } from "~/utils/format";
+
+export const meta: MetaFunction = () => [
+  { title: "Danh mục bài toán lớn — Sàn Giao dịch Công nghệ Hà Nội" },
+  { name: "description", content: "Danh mục bài toán lớn của thành phố Hà Nội: các vấn đề cần giải bằng khoa học, công nghệ và chuyển đổi số." },
+];
+
+export async function loader() {
+  return json({ lists: await listPublishedLists() });
+}
+
+export default function MajorProblemLists() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const { lists } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>{t("majorProblems.publicTitle")}</h1>
+      <p className="lead">{t("majorProblems.publicLead")}</p>
+      {lists.length === 0 ? <p>{t("majorProblems.noneYet")}</p> : (
+        <ul className="card-list">
+          {lists.map((list) => (
+            <li key={list.id} className="card">
+              <h2><Link to={`/major-problems/${list.slug}`}>{list.name}</Link></h2>
+              <p>
+                {t("majorProblems.decision", { number: list.decisionNumber, date: formatDate(list.decisionDate, language) })}
+                {" · "}
+                {t("majorProblems.period", { start: list.periodStart, end: list.periodEnd })}
+              </p>
+              <p className="hint">
+                {t("majorProblems.versionPublished", { number: list.latest.number, date: formatDate(list.latest.publishedAt, language) })}
+                {" · "}
+                {t("majorProblems.itemCount", { count: list.latest.itemCount })}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireStaff } from "~/utils/permissions.server";
+
+export const meta: MetaFunction = () => [{ title: "Khu vực HiHUB — Sàn Giao dịch Công nghệ Hà Nội" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireStaff(request);
+  return null;
+}
+
+export default function StaffArea() {
+  const { t } = useTranslation();
+  const tools = [
+    { to: "/staff/organisations", title: t("layout.staffOrganisations"), text: t("staff.organisationsLead") },
+    { to: "/staff/major-problems", title: t("layout.staffMajorProblems"), text: t("majorProblems.staffLead") },
+    { to: "/staff/taxonomy", title: t("layout.staffTaxonomy"), text: t("taxonomy.lead") },
+    { to: "/staff/audit", title: t("layout.staffAudit"), text: t("audit.lead") },
+  ];
+  return (
+    <>
+      <h1>{t("layout.staffArea")}</h1>
+      <p className="lead">{t("layout.staffAreaLead")}</p>
+      <ul className="card-list">
+        {tools.map((tool) => (
+          <li key={tool.to} className="card">
+            <h2><Link to={tool.to}>{tool.title}</Link></h2>
+            <p>{tool.text}</p>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,123 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { Language } from "~/i18n/config";
+import { AUDIT_PAGE_SIZE, listAuditEntries } from "~/models/audit.server";
+import { formatDateTime } from "~/utils/format";
+import { requireStaff } from "~/utils/permissions.server";
+
+export const meta: MetaFunction = () => [{ title: "Nhật ký thao tác — Sàn Giao dịch Công nghệ Hà Nội" }];
+
+function dateParam(value: string | null, endOfDay = false): Date | undefined {
+  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
+  const date = new Date(`${value}T00:00:00+07:00`);
+  if (Number.isNaN(date.getTime())) return undefined;
+  return endOfDay ? new Date(date.getTime() + 24 * 60 * 60 * 1000) : date;
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireStaff(request);
+  const params = new URL(request.url).searchParams;
+  const filter = {
+    entityType: params.get("entity") ?? "",
+    action: params.get("action") ?? "",
+    actorEmail: params.get("actor") ?? "",
+    from: params.get("from") ?? "",
+    to: params.get("to") ?? "",
+  };
+  const page = Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1);
+  const result = await listAuditEntries({
+    entityType: filter.entityType || undefined,
+    action: filter.action || undefined,
+    actorEmail: filter.actorEmail || undefined,
+    from: dateParam(filter.from),
+    to: dateParam(filter.to, true),
+    page,
+  });
+  return json({ ...result, filter, page, pages: Math.max(1, Math.ceil(result.total / AUDIT_PAGE_SIZE)) });
+}
+
+function Json({ value }: { value: string | null }) {
+  if (!value) return <>—</>;
+  // One line per field keeps long snapshots readable in a table cell.
+  const parsed = JSON.parse(value) as unknown;
+  if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) {
+    return (
+      <ul className="json">
+        {Object.entries(parsed).map(([key, field]) => <li key={key}><b>{key}</b>: {typeof field === "string" ? field : JSON.stringify(field)}</li>)}
+      </ul>
+    );
+  }
+  return <code className="json">{JSON.stringify(parsed)}</code>;
+}
+
+export default function AuditLog() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const { entries, entityTypes, total, filter, page, pages } = useLoaderData<typeof loader>();
+  const location = useLocation();
+  const pageLink = (n: number) => {
+    const params = new URLSearchParams(location.search);
+    params.set("page", String(n));
+    return `?${params}`;
+  };
+  return (
+    <>
+      <h1>{t("audit.title")}</h1>
+      <p className="lead">{t("audit.lead")}</p>
+      <Form method="get" className="filter-bar">
+        <label htmlFor="entity">{t("audit.filterEntity")}</label>
+        <select id="entity" name="entity" defaultValue={filter.entityType}>
+          <option value="">{t("audit.filterAny")}</option>
+          {entityTypes.map((type) => <option key={type} value={type}>{type}</option>)}
+        </select>
+        <label htmlFor="action">{t("audit.filterAction")}</label>
+        <input id="action" name="action" defaultValue={filter.action} size={18} />
+        <label htmlFor="actor">{t("audit.filterActor")}</label>
+        <input id="actor" name="actor" type="email" defaultValue={filter.actorEmail} size={22} />
+        <label htmlFor="from">{t("audit.filterFrom")}</label>
+        <input id="from" name="from" type="date" defaultValue={filter.from} />
+        <label htmlFor="to">{t("audit.filterTo")}</label>
+        <input id="to" name="to" type="date" defaultValue={filter.to} />
+        <button type="submit" className="button button-secondary">{t("audit.apply")}</button>
+      </Form>
+      <p>{t("audit.total", { count: total })}</p>
+      {entries.length === 0 ? <p>{t("audit.none")}</p> : (
+        <div className="table-wrap">
+          <table className="audit-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("audit.when")}</th>
+                <th scope="col">{t("audit.who")}</th>
+                <th scope="col">{t("audit.action")}</th>
+                <th scope="col">{t("audit.entity")}</th>
+                <th scope="col">{t("audit.before")}</th>
+                <th scope="col">{t("audit.after")}</th>
+                <th scope="col">{t("audit.details")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((entry) => (
+                <tr key={entry.id}>
+                  <td>{formatDateTime(entry.createdAt, language)}</td>
+                  <td>{entry.actor ? `${entry.actor.name} (${entry.actor.email})` : t("audit.system")}</td>
+                  <td><code>{entry.action}</code></td>
+                  <td>{entry.entityType}<br /><code className="hint">{entry.entityId}</code></td>
+                  <td><Json value={entry.before} /></td>
+                  <td><Json value={entry.after} /></td>
+                  <td><Json value={entry.data} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav className="pagination" aria-label={t("audit.page", { page, pages })}>
+        {page > 1 ? <Link to={pageLink(page - 1)}>{t("audit.previous")}</Link> : null}
+        <span>{t("audit.page", { page, pages })}</span>
+        {page < pages ? <Link to={pageLink(page + 1)}>{t("audit.next")}</Link> : null}
+      </nav>
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { requiredText, tooLong } from "./fields";
+
+export const priorities = ["HIGH", "MEDIUM", "LOW"] as const;
+export const majorProblemStatuses = ["OPEN", "IN_PROGRESS", "SOLVED", "WITHDRAWN"] as const;
+
+const year = z.coerce
+  .number({ invalid_type_error: "validation.year" })
+  .int("validation.year")
+  .min(2000, "validation.year")
+  .max(2100, "validation.year");
+
+export const majorProblemListSchema = z
+  .object({
+    name: requiredText(200),
+    decisionNumber: requiredText(50),
+    decisionDate: z
+      .string({ required_error: "validation.required" })
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date")
+      .transform((value) => new Date(`${value}T00:00:00+07:00`))
+      .refine((date) => !Number.isNaN(date.getTime()), "validation.date"),
+    periodStart: year,
+    periodEnd: year,
+  })
+  .refine((list) => list.periodEnd >= list.periodStart, { path: ["periodEnd"], message: "validation.periodOrder" });
+
+export const majorProblemSchema = z.object({
+  code: requiredText(30).regex(/^[A-Za-z0-9._-]+$/, "validation.code"),
+  title: requiredText(200),
+  description: requiredText(5000),
+  sectorId: z.string().max(40, tooLong(40)).optional(),
+  leadAgency: requiredText(200),
+  priority: z.enum(priorities, { errorMap: () => ({ message: "validation.requiredChoice" }) }),
+  status: z.enum(majorProblemStatuses, { errorMap: () => ({ message: "validation.requiredChoice" }) }),
+});
+
+export const publishVersionSchema = z.object({
+  intent: z.literal("publish"),
+  changelog: requiredText(2000),
+});
+
+export const termSchema = z.object({
+  intent: z.literal("create"),
+  kind: z.enum(["SECTOR", "TECHNOLOGY", "BUSINESS_NEED"], { errorMap: () => ({ message: "validation.requiredChoice" }) }),
+  nameVi: requiredText(120),
+  nameEn: requiredText(120),
+});
+
+export const termUpdateSchema = z.object({
+  intent: z.literal("update"),
+  termId: z.string().min(1),
+  nameVi: requiredText(120),
+  nameEn: requiredText(120),
+});
