@@ -24,7 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (formData.get("intent") === "update") {
     const parsed = termUpdateSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return json({ result: null, updateError: true }, { status: 400 });
-    const term = await updateTerm(staff.id, parsed.data.termId, parsed.data);
+    const term = await updateTerm(staff.id, parsed.data.termId, { nameVi: parsed.data.nameVi, nameEn: parsed.data.nameEn });
     if (!term) throw notFound();
     return flash(request, "/staff/taxonomy", { key: "taxonomy.saved", params: { name: term.nameVi } });
   }

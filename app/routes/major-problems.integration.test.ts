@@ -1,0 +1,156 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/db.server";
+import en from "~/i18n/en";
+import vi from "~/i18n/vi";
+import { TEST_PASSWORD, makeUser } from "~/test-support/factories";
+import { inputValue, startTestServer, type TestBrowser, visibleText } from "~/test-support/http";
+
+const server = startTestServer();
+let staff: TestBrowser;
+let staffId = "";
+let sectorId = "";
+
+const problem = (code: string, title = `Bài toán ${code}`) => ({
+  intent: "add", code, title, description: "Giảm 20% thời gian chờ tại 100 nút giao thí điểm.",
+  sectorId, leadAgency: "Sở Xây dựng Hà Nội", priority: "HIGH", status: "OPEN",
+});
+
+async function createList(name: string) {
+  const created = await staff.post("/staff/major-problems", {
+    name, decisionNumber: "99/QĐ-UBND", decisionDate: "2026-03-16", periodStart: "2026", periodEnd: "2030",
+  });
+  expect(created.status).toBe(302);
+  await staff.get(created.location!);
+  return created.location!.split("/").pop()!;
+}
+
+beforeAll(async () => {
+  const user = await makeUser({ role: "STAFF", name: "Cán bộ Biên tập" });
+  staffId = user.id;
+  staff = server.browser();
+  await staff.signIn(user.email, TEST_PASSWORD);
+  sectorId = (await db.taxonomyTerm.create({ data: { kind: "SECTOR", slug: "giao-thong", nameVi: "Giao thông", nameEn: "Transport" } })).id;
+});
+
+describe("publishing and amending a list", () => {
+  it("freezes version 1, publishes an amendment as version 2, and keeps version 1 readable as it was", async () => {
+    const listId = await createList("Danh mục bài toán lớn giai đoạn 2026–2030");
+    const list = await db.majorProblemList.findUniqueOrThrow({ where: { id: listId } });
+    expect(list.slug).toBe("danh-muc-bai-toan-lon-giai-doan-2026-2030");
+
+    // Nothing is public before the first publication.
+    expect((await server.browser().get(`/major-problems/${list.slug}`)).status).toBe(404);
+
+    for (const code of ["HN-01", "HN-02"]) expect((await staff.post(`/staff/major-problems/${listId}`, problem(code))).status).toBe(302);
+    const v1 = await staff.post(`/staff/major-problems/${listId}`, { intent: "publish", changelog: "Ban hành lần đầu." });
+    expect(v1.status).toBe(302);
+    expect(visibleText((await staff.get(v1.location!)).text)).toContain(vi.majorProblems.published.replace("{{number}}", "1"));
+
+    const publicV1 = visibleText((await server.browser().get(`/major-problems/${list.slug}`)).text);
+    expect(publicV1).toContain("Bài toán HN-01");
+    expect(publicV1).toContain("Phiên bản 1");
+
+    // Amend: retitle one problem, add another. The public still sees version 1 until publication.
+    const item = await db.majorProblem.findFirstOrThrow({ where: { listId, code: "HN-01" } });
+    const edited = await staff.post(`/staff/major-problems/${listId}/items/${item.id}`, { ...problem("HN-01", "Tên mới sau sửa đổi"), intent: "" });
+    expect(edited.status).toBe(302);
+    await staff.post(`/staff/major-problems/${listId}`, problem("HN-03"));
+    const working = visibleText((await staff.get(`/staff/major-problems/${listId}`)).text);
+    expect(working).toContain(vi.majorProblems.pendingAdded.replace("{{codes}}", "HN-03"));
+    expect(working).toContain(vi.majorProblems.pendingChanged.replace("{{codes}}", "HN-01"));
+    expect(visibleText((await server.browser().get(`/major-problems/${list.slug}`)).text)).not.toContain("Tên mới sau sửa đổi");
+
+    const v2 = await staff.post(`/staff/major-problems/${listId}`, { intent: "publish", changelog: "Sửa đổi theo Quyết định 100/QĐ-UBND: thêm HN-03." });
+    expect(v2.status).toBe(302);
+
+    const latest = visibleText((await server.browser().get(`/major-problems/${list.slug}`)).text);
+    expect(latest).toContain("Tên mới sau sửa đổi");
+    expect(latest).toContain("Bài toán HN-03");
+    expect(latest).toContain("Sửa đổi theo Quyết định 100/QĐ-UBND");
+
+    const old = visibleText((await server.browser({ language: "en" }).get(`/major-problems/${list.slug}?version=1`)).text);
+    expect(old).toContain(en.majorProblems.oldVersionNotice.replace("{{number}}", "1"));
+    expect(old).toContain("Bài toán HN-01");
+    expect(old).not.toContain("Tên mới sau sửa đổi");
+    expect(old).not.toContain("Bài toán HN-03");
+
+    const page = await server.browser().get(`/major-problems/${list.slug}/HN-03`);
+    expect(page.status).toBe(200);
+    expect(visibleText(page.text)).toContain("Sở Xây dựng Hà Nội");
+    expect(page.text).toMatch(/<title>HN-03: Bài toán HN-03/);
+
+    const audit = await db.auditEntry.findMany({ where: { entityId: listId, action: "major_problem_list.published" } });
+    expect(audit).toHaveLength(2);
+    expect(audit.every((entry) => entry.actorId === staffId)).toBe(true);
+    const itemAudit = await db.auditEntry.findFirstOrThrow({ where: { entityId: item.id, action: "major_problem.updated" } });
+    expect(JSON.parse(itemAudit.before!)).toEqual({ title: "Bài toán HN-01" });
+    expect(JSON.parse(itemAudit.after!)).toEqual({ title: "Tên mới sau sửa đổi" });
+  });
+
+  it("refuses to publish when nothing changed, and will not delete a published problem", async () => {
+    const listId = await createList("Danh mục thử không đổi");
+    await staff.post(`/staff/major-problems/${listId}`, problem("A-1"));
+    await staff.post(`/staff/major-problems/${listId}`, { intent: "publish", changelog: "Lần đầu." });
+    const again = await staff.post(`/staff/major-problems/${listId}`, { intent: "publish", changelog: "Không có gì mới." });
+    expect(again.status).toBe(400);
+    expect(visibleText(again.text)).toContain(vi.majorProblems.nothingToPublish);
+    expect(inputValue(again.text, "changelog")).toBe("Không có gì mới.");
+    expect(await db.majorProblemListVersion.count({ where: { listId } })).toBe(1);
+
+    const item = await db.majorProblem.findFirstOrThrow({ where: { listId } });
+    const del = await staff.post(`/staff/major-problems/${listId}/items/${item.id}`, { intent: "delete" });
+    expect(del.status).toBe(400);
+    expect(visibleText(del.text)).toContain(vi.majorProblems.cannotDeletePublished);
+    expect(await db.majorProblem.count({ where: { listId } })).toBe(1);
+  });
+});
+
+describe("bad input", () => {
+  it.each([
+    ["a duplicate code", { code: "DUP-1" }, vi.validation.codeTaken],
+    ["a code with spaces and diacritics", { code: "mã số 1" }, vi.validation.code],
+    ["a 10,000-character title", { title: "Đ".repeat(10_000) }, vi.validation.tooLong.replace("{{max}}", "200")],
+    ["an empty lead agency", { leadAgency: "" }, vi.validation.required],
+    ["an unknown priority", { priority: "URGENT" }, vi.validation.requiredChoice],
+  ])("rejects %s with a clear message and saves nothing", async (_label, change, message) => {
+    const listId = await createList(`Danh mục lỗi ${Math.random()}`);
+    await staff.post(`/staff/major-problems/${listId}`, problem("DUP-1"));
+    const before = await db.majorProblem.count({ where: { listId } });
+    const form = { ...problem("NEW-1"), ...change };
+    const page = await staff.post(`/staff/major-problems/${listId}`, form);
+    expect(page.status).toBe(400);
+    expect(visibleText(page.text)).toContain(message);
+    expect(inputValue(page.text, "description")).toBe(form.description);
+    expect(await db.majorProblem.count({ where: { listId } })).toBe(before);
+  });
+
+  it("rejects a list whose period ends before it starts, keeping the typed values", async () => {
+    const before = await db.majorProblemList.count();
+    const page = await staff.post("/staff/major-problems", {
+      name: "Danh mục ngược", decisionNumber: "1/QĐ", decisionDate: "2026-01-01", periodStart: "2030", periodEnd: "2026",
+    });
+    expect(page.status).toBe(400);
+    expect(visibleText(page.text)).toContain(vi.validation.periodOrder);
+    expect(inputValue(page.text, "name")).toBe("Danh mục ngược");
+    expect(await db.majorProblemList.count()).toBe(before);
+  });
+});
+
+describe("taxonomy and audit log", () => {
+  it("staff add and rename a term; the rename is audited with before and after and can be filtered", async () => {
+    const added = await staff.post("/staff/taxonomy", { intent: "create", kind: "TECHNOLOGY", nameVi: "Bản sao số", nameEn: "Digital twin" });
+    expect(added.status).toBe(302);
+    const term = await db.taxonomyTerm.findUniqueOrThrow({ where: { kind_slug: { kind: "TECHNOLOGY", slug: "ban-sao-so" } } });
+    const dup = await staff.post("/staff/taxonomy", { intent: "create", kind: "TECHNOLOGY", nameVi: "Bản sao số", nameEn: "Twin" });
+    expect(dup.status).toBe(400);
+    expect(visibleText(dup.text)).toContain(vi.validation.nameTaken);
+
+    const renamed = await staff.post("/staff/taxonomy", { intent: "update", termId: term.id, nameVi: "Bản sao số đô thị", nameEn: "Urban digital twin" });
+    expect(renamed.status, visibleText(renamed.text).slice(0, 300)).toBe(302);
+    const log = visibleText((await staff.get("/staff/audit?entity=TaxonomyTerm&action=taxonomy.updated")).text);
+    expect(log).toContain("taxonomy.updated");
+    expect(log).toMatch(/nameVi\s*:\s*Bản sao số\s+nameEn\s*:\s*Digital twin/);
+    expect(log).toMatch(/nameVi\s*:\s*Bản sao số đô thị\s+nameEn\s*:\s*Urban digital twin/);
+    expect(log).not.toContain("major_problem_list.published");
+  });
+});
