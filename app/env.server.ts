@@ -11,6 +11,7 @@ const envSchema = z
     SMTP_URL: z.string().url().optional(),
     MAIL_FROM: z.string().default("Sàn Giao dịch Công nghệ Hà Nội <no-reply@hanoi-tech.local>"),
     MAIL_OUTBOX_DIR: z.string().default("var/outbox"),
+    UPLOAD_DIR: z.string().default("var/uploads"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     SECURE_COOKIES: z.enum(["true", "false"]).optional(),
     RATE_LIMIT_POINTS: z.coerce.number().int().min(1).default(5),

@@ -1,8 +1,8 @@
+import { offersEn } from "./features/offers.en";
+import { statementsEn } from "./features/statements.en";
+import type { Shape } from "./shape";
 import type vi from "./vi";
 
-// Deep string shape of the Vietnamese catalogue, so a missing or extra key
-// here is a type error.
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 export type Catalogue = Shape<typeof vi>;
 
 const en: Catalogue = {
@@ -191,6 +191,8 @@ const en: Catalogue = {
   },
   validation: {
     year: "Enter a 4-digit year between 2000 and 2100.",
+    fileTooLarge: "The file is too large: at most {{max}} MB.",
+    fileType: "This kind of file is not accepted. Only: {{max}}. Files are checked by their content, not just their name.",
     date: "Enter the date as year-month-day, for example 2026-03-15.",
     periodOrder: "The end year must be the same as or after the start year.",
     code: "A code has only plain letters, digits, dots, hyphens or underscores (for example HN-2026-01).",
@@ -332,6 +334,8 @@ const en: Catalogue = {
     next: "Next page",
     page: "Page {{page}} of {{pages}}",
   },
+  offers: offersEn,
+  statements: statementsEn,
   errors: {
     title: "Something went wrong",
     generic: "Sorry, there is a problem with the service. Try again in a few minutes.",

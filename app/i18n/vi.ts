@@ -1,3 +1,6 @@
+import { offersVi } from "./features/offers.vi";
+import { statementsVi } from "./features/statements.vi";
+
 // Vietnamese is the source catalogue: every key starts here, and en.ts must
 // match its shape (the compiler and app/i18n/catalogues.test.ts both check).
 const vi = {
@@ -186,6 +189,8 @@ const vi = {
   },
   validation: {
     year: "Nhập năm gồm 4 chữ số, từ 2000 đến 2100.",
+    fileTooLarge: "Tệp quá lớn: tối đa {{max}} MB.",
+    fileType: "Loại tệp không được chấp nhận. Chỉ nhận: {{max}}. Tệp được kiểm tra theo nội dung, không chỉ theo đuôi tên.",
     date: "Nhập ngày theo dạng năm-tháng-ngày, ví dụ 2026-03-15.",
     periodOrder: "Năm kết thúc phải bằng hoặc sau năm bắt đầu.",
     code: "Mã chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới (ví dụ HN-2026-01).",
@@ -327,6 +332,8 @@ const vi = {
     next: "Trang sau",
     page: "Trang {{page}}/{{pages}}",
   },
+  offers: offersVi,
+  statements: statementsVi,
   errors: {
     title: "Đã có lỗi xảy ra",
     generic: "Xin lỗi, hệ thống gặp sự cố. Hãy thử lại sau ít phút.",

@@ -1,0 +1,3 @@
+export const offersVi = {
+  catalogueTitle: "Giải pháp công nghệ",
+};

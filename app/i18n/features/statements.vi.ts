@@ -1,0 +1,3 @@
+export const statementsVi = {
+  catalogueTitle: "Bài toán của cơ quan nhà nước",
+};
