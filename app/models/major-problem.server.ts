@@ -1,5 +1,5 @@
-import slugify from "@sindresorhus/slugify";
 import { db, type MajorProblemStatus, type ProblemPriority } from "~/db.server";
+import { uniqueSlug } from "~/utils/slug.server";
 import { changedFields, recordAudit } from "./audit.server";
 
 export type ListInput = {
@@ -20,12 +20,8 @@ export type ItemInput = {
   status: MajorProblemStatus;
 };
 
-async function uniqueListSlug(name: string): Promise<string> {
-  const base = slugify(name) || "danh-muc";
-  for (let n = 1; ; n++) {
-    const slug = n === 1 ? base : `${base}-${n}`;
-    if (!(await db.majorProblemList.findUnique({ where: { slug }, select: { id: true } }))) return slug;
-  }
+function uniqueListSlug(name: string): Promise<string> {
+  return uniqueSlug(name, async (slug) => Boolean(await db.majorProblemList.findUnique({ where: { slug }, select: { id: true } })), "danh-muc");
 }
 
 export async function createList(actorId: string, input: ListInput & { slug?: string }) {
