@@ -89,6 +89,7 @@ function SiteHeader() {
           <ul className="nav-list">
             <li><NavLink to="/" end>{t("layout.home")}</NavLink></li>
             <li><NavLink to="/major-problems">{t("layout.majorProblems")}</NavLink></li>
+            <li><NavLink to="/market">{t("layout.market")}</NavLink></li>
             {user ? (
               <>
                 <li><NavLink to="/orgs">{t("layout.myOrganisations")}</NavLink></li>

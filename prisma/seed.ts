@@ -5,8 +5,10 @@
 import { db } from "~/db.server";
 import { addItem, createList, publishVersion, updateItem } from "~/models/major-problem.server";
 import { hashPassword } from "~/models/password.server";
+import { toSlug } from "~/utils/slug.server";
 import { logger } from "~/utils/logger.server";
 import { seedOrganisations, seedUsers } from "./seed-data";
+import { seedOffers } from "./seed-offers";
 import { seedAmendment, seedMajorProblemList, seedMajorProblems, type SeedMajorProblem } from "./seed-major-problems";
 import { seedTerms } from "./seed-taxonomy";
 
@@ -27,7 +29,7 @@ async function seedPeople(): Promise<boolean> {
     for (const organisation of seedOrganisations) {
       const { key, verified, ...data } = organisation;
       const created = await tx.organisation.create({
-        data: { ...data, verifiedAt: verified ? new Date() : null, verifiedById: verified && staff ? userIds.get(staff.key) : null },
+        data: { ...data, slug: toSlug(data.name), verifiedAt: verified ? new Date() : null, verifiedById: verified && staff ? userIds.get(staff.key) : null },
       });
       for (const user of seedUsers) {
         for (const membership of user.memberships.filter((m) => m.organisation === key)) {
@@ -72,8 +74,46 @@ async function seedCityList(): Promise<boolean> {
   return true;
 }
 
+// Published offers, some with priced packages for the digital market; two
+// were last updated over six months ago, so the stale notice shows.
+async function seedOfferListings(): Promise<boolean> {
+  if ((await db.offer.count()) > 0) return false;
+  const organisations = new Map(
+    (await db.organisation.findMany({ select: { id: true, name: true } })).map((o) => [o.name, o.id]),
+  );
+  const byKey = new Map(seedOrganisations.map((o) => [o.key, organisations.get(o.name)]));
+  const terms = new Map((await db.taxonomyTerm.findMany()).map((t) => [`${t.kind}:${t.slug}`, t.id]));
+  const month = 30 * 24 * 60 * 60 * 1000;
+  for (const offer of seedOffers) {
+    const organisationId = byKey.get(offer.organisation);
+    if (!organisationId) continue;
+    const { organisation: _key, sectors, technologies, businessNeeds, packages, references, monthsSinceUpdate, ...fields } = offer;
+    const updated = new Date(Date.now() - monthsSinceUpdate * month);
+    const termIds = [
+      ...sectors.map((s) => terms.get(`SECTOR:${s}`)),
+      ...technologies.map((s) => terms.get(`TECHNOLOGY:${s}`)),
+      ...businessNeeds.map((s) => terms.get(`BUSINESS_NEED:${s}`)),
+    ].filter((id): id is string => Boolean(id));
+    await db.offer.create({
+      data: {
+        ...fields, organisationId, slug: toSlug(offer.titleVi), status: "PUBLISHED",
+        publishedAt: updated, submittedAt: updated, contentUpdatedAt: updated, createdAt: updated,
+        terms: { create: [...new Set(termIds)].map((termId) => ({ termId })) },
+        packages: { create: packages.map((p, i) => ({ ...p, priceVnd: p.priceVnd === null ? null : BigInt(p.priceVnd), sortOrder: i })) },
+        references: { create: references.map((r, i) => ({ ...r, sortOrder: i })) },
+      },
+    });
+  }
+  return true;
+}
+
 export async function seedDemoData() {
-  return { people: await seedPeople(), taxonomy: await seedTaxonomy(), cityList: await seedCityList() };
+  return {
+    people: await seedPeople(),
+    taxonomy: await seedTaxonomy(),
+    cityList: await seedCityList(),
+    offers: await seedOfferListings(),
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -1,5 +1,10 @@
 import { db, type MembershipRole, type OrganisationKind, type Prisma } from "~/db.server";
+import { uniqueSlug } from "~/utils/slug.server";
 import { recordAudit } from "./audit.server";
+
+export function organisationSlug(name: string): Promise<string> {
+  return uniqueSlug(name, async (slug) => Boolean(await db.organisation.findUnique({ where: { slug }, select: { id: true } })), "to-chuc");
+}
 
 export type OrganisationInput = {
   name: string;
@@ -30,8 +35,9 @@ export async function isTaxCodeTaken(taxCode: string | null | undefined, exceptO
 
 // The organisation and its first owner are one unit: neither exists alone.
 export async function createOrganisation(ownerId: string, input: OrganisationInput) {
+  const slug = await organisationSlug(input.name);
   return db.$transaction(async (tx) => {
-    const organisation = await tx.organisation.create({ data: clean(input) });
+    const organisation = await tx.organisation.create({ data: { ...clean(input), slug } });
     await tx.membership.create({ data: { userId: ownerId, organisationId: organisation.id, role: "OWNER" } });
     await recordAudit(tx, { actorId: ownerId, action: "organisation.created", entityType: "Organisation", entityId: organisation.id });
     return organisation;
@@ -125,6 +131,35 @@ export async function countOrganisations() {
     db.organisation.count({ where: { verifiedAt: { not: null } } }),
   ]);
   return { providers, agencies, verified };
+}
+
+// The public profile: who the organisation is and what it has published.
+// Offers and problem statements appear only once published.
+export async function getPublicProfile(slug: string) {
+  return db.organisation.findUnique({
+    where: { slug },
+    select: {
+      id: true, name: true, slug: true, kind: true, website: true, address: true, description: true, verifiedAt: true, createdAt: true,
+      offers: {
+        where: { status: "PUBLISHED" },
+        orderBy: { publishedAt: "desc" },
+        select: { slug: true, titleVi: true, titleEn: true, summaryVi: true, summaryEn: true, trl: true },
+      },
+      problemStatements: {
+        where: { status: { in: ["PUBLISHED", "CLOSED"] } },
+        orderBy: { publishedAt: "desc" },
+        select: { slug: true, title: true, status: true, proposalDeadline: true },
+      },
+    },
+  });
+}
+
+export async function listPublicOrganisations() {
+  return db.organisation.findMany({
+    where: { slug: { not: null } },
+    orderBy: { name: "asc" },
+    select: { name: true, slug: true, kind: true, verifiedAt: true },
+  });
 }
 
 export type { MembershipRole };

@@ -17,6 +17,7 @@ export default function StaffArea() {
     { to: "/staff/major-problems", title: t("layout.staffMajorProblems"), text: t("majorProblems.staffLead") },
     { to: "/staff/taxonomy", title: t("layout.staffTaxonomy"), text: t("taxonomy.lead") },
     { to: "/staff/audit", title: t("layout.staffAudit"), text: t("audit.lead") },
+    { to: "/staff/import", title: t("import.title"), text: t("import.lead") },
   ];
   return (
     <>

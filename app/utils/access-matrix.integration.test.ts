@@ -52,7 +52,7 @@ const cases = (world: World): AccessCase[] => [
     expected: { anonymous: 403, outsider: 403, member: 403, owner: 403, staff: 403, admin: 302 },
     unchanged: async () => (await db.user.findUniqueOrThrow({ where: { id: world.otherOwnerId } })).role,
   },
-  ...["/staff", "/staff/major-problems", "/staff/taxonomy", "/staff/audit"].map((path): AccessCase => ({
+  ...["/staff", "/staff/major-problems", "/staff/taxonomy", "/staff/audit", "/staff/import", "/staff/export/offers.csv", "/staff/export/major-problems.json"].map((path): AccessCase => ({
     name: `staff page ${path}`, method: "GET", path: () => path, targets: ["own"], expected: staffPageStatus,
   })),
   {
@@ -67,7 +67,9 @@ const cases = (world: World): AccessCase[] => [
     expected: staffActionStatus,
     unchanged: () => db.taxonomyTerm.count(),
   },
-  { name: "public list of major problems", method: "GET", path: () => "/major-problems", targets: ["own"], expected: publicPageStatus },
+  ...["/major-problems", "/market", "/organisations", "/sitemap.xml"].map((path): AccessCase => ({
+    name: `public page ${path}`, method: "GET", path: () => path, targets: ["own"], expected: publicPageStatus,
+  })),
   { name: "account page", method: "GET", path: () => "/account", targets: ["own"],
     expected: { anonymous: SIGN_IN, outsider: 200, member: 200, owner: 200, staff: 200, admin: 200 } },
   { name: "unknown organisation", method: "GET", path: () => "/orgs/does-not-exist", targets: ["own"],
