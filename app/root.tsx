@@ -65,6 +65,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <footer className="site-footer">
           <div className="container">
             <p>{t("layout.footer")}</p>
+            <p><Link to="/organisations">{t("profiles.directoryTitle")}</Link></p>
             <p>{t("layout.footerResolution")}</p>
           </div>
         </footer>
@@ -88,6 +89,8 @@ function SiteHeader() {
         <nav aria-label={t("layout.primaryNav")}>
           <ul className="nav-list">
             <li><NavLink to="/" end>{t("layout.home")}</NavLink></li>
+            <li><NavLink to="/offers">{t("layout.offers")}</NavLink></li>
+            <li><NavLink to="/problems">{t("layout.problems")}</NavLink></li>
             <li><NavLink to="/major-problems">{t("layout.majorProblems")}</NavLink></li>
             <li><NavLink to="/market">{t("layout.market")}</NavLink></li>
             {user ? (

@@ -13,6 +13,8 @@ const en: Catalogue = {
       "Where Hanoi's companies, research institutes and public agencies meet to solve the capital's major problems with science, technology and digital transformation.",
   },
   layout: {
+    offers: "Solutions",
+    problems: "Problems",
     majorProblems: "Major problems",
     market: "Digital market",
     staffMajorProblems: "Curate major problems",
@@ -147,6 +149,11 @@ const en: Catalogue = {
     inviteSubmit: "Send invitation",
     invited: "Invitation sent to {{email}}.",
     details: "Organisation details",
+    workTitle: "On the exchange",
+    offersLink: "Our solutions",
+    proposalsLink: "Proposals we sent",
+    problemsLink: "Our problems",
+    publicProfileLink: "Public profile",
   },
   invitation: {
     title: "Invitation to join {{organisation}}",

@@ -11,6 +11,8 @@ const vi = {
       "Nơi doanh nghiệp, viện nghiên cứu và cơ quan nhà nước của Hà Nội gặp nhau để giải các bài toán lớn của Thủ đô bằng khoa học, công nghệ và chuyển đổi số.",
   },
   layout: {
+    offers: "Giải pháp",
+    problems: "Bài toán",
     majorProblems: "Bài toán lớn",
     market: "Chợ chuyển đổi số",
     staffMajorProblems: "Biên tập bài toán lớn",
@@ -145,6 +147,11 @@ const vi = {
     inviteSubmit: "Gửi lời mời",
     invited: "Đã gửi lời mời tới {{email}}.",
     details: "Thông tin tổ chức",
+    workTitle: "Hoạt động trên Sàn",
+    offersLink: "Giải pháp của tổ chức",
+    proposalsLink: "Đề xuất đã gửi",
+    problemsLink: "Bài toán của tổ chức",
+    publicProfileLink: "Trang giới thiệu công khai",
   },
   invitation: {
     title: "Lời mời tham gia {{organisation}}",

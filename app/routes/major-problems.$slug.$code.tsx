@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "~/i18n/config";
 import { getPublishedProblem } from "~/models/major-problem.server";
+import { listPublicStatementsForMajorProblem } from "~/models/problem-statement.server";
 import { notFound } from "~/utils/permissions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -17,13 +18,18 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 export async function loader({ params }: LoaderFunctionArgs) {
   const problem = await getPublishedProblem(params.slug ?? "", params.code ?? "");
   if (!problem) throw notFound();
-  return json({ list: { name: problem.list.name, slug: problem.list.slug }, version: problem.version.number, item: problem.item });
+  return json({
+    list: { name: problem.list.name, slug: problem.list.slug },
+    version: problem.version.number,
+    item: problem.item,
+    statements: await listPublicStatementsForMajorProblem(problem.item.majorProblemId),
+  });
 }
 
 export default function MajorProblemPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const { list, item } = useLoaderData<typeof loader>();
+  const { list, item, statements } = useLoaderData<typeof loader>();
   return (
     <>
       <p><Link to={`/major-problems/${list.slug}`}>{t("majorProblems.inList", { list: list.name })}</Link></p>
@@ -39,7 +45,16 @@ export default function MajorProblemPage() {
         <div><dt>{t("majorProblems.description")}</dt><dd className="prose">{item.description}</dd></div>
       </dl>
       <h2>{t("majorProblems.linkedStatementsTitle")}</h2>
-      <p>{t("majorProblems.linkedStatementsNone")}</p>
+      {statements.length === 0 ? <p>{t("majorProblems.linkedStatementsNone")}</p> : (
+        <ul className="plain-list">
+          {statements.map((s) => (
+            <li key={s.slug}>
+              <Link to={`/problems/${s.slug}`}>{s.title}</Link> — {s.organisation.name}{" "}
+              <span className={s.status === "PUBLISHED" ? "tag tag-green" : "tag"}>{t(`statements.status.${s.status}`)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
     </>
   );
 }

@@ -99,6 +99,19 @@ export default function OrganisationPage() {
       <p>{t("organisations.createdOn", { date: formatDate(organisation.createdAt, language) })}</p>
       {isOwner ? <p><Link to="edit" className="button button-secondary">{t("organisations.edit")}</Link></p> : null}
 
+      <h2>{t("organisations.workTitle")}</h2>
+      <ul className="plain-list">
+        {organisation.kind === "PROVIDER" || organisation.kind === "RESEARCH" ? (
+          <>
+            <li><Link to="offers">{t("organisations.offersLink")}</Link></li>
+            <li><Link to="proposals">{t("organisations.proposalsLink")}</Link></li>
+          </>
+        ) : (
+          <li><Link to="problems">{t("organisations.problemsLink")}</Link></li>
+        )}
+        {organisation.slug ? <li><Link to={`/organisations/${organisation.slug}`}>{t("organisations.publicProfileLink")}</Link></li> : null}
+      </ul>
+
       <h2>{t("organisations.membersTitle")}</h2>
       <div className="table-wrap">
         <table>

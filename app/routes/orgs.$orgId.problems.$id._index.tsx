@@ -1,0 +1,137 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorSummary, TextAreaField } from "~/components/form";
+import { StatementProposals } from "~/components/statement-proposals";
+import { QualityPanel, StatementSummary, StatusTag } from "~/components/statement-summary";
+import type { Language } from "~/i18n/config";
+import {
+  closeStatement, getStatementForOrg, latestReturnNote, requireAgencyMember, submitStatement,
+} from "~/models/problem-statement.server";
+import { decideProposal, listProposalsForStatement } from "~/models/proposal.server";
+import { flash } from "~/models/session.server";
+import { closeSchema, decisionSchema, statementQuality } from "~/schemas/problem-statement";
+import { formatDate } from "~/utils/format";
+import { notFound } from "~/utils/permissions.server";
+import statementsCss from "~/styles/statements.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: statementsCss }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.statement.title ?? ""} — Sàn Giao dịch Công nghệ Hà Nội` }];
+
+async function load(request: Request, orgId: string | undefined, id: string | undefined) {
+  const access = await requireAgencyMember(request, orgId);
+  const statement = await getStatementForOrg(access.organisation.id, id ?? "");
+  if (!statement) throw notFound();
+  return { ...access, statement };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { statement } = await load(request, params.orgId, params.id);
+  return json({
+    statement,
+    quality: statementQuality(statement),
+    returnNote: statement.status === "DRAFT" ? await latestReturnNote(statement.id) : null,
+    proposals: await listProposalsForStatement(statement.id),
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, organisation, statement } = await load(request, params.orgId, params.id);
+  const here = `/orgs/${organisation.id}/problems/${statement.id}`;
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "submit") {
+    const outcome = await submitStatement(user.id, organisation.id, statement.id);
+    const key = outcome === "done" ? "statements.mine.submitted" : outcome === "deadline-passed" ? "statements.mine.deadlinePassed" : "statements.mine.wrongStatus";
+    return flash(request, here, { key });
+  }
+  if (intent === "close") {
+    const submission = parseWithZod(formData, { schema: closeSchema });
+    if (submission.status !== "success") return json({ close: submission.reply(), decisionError: null }, { status: 400 });
+    const outcome = await closeStatement(user.id, statement.id, submission.value.outcome, organisation.id);
+    return flash(request, here, { key: outcome === "done" ? "statements.mine.closed" : "statements.mine.wrongStatus" });
+  }
+  if (intent === "decide") {
+    const submission = parseWithZod(formData, { schema: decisionSchema });
+    if (submission.status !== "success") {
+      const proposalId = String(formData.get("proposalId") ?? "");
+      const message = Object.values(submission.error ?? {}).flat()[0] ?? "validation.invalidChoice";
+      return json({ close: null, decisionError: { proposalId, message } }, { status: 400 });
+    }
+    const outcome = await decideProposal(user.id, statement.id, submission.value);
+    if (outcome === "not-found") throw notFound();
+    return flash(request, here, { key: outcome === "done" ? "statements.proposals.decided" : "statements.proposals.wrongStatus" });
+  }
+  throw new Response("Bad Request", { status: 400 });
+}
+
+export default function AgencyStatement() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const { statement, quality, returnNote, proposals } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [closeForm, closeFields] = useForm({
+    id: "close",
+    lastResult: actionData?.close ?? undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: closeSchema }),
+  });
+  const isDraft = statement.status === "DRAFT";
+  return (
+    <>
+      <p><Link to={`/orgs/${statement.organisation.id}/problems`}>{t("statements.mine.back")}</Link></p>
+      <h1>{statement.title}</h1>
+      <p>
+        <StatusTag status={statement.status} />{" "}
+        <Link to={`/problems/${statement.slug}`}>{t("statements.mine.viewPublic")}</Link>
+      </p>
+      {returnNote ? (
+        <div className="notice notice-error" role="note">
+          <p>{t("statements.mine.returnedNotice", { date: formatDate(returnNote.at, language) })}</p>
+          <p className="prose">{returnNote.note}</p>
+        </div>
+      ) : null}
+      {isDraft || statement.status === "SUBMITTED" ? (
+        <div className="statement-submit">
+          <div>
+            {isDraft ? (
+              <>
+                <p><Link to="edit" className="button button-secondary">{t("statements.mine.edit")}</Link></p>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="submit" />
+                  <p className="hint">{t("statements.mine.submitHint")}</p>
+                  <button type="submit" className="button">{t("statements.mine.submit")}</button>
+                </Form>
+              </>
+            ) : null}
+          </div>
+          <QualityPanel quality={quality} />
+        </div>
+      ) : null}
+      <StatementSummary statement={statement} />
+      {statement.status === "PUBLISHED" || statement.status === "CLOSED" ? (
+        <>
+          <h2>{t("statements.proposals.title")}</h2>
+          <StatementProposals
+            proposals={proposals} slug={statement.slug} canDecide={statement.status === "PUBLISHED"}
+            error={actionData?.decisionError ?? null}
+          />
+        </>
+      ) : null}
+      {statement.status === "PUBLISHED" ? (
+        <>
+          <h2>{t("statements.mine.closeTitle")}</h2>
+          <ErrorSummary fields={closeFields} formErrors={closeForm.errors} />
+          <Form method="post" {...getFormProps(closeForm)} className="narrow">
+            <input type="hidden" name="intent" value="close" />
+            <TextAreaField field={closeFields.outcome} label={t("statements.mine.outcome")} hint={t("statements.mine.closeHint")} />
+            <button type="submit" className="button button-secondary">{t("statements.mine.close")}</button>
+          </Form>
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { StatementForm } from "~/components/statement-form";
+import {
+  getStatementForOrg, majorProblemOptions, requireAgencyMember, toDateInput, updateDraft,
+} from "~/models/problem-statement.server";
+import { flash } from "~/models/session.server";
+import { statementSchemaFor } from "~/schemas/problem-statement";
+import { notFound } from "~/utils/permissions.server";
+import statementsCss from "~/styles/statements.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: statementsCss }];
+
+export const meta: MetaFunction = () => [{ title: "Sửa bài toán — Sàn Giao dịch Công nghệ Hà Nội" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organisation } = await requireAgencyMember(request, params.orgId);
+  const statement = await getStatementForOrg(organisation.id, params.id ?? "");
+  if (!statement) throw notFound();
+  const viewUrl = `/orgs/${organisation.id}/problems/${statement.id}`;
+  if (statement.status !== "DRAFT") throw redirect(viewUrl);
+  const optional = (value: string | number | null) => (value === null ? "" : String(value));
+  return json({
+    viewUrl,
+    majorProblems: await majorProblemOptions(),
+    defaultValue: {
+      title: statement.title, context: statement.context, targetUsers: optional(statement.targetUsers),
+      responsiblePerson: statement.responsiblePerson, scopeOfWork: statement.scopeOfWork, timeline: statement.timeline,
+      deadline: toDateInput(statement.deadline), accountableUnit: statement.accountableUnit, deliverable: statement.deliverable,
+      successCriteria: statement.successCriteria, decisionAuthority: statement.decisionAuthority,
+      dataAvailable: optional(statement.dataAvailable), constraints: optional(statement.constraints),
+      budgetMinVnd: optional(statement.budgetMinVnd), budgetMaxVnd: optional(statement.budgetMaxVnd),
+      desiredTrl: optional(statement.desiredTrl), proposalDeadline: toDateInput(statement.proposalDeadline),
+      majorProblemId: optional(statement.majorProblemId),
+    },
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, organisation } = await requireAgencyMember(request, params.orgId);
+  const majorProblems = await majorProblemOptions();
+  const submission = parseWithZod(await request.formData(), { schema: statementSchemaFor(majorProblems.map((p) => p.majorProblemId)) });
+  if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
+  const id = params.id ?? "";
+  const outcome = await updateDraft(user.id, organisation.id, id, submission.value);
+  if (outcome === "not-found") throw notFound();
+  const viewUrl = `/orgs/${organisation.id}/problems/${id}`;
+  return flash(request, viewUrl, { key: outcome === "updated" ? "statements.mine.saved" : "statements.mine.wrongStatus" });
+}
+
+export default function EditStatement() {
+  const { t } = useTranslation();
+  const { viewUrl, majorProblems, defaultValue } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <p><Link to={viewUrl}>{defaultValue.title}</Link></p>
+      <h1>{t("statements.mine.editTitle")}</h1>
+      <StatementForm lastResult={actionData?.result} defaultValue={defaultValue} majorProblems={majorProblems} submitLabel={t("statements.mine.save")} />
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ProposalStatusTag } from "~/components/statement-proposals";
+import type { Language } from "~/i18n/config";
+import { listProposalsForOrg } from "~/models/proposal.server";
+import { formatDate } from "~/utils/format";
+import { requireOrgMember } from "~/utils/permissions.server";
+
+export const meta: MetaFunction = () => [{ title: "Đề xuất của tổ chức — Sàn Giao dịch Công nghệ Hà Nội" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireOrgMember(request, params.orgId);
+  return json({ orgId: params.orgId!, proposals: await listProposalsForOrg(params.orgId!) });
+}
+
+export default function OrgProposals() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const { orgId, proposals } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <p><Link to={`/orgs/${orgId}`}>{t("layout.myOrganisations")}</Link></p>
+      <h1>{t("statements.proposals.mineTitle")}</h1>
+      <p className="lead">{t("statements.proposals.mineLead")}</p>
+      {proposals.length === 0 ? <p>{t("statements.proposals.mineNone")}</p> : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("statements.proposals.statement")}</th>
+                <th scope="col">{t("statements.proposals.offer")}</th>
+                <th scope="col">{t("statements.proposals.status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {proposals.map((p) => (
+                <tr key={p.id}>
+                  <td>
+                    <Link to={`/problems/${p.problemStatement!.slug}`}>{p.problemStatement!.title}</Link>
+                    <br />
+                    <span className="hint">{p.problemStatement!.organisation.name} · {t("statements.proposals.receivedOn", { date: formatDate(p.createdAt, language) })}</span>
+                  </td>
+                  <td>
+                    {language === "en" && p.offer.titleEn ? p.offer.titleEn : p.offer.titleVi}
+                    {p.attachmentName ? (
+                      <>
+                        <br />
+                        <a href={`/problems/${p.problemStatement!.slug}/proposals/${p.id}/attachment`}>{t("statements.proposals.download", { name: p.attachmentName })}</a>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>
+                    <ProposalStatusTag status={p.status} />
+                    {p.declineReason ? (
+                      <p>
+                        {t("statements.proposals.reason")}: {t(`statements.proposals.declineReasons.${p.declineReason}`)}
+                        {p.declineNote ? ` — ${p.declineNote}` : ""}
+                      </p>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
