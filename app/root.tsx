@@ -10,6 +10,7 @@ import { useChangeLanguage } from "remix-i18next/react";
 import { FlashBanner } from "~/components/flash-banner";
 import { defaultLanguage, type Language } from "~/i18n/config";
 import { i18next } from "~/i18n/i18next.server";
+import vi from "~/i18n/vi";
 import { readFlash } from "~/models/session.server";
 import stylesheet from "~/styles/app.css";
 import { getOptionalUser, isStaff } from "~/utils/permissions.server";
@@ -20,7 +21,11 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [{ title: "Sàn Giao dịch Công nghệ Hà Nội" }];
+// Pages that describe themselves replace this; Remix uses the deepest meta.
+export const meta: MetaFunction = () => [
+  { title: "Sàn Giao dịch Công nghệ Hà Nội" },
+  { name: "description", content: vi.meta.description },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [language, user, flash] = await Promise.all([
@@ -51,7 +56,6 @@ export function Layout({ children }: { children: ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="description" content={t("meta.description")} />
         <Meta />
         <Links />
       </head>

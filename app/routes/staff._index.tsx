@@ -14,6 +14,7 @@ export default function StaffArea() {
   const { t } = useTranslation();
   const tools = [
     { to: "/staff/organisations", title: t("layout.staffOrganisations"), text: t("staff.organisationsLead") },
+    { to: "/staff/offers", title: t("offers.staffTitle"), text: t("offers.staffLead") },
     { to: "/staff/problems", title: t("statements.staff.title"), text: t("statements.staff.lead") },
     { to: "/staff/major-problems", title: t("layout.staffMajorProblems"), text: t("majorProblems.staffLead") },
     { to: "/staff/taxonomy", title: t("layout.staffTaxonomy"), text: t("taxonomy.lead") },

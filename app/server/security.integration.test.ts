@@ -85,14 +85,13 @@ describe("errors in production", () => {
 
   // Runs last in this file: it breaks this file's private database on purpose.
   it("shows a generic page with no stack trace or SQL when the database fails", async () => {
-    await db.$executeRawUnsafe('DROP TABLE "Invitation"');
-    await db.$executeRawUnsafe('DROP TABLE "Membership"');
-    await db.$executeRawUnsafe('DROP TABLE "Organisation"');
+    // Renaming works on both databases whatever depends on the table.
+    await db.$executeRawUnsafe('ALTER TABLE "Organisation" RENAME TO "OrganisationGone"');
     const page = await server.browser().get("/");
     expect(page.status).toBe(500);
     const text = visibleText(page.text);
     expect(text).toContain(vi.errors.title);
     expect(text).toContain(vi.errors.generic);
-    expect(page.text).not.toMatch(/\bat \S+ \(|node_modules|\.ts:\d+|Organisation|SQL|prisma/i);
+    expect(page.text).not.toMatch(/\bat \S+ \(|node_modules|\.ts:\d+|no such table|does not exist|SQL|prisma/i);
   });
 });

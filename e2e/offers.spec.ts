@@ -1,0 +1,97 @@
+// A provider lists a solution with a priced package and a PDF brochure, sends
+// it for review; the HiHUB curator publishes it; it appears in the public
+// catalogue with its price and brochure.
+import { expect, test, type Page } from "@playwright/test";
+import vi from "../app/i18n/vi";
+
+const password = "SanCongNghe@2026";
+const provider = "hoang.anh@songhongai.example.vn";
+const curator = "curator@hihub.example.vn";
+const suffix = Math.random().toString(36).slice(2, 7).toUpperCase();
+const title = `Camera đếm lưu lượng giao thông ${suffix}`;
+const t = vi.offers;
+
+const main = (page: Page) => page.getByRole("main");
+const flash = (page: Page) => main(page).getByRole("status");
+// Remix sets window.__remixRouter while hydrating; wait so forms go through the page's JavaScript.
+const hydrated = (page: Page) => page.waitForFunction(() => "__remixRouter" in window);
+
+async function signIn(page: Page, email: string) {
+  await page.goto("/login");
+  await page.getByLabel(vi.auth.email).fill(email);
+  await page.getByLabel(vi.auth.password).fill(password);
+  await page.getByRole("button", { name: vi.auth.submitSignIn }).click();
+  await expect(page.getByRole("banner").getByRole("button", { name: vi.layout.signOut })).toBeVisible();
+}
+
+test("a provider lists a solution, HiHUB publishes it, the public finds it", async ({ page }) => {
+  await test.step("the provider drafts the solution with two packages and a brochure", async () => {
+    await signIn(page, provider);
+    await page.goto("/orgs");
+    await main(page).getByRole("link", { name: "Công ty Cổ phần Công nghệ Sông Hồng AI", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Công ty Cổ phần Công nghệ Sông Hồng AI");
+    await page.goto(`${new URL(page.url()).pathname}/offers`);
+    await main(page).getByRole("link", { name: t.newOffer }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(t.newTitle);
+    await hydrated(page);
+
+    await page.getByLabel(t.titleVi, { exact: true }).fill(title);
+    await page.getByLabel(t.summaryVi, { exact: true }).fill("Đếm xe theo làn bằng thị giác máy tính, cập nhật mỗi 15 giây.");
+    await page.getByLabel(t.description, { exact: true }).fill("## Tính năng\n\n- Đếm xe theo làn\n- **Cảnh báo ùn tắc** tự động");
+    await page.getByRole("group", { name: t.sectorsLegend }).getByLabel("Giao thông", { exact: true }).check();
+    await page.getByLabel(t.trl, { exact: true }).selectOption("7");
+    await page.getByLabel(t.deploymentModels.SAAS).check();
+    const first = page.getByRole("group", { name: "Gói 1", exact: true });
+    await first.getByLabel(t.packageName, { exact: true }).fill("Gói một nút giao");
+    await first.getByLabel(t.packagePrice, { exact: true }).fill("1.500.000");
+    await first.getByLabel(t.packageUnit, { exact: true }).fill("tháng");
+    const second = page.getByRole("group", { name: "Gói 2", exact: true });
+    await second.getByLabel(t.packageName, { exact: true }).fill("Gói toàn quận");
+    await second.getByLabel(t.packageOnRequest).check();
+    await second.getByLabel(t.packageUnit, { exact: true }).fill("năm");
+    await page.getByLabel(t.brochure, { exact: true }).setInputFiles({
+      name: "gioi-thieu-camera.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"),
+    });
+    await page.getByRole("button", { name: t.create }).click();
+    await expect(flash(page)).toHaveText(t.created);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+    await expect(main(page).getByText(t.statuses.DRAFT, { exact: true })).toBeVisible();
+  });
+
+  await test.step("and sends it to HiHUB for review", async () => {
+    await page.getByRole("button", { name: t.submit }).click();
+    await expect(flash(page)).toHaveText(t.submitted);
+    await expect(main(page).getByText(t.statuses.SUBMITTED, { exact: true })).toBeVisible();
+    await page.getByRole("banner").getByRole("button", { name: vi.layout.signOut }).click();
+  });
+
+  await test.step("the curator publishes it with an evidence level", async () => {
+    await signIn(page, curator);
+    await page.goto("/staff/offers");
+    await main(page).getByRole("link", { name: title }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(t.reviewTitle.replace("{{title}}", title));
+    await hydrated(page);
+    await page.getByLabel(t.evidence, { exact: true }).selectOption("DOCUMENTS_VERIFIED");
+    await page.getByRole("button", { name: t.publish }).click();
+    await expect(flash(page)).toHaveText(t.published);
+  });
+
+  await test.step("the public finds it in the catalogue, with its price and brochure", async () => {
+    await page.getByRole("banner").getByRole("button", { name: vi.layout.signOut }).click();
+    await page.goto("/offers");
+    await page.getByLabel(t.filterQuery).fill(`camera dem luu luong giao thong ${suffix.toLowerCase()}`);
+    await page.getByRole("button", { name: t.applyFilter }).click();
+    await main(page).getByRole("link", { name: title }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+    await expect(page).toHaveTitle(`${title} — Sàn Giao dịch Công nghệ Hà Nội`);
+    await expect(main(page).getByText(/1\.500\.000\s₫ \/ tháng/)).toBeVisible();
+    await expect(main(page).getByText(t.priceOnRequest, { exact: true })).toBeVisible();
+    await expect(main(page).getByText(`${t.evidence}: ${t.evidenceLevels.DOCUMENTS_VERIFIED}`)).toBeVisible();
+    const brochure = main(page).getByRole("link", { name: /gioi-thieu-camera\.pdf/ });
+    const download = page.waitForEvent("download");
+    await brochure.click();
+    expect((await download).suggestedFilename()).toBe("gioi-thieu-camera.pdf");
+  });
+});
