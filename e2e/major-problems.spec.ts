@@ -35,6 +35,7 @@ test("staff publish a list version, amend it, and both versions stay readable", 
     await page.getByLabel(vi.auth.email).fill(curator.email);
     await page.getByLabel(vi.auth.password).fill(curator.password);
     await page.getByRole("button", { name: vi.auth.submitSignIn }).click();
+    await page.waitForURL(/\/orgs$/);
     await page.getByRole("banner").getByRole("link", { name: vi.layout.staffArea }).click();
     await page.getByRole("link", { name: vi.layout.staffMajorProblems }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(vi.majorProblems.staffTitle);
