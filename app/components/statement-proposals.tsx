@@ -29,7 +29,8 @@ export function ProposalStatusTag({ status }: { status: ProposalStatus }) {
 }
 
 // What the agency and staff see: every proposal, with the moves it allows.
-export function StatementProposals(props: { proposals: ProposalRow[]; slug: string; canDecide: boolean; error: DecisionError }) {
+// attachmentBase is the target's page (a statement or a major problem).
+export function StatementProposals(props: { proposals: ProposalRow[]; attachmentBase: string; canDecide: boolean; error: DecisionError }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   if (props.proposals.length === 0) return <p>{t("statements.proposals.none")}</p>;
@@ -49,7 +50,7 @@ export function StatementProposals(props: { proposals: ProposalRow[]; slug: stri
             <p className="prose">{p.pitch}</p>
             {p.attachmentName ? (
               <p>
-                <a href={`/problems/${props.slug}/proposals/${p.id}/attachment`}>{t("statements.proposals.download", { name: p.attachmentName })}</a>
+                <a href={`${props.attachmentBase}/proposals/${p.id}/attachment`}>{t("statements.proposals.download", { name: p.attachmentName })}</a>
               </p>
             ) : null}
             {p.declineReason ? (

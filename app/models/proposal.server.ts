@@ -18,26 +18,56 @@ export async function proposableOffers(userId: string) {
 
 export type ProposalOutcome = "proposed" | "offer-not-allowed" | "duplicate" | "closed";
 
+// A proposal answers either an agency's problem statement or a major problem
+// from the city's list. A bare string is a statement id (the original callers).
+export type ProposalTarget = { statementId: string } | { majorProblemId: string };
+const asTarget = (target: string | ProposalTarget): ProposalTarget => (typeof target === "string" ? { statementId: target } : target);
+
+// Major problems take proposals only while the latest published version of
+// their list shows them as open; the working copy may hold unpublished edits.
+const PROPOSABLE_MAJOR_STATUSES: readonly string[] = ["OPEN", "IN_PROGRESS"];
+export const isProposableMajorStatus = (status: string | undefined) => Boolean(status && PROPOSABLE_MAJOR_STATUSES.includes(status));
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+// Locks the target row and says whether it still takes proposals. Touching
+// the row locks it (PostgreSQL) for the rest of the transaction, so two
+// submissions of one offer cannot both pass the duplicate check that follows.
+// The schema has no unique index to lean on.
+async function lockOpenTarget(tx: Tx, target: ProposalTarget): Promise<boolean> {
+  if ("statementId" in target) {
+    const statement = await tx.problemStatement.update({ where: { id: target.statementId }, data: { updatedAt: new Date() } });
+    return statement.status === "PUBLISHED" && (!statement.proposalDeadline || statement.proposalDeadline.getTime() >= Date.now());
+  }
+  const problem = await tx.majorProblem.update({ where: { id: target.majorProblemId }, data: { updatedAt: new Date() }, select: { listId: true } });
+  const latest = await tx.majorProblemListVersion.findFirst({
+    where: { listId: problem.listId },
+    orderBy: { number: "desc" },
+    select: { items: { where: { majorProblemId: target.majorProblemId }, select: { status: true } } },
+  });
+  return isProposableMajorStatus(latest?.items[0]?.status);
+}
+
+const targetWhere = (target: ProposalTarget) =>
+  "statementId" in target ? { problemStatementId: target.statementId } : { majorProblemId: target.majorProblemId };
+
 export async function createProposal(
   userId: string,
-  statementId: string,
+  targetOrStatementId: string | ProposalTarget,
   input: { offerId: string; pitch: string },
   attachment: Extract<UploadCheck, { ok: true }> | null,
 ): Promise<{ outcome: ProposalOutcome; organisationId: string | null }> {
+  const target = asTarget(targetOrStatementId);
   const offer = (await proposableOffers(userId)).find((o) => o.id === input.offerId);
   if (!offer) return { outcome: "offer-not-allowed", organisationId: null };
   if (attachment) await writeUpload(attachment);
   try {
     const outcome = await db.$transaction(async (tx) => {
-      // Touching the statement row locks it (PostgreSQL) for the rest of the
-      // transaction, so two submissions of one offer cannot both pass the
-      // duplicate check below. The schema has no unique index to lean on.
-      const statement = await tx.problemStatement.update({ where: { id: statementId }, data: { updatedAt: new Date() } });
-      if (statement.status !== "PUBLISHED" || (statement.proposalDeadline && statement.proposalDeadline.getTime() < Date.now())) return "closed" as const;
-      if (await tx.proposal.count({ where: { problemStatementId: statementId, offerId: offer.id } })) return "duplicate" as const;
+      if (!(await lockOpenTarget(tx, target))) return "closed" as const;
+      if (await tx.proposal.count({ where: { ...targetWhere(target), offerId: offer.id } })) return "duplicate" as const;
       const proposal = await tx.proposal.create({
         data: {
-          organisationId: offer.organisation.id, offerId: offer.id, problemStatementId: statementId,
+          organisationId: offer.organisation.id, offerId: offer.id, ...targetWhere(target),
           pitch: input.pitch.normalize("NFC").trim(),
           ...(attachment
             ? { attachmentName: attachment.upload.originalName, attachmentStored: attachment.upload.storedName, attachmentMime: attachment.upload.mimeType, attachmentSize: attachment.upload.sizeBytes }
@@ -46,7 +76,7 @@ export async function createProposal(
       });
       await recordAudit(tx, {
         actorId: userId, action: "proposal.created", entityType: "Proposal", entityId: proposal.id,
-        after: { status: "RECEIVED", offerId: offer.id, problemStatementId: statementId, attachment: Boolean(attachment) },
+        after: { status: "RECEIVED", offerId: offer.id, ...targetWhere(target), attachment: Boolean(attachment) },
       });
       return "proposed" as const;
     });
@@ -65,18 +95,32 @@ const allowedFrom: Record<"SHORTLISTED" | "SELECTED" | "DECLINED", ProposalStatu
   DECLINED: ["RECEIVED", "SHORTLISTED"],
 };
 
+// Where a decision may be taken: one statement's proposals (its agency or
+// staff), or any major problem's proposals (staff only: a major problem's lead
+// agency is a name in the city's list, not an organisation on the platform).
+export type DecisionScope = { statementId: string } | { majorProblems: true };
+
 export async function decideProposal(
   actorId: string,
-  statementId: string,
+  scopeOrStatementId: string | DecisionScope,
   input: { proposalId: string; status: "SHORTLISTED" | "SELECTED" | "DECLINED"; declineReason?: DeclineReason; declineNote?: string },
 ): Promise<"done" | "not-found" | "wrong-status"> {
+  const scope = typeof scopeOrStatementId === "string" ? { statementId: scopeOrStatementId } : scopeOrStatementId;
   return db.$transaction(async (tx) => {
+    if ("majorProblems" in scope) {
+      // Checked here as well as in the route, so no other caller can let an organisation decide.
+      const actor = await tx.user.findUnique({ where: { id: actorId }, select: { role: true } });
+      if (actor?.role !== "STAFF" && actor?.role !== "ADMIN") return "not-found" as const;
+    }
     const proposal = await tx.proposal.findFirst({
-      where: { id: input.proposalId, problemStatementId: statementId },
+      where: { id: input.proposalId, ...("statementId" in scope ? { problemStatementId: scope.statementId } : { majorProblemId: { not: null } }) },
       include: { problemStatement: { select: { status: true } } },
     });
     if (!proposal) return "not-found" as const;
-    if (proposal.problemStatement?.status !== "PUBLISHED") return "wrong-status" as const;
+    // A statement's proposals are decided while it is published. A major
+    // problem's status is the city's record, not a window staff run, so staff
+    // may still record a decision after the problem is marked solved.
+    if ("statementId" in scope && proposal.problemStatement?.status !== "PUBLISHED") return "wrong-status" as const;
     const declined = input.status === "DECLINED";
     const data = {
       status: input.status,
@@ -96,35 +140,56 @@ export async function decideProposal(
   });
 }
 
+const proposalRowSelect = {
+  id: true, pitch: true, status: true, declineReason: true, declineNote: true, createdAt: true, attachmentName: true,
+  organisation: { select: { name: true } },
+  offer: { select: { titleVi: true, titleEn: true, slug: true, trl: true } },
+} as const;
+
 export async function listProposalsForStatement(statementId: string) {
   return db.proposal.findMany({
     where: { problemStatementId: statementId },
     orderBy: { createdAt: "asc" },
-    select: {
-      id: true, pitch: true, status: true, declineReason: true, declineNote: true, createdAt: true, attachmentName: true,
-      organisation: { select: { name: true } },
-      offer: { select: { titleVi: true, titleEn: true, slug: true, trl: true } },
-    },
+    select: proposalRowSelect,
+  });
+}
+
+// Every proposal to a major problem, for staff, optionally for one list.
+export async function listMajorProblemProposals(listId?: string) {
+  return db.proposal.findMany({
+    where: { majorProblemId: { not: null }, ...(listId ? { majorProblem: { listId } } : {}) },
+    orderBy: [{ majorProblem: { list: { name: "asc" } } }, { majorProblem: { code: "asc" } }, { createdAt: "asc" }],
+    select: { ...proposalRowSelect, majorProblem: { select: { id: true, code: true, title: true, list: { select: { id: true, name: true, slug: true } } } } },
   });
 }
 
 export async function listProposalsForOrg(organisationId: string) {
   return db.proposal.findMany({
-    where: { organisationId, problemStatementId: { not: null } },
+    where: { organisationId },
     orderBy: { createdAt: "desc" },
     select: {
       id: true, status: true, declineReason: true, declineNote: true, createdAt: true, attachmentName: true,
       offer: { select: { titleVi: true, titleEn: true } },
       problemStatement: { select: { slug: true, title: true, organisation: { select: { name: true } } } },
+      majorProblem: { select: { code: true, title: true, list: { select: { slug: true, name: true } } } },
     },
   });
 }
 
-// The attachment is for the agency, staff and the proposing organisation;
-// everyone else gets null, which the route turns into 404.
-export async function findAttachment(slug: string, proposalId: string, user: { id: string; isStaff: boolean }) {
+// A proposal is reached by its statement's slug, or by the list slug and code
+// of its major problem, so a URL cannot pair a proposal with another target.
+export type AttachmentTarget = string | { listSlug: string; code: string };
+
+// The attachment is for staff and the proposing organisation, and for a
+// statement's agency; everyone else gets null, which the route turns into 404.
+export async function findAttachment(target: AttachmentTarget, proposalId: string, user: { id: string; isStaff: boolean }) {
   const proposal = await db.proposal.findFirst({
-    where: { id: proposalId, problemStatement: { slug } },
+    where: {
+      id: proposalId,
+      ...(typeof target === "string"
+        ? { problemStatement: { slug: target } }
+        : { majorProblem: { code: target.code, list: { slug: target.listSlug } } }),
+    },
     select: {
       organisationId: true, attachmentName: true, attachmentStored: true, attachmentMime: true,
       problemStatement: { select: { organisationId: true } },
@@ -132,7 +197,7 @@ export async function findAttachment(slug: string, proposalId: string, user: { i
   });
   if (!proposal?.attachmentStored) return null;
   if (!user.isStaff) {
-    const orgIds = [proposal.organisationId, proposal.problemStatement!.organisationId];
+    const orgIds = [proposal.organisationId, ...(proposal.problemStatement ? [proposal.problemStatement.organisationId] : [])];
     const member = await db.membership.findFirst({ where: { userId: user.id, organisationId: { in: orgIds } }, select: { id: true } });
     if (!member) return null;
   }

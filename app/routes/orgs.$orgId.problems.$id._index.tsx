@@ -116,7 +116,7 @@ export default function AgencyStatement() {
         <>
           <h2>{t("statements.proposals.title")}</h2>
           <StatementProposals
-            proposals={proposals} slug={statement.slug} canDecide={statement.status === "PUBLISHED"}
+            proposals={proposals} attachmentBase={`/problems/${statement.slug}`} canDecide={statement.status === "PUBLISHED"}
             error={actionData?.decisionError ?? null}
           />
         </>

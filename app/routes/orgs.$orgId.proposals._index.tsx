@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -15,8 +15,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ orgId: params.orgId!, proposals: await listProposalsForOrg(params.orgId!) });
 }
 
+type Row = SerializeFrom<typeof loader>["proposals"][number];
+
 export default function OrgProposals() {
   const { t, i18n } = useTranslation();
+  // A proposal answers either an agency's statement or one of the city's major problems.
+  const targetOf = (p: Row) =>
+    p.majorProblem
+      ? { href: `/major-problems/${p.majorProblem.list.slug}/${p.majorProblem.code}`, title: `${p.majorProblem.code}: ${p.majorProblem.title}`, owner: t("statements.proposals.majorProblemIn", { list: p.majorProblem.list.name }) }
+      : { href: `/problems/${p.problemStatement!.slug}`, title: p.problemStatement!.title, owner: p.problemStatement!.organisation.name };
   const language = i18n.language as Language;
   const { orgId, proposals } = useLoaderData<typeof loader>();
   return (
@@ -35,19 +42,21 @@ export default function OrgProposals() {
               </tr>
             </thead>
             <tbody>
-              {proposals.map((p) => (
+              {proposals.map((p) => {
+                const target = targetOf(p);
+                return (
                 <tr key={p.id}>
                   <td>
-                    <Link to={`/problems/${p.problemStatement!.slug}`}>{p.problemStatement!.title}</Link>
+                    <Link to={target.href}>{target.title}</Link>
                     <br />
-                    <span className="hint">{p.problemStatement!.organisation.name} · {t("statements.proposals.receivedOn", { date: formatDate(p.createdAt, language) })}</span>
+                    <span className="hint">{target.owner} · {t("statements.proposals.receivedOn", { date: formatDate(p.createdAt, language) })}</span>
                   </td>
                   <td>
                     {language === "en" && p.offer.titleEn ? p.offer.titleEn : p.offer.titleVi}
                     {p.attachmentName ? (
                       <>
                         <br />
-                        <a href={`/problems/${p.problemStatement!.slug}/proposals/${p.id}/attachment`}>{t("statements.proposals.download", { name: p.attachmentName })}</a>
+                        <a href={`${target.href}/proposals/${p.id}/attachment`}>{t("statements.proposals.download", { name: p.attachmentName })}</a>
                       </>
                     ) : null}
                   </td>
@@ -61,7 +70,8 @@ export default function OrgProposals() {
                     ) : null}
                   </td>
                 </tr>
-              ))}
+                );
+              })}
             </tbody>
           </table>
         </div>

@@ -41,6 +41,7 @@ export default function StaffMajorProblemLists() {
     <>
       <h1>{t("majorProblems.staffTitle")}</h1>
       <p className="lead">{t("majorProblems.staffLead")}</p>
+      <p><Link to="/staff/major-problems/proposals">{t("statements.proposals.staffMajorLink")}</Link></p>
       <ul className="card-list">
         {lists.map((list) => (
           <li key={list.id} className="card">

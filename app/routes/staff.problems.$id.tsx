@@ -110,7 +110,7 @@ export default function StaffStatement() {
       {statement.status === "PUBLISHED" || statement.status === "CLOSED" ? (
         <>
           <h2>{t("statements.proposals.title")}</h2>
-          <StatementProposals proposals={proposals} slug={statement.slug} canDecide={statement.status === "PUBLISHED"} error={actionData?.decisionError ?? null} />
+          <StatementProposals proposals={proposals} attachmentBase={`/problems/${statement.slug}`} canDecide={statement.status === "PUBLISHED"} error={actionData?.decisionError ?? null} />
         </>
       ) : null}
       {statement.status === "PUBLISHED" ? (

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { db } from "~/db.server";
+import { addItem, createList, publishVersion, updateItem } from "~/models/major-problem.server";
 import { createOrganisation } from "~/models/organisation.server";
 import {
   closeStatement, createStatement, publishStatement, submitStatement,
@@ -72,10 +73,15 @@ export async function makeOffer(organisationId: string, options: { status?: "DRA
   });
 }
 
-export async function makeProposal(statementId: string, offer: { id: string; organisationId: string }, options: { attachmentStored?: string } = {}) {
+// A proposal straight in the database; a bare string target is a statement id.
+export async function makeProposal(
+  target: string | { majorProblemId: string },
+  offer: { id: string; organisationId: string },
+  options: { attachmentStored?: string } = {},
+) {
   return db.proposal.create({
     data: {
-      problemStatementId: statementId,
+      ...(typeof target === "string" ? { problemStatementId: target } : target),
       offerId: offer.id,
       organisationId: offer.organisationId,
       pitch: "Giải pháp của chúng tôi đã chạy ở 30 nút giao.",
@@ -108,4 +114,28 @@ export async function postMultipart(
   if (file) body.set("attachment", new Blob([Uint8Array.from(file.bytes)], { type: file.type ?? "application/pdf" }), file.name);
   const response = await fetch(baseUrl + pathname, { method: "POST", body, headers: { cookie, origin: baseUrl }, redirect: "manual" });
   return { status: response.status, location: response.headers.get("location"), text: await response.text() };
+}
+
+type MajorStatus = "OPEN" | "IN_PROGRESS" | "SOLVED" | "WITHDRAWN";
+
+// A list with one major problem, published as version 1 the way staff would.
+export async function makePublishedMajorProblem(actorId: string, status: MajorStatus = "OPEN") {
+  const suffix = randomUUID().slice(0, 8);
+  const list = await createList(actorId, {
+    name: `Danh mục thử ${suffix}`, decisionNumber: "12/QĐ-UBND", decisionDate: new Date("2026-03-16"), periodStart: 2026, periodEnd: 2030,
+  });
+  const item = await addItem(actorId, list.id, majorItem(status, suffix));
+  await publishVersion(actorId, list.id, "Công bố lần đầu.");
+  return { listId: list.id, listSlug: list.slug, code: item.code, id: item.id, title: item.title };
+}
+
+const majorItem = (status: MajorStatus, suffix: string) => ({
+  code: "BT-01", title: `Giảm ùn tắc giao thông nội đô ${suffix}`, description: "Giảm 20% thời gian chờ tại 100 nút giao.",
+  leadAgency: "Sở Xây dựng Hà Nội", priority: "HIGH" as const, status,
+});
+
+// Changes a major problem's status in the working copy, and publishes it unless told not to.
+export async function setMajorProblemStatus(actorId: string, problem: { listId: string; id: string; title: string }, status: MajorStatus, publish = true) {
+  await updateItem(actorId, problem.listId, problem.id, { ...majorItem(status, ""), title: problem.title });
+  if (publish) await publishVersion(actorId, problem.listId, `Chuyển sang ${status}.`);
 }

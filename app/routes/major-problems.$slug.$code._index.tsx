@@ -5,7 +5,8 @@ import { useTranslation } from "react-i18next";
 import type { Language } from "~/i18n/config";
 import { getPublishedProblem } from "~/models/major-problem.server";
 import { listPublicStatementsForMajorProblem } from "~/models/problem-statement.server";
-import { notFound } from "~/utils/permissions.server";
+import { isProposableMajorStatus } from "~/models/proposal.server";
+import { getOptionalUser, notFound } from "~/utils/permissions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
@@ -15,7 +16,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
       ]
     : [];
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const problem = await getPublishedProblem(params.slug ?? "", params.code ?? "");
   if (!problem) throw notFound();
   return json({
@@ -23,13 +24,15 @@ export async function loader({ params }: LoaderFunctionArgs) {
     version: problem.version.number,
     item: problem.item,
     statements: await listPublicStatementsForMajorProblem(problem.item.majorProblemId),
+    // Signed-in visitors get the way in; the propose page itself checks membership.
+    canPropose: Boolean(await getOptionalUser(request)) && isProposableMajorStatus(problem.item.status),
   });
 }
 
 export default function MajorProblemPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const { list, item, statements } = useLoaderData<typeof loader>();
+  const { list, item, statements, canPropose } = useLoaderData<typeof loader>();
   return (
     <>
       <p><Link to={`/major-problems/${list.slug}`}>{t("majorProblems.inList", { list: list.name })}</Link></p>
@@ -44,6 +47,9 @@ export default function MajorProblemPage() {
         <div><dt>{t("majorProblems.leadAgency")}</dt><dd>{item.leadAgency}</dd></div>
         <div><dt>{t("majorProblems.description")}</dt><dd className="prose">{item.description}</dd></div>
       </dl>
+      {canPropose ? (
+        <p><Link to={`/major-problems/${list.slug}/${item.code}/propose`} className="button">{t("statements.proposals.majorProposeLink")}</Link></p>
+      ) : null}
       <h2>{t("majorProblems.linkedStatementsTitle")}</h2>
       {statements.length === 0 ? <p>{t("majorProblems.linkedStatementsNone")}</p> : (
         <ul className="plain-list">
