@@ -4,7 +4,6 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { migrateDatabase } from "./db-migrate";
 import { startThrowawayPostgres, type ThrowawayPostgres } from "./throwaway-postgres";
 
@@ -14,11 +13,7 @@ let postgres: ThrowawayPostgres | null = null;
 let databaseUrl = `file:${path.join(dir, "bench.db")}`;
 if (process.env.BENCH_DB === "postgres") {
   postgres = await startThrowawayPostgres();
-  const admin = new pg.Client({ connectionString: postgres.url() });
-  await admin.connect();
-  await admin.query("CREATE DATABASE bench");
-  await admin.end();
-  databaseUrl = postgres.url("bench");
+  databaseUrl = await postgres.createDatabase("bench");
 }
 migrateDatabase(databaseUrl);
 spawnSync(process.execPath, ["--import", "tsx", "prisma/seed.ts"], { env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" }, stdio: "inherit" });

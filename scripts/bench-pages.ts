@@ -7,7 +7,6 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import pg from "pg";
 import { migrateDatabase } from "./db-migrate";
 import { startThrowawayPostgres, type ThrowawayPostgres } from "./throwaway-postgres";
 
@@ -28,11 +27,7 @@ let postgres: ThrowawayPostgres | null = null;
 let databaseUrl = `file:${path.join(dir, "bench.db")}`;
 if (process.env.BENCH_DB === "postgres") {
   postgres = await startThrowawayPostgres();
-  const admin = new pg.Client({ connectionString: postgres.url() });
-  await admin.connect();
-  await admin.query("CREATE DATABASE bench");
-  await admin.end();
-  databaseUrl = postgres.url("bench");
+  databaseUrl = await postgres.createDatabase("bench");
 }
 
 const port = await freePort();

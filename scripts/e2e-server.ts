@@ -13,7 +13,6 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { migrateDatabase } from "./db-migrate";
 import { startThrowawayPostgres, type ThrowawayPostgres } from "./throwaway-postgres";
 
@@ -125,14 +124,7 @@ fs.mkdirSync(outboxDir, { recursive: true });
 let databaseUrl: string;
 if (kind === "postgres") {
   postgres = await startThrowawayPostgres();
-  const admin = new pg.Client({ connectionString: postgres.url() });
-  await admin.connect();
-  try {
-    await admin.query("CREATE DATABASE e2e");
-  } finally {
-    await admin.end();
-  }
-  databaseUrl = postgres.url("e2e");
+  databaseUrl = await postgres.createDatabase("e2e");
 } else {
   databaseUrl = `file:${path.join(tempDir, "e2e.db")}`;
 }

@@ -5,9 +5,12 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 
 export interface ThrowawayPostgres {
   url: (database?: string) => string;
+  // Creates an empty database (optionally from a template) and returns its URL.
+  createDatabase: (name: string, template?: string) => Promise<string>;
   stop: () => void;
 }
 
@@ -62,8 +65,19 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
   ]);
 
+  const url = (database = "postgres") => `postgresql://postgres@127.0.0.1:${port}/${database}`;
   return {
-    url: (database = "postgres") => `postgresql://postgres@127.0.0.1:${port}/${database}`,
+    url,
+    createDatabase: async (name, template) => {
+      const admin = new pg.Client({ connectionString: url() });
+      await admin.connect();
+      try {
+        await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ""}`);
+      } finally {
+        await admin.end();
+      }
+      return url(name);
+    },
     stop: () => {
       spawnSync(asRoot ? "runuser" : path.join(bin, "pg_ctl"),
         asRoot

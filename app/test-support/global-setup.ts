@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { migrateDatabase } from "../../scripts/db-migrate";
 import { startThrowawayPostgres, type ThrowawayPostgres } from "../../scripts/throwaway-postgres";
@@ -15,11 +14,7 @@ export default async function setup(project: TestProject) {
 
   if (kind === "postgres") {
     postgres = await startThrowawayPostgres();
-    const admin = new pg.Client({ connectionString: postgres.url() });
-    await admin.connect();
-    await admin.query("CREATE DATABASE hte_template");
-    await admin.end();
-    migrateDatabase(postgres.url("hte_template"));
+    migrateDatabase(await postgres.createDatabase("hte_template"));
     project.provide("postgresBaseUrl", postgres.url());
   } else if (kind === "sqlite") {
     const template = path.join(workDir, "template.db");
