@@ -1,6 +1,6 @@
 import { db, type MembershipRole, type OrganisationKind, type Prisma } from "~/db.server";
 import { uniqueSlug } from "~/utils/slug.server";
-import { recordAudit } from "./audit.server";
+import { changedFields, recordAudit } from "./audit.server";
 
 export function organisationSlug(name: string): Promise<string> {
   return uniqueSlug(name, async (slug) => Boolean(await db.organisation.findUnique({ where: { slug }, select: { id: true } })), "to-chuc");
@@ -46,8 +46,13 @@ export async function createOrganisation(ownerId: string, input: OrganisationInp
 
 export async function updateOrganisation(actorId: string, organisationId: string, input: OrganisationInput) {
   return db.$transaction(async (tx) => {
-    const organisation = await tx.organisation.update({ where: { id: organisationId }, data: clean(input) });
-    await recordAudit(tx, { actorId, action: "organisation.updated", entityType: "Organisation", entityId: organisationId });
+    const current = await tx.organisation.findUniqueOrThrow({ where: { id: organisationId } });
+    const data = clean(input);
+    const organisation = await tx.organisation.update({ where: { id: organisationId }, data });
+    await recordAudit(tx, {
+      actorId, action: "organisation.updated", entityType: "Organisation", entityId: organisationId,
+      ...changedFields(current, data),
+    });
     return organisation;
   });
 }
@@ -111,14 +116,16 @@ export async function listOrganisationsForStaff(filter: VerificationFilter) {
 
 export async function setOrganisationVerified(actorId: string, organisationId: string, verified: boolean) {
   return db.$transaction(async (tx) => {
+    const before = await tx.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { verifiedAt: true, verifiedById: true } });
     const organisation = await tx.organisation.update({
       where: { id: organisationId },
       data: verified ? { verifiedAt: new Date(), verifiedById: actorId } : { verifiedAt: null, verifiedById: null },
-      select: { id: true, name: true, verifiedAt: true },
+      select: { id: true, name: true, verifiedAt: true, verifiedById: true },
     });
     await recordAudit(tx, {
       actorId, action: verified ? "organisation.verified" : "organisation.unverified",
       entityType: "Organisation", entityId: organisationId,
+      before, after: { verifiedAt: organisation.verifiedAt, verifiedById: organisation.verifiedById },
     });
     return organisation;
   });

@@ -62,8 +62,9 @@ export async function listUsers() {
 
 export async function setPlatformRole(actorId: string, userId: string, role: PlatformRole) {
   return db.$transaction(async (tx) => {
+    const before = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { role: true } });
     const user = await tx.user.update({ where: { id: userId }, data: { role }, select: publicFields });
-    await recordAudit(tx, { actorId, action: "user.role_changed", entityType: "User", entityId: userId, data: { role } });
+    await recordAudit(tx, { actorId, action: "user.role_changed", entityType: "User", entityId: userId, before, after: { role } });
     return user;
   });
 }

@@ -154,5 +154,7 @@ describe("staff verification", () => {
     expect(ownerView).toMatch(/Đã thẩm định ngày \d{2}\/\d{2}\/\d{4}/);
     const audit = await db.auditEntry.findFirstOrThrow({ where: { entityId: organisation.id, action: "organisation.verified" } });
     expect(audit.actorId).toBe(staffUser.id);
+    expect(JSON.parse(audit.before!)).toEqual({ verifiedAt: null, verifiedById: null });
+    expect(JSON.parse(audit.after!).verifiedById).toBe(staffUser.id);
   });
 });
