@@ -1,10 +1,9 @@
-import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary, TextAreaField } from "~/components/form";
+import { StatementCloseForm } from "~/components/statement-close-form";
 import { StatementProposals } from "~/components/statement-proposals";
 import { QualityPanel, StatementSummary, StatusTag } from "~/components/statement-summary";
 import type { Language } from "~/i18n/config";
@@ -74,11 +73,6 @@ export default function AgencyStatement() {
   const language = i18n.language as Language;
   const { statement, quality, returnNote, proposals } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [closeForm, closeFields] = useForm({
-    id: "close",
-    lastResult: actionData?.close ?? undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: closeSchema }),
-  });
   const isDraft = statement.status === "DRAFT";
   return (
     <>
@@ -121,17 +115,7 @@ export default function AgencyStatement() {
           />
         </>
       ) : null}
-      {statement.status === "PUBLISHED" ? (
-        <>
-          <h2>{t("statements.mine.closeTitle")}</h2>
-          <ErrorSummary fields={closeFields} formErrors={closeForm.errors} />
-          <Form method="post" {...getFormProps(closeForm)} className="narrow">
-            <input type="hidden" name="intent" value="close" />
-            <TextAreaField field={closeFields.outcome} label={t("statements.mine.outcome")} hint={t("statements.mine.closeHint")} />
-            <button type="submit" className="button button-secondary">{t("statements.mine.close")}</button>
-          </Form>
-        </>
-      ) : null}
+      {statement.status === "PUBLISHED" ? <StatementCloseForm lastResult={actionData?.close ?? undefined} /> : null}
     </>
   );
 }

@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { StatementCloseForm } from "~/components/statement-close-form";
 import { ErrorSummary, TextAreaField } from "~/components/form";
 import { StatementProposals } from "~/components/statement-proposals";
 import { QualityPanel, StatementSummary, StatusTag } from "~/components/statement-summary";
@@ -79,10 +80,6 @@ export default function StaffStatement() {
     id: "return", lastResult: actionData?.returnResult ?? undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: returnSchema }),
   });
-  const [closeForm, closeFields] = useForm({
-    id: "close", lastResult: actionData?.close ?? undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: closeSchema }),
-  });
   return (
     <>
       <p><Link to="/staff/problems">{t("statements.staff.back")}</Link></p>
@@ -113,17 +110,7 @@ export default function StaffStatement() {
           <StatementProposals proposals={proposals} attachmentBase={`/problems/${statement.slug}`} canDecide={statement.status === "PUBLISHED"} error={actionData?.decisionError ?? null} />
         </>
       ) : null}
-      {statement.status === "PUBLISHED" ? (
-        <>
-          <h2>{t("statements.mine.closeTitle")}</h2>
-          <ErrorSummary fields={closeFields} formErrors={closeForm.errors} />
-          <Form method="post" {...getFormProps(closeForm)} className="narrow">
-            <input type="hidden" name="intent" value="close" />
-            <TextAreaField field={closeFields.outcome} label={t("statements.mine.outcome")} hint={t("statements.mine.closeHint")} />
-            <button type="submit" className="button button-secondary">{t("statements.mine.close")}</button>
-          </Form>
-        </>
-      ) : null}
+      {statement.status === "PUBLISHED" ? <StatementCloseForm lastResult={actionData?.close ?? undefined} /> : null}
     </>
   );
 }
