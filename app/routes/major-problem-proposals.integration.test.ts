@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import vi from "~/i18n/vi";
 import { createProposal } from "~/models/proposal.server";
-import { TEST_PASSWORD, makeUser } from "~/test-support/factories";
+import { makeUser } from "~/test-support/factories";
 import { startTestServer, type TestBrowser, visibleText } from "~/test-support/http";
 import {
   makeAgency, makeOffer, makePublishedMajorProblem, makeProvider, pdfBytes, postMultipart, setMajorProblemStatus,
@@ -21,12 +21,6 @@ let userAId = "";
 let orgA = { id: "", name: "" };
 let orgB = { id: "", name: "" };
 
-async function signedIn(user: { email: string }) {
-  const browser = server.browser();
-  await browser.signIn(user.email, TEST_PASSWORD);
-  return browser;
-}
-
 beforeAll(async () => {
   const curator = await makeUser({ role: "STAFF" });
   const a = await makeUser({ name: "Nhà cung cấp A" });
@@ -37,10 +31,10 @@ beforeAll(async () => {
   orgA = await makeProvider(a.id, "Công ty Bí Danh Alpha");
   orgB = await makeProvider(b.id, "Công ty Beta Cạnh Tranh");
   await makeAgency(agencyOwner.id);
-  staff = await signedIn(curator);
-  providerA = await signedIn(a);
-  providerB = await signedIn(b);
-  agency = await signedIn(agencyOwner);
+  staff = await server.signedIn(curator);
+  providerA = await server.signedIn(a);
+  providerB = await server.signedIn(b);
+  agency = await server.signedIn(agencyOwner);
 });
 
 const pageOf = (p: { listSlug: string; code: string }) => `/major-problems/${p.listSlug}/${p.code}`;

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import vi from "~/i18n/vi";
-import { addMember, TEST_PASSWORD, makeUser } from "~/test-support/factories";
+import { addMember, makeUser } from "~/test-support/factories";
 import { inputValue, startTestServer, type TestBrowser, visibleText } from "~/test-support/http";
 import { inDays, makeAgency, makeProvider, makeStatement, statementForm } from "~/test-support/statement-factories";
 import { formatVnd } from "~/utils/format";
@@ -17,12 +17,6 @@ let agencyId = "";
 let agencyUserId = "";
 let staffId = "";
 
-async function signedIn(user: { email: string }) {
-  const browser = server.browser();
-  await browser.signIn(user.email, TEST_PASSWORD);
-  return browser;
-}
-
 beforeAll(async () => {
   const owner = await makeUser({ name: "Vũ Quang Huy" });
   const member = await makeUser({ name: "Thành viên Sở" });
@@ -33,10 +27,10 @@ beforeAll(async () => {
   agencyId = (await makeAgency(owner.id, "Sở Giao thông Vận tải Thử nghiệm")).id;
   await addMember(member.id, agencyId);
   await makeProvider(providerOwner.id);
-  agency = await signedIn(owner);
-  agencyMember = await signedIn(member);
-  staff = await signedIn(curator);
-  provider = await signedIn(providerOwner);
+  agency = await server.signedIn(owner);
+  agencyMember = await server.signedIn(member);
+  staff = await server.signedIn(curator);
+  provider = await server.signedIn(providerOwner);
 });
 
 describe("the statement workflow", () => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import vi from "~/i18n/vi";
-import { TEST_PASSWORD, makeUser } from "~/test-support/factories";
+import { makeUser } from "~/test-support/factories";
 import { startTestServer, type TestBrowser, visibleText } from "~/test-support/http";
 import {
   makeAgency, makeOffer, makeProvider, makeStatement, pdfBytes, postMultipart,
@@ -20,12 +20,6 @@ let orgA = { id: "", name: "" };
 let researchA = { id: "", name: "" };
 let orgB = { id: "", name: "" };
 
-async function signedIn(user: { email: string }) {
-  const browser = server.browser();
-  await browser.signIn(user.email, TEST_PASSWORD);
-  return browser;
-}
-
 beforeAll(async () => {
   const agencyOwner = await makeUser({ name: "Chủ Sở" });
   const curator = await makeUser({ role: "STAFF" });
@@ -37,11 +31,11 @@ beforeAll(async () => {
   orgA = await makeProvider(a.id, "Công ty Bí Danh Alpha");
   researchA = await makeProvider(a.id, "Viện Nghiên cứu Bí Danh Gamma", "RESEARCH");
   orgB = await makeProvider(b.id, "Công ty Beta Cạnh Tranh");
-  agency = await signedIn(agencyOwner);
-  staff = await signedIn(curator);
-  providerA = await signedIn(a);
-  providerB = await signedIn(b);
-  newcomer = await signedIn(nobody);
+  agency = await server.signedIn(agencyOwner);
+  staff = await server.signedIn(curator);
+  providerA = await server.signedIn(a);
+  providerB = await server.signedIn(b);
+  newcomer = await server.signedIn(nobody);
 });
 
 describe("public Q&A", () => {

@@ -3,6 +3,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { afterAll, beforeAll } from "vitest";
+import { TEST_PASSWORD } from "./factories";
 
 // Serves the real production build (npm run build) through the real Express
 // app, on a loopback port, for the current test file's database.
@@ -28,6 +29,12 @@ export function startTestServer() {
       return state.baseUrl;
     },
     browser: (options: { language?: "vi" | "en" } = {}) => new TestBrowser(() => state.baseUrl, options.language),
+    // A browser already signed in as a user made with the factories' password.
+    signedIn: async (user: { email: string }) => {
+      const browser = new TestBrowser(() => state.baseUrl);
+      await browser.signIn(user.email, TEST_PASSWORD);
+      return browser;
+    },
   };
 }
 
