@@ -3,6 +3,7 @@
 // readable as it was published.
 import { expect, test, type Page } from "@playwright/test";
 import vi from "../app/i18n/vi";
+import { hydrated } from "./support";
 
 const curator = { email: "curator@hihub.example.vn", password: "SanCongNghe@2026" };
 const suffix = Math.random().toString(36).slice(2, 7).toUpperCase();
@@ -12,6 +13,7 @@ const fill = (template: string, vars: Record<string, string>) =>
   template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => vars[key] ?? "");
 
 async function addProblem(page: Page, code: string, title: string) {
+  await hydrated(page);
   const form = page.locator("form#add-item");
   await form.getByLabel(vi.majorProblems.code).fill(code);
   await form.getByLabel(vi.majorProblems.title).fill(title);
@@ -24,6 +26,7 @@ async function addProblem(page: Page, code: string, title: string) {
 }
 
 async function publish(page: Page, number: number, changelog: string) {
+  await hydrated(page);
   await page.getByLabel(vi.majorProblems.changelog).fill(changelog);
   await page.getByRole("button", { name: fill(vi.majorProblems.publish, { number: String(number) }) }).click();
   await expect(page.getByRole("status")).toHaveText(fill(vi.majorProblems.published, { number: String(number) }));
@@ -32,6 +35,7 @@ async function publish(page: Page, number: number, changelog: string) {
 test("staff publish a list version, amend it, and both versions stay readable", async ({ page }) => {
   await test.step("sign in as the HiHUB curator", async () => {
     await page.goto("/login");
+    await hydrated(page);
     await page.getByLabel(vi.auth.email).fill(curator.email);
     await page.getByLabel(vi.auth.password).fill(curator.password);
     await page.getByRole("button", { name: vi.auth.submitSignIn }).click();
@@ -42,6 +46,7 @@ test("staff publish a list version, amend it, and both versions stay readable", 
   });
 
   await test.step("create a list and draft two problems", async () => {
+    await hydrated(page);
     await page.getByLabel(vi.majorProblems.listName).fill(listName);
     await page.getByLabel(vi.majorProblems.decisionNumber).fill("77/QĐ-UBND");
     await page.getByLabel(vi.majorProblems.decisionDate).fill("2026-05-19");
@@ -64,6 +69,8 @@ test("staff publish a list version, amend it, and both versions stay readable", 
 
   await test.step("amend: retitle a problem and publish version 2 with a changelog", async () => {
     await page.getByRole("link", { name: fill(vi.majorProblems.editItem, { code: `T${suffix}-1` }) }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(fill(vi.majorProblems.editItemTitle, { code: `T${suffix}-1` }));
+    await hydrated(page);
     await page.getByLabel(vi.majorProblems.title).fill("Chống ngập úng và thoát nước thông minh khu vực nội đô");
     await page.getByRole("button", { name: vi.majorProblems.saveItem }).click();
     await expect(page.getByText(fill(vi.majorProblems.pendingChanged, { codes: `T${suffix}-1` }))).toBeVisible();

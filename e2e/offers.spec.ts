@@ -3,6 +3,7 @@
 // catalogue with its price and brochure.
 import { expect, test, type Page } from "@playwright/test";
 import vi from "../app/i18n/vi";
+import { hydrated } from "./support";
 
 const password = "SanCongNghe@2026";
 const provider = "hoang.anh@songhongai.example.vn";
@@ -13,8 +14,6 @@ const t = vi.offers;
 
 const main = (page: Page) => page.getByRole("main");
 const flash = (page: Page) => main(page).getByRole("status");
-// Remix sets window.__remixRouter while hydrating; wait so forms go through the page's JavaScript.
-const hydrated = (page: Page) => page.waitForFunction(() => "__remixRouter" in window);
 
 async function signIn(page: Page, email: string) {
   await page.goto("/login");

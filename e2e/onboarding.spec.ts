@@ -5,7 +5,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import en from "../app/i18n/en";
 import vi from "../app/i18n/vi";
-import { linksIn, uniqueEmail, uniqueTaxCode, waitForEmail } from "./support";
+import { hydrated, linksIn, uniqueEmail, uniqueTaxCode, waitForEmail } from "./support";
 
 // "{{name}}" placeholders, as i18next fills them.
 function fill(template: string, vars: Record<string, string>): string {
@@ -36,12 +36,6 @@ const html = (page: Page) => page.locator("html");
 const header = (page: Page) => page.getByRole("banner");
 const main = (page: Page) => page.getByRole("main");
 const flash = (page: Page) => page.getByRole("status");
-// Remix sets window.__remixRouter while hydrating; from then on forms are
-// handled by the page's JavaScript, not by a plain browser post.
-async function hydrated(page: Page) {
-  await page.waitForFunction(() => "__remixRouter" in window);
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-}
 const h1 = (page: Page, name: string) => page.getByRole("heading", { level: 1, name, exact: true });
 
 async function signUp(page: Page, person: { name: string; email: string; password: string }) {

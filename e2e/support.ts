@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 
 export type OutboxMessage = { to: string; subject: string; text: string; from?: string; sentAt?: string };
 
@@ -42,4 +42,11 @@ export function uniqueEmail(label: string): string {
 // Ten digits, different every run (the seed data uses 010…/011… codes).
 export function uniqueTaxCode(): string {
   return `09${String(Date.now()).slice(-8)}`;
+}
+
+// Remix sets window.__remixRouter while hydrating. Typing before then can be
+// lost when React takes the inputs over, so form steps wait for it first.
+export async function hydrated(page: Page): Promise<void> {
+  await page.waitForFunction(() => "__remixRouter" in window);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
