@@ -11,7 +11,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["app/**/*.test.{ts,tsx}", "scripts/**/*.test.ts"],
+          include: ["app/**/*.test.{ts,tsx}", "scripts/**/*.test.ts", "search/**/*.test.ts"],
           exclude: ["app/**/*.integration.test.ts", "node_modules/**"],
           environment: "node",
           env: { LOG_LEVEL: "silent", NODE_ENV: "test" },

@@ -16,6 +16,14 @@ const envSchema = z
     SECURE_COOKIES: z.enum(["true", "false"]).optional(),
     RATE_LIMIT_POINTS: z.coerce.number().int().min(1).default(5),
     RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+    // Unset: the embedded engine, in a file next to the database (or here).
+    SEARCH_INDEX_PATH: z.string().optional(),
+    // Set: Meilisearch. The key stays on the server; browsers only ever talk
+    // to this app's own search routes.
+    MEILI_URL: z.string().url().optional(),
+    MEILI_API_KEY: z.string().optional(),
+    MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]+$/).default("hte-search"),
+    SEARCH_SYNC_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {

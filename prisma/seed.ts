@@ -4,6 +4,7 @@
 // existing database adds what newer releases brought without touching the rest.
 import { db } from "~/db.server";
 import { addItem, createList, publishVersion, updateItem } from "~/models/major-problem.server";
+import { enqueueFullReindex } from "~/models/search-index.server";
 import { hashPassword } from "~/models/password.server";
 import { toSlug } from "~/utils/slug.server";
 import { logger } from "~/utils/logger.server";
@@ -11,6 +12,7 @@ import { seedOrganisations, seedUsers } from "./seed-data";
 import { seedOffers } from "./seed-offers";
 import { seedAmendment, seedMajorProblemList, seedMajorProblems, type SeedMajorProblem } from "./seed-major-problems";
 import { seedTerms } from "./seed-taxonomy";
+import { DEFAULT_SYNONYM_GROUPS } from "../search/synonyms.ts";
 
 export const DEMO_PASSWORD = "SanCongNghe@2026";
 
@@ -107,13 +109,24 @@ async function seedOfferListings(): Promise<boolean> {
   return true;
 }
 
+async function seedSynonyms(): Promise<boolean> {
+  if ((await db.searchSynonymGroup.count()) > 0) return false;
+  await db.searchSynonymGroup.createMany({ data: DEFAULT_SYNONYM_GROUPS.map((group) => ({ terms: group.join("\n") })) });
+  return true;
+}
+
 export async function seedDemoData() {
-  return {
+  const seeded = {
     people: await seedPeople(),
     taxonomy: await seedTaxonomy(),
     cityList: await seedCityList(),
     offers: await seedOfferListings(),
+    synonyms: await seedSynonyms(),
   };
+  // Seeding writes straight to the tables; the server rebuilds the search
+  // index from them on its next poll.
+  if (Object.values(seeded).some(Boolean)) await enqueueFullReindex();
+  return seeded;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

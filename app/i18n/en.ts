@@ -1,5 +1,7 @@
 import { offersEn } from "./features/offers.en";
 import { statementsEn } from "./features/statements.en";
+import { searchEn } from "./features/search.en";
+import { searchAdminEn } from "./features/search-admin.en";
 import type { Shape } from "./shape";
 import type vi from "./vi";
 
@@ -431,6 +433,8 @@ const en: Catalogue = {
   },
   offers: offersEn,
   statements: statementsEn,
+  search: searchEn,
+  searchAdmin: searchAdminEn,
   errors: {
     title: "Something went wrong",
     generic: "Sorry, there is a problem with the service. Try again in a few minutes.",

@@ -1,5 +1,7 @@
 import { offersVi } from "./features/offers.vi";
 import { statementsVi } from "./features/statements.vi";
+import { searchVi } from "./features/search.vi";
+import { searchAdminVi } from "./features/search-admin.vi";
 
 // Vietnamese is the source catalogue: every key starts here, and en.ts must
 // match its shape (the compiler and app/i18n/catalogues.test.ts both check).
@@ -429,6 +431,8 @@ const vi = {
   },
   offers: offersVi,
   statements: statementsVi,
+  search: searchVi,
+  searchAdmin: searchAdminVi,
   errors: {
     title: "Đã có lỗi xảy ra",
     generic: "Xin lỗi, hệ thống gặp sự cố. Hãy thử lại sau ít phút.",

@@ -6,6 +6,8 @@ import { db, type Prisma } from "~/db.server";
 import { importedOfferSchema, importedProblemSchema, type ImportedOffer, type ImportedProblem } from "~/schemas/import";
 import { toSlug } from "~/utils/slug.server";
 import { recordAudit } from "./audit.server";
+import { enqueueSearchSync } from "./search-index.server";
+import { notifySearchSync } from "~/search.server";
 import { publishVersion } from "./major-problem.server";
 import { organisationSlug } from "./organisation.server";
 
@@ -148,6 +150,7 @@ export async function importOffers(fileName: string, content: string, actorId: s
     if (row.references.length) {
       await tx.offerReference.createMany({ data: row.references.map((r, i) => ({ offerId: offer.id, ...r, sortOrder: i })) });
     }
+    await enqueueSearchSync(tx, { type: "offer", id: offer.id });
     await recordAudit(tx, {
       actorId, action: existing ? "offer.import_updated" : "offer.imported", entityType: "Offer", entityId: offer.id,
       after: { externalId: row.externalId, title: row.title, status: "PUBLISHED" },
@@ -204,6 +207,7 @@ export async function importOffers(fileName: string, content: string, actorId: s
     if (packages.length) await tx.offerPackage.createMany({ data: packages });
     if (references.length) await tx.offerReference.createMany({ data: references });
     if (audits.length) await tx.auditEntry.createMany({ data: audits });
+    await enqueueSearchSync(tx, offers.map((offer) => ({ type: "offer" as const, id: offer.id! })));
     return out;
   }
 
@@ -233,6 +237,7 @@ export async function importOffers(fileName: string, content: string, actorId: s
       }
     }
   }
+  notifySearchSync();
   return summarise(rows.sort((a, b) => a.line - b.line));
 }
 

@@ -1,6 +1,8 @@
 import { db, type MajorProblemStatus, type ProblemPriority } from "~/db.server";
 import { uniqueSlug } from "~/utils/slug.server";
 import { changedFields, recordAudit } from "./audit.server";
+import { enqueueSearchSync, majorProblemRefsOfList } from "./search-index.server";
+import { withSearchNotify } from "~/search.server";
 
 export type ListInput = {
   name: string;
@@ -138,7 +140,7 @@ export async function publishVersion(
 ): Promise<{ status: "published"; number: number } | { status: "nothing-to-publish" } | { status: "not-found" }> {
   const pending = await pendingChanges(listId);
   if (!pending.added.length && !pending.changed.length && !pending.removed.length) return { status: "nothing-to-publish" };
-  return db.$transaction(async (tx) => {
+  return withSearchNotify(db.$transaction(async (tx) => {
     const list = await tx.majorProblemList.findUnique({ where: { id: listId } });
     if (!list) return { status: "not-found" as const };
     const latest = await tx.majorProblemListVersion.findFirst({ where: { listId }, orderBy: { number: "desc" } });
@@ -158,8 +160,11 @@ export async function publishVersion(
       actorId, action: "major_problem_list.published", entityType: "MajorProblemList", entityId: listId,
       data: { version: number, changelog, ...pending },
     });
+    // The public text of every problem on the list may have changed, and
+    // removed ones must leave the index.
+    await enqueueSearchSync(tx, await majorProblemRefsOfList(tx, listId));
     return { status: "published" as const, number };
-  });
+  }));
 }
 
 // --- Public reading: only published versions, never the working copy. ---

@@ -17,6 +17,8 @@ import { isStaff } from "~/utils/permissions.server";
 import { uniqueSlug } from "~/utils/slug.server";
 import { checkUpload, deleteUpload, uploadRules, writeUpload, type StoredUpload, type UploadCheck } from "~/utils/uploads.server";
 import { changedFields, recordAudit } from "./audit.server";
+import { enqueueSearchSync } from "./search-index.server";
+import { notifySearchSync } from "~/search.server";
 import { sendEmail } from "./email.server";
 
 export const STALE_DAYS = 180;
@@ -285,9 +287,10 @@ export async function createOffer(actorId: string, organisationId: string, value
         actorId, action: "offer.created", entityType: "Offer", entityId: offer.id,
         after: { status: offer.status, ...content, files: uploads.map((u) => u.upload.originalName) },
       });
+      await enqueueSearchSync(tx, { type: "offer", id: offer.id });
       return offer;
     }),
-  );
+  ).finally(notifySearchSync);
 }
 
 // The offer's files as the provider currently sees them: the live ones as
@@ -352,6 +355,7 @@ export async function updateOffer(
       if (removed.length) await tx.offerMedia.deleteMany({ where: { id: { in: removed.map((m) => m.id) } } });
       if (uploads.length) await tx.offerMedia.createMany({ data: uploads.map((u) => ({ offerId: offer.id, kind: u.kind, ...u.upload })) });
       orphans.push(...removed.map((m) => m.storedName));
+      await enqueueSearchSync(tx, { type: "offer", id: offer.id });
       await recordAudit(tx, {
         actorId, action: "offer.updated", entityType: "Offer", entityId: offer.id,
         ...changedFields(liveContent(offer), content),
@@ -360,6 +364,7 @@ export async function updateOffer(
       return "saved";
     }),
   );
+  notifySearchSync();
   if (outcome === "not-found" || outcome === "conflict") await removeFiles(uploads.map((u) => u.upload.storedName));
   else await removeFiles(orphans);
   return outcome;
@@ -389,8 +394,9 @@ async function move(
     // The revision JSON is large and already described by `data` where it matters.
     const audited = Object.fromEntries(Object.entries(update).filter(([key]) => key !== "pendingRevision"));
     await recordAudit(tx, { actorId, action, entityType: "Offer", entityId: offer.id, ...changedFields(offer as Record<string, unknown>, audited), data: data?.(offer) });
+    await enqueueSearchSync(tx, { type: "offer", id: offer.id });
     return { outcome: "ok" as const, before: offer };
-  });
+  }).finally(notifySearchSync);
 }
 
 export async function submitOffer(actorId: string, organisationId: string, offerId: string) {
@@ -457,6 +463,7 @@ export async function approveRevision(actorId: string, offerId: string): Promise
     });
     if (count === 0) return { outcome: "invalid" as const, orphans: [] };
     await writeChildren(tx, offer.id, content);
+    await enqueueSearchSync(tx, { type: "offer", id: offer.id });
     const removed = offer.media.filter((m) => revision.removeMediaIds.includes(m.id));
     if (removed.length) await tx.offerMedia.deleteMany({ where: { id: { in: removed.map((m) => m.id) } } });
     if (revision.addMedia.length) await tx.offerMedia.createMany({ data: revision.addMedia.map((m) => ({ offerId: offer.id, ...m })) });
@@ -467,6 +474,7 @@ export async function approveRevision(actorId: string, offerId: string): Promise
     });
     return { outcome: "ok" as const, orphans: removed.map((m) => m.storedName) };
   });
+  notifySearchSync();
   await removeFiles(result.orphans);
   return result.outcome;
 }
@@ -578,52 +586,9 @@ export async function getOfferBySlug(slug: string, viewer: Viewer) {
   return (await buildViews(offer)).view;
 }
 
-export type CatalogueFilter = { q?: string; sector?: string; technology?: string; trlMin?: number; deployment?: DeploymentModel; page: number };
-export const CATALOGUE_PAGE_SIZE = 20;
-
 // Lower case without diacritics, so "den giao thong" finds "Đèn giao thông".
 export function fold(value: string): string {
   return value.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
-}
-
-export async function listPublishedOffers(filter: CatalogueFilter) {
-  const termFilter = (kind: TermKind, slug?: string): Prisma.OfferWhereInput[] => (slug ? [{ terms: { some: { term: { kind, slug } } } }] : []);
-  const offers = await db.offer.findMany({
-    where: {
-      status: "PUBLISHED",
-      AND: [...termFilter("SECTOR", filter.sector), ...termFilter("TECHNOLOGY", filter.technology)],
-      ...(filter.trlMin ? { trl: { gte: filter.trlMin } } : {}),
-      ...(filter.deployment ? { deploymentModel: filter.deployment } : {}),
-    },
-    orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
-    select: {
-      id: true, slug: true, titleVi: true, titleEn: true, summaryVi: true, summaryEn: true, trl: true, deploymentModel: true,
-      evidenceLevel: true, contentUpdatedAt: true, organisation: { select: { name: true } },
-      media: { where: { kind: "LOGO" }, select: { storedName: true }, take: 1 },
-      terms: { where: { term: { kind: "SECTOR" } }, select: { term: { select: { nameVi: true, nameEn: true } } } },
-    },
-  });
-  // Plain matching in memory until proper search arrives.
-  const needle = filter.q ? fold(filter.q) : "";
-  const matching = needle
-    ? offers.filter((o) => fold([o.titleVi, o.titleEn, o.summaryVi, o.summaryEn, o.organisation.name].join(" ")).includes(needle))
-    : offers;
-  const start = (filter.page - 1) * CATALOGUE_PAGE_SIZE;
-  return {
-    total: matching.length,
-    offers: matching.slice(start, start + CATALOGUE_PAGE_SIZE).map(({ media, terms, ...o }) => ({
-      ...o, logo: media[0]?.storedName ?? null, sectors: terms.map((t) => t.term), isStale: isStale(o.contentUpdatedAt),
-    })),
-  };
-}
-
-// Filter choices: only terms that some published offer uses.
-export function catalogueTerms() {
-  return db.taxonomyTerm.findMany({
-    where: { kind: { in: ["SECTOR", "TECHNOLOGY"] }, offers: { some: { offer: { status: "PUBLISHED" } } } },
-    orderBy: [{ sortOrder: "asc" }, { nameVi: "asc" }],
-    select: { kind: true, slug: true, nameVi: true, nameEn: true },
-  });
 }
 
 // A stored file, if this viewer may read it: files of published offers are

@@ -1,6 +1,8 @@
 import { db, type MembershipRole, type OrganisationKind, type Prisma } from "~/db.server";
 import { uniqueSlug } from "~/utils/slug.server";
 import { changedFields, recordAudit } from "./audit.server";
+import { enqueueSearchSync } from "./search-index.server";
+import { withSearchNotify } from "~/search.server";
 
 export function organisationSlug(name: string): Promise<string> {
   return uniqueSlug(name, async (slug) => Boolean(await db.organisation.findUnique({ where: { slug }, select: { id: true } })), "to-chuc");
@@ -45,7 +47,7 @@ export async function createOrganisation(ownerId: string, input: OrganisationInp
 }
 
 export async function updateOrganisation(actorId: string, organisationId: string, input: OrganisationInput) {
-  return db.$transaction(async (tx) => {
+  return withSearchNotify(db.$transaction(async (tx) => {
     const current = await tx.organisation.findUniqueOrThrow({ where: { id: organisationId } });
     const data = clean(input);
     const organisation = await tx.organisation.update({ where: { id: organisationId }, data });
@@ -53,8 +55,14 @@ export async function updateOrganisation(actorId: string, organisationId: string
       actorId, action: "organisation.updated", entityType: "Organisation", entityId: organisationId,
       ...changedFields(current, data),
     });
+    // The organisation's name and kind are searchable on its listings.
+    const [offers, statements] = await Promise.all([
+      tx.offer.findMany({ where: { organisationId, status: { not: "ARCHIVED" } }, select: { id: true } }),
+      tx.problemStatement.findMany({ where: { organisationId }, select: { id: true } }),
+    ]);
+    await enqueueSearchSync(tx, [...offers.map((o) => ({ type: "offer" as const, id: o.id })), ...statements.map((s) => ({ type: "problem" as const, id: s.id }))]);
     return organisation;
-  });
+  }));
 }
 
 export async function listOrganisationsForUser(userId: string) {

@@ -4,6 +4,8 @@ import { todayInHanoi } from "~/schemas/problem-statement";
 import { notFound, requireOrgMember } from "~/utils/permissions.server";
 import { uniqueSlug } from "~/utils/slug.server";
 import { changedFields, recordAudit } from "./audit.server";
+import { enqueueSearchSync } from "./search-index.server";
+import { withSearchNotify } from "~/search.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -81,30 +83,32 @@ function uniqueStatementSlug(title: string) {
 export async function createStatement(actorId: string, organisationId: string, input: ProblemStatementInput) {
   const data = statementData(input);
   const slug = await uniqueStatementSlug(data.title);
-  return db.$transaction(async (tx) => {
+  return withSearchNotify(db.$transaction(async (tx) => {
     const statement = await tx.problemStatement.create({ data: { ...data, slug, organisationId } });
     await recordAudit(tx, {
       actorId, action: "problem_statement.created", entityType: "ProblemStatement", entityId: statement.id,
       after: plainBudget({ ...data, slug, status: "DRAFT" }),
     });
+    await enqueueSearchSync(tx, { type: "problem", id: statement.id });
     return statement;
-  });
+  }));
 }
 
 // Only drafts are edited: a submitted or published text is what staff approved.
 export async function updateDraft(actorId: string, organisationId: string, id: string, input: ProblemStatementInput) {
-  return db.$transaction(async (tx) => {
+  return withSearchNotify(db.$transaction(async (tx) => {
     const current = await tx.problemStatement.findFirst({ where: { id, organisationId } });
     if (!current) return "not-found" as const;
     if (current.status !== "DRAFT") return "not-draft" as const;
     const data = statementData(input);
     await tx.problemStatement.update({ where: { id }, data });
+    await enqueueSearchSync(tx, { type: "problem", id });
     await recordAudit(tx, {
       actorId, action: "problem_statement.updated", entityType: "ProblemStatement", entityId: id,
       ...changedFields(plainBudget(current) as Record<string, unknown>, plainBudget(data)),
     });
     return "updated" as const;
-  });
+  }));
 }
 
 export type TransitionOutcome = "done" | "not-found" | "wrong-status" | "deadline-passed";
@@ -117,6 +121,7 @@ async function transition(
 ): Promise<boolean> {
   const moved = await tx.problemStatement.updateMany({ where: { id: args.id, status: args.from }, data: { status: args.to, ...args.data } });
   if (moved.count !== 1) return false;
+  await enqueueSearchSync(tx, { type: "problem", id: args.id });
   const extra = Object.fromEntries(Object.entries(args.data ?? {}).filter(([key]) => !key.endsWith("At")));
   await recordAudit(tx, {
     actorId: args.actorId, action: args.action, entityType: "ProblemStatement", entityId: args.id,
@@ -133,46 +138,46 @@ const proposalWindowOpen = (statement: { proposalDeadline: Date | null }) =>
   !statement.proposalDeadline || statement.proposalDeadline.getTime() >= Date.now();
 
 export async function submitStatement(actorId: string, organisationId: string, id: string): Promise<TransitionOutcome> {
-  return db.$transaction(async (tx) => {
+  return withSearchNotify(db.$transaction(async (tx) => {
     const current = await findScoped(tx, id, organisationId);
     if (!current) return "not-found";
     if (current.status === "DRAFT" && !proposalWindowOpen(current)) return "deadline-passed";
     const ok = await transition(tx, { actorId, id, from: "DRAFT", to: "SUBMITTED", action: "problem_statement.submitted", data: { submittedAt: new Date() } });
     return ok ? "done" : "wrong-status";
-  });
+  }));
 }
 
 export async function publishStatement(actorId: string, id: string): Promise<TransitionOutcome> {
-  return db.$transaction(async (tx) => {
+  return withSearchNotify(db.$transaction(async (tx) => {
     const current = await findScoped(tx, id);
     if (!current) return "not-found";
     if (current.status === "SUBMITTED" && !proposalWindowOpen(current)) return "deadline-passed";
     const ok = await transition(tx, { actorId, id, from: "SUBMITTED", to: "PUBLISHED", action: "problem_statement.published", data: { publishedAt: new Date() } });
     return ok ? "done" : "wrong-status";
-  });
+  }));
 }
 
 export async function returnToDraft(actorId: string, id: string, note: string): Promise<TransitionOutcome> {
-  return db.$transaction(async (tx) => {
+  return withSearchNotify(db.$transaction(async (tx) => {
     if (!(await findScoped(tx, id))) return "not-found";
     const ok = await transition(tx, {
       actorId, id, from: "SUBMITTED", to: "DRAFT", action: "problem_statement.returned",
       data: { submittedAt: null }, note: { note: note.normalize("NFC").trim() },
     });
     return ok ? "done" : "wrong-status";
-  });
+  }));
 }
 
 // The agency (organisationId given) or staff (none) close a published statement.
 export async function closeStatement(actorId: string, id: string, outcome: string, organisationId?: string): Promise<TransitionOutcome> {
-  return db.$transaction(async (tx) => {
+  return withSearchNotify(db.$transaction(async (tx) => {
     if (!(await findScoped(tx, id, organisationId))) return "not-found";
     const ok = await transition(tx, {
       actorId, id, from: "PUBLISHED", to: "CLOSED", action: "problem_statement.closed",
       data: { outcome: outcome.normalize("NFC").trim(), closedAt: new Date() },
     });
     return ok ? "done" : "wrong-status";
-  });
+  }));
 }
 
 // Staff's note when they sent a statement back, shown to the agency until it is resubmitted.

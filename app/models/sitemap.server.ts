@@ -16,7 +16,7 @@ export async function sitemapEntries(): Promise<SitemapEntry[]> {
   return [
     { path: "/" },
     { path: "/major-problems" },
-    { path: "/offers" },
+    { path: "/search?type=offer" },
     { path: "/problems" },
     { path: "/market" },
     { path: "/organisations" },

@@ -1,5 +1,7 @@
 import { db, type TermKind } from "~/db.server";
 import { changedFields, recordAudit } from "./audit.server";
+import { enqueueSearchSync } from "./search-index.server";
+import { withSearchNotify } from "~/search.server";
 
 export const termKinds = ["SECTOR", "TECHNOLOGY", "BUSINESS_NEED"] as const satisfies readonly TermKind[];
 
@@ -25,7 +27,7 @@ export async function createTerm(actorId: string, input: { kind: TermKind; slug:
 }
 
 export async function updateTerm(actorId: string, id: string, input: { nameVi: string; nameEn: string }) {
-  return db.$transaction(async (tx) => {
+  return withSearchNotify(db.$transaction(async (tx) => {
     const current = await tx.taxonomyTerm.findUnique({ where: { id } });
     if (!current) return null;
     const term = await tx.taxonomyTerm.update({ where: { id }, data: input });
@@ -33,6 +35,9 @@ export async function updateTerm(actorId: string, id: string, input: { nameVi: s
       actorId, action: "taxonomy.updated", entityType: "TaxonomyTerm", entityId: id,
       ...changedFields({ nameVi: current.nameVi, nameEn: current.nameEn }, input),
     });
+    // Term names are searchable on the offers that carry them.
+    const offers = await tx.offerTerm.findMany({ where: { termId: id }, select: { offerId: true } });
+    await enqueueSearchSync(tx, offers.map((link) => ({ type: "offer" as const, id: link.offerId })));
     return term;
-  });
+  }));
 }

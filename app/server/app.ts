@@ -7,6 +7,7 @@ import express from "express";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import type { Env } from "~/env.server";
+import { searchService } from "~/search.server";
 import { httpLogOptions, logger } from "~/utils/logger.server";
 import { originGuard } from "./security";
 
@@ -19,6 +20,9 @@ declare module "@remix-run/node" {
 
 export function createApp(build: ServerBuild, env: Env) {
   const app = express();
+  // Starts the search engine and its sync worker with the server, not on the
+  // first search, so queued changes are applied straight away.
+  searchService();
   const isProduction = env.NODE_ENV === "production";
   // Only a site served over https may tell browsers to upgrade and pin https;
   // the local demo runs on http://localhost.

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { db } from "~/db.server";
+import { enqueueSearchSync } from "~/models/search-index.server";
 import { createOffer, type CheckedMedia } from "~/models/offer.server";
 import type { OfferFormValue } from "~/schemas/offer";
 import { checkUpload, uploadDir, type UploadKind } from "~/utils/uploads.server";
@@ -122,6 +123,8 @@ export async function makeOffer(
       where: { id: offer.id },
       data: { status: options.status, submittedAt: new Date(), publishedAt: options.status === "PUBLISHED" ? new Date() : null },
     });
+    // Written behind the model's back, so tell the search index as the model would.
+    await enqueueSearchSync(db, { type: "offer", id: offer.id });
   }
   return db.offer.findUniqueOrThrow({ where: { id: offer.id }, include: { media: true } });
 }

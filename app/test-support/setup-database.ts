@@ -24,4 +24,8 @@ if (kind === "postgres") {
   process.env.DATABASE_URL = `file:${file}`;
 }
 process.env.MAIL_OUTBOX_DIR = path.join(workDir, `outbox-${id}`);
+process.env.SEARCH_INDEX_PATH = path.join(workDir, `search-${id}.sqlite`);
+// Tests wait for the index explicitly (settleSearchIndex); a fast poll only
+// matters for changes made behind the models' back.
+process.env.SEARCH_SYNC_INTERVAL_MS ??= "200";
 process.env.APP_URL = "http://localhost";

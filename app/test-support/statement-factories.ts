@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { db } from "~/db.server";
+import { enqueueSearchSync } from "~/models/search-index.server";
 import { addItem, createList, publishVersion, updateItem } from "~/models/major-problem.server";
 import { createOrganisation } from "~/models/organisation.server";
 import {
@@ -59,7 +60,7 @@ export async function makeStatement(
 
 export async function makeOffer(organisationId: string, options: { status?: "DRAFT" | "PUBLISHED"; title?: string } = {}) {
   const suffix = randomUUID().slice(0, 8);
-  return db.offer.create({
+  const offer = await db.offer.create({
     data: {
       organisationId,
       slug: `giai-phap-${suffix}`,
@@ -71,6 +72,9 @@ export async function makeOffer(organisationId: string, options: { status?: "DRA
       deploymentModel: "SAAS",
     },
   });
+  // Written behind the model's back, so tell the search index as the model would.
+  await enqueueSearchSync(db, { type: "offer", id: offer.id });
+  return offer;
 }
 
 // A proposal straight in the database; a bare string target is a statement id.

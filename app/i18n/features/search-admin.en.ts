@@ -1,0 +1,36 @@
+import type { Shape } from "../shape";
+import type { searchAdminVi } from "./search-admin.vi";
+
+export const searchAdminEn: Shape<typeof searchAdminVi> = {
+  title: "Search index",
+  lead: "How far the search engine is behind the data, and the synonyms searches use.",
+  healthTitle: "Status",
+  engine: "Engine",
+  engineEmbedded: "Embedded (SQLite FTS5)",
+  engineMeilisearch: "Meilisearch",
+  documents: "Documents in the index",
+  databaseDocuments: "Searchable records in the database",
+  pending: "Changes waiting",
+  failing: "Changes being retried",
+  lag: "Lag",
+  lagSeconds: "{{seconds}} seconds behind",
+  upToDate: "Up to date",
+  lastSuccess: "Last sync",
+  never: "Not yet",
+  unknown: "Unknown",
+  engineDown: "The search engine can't be reached: {{error}}. Changes are still saved and will sync when it is back.",
+  retrying: "The last sync failed ({{error}}); it is being retried automatically.",
+  reindex: "Rebuild the index",
+  reindexHint: "Empties the index and reloads everything from the database. Results may be incomplete while it runs.",
+  reindexQueued: "A rebuild of the index has been requested.",
+  synonymsTitle: "Synonyms",
+  synonymsLabel: "Synonym groups",
+  synonymsHint: "One group per line, phrases separated by commas, for example: ùn tắc, kẹt xe, congestion",
+  saveSynonyms: "Save the list",
+  synonymsSaved: "Saved {{count}} synonym groups.",
+  validation: {
+    tooManyGroups: "At most {{max}} groups.",
+    singlePhrase: "The group “{{max}}” needs at least two phrases, separated by commas.",
+    phraseTooLong: "Each phrase can be at most {{max}} characters.",
+  },
+};

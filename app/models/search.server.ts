@@ -1,0 +1,104 @@
+// Searching on behalf of a person: who may see what, and the shapes the page
+// and the JSON API need. The engine itself is in search/.
+import { db } from "~/db.server";
+import { searchEngine } from "~/search.server";
+import { FILTER_FIELDS, searchParamsInput, searchParamsSchema, type SearchParams } from "~/schemas/search";
+import { logger } from "~/utils/logger.server";
+import { toMarkedHtml } from "../../search/highlight.ts";
+import { FACET_FIELDS, type FacetFilters, type SearchDocType, type SearchResult, type Suggestion } from "../../search/types.ts";
+
+export type ParsedSearch =
+  | { ok: true; params: SearchParams; unknown: string[] }
+  | { ok: false; errors: { field: string; message: string }[]; input: Record<string, string | string[]> };
+
+export function parseSearch(url: URL): ParsedSearch {
+  const { input, unknown } = searchParamsInput(url.searchParams);
+  const result = searchParamsSchema.safeParse(input);
+  if (result.success) return { ok: true, params: result.data, unknown };
+  return {
+    ok: false,
+    input,
+    errors: result.error.issues.map((issue) => ({ field: String(issue.path[0] ?? "q"), message: issue.message })),
+  };
+}
+
+/** Organisations whose unpublished listings this person may find. */
+export async function visibleOrganisationIds(userId: string | null | undefined): Promise<string[]> {
+  if (!userId) return [];
+  const memberships = await db.membership.findMany({ where: { userId }, select: { organisationId: true } });
+  return memberships.map((membership) => membership.organisationId);
+}
+
+export class SearchUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super("search engine unavailable", { cause });
+    this.name = "SearchUnavailableError";
+  }
+}
+
+export async function runSearch(params: SearchParams, userId: string | null | undefined): Promise<SearchResult> {
+  const filters: FacetFilters = {};
+  for (const field of FILTER_FIELDS) if (params[field].length) filters[field] = params[field];
+  if (params.type) filters.type = [params.type];
+  try {
+    const engine = await searchEngine();
+    return await engine.search({
+      q: params.q,
+      filters,
+      visibility: { organisationIds: await visibleOrganisationIds(userId) },
+      sort: params.sort,
+      page: params.page,
+      perPage: params.perPage,
+      facets: FACET_FIELDS,
+    });
+  } catch (error) {
+    logger.error({ err: error }, "search failed");
+    throw new SearchUnavailableError(error);
+  }
+}
+
+export async function runSuggest(q: string, types?: SearchDocType[]): Promise<Suggestion[]> {
+  try {
+    const engine = await searchEngine();
+    return await engine.suggest({ q: q.slice(0, 100), types, limit: 8 });
+  } catch (error) {
+    logger.error({ err: error }, "suggest failed");
+    throw new SearchUnavailableError(error);
+  }
+}
+
+export function publicPath(type: SearchDocType, slug: string): string {
+  if (type === "offer") return `/offers/${slug}`;
+  if (type === "problem") return `/problems/${slug}`;
+  return `/major-problems/${slug}`;
+}
+
+/** The public JSON API's shape: published fields only, no scores or org ids. */
+export function toApiResult(result: SearchResult) {
+  return {
+    total: result.total,
+    page: result.page,
+    perPage: result.perPage,
+    didYouMean: result.didYouMean,
+    hits: result.hits.map((hit) => ({
+      id: hit.entityId,
+      type: hit.type,
+      slug: hit.slug,
+      url: publicPath(hit.type, hit.slug),
+      title: hit.title,
+      organisation: hit.organisationName,
+      highlight: { title: toMarkedHtml(hit.highlight.title), snippet: toMarkedHtml(hit.highlight.snippet) },
+    })),
+    facets: result.facets,
+  };
+}
+
+/** Taxonomy labels for the sector and technology facets. */
+export async function facetTermLabels() {
+  const terms = await db.taxonomyTerm.findMany({
+    where: { kind: { in: ["SECTOR", "TECHNOLOGY"] } },
+    select: { kind: true, slug: true, nameVi: true, nameEn: true },
+    orderBy: [{ sortOrder: "asc" }, { nameVi: "asc" }],
+  });
+  return terms;
+}

@@ -1,0 +1,88 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorSummary, TextAreaField } from "~/components/form";
+import type { Language } from "~/i18n/config";
+import { requestReindex, saveSynonymGroups, searchHealthForStaff, synonymGroupsAsText } from "~/models/search-admin.server";
+import { flash } from "~/models/session.server";
+import { parseSynonymLines, synonymsFormSchema } from "~/schemas/search-admin";
+import { formatDateTime, formatNumber } from "~/utils/format";
+import { requireStaff } from "~/utils/permissions.server";
+
+export const meta: MetaFunction = () => [{ title: "Chỉ mục tìm kiếm — Sàn Giao dịch Công nghệ Hà Nội" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireStaff(request);
+  const [health, synonyms] = await Promise.all([searchHealthForStaff(), synonymGroupsAsText()]);
+  return json({ health, synonyms });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const staff = await requireStaff(request);
+  const formData = await request.formData();
+  if (formData.get("intent") === "reindex") {
+    await requestReindex(staff.id);
+    return flash(request, "/staff/search", { key: "searchAdmin.reindexQueued" });
+  }
+  const submission = parseWithZod(formData, { schema: synonymsFormSchema });
+  if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
+  const groups = parseSynonymLines(submission.value.synonyms);
+  await saveSynonymGroups(staff.id, groups);
+  return flash(request, "/staff/search", { key: "searchAdmin.synonymsSaved", params: { count: String(groups.length) } });
+}
+
+export default function StaffSearch() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const { health, synonyms } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    lastResult: actionData?.result ?? undefined,
+    defaultValue: { synonyms },
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: synonymsFormSchema }),
+  });
+  const behind = health.pending > 0;
+  const rows: [string, string][] = [
+    [t("searchAdmin.engine"), health.engine === "embedded" ? t("searchAdmin.engineEmbedded") : t("searchAdmin.engineMeilisearch")],
+    [t("searchAdmin.documents"), health.documents === null ? t("searchAdmin.unknown") : formatNumber(health.documents, language)],
+    [t("searchAdmin.databaseDocuments"), formatNumber(health.databaseDocuments, language)],
+    [t("searchAdmin.pending"), formatNumber(health.pending, language)],
+    [t("searchAdmin.failing"), formatNumber(health.failing, language)],
+    [t("searchAdmin.lag"), behind ? t("searchAdmin.lagSeconds", { seconds: Math.round(health.lagSeconds) }) : t("searchAdmin.upToDate")],
+    [t("searchAdmin.lastSuccess"), health.lastSuccessAt ? formatDateTime(health.lastSuccessAt, language) : t("searchAdmin.never")],
+  ];
+  return (
+    <>
+      <h1>{t("searchAdmin.title")}</h1>
+      <p className="lead">{t("searchAdmin.lead")}</p>
+      <section aria-labelledby="health-title">
+        <h2 id="health-title">{t("searchAdmin.healthTitle")}</h2>
+        {health.engineError ? <div className="notice notice-error" role="alert">{t("searchAdmin.engineDown", { error: health.engineError })}</div> : null}
+        {!health.engineError && health.lastError && behind ? <div className="notice notice-error" role="alert">{t("searchAdmin.retrying", { error: health.lastError })}</div> : null}
+        <dl className="summary-list" data-testid="search-health">
+          {rows.map(([label, value]) => (
+            <div key={label}><dt>{label}</dt><dd>{value}</dd></div>
+          ))}
+        </dl>
+        <Form method="post">
+          <input type="hidden" name="intent" value="reindex" />
+          <button type="submit" className="button button-secondary">{t("searchAdmin.reindex")}</button>
+          <p className="hint">{t("searchAdmin.reindexHint")}</p>
+        </Form>
+      </section>
+      <section aria-labelledby="synonyms-title">
+        <h2 id="synonyms-title">{t("searchAdmin.synonymsTitle")}</h2>
+        <ErrorSummary fields={fields} formErrors={form.errors} />
+        <Form method="post" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="synonyms" />
+          <TextAreaField field={fields.synonyms} label={t("searchAdmin.synonymsLabel")} hint={t("searchAdmin.synonymsHint")} />
+          <button type="submit" className="button">{t("searchAdmin.saveSynonyms")}</button>
+        </Form>
+      </section>
+    </>
+  );
+}

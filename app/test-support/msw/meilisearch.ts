@@ -1,0 +1,773 @@
+// A Meilisearch stand-in for tests, served through MSW at a loopback URL. It
+// answers in Meilisearch's documented shapes and keeps an honest, small
+// in-memory store, so tests can check what an engine sends and how it reads
+// the answers. It does not rank like Meilisearch (no typos, synonyms or
+// relevance): words must all be present, the last one may be a prefix, and
+// hits come in insertion order unless sorted.
+//
+//   const meili = createMeilisearchStandIn();
+//   const server = setupServer(...meili.handlers);
+//   meili.fail("task-failed");           // the next write's task fails
+//   meili.requestsTo("POST", "/multi-search")[0].body
+import { http, HttpResponse, type HttpHandler } from "msw";
+import { fold, tokenize } from "../../../search/text.ts";
+
+export type FaultKind = "http-500" | "task-failed" | "hang";
+
+export interface RecordedRequest {
+  method: string;
+  /** Path without the host, e.g. "/indexes/hte-search/documents". */
+  path: string;
+  query: URLSearchParams;
+  headers: Record<string, string>;
+  /** Parsed JSON when the body was JSON, the raw text otherwise, null when empty. */
+  body: unknown;
+  rawBody: string;
+}
+
+type Json = Record<string, unknown>;
+
+interface StoredIndex {
+  uid: string;
+  primaryKey: string | null;
+  documents: Map<string, Json>;
+  settings: Json;
+  createdAt: string;
+  updatedAt: string;
+}
+
+interface Task {
+  uid: number;
+  batchUid: number | null;
+  indexUid: string | null;
+  status: "enqueued" | "processing" | "succeeded" | "failed";
+  type: string;
+  canceledBy: null;
+  details: Json;
+  error: { message: string; code: string; type: string; link: string } | null;
+  duration: string | null;
+  enqueuedAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+interface PendingTask {
+  task: Task;
+  pollsLeft: number;
+  /** Applies the change; returns an error to fail the task. */
+  apply: () => TaskError | void;
+  forcedFailure: boolean;
+}
+
+interface TaskError {
+  message: string;
+  code: string;
+  type?: string;
+}
+
+interface Fault {
+  kind: FaultKind;
+  remaining: number;
+  method?: string;
+  path?: RegExp;
+  hangMs: number;
+}
+
+const DEFAULT_SETTINGS: Json = {
+  displayedAttributes: ["*"],
+  searchableAttributes: ["*"],
+  filterableAttributes: [],
+  sortableAttributes: [],
+  rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness"],
+  stopWords: [],
+  nonSeparatorTokens: [],
+  separatorTokens: [],
+  dictionary: [],
+  synonyms: {},
+  distinctAttribute: null,
+  typoTolerance: {
+    enabled: true,
+    minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 },
+    disableOnWords: [],
+    disableOnAttributes: [],
+  },
+  faceting: { maxValuesPerFacet: 100, sortFacetValuesBy: { "*": "alpha" } },
+  pagination: { maxTotalHits: 1000 },
+  proximityPrecision: "byWord",
+  localizedAttributes: null,
+  facetSearch: true,
+  prefixSearch: "indexingTime",
+  searchCutoffMs: null,
+  embedders: {},
+};
+
+const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,511}$/;
+
+class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly type = "invalid_request",
+  ) {
+    super(message);
+  }
+}
+
+const errorBody = (code: string, message: string, type = "invalid_request") => ({
+  message,
+  code,
+  type,
+  link: `https://docs.meilisearch.com/errors#${code}`,
+});
+
+export interface MeilisearchStandInOptions {
+  /** Default http://127.0.0.1:7700. */
+  url?: string;
+  /** When set, every request must carry `Authorization: Bearer <apiKey>`. */
+  apiKey?: string;
+  /**
+   * How the stand-in compares words: "fold" drops diacritics and maps đ→d
+   * (what a folding tokenizer does); "lowercase" keeps diacritics, like a
+   * server that does not fold Vietnamese. Default "fold".
+   */
+  tokenizer?: "fold" | "lowercase";
+  /** Task lookups that answer "processing" before a task is applied. Default 1. */
+  processingPolls?: number;
+}
+
+export function createMeilisearchStandIn(options: MeilisearchStandInOptions = {}) {
+  const base = (options.url ?? "http://127.0.0.1:7700").replace(/\/$/, "");
+  const normaliseWord =
+    options.tokenizer === "lowercase" ? (word: string) => word.normalize("NFC").toLowerCase() : (word: string) => fold(word);
+  const indexes = new Map<string, StoredIndex>();
+  const tasks = new Map<number, PendingTask>();
+  const requests: RecordedRequest[] = [];
+  const faults: Fault[] = [];
+  let nextTaskUid = 0;
+  let processingPolls = options.processingPolls ?? 1;
+
+  const now = () => new Date().toISOString();
+
+  function takeFault(kind: FaultKind, method: string, path: string): Fault | null {
+    const fault = faults.find(
+      (candidate) =>
+        candidate.kind === kind &&
+        candidate.remaining > 0 &&
+        (!candidate.method || candidate.method === method) &&
+        (!candidate.path || candidate.path.test(path)),
+    );
+    if (!fault) return null;
+    fault.remaining -= 1;
+    return fault;
+  }
+
+  function getIndex(uid: string): StoredIndex {
+    const index = indexes.get(uid);
+    if (!index) throw new ApiError(404, "index_not_found", `Index \`${uid}\` not found.`);
+    return index;
+  }
+
+  function createIndex(uid: string, primaryKey: string | null): StoredIndex {
+    const index: StoredIndex = { uid, primaryKey, documents: new Map(), settings: structuredClone(DEFAULT_SETTINGS), createdAt: now(), updatedAt: now() };
+    indexes.set(uid, index);
+    return index;
+  }
+
+  function enqueue(indexUid: string | null, type: string, details: Json, apply: PendingTask["apply"], method: string, path: string) {
+    const uid = nextTaskUid++;
+    const task: Task = {
+      uid,
+      batchUid: null,
+      indexUid,
+      status: "enqueued",
+      type,
+      canceledBy: null,
+      details,
+      error: null,
+      duration: null,
+      enqueuedAt: now(),
+      startedAt: null,
+      finishedAt: null,
+    };
+    const forcedFailure = takeFault("task-failed", method, path) !== null;
+    tasks.set(uid, { task, pollsLeft: processingPolls, apply, forcedFailure });
+    return HttpResponse.json({ taskUid: uid, indexUid, status: "enqueued", type, enqueuedAt: task.enqueuedAt }, { status: 202 });
+  }
+
+  /** Tasks run in order, as Meilisearch's queue does. */
+  function finish(pending: PendingTask) {
+    for (const earlier of tasks.values()) {
+      if (earlier.task.uid >= pending.task.uid) break;
+      if (earlier.task.status === "enqueued" || earlier.task.status === "processing") finish(earlier);
+    }
+    const error: TaskError | void = pending.forcedFailure
+      ? { message: "Simulated failure: the task could not be processed.", code: "internal", type: "internal" }
+      : pending.apply();
+    const task = pending.task;
+    task.startedAt ??= now();
+    task.finishedAt = now();
+    task.duration = "PT0.001S";
+    task.batchUid = task.uid;
+    if (error) {
+      task.status = "failed";
+      task.error = errorBody(error.code, error.message, error.type);
+    } else task.status = "succeeded";
+    if (task.indexUid) {
+      const index = indexes.get(task.indexUid);
+      if (index) index.updatedAt = now();
+    }
+  }
+
+  function lookupTask(uid: number): Task {
+    const pending = tasks.get(uid);
+    if (!pending) throw new ApiError(404, "task_not_found", `Task \`${uid}\` not found.`);
+    if (pending.task.status === "enqueued" || pending.task.status === "processing") {
+      if (pending.pollsLeft > 0) {
+        pending.pollsLeft -= 1;
+        pending.task.status = "processing";
+        pending.task.startedAt ??= now();
+      } else finish(pending);
+    }
+    return pending.task;
+  }
+
+  function putDocuments(uid: string, documents: unknown, primaryKeyParam: string | null, replace: boolean): TaskError | void {
+    if (!Array.isArray(documents)) return { code: "malformed_payload", message: "The payload must be an array of documents." };
+    let index = indexes.get(uid);
+    if (index && primaryKeyParam && index.primaryKey && index.primaryKey !== primaryKeyParam) {
+      return { code: "index_primary_key_already_exists", message: `Index \`${uid}\` already has a primary key: \`${index.primaryKey}\`.` };
+    }
+    index ??= createIndex(uid, primaryKeyParam);
+    index.primaryKey ??= primaryKeyParam;
+    const primaryKey = index.primaryKey;
+    if (!primaryKey) return { code: "index_primary_key_no_candidate_found", message: "The primary key inference failed." };
+    for (const document of documents as Json[]) {
+      const id = document[primaryKey];
+      if (id === undefined) return { code: "missing_document_id", message: `Document doesn't have a \`${primaryKey}\` attribute.` };
+      if (!(typeof id === "number" && Number.isInteger(id)) && !(typeof id === "string" && DOCUMENT_ID.test(id))) {
+        return {
+          code: "invalid_document_id",
+          message: `Document identifier \`${JSON.stringify(id)}\` is invalid. A document identifier can be of type integer or string, only composed of alphanumeric characters (a-z A-Z 0-9), hyphens (-) and underscores (_), and can not be more than 511 bytes.`,
+        };
+      }
+    }
+    for (const document of documents as Json[]) {
+      const key = String(document[primaryKey]);
+      const previous = index.documents.get(key);
+      index.documents.set(key, replace || !previous ? structuredClone(document) : { ...previous, ...structuredClone(document) });
+    }
+  }
+
+  // --- search ---------------------------------------------------------------
+
+  function searchableText(index: StoredIndex, document: Json, attributesToSearchOn: unknown): Map<string, string[]> {
+    const configured = index.settings.searchableAttributes as string[];
+    let attributes = configured.includes("*") ? Object.keys(document) : configured;
+    if (Array.isArray(attributesToSearchOn)) {
+      for (const attribute of attributesToSearchOn as string[]) {
+        if (!configured.includes("*") && !configured.includes(attribute)) {
+          throw new ApiError(400, "invalid_search_attributes_to_search_on", `Attribute \`${attribute}\` is not searchable.`);
+        }
+      }
+      attributes = attributes.filter((attribute) => (attributesToSearchOn as string[]).includes(attribute));
+    }
+    const words = new Map<string, string[]>();
+    for (const attribute of attributes) {
+      const value = document[attribute];
+      const texts = Array.isArray(value) ? value : [value];
+      words.set(
+        attribute,
+        texts.filter((text): text is string => typeof text === "string").flatMap((text) => tokenize(text).map((token) => normaliseWord(token.exact))),
+      );
+    }
+    return words;
+  }
+
+  function queryWords(index: StoredIndex, q: string) {
+    const stopWords = new Set((index.settings.stopWords as string[]).map(normaliseWord));
+    const words = tokenize(q.replace(/"/g, " ")).map((token) => normaliseWord(token.exact));
+    const meaningful = words.filter((word) => !stopWords.has(word));
+    const kept = meaningful.length > 0 ? meaningful : words;
+    const lastIsPrefix = kept.length > 0 && !/[\s"]$/.test(q) && kept.at(-1) === words.at(-1);
+    return kept.map((word, position) => ({ word, prefix: lastIsPrefix && position === kept.length - 1 }));
+  }
+
+  function wordMatches(query: { word: string; prefix: boolean }, word: string) {
+    return query.prefix ? word.startsWith(query.word) : word === query.word;
+  }
+
+  function formatted(value: unknown, query: { word: string; prefix: boolean }[], pre: string, post: string): unknown {
+    if (Array.isArray(value)) return value.map((item) => formatted(item, query, pre, post));
+    if (typeof value !== "string") return value;
+    const nfc = value.normalize("NFC");
+    let out = "";
+    let cursor = 0;
+    for (const token of tokenize(nfc)) {
+      const normal = normaliseWord(token.exact);
+      const match = query.find((candidate) => wordMatches(candidate, normal));
+      if (!match) continue;
+      // Like Meilisearch, a prefix match marks only the typed part.
+      const length = match.prefix && normal !== match.word ? [...match.word].length : token.end - token.start;
+      out += nfc.slice(cursor, token.start) + pre + nfc.slice(token.start, token.start + length) + post;
+      cursor = token.start + length;
+    }
+    return out + nfc.slice(cursor);
+  }
+
+  function search(index: StoredIndex, body: Json) {
+    const q = typeof body.q === "string" ? body.q : "";
+    const filterable = index.settings.filterableAttributes as string[];
+    const filter = body.filter === undefined || body.filter === null ? null : parseFilter(body.filter as string | (string | string[])[], filterable);
+    const facets = (body.facets as string[] | undefined) ?? [];
+    for (const facet of facets) {
+      if (!filterable.includes(facet)) throw new ApiError(400, "invalid_search_facets", `Attribute \`${facet}\` is not filterable.`);
+    }
+    const sort = (body.sort as string[] | undefined) ?? [];
+    const sortable = index.settings.sortableAttributes as string[];
+    for (const rule of sort) {
+      const [field] = rule.split(":");
+      if (!sortable.includes(field!)) throw new ApiError(400, "invalid_search_sort", `Attribute \`${field}\` is not sortable.`);
+    }
+
+    const words = queryWords(index, q);
+    const strategy = body.matchingStrategy ?? "last";
+    const candidates = [...index.documents.values()].filter((document) => !filter || filter(document));
+    let used = words;
+    let matched = candidates;
+    for (let keep = words.length; keep >= 1; keep--) {
+      used = words.slice(0, keep);
+      matched = candidates.filter((document) => {
+        const text = [...searchableText(index, document, body.attributesToSearchOn).values()].flat();
+        return used.every((query) => text.some((word) => wordMatches(query, word)));
+      });
+      if (matched.length > 0 || strategy !== "last") break;
+    }
+
+    if (sort.length > 0) {
+      matched = [...matched].sort((a, b) => {
+        for (const rule of sort) {
+          const [field, direction] = rule.split(":") as [string, string];
+          const x = a[field];
+          const y = b[field];
+          if (x === undefined || x === null || y === undefined || y === null) {
+            const missing = (x === undefined || x === null ? 1 : 0) - (y === undefined || y === null ? 1 : 0);
+            if (missing !== 0) return missing;
+            continue;
+          }
+          const order = (x as number) < (y as number) ? -1 : (x as number) > (y as number) ? 1 : 0;
+          if (order !== 0) return direction === "desc" ? -order : order;
+        }
+        return 0;
+      });
+    }
+
+    const facetDistribution: Record<string, Record<string, number>> = {};
+    for (const facet of facets) {
+      const counts: Record<string, number> = {};
+      for (const document of matched) {
+        const value = document[facet];
+        for (const item of Array.isArray(value) ? value : [value]) {
+          if (item === null || item === undefined || typeof item === "object") continue;
+          counts[String(item)] = (counts[String(item)] ?? 0) + 1;
+        }
+      }
+      facetDistribution[facet] = counts;
+    }
+
+    const maxTotalHits = ((index.settings.pagination as Json | undefined)?.maxTotalHits as number | undefined) ?? 1000;
+    const reachable = matched.slice(0, maxTotalHits);
+    const finite = body.page !== undefined || body.hitsPerPage !== undefined;
+    const hitsPerPage = (body.hitsPerPage as number | undefined) ?? 20;
+    const page = (body.page as number | undefined) ?? 1;
+    const offset = finite ? (page - 1) * hitsPerPage : ((body.offset as number | undefined) ?? 0);
+    const limit = finite ? hitsPerPage : ((body.limit as number | undefined) ?? 20);
+    const retrieve = body.attributesToRetrieve as string[] | undefined;
+    const toFormat = [...((body.attributesToHighlight as string[] | undefined) ?? []), ...((body.attributesToCrop as string[] | undefined) ?? [])];
+    const pre = (body.highlightPreTag as string | undefined) ?? "<em>";
+    const post = (body.highlightPostTag as string | undefined) ?? "</em>";
+
+    const hits = reachable.slice(offset, offset + limit).map((document, position) => {
+      const shown = retrieve && !retrieve.includes("*") ? Object.fromEntries(retrieve.filter((key) => key in document).map((key) => [key, document[key]])) : { ...document };
+      const hit: Json = structuredClone(shown);
+      if (toFormat.length > 0) {
+        const formattedHit: Json = structuredClone(shown);
+        for (const attribute of toFormat) {
+          if (attribute in document) formattedHit[attribute] = formatted(document[attribute], used, pre, post);
+        }
+        hit._formatted = formattedHit;
+      }
+      if (body.showRankingScore) hit._rankingScore = Math.max(0, 1 - (offset + position) / 100);
+      return hit;
+    });
+
+    return {
+      hits,
+      query: q,
+      processingTimeMs: 0,
+      ...(facets.length > 0 ? { facetDistribution, facetStats: {} } : {}),
+      ...(finite
+        ? { page, hitsPerPage, totalHits: reachable.length, totalPages: Math.ceil(reachable.length / Math.max(hitsPerPage, 1)) }
+        : { offset, limit, estimatedTotalHits: reachable.length }),
+    };
+  }
+
+  // --- HTTP -----------------------------------------------------------------
+
+  async function record(request: Request): Promise<RecordedRequest> {
+    const url = new URL(request.url);
+    const rawBody = await request.clone().text();
+    let body: unknown = null;
+    if (rawBody !== "") {
+      try {
+        body = JSON.parse(rawBody);
+      } catch {
+        body = rawBody;
+      }
+    }
+    const recorded: RecordedRequest = {
+      method: request.method,
+      path: url.pathname,
+      query: url.searchParams,
+      headers: Object.fromEntries(request.headers.entries()),
+      body,
+      rawBody,
+    };
+    requests.push(recorded);
+    return recorded;
+  }
+
+  type Route = (recorded: RecordedRequest, params: Record<string, string>) => Response | Promise<Response>;
+  const route = (method: "get" | "post" | "put" | "patch" | "delete", path: string, handle: Route): HttpHandler =>
+    http[method](`${base}${path}`, async ({ request, params }) => {
+      const recorded = await record(request);
+      if (options.apiKey !== undefined) {
+        const header = request.headers.get("authorization");
+        if (!header) return HttpResponse.json(errorBody("missing_authorization_header", "The Authorization header is missing.", "auth"), { status: 401 });
+        if (header !== `Bearer ${options.apiKey}`) return HttpResponse.json(errorBody("invalid_api_key", "The provided API key is invalid.", "auth"), { status: 403 });
+      }
+      const hang = takeFault("hang", recorded.method, recorded.path);
+      if (hang) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, hang.hangMs);
+          request.signal?.addEventListener("abort", () => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
+      }
+      if (takeFault("http-500", recorded.method, recorded.path)) {
+        return HttpResponse.json(errorBody("internal", "Simulated internal error.", "internal"), { status: 500 });
+      }
+      try {
+        return await handle(recorded, params as Record<string, string>);
+      } catch (error) {
+        if (error instanceof ApiError) return HttpResponse.json(errorBody(error.code, error.message, error.type), { status: error.status });
+        throw error;
+      }
+    });
+
+  const handlers: HttpHandler[] = [
+    route("post", "/indexes", ({ body, method, path }) => {
+      const { uid, primaryKey } = (body ?? {}) as { uid?: string; primaryKey?: string };
+      if (!uid) throw new ApiError(400, "missing_index_uid", "Missing field `uid`");
+      return enqueue(uid, "indexCreation", { primaryKey: primaryKey ?? null }, () => {
+        if (indexes.has(uid)) return { code: "index_already_exists", message: `Index \`${uid}\` already exists.` };
+        createIndex(uid, primaryKey ?? null);
+      }, method, path);
+    }),
+    route("get", "/indexes/:uid", (_, { uid }) => {
+      const index = getIndex(uid!);
+      return HttpResponse.json({ uid: index.uid, primaryKey: index.primaryKey, createdAt: index.createdAt, updatedAt: index.updatedAt });
+    }),
+    route("get", "/indexes/:uid/settings", (_, { uid }) => HttpResponse.json(getIndex(uid!).settings)),
+    route("patch", "/indexes/:uid/settings", ({ body, method, path }, { uid }) =>
+      enqueue(uid!, "settingsUpdate", (body ?? {}) as Json, () => {
+        const index = indexes.get(uid!) ?? createIndex(uid!, null);
+        for (const [key, value] of Object.entries((body ?? {}) as Json)) {
+          if (!(key in DEFAULT_SETTINGS)) return { code: "bad_request", message: `Unknown field \`${key}\`` };
+          index.settings[key] = value === null ? structuredClone(DEFAULT_SETTINGS[key]) : structuredClone(value);
+        }
+      }, method, path),
+    ),
+    route("post", "/indexes/:uid/documents", ({ body, query, method, path }, { uid }) =>
+      enqueue(uid!, "documentAdditionOrUpdate", { receivedDocuments: Array.isArray(body) ? body.length : 0 }, () =>
+        putDocuments(uid!, body, query.get("primaryKey"), true), method, path),
+    ),
+    route("put", "/indexes/:uid/documents", ({ body, query, method, path }, { uid }) =>
+      enqueue(uid!, "documentAdditionOrUpdate", { receivedDocuments: Array.isArray(body) ? body.length : 0 }, () =>
+        putDocuments(uid!, body, query.get("primaryKey"), false), method, path),
+    ),
+    route("post", "/indexes/:uid/documents/delete-batch", ({ body, method, path }, { uid }) =>
+      enqueue(uid!, "documentDeletion", { providedIds: Array.isArray(body) ? body.length : 0 }, () => {
+        const index = indexes.get(uid!);
+        if (!index) return { code: "index_not_found", message: `Index \`${uid}\` not found.` };
+        for (const id of (body as unknown[]) ?? []) index.documents.delete(String(id));
+      }, method, path),
+    ),
+    route("delete", "/indexes/:uid/documents", ({ method, path }, { uid }) =>
+      enqueue(uid!, "documentDeletion", {}, () => {
+        const index = indexes.get(uid!);
+        if (!index) return { code: "index_not_found", message: `Index \`${uid}\` not found.` };
+        index.documents.clear();
+      }, method, path),
+    ),
+    route("get", "/indexes/:uid/stats", (_, { uid }) => HttpResponse.json(indexStats(getIndex(uid!)))),
+    route("get", "/stats", () =>
+      HttpResponse.json({
+        databaseSize: 0,
+        usedDatabaseSize: 0,
+        lastUpdate: now(),
+        indexes: Object.fromEntries([...indexes.values()].map((index) => [index.uid, indexStats(index)])),
+      }),
+    ),
+    route("get", "/tasks/:taskUid", (_, { taskUid }) => HttpResponse.json(lookupTask(Number(taskUid)))),
+    route("post", "/indexes/:uid/search", ({ body }, { uid }) => HttpResponse.json(search(getIndex(uid!), (body ?? {}) as Json))),
+    route("post", "/multi-search", ({ body }) => {
+      const queries = ((body ?? {}) as { queries?: Json[] }).queries ?? [];
+      const results = queries.map((query, position) => {
+        try {
+          return { indexUid: query.indexUid, ...search(getIndex(String(query.indexUid)), query) };
+        } catch (error) {
+          if (error instanceof ApiError) {
+            throw new ApiError(error.status, error.code, `Inside \`.queries[${position}]\`: ${error.message}`, error.type);
+          }
+          throw error;
+        }
+      });
+      return HttpResponse.json({ results });
+    }),
+  ];
+
+  function indexStats(index: StoredIndex) {
+    const fieldDistribution: Record<string, number> = {};
+    for (const document of index.documents.values()) {
+      for (const key of Object.keys(document)) fieldDistribution[key] = (fieldDistribution[key] ?? 0) + 1;
+    }
+    return {
+      numberOfDocuments: index.documents.size,
+      isIndexing: [...tasks.values()].some((pending) => pending.task.indexUid === index.uid && (pending.task.status === "enqueued" || pending.task.status === "processing")),
+      fieldDistribution,
+      rawDocumentDbSize: 0,
+      avgDocumentSize: 0,
+      numberOfEmbeddedDocuments: 0,
+      numberOfEmbeddings: 0,
+      indexSize: 0,
+      usedIndexSize: 0,
+    };
+  }
+
+  return {
+    url: base,
+    handlers,
+    /** Every request received, oldest first. */
+    requests,
+    requestsTo(method: string, path: string | RegExp) {
+      return requests.filter(
+        (request) => request.method === method && (typeof path === "string" ? request.path === path : path.test(request.path)),
+      );
+    },
+    /**
+     * The next `times` matching requests fail: "http-500" answers 500,
+     * "task-failed" lets the request enqueue a task that then fails, and
+     * "hang" holds the response for `hangMs` (default a minute) or until the
+     * client gives up.
+     */
+    fail(kind: FaultKind, options: { times?: number; method?: string; path?: RegExp; hangMs?: number } = {}) {
+      faults.push({ kind, remaining: options.times ?? 1, method: options.method, path: options.path, hangMs: options.hangMs ?? 60_000 });
+    },
+    index(uid: string) {
+      return indexes.get(uid) ?? null;
+    },
+    /** Documents of an index by primary key (after their tasks were applied). */
+    documents(uid: string): Map<string, Json> {
+      return indexes.get(uid)?.documents ?? new Map();
+    },
+    tasks() {
+      return [...tasks.values()].map((pending) => pending.task);
+    },
+    setProcessingPolls(count: number) {
+      processingPolls = count;
+    },
+    reset() {
+      indexes.clear();
+      tasks.clear();
+      requests.length = 0;
+      faults.length = 0;
+      processingPolls = options.processingPolls ?? 1;
+    },
+  };
+}
+
+export type MeilisearchStandIn = ReturnType<typeof createMeilisearchStandIn>;
+
+// --- filters -----------------------------------------------------------------
+// The subset of Meilisearch's filter grammar an engine needs: comparisons,
+// IN [...], EXISTS, IS NULL, NOT, AND, OR and parentheses; values bare or
+// double-quoted with backslash escapes. Anything else is a 400, as on the
+// real server, so a badly escaped value shows up as a failed search.
+
+type Token = { kind: "word" | "string" | "punct"; value: string };
+type Predicate = (document: Json) => boolean;
+
+function lexFilter(text: string): Token[] {
+  const tokens: Token[] = [];
+  let index = 0;
+  while (index < text.length) {
+    const character = text[index]!;
+    if (/\s/.test(character)) {
+      index++;
+    } else if (character === '"' || character === "'") {
+      const quote = character;
+      let value = "";
+      index++;
+      for (;;) {
+        if (index >= text.length) throw filterError(`unclosed quote in \`${text}\``);
+        const next = text[index]!;
+        if (next === "\\" && index + 1 < text.length) {
+          value += text[index + 1];
+          index += 2;
+        } else if (next === quote) {
+          index++;
+          break;
+        } else {
+          value += next;
+          index++;
+        }
+      }
+      tokens.push({ kind: "string", value });
+    } else if ("()[],".includes(character)) {
+      tokens.push({ kind: "punct", value: character });
+      index++;
+    } else if (/[=!<>]/.test(character)) {
+      const two = text.slice(index, index + 2);
+      const operator = ["!=", ">=", "<="].includes(two) ? two : character;
+      if (operator === "!") throw filterError(`unexpected \`!\` in \`${text}\``);
+      tokens.push({ kind: "punct", value: operator });
+      index += operator.length;
+    } else {
+      let value = "";
+      while (index < text.length && !/[\s()[\],=!<>"']/.test(text[index]!)) value += text[index++];
+      tokens.push({ kind: "word", value });
+    }
+  }
+  return tokens;
+}
+
+function filterError(message: string) {
+  return new ApiError(400, "invalid_search_filter", `Invalid filter: ${message}`);
+}
+
+function parseFilterString(text: string, filterable: readonly string[]): Predicate {
+  const tokens = lexFilter(text);
+  let position = 0;
+  const peek = () => tokens[position];
+  const isKeyword = (token: Token | undefined, keyword: string) => token?.kind === "word" && token.value.toUpperCase() === keyword;
+  const expect = (value: string) => {
+    const token = tokens[position++];
+    if (token?.kind !== "punct" || token.value !== value) throw filterError(`expected \`${value}\` in \`${text}\``);
+  };
+  const value = (): string => {
+    const token = tokens[position++];
+    if (!token || token.kind === "punct") throw filterError(`expected a value in \`${text}\``);
+    return token.value;
+  };
+  const valuesOf = (document: Json, field: string): string[] => {
+    const raw = document[field];
+    return (Array.isArray(raw) ? raw : [raw]).filter((item) => item !== null && item !== undefined).map(String);
+  };
+
+  const condition = (): Predicate => {
+    if (isKeyword(peek(), "NOT")) {
+      position++;
+      const inner = condition();
+      return (document) => !inner(document);
+    }
+    if (peek()?.kind === "punct" && peek()!.value === "(") {
+      position++;
+      const inner = or();
+      expect(")");
+      return inner;
+    }
+    const fieldToken = tokens[position++];
+    if (!fieldToken || fieldToken.kind === "punct") throw filterError(`expected an attribute in \`${text}\``);
+    const field = fieldToken.value;
+    if (!filterable.includes(field)) {
+      throw new ApiError(400, "invalid_search_filter", `Attribute \`${field}\` is not filterable. Available filterable attributes are: \`${filterable.join(", ")}\`.`);
+    }
+    const next = tokens[position++];
+    let negate = false;
+    let operator = next;
+    if (isKeyword(next, "NOT")) {
+      negate = true;
+      operator = tokens[position++];
+    }
+    let predicate: Predicate;
+    if (isKeyword(operator, "IN")) {
+      expect("[");
+      const wanted: string[] = [];
+      if (!(peek()?.kind === "punct" && peek()!.value === "]")) {
+        wanted.push(value());
+        while (peek()?.kind === "punct" && peek()!.value === ",") {
+          position++;
+          wanted.push(value());
+        }
+      }
+      expect("]");
+      predicate = (document) => valuesOf(document, field).some((item) => wanted.includes(item));
+    } else if (isKeyword(operator, "EXISTS")) {
+      predicate = (document) => document[field] !== undefined;
+    } else if (isKeyword(operator, "IS")) {
+      const what = tokens[position++];
+      if (isKeyword(what, "NULL")) predicate = (document) => document[field] === null;
+      else if (isKeyword(what, "EMPTY")) predicate = (document) => valuesOf(document, field).every((item) => item === "");
+      else throw filterError(`expected NULL or EMPTY in \`${text}\``);
+    } else if (operator?.kind === "punct" && ["=", "!=", ">", ">=", "<", "<="].includes(operator.value)) {
+      if (negate) throw filterError(`unexpected NOT in \`${text}\``);
+      const wanted = value();
+      const compare = operator.value;
+      predicate = (document) =>
+        compare === "!="
+          ? !valuesOf(document, field).includes(wanted)
+          : valuesOf(document, field).some((item) => {
+              if (compare === "=") return item === wanted;
+              const [a, b] = [Number(item), Number(wanted)];
+              return compare === ">" ? a > b : compare === ">=" ? a >= b : compare === "<" ? a < b : a <= b;
+            });
+    } else {
+      throw filterError(`expected an operator after \`${field}\` in \`${text}\``);
+    }
+    return negate ? (document) => !predicate(document) : predicate;
+  };
+  const and = (): Predicate => {
+    const parts = [condition()];
+    while (isKeyword(peek(), "AND")) {
+      position++;
+      parts.push(condition());
+    }
+    return (document) => parts.every((part) => part(document));
+  };
+  const or = (): Predicate => {
+    const parts = [and()];
+    while (isKeyword(peek(), "OR")) {
+      position++;
+      parts.push(and());
+    }
+    return (document) => parts.some((part) => part(document));
+  };
+
+  const predicate = or();
+  if (position !== tokens.length) throw filterError(`unexpected \`${tokens[position]!.value}\` in \`${text}\``);
+  return predicate;
+}
+
+/** A filter as Meilisearch takes it: a string, or an array (AND) of strings or arrays (OR). */
+export function parseFilter(filter: string | (string | string[])[], filterable: readonly string[]): Predicate {
+  if (typeof filter === "string") return parseFilterString(filter, filterable);
+  const parts = filter.map((part): Predicate => {
+    if (typeof part === "string") return parseFilterString(part, filterable);
+    const alternatives = part.map((alternative) => parseFilterString(alternative, filterable));
+    return (document) => alternatives.some((alternative) => alternative(document));
+  });
+  return (document) => parts.every((part) => part(document));
+}

@@ -1,0 +1,338 @@
+// What every search engine must do, written as a person searching would
+// notice it. Run against the embedded engine always, and against Meilisearch
+// whenever MEILI_URL points at a live server.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SearchDocument, SearchEngine, SearchQuery, SearchResult } from "./types.ts";
+
+export function searchDocument(overrides: Partial<SearchDocument> & { entityId: string; title: string }): SearchDocument {
+  const type = overrides.type ?? "offer";
+  return {
+    id: `${type}:${overrides.entityId}`,
+    type,
+    slug: overrides.entityId,
+    summary: "",
+    body: "",
+    keywords: [],
+    published: true,
+    organisationId: "org-provider",
+    organisationName: "Công ty Thử nghiệm",
+    sector: [],
+    technology: [],
+    trlBand: null,
+    deployment: null,
+    priceBand: null,
+    evidenceLevel: null,
+    orgKind: "PROVIDER",
+    language: ["vi"],
+    priceMin: null,
+    publishedAt: Date.UTC(2026, 0, 1),
+    ...overrides,
+  };
+}
+
+const CORPUS: SearchDocument[] = [
+  searchDocument({
+    entityId: "cds-phuong",
+    title: "Nền tảng chuyển đổi số cho phường",
+    summary: "Số hoá hồ sơ một cửa và dịch vụ công trực tuyến cho UBND phường.",
+    sector: ["dich-vu-cong"],
+    technology: ["cloud"],
+    trlBand: "7-9",
+    priceMin: 12_000_000,
+    publishedAt: Date.UTC(2026, 2, 1),
+  }),
+  searchDocument({
+    entityId: "benh-vien",
+    title: "Hệ thống quản lý bệnh viện",
+    summary: "Bệnh án điện tử, đặt lịch khám và thanh toán viện phí.",
+    sector: ["y-te"],
+    technology: ["cloud"],
+    trlBand: "7-9",
+    priceMin: 250_000_000,
+    publishedAt: Date.UTC(2026, 1, 1),
+  }),
+  searchDocument({
+    entityId: "den-tin-hieu",
+    title: "Đèn tín hiệu giao thông thích ứng",
+    summary: "Điều khiển pha đèn theo lưu lượng đo bằng camera tại nút giao.",
+    body: "Giảm ùn tắc giờ cao điểm tại các nút giao trung tâm.",
+    sector: ["giao-thong"],
+    technology: ["ai", "iot"],
+    trlBand: "4-6",
+    priceMin: 90_000_000,
+    publishedAt: Date.UTC(2026, 3, 1),
+  }),
+  searchDocument({
+    entityId: "cong-giao-dich",
+    title: "Cổng giao dịch trực tuyến cho doanh nghiệp",
+    summary: "Doanh nghiệp nộp hồ sơ, nhận thông báo kết quả qua email.",
+    sector: ["dich-vu-cong"],
+    technology: ["cloud"],
+    trlBand: "7-9",
+    publishedAt: Date.UTC(2025, 11, 1),
+  }),
+  searchDocument({
+    entityId: "lua-gao",
+    title: "Truy xuất nguồn gốc lúa gạo",
+    summary: "Mã QR cho từng lô lúa của hợp tác xã.",
+    sector: ["nong-nghiep"],
+    technology: ["blockchain"],
+    trlBand: "7-9",
+    priceMin: 5_000_000,
+  }),
+  searchDocument({
+    entityId: "lua-van-phuc",
+    title: "Truy xuất nguồn gốc lụa Vạn Phúc",
+    summary: "Tem điện tử cho sản phẩm lụa làng nghề.",
+    sector: ["du-lich"],
+    technology: ["blockchain"],
+    trlBand: "4-6",
+  }),
+  searchDocument({
+    entityId: "transport-en",
+    title: "Public transport analytics",
+    summary: "Ridership dashboards and infrastructure planning for bus operators.",
+    sector: ["giao-thong"],
+    technology: ["data"],
+    trlBand: "7-9",
+    language: ["en"],
+    priceMin: 40_000_000,
+  }),
+  searchDocument({
+    entityId: "digital-toolkit",
+    title: "Digital transformation toolkit for wards",
+    summary: "Templates, training and a help desk for local government.",
+    sector: ["dich-vu-cong"],
+    language: ["en"],
+  }),
+  searchDocument({
+    entityId: "camera-ai",
+    title: "Camera AI đếm phương tiện",
+    summary: "Đếm xe máy, ô tô theo làn để lập kế hoạch phân luồng.",
+    sector: ["giao-thong"],
+    technology: ["ai"],
+    trlBand: "7-9",
+  }),
+  searchDocument({
+    entityId: "draft-secret",
+    title: "Bản nháp chuyển đổi số nội bộ",
+    summary: "Chưa công bố.",
+    published: false,
+    organisationId: "org-secret",
+    sector: ["dich-vu-cong"],
+  }),
+  searchDocument({
+    type: "problem",
+    entityId: "ket-xe-problem",
+    title: "Giảm kẹt xe ở cửa ngõ phía Tây",
+    summary: "Sở Xây dựng cần giải pháp phân luồng.",
+    sector: ["giao-thong"],
+    organisationId: "org-agency",
+    orgKind: "AGENCY",
+  }),
+];
+
+const SYNONYMS = [
+  ["chuyển đổi số", "digital transformation"],
+  ["trí tuệ nhân tạo", "AI"],
+  ["ùn tắc", "kẹt xe", "congestion"],
+];
+
+const ids = (result: SearchResult) => result.hits.map((hit) => hit.id.split(":")[1]);
+
+export function describeSearchEngineContract(name: string, create: () => Promise<SearchEngine>) {
+  describe(`search engine contract: ${name}`, () => {
+    let engine: SearchEngine;
+    const search = (q: string, extra: Omit<SearchQuery, "q"> = {}) => engine.search({ q, ...extra });
+
+    beforeAll(async () => {
+      engine = await create();
+      await engine.init();
+      await engine.clear();
+      await engine.setSynonyms(SYNONYMS);
+      await engine.upsert(CORPUS);
+    });
+    afterAll(async () => {
+      await engine.close();
+    });
+
+    describe("Vietnamese text", () => {
+      it.each([
+        ["chuyen doi so"],
+        ["chuyển đổi số"],
+        ["CHUYỂN ĐỔI SỐ"],
+        ["chuyển đổi số".normalize("NFD")],
+      ])("finds the same offer for %j, whatever the case, diacritics or Unicode form", async (q) => {
+        const result = await search(q);
+        expect(ids(result)).toContain("cds-phuong");
+        expect(ids(result)).not.toContain("benh-vien");
+      });
+
+      it.each([["den tin hieu"], ["ĐÈN TÍN HIỆU"], ["đèn tín hiệu"]])("folds đ/Đ to d: %j", async (q) => {
+        expect(ids(await search(q))[0]).toBe("den-tin-hieu");
+      });
+
+      it("ranks the exact diacritics first, and finds both without them", async () => {
+        expect(ids(await search("lụa"))[0]).toBe("lua-van-phuc");
+        expect(ids(await search("lúa"))[0]).toBe("lua-gao");
+        expect(ids(await search("lua")).sort()).toEqual(["lua-gao", "lua-van-phuc"]);
+      });
+
+      it("ranks a multi-syllable word above the same syllables far apart", async () => {
+        const result = await search("giao thông");
+        expect(ids(result)[0]).toBe("den-tin-hieu");
+        expect(ids(result)).toContain("cong-giao-dich");
+      });
+
+      it("tolerates one typo from 5 letters and two from 9", async () => {
+        expect(ids(await search("tranport"))).toContain("transport-en");
+        expect(ids(await search("infrastucure"))).toContain("transport-en");
+        expect(ids(await search("analitycs"))).toContain("transport-en");
+      });
+
+      it("does not guess at typos in short words", async () => {
+        expect(ids(await search("bemh"))).not.toContain("benh-vien");
+      });
+
+      it("matches the last word as a prefix while typing", async () => {
+        expect(ids(await search("chuyển đổi s"))).toContain("cds-phuong");
+        expect(ids(await search("quản lý bện"))).toContain("benh-vien");
+      });
+
+      it("expands the bilingual synonyms both ways", async () => {
+        expect(ids(await search("chuyển đổi số"))).toContain("digital-toolkit");
+        expect(ids(await search("digital transformation"))).toContain("cds-phuong");
+        expect(ids(await search("trí tuệ nhân tạo"))).toContain("camera-ai");
+        expect(ids(await search("kẹt xe"))).toContain("den-tin-hieu");
+        expect(ids(await search("congestion"))).toEqual(expect.arrayContaining(["den-tin-hieu", "ket-xe-problem"]));
+      });
+
+      it("ignores Vietnamese stop words in a longer query", async () => {
+        expect(ids(await search("hệ thống của bệnh viện"))).toContain("benh-vien");
+        expect(ids(await search("he thong cua benh vien"))).toContain("benh-vien");
+      });
+
+      it("highlights matched words whatever diacritics were typed", async () => {
+        const [hit] = (await search("chuyen doi so")).hits;
+        const marked = hit!.highlight.title.filter((segment) => segment.match).map((segment) => segment.text);
+        expect(marked).toEqual(["chuyển", "đổi", "số"]);
+        expect(hit!.highlight.title.map((segment) => segment.text).join("")).toBe(hit!.title);
+      });
+
+      it("shows a snippet around the match in the summary", async () => {
+        const [hit] = (await search("viện phí")).hits;
+        expect(hit!.highlight.snippet.some((segment) => segment.match && segment.text === "viện")).toBe(true);
+      });
+    });
+
+    describe("filters, facets, sorting and pages", () => {
+      it("counts facet values over the matching documents", async () => {
+        const result = await search("", { facets: ["sector", "type", "trlBand"] });
+        expect(result.total).toBe(CORPUS.filter((document) => document.published).length);
+        expect(result.facets.sector).toMatchObject({ "giao-thong": 4, "dich-vu-cong": 3, "y-te": 1 });
+        expect(result.facets.type).toEqual({ offer: 9, problem: 1 });
+      });
+
+      it("filters by facet: OR within a field, AND across fields, own field's counts kept", async () => {
+        const result = await search("", {
+          filters: { sector: ["giao-thong", "y-te"], trlBand: ["7-9"] },
+          facets: ["sector", "trlBand"],
+        });
+        expect(ids(result).sort()).toEqual(["benh-vien", "camera-ai", "transport-en"]);
+        expect(result.facets.sector).toMatchObject({ "dich-vu-cong": 2, "giao-thong": 2, "y-te": 1 });
+        expect(result.facets.trlBand).toMatchObject({ "7-9": 3, "4-6": 1 });
+      });
+
+      it("returns nothing for an unknown facet value", async () => {
+        const result = await search("", { filters: { sector: ["khong-ton-tai"] } });
+        expect(result.total).toBe(0);
+      });
+
+      it("sorts by newest and by price, unpriced last", async () => {
+        const newest = await search("", { sort: "newest", filters: { type: ["offer"] }, perPage: 3 });
+        expect(ids(newest)).toEqual(["den-tin-hieu", "cds-phuong", "benh-vien"]);
+        const cheap = await search("", { sort: "price-asc", filters: { type: ["offer"] }, perPage: 100 });
+        expect(ids(cheap).slice(0, 3)).toEqual(["lua-gao", "cds-phuong", "transport-en"]);
+        expect(cheap.hits.at(-1)!.priceMin).toBeNull();
+        const dear = await search("", { sort: "price-desc", filters: { type: ["offer"] }, perPage: 1 });
+        expect(ids(dear)).toEqual(["benh-vien"]);
+      });
+
+      it("pages through results, and a page past the end is empty with the total intact", async () => {
+        const first = await search("", { perPage: 4, page: 1, sort: "newest" });
+        const second = await search("", { perPage: 4, page: 2, sort: "newest" });
+        expect(first.hits).toHaveLength(4);
+        expect(new Set([...ids(first), ...ids(second)]).size).toBe(8);
+        const far = await search("", { perPage: 4, page: 99_999 });
+        expect(far.hits).toEqual([]);
+        expect(far.total).toBe(first.total);
+      });
+    });
+
+    describe("visibility", () => {
+      it("never shows an unpublished document to the public", async () => {
+        expect(ids(await search("bản nháp"))).not.toContain("draft-secret");
+        expect(ids(await search("", { perPage: 100 }))).not.toContain("draft-secret");
+        const suggestions = await engine.suggest({ q: "bản nh" });
+        expect(suggestions.map((suggestion) => suggestion.id)).not.toContain("offer:draft-secret");
+      });
+
+      it("shows a draft to members of its organisation only", async () => {
+        expect(ids(await search("bản nháp", { visibility: { organisationIds: ["org-secret"] } }))).toContain("draft-secret");
+        expect(ids(await search("bản nháp", { visibility: { organisationIds: ["org-other"] } }))).not.toContain("draft-secret");
+      });
+    });
+
+    describe("suggestions", () => {
+      it("suggests published titles for a partial word, of the asked type", async () => {
+        const suggestions = await engine.suggest({ q: "truy xuất ng" });
+        expect(suggestions.map((suggestion) => suggestion.id).sort()).toEqual(["offer:lua-gao", "offer:lua-van-phuc"]);
+        expect(await engine.suggest({ q: "giảm kẹt", types: ["offer"] })).toEqual([]);
+        expect((await engine.suggest({ q: "giảm kẹt", types: ["problem"] }))[0]!.slug).toBe("ket-xe-problem");
+      });
+    });
+
+    describe("writes", () => {
+      it("reflects an edit and a removal at once", async () => {
+        const edited = searchDocument({ entityId: "edit-me", title: "Ứng dụng quan trắc không khí" });
+        await engine.upsert([edited]);
+        expect(ids(await search("quan trắc"))).toContain("edit-me");
+        await engine.upsert([{ ...edited, title: "Ứng dụng cảnh báo ngập úng" }]);
+        expect(ids(await search("quan trắc"))).not.toContain("edit-me");
+        expect(ids(await search("ngập úng"))).toContain("edit-me");
+        const before = await engine.count();
+        await engine.remove([edited.id]);
+        expect(ids(await search("ngập úng"))).not.toContain("edit-me");
+        expect(await engine.count()).toBe(before - 1);
+      });
+    });
+
+    describe("bad input never breaks a search", () => {
+      it.each([
+        [""],
+        ["a"],
+        ["x".repeat(2000)],
+        ["giao thông ".repeat(200)],
+        ["!!! ??? ..."],
+        ['"giao thông'],
+        ['" OR 1=1'],
+        ["NEAR(giao thông"],
+        ["*"],
+        ["title:giao"],
+        ["{title}: giao"],
+        ["-giao ^thông +AND OR NOT"],
+        ["'; DROP TABLE docs; --"],
+        ["\u0000\u0001"],
+      ])("%j returns a page", async (q) => {
+        const result = await search(q.slice(0, 2000), { facets: ["sector"] });
+        expect(result.total).toBeGreaterThanOrEqual(0);
+        expect(Array.isArray(result.hits)).toBe(true);
+        await expect(engine.suggest({ q })).resolves.toBeInstanceOf(Array);
+      });
+
+      it("treats a quoted phrase as a phrase", async () => {
+        expect(ids(await search('"giao thông"'))).toEqual(["den-tin-hieu"]);
+      });
+    });
+  });
+}

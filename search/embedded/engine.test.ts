@@ -1,0 +1,64 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { describeSearchEngineContract, searchDocument } from "../contract.ts";
+import { EmbeddedSearchEngine } from "./engine.ts";
+
+const directory = fs.mkdtempSync(path.join(os.tmpdir(), "hte-search-"));
+afterAll(() => fs.rmSync(directory, { recursive: true, force: true }));
+let counter = 0;
+const freshPath = () => path.join(directory, `index-${++counter}.sqlite`);
+
+describeSearchEngineContract("embedded", async () => new EmbeddedSearchEngine({ path: freshPath() }));
+
+describe("embedded engine on disk", () => {
+  it("keeps its documents and synonyms across a restart, without a rebuild", async () => {
+    const file = freshPath();
+    const first = new EmbeddedSearchEngine({ path: file });
+    await first.init();
+    await first.setSynonyms([["kẹt xe", "ùn tắc"]]);
+    await first.upsert([searchDocument({ entityId: "a", title: "Giảm ùn tắc tại nút giao" })]);
+    await first.close();
+
+    const second = new EmbeddedSearchEngine({ path: file });
+    await second.init();
+    expect(await second.count()).toBe(1);
+    expect((await second.search({ q: "kẹt xe" })).hits.map((hit) => hit.entityId)).toEqual(["a"]);
+    await second.close();
+  });
+
+  it("sees documents another process wrote to the same file", async () => {
+    const file = freshPath();
+    const reader = new EmbeddedSearchEngine({ path: file });
+    const writer = new EmbeddedSearchEngine({ path: file });
+    await reader.init();
+    await writer.init();
+    expect((await reader.search({ q: "quan trắc" })).total).toBe(0);
+    await writer.upsert([searchDocument({ entityId: "b", title: "Quan trắc chất lượng nước" })]);
+    expect((await reader.search({ q: "quan trắc" })).total).toBe(1);
+    await writer.close();
+    await reader.close();
+  });
+
+  it("offers a correction when nothing matches", async () => {
+    const engine = new EmbeddedSearchEngine({ path: ":memory:" });
+    await engine.init();
+    await engine.upsert([searchDocument({ entityId: "c", title: "Hệ thống quản lý bệnh viện" })]);
+    const partial = await engine.search({ q: "bệnh vein" });
+    expect(partial.didYouMean).toBe("bệnh vien");
+    const nothing = await engine.search({ q: "benh vein" });
+    expect(nothing.didYouMean).toBe("benh vien");
+    expect((await engine.search({ q: "zzzz qqqq" })).didYouMean).toBeNull();
+    await engine.close();
+  });
+
+  it("drops words from the end when all of them together find nothing", async () => {
+    const engine = new EmbeddedSearchEngine({ path: ":memory:" });
+    await engine.init();
+    await engine.upsert([searchDocument({ entityId: "d", title: "Cảnh báo ngập úng đô thị" })]);
+    const result = await engine.search({ q: "cảnh báo ngập xyzw" });
+    expect(result.hits.map((hit) => hit.entityId)).toEqual(["d"]);
+    await engine.close();
+  });
+});

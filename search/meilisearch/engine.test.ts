@@ -1,0 +1,494 @@
+// The Meilisearch engine against a stand-in server (MSW): what it sends, and
+// how it reads what Meilisearch answers. Relevance itself is Meilisearch's
+// job and is covered by engine.live.test.ts against a real server.
+import { http, HttpResponse } from "msw";
+import { setupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createMeilisearchStandIn, type RecordedRequest } from "../../app/test-support/msw/meilisearch.ts";
+import { searchDocument } from "../contract.ts";
+import { toMarkedHtml } from "../highlight.ts";
+import { fold, isStopWord } from "../text.ts";
+import { FACET_FIELDS, type SearchDocument, type SearchResult } from "../types.ts";
+import { MeilisearchEngine, MeilisearchTaskError, primaryKeyFor } from "./engine.ts";
+import { meilisearchSettings, SEARCHABLE_ATTRIBUTES, STOP_WORDS_EXACT, STOP_WORDS_FOLDED } from "./settings.ts";
+
+const API_KEY = "test-master-key-0123456789";
+const INDEX = "hte-search";
+const meili = createMeilisearchStandIn({ apiKey: API_KEY });
+const server = setupServer(...meili.handlers);
+
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+afterEach(() => {
+  server.resetHandlers();
+  meili.reset();
+});
+afterAll(() => server.close());
+
+const TIMEOUT_MS = 250;
+const newEngine = () => new MeilisearchEngine({ host: meili.url, apiKey: API_KEY, timeoutMs: TIMEOUT_MS, taskTimeoutMs: 2_000 });
+
+const CORPUS: SearchDocument[] = [
+  searchDocument({
+    entityId: "cds-phuong",
+    title: "Nền tảng chuyển đổi số cho phường",
+    summary: "Số hoá hồ sơ một cửa cho UBND phường.",
+    sector: ["dich-vu-cong"],
+    trlBand: "7-9",
+    priceMin: 12_000_000,
+    publishedAt: Date.UTC(2026, 2, 1),
+  }),
+  searchDocument({
+    entityId: "benh-vien",
+    title: "Hệ thống quản lý bệnh viện",
+    summary: "Bệnh án điện tử và thanh toán viện phí.",
+    sector: ["y-te"],
+    trlBand: "7-9",
+    priceMin: 250_000_000,
+    publishedAt: Date.UTC(2026, 1, 1),
+  }),
+  searchDocument({
+    entityId: "den-tin-hieu",
+    title: "Đèn tín hiệu giao thông thích ứng",
+    summary: "Điều khiển pha đèn theo lưu lượng.",
+    sector: ["giao-thong"],
+    trlBand: "4-6",
+    priceMin: 90_000_000,
+    publishedAt: Date.UTC(2026, 3, 1),
+  }),
+  searchDocument({
+    entityId: "camera-ai",
+    title: "Camera AI đếm phương tiện",
+    summary: "Đếm xe máy theo làn.",
+    sector: ["giao-thong"],
+    trlBand: "7-9",
+    publishedAt: Date.UTC(2025, 0, 1),
+  }),
+  searchDocument({
+    entityId: "draft-secret",
+    title: "Bản nháp chuyển đổi số nội bộ",
+    published: false,
+    organisationId: "org-secret",
+    sector: ["dich-vu-cong"],
+  }),
+  searchDocument({ type: "problem", entityId: "ket-xe", title: "Giảm kẹt xe cửa ngõ phía Tây", sector: ["giao-thong"] }),
+];
+
+async function seeded() {
+  const engine = newEngine();
+  await engine.init();
+  await engine.upsert(CORPUS);
+  meili.requests.length = 0;
+  return engine;
+}
+
+const multiSearches = () => meili.requestsTo("POST", "/multi-search").map((request) => (request.body as { queries: Record<string, unknown>[] }).queries);
+const ids = (result: SearchResult) => result.hits.map((hit) => hit.entityId);
+const marked = (segments: { text: string; match: boolean }[]) => segments.filter((segment) => segment.match).map((segment) => segment.text);
+
+describe("index settings", () => {
+  it("creates the index with a primary key and sends the settings in code", async () => {
+    await newEngine().init();
+    expect(meili.requestsTo("POST", "/indexes")[0]!.body).toEqual({ uid: INDEX, primaryKey: "pk" });
+    const settings = meili.requestsTo("PATCH", `/indexes/${INDEX}/settings`)[0]!.body as Record<string, unknown>;
+    expect(settings.searchableAttributes).toEqual([
+      "title",
+      "keywords",
+      "summary",
+      "body",
+      "titleFolded",
+      "keywordsFolded",
+      "summaryFolded",
+      "bodyFolded",
+    ]);
+    expect(settings.typoTolerance).toMatchObject({ enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } });
+    expect(settings.filterableAttributes).toEqual(expect.arrayContaining([...FACET_FIELDS, "published", "organisationId", "type"]));
+    expect(settings.sortableAttributes).toEqual(["publishedAt", "priceMin"]);
+    expect(settings.rankingRules).toEqual(["words", "sort", "typo", "proximity", "attribute", "exactness"]);
+    expect(settings.stopWords).toEqual(expect.arrayContaining(["của", "cua", "những", "nhung", "the", "and"]));
+    expect(settings.localizedAttributes).toEqual([{ attributePatterns: ["*"], locales: ["vie", "eng"] }]);
+    expect((settings.pagination as { maxTotalHits: number }).maxTotalHits).toBeGreaterThanOrEqual(100_000);
+    // A restart must not wipe the synonyms an administrator set.
+    expect(settings).not.toHaveProperty("synonyms");
+    expect(meili.index(INDEX)!.settings.searchableAttributes).toEqual([...SEARCHABLE_ATTRIBUTES]);
+  });
+
+  it("can be initialised again (the index already exists)", async () => {
+    const engine = newEngine();
+    await engine.init();
+    await expect(engine.init()).resolves.toBeUndefined();
+    expect(meili.tasks().find((task) => task.type === "indexCreation" && task.status === "failed")?.error?.code).toBe("index_already_exists");
+  });
+
+  it("sends synonyms both ways, each also without diacritics", async () => {
+    const engine = newEngine();
+    await engine.init();
+    await engine.setSynonyms([
+      ["kẹt xe", "ùn tắc", "congestion"],
+      ["trí tuệ nhân tạo", "AI"],
+      ["lonely"],
+    ]);
+    const synonyms = (meili.requestsTo("PATCH", `/indexes/${INDEX}/settings`).at(-1)!.body as { synonyms: Record<string, string[]> }).synonyms;
+    expect(synonyms["kẹt xe"]).toEqual(expect.arrayContaining(["ket xe", "ùn tắc", "un tac", "congestion"]));
+    expect(synonyms["congestion"]).toEqual(expect.arrayContaining(["kẹt xe", "ket xe", "ùn tắc", "un tac"]));
+    expect(synonyms["un tac"]).toEqual(expect.arrayContaining(["kẹt xe", "congestion"]));
+    expect(synonyms["ai"]).toEqual(expect.arrayContaining(["trí tuệ nhân tạo", "tri tue nhan tao"]));
+    expect(synonyms["tri tue nhan tao"]).toEqual(expect.arrayContaining(["ai"]));
+    expect(synonyms).not.toHaveProperty("lonely");
+    for (const [phrase, others] of Object.entries(synonyms)) expect(others).not.toContain(phrase);
+    // Once known, a later init() keeps sending them.
+    await engine.init();
+    expect(meili.requestsTo("PATCH", `/indexes/${INDEX}/settings`).at(-1)!.body).toHaveProperty("synonyms", synonyms);
+  });
+
+  it("uses the same stop words as search/text.ts", () => {
+    for (const word of STOP_WORDS_EXACT) expect(isStopWord({ exact: word, folded: fold(word) }), word).toBe(true);
+    for (const word of STOP_WORDS_FOLDED) expect(isStopWord({ exact: word, folded: word }), word).toBe(true);
+    expect(meilisearchSettings([]).stopWords).toHaveLength(new Set([...STOP_WORDS_EXACT, ...STOP_WORDS_FOLDED]).size);
+  });
+});
+
+describe("writes", () => {
+  it("sends documents with folded copies and keys Meilisearch accepts, and resolves once they are stored", async () => {
+    const engine = newEngine();
+    await engine.init();
+    const odd = searchDocument({ entityId: "a_b:c/ü", title: "Đường ống" });
+    const lookalike = searchDocument({ entityId: "a-b-c-ü", title: "Đường ống" });
+    await engine.upsert([...CORPUS, odd, lookalike]);
+
+    const sent = meili.requestsTo("POST", `/indexes/${INDEX}/documents`)[0]!;
+    expect(sent.query.get("primaryKey")).toBe("pk");
+    const documents = sent.body as Record<string, unknown>[];
+    const den = documents.find((document) => document.id === "offer:den-tin-hieu")!;
+    expect(den).toMatchObject({
+      pk: "offer-den-tin-hieu",
+      id: "offer:den-tin-hieu",
+      title: "Đèn tín hiệu giao thông thích ứng",
+      titleFolded: "den tin hieu giao thong thich ung",
+      summaryFolded: "dieu khien pha den theo luu luong.",
+      published: true,
+    });
+    expect(den.keywordsFolded).toEqual([]);
+    expect(typeof den.bodyFolded).toBe("string");
+    // Unpriced documents carry no price at all, so price sorts put them last.
+    expect(documents.find((document) => document.id === "offer:camera-ai")).not.toHaveProperty("priceMin");
+
+    const keys = documents.map((document) => document.pk as string);
+    for (const key of keys) expect(key).toMatch(/^[A-Za-z0-9_-]{1,511}$/);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(primaryKeyFor("major-problem:x-1")).toBe("major-problem-x-1");
+    expect(primaryKeyFor("offer:a_b")).not.toBe(primaryKeyFor("offer:a-b"));
+    expect(primaryKeyFor("problem:major-problem-x")).not.toBe(primaryKeyFor("major-problem:x"));
+    expect(primaryKeyFor("unknown:x")).toMatch(/^_/);
+
+    // The stand-in applies a task only when it is polled to completion, so
+    // the documents being there means the engine waited for the task.
+    expect(meili.documents(INDEX).size).toBe(CORPUS.length + 2);
+    expect(meili.tasks().every((task) => task.status === "succeeded" || task.type === "indexCreation")).toBe(true);
+    expect(await engine.count()).toBe(CORPUS.length + 2);
+  });
+
+  it("replaces a document whole, so a removed price disappears", async () => {
+    const engine = await seeded();
+    await engine.upsert([{ ...CORPUS[0]!, priceMin: null }]);
+    expect(meili.documents(INDEX).get("offer-cds-phuong")).not.toHaveProperty("priceMin");
+  });
+
+  it("removes by the same keys, and clears everything", async () => {
+    const engine = await seeded();
+    await engine.remove(["offer:benh-vien"]);
+    expect(meili.requestsTo("POST", `/indexes/${INDEX}/documents/delete-batch`)[0]!.body).toEqual(["offer-benh-vien"]);
+    expect(meili.documents(INDEX).has("offer-benh-vien")).toBe(false);
+    expect(await engine.count()).toBe(CORPUS.length - 1);
+    await engine.clear();
+    expect(await engine.count()).toBe(0);
+    expect(meili.index(INDEX)!.settings.sortableAttributes).toEqual(["publishedAt", "priceMin"]);
+  });
+
+  it("rejects when Meilisearch's task fails, so the outbox retries", async () => {
+    const engine = newEngine();
+    await engine.init();
+    meili.fail("task-failed");
+    const failure = await engine.upsert([CORPUS[0]!]).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(MeilisearchTaskError);
+    expect((failure as MeilisearchTaskError).code).toBe("internal");
+    expect(meili.documents(INDEX).size).toBe(0);
+    await engine.upsert([CORPUS[0]!]);
+    expect(meili.documents(INDEX).size).toBe(1);
+  });
+
+  it("rejects on an HTTP 500, for writes and deletes alike", async () => {
+    const engine = await seeded();
+    meili.fail("http-500", { path: /\/documents$/ });
+    await expect(engine.upsert([CORPUS[0]!])).rejects.toThrow(/Simulated internal error/);
+    meili.fail("http-500", { path: /delete-batch$/ });
+    await expect(engine.remove(["offer:cds-phuong"])).rejects.toThrow();
+    meili.fail("http-500", { path: /^\/tasks\// });
+    await expect(engine.upsert([CORPUS[1]!])).rejects.toThrow();
+    expect(meili.documents(INDEX).has("offer-cds-phuong")).toBe(true);
+  });
+
+  it("rejects within the request timeout when the server hangs", async () => {
+    const engine = await seeded();
+    meili.fail("hang", { method: "POST", path: /\/documents$/ });
+    const started = Date.now();
+    await expect(engine.upsert([CORPUS[0]!])).rejects.toThrow(/timed out|has failed/);
+    expect(Date.now() - started).toBeLessThan(TIMEOUT_MS + 1_000);
+
+    meili.fail("hang", { path: /multi-search/ });
+    const searchStarted = Date.now();
+    await expect(engine.search({ q: "bệnh viện" })).rejects.toThrow();
+    expect(Date.now() - searchStarted).toBeLessThan(TIMEOUT_MS + 1_000);
+  });
+
+  it("rejects when a task never finishes", async () => {
+    const engine = new MeilisearchEngine({ host: meili.url, apiKey: API_KEY, timeoutMs: TIMEOUT_MS, taskTimeoutMs: 300 });
+    await engine.init();
+    meili.setProcessingPolls(Number.MAX_SAFE_INTEGER);
+    await expect(engine.upsert([CORPUS[0]!])).rejects.toThrow(/timeout/);
+  });
+});
+
+describe("credentials", () => {
+  it("sends the API key only as a bearer Authorization header", async () => {
+    const engine = await seeded();
+    await engine.search({ q: "bệnh viện", facets: ["sector"] });
+    await engine.suggest({ q: "bệnh" });
+    await engine.count();
+    await engine.upsert([CORPUS[0]!]);
+    const all: RecordedRequest[] = meili.requests;
+    expect(all.length).toBeGreaterThan(4);
+    for (const request of all) {
+      expect(request.headers.authorization).toBe(`Bearer ${API_KEY}`);
+      expect(request.path + request.query.toString() + request.rawBody).not.toContain(API_KEY);
+    }
+  });
+
+  it("fails loudly with a wrong key", async () => {
+    const engine = new MeilisearchEngine({ host: meili.url, apiKey: "wrong", timeoutMs: TIMEOUT_MS });
+    await expect(engine.init()).rejects.toThrow(/API key is invalid/);
+  });
+});
+
+describe("searching", () => {
+  it("always sends the visibility filter, widened only by the viewer's organisations", async () => {
+    const engine = await seeded();
+    const publicResult = await engine.search({ q: "chuyển đổi số" });
+    expect(ids(publicResult)).toEqual(["cds-phuong"]);
+    const member = await engine.search({ q: "chuyển đổi số", visibility: { organisationIds: ["org-secret", 'x"y'] } });
+    expect(ids(member).sort()).toEqual(["cds-phuong", "draft-secret"]);
+    const [first, second] = multiSearches();
+    expect(first![0]!.filter).toEqual(["published = true"]);
+    expect(second![0]!.filter).toEqual(['(published = true OR organisationId IN ["org-secret", "x\\"y"])']);
+  });
+
+  it("quotes and escapes facet values, so no value can change the filter", async () => {
+    const engine = await seeded();
+    const nasty = ['" OR 1=1', 'a\\" OR published = false OR "', "NEAR(", "x) OR (published = false", "back\\slash"];
+    await engine.upsert([searchDocument({ entityId: "nasty", title: "Tài liệu lạ", sector: [nasty[1]!] })]);
+    const result = await engine.search({
+      q: "",
+      filters: {
+        sector: nasty,
+        // Not a facet: ignored rather than put in the filter.
+        ...({ "published = false OR title": ["x"] } as object),
+      },
+    });
+    const filter = multiSearches().at(-1)![0]!.filter as string[];
+    expect(filter).toEqual([
+      "published = true",
+      'sector IN ["\\" OR 1=1", "a\\\\\\" OR published = false OR \\"", "NEAR(", "x) OR (published = false", "back\\\\slash"]',
+    ]);
+    // The stand-in parses the filter like Meilisearch: the request succeeded
+    // and the value round-tripped to match exactly the one document.
+    expect(ids(result)).toEqual(["nasty"]);
+    expect(result.total).toBe(1);
+  });
+
+  it("counts facets disjunctively: one multi-search, one facet-only query per filtered field", async () => {
+    const engine = await seeded();
+    const result = await engine.search({
+      q: "",
+      filters: { sector: ["giao-thong"], trlBand: ["7-9"] },
+      facets: ["sector", "trlBand", "type"],
+    });
+    const queries = multiSearches();
+    expect(queries).toHaveLength(1);
+    const [main, sectorQuery, trlQuery] = queries[0]!;
+    expect(main).toMatchObject({
+      indexUid: INDEX,
+      facets: ["type"],
+      filter: ["published = true", 'sector IN ["giao-thong"]', 'trlBand IN ["7-9"]'],
+    });
+    expect(sectorQuery).toMatchObject({ facets: ["sector"], limit: 0, filter: ["published = true", 'trlBand IN ["7-9"]'] });
+    expect(trlQuery).toMatchObject({ facets: ["trlBand"], limit: 0, filter: ["published = true", 'sector IN ["giao-thong"]'] });
+
+    expect(ids(result)).toEqual(["camera-ai"]);
+    expect(result.facets.sector).toEqual({ "dich-vu-cong": 1, "y-te": 1, "giao-thong": 1 });
+    expect(result.facets.trlBand).toEqual({ "7-9": 1, "4-6": 1 });
+    expect(result.facets.type).toEqual({ offer: 1 });
+  });
+
+  it("returns an empty count for a wanted facet with no values", async () => {
+    const engine = await seeded();
+    const result = await engine.search({ q: "", facets: ["deployment"] });
+    expect(result.facets).toEqual({ deployment: {} });
+  });
+
+  it("asks for exact totals with page/hitsPerPage and maps the hits", async () => {
+    const engine = await seeded();
+    const result = await engine.search({ q: "", page: 2, perPage: 2, sort: "newest" });
+    expect(multiSearches()[0]![0]).toMatchObject({ page: 2, hitsPerPage: 2, sort: ["publishedAt:desc"] });
+    expect(result).toMatchObject({ total: 5, page: 2, perPage: 2, didYouMean: null, matchedTerms: [] });
+    expect(ids(result)).toEqual(["benh-vien", "ket-xe"]);
+    expect(result.hits[0]).toMatchObject({
+      id: "offer:benh-vien",
+      type: "offer",
+      slug: "benh-vien",
+      title: "Hệ thống quản lý bệnh viện",
+      organisationName: "Công ty Thử nghiệm",
+      published: true,
+      priceMin: 250_000_000,
+      publishedAt: Date.UTC(2026, 1, 1),
+    });
+    const far = await engine.search({ q: "", page: 999, perPage: 2 });
+    expect(far.hits).toEqual([]);
+    expect(far.total).toBe(5);
+  });
+
+  it("maps the sorts, with unpriced documents last", async () => {
+    const engine = await seeded();
+    const cheap = await engine.search({ q: "", sort: "price-asc", filters: { type: ["offer"] } });
+    const dear = await engine.search({ q: "", sort: "price-desc", filters: { type: ["offer"] } });
+    await engine.search({ q: "bệnh viện", sort: "relevance" });
+    const sorts = multiSearches().map((queries) => queries[0]!.sort);
+    expect(sorts).toEqual([["priceMin:asc"], ["priceMin:desc"], undefined]);
+    expect(ids(cheap)).toEqual(["cds-phuong", "den-tin-hieu", "benh-vien", "camera-ai"]);
+    expect(ids(dear)).toEqual(["benh-vien", "den-tin-hieu", "cds-phuong", "camera-ai"]);
+    expect(cheap.hits.at(-1)!.priceMin).toBeNull();
+  });
+
+  it("highlights the matched words in the text as written, whatever diacritics were typed", async () => {
+    const engine = await seeded();
+    const result = await engine.search({ q: "chuyen doi so" });
+    const [hit] = result.hits;
+    expect(marked(hit!.highlight.title)).toEqual(["chuyển", "đổi", "số"]);
+    expect(hit!.highlight.title.map((segment) => segment.text).join("")).toBe(hit!.title);
+    expect(toMarkedHtml(hit!.highlight.title)).toBe("Nền tảng <mark>chuyển</mark> <mark>đổi</mark> <mark>số</mark> cho phường");
+    expect(marked(hit!.highlight.snippet)).toContain("Số");
+    expect(result.matchedTerms).toEqual(expect.arrayContaining(["chuyen", "doi"]));
+  });
+
+  it("highlights whole words when Meilisearch marked only the typed prefix", async () => {
+    const engine = await seeded();
+    const result = await engine.search({ q: "quản lý bện" });
+    expect(marked(result.hits[0]!.highlight.title)).toEqual(["quản", "lý", "bệnh"]);
+    expect(result.matchedTerms).toContain("benh");
+  });
+
+  it("still highlights when only the folded copies matched (a server that keeps diacritics)", async () => {
+    const strict = createMeilisearchStandIn({ url: "http://127.0.0.1:7701", tokenizer: "lowercase" });
+    server.use(...strict.handlers);
+    const engine = new MeilisearchEngine({ host: strict.url, timeoutMs: TIMEOUT_MS });
+    await engine.init();
+    await engine.upsert(CORPUS);
+    const result = await engine.search({ q: "tin hieu giao thong" });
+    expect(ids(result)).toEqual(["den-tin-hieu"]);
+    expect(marked(result.hits[0]!.highlight.title)).toEqual(["tín", "hiệu", "giao", "thông"]);
+    const body = strict.requestsTo("POST", "/multi-search")[0]!.body as { queries: Record<string, unknown>[] };
+    expect(body.queries[0]!.attributesToHighlight).toEqual(expect.arrayContaining(["title", "titleFolded"]));
+  });
+
+  it("takes typo and synonym matches from Meilisearch's marks", async () => {
+    const engine = await seeded();
+    server.use(
+      http.post(`${meili.url}/multi-search`, async ({ request }) => {
+        const { queries } = (await request.json()) as { queries: { highlightPreTag: string; highlightPostTag: string }[] };
+        const [pre, post] = [queries[0]!.highlightPreTag, queries[0]!.highlightPostTag];
+        const hit = {
+          ...CORPUS[2],
+          pk: "offer-den-tin-hieu",
+          _rankingScore: 0.87,
+          _formatted: {
+            title: `Đèn tín hiệu ${pre}giao${post} thông`,
+            summaryFolded: `dieu khien pha den theo ${pre}luu${post} luong`,
+            keywords: [],
+          },
+        };
+        return HttpResponse.json({
+          results: [{ indexUid: INDEX, hits: [hit], query: "giao luuu", processingTimeMs: 1, page: 1, hitsPerPage: 20, totalHits: 1, totalPages: 1 }],
+        });
+      }),
+    );
+    const result = await engine.search({ q: "giao luuu" });
+    expect(result.total).toBe(1);
+    expect(result.hits[0]!.score).toBe(0.87);
+    expect(result.matchedTerms).toEqual(expect.arrayContaining(["giao", "luu"]));
+    expect(marked(result.hits[0]!.highlight.title)).toEqual(["giao"]);
+    expect(marked(result.hits[0]!.highlight.snippet)).toEqual(["lưu"]);
+  });
+
+  it("sends only the words typed, at most ten, with quoted phrases kept", async () => {
+    const engine = await seeded();
+    await engine.search({ q: "-giao ^thông +AND title:x" });
+    await engine.search({ q: '"giao thông" đèn' });
+    await engine.search({ q: 'một hai ba bốn năm sáu bảy tám chín mười mười một' });
+    await engine.search({ q: '"giao thông' });
+    await engine.search({ q: "bệnh " });
+    const sent = multiSearches()
+      .filter((queries) => queries[0]!.matchingStrategy === "all")
+      .map((queries) => queries[0]!.q);
+    expect(sent).toEqual(["giao thông title x", '"giao thông" đèn', "hai ba bốn năm sáu bảy tám chín mười", "giao thông", "bệnh "]);
+  });
+
+  it("asks for a long phrase by its short synonym, which Meilisearch can expand", async () => {
+    const engine = await seeded();
+    await engine.setSynonyms([["trí tuệ nhân tạo", "AI"]]);
+    await engine.search({ q: "trí tuệ nhân tạo camera" });
+    await engine.search({ q: "AI camera" });
+    expect(multiSearches().map((queries) => queries[0]!.q)).toEqual(["ai camera", "ai camera"]);
+  });
+
+  it("drops words from the end when all of them together find nothing", async () => {
+    const engine = await seeded();
+    const result = await engine.search({ q: "bệnh viện xyzzy" });
+    expect(multiSearches().map((queries) => queries[0]!.matchingStrategy)).toEqual(["all", "last"]);
+    expect(ids(result)).toEqual(["benh-vien"]);
+  });
+
+  it("does not retry a search that found something", async () => {
+    const engine = await seeded();
+    await engine.search({ q: "bệnh viện" });
+    expect(multiSearches()).toHaveLength(1);
+  });
+});
+
+describe("suggestions", () => {
+  it("searches published titles of the asked types", async () => {
+    const engine = await seeded();
+    const suggestions = await engine.suggest({ q: "giảm kẹt", types: ["problem"], limit: 3 });
+    const body = meili.requestsTo("POST", `/indexes/${INDEX}/search`)[0]!.body as Record<string, unknown>;
+    expect(body).toMatchObject({
+      q: "giảm kẹt",
+      attributesToSearchOn: ["title", "titleFolded"],
+      filter: ["published = true", 'type IN ["problem"]'],
+      limit: 3,
+      matchingStrategy: "all",
+    });
+    expect(suggestions).toEqual([
+      {
+        id: "problem:ket-xe",
+        type: "problem",
+        slug: "ket-xe",
+        title: "Giảm kẹt xe cửa ngõ phía Tây",
+        highlight: [
+          { text: "Giảm", match: true },
+          { text: " ", match: false },
+          { text: "kẹt", match: true },
+          { text: " xe cửa ngõ phía Tây", match: false },
+        ],
+      },
+    ]);
+    expect((await engine.suggest({ q: "bản nh" })).map((suggestion) => suggestion.id)).not.toContain("offer:draft-secret");
+    expect(await engine.suggest({ q: "!!!" })).toEqual([]);
+  });
+});

@@ -1,0 +1,119 @@
+// Index settings for the Meilisearch engine, kept in code so every
+// environment's index is configured the same way and a deploy re-applies them.
+import type { Settings } from "meilisearch";
+import { fold, tokenize } from "../text.ts";
+import { FACET_FIELDS, type SynonymGroups } from "../types.ts";
+
+/**
+ * Plain copies of the searchable text with diacritics and đ folded away. The
+ * server's tokenizer may or may not fold Vietnamese (it depends on its version
+ * and language detection); with these copies a query typed without diacritics
+ * matches either way. They come after the originals, so the `attribute` rule
+ * still prefers a match in the text as written.
+ */
+export const FOLDED_ATTRIBUTES = {
+  title: "titleFolded",
+  summary: "summaryFolded",
+  keywords: "keywordsFolded",
+  body: "bodyFolded",
+} as const;
+
+export const SEARCHABLE_ATTRIBUTES = [
+  "title",
+  "keywords",
+  "summary",
+  "body",
+  FOLDED_ATTRIBUTES.title,
+  FOLDED_ATTRIBUTES.keywords,
+  FOLDED_ATTRIBUTES.summary,
+  FOLDED_ATTRIBUTES.body,
+] as const;
+
+export const FILTERABLE_ATTRIBUTES = [...new Set<string>([...FACET_FIELDS, "type", "published", "organisationId"])];
+
+export const SORTABLE_ATTRIBUTES = ["publishedAt", "priceMin"] as const;
+
+/**
+ * Meilisearch caps `totalHits` (and the pages that can be reached) at this.
+ * The default, 1000, would make the result count wrong on broad searches; the
+ * catalogue is expected to stay well under this.
+ */
+export const MAX_TOTAL_HITS = 100_000;
+
+// Copied from search/text.ts, which does not export them: keep in step.
+// (engine.test.ts checks every word here is a stop word there.)
+export const STOP_WORDS_EXACT = [
+  "và", "của", "các", "những", "là", "cho", "với", "trong", "được", "có", "một", "này", "để", "tại",
+  "theo", "về", "từ", "đến", "khi", "thì", "mà", "hoặc", "hay", "cũng", "đã", "đang", "sẽ", "bị",
+  "bởi", "nên", "như", "nhưng", "rằng", "vào", "ra", "lên", "xuống", "trên", "dưới", "qua", "đó",
+  "ấy", "nào", "gì", "thế", "vậy", "rất", "lại", "còn", "chỉ", "đều", "việc", "sự",
+  "the", "a", "an", "and", "or", "of", "for", "to", "in", "on", "with", "by", "at", "from", "is", "are",
+];
+export const STOP_WORDS_FOLDED = [
+  "va", "cua", "cac", "nhung", "la", "voi", "trong", "duoc", "mot", "nay", "de", "tai", "theo",
+  "ve", "tu", "den", "khi", "thi", "hoac", "hay", "cung", "da", "dang", "se", "boi", "nhu", "rang",
+  "vao", "tren", "duoi", "qua", "do", "nao", "gi", "vay", "rat", "lai", "con", "chi", "deu", "viec", "su",
+  "the", "a", "an", "and", "or", "of", "for", "to", "in", "on", "with", "by", "at", "from", "is", "are",
+];
+
+/**
+ * Every phrase of a group maps to every other phrase, each also in its folded
+ * spelling, so "kẹt xe", "ket xe" and "congestion" all find one another
+ * whether or not the server folds diacritics itself.
+ */
+export function meilisearchSynonyms(groups: SynonymGroups): Record<string, string[]> {
+  const synonyms: Record<string, string[]> = {};
+  for (const group of groups) {
+    const phrases = new Set<string>();
+    for (const phrase of group) {
+      const words = tokenize(phrase);
+      if (words.length === 0) continue;
+      phrases.add(words.map((word) => word.exact).join(" "));
+      phrases.add(words.map((word) => word.folded).join(" "));
+    }
+    if (phrases.size < 2) continue;
+    for (const phrase of phrases) {
+      const others = [...phrases].filter((other) => other !== phrase);
+      synonyms[phrase] = [...new Set([...(synonyms[phrase] ?? []), ...others])];
+    }
+  }
+  return synonyms;
+}
+
+export function meilisearchSettings(synonyms: SynonymGroups): Settings {
+  return {
+    searchableAttributes: [...SEARCHABLE_ATTRIBUTES],
+    filterableAttributes: FILTERABLE_ATTRIBUTES,
+    sortableAttributes: [...SORTABLE_ATTRIBUTES],
+    // Meilisearch's default rules, except that `sort` comes straight after
+    // `words`: a person who picks "newest" or "price" expects that order,
+    // as the embedded engine gives it, not relevance with dates as a tie
+    // break. Without a `sort` parameter the rule does nothing.
+    rankingRules: ["words", "sort", "typo", "proximity", "attribute", "exactness"],
+    // Meilisearch's defaults, stated so the embedded engine's typoBudget()
+    // and this index cannot drift apart silently.
+    typoTolerance: {
+      enabled: true,
+      minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 },
+      disableOnWords: [],
+      disableOnAttributes: [],
+    },
+    stopWords: [...new Set([...STOP_WORDS_EXACT, ...STOP_WORDS_FOLDED])],
+    synonyms: meilisearchSynonyms(synonyms),
+    // The text is Vietnamese or English; without this the language detector
+    // may pick another Latin-script language for short, diacritic-free text.
+    localizedAttributes: [{ attributePatterns: ["*"], locales: ["vie", "eng"] }],
+    pagination: { maxTotalHits: MAX_TOTAL_HITS },
+    faceting: { maxValuesPerFacet: 500 },
+  };
+}
+
+/** The folded copies stored next to a document's text. */
+export function foldedCopies(document: { title: string; summary: string; keywords: string[]; body: string }) {
+  return {
+    [FOLDED_ATTRIBUTES.title]: fold(document.title),
+    [FOLDED_ATTRIBUTES.summary]: fold(document.summary),
+    [FOLDED_ATTRIBUTES.keywords]: document.keywords.map(fold),
+    [FOLDED_ATTRIBUTES.body]: fold(document.body),
+  };
+}

@@ -1,0 +1,118 @@
+// Turns what a person typed into clauses an engine can match. Nothing typed
+// ever reaches an engine's query syntax: only the words are kept, so
+// `" OR 1=1`, `NEAR(` or `*` are just (mostly empty) text.
+import { isStopWord, tokenize, type Token } from "./text.ts";
+import type { SynonymGroups } from "./types.ts";
+
+/** Meilisearch also only considers the first ten words. */
+export const MAX_QUERY_WORDS = 10;
+
+export interface QueryClause {
+  /** The query words this clause covers, in order. */
+  words: Token[];
+  /** Quoted by the user: the words must be adjacent. */
+  phrase: boolean;
+  /** The last word typed may be unfinished (search as you type). */
+  prefix: boolean;
+  /** Other ways to say the same thing: folded word lists, matched as phrases. */
+  synonyms: string[][];
+}
+
+export interface ParsedQuery {
+  clauses: QueryClause[];
+  /** Every meaningful word, in order. */
+  words: Token[];
+}
+
+export interface SynonymIndex {
+  /** Folded first word → phrases (folded word lists) and their group. */
+  byFirstWord: Map<string, { words: string[]; group: number }[]>;
+  groups: string[][][];
+}
+
+export function buildSynonymIndex(groups: SynonymGroups): SynonymIndex {
+  const index: SynonymIndex = { byFirstWord: new Map(), groups: [] };
+  for (const group of groups) {
+    const phrases = group.map((phrase) => tokenize(phrase).map((token) => token.folded)).filter((words) => words.length > 0);
+    if (phrases.length < 2) continue;
+    const groupNumber = index.groups.length;
+    index.groups.push(phrases);
+    for (const words of phrases) {
+      const first = words[0]!;
+      const list = index.byFirstWord.get(first) ?? [];
+      list.push({ words, group: groupNumber });
+      // Longest phrase first, so "trí tuệ nhân tạo" wins over "trí tuệ".
+      list.sort((a, b) => b.words.length - a.words.length);
+      index.byFirstWord.set(first, list);
+    }
+  }
+  return index;
+}
+
+export const EMPTY_SYNONYMS: SynonymIndex = { byFirstWord: new Map(), groups: [] };
+
+interface Piece {
+  tokens: Token[];
+  quoted: boolean;
+}
+
+function splitQuoted(text: string): Piece[] {
+  const normalised = text.normalize("NFC").replace(/[“”„]/g, '"');
+  const parts = normalised.split('"');
+  // An odd number of quotes leaves the last one unbalanced: it is ignored.
+  const balancedParts = parts.length % 2 === 1 ? parts : [...parts.slice(0, -2), parts.slice(-2).join(" ")];
+  return balancedParts.map((part, index) => ({ tokens: tokenize(part), quoted: index % 2 === 1 }));
+}
+
+function synonymsAt(words: Token[], start: number, index: SynonymIndex) {
+  const candidates = index.byFirstWord.get(words[start]!.folded) ?? [];
+  for (const candidate of candidates) {
+    const span = candidate.words;
+    if (start + span.length > words.length) continue;
+    if (span.every((word, offset) => words[start + offset]!.folded === word)) {
+      const others = index.groups[candidate.group]!.filter((phrase) => phrase.join(" ") !== span.join(" "));
+      return { length: span.length, others };
+    }
+  }
+  return null;
+}
+
+export function parseQuery(text: string, synonyms: SynonymIndex = EMPTY_SYNONYMS): ParsedQuery {
+  const pieces = splitQuoted(text);
+  const clauses: QueryClause[] = [];
+  let wordCount = 0;
+  const hasMeaningfulWord = pieces.some((piece) => piece.quoted || piece.tokens.some((token) => !isStopWord(token)));
+
+  for (const piece of pieces) {
+    if (wordCount >= MAX_QUERY_WORDS) break;
+    const tokens = piece.tokens.slice(0, MAX_QUERY_WORDS - wordCount);
+    if (tokens.length === 0) continue;
+    if (piece.quoted) {
+      clauses.push({ words: tokens, phrase: tokens.length > 1, prefix: false, synonyms: [] });
+      wordCount += tokens.length;
+      continue;
+    }
+    for (let i = 0; i < tokens.length; ) {
+      const synonym = synonymsAt(tokens, i, synonyms);
+      if (synonym) {
+        clauses.push({ words: tokens.slice(i, i + synonym.length), phrase: false, prefix: false, synonyms: synonym.others });
+        i += synonym.length;
+        continue;
+      }
+      const token = tokens[i]!;
+      i += 1;
+      if (hasMeaningfulWord && isStopWord(token)) continue;
+      clauses.push({ words: [token], phrase: false, prefix: false, synonyms: [] });
+    }
+    wordCount += tokens.length;
+  }
+
+  // Only the very last thing typed can be unfinished, and only if it was not
+  // closed by a quote or followed by a space.
+  const last = clauses.at(-1);
+  const lastPiece = pieces.at(-1);
+  const endsOpen = !/[\s"”]$/u.test(text) && lastPiece !== undefined && !lastPiece.quoted;
+  if (last && endsOpen && last.words.length === 1 && last.synonyms.length === 0) last.prefix = true;
+
+  return { clauses, words: clauses.flatMap((clause) => clause.words) };
+}

@@ -1,0 +1,220 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+// Sanity checks for the hand-labelled search/matching development sets.
+// See README.md in this folder for what the files are and how they were graded.
+
+const dir = import.meta.dirname;
+
+const SECTORS = [
+  "giao-thong", "do-thi", "y-te", "giao-duc", "moi-truong", "nong-nghiep", "du-lich", "tai-chinh", "an-ninh-mang",
+  "dich-vu-cong", "san-xuat", "logistics", "nang-luong", "xay-dung", "lao-dong", "an-sinh", "phong-chay", "thuong-mai",
+  "du-lieu",
+] as const;
+const KINDS = ["exact", "no-diacritics", "typo", "english", "multi-word", "uppercase", "synonym"] as const;
+const KIND_QUOTAS: Partial<Record<(typeof KINDS)[number], number>> = {
+  "no-diacritics": 8,
+  typo: 6,
+  english: 8,
+  "multi-word": 10,
+  synonym: 4,
+};
+
+type Offer = {
+  externalId: string;
+  provider: string;
+  title: string;
+  description: string;
+  tags: string[];
+  language: "vi" | "en";
+  sector: string;
+};
+type Query = { id: string; q: string; kinds: string[]; judgements: Record<string, number> };
+type Problem = { code: string; title: string; description: string; sector: string; language: "vi" | "en" };
+type Qrel = { problem: string; offer: string; grade: number };
+
+function lines(file: string): string[] {
+  return readFileSync(join(dir, file), "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "");
+}
+
+function readJsonl<T>(file: string): T[] {
+  return lines(file).map((line, i) => {
+    try {
+      return JSON.parse(line) as T;
+    } catch (error) {
+      throw new Error(`${file}:${i + 1} is not valid JSON: ${String(error)}`);
+    }
+  });
+}
+
+function readQrels(file: string): Qrel[] {
+  return lines(file).map((line, i) => {
+    const fields = line.split("\t");
+    if (fields.length !== 4 || fields[1] !== "0" || !/^[0-3]$/.test(fields[3] ?? "")) {
+      throw new Error(`${file}:${i + 1} is not a TREC qrels line: ${JSON.stringify(line)}`);
+    }
+    return { problem: fields[0]!, offer: fields[2]!, grade: Number(fields[3]) };
+  });
+}
+
+/** Lower-case, strip Vietnamese diacritics (đ → d). */
+function fold(text: string): string {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
+}
+
+function bigrams(text: string): Set<string> {
+  const tokens = fold(text).match(/[a-z0-9]+/g) ?? [];
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < tokens.length; i++) out.add(`${tokens[i]} ${tokens[i + 1]}`);
+  return out;
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  let shared = 0;
+  for (const x of a) if (b.has(x)) shared++;
+  const union = a.size + b.size - shared;
+  return union === 0 ? 0 : shared / union;
+}
+
+function duplicates(values: string[]): string[] {
+  const seen = new Set<string>();
+  return values.filter((v) => (seen.has(v) ? true : (seen.add(v), false)));
+}
+
+const offers = readJsonl<Offer>("offers.jsonl");
+const queries = readJsonl<Query>("queries.jsonl");
+const problems = readJsonl<Problem>("problems.jsonl");
+const qrels = readQrels("match-qrels.tsv");
+const offerById = new Map(offers.map((o) => [o.externalId, o]));
+const problemByCode = new Map(problems.map((p) => [p.code, p]));
+
+describe("offers.jsonl", () => {
+  it("has at least 160 well-formed offers with unique ids", () => {
+    expect(offers.length).toBeGreaterThanOrEqual(160);
+    expect(duplicates(offers.map((o) => o.externalId))).toEqual([]);
+    for (const o of offers) {
+      expect(o.externalId, JSON.stringify(o)).toMatch(/^OF-\d{3}$/);
+      expect(o.provider.trim(), o.externalId).not.toBe("");
+      expect(o.title.trim(), o.externalId).not.toBe("");
+      expect(["vi", "en"], o.externalId).toContain(o.language);
+      expect(SECTORS as readonly string[], o.externalId).toContain(o.sector);
+      expect(o.tags.length, o.externalId).toBeGreaterThanOrEqual(2);
+      expect(o.tags.length, o.externalId).toBeLessThanOrEqual(6);
+      const words = o.description.split(/\s+/).filter(Boolean).length;
+      expect(words, `${o.externalId} description word count`).toBeGreaterThanOrEqual(40);
+      expect(words, `${o.externalId} description word count`).toBeLessThanOrEqual(120);
+    }
+  });
+
+  it("is about 70% Vietnamese and covers every sector", () => {
+    const vi = offers.filter((o) => o.language === "vi").length / offers.length;
+    expect(vi).toBeGreaterThanOrEqual(0.6);
+    expect(vi).toBeLessThanOrEqual(0.8);
+    expect(new Set(offers.map((o) => o.sector))).toEqual(new Set(SECTORS));
+  });
+
+  it("stores every text in NFC", () => {
+    for (const o of offers) {
+      for (const text of [o.provider, o.title, o.description, ...o.tags]) {
+        expect(text === text.normalize("NFC"), `${o.externalId}: ${text}`).toBe(true);
+      }
+    }
+  });
+});
+
+describe("queries.jsonl", () => {
+  it("has at least 45 queries with unique ids and texts", () => {
+    expect(queries.length).toBeGreaterThanOrEqual(45);
+    expect(duplicates(queries.map((q) => q.id))).toEqual([]);
+    expect(duplicates(queries.map((q) => q.q))).toEqual([]);
+  });
+
+  it("judges only offers that exist, with grades 0–3", () => {
+    for (const q of queries) {
+      for (const [id, grade] of Object.entries(q.judgements)) {
+        expect(offerById.has(id), `${q.id} judges unknown offer ${id}`).toBe(true);
+        expect([0, 1, 2, 3], `${q.id}/${id}`).toContain(grade);
+      }
+    }
+  });
+
+  it("gives every query at least one offer graded 2 or 3", () => {
+    for (const q of queries) {
+      expect(Object.values(q.judgements).some((g) => g >= 2), q.id).toBe(true);
+    }
+  });
+
+  it("meets the per-kind quotas", () => {
+    for (const q of queries) {
+      expect(q.kinds.length, q.id).toBeGreaterThan(0);
+      for (const kind of q.kinds) expect(KINDS as readonly string[], q.id).toContain(kind);
+    }
+    for (const [kind, min] of Object.entries(KIND_QUOTAS)) {
+      expect(queries.filter((q) => q.kinds.includes(kind)).length, kind).toBeGreaterThanOrEqual(min);
+    }
+  });
+
+  it("labels kinds truthfully", () => {
+    for (const q of queries) {
+      const hasDiacritics = fold(q.q) !== q.q.toLowerCase();
+      if (q.kinds.includes("no-diacritics")) expect(hasDiacritics, q.id).toBe(false);
+      if (q.kinds.includes("exact")) expect(hasDiacritics, q.id).toBe(true);
+      if (q.kinds.includes("english")) expect(q.q, q.id).toMatch(/^[\x20-\x7e]+$/);
+      if (q.kinds.includes("uppercase")) expect(q.q, q.id).toBe(q.q.toUpperCase());
+      if (q.kinds.includes("multi-word")) expect(q.q.split(/\s+/).length, q.id).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it("stores query texts in NFC", () => {
+    for (const q of queries) expect(q.q === q.q.normalize("NFC"), q.id).toBe(true);
+  });
+});
+
+describe("problems.jsonl and match-qrels.tsv", () => {
+  it("has at least 24 well-formed problems, at least 5 in English", () => {
+    expect(problems.length).toBeGreaterThanOrEqual(24);
+    expect(duplicates(problems.map((p) => p.code))).toEqual([]);
+    for (const p of problems) {
+      expect(p.code).toMatch(/^BT-\d{2}$/);
+      expect(["vi", "en"], p.code).toContain(p.language);
+      expect(SECTORS as readonly string[], p.code).toContain(p.sector);
+      expect(p.title.trim(), p.code).not.toBe("");
+      expect(p.description.trim(), p.code).not.toBe("");
+      for (const text of [p.title, p.description]) expect(text === text.normalize("NFC"), p.code).toBe(true);
+    }
+    expect(problems.filter((p) => p.language === "en").length).toBeGreaterThanOrEqual(5);
+  });
+
+  it("references only known problems and offers, once per pair", () => {
+    for (const r of qrels) {
+      expect(problemByCode.has(r.problem), `unknown problem ${r.problem}`).toBe(true);
+      expect(offerById.has(r.offer), `unknown offer ${r.offer}`).toBe(true);
+    }
+    expect(duplicates(qrels.map((r) => `${r.problem}/${r.offer}`))).toEqual([]);
+  });
+
+  it("gives every problem at least two offers graded 2 or 3", () => {
+    for (const p of problems) {
+      const good = qrels.filter((r) => r.problem === p.code && r.grade >= 2);
+      expect(good.length, p.code).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it("includes cross-language and low-overlap relevant pairs", () => {
+    const relevant = qrels.filter((r) => r.grade >= 2);
+    const pairs = relevant.map((r) => ({ p: problemByCode.get(r.problem)!, o: offerById.get(r.offer)! }));
+    const crossLanguage = pairs.filter(({ p, o }) => p.language !== o.language);
+    expect(crossLanguage.length).toBeGreaterThanOrEqual(10);
+    // Same-language pairs that share almost no word bigrams (accents folded).
+    const lowOverlap = pairs.filter(
+      ({ p, o }) =>
+        p.language === o.language &&
+        jaccard(bigrams(`${p.title} ${p.description}`), bigrams(`${o.title} . ${o.tags.join(" . ")} . ${o.description}`)) <
+          0.03,
+    );
+    expect(lowOverlap.length).toBeGreaterThanOrEqual(15);
+  });
+});

@@ -1,0 +1,133 @@
+// Vietnamese text handling shared by every engine: folding, tokenising,
+// stop words, typo budgets and language detection.
+
+/** Lower case, NFC. Keeps diacritics: used to rank exact spellings first. */
+export function normalise(text: string): string {
+  return text.normalize("NFC").toLocaleLowerCase("vi");
+}
+
+/**
+ * Case- and diacritic-insensitive form. đ/Đ has no Unicode decomposition, so
+ * removing combining marks alone would leave it; it is mapped explicitly.
+ */
+export function fold(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase()
+    .normalize("NFC");
+}
+
+export interface Token {
+  /** As written, NFC and lower case (diacritics kept). */
+  exact: string;
+  folded: string;
+  start: number;
+  end: number;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Words in NFC text; offsets index into `text.normalize("NFC")`. */
+export function tokenize(text: string): Token[] {
+  const nfc = text.normalize("NFC");
+  const tokens: Token[] = [];
+  for (const match of nfc.matchAll(WORD)) {
+    const exact = match[0].toLocaleLowerCase("vi");
+    tokens.push({ exact, folded: fold(exact), start: match.index, end: match.index + match[0].length });
+  }
+  return tokens;
+}
+
+export function foldedWords(text: string): string[] {
+  return tokenize(text).map((token) => token.folded);
+}
+
+// Function words that carry no meaning in a search. Only dropped from a query
+// when something else remains, so "của" alone still searches.
+const STOP_WORDS_EXACT = new Set([
+  "và", "của", "các", "những", "là", "cho", "với", "trong", "được", "có", "một", "này", "để", "tại",
+  "theo", "về", "từ", "đến", "khi", "thì", "mà", "hoặc", "hay", "cũng", "đã", "đang", "sẽ", "bị",
+  "bởi", "nên", "như", "nhưng", "rằng", "vào", "ra", "lên", "xuống", "trên", "dưới", "qua", "đó",
+  "ấy", "nào", "gì", "thế", "vậy", "rất", "lại", "còn", "chỉ", "đều", "việc", "sự",
+  "the", "a", "an", "and", "or", "of", "for", "to", "in", "on", "with", "by", "at", "from", "is", "are",
+]);
+
+// Folded spellings that are stop words whatever diacritics were meant, for
+// queries typed without diacritics.
+const STOP_WORDS_FOLDED = new Set([
+  "va", "cua", "cac", "nhung", "la", "voi", "trong", "duoc", "mot", "nay", "de", "tai", "theo",
+  "ve", "tu", "den", "khi", "thi", "hoac", "hay", "cung", "da", "dang", "se", "boi", "nhu", "rang",
+  "vao", "tren", "duoi", "qua", "do", "nao", "gi", "vay", "rat", "lai", "con", "chi", "deu", "viec", "su",
+  "the", "a", "an", "and", "or", "of", "for", "to", "in", "on", "with", "by", "at", "from", "is", "are",
+]);
+
+export function isStopWord(token: Pick<Token, "exact" | "folded">): boolean {
+  if (token.exact !== token.folded) return STOP_WORDS_EXACT.has(token.exact);
+  return STOP_WORDS_FOLDED.has(token.folded) || STOP_WORDS_EXACT.has(token.exact);
+}
+
+/** Meilisearch's defaults: one typo from 5 characters, two from 9. */
+export function typoBudget(word: string): number {
+  const length = [...word].length;
+  if (length >= 9) return 2;
+  if (length >= 5) return 1;
+  return 0;
+}
+
+/**
+ * Damerau (optimal string alignment) distance, giving up once it exceeds
+ * `max`. Transpositions count as one typo, as in Meilisearch.
+ */
+export function editDistanceWithin(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  if (a === b) return 0;
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  let previousPrevious = new Array<number>(cols).fill(0);
+  let previous = Array.from({ length: cols }, (_, j) => j);
+  for (let i = 1; i < rows; i++) {
+    const current = new Array<number>(cols).fill(0);
+    current[0] = i;
+    let rowMin = i;
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, previousPrevious[j - 2]! + 1);
+      }
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin > max) return max + 1;
+    previousPrevious = previous;
+    previous = current;
+  }
+  return previous[cols - 1]!;
+}
+
+/**
+ * The typos a query word needs to reach a vocabulary word, or null when it is
+ * over budget. As in Meilisearch, a wrong first letter costs two typos.
+ */
+export function typosBetween(queryWord: string, candidate: string): number | null {
+  const budget = typoBudget(queryWord);
+  if (budget === 0) return queryWord === candidate ? 0 : null;
+  const distance = editDistanceWithin(queryWord, candidate, budget);
+  if (distance > budget) return null;
+  if (distance > 0 && queryWord[0] !== candidate[0] && distance + 1 > budget) return null;
+  return distance;
+}
+
+// Letters that exist in Vietnamese and not in English. Used to tell the two
+// apart for the language facet.
+const VIETNAMESE_LETTER = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/u;
+
+/** "vi" when at least a fifth of the words are spelt with Vietnamese letters. */
+export function detectLanguage(text: string): "vi" | "en" {
+  const words = tokenize(text);
+  if (words.length === 0) return "vi";
+  const vietnamese = words.filter((word) => VIETNAMESE_LETTER.test(word.exact)).length;
+  return vietnamese / words.length >= 0.2 ? "vi" : "en";
+}
