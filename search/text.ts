@@ -46,26 +46,29 @@ export function foldedWords(text: string): string[] {
 
 // Function words that carry no meaning in a search. Only dropped from a query
 // when something else remains, so "của" alone still searches.
-const STOP_WORDS_EXACT = new Set([
-  "và", "của", "các", "những", "là", "cho", "với", "trong", "được", "có", "một", "này", "để", "tại",
-  "theo", "về", "từ", "đến", "khi", "thì", "mà", "hoặc", "hay", "cũng", "đã", "đang", "sẽ", "bị",
-  "bởi", "nên", "như", "nhưng", "rằng", "vào", "ra", "lên", "xuống", "trên", "dưới", "qua", "đó",
-  "ấy", "nào", "gì", "thế", "vậy", "rất", "lại", "còn", "chỉ", "đều", "việc", "sự",
+// Function words that carry no meaning in a search. Only dropped from a query
+// when something else remains, so "của" alone still searches. Words that
+// start common compounds are left out: "bị" (thiết bị), "một" (một cửa),
+// "từ" (từ xa), "theo" (theo dõi), "việc" (việc làm), "sự" (sự cố).
+export const STOP_WORDS_EXACT = new Set([
+  "và", "của", "các", "những", "là", "cho", "với", "trong", "được", "có", "này", "để", "tại",
+  "về", "đến", "khi", "thì", "mà", "hoặc", "hay", "cũng", "đã", "đang", "sẽ",
+  "bởi", "nên", "như", "nhưng", "rằng", "vào", "lên", "xuống", "trên", "dưới", "qua", "đó",
+  "ấy", "nào", "gì", "rất", "lại", "còn", "đều",
   "the", "a", "an", "and", "or", "of", "for", "to", "in", "on", "with", "by", "at", "from", "is", "are",
 ]);
 
-// Folded spellings that are stop words whatever diacritics were meant, for
-// queries typed without diacritics.
-const STOP_WORDS_FOLDED = new Set([
-  "va", "cua", "cac", "nhung", "la", "voi", "trong", "duoc", "mot", "nay", "de", "tai", "theo",
-  "ve", "tu", "den", "khi", "thi", "hoac", "hay", "cung", "da", "dang", "se", "boi", "nhu", "rang",
-  "vao", "tren", "duoi", "qua", "do", "nao", "gi", "vay", "rat", "lai", "con", "chi", "deu", "viec", "su",
+// Stop words typed without diacritics. Only spellings that no common content
+// word folds to: "den" is also "đèn" (lamp), "cua" also "cửa" (door), "khi"
+// also "khí" (air), "do" also "đo" (measure), so those stay searchable.
+export const STOP_WORDS_FOLDED = new Set([
+  "va", "cac", "nhung", "duoc", "hoac", "nhu",
   "the", "a", "an", "and", "or", "of", "for", "to", "in", "on", "with", "by", "at", "from", "is", "are",
 ]);
 
 export function isStopWord(token: Pick<Token, "exact" | "folded">): boolean {
   if (token.exact !== token.folded) return STOP_WORDS_EXACT.has(token.exact);
-  return STOP_WORDS_FOLDED.has(token.folded) || STOP_WORDS_EXACT.has(token.exact);
+  return STOP_WORDS_FOLDED.has(token.folded);
 }
 
 /** Meilisearch's defaults: one typo from 5 characters, two from 9. */

@@ -49,7 +49,8 @@ export const searchParamsSchema = z.object({
 
 export type SearchParams = z.infer<typeof searchParamsSchema>;
 
-const KNOWN_PARAMETERS = new Set<string>(["q", "type", "sort", "page", "perPage", ...FILTER_FIELDS]);
+// `lng` picks the language of messages (see i18next.server.ts).
+const KNOWN_PARAMETERS = new Set<string>(["q", "type", "sort", "page", "perPage", "lng", ...FILTER_FIELDS]);
 
 /** URLSearchParams → plain object, repeated filter keys as arrays. */
 export function searchParamsInput(params: URLSearchParams) {

@@ -1,7 +1,7 @@
 // Index settings for the Meilisearch engine, kept in code so every
 // environment's index is configured the same way and a deploy re-applies them.
 import type { Settings } from "meilisearch";
-import { fold, tokenize } from "../text.ts";
+import { fold, STOP_WORDS_EXACT, STOP_WORDS_FOLDED, tokenize } from "../text.ts";
 import { FACET_FIELDS, type SynonymGroups } from "../types.ts";
 
 /**
@@ -40,20 +40,14 @@ export const SORTABLE_ATTRIBUTES = ["publishedAt", "priceMin"] as const;
  */
 export const MAX_TOTAL_HITS = 100_000;
 
-// Copied from search/text.ts, which does not export them: keep in step.
-// (engine.test.ts checks every word here is a stop word there.)
-export const STOP_WORDS_EXACT = [
-  "và", "của", "các", "những", "là", "cho", "với", "trong", "được", "có", "một", "này", "để", "tại",
-  "theo", "về", "từ", "đến", "khi", "thì", "mà", "hoặc", "hay", "cũng", "đã", "đang", "sẽ", "bị",
-  "bởi", "nên", "như", "nhưng", "rằng", "vào", "ra", "lên", "xuống", "trên", "dưới", "qua", "đó",
-  "ấy", "nào", "gì", "thế", "vậy", "rất", "lại", "còn", "chỉ", "đều", "việc", "sự",
-  "the", "a", "an", "and", "or", "of", "for", "to", "in", "on", "with", "by", "at", "from", "is", "are",
-];
-export const STOP_WORDS_FOLDED = [
-  "va", "cua", "cac", "nhung", "la", "voi", "trong", "duoc", "mot", "nay", "de", "tai", "theo",
-  "ve", "tu", "den", "khi", "thi", "hoac", "hay", "cung", "da", "dang", "se", "boi", "nhu", "rang",
-  "vao", "tren", "duoi", "qua", "do", "nao", "gi", "vay", "rat", "lai", "con", "chi", "deu", "viec", "su",
-  "the", "a", "an", "and", "or", "of", "for", "to", "in", "on", "with", "by", "at", "from", "is", "are",
+/**
+ * Stop words for the server. Meilisearch may fold diacritics before it checks
+ * them, so only words whose folded spelling is itself unambiguous are sent:
+ * sending "đến" would also silence "đèn" (lamp) on such a server.
+ */
+export const MEILISEARCH_STOP_WORDS = [
+  ...STOP_WORDS_FOLDED,
+  ...[...STOP_WORDS_EXACT].filter((word) => STOP_WORDS_FOLDED.has(fold(word))),
 ];
 
 /**
@@ -98,7 +92,7 @@ export function meilisearchSettings(synonyms: SynonymGroups): Settings {
       disableOnWords: [],
       disableOnAttributes: [],
     },
-    stopWords: [...new Set([...STOP_WORDS_EXACT, ...STOP_WORDS_FOLDED])],
+    stopWords: [...new Set(MEILISEARCH_STOP_WORDS)],
     synonyms: meilisearchSynonyms(synonyms),
     // The text is Vietnamese or English; without this the language detector
     // may pick another Latin-script language for short, diacritic-free text.
