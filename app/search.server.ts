@@ -50,7 +50,10 @@ async function start(service: Omit<SearchService, "ready">) {
   // An empty index beside a database that has content: a new index file or a
   // new Meilisearch. Fill it once; after that every change is incremental.
   if ((await service.engine.count()) === 0) {
+    const startedAt = new Date();
     const indexed = await service.worker.rebuild();
+    // A rebuild the seed asked for is now done.
+    await db.searchOutbox.deleteMany({ where: { entityType: "all", createdAt: { lte: startedAt } } });
     if (indexed > 0) logger.info({ indexed, engine: service.engine.name }, "search index built from the database");
   }
   service.worker.start(env.SEARCH_SYNC_INTERVAL_MS);
