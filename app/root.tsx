@@ -8,6 +8,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { FlashBanner } from "~/components/flash-banner";
+import { SearchBox } from "~/components/search/search-box";
 import { defaultLanguage, type Language } from "~/i18n/config";
 import { i18next } from "~/i18n/i18next.server";
 import vi from "~/i18n/vi";
@@ -86,14 +87,22 @@ function SiteHeader() {
   const location = useLocation();
   const user = data?.user;
   const other = (data?.language ?? defaultLanguage) === "vi" ? "en" : "vi";
+  const offersCurrent =
+    location.pathname.startsWith("/offers/") || (location.pathname === "/search" && new URLSearchParams(location.search).get("type") === "offer");
   return (
     <header className="site-header">
       <div className="container header-inner">
         <Link to="/" className="brand">{t("meta.siteName")}</Link>
+        <Form method="get" action="/search" role="search" className="header-search">
+          <SearchBox id="site-search" label={t("search.headerLabel")} labelHidden buttonLabel={t("search.submit")} className="search-box-compact" />
+        </Form>
         <nav aria-label={t("layout.primaryNav")}>
           <ul className="nav-list">
             <li><NavLink to="/" end>{t("layout.home")}</NavLink></li>
-            <li><NavLink to="/offers">{t("layout.offers")}</NavLink></li>
+            <li>
+              {/* NavLink ignores the query string, so it cannot tell the offer tab from other searches. */}
+              <Link to="/search?type=offer" aria-current={offersCurrent ? "page" : undefined}>{t("layout.offers")}</Link>
+            </li>
             <li><NavLink to="/problems">{t("layout.problems")}</NavLink></li>
             <li><NavLink to="/major-problems">{t("layout.majorProblems")}</NavLink></li>
             <li><NavLink to="/market">{t("layout.market")}</NavLink></li>

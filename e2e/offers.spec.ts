@@ -1,6 +1,6 @@
 // A provider lists a solution with a priced package and a PDF brochure, sends
 // it for review; the HiHUB curator publishes it; it appears in the public
-// catalogue with its price and brochure.
+// catalogue (the search page) with its price and brochure.
 import { expect, test, type Page } from "@playwright/test";
 import vi from "../app/i18n/vi";
 import { hydrated } from "./support";
@@ -79,9 +79,15 @@ test("a provider lists a solution, HiHUB publishes it, the public finds it", asy
 
   await test.step("the public finds it in the catalogue, with its price and brochure", async () => {
     await page.getByRole("banner").getByRole("button", { name: vi.layout.signOut }).click();
-    await page.goto("/offers");
-    await page.getByLabel(t.filterQuery).fill(`camera dem luu luong giao thong ${suffix.toLowerCase()}`);
-    await page.getByRole("button", { name: t.applyFilter }).click();
+    // The catalogue is the search page's offer tab; the index catches up with the publication within a second or so.
+    await expect(async () => {
+      await page.goto("/offers");
+      await expect(page).toHaveURL(/\/search\?type=offer$/);
+      await hydrated(page);
+      await main(page).getByLabel(vi.search.queryLabel).fill(`camera dem luu luong giao thong ${suffix.toLowerCase()}`);
+      await main(page).getByRole("button", { name: vi.search.submit, exact: true }).click();
+      await expect(main(page).getByRole("link", { name: title })).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 20_000 });
     await main(page).getByRole("link", { name: title }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
     await expect(page).toHaveTitle(`${title} — Sàn Giao dịch Công nghệ Hà Nội`);

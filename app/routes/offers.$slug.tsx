@@ -38,7 +38,7 @@ export default function OfferPage() {
   const { view } = useLoaderData<typeof loader>();
   return (
     <>
-      <p><Link to="/offers">{t("offers.catalogueTitle")}</Link></p>
+      <p><Link to="/search?type=offer">{t("offers.catalogueTitle")}</Link></p>
       {view.status !== "PUBLISHED" ? (
         <p className="notice">{t("offers.notPublicNotice", { status: t(`offers.statuses.${view.status}`) })}</p>
       ) : null}

@@ -140,7 +140,7 @@ const cases = (): AccessCase[] => [
     },
     expected: staffActionStatus, otherExpected: staffActionStatus, unchanged: () => offerState(base.other.orgId),
   })),
-  { name: "public catalogue", method: "GET", path: () => "/offers", targets: ["own"], expected: publicPageStatus },
+  { name: "public catalogue", method: "GET", path: () => "/search?type=offer", targets: ["own"], expected: publicPageStatus },
   { name: "public offer page", method: "GET", path: (id) => `/offers/${base[targetOf(id)].publishedSlug}`, targets: ["own", "other"], expected: publicPageStatus, otherExpected: publicPageStatus },
   {
     name: "a draft's public page", method: "GET", path: (id) => `/offers/${base[targetOf(id)].draftSlug}`, targets: ["own", "other"],

@@ -10,6 +10,7 @@ import { remindStaleOffers } from "~/models/offer.server";
 import { TEST_PASSWORD, makeOrganisation, makeUser, readOutbox } from "~/test-support/factories";
 import { startTestServer, visibleText, type TestBrowser } from "~/test-support/http";
 import { fixtures, getFile, makeOffer, makeTerms, offerFields, postMultipart, uploadExists, type Terms } from "~/test-support/offer-factories";
+import { rebuildSearch } from "~/test-support/search";
 import { uploadDir } from "~/utils/uploads.server";
 
 // Each test file writes its uploads to a folder of its own.
@@ -201,28 +202,45 @@ describe("the offer workflow", () => {
 });
 
 describe("the public catalogue", () => {
-  it("lists published offers only, and filters by sector, technology, TRL, deployment and text", async () => {
+  it("has moved to search: /offers redirects there with its filters; published offers only, filtered by sector, TRL, deployment and text", async () => {
     const other = await makeTerms();
     const air = await makeOffer(orgId, ownerId, terms, { status: "PUBLISHED", title: "Cảm biến bụi mịn PM2.5" });
     await makeOffer(orgId, ownerId, other, { status: "PUBLISHED", title: "Phần mềm một cửa điện tử" });
     await makeOffer(orgId, ownerId, terms, { title: "Bản nháp bí mật" });
-    const all = visibleText((await server.browser().get("/offers")).text);
+    await rebuildSearch();
+    const browser = server.browser();
+    // Old links and bookmarks land on the search page's offer tab.
+    const catalogue = async (query: string) => {
+      const moved = await browser.get(`/offers${query}`);
+      expect(moved.status, query).toBe(302);
+      expect(moved.location!.startsWith("/search?type=offer"), moved.location!).toBe(true);
+      const page = await browser.get(moved.location!);
+      expect(page.status, moved.location!).toBe(200);
+      return { location: moved.location!, text: visibleText(page.text) };
+    };
+    const all = (await catalogue("")).text;
     expect(all).toContain("Cảm biến bụi mịn PM2.5");
     expect(all).toContain("Phần mềm một cửa điện tử");
     expect(all).not.toContain("Bản nháp bí mật");
 
-    const bySector = visibleText((await server.browser().get(`/offers?sector=${other.sector.slug}`)).text);
-    expect(bySector).toContain("Phần mềm một cửa điện tử");
-    expect(bySector).not.toContain("Cảm biến bụi mịn");
+    const bySector = await catalogue(`?sector=${other.sector.slug}`);
+    expect(bySector.location).toBe(`/search?type=offer&sector=${other.sector.slug}`);
+    expect(bySector.text).toContain("Phần mềm một cửa điện tử");
+    expect(bySector.text).not.toContain("Cảm biến bụi mịn");
     // Without diacritics, in any case.
-    const byText = visibleText((await server.browser().get("/offers?q=cam+bien+BUI")).text);
+    const byText = (await catalogue("?q=cam+bien+BUI")).text;
     expect(byText).toContain("Cảm biến bụi mịn PM2.5");
     expect(byText).not.toContain("Phần mềm một cửa");
-    expect(visibleText((await server.browser().get("/offers?trlMin=9")).text)).not.toContain("Cảm biến bụi mịn");
-    expect(visibleText((await server.browser().get("/offers?deployment=SAAS&trlMin=6")).text)).toContain("Cảm biến bụi mịn");
-    expect(visibleText((await server.browser().get("/offers?deployment=HARDWARE")).text)).not.toContain("Cảm biến bụi mịn");
-    // Nonsense filters are ignored rather than failing.
-    expect((await server.browser().get("/offers?trlMin=abc&deployment=ROCKET&page=-3")).status).toBe(200);
+    // "TRL at least N" becomes the TRL bands that reach N (the offer is TRL 6).
+    const trl9 = await catalogue("?trlMin=9");
+    expect(trl9.location).toBe("/search?type=offer&trlBand=7-9");
+    expect(trl9.text).not.toContain("Cảm biến bụi mịn");
+    const saas = await catalogue("?deployment=SAAS&trlMin=6");
+    expect(saas.location).toBe("/search?type=offer&deployment=SAAS&trlBand=4-6&trlBand=7-9");
+    expect(saas.text).toContain("Cảm biến bụi mịn");
+    expect((await catalogue("?deployment=HARDWARE")).text).not.toContain("Cảm biến bụi mịn");
+    // Nonsense filters are dropped rather than failing.
+    expect((await catalogue("?trlMin=abc&deployment=ROCKET&page=-3")).location).toBe("/search?type=offer");
     expect(air.status).toBe("PUBLISHED");
   });
 });

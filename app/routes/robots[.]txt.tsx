@@ -10,6 +10,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     "Disallow: /admin/",
     "Disallow: /account",
     "Disallow: /market/compare",
+    "Disallow: /search/suggest",
     `Sitemap: ${new URL("/sitemap.xml", publicBaseUrl(request))}`,
     "",
   ].join("\n");

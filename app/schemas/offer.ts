@@ -123,13 +123,3 @@ export const reviewSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("set-evidence"), evidenceLevel }),
   z.object({ intent: z.literal("archive") }),
 ]);
-
-// The public catalogue's filters: anything unrecognised is simply ignored.
-export const catalogueFilterSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
-  sector: z.string().max(80).optional().catch(undefined),
-  technology: z.string().max(80).optional().catch(undefined),
-  trlMin: z.coerce.number().int().min(1).max(9).optional().catch(undefined),
-  deployment: z.enum(deploymentModels).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(1000).catch(1),
-});

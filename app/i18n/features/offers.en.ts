@@ -3,19 +3,6 @@ import type { Shape } from "../shape";
 
 export const offersEn: Shape<typeof offersVi> = {
   catalogueTitle: "Technology solutions",
-  catalogueLead: "Solutions from companies, research institutes and universities, reviewed by the Hanoi Innovation Centre (HiHUB) before they are published.",
-  filterQuery: "Search titles and summaries",
-  filterSector: "Sector",
-  filterTechnology: "Technology",
-  filterTrlMin: "Minimum TRL",
-  filterDeployment: "Deployment",
-  filterAny: "Any",
-  applyFilter: "Filter",
-  resultCount: "{{count}} solutions",
-  noResults: "No solutions match these filters.",
-  previous: "Previous page",
-  next: "Next page",
-  page: "Page {{page}} of {{pages}}",
 
   provider: "Provider",
   trl: "Technology readiness level (TRL)",

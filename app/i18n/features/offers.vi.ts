@@ -1,18 +1,5 @@
 export const offersVi = {
   catalogueTitle: "Giải pháp công nghệ",
-  catalogueLead: "Giải pháp của doanh nghiệp, viện nghiên cứu và trường đại học, được Trung tâm Đổi mới sáng tạo Hà Nội (HiHUB) duyệt trước khi công khai.",
-  filterQuery: "Tìm theo tên hoặc tóm tắt",
-  filterSector: "Lĩnh vực",
-  filterTechnology: "Công nghệ",
-  filterTrlMin: "TRL tối thiểu",
-  filterDeployment: "Hình thức triển khai",
-  filterAny: "Tất cả",
-  applyFilter: "Lọc",
-  resultCount: "{{count}} giải pháp",
-  noResults: "Không có giải pháp nào khớp bộ lọc.",
-  previous: "Trang trước",
-  next: "Trang sau",
-  page: "Trang {{page}}/{{pages}}",
 
   provider: "Đơn vị cung cấp",
   trl: "Mức sẵn sàng công nghệ (TRL)",

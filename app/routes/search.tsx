@@ -1,0 +1,201 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
+import { FilterPanel, SelectedFilters, type FacetGroup, type SelectedFilter } from "~/components/search/filters";
+import { EmptyState, Pagination, ResultList, SearchErrorSummary, TypeTabs, type HitView, type Tab } from "~/components/search/results";
+import { SearchBox } from "~/components/search/search-box";
+import { i18next } from "~/i18n/i18next.server";
+import { facetTermLabels, parseSearch, publicPath, runSearch, SearchUnavailableError } from "~/models/search.server";
+import { deploymentModels, evidenceLevels } from "~/schemas/offer";
+import {
+  FILTER_FIELDS, LANGUAGES, MAX_PAGE, MAX_QUERY_LENGTH, ORGANISATION_KINDS, PRICE_BANDS, TRL_BANDS,
+  searchQueryString, type FilterField, type SearchParams,
+} from "~/schemas/search";
+import searchStyles from "~/styles/search.css";
+import { getOptionalUser } from "~/utils/permissions.server";
+import { SEARCH_DOC_TYPES, SORT_ORDERS, type FacetCounts, type SearchResult } from "../../search/types.ts";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: searchStyles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data ? [{ title: data.meta.title }, { name: "description", content: data.meta.description }] : [];
+
+const FORM_ID = "search-form";
+const QUERY_ID = "search-q";
+// Where each field's error summary link points.
+const FIELD_IDS: Record<string, string> = { q: QUERY_ID, sort: "search-sort", page: "search-results" };
+
+type Labels = { terms: Map<string, string>; t: TFunction };
+
+// Filter labels are worked out here, in the page's language, so the page
+// only receives the options it shows.
+function optionLabel(field: FilterField, value: string, { terms, t }: Labels): string {
+  switch (field) {
+    case "sector":
+    case "technology":
+      return terms.get(`${field}:${value}`) ?? value;
+    case "trlBand":
+      return t(`search.trlBands.${value as (typeof TRL_BANDS)[number]}`);
+    case "deployment":
+      return t(`offers.deploymentModels.${value as (typeof deploymentModels)[number]}`);
+    case "priceBand":
+      return t(`search.priceBands.${value as (typeof PRICE_BANDS)[number]}`);
+    case "evidenceLevel":
+      return t(`offers.evidenceLevels.${value as (typeof evidenceLevels)[number]}`);
+    case "orgKind":
+      return t(`organisationKinds.${value as (typeof ORGANISATION_KINDS)[number]}`);
+    case "language":
+      return t(`search.languages.${value as (typeof LANGUAGES)[number]}`);
+  }
+}
+
+function facetGroups(params: SearchParams, facets: FacetCounts, termOrder: string[], labels: Labels): FacetGroup[] {
+  const known: Record<FilterField, readonly string[]> = {
+    sector: termOrder.filter((key) => key.startsWith("sector:")).map((key) => key.slice("sector:".length)),
+    technology: termOrder.filter((key) => key.startsWith("technology:")).map((key) => key.slice("technology:".length)),
+    trlBand: TRL_BANDS, deployment: deploymentModels, priceBand: PRICE_BANDS,
+    evidenceLevel: evidenceLevels, orgKind: ORGANISATION_KINDS, language: LANGUAGES,
+  };
+  return FILTER_FIELDS.map((field) => {
+    const counts = facets[field] ?? {};
+    const selected = new Set<string>(params[field]);
+    const values = [...new Set([...known[field], ...Object.keys(counts), ...selected])];
+    const options = values
+      .filter((value) => (counts[value] ?? 0) > 0 || selected.has(value))
+      .map((value) => ({ value, label: optionLabel(field, value, labels), count: counts[value] ?? 0, selected: selected.has(value) }));
+    return { field, options };
+  }).filter((group) => group.options.length > 0);
+}
+
+function view(params: SearchParams, result: SearchResult, labels: Labels, termOrder: string[]) {
+  const pages = Math.min(MAX_PAGE, Math.max(1, Math.ceil(result.total / params.perPage)));
+  const at = (changes: Partial<SearchParams>) => `/search${searchQueryString({ ...params, page: 1, ...changes })}`;
+  const typeCounts = result.facets.type ?? {};
+  const tabs: Tab[] = [null, ...SEARCH_DOC_TYPES].map((type) => ({
+    type,
+    count: type ? (typeCounts[type] ?? 0) : SEARCH_DOC_TYPES.reduce((sum, each) => sum + (typeCounts[each] ?? 0), 0),
+    url: at({ type: type ?? undefined }),
+    current: (params.type ?? null) === type,
+  }));
+  const selected: SelectedFilter[] = FILTER_FIELDS.flatMap((field) =>
+    params[field].map((value) => ({
+      field,
+      label: optionLabel(field, value, labels),
+      removeUrl: at({ [field]: params[field].filter((other) => other !== value) }),
+    })),
+  );
+  const hits: HitView[] = result.hits.map((hit) => ({
+    id: hit.id, type: hit.type, url: publicPath(hit.type, hit.slug), title: hit.highlight.title,
+    snippet: hit.highlight.snippet, organisationName: hit.organisationName, published: hit.published,
+  }));
+  return {
+    total: result.total,
+    hits,
+    tabs,
+    groups: facetGroups(params, result.facets, termOrder, labels),
+    selected,
+    clearUrl: at(Object.fromEntries(FILTER_FIELDS.map((field) => [field, []]))),
+    didYouMean: result.didYouMean ? { text: result.didYouMean, url: at({ q: result.didYouMean }) } : null,
+    pagination: {
+      page: params.page,
+      pages,
+      previous: params.page > 1 && params.page <= pages ? at({ page: params.page - 1 }) : null,
+      next: params.page < pages ? at({ page: params.page + 1 }) : null,
+    },
+    lastPageUrl: at({ page: pages }),
+    errors: params.page > pages ? [{ field: "page", message: `search.validation.pageBeyond|${pages}` }] : [],
+  };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const [t, user] = await Promise.all([i18next.getFixedT(request), getOptionalUser(request)]);
+  const typed = url.searchParams.get("q") ?? "";
+  const title = typed.trim() ? t("search.metaTitleQuery", { q: typed.trim().slice(0, 80) }) : t("search.metaTitle", { title: t("search.title") });
+  const meta = { title, description: t("search.metaDescription") };
+  const parsed = parseSearch(url);
+  if (!parsed.ok) return json({ state: "invalid" as const, q: typed, errors: parsed.errors, meta }, { status: 400 });
+  const { params } = parsed;
+  let result: SearchResult;
+  try {
+    result = await runSearch(params, user?.id);
+  } catch (error) {
+    if (!(error instanceof SearchUnavailableError)) throw error;
+    return json({ state: "unavailable" as const, q: typed, meta }, { status: 503, headers: { "Retry-After": "60" } });
+  }
+  const language = await i18next.getLocale(request);
+  const terms = await facetTermLabels();
+  const termKey = (term: (typeof terms)[number]) => `${term.kind === "SECTOR" ? "sector" : "technology"}:${term.slug}`;
+  const labels: Labels = { t, terms: new Map(terms.map((term) => [termKey(term), language === "en" ? term.nameEn : term.nameVi])) };
+  const page = view(params, result, labels, terms.map(termKey));
+  return json(
+    { state: "ok" as const, q: params.q, type: params.type ?? null, sort: params.sort, ...page, meta },
+    // Signed-in members see their drafts here, so the page must never be shared by a cache.
+    { status: page.errors.length ? 400 : 200, headers: { "Cache-Control": "private, no-store" } },
+  );
+}
+
+export default function SearchPage() {
+  const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const location = useLocation();
+  const errors = data.state === "ok" ? data.errors : data.state === "invalid" ? data.errors : [];
+  const queryInvalid = errors.some((error) => error.field === "q");
+  return (
+    <div className="search-page">
+      <h1>{data.state === "unavailable" ? t("search.unavailableTitle") : t("search.title")}</h1>
+      <SearchErrorSummary errors={errors} fieldIds={FIELD_IDS} />
+      <Form method="get" action="/search" id={FORM_ID} role="search" className="search-form" key={location.search}>
+        <SearchBox
+          id={QUERY_ID} label={t("search.queryLabel")} hint={t("search.queryHint")} defaultValue={data.q}
+          maxLength={queryInvalid ? undefined : MAX_QUERY_LENGTH} invalid={queryInvalid} buttonLabel={t("search.submit")}
+        />
+        {data.state === "ok" && data.type ? <input type="hidden" name="type" value={data.type} /> : null}
+      </Form>
+      {data.state === "unavailable" ? <p className="notice notice-error">{t("search.unavailable")}</p> : null}
+      {data.state === "ok" ? <Results data={data} key={location.search} /> : null}
+    </div>
+  );
+}
+
+type OkData = Extract<SerializeFrom<typeof loader>, { state: "ok" }>;
+
+function Results({ data }: { data: OkData }) {
+  const { t } = useTranslation();
+  const beyond = data.pagination.page > data.pagination.pages;
+  return (
+    <>
+      <TypeTabs tabs={data.tabs} />
+      <div className="search-layout">
+        {data.groups.length ? (
+          <aside className="search-aside">
+            <FilterPanel groups={data.groups} formId={FORM_ID} />
+          </aside>
+        ) : null}
+        <section className="search-main" id="search-results" aria-labelledby="search-count" tabIndex={-1}>
+          <div className="search-summary">
+            <h2 id="search-count" className="search-count-heading">{t("search.resultCount", { count: data.total })}</h2>
+            <div className="search-sort">
+              <label htmlFor="search-sort">{t("search.sortLabel")}</label>
+              <select id="search-sort" name="sort" defaultValue={data.sort} form={FORM_ID}>
+                {SORT_ORDERS.map((sort) => <option key={sort} value={sort}>{t(`search.sorts.${sort}`)}</option>)}
+              </select>
+              <button type="submit" className="button button-secondary button-small" form={FORM_ID}>{t("search.sortSubmit")}</button>
+            </div>
+          </div>
+          <SelectedFilters selected={data.selected} clearUrl={data.clearUrl} />
+          {data.didYouMean ? (
+            <p className="search-did-you-mean">
+              {t("search.didYouMean")} <Link to={data.didYouMean.url}>{data.didYouMean.text}</Link>
+            </p>
+          ) : null}
+          {beyond ? <p><Link to={data.lastPageUrl}>{t("search.lastPage")}</Link></p> : null}
+          {data.hits.length ? <ResultList hits={data.hits} /> : beyond ? null : <EmptyState hasFilters={data.selected.length > 0} />}
+          <Pagination links={data.pagination} />
+        </section>
+      </div>
+    </>
+  );
+}
