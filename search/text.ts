@@ -29,13 +29,30 @@ export interface Token {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
+// Syllables repeat endlessly in Vietnamese text, so folding each distinct
+// word once makes indexing several times faster. Bounded: cleared when full.
+const foldCache = new Map<string, string>();
+const FOLD_CACHE_LIMIT = 200_000;
+
+function foldWord(lowerCaseWord: string): string {
+  let folded = foldCache.get(lowerCaseWord);
+  if (folded === undefined) {
+    folded = fold(lowerCaseWord);
+    if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
+    foldCache.set(lowerCaseWord, folded);
+  }
+  return folded;
+}
+
 /** Words in NFC text; offsets index into `text.normalize("NFC")`. */
 export function tokenize(text: string): Token[] {
   const nfc = text.normalize("NFC");
   const tokens: Token[] = [];
   for (const match of nfc.matchAll(WORD)) {
-    const exact = match[0].toLocaleLowerCase("vi");
-    tokens.push({ exact, folded: fold(exact), start: match.index, end: match.index + match[0].length });
+    // Vietnamese has no locale-specific case rules, and the plain
+    // toLowerCase is much faster than toLocaleLowerCase("vi").
+    const exact = match[0].toLowerCase();
+    tokens.push({ exact, folded: foldWord(exact), start: match.index, end: match.index + match[0].length });
   }
   return tokens;
 }

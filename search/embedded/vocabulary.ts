@@ -18,7 +18,12 @@ export class Vocabulary {
   }
 
   addText(text: string) {
-    for (const word of this.wordsOf(text)) {
+    this.addWords(this.wordsOf(text));
+  }
+
+  /** One document's distinct folded words. */
+  addWords(words: Iterable<string>) {
+    for (const word of words) {
       const previous = this.documentFrequency.get(word);
       if (previous === undefined) {
         this.byLength = null;
@@ -43,9 +48,7 @@ export class Vocabulary {
     return this.documentFrequency.has(word);
   }
 
-  /** Whether some indexed word starts with `prefix`. */
-  hasPrefix(prefix: string) {
-    if (this.documentFrequency.has(prefix)) return true;
+  private firstAtOrAfter(prefix: string): number {
     if (!this.sorted) this.sorted = [...this.documentFrequency.keys()].sort();
     let low = 0;
     let high = this.sorted.length;
@@ -54,7 +57,25 @@ export class Vocabulary {
       if (this.sorted[middle]! < prefix) low = middle + 1;
       else high = middle;
     }
-    return this.sorted[low]?.startsWith(prefix) ?? false;
+    return low;
+  }
+
+  /** Whether some indexed word starts with `prefix`. */
+  hasPrefix(prefix: string) {
+    if (this.documentFrequency.has(prefix)) return true;
+    const index = this.firstAtOrAfter(prefix);
+    return this.sorted![index]?.startsWith(prefix) ?? false;
+  }
+
+  /** The most common indexed words starting with `prefix`. */
+  completions(prefix: string, limit: number): string[] {
+    const found: string[] = [];
+    const start = this.firstAtOrAfter(prefix);
+    const sorted = this.sorted!;
+    for (let i = start; i < sorted.length && sorted[i]!.startsWith(prefix); i++) found.push(sorted[i]!);
+    return found
+      .sort((a, b) => (this.documentFrequency.get(b) ?? 0) - (this.documentFrequency.get(a) ?? 0))
+      .slice(0, limit);
   }
 
   private lengthBuckets() {
