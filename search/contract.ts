@@ -307,6 +307,24 @@ export function describeSearchEngineContract(name: string, create: () => Promise
       });
     });
 
+    describe("similar documents", () => {
+      it("ranks documents holding more of the weighted terms first, published only, within filters", async () => {
+        const terms = [
+          { words: ["den", "tin", "hieu"], weight: 2 },
+          { words: ["nut", "giao"], weight: 1 },
+          { words: ["camera"], weight: 1 },
+          { words: ["noi", "bo"], weight: 1 },
+        ];
+        const hits = await engine.similar({ terms, limit: 5 });
+        expect(hits[0]!.entityId).toBe("den-tin-hieu");
+        expect(hits[0]!.matched).toEqual(expect.arrayContaining(["den tin hieu", "nut giao"]));
+        expect(hits.map((hit) => hit.entityId)).not.toContain("draft-secret");
+        const filtered = await engine.similar({ terms, limit: 5, filters: { sector: ["dich-vu-cong"] } });
+        expect(filtered.map((hit) => hit.entityId)).not.toContain("den-tin-hieu");
+        expect(await engine.similar({ terms: [], limit: 5 })).toEqual([]);
+      });
+    });
+
     describe("bad input never breaks a search", () => {
       it.each([
         [""],

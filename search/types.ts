@@ -123,6 +123,30 @@ export interface SuggestQuery {
   limit?: number;
 }
 
+/** A word or phrase (folded words) to look for, and how much it matters. */
+export interface WeightedTerm {
+  words: string[];
+  weight: number;
+}
+
+/** "More like this": documents sharing the most, and rarest, of the terms. */
+export interface SimilarQuery {
+  terms: WeightedTerm[];
+  filters?: FacetFilters;
+  visibility?: SearchVisibility;
+  limit: number;
+}
+
+export interface SimilarHit {
+  id: string;
+  type: SearchDocType;
+  entityId: string;
+  /** Text relevance, higher is better; comparable within one query only. */
+  score: number;
+  /** The terms (words joined by spaces) the document holds. */
+  matched: string[];
+}
+
 /** Groups of words or phrases that mean the same thing, in any language. */
 export type SynonymGroups = string[][];
 
@@ -135,6 +159,7 @@ export interface SearchEngine {
   search(query: SearchQuery): Promise<SearchResult>;
   /** Published documents whose title starts with or contains the query. */
   suggest(query: SuggestQuery): Promise<Suggestion[]>;
+  similar(query: SimilarQuery): Promise<SimilarHit[]>;
   setSynonyms(groups: SynonymGroups): Promise<void>;
   count(): Promise<number>;
   /** Removes every document; settings stay. */

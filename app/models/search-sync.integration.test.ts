@@ -27,6 +27,7 @@ class UnreliableEngine implements SearchEngine {
   async remove(ids: string[]) { this.check(); return this.inner.remove(ids); }
   search: SearchEngine["search"] = (query) => this.inner.search(query);
   suggest: SearchEngine["suggest"] = (query) => this.inner.suggest(query);
+  similar: SearchEngine["similar"] = (query) => this.inner.similar(query);
   setSynonyms: SearchEngine["setSynonyms"] = (groups) => this.inner.setSynonyms(groups);
   async count() { this.check(); return this.inner.count(); }
   clear() { this.check(); return this.inner.clear(); }

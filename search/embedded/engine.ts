@@ -18,6 +18,8 @@ import {
   type SearchHit,
   type SearchQuery,
   type SearchResult,
+  type SimilarHit,
+  type SimilarQuery,
   type SuggestQuery,
   type Suggestion,
   type SynonymGroups,
@@ -648,6 +650,46 @@ export class EmbeddedSearchEngine implements SearchEngine {
     // Offered when nothing, or not everything typed, was found.
     const didYouMean = (accepted.length === 0 || !allWordsMatched) && parsed.clauses.length > 0 ? this.correction(parsed, query) : null;
     return { total: accepted.length, page, perPage, hits, facets, matchedTerms, didYouMean };
+  }
+
+  /**
+   * Each term is looked up on its own and its bm25 added up, which is bm25 of
+   * the whole "OR" query, without the cost of scoring one huge expression.
+   * Terms held by more than a fifth of the index say little about a match and
+   * are skipped.
+   */
+  async similar(query: SimilarQuery): Promise<SimilarHit[]> {
+    this.refreshIfChangedElsewhere();
+    const organisationIds = new Set(query.visibility?.organisationIds ?? []);
+    const filters = Object.entries(query.filters ?? {}).filter(([, values]) => values && values.length > 0) as [FacetField, string[]][];
+    const wanted = filters.map(([field, values]) => [FIELD_INDEX[field], new Set(values.map((value) => this.facetCodes[FIELD_INDEX[field]]!.get(value)))] as const);
+    const commonLimit = Math.max(50, this.metas.size / 5);
+    const scores = new Map<number, { score: number; matched: string[] }>();
+    const seenTerms = new Set<string>();
+    for (const term of query.terms) {
+      const words = term.words.filter(Boolean);
+      const key = words.join(" ");
+      if (words.length === 0 || seenTerms.has(key)) continue;
+      seenTerms.add(key);
+      if (words.length === 1 && (this.vocabulary.frequency(words[0]!) === 0 || this.vocabulary.frequency(words[0]!) > commonLimit)) continue;
+      const expression = quote(key);
+      const rows = this.matchRowids(expression);
+      if (rows.length === 0 || rows.length > commonLimit) continue;
+      for (const [rowid, bm25] of this.matchScored(expression)) {
+        const entry = scores.get(rowid) ?? { score: 0, matched: [] };
+        entry.score += -bm25 * term.weight;
+        entry.matched.push(key);
+        scores.set(rowid, entry);
+      }
+    }
+    const hits: SimilarHit[] = [];
+    for (const [rowid, entry] of scores) {
+      const meta = this.metaByRowid[rowid];
+      if (!meta || !this.isVisible(meta, organisationIds)) continue;
+      if (!wanted.every(([field, codes]) => meta.facets[field]!.some((code) => codes.has(code)))) continue;
+      hits.push({ id: meta.id, type: meta.type as SimilarHit["type"], entityId: meta.id.slice(meta.type.length + 1), score: entry.score, matched: entry.matched });
+    }
+    return topK(hits, query.limit, (a, b) => b.score - a.score || a.id.localeCompare(b.id));
   }
 
   /** The first `needed` candidates in order; only those are sorted. */

@@ -44,6 +44,11 @@ export class Vocabulary {
     }
   }
 
+  /** How many documents hold the word. */
+  frequency(word: string): number {
+    return this.documentFrequency.get(word) ?? 0;
+  }
+
   has(word: string) {
     return this.documentFrequency.has(word);
   }

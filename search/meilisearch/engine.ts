@@ -24,6 +24,8 @@ import {
   type SearchHit,
   type SearchQuery,
   type SearchResult,
+  type SimilarHit,
+  type SimilarQuery,
   type SuggestQuery,
   type Suggestion,
   type SynonymGroups,
@@ -141,6 +143,9 @@ export function visibilityFilter(organisationIds: readonly string[]): string {
     ? "published = true"
     : `(published = true OR ${inFilter("organisationId", organisationIds)})`;
 }
+
+// Queries in one similar() call; each costs a search on the server.
+const SIMILAR_MAX_TERMS = 12;
 
 // Meilisearch only looks up synonyms for runs of up to three words.
 const MAX_SYNONYM_WORDS = 3;
@@ -384,6 +389,45 @@ export class MeilisearchEngine implements SearchEngine {
       // Meilisearch already forgives typos; it offers no corrected query.
       didYouMean: null,
     };
+  }
+
+  /**
+   * One query per term (the heaviest ones: Meilisearch reads ten words at
+   * most), in one multi-search; a document's score is the weighted sum of its
+   * ranking scores.
+   */
+  async similar(query: SimilarQuery): Promise<SimilarHit[]> {
+    const terms = [...query.terms].sort((a, b) => b.weight - a.weight).slice(0, SIMILAR_MAX_TERMS);
+    if (terms.length === 0) return [];
+    const filter = [
+      visibilityFilter(query.visibility?.organisationIds ?? []),
+      ...FACET_FIELDS.flatMap((field) => {
+        const values = query.filters?.[field];
+        return values && values.length > 0 ? [inFilter(field, values)] : [];
+      }),
+    ];
+    const { results } = await this.client.multiSearch<{ queries: MultiSearchQuery[] }, Omit<MeilisearchDocument, "pk">>({
+      queries: terms.map((term) => ({
+        indexUid: this.indexUid,
+        q: term.words.length > 1 ? `"${term.words.join(" ")}"` : term.words[0]!,
+        matchingStrategy: "all" as const,
+        filter,
+        limit: Math.max(query.limit * 2, 50),
+        attributesToRetrieve: ["id", "type", "entityId"],
+        showRankingScore: true,
+      })),
+    });
+    const scores = new Map<string, SimilarHit>();
+    results.forEach((result, index) => {
+      const term = terms[index]!;
+      for (const hit of result.hits as { id: string; type: SimilarHit["type"]; entityId: string; _rankingScore?: number }[]) {
+        const entry = scores.get(hit.id) ?? { id: hit.id, type: hit.type, entityId: hit.entityId, score: 0, matched: [] };
+        entry.score += (hit._rankingScore ?? 0) * term.weight;
+        entry.matched.push(term.words.join(" "));
+        scores.set(hit.id, entry);
+      }
+    });
+    return [...scores.values()].sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, query.limit);
   }
 
   async suggest(query: SuggestQuery): Promise<Suggestion[]> {

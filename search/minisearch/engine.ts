@@ -17,6 +17,8 @@ import type {
   SearchHit,
   SearchQuery,
   SearchResult,
+  SimilarHit,
+  SimilarQuery,
   SuggestQuery,
   Suggestion,
   SynonymGroups,
@@ -190,6 +192,31 @@ export class MiniSearchEngine implements SearchEngine {
 
   private static isVisible(document: SearchDocument, organisationIds: ReadonlySet<string>) {
     return document.published || (document.organisationId !== null && organisationIds.has(document.organisationId));
+  }
+
+  /** For the benchmark's comparison only: each term searched alone, scores summed. */
+  async similar(query: SimilarQuery): Promise<SimilarHit[]> {
+    const organisationIds = new Set(query.visibility?.organisationIds ?? []);
+    const scores = new Map<string, SimilarHit>();
+    for (const term of query.terms) {
+      const results = this.index.search({ queries: term.words, combineWith: "AND", prefix: false });
+      for (const result of results) {
+        const stored = this.documents.get(result.id as string);
+        if (!stored || !MiniSearchEngine.isVisible(stored.document, organisationIds)) continue;
+        const document = stored.document;
+        const passes = Object.entries(query.filters ?? {}).every(([field, values]) => {
+          if (!values || values.length === 0) return true;
+          const own = field === "type" ? [document.type] : ([] as (string | null)[]).concat(document[field as keyof SearchDocument] as string | string[] | null);
+          return own.some((value) => value !== null && values.includes(value));
+        });
+        if (!passes) continue;
+        const entry = scores.get(document.id) ?? { id: document.id, type: document.type, entityId: document.entityId, score: 0, matched: [] };
+        entry.score += result.score * term.weight;
+        entry.matched.push(term.words.join(" "));
+        scores.set(document.id, entry);
+      }
+    }
+    return [...scores.values()].sort((a, b) => b.score - a.score).slice(0, query.limit);
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
