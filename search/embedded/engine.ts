@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { highlight, snippet } from "../highlight.ts";
+import { rerankBonus, type RerankText } from "../rerank.ts";
 import { buildSynonymIndex, EMPTY_SYNONYMS, parseQuery, type ParsedQuery, type QueryClause, type SynonymIndex } from "../query.ts";
 import { tokenize, typosBetween, type Token } from "../text.ts";
 import {
@@ -95,12 +96,6 @@ interface DocumentMeta {
 }
 
 const FIELD_INDEX = Object.fromEntries(FACET_FIELDS.map((field, index) => [field, index])) as Record<FacetField, number>;
-
-interface RerankText {
-  titleFolded: string;
-  headFolded: string;
-  headExact: string;
-}
 
 interface Candidate {
   meta: DocumentMeta;
@@ -738,39 +733,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const head = top.slice(0, RERANK_WINDOW);
     const texts = this.loadTexts(head.map((item) => item.meta.rowid));
     const reranked = head
-      .map((item) => ({ meta: item.meta, coverage: item.coverage, score: -item.bm25 + this.bonus(parsed, texts.get(item.meta.rowid)) }))
+      .map((item) => ({ meta: item.meta, coverage: item.coverage, score: -item.bm25 + rerankBonus(parsed.words, texts.get(item.meta.rowid)) }))
       .sort((a, b) => b.coverage - a.coverage || b.score - a.score || newest(a.meta, b.meta));
     return [...reranked, ...top.slice(RERANK_WINDOW).map((item) => ({ meta: item.meta, score: -item.bm25 }))];
-  }
-
-  /**
-   * What bm25 can't see: the words as a phrase, the exact diacritics typed,
-   * and every word in the title.
-   */
-  private bonus(parsed: ParsedQuery, text: RerankText | undefined): number {
-    if (!text) return 0;
-    const foldedTitle = ` ${text.titleFolded} `;
-    const foldedHead = `${foldedTitle}${text.headFolded} `;
-    const exactHead = ` ${text.headExact} `;
-    let bonus = 0;
-    const words = parsed.words;
-    if (words.length > 1) {
-      const phrase = ` ${words.map((word) => word.folded).join(" ")} `;
-      if (foldedTitle.includes(phrase)) bonus += 6;
-      else if (foldedHead.includes(phrase)) bonus += 4;
-      else {
-        for (let i = 0; i + 1 < words.length; i++) {
-          if (foldedHead.includes(` ${words[i]!.folded} ${words[i + 1]!.folded} `)) bonus += 1;
-        }
-      }
-    }
-    const accented = words.filter((word) => word.exact !== word.folded);
-    if (accented.length > 0) {
-      const exact = accented.filter((word) => exactHead.includes(` ${word.exact} `)).length;
-      bonus += (4 * exact) / accented.length;
-    }
-    if (words.length > 0 && words.every((word) => foldedTitle.includes(` ${word.folded}`))) bonus += 2;
-    return bonus;
   }
 
   private loadTexts(rowids: number[]) {

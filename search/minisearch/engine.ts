@@ -8,7 +8,8 @@ import MiniSearch, { type Query } from "minisearch";
 import { Vocabulary } from "../embedded/vocabulary.ts";
 import { highlight, snippet } from "../highlight.ts";
 import { buildSynonymIndex, EMPTY_SYNONYMS, parseQuery, type ParsedQuery, type QueryClause, type SynonymIndex } from "../query.ts";
-import { foldedWords, normalise, tokenize } from "../text.ts";
+import { rerankBonus, rerankText, type RerankText } from "../rerank.ts";
+import { foldedWords } from "../text.ts";
 import type {
   FacetCounts,
   FacetField,
@@ -35,6 +36,7 @@ interface Stored {
   facets: Record<FacetField, string[]>;
   /** Insertion order, kept across updates: the tie-breaker, like a rowid. */
   rank: number;
+  rerank: RerankText;
 }
 
 interface Alternative {
@@ -102,7 +104,12 @@ export class MiniSearchEngine implements SearchEngine {
       }
       this.index.add(document);
       this.vocabulary.addText(searchableText(document));
-      this.documents.set(document.id, { document, facets: facetsOf(document), rank: old?.rank ?? this.nextRank++ });
+      this.documents.set(document.id, {
+        document,
+        facets: facetsOf(document),
+        rank: old?.rank ?? this.nextRank++,
+        rerank: rerankText(document.title, `${document.summary} ${keywordText(document)}`),
+      });
     }
   }
 
@@ -305,35 +312,11 @@ export class MiniSearchEngine implements SearchEngine {
     const byScore = accepted.sort((a, b) => b.score - a.score || a.stored.rank - b.stored.rank);
     const head = byScore
       .slice(0, RERANK_WINDOW)
-      .map((item) => ({ stored: item.stored, score: item.score + MiniSearchEngine.bonus(parsed, item.stored.document) }))
+      .map((item) => ({ stored: item.stored, score: item.score + rerankBonus(parsed.words, item.stored.rerank) }))
       .sort((a, b) => b.score - a.score || a.stored.rank - b.stored.rank);
     return [...head, ...byScore.slice(RERANK_WINDOW)];
   }
 
-  /** The embedded engine's bonus: phrase, exact diacritics, all words in the title. */
-  private static bonus(parsed: ParsedQuery, document: SearchDocument): number {
-    const titleTokens = tokenize(normalise(document.title));
-    const restTokens = tokenize(normalise(`${document.summary} ${keywordText(document)} ${document.body}`));
-    const foldedTitle = ` ${titleTokens.map((token) => token.folded).join(" ")} `;
-    const foldedAll = `${foldedTitle}${restTokens.map((token) => token.folded).join(" ")} `;
-    const exactAll = new Set([...titleTokens, ...restTokens].map((token) => token.exact));
-    let bonus = 0;
-    const words = parsed.words;
-    if (words.length > 1) {
-      const phrase = ` ${words.map((word) => word.folded).join(" ")} `;
-      if (foldedTitle.includes(phrase)) bonus += 6;
-      else if (foldedAll.includes(phrase)) bonus += 4;
-      else {
-        for (let i = 0; i + 1 < words.length; i++) {
-          if (foldedAll.includes(` ${words[i]!.folded} ${words[i + 1]!.folded} `)) bonus += 1;
-        }
-      }
-    }
-    const accented = words.filter((word) => word.exact !== word.folded);
-    if (accented.length > 0) bonus += (4 * accented.filter((word) => exactAll.has(word.exact)).length) / accented.length;
-    if (words.length > 0 && words.every((word) => foldedTitle.includes(` ${word.folded}`))) bonus += 2;
-    return bonus;
-  }
 
   private hit({ stored, score }: Candidate, matchedTerms: string[]): SearchHit {
     const document = stored.document;
