@@ -1,84 +1,38 @@
 // The search page and its suggestions over HTTP: Vietnamese without
 // diacritics, filters, tabs, sort and pagination that live in the URL;
 // nobody sees another organisation's unpublished listings (in results,
-// suggestions or counts); bad input gets a clear message, never a 500.
+// suggestions or counts). Bad input: search.bad-input.integration.test.ts.
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { db } from "~/db.server";
-import en from "~/i18n/en";
 import catalogue from "~/i18n/vi";
-import type { SearchService } from "~/search.server";
-import { addMember, makeOrganisation, makeUser } from "~/test-support/factories";
 import { startTestServer, visibleText, type TestBrowser } from "~/test-support/http";
-import { makeOffer, makeTerms, type Terms } from "~/test-support/offer-factories";
-import { rebuildSearch } from "~/test-support/search";
-import { makeAgency, makeStatement } from "~/test-support/statement-factories";
+import type { Terms } from "~/test-support/offer-factories";
+import {
+  fill, queryBoxValue, resultCount as count, SECRET_STATEMENT, SECRETS, searchEngineInTest as engine, seedSearchCatalogue,
+} from "~/test-support/search-fixtures";
 
 const server = startTestServer();
 const s = catalogue.search;
-const fill = (template: string, vars: Record<string, string | number>) => template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(vars[key] ?? ""));
-const count = (n: number) => fill(s.resultCount_other, { count: n });
 
 let terms: Terms;
 let otherTerms: Terms;
+let slugs: Record<string, string> = {};
 let outsider: TestBrowser;
 let leakOwner: TestBrowser;
 let leakMember: TestBrowser;
-const slugs: Record<string, string> = {};
-const SECRETS = ["Xà phòng sinh học bản nháp", "Xà phòng sinh học chờ duyệt", "Xà phòng sinh học cần sửa", "Xà phòng sinh học lưu trữ"];
-const SECRET_STATEMENT = "Xà phòng sinh học cho trường học";
-
-// The search page's own box (the header has another input named q).
-function queryBoxValue(html: string): string | null {
-  const tag = html.match(/<input[^>]*id="search-q"[^>]*>/)?.[0];
-  if (!tag) return null;
-  return visibleText(tag.match(/value="([^"]*)"/)?.[1] ?? "");
-}
-
-// The server runs in this process; the engine is shared through globalThis.
-const engine = () => (globalThis as { __searchService?: SearchService }).__searchService!.engine;
 
 const titlesIn = (html: string, titles: string[]) => titles.map((title) => visibleText(html).indexOf(title));
 
 beforeAll(async () => {
-  terms = await makeTerms();
-  otherTerms = await makeTerms();
-  const owner = await makeUser({ name: "Chủ Công ty A" });
-  const orgA = await makeOrganisation(owner.id, "Công ty Môi trường Xanh");
-  const offer = async (title: string, options: { terms?: Terms; price?: number; daysAgo?: number } = {}) => {
-    const made = await makeOffer(orgA.id, owner.id, options.terms ?? terms, { status: "PUBLISHED", title });
-    if (options.price !== undefined) await db.offerPackage.updateMany({ where: { offerId: made.id }, data: { priceVnd: BigInt(options.price) } });
-    if (options.daysAgo !== undefined) await db.offer.update({ where: { id: made.id }, data: { publishedAt: new Date(Date.now() - options.daysAgo * 86_400_000) } });
-    slugs[title] = made.slug;
-  };
-  await offer("Cảm biến bụi mịn PM2.5");
-  await offer("Phần mềm một cửa điện tử", { terms: otherTerms });
-  await offer("Trạm quan trắc nước sông Tô Lịch", { price: 300_000_000, daysAgo: 3 });
-  await offer("Trạm quan trắc nước hồ Tây", { price: 10_000_000, daysAgo: 1 });
-  await offer("Trạm quan trắc nước sông Hồng", { price: 1_200_000_000, daysAgo: 2 });
-  const agencyOwner = await makeUser({ name: "Chủ Sở" });
-  const agency = await makeAgency(agencyOwner.id, "Sở Tài nguyên Thử nghiệm");
-  await makeStatement(agency.id, agencyOwner.id, { status: "PUBLISHED", form: { title: "Quan trắc nước hồ nội thành" } });
-
-  // Another organisation's unpublished work, in every state.
-  const secretOwner = await makeUser({ name: "Chủ Công ty B" });
-  const secretMember = await makeUser({ name: "Thành viên Công ty B" });
-  const orgB = await makeOrganisation(secretOwner.id, "Công ty Hoá chất B");
-  await addMember(secretMember.id, orgB.id);
-  const statuses = ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "ARCHIVED"] as const;
-  for (const [index, status] of statuses.entries()) await makeOffer(orgB.id, secretOwner.id, terms, { status, title: SECRETS[index] });
-  const agencyB = await makeAgency(secretOwner.id, "Sở Thử nghiệm B");
-  await makeStatement(agencyB.id, secretOwner.id, { form: { title: SECRET_STATEMENT } });
-
-  await rebuildSearch();
-  outsider = await server.signedIn(owner);
-  leakOwner = await server.signedIn(secretOwner);
-  leakMember = await server.signedIn(secretMember);
+  const seeded = await seedSearchCatalogue();
+  ({ terms, otherTerms, slugs } = seeded);
+  outsider = await server.signedIn(seeded.owner);
+  leakOwner = await server.signedIn(seeded.secretOwner);
+  leakMember = await server.signedIn(seeded.secretMember);
 });
 
 afterEach(() => {
   vi.restoreAllMocks();
 });
-
 describe("the search page", () => {
   it("finds a published offer from a query without diacritics and highlights the match", async () => {
     const page = await server.browser().get("/search?q=cam+bien+BUI");
@@ -238,83 +192,5 @@ describe("nothing leaks", () => {
     expect(owner).toContain(`${s.types.problem} (1)`);
     const browse = visibleText((await leakOwner.get("/search")).text);
     expect(browse).toContain(count(10));
-  });
-});
-
-describe("bad input", () => {
-  it("answers odd but harmless queries with a normal page", async () => {
-    for (const q of ["", "c", "!!!???", '"dien tu', '" OR 1=1', "NEAR(", "*", "a AND", "%", "<script>alert(1)</script>"]) {
-      const page = await server.browser().get(`/search?q=${encodeURIComponent(q)}`);
-      expect(page.status, q).toBe(200);
-      expect(queryBoxValue(page.text), q).toBe(q.replace(/\s+/g, " "));
-      expect(page.text, q).not.toContain("<script>alert(1)");
-    }
-  });
-
-  it("explains invalid parameters in an error summary with a 400, keeping what was typed", async () => {
-    const long = "giao thông ".repeat(200).slice(0, 2000);
-    const tooLong = await server.browser().get(`/search?q=${encodeURIComponent(long)}`);
-    expect(tooLong.status).toBe(400);
-    const text = visibleText(tooLong.text);
-    expect(text).toContain(s.errorSummaryTitle);
-    expect(text).toContain(fill(s.validation.queryTooLong, { max: 500 }));
-    expect(tooLong.text).toContain('<a href="#search-q">');
-    expect(queryBoxValue(tooLong.text)).toBe(long.replace(/\s+/g, " "));
-
-    const cases: [string, string][] = [
-      ["/search?q=den&page=99999", fill(s.validation.pageTooHigh, { max: 1000 })],
-      ["/search?q=den&page=abc", s.validation.page],
-      ["/search?q=den&page=0", s.validation.page],
-      ["/search?type=video", s.validation.type],
-      ["/search?sort=cheapest", s.validation.sort],
-      ["/search?sector=KHONG%20HOP%20LE", s.validation.facetValue],
-      ["/search?deployment=ROCKET", s.validation.facetValue],
-    ];
-    for (const [path, message] of cases) {
-      const page = await server.browser().get(path);
-      expect(page.status, path).toBe(400);
-      expect(visibleText(page.text), path).toContain(message);
-    }
-    expect(queryBoxValue((await server.browser().get("/search?q=den+giao&page=abc")).text)).toBe("den giao");
-  });
-
-  it("says when the page is past the last one and links to the last page", async () => {
-    const page = await server.browser().get("/search?q=tram+quan+trac&perPage=2&page=5");
-    expect(page.status).toBe(400);
-    expect(visibleText(page.text)).toContain(fill(s.validation.pageBeyond, { max: 2 }));
-    expect(page.text).toContain('href="/search?q=tram+quan+trac&amp;perPage=2&amp;page=2"');
-  });
-
-  it("treats an unknown but well-formed filter value as matching nothing", async () => {
-    const page = await server.browser().get("/search?sector=khong-ton-tai");
-    expect(page.status).toBe(200);
-    expect(visibleText(page.text)).toContain(count(0));
-  });
-
-  it("shows a 503 page when the engine is down", async () => {
-    vi.spyOn(engine(), "search").mockRejectedValue(new Error("connection refused"));
-    vi.spyOn(engine(), "suggest").mockRejectedValue(new Error("connection refused"));
-    const page = await server.browser().get("/search?q=cam+bien");
-    expect(page.status).toBe(503);
-    expect(visibleText(page.text)).toContain(s.unavailable);
-    expect(queryBoxValue(page.text)).toBe("cam bien");
-    const suggest = await server.browser().get("/search/suggest?q=cam+bien");
-    expect(suggest.status).toBe(503);
-  });
-});
-
-describe("in English", () => {
-  it("shows English labels, plurals and messages", async () => {
-    const english = server.browser({ language: "en" });
-    const one = visibleText((await english.get("/search?q=cam+bien+bui")).text);
-    expect(one).toContain("1 result found");
-    expect(one).toContain(en.search.applyFilters);
-    expect(one).toContain(`${en.search.types.offer} (1)`);
-    expect(one).toContain(`${terms.sector.nameEn} (1)`);
-    expect(one).toContain(en.search.sorts["price-asc"]);
-    expect(visibleText((await english.get("/search?q=tram+quan+trac&type=offer")).text)).toContain("3 results found");
-    const bad = await english.get(`/search?q=${"x".repeat(600)}`);
-    expect(bad.status).toBe(400);
-    expect(visibleText(bad.text)).toContain(fill(en.search.validation.queryTooLong, { max: 500 }));
   });
 });
