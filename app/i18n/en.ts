@@ -2,6 +2,8 @@ import { offersEn } from "./features/offers.en";
 import { statementsEn } from "./features/statements.en";
 import { searchEn } from "./features/search.en";
 import { searchAdminEn } from "./features/search-admin.en";
+import { alertsEn } from "./features/alerts.en";
+import { classifyEn } from "./features/classify.en";
 import type { Shape } from "./shape";
 import type vi from "./vi";
 
@@ -437,6 +439,8 @@ const en: Catalogue = {
   searchAdmin: searchAdminEn,
   errors: {
     title: "Something went wrong",
+  alerts: alertsEn,
+  classify: classifyEn,
     generic: "Sorry, there is a problem with the service. Try again in a few minutes.",
     notFoundTitle: "Page not found",
     notFound: "The page you are looking for does not exist, or you do not have access to it.",

@@ -2,6 +2,8 @@ import { offersVi } from "./features/offers.vi";
 import { statementsVi } from "./features/statements.vi";
 import { searchVi } from "./features/search.vi";
 import { searchAdminVi } from "./features/search-admin.vi";
+import { alertsVi } from "./features/alerts.vi";
+import { classifyVi } from "./features/classify.vi";
 
 // Vietnamese is the source catalogue: every key starts here, and en.ts must
 // match its shape (the compiler and app/i18n/catalogues.test.ts both check).
@@ -435,6 +437,8 @@ const vi = {
   searchAdmin: searchAdminVi,
   errors: {
     title: "Đã có lỗi xảy ra",
+  alerts: alertsVi,
+  classify: classifyVi,
     generic: "Xin lỗi, hệ thống gặp sự cố. Hãy thử lại sau ít phút.",
     notFoundTitle: "Không tìm thấy trang",
     notFound: "Trang bạn tìm không tồn tại hoặc bạn không có quyền xem.",

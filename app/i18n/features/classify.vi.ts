@@ -1,0 +1,17 @@
+export const classifyVi = {
+  title: "Gợi ý lĩnh vực và công nghệ",
+  hint: "Dựa trên tiêu đề và mô tả bạn đã viết. Đánh dấu những gợi ý đúng; bạn vẫn có thể chọn thêm ở danh sách bên dưới.",
+  button: "Gợi ý",
+  buttonHint: "Gợi ý lĩnh vực và công nghệ từ nội dung đã nhập (những gì bạn đã nhập được giữ nguyên).",
+  sectors: "Lĩnh vực gợi ý",
+  technologies: "Công nghệ gợi ý",
+  none: "Chưa đủ nội dung để gợi ý. Viết thêm về bài toán hoặc giải pháp rồi thử lại.",
+  loading: "Đang tìm gợi ý…",
+  because: "vì có: {{evidence}}",
+  statementInfo: "Lĩnh vực có vẻ phù hợp với bài toán này (chỉ để tham khảo, không lưu cùng bài toán):",
+  statementSearch: "Xem giải pháp trong lĩnh vực {{name}}",
+  importNote: "Lĩnh vực gợi ý tự động: {{names}}",
+  importTechNote: "Công nghệ gợi ý tự động: {{names}}",
+  apiTextRequired: "Cần có nội dung (tham số text hoặc title) để gợi ý",
+  apiTextTooLong: "Nội dung quá dài (tối đa {{max}} ký tự)",
+};
