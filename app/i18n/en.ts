@@ -437,10 +437,10 @@ const en: Catalogue = {
   statements: statementsEn,
   search: searchEn,
   searchAdmin: searchAdminEn,
-  errors: {
-    title: "Something went wrong",
   alerts: alertsEn,
   classify: classifyEn,
+  errors: {
+    title: "Something went wrong",
     generic: "Sorry, there is a problem with the service. Try again in a few minutes.",
     notFoundTitle: "Page not found",
     notFound: "The page you are looking for does not exist, or you do not have access to it.",

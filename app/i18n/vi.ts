@@ -435,10 +435,10 @@ const vi = {
   statements: statementsVi,
   search: searchVi,
   searchAdmin: searchAdminVi,
-  errors: {
-    title: "Đã có lỗi xảy ra",
   alerts: alertsVi,
   classify: classifyVi,
+  errors: {
+    title: "Đã có lỗi xảy ra",
     generic: "Xin lỗi, hệ thống gặp sự cố. Hãy thử lại sau ít phút.",
     notFoundTitle: "Không tìm thấy trang",
     notFound: "Trang bạn tìm không tồn tại hoặc bạn không có quyền xem.",
