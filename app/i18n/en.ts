@@ -4,6 +4,7 @@ import { searchEn } from "./features/search.en";
 import { searchAdminEn } from "./features/search-admin.en";
 import { alertsEn } from "./features/alerts.en";
 import { classifyEn } from "./features/classify.en";
+import { curationEn } from "./features/curation.en";
 import type { Shape } from "./shape";
 import type vi from "./vi";
 
@@ -439,6 +440,7 @@ const en: Catalogue = {
   searchAdmin: searchAdminEn,
   alerts: alertsEn,
   classify: classifyEn,
+  curation: curationEn,
   errors: {
     title: "Something went wrong",
     generic: "Sorry, there is a problem with the service. Try again in a few minutes.",

@@ -4,6 +4,7 @@ import { searchVi } from "./features/search.vi";
 import { searchAdminVi } from "./features/search-admin.vi";
 import { alertsVi } from "./features/alerts.vi";
 import { classifyVi } from "./features/classify.vi";
+import { curationVi } from "./features/curation.vi";
 
 // Vietnamese is the source catalogue: every key starts here, and en.ts must
 // match its shape (the compiler and app/i18n/catalogues.test.ts both check).
@@ -437,6 +438,7 @@ const vi = {
   searchAdmin: searchAdminVi,
   alerts: alertsVi,
   classify: classifyVi,
+  curation: curationVi,
   errors: {
     title: "Đã có lỗi xảy ra",
     generic: "Xin lỗi, hệ thống gặp sự cố. Hãy thử lại sau ít phút.",
