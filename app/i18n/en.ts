@@ -5,6 +5,7 @@ import { searchAdminEn } from "./features/search-admin.en";
 import { alertsEn } from "./features/alerts.en";
 import { classifyEn } from "./features/classify.en";
 import { curationEn } from "./features/curation.en";
+import { matchingEn } from "./features/matching.en";
 import type { Shape } from "./shape";
 import type vi from "./vi";
 
@@ -441,6 +442,7 @@ const en: Catalogue = {
   alerts: alertsEn,
   classify: classifyEn,
   curation: curationEn,
+  matching: matchingEn,
   errors: {
     title: "Something went wrong",
     generic: "Sorry, there is a problem with the service. Try again in a few minutes.",

@@ -5,6 +5,7 @@ import { searchAdminVi } from "./features/search-admin.vi";
 import { alertsVi } from "./features/alerts.vi";
 import { classifyVi } from "./features/classify.vi";
 import { curationVi } from "./features/curation.vi";
+import { matchingVi } from "./features/matching.vi";
 
 // Vietnamese is the source catalogue: every key starts here, and en.ts must
 // match its shape (the compiler and app/i18n/catalogues.test.ts both check).
@@ -439,6 +440,7 @@ const vi = {
   alerts: alertsVi,
   classify: classifyVi,
   curation: curationVi,
+  matching: matchingVi,
   errors: {
     title: "Đã có lỗi xảy ra",
     generic: "Xin lỗi, hệ thống gặp sự cố. Hãy thử lại sau ít phút.",

@@ -1,0 +1,215 @@
+// Engine-level matching: needs ↔ published offers. Candidates come from the
+// search engine's "more like this" (bm25 over the need's words, word pairs
+// and thesaurus wordings in both languages); they are then re-ranked by
+// `fuse` with the sectors and technologies the classifier reads from both
+// texts, TRL, budget, references and the staff's earlier decisions. No
+// database here, so the benchmark runs the same code on 100,000 offers.
+import type { TaxonomyClassifier, TaxonomyTermInput } from "../classify.ts";
+import type { SynonymIndex } from "../query.ts";
+import type { SearchEngine, SearchDocType } from "../types.ts";
+import { DEFAULT_FUSION_WEIGHTS, fuse, type FusionWeights, type MatchReason, type NeedProfile, type OfferProfile, type TermRef } from "./score.ts";
+import { contentWords, DEFAULT_TERM_WEIGHTS, matchTerms, overlap, type MatchText, type TermWeights } from "./terms.ts";
+
+export interface Taxonomy {
+  classifier: TaxonomyClassifier;
+  /** "KIND:slug" → names. */
+  terms: Map<string, TermRef>;
+}
+
+export function buildTaxonomy(classifier: TaxonomyClassifier, terms: TaxonomyTermInput[]): Taxonomy {
+  return { classifier, terms: new Map(terms.map((term) => [`${term.kind}:${term.slug}`, { slug: term.slug, nameVi: term.nameVi, nameEn: term.nameEn }])) };
+}
+
+export interface NeedInput {
+  text: MatchText;
+  declaredSectors: TermRef[];
+  wantedTrl: number | null;
+  budgetMaxVnd: number | null;
+}
+
+export interface OfferFacts extends Omit<OfferProfile, "sectors" | "technologies"> {
+  declaredSectors: TermRef[];
+  declaredTechnologies: TermRef[];
+  /** Changes when the text does: classifier results are cached by it. */
+  version?: string;
+}
+
+/** A need some staff member decided on, with the words it is compared by. */
+export interface CuratedNeed {
+  key: string;
+  words: ReadonlySet<string>;
+  approved: string[];
+  rejected: string[];
+}
+
+export interface MatchTuning {
+  terms: TermWeights;
+  fusion: FusionWeights;
+  /** How many engine hits are re-ranked. */
+  candidates: number;
+  /** Other needs count as similar from this overlap of their words. */
+  similarFrom: number;
+  /** Classifier results scoring above this become signals. */
+  classifierMinScore: number;
+}
+
+export const DEFAULT_TUNING: MatchTuning = {
+  terms: DEFAULT_TERM_WEIGHTS,
+  fusion: DEFAULT_FUSION_WEIGHTS,
+  candidates: 150,
+  similarFrom: 0.12,
+  classifierMinScore: 1,
+};
+
+export interface MatchContext {
+  engine: SearchEngine;
+  synonyms: SynonymIndex;
+  taxonomy: Taxonomy;
+  tuning?: Partial<MatchTuning>;
+}
+
+export interface RankedOfferMatch {
+  offerId: string;
+  score: number;
+  reasons: MatchReason[];
+}
+
+const byKey = <T extends TermRef>(terms: T[]) => [...new Map(terms.map((term) => [term.slug, term])).values()];
+
+/** Sectors and technologies the classifier reads from a text, with the declared ones. */
+export function readTerms(taxonomy: Taxonomy, text: MatchText, declared: { sectors: TermRef[]; technologies: TermRef[] }, minScore: number) {
+  const found = taxonomy.classifier.classify(text, { kinds: ["SECTOR", "TECHNOLOGY"], limit: 3, minScore });
+  const refs = (kind: string) => found.filter((c) => c.kind === kind).flatMap((c) => taxonomy.terms.get(`${kind}:${c.slug}`) ?? []);
+  return { sectors: byKey([...declared.sectors, ...refs("SECTOR")]), technologies: byKey([...declared.technologies, ...refs("TECHNOLOGY")]) };
+}
+
+// Offers are read by the classifier once per text version, not per request.
+const profileCache = new Map<string, { sectors: TermRef[]; technologies: TermRef[] }>();
+const PROFILE_CACHE_LIMIT = 50_000;
+
+function offerProfile(taxonomy: Taxonomy, facts: OfferFacts, minScore: number): OfferProfile {
+  const key = `${facts.id}\u0000${facts.version ?? `${facts.title.length}:${facts.body.length}`}\u0000${facts.declaredSectors.map((t) => t.slug).join(",")}\u0000${facts.declaredTechnologies.map((t) => t.slug).join(",")}`;
+  let terms = profileCache.get(key);
+  if (!terms) {
+    terms = readTerms(taxonomy, { title: facts.title, body: facts.body }, { sectors: facts.declaredSectors, technologies: facts.declaredTechnologies }, minScore);
+    if (profileCache.size >= PROFILE_CACHE_LIMIT) profileCache.clear();
+    profileCache.set(key, terms);
+  }
+  return { ...facts, ...terms };
+}
+
+export function needProfile(taxonomy: Taxonomy, need: NeedInput, minScore: number): NeedProfile {
+  const terms = readTerms(taxonomy, need.text, { sectors: need.declaredSectors, technologies: [] }, minScore);
+  return { ...terms, wantedTrl: need.wantedTrl, budgetMaxVnd: need.budgetMaxVnd };
+}
+
+/** What the staff's decisions on other needs say about offers for this one. */
+export function curationEvidence(key: string | null, words: ReadonlySet<string>, curated: readonly CuratedNeed[], similarFrom: number) {
+  const approvedHere = new Set<string>();
+  const rejectedHere = new Set<string>();
+  const approved = new Map<string, { weight: number; count: number }>();
+  const rejected = new Map<string, number>();
+  for (const other of curated) {
+    if (key !== null && other.key === key) {
+      for (const id of other.approved) approvedHere.add(id);
+      for (const id of other.rejected) rejectedHere.add(id);
+      continue;
+    }
+    const similarity = overlap(words, other.words);
+    if (similarity < similarFrom) continue;
+    for (const id of other.approved) {
+      const entry = approved.get(id) ?? { weight: 0, count: 0 };
+      entry.weight += similarity;
+      entry.count += 1;
+      approved.set(id, entry);
+    }
+    for (const id of other.rejected) rejected.set(id, (rejected.get(id) ?? 0) + similarity);
+  }
+  return { approvedHere, rejectedHere, approved, rejected };
+}
+
+export function needWords(text: MatchText): Set<string> {
+  return contentWords(`${text.title}\n${text.body}`);
+}
+
+/**
+ * Published offers for a need, best first. `loadOffers` returns facts for the
+ * ids it can show (published offers only); others are dropped. Offers staff
+ * rejected for this need come after every other.
+ */
+export async function rankOffers(
+  context: MatchContext,
+  need: NeedInput,
+  options: { limit: number; loadOffers: (ids: string[]) => Promise<OfferFacts[]>; needKey?: string | null; curated?: readonly CuratedNeed[] },
+): Promise<RankedOfferMatch[]> {
+  const tuning = { ...DEFAULT_TUNING, ...context.tuning };
+  const terms = matchTerms(need.text, context.synonyms, tuning.terms);
+  const hits = await context.engine.similar({ terms, filters: { type: ["offer"] }, limit: tuning.candidates });
+  const curation = curationEvidence(options.needKey ?? null, needWords(need.text), options.curated ?? [], tuning.similarFrom);
+  const best = hits[0]?.score ?? 0;
+  const textOf = new Map(hits.map((hit) => [hit.entityId, { text: best > 0 ? hit.score / best : 0, matched: hit.matched }]));
+  // Offers approved for similar needs are candidates even when they share no words.
+  const ids = [...new Set([...textOf.keys(), ...curation.approved.keys(), ...curation.approvedHere])];
+  const facts = await options.loadOffers(ids);
+  const profile = needProfile(context.taxonomy, need, tuning.classifierMinScore);
+  const ranked = facts.map((offer) => {
+    const text = textOf.get(offer.id);
+    const approved = curation.approved.get(offer.id);
+    const fused = fuse(
+      profile,
+      offerProfile(context.taxonomy, offer, tuning.classifierMinScore),
+      {
+        text: text?.text ?? 0,
+        matched: text?.matched ?? [],
+        approvedForSimilar: (approved?.weight ?? 0) + (curation.approvedHere.has(offer.id) ? 1 : 0),
+        approvedCount: approved?.count ?? 0,
+        rejectedForSimilar: curation.rejected.get(offer.id) ?? 0,
+      },
+      tuning.fusion,
+    );
+    return { offerId: offer.id, ...fused, rejected: curation.rejectedHere.has(offer.id) };
+  });
+  ranked.sort((a, b) => Number(a.rejected) - Number(b.rejected) || b.score - a.score || a.offerId.localeCompare(b.offerId));
+  return ranked.slice(0, options.limit).map(({ offerId, score, reasons }) => ({ offerId, score: Math.round(score * 1000) / 1000, reasons }));
+}
+
+export interface NeedFacts extends NeedInput {
+  /** Search document type and entity id. */
+  type: Extract<SearchDocType, "problem" | "major-problem">;
+  id: string;
+}
+
+export interface RankedNeedMatch {
+  type: NeedFacts["type"];
+  id: string;
+  score: number;
+  reasons: MatchReason[];
+}
+
+/** Needs (open statements, published major problems) an offer could answer, best first. */
+export async function rankNeeds(
+  context: MatchContext,
+  offer: OfferFacts,
+  options: { limit: number; loadNeeds: (refs: { type: NeedFacts["type"]; id: string }[]) => Promise<NeedFacts[]> },
+): Promise<RankedNeedMatch[]> {
+  const tuning = { ...DEFAULT_TUNING, ...context.tuning };
+  const terms = matchTerms({ title: offer.title, body: offer.body }, context.synonyms, tuning.terms);
+  const hits = await context.engine.similar({ terms, filters: { type: ["problem", "major-problem"] }, limit: tuning.candidates });
+  const best = hits[0]?.score ?? 0;
+  const needs = await options.loadNeeds(hits.map((hit) => ({ type: hit.type as NeedFacts["type"], id: hit.entityId })));
+  const textOf = new Map(hits.map((hit) => [`${hit.type}:${hit.entityId}`, hit]));
+  const profile = offerProfile(context.taxonomy, offer, tuning.classifierMinScore);
+  const ranked = needs.map((need) => {
+    const hit = textOf.get(`${need.type}:${need.id}`);
+    const fused = fuse(needProfile(context.taxonomy, need, tuning.classifierMinScore), profile, {
+      text: hit && best > 0 ? hit.score / best : 0,
+      matched: hit?.matched ?? [],
+      approvedForSimilar: 0,
+      approvedCount: 0,
+      rejectedForSimilar: 0,
+    }, tuning.fusion);
+    return { type: need.type, id: need.id, ...fused };
+  });
+  ranked.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+  return ranked.slice(0, options.limit).map((item) => ({ ...item, score: Math.round(item.score * 1000) / 1000 }));
+}

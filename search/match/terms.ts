@@ -1,0 +1,92 @@
+// Turns a problem's (or an offer's) text into the weighted terms a "more like
+// this" query looks for. Vietnamese words are syllables, so single words say
+// little ("giao" is in both "giao thông" and "giao thương"): adjacent pairs
+// are added as phrases, and thesaurus phrases found in the text bring in their
+// other wordings in both languages, which is what lets "ùn tắc" find an
+// English offer about "congestion".
+import type { SynonymIndex } from "../query.ts";
+import { isStopWord, tokenize, type Token } from "../text.ts";
+import type { WeightedTerm } from "../types.ts";
+
+export interface MatchText {
+  title: string;
+  body: string;
+}
+
+export interface TermWeights {
+  title: number;
+  body: number;
+  /** Share of a word's weight given to the pair it starts. */
+  bigram: number;
+  /** Share of a thesaurus phrase's weight given to each of its other wordings. */
+  synonym: number;
+  /** At most this many terms reach the engine (the heaviest). */
+  maxTerms: number;
+}
+
+export const DEFAULT_TERM_WEIGHTS: TermWeights = { title: 2, body: 1, bigram: 0.5, synonym: 0.7, maxTerms: 80 };
+
+function thesaurusAt(tokens: Token[], start: number, index: SynonymIndex): { length: number; group: number } | null {
+  for (const candidate of index.byFirstWord.get(tokens[start]!.folded) ?? []) {
+    const span = candidate.words;
+    if (start + span.length > tokens.length) continue;
+    if (span.every((word, offset) => tokens[start + offset]!.folded === word)) return { length: span.length, group: candidate.group };
+  }
+  return null;
+}
+
+/**
+ * Weighted terms for a text. A word's weight grows with how often it occurs,
+ * but only logarithmically: a description repeating "hệ thống" ten times is
+ * not ten times about it.
+ */
+export function matchTerms(text: MatchText, synonyms: SynonymIndex, weights: TermWeights = DEFAULT_TERM_WEIGHTS): WeightedTerm[] {
+  const raw = new Map<string, number>();
+  const add = (words: string[], weight: number) => {
+    const key = words.join(" ");
+    raw.set(key, (raw.get(key) ?? 0) + weight);
+  };
+  for (const [part, weight] of [
+    [text.title, weights.title],
+    [text.body, weights.body],
+  ] as const) {
+    const tokens = tokenize(part);
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!;
+      const stop = isStopWord(token);
+      if (!stop && token.folded.length > 1) add([token.folded], weight);
+      const next = tokens[i + 1];
+      if (!stop && next && !isStopWord(next)) add([token.folded, next.folded], weight * weights.bigram);
+      const phrase = thesaurusAt(tokens, i, synonyms);
+      if (phrase) {
+        for (const other of synonyms.groups[phrase.group]!) add(other, weight * weights.synonym);
+      }
+    }
+  }
+  // Repetition counts logarithmically: 1 → 1, 2 → 1.5, 4 → 2 (in units of the first occurrence).
+  const terms = [...raw].map(([key, total]) => ({ words: key.split(" "), weight: total > 0 ? Math.log2(1 + total) : 0 }));
+  return terms.sort((a, b) => b.weight - a.weight || a.words.join(" ").localeCompare(b.words.join(" "))).slice(0, weights.maxTerms);
+}
+
+/** Folded content words of a text, for comparing two texts cheaply. */
+export function contentWords(text: string): Set<string> {
+  const words = new Set<string>();
+  const tokens = tokenize(text);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (isStopWord(token) || token.folded.length < 2) continue;
+    words.add(token.folded);
+    const next = tokens[i + 1];
+    if (next && !isStopWord(next)) words.add(`${token.folded} ${next.folded}`);
+  }
+  return words;
+}
+
+/** Overlap of two word sets, 0..1 (cosine of binary vectors). */
+export function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  const [small, large] = a.size < b.size ? [a, b] : [b, a];
+  let shared = 0;
+  for (const word of small) if (large.has(word)) shared++;
+  return shared / Math.sqrt(a.size * b.size);
+}
