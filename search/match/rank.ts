@@ -8,7 +8,7 @@ import type { TaxonomyClassifier, TaxonomyTermInput } from "../classify.ts";
 import type { SynonymIndex } from "../query.ts";
 import type { SearchEngine, SearchDocType } from "../types.ts";
 import { DEFAULT_FUSION_WEIGHTS, fuse, type FusionWeights, type MatchReason, type NeedProfile, type OfferProfile, type TermRef } from "./score.ts";
-import { contentWords, DEFAULT_TERM_WEIGHTS, matchTerms, overlap, type MatchText, type TermWeights } from "./terms.ts";
+import { conceptFeatures, contentWords, DEFAULT_TERM_WEIGHTS, matchTerms, overlap, type MatchText, type TermWeights } from "./terms.ts";
 
 export interface Taxonomy {
   classifier: TaxonomyClassifier;
@@ -84,14 +84,17 @@ export function readTerms(taxonomy: Taxonomy, text: MatchText, declared: { secto
 }
 
 // Offers are read by the classifier once per text version, not per request.
-const profileCache = new Map<string, { sectors: TermRef[]; technologies: TermRef[] }>();
+const profileCache = new Map<string, { sectors: TermRef[]; technologies: TermRef[]; features: Map<string, number> }>();
 const PROFILE_CACHE_LIMIT = 50_000;
 
-function offerProfile(taxonomy: Taxonomy, facts: OfferFacts, minScore: number): OfferProfile {
+function offerProfile(taxonomy: Taxonomy, synonyms: SynonymIndex, facts: OfferFacts, minScore: number): OfferProfile & { features: Map<string, number> } {
   const key = `${facts.id}\u0000${facts.version ?? `${facts.title.length}:${facts.body.length}`}\u0000${facts.declaredSectors.map((t) => t.slug).join(",")}\u0000${facts.declaredTechnologies.map((t) => t.slug).join(",")}`;
   let terms = profileCache.get(key);
   if (!terms) {
-    terms = readTerms(taxonomy, { title: facts.title, body: facts.body }, { sectors: facts.declaredSectors, technologies: facts.declaredTechnologies }, minScore);
+    terms = {
+      ...readTerms(taxonomy, { title: facts.title, body: facts.body }, { sectors: facts.declaredSectors, technologies: facts.declaredTechnologies }, minScore),
+      features: conceptFeatures(`${facts.title}\n${facts.title}\n${facts.body}`, synonyms),
+    };
     if (profileCache.size >= PROFILE_CACHE_LIMIT) profileCache.clear();
     profileCache.set(key, terms);
   }
@@ -128,6 +131,32 @@ export function curationEvidence(key: string | null, words: ReadonlySet<string>,
   return { approvedHere, rejectedHere, approved, rejected };
 }
 
+/**
+ * tf-idf cosine between a need's features and each candidate's, with
+ * document frequencies taken from the candidates themselves: a word every
+ * candidate shares tells them apart no better than a stop word.
+ */
+export function conceptSimilarities(need: Map<string, number>, candidates: Map<string, number>[]): number[] {
+  const df = new Map<string, number>();
+  for (const features of candidates) for (const feature of features.keys()) if (need.has(feature)) df.set(feature, (df.get(feature) ?? 0) + 1);
+  const n = candidates.length;
+  const idf = (feature: string) => Math.log(1 + n / (1 + (df.get(feature) ?? 0)));
+  const weight = (count: number) => 1 + Math.log(count);
+  let needNorm = 0;
+  for (const [feature, count] of need) needNorm += (weight(count) * idf(feature)) ** 2;
+  return candidates.map((features) => {
+    let dot = 0;
+    let norm = 0;
+    for (const [feature, count] of features) {
+      const value = weight(count) * (need.has(feature) ? idf(feature) : Math.log(1 + n));
+      norm += value * value;
+      const mine = need.get(feature);
+      if (mine !== undefined) dot += value * weight(mine) * idf(feature);
+    }
+    return norm > 0 && needNorm > 0 ? dot / Math.sqrt(norm * needNorm) : 0;
+  });
+}
+
 export function needWords(text: MatchText): Set<string> {
   return contentWords(`${text.title}\n${text.body}`);
 }
@@ -152,14 +181,18 @@ export async function rankOffers(
   const ids = [...new Set([...textOf.keys(), ...curation.approved.keys(), ...curation.approvedHere])];
   const facts = await options.loadOffers(ids);
   const profile = needProfile(context.taxonomy, need, tuning.classifierMinScore);
-  const ranked = facts.map((offer) => {
+  const offers = facts.map((offer) => offerProfile(context.taxonomy, context.synonyms, offer, tuning.classifierMinScore));
+  const concepts = conceptSimilarities(conceptFeatures(`${need.text.title}\n${need.text.title}\n${need.text.body}`, context.synonyms), offers.map((offer) => offer.features));
+  const bestConcept = Math.max(0, ...concepts);
+  const ranked = offers.map((offer, index) => {
     const text = textOf.get(offer.id);
     const approved = curation.approved.get(offer.id);
     const fused = fuse(
       profile,
-      offerProfile(context.taxonomy, offer, tuning.classifierMinScore),
+      offer,
       {
         text: text?.text ?? 0,
+        concept: bestConcept > 0 ? concepts[index]! / bestConcept : 0,
         matched: text?.matched ?? [],
         approvedForSimilar: (approved?.weight ?? 0) + (curation.approvedHere.has(offer.id) ? 1 : 0),
         approvedCount: approved?.count ?? 0,
@@ -198,11 +231,14 @@ export async function rankNeeds(
   const best = hits[0]?.score ?? 0;
   const needs = await options.loadNeeds(hits.map((hit) => ({ type: hit.type as NeedFacts["type"], id: hit.entityId })));
   const textOf = new Map(hits.map((hit) => [`${hit.type}:${hit.entityId}`, hit]));
-  const profile = offerProfile(context.taxonomy, offer, tuning.classifierMinScore);
-  const ranked = needs.map((need) => {
+  const profile = offerProfile(context.taxonomy, context.synonyms, offer, tuning.classifierMinScore);
+  const concepts = conceptSimilarities(profile.features, needs.map((need) => conceptFeatures(`${need.text.title}\n${need.text.title}\n${need.text.body}`, context.synonyms)));
+  const bestConcept = Math.max(0, ...concepts);
+  const ranked = needs.map((need, index) => {
     const hit = textOf.get(`${need.type}:${need.id}`);
     const fused = fuse(needProfile(context.taxonomy, need, tuning.classifierMinScore), profile, {
       text: hit && best > 0 ? hit.score / best : 0,
+      concept: bestConcept > 0 ? concepts[index]! / bestConcept : 0,
       matched: hit?.matched ?? [],
       approvedForSimilar: 0,
       approvedCount: 0,

@@ -39,6 +39,8 @@ export interface OfferProfile {
 export interface PairEvidence {
   /** Text relevance divided by the best candidate's, 0..1. */
   text: number;
+  /** Cosine of the two texts' words and thesaurus concepts, 0..1. */
+  concept: number;
   /** Folded terms the offer holds (from the engine). */
   matched: string[];
   /** Σ similarity of other needs for which staff approved this offer. */
@@ -50,6 +52,7 @@ export interface PairEvidence {
 
 export interface FusionWeights {
   text: number;
+  concept: number;
   sector: number;
   technology: number;
   trl: number;
@@ -60,6 +63,7 @@ export interface FusionWeights {
 
 export const DEFAULT_FUSION_WEIGHTS: FusionWeights = {
   text: 0.62,
+  concept: 0,
   sector: 0.14,
   technology: 0.1,
   trl: 0.03,
@@ -108,7 +112,7 @@ export interface FusedScore {
 
 export function fuse(need: NeedProfile, offer: OfferProfile, evidence: PairEvidence, weights: FusionWeights = DEFAULT_FUSION_WEIGHTS): FusedScore {
   const reasons: MatchReason[] = [];
-  let score = weights.text * evidence.text;
+  let score = weights.text * evidence.text + weights.concept * evidence.concept;
   if (evidence.matched.length > 0) reasons.push({ kind: "terms", terms: termsAsWritten(evidence.matched, offer.title, offer.body) });
 
   const sectors = shared(need.sectors, offer.sectors);

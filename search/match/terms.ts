@@ -20,19 +20,37 @@ export interface TermWeights {
   bigram: number;
   /** Share of a thesaurus phrase's weight given to each of its other wordings. */
   synonym: number;
+  /** Share of an English word's weight given to its plural or singular. */
+  variant: number;
   /** At most this many terms reach the engine (the heaviest). */
   maxTerms: number;
 }
 
-export const DEFAULT_TERM_WEIGHTS: TermWeights = { title: 2, body: 1, bigram: 0.5, synonym: 0.7, maxTerms: 80 };
+export const DEFAULT_TERM_WEIGHTS: TermWeights = { title: 2, body: 1, bigram: 0.5, synonym: 0.7, variant: 0.6, maxTerms: 200 };
 
-function thesaurusAt(tokens: Token[], start: number, index: SynonymIndex): { length: number; group: number } | null {
+/** The longest thesaurus phrase starting at `start`, and every group holding it. */
+export function thesaurusAt(tokens: readonly Token[], start: number, index: SynonymIndex): { length: number; groups: number[] } | null {
+  let found: { length: number; groups: number[] } | null = null;
   for (const candidate of index.byFirstWord.get(tokens[start]!.folded) ?? []) {
     const span = candidate.words;
+    if (found && span.length < found.length) break;
     if (start + span.length > tokens.length) continue;
-    if (span.every((word, offset) => tokens[start + offset]!.folded === word)) return { length: span.length, group: candidate.group };
+    if (!span.every((word, offset) => tokens[start + offset]!.folded === word)) continue;
+    if (found) found.groups.push(candidate.group);
+    else found = { length: span.length, groups: [candidate.group] };
   }
-  return null;
+  return found;
+}
+
+// English plurals and singulars find each other ("leaks" ↔ "leak"); the
+// engine indexes words as written. Vietnamese has no inflection.
+export function englishVariant(word: string): string | null {
+  if (!/^[a-z]{4,}$/.test(word)) return null;
+  if (word.endsWith("ies")) return `${word.slice(0, -3)}y`;
+  if (word.endsWith("ss") || word.endsWith("us") || word.endsWith("is")) return null;
+  if (word.endsWith("s")) return word.slice(0, -1);
+  if (word.endsWith("y") && !/[aeiou]y$/.test(word)) return `${word.slice(0, -1)}ies`;
+  return /(sh|ch|x|z)$/.test(word) ? `${word}es` : `${word}s`;
 }
 
 /**
@@ -54,12 +72,16 @@ export function matchTerms(text: MatchText, synonyms: SynonymIndex, weights: Ter
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
       const stop = isStopWord(token);
-      if (!stop && token.folded.length > 1) add([token.folded], weight);
+      if (!stop && token.folded.length > 1) {
+        add([token.folded], weight);
+        const variant = englishVariant(token.folded);
+        if (variant) add([variant], weight * weights.variant);
+      }
       const next = tokens[i + 1];
       if (!stop && next && !isStopWord(next)) add([token.folded, next.folded], weight * weights.bigram);
       const phrase = thesaurusAt(tokens, i, synonyms);
       if (phrase) {
-        for (const other of synonyms.groups[phrase.group]!) add(other, weight * weights.synonym);
+        for (const group of phrase.groups) for (const other of synonyms.groups[group]!) add(other, weight * weights.synonym);
       }
     }
   }
@@ -80,6 +102,31 @@ export function contentWords(text: string): Set<string> {
     if (next && !isStopWord(next)) words.add(`${token.folded} ${next.folded}`);
   }
   return words;
+}
+
+/**
+ * Features of a text for the re-ranking's second look: its content words and
+ * word pairs, plus one feature per thesaurus group it mentions, so "water
+ * leak" and "rò rỉ nước" share features even with no word in common.
+ */
+export function conceptFeatures(text: string, synonyms: SynonymIndex): Map<string, number> {
+  const features = new Map<string, number>();
+  const add = (feature: string) => features.set(feature, (features.get(feature) ?? 0) + 1);
+  const tokens = tokenize(text);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const stop = isStopWord(token);
+    if (!stop && token.folded.length > 1) {
+      const variant = englishVariant(token.folded);
+      // One form for singular and plural: the shorter.
+      add(variant && variant.length < token.folded.length ? variant : token.folded);
+    }
+    const next = tokens[i + 1];
+    if (!stop && next && !isStopWord(next)) add(`${token.folded} ${next.folded}`);
+    const phrase = thesaurusAt(tokens, i, synonyms);
+    if (phrase) for (const group of phrase.groups) add(`#${group}`);
+  }
+  return features;
 }
 
 /** Overlap of two word sets, 0..1 (cosine of binary vectors). */
