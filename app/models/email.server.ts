@@ -5,7 +5,8 @@ import nodemailer from "nodemailer";
 import { env } from "~/env.server";
 import { logger } from "~/utils/logger.server";
 
-export type OutgoingEmail = { to: string; subject: string; text: string };
+// Extra headers, e.g. List-Unsubscribe on digests; kept in the outbox file too.
+export type OutgoingEmail = { to: string; subject: string; text: string; headers?: Record<string, string> };
 
 // With SMTP_URL set, mail goes out over SMTP. Without it (dev, tests), each
 // message is written to MAIL_OUTBOX_DIR as JSON, which people and tests read.

@@ -6,6 +6,7 @@ import { db, type Prisma } from "~/db.server";
 import { importedOfferSchema, importedProblemSchema, type ImportedOffer, type ImportedProblem } from "~/schemas/import";
 import { toSlug } from "~/utils/slug.server";
 import { recordAudit } from "./audit.server";
+import { IMPORT_MIN_SCORE, termSuggester } from "./classify.server";
 import { enqueueSearchSync } from "./search-index.server";
 import { notifySearchSync } from "~/search.server";
 import { publishVersion } from "./major-problem.server";
@@ -68,6 +69,23 @@ async function termIndex(): Promise<TermIndex> {
   return index;
 }
 
+type Suggester = Awaited<ReturnType<typeof termSuggester>>;
+
+// A row whose tags named no sector (or no technology) gets the classifier's
+// confident suggestions instead, and its report says so, so staff can check.
+function suggestedOfferTerms(suggest: Suggester, row: ImportedOffer, matched: { id: string; kind: string }[]) {
+  const has = (kind: string) => matched.some((term) => term.kind === kind);
+  if (has("SECTOR") && has("TECHNOLOGY")) return { ids: [] as string[], reasons: [] as string[] };
+  const found = suggest({ title: row.title, body: row.description }, { limit: 2, minScore: IMPORT_MIN_SCORE });
+  const sectors = has("SECTOR") ? [] : found.sectors.slice(0, 1);
+  const technologies = has("TECHNOLOGY") ? [] : found.technologies;
+  const reasons = [
+    ...(sectors.length ? [`classify.importNote|${sectors.map((term) => term.nameVi).join(", ")}`] : []),
+    ...(technologies.length ? [`classify.importTechNote|${technologies.map((term) => term.nameVi).join(", ")}`] : []),
+  ];
+  return { ids: [...sectors, ...technologies].map((term) => term.id), reasons };
+}
+
 function offerData(row: ImportedOffer) {
   const english = row.language === "en";
   return {
@@ -103,6 +121,7 @@ export async function importOffers(fileName: string, content: string, actorId: s
   }
 
   const terms = await termIndex();
+  const suggest = await termSuggester();
   const organisations = new Map(
     (await db.organisation.findMany({ select: { id: true, name: true } })).map((o) => [o.name.trim().toLowerCase(), o.id]),
   );
@@ -129,6 +148,7 @@ export async function importOffers(fileName: string, content: string, actorId: s
     }
     const matched = row.tags.map((tag) => terms.get(tag.toLowerCase()) ?? terms.get(toSlug(tag))).filter((t) => t !== undefined);
     const unmatched = row.tags.filter((tag) => !terms.has(tag.toLowerCase()) && !terms.has(toSlug(tag)));
+    const suggested = suggestedOfferTerms(suggest, row, matched);
     const data = { ...offerData(row), tags: unmatched.length ? unmatched.join("; ") : null, status: "PUBLISHED" as const };
     const existing = await tx.offer.findUnique({ where: { externalId: row.externalId }, select: { id: true, organisationId: true } });
     if (existing && existing.organisationId !== organisationId) return { line, key: row.externalId, status: "rejected", reasons: ["import.otherProvider"] };
@@ -140,7 +160,7 @@ export async function importOffers(fileName: string, content: string, actorId: s
       await tx.offerPackage.deleteMany({ where: { offerId: offer.id } });
       await tx.offerReference.deleteMany({ where: { offerId: offer.id } });
     }
-    const termIds = [...new Set(matched.map((t) => t.id))];
+    const termIds = [...new Set([...matched.map((t) => t.id), ...suggested.ids])];
     if (termIds.length) await tx.offerTerm.createMany({ data: termIds.map((termId) => ({ offerId: offer.id, termId })) });
     if (row.packages.length) {
       await tx.offerPackage.createMany({
@@ -155,7 +175,7 @@ export async function importOffers(fileName: string, content: string, actorId: s
       actorId, action: existing ? "offer.import_updated" : "offer.imported", entityType: "Offer", entityId: offer.id,
       after: { externalId: row.externalId, title: row.title, status: "PUBLISHED" },
     });
-    return { line, key: row.externalId, status: existing ? "updated" : "created", reasons: [] };
+    return { line, key: row.externalId, status: existing ? "updated" : "created", reasons: suggested.reasons };
   }
 
   // New offers go in with one createMany per table per batch: row-by-row
@@ -196,11 +216,12 @@ export async function importOffers(fileName: string, content: string, actorId: s
         ...offerData(row), id, organisationId, externalId: row.externalId, slug: nextSlug(row.title), status: "PUBLISHED",
         tags: unmatched.length ? unmatched.join("; ") : null, publishedAt: now, contentUpdatedAt: now,
       });
-      for (const termId of new Set(matched.map((t) => t.id))) offerTerms.push({ offerId: id, termId });
+      const suggested = suggestedOfferTerms(suggest, row, matched);
+      for (const termId of new Set([...matched.map((t) => t.id), ...suggested.ids])) offerTerms.push({ offerId: id, termId });
       row.packages.forEach((p, i) => packages.push({ offerId: id, name: p.name, priceVnd: p.priceVnd === null ? null : BigInt(p.priceVnd), unit: p.unit ?? "gói", sortOrder: i }));
       row.references.forEach((r, i) => references.push({ offerId: id, ...r, sortOrder: i }));
       audits.push({ actorId, action: "offer.imported", entityType: "Offer", entityId: id, after: JSON.stringify({ externalId: row.externalId, title: row.title, status: "PUBLISHED" }) });
-      out.push({ line, key: row.externalId, status: "created", reasons: [] });
+      out.push({ line, key: row.externalId, status: "created", reasons: suggested.reasons });
     }
     if (offers.length) await tx.offer.createMany({ data: offers });
     if (offerTerms.length) await tx.offerTerm.createMany({ data: offerTerms });
@@ -266,6 +287,7 @@ export async function importProblems(fileName: string, content: string, listName
   if (valid.length === 0) return summarise(rows.sort((a, b) => a.line - b.line));
 
   const terms = await termIndex();
+  const suggest = await termSuggester();
   const slug = toSlug(listName) || "imported";
   const year = new Date().getFullYear();
   const list =
@@ -276,8 +298,15 @@ export async function importProblems(fileName: string, content: string, listName
 
   for (const { line, row } of valid) {
     const sectorTerm = row.sector ? terms.get(row.sector.toLowerCase()) ?? terms.get(toSlug(row.sector)) : undefined;
-    const sectorId = sectorTerm?.kind === "SECTOR" ? sectorTerm.id : null;
+    let sectorId = sectorTerm?.kind === "SECTOR" ? sectorTerm.id : null;
     const reasons = row.sector && !sectorId ? [`import.unknownSector|${row.sector}`] : [];
+    if (!sectorId) {
+      const [suggested] = suggest({ title: row.title, body: row.description }, { limit: 1, minScore: IMPORT_MIN_SCORE }).sectors;
+      if (suggested) {
+        sectorId = suggested.id;
+        reasons.push(`classify.importNote|${suggested.nameVi}`);
+      }
+    }
     const data = {
       title: row.title, description: row.description, sectorId, leadAgency: row.leadAgency ?? "—", priority: row.priority,
     };

@@ -131,7 +131,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const labels: Labels = { t, terms: new Map(terms.map((term) => [termKey(term), language === "en" ? term.nameEn : term.nameVi])) };
   const page = view(params, result, labels, terms.map(termKey));
   return json(
-    { state: "ok" as const, q: params.q, type: params.type ?? null, sort: params.sort, ...page, meta },
+    { state: "ok" as const, q: params.q, type: params.type ?? null, sort: params.sort, ...page, meta, signedIn: Boolean(user) },
     // Signed-in members see their drafts here, so the page must never be shared by a cache.
     { status: page.errors.length ? 400 : 200, headers: { "Cache-Control": "private, no-store" } },
   );
@@ -155,8 +155,22 @@ export default function SearchPage() {
         {data.state === "ok" && data.type ? <input type="hidden" name="type" value={data.type} /> : null}
       </Form>
       {data.state === "unavailable" ? <p className="notice notice-error">{t("search.unavailable")}</p> : null}
+      {data.state === "ok" && data.signedIn ? <SaveSearch query={location.search} /> : null}
       {data.state === "ok" ? <Results data={data} key={location.search} /> : null}
     </div>
+  );
+}
+
+// Posts the current query string to the alerts page, which saves it.
+function SaveSearch({ query }: { query: string }) {
+  const { t } = useTranslation();
+  return (
+    <Form method="post" action="/account/alerts" className="search-save">
+      <input type="hidden" name="intent" value="save-search" />
+      <input type="hidden" name="query" value={query} />
+      <button type="submit" className="button button-secondary button-small" aria-describedby="search-save-hint">{t("alerts.saveSearch")}</button>
+      <span className="hint" id="search-save-hint"> {t("alerts.saveSearchHint")}</span>
+    </Form>
   );
 }
 

@@ -13,8 +13,8 @@ export const classifyEn: Shape<typeof classifyVi> = {
   because: "because of: {{evidence}}",
   statementInfo: "Sectors this problem seems to belong to (for information only, not saved with the problem):",
   statementSearch: "See offers in {{name}}",
-  importNote: "Sector suggested automatically: {{names}}",
-  importTechNote: "Technology suggested automatically: {{names}}",
+  importNote: "Sector suggested automatically: {{max}}",
+  importTechNote: "Technology suggested automatically: {{max}}",
   apiTextRequired: "Text (the text or title parameter) is needed for suggestions",
   apiTextTooLong: "The text is too long (at most {{max}} characters)",
 };

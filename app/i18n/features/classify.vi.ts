@@ -10,8 +10,8 @@ export const classifyVi = {
   because: "vì có: {{evidence}}",
   statementInfo: "Lĩnh vực có vẻ phù hợp với bài toán này (chỉ để tham khảo, không lưu cùng bài toán):",
   statementSearch: "Xem giải pháp trong lĩnh vực {{name}}",
-  importNote: "Lĩnh vực gợi ý tự động: {{names}}",
-  importTechNote: "Công nghệ gợi ý tự động: {{names}}",
+  importNote: "Lĩnh vực gợi ý tự động: {{max}}",
+  importTechNote: "Công nghệ gợi ý tự động: {{max}}",
   apiTextRequired: "Cần có nội dung (tham số text hoặc title) để gợi ý",
   apiTextTooLong: "Nội dung quá dài (tối đa {{max}} ký tự)",
 };

@@ -1,0 +1,228 @@
+// The weekly alert email: one per person, combining all their subscriptions,
+// listing only public items first published since that subscription was last
+// sent (or in the last 7 days). Nothing new, no email. Run weekly by
+// `npm run digest:weekly`; a second run in the same week sends nothing.
+import type { TFunction } from "i18next";
+import { db, type SubscriptionKind } from "~/db.server";
+import { i18next } from "~/i18n/i18next.server";
+import { sendEmail } from "~/models/email.server";
+import { rankNeedsForOffer, rankOffersFor } from "~/models/matching.server";
+import { appBaseUrl } from "~/models/notification.server";
+import { parseSearch, publicPath, runSearch } from "~/models/search.server";
+import { unsubscribeToken } from "~/models/subscription.server";
+import { logger } from "~/utils/logger.server";
+import type { SearchDocType } from "../../search/types.ts";
+import { termSuggester } from "./classify.server";
+
+const DAY_MS = 86_400_000;
+const WEEK_MS = 7 * DAY_MS;
+// Hanoi has no daylight saving: weeks start on Monday 00:00 at UTC+7.
+const HANOI_OFFSET_MS = 7 * 3_600_000;
+const MAX_ITEMS_PER_SECTION = 10;
+const MATCH_LIMIT = 30;
+
+export type DigestItem = {
+  key: string;
+  type: SearchDocType;
+  id: string;
+  title: string;
+  url: string;
+  organisationId: string | null;
+  firstPublishedAt: Date;
+  sectors: string[];
+};
+
+export type DigestReport = { users: number; sent: number; skippedThisWeek: number; nothingNew: number; failed: number };
+
+export function weekStart(now: Date): Date {
+  const local = new Date(now.getTime() + HANOI_OFFSET_MS);
+  const sinceMonday = (local.getUTCDay() + 6) % 7;
+  const midnight = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() - sinceMonday);
+  return new Date(midnight - HANOI_OFFSET_MS);
+}
+
+/**
+ * Everything public first published after `since`: published offers, open
+ * published problem statements, and major problems whose first appearance in
+ * a published version of their list is recent and which are in the latest one.
+ */
+export async function newPublicItems(since: Date): Promise<Map<string, DigestItem>> {
+  const items = new Map<string, DigestItem>();
+  const add = (item: DigestItem) => items.set(item.key, item);
+  const offers = await db.offer.findMany({
+    where: { status: "PUBLISHED", publishedAt: { gt: since } },
+    select: { id: true, slug: true, titleVi: true, organisationId: true, publishedAt: true, terms: { select: { term: { select: { kind: true, slug: true } } } } },
+  });
+  for (const offer of offers) {
+    add({
+      key: `offer:${offer.id}`, type: "offer", id: offer.id, title: offer.titleVi, url: publicPath("offer", offer.slug),
+      organisationId: offer.organisationId, firstPublishedAt: offer.publishedAt!,
+      sectors: offer.terms.filter((link) => link.term.kind === "SECTOR").map((link) => link.term.slug),
+    });
+  }
+  const statements = await db.problemStatement.findMany({
+    where: { status: "PUBLISHED", publishedAt: { gt: since } },
+    select: { id: true, slug: true, title: true, context: true, organisationId: true, publishedAt: true, majorProblem: { select: { sector: { select: { slug: true } } } } },
+  });
+  // Statements carry no terms; the linked major problem's sector, else the classifier's.
+  const suggest = statements.length ? await termSuggester() : null;
+  for (const statement of statements) {
+    const linked = statement.majorProblem?.sector?.slug;
+    const sectors = linked ? [linked] : suggest!({ title: statement.title, body: statement.context }, { limit: 1, minScore: 2 }).sectors.map((term) => term.slug);
+    add({
+      key: `problem:${statement.id}`, type: "problem", id: statement.id, title: statement.title, url: publicPath("problem", statement.slug),
+      organisationId: statement.organisationId, firstPublishedAt: statement.publishedAt!, sectors,
+    });
+  }
+  const recentVersions = await db.majorProblemListVersion.findMany({ where: { publishedAt: { gt: since } }, select: { listId: true } });
+  for (const listId of new Set(recentVersions.map((version) => version.listId))) {
+    const latest = await db.majorProblemListVersion.findFirst({
+      where: { listId }, orderBy: { number: "desc" },
+      select: { list: { select: { slug: true } }, items: { select: { majorProblemId: true, code: true, title: true, sectorSlug: true, status: true } } },
+    });
+    if (!latest) continue;
+    const ids = latest.items.map((item) => item.majorProblemId);
+    const appearances = await db.majorProblemVersionItem.findMany({
+      where: { majorProblemId: { in: ids } }, select: { majorProblemId: true, version: { select: { publishedAt: true } } },
+    });
+    const firstAt = new Map<string, Date>();
+    for (const { majorProblemId, version } of appearances) {
+      const known = firstAt.get(majorProblemId);
+      if (!known || version.publishedAt < known) firstAt.set(majorProblemId, version.publishedAt);
+    }
+    for (const item of latest.items) {
+      const first = firstAt.get(item.majorProblemId);
+      if (!first || first <= since || item.status === "WITHDRAWN" || item.status === "SOLVED") continue;
+      add({
+        key: `major-problem:${item.majorProblemId}`, type: "major-problem", id: item.majorProblemId, title: item.title,
+        url: publicPath("major-problem", `${latest.list.slug}/${item.code}`), organisationId: null, firstPublishedAt: first,
+        sectors: item.sectorSlug ? [item.sectorSlug] : [],
+      });
+    }
+  }
+  return items;
+}
+
+type Subscription = { id: string; kind: SubscriptionKind; organisationId: string | null; query: string | null; sectorSlug: string | null; label: string | null; lastSentAt: Date | null };
+
+// The items of one subscription, newest first. Every candidate comes from
+// `fresh` (public, new), so a saved search or a ranking can never bring in
+// a draft or another organisation's unpublished work.
+async function itemsFor(subscription: Subscription, fresh: DigestItem[]): Promise<DigestItem[]> {
+  const byKey = new Map(fresh.map((item) => [item.key, item]));
+  switch (subscription.kind) {
+    case "SAVED_SEARCH": {
+      const parsed = parseSearch(new URL(`http://localhost/search${subscription.query ?? ""}`));
+      if (!parsed.ok) return [];
+      // Anonymous on purpose: a digest shows only what the public can see.
+      const result = await runSearch({ ...parsed.params, sort: "newest", page: 1, perPage: 50 }, null);
+      return result.hits.flatMap((hit) => byKey.get(`${hit.type}:${hit.entityId}`) ?? []);
+    }
+    case "SECTOR":
+      return fresh.filter((item) => subscription.sectorSlug && item.sectors.includes(subscription.sectorSlug));
+    case "NEEDS_FOR_MY_OFFERS": {
+      if (!fresh.some((item) => item.type !== "offer")) return [];
+      const offers = await db.offer.findMany({ where: { organisationId: subscription.organisationId ?? "", status: "PUBLISHED" }, select: { id: true } });
+      const best = new Map<string, number>();
+      for (const offer of offers) {
+        for (const need of await rankNeedsForOffer(offer.id, { limit: MATCH_LIMIT })) {
+          const key = "statementId" in need.target ? `problem:${need.target.statementId}` : `major-problem:${need.target.majorProblemId}`;
+          if (byKey.get(key)?.organisationId === subscription.organisationId) continue;
+          if (byKey.has(key)) best.set(key, Math.max(best.get(key) ?? 0, need.score));
+        }
+      }
+      return [...best].sort((a, b) => b[1] - a[1]).map(([key]) => byKey.get(key)!);
+    }
+    case "OFFERS_FOR_MY_NEEDS": {
+      if (!fresh.some((item) => item.type === "offer")) return [];
+      const statements = await db.problemStatement.findMany({ where: { organisationId: subscription.organisationId ?? "", status: "PUBLISHED" }, select: { id: true } });
+      const best = new Map<string, number>();
+      for (const statement of statements) {
+        for (const ranked of await rankOffersFor({ statementId: statement.id }, { limit: MATCH_LIMIT })) {
+          const key = `offer:${ranked.offerId}`;
+          if (byKey.has(key)) best.set(key, Math.max(best.get(key) ?? 0, ranked.score));
+        }
+      }
+      return [...best].sort((a, b) => b[1] - a[1]).map(([key]) => byKey.get(key)!);
+    }
+  }
+}
+
+type Section = { subscription: Subscription; items: DigestItem[] };
+
+function sectionHeading(t: TFunction, subscription: Subscription): string {
+  const label = subscription.label ?? (subscription.kind === "SAVED_SEARCH" ? t("alerts.allResults") : "");
+  const key = { SAVED_SEARCH: "sectionSearch", SECTOR: "sectionSector", NEEDS_FOR_MY_OFFERS: "sectionNeeds", OFFERS_FOR_MY_NEEDS: "sectionOffers" }[subscription.kind];
+  return t(`alerts.digest.${key}` as "alerts.digest.sectionSearch", { label: subscription.kind === "SAVED_SEARCH" ? `“${label}”` : label });
+}
+
+function renderText(t: TFunction, name: string, sections: Section[]): string {
+  const base = appBaseUrl();
+  const lines = [t("alerts.digest.greeting", { name }), "", t("alerts.digest.intro"), ""];
+  for (const { subscription, items } of sections) {
+    lines.push(`## ${sectionHeading(t, subscription)}`);
+    for (const item of items.slice(0, MAX_ITEMS_PER_SECTION)) {
+      lines.push(`- [${t(`alerts.digest.types.${item.type}`)}] ${item.title}`, `  ${base}${item.url}`);
+    }
+    lines.push(t("alerts.digest.unsubscribe", { url: `${base}/unsubscribe/${unsubscribeToken(subscription.id)}` }), "");
+  }
+  lines.push(t("alerts.digest.manage", { url: `${base}/account/alerts` }));
+  return lines.join("\n");
+}
+
+export async function sendWeeklyDigests(now = new Date()): Promise<DigestReport> {
+  const thisWeek = weekStart(now);
+  const defaultSince = new Date(now.getTime() - WEEK_MS);
+  const subscriptions = await db.subscription.findMany({
+    orderBy: { createdAt: "asc" },
+    select: { id: true, userId: true, kind: true, organisationId: true, query: true, sectorSlug: true, label: true, lastSentAt: true, user: { select: { email: true, name: true } } },
+  });
+  const byUser = new Map<string, typeof subscriptions>();
+  for (const subscription of subscriptions) byUser.set(subscription.userId, [...(byUser.get(subscription.userId) ?? []), subscription]);
+  const report: DigestReport = { users: byUser.size, sent: 0, skippedThisWeek: 0, nothingNew: 0, failed: 0 };
+  if (byUser.size === 0) return report;
+
+  const sinceOf = (subscription: Subscription) => subscription.lastSentAt ?? defaultSince;
+  const earliest = new Date(Math.min(...subscriptions.map((subscription) => sinceOf(subscription).getTime())));
+  const fresh = [...(await newPublicItems(earliest)).values()].sort((a, b) => b.firstPublishedAt.getTime() - a.firstPublishedAt.getTime());
+  const [vi, en] = await Promise.all([i18next.getFixedT("vi"), i18next.getFixedT("en")]);
+
+  for (const [userId, own] of byUser) {
+    if (own.some((subscription) => subscription.lastSentAt && subscription.lastSentAt >= thisWeek)) {
+      report.skippedThisWeek++;
+      continue;
+    }
+    const sections: Section[] = [];
+    for (const subscription of own) {
+      const since = sinceOf(subscription);
+      const items = (await itemsFor(subscription, fresh.filter((item) => item.firstPublishedAt > since)));
+      if (items.length) sections.push({ subscription, items });
+    }
+    if (sections.length === 0) {
+      report.nothingNew++;
+      continue;
+    }
+    const { email, name } = own[0]!.user;
+    const count = new Set(sections.flatMap((section) => section.items.map((item) => item.key))).size;
+    const text = [renderText(vi, name, sections), "", "— English —", "", renderText(en, name, sections)].join("\n");
+    try {
+      await sendEmail({
+        to: email,
+        subject: `${vi("alerts.digest.subject", { count })} / ${en("alerts.digest.subject", { count })}`,
+        text,
+        headers: {
+          // Mail clients show their own unsubscribe button; it stops the first section's alert.
+          "List-Unsubscribe": `<${appBaseUrl()}/unsubscribe/${unsubscribeToken(sections[0]!.subscription.id)}>`,
+          "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+      });
+    } catch (error) {
+      report.failed++;
+      logger.error({ err: error, userId }, "weekly digest email failed");
+      continue;
+    }
+    await db.subscription.updateMany({ where: { userId, id: { in: own.map((subscription) => subscription.id) } }, data: { lastSentAt: now } });
+    report.sent++;
+  }
+  return report;
+}

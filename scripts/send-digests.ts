@@ -1,0 +1,13 @@
+// Sends the weekly alert digests (app/models/digest.server.ts). Meant to run
+// once a week from cron or a systemd timer: `npm run digest:weekly`. Running it
+// again in the same week (Monday to Sunday, Hanoi time) sends nothing more.
+import { db } from "~/db.server";
+import { sendWeeklyDigests } from "~/models/digest.server";
+import { logger } from "~/utils/logger.server";
+
+try {
+  const report = await sendWeeklyDigests(new Date());
+  logger.info(report, "weekly digests done");
+} finally {
+  await db.$disconnect();
+}
