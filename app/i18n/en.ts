@@ -2,6 +2,7 @@ import { offersEn } from "./features/offers.en";
 import { statementsEn } from "./features/statements.en";
 import { searchEn } from "./features/search.en";
 import { searchAdminEn } from "./features/search-admin.en";
+import { openApiEn } from "./features/open-api.en";
 import { alertsEn } from "./features/alerts.en";
 import { classifyEn } from "./features/classify.en";
 import { curationEn } from "./features/curation.en";
@@ -439,6 +440,7 @@ const en: Catalogue = {
   statements: statementsEn,
   search: searchEn,
   searchAdmin: searchAdminEn,
+  openApi: openApiEn,
   alerts: alertsEn,
   classify: classifyEn,
   curation: curationEn,

@@ -2,6 +2,7 @@ import { offersVi } from "./features/offers.vi";
 import { statementsVi } from "./features/statements.vi";
 import { searchVi } from "./features/search.vi";
 import { searchAdminVi } from "./features/search-admin.vi";
+import { openApiVi } from "./features/open-api.vi";
 import { alertsVi } from "./features/alerts.vi";
 import { classifyVi } from "./features/classify.vi";
 import { curationVi } from "./features/curation.vi";
@@ -437,6 +438,7 @@ const vi = {
   statements: statementsVi,
   search: searchVi,
   searchAdmin: searchAdminVi,
+  openApi: openApiVi,
   alerts: alertsVi,
   classify: classifyVi,
   curation: curationVi,

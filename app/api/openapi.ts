@@ -1,0 +1,304 @@
+// The public API's OpenAPI 3.1 document, written as a typed object next to
+// the code it describes. Parameter limits and enums come from the same
+// constants the query schemas use, so they cannot drift; the unit test checks
+// every served route and query parameter is documented, and an integration
+// test checks real responses against these schemas.
+import {
+  API_DEFAULT_LIMIT, API_DEFAULT_PER_PAGE, API_MAX_LIMIT, API_MAX_PAGE, API_MAX_PER_PAGE, MAJOR_PROBLEM_STATUSES, PUBLIC_STATEMENT_STATUSES,
+} from "~/schemas/open-api";
+import { DEFAULT_PER_PAGE, FILTER_FIELDS, MAX_PAGE, MAX_PER_PAGE, MAX_QUERY_LENGTH } from "~/schemas/search";
+import { FACET_FIELDS, SEARCH_DOC_TYPES, SORT_ORDERS } from "../../search/types.ts";
+
+type JsonType = "string" | "integer" | "number" | "boolean" | "object" | "array" | "null";
+export type SchemaObject = {
+  $ref?: string;
+  type?: JsonType | JsonType[];
+  description?: string;
+  format?: string;
+  enum?: readonly (string | number | null)[];
+  const?: string;
+  properties?: Record<string, SchemaObject>;
+  required?: readonly string[];
+  additionalProperties?: boolean | SchemaObject;
+  items?: SchemaObject;
+  oneOf?: SchemaObject[];
+  minimum?: number;
+  maximum?: number;
+  maxLength?: number;
+  default?: string | number;
+};
+export type ParameterObject = {
+  name: string;
+  in: "query" | "path";
+  required?: boolean;
+  description: string;
+  schema: SchemaObject;
+  style?: "form";
+  explode?: boolean;
+};
+type ResponseObject = { description: string; headers?: Record<string, { description: string; schema: SchemaObject }>; content?: Record<string, { schema: SchemaObject }> };
+export type OperationObject = {
+  operationId: string;
+  summary: string;
+  description?: string;
+  tags: string[];
+  parameters: (ParameterObject | { $ref: string })[];
+  responses: Record<string, ResponseObject | { $ref: string }>;
+};
+export type OpenApiDocument = {
+  openapi: "3.1.0";
+  info: { title: string; version: string; description: string; license?: { name: string; identifier: string } };
+  servers: { url: string; description: string }[];
+  tags: { name: string; description: string }[];
+  paths: Record<string, { get: OperationObject }>;
+  components: { schemas: Record<string, SchemaObject>; parameters: Record<string, ParameterObject>; responses: Record<string, ResponseObject> };
+};
+
+const ref = (name: string): SchemaObject => ({ $ref: `#/components/schemas/${name}` });
+const str = (description?: string): SchemaObject => ({ type: "string", ...(description ? { description } : {}) });
+const nullable = (schema: SchemaObject): SchemaObject =>
+  schema.$ref ? { oneOf: [schema, { type: "null" }] } : { ...schema, type: [schema.type as JsonType, "null"] };
+const int = (description?: string): SchemaObject => ({ type: "integer", ...(description ? { description } : {}) });
+const dateTime: SchemaObject = { type: "string", format: "date-time" };
+const arrayOf = (items: SchemaObject): SchemaObject => ({ type: "array", items });
+// Every listed property is required (null when absent), so clients can rely on the keys.
+const object = (properties: Record<string, SchemaObject>, description?: string): SchemaObject => ({
+  type: "object", ...(description ? { description } : {}), properties, required: Object.keys(properties),
+});
+const reason = (kind: string, properties: Record<string, SchemaObject>, description: string) =>
+  object({ kind: { type: "string", const: kind }, ...properties, text: str("The reason as one sentence in the request language (lng).") }, description);
+
+const termRef = ref("TermRef");
+const page = (item: string) => object({ total: int("Number of items across all pages."), page: int(), perPage: int(), items: arrayOf(ref(item)) });
+
+const schemas: Record<string, SchemaObject> = {
+  Error: object({
+    error: {
+      type: "object",
+      required: ["code", "message"],
+      properties: {
+        code: { type: "string", enum: ["invalid_parameters", "not_found", "matching_unavailable", "search_unavailable"] },
+        message: str("What went wrong, in Vietnamese, or English with lng=en."),
+        details: arrayOf(object({ field: str("The parameter at fault."), message: str() })),
+      },
+    },
+  }),
+  TermRef: object({ slug: str(), nameVi: str(), nameEn: str() }, "A taxonomy term (sector or technology) named in both languages."),
+  Organisation: object({ name: str(), slug: nullable(str()), url: nullable(str("Public profile path.")) }),
+  MajorProblem: object({
+    id: str("Stable across list versions."),
+    code: str("Unique within a list; the same code may appear in several lists."),
+    title: str(), description: str(), sector: nullable(termRef), leadAgency: str("Lead agency named in the city's decision."),
+    priority: { type: "string", enum: ["HIGH", "MEDIUM", "LOW"] },
+    status: { type: "string", enum: MAJOR_PROBLEM_STATUSES },
+    list: object({
+      slug: str(), name: str(), decisionNumber: str(), decisionDate: dateTime, periodStart: int(), periodEnd: int(),
+      version: int("Number of the latest published version this problem is read from."), publishedAt: dateTime,
+    }),
+    url: str("Path of the public page."),
+  }),
+  MajorProblemPage: page("MajorProblem"),
+  ProblemStatementSummary: object({
+    id: str(), slug: str(), title: str(), status: { type: "string", enum: PUBLIC_STATEMENT_STATUSES },
+    organisation: ref("Organisation"), sector: nullable(termRef),
+    budgetMinVnd: nullable(int("Vietnamese đồng.")), budgetMaxVnd: nullable(int("Vietnamese đồng.")), desiredTrl: nullable(int()),
+    proposalDeadline: nullable(dateTime), publishedAt: nullable(dateTime),
+    majorProblem: nullable(object({ code: str(), listSlug: str(), url: str() })),
+    url: str(),
+  }),
+  ProblemStatementPage: page("ProblemStatementSummary"),
+  OfferRef: object({
+    id: str(), externalId: nullable(str("Identifier in the provider's own catalogue, when imported.")), slug: str(),
+    title: str("In the request language when the provider wrote one, otherwise Vietnamese."), provider: ref("Organisation"), url: str(),
+  }),
+  OfferSummary: {
+    ...object({
+      id: str(), externalId: nullable(str()), slug: str(), title: str(), provider: ref("Organisation"), url: str(),
+      titleVi: str(), titleEn: nullable(str()), summary: str(), trl: nullable({ ...int("Technology readiness level, 1–9."), minimum: 1, maximum: 9 }),
+      deploymentModel: nullable({ type: "string", enum: ["SAAS", "ON_PREMISE", "HARDWARE", "SERVICE"] }),
+      evidenceLevel: { type: "string", enum: ["SELF_DECLARED", "DOCUMENTS_VERIFIED", "REFERENCE_CONFIRMED", "SANDBOX_TESTED"] },
+      sectors: arrayOf(termRef), technologies: arrayOf(termRef), publishedAt: nullable(dateTime),
+    }),
+  },
+  OfferPage: page("OfferSummary"),
+  MatchReason: {
+    description: "Why a pair was suggested: one of several kinds, each with a readable sentence.",
+    oneOf: [
+      reason("terms", { terms: arrayOf(str()) }, "Words and phrases the need and the offer share, as the offer writes them."),
+      reason("sector", { terms: arrayOf(termRef) }, "Shared sectors."),
+      reason("technology", { terms: arrayOf(termRef) }, "Shared technologies."),
+      reason("trl", { offerTrl: int(), wantedTrl: nullable(int()), fit: { type: "string", enum: ["meets", "below"] } }, "Technology readiness against what the need asks."),
+      reason("budget", { priceMinVnd: int(), budgetMaxVnd: int(), fit: { type: "string", enum: ["within", "over"] } }, "The offer's lowest price against the need's budget."),
+      reason("reference", { count: int(), sector: termRef }, "The provider's references in the need's sector."),
+      reason("curation", { approvedForSimilar: int() }, "Staff approved this offer for similar needs."),
+    ],
+  },
+  Need: {
+    oneOf: [
+      object({
+        type: { type: "string", const: "major-problem" }, id: str(), code: str(), title: str(),
+        status: { type: "string", enum: MAJOR_PROBLEM_STATUSES }, list: object({ slug: str(), name: str() }), url: str(),
+      }),
+      object({
+        type: { type: "string", const: "problem-statement" }, id: str(), slug: str(), title: str(), status: { type: "string", enum: ["PUBLISHED"] },
+        proposalDeadline: nullable(dateTime), organisation: ref("Organisation"), url: str(),
+      }),
+    ],
+  },
+  MajorProblemMatches: object({ problem: ref("MajorProblem"), matches: arrayOf(ref("OfferMatch")) }),
+  ProblemStatementMatches: object({ problem: ref("ProblemStatement"), matches: arrayOf(ref("OfferMatch")) }),
+  OfferMatch: object({ offer: ref("OfferRef"), score: { type: "number", minimum: 0, maximum: 1, description: "Higher is a better fit." }, reasons: arrayOf(ref("MatchReason")) }),
+  OfferMatches: object({ offer: ref("OfferRef"), matches: arrayOf(ref("NeedMatch")) }),
+  NeedMatch: object({ need: ref("Need"), score: { type: "number", minimum: 0, maximum: 1 }, reasons: arrayOf(ref("MatchReason")) }),
+  SearchResult: object({
+    total: int(), page: int(), perPage: int(), didYouMean: nullable(str("A corrected query, when nothing matched.")),
+    hits: arrayOf(object({
+      id: str(), type: { type: "string", enum: SEARCH_DOC_TYPES }, slug: str(), url: str(), title: str(), organisation: nullable(str()),
+      highlight: object({ title: str("HTML; matches wrapped in <mark>."), snippet: str("HTML; matches wrapped in <mark>.") }),
+    })),
+    facets: {
+      type: "object", description: "Counts per facet value.",
+      properties: Object.fromEntries(FACET_FIELDS.map((field) => [field, { type: "object", additionalProperties: { type: "integer" } }])),
+    },
+  }),
+};
+
+// Detail shapes extend the summaries with every published field.
+const extend = (base: string, properties: Record<string, SchemaObject>): SchemaObject => ({
+  type: "object",
+  properties: { ...schemas[base]!.properties, ...properties },
+  required: [...schemas[base]!.required!, ...Object.keys(properties)],
+});
+schemas.ProblemStatement = extend("ProblemStatementSummary", {
+  context: str(), targetUsers: nullable(str()), responsiblePerson: str(), scopeOfWork: str(), timeline: str(), deadline: nullable(dateTime),
+  accountableUnit: str(), deliverable: str(), successCriteria: str(), decisionAuthority: str(), dataAvailable: nullable(str()),
+  constraints: nullable(str()), closedAt: nullable(dateTime), outcome: nullable(str()),
+});
+schemas.Offer = extend("OfferSummary", {
+  summaryVi: str(), summaryEn: nullable(str()), descriptionMd: str("Markdown."), ipStatus: nullable(str()),
+  packages: arrayOf(object({ name: str(), priceVnd: nullable(int("Null means price on request.")), unit: str(), description: nullable(str()) })),
+  references: arrayOf(object({ customer: str(), year: int(), result: str() })),
+});
+
+const parameters: Record<string, ParameterObject> = {
+  lng: { name: "lng", in: "query", description: "Language of messages and reasons: vi (default) or en.", schema: { type: "string", enum: ["vi", "en"], default: "vi" } },
+  page: { name: "page", in: "query", description: "Page number.", schema: { type: "integer", minimum: 1, maximum: API_MAX_PAGE, default: 1 } },
+  perPage: { name: "perPage", in: "query", description: "Items per page.", schema: { type: "integer", minimum: 1, maximum: API_MAX_PER_PAGE, default: API_DEFAULT_PER_PAGE } },
+  limit: { name: "limit", in: "query", description: "How many suggestions, best first.", schema: { type: "integer", minimum: 1, maximum: API_MAX_LIMIT, default: API_DEFAULT_LIMIT } },
+  list: { name: "list", in: "query", description: "Slug of a list of major problems; without it, the newest list that has the code.", schema: str() },
+  sector: { name: "sector", in: "query", description: "Sector slug.", schema: str() },
+  technology: { name: "technology", in: "query", description: "Technology slug.", schema: str() },
+  code: { name: "code", in: "path", required: true, description: "Code of the major problem, e.g. BT-01.", schema: str() },
+  slug: { name: "slug", in: "path", required: true, description: "The slug from the public page's address.", schema: str() },
+};
+const p = (name: string) => ({ $ref: `#/components/parameters/${name}` });
+const status = (values: readonly string[]): ParameterObject => ({ name: "status", in: "query", description: "Only items with this status.", schema: { type: "string", enum: values } });
+
+const responses: Record<string, ResponseObject> = {
+  BadRequest: { description: "A parameter is wrong or not supported.", content: { "application/json": { schema: ref("Error") } } },
+  NotFound: { description: "Nothing published at this address.", content: { "application/json": { schema: ref("Error") } } },
+  Unavailable: { description: "The matching or search service failed; try again shortly.", content: { "application/json": { schema: ref("Error") } } },
+};
+const ok = (schema: string, description: string): ResponseObject => ({
+  description,
+  headers: { "Cache-Control": { description: "Public answers may be cached briefly.", schema: str() } },
+  content: { "application/json": { schema: ref(schema) } },
+});
+const errors = (...codes: ("400" | "404" | "503")[]) =>
+  Object.fromEntries(codes.map((code) => [code, { $ref: `#/components/responses/${{ "400": "BadRequest", "404": "NotFound", "503": "Unavailable" }[code]}` }]));
+const get = (operation: Omit<OperationObject, "tags"> & { tag: string }) => {
+  const { tag, ...rest } = operation;
+  return { get: { ...rest, tags: [tag] } };
+};
+
+const searchParameters: ParameterObject[] = [
+  { name: "q", in: "query", description: "Search text; with or without Vietnamese diacritics.", schema: { type: "string", maxLength: MAX_QUERY_LENGTH } },
+  { name: "type", in: "query", description: "Only one kind of result.", schema: { type: "string", enum: SEARCH_DOC_TYPES } },
+  { name: "sort", in: "query", description: "Order of results.", schema: { type: "string", enum: SORT_ORDERS, default: "relevance" } },
+  { name: "page", in: "query", description: "Page number.", schema: { type: "integer", minimum: 1, maximum: MAX_PAGE, default: 1 } },
+  { name: "perPage", in: "query", description: "Results per page.", schema: { type: "integer", minimum: 1, maximum: MAX_PER_PAGE, default: DEFAULT_PER_PAGE } },
+  ...FILTER_FIELDS.map((field): ParameterObject => ({
+    name: field, in: "query", description: `Facet filter; repeat the parameter for several values.`, style: "form", explode: true, schema: arrayOf(str()),
+  })),
+];
+
+export const openApiDocument: OpenApiDocument = {
+  openapi: "3.1.0",
+  info: {
+    title: "Sàn Giao dịch Công nghệ Hà Nội — API dữ liệu mở (Hanoi Tech Exchange open data API)",
+    version: "1.0.0",
+    description:
+      "Dữ liệu công khai của Sàn: danh mục bài toán lớn, bài toán đã công bố, giải pháp đã công bố và gợi ý kết nối. Chỉ dữ liệu đã công bố; không có thông tin liên hệ, bản nháp hay hồ sơ đề xuất.\n\n" +
+      "Public data of the Hanoi Tech Exchange: the city's major problems, published problem statements, published offers and suggested matches. Published data only; no contact details, drafts or proposals. Errors are JSON, in Vietnamese by default and English with lng=en.",
+  },
+  servers: [{ url: "/", description: "This exchange" }],
+  tags: [
+    { name: "major-problems", description: "The city's list of major problems (bài toán lớn)." },
+    { name: "problem-statements", description: "Agencies' published problem statements (bài toán)." },
+    { name: "offers", description: "Providers' published offers (giải pháp)." },
+    { name: "search", description: "Full-text search over everything published." },
+    { name: "meta", description: "About the API itself." },
+  ],
+  paths: {
+    "/api/v1/major-problems": get({
+      tag: "major-problems", operationId: "listMajorProblems", summary: "Major problems from the latest published version of each list",
+      parameters: [p("page"), p("perPage"), p("list"), p("sector"), status(MAJOR_PROBLEM_STATUSES), p("lng")],
+      responses: { "200": ok("MajorProblemPage", "A page of major problems, newest list first."), ...errors("400") },
+    }),
+    "/api/v1/major-problems/{code}": get({
+      tag: "major-problems", operationId: "getMajorProblem", summary: "One major problem by code",
+      parameters: [p("code"), p("list"), p("lng")],
+      responses: { "200": ok("MajorProblemResponse", "The problem as last published."), ...errors("400", "404") },
+    }),
+    "/api/v1/major-problems/{code}/matches": get({
+      tag: "major-problems", operationId: "getMajorProblemMatches", summary: "Published offers that may solve a major problem",
+      parameters: [p("code"), p("list"), p("limit"), p("lng")],
+      responses: { "200": ok("MajorProblemMatches", "Offers, best fit first, with reasons."), ...errors("400", "404", "503") },
+    }),
+    "/api/v1/problem-statements": get({
+      tag: "problem-statements", operationId: "listProblemStatements", summary: "Published problem statements",
+      parameters: [p("page"), p("perPage"), p("sector"), status(PUBLIC_STATEMENT_STATUSES), p("lng")],
+      responses: { "200": ok("ProblemStatementPage", "A page of statements, newest first."), ...errors("400") },
+    }),
+    "/api/v1/problem-statements/{slug}": get({
+      tag: "problem-statements", operationId: "getProblemStatement", summary: "One published problem statement, with its “6 rõ”",
+      parameters: [p("slug"), p("lng")],
+      responses: { "200": ok("ProblemStatementResponse", "The statement."), ...errors("400", "404") },
+    }),
+    "/api/v1/problem-statements/{slug}/matches": get({
+      tag: "problem-statements", operationId: "getProblemStatementMatches", summary: "Published offers that may answer a statement",
+      parameters: [p("slug"), p("limit"), p("lng")],
+      responses: { "200": ok("ProblemStatementMatches", "Offers, best fit first, with reasons."), ...errors("400", "404", "503") },
+    }),
+    "/api/v1/offers": get({
+      tag: "offers", operationId: "listOffers", summary: "Published offers",
+      parameters: [p("page"), p("perPage"), p("sector"), p("technology"), p("lng")],
+      responses: { "200": ok("OfferPage", "A page of offers, newest first."), ...errors("400") },
+    }),
+    "/api/v1/offers/{slug}": get({
+      tag: "offers", operationId: "getOffer", summary: "One published offer (no contact details)",
+      parameters: [p("slug"), p("lng")],
+      responses: { "200": ok("OfferResponse", "The offer."), ...errors("400", "404") },
+    }),
+    "/api/v1/offers/{slug}/matches": get({
+      tag: "offers", operationId: "getOfferMatches", summary: "Open major problems and problem statements an offer may fit",
+      parameters: [p("slug"), p("limit"), p("lng")],
+      responses: { "200": ok("OfferMatches", "Needs, best fit first, with reasons."), ...errors("400", "404", "503") },
+    }),
+    "/api/v1/openapi.json": get({
+      tag: "meta", operationId: "openApiDocument", summary: "This document",
+      parameters: [],
+      responses: { "200": { description: "The OpenAPI 3.1 document.", content: { "application/json": { schema: { type: "object" } } } } },
+    }),
+    "/api/v1/search": get({
+      tag: "search", operationId: "search", summary: "Search published offers, problem statements and major problems",
+      parameters: [...searchParameters, p("lng")],
+      responses: { "200": ok("SearchResult", "Hits with highlights, and facet counts."), ...errors("400", "503") },
+    }),
+  },
+  components: { schemas, parameters, responses },
+};
+
+schemas.MajorProblemResponse = object({ problem: ref("MajorProblem") });
+schemas.ProblemStatementResponse = object({ problem: ref("ProblemStatement") });
+schemas.OfferResponse = object({ offer: ref("Offer") });

@@ -1,0 +1,39 @@
+import type { MetaFunction } from "@remix-run/node";
+import { useTranslation } from "react-i18next";
+import { openApiDocument } from "~/api/openapi";
+import { API_MAX_PER_PAGE } from "~/schemas/open-api";
+
+export const meta: MetaFunction = () => [
+  { title: "API dữ liệu mở — Sàn Giao dịch Công nghệ Hà Nội" },
+  { name: "description", content: "Dữ liệu công khai của Sàn Giao dịch Công nghệ Hà Nội dưới dạng JSON, mô tả theo OpenAPI 3.1." },
+];
+
+const endpoints = Object.entries(openApiDocument.paths).map(([path, item]) => ({ path, operationId: item.get.operationId }));
+
+// A plain page for people; programs read /api/v1/openapi.json.
+export default function ApiPage() {
+  const { t } = useTranslation();
+  const describe = t as unknown as (key: string) => string;
+  return (
+    <>
+      <h1>{t("openApi.page.title")}</h1>
+      <p className="lead">{t("openApi.page.lead")}</p>
+      <h2>{t("openApi.page.docTitle")}</h2>
+      <p>{t("openApi.page.docText")} <a href="/api/v1/openapi.json"><code>/api/v1/openapi.json</code></a></p>
+      <h2>{t("openApi.page.endpointsTitle")}</h2>
+      <dl className="api-endpoints">
+        {endpoints.map((endpoint) => (
+          <div key={endpoint.path}>
+            <dt><code>GET {endpoint.path}</code></dt>
+            <dd>{describe(`openApi.page.endpoints.${endpoint.operationId}`)}</dd>
+          </div>
+        ))}
+      </dl>
+      <h2>{t("openApi.page.languageTitle")}</h2>
+      <p>{t("openApi.page.languageText")}</p>
+      <h2>{t("openApi.page.limitsTitle")}</h2>
+      <p>{t("openApi.page.limitsText", { max: API_MAX_PER_PAGE })}</p>
+      <p>{t("openApi.page.privacyText")}</p>
+    </>
+  );
+}

@@ -1,0 +1,11 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { publicApi } from "~/api/respond.server";
+import { getPublicMajorProblem } from "~/models/public-api.server";
+import { majorProblemQuery } from "~/schemas/open-api";
+
+// A code can repeat across lists: the newest list wins unless ?list= names one.
+export const loader = ({ request, params }: LoaderFunctionArgs) =>
+  publicApi(request, { query: majorProblemQuery, notFound: "openApi.notFound.majorProblem" }, async (query) => {
+    const problem = await getPublicMajorProblem(params.code ?? "", query.list);
+    return problem ? { problem } : null;
+  });

@@ -1,0 +1,9 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { publicApi } from "~/api/respond.server";
+import { majorProblemMatches } from "~/models/public-api.server";
+import { majorProblemMatchesQuery } from "~/schemas/open-api";
+
+export const loader = ({ request, params }: LoaderFunctionArgs) =>
+  publicApi(request, { query: majorProblemMatchesQuery, notFound: "openApi.notFound.majorProblem" }, (query, { language, t }) =>
+    majorProblemMatches(params.code ?? "", query.list, query.limit, language, t),
+  );

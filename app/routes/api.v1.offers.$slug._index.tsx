@@ -1,0 +1,10 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { publicApi } from "~/api/respond.server";
+import { getPublicOffer } from "~/models/public-api.server";
+import { detailQuery } from "~/schemas/open-api";
+
+export const loader = ({ request, params }: LoaderFunctionArgs) =>
+  publicApi(request, { query: detailQuery, notFound: "openApi.notFound.offer" }, async (_query, { language }) => {
+    const offer = await getPublicOffer(params.slug ?? "", language);
+    return offer ? { offer } : null;
+  });

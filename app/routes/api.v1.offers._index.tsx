@@ -1,0 +1,8 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { publicApi } from "~/api/respond.server";
+import { listPublicOffers } from "~/models/public-api.server";
+import { offerListQuery } from "~/schemas/open-api";
+
+// Published offers only; titles and summaries in the language asked for when the provider wrote one.
+export const loader = ({ request }: LoaderFunctionArgs) =>
+  publicApi(request, { query: offerListQuery }, ({ lng: _lng, ...query }, { language }) => listPublicOffers(query, language));

@@ -1,0 +1,11 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { publicApi } from "~/api/respond.server";
+import { getPublicStatement } from "~/models/public-api.server";
+import { detailQuery } from "~/schemas/open-api";
+
+// Drafts and statements waiting for review are 404 for everyone here, members included.
+export const loader = ({ request, params }: LoaderFunctionArgs) =>
+  publicApi(request, { query: detailQuery, notFound: "openApi.notFound.problemStatement" }, async () => {
+    const problem = await getPublicStatement(params.slug ?? "");
+    return problem ? { problem } : null;
+  });

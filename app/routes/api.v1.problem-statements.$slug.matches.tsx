@@ -1,0 +1,9 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { publicApi } from "~/api/respond.server";
+import { statementMatches } from "~/models/public-api.server";
+import { matchesQuery } from "~/schemas/open-api";
+
+export const loader = ({ request, params }: LoaderFunctionArgs) =>
+  publicApi(request, { query: matchesQuery, notFound: "openApi.notFound.problemStatement" }, (query, { language, t }) =>
+    statementMatches(params.slug ?? "", query.limit, language, t),
+  );

@@ -1,0 +1,8 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { publicApi } from "~/api/respond.server";
+import { listPublicStatements } from "~/models/public-api.server";
+import { statementListQuery } from "~/schemas/open-api";
+
+// Agencies' problem statements once staff published them (open or closed).
+export const loader = ({ request }: LoaderFunctionArgs) =>
+  publicApi(request, { query: statementListQuery }, (query) => listPublicStatements(query));
