@@ -14,22 +14,17 @@ export const IMPORT_MIN_SCORE = 2;
 export const MAX_SUGGEST_TEXT = 20_000;
 
 type Terms = Map<string, { id: string; slug: string; nameVi: string; nameEn: string }>;
-let cached: { classifier: TaxonomyClassifier; terms: Terms; key: string; checkedAt: number } | null = null;
-// Staff rename or add terms rarely; checking once a minute keeps typing-speed
-// suggestions from querying the taxonomy on every keystroke.
-const RECHECK_MS = 60_000;
+let cached: { classifier: TaxonomyClassifier; terms: Terms; key: string } | null = null;
 
+// Rebuilt only when staff add or rename a term: one small aggregate query
+// per call tells whether the taxonomy changed since the last build.
 async function loadClassifier() {
-  if (cached && Date.now() - cached.checkedAt < RECHECK_MS) return cached;
   const stamp = await db.taxonomyTerm.aggregate({ _count: { _all: true }, _max: { updatedAt: true } });
   const key = `${stamp._count._all}:${stamp._max.updatedAt?.getTime() ?? 0}`;
-  if (cached && cached.key === key) {
-    cached.checkedAt = Date.now();
-    return cached;
-  }
+  if (cached?.key === key) return cached;
   const rows = await db.taxonomyTerm.findMany({ select: { id: true, kind: true, slug: true, nameVi: true, nameEn: true } });
   const terms: Terms = new Map(rows.map((row) => [`${row.kind}:${row.slug}`, row]));
-  cached = { classifier: new TaxonomyClassifier(rows), terms, key, checkedAt: Date.now() };
+  cached = { classifier: new TaxonomyClassifier(rows), terms, key };
   return cached;
 }
 

@@ -150,17 +150,24 @@ async function itemsFor(subscription: Subscription, fresh: DigestItem[]): Promis
 
 type Section = { subscription: Subscription; items: DigestItem[] };
 
-function sectionHeading(t: TFunction, subscription: Subscription): string {
-  const label = subscription.label ?? (subscription.kind === "SAVED_SEARCH" ? t("alerts.allResults") : "");
+type SectorNames = Map<string, { nameVi: string; nameEn: string }>;
+
+type Language = { t: TFunction; english: boolean };
+
+function sectionHeading({ t, english }: Language, subscription: Subscription, sectors: SectorNames): string {
+  const sector = subscription.kind === "SECTOR" && subscription.sectorSlug ? sectors.get(subscription.sectorSlug) : undefined;
+  const sectorName = sector ? (english ? sector.nameEn : sector.nameVi) : undefined;
+  const label = sectorName ?? subscription.label ?? (subscription.kind === "SAVED_SEARCH" ? t("alerts.allResults") : "");
   const key = { SAVED_SEARCH: "sectionSearch", SECTOR: "sectionSector", NEEDS_FOR_MY_OFFERS: "sectionNeeds", OFFERS_FOR_MY_NEEDS: "sectionOffers" }[subscription.kind];
   return t(`alerts.digest.${key}` as "alerts.digest.sectionSearch", { label: subscription.kind === "SAVED_SEARCH" ? `“${label}”` : label });
 }
 
-function renderText(t: TFunction, name: string, sections: Section[]): string {
+function renderText(language: Language, name: string, sections: Section[], sectors: SectorNames): string {
+  const { t } = language;
   const base = appBaseUrl();
   const lines = [t("alerts.digest.greeting", { name }), "", t("alerts.digest.intro"), ""];
   for (const { subscription, items } of sections) {
-    lines.push(`## ${sectionHeading(t, subscription)}`);
+    lines.push(`## ${sectionHeading(language, subscription, sectors)}`);
     for (const item of items.slice(0, MAX_ITEMS_PER_SECTION)) {
       lines.push(`- [${t(`alerts.digest.types.${item.type}`)}] ${item.title}`, `  ${base}${item.url}`);
     }
@@ -186,16 +193,22 @@ export async function sendWeeklyDigests(now = new Date()): Promise<DigestReport>
   const earliest = new Date(Math.min(...subscriptions.map((subscription) => sinceOf(subscription).getTime())));
   const fresh = [...(await newPublicItems(earliest)).values()].sort((a, b) => b.firstPublishedAt.getTime() - a.firstPublishedAt.getTime());
   const [vi, en] = await Promise.all([i18next.getFixedT("vi"), i18next.getFixedT("en")]);
+  const sectors: SectorNames = new Map(
+    (await db.taxonomyTerm.findMany({ where: { kind: "SECTOR" }, select: { slug: true, nameVi: true, nameEn: true } })).map((term) => [term.slug, term]),
+  );
+  const memberships = await db.membership.findMany({ where: { userId: { in: [...byUser.keys()] } }, select: { userId: true, organisationId: true } });
 
   for (const [userId, own] of byUser) {
     if (own.some((subscription) => subscription.lastSentAt && subscription.lastSentAt >= thisWeek)) {
       report.skippedThisWeek++;
       continue;
     }
+    // A person's own organisations' listings are not news to them.
+    const ownOrgs = new Set(memberships.filter((m) => m.userId === userId).map((m) => m.organisationId));
     const sections: Section[] = [];
     for (const subscription of own) {
       const since = sinceOf(subscription);
-      const items = (await itemsFor(subscription, fresh.filter((item) => item.firstPublishedAt > since)));
+      const items = await itemsFor(subscription, fresh.filter((item) => item.firstPublishedAt > since && !(item.organisationId && ownOrgs.has(item.organisationId))));
       if (items.length) sections.push({ subscription, items });
     }
     if (sections.length === 0) {
@@ -204,7 +217,9 @@ export async function sendWeeklyDigests(now = new Date()): Promise<DigestReport>
     }
     const { email, name } = own[0]!.user;
     const count = new Set(sections.flatMap((section) => section.items.map((item) => item.key))).size;
-    const text = [renderText(vi, name, sections), "", "— English —", "", renderText(en, name, sections)].join("\n");
+    const text = [
+      renderText({ t: vi, english: false }, name, sections, sectors), "", "— English —", "", renderText({ t: en, english: true }, name, sections, sectors),
+    ].join("\n");
     try {
       await sendEmail({
         to: email,
