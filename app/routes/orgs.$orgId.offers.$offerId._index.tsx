@@ -2,9 +2,11 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { OfferFits } from "~/components/offer-fits";
 import { OfferStatusTag, OfferView, PendingRevision } from "~/components/offer-view";
 import type { Language } from "~/i18n/config";
 import { archiveOffer, getOfferingOrganisation, getOrganisationOffer, submitOffer } from "~/models/offer.server";
+import { offerFits } from "~/models/offer-fits.server";
 import { flash } from "~/models/session.server";
 import { providerActionSchema } from "~/schemas/offer";
 import offersStyles from "~/styles/offers.css";
@@ -28,7 +30,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = await access(request, params.orgId);
   const found = await getOrganisationOffer(organisation.id, params.offerId ?? "");
   if (!found) throw notFound();
-  return json({ organisation, offer: found.offer, view: found.view, pending: found.pending });
+  const fits = await offerFits(organisation.id, found.offer.id);
+  return json({ organisation, offer: found.offer, view: found.view, pending: found.pending, fits });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -47,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ProviderOffer() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const { organisation, offer, view, pending } = useLoaderData<typeof loader>();
+  const { organisation, offer, view, pending, fits } = useLoaderData<typeof loader>();
   const canSubmit = offer.status === "DRAFT" || offer.status === "CHANGES_REQUESTED";
   const showNote = offer.reviewNote && (offer.status === "CHANGES_REQUESTED" || (offer.status === "PUBLISHED" && !pending));
   return (
@@ -86,6 +89,7 @@ export default function ProviderOffer() {
         </div>
       </section>
       {pending ? <PendingRevision pending={pending} /> : null}
+      <OfferFits fits={fits} proposeAction={`/orgs/${organisation.id}/offers/${offer.id}/propose`} />
 
       {offer.status !== "ARCHIVED" ? (
         <Form method="post" className="offer-archive">

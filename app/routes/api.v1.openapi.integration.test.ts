@@ -1,0 +1,50 @@
+// The OpenAPI document as served, the page that introduces it, and the
+// search API's real answers against what the document says of them.
+import { beforeAll, describe, expect, it } from "vitest";
+import { openApiDocument } from "~/api/openapi";
+import vi from "~/i18n/vi";
+import { startTestServer, visibleText } from "~/test-support/http";
+import { apiClient, seedOpenApiWorld } from "~/test-support/open-api-fixtures";
+import { problemsWith, responseSchema } from "~/test-support/openapi-conformance";
+
+const server = startTestServer();
+const api = apiClient(server);
+
+beforeAll(async () => {
+  await seedOpenApiWorld();
+});
+
+describe("GET /api/v1/openapi.json", () => {
+  it("serves the document, cacheable and readable from other origins", async () => {
+    const { status, headers, body } = await api("/api/v1/openapi.json");
+    expect(status).toBe(200);
+    expect(headers.get("content-type")).toContain("application/json");
+    expect(headers.get("access-control-allow-origin")).toBe("*");
+    expect(headers.get("cache-control")).toContain("public");
+    expect(body).toEqual(JSON.parse(JSON.stringify(openApiDocument)));
+  });
+});
+
+describe("the /api page", () => {
+  it("links the document and lists every endpoint, in Vietnamese first", async () => {
+    const page = await server.browser().get("/api");
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('href="/api/v1/openapi.json"');
+    const text = visibleText(page.text);
+    expect(text).toContain(vi.openApi.page.title);
+    for (const path of Object.keys(openApiDocument.paths)) expect(text).toContain(`GET ${path}`);
+    expect(text).toContain(vi.openApi.page.endpoints.getOfferMatches);
+  });
+});
+
+describe("the search API against the document", () => {
+  it("answers as documented, for results and for bad parameters", async () => {
+    const ok = await api<{ hits: unknown[] }>("/api/v1/search?q=den+tin+hieu");
+    expect(ok.status).toBe(200);
+    expect(ok.body.hits.length).toBeGreaterThan(1);
+    expect(problemsWith(ok.body, responseSchema("/api/v1/search", "200"))).toEqual([]);
+    const bad = await api("/api/v1/search?page=0");
+    expect(bad.status).toBe(400);
+    expect(problemsWith(bad.body, responseSchema("/api/v1/search", "400"))).toEqual([]);
+  });
+});
