@@ -71,6 +71,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <div className="container">
             <p>{t("layout.footer")}</p>
             <p><Link to="/organisations">{t("profiles.directoryTitle")}</Link></p>
+            <p><Link to="/api">{t("openApi.page.footerLink")}</Link></p>
             <p>{t("layout.footerResolution")}</p>
           </div>
         </footer>

@@ -34,6 +34,8 @@ describe("the /api page", () => {
     expect(text).toContain(vi.openApi.page.title);
     for (const path of Object.keys(openApiDocument.paths)) expect(text).toContain(`GET ${path}`);
     expect(text).toContain(vi.openApi.page.endpoints.getOfferMatches);
+    // Found from any page's footer.
+    expect((await server.browser().get("/")).text).toContain(`href="/api">${vi.openApi.page.footerLink}</a>`);
   });
 });
 
