@@ -1,0 +1,382 @@
+import { db, type MatchRejectReason, type MatchStatus } from "~/db.server";
+import { curationEn } from "~/i18n/features/curation.en";
+import { curationVi } from "~/i18n/features/curation.vi";
+import { allowedMoves, canAdvance, type DeploymentStageValue, type MatchStatusValue } from "~/schemas/curation";
+import { logger } from "~/utils/logger.server";
+import { recordAudit } from "./audit.server";
+import { rankOffersFor, type MatchReason } from "./matching.server";
+import { createNotifications, emailNotifications, type NotificationInput } from "./notification.server";
+import { PUBLIC_STATUSES } from "./problem-statement.server";
+
+// The same shape as the matching service's target: a major problem (its
+// working-copy id, stable across list versions) or an agency's statement.
+export type MatchTarget = { majorProblemId: string } | { statementId: string };
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+const targetWhere = (target: MatchTarget) =>
+  "statementId" in target ? { problemStatementId: target.statementId } : { majorProblemId: target.majorProblemId };
+
+export type TargetInfo = {
+  kind: "major" | "statement";
+  id: string;
+  title: string;
+  // Who the problem belongs to: the statement's agency, or the list's lead agency (a name only).
+  agency: string;
+  // The public page, when the public can see the problem.
+  publicPath: string | null;
+  target: MatchTarget;
+};
+
+// Resolves a board's URL parameters. Statements get a board once the public
+// can see them; major problems once their list has been published at all.
+export async function findTarget(kind: string, id: string): Promise<TargetInfo | null> {
+  if (kind === "statement") {
+    const statement = await db.problemStatement.findUnique({
+      where: { id },
+      select: { id: true, title: true, slug: true, status: true, organisation: { select: { name: true } } },
+    });
+    if (!statement || !PUBLIC_STATUSES.includes(statement.status)) return null;
+    return {
+      kind, id, title: statement.title, agency: statement.organisation.name,
+      publicPath: `/problems/${statement.slug}`, target: { statementId: id },
+    };
+  }
+  if (kind === "major") {
+    const problem = await db.majorProblem.findUnique({
+      where: { id },
+      select: { id: true, code: true, title: true, leadAgency: true, list: { select: { id: true, slug: true } } },
+    });
+    if (!problem) return null;
+    const latest = await db.majorProblemListVersion.findFirst({
+      where: { listId: problem.list.id },
+      orderBy: { number: "desc" },
+      select: { items: { where: { majorProblemId: id }, select: { code: true } } },
+    });
+    if (!latest) return null;
+    const published = latest.items[0];
+    return {
+      kind, id, title: `${problem.code}: ${problem.title}`, agency: problem.leadAgency,
+      publicPath: published ? `/major-problems/${problem.list.slug}/${published.code}` : null,
+      target: { majorProblemId: id },
+    };
+  }
+  return null;
+}
+
+export function parseReasons(json: string): MatchReason[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? (value as MatchReason[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+// New ranked offers become SUGGESTED cards; cards still in SUGGESTED get the
+// fresh score and reasons. A card staff have moved is theirs: never touched.
+export async function refreshSuggestions(actorId: string, target: MatchTarget): Promise<{ created: number; updated: number }> {
+  const ranked = await rankOffersFor(target, { limit: 20 });
+  return db.$transaction(async (tx) => {
+    const existing = new Map(
+      (await tx.match.findMany({ where: targetWhere(target), select: { id: true, offerId: true, status: true } })).map((m) => [m.offerId, m]),
+    );
+    let created = 0;
+    let updated = 0;
+    for (const offer of ranked) {
+      const card = existing.get(offer.offerId);
+      const data = { score: offer.score, reasons: JSON.stringify(offer.reasons) };
+      if (!card) {
+        await tx.match.create({ data: { ...targetWhere(target), offerId: offer.offerId, ...data } });
+        created++;
+      } else if (card.status === "SUGGESTED") {
+        await tx.match.update({ where: { id: card.id }, data });
+        updated++;
+      }
+    }
+    await recordAudit(tx, {
+      actorId, action: "match.suggestions_refreshed", entityType: "Match",
+      entityId: "statementId" in target ? target.statementId : target.majorProblemId,
+      data: { ...targetWhere(target), created, updated },
+    });
+    return { created, updated };
+  });
+}
+
+export async function loadBoard(target: MatchTarget) {
+  const matches = await db.match.findMany({
+    where: targetWhere(target),
+    orderBy: [{ score: "desc" }, { createdAt: "asc" }],
+    include: {
+      offer: { select: { id: true, slug: true, titleVi: true, titleEn: true, status: true, organisation: { select: { name: true } } } },
+      assignee: { select: { id: true, name: true } },
+      notes: { orderBy: { createdAt: "asc" }, include: { author: { select: { name: true } } } },
+    },
+  });
+  return matches.map(({ reasons, ...match }) => ({ ...match, reasons: parseReasons(reasons) }));
+}
+
+export async function listStaffUsers() {
+  return db.user.findMany({ where: { role: { in: ["STAFF", "ADMIN"] } }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+}
+
+// Staff's way into the boards: every problem that has one, with its cards
+// counted per column (optionally only the cards assigned to one person).
+export async function boardIndex(assigneeId?: string) {
+  const [problems, statements, counts] = await Promise.all([
+    db.majorProblem.findMany({
+      where: { list: { versions: { some: {} } } },
+      orderBy: [{ list: { name: "asc" } }, { sortOrder: "asc" }, { code: "asc" }],
+      select: { id: true, code: true, title: true, list: { select: { name: true } } },
+    }),
+    db.problemStatement.findMany({
+      where: { status: "PUBLISHED" },
+      orderBy: { publishedAt: "desc" },
+      select: { id: true, title: true, organisation: { select: { name: true } } },
+    }),
+    db.match.groupBy({
+      by: ["majorProblemId", "problemStatementId", "status"],
+      where: assigneeId ? { assigneeId } : {},
+      _count: { _all: true },
+    }),
+  ]);
+  const countsFor = (key: { majorProblemId?: string; problemStatementId?: string }) => {
+    const row: Record<MatchStatus, number> = { SUGGESTED: 0, SHORTLISTED: 0, APPROVED: 0, REJECTED: 0 };
+    for (const c of counts) {
+      if ((key.majorProblemId && c.majorProblemId === key.majorProblemId) || (key.problemStatementId && c.problemStatementId === key.problemStatementId)) {
+        row[c.status] += c._count._all;
+      }
+    }
+    return row;
+  };
+  return {
+    majorProblems: problems.map((p) => ({ id: p.id, title: `${p.code}: ${p.title}`, context: p.list.name, counts: countsFor({ majorProblemId: p.id }) })),
+    statements: statements.map((s) => ({ id: s.id, title: s.title, context: s.organisation.name, counts: countsFor({ problemStatementId: s.id }) })),
+  };
+}
+
+// --- Moves between columns ---
+
+export type MoveFailure =
+  | { error: "not-found" }
+  | { error: "conflict"; matchId: string }
+  | { error: "invalid-transition"; from: MatchStatusValue; to: MatchStatusValue }
+  | { error: "stage-locked" };
+export type MoveOutcome = { ok: true; count: number } | ({ ok: false } & MoveFailure);
+
+// Thrown inside a transaction to roll it back, then turned into an outcome.
+class Refused extends Error {
+  constructor(readonly failure: MoveFailure | StageFailure) {
+    super(failure.error);
+  }
+}
+
+async function refusing<T, F extends MoveFailure | StageFailure>(work: () => Promise<T>): Promise<T | ({ ok: false } & F)> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, ...(error.failure as F) };
+    throw error;
+  }
+}
+
+// All or nothing: one stale, foreign or disallowed card and no card moves.
+export async function moveMatches(
+  actorId: string,
+  target: MatchTarget,
+  refs: { matchId: string; expectedVersion: number }[],
+  to: MatchStatusValue,
+  options: { rejectReason?: MatchRejectReason; note?: string } = {},
+): Promise<MoveOutcome> {
+  const note = options.note?.normalize("NFC").trim() || null;
+  return refusing<MoveOutcome, MoveFailure>(() =>
+    db.$transaction(async (tx) => {
+      const ids = [...new Set(refs.map((r) => r.matchId))];
+      const cards = await tx.match.findMany({ where: { id: { in: ids }, ...targetWhere(target) } });
+      if (cards.length !== ids.length) throw new Refused({ error: "not-found" });
+      const byId = new Map(cards.map((c) => [c.id, c]));
+      const decidedAt = new Date();
+      for (const ref of refs) {
+        const card = byId.get(ref.matchId)!;
+        if (card.version !== ref.expectedVersion) throw new Refused({ error: "conflict", matchId: card.id });
+        if (!allowedMoves[card.status].includes(to)) throw new Refused({ error: "invalid-transition", from: card.status, to });
+        if (card.status === "APPROVED" && card.stage) throw new Refused({ error: "stage-locked" });
+        const data = { status: to, rejectReason: to === "REJECTED" ? options.rejectReason ?? "OTHER" : null };
+        // The version in the WHERE is what makes a concurrent move lose: the
+        // first commit bumps it, the second finds nothing to update.
+        const moved = await tx.match.updateMany({
+          where: { id: card.id, version: ref.expectedVersion },
+          data: { ...data, decidedById: actorId, decidedAt, version: { increment: 1 } },
+        });
+        if (moved.count !== 1) throw new Refused({ error: "conflict", matchId: card.id });
+        if (note) await tx.matchNote.create({ data: { matchId: card.id, authorId: actorId, body: note } });
+        await recordAudit(tx, {
+          actorId, action: "match.moved", entityType: "Match", entityId: card.id,
+          before: { status: card.status, rejectReason: card.rejectReason }, after: data,
+          data: { ...targetWhere(target), offerId: card.offerId, note },
+        });
+      }
+      return { ok: true as const, count: refs.length } satisfies MoveOutcome;
+    }),
+  );
+}
+
+export async function addMatchNote(actorId: string, target: MatchTarget, matchId: string, body: string): Promise<"done" | "not-found"> {
+  return db.$transaction(async (tx) => {
+    const card = await tx.match.findFirst({ where: { id: matchId, ...targetWhere(target) }, select: { id: true } });
+    if (!card) return "not-found" as const;
+    const note = await tx.matchNote.create({ data: { matchId, authorId: actorId, body: body.normalize("NFC").trim() } });
+    await recordAudit(tx, { actorId, action: "match.note_added", entityType: "Match", entityId: matchId, data: { noteId: note.id } });
+    return "done" as const;
+  });
+}
+
+export async function assignMatch(
+  actorId: string, target: MatchTarget, matchId: string, assigneeId: string | null,
+): Promise<"done" | "not-found" | "not-staff"> {
+  return db.$transaction(async (tx) => {
+    const card = await tx.match.findFirst({ where: { id: matchId, ...targetWhere(target) }, select: { id: true, assigneeId: true } });
+    if (!card) return "not-found" as const;
+    if (assigneeId) {
+      const assignee = await tx.user.findUnique({ where: { id: assigneeId }, select: { role: true } });
+      if (assignee?.role !== "STAFF" && assignee?.role !== "ADMIN") return "not-staff" as const;
+    }
+    await tx.match.update({ where: { id: matchId }, data: { assigneeId } });
+    await recordAudit(tx, {
+      actorId, action: "match.assigned", entityType: "Match", entityId: matchId,
+      before: { assigneeId: card.assigneeId }, after: { assigneeId },
+    });
+    return "done" as const;
+  });
+}
+
+// --- From approval to deployment ---
+
+const stageDateField = {
+  INTRODUCED: "introducedAt", PILOT: "pilotAt", PROCUREMENT: "procurementAt", DEPLOYED: "deployedAt", DROPPED: "droppedAt",
+} as const satisfies Record<DeploymentStageValue, string>;
+
+export type StageFailure =
+  | { error: "not-found" }
+  | { error: "conflict"; matchId: string }
+  | { error: "approve-first" }
+  | { error: "stage-order"; from: DeploymentStageValue | null; to: DeploymentStageValue }
+  | { error: "before-previous"; previous: Date };
+export type StageOutcome = { ok: true } | ({ ok: false } & StageFailure);
+
+// A calendar day in Hanoi, kept as that day's Hanoi midnight.
+const hanoiDay = (date: string) => new Date(`${date}T00:00:00+07:00`);
+
+export async function advanceStage(
+  actorId: string,
+  target: MatchTarget,
+  matchId: string,
+  expectedVersion: number,
+  input: { stage: DeploymentStageValue; date: string; dropReason?: string },
+): Promise<StageOutcome> {
+  const when = hanoiDay(input.date);
+  let notices: NotificationInput[] = [];
+  const outcome = await refusing<StageOutcome, StageFailure>(() =>
+    db.$transaction(async (tx) => {
+      const card = await tx.match.findFirst({ where: { id: matchId, ...targetWhere(target) } });
+      if (!card) throw new Refused({ error: "not-found" });
+      if (card.version !== expectedVersion) throw new Refused({ error: "conflict", matchId });
+      if (card.status !== "APPROVED") throw new Refused({ error: "approve-first" });
+      if (!canAdvance(card.stage, input.stage)) throw new Refused({ error: "stage-order", from: card.stage, to: input.stage });
+      const previous = [card.introducedAt, card.pilotAt, card.procurementAt, card.deployedAt].filter((d): d is Date => Boolean(d));
+      const latest = previous.sort((a, b) => b.getTime() - a.getTime())[0];
+      if (latest && when < latest) throw new Refused({ error: "before-previous", previous: latest });
+      const data = {
+        stage: input.stage,
+        [stageDateField[input.stage]]: when,
+        ...(input.stage === "DROPPED" ? { dropReason: input.dropReason?.normalize("NFC").trim() || null } : {}),
+      };
+      const moved = await tx.match.updateMany({ where: { id: matchId, version: expectedVersion }, data: { ...data, version: { increment: 1 } } });
+      if (moved.count !== 1) throw new Refused({ error: "conflict", matchId });
+      await recordAudit(tx, {
+        actorId, action: "match.stage_changed", entityType: "Match", entityId: matchId,
+        before: { stage: card.stage }, after: { ...data, [stageDateField[input.stage]]: input.date },
+      });
+      if (input.stage === "INTRODUCED") {
+        notices = await introductionNotices(tx, target, card.offerId);
+        await createNotifications(tx, notices);
+      }
+      return { ok: true as const };
+    }),
+  );
+  // After the commit: a rolled-back introduction must not have mailed anyone.
+  if (outcome.ok && notices.length) {
+    await emailNotifications(notices);
+    logger.info({ matchId, recipients: notices.length }, "match introduced");
+  }
+  return outcome;
+}
+
+const fill = (template: string, vars: Record<string, string>) => template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => vars[key] ?? "");
+
+// Who hears about an introduction: every member of the provider, and the
+// agency side. A statement has its agency's members. A major problem's lead
+// agency is only a name in the city's list, so the agencies told are those
+// whose public statements are linked to the problem; the email names the
+// lead agency for everyone.
+async function introductionNotices(tx: Tx, target: MatchTarget, offerId: string): Promise<NotificationInput[]> {
+  const offer = await tx.offer.findUniqueOrThrow({
+    where: { id: offerId },
+    select: { titleVi: true, organisationId: true, organisation: { select: { name: true } } },
+  });
+  let problem: { title: string; agency: string; link: string | undefined; agencyOrgIds: string[] };
+  if ("statementId" in target) {
+    const s = await tx.problemStatement.findUniqueOrThrow({
+      where: { id: target.statementId },
+      select: { title: true, slug: true, organisationId: true, organisation: { select: { name: true } } },
+    });
+    problem = { title: s.title, agency: s.organisation.name, link: `/problems/${s.slug}`, agencyOrgIds: [s.organisationId] };
+  } else {
+    const p = await tx.majorProblem.findUniqueOrThrow({
+      where: { id: target.majorProblemId },
+      select: { title: true, code: true, leadAgency: true, list: { select: { slug: true } } },
+    });
+    const linked = await tx.problemStatement.findMany({
+      where: { majorProblemId: target.majorProblemId, status: { in: PUBLIC_STATUSES } },
+      select: { organisationId: true },
+    });
+    problem = {
+      title: p.title, agency: p.leadAgency, link: `/major-problems/${p.list.slug}/${p.code}`,
+      agencyOrgIds: [...new Set(linked.map((s) => s.organisationId))],
+    };
+  }
+  const members = await tx.membership.findMany({
+    where: { organisationId: { in: [offer.organisationId, ...problem.agencyOrgIds] } },
+    select: { user: { select: { id: true, email: true } } },
+  });
+  const vars = { offer: offer.titleVi, provider: offer.organisation.name, problem: problem.title, agency: problem.agency };
+  const title = fill(curationVi.email.introducedSubject, vars);
+  // Vietnamese first, English below: a member's language is not recorded.
+  const body = `${fill(curationVi.email.introducedBody, vars)}\n\n---\n\n${fill(curationEn.email.introducedBody, vars)}`;
+  const seen = new Set<string>();
+  const notices: NotificationInput[] = [];
+  for (const { user } of members) {
+    if (seen.has(user.id)) continue;
+    seen.add(user.id);
+    notices.push({ userId: user.id, email: user.email, kind: "match.introduced", title, body, link: problem.link });
+  }
+  return notices;
+}
+
+// --- What the public sees ---
+
+// Approved matches of published offers; suggestions and rejections are
+// staff's working notes and never leave the board.
+export async function approvedMatchesForPublic(target: MatchTarget) {
+  const matches = await db.match.findMany({
+    where: { ...targetWhere(target), status: "APPROVED", offer: { status: "PUBLISHED" } },
+    orderBy: [{ decidedAt: "asc" }],
+    select: {
+      id: true, stage: true, introducedAt: true, pilotAt: true, procurementAt: true, deployedAt: true, droppedAt: true,
+      offer: { select: { slug: true, titleVi: true, titleEn: true, organisation: { select: { name: true, slug: true } } } },
+    },
+  });
+  const byStage: Partial<Record<DeploymentStageValue, number>> = {};
+  for (const m of matches) if (m.stage) byStage[m.stage] = (byStage[m.stage] ?? 0) + 1;
+  return { matches, summary: { approved: matches.length, byStage } };
+}
