@@ -17,6 +17,7 @@ export default function StaffArea() {
     { to: "/staff/offers", title: t("offers.staffTitle"), text: t("offers.staffLead") },
     { to: "/staff/problems", title: t("statements.staff.title"), text: t("statements.staff.lead") },
     { to: "/staff/major-problems", title: t("layout.staffMajorProblems"), text: t("majorProblems.staffLead") },
+    { to: "/staff/matches", title: t("curation.title"), text: t("curation.lead") },
     { to: "/staff/taxonomy", title: t("layout.staffTaxonomy"), text: t("taxonomy.lead") },
     { to: "/staff/audit", title: t("layout.staffAudit"), text: t("audit.lead") },
     { to: "/staff/import", title: t("import.title"), text: t("import.lead") },

@@ -54,6 +54,7 @@ export default function EditMajorProblem() {
     <>
       <p><Link to={`/staff/major-problems/${item.listId}`}>{t("majorProblems.backToList")}</Link></p>
       <h1>{t("majorProblems.editItemTitle", { code: item.code })}</h1>
+      <p><Link to={`/staff/matches/major/${item.id}`}>{t("curation.staffLink")}</Link></p>
       {actionData?.cannotDelete ? <div className="notice notice-error" role="alert">{t("majorProblems.cannotDeletePublished")}</div> : null}
       <MajorProblemForm
         id="edit-item"

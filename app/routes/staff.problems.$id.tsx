@@ -85,6 +85,9 @@ export default function StaffStatement() {
       <p><Link to="/staff/problems">{t("statements.staff.back")}</Link></p>
       <h1>{statement.title}</h1>
       <p><StatusTag status={statement.status} /> <Link to={`/problems/${statement.slug}`}>{t("statements.mine.viewPublic")}</Link></p>
+      {statement.status === "PUBLISHED" || statement.status === "CLOSED" ? (
+        <p><Link to={`/staff/matches/statement/${statement.id}`}>{t("curation.staffLink")}</Link></p>
+      ) : null}
       {statement.status === "SUBMITTED" ? (
         <div className="statement-submit">
           <div>

@@ -1,0 +1,144 @@
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CurationBoard } from "~/components/curation/board";
+import type { CardError } from "~/components/curation/card";
+import type { Language } from "~/i18n/config";
+import { i18next } from "~/i18n/i18next.server";
+import {
+  addMatchNote, advanceStage, assignMatch, findTarget, listStaffUsers, loadBoard, moveMatches, refreshSuggestions,
+  type MoveFailure, type StageFailure,
+} from "~/models/match.server";
+import { flash } from "~/models/session.server";
+import { assignSchema, moveSchema, noteSchema, stageSchema } from "~/schemas/curation";
+import { todayInHanoi } from "~/schemas/problem-statement";
+import { formatDate } from "~/utils/format";
+import { notFound, requireStaff } from "~/utils/permissions.server";
+import curationCss from "~/styles/curation.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: curationCss }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.target.title ?? "Duyệt kết nối"} — Sàn Giao dịch Công nghệ Hà Nội` },
+];
+
+async function target(params: LoaderFunctionArgs["params"]) {
+  const found = await findTarget(params.kind ?? "", params.id ?? "");
+  if (!found) throw notFound();
+  return found;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireStaff(request);
+  const info = await target(params);
+  const [cards, staff] = await Promise.all([loadBoard(info.target), listStaffUsers()]);
+  return json({ target: info, cards, staff, today: todayInHanoi() });
+}
+
+// Keys built from enum values cannot be checked at compile time.
+type Translate = (key: string, params?: Record<string, string>) => string;
+
+// A refused move or stage change as the board shows it: which card, the
+// message, and what was typed so the form keeps it.
+function refusal(t: Translate, language: Language, failure: MoveFailure | StageFailure, values: Record<string, string>, matchId?: string) {
+  const status = (s: string) => t(`curation.status.${s}`);
+  const stage = (s: string) => t(`curation.stage.${s}`);
+  const [message, params, code]: [string, Record<string, string>, number] =
+    failure.error === "conflict" ? ["curation.errors.conflict", {}, 409]
+    : failure.error === "not-found" ? ["curation.errors.notFound", {}, 404]
+    : failure.error === "invalid-transition" ? ["curation.errors.invalidTransition", { from: status(failure.from), to: status(failure.to) }, 400]
+    : failure.error === "stage-locked" ? ["curation.errors.stageLocked", {}, 400]
+    : failure.error === "approve-first" ? ["curation.errors.approveFirst", {}, 400]
+    : failure.error === "stage-order" && failure.from === null ? ["curation.errors.introduceFirst", {}, 400]
+    : failure.error === "stage-order" ? ["curation.errors.stageOrder", { from: stage(failure.from!), to: stage(failure.to) }, 400]
+    : ["curation.errors.beforePrevious", { date: formatDate(failure.previous, language) }, 400];
+  const error: CardError = { matchId: "matchId" in failure ? failure.matchId : matchId, message, params, values };
+  return json({ error }, { status: code });
+}
+
+function invalid(message: string | undefined, values: Record<string, string>, matchId?: string) {
+  const error: CardError = { matchId, message: message ?? "validation.invalidChoice", values };
+  return json({ error }, { status: 400 });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const staff = await requireStaff(request);
+  const info = await target(params);
+  const here = `/staff/matches/${info.kind}/${info.id}`;
+  const t = (await i18next.getFixedT(request)) as unknown as Translate;
+  const formData = await request.formData();
+  const values = Object.fromEntries([...formData].filter(([, v]) => typeof v === "string")) as Record<string, string>;
+  const language = (await i18next.getLocale(request)) as Language;
+  // A card's own forms name their card; the bulk form speaks for itself, so its errors show beside it.
+  const refs = formData.getAll("match").map(String);
+  const cardId = formData.get("source") === "bulk" ? undefined : refs[0]?.split(":")[0];
+  const firstError = (error: Record<string, string[] | null> | null | undefined) => Object.values(error ?? {}).flat().find(Boolean) ?? undefined;
+
+  switch (formData.get("intent")) {
+    case "refresh": {
+      const { created } = await refreshSuggestions(staff.id, info.target);
+      // Flash parameters are strings, which i18next cannot pluralise: the key carries the number.
+      return flash(request, here, { key: created === 1 ? "curation.refreshedOne" : "curation.refreshedMany", params: { count: String(created) } });
+    }
+    case "move": {
+      const submission = parseWithZod(formData, { schema: moveSchema });
+      if (submission.status !== "success") return invalid(firstError(submission.error), values, cardId);
+      const { match, to, rejectReason, note } = submission.value;
+      const outcome = await moveMatches(staff.id, info.target, match, to, { rejectReason, note });
+      if (!outcome.ok) return refusal(t, language, outcome, values, cardId);
+      return flash(request, here, { key: outcome.count === 1 ? "curation.done.movedOne" : "curation.done.movedMany", params: { count: String(outcome.count), status: t(`curation.status.${to}`) } });
+    }
+    case "note": {
+      const submission = parseWithZod(formData, { schema: noteSchema });
+      if (submission.status !== "success") return invalid(firstError(submission.error), values, values.matchId);
+      if ((await addMatchNote(staff.id, info.target, submission.value.matchId, submission.value.body)) === "not-found") throw notFound();
+      return flash(request, here, { key: "curation.done.noted" });
+    }
+    case "assign": {
+      const submission = parseWithZod(formData, { schema: assignSchema });
+      if (submission.status !== "success") return invalid(firstError(submission.error), values, values.matchId);
+      const outcome = await assignMatch(staff.id, info.target, submission.value.matchId, submission.value.assigneeId || null);
+      if (outcome === "not-found") throw notFound();
+      if (outcome === "not-staff") return invalid("curation.errors.notStaff", values, submission.value.matchId);
+      return flash(request, here, { key: "curation.done.assigned" });
+    }
+    case "stage": {
+      const submission = parseWithZod(formData, { schema: stageSchema });
+      if (submission.status !== "success") return invalid(firstError(submission.error), values, cardId);
+      const { match, stage, date, dropReason } = submission.value;
+      const outcome = await advanceStage(staff.id, info.target, match.matchId, match.expectedVersion, { stage, date, dropReason });
+      if (!outcome.ok) return refusal(t, language, outcome, values, match.matchId);
+      return flash(request, here, { key: "curation.done.staged", params: { stage: t(`curation.stage.${stage}`) } });
+    }
+    default:
+      throw new Response("Bad Request", { status: 400 });
+  }
+}
+
+export default function CurationBoardPage() {
+  const { t, i18n } = useTranslation();
+  const { target: info, cards, staff, today } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const error = actionData?.error ?? null;
+  return (
+    <>
+      <p><Link to="/staff/matches">{t("curation.backToIndex")}</Link></p>
+      <h1>{info.title}</h1>
+      <p className="lead">{info.agency}</p>
+      {info.publicPath ? <p><Link to={info.publicPath}>{t("curation.publicPage")}</Link></p> : null}
+      <p className="hint">{t("curation.boardLead")}</p>
+      {error ? (
+        <div className="notice notice-error" role="alert">
+          {(i18n.t as unknown as Translate)(error.message, error.params as Record<string, string> | undefined)}
+        </div>
+      ) : null}
+      <Form method="post">
+        <input type="hidden" name="intent" value="refresh" />
+        <button type="submit" className="button button-secondary">{t("curation.refresh")}</button>
+      </Form>
+      <CurationBoard cards={cards} staff={staff} today={today} error={error} />
+    </>
+  );
+}
