@@ -3,7 +3,9 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "~/i18n/config";
+import { PublicMatchList } from "~/components/curation/public-matches";
 import { getPublishedProblem } from "~/models/major-problem.server";
+import { approvedMatchesForPublic } from "~/models/match.server";
 import { listPublicStatementsForMajorProblem } from "~/models/problem-statement.server";
 import { isProposableMajorStatus } from "~/models/proposal.server";
 import { getOptionalUser, notFound } from "~/utils/permissions.server";
@@ -24,6 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     version: problem.version.number,
     item: problem.item,
     statements: await listPublicStatementsForMajorProblem(problem.item.majorProblemId),
+    matches: await approvedMatchesForPublic({ majorProblemId: problem.item.majorProblemId }),
     // Signed-in visitors get the way in; the propose page itself checks membership.
     canPropose: Boolean(await getOptionalUser(request)) && isProposableMajorStatus(problem.item.status),
   });
@@ -32,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function MajorProblemPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const { list, item, statements, canPropose } = useLoaderData<typeof loader>();
+  const { list, item, statements, canPropose, matches } = useLoaderData<typeof loader>();
   return (
     <>
       <p><Link to={`/major-problems/${list.slug}`}>{t("majorProblems.inList", { list: list.name })}</Link></p>
@@ -50,6 +53,7 @@ export default function MajorProblemPage() {
       {canPropose ? (
         <p><Link to={`/major-problems/${list.slug}/${item.code}/propose`} className="button">{t("statements.proposals.majorProposeLink")}</Link></p>
       ) : null}
+      <PublicMatchList data={matches} />
       <h2>{t("majorProblems.linkedStatementsTitle")}</h2>
       {statements.length === 0 ? <p>{t("majorProblems.linkedStatementsNone")}</p> : (
         <ul className="plain-list">

@@ -3,9 +3,11 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PublicMatchList } from "~/components/curation/public-matches";
 import { AskQuestion, QuestionList } from "~/components/statement-questions";
 import { StatementSummary, StatusTag } from "~/components/statement-summary";
 import type { Language } from "~/i18n/config";
+import { approvedMatchesForPublic } from "~/models/match.server";
 import { PUBLIC_STATUSES, getStatementBySlug, isMemberOf } from "~/models/problem-statement.server";
 import { answerQuestion, askQuestion, askingOrganisations, listQuestions } from "~/models/question.server";
 import { flash } from "~/models/session.server";
@@ -46,6 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     acceptsProposals: open && (!statement.proposalDeadline || new Date(statement.proposalDeadline).getTime() >= Date.now()),
     questions: await listQuestions(statement.id, privileged),
     askingOrganisations: user && open ? await askingOrganisations(user.id) : [],
+    matches: await approvedMatchesForPublic({ statementId: statement.id }),
   });
 }
 
@@ -99,6 +102,7 @@ export default function PublicStatement() {
         <p><Link to="propose" className="button">{t("statements.proposals.proposeLink")}</Link></p>
       ) : null}
       <StatementSummary statement={statement} />
+      {data.isPublic ? <PublicMatchList data={data.matches} /> : null}
       {data.isPublic ? (
         <section aria-labelledby="qa-title">
           <h2 id="qa-title">{t("statements.qa.title")}</h2>
