@@ -12,6 +12,7 @@ import { SearchBox } from "~/components/search/search-box";
 import { defaultLanguage, type Language } from "~/i18n/config";
 import { i18next } from "~/i18n/i18next.server";
 import vi from "~/i18n/vi";
+import { unreadNotificationCount } from "~/models/notification.server";
 import { readFlash } from "~/models/session.server";
 import stylesheet from "~/styles/app.css";
 import { getOptionalUser, isStaff } from "~/utils/permissions.server";
@@ -37,7 +38,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json(
     {
       language,
-      user: user ? { name: user.name, email: user.email, role: user.role, isStaff: isStaff(user) } : null,
+      user: user
+        ? { name: user.name, email: user.email, role: user.role, isStaff: isStaff(user), unread: await unreadNotificationCount(user.id) }
+        : null,
       flash: flash.message,
     },
     { headers: flash.setCookie ? { "Set-Cookie": flash.setCookie } : {} },
@@ -112,6 +115,11 @@ function SiteHeader() {
                 <li><NavLink to="/orgs">{t("layout.myOrganisations")}</NavLink></li>
                 {user.isStaff ? <li><NavLink to="/staff">{t("layout.staffArea")}</NavLink></li> : null}
                 {user.role === "ADMIN" ? <li><NavLink to="/admin/users">{t("layout.adminUsers")}</NavLink></li> : null}
+                <li>
+                  <NavLink to="/notifications">
+                    {user.unread ? t("curation.notifications.headerUnread", { count: user.unread }) : t("curation.notifications.headerLink")}
+                  </NavLink>
+                </li>
                 <li><NavLink to="/account">{t("layout.account")}</NavLink></li>
                 <li>
                   <Form method="post" action="/logout">
