@@ -106,7 +106,7 @@ export default function Alerts() {
         <ul className="card-list">
           {subscriptions.map((s) => (
             <li key={s.id} className="card">
-              <h3>{t(`alerts.kinds.${s.kind}`)}: {nameOf(s)}</h3>
+              <h3>{`${t(`alerts.kinds.${s.kind}`)}: ${nameOf(s)}`}</h3>
               <p className="hint">{s.lastSentAt ? t("alerts.lastSent", { date: formatDate(s.lastSentAt, english ? "en" : "vi") }) : t("alerts.neverSent")}</p>
               {s.kind === "SAVED_SEARCH" ? <p><Link to={`/search${s.query ?? ""}`}>{t("alerts.viewSearch")}</Link></p> : null}
               <Form method="post">

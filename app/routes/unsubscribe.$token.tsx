@@ -65,7 +65,7 @@ export default function Unsubscribe() {
       <p>{t("alerts.unsubscribe.confirm")}</p>
       {confirm ? (
         <p>
-          <strong>{t(`alerts.kinds.${confirm.kind}`)}{confirm.label ? `: ${confirm.label}` : ""}</strong>
+          <strong>{`${t(`alerts.kinds.${confirm.kind}`)}${confirm.label ? `: ${confirm.label}` : ""}`}</strong>
         </p>
       ) : null}
       <Form method="post">
