@@ -21,7 +21,18 @@ function requestLanguage(url: URL): Language {
   return url.searchParams.get("lng") === "en" ? "en" : "vi";
 }
 
+// Open data: any web page may read it (no cookies are involved in the answer).
 export async function publicApi<S extends ApiQuerySchema>(
+  request: Request,
+  options: { query: S; notFound?: NotFoundKey },
+  run: (query: z.infer<S>, context: { language: Language; t: TFunction }) => Promise<object | null>,
+): Promise<Response> {
+  const response = await answer(request, options, run);
+  response.headers.set("Access-Control-Allow-Origin", "*");
+  return response;
+}
+
+async function answer<S extends ApiQuerySchema>(
   request: Request,
   options: { query: S; notFound?: NotFoundKey },
   run: (query: z.infer<S>, context: { language: Language; t: TFunction }) => Promise<object | null>,

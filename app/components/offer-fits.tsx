@@ -10,7 +10,7 @@ type FitNeed =
 export type Fit = { need: FitNeed; score: number; reasons: MatchReason[]; proposed: boolean; open: boolean };
 export type OfferFitsData = { status: "not-published" } | { status: "unavailable" } | { status: "ok"; fits: Fit[] };
 
-function FitAction({ fit, action, t }: { fit: Fit; action: string; t: TFunction }) {
+function FitAction({ fit, action, offerId, t }: { fit: Fit; action: string; offerId: string; t: TFunction }) {
   if (fit.proposed) return <p><strong className="tag">{t("openApi.fits.proposed")}</strong></p>;
   if (!fit.open) return <p className="hint">{t("openApi.fits.closed")}</p>;
   return (
@@ -20,13 +20,13 @@ function FitAction({ fit, action, t }: { fit: Fit; action: string; t: TFunction 
       <button type="submit" className="button" aria-describedby="offer-fits-propose-hint">
         {t("openApi.fits.propose")}<span className="visually-hidden">: {fit.need.title}</span>
       </button>{" "}
-      <Link to={`${fit.need.url}/propose`}>{t("openApi.fits.writeOwn")}</Link>
+      <Link to={`${fit.need.url}/propose?offer=${encodeURIComponent(offerId)}`}>{t("openApi.fits.writeOwn")}</Link>
     </Form>
   );
 }
 
 // Members of the offer's organisation only: the route decides who sees it.
-export function OfferFits({ fits, proposeAction }: { fits: OfferFitsData; proposeAction: string }) {
+export function OfferFits({ fits, offerId, proposeAction }: { fits: OfferFitsData; offerId: string; proposeAction: string }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="offer-fits-title" className="offer-fits">
@@ -55,7 +55,7 @@ export function OfferFits({ fits, proposeAction }: { fits: OfferFitsData; propos
                     <ul>{fit.reasons.map((reason, index) => <li key={index}>{describeMatchReason(reason, t)}</li>)}</ul>
                   </>
                 ) : null}
-                <FitAction fit={fit} action={proposeAction} t={t} />
+                <FitAction fit={fit} action={proposeAction} offerId={offerId} t={t} />
               </li>
             ))}
           </ol>

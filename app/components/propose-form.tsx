@@ -15,6 +15,8 @@ export function ProposeForm(props: {
   back: ReactNode;
   open: boolean;
   offers: ProposableOffer[];
+  // Preselected when the provider came from one offer's "may fit" list.
+  defaultOfferId?: string | null;
   actionData: { result: SubmissionResult<string[]> | null; tooLarge: boolean } | undefined;
 }) {
   const { t, i18n } = useTranslation();
@@ -23,6 +25,7 @@ export function ProposeForm(props: {
     id: "propose",
     lastResult: props.actionData?.result ?? undefined,
     shouldValidate: "onBlur",
+    defaultValue: { offerId: props.defaultOfferId ?? "" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: proposalSchema }),
   });
   const heading = <h1>{t("statements.proposals.proposeTitle", { title: props.title })}</h1>;

@@ -29,8 +29,9 @@ afterEach(() => {
 
 describe("GET /api/v1/offers", () => {
   it("lists published offers only, filtered by sector, as documented", async () => {
-    const { status, body, text } = await api<{ total: number; items: Offer[] }>("/api/v1/offers?perPage=50");
+    const { status, headers, body, text } = await api<{ total: number; items: Offer[] }>("/api/v1/offers?perPage=50");
     expect(status).toBe(200);
+    expect(headers.get("access-control-allow-origin")).toBe("*");
     expect(problemsWith(body, responseSchema("/api/v1/offers", "200"))).toEqual([]);
     expect(body.items.map((item) => item.id).sort()).toEqual([world.offer.id, world.otherOffer.id, world.unrelated.id].sort());
     expect(text).not.toContain(DRAFT_OFFER);

@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ProposeForm } from "~/components/propose-form";
 import { getPublishedProblem } from "~/models/major-problem.server";
+import { offerFromQuery } from "~/models/offer-fits.server";
 import { isProposableMajorStatus, proposableOffers } from "~/models/proposal.server";
 import { askingOrganisations } from "~/models/question.server";
 import { forbidden, notFound, requireUser } from "~/utils/permissions.server";
@@ -23,10 +24,12 @@ async function load(request: Request, slug: string | undefined, code: string | u
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, problem } = await load(request, params.slug, params.code);
+  const offers = await proposableOffers(user.id);
   return json({
     list: { slug: problem.list.slug },
     problem: { code: problem.item.code, title: problem.item.title },
-    offers: await proposableOffers(user.id),
+    offers,
+    selected: offerFromQuery(request, offers),
   });
 }
 
@@ -36,12 +39,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ProposeToMajorProblem() {
-  const { list, problem, offers } = useLoaderData<typeof loader>();
+  const { list, problem, offers, selected } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const title = `${problem.code}: ${problem.title}`;
   return (
     <ProposeForm
-      title={title} open offers={offers} actionData={actionData}
+      title={title} open offers={offers} defaultOfferId={selected} actionData={actionData}
       back={<p><Link to={`/major-problems/${list.slug}/${problem.code}`}>{title}</Link></p>}
     />
   );

@@ -50,6 +50,19 @@ describe("the fits panel", () => {
   });
 });
 
+describe("writing one's own cover note instead", () => {
+  it("opens the propose form with this offer already chosen, and ignores an offer the user may not propose", async () => {
+    const selected = (html: string) => html.match(/<option[^>]*selected=""[^>]*value="([^"]*)"|<option[^>]*value="([^"]*)"[^>]*selected=""/)?.slice(1).find(Boolean) ?? null;
+    const panel = await member.get(pageOf(world.offer));
+    expect(panel.text).toContain(`/problems/${world.statement.slug}/propose?offer=${world.offer.id}`);
+    const form = await member.get(`/problems/${world.statement.slug}/propose?offer=${world.offer.id}`);
+    expect(selected(form.text)).toBe(world.offer.id);
+    const major = await member.get(`/major-problems/${world.current.slug}/BT-01/propose?offer=${world.offer.id}`);
+    expect(selected(major.text)).toBe(world.offer.id);
+    expect(selected((await member.get(`/problems/${world.statement.slug}/propose?offer=${world.otherOffer.id}`)).text)).toBeNull();
+  });
+});
+
 describe("one-click propose", () => {
   it("creates exactly one proposal with a pitch from the summary; a second click says it was already proposed", async () => {
     const form = { kind: "major-problem", targetId: world.bt01.id };

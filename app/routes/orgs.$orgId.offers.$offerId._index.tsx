@@ -89,7 +89,7 @@ export default function ProviderOffer() {
         </div>
       </section>
       {pending ? <PendingRevision pending={pending} /> : null}
-      <OfferFits fits={fits} proposeAction={`/orgs/${organisation.id}/offers/${offer.id}/propose`} />
+      <OfferFits fits={fits} offerId={offer.id} proposeAction={`/orgs/${organisation.id}/offers/${offer.id}/propose`} />
 
       {offer.status !== "ARCHIVED" ? (
         <Form method="post" className="offer-archive">

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ProposeForm } from "~/components/propose-form";
+import { offerFromQuery } from "~/models/offer-fits.server";
 import { getStatementBySlug } from "~/models/problem-statement.server";
 import { proposableOffers } from "~/models/proposal.server";
 import { askingOrganisations } from "~/models/question.server";
@@ -23,7 +24,7 @@ async function load(request: Request, slug: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, statement, open } = await load(request, params.slug);
   const offers = await proposableOffers(user.id);
-  return json({ statement: { slug: statement.slug, title: statement.title }, open, offers });
+  return json({ statement: { slug: statement.slug, title: statement.title }, open, offers, selected: offerFromQuery(request, offers) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -32,11 +33,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Propose() {
-  const { statement, open, offers } = useLoaderData<typeof loader>();
+  const { statement, open, offers, selected } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <ProposeForm
-      title={statement.title} open={open} offers={offers} actionData={actionData}
+      title={statement.title} open={open} offers={offers} defaultOfferId={selected} actionData={actionData}
       back={<p><Link to={`/problems/${statement.slug}`}>{statement.title}</Link></p>}
     />
   );

@@ -20,7 +20,6 @@ export const openApiEn: Shape<typeof openApiVi> = {
   matchingUnavailable: "Match suggestions are temporarily unavailable. Please try again in a few minutes.",
   page: {
     title: "Open data API",
-    metaTitle: "Open data API — Hanoi Tech Exchange",
     lead: "The exchange's public data (major problems, published problem statements, published offers and suggested matches) is free to use as JSON, with no sign-up.",
     docTitle: "Documentation",
     docText: "The full description in OpenAPI 3.1, for Swagger UI, Postman or code generators:",

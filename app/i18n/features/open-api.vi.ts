@@ -17,7 +17,6 @@ export const openApiVi = {
   matchingUnavailable: "Chức năng gợi ý kết nối đang tạm gián đoạn. Vui lòng thử lại sau ít phút.",
   page: {
     title: "API dữ liệu mở",
-    metaTitle: "API dữ liệu mở — Sàn Giao dịch Công nghệ Hà Nội",
     lead: "Dữ liệu công khai của Sàn (bài toán lớn, bài toán đã công bố, giải pháp đã công bố và các gợi ý kết nối) được cung cấp miễn phí dưới dạng JSON, không cần đăng ký.",
     docTitle: "Tài liệu",
     docText: "Mô tả đầy đủ theo chuẩn OpenAPI 3.1, dùng được với Swagger UI, Postman hoặc trình sinh mã:",
