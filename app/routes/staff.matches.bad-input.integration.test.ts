@@ -85,6 +85,19 @@ describe("stale and disallowed moves", () => {
     expect(await db.auditEntry.count({ where: { entityId: card.id, action: "match.moved" } })).toBe(1);
   });
 
+  it("lets exactly one of two simultaneous moves of the same card through", async () => {
+    const { card, url } = await freshCard("SHORTLISTED");
+    const [first, second] = await Promise.all([
+      staff.post(url, { intent: "move", match: cardRef(card), to: "APPROVED" }),
+      otherStaff.post(url, { intent: "move", match: cardRef(card), to: "REJECTED", rejectReason: "OTHER" }),
+    ]);
+    expect([first.status, second.status].sort()).toEqual([302, 409]);
+    const final = await reloadMatch(card.id);
+    expect(final.version).toBe(1);
+    expect(final.status).toBe(first.status === 302 ? "APPROVED" : "REJECTED");
+    expect(await db.auditEntry.count({ where: { entityId: card.id, action: "match.moved" } })).toBe(1);
+  });
+
   it("moves nothing in a bulk move when one selected card is stale", async () => {
     const { target, card, url } = await freshCard();
     const second = await makeMatch(target, (await makeOffer(providerOrgId)).id);
