@@ -4,6 +4,7 @@ import { Form } from "@remix-run/react";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, RadioGroup, SelectField, TextAreaField, TextField, translateError } from "~/components/form";
+import { TermSuggestions, type Suggestions } from "~/components/term-suggestions";
 import { MAX_PACKAGES, MAX_REFERENCES, deploymentModels, offerSchema, trlLevels, type OfferFormInput } from "~/schemas/offer";
 
 type Term = { id: string; nameVi: string; nameEn: string };
@@ -80,6 +81,7 @@ export function OfferForm(props: {
   terms: OfferFormTerms;
   media?: OfferFormMedia[];
   submitLabel: string;
+  suggestions?: Suggestions | null;
 }) {
   const { t } = useTranslation();
   // Memoised: conform resets the form whenever lastResult changes identity.
@@ -120,6 +122,7 @@ export function OfferForm(props: {
         <TextAreaField field={fields.summaryVi} label={t("offers.summaryVi")} hint={t("offers.summaryHint")} />
         <TextAreaField field={fields.summaryEn} label={t("offers.summaryEn")} hint={t("offers.englishHint")} optional />
         <TextAreaField field={fields.descriptionMd} label={t("offers.description")} hint={t("offers.descriptionHint")} />
+        <TermSuggestions formId={form.id} kind="offer" initial={props.suggestions} />
         <CheckboxGroup field={fields.sectorIds} legend={t("offers.sectorsLegend")} hint={t("offers.sectorsHint")} terms={props.terms.SECTOR} />
         <CheckboxGroup field={fields.technologyIds} legend={t("offers.technologiesLegend")} terms={props.terms.TECHNOLOGY} />
         <CheckboxGroup field={fields.businessNeedIds} legend={t("offers.businessNeedsLegend")} terms={props.terms.BUSINESS_NEED} />

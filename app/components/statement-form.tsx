@@ -4,6 +4,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { ErrorSummary, SelectField, TextAreaField, TextField } from "~/components/form";
+import { TermSuggestions, type Suggestions } from "~/components/term-suggestions";
 import { problemStatementSchema } from "~/schemas/problem-statement";
 
 export type MajorProblemOption = { majorProblemId: string; code: string; title: string; listName: string };
@@ -16,6 +17,7 @@ export function StatementForm(props: {
   defaultValue?: Partial<Record<keyof FormValues, string>>;
   majorProblems: MajorProblemOption[];
   submitLabel: string;
+  suggestions?: Suggestions | null;
 }) {
   const { t } = useTranslation();
   const [form, fields] = useForm({
@@ -37,6 +39,7 @@ export function StatementForm(props: {
           <TextField field={fields.title} label={t("statements.fields.title")} />
           <TextAreaField field={fields.context} label={t("statements.fields.context")} hint={t("statements.hints.context")} />
           <TextAreaField field={fields.targetUsers} label={t("statements.fields.targetUsers")} optional />
+          <TermSuggestions formId={form.id} kind="statement" initial={props.suggestions} />
         </fieldset>
         <fieldset>
           <legend><h2>{t("statements.sections.sixClear")}</h2></legend>

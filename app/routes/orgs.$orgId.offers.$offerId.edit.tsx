@@ -8,7 +8,9 @@ import {
   checkOfferFiles, getOfferingOrganisation, getOrganisationOffer, keptImageCount, offerSchemaWithTermCheck, readOfferForm,
   termsForForm, tooLargeResult, updateOffer,
 } from "~/models/offer.server";
+import { suggestReply } from "~/models/classify.server";
 import { flash } from "~/models/session.server";
+import { offerSchema } from "~/schemas/offer";
 import offersStyles from "~/styles/offers.css";
 import { notFound, requireOrgMember } from "~/utils/permissions.server";
 
@@ -40,6 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, organisation, found } = await access(request, params.orgId, params.offerId);
   const form = await readOfferForm(request);
   if (form.tooLarge) return json({ result: tooLargeResult() }, { status: 413 });
+  if (form.formData.get("intent") === "suggest") return json(await suggestReply("offer", form.formData, offerSchema));
   const submission = await parseWithZod(form.formData, { schema: offerSchemaWithTermCheck(), async: true });
   const removing = form.formData.getAll("removeMedia").map(String);
   const files = await checkOfferFiles(form.files, await keptImageCount(organisation.id, found.offer.id, removing));
@@ -63,6 +66,7 @@ export default function EditOffer() {
       {offer.status === "PUBLISHED" ? <p className="notice">{t("offers.editPublishedNotice")}</p> : null}
       <OfferForm
         lastResult={actionData?.result}
+        suggestions={actionData && "suggestions" in actionData ? actionData.suggestions : null}
         defaultValue={offerFormDefaults(content, terms)}
         terms={terms}
         media={media}

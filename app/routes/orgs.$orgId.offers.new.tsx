@@ -7,7 +7,9 @@ import { OfferForm, offerFormDefaults } from "~/components/offer-form";
 import {
   checkOfferFiles, createOffer, getOfferingOrganisation, offerSchemaWithTermCheck, readOfferForm, termsForForm, tooLargeResult,
 } from "~/models/offer.server";
+import { suggestReply } from "~/models/classify.server";
 import { flash } from "~/models/session.server";
+import { offerSchema } from "~/schemas/offer";
 import offersStyles from "~/styles/offers.css";
 import { notFound, requireOrgMember } from "~/utils/permissions.server";
 
@@ -31,6 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, organisation } = await access(request, params.orgId);
   const form = await readOfferForm(request);
   if (form.tooLarge) return json({ result: tooLargeResult() }, { status: 413 });
+  if (form.formData.get("intent") === "suggest") return json(await suggestReply("offer", form.formData, offerSchema));
   const submission = await parseWithZod(form.formData, { schema: offerSchemaWithTermCheck(), async: true });
   const files = await checkOfferFiles(form.files, 0);
   if (submission.status !== "success" || files.errors) {
@@ -49,7 +52,7 @@ export default function NewOffer() {
       <p><Link to={`/orgs/${organisation.id}/offers`}>{t("offers.backToOffers")}</Link></p>
       <h1>{t("offers.newTitle")}</h1>
       <p className="lead">{t("offers.newLead")}</p>
-      <OfferForm lastResult={actionData?.result} defaultValue={offerFormDefaults()} terms={terms} submitLabel={t("offers.create")} />
+      <OfferForm lastResult={actionData?.result} suggestions={actionData && "suggestions" in actionData ? actionData.suggestions : null} defaultValue={offerFormDefaults()} terms={terms} submitLabel={t("offers.create")} />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { StatementForm } from "~/components/statement-form";
 import {
   getStatementForOrg, majorProblemOptions, requireAgencyMember, toDateInput, updateDraft,
 } from "~/models/problem-statement.server";
+import { suggestReply } from "~/models/classify.server";
 import { flash } from "~/models/session.server";
 import { statementSchemaFor } from "~/schemas/problem-statement";
 import { notFound } from "~/utils/permissions.server";
@@ -42,7 +43,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, organisation } = await requireAgencyMember(request, params.orgId);
   const majorProblems = await majorProblemOptions();
-  const submission = parseWithZod(await request.formData(), { schema: statementSchemaFor(majorProblems.map((p) => p.majorProblemId)) });
+  const formData = await request.formData();
+  const schema = statementSchemaFor(majorProblems.map((p) => p.majorProblemId));
+  if (formData.get("intent") === "suggest") return json(await suggestReply("statement", formData, schema));
+  const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
   const id = params.id ?? "";
   const outcome = await updateDraft(user.id, organisation.id, id, submission.value);
@@ -59,7 +63,9 @@ export default function EditStatement() {
     <>
       <p><Link to={viewUrl}>{defaultValue.title}</Link></p>
       <h1>{t("statements.mine.editTitle")}</h1>
-      <StatementForm lastResult={actionData?.result} defaultValue={defaultValue} majorProblems={majorProblems} submitLabel={t("statements.mine.save")} />
+      <StatementForm
+        lastResult={actionData?.result} suggestions={actionData && "suggestions" in actionData ? actionData.suggestions : null}
+        defaultValue={defaultValue} majorProblems={majorProblems} submitLabel={t("statements.mine.save")} />
     </>
   );
 }

@@ -5,6 +5,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatementForm } from "~/components/statement-form";
 import { createStatement, majorProblemOptions, requireAgencyMember } from "~/models/problem-statement.server";
+import { suggestReply } from "~/models/classify.server";
 import { flash } from "~/models/session.server";
 import { statementSchemaFor } from "~/schemas/problem-statement";
 import statementsCss from "~/styles/statements.css";
@@ -21,7 +22,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, organisation } = await requireAgencyMember(request, params.orgId);
   const majorProblems = await majorProblemOptions();
-  const submission = parseWithZod(await request.formData(), { schema: statementSchemaFor(majorProblems.map((p) => p.majorProblemId)) });
+  const formData = await request.formData();
+  const schema = statementSchemaFor(majorProblems.map((p) => p.majorProblemId));
+  if (formData.get("intent") === "suggest") return json(await suggestReply("statement", formData, schema));
+  const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
   const statement = await createStatement(user.id, organisation.id, submission.value);
   return flash(request, `/orgs/${organisation.id}/problems/${statement.id}`, { key: "statements.mine.created" });
@@ -35,7 +39,9 @@ export default function NewStatement() {
     <>
       <p><Link to={`/orgs/${organisation.id}/problems`}>{t("statements.mine.back")}</Link></p>
       <h1>{t("statements.mine.createTitle")}</h1>
-      <StatementForm lastResult={actionData?.result} majorProblems={majorProblems} submitLabel={t("statements.mine.save")} />
+      <StatementForm
+        lastResult={actionData?.result} suggestions={actionData && "suggestions" in actionData ? actionData.suggestions : null}
+        majorProblems={majorProblems} submitLabel={t("statements.mine.save")} />
     </>
   );
 }

@@ -8,6 +8,7 @@ export const classifyEn: Shape<typeof classifyVi> = {
   buttonHint: "Suggest sectors and technologies from what you have typed (everything you typed is kept).",
   sectors: "Suggested sectors",
   technologies: "Suggested technologies",
+  ticked: "The suggestions are ticked in the lists below; untick any that are wrong before saving.",
   none: "Not enough text to suggest anything yet. Write more about the problem or offer and try again.",
   loading: "Looking for suggestions…",
   because: "because of: {{evidence}}",

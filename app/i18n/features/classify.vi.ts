@@ -5,6 +5,7 @@ export const classifyVi = {
   buttonHint: "Gợi ý lĩnh vực và công nghệ từ nội dung đã nhập (những gì bạn đã nhập được giữ nguyên).",
   sectors: "Lĩnh vực gợi ý",
   technologies: "Công nghệ gợi ý",
+  ticked: "Các gợi ý đã được đánh dấu sẵn ở danh sách bên dưới; bỏ dấu những mục không đúng trước khi lưu.",
   none: "Chưa đủ nội dung để gợi ý. Viết thêm về bài toán hoặc giải pháp rồi thử lại.",
   loading: "Đang tìm gợi ý…",
   because: "vì có: {{evidence}}",
