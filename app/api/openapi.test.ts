@@ -12,7 +12,8 @@ import { type OperationObject, type ParameterObject, type SchemaObject, openApiD
 // The route files under app/routes that answer /api/v1/..., as URL templates.
 function servedApiPaths(): string[] {
   return readdirSync(path.resolve("app/routes"))
-    .filter((file) => file.startsWith("api.v1.") && file.endsWith(".tsx"))
+    // api.v1.$.tsx only answers unknown addresses with a JSON 404.
+    .filter((file) => file.startsWith("api.v1.") && file.endsWith(".tsx") && file !== "api.v1.$.tsx")
     .map((file) =>
       "/" + file.replace(/\.tsx$/, "").replace(/\[\.\]/g, "~dot~").split(".")
         .filter((segment) => segment !== "_index")

@@ -2,6 +2,7 @@
 // search API's real answers against what the document says of them.
 import { beforeAll, describe, expect, it } from "vitest";
 import { openApiDocument } from "~/api/openapi";
+import en from "~/i18n/en";
 import vi from "~/i18n/vi";
 import { startTestServer, visibleText } from "~/test-support/http";
 import { apiClient, seedOpenApiWorld } from "~/test-support/open-api-fixtures";
@@ -48,5 +49,19 @@ describe("the search API against the document", () => {
     const bad = await api("/api/v1/search?page=0");
     expect(bad.status).toBe(400);
     expect(problemsWith(bad.body, responseSchema("/api/v1/search", "400"))).toEqual([]);
+  });
+});
+
+describe("an unknown API address", () => {
+  it("answers 404 in JSON, in the language asked for, whatever the method", async () => {
+    for (const path of ["/api/v1/nope", "/api/v1/offers/x/y/z", "/api/v1/major-problems/BT-01/matches/extra"]) {
+      const { status, headers, body } = await api(path);
+      expect(status, path).toBe(404);
+      expect(headers.get("content-type")).toContain("application/json");
+      expect(body.error).toEqual({ code: "not_found", message: vi.openApi.notFound.endpoint });
+    }
+    expect((await api("/api/v1/nope?lng=en")).body.error?.message).toBe(en.openApi.notFound.endpoint);
+    const posted = await fetch(`${server.baseUrl}/api/v1/nope`, { method: "POST" });
+    expect(posted.status).toBe(404);
   });
 });

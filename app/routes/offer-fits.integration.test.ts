@@ -1,12 +1,12 @@
 // The reverse direction on the provider's own offer page: members see the
 // open needs their published offer may fit and propose it in one click;
 // nobody else sees the panel or can post to it.
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi as vitest } from "vitest";
 import { db } from "~/db.server";
 import vi from "~/i18n/vi";
 import { startTestServer, type TestBrowser, visibleText } from "~/test-support/http";
 import { type OpenApiWorld, seedOpenApiWorld } from "~/test-support/open-api-fixtures";
-import { fill } from "~/test-support/search-fixtures";
+import { fill, searchEngineInTest } from "~/test-support/search-fixtures";
 
 const server = startTestServer();
 const f = vi.openApi.fits;
@@ -17,6 +17,10 @@ let outsider: TestBrowser;
 const pageOf = (offer: { id: string }, orgId = world.provider.id) => `/orgs/${orgId}/offers/${offer.id}`;
 const propose = (browser: TestBrowser, form: Record<string, string>, offer: { id: string } = world.offer, orgId = world.provider.id) =>
   browser.post(`${pageOf(offer, orgId)}/propose`, form);
+
+afterEach(() => {
+  vitest.restoreAllMocks();
+});
 
 beforeAll(async () => {
   world = await seedOpenApiWorld();
@@ -47,6 +51,14 @@ describe("the fits panel", () => {
     }
     expect(visibleText((await member.get(pageOf(world.draftOffer))).text)).toContain(f.notPublished);
     expect((await outsider.get(pageOf(world.offer))).status).toBe(404);
+  });
+
+  it("still shows the offer page when the matching service fails, saying suggestions are unavailable", async () => {
+    vitest.spyOn(searchEngineInTest(), "similar").mockRejectedValue(new Error("connection refused"));
+    const page = await member.get(pageOf(world.offer));
+    expect(page.status).toBe(200);
+    expect(visibleText(page.text)).toContain(f.unavailable);
+    expect(visibleText(page.text)).toContain("Điều khiển đèn tín hiệu giao thông thích ứng");
   });
 });
 

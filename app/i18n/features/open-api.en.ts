@@ -16,6 +16,7 @@ export const openApiEn: Shape<typeof openApiVi> = {
     majorProblem: "No major problem with this code in the published lists.",
     problemStatement: "No published problem statement at this address.",
     offer: "No published offer at this address.",
+    endpoint: "There is no such API endpoint. The full list: /api/v1/openapi.json.",
   },
   matchingUnavailable: "Match suggestions are temporarily unavailable. Please try again in a few minutes.",
   page: {

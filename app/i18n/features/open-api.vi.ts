@@ -13,6 +13,7 @@ export const openApiVi = {
     majorProblem: "Không có bài toán lớn nào mang mã này trong các danh mục đã công bố.",
     problemStatement: "Không có bài toán nào đã công bố với địa chỉ này.",
     offer: "Không có giải pháp nào đã công bố với địa chỉ này.",
+    endpoint: "Không có điểm truy cập API này. Danh sách đầy đủ: /api/v1/openapi.json.",
   },
   matchingUnavailable: "Chức năng gợi ý kết nối đang tạm gián đoạn. Vui lòng thử lại sau ít phút.",
   page: {
