@@ -15,7 +15,7 @@ const server = startTestServer();
 const api = apiClient(server);
 let world: OpenApiWorld;
 
-type Statement = { id: string; slug: string; title: string; status: string; responsiblePerson?: string; decisionAuthority?: string; budgetMaxVnd: number | null };
+type Statement = { id: string; slug: string; title: string; status: string; responsiblePerson?: string; decisionAuthority?: string; budgetMaxVnd: number | null; majorProblem: unknown };
 type Page = { total: number; items: Statement[] };
 type Matches = { problem: Statement; matches: { offer: { id: string; title: string }; score: number; reasons: { kind: string; text: string }[] }[] };
 
@@ -40,7 +40,9 @@ describe("GET /api/v1/problem-statements", () => {
 
   it("filters by status and sector, and pages", async () => {
     expect((await api<Page>("/api/v1/problem-statements?status=CLOSED")).body.items.map((item) => item.slug)).toEqual([world.closed.slug]);
-    expect((await api<Page>(`/api/v1/problem-statements?sector=${world.terms.sector.slug}`)).body.items).toEqual([]);
+    // A statement's sector is that of the major problem it answers.
+    expect((await api<Page>(`/api/v1/problem-statements?sector=${world.terms.sector.slug}`)).body.items.map((item) => item.slug)).toEqual([world.statement.slug]);
+    expect((await api<Page>("/api/v1/problem-statements?sector=y-te")).body.items).toEqual([]);
     const first = (await api<Page>("/api/v1/problem-statements?perPage=1")).body;
     expect(first.items).toHaveLength(1);
     expect(first.total).toBe(2);
@@ -64,6 +66,7 @@ describe("GET /api/v1/problem-statements/{slug}", () => {
     expect(body.problem).toMatchObject({
       id: world.statement.id, status: "PUBLISHED", responsiblePerson: "Ông Vũ Quang Huy, Phó Giám đốc",
       decisionAuthority: "Giám đốc Sở Giao thông Vận tải", budgetMaxVnd: 3_000_000_000,
+      majorProblem: { code: "BT-01", listSlug: world.current.slug, url: `/major-problems/${world.current.slug}/BT-01` },
     });
     expect(text).not.toContain("Câu hỏi riêng");
     expect(text).not.toContain("30 nút giao");

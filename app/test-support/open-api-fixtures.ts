@@ -67,7 +67,9 @@ export async function seedOpenApiWorld() {
 
   const agencyOwner = await makeUser({ name: "Chủ Sở Giao thông" });
   const agency = await makeAgency(agencyOwner.id, "Sở Giao thông Thử nghiệm");
-  const statement = await makeStatement(agency.id, agencyOwner.id, { status: "PUBLISHED", form: { title: "Điều khiển đèn tín hiệu giao thông thích ứng tại 20 nút giao" } });
+  const statement = await makeStatement(agency.id, agencyOwner.id, {
+    status: "PUBLISHED", form: { title: "Điều khiển đèn tín hiệu giao thông thích ứng tại 20 nút giao", majorProblemId: bt01.id },
+  });
   const closed = await makeStatement(agency.id, agencyOwner.id, { status: "CLOSED", form: { title: "Đèn tín hiệu đã đóng" } });
   const draft = await makeStatement(agency.id, agencyOwner.id, { form: { title: DRAFT_STATEMENT } });
   const submitted = await makeStatement(agency.id, agencyOwner.id, { status: "SUBMITTED", form: { title: SUBMITTED_STATEMENT } });
