@@ -77,6 +77,17 @@ export function parseReasons(json: string): MatchReason[] {
 // fresh score and reasons. A card staff have moved is theirs: never touched.
 export async function refreshSuggestions(actorId: string, target: MatchTarget): Promise<{ created: number; updated: number }> {
   const ranked = await rankOffersFor(target, { limit: 20 });
+  try {
+    return await saveSuggestions(actorId, target, ranked);
+  } catch (error) {
+    // Two refreshes at once may both create the same card; the unique index
+    // stops the second, and one retry finds the card already there.
+    if ((error as { code?: string }).code !== "P2002") throw error;
+    return saveSuggestions(actorId, target, ranked);
+  }
+}
+
+async function saveSuggestions(actorId: string, target: MatchTarget, ranked: Awaited<ReturnType<typeof rankOffersFor>>) {
   return db.$transaction(async (tx) => {
     const existing = new Map(
       (await tx.match.findMany({ where: targetWhere(target), select: { id: true, offerId: true, status: true } })).map((m) => [m.offerId, m]),
@@ -191,12 +202,13 @@ export async function moveMatches(
   const note = options.note?.normalize("NFC").trim() || null;
   return refusing<MoveOutcome, MoveFailure>(() =>
     db.$transaction(async (tx) => {
-      const ids = [...new Set(refs.map((r) => r.matchId))];
-      const cards = await tx.match.findMany({ where: { id: { in: ids }, ...targetWhere(target) } });
-      if (cards.length !== ids.length) throw new Refused({ error: "not-found" });
+      // One card ticked twice is one move.
+      const unique = [...new Map(refs.map((r) => [r.matchId, r])).values()];
+      const cards = await tx.match.findMany({ where: { id: { in: unique.map((r) => r.matchId) }, ...targetWhere(target) } });
+      if (cards.length !== unique.length) throw new Refused({ error: "not-found" });
       const byId = new Map(cards.map((c) => [c.id, c]));
       const decidedAt = new Date();
-      for (const ref of refs) {
+      for (const ref of unique) {
         const card = byId.get(ref.matchId)!;
         if (card.version !== ref.expectedVersion) throw new Refused({ error: "conflict", matchId: card.id });
         if (!allowedMoves[card.status].includes(to)) throw new Refused({ error: "invalid-transition", from: card.status, to });
@@ -216,7 +228,7 @@ export async function moveMatches(
           data: { ...targetWhere(target), offerId: card.offerId, note },
         });
       }
-      return { ok: true as const, count: refs.length } satisfies MoveOutcome;
+      return { ok: true as const, count: unique.length } satisfies MoveOutcome;
     }),
   );
 }

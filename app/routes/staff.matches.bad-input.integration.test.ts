@@ -5,7 +5,7 @@ import { db } from "~/db.server";
 import vi from "~/i18n/vi";
 import { makeUser } from "~/test-support/factories";
 import { startTestServer, type TestBrowser, visibleText } from "~/test-support/http";
-import { boardPath, cardRef, makeMatch, reloadMatch } from "~/test-support/match-factories";
+import { boardPath, cardRef, makeMatch, postPairs, reloadMatch } from "~/test-support/match-factories";
 import { makeAgency, makeOffer, makeProvider, makePublishedMajorProblem, makeStatement } from "~/test-support/statement-factories";
 
 const server = startTestServer();
@@ -38,12 +38,6 @@ async function freshCard(status: "SUGGESTED" | "SHORTLISTED" | "APPROVED" = "SUG
   const card = await makeMatch(target, (await makeOffer(providerOrgId)).id, { status });
   return { problem, target, card, url: boardPath(target) };
 }
-
-const postMany = (browser: TestBrowser, url: string, pairs: [string, string][]) =>
-  fetch(server.baseUrl + url, {
-    method: "POST", body: new URLSearchParams(pairs), redirect: "manual",
-    headers: { cookie: browser.cookieHeader(), origin: server.baseUrl, "content-type": "application/x-www-form-urlencoded" },
-  }).then(async (r) => ({ status: r.status, text: await r.text() }));
 
 describe("who may curate", () => {
   it("refuses a signed-in provider (403) and sends an anonymous visitor to sign in, or 403 on a post", async () => {
@@ -102,7 +96,7 @@ describe("stale and disallowed moves", () => {
     const { target, card, url } = await freshCard();
     const second = await makeMatch(target, (await makeOffer(providerOrgId)).id);
     await db.match.update({ where: { id: second.id }, data: { status: "SHORTLISTED", version: 1 } });
-    const response = await postMany(staff, url, [
+    const response = await postPairs(server.baseUrl, staff, url, [
       ["intent", "move"], ["source", "bulk"], ["to", "REJECTED"], ["rejectReason", "DUPLICATE"],
       ["match", cardRef(card)], ["match", cardRef(second)],
     ]);

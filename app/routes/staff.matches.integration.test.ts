@@ -6,7 +6,7 @@ import { db } from "~/db.server";
 import vi from "~/i18n/vi";
 import { makeUser } from "~/test-support/factories";
 import { startTestServer, type TestBrowser, visibleText } from "~/test-support/http";
-import { boardPath, cardRef, makeMatch, reloadMatch } from "~/test-support/match-factories";
+import { boardPath, cardRef, makeMatch, postPairs, reloadMatch } from "~/test-support/match-factories";
 import { makeAgency, makeOffer, makeProvider, makePublishedMajorProblem, makeStatement } from "~/test-support/statement-factories";
 
 const server = startTestServer();
@@ -87,13 +87,17 @@ describe("curating a major problem", () => {
     const problem = await makePublishedMajorProblem(staffId);
     const target = { majorProblemId: problem.id };
     const cards = await Promise.all([0, 1, 2].map(async (i) => makeMatch(target, (await makeOffer(providerOrg.id)).id, { score: 0.5 + i / 10 })));
-    const body = new URLSearchParams([["intent", "move"], ["source", "bulk"], ["to", "SHORTLISTED"], ...cards.slice(0, 2).map((c) => ["match", cardRef(c)])]);
-    const bulk = await fetch(server.baseUrl + boardPath(target), {
-      method: "POST", body, redirect: "manual",
-      headers: { cookie: staff.cookieHeader(), origin: server.baseUrl, "content-type": "application/x-www-form-urlencoded" },
-    });
+    const bulk = await postPairs(server.baseUrl, staff, boardPath(target), [
+      ["intent", "move"], ["source", "bulk"], ["to", "SHORTLISTED"], ...cards.slice(0, 2).map((c): [string, string] => ["match", cardRef(c)]),
+    ]);
     expect(bulk.status).toBe(302);
     expect((await Promise.all(cards.map((c) => reloadMatch(c.id)))).map((c) => c.status)).toEqual(["SHORTLISTED", "SHORTLISTED", "SUGGESTED"]);
+    // A card ticked twice (two tabs of one form) is moved once.
+    const ticked = cardRef({ id: cards[0]!.id, version: 1 });
+    const again = await postPairs(server.baseUrl, staff, boardPath(target), [["intent", "move"], ["source", "bulk"], ["to", "SUGGESTED"], ["match", ticked], ["match", ticked]]);
+    expect(again.status).toBe(302);
+    expect(await reloadMatch(cards[0]!.id)).toMatchObject({ status: "SUGGESTED", version: 2 });
+    await db.match.update({ where: { id: cards[0]!.id }, data: { status: "SHORTLISTED" } });
 
     const index = (await staff.get("/staff/matches")).text;
     expect(index).toContain(`href="${boardPath(target)}"`);
@@ -127,5 +131,10 @@ describe("curating an agency's problem statement", () => {
     const after = visibleText((await server.browser().get(`/problems/${statement.slug}`)).text);
     expect(after).toContain("Điều khiển đèn bằng AI Sông Hồng");
     expect(after).toContain(providerOrg.name);
+
+    // An offer taken down after approval leaves the public page; the board says why.
+    await db.offer.update({ where: { id: offer.id }, data: { status: "ARCHIVED" } });
+    expect(visibleText((await server.browser().get(`/problems/${statement.slug}`)).text)).not.toContain("Điều khiển đèn bằng AI Sông Hồng");
+    expect(visibleText((await staff.get(boardPath(target))).text)).toContain(vi.offers.statuses.ARCHIVED);
   });
 });

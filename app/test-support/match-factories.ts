@@ -1,5 +1,6 @@
 import { db } from "~/db.server";
 import type { MatchTarget } from "~/models/match.server";
+import type { TestBrowser } from "./http";
 
 type CardOptions = {
   status?: "SUGGESTED" | "SHORTLISTED" | "APPROVED" | "REJECTED";
@@ -30,4 +31,13 @@ export const boardPath = (target: MatchTarget) =>
 
 export async function reloadMatch(id: string) {
   return db.match.findUniqueOrThrow({ where: { id } });
+}
+
+// TestBrowser.post takes one value per name; the bulk form sends `match` once per ticked card.
+export async function postPairs(baseUrl: string, browser: TestBrowser, pathname: string, pairs: [string, string][]) {
+  const response = await fetch(baseUrl + pathname, {
+    method: "POST", body: new URLSearchParams(pairs), redirect: "manual",
+    headers: { cookie: browser.cookieHeader(), origin: baseUrl, "content-type": "application/x-www-form-urlencoded" },
+  });
+  return { status: response.status, text: await response.text() };
 }

@@ -22,7 +22,7 @@ export type BoardCard = {
   deployedAt: string | null;
   droppedAt: string | null;
   dropReason: string | null;
-  offer: { slug: string; titleVi: string; titleEn: string | null; organisation: { name: string } };
+  offer: { slug: string; titleVi: string; titleEn: string | null; status: "DRAFT" | "SUBMITTED" | "PUBLISHED" | "CHANGES_REQUESTED" | "ARCHIVED"; organisation: { name: string } };
   assignee: { id: string; name: string } | null;
   notes: { id: string; body: string; createdAt: string; author: { name: string } | null }[];
 };
@@ -58,6 +58,8 @@ export function MatchCard({ card, staff, today, error }: { card: BoardCard; staf
       <p className="hint">
         {card.offer.organisation.name} · {t("curation.score", { score: card.score.toFixed(2) })}
       </p>
+      {/* Approved matches of an offer no longer published drop off the public page; say so here. */}
+      {card.offer.status !== "PUBLISHED" ? <p><span className="tag tag-red">{t(`offers.statuses.${card.offer.status}`)}</span></p> : null}
       {card.stage ? <p><span className={card.stage === "DROPPED" ? "tag tag-red" : "tag tag-green"}>{t(`curation.stage.${card.stage}`)}</span></p> : null}
       <MatchReasons reasons={card.reasons} />
       {card.rejectReason && card.status === "REJECTED" ? <p>{t("curation.rejectReason")}: {t(`curation.rejectReasons.${card.rejectReason}`)}</p> : null}
