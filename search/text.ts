@@ -62,8 +62,6 @@ export function foldedWords(text: string): string[] {
 }
 
 // Function words that carry no meaning in a search. Only dropped from a query
-// when something else remains, so "của" alone still searches.
-// Function words that carry no meaning in a search. Only dropped from a query
 // when something else remains, so "của" alone still searches. Words that
 // start common compounds are left out: "bị" (thiết bị), "một" (một cửa),
 // "từ" (từ xa), "theo" (theo dõi), "việc" (việc làm), "sự" (sự cố).

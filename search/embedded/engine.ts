@@ -25,6 +25,7 @@ import {
   type Suggestion,
   type SynonymGroups,
 } from "../types.ts";
+import { FacetColumns, PUBLISHED, RowScratch, UNPUBLISHED } from "./columns.ts";
 import { Vocabulary } from "./vocabulary.ts";
 
 // Bump when the table layout or the text folding changes: the index is then
@@ -44,10 +45,16 @@ const PARTIAL_COMMON_SHARE = 0.1;
 const PARTIAL_COMMON_FLOOR = 500;
 // Above this many matches, bm25 is not computed (see scoreCandidates).
 const SCORE_LIMIT = 4000;
+// Row sets of clauses matching at least this many documents are kept in
+// memory until the next write, like Meilisearch's precomputed prefix
+// postings: "th", "chuyển đổi số" and the like recur constantly (every
+// search-as-you-type passes through them) and are the costliest to read.
+const ROW_CACHE_MIN_ROWS = 2000;
+const ROW_CACHE_MAX_ROWIDS = 4_000_000;
 
 /** The k smallest items by `compare`, in order, without sorting them all. */
-function topK<T>(items: T[], k: number, compare: (a: T, b: T) => number): T[] {
-  if (items.length <= k * 4) return items.sort(compare).slice(0, k);
+function topK<T>(items: ArrayLike<T>, k: number, compare: (a: T, b: T) => number, count = items.length): T[] {
+  if (count <= k * 4) return Array.from({ length: count }, (_, index) => items[index]!).sort(compare).slice(0, k);
   // A max-heap of the best k so far: O(n log k).
   const heap: T[] = [];
   const up = (index: number) => {
@@ -70,7 +77,8 @@ function topK<T>(items: T[], k: number, compare: (a: T, b: T) => number): T[] {
       index = largest;
     }
   };
-  for (const item of items) {
+  for (let index = 0; index < count; index++) {
+    const item = items[index]!;
     if (heap.length < k) {
       heap.push(item);
       up(heap.length - 1);
@@ -97,11 +105,14 @@ interface DocumentMeta {
 
 const FIELD_INDEX = Object.fromEntries(FACET_FIELDS.map((field, index) => [field, index])) as Record<FacetField, number>;
 
-interface Candidate {
-  meta: DocumentMeta;
-  bm25: number;
-  /** How many of the query's clauses the document matched. */
-  coverage: number;
+/** The documents a query accepted, with per-rowid bm25 (lower is better) and coverage. */
+interface Accepted {
+  /** The first `count` entries are the accepted rowids. */
+  rowids: Int32Array;
+  count: number;
+  bm25: Float64Array;
+  /** How many of the query's clauses each document matched. */
+  coverage: Uint8Array;
 }
 
 interface StoredRow {
@@ -187,6 +198,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
   // several times faster than counting string keys on 100,000 documents.
   private facetCodes = FACET_FIELDS.map(() => new Map<string, number>());
   private facetValues: string[][] = FACET_FIELDS.map(() => []);
+  private columns = new FacetColumns(FACET_FIELDS.length);
+  private scratch = new RowScratch();
+  private rowCache = new Map<string, Int32Array>();
+  private rowCacheSize = 0;
 
   private facetCode(field: number, value: string): number {
     const codes = this.facetCodes[field]!;
@@ -262,6 +277,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const db = this.db;
     this.metas.clear();
     this.metaByRowid = [];
+    this.columns.clear();
+    this.forgetRows();
     this.maxRowid = 0;
     this.rowids.clear();
     const rows = db
@@ -282,7 +299,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   private remember(row: Pick<StoredRow, "rowid" | "id" | "type" | "published" | "organisation_id" | "facets" | "price_min" | "published_at">) {
     const facets = JSON.parse(row.facets) as Record<FacetField, string[]>;
-    this.metas.set(row.rowid, {
+    const meta: DocumentMeta = {
       rowid: row.rowid,
       id: row.id,
       type: row.type,
@@ -291,8 +308,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
       facets: FACET_FIELDS.map((field, index) => (facets[field] ?? []).map((value) => this.facetCode(index, value))),
       priceMin: row.price_min,
       publishedAt: row.published_at,
-    });
-    this.metaByRowid[row.rowid] = this.metas.get(row.rowid);
+    };
+    this.metas.set(row.rowid, meta);
+    this.metaByRowid[row.rowid] = meta;
+    this.columns.set(row.rowid, meta.published, meta.facets, meta.publishedAt, meta.priceMin);
     if (row.rowid > this.maxRowid) this.maxRowid = row.rowid;
     this.rowids.set(row.id, row.rowid);
   }
@@ -350,6 +369,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
       }
     })();
     for (const row of remembered) this.remember(row);
+    this.forgetRows();
   }
 
   async remove(ids: string[]): Promise<void> {
@@ -370,11 +390,13 @@ export class EmbeddedSearchEngine implements SearchEngine {
         removed.push(id);
       }
     })();
+    if (removed.length > 0) this.forgetRows();
     for (const id of removed) {
       const rowid = this.rowids.get(id);
       if (rowid !== undefined) {
         this.metas.delete(rowid);
         this.metaByRowid[rowid] = undefined;
+        this.columns.delete(rowid);
       }
       this.rowids.delete(id);
     }
@@ -402,6 +424,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
     this.db.exec("DELETE FROM docs; INSERT INTO fts (fts) VALUES ('delete-all');");
     this.metas.clear();
     this.metaByRowid = [];
+    this.columns.clear();
+    this.forgetRows();
     this.maxRowid = 0;
     this.rowids.clear();
     this.vocabulary = new Vocabulary();
@@ -493,6 +517,88 @@ export class EmbeddedSearchEngine implements SearchEngine {
     return result;
   }
 
+  private forgetRows() {
+    this.rowCache.clear();
+    this.rowCacheSize = 0;
+  }
+
+  /** How many documents a clause matches, when that is known without asking FTS5. */
+  private clauseSize(expression: { fts: string; terms: string[] }): number | null {
+    const cached = this.rowCache.get(expression.fts);
+    if (cached) return cached.length;
+    if (expression.terms.length !== 1) return null;
+    const term = expression.terms[0]!;
+    if (!term.endsWith("*")) return this.vocabulary.frequency(term);
+    return this.vocabulary.prefixDocuments(term.slice(0, -1), Math.max(PARTIAL_COMMON_FLOOR, this.metas.size * PARTIAL_COMMON_SHARE));
+  }
+
+  /** Rows matching one expression, from memory when it is a common one. */
+  private rowsOf(expression: string): ArrayLike<number> {
+    const cached = this.rowCache.get(expression);
+    if (cached) {
+      // Re-inserted so that eviction drops the least recently used first.
+      this.rowCache.delete(expression);
+      this.rowCache.set(expression, cached);
+      return cached;
+    }
+    const rows = this.matchRowids(expression);
+    if (rows.length >= ROW_CACHE_MIN_ROWS && rows.length <= ROW_CACHE_MAX_ROWIDS / 4) {
+      for (const [key, evicted] of this.rowCache) {
+        if (this.rowCacheSize + rows.length <= ROW_CACHE_MAX_ROWIDS) break;
+        this.rowCache.delete(key);
+        this.rowCacheSize -= evicted.length;
+      }
+      this.rowCache.set(expression, Int32Array.from(rows));
+      this.rowCacheSize += rows.length;
+    }
+    return rows;
+  }
+
+  /**
+   * Rows matching every clause. Clauses whose rows are in memory, or whose
+   * single word is common enough to be worth keeping, are intersected here;
+   * FTS5 only evaluates the rest, which are rare and cheap.
+   */
+  private conjunctionRows(expressions: { fts: string; terms: string[] }[]): ArrayLike<number> {
+    if (expressions.length === 1) return this.rowsOf(expressions[0]!.fts);
+    const lists: ArrayLike<number>[] = [];
+    const rest: { fts: string; terms: string[] }[] = [];
+    let rarestListed: string | null = null;
+    let rarestSize = Infinity;
+    for (const expression of expressions) {
+      const common = expression.terms.length === 1 && this.vocabulary.frequency(expression.terms[0]!) >= ROW_CACHE_MIN_ROWS;
+      if (!this.rowCache.has(expression.fts) && !common) {
+        rest.push(expression);
+        continue;
+      }
+      const rows = this.rowsOf(expression.fts);
+      lists.push(rows);
+      if (rows.length < rarestSize) [rarestListed, rarestSize] = [expression.fts, rows.length];
+    }
+    if (rest.length > 0) {
+      // A short prefix ("gia" after "mật độ") alone would read every posting
+      // of giao, giai, giá...; ANDed with the rarest other word FTS5 seeks
+      // through them instead.
+      const veryCommon = Math.max(PARTIAL_COMMON_FLOOR, this.metas.size * PARTIAL_COMMON_SHARE);
+      const restIsHuge = rest.every((expression) => (this.clauseSize(expression) ?? 0) >= veryCommon);
+      const restFts = rest.map((expression) => expression.fts);
+      if (restIsHuge && rarestListed) restFts.push(rarestListed);
+      lists.push(this.matchRowids(restFts.join(" AND ")));
+    }
+    if (lists.length === 1) return lists[0]!;
+    lists.sort((a, b) => a.length - b.length);
+    const hits = new Uint8Array(this.maxRowid + 1);
+    for (let l = 1; l < lists.length; l++) {
+      const list = lists[l]!;
+      for (let i = 0; i < list.length; i++) hits[list[i]!]! += 1;
+    }
+    const wanted = lists.length - 1;
+    const smallest = lists[0]!;
+    const result: number[] = [];
+    for (let i = 0; i < smallest.length; i++) if (hits[smallest[i]!] === wanted) result.push(smallest[i]!);
+    return result;
+  }
+
   /** Matching rows, unscored: cheap even when most of the index matches. */
   private matchRowids(expression: string): number[] {
     return this.db.prepare("SELECT rowid FROM fts WHERE fts MATCH ?").pluck().all(expression) as number[];
@@ -516,7 +622,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
       for (const [rowid, bm25] of this.matchScored(expression)) apply(rowid, bm25);
       return;
     }
-    for (const rowid of this.matchRowids(`{title} : (${expression})`)) apply(rowid, -1);
+    const rows = this.rowsOf(`{title} : (${expression})`);
+    for (let i = 0; i < rows.length; i++) apply(rows[i]!, -1);
   }
 
   private isVisible(meta: DocumentMeta, organisationIds: ReadonlySet<string>) {
@@ -543,49 +650,67 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const parsed = parseQuery(query.q, this.synonyms);
 
     // This loop runs once per matching document (up to the whole index), so
-    // it avoids closures and Maps: plain arrays indexed by rowid and code.
-    const accepted: Candidate[] = [];
-    // rowid → position in `accepted` + 1 (0: not accepted).
-    const position = new Int32Array(this.maxRowid + 1);
-    const candidateOf = (rowid: number) => (position[rowid] ? accepted[position[rowid]! - 1] : undefined);
-    const seen = new Uint8Array(this.maxRowid + 1);
+    // it reads typed arrays indexed by rowid and facet code, and allocates nothing.
+    const size = this.maxRowid + 1;
+    const scratch = this.scratch;
+    scratch.reset(size);
+    const accepted: Accepted = { rowids: scratch.rowids, count: 0, bm25: scratch.bm25, coverage: scratch.coverage };
+    const isAccepted = scratch.accepted;
+    const seen = scratch.seen;
     const byRowid = this.metaByRowid;
+    const { visibility, strides, codes } = this.columns;
     const filterFields = filterSets.map(([field]) => field);
-    const filterCodes = filterSets.map(([, codes]) => codes);
+    const filterMasks = filterSets.map(([field, wanted]) => {
+      const mask = new Uint8Array(this.facetValues[field]!.length);
+      for (const code of wanted) mask[code] = 1;
+      return mask;
+    });
+    const nearMisses: number[] = [];
+    const nearMissFields: number[] = [];
     const accept = (rowid: number, coverage: number) => {
       if (seen[rowid] === 1) return;
       seen[rowid] = 1;
-      const meta = byRowid[rowid];
-      if (meta === undefined) return;
-      if (!meta.published && (meta.organisationId === null || !organisationIds.has(meta.organisationId))) return;
+      const state = visibility[rowid] ?? 0;
+      if (state !== PUBLISHED) {
+        if (state !== UNPUBLISHED) return;
+        const owner = byRowid[rowid]?.organisationId;
+        if (owner == null || !organisationIds.has(owner)) return;
+      }
       let failedField = -1;
       let failures = 0;
       for (let f = 0; f < filterFields.length; f++) {
-        const values = meta.facets[filterFields[f]!]!;
-        const wanted = filterCodes[f]!;
+        const field = filterFields[f]!;
+        const stride = strides[field]!;
+        const column = codes[field]!;
+        const mask = filterMasks[f]!;
         let hit = false;
-        for (let v = 0; v < values.length; v++) {
-          if (wanted.has(values[v]!)) {
+        for (let k = rowid * stride, end = k + stride; k < end; k++) {
+          const code = column[k]!;
+          if (code < 0) break;
+          if (mask[code] === 1) {
             hit = true;
             break;
           }
         }
         if (!hit) {
           failures += 1;
-          failedField = filterFields[f]!;
+          failedField = field;
           if (failures > 1) return;
         }
       }
       // A field's counts ignore its own filter, so ticking one sector still
-      // shows how many the other sectors have.
-      for (let w = 0; w < wantedFacets.length; w++) {
-        const field = wantedFacets[w]!;
-        if (failures === 1 && field !== failedField) continue;
-        const bucket = counts[field]!;
-        const values = meta.facets[field]!;
-        for (let v = 0; v < values.length; v++) bucket[values[v]!]! += 1;
+      // shows how many the other sectors have: a document failing only that
+      // filter counts for that field alone.
+      if (failures === 1) {
+        nearMisses.push(rowid);
+        nearMissFields.push(failedField);
+        return;
       }
-      if (failures === 0) position[rowid] = accepted.push({ meta, bm25: 0, coverage });
+      if (failures === 0) {
+        isAccepted[rowid] = 1;
+        accepted.coverage[rowid] = coverage;
+        accepted.rowids[accepted.count++] = rowid;
+      }
     };
 
     let matchedTerms: string[] = [];
@@ -598,19 +723,24 @@ export class EmbeddedSearchEngine implements SearchEngine {
       matchedTerms = expressions.flatMap((expression) => expression.terms);
       const all = expressions.length;
       const conjunction = expressions.map((e) => e.fts).join(" AND ");
-      const rows = this.matchRowids(conjunction);
-      for (const rowid of rows) accept(rowid, all);
+      const rows = this.conjunctionRows(expressions);
+      for (let i = 0; i < rows.length; i++) accept(rows[i]!, all);
       if (ranked) {
-        this.scoreCandidates(conjunction, rows.length, (rowid, bm25) => {
-          const candidate = candidateOf(rowid);
-          if (candidate) candidate.bm25 = bm25;
+        // A word in a tenth of the index adds almost nothing to bm25 (its
+        // IDF is near zero) but reading its postings again is most of the
+        // cost: score on the other words, or by title if all are that common.
+        const veryCommon = Math.max(PARTIAL_COMMON_FLOOR, this.metas.size * PARTIAL_COMMON_SHARE);
+        const scoring = expressions.filter((expression) => (this.clauseSize(expression) ?? 0) < veryCommon);
+        const scoringExpression = scoring.length === all || scoring.length === 0 ? conjunction : scoring.map((expression) => expression.fts).join(" AND ");
+        this.scoreCandidates(scoringExpression, scoring.length === 0 ? Infinity : rows.length, (rowid, bm25) => {
+          if (isAccepted[rowid] === 1) accepted.bm25[rowid] = bm25;
         });
       }
       // Too few documents hold every word: add those that hold most of them,
       // ranked after, as Meilisearch does (but dropping any word, not only
       // the last one typed).
-      if (accepted.length < page * perPage && all >= 2) {
-        const before = accepted.length;
+      if (accepted.count < page * perPage && all >= 2) {
+        const before = accepted.count;
         // Typed arrays, not a Map: a common word can bring most of the index.
         const coverage = new Uint8Array(this.maxRowid + 1);
         const scores = new Float64Array(this.maxRowid + 1);
@@ -618,13 +748,14 @@ export class EmbeddedSearchEngine implements SearchEngine {
         // A word most documents hold ("số", "cơ") would only add noise
         // after the rarer words were tried, and costs the most: leave it out
         // unless every word is that common.
-        const clauseRowSets = expressions.map((expression) => this.matchRowids(expression.fts));
+        const clauseRowSets = expressions.map((expression) => this.rowsOf(expression.fts));
         const common = Math.max(PARTIAL_COMMON_FLOOR, this.metas.size * PARTIAL_COMMON_SHARE);
         const usable = clauseRowSets.some((rows) => rows.length <= common);
         for (const [index, expression] of expressions.entries()) {
           const clauseRows = clauseRowSets[index]!;
           if (usable && clauseRows.length > common) continue;
-          for (const rowid of clauseRows) {
+          for (let i = 0; i < clauseRows.length; i++) {
+            const rowid = clauseRows[i]!;
             if (seen[rowid] === 1) continue;
             if (coverage[rowid] === 0) touched.push(rowid);
             coverage[rowid] = coverage[rowid]! + 1;
@@ -637,13 +768,41 @@ export class EmbeddedSearchEngine implements SearchEngine {
         }
         for (const rowid of touched) {
           accept(rowid, coverage[rowid]!);
-          const candidate = candidateOf(rowid);
-          if (candidate) candidate.bm25 = scores[rowid]!;
+          if (isAccepted[rowid] === 1) accepted.bm25[rowid] = scores[rowid]!;
         }
-        allWordsMatched = accepted.length === before;
+        allWordsMatched = accepted.count === before;
       }
     }
 
+    // Counted field by field after matching, in tight loops over typed arrays.
+    for (const field of wantedFacets) {
+      const bucket = counts[field]!;
+      const stride = strides[field]!;
+      const column = codes[field]!;
+      const rows = accepted.rowids;
+      if (stride === 1) {
+        for (let i = 0; i < accepted.count; i++) {
+          const code = column[rows[i]!]!;
+          if (code >= 0) bucket[code]! += 1;
+        }
+      } else {
+        for (let i = 0; i < accepted.count; i++) {
+          for (let k = rows[i]! * stride, end = k + stride; k < end; k++) {
+            const code = column[k]!;
+            if (code < 0) break;
+            bucket[code]! += 1;
+          }
+        }
+      }
+      for (let i = 0; i < nearMisses.length; i++) {
+        if (nearMissFields[i] !== field) continue;
+        for (let k = nearMisses[i]! * stride, end = k + stride; k < end; k++) {
+          const code = column[k]!;
+          if (code < 0) break;
+          bucket[code]! += 1;
+        }
+      }
+    }
     const facets: FacetCounts = {};
     for (const field of wantedFacets) {
       const bucket: Record<string, number> = {};
@@ -658,8 +817,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const pageItems = ordered.slice((page - 1) * perPage, page * perPage);
     const hits = this.loadHits(pageItems, matchedTerms);
     // Offered when nothing, or not everything typed, was found.
-    const didYouMean = (accepted.length === 0 || !allWordsMatched) && parsed.clauses.length > 0 ? this.correction(parsed, query) : null;
-    return { total: accepted.length, page, perPage, hits, facets, matchedTerms, didYouMean };
+    const didYouMean = (accepted.count === 0 || !allWordsMatched) && parsed.clauses.length > 0 ? this.correction(parsed, query) : null;
+    return { total: accepted.count, page, perPage, hits, facets, matchedTerms, didYouMean };
   }
 
   /**
@@ -702,40 +861,46 @@ export class EmbeddedSearchEngine implements SearchEngine {
     return topK(hits, query.limit, (a, b) => b.score - a.score || a.id.localeCompare(b.id));
   }
 
-  /** The first `needed` candidates in order; only those are sorted. */
+  /** The first `needed` accepted documents in order; only those are sorted. */
   private order(
-    accepted: Candidate[],
+    accepted: Accepted,
     sort: NonNullable<SearchQuery["sort"]>,
     hasQuery: boolean,
     parsed: ParsedQuery,
     needed: number,
   ): { meta: DocumentMeta; score: number }[] {
-    const newest = (a: DocumentMeta, b: DocumentMeta) => (b.publishedAt ?? 0) - (a.publishedAt ?? 0) || a.rowid - b.rowid;
-    let compare: (a: Candidate, b: Candidate) => number;
+    const byRowid = this.metaByRowid as DocumentMeta[];
+    const { bm25, coverage } = accepted;
+    const { publishedAt, priceMin } = this.columns;
+    const newest = (a: number, b: number) => publishedAt[b]! - publishedAt[a]! || a - b;
+    let compare: (a: number, b: number) => number;
     if (sort === "newest" || (sort === "relevance" && !hasQuery)) {
-      compare = (a, b) => newest(a.meta, b.meta);
+      compare = newest;
     } else if (sort === "price-asc" || sort === "price-desc") {
       const direction = sort === "price-asc" ? 1 : -1;
       // Listings without a price go last either way.
       compare = (a, b) => {
-        const pa = a.meta.priceMin;
-        const pb = b.meta.priceMin;
-        if (pa === null || pb === null) return (pa === null ? 1 : 0) - (pb === null ? 1 : 0) || newest(a.meta, b.meta);
-        return direction * (pa - pb) || newest(a.meta, b.meta);
+        const pa = priceMin[a]!;
+        const pb = priceMin[b]!;
+        if (Number.isNaN(pa) || Number.isNaN(pb)) return (Number.isNaN(pa) ? 1 : 0) - (Number.isNaN(pb) ? 1 : 0) || newest(a, b);
+        return direction * (pa - pb) || newest(a, b);
       };
     } else {
       // Documents holding more of the words first; bm25 (lower is better) within.
-      compare = (a, b) => b.coverage - a.coverage || a.bm25 - b.bm25 || newest(a.meta, b.meta);
+      compare = (a, b) => coverage[b]! - coverage[a]! || bm25[a]! - bm25[b]! || newest(a, b);
     }
     const relevance = sort === "relevance" && hasQuery;
-    const top = topK(accepted, Math.max(needed, relevance ? RERANK_WINDOW : 0), compare);
-    if (!relevance) return top.map(({ meta }) => ({ meta, score: 0 }));
+    const top = topK(accepted.rowids, Math.max(needed, relevance ? RERANK_WINDOW : 0), compare, accepted.count);
+    if (!relevance) return top.map((rowid) => ({ meta: byRowid[rowid]!, score: 0 }));
     const head = top.slice(0, RERANK_WINDOW);
-    const texts = this.loadTexts(head.map((item) => item.meta.rowid));
+    const texts = this.loadTexts(head);
     const reranked = head
-      .map((item) => ({ meta: item.meta, coverage: item.coverage, score: -item.bm25 + rerankBonus(parsed.words, texts.get(item.meta.rowid)) }))
-      .sort((a, b) => b.coverage - a.coverage || b.score - a.score || newest(a.meta, b.meta));
-    return [...reranked, ...top.slice(RERANK_WINDOW).map((item) => ({ meta: item.meta, score: -item.bm25 }))];
+      .map((rowid) => ({ rowid, meta: byRowid[rowid]!, score: -bm25[rowid]! + rerankBonus(parsed.words, texts.get(rowid)) }))
+      .sort((a, b) => coverage[b.rowid]! - coverage[a.rowid]! || b.score - a.score || newest(a.rowid, b.rowid));
+    return [
+      ...reranked.map(({ meta, score }) => ({ meta, score })),
+      ...top.slice(RERANK_WINDOW).map((rowid) => ({ meta: byRowid[rowid]!, score: -bm25[rowid]! })),
+    ];
   }
 
   private loadTexts(rowids: number[]) {

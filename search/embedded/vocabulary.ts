@@ -72,6 +72,20 @@ export class Vocabulary {
     return this.sorted![index]?.startsWith(prefix) ?? false;
   }
 
+  /**
+   * An upper bound on how many documents hold a word starting with `prefix`
+   * (the sum over such words), counted only up to `cap`.
+   */
+  prefixDocuments(prefix: string, cap: number): number {
+    const start = this.firstAtOrAfter(prefix);
+    const sorted = this.sorted!;
+    let total = 0;
+    for (let i = start; i < sorted.length && sorted[i]!.startsWith(prefix) && total < cap; i++) {
+      total += this.documentFrequency.get(sorted[i]!) ?? 0;
+    }
+    return total;
+  }
+
   /** The most common indexed words starting with `prefix`. */
   completions(prefix: string, limit: number): string[] {
     const found: string[] = [];
