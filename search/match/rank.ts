@@ -6,9 +6,9 @@
 // database here, so the benchmark runs the same code on 100,000 offers.
 import type { TaxonomyClassifier, TaxonomyTermInput } from "../classify.ts";
 import type { SynonymIndex } from "../query.ts";
-import type { SearchEngine, SearchDocType } from "../types.ts";
-import { DEFAULT_FUSION_WEIGHTS, fuse, type FusionWeights, type MatchReason, type NeedProfile, type OfferProfile, type TermRef } from "./score.ts";
-import { conceptFeatures, contentWords, DEFAULT_TERM_WEIGHTS, matchTerms, overlap, type MatchText, type TermWeights } from "./terms.ts";
+import type { SearchDocType, SearchEngine } from "../types.ts";
+import { DEFAULT_FUSION_WEIGHTS, fuse, pairSignals, weigh, withTermsReason, type FusionWeights, type MatchReason, type NeedProfile, type OfferProfile, type Signals, type TermRef } from "./score.ts";
+import { contentWords, DEFAULT_TERM_WEIGHTS, matchTerms, overlap, type MatchText, type TermWeights } from "./terms.ts";
 
 export interface Taxonomy {
   classifier: TaxonomyClassifier;
@@ -56,8 +56,8 @@ export interface MatchTuning {
 export const DEFAULT_TUNING: MatchTuning = {
   terms: DEFAULT_TERM_WEIGHTS,
   fusion: DEFAULT_FUSION_WEIGHTS,
-  candidates: 150,
-  similarFrom: 0.12,
+  candidates: 60,
+  similarFrom: 0.3,
   classifierMinScore: 1,
 };
 
@@ -84,17 +84,19 @@ export function readTerms(taxonomy: Taxonomy, text: MatchText, declared: { secto
 }
 
 // Offers are read by the classifier once per text version, not per request.
-const profileCache = new Map<string, { sectors: TermRef[]; technologies: TermRef[]; features: Map<string, number> }>();
+const profileCache = new Map<string, { sectors: TermRef[]; technologies: TermRef[] }>();
 const PROFILE_CACHE_LIMIT = 50_000;
 
-function offerProfile(taxonomy: Taxonomy, synonyms: SynonymIndex, facts: OfferFacts, minScore: number): OfferProfile & { features: Map<string, number> } {
+/** Forgets classifier results (the benchmark measures with a cold cache). */
+export function clearMatchCaches() {
+  profileCache.clear();
+}
+
+function offerProfile(taxonomy: Taxonomy, facts: OfferFacts, minScore: number): OfferProfile {
   const key = `${facts.id}\u0000${facts.version ?? `${facts.title.length}:${facts.body.length}`}\u0000${facts.declaredSectors.map((t) => t.slug).join(",")}\u0000${facts.declaredTechnologies.map((t) => t.slug).join(",")}`;
   let terms = profileCache.get(key);
   if (!terms) {
-    terms = {
-      ...readTerms(taxonomy, { title: facts.title, body: facts.body }, { sectors: facts.declaredSectors, technologies: facts.declaredTechnologies }, minScore),
-      features: conceptFeatures(`${facts.title}\n${facts.title}\n${facts.body}`, synonyms),
-    };
+    terms = readTerms(taxonomy, { title: facts.title, body: facts.body }, { sectors: facts.declaredSectors, technologies: facts.declaredTechnologies }, minScore);
     if (profileCache.size >= PROFILE_CACHE_LIMIT) profileCache.clear();
     profileCache.set(key, terms);
   }
@@ -131,46 +133,33 @@ export function curationEvidence(key: string | null, words: ReadonlySet<string>,
   return { approvedHere, rejectedHere, approved, rejected };
 }
 
-/**
- * tf-idf cosine between a need's features and each candidate's, with
- * document frequencies taken from the candidates themselves: a word every
- * candidate shares tells them apart no better than a stop word.
- */
-export function conceptSimilarities(need: Map<string, number>, candidates: Map<string, number>[]): number[] {
-  const df = new Map<string, number>();
-  for (const features of candidates) for (const feature of features.keys()) if (need.has(feature)) df.set(feature, (df.get(feature) ?? 0) + 1);
-  const n = candidates.length;
-  const idf = (feature: string) => Math.log(1 + n / (1 + (df.get(feature) ?? 0)));
-  const weight = (count: number) => 1 + Math.log(count);
-  let needNorm = 0;
-  for (const [feature, count] of need) needNorm += (weight(count) * idf(feature)) ** 2;
-  return candidates.map((features) => {
-    let dot = 0;
-    let norm = 0;
-    for (const [feature, count] of features) {
-      const value = weight(count) * (need.has(feature) ? idf(feature) : Math.log(1 + n));
-      norm += value * value;
-      const mine = need.get(feature);
-      if (mine !== undefined) dot += value * weight(mine) * idf(feature);
-    }
-    return norm > 0 && needNorm > 0 ? dot / Math.sqrt(norm * needNorm) : 0;
-  });
-}
-
 export function needWords(text: MatchText): Set<string> {
   return contentWords(`${text.title}\n${text.body}`);
 }
 
+export interface ScoredCandidate {
+  offerId: string;
+  signals: Signals;
+  /** Without the matched terms (see withTermsReason). */
+  reasons: MatchReason[];
+  matched: string[];
+  offer: OfferProfile;
+  /** Staff rejected this offer for this very need. */
+  rejected: boolean;
+}
+
+export interface OfferRankingOptions {
+  loadOffers: (ids: string[]) => Promise<OfferFacts[]>;
+  needKey?: string | null;
+  curated?: readonly CuratedNeed[];
+}
+
 /**
- * Published offers for a need, best first. `loadOffers` returns facts for the
- * ids it can show (published offers only); others are dropped. Offers staff
- * rejected for this need come after every other.
+ * Every candidate offer for a need with its signals, unweighted. `loadOffers`
+ * returns facts for the ids it can show (published offers only); others are
+ * dropped.
  */
-export async function rankOffers(
-  context: MatchContext,
-  need: NeedInput,
-  options: { limit: number; loadOffers: (ids: string[]) => Promise<OfferFacts[]>; needKey?: string | null; curated?: readonly CuratedNeed[] },
-): Promise<RankedOfferMatch[]> {
+export async function scoreOfferCandidates(context: MatchContext, need: NeedInput, options: OfferRankingOptions): Promise<ScoredCandidate[]> {
   const tuning = { ...DEFAULT_TUNING, ...context.tuning };
   const terms = matchTerms(need.text, context.synonyms, tuning.terms);
   const hits = await context.engine.similar({ terms, filters: { type: ["offer"] }, limit: tuning.candidates });
@@ -181,29 +170,39 @@ export async function rankOffers(
   const ids = [...new Set([...textOf.keys(), ...curation.approved.keys(), ...curation.approvedHere])];
   const facts = await options.loadOffers(ids);
   const profile = needProfile(context.taxonomy, need, tuning.classifierMinScore);
-  const offers = facts.map((offer) => offerProfile(context.taxonomy, context.synonyms, offer, tuning.classifierMinScore));
-  const concepts = conceptSimilarities(conceptFeatures(`${need.text.title}\n${need.text.title}\n${need.text.body}`, context.synonyms), offers.map((offer) => offer.features));
-  const bestConcept = Math.max(0, ...concepts);
-  const ranked = offers.map((offer, index) => {
+  const offers = facts.map((offer) => offerProfile(context.taxonomy, offer, tuning.classifierMinScore));
+  return offers.map((offer) => {
     const text = textOf.get(offer.id);
     const approved = curation.approved.get(offer.id);
-    const fused = fuse(
-      profile,
-      offer,
-      {
-        text: text?.text ?? 0,
-        concept: bestConcept > 0 ? concepts[index]! / bestConcept : 0,
-        matched: text?.matched ?? [],
-        approvedForSimilar: (approved?.weight ?? 0) + (curation.approvedHere.has(offer.id) ? 1 : 0),
-        approvedCount: approved?.count ?? 0,
-        rejectedForSimilar: curation.rejected.get(offer.id) ?? 0,
-      },
-      tuning.fusion,
-    );
-    return { offerId: offer.id, ...fused, rejected: curation.rejectedHere.has(offer.id) };
+    const { signals, reasons } = pairSignals(profile, offer, {
+      text: text?.text ?? 0,
+      matched: text?.matched ?? [],
+      approvedForSimilar: (approved?.weight ?? 0) + (curation.approvedHere.has(offer.id) ? 1 : 0),
+      approvedCount: approved?.count ?? 0,
+      rejectedForSimilar: curation.rejected.get(offer.id) ?? 0,
+    });
+    return { offerId: offer.id, signals, reasons, matched: text?.matched ?? [], offer, rejected: curation.rejectedHere.has(offer.id) };
   });
+}
+
+/**
+ * Published offers for a need, best first. Offers staff rejected for this
+ * need come after every other. `weights` (learned from staff decisions, see
+ * learn.ts) replace the default fusion weights.
+ */
+export async function rankOffers(
+  context: MatchContext,
+  need: NeedInput,
+  options: OfferRankingOptions & { limit: number; weights?: FusionWeights },
+): Promise<RankedOfferMatch[]> {
+  const weights = options.weights ?? { ...DEFAULT_TUNING, ...context.tuning }.fusion;
+  const ranked = (await scoreOfferCandidates(context, need, options)).map((candidate) => ({ ...candidate, score: weigh(candidate.signals, weights) }));
   ranked.sort((a, b) => Number(a.rejected) - Number(b.rejected) || b.score - a.score || a.offerId.localeCompare(b.offerId));
-  return ranked.slice(0, options.limit).map(({ offerId, score, reasons }) => ({ offerId, score: Math.round(score * 1000) / 1000, reasons }));
+  return ranked.slice(0, options.limit).map(({ offerId, score, reasons, matched, offer }) => ({
+    offerId,
+    score: Math.round(score * 1000) / 1000,
+    reasons: withTermsReason(reasons, matched, offer),
+  }));
 }
 
 export interface NeedFacts extends NeedInput {
@@ -231,14 +230,11 @@ export async function rankNeeds(
   const best = hits[0]?.score ?? 0;
   const needs = await options.loadNeeds(hits.map((hit) => ({ type: hit.type as NeedFacts["type"], id: hit.entityId })));
   const textOf = new Map(hits.map((hit) => [`${hit.type}:${hit.entityId}`, hit]));
-  const profile = offerProfile(context.taxonomy, context.synonyms, offer, tuning.classifierMinScore);
-  const concepts = conceptSimilarities(profile.features, needs.map((need) => conceptFeatures(`${need.text.title}\n${need.text.title}\n${need.text.body}`, context.synonyms)));
-  const bestConcept = Math.max(0, ...concepts);
-  const ranked = needs.map((need, index) => {
+  const profile = offerProfile(context.taxonomy, offer, tuning.classifierMinScore);
+  const ranked = needs.map((need) => {
     const hit = textOf.get(`${need.type}:${need.id}`);
     const fused = fuse(needProfile(context.taxonomy, need, tuning.classifierMinScore), profile, {
       text: hit && best > 0 ? hit.score / best : 0,
-      concept: bestConcept > 0 ? concepts[index]! / bestConcept : 0,
       matched: hit?.matched ?? [],
       approvedForSimilar: 0,
       approvedCount: 0,

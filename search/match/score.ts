@@ -39,8 +39,6 @@ export interface OfferProfile {
 export interface PairEvidence {
   /** Text relevance divided by the best candidate's, 0..1. */
   text: number;
-  /** Cosine of the two texts' words and thesaurus concepts, 0..1. */
-  concept: number;
   /** Folded terms the offer holds (from the engine). */
   matched: string[];
   /** Σ similarity of other needs for which staff approved this offer. */
@@ -50,20 +48,10 @@ export interface PairEvidence {
   rejectedForSimilar: number;
 }
 
-export interface FusionWeights {
-  text: number;
-  concept: number;
-  sector: number;
-  technology: number;
-  trl: number;
-  budget: number;
-  reference: number;
-  curation: number;
-}
+export type FusionWeights = Record<Signal, number>;
 
 export const DEFAULT_FUSION_WEIGHTS: FusionWeights = {
   text: 0.62,
-  concept: 0,
   sector: 0.14,
   technology: 0.1,
   trl: 0.03,
@@ -110,44 +98,66 @@ export interface FusedScore {
   reasons: MatchReason[];
 }
 
-export function fuse(need: NeedProfile, offer: OfferProfile, evidence: PairEvidence, weights: FusionWeights = DEFAULT_FUSION_WEIGHTS): FusedScore {
-  const reasons: MatchReason[] = [];
-  let score = weights.text * evidence.text + weights.concept * evidence.concept;
-  if (evidence.matched.length > 0) reasons.push({ kind: "terms", terms: termsAsWritten(evidence.matched, offer.title, offer.body) });
+/** The signals one weight each multiplies. */
+export const SIGNALS = ["text", "sector", "technology", "trl", "budget", "reference", "curation"] as const;
+export type Signal = (typeof SIGNALS)[number];
+export type Signals = Record<Signal, number>;
 
+/**
+ * Each signal of a pair in -1..1, and the reasons a person can read. The
+ * matched terms' reason is left to `withTermsReason`: finding them in the
+ * offer's text costs, and only the shown matches need it.
+ */
+export function pairSignals(need: NeedProfile, offer: OfferProfile, evidence: PairEvidence): { signals: Signals; reasons: MatchReason[] } {
+  const reasons: MatchReason[] = [];
+  const signals: Signals = { text: evidence.text, sector: 0, technology: 0, trl: 0, budget: 0, reference: 0, curation: 0 };
   const sectors = shared(need.sectors, offer.sectors);
   if (sectors.length > 0) {
-    score += weights.sector;
+    signals.sector = 1;
     reasons.push({ kind: "sector", terms: sectors });
   }
   const technologies = shared(need.technologies, offer.technologies);
   if (technologies.length > 0) {
-    score += weights.technology * Math.min(1, technologies.length / Math.max(1, Math.min(2, need.technologies.length)));
+    signals.technology = Math.min(1, technologies.length / Math.max(1, Math.min(2, need.technologies.length)));
     reasons.push({ kind: "technology", terms: technologies });
   }
-
   if (offer.trl !== null) {
     // Without a wanted level, a proven solution (TRL 7+) still reads better.
     const meets = need.wantedTrl === null ? offer.trl >= 7 : offer.trl >= need.wantedTrl;
-    score += meets ? weights.trl : -weights.trl;
+    signals.trl = meets ? 1 : -1;
     if (need.wantedTrl !== null || meets) reasons.push({ kind: "trl", offerTrl: offer.trl, wantedTrl: need.wantedTrl, fit: meets ? "meets" : "below" });
   }
   if (offer.priceMinVnd !== null && need.budgetMaxVnd !== null) {
     const within = offer.priceMinVnd <= need.budgetMaxVnd;
-    score += within ? weights.budget : -weights.budget;
+    signals.budget = within ? 1 : -1;
     reasons.push({ kind: "budget", priceMinVnd: offer.priceMinVnd, budgetMaxVnd: need.budgetMaxVnd, fit: within ? "within" : "over" });
   }
   const referenced = need.sectors
     .map((sector) => ({ sector, count: offer.referencesBySector[sector.slug] ?? 0 }))
     .sort((a, b) => b.count - a.count)[0];
   if (referenced && referenced.count > 0) {
-    score += weights.reference * Math.min(1, Math.log2(1 + referenced.count) / 2);
+    signals.reference = Math.min(1, Math.log2(1 + referenced.count) / 2);
     reasons.push({ kind: "reference", count: referenced.count, sector: referenced.sector });
   }
-
   if (evidence.approvedForSimilar > 0 || evidence.rejectedForSimilar > 0) {
-    score += weights.curation * (Math.min(1, evidence.approvedForSimilar) - 0.5 * Math.min(1, evidence.rejectedForSimilar));
+    signals.curation = Math.max(-1, Math.min(1, Math.min(1, evidence.approvedForSimilar) - 0.5 * Math.min(1, evidence.rejectedForSimilar)));
     if (evidence.approvedCount > 0) reasons.push({ kind: "curation", approvedForSimilar: evidence.approvedCount });
   }
-  return { score: Math.max(0, Math.min(1, score)), reasons };
+  return { signals, reasons };
+}
+
+export function weigh(signals: Signals, weights: FusionWeights): number {
+  let score = 0;
+  for (const signal of SIGNALS) score += weights[signal] * signals[signal];
+  return Math.max(0, Math.min(1, score));
+}
+
+/** The reasons with the matched terms first, as the offer writes them. */
+export function withTermsReason(reasons: MatchReason[], matched: string[], offer: { title: string; body: string }): MatchReason[] {
+  return matched.length > 0 ? [{ kind: "terms", terms: termsAsWritten(matched, offer.title, offer.body) }, ...reasons] : reasons;
+}
+
+export function fuse(need: NeedProfile, offer: OfferProfile, evidence: PairEvidence, weights: FusionWeights = DEFAULT_FUSION_WEIGHTS): FusedScore {
+  const { signals, reasons } = pairSignals(need, offer, evidence);
+  return { score: weigh(signals, weights), reasons: withTermsReason(reasons, evidence.matched, offer) };
 }

@@ -20,13 +20,15 @@ export interface TermWeights {
   bigram: number;
   /** Share of a thesaurus phrase's weight given to each of its other wordings. */
   synonym: number;
+  /** Weight of a lone word in Vietnamese text relative to an English word (0: pairs only). */
+  syllable: number;
   /** Share of an English word's weight given to its plural or singular. */
   variant: number;
   /** At most this many terms reach the engine (the heaviest). */
   maxTerms: number;
 }
 
-export const DEFAULT_TERM_WEIGHTS: TermWeights = { title: 2, body: 1, bigram: 0.5, synonym: 0.7, variant: 0.6, maxTerms: 200 };
+export const DEFAULT_TERM_WEIGHTS: TermWeights = { title: 2, body: 1, bigram: 0.5, synonym: 0.7, variant: 0.6, syllable: 0, maxTerms: 200 };
 
 /** The longest thesaurus phrase starting at `start`, and every group holding it. */
 export function thesaurusAt(tokens: readonly Token[], start: number, index: SynonymIndex): { length: number; groups: number[] } | null {
@@ -53,6 +55,17 @@ export function englishVariant(word: string): string | null {
   return /(sh|ch|x|z)$/.test(word) ? `${word}es` : `${word}s`;
 }
 
+// Onset, vowels, final: the shape of one Vietnamese syllable once folded.
+// Loanwords and English ("camera", "blockchain", "GPS") do not fit it.
+const SYLLABLE = /^(ngh|ng|gh|gi|kh|ph|th|tr|ch|nh|qu|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(ch|nh|ng|c|m|n|p|t)?$/;
+
+export function isVietnameseSyllable(folded: string): boolean {
+  return SYLLABLE.test(folded);
+}
+
+// "AI", "IoT", "PCCC": capitals say it is a name, not the syllable "ai".
+const isAcronym = (written: string) => written.length >= 2 && /\p{Lu}.*\p{Lu}/u.test(written);
+
 /**
  * Weighted terms for a text. A word's weight grows with how often it occurs,
  * but only logarithmically: a description repeating "hệ thống" ten times is
@@ -69,11 +82,17 @@ export function matchTerms(text: MatchText, synonyms: SynonymIndex, weights: Ter
     [text.body, weights.body],
   ] as const) {
     const tokens = tokenize(part);
+    const vietnamese = tokens.some((token) => token.exact !== token.folded);
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
       const stop = isStopWord(token);
-      if (!stop && token.folded.length > 1) {
-        add([token.folded], weight);
+      if (!stop && token.folded.length > 1 && !/^\d+$/.test(token.folded)) {
+        // A Vietnamese syllable alone means little ("giao": traffic or
+        // trade?) and is in a large share of documents, which is what makes
+        // a query slow; its pairs carry the meaning.
+        const syllable = vietnamese && isVietnameseSyllable(token.folded) && !isAcronym(part.slice(token.start, token.end));
+        const single = syllable ? weights.syllable : 1;
+        if (single > 0) add([token.folded], weight * single);
         const variant = englishVariant(token.folded);
         if (variant) add([variant], weight * weights.variant);
       }
@@ -102,31 +121,6 @@ export function contentWords(text: string): Set<string> {
     if (next && !isStopWord(next)) words.add(`${token.folded} ${next.folded}`);
   }
   return words;
-}
-
-/**
- * Features of a text for the re-ranking's second look: its content words and
- * word pairs, plus one feature per thesaurus group it mentions, so "water
- * leak" and "rò rỉ nước" share features even with no word in common.
- */
-export function conceptFeatures(text: string, synonyms: SynonymIndex): Map<string, number> {
-  const features = new Map<string, number>();
-  const add = (feature: string) => features.set(feature, (features.get(feature) ?? 0) + 1);
-  const tokens = tokenize(text);
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    const stop = isStopWord(token);
-    if (!stop && token.folded.length > 1) {
-      const variant = englishVariant(token.folded);
-      // One form for singular and plural: the shorter.
-      add(variant && variant.length < token.folded.length ? variant : token.folded);
-    }
-    const next = tokens[i + 1];
-    if (!stop && next && !isStopWord(next)) add(`${token.folded} ${next.folded}`);
-    const phrase = thesaurusAt(tokens, i, synonyms);
-    if (phrase) for (const group of phrase.groups) add(`#${group}`);
-  }
-  return features;
 }
 
 /** Overlap of two word sets, 0..1 (cosine of binary vectors). */
