@@ -13,6 +13,7 @@ import { generateOffer, offerBatches } from "./offer-generator.ts";
 import { ndcgAtK, recallAtK, summarise, type LatencySummary } from "./metrics.ts";
 import { generatePrefixQueries, generateQueries } from "./queries.ts";
 import { loadRelevanceSet, toSearchDocument } from "./relevance.ts";
+import { runMatchPhase, type MatchPhaseResult } from "./match.ts";
 
 export type EngineName = "embedded" | "minisearch";
 
@@ -27,6 +28,8 @@ export interface WorkerConfig {
   relevanceDirectory: string;
   /** A latency phase stops after this many seconds, keeping the queries run so far. */
   phaseBudgetSeconds: number;
+  /** Problems ranked against the offers in the match phase (0: skipped). */
+  matchRuns: number;
 }
 
 export interface Memory {
@@ -47,6 +50,7 @@ export interface WorkerResult {
   prefix: LatencySummary & { zeroHits: number };
   suggest: LatencySummary & { empty: number };
   update: { upsertMs: LatencySummary; visibleMs: LatencySummary; allFound: boolean };
+  match: MatchPhaseResult | null;
   restart: { initMs: number; firstQueryMs: number; totalMs: number; count: number } | null;
   /** Per query: total and top-20 ids, for the cross-engine agreement check. */
   answers: { total: number; top: string[] }[];
@@ -158,6 +162,13 @@ async function run(config: WorkerConfig): Promise<WorkerResult> {
   samplePeak();
   progress(`ran ${prefixTimes.length} of ${prefixQueries.length} prefix queries and suggestions`);
 
+  // --- problem → offer matching ------------------------------------------------------
+  const match = config.matchRuns > 0
+    ? await runMatchPhase(engine, { seed: config.seed, relevanceDirectory: config.relevanceDirectory, runs: config.matchRuns, budgetMs })
+    : null;
+  if (match) progress(`ranked offers for ${match.count} problems`);
+  samplePeak();
+
   // --- an edit becomes searchable --------------------------------------------------
   const upsertTimes: number[] = [];
   const visibleTimes: number[] = [];
@@ -228,6 +239,7 @@ async function run(config: WorkerConfig): Promise<WorkerResult> {
     prefix: { ...summarise(prefixTimes), zeroHits: prefixZero },
     suggest: { ...summarise(suggestTimes), empty: suggestEmpty },
     update: { upsertMs: summarise(upsertTimes), visibleMs: summarise(visibleTimes), allFound },
+    match,
     restart,
     answers,
     relevance,
