@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, TextField } from "~/components/form";
 import { flash } from "~/models/session.server";
@@ -67,6 +67,7 @@ export default function Account() {
         <div><dt>{t("auth.email")}</dt><dd>{user.email}</dd></div>
         <div><dt>{t("account.platformRole")}</dt><dd>{t(`roles.${user.role}`)}</dd></div>
       </dl>
+      <p><Link to="/account/alerts">{t("alerts.title")}</Link></p>
 
       <h2>{t("account.profileTitle")}</h2>
       <ErrorSummary fields={{ name: profileFields.name }} formErrors={profileForm.errors} />
