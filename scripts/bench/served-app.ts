@@ -1,0 +1,77 @@
+// The production build served on a freshly migrated and seeded database, for
+// the HTTP benchmarks (SQLite by default; BENCH_DB=postgres for a throwaway
+// PostgreSQL). Loopback only.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { migrateDatabase } from "../db-migrate";
+import { startThrowawayPostgres, type ThrowawayPostgres } from "../throwaway-postgres";
+
+export const BENCH_CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export type ServedApp = {
+  base: string;
+  /** Milliseconds from spawning the server until /healthz answered. */
+  bootMs: number;
+  databaseLabel: string;
+  stop(): void;
+};
+
+export async function serveSeededApp(): Promise<ServedApp> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hte-bench-"));
+  let postgres: ThrowawayPostgres | null = null;
+  let databaseUrl = `file:${path.join(dir, "bench.db")}`;
+  if (process.env.BENCH_DB === "postgres") {
+    postgres = await startThrowawayPostgres();
+    databaseUrl = await postgres.createDatabase("bench");
+  }
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env, NODE_ENV: "production" as const, PORT: String(port), DATABASE_URL: databaseUrl, LOG_LEVEL: "warn",
+    SESSION_SECRET: "bench-secret-0123456789abcdef0123456789", APP_URL: `http://localhost:${port}`,
+    MAIL_OUTBOX_DIR: path.join(dir, "outbox"),
+  };
+  migrateDatabase(databaseUrl);
+  spawnSync(process.execPath, ["--import", "tsx", "prisma/seed.ts"], { env, stdio: "inherit" });
+  if (!fs.existsSync("build/index.js")) spawnSync("npx", ["remix", "build"], { stdio: "inherit", shell: true });
+
+  const server: ChildProcess = spawn(process.execPath, ["--import", "tsx", "app/server/main.ts"], { env, stdio: "inherit" });
+  const base = `http://127.0.0.1:${port}`;
+  const started = Date.now();
+  for (;;) {
+    if (Date.now() - started > 60_000) throw new Error("server did not start in 60 s");
+    const ok = await fetch(`${base}/healthz`).then((r) => r.ok, () => false);
+    if (ok) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    base,
+    bootMs: Date.now() - started,
+    databaseLabel: postgres ? "PostgreSQL (throwaway)" : "SQLite",
+    stop() {
+      server.kill("SIGTERM");
+      postgres?.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** One Markdown table row: label, req/s, p50, p97.5, p99, non-2xx. */
+export async function loadRow(label: string, url: string, seconds: number, headers: Record<string, string> = {}): Promise<string> {
+  const result = await autocannon({ url, connections: BENCH_CONNECTIONS, duration: seconds, headers });
+  return `| ${label} | ${result.requests.average.toFixed(0)} | ${result.latency.p50} | ${result.latency.p97_5} | ${result.latency.p99} | ${result.non2xx} |`;
+}
+
+export const tableHeader = (first: string) => `| ${first} | req/s | p50 ms | p97.5 ms | p99 ms | non-2xx |\n|---|---|---|---|---|---|\n`;
