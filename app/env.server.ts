@@ -24,6 +24,14 @@ const envSchema = z
     MEILI_API_KEY: z.string().optional(),
     MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]+$/).default("hte-search"),
     SEARCH_SYNC_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
+    // Payments (Stripe). Without both keys, ordering says payments are not set up.
+    STRIPE_SECRET_KEY: z.string().optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().optional(),
+    // Only for a local stand-in of the Stripe API (tests, demos).
+    STRIPE_API_HOST: z.string().optional(),
+    STRIPE_API_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    STRIPE_API_PROTOCOL: z.enum(["http", "https"]).optional(),
+    PLATFORM_FEE_PERCENT: z.coerce.number().int().min(0).max(100).default(10),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {

@@ -1,0 +1,297 @@
+// Orders of priced offer packages, paid through the payment provider.
+// Amounts are whole đồng (BigInt) everywhere. The order row is written
+// before the provider is asked for a Checkout session, so the order id is
+// the idempotency key and travels in the session's metadata; if the
+// provider fails or times out, the order is closed as CANCELLED with the
+// reason, never left pending with no way to pay.
+import { db, type OrderStatus, type Prisma } from "~/db.server";
+import { recordAudit } from "~/models/audit.server";
+import { appBaseUrl } from "~/models/notification.server";
+import { paymentProvider, platformFeePercent, type CheckoutSession, type PaymentIntent } from "~/payments/provider.server";
+import { logger } from "~/utils/logger.server";
+
+export type OrderError =
+  | "notConfigured"
+  | "offerNotAvailable"
+  | "packageNotPriced"
+  | "ownOffer"
+  | "providerUnavailable"
+  | "notRefundable"
+  | "refundTooLarge"
+  | "refundInvalid"
+  | "conflict";
+
+export class OrderFailure extends Error {
+  constructor(readonly code: OrderError) {
+    super(code);
+  }
+}
+
+const PAID_STATES: OrderStatus[] = ["PAID", "FULFILLED", "PARTIALLY_REFUNDED"];
+
+export function feeFor(amountVnd: bigint, percent: number): bigint {
+  return (amountVnd * BigInt(percent)) / 100n;
+}
+
+export async function startOrder(input: { userId: string; buyerOrganisationId: string; packageId: string }): Promise<{ orderId: string; checkoutUrl: string }> {
+  const provider = paymentProvider();
+  if (!provider) throw new OrderFailure("notConfigured");
+  const pkg = await db.offerPackage.findUnique({ where: { id: input.packageId }, include: { offer: true } });
+  if (!pkg || pkg.offer.status !== "PUBLISHED") throw new OrderFailure("offerNotAvailable");
+  if (pkg.priceVnd === null || pkg.priceVnd <= 0n) throw new OrderFailure("packageNotPriced");
+  if (pkg.offer.organisationId === input.buyerOrganisationId) throw new OrderFailure("ownOffer");
+
+  const order = await db.$transaction(async (tx) => {
+    const created = await tx.order.create({
+      data: {
+        buyerOrganisationId: input.buyerOrganisationId,
+        buyerUserId: input.userId,
+        providerOrganisationId: pkg.offer.organisationId,
+        offerId: pkg.offerId,
+        packageId: pkg.id,
+        offerTitle: pkg.offer.titleVi,
+        packageName: pkg.name,
+        packageUnit: pkg.unit,
+        unitPriceVnd: pkg.priceVnd!,
+        quantity: 1,
+        amountVnd: pkg.priceVnd!,
+      },
+    });
+    await recordAudit(tx, { actorId: input.userId, action: "order.create", entityType: "order", entityId: created.id, data: { amountVnd: created.amountVnd.toString(), packageId: pkg.id } });
+    return created;
+  });
+
+  let session: CheckoutSession;
+  try {
+    session = await provider.createCheckoutSession({
+      kind: "payment",
+      lineItems: [{ name: `${order.offerTitle} — ${order.packageName}`, unitAmountVnd: order.unitPriceVnd, quantity: order.quantity }],
+      metadata: { orderId: order.id },
+      successUrl: `${appBaseUrl()}/orders/${order.id}?checkout=success`,
+      cancelUrl: `${appBaseUrl()}/orders/${order.id}?checkout=cancelled`,
+      idempotencyKey: `order-${order.id}-checkout`,
+    });
+  } catch (error) {
+    const reason = `checkout_unavailable: ${(error as Error).message}`.slice(0, 500);
+    logger.warn({ err: error, orderId: order.id }, "checkout session could not be created; order cancelled");
+    await db.$transaction(async (tx) => {
+      await tx.order.update({ where: { id: order.id }, data: { status: "CANCELLED", failureReason: reason, cancelledAt: new Date() } });
+      await recordAudit(tx, { actorId: input.userId, action: "order.checkout_failed", entityType: "order", entityId: order.id, data: { reason } });
+    });
+    throw new OrderFailure("providerUnavailable");
+  }
+  if (!session.url) throw new OrderFailure("providerUnavailable");
+  await db.order.update({ where: { id: order.id }, data: { checkoutSessionId: session.id, checkoutUrl: session.url } });
+  return { orderId: order.id, checkoutUrl: session.url };
+}
+
+// Records a payment the provider confirmed. Only moves an order that has
+// not been paid yet, so a second confirmation (another event type, a
+// retry) changes nothing. The amount is what the provider charged.
+async function markPaid(orderId: string, amountPaidVnd: bigint, paymentIntentId: string | null, source: string) {
+  const percent = platformFeePercent();
+  await db.$transaction(async (tx) => {
+    const moved = await tx.order.updateMany({
+      where: { id: orderId, status: { in: ["PENDING", "CANCELLED"] } },
+      data: {
+        status: "PAID",
+        amountPaidVnd,
+        platformFeePercent: percent,
+        platformFeeVnd: feeFor(amountPaidVnd, percent),
+        paidAt: new Date(),
+        failureReason: null,
+        cancelledAt: null,
+        ...(paymentIntentId ? { paymentIntentId } : {}),
+      },
+    });
+    if (moved.count === 0) {
+      // Already paid: just learn the payment intent if this is the first we hear of it.
+      if (paymentIntentId) await tx.order.updateMany({ where: { id: orderId, paymentIntentId: null }, data: { paymentIntentId } });
+      return;
+    }
+    await recordAudit(tx, { actorId: null, action: "order.paid", entityType: "order", entityId: orderId, data: { amountPaidVnd: amountPaidVnd.toString(), source } });
+  });
+}
+
+async function orderFor(metadata: Record<string, string>, where: Prisma.OrderWhereInput) {
+  if (metadata.orderId) {
+    const byId = await db.order.findUnique({ where: { id: metadata.orderId } });
+    if (byId) return byId;
+  }
+  return db.order.findFirst({ where });
+}
+
+async function applySession(session: CheckoutSession, source: string) {
+  const order = await orderFor(session.metadata, { checkoutSessionId: session.id });
+  if (!order) {
+    logger.warn({ sessionId: session.id }, "payment event for a session with no order; ignored");
+    return;
+  }
+  if (session.paymentStatus === "paid") {
+    if (order.amountVnd !== session.amountTotalVnd) {
+      logger.warn({ orderId: order.id, ordered: order.amountVnd.toString(), charged: String(session.amountTotalVnd) }, "charged amount differs from order");
+    }
+    await markPaid(order.id, session.amountTotalVnd ?? order.amountVnd, session.paymentIntentId, source);
+  } else if (session.status === "expired") {
+    await db.$transaction(async (tx) => {
+      const moved = await tx.order.updateMany({ where: { id: order.id, status: "PENDING" }, data: { status: "CANCELLED", failureReason: "checkout_expired", cancelledAt: new Date() } });
+      if (moved.count) await recordAudit(tx, { actorId: null, action: "order.expired", entityType: "order", entityId: order.id });
+    });
+  }
+}
+
+async function applyIntent(intent: PaymentIntent, source: string) {
+  const order = await orderFor(intent.metadata, { paymentIntentId: intent.id });
+  if (!order) {
+    logger.warn({ paymentIntentId: intent.id }, "payment event for a payment intent with no order; ignored");
+    return;
+  }
+  if (intent.status === "succeeded") await markPaid(order.id, intent.amountReceivedVnd, intent.id, source);
+}
+
+/**
+ * Applies one stored webhook event. Events can arrive in any order and more
+ * than once, so the event only says which object to look at: its current
+ * state is fetched from the provider and the order moved to match it.
+ */
+export async function applyPaymentEvent(event: { type: string; objectId: string | null }): Promise<void> {
+  const provider = paymentProvider();
+  if (!provider) throw new Error("payments are not configured");
+  if (!event.objectId) return;
+  if (event.type.startsWith("checkout.session.")) {
+    await applySession(await provider.retrieveCheckoutSession(event.objectId), event.type);
+  } else if (event.type.startsWith("payment_intent.")) {
+    await applyIntent(await provider.retrievePaymentIntent(event.objectId), event.type);
+  }
+}
+
+export async function fulfilOrder(orderId: string, providerOrganisationId: string, actorId: string): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const moved = await tx.order.updateMany({ where: { id: orderId, providerOrganisationId, status: "PAID" }, data: { status: "FULFILLED", fulfilledAt: new Date() } });
+    if (moved.count) await recordAudit(tx, { actorId, action: "order.fulfil", entityType: "order", entityId: orderId });
+    return moved.count === 1;
+  });
+}
+
+/**
+ * Staff refund, full or partial. What remains is checked (counting refunds
+ * still in flight) before anything is sent, and the refund row exists before
+ * the provider is asked, its id the idempotency key.
+ */
+export async function refundOrder(input: { orderId: string; amountVnd: bigint; reason: string; actorId: string }) {
+  const provider = paymentProvider();
+  if (!provider) throw new OrderFailure("notConfigured");
+  if (input.amountVnd <= 0n || !input.reason.trim()) throw new OrderFailure("refundInvalid");
+  const refund = await db.$transaction(async (tx) => {
+    const order = await tx.order.findUnique({ where: { id: input.orderId }, include: { refunds: { where: { status: "PENDING" } } } });
+    if (!order || !PAID_STATES.includes(order.status) || !order.paymentIntentId || order.amountPaidVnd === null) throw new OrderFailure("notRefundable");
+    const inFlight = order.refunds.reduce((sum, r) => sum + r.amountVnd, 0n);
+    if (input.amountVnd > order.amountPaidVnd - order.amountRefundedVnd - inFlight) throw new OrderFailure("refundTooLarge");
+    // Two staff refunding at once: only one passes this guard per order state.
+    const touched = await tx.order.updateMany({ where: { id: order.id, updatedAt: order.updatedAt }, data: { updatedAt: new Date() } });
+    if (touched.count === 0) throw new OrderFailure("conflict");
+    const created = await tx.refund.create({ data: { orderId: order.id, amountVnd: input.amountVnd, reason: input.reason.trim(), createdById: input.actorId } });
+    await recordAudit(tx, { actorId: input.actorId, action: "order.refund_requested", entityType: "order", entityId: order.id, data: { refundId: created.id, amountVnd: input.amountVnd.toString(), reason: created.reason } });
+    return { ...created, paymentIntentId: order.paymentIntentId, feePercent: order.platformFeePercent ?? 0 };
+  });
+
+  try {
+    const done = await provider.createRefund({ paymentIntentId: refund.paymentIntentId, amountVnd: refund.amountVnd, idempotencyKey: `refund-${refund.id}` });
+    await db.$transaction(async (tx) => {
+      await tx.refund.update({
+        where: { id: refund.id },
+        data: { status: "SUCCEEDED", providerRefundId: done.id, completedAt: new Date(), feeReturnedVnd: feeFor(refund.amountVnd, refund.feePercent) },
+      });
+      const order = await tx.order.update({ where: { id: refund.orderId }, data: { amountRefundedVnd: { increment: refund.amountVnd } } });
+      const status: OrderStatus = order.amountRefundedVnd >= (order.amountPaidVnd ?? 0n) ? "REFUNDED" : "PARTIALLY_REFUNDED";
+      await tx.order.update({ where: { id: order.id }, data: { status } });
+      await recordAudit(tx, { actorId: input.actorId, action: "order.refunded", entityType: "order", entityId: order.id, data: { refundId: refund.id, amountVnd: refund.amountVnd.toString(), status } });
+    });
+  } catch (error) {
+    logger.warn({ err: error, refundId: refund.id }, "refund failed at the payment provider");
+    await db.refund.update({ where: { id: refund.id }, data: { status: "FAILED", failureReason: (error as Error).message.slice(0, 500) } });
+    throw new OrderFailure("providerUnavailable");
+  }
+}
+
+const listSelect = {
+  id: true, status: true, offerTitle: true, packageName: true, amountVnd: true, amountPaidVnd: true, amountRefundedVnd: true,
+  createdAt: true, paidAt: true, buyerOrganisation: { select: { name: true } }, providerOrganisation: { select: { name: true } },
+} satisfies Prisma.OrderSelect;
+
+export type OrderRow = { id: string; status: OrderStatus; offerTitle: string; packageName: string; amountVnd: number; amountPaidVnd: number | null; amountRefundedVnd: number; createdAt: Date; paidAt: Date | null; buyer: string; provider: string };
+
+function toRow(order: Prisma.OrderGetPayload<{ select: typeof listSelect }>): OrderRow {
+  return {
+    id: order.id, status: order.status, offerTitle: order.offerTitle, packageName: order.packageName,
+    amountVnd: Number(order.amountVnd), amountPaidVnd: order.amountPaidVnd === null ? null : Number(order.amountPaidVnd),
+    amountRefundedVnd: Number(order.amountRefundedVnd), createdAt: order.createdAt, paidAt: order.paidAt,
+    buyer: order.buyerOrganisation.name, provider: order.providerOrganisation.name,
+  };
+}
+
+export async function listOrders(where: { buyerOrganisationIds?: string[]; providerOrganisationId?: string; all?: true }): Promise<OrderRow[]> {
+  const filter: Prisma.OrderWhereInput = where.all
+    ? {}
+    : where.providerOrganisationId
+      ? { providerOrganisationId: where.providerOrganisationId, status: { not: "PENDING" } }
+      : { buyerOrganisationId: { in: where.buyerOrganisationIds ?? [] } };
+  const orders = await db.order.findMany({ where: filter, select: listSelect, orderBy: { createdAt: "desc" }, take: 200 });
+  return orders.map(toRow);
+}
+
+/** An order the user's organisations bought or sold; staff see all. Otherwise null (404). */
+export async function getOrderForViewer(orderId: string, viewer: { userId: string; staff: boolean }) {
+  const order = await db.order.findUnique({
+    where: { id: orderId },
+    include: { buyerOrganisation: { select: { id: true, name: true } }, providerOrganisation: { select: { id: true, name: true } }, offer: { select: { slug: true } }, refunds: { orderBy: { createdAt: "asc" } } },
+  });
+  if (!order) return null;
+  if (!viewer.staff) {
+    const memberships = await db.membership.count({ where: { userId: viewer.userId, organisationId: { in: [order.buyerOrganisationId, order.providerOrganisationId] } } });
+    if (memberships === 0) return null;
+  }
+  const n = (value: bigint) => Number(value);
+  return {
+    id: order.id, status: order.status, offerTitle: order.offerTitle, offerSlug: order.offer?.slug ?? null, packageName: order.packageName,
+    packageUnit: order.packageUnit, unitPriceVnd: n(order.unitPriceVnd), quantity: order.quantity, amountVnd: n(order.amountVnd),
+    amountPaidVnd: order.amountPaidVnd === null ? null : n(order.amountPaidVnd), amountRefundedVnd: n(order.amountRefundedVnd),
+    platformFeeVnd: n(order.platformFeeVnd), createdAt: order.createdAt, paidAt: order.paidAt, fulfilledAt: order.fulfilledAt,
+    failureReason: order.failureReason, checkoutUrl: order.status === "PENDING" ? order.checkoutUrl : null,
+    buyer: order.buyerOrganisation, provider: order.providerOrganisation,
+    refunds: order.refunds.map((r) => ({ id: r.id, amountVnd: n(r.amountVnd), reason: r.reason, status: r.status, createdAt: r.createdAt })),
+  };
+}
+
+export type LedgerLine = { providerOrganisationId: string; provider: string; orders: number; grossVnd: bigint; feeVnd: bigint; refundsVnd: bigint; feeReturnedVnd: bigint; netVnd: bigint };
+
+/**
+ * What each provider is owed for payments and refunds in [from, to): gross
+ * paid, minus the platform fee, minus refunds, plus the part of the fee
+ * given back with those refunds. Exact integer đồng.
+ */
+export async function settlementLedger(from: Date, to: Date): Promise<LedgerLine[]> {
+  const [paid, refunds] = await Promise.all([
+    db.order.findMany({ where: { paidAt: { gte: from, lt: to } }, select: { providerOrganisationId: true, amountPaidVnd: true, platformFeeVnd: true, providerOrganisation: { select: { name: true } } } }),
+    db.refund.findMany({ where: { status: "SUCCEEDED", completedAt: { gte: from, lt: to } }, select: { amountVnd: true, feeReturnedVnd: true, order: { select: { providerOrganisationId: true, providerOrganisation: { select: { name: true } } } } } }),
+  ]);
+  const lines = new Map<string, LedgerLine>();
+  const line = (id: string, name: string) => {
+    let found = lines.get(id);
+    if (!found) lines.set(id, (found = { providerOrganisationId: id, provider: name, orders: 0, grossVnd: 0n, feeVnd: 0n, refundsVnd: 0n, feeReturnedVnd: 0n, netVnd: 0n }));
+    return found;
+  };
+  for (const order of paid) {
+    const l = line(order.providerOrganisationId, order.providerOrganisation.name);
+    l.orders += 1;
+    l.grossVnd += order.amountPaidVnd ?? 0n;
+    l.feeVnd += order.platformFeeVnd;
+  }
+  for (const refund of refunds) {
+    const l = line(refund.order.providerOrganisationId, refund.order.providerOrganisation.name);
+    l.refundsVnd += refund.amountVnd;
+    l.feeReturnedVnd += refund.feeReturnedVnd;
+  }
+  for (const l of lines.values()) l.netVnd = l.grossVnd - l.feeVnd - l.refundsVnd + l.feeReturnedVnd;
+  return [...lines.values()].sort((a, b) => a.provider.localeCompare(b.provider, "vi"));
+}

@@ -1,0 +1,59 @@
+// A buyer organisation, a provider with a published offer whose one
+// package costs 500.000 ₫, and the Stripe stand-in wired to the app.
+import { afterAll, beforeAll } from "vitest";
+import { db } from "~/db.server";
+import { drainPaymentEvents, recordPaymentEvent } from "~/payments/events.server";
+import { createStripeProvider, setPaymentProvider } from "~/payments/provider.server";
+import { makeUser } from "./factories";
+import { makeOffer, makeTerms } from "./offer-factories";
+import { startStripeStandIn, type StripeStandIn } from "./stripe-stand-in";
+import { makeAgency, makeProvider } from "./statement-factories";
+
+export const WEBHOOK_SECRET = "whsec_test_stand_in_secret";
+export const PACKAGE_PRICE = 500_000n;
+
+// Starts the stand-in and points this process's models at it (timeouts
+// short so a hanging stand-in is a quick test). `webhookUrl` is for tests
+// that also run the built server.
+export function withStripeStandIn(options: { webhookUrl?: () => string } = {}) {
+  const state = { standIn: null as StripeStandIn | null };
+  beforeAll(async () => {
+    state.standIn = await startStripeStandIn({ webhookSecret: WEBHOOK_SECRET, webhookUrl: options.webhookUrl });
+    setPaymentProvider(createStripeProvider(state.standIn.config(1_500)));
+  });
+  afterAll(async () => {
+    setPaymentProvider(null);
+    await state.standIn?.stop();
+  });
+  return {
+    get standIn() {
+      return state.standIn!;
+    },
+  };
+}
+
+export async function makeMarket() {
+  const buyer = await makeUser({ name: "Trần Văn Mua" });
+  const buyerOrg = await makeAgency(buyer.id);
+  const seller = await makeUser({ name: "Lê Thị Bán" });
+  const providerOrg = await makeProvider(seller.id);
+  const staff = await makeUser({ role: "STAFF" });
+  return { buyer, buyerOrg, seller, providerOrg, staff };
+}
+
+export async function makePricedOffer(providerOrgId: string, actorId: string, priceVnd = PACKAGE_PRICE) {
+  const offer = await makeOffer(providerOrgId, actorId, await makeTerms(), { status: "PUBLISHED" });
+  const pkg = await db.offerPackage.findFirstOrThrow({ where: { offerId: offer.id } });
+  await db.offerPackage.update({ where: { id: pkg.id }, data: { priceVnd } });
+  return { offer, pkg };
+}
+
+/** Pays on the stand-in and applies both resulting events in this process. */
+export async function payAndSettle(standIn: StripeStandIn, orderId: string) {
+  const order = await db.order.findUniqueOrThrow({ where: { id: orderId } });
+  const { session, intent } = await standIn.pay(order.checkoutSessionId!);
+  await recordPaymentEvent({ id: `evt_cs_${session.id}`, type: "checkout.session.completed", objectId: session.id, payload: "{}" });
+  await recordPaymentEvent({ id: `evt_pi_${intent.id}`, type: "payment_intent.succeeded", objectId: intent.id, payload: "{}" });
+  await drainPaymentEvents();
+  return db.order.findUniqueOrThrow({ where: { id: orderId } });
+}

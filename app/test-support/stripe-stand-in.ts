@@ -1,0 +1,184 @@
+// A stand-in for the parts of the Stripe API this app calls, on loopback, so
+// the real `stripe` library is exercised end to end without the internet.
+// It records every request (with its Idempotency-Key), can be told to
+// answer 500 or never answer, and serves a hosted "checkout page" whose Pay
+// button completes the session and delivers correctly signed webhooks.
+import { randomUUID } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import Stripe from "stripe";
+
+export type RecordedRequest = { method: string; path: string; params: URLSearchParams; idempotencyKey: string | null };
+type Session = {
+  id: string; object: "checkout.session"; mode: string; status: "open" | "complete" | "expired";
+  payment_status: "paid" | "unpaid"; amount_total: number; currency: string; payment_intent: string | null;
+  metadata: Record<string, string>; success_url: string; cancel_url: string; url: string; livemode: false;
+};
+type Intent = { id: string; object: "payment_intent"; status: string; amount: number; amount_received: number; currency: string; metadata: Record<string, string> };
+
+const stripe = new Stripe("sk_test_stand_in");
+
+export function signWebhook(payload: string, secret: string, timestamp?: number): string {
+  return stripe.webhooks.generateTestHeaderString({ payload, secret, timestamp });
+}
+
+export function eventBody(type: string, object: object, id = `evt_${randomUUID().replace(/-/g, "")}`): string {
+  return JSON.stringify({ id, object: "event", type, api_version: "2026-10-28.endive", created: Math.floor(Date.now() / 1000), livemode: false, data: { object } });
+}
+
+export async function startStripeStandIn(options: { webhookSecret: string; webhookUrl?: () => string }) {
+  const requests: RecordedRequest[] = [];
+  const sessions = new Map<string, Session>();
+  const intents = new Map<string, Intent>();
+  const refunded = new Map<string, number>();
+  const byIdempotencyKey = new Map<string, { status: number; body: string }>();
+  const hanging = new Set<http.ServerResponse>();
+  let fault: "none" | "error500" | "hang" = "none";
+  let base = "";
+
+  const send = (res: http.ServerResponse, status: number, body: unknown) => {
+    const text = typeof body === "string" ? body : JSON.stringify(body);
+    res.writeHead(status, { "Content-Type": "application/json", "Request-Id": `req_${randomUUID().slice(0, 8)}` });
+    res.end(text);
+    return { status, body: text };
+  };
+  const apiError = (res: http.ServerResponse, status: number, message: string) =>
+    send(res, status, { error: { type: "invalid_request_error", message } });
+  const metadataOf = (params: URLSearchParams, prefix: string) => {
+    const out: Record<string, string> = {};
+    for (const [key, value] of params) {
+      const match = key.match(new RegExp(`^${prefix.replace(/[[\]]/g, "\\$&")}\\[([^\\]]+)\\]$`));
+      if (match) out[match[1]!] = value;
+    }
+    return out;
+  };
+
+  async function deliver(type: string, object: object) {
+    if (!options.webhookUrl) return;
+    const payload = eventBody(type, object);
+    await fetch(options.webhookUrl(), {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Stripe-Signature": signWebhook(payload, options.webhookSecret) },
+      body: payload,
+    });
+  }
+
+  /** What the hosted page's Pay button does: complete, then notify the app. */
+  async function pay(sessionId: string) {
+    const session = sessions.get(sessionId);
+    if (!session) throw new Error(`no session ${sessionId}`);
+    const intent: Intent = {
+      id: `pi_${randomUUID().replace(/-/g, "").slice(0, 20)}`, object: "payment_intent", status: "succeeded",
+      amount: session.amount_total, amount_received: session.amount_total, currency: session.currency, metadata: session.metadata,
+    };
+    intents.set(intent.id, intent);
+    Object.assign(session, { status: "complete", payment_status: "paid", payment_intent: intent.id });
+    await deliver("checkout.session.completed", session);
+    await deliver("payment_intent.succeeded", intent);
+    return { session, intent };
+  }
+
+  function handleApi(req: http.IncomingMessage, res: http.ServerResponse, url: URL, params: URLSearchParams) {
+    const key = req.headers["idempotency-key"];
+    const idempotencyKey = typeof key === "string" ? key : null;
+    requests.push({ method: req.method ?? "", path: url.pathname, params, idempotencyKey });
+    if (fault === "hang") {
+      hanging.add(res);
+      return;
+    }
+    if (fault === "error500") return apiError(res, 500, "stand-in told to fail");
+    // Like Stripe: the same key gives back the first answer, not a second object.
+    const cacheKey = idempotencyKey && req.method === "POST" ? `${url.pathname} ${idempotencyKey}` : null;
+    const cached = cacheKey ? byIdempotencyKey.get(cacheKey) : undefined;
+    if (cached) return send(res, cached.status, cached.body);
+    const result = route(req.method ?? "GET", url.pathname, params, res);
+    if (cacheKey && result) byIdempotencyKey.set(cacheKey, result);
+  }
+
+  function route(method: string, pathname: string, params: URLSearchParams, res: http.ServerResponse) {
+    let match: RegExpMatchArray | null;
+    if (method === "POST" && pathname === "/v1/checkout/sessions") {
+      let total = 0;
+      for (let i = 0; params.has(`line_items[${i}][quantity]`); i++) {
+        const unit = Number(params.get(`line_items[${i}][price_data][unit_amount]`));
+        if (!Number.isInteger(unit)) return apiError(res, 400, "unit_amount must be an integer");
+        total += unit * Number(params.get(`line_items[${i}][quantity]`));
+      }
+      const id = `cs_test_${randomUUID().replace(/-/g, "")}`;
+      const session: Session = {
+        id, object: "checkout.session", mode: params.get("mode") ?? "payment", status: "open", payment_status: "unpaid",
+        amount_total: total, currency: params.get("line_items[0][price_data][currency]") ?? "vnd", payment_intent: null,
+        metadata: metadataOf(params, "metadata"), success_url: params.get("success_url") ?? "", cancel_url: params.get("cancel_url") ?? "",
+        url: `${base}/pay/${id}`, livemode: false,
+      };
+      sessions.set(id, session);
+      return send(res, 200, session);
+    }
+    if (method === "GET" && (match = pathname.match(/^\/v1\/checkout\/sessions\/([^/]+)$/))) {
+      const session = sessions.get(match[1]!);
+      return session ? send(res, 200, session) : apiError(res, 404, "No such checkout.session");
+    }
+    if (method === "GET" && (match = pathname.match(/^\/v1\/payment_intents\/([^/]+)$/))) {
+      const intent = intents.get(match[1]!);
+      return intent ? send(res, 200, intent) : apiError(res, 404, "No such payment_intent");
+    }
+    if (method === "POST" && pathname === "/v1/refunds") {
+      const intent = intents.get(params.get("payment_intent") ?? "");
+      if (!intent) return apiError(res, 404, "No such payment_intent");
+      const amount = Number(params.get("amount") ?? intent.amount_received);
+      const already = refunded.get(intent.id) ?? 0;
+      if (amount > intent.amount_received - already) return apiError(res, 400, "Refund amount is greater than unrefunded amount");
+      refunded.set(intent.id, already + amount);
+      return send(res, 200, { id: `re_${randomUUID().replace(/-/g, "").slice(0, 20)}`, object: "refund", amount, currency: intent.currency, payment_intent: intent.id, status: "succeeded" });
+    }
+    return apiError(res, 404, `stand-in has no ${method} ${pathname}`);
+  }
+
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      const url = new URL(req.url ?? "/", base);
+      const body = Buffer.concat(chunks).toString("utf8");
+      const params = new URLSearchParams(req.method === "GET" ? url.search : body);
+      if (url.pathname.startsWith("/v1/")) return void handleApi(req, res, url, params);
+      const match = url.pathname.match(/^\/pay\/([^/]+)$/);
+      const session = match ? sessions.get(match[1]!) : undefined;
+      if (!session) return void send(res, 404, "not found");
+      if (req.method === "POST") {
+        void pay(session.id).then(
+          () => { res.writeHead(303, { Location: session.success_url }); res.end(); },
+          (error: Error) => send(res, 500, error.message),
+        );
+        return;
+      }
+      res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+      res.end(`<!doctype html><html lang="vi"><title>Stripe stand-in</title><h1>Thanh toán ${session.amount_total} VND</h1>
+<form method="post"><button type="submit">Thanh toán / Pay</button></form><p><a href="${session.cancel_url}">Huỷ / Cancel</a></p></html>`);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as AddressInfo).port;
+  base = `http://127.0.0.1:${port}`;
+
+  return {
+    port,
+    baseUrl: base,
+    requests,
+    sessions,
+    intents,
+    pay,
+    setFault(next: "none" | "error500" | "hang") {
+      fault = next;
+    },
+    /** A provider config for the app pointing at this stand-in. */
+    config: (timeoutMs?: number) => ({ secretKey: "sk_test_stand_in", webhookSecret: options.webhookSecret, host: "127.0.0.1", port, protocol: "http" as const, timeoutMs }),
+    async stop() {
+      for (const res of hanging) res.destroy();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+export type StripeStandIn = Awaited<ReturnType<typeof startStripeStandIn>>;
