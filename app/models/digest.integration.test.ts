@@ -115,6 +115,22 @@ describe("weekly digest", () => {
   });
 });
 
+describe("two runs at once", () => {
+  it("mail each person once, not twice", async () => {
+    const inTwoWeeks = new Date(weekStart(new Date()).getTime() + 14 * DAY + 3_600_000);
+    const owner = await makeUser();
+    const agency = await makeAgency(owner.id);
+    await makeStatement(agency.id, owner.id, { status: "PUBLISHED", form: { title: "Xe buýt điện cho tuyến nội đô" } });
+    await syncSearch();
+    // The earlier tests ran "next week"; put the last email back before this statement.
+    await db.subscription.updateMany({ where: { userId: world.provider.id }, data: { lastSentAt: new Date(Date.now() - 60 * DAY) } });
+    const before = (await readOutbox(world.provider.email)).length;
+    const reports = await Promise.all([sendWeeklyDigests(inTwoWeeks), sendWeeklyDigests(new Date(inTwoWeeks.getTime() + 1))]);
+    expect(reports.map((report) => report.sent).reduce((a, b) => a + b)).toBeGreaterThanOrEqual(1);
+    expect(await readOutbox(world.provider.email)).toHaveLength(before + 1);
+  });
+});
+
 describe("weekStart", () => {
   it("starts weeks on Monday at midnight in Hanoi", () => {
     // Sunday 23:30 in Hanoi is still the week that began six days earlier.

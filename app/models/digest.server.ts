@@ -223,6 +223,20 @@ export async function sendWeeklyDigests(now = new Date()): Promise<DigestReport>
     const text = [
       renderText({ t: vi, english: false }, name, sections, sectors), "", "— English —", "", renderText({ t: en, english: true }, name, sections, sectors),
     ].join("\n");
+    // Claimed before sending, so two runs started together (a doubled cron
+    // entry) cannot both mail this person: the second claims nothing.
+    const ids = own.map((subscription) => subscription.id);
+    const claimed = await db.subscription.updateMany({
+      where: { userId, id: { in: ids }, OR: [{ lastSentAt: null }, { lastSentAt: { lt: thisWeek } }] },
+      data: { lastSentAt: now },
+    });
+    const release = () =>
+      Promise.all(own.map((s) => db.subscription.updateMany({ where: { id: s.id, lastSentAt: now }, data: { lastSentAt: s.lastSentAt } })));
+    if (claimed.count < ids.length) {
+      await release();
+      report.skippedThisWeek++;
+      continue;
+    }
     try {
       await sendEmail({
         to: email,
@@ -235,11 +249,12 @@ export async function sendWeeklyDigests(now = new Date()): Promise<DigestReport>
         },
       });
     } catch (error) {
+      // Not sent, so next run tries again from the same point.
+      await release();
       report.failed++;
       logger.error({ err: error, userId }, "weekly digest email failed");
       continue;
     }
-    await db.subscription.updateMany({ where: { userId, id: { in: own.map((subscription) => subscription.id) } }, data: { lastSentAt: now } });
     report.sent++;
   }
   return report;
