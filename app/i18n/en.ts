@@ -7,6 +7,7 @@ import { alertsEn } from "./features/alerts.en";
 import { classifyEn } from "./features/classify.en";
 import { curationEn } from "./features/curation.en";
 import { matchingEn } from "./features/matching.en";
+import { paymentsEn } from "./features/payments.en";
 import type { Shape } from "./shape";
 import type vi from "./vi";
 
@@ -445,6 +446,7 @@ const en: Catalogue = {
   classify: classifyEn,
   curation: curationEn,
   matching: matchingEn,
+  payments: paymentsEn,
   errors: {
     title: "Something went wrong",
     generic: "Sorry, there is a problem with the service. Try again in a few minutes.",

@@ -7,6 +7,7 @@ import { alertsVi } from "./features/alerts.vi";
 import { classifyVi } from "./features/classify.vi";
 import { curationVi } from "./features/curation.vi";
 import { matchingVi } from "./features/matching.vi";
+import { paymentsVi } from "./features/payments.vi";
 
 // Vietnamese is the source catalogue: every key starts here, and en.ts must
 // match its shape (the compiler and app/i18n/catalogues.test.ts both check).
@@ -443,6 +444,7 @@ const vi = {
   classify: classifyVi,
   curation: curationVi,
   matching: matchingVi,
+  payments: paymentsVi,
   errors: {
     title: "Đã có lỗi xảy ra",
     generic: "Xin lỗi, hệ thống gặp sự cố. Hãy thử lại sau ít phút.",

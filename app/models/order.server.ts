@@ -295,3 +295,19 @@ export async function settlementLedger(from: Date, to: Date): Promise<LedgerLine
   for (const l of lines.values()) l.netVnd = l.grossVnd - l.feeVnd - l.refundsVnd + l.feeReturnedVnd;
   return [...lines.values()].sort((a, b) => a.provider.localeCompare(b.provider, "vi"));
 }
+
+/** What the offer page needs to show "Đặt mua" buttons to this viewer. */
+export async function orderingFor(offerId: string, viewer: { id: string } | null) {
+  const [packages, memberships] = await Promise.all([
+    db.offerPackage.findMany({ where: { offerId, offer: { status: "PUBLISHED" }, priceVnd: { gt: 0n } }, orderBy: { sortOrder: "asc" } }),
+    viewer ? db.membership.findMany({ where: { userId: viewer.id }, select: { organisation: { select: { id: true, name: true } } }, orderBy: { createdAt: "asc" } }) : [],
+  ]);
+  const offer = packages.length ? await db.offer.findUnique({ where: { id: offerId }, select: { organisationId: true } }) : null;
+  return {
+    configured: paymentProvider() !== null,
+    signedIn: viewer !== null,
+    // An organisation does not buy from itself.
+    organisations: memberships.map((m) => m.organisation).filter((o) => o.id !== offer?.organisationId),
+    packages: packages.map((p) => ({ id: p.id, name: p.name, unit: p.unit, priceVnd: Number(p.priceVnd) })),
+  };
+}

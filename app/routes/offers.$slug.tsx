@@ -3,9 +3,11 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OfferView, localised } from "~/components/offer-view";
+import { OrderPackages } from "~/components/order-packages";
 import { isLanguage } from "~/i18n/config";
 import { i18next } from "~/i18n/i18next.server";
 import { getOfferBySlug } from "~/models/offer.server";
+import { orderingFor } from "~/models/order.server";
 import offersStyles from "~/styles/offers.css";
 import { getOptionalUser, notFound } from "~/utils/permissions.server";
 
@@ -22,12 +24,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
     : [];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const view = await getOfferBySlug(params.slug ?? "", await getOptionalUser(request));
+  const user = await getOptionalUser(request);
+  const view = await getOfferBySlug(params.slug ?? "", user);
   if (!view) throw notFound();
   const [locale, t] = await Promise.all([i18next.getLocale(request), i18next.getFixedT(request)]);
   const { title, summary } = localised(view, isLanguage(locale) ? locale : "vi");
   return json(
-    { view, meta: { title: t("offers.metaTitle", { title }), description: summary } },
+    { view, ordering: await orderingFor(view.id, user), meta: { title: t("offers.metaTitle", { title }), description: summary } },
     // The same URL shows a draft to members, so no shared cache may keep it.
     { headers: { "Cache-Control": "private, no-cache" } },
   );
@@ -35,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function OfferPage() {
   const { t } = useTranslation();
-  const { view } = useLoaderData<typeof loader>();
+  const { view, ordering } = useLoaderData<typeof loader>();
   return (
     <>
       <p><Link to="/search?type=offer">{t("offers.catalogueTitle")}</Link></p>
@@ -43,6 +46,7 @@ export default function OfferPage() {
         <p className="notice">{t("offers.notPublicNotice", { status: t(`offers.statuses.${view.status}`) })}</p>
       ) : null}
       <OfferView view={view} />
+      <OrderPackages ordering={ordering} returnTo={`/offers/${view.slug}`} />
     </>
   );
 }

@@ -20,6 +20,11 @@ export function withStripeStandIn(options: { webhookUrl?: () => string } = {}) {
   beforeAll(async () => {
     state.standIn = await startStripeStandIn({ webhookSecret: WEBHOOK_SECRET, webhookUrl: options.webhookUrl });
     setPaymentProvider(createStripeProvider(state.standIn.config(1_500)));
+    // For the built server, which reads its environment when startTestServer() loads it (after this hook).
+    Object.assign(process.env, {
+      STRIPE_SECRET_KEY: "sk_test_stand_in", STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      STRIPE_API_HOST: "127.0.0.1", STRIPE_API_PORT: String(state.standIn.port), STRIPE_API_PROTOCOL: "http",
+    });
   });
   afterAll(async () => {
     setPaymentProvider(null);
@@ -56,4 +61,16 @@ export async function payAndSettle(standIn: StripeStandIn, orderId: string) {
   await recordPaymentEvent({ id: `evt_pi_${intent.id}`, type: "payment_intent.succeeded", objectId: intent.id, payload: "{}" });
   await drainPaymentEvents();
   return db.order.findUniqueOrThrow({ where: { id: orderId } });
+}
+
+/** Waits until the webhook worker (here or in the server) has applied every stored event. */
+export async function settleEvents(timeoutMs = 5_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await drainPaymentEvents();
+    const open = await db.paymentEvent.count({ where: { processedAt: null } });
+    if (open === 0) return;
+    if (Date.now() > deadline) throw new Error(`${open} payment events still unprocessed`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

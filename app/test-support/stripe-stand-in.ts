@@ -64,7 +64,7 @@ export async function startStripeStandIn(options: { webhookSecret: string; webho
   }
 
   /** What the hosted page's Pay button does: complete, then notify the app. */
-  async function pay(sessionId: string) {
+  async function pay(sessionId: string, options: { deliver?: boolean } = {}) {
     const session = sessions.get(sessionId);
     if (!session) throw new Error(`no session ${sessionId}`);
     const intent: Intent = {
@@ -73,8 +73,10 @@ export async function startStripeStandIn(options: { webhookSecret: string; webho
     };
     intents.set(intent.id, intent);
     Object.assign(session, { status: "complete", payment_status: "paid", payment_intent: intent.id });
-    await deliver("checkout.session.completed", session);
-    await deliver("payment_intent.succeeded", intent);
+    if (options.deliver !== false) {
+      await deliver("checkout.session.completed", session);
+      await deliver("payment_intent.succeeded", intent);
+    }
     return { session, intent };
   }
 

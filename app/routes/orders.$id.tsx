@@ -1,0 +1,130 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorSummary, TextAreaField, TextField } from "~/components/form";
+import type { Language } from "~/i18n/config";
+import { i18next } from "~/i18n/i18next.server";
+import { fulfilOrder, getOrderForViewer, OrderFailure, refundOrder } from "~/models/order.server";
+import { flash } from "~/models/session.server";
+import { fulfilSchema, refundSchema } from "~/schemas/payments";
+import { formatDateTime, formatVnd } from "~/utils/format";
+import { isStaff, notFound, requireOrgMember, requireStaff, requireUser } from "~/utils/permissions.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "Đơn hàng" }];
+
+async function load(request: Request, id: string | undefined) {
+  const user = await requireUser(request);
+  // Neither buyer nor provider (nor staff): 404, as for an order that does not exist.
+  const order = id ? await getOrderForViewer(id, { userId: user.id, staff: isStaff(user) }) : null;
+  if (!order) throw notFound();
+  return { user, order };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, order } = await load(request, params.id);
+  const t = await i18next.getFixedT(request);
+  const providerMember = await requireOrgMember(request, order.provider.id).then(() => true, () => false);
+  return json(
+    {
+      metaTitle: t("payments.receipt.metaTitle", { id: order.id }),
+      order,
+      canFulfil: providerMember && order.status === "PAID",
+      canRefund: isStaff(user) && ["PAID", "FULFILLED", "PARTIALLY_REFUNDED"].includes(order.status),
+    },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, order } = await load(request, params.id);
+  const formData = await request.formData();
+  const here = `/orders/${order.id}`;
+  if (formData.get("intent") === "fulfil") {
+    if (parseWithZod(formData, { schema: fulfilSchema }).status !== "success") throw notFound();
+    await requireOrgMember(request, order.provider.id);
+    await fulfilOrder(order.id, order.provider.id, user.id);
+    return flash(request, here, { key: "payments.flash.fulfilled" });
+  }
+  await requireStaff(request);
+  const submission = parseWithZod(formData, { schema: refundSchema });
+  if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
+  try {
+    await refundOrder({ orderId: order.id, amountVnd: BigInt(submission.value.amountVnd), reason: submission.value.reason, actorId: user.id });
+  } catch (error) {
+    if (!(error instanceof OrderFailure)) throw error;
+    const status = error.code === "providerUnavailable" ? 503 : error.code === "conflict" ? 409 : 400;
+    return json({ result: submission.reply({ formErrors: [`payments.errors.${error.code}`] }) }, { status });
+  }
+  return flash(request, here, { key: "payments.flash.refunded" });
+}
+
+export default function OrderReceipt() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const { order, canFulfil, canRefund } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const [form, fields] = useForm({
+    id: "refund",
+    lastResult: actionData?.result,
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: refundSchema }),
+  });
+  const vnd = (amount: number) => formatVnd(amount, language);
+  const remaining = (order.amountPaidVnd ?? 0) - order.amountRefundedVnd;
+  const checkout = searchParams.get("checkout");
+  return (
+    <div className="narrow">
+      <p><Link to="/orders">{t("payments.list.buyerTitle")}</Link></p>
+      <h1>{t("payments.receipt.title")}</h1>
+      {checkout === "success" && order.status === "PENDING" ? <p className="notice" role="status">{t("payments.receipt.checkoutSuccess")}</p> : null}
+      {checkout === "cancelled" && order.status === "PENDING" ? <p className="notice" role="status">{t("payments.receipt.checkoutCancelled")}</p> : null}
+      <dl className="summary-list">
+        <dt>{t("payments.receipt.number")}</dt><dd>{order.id}</dd>
+        <dt>{t("payments.list.status")}</dt><dd><strong>{t(`payments.statuses.${order.status}`)}</strong></dd>
+        <dt>{t("payments.list.offer")}</dt><dd>{order.offerSlug ? <Link to={`/offers/${order.offerSlug}`}>{order.offerTitle}</Link> : order.offerTitle}</dd>
+        <dt>{t("payments.list.package")}</dt><dd>{`${order.packageName} (${order.packageUnit})`}</dd>
+        <dt>{t("payments.list.provider")}</dt><dd>{order.provider.name}</dd>
+        <dt>{t("payments.list.buyer")}</dt><dd>{order.buyer.name}</dd>
+        <dt>{t("payments.receipt.unitPrice")}</dt><dd>{vnd(order.unitPriceVnd)}</dd>
+        <dt>{t("payments.receipt.quantity")}</dt><dd>{order.quantity}</dd>
+        <dt>{t("payments.receipt.amount")}</dt><dd>{vnd(order.amountVnd)}</dd>
+        {order.amountPaidVnd !== null ? <><dt>{t("payments.receipt.paid")}</dt><dd>{vnd(order.amountPaidVnd)}</dd></> : null}
+        {order.amountRefundedVnd > 0 ? <><dt>{t("payments.receipt.refunded")}</dt><dd>{vnd(order.amountRefundedVnd)}</dd></> : null}
+        <dt>{t("payments.receipt.orderedAt")}</dt><dd>{formatDateTime(order.createdAt, language)}</dd>
+        {order.paidAt ? <><dt>{t("payments.receipt.paidAt")}</dt><dd>{formatDateTime(order.paidAt, language)}</dd></> : null}
+        {order.fulfilledAt ? <><dt>{t("payments.receipt.fulfilledAt")}</dt><dd>{formatDateTime(order.fulfilledAt, language)}</dd></> : null}
+        {order.status === "CANCELLED" && order.failureReason ? <><dt>{t("payments.receipt.failure")}</dt><dd>{order.failureReason}</dd></> : null}
+      </dl>
+      {order.checkoutUrl ? <p><a className="button" href={order.checkoutUrl}>{t("payments.receipt.pay")}</a></p> : null}
+      {canFulfil ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="fulfil" />
+          <button type="submit" className="button">{t("payments.receipt.fulfil")}</button>
+        </Form>
+      ) : null}
+      {order.refunds.length || canRefund ? <h2>{t("payments.receipt.refundsTitle")}</h2> : null}
+      {order.refunds.length ? (
+        <ul className="plain-list">
+          {order.refunds.map((r) => (
+            <li key={r.id}>{`${formatDateTime(r.createdAt, language)} · ${vnd(r.amountVnd)} · ${t(`payments.refundStatuses.${r.status}`)} · ${r.reason}`}</li>
+          ))}
+        </ul>
+      ) : null}
+      {canRefund ? (
+        <>
+          <ErrorSummary fields={{ amountVnd: fields.amountVnd, reason: fields.reason }} formErrors={form.errors} />
+          <Form method="post" {...getFormProps(form)}>
+            <input type="hidden" name="intent" value="refund" />
+            <TextField field={fields.amountVnd} label={t("payments.receipt.refundAmount")} hint={t("payments.receipt.refundAmountHint", { remaining: vnd(remaining) })} />
+            <TextAreaField field={fields.reason} label={t("payments.receipt.refundReason")} />
+            <button type="submit" className="button button-warning">{t("payments.receipt.refundSubmit")}</button>
+          </Form>
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Link, useActionData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { OrderFailure, startOrder } from "~/models/order.server";
+import { safeRedirect } from "~/models/session.server";
+import { orderSchema } from "~/schemas/payments";
+import { requireOrgMember, requireUser } from "~/utils/permissions.server";
+
+export const meta: MetaFunction = () => [{ title: "Đặt mua — Sàn Giao dịch Công nghệ Hà Nội" }];
+
+export const loader = () => redirect("/orders");
+
+// Writes the order, asks the provider for a Checkout session and sends the
+// buyer there. Any failure is shown here in the buyer's language.
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const formData = await request.formData();
+  const returnTo = safeRedirect(formData.get("returnTo"), "/offers");
+  const submission = parseWithZod(formData, { schema: orderSchema });
+  if (submission.status !== "success") return json({ error: "payments.errors.offerNotAvailable", returnTo }, { status: 400 });
+  // Not a member of the named organisation: 404, as for one that does not exist.
+  await requireOrgMember(request, submission.value.organisationId);
+  try {
+    const { checkoutUrl } = await startOrder({ userId: user.id, buyerOrganisationId: submission.value.organisationId, packageId: submission.value.packageId });
+    return redirect(checkoutUrl, 303);
+  } catch (error) {
+    if (!(error instanceof OrderFailure)) throw error;
+    const status = error.code === "providerUnavailable" || error.code === "notConfigured" ? 503 : 400;
+    return json({ error: `payments.errors.${error.code}`, returnTo }, { status });
+  }
+}
+
+export default function NewOrder() {
+  const { t } = useTranslation();
+  const data = useActionData<typeof action>();
+  return (
+    <div className="narrow">
+      <h1>{t("payments.order.failedTitle")}</h1>
+      {data ? <div className="notice notice-error" role="alert">{t(data.error as "payments.errors.conflict")}</div> : null}
+      <p><Link to={data?.returnTo ?? "/offers"}>{t("payments.order.backToOffer")}</Link></p>
+    </div>
+  );
+}

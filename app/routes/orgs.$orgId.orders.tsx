@@ -1,0 +1,28 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { OrderTable } from "~/components/order-table";
+import { listOrders } from "~/models/order.server";
+import { requireOrgMember } from "~/utils/permissions.server";
+
+export const meta: MetaFunction = () => [{ title: "Đơn hàng nhận được — Sàn Giao dịch Công nghệ Hà Nội" }];
+
+// Orders of this provider's offers that reached the payment stage.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireOrgMember(request, params.orgId);
+  const orders = await listOrders({ providerOrganisationId: params.orgId! });
+  return json({ orgId: params.orgId!, orders }, { headers: { "Cache-Control": "private, no-store" } });
+}
+
+export default function ProviderOrders() {
+  const { t } = useTranslation();
+  const { orgId, orders } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <p><Link to={`/orgs/${orgId}`}>{t("layout.myOrganisations")}</Link></p>
+      <h1>{t("payments.list.providerTitle")}</h1>
+      <OrderTable orders={orders} party="provider" />
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+// One schema per payments form, shared by the browser and the server.
+import { z } from "zod";
+
+export const orderSchema = z.object({
+  packageId: z.string({ required_error: "payments.errors.offerNotAvailable" }).max(100, "payments.errors.offerNotAvailable"),
+  organisationId: z.string({ required_error: "payments.order.noOrganisation" }).max(100, "payments.order.noOrganisation"),
+});
+
+export const refundSchema = z.object({
+  intent: z.literal("refund"),
+  // Whole đồng as typed; checked as digits so 1e6 or 250.000,5 never slip through.
+  amountVnd: z
+    .string({ required_error: "payments.errors.amountRequired" })
+    .trim()
+    .regex(/^[1-9][0-9]{0,14}$/, "payments.errors.amountInvalid"),
+  reason: z.string({ required_error: "payments.errors.reasonRequired" }).trim().min(1, "payments.errors.reasonRequired").max(500, "payments.errors.reasonTooLong"),
+});
+
+export const fulfilSchema = z.object({ intent: z.literal("fulfil") });
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "payments.errors.periodInvalid");
+export const ledgerPeriodSchema = z
+  .object({ from: day, to: day })
+  .refine((period) => period.from <= period.to, { message: "payments.errors.periodInvalid", path: ["to"] });
