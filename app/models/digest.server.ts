@@ -9,6 +9,7 @@ import { sendEmail } from "~/models/email.server";
 import { rankNeedsForOffer, rankOffersFor } from "~/models/matching.server";
 import { appBaseUrl } from "~/models/notification.server";
 import { parseSearch, publicPath, runSearch } from "~/models/search.server";
+import { MAX_PER_PAGE, searchQueryString } from "~/schemas/search";
 import { unsubscribeToken } from "~/models/subscription.server";
 import { logger } from "~/utils/logger.server";
 import type { SearchDocType } from "../../search/types.ts";
@@ -118,7 +119,7 @@ async function itemsFor(subscription: Subscription, fresh: DigestItem[]): Promis
       const parsed = parseSearch(new URL(`http://localhost/search${subscription.query ?? ""}`));
       if (!parsed.ok) return [];
       // Anonymous on purpose: a digest shows only what the public can see.
-      const result = await runSearch({ ...parsed.params, sort: "newest", page: 1, perPage: 50 }, null);
+      const result = await runSearch({ ...parsed.params, sort: "newest", page: 1, perPage: MAX_PER_PAGE }, null);
       return result.hits.flatMap((hit) => byKey.get(`${hit.type}:${hit.entityId}`) ?? []);
     }
     case "SECTOR":
@@ -153,6 +154,11 @@ async function itemsFor(subscription: Subscription, fresh: DigestItem[]): Promis
 
 type Section = { subscription: Subscription; items: DigestItem[] };
 
+function parseQuery(query: string | null) {
+  const parsed = parseSearch(new URL(`http://localhost/search${query ?? ""}`));
+  return parsed.ok ? parsed.params : {};
+}
+
 type SectorNames = Map<string, { nameVi: string; nameEn: string }>;
 
 type Language = { t: TFunction; english: boolean };
@@ -173,6 +179,12 @@ function renderText(language: Language, name: string, sections: Section[], secto
     lines.push(`## ${sectionHeading(language, subscription, sectors)}`);
     for (const item of items.slice(0, MAX_ITEMS_PER_SECTION)) {
       lines.push(`- [${t(`alerts.digest.types.${item.type}`)}] ${item.title}`, `  ${base}${item.url}`);
+    }
+    if (items.length > MAX_ITEMS_PER_SECTION) {
+      const more = subscription.kind === "SAVED_SEARCH" ? `/search${searchQueryString({ ...parseQuery(subscription.query), sort: "newest" })}`
+        : subscription.kind === "SECTOR" ? `/search?sector=${subscription.sectorSlug ?? ""}&sort=newest`
+          : `/search?type=${subscription.kind === "OFFERS_FOR_MY_NEEDS" ? "offer" : "problem"}&sort=newest`;
+      lines.push(t("alerts.digest.more", { count: items.length - MAX_ITEMS_PER_SECTION, url: `${base}${more}` }));
     }
     lines.push(t("alerts.digest.unsubscribe", { url: `${base}/unsubscribe/${unsubscribeToken(subscription.id)}` }), "");
   }

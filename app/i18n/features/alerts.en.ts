@@ -62,6 +62,7 @@ export const alertsEn: Shape<typeof alertsVi> = {
     sectionNeeds: "New needs that fit the offers of {{label}}",
     sectionOffers: "New offers that fit the problems of {{label}}",
     types: { offer: "Offer", problem: "Problem", "major-problem": "Major problem" },
+    more: "… and {{count}} more: {{url}}",
     unsubscribe: "Unsubscribe from this section: {{url}}",
     manage: "Manage all alerts: {{url}}",
   },

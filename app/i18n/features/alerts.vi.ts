@@ -59,6 +59,7 @@ export const alertsVi = {
     sectionNeeds: "Nhu cầu mới phù hợp với giải pháp của {{label}}",
     sectionOffers: "Giải pháp mới phù hợp với bài toán của {{label}}",
     types: { offer: "Giải pháp", problem: "Bài toán", "major-problem": "Bài toán lớn" },
+    more: "… và {{count}} mục khác: {{url}}",
     unsubscribe: "Hủy nhận mục này: {{url}}",
     manage: "Quản lý mọi thông báo: {{url}}",
   },
