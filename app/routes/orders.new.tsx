@@ -10,7 +10,9 @@ import { requireOrgMember, requireUser } from "~/utils/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "Đặt mua — Sàn Giao dịch Công nghệ Hà Nội" }];
 
-export const loader = () => redirect("/orders");
+// Nothing to show on its own: the page only renders an action's error (a
+// redirect here would also swallow that error, as loaders run after actions).
+export const loader = () => null;
 
 // Writes the order, asks the provider for a Checkout session and sends the
 // buyer there. Any failure is shown here in the buyer's language.
