@@ -7,6 +7,7 @@ import express from "express";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import type { Env } from "~/env.server";
+import { checkoutOrigins } from "~/payments/checkout-origins";
 import { searchService } from "~/search.server";
 import { httpLogOptions, logger } from "~/utils/logger.server";
 import { originGuard } from "./security";
@@ -44,7 +45,7 @@ export function createApp(build: ServerBuild, env: Env) {
           styleSrc: ["'self'"],
           imgSrc: ["'self'", "data:"],
           connectSrc: isProduction ? ["'self'"] : ["'self'", "ws:"],
-          formAction: ["'self'"],
+          formAction: ["'self'", ...checkoutOrigins(env)],
           frameAncestors: ["'none'"],
           upgradeInsecureRequests: servedOverHttps ? [] : null,
         },
