@@ -26,6 +26,7 @@ import {
   type SynonymGroups,
 } from "../types.ts";
 import { FacetColumns, PUBLISHED, RowScratch, UNPUBLISHED } from "./columns.ts";
+import { bitRows, forEachRow, intersectRows, listRows, RowCache, type RowSet } from "./row-sets.ts";
 import { Vocabulary } from "./vocabulary.ts";
 
 // Bump when the table layout or the text folding changes: the index is then
@@ -50,7 +51,7 @@ const SCORE_LIMIT = 4000;
 // postings: "th", "chuyển đổi số" and the like recur constantly (every
 // search-as-you-type passes through them) and are the costliest to read.
 const ROW_CACHE_MIN_ROWS = 2000;
-const ROW_CACHE_MAX_ROWIDS = 4_000_000;
+const ROW_CACHE_MAX_BYTES = 24 * 1024 * 1024;
 
 /** The k smallest items by `compare`, in order, without sorting them all. */
 function topK<T>(items: ArrayLike<T>, k: number, compare: (a: T, b: T) => number, count = items.length): T[] {
@@ -200,8 +201,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private facetValues: string[][] = FACET_FIELDS.map(() => []);
   private columns = new FacetColumns(FACET_FIELDS.length);
   private scratch = new RowScratch();
-  private rowCache = new Map<string, Int32Array>();
-  private rowCacheSize = 0;
+  private rowCache = new RowCache(ROW_CACHE_MAX_BYTES);
 
   private facetCode(field: number, value: string): number {
     const codes = this.facetCodes[field]!;
@@ -519,13 +519,12 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   private forgetRows() {
     this.rowCache.clear();
-    this.rowCacheSize = 0;
   }
 
   /** How many documents a clause matches, when that is known without asking FTS5. */
   private clauseSize(expression: { fts: string; terms: string[] }): number | null {
     const cached = this.rowCache.get(expression.fts);
-    if (cached) return cached.length;
+    if (cached) return cached.size;
     if (expression.terms.length !== 1) return null;
     const term = expression.terms[0]!;
     if (!term.endsWith("*")) return this.vocabulary.frequency(term);
@@ -533,25 +532,14 @@ export class EmbeddedSearchEngine implements SearchEngine {
   }
 
   /** Rows matching one expression, from memory when it is a common one. */
-  private rowsOf(expression: string): ArrayLike<number> {
+  private rowsOf(expression: string): RowSet {
     const cached = this.rowCache.get(expression);
-    if (cached) {
-      // Re-inserted so that eviction drops the least recently used first.
-      this.rowCache.delete(expression);
-      this.rowCache.set(expression, cached);
-      return cached;
-    }
+    if (cached) return cached;
     const rows = this.matchRowids(expression);
-    if (rows.length >= ROW_CACHE_MIN_ROWS && rows.length <= ROW_CACHE_MAX_ROWIDS / 4) {
-      for (const [key, evicted] of this.rowCache) {
-        if (this.rowCacheSize + rows.length <= ROW_CACHE_MAX_ROWIDS) break;
-        this.rowCache.delete(key);
-        this.rowCacheSize -= evicted.length;
-      }
-      this.rowCache.set(expression, Int32Array.from(rows));
-      this.rowCacheSize += rows.length;
-    }
-    return rows;
+    if (rows.length < ROW_CACHE_MIN_ROWS) return listRows(rows);
+    const bits = bitRows(rows, this.maxRowid) as RowSet & { bits: Uint32Array };
+    this.rowCache.set(expression, bits);
+    return bits;
   }
 
   /**
@@ -559,9 +547,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
    * single word is common enough to be worth keeping, are intersected here;
    * FTS5 only evaluates the rest, which are rare and cheap.
    */
-  private conjunctionRows(expressions: { fts: string; terms: string[] }[]): ArrayLike<number> {
+  private conjunctionRows(expressions: { fts: string; terms: string[] }[]): RowSet {
     if (expressions.length === 1) return this.rowsOf(expressions[0]!.fts);
-    const lists: ArrayLike<number>[] = [];
+    const lists: RowSet[] = [];
     const rest: { fts: string; terms: string[] }[] = [];
     let rarestListed: string | null = null;
     let rarestSize = Infinity;
@@ -573,7 +561,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
       }
       const rows = this.rowsOf(expression.fts);
       lists.push(rows);
-      if (rows.length < rarestSize) [rarestListed, rarestSize] = [expression.fts, rows.length];
+      if (rows.size < rarestSize) [rarestListed, rarestSize] = [expression.fts, rows.size];
     }
     if (rest.length > 0) {
       // A short prefix ("gia" after "mật độ") alone would read every posting
@@ -583,20 +571,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
       const restIsHuge = rest.every((expression) => (this.clauseSize(expression) ?? 0) >= veryCommon);
       const restFts = rest.map((expression) => expression.fts);
       if (restIsHuge && rarestListed) restFts.push(rarestListed);
-      lists.push(this.matchRowids(restFts.join(" AND ")));
+      lists.push(listRows(this.matchRowids(restFts.join(" AND "))));
     }
-    if (lists.length === 1) return lists[0]!;
-    lists.sort((a, b) => a.length - b.length);
-    const hits = new Uint8Array(this.maxRowid + 1);
-    for (let l = 1; l < lists.length; l++) {
-      const list = lists[l]!;
-      for (let i = 0; i < list.length; i++) hits[list[i]!]! += 1;
-    }
-    const wanted = lists.length - 1;
-    const smallest = lists[0]!;
-    const result: number[] = [];
-    for (let i = 0; i < smallest.length; i++) if (hits[smallest[i]!] === wanted) result.push(smallest[i]!);
-    return result;
+    return intersectRows(lists);
   }
 
   /** Matching rows, unscored: cheap even when most of the index matches. */
@@ -622,8 +599,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
       for (const [rowid, bm25] of this.matchScored(expression)) apply(rowid, bm25);
       return;
     }
-    const rows = this.rowsOf(`{title} : (${expression})`);
-    for (let i = 0; i < rows.length; i++) apply(rows[i]!, -1);
+    forEachRow(this.rowsOf(`{title} : (${expression})`), (rowid) => apply(rowid, -1));
   }
 
   private isVisible(meta: DocumentMeta, organisationIds: ReadonlySet<string>) {
@@ -724,7 +700,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
       const all = expressions.length;
       const conjunction = expressions.map((e) => e.fts).join(" AND ");
       const rows = this.conjunctionRows(expressions);
-      for (let i = 0; i < rows.length; i++) accept(rows[i]!, all);
+      forEachRow(rows, (rowid) => accept(rowid, all));
       if (ranked) {
         // A word in a tenth of the index adds almost nothing to bm25 (its
         // IDF is near zero) but reading its postings again is most of the
@@ -732,7 +708,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
         const veryCommon = Math.max(PARTIAL_COMMON_FLOOR, this.metas.size * PARTIAL_COMMON_SHARE);
         const scoring = expressions.filter((expression) => (this.clauseSize(expression) ?? 0) < veryCommon);
         const scoringExpression = scoring.length === all || scoring.length === 0 ? conjunction : scoring.map((expression) => expression.fts).join(" AND ");
-        this.scoreCandidates(scoringExpression, scoring.length === 0 ? Infinity : rows.length, (rowid, bm25) => {
+        this.scoreCandidates(scoringExpression, scoring.length === 0 ? Infinity : rows.size, (rowid, bm25) => {
           if (isAccepted[rowid] === 1) accepted.bm25[rowid] = bm25;
         });
       }
@@ -750,18 +726,17 @@ export class EmbeddedSearchEngine implements SearchEngine {
         // unless every word is that common.
         const clauseRowSets = expressions.map((expression) => this.rowsOf(expression.fts));
         const common = Math.max(PARTIAL_COMMON_FLOOR, this.metas.size * PARTIAL_COMMON_SHARE);
-        const usable = clauseRowSets.some((rows) => rows.length <= common);
+        const usable = clauseRowSets.some((rows) => rows.size <= common);
         for (const [index, expression] of expressions.entries()) {
           const clauseRows = clauseRowSets[index]!;
-          if (usable && clauseRows.length > common) continue;
-          for (let i = 0; i < clauseRows.length; i++) {
-            const rowid = clauseRows[i]!;
-            if (seen[rowid] === 1) continue;
+          if (usable && clauseRows.size > common) continue;
+          forEachRow(clauseRows, (rowid) => {
+            if (seen[rowid] === 1) return;
             if (coverage[rowid] === 0) touched.push(rowid);
             coverage[rowid] = coverage[rowid]! + 1;
-          }
+          });
           if (ranked) {
-            this.scoreCandidates(expression.fts, clauseRows.length, (rowid, bm25) => {
+            this.scoreCandidates(expression.fts, clauseRows.size, (rowid, bm25) => {
               if (coverage[rowid]! > 0) scores[rowid] = scores[rowid]! + bm25;
             });
           }
