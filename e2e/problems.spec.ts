@@ -109,7 +109,7 @@ test("an agency's statement goes from draft to a shortlisted proposal", async ({
     await expect(page.getByText("Video H.264, 25 khung hình/giây, lưu trữ 30 ngày.")).toBeVisible();
     await expect(page.getByText(fill(s.qa.askedBy, { name: "Công ty Cổ phần Công nghệ Sông Hồng AI" }))).toHaveCount(0);
     await page.getByRole("link", { name: s.proposals.proposeLink }).click();
-    await page.getByLabel(s.proposals.offer).selectOption({ label: `${seededOffer} — Công ty Cổ phần Công nghệ Sông Hồng AI` });
+    await page.getByLabel(s.proposals.offer, { exact: true }).selectOption({ label: `${seededOffer} — Công ty Cổ phần Công nghệ Sông Hồng AI` });
     await page.getByLabel(s.proposals.pitch).fill("Đã vận hành ở 30 nút giao, giảm 18% thời gian chờ.");
     await page.getByRole("button", { name: s.proposals.propose }).click();
     await expect(page.getByRole("status")).toHaveText(s.proposals.proposed);
