@@ -6,7 +6,8 @@
 // database here, so the benchmark runs the same code on 100,000 offers.
 import type { TaxonomyClassifier, TaxonomyTermInput } from "../classify.ts";
 import type { SynonymIndex } from "../query.ts";
-import type { SearchDocType, SearchEngine } from "../types.ts";
+import { tokenize } from "../text.ts";
+import type { SearchDocType, SearchEngine, WeightedTerm } from "../types.ts";
 import { DEFAULT_FUSION_WEIGHTS, fuse, pairSignals, weigh, withTermsReason, type FusionWeights, type MatchReason, type NeedProfile, type OfferProfile, type Signals, type TermRef } from "./score.ts";
 import { contentWords, DEFAULT_TERM_WEIGHTS, matchTerms, overlap, type MatchText, type TermWeights } from "./terms.ts";
 
@@ -51,6 +52,14 @@ export interface MatchTuning {
   similarFrom: number;
   /** Classifier results scoring above this become signals. */
   classifierMinScore: number;
+  /**
+   * Only this many (the heaviest) terms are asked of the engine; every term
+   * is then looked for in the candidates' own text. Each term costs the
+   * engine a query, so this bounds latency on large indexes.
+   */
+  retrievalTerms: number;
+  /** Share of the text score from the candidates' own text (all terms) rather than the engine's bm25. */
+  coverage: number;
 }
 
 export const DEFAULT_TUNING: MatchTuning = {
@@ -59,6 +68,8 @@ export const DEFAULT_TUNING: MatchTuning = {
   candidates: 60,
   similarFrom: 0.3,
   classifierMinScore: 1,
+  retrievalTerms: 200,
+  coverage: 0.5,
 };
 
 export interface MatchContext {
@@ -84,7 +95,7 @@ export function readTerms(taxonomy: Taxonomy, text: MatchText, declared: { secto
 }
 
 // Offers are read by the classifier once per text version, not per request.
-const profileCache = new Map<string, { sectors: TermRef[]; technologies: TermRef[] }>();
+const profileCache = new Map<string, { sectors: TermRef[]; technologies: TermRef[]; grams: Set<string> }>();
 const PROFILE_CACHE_LIMIT = 50_000;
 
 /** Forgets classifier results (the benchmark measures with a cold cache). */
@@ -92,11 +103,14 @@ export function clearMatchCaches() {
   profileCache.clear();
 }
 
-function offerProfile(taxonomy: Taxonomy, facts: OfferFacts, minScore: number): OfferProfile {
+function offerProfile(taxonomy: Taxonomy, facts: OfferFacts, minScore: number): OfferProfile & { grams: Set<string> } {
   const key = `${facts.id}\u0000${facts.version ?? `${facts.title.length}:${facts.body.length}`}\u0000${facts.declaredSectors.map((t) => t.slug).join(",")}\u0000${facts.declaredTechnologies.map((t) => t.slug).join(",")}`;
   let terms = profileCache.get(key);
   if (!terms) {
-    terms = readTerms(taxonomy, { title: facts.title, body: facts.body }, { sectors: facts.declaredSectors, technologies: facts.declaredTechnologies }, minScore);
+    terms = {
+      ...readTerms(taxonomy, { title: facts.title, body: facts.body }, { sectors: facts.declaredSectors, technologies: facts.declaredTechnologies }, minScore),
+      grams: wordGrams(`${facts.title}\n${facts.body}`),
+    };
     if (profileCache.size >= PROFILE_CACHE_LIMIT) profileCache.clear();
     profileCache.set(key, terms);
   }
@@ -133,6 +147,43 @@ export function curationEvidence(key: string | null, words: ReadonlySet<string>,
   return { approvedHere, rejectedHere, approved, rejected };
 }
 
+const MAX_GRAM = 4;
+
+/** Every run of 1–4 folded words in a text, to look terms up in it. */
+export function wordGrams(text: string): Set<string> {
+  const words = tokenize(text).map((token) => token.folded);
+  const grams = new Set<string>();
+  for (let i = 0; i < words.length; i++) {
+    let gram = "";
+    for (let n = 0; n < MAX_GRAM && i + n < words.length; n++) {
+      gram = n === 0 ? words[i]! : `${gram} ${words[i + n]}`;
+      grams.add(gram);
+    }
+  }
+  return grams;
+}
+
+/**
+ * How much of the need's weighted terms each candidate holds, each term
+ * weighted by its rarity among the candidates, relative to the best (0..1).
+ */
+export function coverageScores(terms: readonly WeightedTerm[], candidates: readonly Set<string>[]) {
+  const keys = terms.map((term) => term.words.join(" "));
+  const df = keys.map((key) => candidates.reduce((count, grams) => count + (grams.has(key) ? 1 : 0), 0));
+  const raw = candidates.map((grams) => {
+    let score = 0;
+    const matched: string[] = [];
+    keys.forEach((key, index) => {
+      if (!grams.has(key)) return;
+      score += terms[index]!.weight * Math.log(1 + candidates.length / df[index]!);
+      matched.push(key);
+    });
+    return { score, matched };
+  });
+  const best = Math.max(0, ...raw.map((item) => item.score));
+  return raw.map((item) => ({ score: best > 0 ? item.score / best : 0, matched: item.matched }));
+}
+
 export function needWords(text: MatchText): Set<string> {
   return contentWords(`${text.title}\n${text.body}`);
 }
@@ -162,7 +213,7 @@ export interface OfferRankingOptions {
 export async function scoreOfferCandidates(context: MatchContext, need: NeedInput, options: OfferRankingOptions): Promise<ScoredCandidate[]> {
   const tuning = { ...DEFAULT_TUNING, ...context.tuning };
   const terms = matchTerms(need.text, context.synonyms, tuning.terms);
-  const hits = await context.engine.similar({ terms, filters: { type: ["offer"] }, limit: tuning.candidates });
+  const hits = await context.engine.similar({ terms: terms.slice(0, tuning.retrievalTerms), filters: { type: ["offer"] }, limit: tuning.candidates });
   const curation = curationEvidence(options.needKey ?? null, needWords(need.text), options.curated ?? [], tuning.similarFrom);
   const best = hits[0]?.score ?? 0;
   const textOf = new Map(hits.map((hit) => [hit.entityId, { text: best > 0 ? hit.score / best : 0, matched: hit.matched }]));
@@ -171,6 +222,16 @@ export async function scoreOfferCandidates(context: MatchContext, need: NeedInpu
   const facts = await options.loadOffers(ids);
   const profile = needProfile(context.taxonomy, need, tuning.classifierMinScore);
   const offers = facts.map((offer) => offerProfile(context.taxonomy, offer, tuning.classifierMinScore));
+  if (tuning.coverage > 0) {
+    const covered = coverageScores(terms, offers.map((offer) => offer.grams));
+    offers.forEach((offer, index) => {
+      const text = textOf.get(offer.id);
+      textOf.set(offer.id, {
+        text: (1 - tuning.coverage) * (text?.text ?? 0) + tuning.coverage * covered[index]!.score,
+        matched: [...new Set([...(text?.matched ?? []), ...covered[index]!.matched])],
+      });
+    });
+  }
   return offers.map((offer) => {
     const text = textOf.get(offer.id);
     const approved = curation.approved.get(offer.id);
