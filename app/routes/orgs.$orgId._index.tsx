@@ -105,10 +105,12 @@ export default function OrganisationPage() {
           <>
             <li><Link to="offers">{t("organisations.offersLink")}</Link></li>
             <li><Link to="proposals">{t("organisations.proposalsLink")}</Link></li>
+            <li><Link to="orders">{t("payments.list.providerTitle")}</Link></li>
           </>
         ) : (
           <li><Link to="problems">{t("organisations.problemsLink")}</Link></li>
         )}
+        <li><Link to="/orders">{t("payments.list.buyerTitle")}</Link></li>
         {organisation.slug ? <li><Link to={`/organisations/${organisation.slug}`}>{t("organisations.publicProfileLink")}</Link></li> : null}
       </ul>
 

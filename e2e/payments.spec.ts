@@ -1,0 +1,71 @@
+// An agency orders a provider's priced package, pays on the (stand-in)
+// Stripe checkout page, the signed webhook marks the order paid and the
+// provider sees it; HiHUB refunds half and the settlement ledger shows it.
+import { expect, test, type Page } from "@playwright/test";
+import vi from "../app/i18n/vi";
+
+const password = "SanCongNghe@2026";
+const buyer = "quang.huy@sogtvt.hanoi.example.vn";
+const provider = "hoang.anh@songhongai.example.vn";
+const curator = "curator@hihub.example.vn";
+const offerTitle = "Nền tảng phân tích giao thông Sông Hồng AI";
+const providerName = "Công ty Cổ phần Công nghệ Sông Hồng AI";
+const t = vi.payments;
+
+const main = (page: Page) => page.getByRole("main");
+// The order's status, in bold in the receipt's summary.
+const status = (page: Page) => main(page).locator("dd strong");
+
+async function signIn(page: Page, email: string) {
+  await page.goto("/login");
+  await page.getByLabel(vi.auth.email).fill(email);
+  await page.getByLabel(vi.auth.password).fill(password);
+  await page.getByRole("button", { name: vi.auth.submitSignIn }).click();
+  await expect(page.getByRole("banner").getByRole("button", { name: vi.layout.signOut })).toBeVisible();
+}
+const signOut = (page: Page) => page.getByRole("banner").getByRole("button", { name: vi.layout.signOut }).click();
+
+test("an agency pays for a package, the provider sees it, HiHUB refunds half", async ({ page }) => {
+  let orderPath = "";
+  await test.step("the agency orders the first package and pays on the checkout page", async () => {
+    await signIn(page, buyer);
+    await page.goto("/offers/nen-tang-phan-tich-giao-thong-song-hong-ai");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(offerTitle);
+    await main(page).getByRole("button", { name: t.order.buttonLabel.replace("{{name}}", "Gói thí điểm 5 nút giao") }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Thanh toán 1850000000 VND");
+    await page.getByRole("button", { name: "Thanh toán / Pay" }).click();
+    await expect(page).toHaveURL(/\/orders\/[^/?]+\?checkout=success$/);
+    orderPath = new URL(page.url()).pathname;
+    await expect(async () => {
+      await page.goto(orderPath);
+      await expect(status(page)).toHaveText(t.statuses.PAID, { timeout: 1_000 });
+    }).toPass({ timeout: 15_000 });
+    await expect(main(page)).toContainText("1.850.000.000");
+    await signOut(page);
+  });
+
+  await test.step("the provider finds the paid order among its orders", async () => {
+    await signIn(page, provider);
+    await page.goto("/orgs");
+    await main(page).getByRole("link", { name: providerName, exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(providerName);
+    await main(page).getByRole("link", { name: t.list.providerTitle }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(t.list.providerTitle);
+    await expect(main(page).getByRole("link", { name: orderPath.split("/").at(-1) })).toBeVisible();
+    await signOut(page);
+  });
+
+  await test.step("HiHUB refunds half and the ledger shows it", async () => {
+    await signIn(page, curator);
+    await page.goto(orderPath);
+    await page.getByLabel(t.receipt.refundAmount).fill("925000000");
+    await page.getByLabel(t.receipt.refundReason).fill("Sở thu hẹp phạm vi thí điểm còn 2–3 nút giao");
+    await page.getByRole("button", { name: t.receipt.refundSubmit }).click();
+    await expect(main(page).getByRole("status")).toHaveText(t.flash.refunded);
+    await expect(status(page)).toHaveText(t.statuses.PARTIALLY_REFUNDED);
+    await page.goto("/staff/ledger");
+    const row = main(page).getByRole("table").first().getByRole("row", { name: new RegExp(providerName) });
+    await expect(row).toContainText("925.000.000");
+    await expect(row).toContainText("1.850.000.000");
+  });
+});
