@@ -3,7 +3,9 @@
 // what the buyer ends up paying when the price changes.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
-import { OrderFailure, startOrder } from "~/models/order.server";
+import { orderingFor, OrderFailure, startOrder } from "~/models/order.server";
+import { drainPaymentEvents, recordPaymentEvent } from "~/payments/events.server";
+import { createStripeProvider, paymentProvider, setPaymentProvider } from "~/payments/provider.server";
 import { makeMarket, makePricedOffer, PACKAGE_PRICE, payAndSettle, withStripeStandIn } from "~/test-support/payment-factories";
 
 const stripe = withStripeStandIn();
@@ -93,5 +95,31 @@ describe("starting an order", () => {
     expect(Date.now() - started).toBeLessThan(10_000);
     const saved = await db.order.findFirstOrThrow({ where: { packageId: pkg.id } });
     expect(saved).toMatchObject({ status: "CANCELLED", checkoutSessionId: null });
+  });
+
+  it("says payments are not set up, and writes nothing, when no Stripe keys are configured", async () => {
+    const { offer, pkg } = await makePricedOffer(market.providerOrg.id, market.seller.id);
+    const configured = paymentProvider();
+    setPaymentProvider(null);
+    try {
+      expect(await orderingFor(offer.id, market.buyer)).toMatchObject({ configured: false, packages: [{ id: pkg.id, priceVnd: 500_000 }] });
+      expect(await failureOf(order(pkg.id))).toBe("notConfigured");
+    } finally {
+      setPaymentProvider(configured ?? createStripeProvider(stripe.standIn.config()));
+    }
+    expect(await db.order.count({ where: { packageId: pkg.id } })).toBe(0);
+    expect(await orderingFor(offer.id, market.buyer)).toMatchObject({ configured: true, organisations: [{ id: market.buyerOrg.id }] });
+    // The provider's own members are not offered to buy from themselves.
+    expect((await orderingFor(offer.id, market.seller)).organisations).toEqual([]);
+  });
+
+  it("cancels a pending order when Stripe reports its checkout session expired", async () => {
+    const { pkg } = await makePricedOffer(market.providerOrg.id, market.seller.id);
+    const started = await order(pkg.id);
+    const saved = await db.order.findUniqueOrThrow({ where: { id: started.orderId } });
+    await stripe.standIn.expire(saved.checkoutSessionId!);
+    await recordPaymentEvent({ id: `evt_exp_${saved.id}`, type: "checkout.session.expired", objectId: saved.checkoutSessionId, payload: "{}" });
+    await drainPaymentEvents();
+    expect(await db.order.findUniqueOrThrow({ where: { id: saved.id } })).toMatchObject({ status: "CANCELLED", failureReason: "checkout_expired" });
   });
 });

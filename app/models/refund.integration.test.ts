@@ -57,6 +57,15 @@ describe("refunds", () => {
     expect(await failureOf(refund(pending.orderId, 1000n))).toBe("notRefundable");
   });
 
+  it("lets only one of two simultaneous refunds through when together they exceed what was paid", async () => {
+    const order = await paidOrder();
+    const results = await Promise.all([failureOf(refund(order.id, 300_000n)), failureOf(refund(order.id, 300_000n))]);
+    expect(results.filter((r) => r === null)).toHaveLength(1);
+    expect(results.filter((r) => r === "refundTooLarge" || r === "conflict")).toHaveLength(1);
+    expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ amountRefundedVnd: 300_000n, status: "PARTIALLY_REFUNDED" });
+    expect(await db.refund.count({ where: { orderId: order.id, status: "SUCCEEDED" } })).toBe(1);
+  });
+
   it("marks the refund failed and leaves the order as it was when Stripe answers 500", async () => {
     const order = await paidOrder();
     stripe.standIn.setFault("error500");

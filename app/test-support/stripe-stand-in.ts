@@ -80,6 +80,15 @@ export async function startStripeStandIn(options: { webhookSecret: string; webho
     return { session, intent };
   }
 
+  /** What Stripe does to a session nobody paid within its lifetime. */
+  async function expire(sessionId: string) {
+    const session = sessions.get(sessionId);
+    if (!session) throw new Error(`no session ${sessionId}`);
+    session.status = "expired";
+    await deliver("checkout.session.expired", session);
+    return session;
+  }
+
   function handleApi(req: http.IncomingMessage, res: http.ServerResponse, url: URL, params: URLSearchParams) {
     const key = req.headers["idempotency-key"];
     const idempotencyKey = typeof key === "string" ? key : null;
@@ -170,6 +179,7 @@ export async function startStripeStandIn(options: { webhookSecret: string; webho
     sessions,
     intents,
     pay,
+    expire,
     setFault(next: "none" | "error500" | "hang") {
       fault = next;
     },
