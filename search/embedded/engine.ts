@@ -44,6 +44,10 @@ const SHORT_PREFIX_COMPLETIONS = 6;
 // more than the floor) are left out when rarer ones exist.
 const PARTIAL_COMMON_SHARE = 0.1;
 const PARTIAL_COMMON_FLOOR = 500;
+// similar(): terms held by more than this share of documents (and more than
+// the floor) are left out.
+const SIMILAR_COMMON_SHARE = 0.01;
+const SIMILAR_COMMON_FLOOR = 50;
 // Above this many matches, bm25 is not computed (see scoreCandidates).
 const SCORE_LIMIT = 4000;
 // Row sets of clauses matching at least this many documents are kept in
@@ -807,7 +811,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const organisationIds = new Set(query.visibility?.organisationIds ?? []);
     const filters = Object.entries(query.filters ?? {}).filter(([, values]) => values && values.length > 0) as [FacetField, string[]][];
     const wanted = filters.map(([field, values]) => [FIELD_INDEX[field], new Set(values.map((value) => this.facetCodes[FIELD_INDEX[field]]!.get(value)))] as const);
-    const commonLimit = Math.max(50, this.metas.size / 5);
+    // A term in more than this many documents says little about likeness
+    // and costs the most to look up.
+    const size = this.metas.size;
+    const commonLimit = Math.max(SIMILAR_COMMON_FLOOR, size * SIMILAR_COMMON_SHARE);
     const scores = new Map<number, { score: number; matched: string[] }>();
     const seenTerms = new Set<string>();
     for (const term of query.terms) {
@@ -816,14 +823,18 @@ export class EmbeddedSearchEngine implements SearchEngine {
       if (words.length === 0 || seenTerms.has(key)) continue;
       seenTerms.add(key);
       if (words.length === 1 && (this.vocabulary.frequency(words[0]!) === 0 || this.vocabulary.frequency(words[0]!) > commonLimit)) continue;
-      const expression = quote(key);
-      const rows = this.matchRowids(expression);
+      const rows = this.matchRowids(quote(key));
       if (rows.length === 0 || rows.length > commonLimit) continue;
-      for (const [rowid, bm25] of this.matchScored(expression)) {
-        const entry = scores.get(rowid) ?? { score: 0, matched: [] };
-        entry.score += -bm25 * term.weight;
-        entry.matched.push(key);
-        scores.set(rowid, entry);
+      // Rarity (bm25's idf) times the term's weight. Per-row bm25 cost a
+      // second query per term, most of the time on large indexes, and ranked
+      // no better (matching dev set, text alone: 0.670 with it, 0.680 without).
+      const rarity = Math.log(1 + (size - rows.length + 0.5) / (rows.length + 0.5)) * term.weight;
+      for (const rowid of rows) {
+        const entry = scores.get(rowid);
+        if (entry) {
+          entry.score += rarity;
+          entry.matched.push(key);
+        } else scores.set(rowid, { score: rarity, matched: [key] });
       }
     }
     const hits: SimilarHit[] = [];

@@ -65,10 +65,10 @@ export interface MatchTuning {
 export const DEFAULT_TUNING: MatchTuning = {
   terms: DEFAULT_TERM_WEIGHTS,
   fusion: DEFAULT_FUSION_WEIGHTS,
-  candidates: 60,
+  candidates: 40,
   similarFrom: 0.3,
   classifierMinScore: 1,
-  retrievalTerms: 200,
+  retrievalTerms: 40,
   coverage: 0.5,
 };
 
