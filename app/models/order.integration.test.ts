@@ -6,6 +6,7 @@ import { db } from "~/db.server";
 import { orderingFor, OrderFailure, startOrder } from "~/models/order.server";
 import { drainPaymentEvents, recordPaymentEvent } from "~/payments/events.server";
 import { createStripeProvider, paymentProvider, setPaymentProvider } from "~/payments/provider.server";
+import { readOutbox } from "~/test-support/factories";
 import { makeMarket, makePricedOffer, PACKAGE_PRICE, payAndSettle, withStripeStandIn } from "~/test-support/payment-factories";
 
 const stripe = withStripeStandIn();
@@ -40,6 +41,11 @@ describe("starting an order", () => {
     const paid = await payAndSettle(stripe.standIn, (await order(pkg.id)).orderId);
     expect(paid).toMatchObject({ status: "PAID", amountPaidVnd: 1_234_567n, platformFeePercent: 10, platformFeeVnd: 123_456n });
     expect(paid.paymentIntentId).toMatch(/^pi_/);
+    const notice = await db.notification.findFirstOrThrow({ where: { userId: market.seller.id, kind: "order.paid", link: `/orders/${paid.id}` } });
+    expect(notice.body).toMatch(/đã thanh toán 1\.234\.567\s₫/);
+    const mail = (await readOutbox(market.seller.email)).find((m) => m.text.includes(paid.id));
+    expect(mail?.subject).toBe(`Đơn hàng mới đã thanh toán: ${paid.offerTitle}`);
+    expect(mail?.text).toMatch(/paid ₫1,234,567/);
   });
 
   it("refuses an archived offer before anything is sent", async () => {

@@ -4,10 +4,13 @@
 // the idempotency key and travels in the session's metadata; if the
 // provider fails or times out, the order is closed as CANCELLED with the
 // reason, never left pending with no way to pay.
-import { db, type OrderStatus, type Prisma } from "~/db.server";
+import { db, type Db, type OrderStatus, type Prisma } from "~/db.server";
+import { paymentsEn } from "~/i18n/features/payments.en";
+import { paymentsVi } from "~/i18n/features/payments.vi";
 import { recordAudit } from "~/models/audit.server";
-import { appBaseUrl } from "~/models/notification.server";
+import { appBaseUrl, createNotifications, emailNotifications, type NotificationInput } from "~/models/notification.server";
 import { paymentProvider, platformFeePercent, type CheckoutSession, type PaymentIntent } from "~/payments/provider.server";
+import { formatVnd } from "~/utils/format";
 import { logger } from "~/utils/logger.server";
 
 export type OrderError =
@@ -90,6 +93,7 @@ export async function startOrder(input: { userId: string; buyerOrganisationId: s
 // retry) changes nothing. The amount is what the provider charged.
 async function markPaid(orderId: string, amountPaidVnd: bigint, paymentIntentId: string | null, source: string) {
   const percent = platformFeePercent();
+  let notices: NotificationInput[] = [];
   await db.$transaction(async (tx) => {
     const moved = await tx.order.updateMany({
       where: { id: orderId, status: { in: ["PENDING", "CANCELLED"] } },
@@ -110,7 +114,26 @@ async function markPaid(orderId: string, amountPaidVnd: bigint, paymentIntentId:
       return;
     }
     await recordAudit(tx, { actorId: null, action: "order.paid", entityType: "order", entityId: orderId, data: { amountPaidVnd: amountPaidVnd.toString(), source } });
+    notices = await paidNotices(tx, orderId);
+    await createNotifications(tx, notices);
   });
+  await emailNotifications(notices);
+}
+
+const fill = (template: string, vars: Record<string, string>) => template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => vars[key] ?? "");
+
+// Every member of the provider hears of a paid order, in Vietnamese with
+// English below (a member's language is not recorded).
+async function paidNotices(tx: Pick<Db, "order" | "membership">, orderId: string): Promise<NotificationInput[]> {
+  const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, include: { buyerOrganisation: { select: { name: true } } } });
+  const members = await tx.membership.findMany({ where: { organisationId: order.providerOrganisationId }, select: { user: { select: { id: true, email: true } } } });
+  const vars = (language: "vi" | "en") => ({
+    offer: order.offerTitle, package: order.packageName, buyer: order.buyerOrganisation.name, id: order.id,
+    amount: formatVnd(Number(order.amountPaidVnd ?? order.amountVnd), language),
+  });
+  const title = fill(paymentsVi.email.paidSubject, vars("vi"));
+  const body = `${fill(paymentsVi.email.paidBody, vars("vi"))}\n\n---\n\n${fill(paymentsEn.email.paidBody, vars("en"))}`;
+  return members.map(({ user }) => ({ userId: user.id, email: user.email, kind: "order.paid", title, body, link: `/orders/${order.id}` }));
 }
 
 async function orderFor(metadata: Record<string, string>, where: Prisma.OrderWhereInput) {

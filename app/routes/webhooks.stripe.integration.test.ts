@@ -72,6 +72,7 @@ describe("processing", () => {
     expect(await db.paymentEvent.count({ where: { objectId: session.id } })).toBe(1);
     expect(await db.order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({ status: "PAID", amountPaidVnd: 500_000n });
     expect(await paidAudits(orderId)).toBe(1);
+    expect(await db.notification.count({ where: { kind: "order.paid", link: `/orders/${orderId}` } })).toBe(1);
   });
 
   it("ends paid when payment_intent.succeeded arrives before checkout.session.completed", async () => {

@@ -96,6 +96,10 @@ export const paymentsEn: Shape<typeof paymentsVi> = {
     total: "Total",
     recentTitle: "Recent orders",
   },
+  email: {
+    paidSubject: "New paid order: {{offer}}",
+    paidBody: "{{buyer}} paid {{amount}} for the \"{{package}}\" package of \"{{offer}}\". Order number: {{id}}. Contact the buyer to deliver, then mark the order as fulfilled.",
+  },
   flash: {
     fulfilled: "Order marked as fulfilled.",
     refunded: "Refund made.",

@@ -93,6 +93,10 @@ export const paymentsVi = {
     total: "Tổng",
     recentTitle: "Đơn hàng gần đây",
   },
+  email: {
+    paidSubject: "Đơn hàng mới đã thanh toán: {{offer}}",
+    paidBody: "{{buyer}} đã thanh toán {{amount}} cho gói \"{{package}}\" của giải pháp \"{{offer}}\". Mã đơn hàng: {{id}}. Hãy liên hệ bên mua để triển khai, rồi đánh dấu đơn hàng đã hoàn thành.",
+  },
   flash: {
     fulfilled: "Đã đánh dấu đơn hàng hoàn thành.",
     refunded: "Đã hoàn tiền.",
