@@ -20,6 +20,7 @@ export default function StaffArea() {
     { to: "/staff/matches", title: t("curation.title"), text: t("curation.lead") },
     { to: "/staff/taxonomy", title: t("layout.staffTaxonomy"), text: t("taxonomy.lead") },
     { to: "/staff/audit", title: t("layout.staffAudit"), text: t("audit.lead") },
+    { to: "/staff/ledger", title: t("payments.ledger.title"), text: t("payments.ledger.lead") },
     { to: "/staff/import", title: t("import.title"), text: t("import.lead") },
     { to: "/staff/search", title: t("searchAdmin.title"), text: t("searchAdmin.lead") },
   ];
