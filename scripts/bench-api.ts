@@ -1,4 +1,4 @@
-// `npx tsx scripts/bench-api.ts`: latency and throughput of the open data API
+// `npm run bench:api`: latency and throughput of the open data API
 // (/api/v1) on the production build with the seeded demo data (SQLite by
 // default; BENCH_DB=postgres for a throwaway PostgreSQL). Loopback only.
 // The matches endpoints run the ranking on every request (no result cache
