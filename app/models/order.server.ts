@@ -9,7 +9,7 @@ import { paymentsEn } from "~/i18n/features/payments.en";
 import { paymentsVi } from "~/i18n/features/payments.vi";
 import { recordAudit } from "~/models/audit.server";
 import { appBaseUrl, createNotifications, emailNotifications, type NotificationInput } from "~/models/notification.server";
-import { paymentProvider, platformFeePercent, type CheckoutSession, type PaymentIntent } from "~/payments/provider.server";
+import { paymentProvider, platformFeePercent, ProviderRejectedError, type CheckoutSession, type PaymentIntent } from "~/payments/provider.server";
 import { formatVnd } from "~/utils/format";
 import { logger } from "~/utils/logger.server";
 
@@ -22,6 +22,7 @@ export type OrderError =
   | "notRefundable"
   | "refundTooLarge"
   | "refundInvalid"
+  | "refundRejected"
   | "conflict";
 
 export class OrderFailure extends Error {
@@ -202,8 +203,7 @@ export async function fulfilOrder(orderId: string, providerOrganisationId: strin
  * the provider is asked, its id the idempotency key.
  */
 export async function refundOrder(input: { orderId: string; amountVnd: bigint; reason: string; actorId: string }) {
-  const provider = paymentProvider();
-  if (!provider) throw new OrderFailure("notConfigured");
+  if (!paymentProvider()) throw new OrderFailure("notConfigured");
   if (input.amountVnd <= 0n || !input.reason.trim()) throw new OrderFailure("refundInvalid");
   const refund = await db.$transaction(async (tx) => {
     const order = await tx.order.findUnique({ where: { id: input.orderId }, include: { refunds: { where: { status: "PENDING" } } } });
@@ -218,23 +218,54 @@ export async function refundOrder(input: { orderId: string; amountVnd: bigint; r
     return { ...created, paymentIntentId: order.paymentIntentId, feePercent: order.platformFeePercent ?? 0 };
   });
 
+  await sendRefund(refund, input.actorId);
+}
+
+type RefundToSend = { id: string; orderId: string; amountVnd: bigint; paymentIntentId: string; feePercent: number };
+
+// Asks the provider, then records the answer. The refund id is the
+// idempotency key, so sending the same refund again (after a timeout or a
+// 5xx, when nobody knows whether money moved) can never refund twice: such
+// a refund stays PENDING, its amount still reserved, until a retry settles it.
+async function sendRefund(refund: RefundToSend, actorId: string) {
+  const provider = paymentProvider();
+  if (!provider) throw new OrderFailure("notConfigured");
+  let done;
   try {
-    const done = await provider.createRefund({ paymentIntentId: refund.paymentIntentId, amountVnd: refund.amountVnd, idempotencyKey: `refund-${refund.id}` });
-    await db.$transaction(async (tx) => {
-      await tx.refund.update({
-        where: { id: refund.id },
-        data: { status: "SUCCEEDED", providerRefundId: done.id, completedAt: new Date(), feeReturnedVnd: feeFor(refund.amountVnd, refund.feePercent) },
-      });
-      const order = await tx.order.update({ where: { id: refund.orderId }, data: { amountRefundedVnd: { increment: refund.amountVnd } } });
-      const status: OrderStatus = order.amountRefundedVnd >= (order.amountPaidVnd ?? 0n) ? "REFUNDED" : "PARTIALLY_REFUNDED";
-      await tx.order.update({ where: { id: order.id }, data: { status } });
-      await recordAudit(tx, { actorId: input.actorId, action: "order.refunded", entityType: "order", entityId: order.id, data: { refundId: refund.id, amountVnd: refund.amountVnd.toString(), status } });
-    });
+    done = await provider.createRefund({ paymentIntentId: refund.paymentIntentId, amountVnd: refund.amountVnd, idempotencyKey: `refund-${refund.id}` });
   } catch (error) {
-    logger.warn({ err: error, refundId: refund.id }, "refund failed at the payment provider");
-    await db.refund.update({ where: { id: refund.id }, data: { status: "FAILED", failureReason: (error as Error).message.slice(0, 500) } });
+    const message = (error as Error).message.slice(0, 500);
+    if (error instanceof ProviderRejectedError) {
+      logger.warn({ err: error, refundId: refund.id }, "refund refused by the payment provider");
+      await db.refund.update({ where: { id: refund.id }, data: { status: "FAILED", failureReason: message } });
+      throw new OrderFailure("refundRejected");
+    }
+    logger.warn({ err: error, refundId: refund.id }, "refund outcome unknown; left pending for a retry");
+    await db.refund.update({ where: { id: refund.id }, data: { failureReason: message } });
     throw new OrderFailure("providerUnavailable");
   }
+  await db.$transaction(async (tx) => {
+    // Only the first answer counts, should two retries race.
+    const settled = await tx.refund.updateMany({
+      where: { id: refund.id, status: "PENDING" },
+      data: { status: "SUCCEEDED", providerRefundId: done.id, completedAt: new Date(), failureReason: null, feeReturnedVnd: feeFor(refund.amountVnd, refund.feePercent) },
+    });
+    if (settled.count === 0) return;
+    const order = await tx.order.update({ where: { id: refund.orderId }, data: { amountRefundedVnd: { increment: refund.amountVnd } } });
+    const status: OrderStatus = order.amountRefundedVnd >= (order.amountPaidVnd ?? 0n) ? "REFUNDED" : "PARTIALLY_REFUNDED";
+    await tx.order.update({ where: { id: order.id }, data: { status } });
+    await recordAudit(tx, { actorId, action: "order.refunded", entityType: "order", entityId: order.id, data: { refundId: refund.id, amountVnd: refund.amountVnd.toString(), status } });
+  });
+}
+
+/** Sends a refund whose outcome is unknown again, with the same idempotency key. */
+export async function retryRefund(input: { orderId: string; refundId: string; actorId: string }) {
+  const refund = await db.refund.findFirst({ where: { id: input.refundId, orderId: input.orderId, status: "PENDING" }, include: { order: true } });
+  if (!refund || !refund.order.paymentIntentId) throw new OrderFailure("notRefundable");
+  await sendRefund(
+    { id: refund.id, orderId: refund.orderId, amountVnd: refund.amountVnd, paymentIntentId: refund.order.paymentIntentId, feePercent: refund.order.platformFeePercent ?? 0 },
+    input.actorId,
+  );
 }
 
 const listSelect = {

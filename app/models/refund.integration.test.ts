@@ -2,7 +2,7 @@
 // provider payouts are made from: exact whole đồng throughout.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
-import { OrderFailure, refundOrder, settlementLedger, startOrder } from "~/models/order.server";
+import { OrderFailure, refundOrder, retryRefund, settlementLedger, startOrder } from "~/models/order.server";
 import { makeMarket, makePricedOffer, payAndSettle, withStripeStandIn } from "~/test-support/payment-factories";
 
 const stripe = withStripeStandIn();
@@ -66,7 +66,7 @@ describe("refunds", () => {
     expect(await db.refund.count({ where: { orderId: order.id, status: "SUCCEEDED" } })).toBe(1);
   });
 
-  it("marks the refund failed and leaves the order as it was when Stripe answers 500", async () => {
+  it("keeps a refund pending (amount reserved) when Stripe answers 500, and a retry with the same key settles it once", async () => {
     const order = await paidOrder();
     stripe.standIn.setFault("error500");
     try {
@@ -74,11 +74,29 @@ describe("refunds", () => {
     } finally {
       stripe.standIn.setFault("none");
     }
+    const pending = await db.refund.findFirstOrThrow({ where: { orderId: order.id } });
+    expect(pending).toMatchObject({ status: "PENDING", amountVnd: 100_000n });
+    expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: "PAID", amountRefundedVnd: 0n });
+    // The unknown 100.000 ₫ stays reserved: the rest can be refunded, not more.
+    expect(await failureOf(refund(order.id, 400_001n))).toBe("refundTooLarge");
+
+    await retryRefund({ orderId: order.id, refundId: pending.id, actorId: market.staff.id });
+    await expect(retryRefund({ orderId: order.id, refundId: pending.id, actorId: market.staff.id })).rejects.toThrow("notRefundable");
+    const keys = refundCalls().filter((c) => c.idempotencyKey === `refund-${pending.id}`);
+    expect(keys).toHaveLength(2);
+    expect(await db.refund.findUniqueOrThrow({ where: { id: pending.id } })).toMatchObject({ status: "SUCCEEDED" });
+    expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: "PARTIALLY_REFUNDED", amountRefundedVnd: 100_000n });
+  });
+
+  it("marks a refund Stripe refuses outright as failed, without reserving its amount", async () => {
+    const order = await paidOrder();
+    // Refunded behind the app's back (e.g. in Stripe's dashboard): Stripe now refuses more than what is left there.
+    await stripe.standIn.refundDirectly(order.paymentIntentId!, 450_000);
+    expect(await failureOf(refund(order.id, 100_000n))).toBe("refundRejected");
     expect(await db.refund.findFirstOrThrow({ where: { orderId: order.id } })).toMatchObject({ status: "FAILED" });
     expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: "PAID", amountRefundedVnd: 0n });
-    // A failed attempt does not use up the amount: the full refund still goes through.
-    await refund(order.id, 500_000n);
-    expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: "REFUNDED" });
+    await refund(order.id, 50_000n);
+    expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ amountRefundedVnd: 50_000n });
   });
 });
 

@@ -46,12 +46,16 @@ export interface PaymentProvider {
   }): Promise<CheckoutSession>;
   retrieveCheckoutSession(id: string): Promise<CheckoutSession>;
   retrievePaymentIntent(id: string): Promise<PaymentIntent>;
+  /** Throws ProviderRejectedError for a definite refusal; other errors leave the outcome unknown. */
   createRefund(input: { paymentIntentId: string; amountVnd: bigint; idempotencyKey: string }): Promise<ProviderRefund>;
   /** Throws WebhookSignatureError for a missing, wrong or expired signature. */
   verifyWebhook(rawBody: string, signature: string | null): WebhookEvent;
 }
 
 export class WebhookSignatureError extends Error {}
+
+/** The provider definitely refused (nothing happened), as opposed to an unknown outcome. */
+export class ProviderRejectedError extends Error {}
 
 export type StripeConfig = {
   secretKey: string;
@@ -127,11 +131,17 @@ export function createStripeProvider(config: StripeConfig): PaymentProvider {
       };
     },
     async createRefund(input) {
-      const refund = await stripe.refunds.create(
-        { payment_intent: input.paymentIntentId, amount: toStripeAmount(input.amountVnd) },
-        { idempotencyKey: input.idempotencyKey },
-      );
-      return { id: refund.id, status: refund.status ?? "pending", amountVnd: BigInt(refund.amount) };
+      try {
+        const refund = await stripe.refunds.create(
+          { payment_intent: input.paymentIntentId, amount: toStripeAmount(input.amountVnd) },
+          { idempotencyKey: input.idempotencyKey },
+        );
+        return { id: refund.id, status: refund.status ?? "pending", amountVnd: BigInt(refund.amount) };
+      } catch (error) {
+        // A 4xx is a definite "no"; anything else (5xx, timeout) may or may not have refunded.
+        if (error instanceof Stripe.errors.StripeInvalidRequestError) throw new ProviderRejectedError(error.message);
+        throw error;
+      }
     },
     verifyWebhook(rawBody, signature) {
       if (!signature) throw new WebhookSignatureError("missing Stripe-Signature header");

@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -7,9 +7,9 @@ import { useTranslation } from "react-i18next";
 import { ErrorSummary, TextAreaField, TextField } from "~/components/form";
 import type { Language } from "~/i18n/config";
 import { i18next } from "~/i18n/i18next.server";
-import { fulfilOrder, getOrderForViewer, OrderFailure, refundOrder } from "~/models/order.server";
+import { fulfilOrder, getOrderForViewer, OrderFailure, refundOrder, retryRefund } from "~/models/order.server";
 import { flash } from "~/models/session.server";
-import { fulfilSchema, refundSchema } from "~/schemas/payments";
+import { fulfilSchema, refundSchema, retryRefundSchema } from "~/schemas/payments";
 import { formatDateTime, formatVnd } from "~/utils/format";
 import { isStaff, notFound, requireOrgMember, requireStaff, requireUser } from "~/utils/permissions.server";
 
@@ -49,14 +49,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return flash(request, here, { key: "payments.flash.fulfilled" });
   }
   await requireStaff(request);
+  if (formData.get("intent") === "retry-refund") {
+    const retry = parseWithZod(formData, { schema: retryRefundSchema });
+    if (retry.status !== "success") throw notFound();
+    return refundOutcome(request, here, (formErrors) => ({ status: "error", error: { "": formErrors } }), () => retryRefund({ orderId: order.id, refundId: retry.value.refundId, actorId: user.id }));
+  }
   const submission = parseWithZod(formData, { schema: refundSchema });
   if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
+  const value = submission.value;
+  return refundOutcome(request, here, (formErrors) => submission.reply({ formErrors }), () => refundOrder({ orderId: order.id, amountVnd: BigInt(value.amountVnd), reason: value.reason, actorId: user.id }));
+}
+
+async function refundOutcome(request: Request, here: string, reply: (formErrors: string[]) => SubmissionResult<string[]>, run: () => Promise<void>) {
   try {
-    await refundOrder({ orderId: order.id, amountVnd: BigInt(submission.value.amountVnd), reason: submission.value.reason, actorId: user.id });
+    await run();
   } catch (error) {
     if (!(error instanceof OrderFailure)) throw error;
     const status = error.code === "providerUnavailable" ? 503 : error.code === "conflict" ? 409 : 400;
-    return json({ result: submission.reply({ formErrors: [`payments.errors.${error.code}`] }) }, { status });
+    const formErrors = [`payments.errors.${error.code}`];
+    return json({ result: reply(formErrors) }, { status });
   }
   return flash(request, here, { key: "payments.flash.refunded" });
 }
@@ -110,7 +121,17 @@ export default function OrderReceipt() {
       {order.refunds.length ? (
         <ul className="plain-list">
           {order.refunds.map((r) => (
-            <li key={r.id}>{`${formatDateTime(r.createdAt, language)} · ${vnd(r.amountVnd)} · ${t(`payments.refundStatuses.${r.status}`)} · ${r.reason}`}</li>
+            <li key={r.id}>
+              {`${formatDateTime(r.createdAt, language)} · ${vnd(r.amountVnd)} · ${t(`payments.refundStatuses.${r.status}`)} · ${r.reason}`}
+              {canRefund && r.status === "PENDING" ? (
+                <Form method="post">
+                  <p className="hint">{t("payments.receipt.refundPendingHint")}</p>
+                  <input type="hidden" name="intent" value="retry-refund" />
+                  <input type="hidden" name="refundId" value={r.id} />
+                  <button type="submit" className="button button-secondary">{t("payments.receipt.refundRetry")}</button>
+                </Form>
+              ) : null}
+            </li>
           ))}
         </ul>
       ) : null}

@@ -16,6 +16,8 @@ export const refundSchema = z.object({
   reason: z.string({ required_error: "payments.errors.reasonRequired" }).trim().min(1, "payments.errors.reasonRequired").max(500, "payments.errors.reasonTooLong"),
 });
 
+export const retryRefundSchema = z.object({ intent: z.literal("retry-refund"), refundId: z.string().min(1).max(100) });
+
 export const fulfilSchema = z.object({ intent: z.literal("fulfil") });
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "payments.errors.periodInvalid");

@@ -80,6 +80,11 @@ export async function startStripeStandIn(options: { webhookSecret: string; webho
     return { session, intent };
   }
 
+  /** A refund made outside the app (Stripe's dashboard). */
+  async function refundDirectly(paymentIntentId: string, amount: number) {
+    refunded.set(paymentIntentId, (refunded.get(paymentIntentId) ?? 0) + amount);
+  }
+
   /** What Stripe does to a session nobody paid within its lifetime. */
   async function expire(sessionId: string) {
     const session = sessions.get(sessionId);
@@ -180,6 +185,7 @@ export async function startStripeStandIn(options: { webhookSecret: string; webho
     intents,
     pay,
     expire,
+    refundDirectly,
     setFault(next: "none" | "error500" | "hang") {
       fault = next;
     },

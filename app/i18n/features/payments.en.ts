@@ -23,6 +23,7 @@ export const paymentsEn: Shape<typeof paymentsVi> = {
     notRefundable: "This order is not paid, or has been fully refunded.",
     refundTooLarge: "The refund is larger than what remains of the order.",
     refundInvalid: "Enter a refund amount (whole đồng, more than 0) and a reason.",
+    refundRejected: "The payment service refused this refund; nothing was refunded.",
     conflict: "Someone else just changed this order. Reload the page and try again.",
     amountRequired: "Enter the amount to refund, in đồng.",
     amountInvalid: "The amount must be a whole number of đồng above 0, for example 250000.",
@@ -75,6 +76,8 @@ export const paymentsEn: Shape<typeof paymentsVi> = {
     refundAmount: "Amount to refund (đồng)",
     refundAmountHint: "A whole number, no separators. Can still be refunded: {{remaining}}.",
     refundReason: "Reason",
+    refundRetry: "Send the refund again",
+    refundPendingHint: "Outcome unknown: the payment service did not answer. Sending again is safe and never refunds twice.",
     refundSubmit: "Refund",
   },
   ledger: {

@@ -20,6 +20,7 @@ export const paymentsVi = {
     notRefundable: "Đơn hàng này chưa được thanh toán hoặc đã hoàn tiền hết.",
     refundTooLarge: "Số tiền hoàn lớn hơn số tiền còn lại của đơn hàng.",
     refundInvalid: "Hãy nhập số tiền hoàn (số nguyên đồng, lớn hơn 0) và lý do.",
+    refundRejected: "Cổng thanh toán từ chối khoản hoàn tiền này; chưa có tiền nào được hoàn.",
     conflict: "Đơn hàng vừa được người khác thay đổi. Hãy tải lại trang và thử lại.",
     amountRequired: "Hãy nhập số tiền hoàn, tính bằng đồng.",
     amountInvalid: "Số tiền phải là số nguyên đồng lớn hơn 0, ví dụ 250000.",
@@ -72,6 +73,8 @@ export const paymentsVi = {
     refundAmount: "Số tiền hoàn (đồng)",
     refundAmountHint: "Số nguyên, không dấu chấm. Còn lại có thể hoàn: {{remaining}}.",
     refundReason: "Lý do",
+    refundRetry: "Gửi lại yêu cầu hoàn tiền",
+    refundPendingHint: "Chưa rõ kết quả: cổng thanh toán chưa trả lời. Gửi lại an toàn, không hoàn hai lần.",
     refundSubmit: "Hoàn tiền",
   },
   ledger: {
