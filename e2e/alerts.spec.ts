@@ -2,19 +2,10 @@
 // search as a weekly email alert, then stops it.
 import { expect, test, type Page } from "@playwright/test";
 import vi from "../app/i18n/vi";
-import { hydrated } from "./support";
+import { hydrated, signIn } from "./support";
 
-const password = "SanCongNghe@2026";
 const provider = "hoang.anh@songhongai.example.vn";
 const main = (page: Page) => page.getByRole("main");
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel(vi.auth.email).fill(email);
-  await page.getByLabel(vi.auth.password).fill(password);
-  await page.getByRole("button", { name: vi.auth.submitSignIn }).click();
-  await expect(page.getByRole("banner").getByRole("button", { name: vi.layout.signOut })).toBeVisible();
-}
 
 test("sector suggestions follow the typing, and ticking one ticks the sector", async ({ page }) => {
   await signIn(page, provider);

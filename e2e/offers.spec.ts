@@ -3,9 +3,8 @@
 // catalogue (the search page) with its price and brochure.
 import { expect, test, type Page } from "@playwright/test";
 import vi from "../app/i18n/vi";
-import { hydrated } from "./support";
+import { hydrated, signIn } from "./support";
 
-const password = "SanCongNghe@2026";
 const provider = "hoang.anh@songhongai.example.vn";
 const curator = "curator@hihub.example.vn";
 const suffix = Math.random().toString(36).slice(2, 7).toUpperCase();
@@ -14,14 +13,6 @@ const t = vi.offers;
 
 const main = (page: Page) => page.getByRole("main");
 const flash = (page: Page) => main(page).getByRole("status");
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel(vi.auth.email).fill(email);
-  await page.getByLabel(vi.auth.password).fill(password);
-  await page.getByRole("button", { name: vi.auth.submitSignIn }).click();
-  await expect(page.getByRole("banner").getByRole("button", { name: vi.layout.signOut })).toBeVisible();
-}
 
 test("a provider lists a solution, HiHUB publishes it, the public finds it", async ({ page }) => {
   await test.step("the provider drafts the solution with two packages and a brochure", async () => {

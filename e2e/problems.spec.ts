@@ -3,8 +3,8 @@
 // published offer (seeded), and the agency shortlists the proposal.
 import { expect, test, type Page } from "@playwright/test";
 import vi from "../app/i18n/vi";
+import { signIn } from "./support";
 
-const password = "SanCongNghe@2026";
 const agencyUser = "quang.huy@sogtvt.hanoi.example.vn";
 const curator = "curator@hihub.example.vn";
 const providerUser = "hoang.anh@songhongai.example.vn";
@@ -19,14 +19,6 @@ const six = (key: keyof typeof s.sixClear, field: keyof typeof s.fields) => `${s
 function hanoiDate(daysAhead: number): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit" })
     .format(new Date(Date.now() + daysAhead * 86_400_000));
-}
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel(vi.auth.email).fill(email);
-  await page.getByLabel(vi.auth.password).fill(password);
-  await page.getByRole("button", { name: vi.auth.submitSignIn }).click();
-  await expect(page.getByRole("button", { name: vi.layout.signOut })).toBeVisible();
 }
 
 async function signOut(page: Page) {

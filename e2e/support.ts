@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import vi from "../app/i18n/vi";
 
 export type OutboxMessage = { to: string; subject: string; text: string; from?: string; sentAt?: string };
 
@@ -49,4 +50,16 @@ export function uniqueTaxCode(): string {
 export async function hydrated(page: Page): Promise<void> {
   await page.waitForFunction(() => "__remixRouter" in window);
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
+/** The seeded demo accounts' password (prisma/seed-data.ts). */
+export const DEMO_PASSWORD = "SanCongNghe@2026";
+
+// Signs in through the Vietnamese form and waits until the header says so.
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel(vi.auth.email).fill(email);
+  await page.getByLabel(vi.auth.password).fill(password);
+  await page.getByRole("button", { name: vi.auth.submitSignIn }).click();
+  await expect(page.getByRole("banner").getByRole("button", { name: vi.layout.signOut })).toBeVisible();
 }
