@@ -84,8 +84,9 @@ export async function startOrder(input: { userId: string; buyerOrganisationId: s
     });
     throw new OrderFailure("providerUnavailable");
   }
-  if (!session.url) throw new OrderFailure("providerUnavailable");
   await db.order.update({ where: { id: order.id }, data: { checkoutSessionId: session.id, checkoutUrl: session.url } });
+  // Payment mode always has a hosted page; without one the buyer cannot pay, and the session's expiry event will cancel the order.
+  if (!session.url) throw new OrderFailure("providerUnavailable");
   return { orderId: order.id, checkoutUrl: session.url };
 }
 

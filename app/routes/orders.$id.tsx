@@ -87,6 +87,11 @@ export default function OrderReceipt() {
   const vnd = (amount: number) => formatVnd(amount, language);
   const remaining = (order.amountPaidVnd ?? 0) - order.amountRefundedVnd;
   const checkout = searchParams.get("checkout");
+  // Stored reasons start with a code ("checkout_unavailable: <provider's message>"); people read the code's sentence.
+  const failureText = (reason: string) => {
+    const code = reason.split(":")[0] as "checkout_unavailable" | "checkout_expired";
+    return t(`payments.failureReasons.${code}`, { defaultValue: reason });
+  };
   return (
     <div className="narrow">
       <p><Link to="/orders">{t("payments.list.buyerTitle")}</Link></p>
@@ -108,7 +113,7 @@ export default function OrderReceipt() {
         <dt>{t("payments.receipt.orderedAt")}</dt><dd>{formatDateTime(order.createdAt, language)}</dd>
         {order.paidAt ? <><dt>{t("payments.receipt.paidAt")}</dt><dd>{formatDateTime(order.paidAt, language)}</dd></> : null}
         {order.fulfilledAt ? <><dt>{t("payments.receipt.fulfilledAt")}</dt><dd>{formatDateTime(order.fulfilledAt, language)}</dd></> : null}
-        {order.status === "CANCELLED" && order.failureReason ? <><dt>{t("payments.receipt.failure")}</dt><dd>{order.failureReason}</dd></> : null}
+        {order.status === "CANCELLED" && order.failureReason ? <><dt>{t("payments.receipt.failure")}</dt><dd>{failureText(order.failureReason)}</dd></> : null}
       </dl>
       {order.checkoutUrl ? <p><a className="button" href={order.checkoutUrl}>{t("payments.receipt.pay")}</a></p> : null}
       {canFulfil ? (

@@ -104,6 +104,11 @@ describe("ordering and paying", () => {
     expect(page.status).toBe(503);
     expect(visibleText(page.text)).toContain("Cổng thanh toán không phản hồi. Chưa có khoản tiền nào bị trừ");
     expect(await db.order.count({ where: { buyerOrganisationId: market.buyerOrg.id, status: "PENDING", checkoutSessionId: null } })).toBe(0);
+    const cancelled = await db.order.findFirstOrThrow({ where: { buyerOrganisationId: market.buyerOrg.id, status: "CANCELLED" }, orderBy: { createdAt: "desc" } });
+    const receipt = visibleText((await buyer.get(`/orders/${cancelled.id}`)).text);
+    expect(receipt).toContain("Đã huỷ");
+    expect(receipt).toContain("Cổng thanh toán không phản hồi khi mở trang thanh toán; chưa có tiền nào bị trừ.");
+    expect(receipt).not.toContain("stand-in told to fail");
   });
 });
 

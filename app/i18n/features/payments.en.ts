@@ -39,6 +39,10 @@ export const paymentsEn: Shape<typeof paymentsVi> = {
     REFUNDED: "Refunded",
     PARTIALLY_REFUNDED: "Partly refunded",
   },
+  failureReasons: {
+    checkout_unavailable: "The payment service did not respond when the payment page was opened; nothing was charged.",
+    checkout_expired: "The payment window expired.",
+  },
   refundStatuses: { PENDING: "Processing", SUCCEEDED: "Refunded", FAILED: "Failed" },
   list: {
     buyerTitle: "Your organisation's orders",

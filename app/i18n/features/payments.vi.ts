@@ -36,6 +36,10 @@ export const paymentsVi = {
     REFUNDED: "Đã hoàn tiền",
     PARTIALLY_REFUNDED: "Đã hoàn tiền một phần",
   },
+  failureReasons: {
+    checkout_unavailable: "Cổng thanh toán không phản hồi khi mở trang thanh toán; chưa có tiền nào bị trừ.",
+    checkout_expired: "Hết thời hạn thanh toán.",
+  },
   refundStatuses: { PENDING: "Đang xử lý", SUCCEEDED: "Đã hoàn", FAILED: "Không thành công" },
   list: {
     buyerTitle: "Đơn hàng của tổ chức bạn",
