@@ -3,8 +3,8 @@
 // provider sees it; HiHUB refunds half and the settlement ledger shows it.
 import { expect, test, type Page } from "@playwright/test";
 import vi from "../app/i18n/vi";
+import { signIn } from "./support";
 
-const password = "SanCongNghe@2026";
 const buyer = "quang.huy@sogtvt.hanoi.example.vn";
 const provider = "hoang.anh@songhongai.example.vn";
 const curator = "curator@hihub.example.vn";
@@ -16,13 +16,6 @@ const main = (page: Page) => page.getByRole("main");
 // The order's status, in bold in the receipt's summary.
 const status = (page: Page) => main(page).locator("dd strong");
 
-async function signIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel(vi.auth.email).fill(email);
-  await page.getByLabel(vi.auth.password).fill(password);
-  await page.getByRole("button", { name: vi.auth.submitSignIn }).click();
-  await expect(page.getByRole("banner").getByRole("button", { name: vi.layout.signOut })).toBeVisible();
-}
 const signOut = (page: Page) => page.getByRole("banner").getByRole("button", { name: vi.layout.signOut }).click();
 
 test("an agency pays for a package, the provider sees it, HiHUB refunds half", async ({ page }) => {
