@@ -166,3 +166,19 @@ export interface SearchEngine {
   clear(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** A document's values for every facet field; single-valued fields as zero or one value. */
+export function facetValuesOf(document: SearchDocument): Record<FacetField, string[]> {
+  const single = (value: string | null) => (value ? [value] : []);
+  return {
+    type: [document.type],
+    sector: document.sector,
+    technology: document.technology,
+    trlBand: single(document.trlBand),
+    deployment: single(document.deployment),
+    priceBand: single(document.priceBand),
+    evidenceLevel: single(document.evidenceLevel),
+    orgKind: single(document.orgKind),
+    language: document.language,
+  };
+}

@@ -12,6 +12,7 @@ import { buildSynonymIndex, EMPTY_SYNONYMS, parseQuery, type ParsedQuery, type Q
 import { tokenize, typosBetween, type Token } from "../text.ts";
 import {
   FACET_FIELDS,
+  facetValuesOf,
   type FacetCounts,
   type FacetField,
   type SearchDocument,
@@ -146,21 +147,6 @@ interface Alternative {
 }
 
 const quote = (word: string) => `"${word}"`;
-
-function facetsOf(document: SearchDocument): Record<FacetField, string[]> {
-  const single = (value: string | null) => (value ? [value] : []);
-  return {
-    type: [document.type],
-    sector: document.sector,
-    technology: document.technology,
-    trlBand: single(document.trlBand),
-    deployment: single(document.deployment),
-    priceBand: single(document.priceBand),
-    evidenceLevel: single(document.evidenceLevel),
-    orgKind: single(document.orgKind),
-    language: document.language,
-  };
-}
 
 /** Each field tokenised once: FTS columns, re-ranking strings and the vocabulary. */
 function analyse(document: SearchDocument) {
@@ -361,7 +347,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
           deleteFts.run(old.rowid);
           this.vocabulary.removeText(`${old.title} ${old.summary} ${old.keywords} ${old.body}`);
         }
-        const facets = JSON.stringify(facetsOf(document));
+        const facets = JSON.stringify(facetValuesOf(document));
         const analysed = analyse(document);
         const { rowid } = upsertDoc.get({
           ...document,

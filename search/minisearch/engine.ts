@@ -24,6 +24,7 @@ import type {
   Suggestion,
   SynonymGroups,
 } from "../types.ts";
+import { facetValuesOf } from "../types.ts";
 
 // Same field weights and re-ranking window as the embedded engine, so the
 // relevance comparison is about the index, not the tuning.
@@ -52,21 +53,6 @@ interface Alternative {
 interface Candidate {
   stored: Stored;
   score: number;
-}
-
-function facetsOf(document: SearchDocument): Record<FacetField, string[]> {
-  const single = (value: string | null) => (value ? [value] : []);
-  return {
-    type: [document.type],
-    sector: document.sector,
-    technology: document.technology,
-    trlBand: single(document.trlBand),
-    deployment: single(document.deployment),
-    priceBand: single(document.priceBand),
-    evidenceLevel: single(document.evidenceLevel),
-    orgKind: single(document.orgKind),
-    language: document.language,
-  };
 }
 
 const keywordText = (document: SearchDocument) => document.keywords.join(" . ");
@@ -106,7 +92,7 @@ export class MiniSearchEngine implements SearchEngine {
       this.vocabulary.addText(searchableText(document));
       this.documents.set(document.id, {
         document,
-        facets: facetsOf(document),
+        facets: facetValuesOf(document),
         rank: old?.rank ?? this.nextRank++,
         rerank: rerankText(document.title, `${document.summary} ${keywordText(document)}`),
       });
