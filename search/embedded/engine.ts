@@ -526,6 +526,15 @@ export class EmbeddedSearchEngine implements SearchEngine {
     this.rowCache.clear();
   }
 
+  /**
+   * Documents a clause must match to count as very common: such clauses say
+   * little (near-zero IDF) and cost the most, so the partial tier and scoring
+   * leave them out and short prefixes are evaluated with a rarer word.
+   */
+  private veryCommon(): number {
+    return Math.max(PARTIAL_COMMON_FLOOR, this.metas.size * PARTIAL_COMMON_SHARE);
+  }
+
   /** How many documents a clause matches, when that is known without asking FTS5. */
   private clauseSize(expression: { fts: string; terms: string[] }): number | null {
     const cached = this.rowCache.get(expression.fts);
@@ -533,7 +542,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     if (expression.terms.length !== 1) return null;
     const term = expression.terms[0]!;
     if (!term.endsWith("*")) return this.vocabulary.frequency(term);
-    return this.vocabulary.prefixDocuments(term.slice(0, -1), Math.max(PARTIAL_COMMON_FLOOR, this.metas.size * PARTIAL_COMMON_SHARE));
+    return this.vocabulary.prefixDocuments(term.slice(0, -1), this.veryCommon());
   }
 
   /** Rows matching one expression, from memory when it is a common one. */
@@ -572,7 +581,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
       // A short prefix ("gia" after "mật độ") alone would read every posting
       // of giao, giai, giá...; ANDed with the rarest other word FTS5 seeks
       // through them instead.
-      const veryCommon = Math.max(PARTIAL_COMMON_FLOOR, this.metas.size * PARTIAL_COMMON_SHARE);
+      const veryCommon = this.veryCommon();
       const restIsHuge = rest.every((expression) => (this.clauseSize(expression) ?? 0) >= veryCommon);
       const restFts = rest.map((expression) => expression.fts);
       if (restIsHuge && rarestListed) restFts.push(rarestListed);
@@ -710,7 +719,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
         // A word in a tenth of the index adds almost nothing to bm25 (its
         // IDF is near zero) but reading its postings again is most of the
         // cost: score on the other words, or by title if all are that common.
-        const veryCommon = Math.max(PARTIAL_COMMON_FLOOR, this.metas.size * PARTIAL_COMMON_SHARE);
+        const veryCommon = this.veryCommon();
         const scoring = expressions.filter((expression) => (this.clauseSize(expression) ?? 0) < veryCommon);
         const scoringExpression = scoring.length === all || scoring.length === 0 ? conjunction : scoring.map((expression) => expression.fts).join(" AND ");
         this.scoreCandidates(scoringExpression, scoring.length === 0 ? Infinity : rows.size, (rowid, bm25) => {
@@ -730,7 +739,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
         // after the rarer words were tried, and costs the most: leave it out
         // unless every word is that common.
         const clauseRowSets = expressions.map((expression) => this.rowsOf(expression.fts));
-        const common = Math.max(PARTIAL_COMMON_FLOOR, this.metas.size * PARTIAL_COMMON_SHARE);
+        const common = this.veryCommon();
         const usable = clauseRowSets.some((rows) => rows.size <= common);
         for (const [index, expression] of expressions.entries()) {
           const clauseRows = clauseRowSets[index]!;
