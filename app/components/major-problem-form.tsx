@@ -14,6 +14,8 @@ export function MajorProblemForm(props: {
   lastResult: SubmissionResult<string[]> | undefined;
   defaultValue?: Partial<z.input<typeof majorProblemSchema>>;
   sectors: Sector[];
+  // Staff who can answer for the problem; when given, the form also asks for owner and deadline.
+  owners?: { id: string; name: string }[];
   submitLabel: string;
   intent?: string;
 }) {
@@ -46,6 +48,12 @@ export function MajorProblemForm(props: {
         <TextField field={fields.leadAgency} label={t("majorProblems.leadAgency")} />
         <SelectField field={fields.priority} label={t("majorProblems.priority")} options={priorities.map((p) => ({ value: p, label: t(`priorities.${p}`) }))} />
         <SelectField field={fields.status} label={t("majorProblems.status")} options={majorProblemStatuses.map((s) => ({ value: s, label: t(`majorProblemStatuses.${s}`) }))} />
+        {props.owners ? (
+          <>
+            <SelectField field={fields.ownerId} label={t("tracking.form.owner")} options={[{ value: "", label: t("tracking.form.noOwner") }, ...props.owners.map((o) => ({ value: o.id, label: o.name }))]} />
+            <TextField field={fields.deadline} type="date" label={t("tracking.form.deadline")} hint={t("tracking.form.deadlineHint")} optional />
+          </>
+        ) : null}
         <button type="submit" className="button">{props.submitLabel}</button>
       </Form>
     </>

@@ -3,11 +3,14 @@ import { statementsEn } from "./features/statements.en";
 import { searchEn } from "./features/search.en";
 import { searchAdminEn } from "./features/search-admin.en";
 import { openApiEn } from "./features/open-api.en";
+import { openDataEn } from "./features/open-data.en";
 import { alertsEn } from "./features/alerts.en";
 import { classifyEn } from "./features/classify.en";
 import { curationEn } from "./features/curation.en";
 import { matchingEn } from "./features/matching.en";
 import { paymentsEn } from "./features/payments.en";
+import { dashboardEn } from "./features/dashboard.en";
+import { trackingEn } from "./features/tracking.en";
 import type { Shape } from "./shape";
 import type vi from "./vi";
 
@@ -442,11 +445,14 @@ const en: Catalogue = {
   search: searchEn,
   searchAdmin: searchAdminEn,
   openApi: openApiEn,
+  openData: openDataEn,
   alerts: alertsEn,
   classify: classifyEn,
   curation: curationEn,
   matching: matchingEn,
   payments: paymentsEn,
+  dashboard: dashboardEn,
+  tracking: trackingEn,
   errors: {
     title: "Something went wrong",
     generic: "Sorry, there is a problem with the service. Try again in a few minutes.",

@@ -3,11 +3,14 @@ import { statementsVi } from "./features/statements.vi";
 import { searchVi } from "./features/search.vi";
 import { searchAdminVi } from "./features/search-admin.vi";
 import { openApiVi } from "./features/open-api.vi";
+import { openDataVi } from "./features/open-data.vi";
 import { alertsVi } from "./features/alerts.vi";
 import { classifyVi } from "./features/classify.vi";
 import { curationVi } from "./features/curation.vi";
 import { matchingVi } from "./features/matching.vi";
 import { paymentsVi } from "./features/payments.vi";
+import { dashboardVi } from "./features/dashboard.vi";
+import { trackingVi } from "./features/tracking.vi";
 
 // Vietnamese is the source catalogue: every key starts here, and en.ts must
 // match its shape (the compiler and app/i18n/catalogues.test.ts both check).
@@ -440,11 +443,14 @@ const vi = {
   search: searchVi,
   searchAdmin: searchAdminVi,
   openApi: openApiVi,
+  openData: openDataVi,
   alerts: alertsVi,
   classify: classifyVi,
   curation: curationVi,
   matching: matchingVi,
   payments: paymentsVi,
+  dashboard: dashboardVi,
+  tracking: trackingVi,
   errors: {
     title: "Đã có lỗi xảy ra",
     generic: "Xin lỗi, hệ thống gặp sự cố. Hãy thử lại sau ít phút.",

@@ -1,6 +1,7 @@
 import { db, type MajorProblemStatus, type ProblemPriority } from "~/db.server";
 import { uniqueSlug } from "~/utils/slug.server";
 import { changedFields, recordAudit } from "./audit.server";
+import { dateInputFromDeadline, deadlineFromDateInput } from "./problem-tracking.server";
 import { enqueueSearchSync, majorProblemRefsOfList } from "./search-index.server";
 import { withSearchNotify } from "~/search.server";
 
@@ -20,6 +21,10 @@ export type ItemInput = {
   leadAgency: string;
   priority: ProblemPriority;
   status: MajorProblemStatus;
+  // Only the edit form sends these: undefined leaves them as they are,
+  // null clears them. The deadline is the Hanoi calendar day (YYYY-MM-DD).
+  ownerId?: string | null;
+  deadline?: string | null;
 };
 
 function uniqueListSlug(name: string): Promise<string> {
@@ -59,6 +64,8 @@ function itemData(input: ItemInput) {
     leadAgency: input.leadAgency.normalize("NFC").trim(),
     priority: input.priority,
     status: input.status,
+    ...(input.ownerId !== undefined ? { ownerId: input.ownerId || null } : {}),
+    ...(input.deadline !== undefined ? { deadline: input.deadline ? deadlineFromDateInput(input.deadline) : null } : {}),
   };
 }
 
@@ -93,7 +100,7 @@ export async function deleteItem(actorId: string, listId: string, itemId: string
     if (!current) return "not-found";
     if (await tx.majorProblemVersionItem.count({ where: { majorProblemId: itemId } })) return "published";
     await tx.majorProblem.delete({ where: { id: itemId } });
-    await recordAudit(tx, { actorId, action: "major_problem.deleted", entityType: "MajorProblem", entityId: itemId, before: itemData(current) });
+    await recordAudit(tx, { actorId, action: "major_problem.deleted", entityType: "MajorProblem", entityId: itemId, before: itemData({ ...current, deadline: current.deadline && dateInputFromDeadline(current.deadline) }) });
     return "deleted";
   });
 }

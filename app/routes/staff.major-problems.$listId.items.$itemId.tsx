@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { MajorProblemForm } from "~/components/major-problem-form";
 import { db } from "~/db.server";
 import { deleteItem, isItemCodeTaken, updateItem } from "~/models/major-problem.server";
+import { dateInputFromDeadline, isStaffUser, listStaffUsers } from "~/models/problem-tracking.server";
 import { flash } from "~/models/session.server";
 import { listTerms } from "~/models/taxonomy.server";
 import { majorProblemSchema } from "~/schemas/major-problem";
@@ -22,7 +23,8 @@ async function findItem(listId: string, itemId: string) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request);
   const item = await findItem(params.listId ?? "", params.itemId ?? "");
-  return json({ item, sectors: await listTerms("SECTOR") });
+  const deadline = item.deadline ? dateInputFromDeadline(item.deadline) : "";
+  return json({ item: { ...item, deadline }, sectors: await listTerms("SECTOR"), owners: await listStaffUsers() });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -38,17 +40,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = await parseWithZod(formData, {
     schema: majorProblemSchema.superRefine(async (value, ctx) => {
       if (await isItemCodeTaken(listId, value.code, item.id)) ctx.addIssue({ path: ["code"], code: "custom", message: "validation.codeTaken" });
+      if (value.ownerId && !(await isStaffUser(value.ownerId))) ctx.addIssue({ path: ["ownerId"], code: "custom", message: "tracking.validation.ownerNotStaff" });
     }),
     async: true,
   });
   if (submission.status !== "success") return json({ cannotDelete: false, result: submission.reply() }, { status: 400 });
-  await updateItem(staff.id, listId, item.id, submission.value);
+  // This form always carries owner and deadline, so an empty one clears it.
+  await updateItem(staff.id, listId, item.id, { ...submission.value, ownerId: submission.value.ownerId ?? null, deadline: submission.value.deadline ?? null });
   return flash(request, `/staff/major-problems/${listId}`, { key: "majorProblems.itemSaved", params: { code: submission.value.code } });
 }
 
 export default function EditMajorProblem() {
   const { t } = useTranslation();
-  const { item, sectors } = useLoaderData<typeof loader>();
+  const { item, sectors, owners } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -59,8 +63,9 @@ export default function EditMajorProblem() {
       <MajorProblemForm
         id="edit-item"
         lastResult={actionData?.result ?? undefined}
-        defaultValue={{ ...item, sectorId: item.sectorId ?? "" }}
+        defaultValue={{ ...item, sectorId: item.sectorId ?? "", ownerId: item.ownerId ?? "" }}
         sectors={sectors}
+        owners={owners}
         submitLabel={t("majorProblems.saveItem")}
       />
       <Form method="post">

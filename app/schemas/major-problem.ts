@@ -32,6 +32,17 @@ export const majorProblemSchema = z.object({
   leadAgency: requiredText(200),
   priority: z.enum(priorities, { errorMap: () => ({ message: "validation.requiredChoice" }) }),
   status: z.enum(majorProblemStatuses, { errorMap: () => ({ message: "validation.requiredChoice" }) }),
+  // "6 rõ" tracking; both optional, and only the edit form carries them.
+  ownerId: z.string().max(40, tooLong(40)).optional(),
+  deadline: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date")
+    .refine((value) => {
+      const date = new Date(`${value}T00:00:00Z`);
+      return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+    }, "validation.date")
+    .optional(),
 });
 
 export const publishVersionSchema = z.object({

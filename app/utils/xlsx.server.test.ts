@@ -4,7 +4,7 @@ import { toXlsx } from "./xlsx.server";
 
 async function readBack(buffer: Buffer) {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(buffer);
+  await workbook.xlsx.load(new Uint8Array(buffer).buffer);
   const sheet = workbook.worksheets[0]!;
   const rows: unknown[][] = [];
   sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));

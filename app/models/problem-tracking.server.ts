@@ -1,0 +1,211 @@
+import { TZDate } from "@date-fns/tz";
+import { endOfDay } from "date-fns";
+import { db, type DeploymentStage, type MajorProblemStatus, type MatchStatus, type Prisma } from "~/db.server";
+
+// "6 rõ" tracking of the city's major problems: who answers for each one,
+// by when, and how far the matched solutions have got.
+//
+// Definitions (also in the README, "Tracking and results"):
+// - Progress of one match: its status while it is being curated
+//   (SUGGESTED < SHORTLISTED < APPROVED), then its deployment stage once
+//   approved (INTRODUCED < PILOT < PROCUREMENT < DEPLOYED). A REJECTED match
+//   and a DROPPED one make no progress: a pilot that was stopped is not a
+//   pilot the city still has.
+// - Furthest stage of a problem: the highest progress among its matches.
+// - Offers linked: distinct offers with a match that was not rejected
+//   (a dropped one still counts: it was linked) or a proposal that was not
+//   declined.
+// - Approved: matches approved and not dropped.
+// - Overdue: the deadline has passed, the furthest stage is not DEPLOYED,
+//   and the problem is still OPEN or IN_PROGRESS (a solved or withdrawn
+//   problem has nothing left to be late for).
+
+export const HANOI_TZ = "Asia/Ho_Chi_Minh";
+
+export const progressSteps = ["SUGGESTED", "SHORTLISTED", "APPROVED", "INTRODUCED", "PILOT", "PROCUREMENT", "DEPLOYED"] as const;
+export type Progress = (typeof progressSteps)[number];
+
+export function matchProgress(match: { status: MatchStatus; stage: DeploymentStage | null }): Progress | null {
+  if (match.status === "REJECTED" || match.stage === "DROPPED") return null;
+  if (match.status === "APPROVED" && match.stage) return match.stage;
+  return match.status;
+}
+
+export function furthestOf(steps: (Progress | null)[]): Progress | null {
+  let best = -1;
+  for (const step of steps) if (step) best = Math.max(best, progressSteps.indexOf(step));
+  return best < 0 ? null : progressSteps[best]!;
+}
+
+export const reached = (furthest: Progress | null, step: Progress) =>
+  furthest !== null && progressSteps.indexOf(furthest) >= progressSteps.indexOf(step);
+
+// A deadline is a calendar day in Hanoi: "by 30/06" means until that day
+// ends in Hanoi, whatever zone the server or the reader is in. Storing that
+// last instant makes "overdue" a plain comparison with now.
+export function deadlineFromDateInput(value: string): Date {
+  const [year, month, day] = value.split("-").map(Number) as [number, number, number];
+  return new Date(endOfDay(new TZDate(year, month - 1, day, HANOI_TZ)).getTime());
+}
+
+export function dateInputFromDeadline(deadline: Date): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: HANOI_TZ, year: "numeric", month: "2-digit", day: "2-digit" }).format(deadline);
+}
+
+// Whole calendar days from today (in Hanoi) to the deadline's day; negative
+// once it has passed.
+export function daysLeft(deadline: Date, now: Date): number {
+  return Math.round((Date.parse(dateInputFromDeadline(deadline)) - Date.parse(dateInputFromDeadline(now))) / 86_400_000);
+}
+
+export function isOverdue(
+  problem: { deadline: Date | null; status: MajorProblemStatus },
+  furthest: Progress | null,
+  now: Date,
+): boolean {
+  if (!problem.deadline || problem.deadline.getTime() >= now.getTime()) return false;
+  if (problem.status === "SOLVED" || problem.status === "WITHDRAWN") return false;
+  return furthest !== "DEPLOYED";
+}
+
+export type ProducedOffer = { offerId: string; slug: string; titleVi: string; titleEn: string | null; published: boolean; deployedAt: Date | null };
+
+export type TrackingRow = {
+  id: string;
+  list: { id: string; name: string; slug: string };
+  code: string;
+  title: string;
+  leadAgency: string;
+  status: MajorProblemStatus;
+  owner: { id: string; name: string } | null;
+  deadline: Date | null;
+  daysLeft: number | null;
+  overdue: boolean;
+  offersLinked: number;
+  approved: number;
+  furthest: Progress | null;
+  produced: ProducedOffer[];
+  // The code under which the public sees it, when the latest published
+  // version of its list includes it.
+  publicCode: string | null;
+};
+
+export type TrackingFilter = { listId?: string; ownerId?: string; overdueOnly?: boolean };
+
+// Four queries whatever the number of problems: problems, matches,
+// proposals, and the latest published items of the lists involved.
+export async function trackProblems(filter: TrackingFilter = {}, now = new Date()): Promise<TrackingRow[]> {
+  const where: Prisma.MajorProblemWhereInput = {
+    ...(filter.listId ? { listId: filter.listId } : {}),
+    ...(filter.ownerId === "none" ? { ownerId: null } : filter.ownerId ? { ownerId: filter.ownerId } : {}),
+  };
+  const problems = await db.majorProblem.findMany({
+    where,
+    orderBy: [{ list: { periodStart: "desc" } }, { listId: "asc" }, { sortOrder: "asc" }, { code: "asc" }],
+    select: {
+      id: true, code: true, title: true, leadAgency: true, status: true, deadline: true, listId: true,
+      owner: { select: { id: true, name: true } },
+      list: { select: { id: true, name: true, slug: true, versions: { orderBy: { number: "desc" }, take: 1, select: { id: true } } } },
+    },
+  });
+  if (problems.length === 0) return [];
+  const ids = problems.map((p) => p.id);
+  const latestVersionIds = [...new Set(problems.flatMap((p) => p.list.versions.map((v) => v.id)))];
+  const [matches, proposals, published] = await Promise.all([
+    db.match.findMany({
+      where: { majorProblemId: { in: ids }, status: { not: "REJECTED" } },
+      select: {
+        majorProblemId: true, offerId: true, status: true, stage: true, deployedAt: true,
+        offer: { select: { slug: true, titleVi: true, titleEn: true, status: true } },
+      },
+      orderBy: [{ deployedAt: "asc" }, { id: "asc" }],
+    }),
+    db.proposal.findMany({
+      where: { majorProblemId: { in: ids }, status: { not: "DECLINED" } },
+      distinct: ["majorProblemId", "offerId"],
+      select: { majorProblemId: true, offerId: true },
+    }),
+    latestVersionIds.length
+      ? db.majorProblemVersionItem.findMany({ where: { versionId: { in: latestVersionIds } }, select: { majorProblemId: true, code: true } })
+      : Promise.resolve([]),
+  ]);
+  const publicCode = new Map(published.map((item) => [item.majorProblemId, item.code]));
+  const linked = new Map<string, Set<string>>();
+  const link = (problemId: string, offerId: string) => {
+    const set = linked.get(problemId) ?? new Set<string>();
+    set.add(offerId);
+    linked.set(problemId, set);
+  };
+  const byProblem = new Map<string, typeof matches>();
+  for (const match of matches) {
+    const problemId = match.majorProblemId!;
+    link(problemId, match.offerId);
+    byProblem.set(problemId, [...(byProblem.get(problemId) ?? []), match]);
+  }
+  for (const proposal of proposals) link(proposal.majorProblemId!, proposal.offerId);
+
+  const rows = problems.map((problem): TrackingRow => {
+    const own = byProblem.get(problem.id) ?? [];
+    const furthest = furthestOf(own.map(matchProgress));
+    return {
+      id: problem.id,
+      list: { id: problem.list.id, name: problem.list.name, slug: problem.list.slug },
+      code: problem.code,
+      title: problem.title,
+      leadAgency: problem.leadAgency,
+      status: problem.status,
+      owner: problem.owner,
+      deadline: problem.deadline,
+      daysLeft: problem.deadline ? daysLeft(problem.deadline, now) : null,
+      overdue: isOverdue(problem, furthest, now),
+      offersLinked: linked.get(problem.id)?.size ?? 0,
+      approved: own.filter((m) => m.status === "APPROVED" && m.stage !== "DROPPED").length,
+      furthest,
+      produced: own
+        .filter((m) => m.stage === "DEPLOYED")
+        .map((m) => ({
+          offerId: m.offerId, slug: m.offer.slug, titleVi: m.offer.titleVi, titleEn: m.offer.titleEn,
+          published: m.offer.status === "PUBLISHED", deployedAt: m.deployedAt,
+        })),
+      publicCode: publicCode.get(problem.id) ?? null,
+    };
+  });
+  return filter.overdueOnly ? rows.filter((row) => row.overdue) : rows;
+}
+
+export async function listStaffUsers() {
+  return db.user.findMany({ where: { role: { in: ["STAFF", "ADMIN"] } }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+}
+
+export async function isStaffUser(userId: string) {
+  return (await db.user.count({ where: { id: userId, role: { in: ["STAFF", "ADMIN"] } } })) > 0;
+}
+
+export async function listTrackedLists() {
+  return db.majorProblemList.findMany({ orderBy: [{ periodStart: "desc" }, { name: "asc" }], select: { id: true, name: true } });
+}
+
+// --- Downloads: the same table as the page, one row per problem. ---
+
+export const trackingColumns = [
+  "list", "code", "title", "leadAgency", "owner", "deadline", "daysLeft", "overdue",
+  "furthestStage", "offersLinked", "approved", "produced", "status",
+] as const;
+
+export function trackingExportRows(rows: TrackingRow[]) {
+  return rows.map((row) => ({
+    list: row.list.name,
+    code: row.code,
+    title: row.title,
+    leadAgency: row.leadAgency,
+    owner: row.owner?.name ?? "",
+    deadline: row.deadline ? dateInputFromDeadline(row.deadline) : "",
+    daysLeft: row.daysLeft,
+    overdue: row.overdue ? "Quá hạn" : "",
+    furthestStage: row.furthest ?? "",
+    offersLinked: row.offersLinked,
+    approved: row.approved,
+    produced: row.produced.map((p) => p.titleVi).join("; "),
+    status: row.status,
+  }));
+}
