@@ -16,6 +16,12 @@ const envSchema = z
     SECURE_COOKIES: z.enum(["true", "false"]).optional(),
     RATE_LIMIT_POINTS: z.coerce.number().int().min(1).default(5),
     RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+    // The public /api/v1 per client IP: points per window; 0 turns it off
+    // (load benchmarks on loopback).
+    API_RATE_LIMIT_POINTS: z.coerce.number().int().min(0).default(600),
+    API_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+    // Bulk open-data downloads (CSV, JSON and their manifest), rebuilt daily.
+    OPEN_DATA_DIR: z.string().default("data/open-data"),
     // Unset: the embedded engine, in a file next to the database (or here).
     SEARCH_INDEX_PATH: z.string().optional(),
     // Set: Meilisearch. The key stays on the server; browsers only ever talk
@@ -32,6 +38,12 @@ const envSchema = z
     STRIPE_API_PORT: z.coerce.number().int().min(1).max(65535).optional(),
     STRIPE_API_PROTOCOL: z.enum(["http", "https"]).optional(),
     PLATFORM_FEE_PERCENT: z.coerce.number().int().min(0).max(100).default(10),
+    // Stripe Price ids of the provider plans (recurring, VND). A plan whose
+    // price is not set cannot be bought; its button says so.
+    STRIPE_PRICE_VERIFIED_MONTHLY: z.string().regex(/^price_\w+$/, "a Stripe Price id (price_…)").optional(),
+    STRIPE_PRICE_VERIFIED_YEARLY: z.string().regex(/^price_\w+$/, "a Stripe Price id (price_…)").optional(),
+    STRIPE_PRICE_PREMIUM_MONTHLY: z.string().regex(/^price_\w+$/, "a Stripe Price id (price_…)").optional(),
+    STRIPE_PRICE_PREMIUM_YEARLY: z.string().regex(/^price_\w+$/, "a Stripe Price id (price_…)").optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {

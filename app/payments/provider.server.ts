@@ -3,16 +3,20 @@
 // Stripe is the one implementation; tests point it at a loopback stand-in.
 import Stripe from "stripe";
 import { env } from "~/env.server";
+import { PAID_TIERS, PRICE_ENV, type Interval, type PaidTier } from "~/payments/plans";
 
 export type CheckoutKind = "payment" | "subscription";
 
-export type CheckoutLineItem = {
-  name: string;
-  // Whole đồng. VND is a zero-decimal currency for Stripe, so this is sent
-  // as is: 500000 is 500.000 ₫, never multiplied by 100.
-  unitAmountVnd: bigint;
-  quantity: number;
-};
+export type CheckoutLineItem =
+  | {
+      name: string;
+      // Whole đồng. VND is a zero-decimal currency for Stripe, so this is sent
+      // as is: 500000 is 500.000 ₫, never multiplied by 100.
+      unitAmountVnd: bigint;
+      quantity: number;
+    }
+  // A recurring Price set up in Stripe (subscription mode): its amount lives there.
+  | { priceId: string; quantity: number };
 
 export type CheckoutSession = {
   id: string;
@@ -21,6 +25,20 @@ export type CheckoutSession = {
   paymentStatus: "paid" | "unpaid" | "no_payment_required";
   amountTotalVnd: bigint | null;
   paymentIntentId: string | null;
+  subscriptionId: string | null;
+  customerId: string | null;
+  metadata: Record<string, string>;
+};
+
+export type ProviderSubscription = {
+  id: string;
+  status: string;
+  customerId: string | null;
+  priceId: string | null;
+  /** The recurring amount of the subscription's price, whole đồng. */
+  unitAmountVnd: bigint | null;
+  currentPeriodEnd: Date | null;
+  cancelAtPeriodEnd: boolean;
   metadata: Record<string, string>;
 };
 
@@ -45,6 +63,9 @@ export interface PaymentProvider {
     idempotencyKey: string;
   }): Promise<CheckoutSession>;
   retrieveCheckoutSession(id: string): Promise<CheckoutSession>;
+  retrieveSubscription(id: string): Promise<ProviderSubscription>;
+  /** Another price (plan or interval) and/or cancelling at the end of the period already paid. */
+  updateSubscription(id: string, change: { priceId?: string; cancelAtPeriodEnd?: boolean; idempotencyKey: string }): Promise<ProviderSubscription>;
   retrievePaymentIntent(id: string): Promise<PaymentIntent>;
   /** Throws ProviderRejectedError for a definite refusal; other errors leave the outcome unknown. */
   createRefund(input: { paymentIntentId: string; amountVnd: bigint; idempotencyKey: string }): Promise<ProviderRefund>;
@@ -84,6 +105,24 @@ function session(value: Stripe.Checkout.Session): CheckoutSession {
     paymentStatus: value.payment_status as CheckoutSession["paymentStatus"],
     amountTotalVnd: value.amount_total == null ? null : BigInt(value.amount_total),
     paymentIntentId: idOf(value.payment_intent),
+    subscriptionId: idOf(value.subscription),
+    customerId: idOf(value.customer),
+    metadata: (value.metadata ?? {}) as Record<string, string>,
+  };
+}
+
+function subscription(value: Stripe.Subscription): ProviderSubscription {
+  const item = value.items?.data?.[0];
+  // Newer API versions keep the period on the item; older ones on the subscription.
+  const periodEnd = item?.current_period_end ?? (value as unknown as { current_period_end?: number }).current_period_end ?? null;
+  return {
+    id: value.id,
+    status: value.status,
+    customerId: idOf(value.customer as string | { id: string } | null),
+    priceId: item?.price?.id ?? null,
+    unitAmountVnd: item?.price?.unit_amount == null ? null : BigInt(item.price.unit_amount),
+    currentPeriodEnd: periodEnd == null ? null : new Date(periodEnd * 1000),
+    cancelAtPeriodEnd: Boolean(value.cancel_at_period_end),
     metadata: (value.metadata ?? {}) as Record<string, string>,
   };
 }
@@ -105,12 +144,15 @@ export function createStripeProvider(config: StripeConfig): PaymentProvider {
       const created = await stripe.checkout.sessions.create(
         {
           mode: input.kind,
-          line_items: input.lineItems.map((item) => ({
-            quantity: item.quantity,
-            price_data: { currency: CURRENCY, unit_amount: toStripeAmount(item.unitAmountVnd), product_data: { name: item.name } },
-          })),
+          line_items: input.lineItems.map((item) =>
+            "priceId" in item
+              ? { quantity: item.quantity, price: item.priceId }
+              : { quantity: item.quantity, price_data: { currency: CURRENCY, unit_amount: toStripeAmount(item.unitAmountVnd), product_data: { name: item.name } } },
+          ),
           metadata: input.metadata,
-          ...(input.kind === "payment" ? { payment_intent_data: { metadata: input.metadata } } : {}),
+          // The metadata travels on the object later events are about, so an
+          // event that arrives before checkout.session.completed still finds its row.
+          ...(input.kind === "payment" ? { payment_intent_data: { metadata: input.metadata } } : { subscription_data: { metadata: input.metadata } }),
           success_url: input.successUrl,
           cancel_url: input.cancelUrl,
         },
@@ -120,6 +162,25 @@ export function createStripeProvider(config: StripeConfig): PaymentProvider {
     },
     async retrieveCheckoutSession(id) {
       return session(await stripe.checkout.sessions.retrieve(id));
+    },
+    async retrieveSubscription(id) {
+      return subscription(await stripe.subscriptions.retrieve(id));
+    },
+    async updateSubscription(id, change) {
+      const params: Stripe.SubscriptionUpdateParams = {};
+      if (change.cancelAtPeriodEnd !== undefined) params.cancel_at_period_end = change.cancelAtPeriodEnd;
+      if (change.priceId) {
+        const current = await stripe.subscriptions.retrieve(id);
+        const item = current.items.data[0];
+        params.items = [item ? { id: item.id, price: change.priceId } : { price: change.priceId }];
+        params.proration_behavior = "create_prorations";
+      }
+      try {
+        return subscription(await stripe.subscriptions.update(id, params, { idempotencyKey: change.idempotencyKey }));
+      } catch (error) {
+        if (error instanceof Stripe.errors.StripeInvalidRequestError) throw new ProviderRejectedError(error.message);
+        throw error;
+      }
     },
     async retrievePaymentIntent(id) {
       const intent = await stripe.paymentIntents.retrieve(id);
@@ -180,6 +241,32 @@ export function paymentProvider(): PaymentProvider | null {
 // (a stand-in on a random port).
 export function setPaymentProvider(provider: PaymentProvider | null) {
   current = provider;
+}
+
+type PriceIds = Partial<Record<PaidTier, Partial<Record<Interval, string>>>>;
+let prices: PriceIds | undefined;
+
+function pricesFromEnv(): PriceIds {
+  const source = env as unknown as Record<string, string | undefined>;
+  return Object.fromEntries(PAID_TIERS.map((tier) => [tier, { MONTH: source[PRICE_ENV[tier].MONTH], YEAR: source[PRICE_ENV[tier].YEAR] }]));
+}
+
+/** The Stripe Price id of a paid plan, or null when it is not configured. */
+export function planPriceId(tier: PaidTier, interval: Interval): string | null {
+  prices ??= pricesFromEnv();
+  return prices[tier]?.[interval] ?? null;
+}
+
+/** Which plan a Stripe Price id stands for (a subscription changed in Stripe's dashboard too). */
+export function planForPrice(priceId: string | null): { tier: PaidTier; interval: Interval } | null {
+  if (!priceId) return null;
+  for (const tier of PAID_TIERS) for (const interval of ["MONTH", "YEAR"] as const) if (planPriceId(tier, interval) === priceId) return { tier, interval };
+  return null;
+}
+
+// Like setPaymentProvider: for tests whose price ids are only known after start-up.
+export function setPlanPriceIds(next: PriceIds | undefined) {
+  prices = next;
 }
 
 export function platformFeePercent(): number {

@@ -3,20 +3,43 @@
 // It records every request (with its Idempotency-Key), can be told to
 // answer 500 or never answer, and serves a hosted "checkout page" whose Pay
 // button completes the session and delivers correctly signed webhooks.
+// Subscription mode too: Prices are given at start (as if set up in
+// Stripe's dashboard), paying creates a subscription, and subscriptions can
+// be retrieved, changed and ended like Stripe's.
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import Stripe from "stripe";
+import { PAID_TIERS, PLAN_PRICES_VND, PRICE_ENV } from "../payments/plans";
 
 export type RecordedRequest = { method: string; path: string; params: URLSearchParams; idempotencyKey: string | null };
 type Session = {
   id: string; object: "checkout.session"; mode: string; status: "open" | "complete" | "expired";
   payment_status: "paid" | "unpaid"; amount_total: number; currency: string; payment_intent: string | null;
+  subscription: string | null; customer: string | null; price: string | null; subscription_metadata: Record<string, string>;
   metadata: Record<string, string>; success_url: string; cancel_url: string; url: string; livemode: false;
+};
+export type StandInPrice = { unit_amount: number; interval: "month" | "year" };
+type Subscription = {
+  id: string; object: "subscription"; status: string; customer: string; cancel_at_period_end: boolean; canceled_at: number | null;
+  metadata: Record<string, string>; livemode: false;
+  items: { object: "list"; data: { id: string; object: "subscription_item"; current_period_end: number; price: { id: string; object: "price"; unit_amount: number; currency: string; recurring: { interval: string } } }[] };
 };
 type Intent = { id: string; object: "payment_intent"; status: string; amount: number; amount_received: number; currency: string; metadata: Record<string, string> };
 
 const stripe = new Stripe("sk_test_stand_in");
+
+// The plan Prices as an operator would set them up in Stripe, with the
+// environment that points the app at them.
+export const standInPlanPrices: Record<string, StandInPrice> = {};
+export const standInPriceEnv: Record<string, string> = {};
+for (const tier of PAID_TIERS) {
+  for (const interval of ["MONTH", "YEAR"] as const) {
+    const id = `price_${tier.toLowerCase()}_${interval === "MONTH" ? "monthly" : "yearly"}`;
+    standInPlanPrices[id] = { unit_amount: Number(PLAN_PRICES_VND[tier][interval]), interval: interval === "MONTH" ? "month" : "year" };
+    standInPriceEnv[PRICE_ENV[tier][interval]] = id;
+  }
+}
 
 export function signWebhook(payload: string, secret: string, timestamp?: number): string {
   return stripe.webhooks.generateTestHeaderString({ payload, secret, timestamp });
@@ -26,7 +49,11 @@ export function eventBody(type: string, object: object, id = `evt_${randomUUID()
   return JSON.stringify({ id, object: "event", type, api_version: "2026-10-28.endive", created: Math.floor(Date.now() / 1000), livemode: false, data: { object } });
 }
 
-export async function startStripeStandIn(options: { webhookSecret: string; webhookUrl?: () => string }) {
+const newId = (prefix: string) => `${prefix}_${randomUUID().replace(/-/g, "").slice(0, 20)}`;
+
+export async function startStripeStandIn(options: { webhookSecret: string; webhookUrl?: () => string; prices?: Record<string, StandInPrice> }) {
+  const prices = options.prices ?? {};
+  const subscriptions = new Map<string, Subscription>();
   const requests: RecordedRequest[] = [];
   const sessions = new Map<string, Session>();
   const intents = new Map<string, Intent>();
@@ -63,10 +90,44 @@ export async function startStripeStandIn(options: { webhookSecret: string; webho
     });
   }
 
+  // Delivered after the API answer, as Stripe does; a closed app is not the stand-in's problem.
+  const later = (type: string, object: object) => setTimeout(() => deliver(type, object).catch(() => {}), 20);
+
+  function periodEnd(price: StandInPrice, from = Date.now()) {
+    const days = price.interval === "year" ? 365 : 30;
+    return Math.floor(from / 1000) + days * 86_400;
+  }
+
+  function subscriptionItem(priceId: string) {
+    const price = prices[priceId]!;
+    return {
+      id: newId("si"), object: "subscription_item" as const, current_period_end: periodEnd(price),
+      price: { id: priceId, object: "price" as const, unit_amount: price.unit_amount, currency: "vnd", recurring: { interval: price.interval } },
+    };
+  }
+
+  const invoiceFor = (sub: Subscription) => ({
+    id: newId("in"), object: "invoice", status: "paid", customer: sub.customer, amount_paid: sub.items.data[0]!.price.unit_amount, currency: "vnd",
+    parent: { type: "subscription_details", subscription_details: { subscription: sub.id, metadata: sub.metadata } },
+  });
+
   /** What the hosted page's Pay button does: complete, then notify the app. */
   async function pay(sessionId: string, options: { deliver?: boolean } = {}) {
     const session = sessions.get(sessionId);
     if (!session) throw new Error(`no session ${sessionId}`);
+    if (session.mode === "subscription") {
+      const sub: Subscription = {
+        id: newId("sub"), object: "subscription", status: "active", customer: newId("cus"), cancel_at_period_end: false, canceled_at: null,
+        metadata: session.subscription_metadata, livemode: false, items: { object: "list", data: [subscriptionItem(session.price!)] },
+      };
+      subscriptions.set(sub.id, sub);
+      Object.assign(session, { status: "complete", payment_status: "paid", subscription: sub.id, customer: sub.customer });
+      if (options.deliver !== false) {
+        await deliver("checkout.session.completed", session);
+        await deliver("invoice.paid", invoiceFor(sub));
+      }
+      return { session, subscription: sub, intent: null };
+    }
     const intent: Intent = {
       id: `pi_${randomUUID().replace(/-/g, "").slice(0, 20)}`, object: "payment_intent", status: "succeeded",
       amount: session.amount_total, amount_received: session.amount_total, currency: session.currency, metadata: session.metadata,
@@ -77,7 +138,17 @@ export async function startStripeStandIn(options: { webhookSecret: string; webho
       await deliver("checkout.session.completed", session);
       await deliver("payment_intent.succeeded", intent);
     }
-    return { session, intent };
+    return { session, intent, subscription: null };
+  }
+
+  /** Stripe changing a subscription on its own (a failed renewal, the period ending), then telling the app. */
+  async function changeSubscription(id: string, change: { status?: string; cancel_at_period_end?: boolean }, options: { deliver?: boolean } = {}) {
+    const sub = subscriptions.get(id);
+    if (!sub) throw new Error(`no subscription ${id}`);
+    Object.assign(sub, change);
+    if (sub.status === "canceled") sub.canceled_at ??= Math.floor(Date.now() / 1000);
+    if (options.deliver !== false) await deliver(sub.status === "canceled" ? "customer.subscription.deleted" : "customer.subscription.updated", sub);
+    return sub;
   }
 
   /** A refund made outside the app (Stripe's dashboard). */
@@ -115,8 +186,11 @@ export async function startStripeStandIn(options: { webhookSecret: string; webho
     let match: RegExpMatchArray | null;
     if (method === "POST" && pathname === "/v1/checkout/sessions") {
       let total = 0;
+      const priceId = params.get("line_items[0][price]");
       for (let i = 0; params.has(`line_items[${i}][quantity]`); i++) {
-        const unit = Number(params.get(`line_items[${i}][price_data][unit_amount]`));
+        const price = params.get(`line_items[${i}][price]`);
+        if (price && !prices[price]) return apiError(res, 400, `No such price: '${price}'`);
+        const unit = price ? prices[price]!.unit_amount : Number(params.get(`line_items[${i}][price_data][unit_amount]`));
         if (!Number.isInteger(unit)) return apiError(res, 400, "unit_amount must be an integer");
         total += unit * Number(params.get(`line_items[${i}][quantity]`));
       }
@@ -124,6 +198,7 @@ export async function startStripeStandIn(options: { webhookSecret: string; webho
       const session: Session = {
         id, object: "checkout.session", mode: params.get("mode") ?? "payment", status: "open", payment_status: "unpaid",
         amount_total: total, currency: params.get("line_items[0][price_data][currency]") ?? "vnd", payment_intent: null,
+        subscription: null, customer: null, price: priceId, subscription_metadata: metadataOf(params, "subscription_data[metadata]"),
         metadata: metadataOf(params, "metadata"), success_url: params.get("success_url") ?? "", cancel_url: params.get("cancel_url") ?? "",
         url: `${base}/pay/${id}`, livemode: false,
       };
@@ -137,6 +212,26 @@ export async function startStripeStandIn(options: { webhookSecret: string; webho
     if (method === "GET" && (match = pathname.match(/^\/v1\/payment_intents\/([^/]+)$/))) {
       const intent = intents.get(match[1]!);
       return intent ? send(res, 200, intent) : apiError(res, 404, "No such payment_intent");
+    }
+    if ((match = pathname.match(/^\/v1\/subscriptions\/([^/]+)$/))) {
+      const sub = subscriptions.get(match[1]!);
+      if (!sub) return apiError(res, 404, "No such subscription");
+      if (method === "GET") return send(res, 200, sub);
+      if (method === "DELETE") {
+        Object.assign(sub, { status: "canceled", canceled_at: Math.floor(Date.now() / 1000) });
+        later("customer.subscription.deleted", sub);
+        return send(res, 200, sub);
+      }
+      if (method === "POST") {
+        if (sub.status === "canceled") return apiError(res, 400, "A canceled subscription can only update its cancellation_details and metadata.");
+        const newPrice = params.get("items[0][price]");
+        if (newPrice && !prices[newPrice]) return apiError(res, 400, `No such price: '${newPrice}'`);
+        if (newPrice) sub.items.data = [{ ...subscriptionItem(newPrice), id: params.get("items[0][id]") ?? newId("si") }];
+        if (params.has("cancel_at_period_end")) sub.cancel_at_period_end = params.get("cancel_at_period_end") === "true";
+        // Stripe tells the app about the change too, after answering.
+        later("customer.subscription.updated", sub);
+        return send(res, 200, sub);
+      }
     }
     if (method === "POST" && pathname === "/v1/refunds") {
       const intent = intents.get(params.get("payment_intent") ?? "");
@@ -169,7 +264,7 @@ export async function startStripeStandIn(options: { webhookSecret: string; webho
         return;
       }
       res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
-      res.end(`<!doctype html><html lang="vi"><title>Stripe stand-in</title><h1>Thanh toán ${session.amount_total} VND</h1>
+      res.end(`<!doctype html><html lang="vi"><title>Stripe stand-in</title><h1>Thanh toán ${session.amount_total} VND</h1>${session.mode === "subscription" ? `<p>Đăng ký định kỳ / Subscription: ${session.price}</p>` : ""}
 <form method="post"><button type="submit">Thanh toán / Pay</button></form><p><a href="${session.cancel_url}">Huỷ / Cancel</a></p></html>`);
     });
   });
@@ -183,7 +278,9 @@ export async function startStripeStandIn(options: { webhookSecret: string; webho
     requests,
     sessions,
     intents,
+    subscriptions,
     pay,
+    changeSubscription,
     expire,
     refundDirectly,
     setFault(next: "none" | "error500" | "hang") {
