@@ -1,4 +1,4 @@
-// npx tsx scripts/eval-matching-ablation.ts [--tuning JSON] [--no-glossary] [--no-declared-sector] [--per-problem] [--limit N]
+// npx tsx scripts/eval-matching-ablation.ts [--dir DIR] [--tuning JSON] [--no-glossary] [--no-declared-sector] [--per-problem] [--limit N]
 // A fast, engine-level twin of `npm run eval:matching` for trying ranking
 // ideas: the dev set goes into an in-memory embedded index (documents built
 // the way the app builds them from an import: tags that name a taxonomy term
@@ -10,6 +10,7 @@
 //   --tuning '{"terms":{"syllable":1},"fusion":{"sector":0}}'  overrides DEFAULT_TUNING
 //   --no-glossary          the staff thesaurus only (search/synonyms.ts)
 //   --no-declared-sector   ignore the problems' own sector labels
+//   --dir search/relevance/holdout2   another set with the same three files
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -17,6 +18,7 @@ import { seedTerms } from "../prisma/seed-taxonomy.ts";
 import { TaxonomyClassifier } from "../search/classify.ts";
 import { EmbeddedSearchEngine } from "../search/embedded/engine.ts";
 import { MATCHING_GLOSSARY } from "../search/match/glossary.ts";
+import { sectorLabelReader } from "../search/match/sector-label.ts";
 import { buildTaxonomy, DEFAULT_TUNING, rankOffers, type MatchContext, type OfferFacts } from "../search/match/rank.ts";
 import { buildSynonymIndex } from "../search/query.ts";
 import { DEFAULT_SYNONYM_GROUPS } from "../search/synonyms.ts";
@@ -31,10 +33,11 @@ const { values } = parseArgs({
     "no-declared-sector": { type: "boolean", default: false },
     "per-problem": { type: "boolean", default: false },
     limit: { type: "string", default: "10" },
+    dir: { type: "string" },
   },
 });
 
-const relevanceDir = path.join(import.meta.dirname, "..", "search", "relevance");
+const relevanceDir = values.dir ? path.resolve(values.dir) : path.join(import.meta.dirname, "..", "search", "relevance");
 const readJsonl = (file: string) =>
   fs.readFileSync(path.join(relevanceDir, file), "utf8").split("\n").filter((line) => line.trim() !== "").map((line) => JSON.parse(line) as Record<string, unknown>);
 const offers = readJsonl("offers.jsonl") as { externalId: string; provider: string; title: string; description: string; tags?: string[]; language: string }[];
@@ -80,10 +83,13 @@ const context: MatchContext = {
   taxonomy: buildTaxonomy(new TaxonomyClassifier(seedTerms), seedTerms),
   tuning: { ...overrides, terms: { ...DEFAULT_TUNING.terms, ...overrides.terms }, fusion: { ...DEFAULT_TUNING.fusion, ...overrides.fusion } },
 };
-// As eval:matching: a dataset sector naming one taxonomy sector is declared.
+// As eval:matching: a dataset sector naming one taxonomy sector is declared;
+// any other label is read as the import reads it.
+const readSectorLabel = sectorLabelReader(seedTerms.filter((term) => term.kind === "SECTOR"));
 const declaredSector = (sector: string | undefined) => {
-  const mapped = sector ? DATASET_SECTOR_TO_TAXONOMY[sector] : undefined;
-  return !values["no-declared-sector"] && mapped?.length === 1 ? seedTerms.filter((term) => term.kind === "SECTOR" && term.slug === mapped[0]) : [];
+  if (!sector || values["no-declared-sector"]) return [];
+  const mapped = sector in DATASET_SECTOR_TO_TAXONOMY ? DATASET_SECTOR_TO_TAXONOMY[sector] : [readSectorLabel(sector)].filter((slug) => slug !== null);
+  return mapped?.length === 1 ? seedTerms.filter((term) => term.kind === "SECTOR" && term.slug === mapped[0]) : [];
 };
 
 const limit = Number(values.limit);

@@ -45,9 +45,10 @@ function readQrels(file: string): Map<string, Record<string, number>> {
   return qrels;
 }
 
-// Problem files may use the relevance set's own sector names; the import
-// knows taxonomy slugs. A name that maps to exactly one taxonomy sector is
+// The dev set uses its own sector names; the import knows taxonomy slugs and
+// people's labels. A dev-set name that maps to exactly one taxonomy sector is
 // rewritten; an ambiguous one is left out (the classifier reads the text).
+// Any other label goes to the import as written, as the hidden set's would.
 function withTaxonomySectors(content: string, known: Set<string>): string {
   return content
     .split("\n")
@@ -55,7 +56,7 @@ function withTaxonomySectors(content: string, known: Set<string>): string {
     .map((line) => {
       const row = JSON.parse(line) as Record<string, unknown>;
       const sector = typeof row.sector === "string" ? row.sector : null;
-      if (sector && !known.has(sector)) {
+      if (sector && !known.has(sector) && sector in DATASET_SECTOR_TO_TAXONOMY) {
         const mapped = DATASET_SECTOR_TO_TAXONOMY[sector];
         if (mapped?.length === 1) row.sector = mapped[0];
         else delete row.sector;

@@ -11,6 +11,7 @@ import { enqueueSearchSync } from "./search-index.server";
 import { notifySearchSync } from "~/search.server";
 import { publishVersion } from "./major-problem.server";
 import { organisationSlug } from "./organisation.server";
+import { sectorLabelReader } from "../../search/match/sector-label.ts";
 
 // Messages are i18n keys ("key|param"), shown in the reader's language by
 // the staff page and in Vietnamese by the command line.
@@ -288,6 +289,8 @@ export async function importProblems(fileName: string, content: string, listName
 
   const terms = await termIndex();
   const suggest = await termSuggester();
+  // Files name sectors as people do ("Y tế", "Transport", "PCCC", "cap nuoc").
+  const readSectorLabel = sectorLabelReader(await db.taxonomyTerm.findMany({ where: { kind: "SECTOR" }, select: { slug: true, nameVi: true, nameEn: true } }));
   const slug = toSlug(listName) || "imported";
   const year = new Date().getFullYear();
   const list =
@@ -297,7 +300,8 @@ export async function importProblems(fileName: string, content: string, listName
     }));
 
   for (const { line, row } of valid) {
-    const sectorTerm = row.sector ? terms.get(row.sector.toLowerCase()) ?? terms.get(toSlug(row.sector)) : undefined;
+    const labelSlug = row.sector ? readSectorLabel(row.sector) : null;
+    const sectorTerm = row.sector ? (labelSlug ? terms.get(labelSlug) : undefined) ?? terms.get(row.sector.toLowerCase()) ?? terms.get(toSlug(row.sector)) : undefined;
     let sectorId = sectorTerm?.kind === "SECTOR" ? sectorTerm.id : null;
     const reasons = row.sector && !sectorId ? [`import.unknownSector|${row.sector}`] : [];
     if (!sectorId) {
