@@ -4,8 +4,10 @@
 // is retried with a growing delay instead of being lost.
 import { db } from "~/db.server";
 import { applyPaymentEvent } from "~/models/order.server";
+import { applyPlanSession, applySubscriptionEvent, subscriptionOfInvoice } from "~/models/plan.server";
+import { applyServiceIntent, applyServiceSession } from "~/models/service-purchase.server";
 import { retryDelay } from "~/models/search-sync.server";
-import type { WebhookEvent } from "~/payments/provider.server";
+import { paymentProvider, type WebhookEvent } from "~/payments/provider.server";
 import { logger } from "~/utils/logger.server";
 
 const BASE_DELAY_MS = 2_000;
@@ -22,6 +24,29 @@ export async function recordPaymentEvent(event: WebhookEvent): Promise<"recorded
     if ((error as { code?: string }).code === "P2002") return "duplicate";
     throw error;
   }
+}
+
+// Plans and platform services share the webhook and the worker with
+// package orders; what the event's object (re-fetched) is about decides who
+// applies it. Orders re-fetch on their own, so theirs is fetched twice.
+async function applyEvent(event: { type: string; objectId: string | null; payload: string }) {
+  const provider = paymentProvider();
+  if (!provider) throw new Error("payments are not configured");
+  if (!event.objectId) return;
+  if (event.type.startsWith("customer.subscription.")) return applySubscriptionEvent(event.objectId, event.type);
+  if (event.type.startsWith("invoice.")) {
+    const subscriptionId = subscriptionOfInvoice(event.payload);
+    return subscriptionId ? applySubscriptionEvent(subscriptionId, event.type) : undefined;
+  }
+  if (event.type.startsWith("checkout.session.")) {
+    const session = await provider.retrieveCheckoutSession(event.objectId);
+    if (session.metadata.planSubscriptionId) return applyPlanSession(session, event.type);
+    if (session.metadata.servicePurchaseId) return applyServiceSession(session, event.type);
+  } else if (event.type.startsWith("payment_intent.")) {
+    const intent = await provider.retrievePaymentIntent(event.objectId);
+    if (intent.metadata.servicePurchaseId) return applyServiceIntent(intent, event.type);
+  }
+  await applyPaymentEvent(event);
 }
 
 export type PaymentDrainResult = { applied: number; failed: number };
@@ -41,7 +66,7 @@ export async function drainPaymentEvents(now = () => new Date()): Promise<Paymen
     });
     if (claimed.count === 0) continue;
     try {
-      await applyPaymentEvent(event);
+      await applyEvent(event);
       await db.paymentEvent.update({ where: { id: event.id }, data: { processedAt: now(), lastError: null } });
       result.applied += 1;
     } catch (error) {
