@@ -4,7 +4,8 @@
 // every served route and query parameter is documented, and an integration
 // test checks real responses against these schemas.
 import {
-  API_DEFAULT_LIMIT, API_DEFAULT_PER_PAGE, API_MAX_LIMIT, API_MAX_PAGE, API_MAX_PER_PAGE, MAJOR_PROBLEM_STATUSES, PUBLIC_STATEMENT_STATUSES,
+  API_DEFAULT_LIMIT, API_DEFAULT_PER_PAGE, API_MAX_LIMIT, API_MAX_PAGE, API_MAX_PER_PAGE, MAJOR_PROBLEM_STATUSES, ORGANISATION_KINDS,
+  PUBLIC_STATEMENT_STATUSES, UPDATED_SINCE_SKEW_MS,
 } from "~/schemas/open-api";
 import { DEFAULT_PER_PAGE, FILTER_FIELDS, MAX_PAGE, MAX_PER_PAGE, MAX_QUERY_LENGTH } from "~/schemas/search";
 import { FACET_FIELDS, SEARCH_DOC_TYPES, SORT_ORDERS } from "../../search/types.ts";
@@ -69,7 +70,13 @@ const reason = (kind: string, properties: Record<string, SchemaObject>, descript
   object({ kind: { type: "string", const: kind }, ...properties, text: str("The reason as one sentence in the request language (lng).") }, description);
 
 const termRef = ref("TermRef");
-const page = (item: string) => object({ total: int("Number of items across all pages."), page: int(), perPage: int(), items: arrayOf(ref(item)) });
+const page = (item: string) =>
+  object({
+    total: int("Number of items across all pages (with updatedSince: from this point of the walk on)."), page: int(), perPage: int(),
+    next: nullable(str("Path and query of the next page, every other parameter kept; null on the last page. With updatedSince it carries updatedSince and after of the last item.")),
+    items: arrayOf(ref(item)),
+  });
+const updatedAt = { ...dateTime, description: "When the public record last changed: what updatedSince compares." };
 
 const schemas: Record<string, SchemaObject> = {
   Error: object({
@@ -77,7 +84,7 @@ const schemas: Record<string, SchemaObject> = {
       type: "object",
       required: ["code", "message"],
       properties: {
-        code: { type: "string", enum: ["invalid_parameters", "not_found", "matching_unavailable", "search_unavailable"] },
+        code: { type: "string", enum: ["invalid_parameters", "not_found", "matching_unavailable", "search_unavailable", "rate_limited"] },
         message: str("What went wrong, in Vietnamese, or English with lng=en."),
         details: arrayOf(object({ field: str("The parameter at fault."), message: str() })),
       },
@@ -96,6 +103,7 @@ const schemas: Record<string, SchemaObject> = {
       version: int("Number of the latest published version this problem is read from."), publishedAt: dateTime,
     }),
     url: str("Path of the public page."),
+    updatedAt: { ...dateTime, description: "When its list published the version it is read from (the text only changes then)." },
   }),
   MajorProblemPage: page("MajorProblem"),
   ProblemStatementSummary: object({
@@ -104,7 +112,7 @@ const schemas: Record<string, SchemaObject> = {
     budgetMinVnd: nullable(int("Vietnamese đồng.")), budgetMaxVnd: nullable(int("Vietnamese đồng.")), desiredTrl: nullable(int()),
     proposalDeadline: nullable(dateTime), publishedAt: nullable(dateTime),
     majorProblem: nullable(object({ code: str(), listSlug: str(), url: str() })),
-    url: str(),
+    url: str(), updatedAt,
   }),
   ProblemStatementPage: page("ProblemStatementSummary"),
   OfferRef: object({
@@ -117,10 +125,30 @@ const schemas: Record<string, SchemaObject> = {
       titleVi: str(), titleEn: nullable(str()), summary: str(), trl: nullable({ ...int("Technology readiness level, 1–9."), minimum: 1, maximum: 9 }),
       deploymentModel: nullable({ type: "string", enum: ["SAAS", "ON_PREMISE", "HARDWARE", "SERVICE"] }),
       evidenceLevel: { type: "string", enum: ["SELF_DECLARED", "DOCUMENTS_VERIFIED", "REFERENCE_CONFIRMED", "SANDBOX_TESTED"] },
-      sectors: arrayOf(termRef), technologies: arrayOf(termRef), publishedAt: nullable(dateTime),
+      sectors: arrayOf(termRef), technologies: arrayOf(termRef), publishedAt: nullable(dateTime), updatedAt,
     }),
   },
   OfferPage: page("OfferSummary"),
+  PublicOrganisation: object({
+    id: str(), slug: str(), name: str(), kind: { type: "string", enum: ORGANISATION_KINDS }, website: nullable(str()), address: nullable(str("As shown on the public profile.")),
+    description: nullable(str()), verified: { type: "boolean", description: "The exchange checked the organisation's registration." }, verifiedAt: nullable(dateTime),
+    memberSince: dateTime, publishedOffers: int(), publicStatements: int("Published or closed problem statements."), url: str("Public profile path."),
+    updatedAt: { ...dateTime, description: "When the profile last changed (counts of offers and statements do not move it)." },
+  }, "An organisation's public profile: no members, e-mails, tax code or orders."),
+  PublicOrganisationPage: page("PublicOrganisation"),
+  PublicOrganisationResponse: object({ organisation: ref("PublicOrganisation") }),
+  ApprovedMatch: object({
+    id: str(), offer: ref("OfferRef"),
+    need: object({
+      type: { type: "string", enum: ["major-problem", "problem-statement"] }, id: str(),
+      code: nullable(str("Major problems only.")), slug: nullable(str("Problem statements only.")), listSlug: nullable(str("Major problems only.")),
+      title: str(), url: str(),
+    }),
+    stage: nullable({ type: "string", enum: ["INTRODUCED", "PILOT", "PROCUREMENT", "DEPLOYED", "DROPPED"], description: "Deployment stage; null until staff record one." }),
+    stageDates: object({ introducedAt: nullable(dateTime), pilotAt: nullable(dateTime), procurementAt: nullable(dateTime), deployedAt: nullable(dateTime), droppedAt: nullable(dateTime) }),
+    approvedAt: nullable(dateTime), updatedAt: { ...dateTime, description: "When the match last changed (approval or stage)." },
+  }, "A pair staff approved; suggestions, notes and rejections are never published."),
+  ApprovedMatchPage: page("ApprovedMatch"),
   MatchReason: {
     description: "Why a pair was suggested: one of several kinds, each with a readable sentence.",
     oneOf: [
@@ -190,6 +218,13 @@ const parameters: Record<string, ParameterObject> = {
   technology: { name: "technology", in: "query", description: "Technology slug.", schema: str() },
   code: { name: "code", in: "path", required: true, description: "Code of the major problem, e.g. BT-01.", schema: str() },
   slug: { name: "slug", in: "path", required: true, description: "The slug from the public page's address.", schema: str() },
+  updatedSince: {
+    name: "updatedSince", in: "query",
+    description: `Incremental sync: only records whose updatedAt is at or after this instant, oldest change first (updatedAt, then id). ISO 8601 with Z or an offset; at most ${UPDATED_SINCE_SKEW_MS / 60000} minutes ahead of the server clock. Follow \`next\` until it is null, then keep the largest updatedAt seen for the next run. Removed or unpublished records do not appear: refresh fully (or from the daily bulk files) now and then.`,
+    schema: { type: "string", format: "date-time" },
+  },
+  after: { name: "after", in: "query", description: "With updatedSince: continue after the record with this id at that instant. Taken from the next link; do not build it yourself.", schema: str() },
+  kind: { name: "kind", in: "query", description: "Only organisations of this kind.", schema: { type: "string", enum: ORGANISATION_KINDS } },
 };
 const p = (name: string) => ({ $ref: `#/components/parameters/${name}` });
 const status = (values: readonly string[]): ParameterObject => ({ name: "status", in: "query", description: "Only items with this status.", schema: { type: "string", enum: values } });
@@ -199,16 +234,37 @@ const responses: Record<string, ResponseObject> = {
   NotFound: { description: "Nothing published at this address.", content: { "application/json": { schema: ref("Error") } } },
   Unavailable: { description: "The matching or search service failed; try again shortly.", content: { "application/json": { schema: ref("Error") } } },
 };
+const rateLimitHeaders = {
+  "RateLimit-Limit": { description: "Requests allowed per window for one client IP.", schema: int() },
+  "RateLimit-Remaining": { description: "Requests left in this window.", schema: int() },
+  "RateLimit-Reset": { description: "Seconds until the window resets.", schema: int() },
+};
+responses.NotModified = {
+  description: "The answer has not changed since the ETag sent in If-None-Match; no body.",
+  headers: { ETag: { description: "The same validator.", schema: str() }, ...rateLimitHeaders },
+};
+responses.TooManyRequests = {
+  description: "This client IP sent too many requests; wait Retry-After seconds.",
+  headers: { "Retry-After": { description: "Seconds to wait.", schema: int() }, ...rateLimitHeaders },
+  content: { "application/json": { schema: ref("Error") } },
+};
 const ok = (schema: string, description: string): ResponseObject => ({
   description,
-  headers: { "Cache-Control": { description: "Public answers may be cached briefly.", schema: str() } },
+  headers: {
+    "Cache-Control": { description: "Public answers may be cached briefly.", schema: str() },
+    ETag: { description: "Weak validator of the body; send it back in If-None-Match to get 304 when nothing changed.", schema: str() },
+    ...rateLimitHeaders,
+  },
   content: { "application/json": { schema: ref(schema) } },
 });
-const errors = (...codes: ("400" | "404" | "503")[]) =>
-  Object.fromEntries(codes.map((code) => [code, { $ref: `#/components/responses/${{ "400": "BadRequest", "404": "NotFound", "503": "Unavailable" }[code]}` }]));
+const errorResponses = { "400": "BadRequest", "404": "NotFound", "503": "Unavailable" } as const;
+const errors = (...codes: (keyof typeof errorResponses)[]) =>
+  Object.fromEntries(codes.map((code) => [code, { $ref: `#/components/responses/${errorResponses[code]}` }]));
+// Every GET can answer 304 (ETag) and 429 (rate limit).
 const get = (operation: Omit<OperationObject, "tags"> & { tag: string }) => {
   const { tag, ...rest } = operation;
-  return { get: { ...rest, tags: [tag] } };
+  const common = { "304": { $ref: "#/components/responses/NotModified" }, "429": { $ref: "#/components/responses/TooManyRequests" } };
+  return { get: { ...rest, responses: { ...rest.responses, ...common }, tags: [tag] } };
 };
 
 const searchParameters: ParameterObject[] = [
@@ -229,20 +285,23 @@ export const openApiDocument: OpenApiDocument = {
     version: "1.0.0",
     description:
       "Dữ liệu công khai của Sàn: danh mục bài toán lớn, bài toán đã công bố, giải pháp đã công bố và gợi ý kết nối. Chỉ dữ liệu đã công bố; không có thông tin liên hệ, bản nháp hay hồ sơ đề xuất.\n\n" +
-      "Public data of the Hanoi Tech Exchange: the city's major problems, published problem statements, published offers and suggested matches. Published data only; no contact details, drafts or proposals. Errors are JSON, in Vietnamese by default and English with lng=en.",
+      "Public data of the Hanoi Tech Exchange: the city's major problems, published problem statements, published offers and suggested matches. Published data only; no contact details, drafts or proposals. Errors are JSON, in Vietnamese by default and English with lng=en.\n\n" +
+      "Lists page with page and perPage (at most " + API_MAX_PER_PAGE + "; more is an error, not silently cut) and a next link. For incremental sync pass updatedSince and follow next. Every answer has an ETag: send it back in If-None-Match for 304. Requests are limited per client IP (RateLimit-* headers; 429 with Retry-After). Daily bulk CSV/JSON files and their DCAT catalogue: /open-data.",
   },
   servers: [{ url: "/", description: "This exchange" }],
   tags: [
     { name: "major-problems", description: "The city's list of major problems (bài toán lớn)." },
     { name: "problem-statements", description: "Agencies' published problem statements (bài toán)." },
     { name: "offers", description: "Providers' published offers (giải pháp)." },
+    { name: "organisations", description: "Public profiles of the organisations on the exchange." },
+    { name: "matches", description: "Offer–need pairs approved by the exchange's staff." },
     { name: "search", description: "Full-text search over everything published." },
     { name: "meta", description: "About the API itself." },
   ],
   paths: {
     "/api/v1/major-problems": get({
       tag: "major-problems", operationId: "listMajorProblems", summary: "Major problems from the latest published version of each list",
-      parameters: [p("page"), p("perPage"), p("list"), p("sector"), status(MAJOR_PROBLEM_STATUSES), p("lng")],
+      parameters: [p("page"), p("perPage"), p("updatedSince"), p("after"), p("list"), p("sector"), status(MAJOR_PROBLEM_STATUSES), p("lng")],
       responses: { "200": ok("MajorProblemPage", "A page of major problems, newest list first."), ...errors("400") },
     }),
     "/api/v1/major-problems/{code}": get({
@@ -257,7 +316,7 @@ export const openApiDocument: OpenApiDocument = {
     }),
     "/api/v1/problem-statements": get({
       tag: "problem-statements", operationId: "listProblemStatements", summary: "Published problem statements",
-      parameters: [p("page"), p("perPage"), p("sector"), status(PUBLIC_STATEMENT_STATUSES), p("lng")],
+      parameters: [p("page"), p("perPage"), p("updatedSince"), p("after"), p("sector"), status(PUBLIC_STATEMENT_STATUSES), p("lng")],
       responses: { "200": ok("ProblemStatementPage", "A page of statements, newest first."), ...errors("400") },
     }),
     "/api/v1/problem-statements/{slug}": get({
@@ -272,7 +331,7 @@ export const openApiDocument: OpenApiDocument = {
     }),
     "/api/v1/offers": get({
       tag: "offers", operationId: "listOffers", summary: "Published offers",
-      parameters: [p("page"), p("perPage"), p("sector"), p("technology"), p("lng")],
+      parameters: [p("page"), p("perPage"), p("updatedSince"), p("after"), p("sector"), p("technology"), p("lng")],
       responses: { "200": ok("OfferPage", "A page of offers, newest first."), ...errors("400") },
     }),
     "/api/v1/offers/{slug}": get({
@@ -284,6 +343,21 @@ export const openApiDocument: OpenApiDocument = {
       tag: "offers", operationId: "getOfferMatches", summary: "Open major problems and problem statements an offer may fit",
       parameters: [p("slug"), p("limit"), p("lng")],
       responses: { "200": ok("OfferMatches", "Needs, best fit first, with reasons."), ...errors("400", "404", "503") },
+    }),
+    "/api/v1/organisations": get({
+      tag: "organisations", operationId: "listOrganisations", summary: "Organisations with a public profile",
+      parameters: [p("page"), p("perPage"), p("updatedSince"), p("after"), p("kind"), p("lng")],
+      responses: { "200": ok("PublicOrganisationPage", "A page of organisations by name (by change with updatedSince)."), ...errors("400") },
+    }),
+    "/api/v1/organisations/{slug}": get({
+      tag: "organisations", operationId: "getOrganisation", summary: "One organisation's public profile",
+      parameters: [p("slug"), p("lng")],
+      responses: { "200": ok("PublicOrganisationResponse", "The organisation."), ...errors("400", "404") },
+    }),
+    "/api/v1/matches": get({
+      tag: "matches", operationId: "listApprovedMatches", summary: "Matches staff approved between published offers and published needs",
+      parameters: [p("page"), p("perPage"), p("updatedSince"), p("after"), p("lng")],
+      responses: { "200": ok("ApprovedMatchPage", "A page of approved matches, latest approval first (by change with updatedSince)."), ...errors("400") },
     }),
     "/api/v1/openapi.json": get({
       tag: "meta", operationId: "openApiDocument", summary: "This document",

@@ -6,12 +6,42 @@ import type { TFunction } from "i18next";
 import { db, type Prisma } from "~/db.server";
 import { rankNeedsForOffer, rankOffersFor, type MatchReason, type MatchTarget } from "~/models/matching.server";
 import { PUBLIC_STATUSES } from "~/models/problem-statement.server";
+import type { NextPage } from "~/api/respond.server";
 import type { Language } from "~/i18n/config";
 import { logger } from "~/utils/logger.server";
 import { describeMatchReason } from "~/utils/match-reasons";
 
 export type Paging = { page: number; perPage: number };
-const pageOf = <T>(items: T[], total: number, paging: Paging) => ({ total, page: paging.page, perPage: paging.perPage, items });
+/** Incremental sync: records whose public updatedAt is at or after updatedSince; `after` continues past the record with that id. */
+export type SyncQuery = { updatedSince?: Date; after?: string };
+type Synced = { id: string; updatedAt: string };
+
+// Normal lists keep their reading order (newest first) and page by number;
+// an updatedSince walk goes oldest change first and its next link starts
+// after the last record returned, so paging stays right while data changes.
+function pageOf<T>(items: T[], total: number, query: Paging & SyncQuery, last: Synced | undefined) {
+  const skipped = (query.page - 1) * query.perPage;
+  let next: NextPage | null = null;
+  if (skipped + items.length < total && items.length > 0) {
+    next = query.updatedSince && last ? { updatedSince: last.updatedAt, after: last.id } : { page: query.page + 1 };
+  }
+  return { total, page: query.page, perPage: query.perPage, next, items };
+}
+
+export function syncWhere(query: SyncQuery): { updatedAt?: { gte: Date }; OR?: object[] } {
+  if (!query.updatedSince) return {};
+  if (!query.after) return { updatedAt: { gte: query.updatedSince } };
+  return { OR: [{ updatedAt: { gt: query.updatedSince } }, { updatedAt: query.updatedSince, id: { gt: query.after } }] };
+}
+const syncOrder = [{ updatedAt: "asc" as const }, { id: "asc" as const }];
+
+/** The same rule as syncWhere, for records filtered in memory (sorted by updatedAt, id). */
+function inSync(record: Synced, query: SyncQuery) {
+  if (!query.updatedSince) return true;
+  const since = query.updatedSince.toISOString();
+  return record.updatedAt > since || (record.updatedAt === since && (!query.after || record.id > query.after));
+}
+const bySync = (a: Synced, b: Synced) => (a.updatedAt === b.updatedAt ? (a.id < b.id ? -1 : 1) : a.updatedAt < b.updatedAt ? -1 : 1);
 const localised = (language: Language, vi: string, en: string | null) => (language === "en" && en ? en : vi);
 
 // --- Major problems: the items of each list's latest published version. ---
@@ -47,6 +77,8 @@ function majorProblemJson(item: VersionItem, { list, version }: LatestVersion) {
       periodStart: list.periodStart, periodEnd: list.periodEnd, version: version.number, publishedAt: version.publishedAt.toISOString(),
     },
     url: `/major-problems/${list.slug}/${encodeURIComponent(item.code)}`,
+    // A problem's public text only changes when its list publishes a version.
+    updatedAt: version.publishedAt.toISOString(),
   };
 }
 export type PublicMajorProblem = ReturnType<typeof majorProblemJson>;
@@ -64,11 +96,13 @@ async function publishedItems(where: Prisma.MajorProblemVersionItemWhereInput, l
     .map(({ item, entry }) => majorProblemJson(item, entry));
 }
 
-export async function listPublicMajorProblems(query: Paging & { list?: string; sector?: string; status?: VersionItem["status"] }) {
+export async function listPublicMajorProblems(query: Paging & SyncQuery & { list?: string; sector?: string; status?: VersionItem["status"] }) {
   // A few hundred problems at most: paging in memory keeps the list order simple.
-  const all = await publishedItems({ ...(query.sector ? { sectorSlug: query.sector } : {}), ...(query.status ? { status: query.status } : {}) }, query.list);
+  let all = await publishedItems({ ...(query.sector ? { sectorSlug: query.sector } : {}), ...(query.status ? { status: query.status } : {}) }, query.list);
+  if (query.updatedSince) all = all.filter((problem) => inSync(problem, query)).sort(bySync);
   const start = (query.page - 1) * query.perPage;
-  return pageOf(all.slice(start, start + query.perPage), all.length, query);
+  const items = all.slice(start, start + query.perPage);
+  return pageOf(items, all.length, query, items.at(-1));
 }
 
 export async function getPublicMajorProblem(code: string, listSlug?: string) {
@@ -81,7 +115,7 @@ const statementSelect = {
   id: true, slug: true, title: true, status: true, context: true, targetUsers: true, responsiblePerson: true, scopeOfWork: true,
   timeline: true, deadline: true, accountableUnit: true, deliverable: true, successCriteria: true, decisionAuthority: true,
   dataAvailable: true, constraints: true, budgetMinVnd: true, budgetMaxVnd: true, desiredTrl: true, proposalDeadline: true,
-  publishedAt: true, closedAt: true, outcome: true,
+  publishedAt: true, closedAt: true, outcome: true, updatedAt: true,
   organisation: { select: { name: true, slug: true } },
   majorProblem: { select: { code: true, list: { select: { slug: true } }, sector: { select: { slug: true, nameVi: true, nameEn: true } } } },
 } satisfies Prisma.ProblemStatementSelect;
@@ -110,6 +144,7 @@ function statementSummaryJson(row: StatementRow) {
       ? { code: row.majorProblem.code, listSlug: row.majorProblem.list.slug, url: `/major-problems/${row.majorProblem.list.slug}/${encodeURIComponent(row.majorProblem.code)}` }
       : null,
     url: `/problems/${row.slug}`,
+    updatedAt: row.updatedAt.toISOString(),
   };
 }
 
@@ -123,19 +158,21 @@ function statementJson(row: StatementRow) {
   };
 }
 
-export async function listPublicStatements(query: Paging & { sector?: string; status?: "PUBLISHED" | "CLOSED" }) {
+export async function listPublicStatements(query: Paging & SyncQuery & { sector?: string; status?: "PUBLISHED" | "CLOSED" }) {
   const where: Prisma.ProblemStatementWhereInput = {
     status: { in: query.status ? [query.status] : PUBLIC_STATUSES },
     ...(query.sector ? { majorProblem: { sector: { slug: query.sector } } } : {}),
+    ...syncWhere(query),
   };
   const [total, rows] = await Promise.all([
     db.problemStatement.count({ where }),
     db.problemStatement.findMany({
-      where, select: statementSelect, orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
+      where, select: statementSelect, orderBy: query.updatedSince ? syncOrder : [{ publishedAt: "desc" }, { id: "asc" }],
       skip: (query.page - 1) * query.perPage, take: query.perPage,
     }),
   ]);
-  return pageOf(rows.map(statementSummaryJson), total, query);
+  const items = rows.map(statementSummaryJson);
+  return pageOf(items, total, query, items.at(-1));
 }
 
 export async function getPublicStatement(slug: string) {
@@ -148,7 +185,7 @@ export async function getPublicStatement(slug: string) {
 const termSelect = { term: { select: { kind: true, slug: true, nameVi: true, nameEn: true } } } as const;
 const offerSelect = {
   id: true, externalId: true, slug: true, titleVi: true, titleEn: true, summaryVi: true, summaryEn: true, descriptionMd: true,
-  trl: true, deploymentModel: true, evidenceLevel: true, ipStatus: true, publishedAt: true,
+  trl: true, deploymentModel: true, evidenceLevel: true, ipStatus: true, publishedAt: true, updatedAt: true,
   organisation: { select: { name: true, slug: true } },
   terms: { select: termSelect },
   packages: { orderBy: { sortOrder: "asc" }, select: { name: true, priceVnd: true, unit: true, description: true } },
@@ -174,6 +211,7 @@ function offerSummaryJson(row: OfferRow, language: Language) {
     trl: row.trl, deploymentModel: row.deploymentModel, evidenceLevel: row.evidenceLevel,
     sectors: termsOf(row, "SECTOR"), technologies: termsOf(row, "TECHNOLOGY"),
     publishedAt: iso(row.publishedAt),
+    updatedAt: row.updatedAt.toISOString(),
   };
 }
 
@@ -186,17 +224,19 @@ function offerJson(row: OfferRow, language: Language) {
   };
 }
 
-export async function listPublicOffers(query: Paging & { sector?: string; technology?: string }, language: Language) {
+export async function listPublicOffers(query: Paging & SyncQuery & { sector?: string; technology?: string }, language: Language) {
   const termFilters = [
     ...(query.sector ? [{ terms: { some: { term: { kind: "SECTOR" as const, slug: query.sector } } } }] : []),
     ...(query.technology ? [{ terms: { some: { term: { kind: "TECHNOLOGY" as const, slug: query.technology } } } }] : []),
   ];
-  const where: Prisma.OfferWhereInput = { status: "PUBLISHED", AND: termFilters };
+  const where: Prisma.OfferWhereInput = { status: "PUBLISHED", AND: termFilters, ...syncWhere(query) };
+  const orderBy = query.updatedSince ? syncOrder : [{ publishedAt: "desc" as const }, { id: "asc" as const }];
   const [total, rows] = await Promise.all([
     db.offer.count({ where }),
-    db.offer.findMany({ where, select: offerSelect, orderBy: [{ publishedAt: "desc" }, { id: "asc" }], skip: (query.page - 1) * query.perPage, take: query.perPage }),
+    db.offer.findMany({ where, select: offerSelect, orderBy, skip: (query.page - 1) * query.perPage, take: query.perPage }),
   ]);
-  return pageOf(rows.map((row) => offerSummaryJson(row, language)), total, query);
+  const items = rows.map((row) => offerSummaryJson(row, language));
+  return pageOf(items, total, query, items.at(-1));
 }
 
 async function publishedOfferRow(slug: string) {
@@ -323,3 +363,100 @@ export async function offerMatches(slug: string, limit: number, language: Langua
     matches: needs.map(({ need, score, reasons }) => ({ need, score, reasons: withText(reasons, t) })),
   };
 }
+
+// --- Organisations: what their public profile page shows, never more. ---
+// Every organisation with a profile address is listed, as on /organisations;
+// members, e-mails, tax codes, orders and plans never come out.
+
+const organisationSelect = {
+  id: true, name: true, slug: true, kind: true, website: true, address: true, description: true, verifiedAt: true, createdAt: true, updatedAt: true,
+  _count: { select: { offers: { where: { status: "PUBLISHED" } }, problemStatements: { where: { status: { in: PUBLIC_STATUSES } } } } },
+} satisfies Prisma.OrganisationSelect;
+type OrganisationRow = Prisma.OrganisationGetPayload<{ select: typeof organisationSelect }>;
+
+function publicOrganisationJson(row: OrganisationRow) {
+  return {
+    id: row.id, slug: row.slug!, name: row.name, kind: row.kind, website: row.website, address: row.address, description: row.description,
+    verified: row.verifiedAt !== null, verifiedAt: iso(row.verifiedAt), memberSince: row.createdAt.toISOString(),
+    publishedOffers: row._count.offers, publicStatements: row._count.problemStatements,
+    url: `/organisations/${row.slug}`, updatedAt: row.updatedAt.toISOString(),
+  };
+}
+export type PublicOrganisation = ReturnType<typeof publicOrganisationJson>;
+
+export async function listPublicOrganisations(query: Paging & SyncQuery & { kind?: OrganisationRow["kind"] }) {
+  const where: Prisma.OrganisationWhereInput = { slug: { not: null }, ...(query.kind ? { kind: query.kind } : {}), ...syncWhere(query) };
+  const [total, rows] = await Promise.all([
+    db.organisation.count({ where }),
+    db.organisation.findMany({
+      where, select: organisationSelect, orderBy: query.updatedSince ? syncOrder : [{ name: "asc" }, { id: "asc" }],
+      skip: (query.page - 1) * query.perPage, take: query.perPage,
+    }),
+  ]);
+  const items = rows.map(publicOrganisationJson);
+  return pageOf(items, total, query, items.at(-1));
+}
+
+export async function getPublicOrganisation(slug: string) {
+  const row = await db.organisation.findUnique({ where: { slug }, select: organisationSelect });
+  return row ? publicOrganisationJson(row) : null;
+}
+
+// --- Approved matches: staff decisions, on records the public can see. ---
+// Suggested, shortlisted and rejected pairs, notes, assignees and reasons for
+// rejecting or dropping stay inside the staff area.
+
+const approvedMatchSelect = {
+  id: true, stage: true, introducedAt: true, pilotAt: true, procurementAt: true, deployedAt: true, droppedAt: true, decidedAt: true, updatedAt: true,
+  majorProblemId: true,
+  offer: { select: { id: true, externalId: true, slug: true, titleVi: true, titleEn: true, organisation: { select: { name: true, slug: true } } } },
+  problemStatement: { select: { id: true, slug: true, title: true, status: true, organisation: { select: { name: true, slug: true } } } },
+} satisfies Prisma.MatchSelect;
+
+/** Published major problems (latest version of each list) by working-copy id. */
+async function publicMajorProblemsById() {
+  const versions = await latestVersions();
+  const byVersion = new Map(versions.map((entry) => [entry.version.id, entry]));
+  const items = await db.majorProblemVersionItem.findMany({ where: { versionId: { in: [...byVersion.keys()] } } });
+  // Newest list first, as elsewhere, when one problem sits in several lists.
+  const order = new Map(versions.map((entry, index) => [entry.version.id, index]));
+  items.sort((a, b) => order.get(a.versionId)! - order.get(b.versionId)!);
+  const byId = new Map<string, PublicMajorProblem>();
+  for (const item of items) if (!byId.has(item.majorProblemId)) byId.set(item.majorProblemId, majorProblemJson(item, byVersion.get(item.versionId)!));
+  return byId;
+}
+
+export async function listApprovedMatches(query: Paging & SyncQuery, language: Language) {
+  const majorProblems = await publicMajorProblemsById();
+  const where: Prisma.MatchWhereInput = {
+    status: "APPROVED",
+    offer: { status: "PUBLISHED" },
+    OR: [{ problemStatement: { status: { in: PUBLIC_STATUSES } } }, { majorProblemId: { in: [...majorProblems.keys()] } }],
+    ...(query.updatedSince ? { AND: [syncWhere(query)] } : {}),
+  };
+  const [total, rows] = await Promise.all([
+    db.match.count({ where }),
+    db.match.findMany({
+      where, select: approvedMatchSelect, orderBy: query.updatedSince ? syncOrder : [{ decidedAt: "desc" }, { id: "asc" }],
+      skip: (query.page - 1) * query.perPage, take: query.perPage,
+    }),
+  ]);
+  const items = rows.map((row) => {
+    const problem = row.majorProblemId ? majorProblems.get(row.majorProblemId) : undefined;
+    const statement = row.problemStatement;
+    const need = problem
+      ? { type: "major-problem" as const, id: problem.id, code: problem.code, slug: null, listSlug: problem.list.slug, title: problem.title, url: problem.url }
+      : { type: "problem-statement" as const, id: statement!.id, code: null, slug: statement!.slug, listSlug: null, title: statement!.title, url: `/problems/${statement!.slug}` };
+    return {
+      id: row.id,
+      offer: offerRefJson(row.offer, language),
+      need,
+      stage: row.stage,
+      stageDates: { introducedAt: iso(row.introducedAt), pilotAt: iso(row.pilotAt), procurementAt: iso(row.procurementAt), deployedAt: iso(row.deployedAt), droppedAt: iso(row.droppedAt) },
+      approvedAt: iso(row.decidedAt),
+      updatedAt: row.updatedAt.toISOString(),
+    };
+  });
+  return pageOf(items, total, query, items.at(-1));
+}
+export type PublicApprovedMatch = Awaited<ReturnType<typeof listApprovedMatches>>["items"][number];

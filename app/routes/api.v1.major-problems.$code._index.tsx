@@ -4,8 +4,8 @@ import { getPublicMajorProblem } from "~/models/public-api.server";
 import { majorProblemQuery } from "~/schemas/open-api";
 
 // A code can repeat across lists: the newest list wins unless ?list= names one.
-export const loader = ({ request, params }: LoaderFunctionArgs) =>
-  publicApi(request, { query: majorProblemQuery, notFound: "openApi.notFound.majorProblem" }, async (query) => {
+export const loader = ({ request, params, context }: LoaderFunctionArgs) =>
+  publicApi({ request, context }, { query: majorProblemQuery, notFound: "openApi.notFound.majorProblem" }, async (query) => {
     const problem = await getPublicMajorProblem(params.code ?? "", query.list);
     return problem ? { problem } : null;
   });

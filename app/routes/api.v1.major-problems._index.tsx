@@ -4,5 +4,5 @@ import { listPublicMajorProblems } from "~/models/public-api.server";
 import { majorProblemListQuery } from "~/schemas/open-api";
 
 // The city's major problems as the latest published version of each list shows them.
-export const loader = ({ request }: LoaderFunctionArgs) =>
-  publicApi(request, { query: majorProblemListQuery }, (query) => listPublicMajorProblems(query));
+export const loader = ({ request, context }: LoaderFunctionArgs) =>
+  publicApi({ request, context }, { query: majorProblemListQuery }, (query) => listPublicMajorProblems(query));

@@ -4,7 +4,7 @@ import { offerMatches } from "~/models/public-api.server";
 import { matchesQuery } from "~/schemas/open-api";
 
 // The reverse direction: open needs this offer may fit.
-export const loader = ({ request, params }: LoaderFunctionArgs) =>
-  publicApi(request, { query: matchesQuery, notFound: "openApi.notFound.offer" }, (query, { language, t }) =>
+export const loader = ({ request, params, context }: LoaderFunctionArgs) =>
+  publicApi({ request, context }, { query: matchesQuery, notFound: "openApi.notFound.offer" }, (query, { language, t }) =>
     offerMatches(params.slug ?? "", query.limit, language, t),
   );

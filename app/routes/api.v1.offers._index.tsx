@@ -4,5 +4,5 @@ import { listPublicOffers } from "~/models/public-api.server";
 import { offerListQuery } from "~/schemas/open-api";
 
 // Published offers only; titles and summaries in the language asked for when the provider wrote one.
-export const loader = ({ request }: LoaderFunctionArgs) =>
-  publicApi(request, { query: offerListQuery }, ({ lng: _lng, ...query }, { language }) => listPublicOffers(query, language));
+export const loader = ({ request, context }: LoaderFunctionArgs) =>
+  publicApi({ request, context }, { query: offerListQuery }, ({ lng: _lng, ...query }, { language }) => listPublicOffers(query, language));

@@ -1,6 +1,7 @@
-import { json } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { openApiDocument } from "~/api/openapi";
+import { jsonWithEtag, limitedApi } from "~/utils/api.server";
 
-// CORS is open so browser tools (Swagger UI, Postman web) on other origins can load it.
-export const loader = () =>
-  json(openApiDocument, { headers: { "Cache-Control": "public, max-age=300", "Access-Control-Allow-Origin": "*" } });
+// CORS is open (limitedApi) so browser tools (Swagger UI, Postman web) on other origins can load it.
+export const loader = (args: LoaderFunctionArgs) =>
+  limitedApi(args, async () => jsonWithEtag(args.request, openApiDocument, { "Cache-Control": "public, max-age=300" }));

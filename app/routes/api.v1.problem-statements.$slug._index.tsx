@@ -4,8 +4,8 @@ import { getPublicStatement } from "~/models/public-api.server";
 import { detailQuery } from "~/schemas/open-api";
 
 // Drafts and statements waiting for review are 404 for everyone here, members included.
-export const loader = ({ request, params }: LoaderFunctionArgs) =>
-  publicApi(request, { query: detailQuery, notFound: "openApi.notFound.problemStatement" }, async () => {
+export const loader = ({ request, params, context }: LoaderFunctionArgs) =>
+  publicApi({ request, context }, { query: detailQuery, notFound: "openApi.notFound.problemStatement" }, async () => {
     const problem = await getPublicStatement(params.slug ?? "");
     return problem ? { problem } : null;
   });

@@ -4,5 +4,5 @@ import { listPublicStatements } from "~/models/public-api.server";
 import { statementListQuery } from "~/schemas/open-api";
 
 // Agencies' problem statements once staff published them (open or closed).
-export const loader = ({ request }: LoaderFunctionArgs) =>
-  publicApi(request, { query: statementListQuery }, (query) => listPublicStatements(query));
+export const loader = ({ request, context }: LoaderFunctionArgs) =>
+  publicApi({ request, context }, { query: statementListQuery }, (query) => listPublicStatements(query));

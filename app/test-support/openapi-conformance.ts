@@ -51,7 +51,7 @@ export function problemsWith(value: unknown, input: SchemaObject, at = "$"): str
 }
 
 /** The schema a documented operation promises for a status code. */
-export function responseSchema(template: string, status: "200" | "400" | "404" | "503"): SchemaObject {
+export function responseSchema(template: string, status: "200" | "400" | "404" | "429" | "503"): SchemaObject {
   let response = openApiDocument.paths[template]?.get.responses[status] as { $ref?: string; content?: Record<string, { schema: SchemaObject }> } | undefined;
   if (response?.$ref) response = openApiDocument.components.responses[response.$ref.replace("#/components/responses/", "")];
   const schema = response?.content?.["application/json"]?.schema;

@@ -11,6 +11,27 @@ const failedSignInByIp = new RateLimiterMemory({ keyPrefix: "signin-ip", points:
 const resetByAccount = new RateLimiterMemory({ keyPrefix: "reset-account", points: env.RATE_LIMIT_POINTS, duration: window });
 const resetByIp = new RateLimiterMemory({ keyPrefix: "reset-ip", points: env.RATE_LIMIT_POINTS * 10, duration: window });
 
+// Open data is for everyone, so the limit is generous and per client IP; it
+// only stops one client from starving the rest.
+const apiByIp =
+  env.API_RATE_LIMIT_POINTS > 0
+    ? new RateLimiterMemory({ keyPrefix: "api-ip", points: env.API_RATE_LIMIT_POINTS, duration: env.API_RATE_LIMIT_WINDOW_SECONDS })
+    : null;
+
+export type ApiAllowance = { allowed: boolean; limit: number; remaining: number; resetSeconds: number } | null;
+
+/** Counts one /api/v1 request; null when API limits are turned off. */
+export async function consumeApiRequest(ip: string): Promise<ApiAllowance> {
+  if (!apiByIp) return null;
+  try {
+    const state = await apiByIp.consume(ip);
+    return { allowed: true, limit: apiByIp.points, remaining: state.remainingPoints, resetSeconds: Math.ceil(state.msBeforeNext / 1000) };
+  } catch (error) {
+    if (!(error instanceof RateLimiterRes)) throw error;
+    return { allowed: false, limit: apiByIp.points, remaining: 0, resetSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) };
+  }
+}
+
 export class RateLimitedError extends Error {
   constructor(public retryAfterSeconds: number) {
     super("rate limited");
