@@ -209,3 +209,14 @@ export function trackingExportRows(rows: TrackingRow[]) {
     status: row.status,
   }));
 }
+
+// The page and both downloads read the same query string, so a download is
+// exactly the table on screen.
+export function trackingFilterFrom(url: URL): TrackingFilter {
+  const param = (name: string) => url.searchParams.get(name)?.trim().slice(0, 40) || undefined;
+  return { listId: param("list"), ownerId: param("owner"), overdueOnly: url.searchParams.get("overdue") === "1" };
+}
+
+export function trackingDownloadName(now: Date, extension: "csv" | "xlsx") {
+  return `theo-doi-bai-toan-${dateInputFromDeadline(now)}.${extension}`;
+}

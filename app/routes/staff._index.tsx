@@ -13,11 +13,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function StaffArea() {
   const { t } = useTranslation();
   const tools = [
+    { to: "/staff/dashboard", title: t("dashboard.title"), text: t("dashboard.lead") },
     { to: "/staff/organisations", title: t("layout.staffOrganisations"), text: t("staff.organisationsLead") },
     { to: "/staff/offers", title: t("offers.staffTitle"), text: t("offers.staffLead") },
     { to: "/staff/problems", title: t("statements.staff.title"), text: t("statements.staff.lead") },
     { to: "/staff/major-problems", title: t("layout.staffMajorProblems"), text: t("majorProblems.staffLead") },
     { to: "/staff/matches", title: t("curation.title"), text: t("curation.lead") },
+    { to: "/staff/tracking", title: t("tracking.title"), text: t("tracking.lead") },
     { to: "/staff/taxonomy", title: t("layout.staffTaxonomy"), text: t("taxonomy.lead") },
     { to: "/staff/audit", title: t("layout.staffAudit"), text: t("audit.lead") },
     { to: "/staff/ledger", title: t("payments.ledger.title"), text: t("payments.ledger.lead") },
