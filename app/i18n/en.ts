@@ -9,6 +9,7 @@ import { classifyEn } from "./features/classify.en";
 import { curationEn } from "./features/curation.en";
 import { matchingEn } from "./features/matching.en";
 import { paymentsEn } from "./features/payments.en";
+import { plansEn } from "./features/plans.en";
 import { dashboardEn } from "./features/dashboard.en";
 import { trackingEn } from "./features/tracking.en";
 import type { Shape } from "./shape";
@@ -451,6 +452,7 @@ const en: Catalogue = {
   curation: curationEn,
   matching: matchingEn,
   payments: paymentsEn,
+  plans: plansEn,
   dashboard: dashboardEn,
   tracking: trackingEn,
   errors: {

@@ -9,6 +9,7 @@ import { classifyVi } from "./features/classify.vi";
 import { curationVi } from "./features/curation.vi";
 import { matchingVi } from "./features/matching.vi";
 import { paymentsVi } from "./features/payments.vi";
+import { plansVi } from "./features/plans.vi";
 import { dashboardVi } from "./features/dashboard.vi";
 import { trackingVi } from "./features/tracking.vi";
 
@@ -449,6 +450,7 @@ const vi = {
   curation: curationVi,
   matching: matchingVi,
   payments: paymentsVi,
+  plans: plansVi,
   dashboard: dashboardVi,
   tracking: trackingVi,
   errors: {
