@@ -11,13 +11,16 @@
 //   --no-glossary          the staff thesaurus only (search/synonyms.ts)
 //   --no-declared-sector   ignore the problems' own sector labels
 //   --dir search/relevance/holdout2   another set with the same three files
+//   --base-glossary        without the per-sector glossary (search/match/glossary-sectors.ts)
+//   --plain-thesaurus      thesaurus phrases matched folded only (before the spelling check)
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { seedTerms } from "../prisma/seed-taxonomy.ts";
 import { TaxonomyClassifier } from "../search/classify.ts";
 import { EmbeddedSearchEngine } from "../search/embedded/engine.ts";
-import { MATCHING_GLOSSARY } from "../search/match/glossary.ts";
+import { BASE_MATCHING_GLOSSARY, MATCHING_GLOSSARY } from "../search/match/glossary.ts";
+import { buildMatchSynonyms } from "../search/match/terms.ts";
 import { sectorLabelReader } from "../search/match/sector-label.ts";
 import { buildTaxonomy, DEFAULT_TUNING, rankOffers, type MatchContext, type OfferFacts } from "../search/match/rank.ts";
 import { buildSynonymIndex } from "../search/query.ts";
@@ -34,6 +37,8 @@ const { values } = parseArgs({
     "per-problem": { type: "boolean", default: false },
     limit: { type: "string", default: "10" },
     dir: { type: "string" },
+    "base-glossary": { type: "boolean", default: false },
+    "plain-thesaurus": { type: "boolean", default: false },
   },
 });
 
@@ -79,7 +84,9 @@ await engine.upsert(documents);
 const overrides = JSON.parse(values.tuning) as { terms?: object; fusion?: object } & Record<string, unknown>;
 const context: MatchContext = {
   engine,
-  synonyms: buildSynonymIndex(values["no-glossary"] ? DEFAULT_SYNONYM_GROUPS : [...DEFAULT_SYNONYM_GROUPS, ...MATCHING_GLOSSARY]),
+  synonyms: (values["plain-thesaurus"] ? buildSynonymIndex : buildMatchSynonyms)(
+    values["no-glossary"] ? DEFAULT_SYNONYM_GROUPS : [...DEFAULT_SYNONYM_GROUPS, ...(values["base-glossary"] ? BASE_MATCHING_GLOSSARY : MATCHING_GLOSSARY)],
+  ),
   taxonomy: buildTaxonomy(new TaxonomyClassifier(seedTerms), seedTerms),
   tuning: { ...overrides, terms: { ...DEFAULT_TUNING.terms, ...overrides.terms }, fusion: { ...DEFAULT_TUNING.fusion, ...overrides.fusion } },
 };

@@ -7,7 +7,8 @@ import { db } from "~/db.server";
 import { searchEngine, staffSynonymGroups } from "~/search.server";
 import { TaxonomyClassifier } from "../../search/classify.ts";
 import { MATCHING_GLOSSARY } from "../../search/match/glossary.ts";
-import { buildSynonymIndex, type SynonymIndex } from "../../search/query.ts";
+import type { SynonymIndex } from "../../search/query.ts";
+import { buildMatchSynonyms } from "../../search/match/terms.ts";
 import {
   buildTaxonomy,
   needWords,
@@ -36,7 +37,7 @@ async function matchContext(): Promise<MatchContext> {
       db.taxonomyTerm.findMany({ select: { kind: true, slug: true, nameVi: true, nameEn: true } }),
       staffSynonymGroups(),
     ]);
-    cached = { at: Date.now(), taxonomy: buildTaxonomy(new TaxonomyClassifier(terms), terms), synonyms: buildSynonymIndex([...groups, ...MATCHING_GLOSSARY]) };
+    cached = { at: Date.now(), taxonomy: buildTaxonomy(new TaxonomyClassifier(terms), terms), synonyms: buildMatchSynonyms([...groups, ...MATCHING_GLOSSARY]) };
   }
   return { engine: await searchEngine(), synonyms: cached.synonyms, taxonomy: cached.taxonomy };
 }

@@ -5,7 +5,9 @@
 // words find the other's. Written from general knowledge of city services
 // and public-sector technology, sector by sector — not from the evaluation
 // set — so it helps texts the team has never seen.
-export const MATCHING_GLOSSARY: string[][] = [
+import { SECTOR_GLOSSARY } from "./glossary-sectors.ts";
+
+export const BASE_MATCHING_GLOSSARY: string[][] = [
   // ─── Common words of problems and solutions ─────────────────────────────
   ["chậm", "chậm trễ", "slow", "delay", "delays"],
   ["thủ công", "bằng tay", "manual", "manually", "by hand"],
@@ -224,3 +226,6 @@ export const MATCHING_GLOSSARY: string[][] = [
   ["máy chủ", "server", "servers"],
   ["trung tâm dữ liệu", "data centre", "data center"],
 ];
+
+/** The glossary matching uses: the groups above and the per-sector broadening. */
+export const MATCHING_GLOSSARY: string[][] = [...BASE_MATCHING_GLOSSARY, ...SECTOR_GLOSSARY];

@@ -26,18 +26,70 @@ export interface TermWeights {
   variant: number;
   /** At most this many terms reach the engine (the heaviest). */
   maxTerms: number;
+  /** Share given to a one-syllable Vietnamese wording of a thesaurus group (see buildMatchSynonyms). */
+  loneSynonym: number;
 }
 
-export const DEFAULT_TERM_WEIGHTS: TermWeights = { title: 2, body: 1, bigram: 0.5, synonym: 0.7, variant: 0.6, syllable: 0, maxTerms: 200 };
+export const DEFAULT_TERM_WEIGHTS: TermWeights = { title: 2, body: 1, bigram: 0.5, synonym: 0.7, variant: 0.6, syllable: 0, maxTerms: 200, loneSynonym: 1 };
+
+/**
+ * The diacritics of a word wherever the tone mark sits ("hoá" = "hóa"), so
+ * that "thông" and "thương", or "bão" (storm), "bảo" and "báo" stay apart
+ * once folded.
+ */
+export function markSignature(word: string): string {
+  const marks = word.normalize("NFD").match(/\p{M}/gu) ?? [];
+  return (/[đĐ]/.test(word) ? "đ" : "") + [...marks].sort().join("");
+}
+
+/**
+ * A thesaurus index that also remembers how each phrase is spelled. With it,
+ * a word written with diacritics only matches a phrase word with the same
+ * ones (text without diacritics still matches anything). A one-syllable
+ * Vietnamese wording sent on its own is folded and so still finds
+ * look-alikes; `loneSynonym` weighs it (dropping it costs English needs
+ * their only way to "nước").
+ */
+export interface MatchSynonymIndex extends SynonymIndex {
+  /** group → phrase → one mark signature per word. */
+  marks: string[][][];
+}
+
+export function buildMatchSynonyms(groups: readonly (readonly string[])[]): MatchSynonymIndex {
+  const index: MatchSynonymIndex = { byFirstWord: new Map(), groups: [], marks: [] };
+  for (const group of groups) {
+    const phrases = group.map((phrase) => tokenize(phrase)).filter((tokens) => tokens.length > 0);
+    if (phrases.length < 2) continue;
+    const groupNumber = index.groups.length;
+    index.groups.push(phrases.map((tokens) => tokens.map((token) => token.folded)));
+    index.marks.push(phrases.map((tokens) => tokens.map((token) => (token.exact === token.folded ? "" : markSignature(token.exact)))));
+    for (const [phrase, tokens] of phrases.entries()) {
+      const words = tokens.map((token) => token.folded);
+      const list = index.byFirstWord.get(words[0]!) ?? [];
+      list.push({ words, group: groupNumber, phrase } as { words: string[]; group: number });
+      list.sort((a, b) => b.words.length - a.words.length);
+      index.byFirstWord.set(words[0]!, list);
+    }
+  }
+  return index;
+}
+
+const marksOf = (index: SynonymIndex) => ("marks" in index ? (index as MatchSynonymIndex).marks : null);
 
 /** The longest thesaurus phrase starting at `start`, and every group holding it. */
 export function thesaurusAt(tokens: readonly Token[], start: number, index: SynonymIndex): { length: number; groups: number[] } | null {
   let found: { length: number; groups: number[] } | null = null;
+  const marks = marksOf(index);
   for (const candidate of index.byFirstWord.get(tokens[start]!.folded) ?? []) {
     const span = candidate.words;
     if (found && span.length < found.length) break;
     if (start + span.length > tokens.length) continue;
     if (!span.every((word, offset) => tokens[start + offset]!.folded === word)) continue;
+    const spelled = marks?.[candidate.group]?.[(candidate as { phrase?: number }).phrase ?? -1];
+    if (spelled && !span.every((_, offset) => {
+      const token = tokens[start + offset]!;
+      return token.exact === token.folded || markSignature(token.exact) === spelled[offset];
+    })) continue;
     if (found) found.groups.push(candidate.group);
     else found = { length: span.length, groups: [candidate.group] };
   }
@@ -100,7 +152,14 @@ export function matchTerms(text: MatchText, synonyms: SynonymIndex, weights: Ter
       if (!stop && next && !isStopWord(next)) add([token.folded, next.folded], weight * weights.bigram);
       const phrase = thesaurusAt(tokens, i, synonyms);
       if (phrase) {
-        for (const group of phrase.groups) for (const other of synonyms.groups[group]!) add(other, weight * weights.synonym);
+        const marks = marksOf(synonyms);
+        for (const group of phrase.groups) {
+          synonyms.groups[group]!.forEach((other, index) => {
+            const lone = marks !== null && other.length === 1 && Boolean(marks[group]?.[index]?.[0]);
+            if (lone && weights.loneSynonym <= 0) return;
+            add(other, weight * weights.synonym * (lone ? weights.loneSynonym : 1));
+          });
+        }
       }
     }
   }
