@@ -80,7 +80,7 @@ export const trackingEn: Shape<typeof trackingVi> = {
     tableCaption: "Problems of {{list}} by result",
     measure: "Result",
     count: "Problems",
-    ofTotal: "{{count}} / {{total}}",
+    ofTotal: "{{value}} / {{total}}",
     noLists: "No list of major problems has been published yet.",
     definitions: "A problem counts as “piloted” when at least one solution has reached pilot or beyond and was not dropped; “deployed” when at least one solution is deployed. Only publicly listed offers count.",
     viewList: "View the list",

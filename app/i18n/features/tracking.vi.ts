@@ -79,7 +79,7 @@ export const trackingVi = {
     tableCaption: "Số bài toán của {{list}} theo kết quả",
     measure: "Kết quả",
     count: "Số bài toán",
-    ofTotal: "{{count}} / {{total}}",
+    ofTotal: "{{value}} / {{total}}",
     noLists: "Chưa có danh mục bài toán lớn nào được công bố.",
     definitions: "Một bài toán được tính “đã thí điểm” khi có ít nhất một giải pháp đã thí điểm hoặc tiến xa hơn và chưa dừng; “đã triển khai” khi có ít nhất một giải pháp đã triển khai. Chỉ tính giải pháp đang đăng công khai.",
     viewList: "Xem danh mục",
