@@ -63,3 +63,11 @@ export function defaultDays(granularity: Granularity, now = new Date()): { from:
   const first = granularity === "week" ? subWeeks(today, 11) : subMonths(today, 11);
   return { from: hanoiDay(first), to: hanoiDay(now) };
 }
+
+/** "Tuần 02/03–08/03/2026" or "Tháng 03/2026", for tables and charts. */
+export function periodLabel(key: string, granularity: Granularity, t: (key: "dashboard.weekOf" | "dashboard.monthOf", vars: Record<string, string>) => string): string {
+  const start = hanoiMidnight(key);
+  if (granularity === "month") return t("dashboard.monthOf", { month: format(start, "MM/yyyy", { in: inHanoi }) });
+  const last = addDays(start, 6);
+  return t("dashboard.weekOf", { start: format(start, "dd/MM", { in: inHanoi }), end: format(last, "dd/MM/yyyy", { in: inHanoi }) });
+}
