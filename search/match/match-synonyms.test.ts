@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildSynonymIndex } from "../query.ts";
-import { buildMatchSynonyms, markSignature, matchTerms } from "./terms.ts";
+import { buildHints, buildMatchSynonyms, markSignature, matchTerms } from "./terms.ts";
 
 const groups = [
   ["dịch", "dịch bệnh", "outbreak", "epidemic"],
@@ -35,5 +35,25 @@ describe("thesaurus matching with spelling", () => {
 
   it("lets an English text reach the one-syllable Vietnamese wording", () => {
     expect(words("Water shortage in summer")).toContain("nuoc");
+  });
+});
+
+describe("solution hints", () => {
+  const hints = buildHints([[["ùn tắc", "congestion"], ["điều khiển tín hiệu", "adaptive signal"]]]);
+  const synonyms = buildMatchSynonyms([]);
+
+  it("adds the solution wordings a problem word hints at, lighter than the word itself", () => {
+    const terms = matchTerms({ title: "Congestion at rush hour", body: "" }, synonyms, undefined, hints);
+    const weight = (key: string) => terms.find((term) => term.words.join(" ") === key)?.weight ?? 0;
+    expect(weight("dieu khien tin hieu")).toBeGreaterThan(0);
+    expect(weight("adaptive signal")).toBeGreaterThan(0);
+    expect(weight("adaptive signal")).toBeLessThan(weight("congestion"));
+    expect(matchTerms({ title: "Ùn tắc giờ cao điểm", body: "" }, synonyms, undefined, hints).map((term) => term.words.join(" "))).toContain("adaptive signal");
+  });
+
+  it("runs one way only, and not without the hint index", () => {
+    const fromSolution = matchTerms({ title: "Điều khiển tín hiệu thích ứng", body: "" }, synonyms, undefined, hints).map((term) => term.words.join(" "));
+    expect(fromSolution).not.toContain("congestion");
+    expect(matchTerms({ title: "Ùn tắc giờ cao điểm", body: "" }, synonyms).map((term) => term.words.join(" "))).not.toContain("adaptive signal");
   });
 });

@@ -9,7 +9,8 @@ import type { SynonymIndex } from "../query.ts";
 import { tokenize } from "../text.ts";
 import type { SearchDocType, SearchEngine, WeightedTerm } from "../types.ts";
 import { DEFAULT_FUSION_WEIGHTS, fuse, pairSignals, weigh, withTermsReason, type FusionWeights, type MatchReason, type NeedProfile, type OfferProfile, type Signals, type TermRef } from "./score.ts";
-import { contentWords, DEFAULT_TERM_WEIGHTS, matchTerms, overlap, type MatchText, type TermWeights } from "./terms.ts";
+import { SOLUTION_HINTS } from "./hints.ts";
+import { buildHints, contentWords, DEFAULT_TERM_WEIGHTS, matchTerms, overlap, type MatchText, type TermWeights } from "./terms.ts";
 
 export interface Taxonomy {
   classifier: TaxonomyClassifier;
@@ -84,6 +85,8 @@ export interface RankedOfferMatch {
   score: number;
   reasons: MatchReason[];
 }
+
+const NEED_HINTS = buildHints(SOLUTION_HINTS);
 
 const byKey = <T extends TermRef>(terms: T[]) => [...new Map(terms.map((term) => [term.slug, term])).values()];
 
@@ -212,7 +215,8 @@ export interface OfferRankingOptions {
  */
 export async function scoreOfferCandidates(context: MatchContext, need: NeedInput, options: OfferRankingOptions): Promise<ScoredCandidate[]> {
   const tuning = { ...DEFAULT_TUNING, ...context.tuning };
-  const terms = matchTerms(need.text, context.synonyms, tuning.terms);
+  // Solution hints run from the need's words to the offers' (see hints.ts).
+  const terms = matchTerms(need.text, context.synonyms, tuning.terms, NEED_HINTS);
   const hits = await context.engine.similar({ terms: terms.slice(0, tuning.retrievalTerms), filters: { type: ["offer"] }, limit: tuning.candidates });
   const curation = curationEvidence(options.needKey ?? null, needWords(need.text), options.curated ?? [], tuning.similarFrom);
   const best = hits[0]?.score ?? 0;

@@ -28,9 +28,11 @@ export interface TermWeights {
   maxTerms: number;
   /** Share given to a one-syllable Vietnamese wording of a thesaurus group (see buildMatchSynonyms). */
   loneSynonym: number;
+  /** Share of a problem word's weight given to each solution wording it hints at (see hints.ts). */
+  hint: number;
 }
 
-export const DEFAULT_TERM_WEIGHTS: TermWeights = { title: 2, body: 1, bigram: 0.5, synonym: 0.7, variant: 0.6, syllable: 0, maxTerms: 200, loneSynonym: 1 };
+export const DEFAULT_TERM_WEIGHTS: TermWeights = { title: 2, body: 1, bigram: 0.5, synonym: 0.7, variant: 0.6, syllable: 0, maxTerms: 200, loneSynonym: 1, hint: 0.5 };
 
 /**
  * The diacritics of a word wherever the tone mark sits ("hoá" = "hóa"), so
@@ -55,11 +57,11 @@ export interface MatchSynonymIndex extends SynonymIndex {
   marks: string[][][];
 }
 
-export function buildMatchSynonyms(groups: readonly (readonly string[])[]): MatchSynonymIndex {
+export function buildMatchSynonyms(groups: readonly (readonly string[])[], minPhrases = 2): MatchSynonymIndex {
   const index: MatchSynonymIndex = { byFirstWord: new Map(), groups: [], marks: [] };
   for (const group of groups) {
     const phrases = group.map((phrase) => tokenize(phrase)).filter((tokens) => tokens.length > 0);
-    if (phrases.length < 2) continue;
+    if (phrases.length < minPhrases) continue;
     const groupNumber = index.groups.length;
     index.groups.push(phrases.map((tokens) => tokens.map((token) => token.folded)));
     index.marks.push(phrases.map((tokens) => tokens.map((token) => (token.exact === token.folded ? "" : markSignature(token.exact)))));
@@ -72,6 +74,20 @@ export function buildMatchSynonyms(groups: readonly (readonly string[])[]): Matc
     }
   }
   return index;
+}
+
+/** Problem words (found with the spelling check) → solution wordings (folded words). */
+export interface HintIndex {
+  triggers: MatchSynonymIndex;
+  solutions: string[][][];
+}
+
+export function buildHints(hints: readonly (readonly [readonly string[], readonly string[]])[]): HintIndex {
+  const usable = hints.filter(([triggers, solutions]) => triggers.length > 0 && solutions.length > 0);
+  return {
+    triggers: buildMatchSynonyms(usable.map(([triggers]) => triggers), 1),
+    solutions: usable.map(([, solutions]) => solutions.map((phrase) => tokenize(phrase).map((token) => token.folded)).filter((words) => words.length > 0)),
+  };
 }
 
 const marksOf = (index: SynonymIndex) => ("marks" in index ? (index as MatchSynonymIndex).marks : null);
@@ -123,7 +139,7 @@ const isAcronym = (written: string) => written.length >= 2 && /\p{Lu}.*\p{Lu}/u.
  * but only logarithmically: a description repeating "hệ thống" ten times is
  * not ten times about it.
  */
-export function matchTerms(text: MatchText, synonyms: SynonymIndex, weights: TermWeights = DEFAULT_TERM_WEIGHTS): WeightedTerm[] {
+export function matchTerms(text: MatchText, synonyms: SynonymIndex, weights: TermWeights = DEFAULT_TERM_WEIGHTS, hints: HintIndex | null = null): WeightedTerm[] {
   const raw = new Map<string, number>();
   const add = (words: string[], weight: number) => {
     const key = words.join(" ");
@@ -150,6 +166,8 @@ export function matchTerms(text: MatchText, synonyms: SynonymIndex, weights: Ter
       }
       const next = tokens[i + 1];
       if (!stop && next && !isStopWord(next)) add([token.folded, next.folded], weight * weights.bigram);
+      const hinted = hints && weights.hint > 0 ? thesaurusAt(tokens, i, hints.triggers) : null;
+      if (hinted) for (const group of hinted.groups) for (const solution of hints!.solutions[group]!) add(solution, weight * weights.hint);
       const phrase = thesaurusAt(tokens, i, synonyms);
       if (phrase) {
         const marks = marksOf(synonyms);
