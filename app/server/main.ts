@@ -3,6 +3,7 @@ import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { broadcastDevReady } from "@remix-run/node";
 import { env } from "~/env.server";
+import { startOpenDataSchedule } from "~/models/open-data.server";
 import { logger } from "~/utils/logger.server";
 import { createApp } from "./app";
 
@@ -14,6 +15,8 @@ const server = app.listen(env.PORT, () => {
   logger.info({ url: `http://localhost:${env.PORT}` }, "Hanoi Tech Exchange is serving");
   if (env.NODE_ENV === "development") void broadcastDevReady(build);
 });
+// Bulk open-data files: rebuilt when over a day old, checked after boot, never during it.
+startOpenDataSchedule();
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {

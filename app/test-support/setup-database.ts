@@ -25,6 +25,7 @@ if (kind === "postgres") {
 }
 process.env.MAIL_OUTBOX_DIR = path.join(workDir, `outbox-${id}`);
 process.env.SEARCH_INDEX_PATH = path.join(workDir, `search-${id}.sqlite`);
+process.env.OPEN_DATA_DIR = path.join(workDir, `open-data-${id}`);
 // Tests wait for the index explicitly (settleSearchIndex); a fast poll only
 // matters for changes made behind the models' back.
 process.env.SEARCH_SYNC_INTERVAL_MS ??= "200";

@@ -18,7 +18,7 @@ export function apiValidationError(t: TFunction, errors: { field: string; messag
 
 // A weak validator from the body itself: the same answer always has the same
 // tag whichever process or database built it, so no state is kept for it.
-export function etagOf(text: string): string {
+export function etagOf(text: string | Buffer): string {
   return `W/"${createHash("sha256").update(text).digest("base64url").slice(0, 32)}"`;
 }
 

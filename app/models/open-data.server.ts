@@ -1,0 +1,299 @@
+// Bulk open data: every public record of five datasets as CSV and JSON files,
+// rebuilt daily, plus a manifest (row counts, sizes, sha256) that the DCAT
+// catalogue at /open-data is drawn from. The rows come from the same
+// functions as the JSON API (an updatedSince walk from the beginning), so a
+// file never holds a field or a record the API would not show.
+import { createHash, randomBytes } from "node:crypto";
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { env } from "~/env.server";
+import { flattenForCsv, toCsv } from "~/models/export.server";
+import {
+  listApprovedMatches, listPublicMajorProblems, listPublicOffers, listPublicOrganisations, listPublicStatements, type SyncQuery,
+} from "~/models/public-api.server";
+import { logger } from "~/utils/logger.server";
+
+export const DATASETS = ["offers", "organisations", "problem-statements", "major-problems", "matches"] as const;
+export type Dataset = (typeof DATASETS)[number];
+export const FORMATS = { csv: "text/csv; charset=utf-8", json: "application/json; charset=utf-8" } as const;
+export type Format = keyof typeof FORMATS;
+export type FieldType = "string" | "integer" | "boolean" | "dateTime" | "list";
+
+// A placeholder until the city names the licence for its open data (README).
+export const LICENCE = { name: "CC BY 4.0", url: "https://creativecommons.org/licenses/by/4.0/" } as const;
+export const MAX_AGE_MS = 24 * 60 * 60 * 1000;
+
+/** The columns of each dataset, in file order; descriptions live in the openData.fields catalogue. */
+export const FIELDS: Record<Dataset, [name: string, type: FieldType][]> = {
+  offers: [
+    ["id", "string"], ["externalId", "string"], ["slug", "string"], ["title", "string"], ["titleEn", "string"], ["summary", "string"],
+    ["provider", "string"], ["providerSlug", "string"], ["trl", "integer"], ["deploymentModel", "string"], ["evidenceLevel", "string"],
+    ["sectors", "list"], ["technologies", "list"], ["publishedAt", "dateTime"], ["updatedAt", "dateTime"], ["url", "string"],
+  ],
+  organisations: [
+    ["id", "string"], ["slug", "string"], ["name", "string"], ["kind", "string"], ["website", "string"], ["address", "string"],
+    ["description", "string"], ["verified", "boolean"], ["verifiedAt", "dateTime"], ["memberSince", "dateTime"],
+    ["publishedOffers", "integer"], ["publicStatements", "integer"], ["updatedAt", "dateTime"], ["url", "string"],
+  ],
+  "problem-statements": [
+    ["id", "string"], ["slug", "string"], ["title", "string"], ["status", "string"], ["organisation", "string"], ["organisationSlug", "string"],
+    ["sector", "string"], ["budgetMinVnd", "integer"], ["budgetMaxVnd", "integer"], ["desiredTrl", "integer"], ["proposalDeadline", "dateTime"],
+    ["publishedAt", "dateTime"], ["majorProblemCode", "string"], ["majorProblemList", "string"], ["updatedAt", "dateTime"], ["url", "string"],
+  ],
+  "major-problems": [
+    ["id", "string"], ["code", "string"], ["title", "string"], ["description", "string"], ["sector", "string"], ["leadAgency", "string"],
+    ["priority", "string"], ["status", "string"], ["list", "string"], ["listName", "string"], ["version", "integer"],
+    ["publishedAt", "dateTime"], ["updatedAt", "dateTime"], ["url", "string"],
+  ],
+  matches: [
+    ["id", "string"], ["offerId", "string"], ["offerSlug", "string"], ["offerTitle", "string"], ["provider", "string"], ["needType", "string"],
+    ["needId", "string"], ["needTitle", "string"], ["needUrl", "string"], ["stage", "string"], ["introducedAt", "dateTime"], ["pilotAt", "dateTime"],
+    ["procurementAt", "dateTime"], ["deployedAt", "dateTime"], ["droppedAt", "dateTime"], ["approvedAt", "dateTime"], ["updatedAt", "dateTime"],
+  ],
+};
+
+type Row = Record<string, unknown>;
+type Page<T> = { items: T[]; next: unknown };
+
+// Walks a list oldest change first, 500 at a time, continuing after the last
+// record like an API client would, so a record changed mid-walk is not skipped.
+async function walk<T extends { id: string; updatedAt: string }>(list: (query: { page: number; perPage: number } & SyncQuery) => Promise<Page<T>>) {
+  const all: T[] = [];
+  let cursor: SyncQuery = { updatedSince: new Date(0) };
+  for (;;) {
+    const { items, next } = await list({ page: 1, perPage: 500, ...cursor });
+    all.push(...items);
+    const last = items.at(-1);
+    if (!next || !last) return all;
+    cursor = { updatedSince: new Date(last.updatedAt), after: last.id };
+  }
+}
+
+const rowBuilders: Record<Dataset, () => Promise<Row[]>> = {
+  offers: async () =>
+    (await walk((query) => listPublicOffers(query, "vi"))).map((offer) => ({
+      id: offer.id, externalId: offer.externalId, slug: offer.slug, title: offer.titleVi, titleEn: offer.titleEn, summary: offer.summary,
+      provider: offer.provider.name, providerSlug: offer.provider.slug, trl: offer.trl, deploymentModel: offer.deploymentModel,
+      evidenceLevel: offer.evidenceLevel, sectors: offer.sectors.map((term) => term.slug), technologies: offer.technologies.map((term) => term.slug),
+      publishedAt: offer.publishedAt, updatedAt: offer.updatedAt, url: offer.url,
+    })),
+  organisations: async () =>
+    (await walk(listPublicOrganisations)).map((organisation) => ({
+      id: organisation.id, slug: organisation.slug, name: organisation.name, kind: organisation.kind, website: organisation.website,
+      address: organisation.address, description: organisation.description, verified: organisation.verified, verifiedAt: organisation.verifiedAt,
+      memberSince: organisation.memberSince, publishedOffers: organisation.publishedOffers, publicStatements: organisation.publicStatements,
+      updatedAt: organisation.updatedAt, url: organisation.url,
+    })),
+  "problem-statements": async () =>
+    (await walk(listPublicStatements)).map((statement) => ({
+      id: statement.id, slug: statement.slug, title: statement.title, status: statement.status, organisation: statement.organisation.name,
+      organisationSlug: statement.organisation.slug, sector: statement.sector?.slug ?? null, budgetMinVnd: statement.budgetMinVnd,
+      budgetMaxVnd: statement.budgetMaxVnd, desiredTrl: statement.desiredTrl, proposalDeadline: statement.proposalDeadline,
+      publishedAt: statement.publishedAt, majorProblemCode: statement.majorProblem?.code ?? null, majorProblemList: statement.majorProblem?.listSlug ?? null,
+      updatedAt: statement.updatedAt, url: statement.url,
+    })),
+  "major-problems": async () =>
+    (await walk(listPublicMajorProblems)).map((problem) => ({
+      id: problem.id, code: problem.code, title: problem.title, description: problem.description, sector: problem.sector?.slug ?? null,
+      leadAgency: problem.leadAgency, priority: problem.priority, status: problem.status, list: problem.list.slug, listName: problem.list.name,
+      version: problem.list.version, publishedAt: problem.list.publishedAt, updatedAt: problem.updatedAt, url: problem.url,
+    })),
+  matches: async () =>
+    (await walk((query) => listApprovedMatches(query, "vi"))).map((match) => ({
+      id: match.id, offerId: match.offer.id, offerSlug: match.offer.slug, offerTitle: match.offer.title, provider: match.offer.provider.name,
+      needType: match.need.type, needId: match.need.id, needTitle: match.need.title, needUrl: match.need.url, stage: match.stage,
+      ...match.stageDates, approvedAt: match.approvedAt, updatedAt: match.updatedAt,
+    })),
+};
+
+export type FileInfo = { bytes: number; sha256: string; mediaType: string };
+export type Manifest = { generatedAt: string; datasets: Record<Dataset, { rows: number; files: Record<Format, FileInfo> }> };
+
+export const openDataDir = () => path.resolve(env.OPEN_DATA_DIR);
+const MANIFEST = "manifest.json";
+
+// Readers see the old file or the new one, never half of one.
+async function writeAtomically(dir: string, name: string, content: string) {
+  const temp = path.join(dir, `.${name}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  await fs.writeFile(temp, content);
+  await fs.rename(temp, path.join(dir, name));
+}
+
+const info = (content: string, mediaType: string): FileInfo => ({
+  bytes: Buffer.byteLength(content), sha256: createHash("sha256").update(content).digest("hex"), mediaType,
+});
+
+export async function buildOpenData(dir = openDataDir(), now = new Date()): Promise<Manifest> {
+  await fs.mkdir(dir, { recursive: true });
+  const datasets = {} as Manifest["datasets"];
+  for (const dataset of DATASETS) {
+    const rows = await rowBuilders[dataset]();
+    const columns = FIELDS[dataset].map(([name]) => name);
+    const csv = toCsv(flattenForCsv(rows), columns);
+    const json = JSON.stringify(rows, null, 1);
+    await writeAtomically(dir, `${dataset}.csv`, csv);
+    await writeAtomically(dir, `${dataset}.json`, json);
+    datasets[dataset] = { rows: rows.length, files: { csv: info(csv, FORMATS.csv), json: info(json, FORMATS.json) } };
+  }
+  const manifest: Manifest = { generatedAt: now.toISOString(), datasets };
+  // Written last: a manifest always describes files that are complete.
+  await writeAtomically(dir, MANIFEST, JSON.stringify(manifest, null, 2));
+  return manifest;
+}
+
+export async function readManifest(dir = openDataDir()): Promise<Manifest | null> {
+  try {
+    return JSON.parse(await fs.readFile(path.join(dir, MANIFEST), "utf8")) as Manifest;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
+  }
+}
+
+/** Missing files, files older than a day, or a manifest from another set of datasets need a rebuild. */
+export function isStale(manifest: Manifest | null, now: Date, maxAgeMs = MAX_AGE_MS): boolean {
+  if (!manifest) return true;
+  if (DATASETS.some((dataset) => !manifest.datasets[dataset])) return true;
+  return now.getTime() - new Date(manifest.generatedAt).getTime() >= maxAgeMs;
+}
+
+// One build at a time in this process; a lock file keeps the server's timer
+// and `npm run open-data:build` (another process) from building together.
+let running: Promise<Manifest> | null = null;
+const LOCK_STALE_MS = 30 * 60 * 1000;
+
+async function buildOnce(dir: string, now: Date): Promise<Manifest> {
+  running ??= (async () => {
+    await fs.mkdir(dir, { recursive: true });
+    const lock = path.join(dir, ".building");
+    const held = await fs.stat(lock).then((stat) => now.getTime() - stat.mtimeMs < LOCK_STALE_MS, () => false);
+    if (held) {
+      const current = await readManifest(dir);
+      if (current) return current;
+    }
+    await fs.writeFile(lock, String(process.pid));
+    const started = Date.now();
+    try {
+      const manifest = await buildOpenData(dir, now);
+      logger.info({ ms: Date.now() - started, rows: Object.fromEntries(DATASETS.map((d) => [d, manifest.datasets[d].rows])) }, "open data files built");
+      return manifest;
+    } finally {
+      await fs.rm(lock, { force: true });
+    }
+  })().finally(() => {
+    running = null;
+  });
+  return running;
+}
+
+/**
+ * The current manifest, rebuilding first when there is none (fresh install)
+ * and in the background when it is over a day old, so readers get the
+ * files that exist instead of waiting.
+ */
+export async function currentManifest(options: { dir?: string; now?: Date } = {}): Promise<Manifest> {
+  const dir = options.dir ?? openDataDir();
+  const now = options.now ?? new Date();
+  const manifest = await readManifest(dir);
+  if (!manifest || DATASETS.some((dataset) => !manifest.datasets[dataset])) return buildOnce(dir, now);
+  if (isStale(manifest, now)) {
+    void buildOnce(dir, now).catch((error: unknown) => logger.error({ err: error }, "open data rebuild failed"));
+  }
+  return manifest;
+}
+
+/** Rebuilds when stale; what the daily timer runs. Reports whether it built. */
+export async function refreshIfStale(options: { dir?: string; now?: Date } = {}): Promise<boolean> {
+  const dir = options.dir ?? openDataDir();
+  const now = options.now ?? new Date();
+  if (!isStale(await readManifest(dir), now)) return false;
+  await buildOnce(dir, now);
+  return true;
+}
+
+/** Checks hourly (first soon after boot, not during it) and rebuilds files over a day old. */
+export function startOpenDataSchedule(intervalMs = 60 * 60 * 1000): () => void {
+  const check = () => {
+    refreshIfStale().catch((error: unknown) => logger.error({ err: error }, "open data rebuild failed"));
+  };
+  const first = setTimeout(check, 10_000);
+  const timer = setInterval(check, intervalMs);
+  first.unref();
+  timer.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
+}
+
+/** A download by its public name (`offers.csv`); null for anything else. */
+export function parseFileName(name: string): { dataset: Dataset; format: Format } | null {
+  const match = /^([a-z-]+)\.(csv|json)$/.exec(name);
+  if (!match || !(DATASETS as readonly string[]).includes(match[1]!)) return null;
+  return { dataset: match[1] as Dataset, format: match[2] as Format };
+}
+
+export async function readDatasetFile(dataset: Dataset, format: Format, dir = openDataDir()) {
+  return fs.readFile(path.join(dir, `${dataset}.${format}`));
+}
+
+type Translate = (key: string) => string;
+const both = (vi: Translate, en: Translate, key: string) => [
+  { "@language": "vi", "@value": vi(key) },
+  { "@language": "en", "@value": en(key) },
+];
+const XSD: Record<FieldType, string> = { string: "xsd:string", integer: "xsd:integer", boolean: "xsd:boolean", dateTime: "xsd:dateTime", list: "xsd:string" };
+
+/**
+ * The catalogue as DCAT-AP-style JSON-LD: one dcat:Dataset per file pair,
+ * each with its licence, daily accrual periodicity, modified time and two
+ * dcat:Distribution (CSV, JSON) with download URL, media type, size and
+ * sha256; the columns as a CSVW table schema.
+ */
+export function dcatCatalogue(manifest: Manifest, origin: string, vi: Translate, en: Translate) {
+  const licence = { "@id": LICENCE.url, "dct:title": LICENCE.name };
+  return {
+    "@context": {
+      dcat: "http://www.w3.org/ns/dcat#", dct: "http://purl.org/dc/terms/", foaf: "http://xmlns.com/foaf/0.1/",
+      xsd: "http://www.w3.org/2001/XMLSchema#", csvw: "http://www.w3.org/ns/csvw#", spdx: "http://spdx.org/rdf/terms#",
+    },
+    "@id": `${origin}/open-data/catalog.json`,
+    "@type": "dcat:Catalog",
+    "dct:title": both(vi, en, "openData.page.title"),
+    "dct:description": both(vi, en, "openData.page.lead"),
+    "dct:publisher": { "@type": "foaf:Organization", "foaf:name": both(vi, en, "openData.publisherName") },
+    "dct:license": licence,
+    "dct:modified": { "@value": manifest.generatedAt, "@type": "xsd:dateTime" },
+    "foaf:homepage": { "@id": `${origin}/open-data` },
+    "dcat:dataset": DATASETS.map((dataset) => ({
+      "@id": `${origin}/open-data#${dataset}`,
+      "@type": "dcat:Dataset",
+      "dct:identifier": dataset,
+      "dct:title": both(vi, en, `openData.datasets.${dataset}.title`),
+      "dct:description": both(vi, en, `openData.datasets.${dataset}.description`),
+      "dct:license": licence,
+      "dct:accrualPeriodicity": { "@id": "http://publications.europa.eu/resource/authority/frequency/DAILY" },
+      "dct:modified": { "@value": manifest.generatedAt, "@type": "xsd:dateTime" },
+      "dcat:landingPage": { "@id": `${origin}/open-data#${dataset}` },
+      "csvw:tableSchema": {
+        "csvw:column": FIELDS[dataset].map(([name, type]) => ({
+          "csvw:name": name, "csvw:datatype": XSD[type], ...(type === "list" ? { "csvw:separator": "; " } : {}),
+          "dct:description": both(vi, en, `openData.fields.${name}`),
+        })),
+      },
+      "dcat:distribution": (Object.keys(FORMATS) as Format[]).map((format) => {
+        const file = manifest.datasets[dataset].files[format];
+        return {
+          "@id": `${origin}/open-data/${dataset}.${format}`,
+          "@type": "dcat:Distribution",
+          "dct:format": format.toUpperCase(),
+          "dcat:mediaType": file.mediaType.split(";")[0],
+          "dcat:downloadURL": { "@id": `${origin}/open-data/${dataset}.${format}` },
+          "dcat:byteSize": { "@value": file.bytes, "@type": "xsd:nonNegativeInteger" },
+          "spdx:checksum": { "spdx:algorithm": "spdx:checksumAlgorithm_sha256", "spdx:checksumValue": file.sha256 },
+          "dct:license": licence,
+        };
+      }),
+    })),
+  };
+}
