@@ -75,6 +75,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <p>{t("layout.footer")}</p>
             <p><Link to="/organisations">{t("profiles.directoryTitle")}</Link></p>
             <p><Link to="/api">{t("openApi.page.footerLink")}</Link></p>
+            <p><Link to="/open-data">{t("openData.page.footerLink")}</Link></p>
             <p>{t("layout.footerResolution")}</p>
           </div>
         </footer>
