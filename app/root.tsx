@@ -75,6 +75,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <p>{t("layout.footer")}</p>
             <p><Link to="/organisations">{t("profiles.directoryTitle")}</Link></p>
             <p><Link to="/api">{t("openApi.page.footerLink")}</Link></p>
+            <p><Link to="/results">{t("tracking.results.title")}</Link></p>
             <p><Link to="/open-data">{t("openData.page.footerLink")}</Link></p>
             <p>{t("layout.footerResolution")}</p>
           </div>
@@ -115,6 +116,7 @@ function SiteHeader() {
               <>
                 <li><NavLink to="/orgs">{t("layout.myOrganisations")}</NavLink></li>
                 {user.isStaff ? <li><NavLink to="/staff">{t("layout.staffArea")}</NavLink></li> : null}
+                {user.isStaff ? <li><NavLink to="/staff/dashboard">{t("dashboard.title")}</NavLink></li> : null}
                 {user.role === "ADMIN" ? <li><NavLink to="/admin/users">{t("layout.adminUsers")}</NavLink></li> : null}
                 <li>
                   <NavLink to="/notifications">
