@@ -251,3 +251,26 @@ export function purchasablePlans(): Record<PaidTier, Record<Interval, boolean>> 
   const can = (tier: PaidTier, interval: Interval) => configured && planPriceId(tier, interval) !== null;
   return { VERIFIED: { MONTH: can("VERIFIED", "MONTH"), YEAR: can("VERIFIED", "YEAR") }, PREMIUM: { MONTH: can("PREMIUM", "MONTH"), YEAR: can("PREMIUM", "YEAR") } };
 }
+
+/** Everything the plan page shows. */
+export async function planOverview(organisationId: string) {
+  const [{ tier, subscription }, used, history, pending] = await Promise.all([
+    currentPlan(organisationId),
+    offersInUse(organisationId),
+    planHistory(organisationId),
+    db.planSubscription.findFirst({ where: { organisationId, status: "INCOMPLETE", checkoutUrl: { not: null } }, orderBy: { createdAt: "desc" } }),
+  ]);
+  return {
+    tier,
+    limits: limitsFor(tier),
+    used,
+    subscription: subscription && {
+      interval: subscription.interval, status: subscription.status, amountVnd: Number(subscription.amountVnd),
+      currentPeriodEnd: subscription.currentPeriodEnd, cancelAtPeriodEnd: subscription.cancelAtPeriodEnd,
+    },
+    pending: pending && Date.now() - pending.createdAt.getTime() < REUSE_CHECKOUT_MS ? { tier: pending.tier, checkoutUrl: pending.checkoutUrl! } : null,
+    history,
+    configured: paymentProvider() !== null,
+    purchasable: purchasablePlans(),
+  };
+}

@@ -209,3 +209,9 @@ export async function featuredOffers(limit: number, now = new Date()) {
     take: limit,
   });
 }
+
+/** Everything the services page shows. */
+export async function servicesOverview(organisationId: string) {
+  const [{ tier }, purchases, offers] = await Promise.all([currentPlan(organisationId), listServicePurchases(organisationId), featurableOffers(organisationId)]);
+  return { tier, limits: limitsFor(tier), purchases, offers, configured: paymentProvider() !== null };
+}

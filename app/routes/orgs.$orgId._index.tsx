@@ -106,6 +106,8 @@ export default function OrganisationPage() {
             <li><Link to="offers">{t("organisations.offersLink")}</Link></li>
             <li><Link to="proposals">{t("organisations.proposalsLink")}</Link></li>
             <li><Link to="orders">{t("payments.list.providerTitle")}</Link></li>
+            <li><Link to="plan">{t("plans.page.title")}</Link></li>
+            <li><Link to="services">{t("plans.services.title")}</Link></li>
           </>
         ) : (
           <li><Link to="problems">{t("organisations.problemsLink")}</Link></li>

@@ -89,6 +89,7 @@ export const plansEn: Shape<typeof plansVi> = {
     featuredText: "The offer carries a \"Featured\" label and comes first in the offer list. {{amount}} per day; buying again extends it.",
     offer: "Offer",
     days: "Days",
+    daysCount: "{{count}} days",
     daysOption: "{{count}} days — {{amount}}",
     buyFeatured: "Buy featured placement",
     includedTitle: "Featured at no charge with your plan",

@@ -86,6 +86,7 @@ export const plansVi = {
     featuredText: "Giải pháp có nhãn \"Nổi bật\" và xuất hiện đầu danh sách giải pháp. {{amount}} mỗi ngày; mua thêm thì cộng nối tiếp.",
     offer: "Giải pháp",
     days: "Số ngày",
+    daysCount: "{{count}} ngày",
     daysOption: "{{count}} ngày — {{amount}}",
     buyFeatured: "Mua vị trí nổi bật",
     includedTitle: "Nổi bật miễn phí theo gói",
