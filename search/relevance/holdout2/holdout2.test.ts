@@ -104,3 +104,18 @@ describe("holdout2 problems and qrels", () => {
     expect(lowOverlap.length).toBeGreaterThanOrEqual(10);
   });
 });
+
+describe("merged-pool-qrels.tsv", () => {
+  it("judges dev-set offers against holdout2 problems only, once per pair", () => {
+    const devIds = new Set(readFileSync(join(dir, "..", "offers.jsonl"), "utf8").split("\n").filter((line) => line.trim()).map((line) => (JSON.parse(line) as Offer).externalId));
+    const pool = lines("merged-pool-qrels.tsv").map((line) => line.split("\t"));
+    expect(pool.length).toBeGreaterThan(0);
+    for (const [problem, zero, offer, grade] of pool) {
+      expect(problemByCode.has(problem!), problem).toBe(true);
+      expect(devIds.has(offer!), offer).toBe(true);
+      expect(zero).toBe("0");
+      expect(["1", "2", "3"]).toContain(grade);
+    }
+    expect(new Set(pool.map(([problem, , offer]) => `${problem}/${offer}`)).size).toBe(pool.length);
+  });
+});
