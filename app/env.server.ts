@@ -22,6 +22,8 @@ const envSchema = z
     API_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
     // Bulk open-data downloads (CSV, JSON and their manifest), rebuilt daily.
     OPEN_DATA_DIR: z.string().default("data/open-data"),
+    // "false": the server never rebuilds them itself (cron runs npm run open-data:build; benchmarks).
+    OPEN_DATA_AUTO_REBUILD: z.enum(["true", "false"]).default("true"),
     // Unset: the embedded engine, in a file next to the database (or here).
     SEARCH_INDEX_PATH: z.string().optional(),
     // Set: Meilisearch. The key stays on the server; browsers only ever talk

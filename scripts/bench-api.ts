@@ -9,6 +9,8 @@ import { BENCH_CONNECTIONS as CONNECTIONS, loadRow, serveSeededApp, tableHeader 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
 // The per-IP limit would answer most of the load with 429: measure the API, not the limiter.
 process.env.API_RATE_LIMIT_POINTS ??= "0";
+// Nor should a bulk open-data build start in the middle of a measurement.
+process.env.OPEN_DATA_AUTO_REBUILD ??= "false";
 const app = await serveSeededApp();
 const { base, bootMs } = app;
 

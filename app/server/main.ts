@@ -16,7 +16,7 @@ const server = app.listen(env.PORT, () => {
   if (env.NODE_ENV === "development") void broadcastDevReady(build);
 });
 // Bulk open-data files: rebuilt when over a day old, checked after boot, never during it.
-startOpenDataSchedule();
+if (env.OPEN_DATA_AUTO_REBUILD === "true") startOpenDataSchedule();
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
