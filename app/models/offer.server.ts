@@ -20,6 +20,7 @@ import { changedFields, recordAudit } from "./audit.server";
 import { enqueueSearchSync } from "./search-index.server";
 import { notifySearchSync } from "~/search.server";
 import { sendEmail } from "./email.server";
+import { offerLimitAllowsAnother } from "./plan.server";
 
 export const STALE_DAYS = 180;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -399,7 +400,14 @@ async function move(
   }).finally(notifySearchSync);
 }
 
-export async function submitOffer(actorId: string, organisationId: string, offerId: string) {
+// The plan caps offers published or awaiting review, checked when one is
+// sent for review. A downgrade never unpublishes anything; it only stops
+// new submissions while over the cap.
+export async function submitOffer(actorId: string, organisationId: string, offerId: string): Promise<MoveOutcome | "over-limit"> {
+  if (!(await offerLimitAllowsAnother(organisationId))) {
+    const mine = await db.offer.count({ where: { id: offerId, organisationId, status: { in: ["DRAFT", "CHANGES_REQUESTED"] } } });
+    if (mine) return "over-limit";
+  }
   const { outcome } = await move(actorId, { id: offerId, organisationId }, "offer.submitted",
     (o) => o.status === "DRAFT" || o.status === "CHANGES_REQUESTED",
     () => ({ status: "SUBMITTED", submittedAt: new Date() }));

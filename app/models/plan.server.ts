@@ -6,7 +6,7 @@
 import { db, type PlanSubscriptionStatus, type Prisma } from "~/db.server";
 import { changedFields, recordAudit } from "~/models/audit.server";
 import { appBaseUrl } from "~/models/notification.server";
-import { limitsFor, PLAN_PRICES_VND, type Interval, type PaidTier, type PlanLimits, type PlanTierName } from "~/payments/plans";
+import { limitsFor, mayPublishAnother, PLAN_PRICES_VND, type Interval, type PaidTier, type PlanLimits, type PlanTierName } from "~/payments/plans";
 import { paymentProvider, planForPrice, planPriceId, ProviderRejectedError, type CheckoutSession, type ProviderSubscription } from "~/payments/provider.server";
 import { logger } from "~/utils/logger.server";
 
@@ -44,6 +44,12 @@ export async function offersInUse(organisationId: string, client: Pick<Prisma.Tr
 export async function planLimits(organisationId: string): Promise<PlanLimits & { tier: PlanTierName }> {
   const { tier } = await currentPlan(organisationId);
   return { tier, ...limitsFor(tier) };
+}
+
+/** Whether the organisation's plan lets one more offer be sent for review. */
+export async function offerLimitAllowsAnother(organisationId: string): Promise<boolean> {
+  const [{ tier }, used] = await Promise.all([currentPlan(organisationId), offersInUse(organisationId)]);
+  return mayPublishAnother(tier, used);
 }
 
 async function requireOffering(organisationId: string) {

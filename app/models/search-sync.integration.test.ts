@@ -8,6 +8,7 @@ import { updateOrganisation } from "~/models/organisation.server";
 import { enqueueFullReindex } from "~/models/search-index.server";
 import { retryDelay, searchIndexHealth, SearchSyncWorker } from "~/models/search-sync.server";
 import { makeOrganisation, makeUser } from "~/test-support/factories";
+import { givePlan } from "~/test-support/plan-factories";
 import { makeOffer, makeTerms, type Terms } from "~/test-support/offer-factories";
 import { makePublishedMajorProblem } from "~/test-support/statement-factories";
 import { EmbeddedSearchEngine } from "../../search/embedded/engine.ts";
@@ -51,6 +52,8 @@ beforeAll(async () => {
   terms = await makeTerms();
   ownerId = (await makeUser()).id;
   organisationId = (await makeOrganisation(ownerId, "Công ty Cảm biến Đông Anh")).id;
+  // More offers than the Free plan's limit are published here.
+  await givePlan(organisationId);
   // Other tests' factories may have queued entries: start from a clean outbox.
   await db.searchOutbox.deleteMany({});
 });

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OfferFits } from "~/components/offer-fits";
@@ -43,6 +43,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     ? await submitOffer(user.id, organisation.id, offerId)
     : await archiveOffer(user.id, offerId, organisation.id);
   if (outcome === "not-found") throw notFound();
+  // The plan page explains the limit and offers the upgrade.
+  if (outcome === "over-limit") return redirect(`/orgs/${organisation.id}/plan?blocked=offers`);
   const key = outcome === "invalid" ? "offers.conflict" : parsed.data.intent === "submit" ? "offers.submitted" : "offers.archived";
   return flash(request, `/orgs/${organisation.id}/offers/${offerId}`, { key });
 }

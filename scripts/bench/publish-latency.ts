@@ -18,11 +18,14 @@ const { createOffer, publishOffer, submitOffer } = await import("~/models/offer.
 const { searchService } = await import("~/search.server");
 const { makeOrganisation, makeUser } = await import("~/test-support/factories");
 const { makeTerms, offerValue } = await import("~/test-support/offer-factories");
+const { givePlan } = await import("~/test-support/plan-factories");
 
 const service = searchService();
 await service.ready;
 const user = await makeUser({ role: "STAFF" });
 const organisation = await makeOrganisation(user.id, "Công ty Đo Độ Trễ");
+// Publishes more offers than the Free plan allows.
+await givePlan(organisation.id);
 const terms = await makeTerms();
 const timings: number[] = [];
 for (let run = 0; run < runs; run++) {
