@@ -31,6 +31,27 @@ export function matchProgress(match: { status: MatchStatus; stage: DeploymentSta
   return match.status;
 }
 
+type DatedMatch = {
+  status: MatchStatus; stage: DeploymentStage | null; createdAt: Date; decidedAt: Date | null;
+  introducedAt: Date | null; pilotAt: Date | null; procurementAt: Date | null; deployedAt: Date | null; droppedAt: Date | null;
+};
+
+// Progress as it stood at a past moment, rebuilt from the dates each step
+// records, so last month's report is not rewritten by this month's work.
+// Shortlisting keeps no date, so a card still shortlisted counts as such
+// from its creation; an approval without a date counts from creation too.
+export function progressAt(match: DatedMatch, at: Date): Progress | null {
+  const by = (date: Date | null) => date !== null && date.getTime() <= at.getTime();
+  if (!by(match.createdAt) || by(match.droppedAt)) return null;
+  if (by(match.deployedAt)) return "DEPLOYED";
+  if (by(match.procurementAt)) return "PROCUREMENT";
+  if (by(match.pilotAt)) return "PILOT";
+  if (by(match.introducedAt)) return "INTRODUCED";
+  if (match.status === "REJECTED") return by(match.decidedAt) ? null : "SUGGESTED";
+  if (match.status === "APPROVED") return match.decidedAt === null || by(match.decidedAt) ? "APPROVED" : "SHORTLISTED";
+  return match.status;
+}
+
 export function furthestOf(steps: (Progress | null)[]): Progress | null {
   let best = -1;
   for (const step of steps) if (step) best = Math.max(best, progressSteps.indexOf(step));
@@ -94,7 +115,10 @@ export type TrackingFilter = { listId?: string; ownerId?: string; overdueOnly?: 
 
 // Four queries whatever the number of problems: problems, matches,
 // proposals, and the latest published items of the lists involved.
-export async function trackProblems(filter: TrackingFilter = {}, now = new Date()): Promise<TrackingRow[]> {
+// With `asOf`, matches and proposals count as they stood at `now` (a past
+// moment, for a monthly report); owners, deadlines and rejections are read
+// as they are today, since the record keeps no history of them.
+export async function trackProblems(filter: TrackingFilter = {}, now = new Date(), options: { asOf?: boolean } = {}): Promise<TrackingRow[]> {
   const where: Prisma.MajorProblemWhereInput = {
     ...(filter.listId ? { listId: filter.listId } : {}),
     ...(filter.ownerId === "none" ? { ownerId: null } : filter.ownerId ? { ownerId: filter.ownerId } : {}),
@@ -115,7 +139,8 @@ export async function trackProblems(filter: TrackingFilter = {}, now = new Date(
     db.match.findMany({
       where: { majorProblemId: { in: ids }, status: { not: "REJECTED" } },
       select: {
-        majorProblemId: true, offerId: true, status: true, stage: true, deployedAt: true,
+        majorProblemId: true, offerId: true, status: true, stage: true, createdAt: true, decidedAt: true,
+        introducedAt: true, pilotAt: true, procurementAt: true, deployedAt: true, droppedAt: true,
         offer: { select: { slug: true, titleVi: true, titleEn: true, status: true } },
       },
       orderBy: [{ deployedAt: "asc" }, { id: "asc" }],
@@ -123,7 +148,7 @@ export async function trackProblems(filter: TrackingFilter = {}, now = new Date(
     db.proposal.findMany({
       where: { majorProblemId: { in: ids }, status: { not: "DECLINED" } },
       distinct: ["majorProblemId", "offerId"],
-      select: { majorProblemId: true, offerId: true },
+      select: { majorProblemId: true, offerId: true, createdAt: true },
     }),
     latestVersionIds.length
       ? db.majorProblemVersionItem.findMany({ where: { versionId: { in: latestVersionIds } }, select: { majorProblemId: true, code: true } })
@@ -136,17 +161,20 @@ export async function trackProblems(filter: TrackingFilter = {}, now = new Date(
     set.add(offerId);
     linked.set(problemId, set);
   };
+  const existed = (row: { createdAt: Date }) => !options.asOf || row.createdAt.getTime() <= now.getTime();
+  const progressOf = (match: (typeof matches)[number]) => (options.asOf ? progressAt(match, now) : matchProgress(match));
   const byProblem = new Map<string, typeof matches>();
-  for (const match of matches) {
+  for (const match of matches.filter(existed)) {
     const problemId = match.majorProblemId!;
     link(problemId, match.offerId);
     byProblem.set(problemId, [...(byProblem.get(problemId) ?? []), match]);
   }
-  for (const proposal of proposals) link(proposal.majorProblemId!, proposal.offerId);
+  for (const proposal of proposals.filter(existed)) link(proposal.majorProblemId!, proposal.offerId);
 
   const rows = problems.map((problem): TrackingRow => {
     const own = byProblem.get(problem.id) ?? [];
-    const furthest = furthestOf(own.map(matchProgress));
+    const progress = own.map(progressOf);
+    const furthest = furthestOf(progress);
     return {
       id: problem.id,
       list: { id: problem.list.id, name: problem.list.name, slug: problem.list.slug },
@@ -159,10 +187,10 @@ export async function trackProblems(filter: TrackingFilter = {}, now = new Date(
       daysLeft: problem.deadline ? daysLeft(problem.deadline, now) : null,
       overdue: isOverdue(problem, furthest, now),
       offersLinked: linked.get(problem.id)?.size ?? 0,
-      approved: own.filter((m) => m.status === "APPROVED" && m.stage !== "DROPPED").length,
+      approved: progress.filter((p) => reached(p, "APPROVED")).length,
       furthest,
       produced: own
-        .filter((m) => m.stage === "DEPLOYED")
+        .filter((_, i) => progress[i] === "DEPLOYED")
         .map((m) => ({
           offerId: m.offerId, slug: m.offer.slug, titleVi: m.offer.titleVi, titleEn: m.offer.titleEn,
           published: m.offer.status === "PUBLISHED", deployedAt: m.deployedAt,

@@ -32,16 +32,21 @@ export const publish = (actorId: string, listId: string) => publishVersion(actor
 type Link = {
   status: "SUGGESTED" | "SHORTLISTED" | "APPROVED" | "REJECTED";
   stage?: "INTRODUCED" | "PILOT" | "PROCUREMENT" | "DEPLOYED" | "DROPPED";
-  // Dates of the steps reached, as the curation board records them.
+  // Dates of the steps reached, as the curation board records them: a bare
+  // day means 09:00 in Hanoi that day; a full timestamp is taken as given.
   on?: Partial<Record<"introducedAt" | "pilotAt" | "procurementAt" | "deployedAt" | "droppedAt", string>>;
 };
 
 export async function link(majorProblemId: string, offerId: string, { status, stage, on = {} }: Link) {
+  const dates = Object.entries(on).map(([key, day]) => [key, new Date(day.includes("T") ? day : `${day}T09:00:00+07:00`)] as const);
+  // A card exists before its first recorded step.
+  const first = Math.min(...dates.map(([, date]) => date.getTime()));
   return db.match.create({
     data: {
+      ...(dates.length ? { createdAt: new Date(first - 86_400_000) } : {}),
       majorProblemId, offerId, status, stage: stage ?? null,
       rejectReason: status === "REJECTED" ? "OUT_OF_SCOPE" : null,
-      ...Object.fromEntries(Object.entries(on).map(([key, day]) => [key, new Date(`${day}T09:00:00+07:00`)])),
+      ...Object.fromEntries(dates),
     },
   });
 }

@@ -95,6 +95,7 @@ export const trackingEn: Shape<typeof trackingVi> = {
     previous: "Previous month",
     next: "Next month",
     generatedAt: "Generated {{date}}",
+    statusAt: "Standing as of {{date}}; owners and stages as recorded today.",
     headline: "This month's figures",
     offersPublished: "New offers published",
     statementsPublished: "Agency problem statements published",

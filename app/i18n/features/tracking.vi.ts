@@ -94,6 +94,7 @@ export const trackingVi = {
     previous: "Tháng trước",
     next: "Tháng sau",
     generatedAt: "Lập lúc {{date}}",
+    statusAt: "Tình trạng tính đến {{date}}; cán bộ phụ trách và giai đoạn theo dữ liệu hiện tại.",
     headline: "Số liệu trong tháng",
     offersPublished: "Giải pháp mới được đăng",
     statementsPublished: "Bài toán của cơ quan mới công bố",
