@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildSynonymIndex } from "../query.ts";
-import { buildHints, buildMatchSynonyms, markSignature, matchTerms } from "./terms.ts";
+import { buildHints, buildMatchSynonyms, DEFAULT_TERM_WEIGHTS, markSignature, matchTerms } from "./terms.ts";
 
 const groups = [
   ["dịch", "dịch bệnh", "outbreak", "epidemic"],
@@ -42,8 +42,8 @@ describe("solution hints", () => {
   const hints = buildHints([[["ùn tắc", "congestion"], ["điều khiển tín hiệu", "adaptive signal"]]]);
   const synonyms = buildMatchSynonyms([]);
 
-  it("adds the solution wordings a problem word hints at, lighter than the word itself", () => {
-    const terms = matchTerms({ title: "Congestion at rush hour", body: "" }, synonyms, undefined, hints);
+  it("adds the solution wordings a problem word hints at, at the hint share of the word's weight", () => {
+    const terms = matchTerms({ title: "Congestion at rush hour", body: "" }, synonyms, { ...DEFAULT_TERM_WEIGHTS, hint: 0.5 }, hints);
     const weight = (key: string) => terms.find((term) => term.words.join(" ") === key)?.weight ?? 0;
     expect(weight("dieu khien tin hieu")).toBeGreaterThan(0);
     expect(weight("adaptive signal")).toBeGreaterThan(0);

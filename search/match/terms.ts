@@ -32,7 +32,7 @@ export interface TermWeights {
   hint: number;
 }
 
-export const DEFAULT_TERM_WEIGHTS: TermWeights = { title: 2, body: 1, bigram: 0.5, synonym: 0.7, variant: 0.6, syllable: 0, maxTerms: 200, loneSynonym: 1, hint: 0.5 };
+export const DEFAULT_TERM_WEIGHTS: TermWeights = { title: 2, body: 1, bigram: 0.5, synonym: 0.7, variant: 0.6, syllable: 0, maxTerms: 200, loneSynonym: 1, hint: 1 };
 
 /**
  * The diacritics of a word wherever the tone mark sits ("hoá" = "hóa"), so
