@@ -6,6 +6,8 @@ import { useTranslation } from "react-i18next";
 import { FilterPanel, SelectedFilters, type FacetGroup, type SelectedFilter } from "~/components/search/filters";
 import { EmptyState, Pagination, ResultList, SearchErrorSummary, TypeTabs, type HitView, type Tab } from "~/components/search/results";
 import { SearchBox } from "~/components/search/search-box";
+import { FeaturedOffers } from "~/components/featured-offers";
+import { featuredOffers } from "~/models/service-purchase.server";
 import { i18next } from "~/i18n/i18next.server";
 import { facetTermLabels, parseSearch, publicPath, runSearch, SearchUnavailableError } from "~/models/search.server";
 import { deploymentModels, evidenceLevels } from "~/schemas/offer";
@@ -130,8 +132,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const termKey = (term: (typeof terms)[number]) => `${term.kind === "SECTOR" ? "sector" : "technology"}:${term.slug}`;
   const labels: Labels = { t, terms: new Map(terms.map((term) => [termKey(term), language === "en" ? term.nameEn : term.nameVi])) };
   const page = view(params, result, labels, terms.map(termKey));
+  // Browsing offers (what /offers shows): paid featured placements come first.
+  const browsing = !params.q && params.page === 1 && (!params.type || params.type === "offer") && FILTER_FIELDS.every((field) => params[field].length === 0);
+  const featured = browsing ? await featuredOffers(5) : [];
   return json(
-    { state: "ok" as const, q: params.q, type: params.type ?? null, sort: params.sort, ...page, meta, signedIn: Boolean(user) },
+    { state: "ok" as const, q: params.q, type: params.type ?? null, sort: params.sort, ...page, featured, meta, signedIn: Boolean(user) },
     // Signed-in members see their drafts here, so the page must never be shared by a cache.
     { status: page.errors.length ? 400 : 200, headers: { "Cache-Control": "private, no-store" } },
   );
@@ -206,6 +211,7 @@ function Results({ data }: { data: OkData }) {
             </p>
           ) : null}
           {beyond ? <p><Link to={data.lastPageUrl}>{t("search.lastPage")}</Link></p> : null}
+          <FeaturedOffers offers={data.featured} />
           {data.hits.length ? <ResultList hits={data.hits} /> : beyond ? null : <EmptyState hasFilters={data.selected.length > 0} />}
           <Pagination links={data.pagination} />
         </section>
