@@ -1,5 +1,8 @@
 import type { MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { env } from "~/env.server";
 import { openApiDocument } from "~/api/openapi";
 import { API_MAX_PER_PAGE } from "~/schemas/open-api";
 
@@ -8,12 +11,15 @@ export const meta: MetaFunction = () => [
   { name: "description", content: "Dữ liệu công khai của Sàn Giao dịch Công nghệ Hà Nội dưới dạng JSON, mô tả theo OpenAPI 3.1." },
 ];
 
+export const loader = () => json({ rateLimit: { points: env.API_RATE_LIMIT_POINTS, seconds: env.API_RATE_LIMIT_WINDOW_SECONDS } });
+
 const endpoints = Object.entries(openApiDocument.paths).map(([path, item]) => ({ path, operationId: item.get.operationId }));
 
 // A plain page for people; programs read /api/v1/openapi.json.
 export default function ApiPage() {
   const { t } = useTranslation();
   const describe = t as unknown as (key: string) => string;
+  const { rateLimit } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("openApi.page.title")}</h1>
@@ -34,6 +40,8 @@ export default function ApiPage() {
       <h2>{t("openApi.page.limitsTitle")}</h2>
       <p>{t("openApi.page.limitsText", { max: API_MAX_PER_PAGE })}</p>
       <p>{t("openApi.page.privacyText")}</p>
+      <h2>{t("openData.page.syncTitle")}</h2>
+      <p>{t("openData.page.syncText", rateLimit)} <Link to="/open-data">/open-data</Link></p>
     </>
   );
 }

@@ -35,6 +35,9 @@ describe("the /api page", () => {
     expect(text).toContain(vi.openApi.page.title);
     for (const path of Object.keys(openApiDocument.paths)) expect(text).toContain(`GET ${path}`);
     expect(text).toContain(vi.openApi.page.endpoints.getOfferMatches);
+    // How to sync, with the limit this server applies, and the way to the bulk files.
+    expect(text).toContain(vi.openData.page.syncText.replace("{{points}}", "600").replace("{{seconds}}", "60"));
+    expect(page.text).toContain('href="/open-data"');
     // Found from any page's footer.
     expect((await server.browser().get("/")).text).toContain(`href="/api">${vi.openApi.page.footerLink}</a>`);
   });

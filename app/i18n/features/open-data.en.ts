@@ -33,6 +33,8 @@ export const openDataEn: Shape<typeof openDataVi> = {
     downloadsTitle: "Downloads",
     download: "Download {{format}} ({{size}})",
     privacy: "Published data only: no contact details, tax codes, members, drafts, proposals or internal notes.",
+    syncTitle: "Sync and bulk downloads",
+    syncText: "Add updatedSince (an ISO 8601 instant) to get only the records changed since then, and follow the next link to the end. Every answer has an ETag: send it back in If-None-Match to get 304 when nothing changed. Each IP address may call {{points}} times every {{seconds}} seconds. All the data as CSV and JSON, updated daily:",
     footerLink: "Open data",
   },
   publisherName: "Hanoi Tech Exchange",

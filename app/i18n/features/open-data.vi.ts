@@ -30,6 +30,8 @@ export const openDataVi = {
     downloadsTitle: "Tải về",
     download: "Tải {{format}} ({{size}})",
     privacy: "Chỉ gồm dữ liệu đã công bố: không có thông tin liên hệ, mã số thuế, thành viên, bản nháp, hồ sơ đề xuất hay ghi chú nội bộ.",
+    syncTitle: "Đồng bộ và tải hàng loạt",
+    syncText: "Thêm updatedSince (thời điểm ISO 8601) để chỉ lấy bản ghi thay đổi từ lúc đó và đi theo liên kết next tới hết. Mỗi câu trả lời có ETag: gửi lại trong If-None-Match để nhận 304 khi không có gì mới. Mỗi địa chỉ IP được gọi tối đa {{points}} lần mỗi {{seconds}} giây. Toàn bộ dữ liệu dạng CSV và JSON, cập nhật hằng ngày:",
     footerLink: "Dữ liệu mở",
   },
   publisherName: "Sàn Giao dịch Công nghệ Hà Nội",
