@@ -3,6 +3,7 @@
 import { settlementLedger, type LedgerLine } from "~/models/order.server";
 import { toCsv } from "~/models/export.server";
 import { ledgerPeriodSchema } from "~/schemas/payments";
+import type { ServiceRow } from "~/models/service-purchase.server";
 
 const HANOI = "+07:00";
 const day = (date: Date) => new Date(date.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
@@ -37,3 +38,16 @@ export function ledgerCsv(lines: LedgerLine[], period: LedgerPeriod): string {
 }
 
 export { settlementLedger };
+
+export const serviceColumns = ["purchaseId", "organisation", "service", "offer", "days", "status", "paidVnd", "paidAt", "from", "to"];
+
+// The platform's own revenue, apart from what providers are owed.
+export function servicesCsv(lines: ServiceRow[], period: LedgerPeriod): string {
+  return toCsv(
+    lines.map((l) => ({
+      purchaseId: l.id, organisation: l.organisation, service: l.kind, offer: l.offerTitle ?? "", days: l.days ?? "", status: l.status,
+      paidVnd: String(l.amountPaidVnd ?? 0), paidAt: l.paidAt ? l.paidAt.toISOString() : "", from: period.fromDay, to: period.toDay,
+    })),
+    serviceColumns,
+  );
+}

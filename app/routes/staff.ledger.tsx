@@ -50,6 +50,7 @@ export default function Ledger() {
         <button type="submit" className="button button-secondary">{t("payments.ledger.show")}</button>
       </Form>
       <p><a href={`/staff/ledger.csv?from=${fromDay}&to=${toDay}`} download>{t("payments.ledger.exportCsv")}</a></p>
+      <p><Link to={`/staff/services?from=${fromDay}&to=${toDay}`}>{t("plans.services.staffTitle")}</Link></p>
       {lines.length === 0 ? <p>{t("payments.ledger.none")}</p> : (
         <div className="table-wrap">
           <table>

@@ -1,0 +1,89 @@
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { Language } from "~/i18n/config";
+import { fulfilService, platformServiceRevenue } from "~/models/service-purchase.server";
+import { flash } from "~/models/session.server";
+import { ledgerPeriod } from "~/payments/ledger.server";
+import { fulfilServiceSchema } from "~/schemas/service";
+import { formatDate, formatVnd } from "~/utils/format";
+import { notFound, requireStaff } from "~/utils/permissions.server";
+
+export const meta: MetaFunction = () => [{ title: "Doanh thu dịch vụ của Sàn — Sàn Giao dịch Công nghệ Hà Nội" }];
+
+// The platform's own revenue (valuations, featured placement), kept apart
+// from the settlement ledger of what providers are owed.
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireStaff(request);
+  const { period, error } = ledgerPeriod(new URL(request.url));
+  const revenue = await platformServiceRevenue(period.from, period.to);
+  return json({ error, fromDay: period.fromDay, toDay: period.toDay, ...revenue }, { status: error ? 400 : 200, headers: { "Cache-Control": "private, no-store" } });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const staff = await requireStaff(request);
+  const submission = parseWithZod(await request.formData(), { schema: fulfilServiceSchema });
+  if (submission.status !== "success") throw notFound();
+  if (!(await fulfilService(submission.value.purchaseId, staff.id))) throw notFound();
+  return flash(request, `/staff/services${new URL(request.url).search}`, { key: "plans.flash.fulfilled" });
+}
+
+export default function StaffServices() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const { error, fromDay, toDay, lines, totalVnd } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <p><Link to="/staff/ledger">{t("payments.ledger.title")}</Link></p>
+      <h1>{t("plans.services.staffTitle")}</h1>
+      <p className="lead">{t("plans.services.staffLead")}</p>
+      {error ? <div className="notice notice-error" role="alert">{t(error as "payments.errors.periodInvalid")}</div> : null}
+      <Form method="get" className="inline-form">
+        <label>{t("payments.ledger.from")} <input type="date" name="from" defaultValue={fromDay} /></label>{" "}
+        <label>{t("payments.ledger.to")} <input type="date" name="to" defaultValue={toDay} /></label>{" "}
+        <button type="submit" className="button button-secondary">{t("payments.ledger.show")}</button>
+      </Form>
+      <p><a href={`/staff/services.csv?from=${fromDay}&to=${toDay}`} download>{t("plans.services.exportCsv")}</a></p>
+      <p><strong>{t("plans.services.total")}: {formatVnd(totalVnd, language)}</strong></p>
+      {lines.length === 0 ? <p>{t("plans.services.staffNone")}</p> : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("plans.services.organisation")}</th>
+                <th scope="col">{t("plans.services.service")}</th>
+                <th scope="col">{t("plans.services.detail")}</th>
+                <th scope="col" className="numeric">{t("plans.services.amount")}</th>
+                <th scope="col">{t("plans.services.status")}</th>
+                <th scope="col">{t("payments.receipt.paidAt")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {lines.map((l) => (
+                <tr key={l.id}>
+                  <th scope="row">{l.organisation}</th>
+                  <td>{t(`plans.services.kinds.${l.kind}`)}</td>
+                  <td>{l.offerTitle ? `${l.offerTitle} — ${t("plans.services.daysCount", { count: l.days ?? 0 })}` : "—"}</td>
+                  <td className="numeric">{formatVnd(l.amountPaidVnd ?? 0, language)}</td>
+                  <td>
+                    {t(`payments.statuses.${l.status}`)}
+                    {l.kind === "TECHNOLOGY_VALUATION" && l.status === "PAID" ? (
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="intent" value="fulfil-service" />
+                        <input type="hidden" name="purchaseId" value={l.id} />
+                        <button type="submit" className="link-button">{t("plans.services.fulfil")}</button>
+                      </Form>
+                    ) : null}
+                  </td>
+                  <td>{l.paidAt ? formatDate(l.paidAt, language) : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
