@@ -96,6 +96,13 @@ export const SOLUTION_HINTS: SolutionHint[] = [
   [["lấn chiếm", "vỉa hè", "sidewalk", "encroachment"], ["camera AI", "AI camera", "phản ánh hiện trường", "citizen reporting", "bản đồ số", "GIS"]],
   [["người khuyết tật", "disabled people", "people with disabilities"], ["hỗ trợ tiếp cận", "accessibility", "trợ năng", "assistive technology"]],
   [["mất điện", "power outage", "blackout"], ["lưu trữ năng lượng", "battery storage", "giám sát lưới điện", "grid monitoring"]],
+  [["ô nhiễm làng nghề", "làng nghề", "craft village"], ["xử lý nước thải", "wastewater treatment", "xử lý khí thải", "emission control", "lọc bụi", "dust filter"]],
+  [["đốt rơm rạ", "rơm rạ", "straw burning", "crop residues"], ["chế phẩm sinh học", "bio-product", "ủ phân", "composting", "sinh khối", "biomass"]],
+  [["chất thải chăn nuôi", "ô nhiễm chăn nuôi", "livestock waste", "manure"], ["khí sinh học", "biogas", "đệm lót sinh học", "chế phẩm vi sinh", "probiotics"]],
+  [["đất bạc màu", "thoái hoá đất", "thoái hóa đất", "soil degradation", "degraded soil"], ["cải tạo đất", "soil improvement", "phân bón hữu cơ", "organic fertiliser"]],
+  [["hư hỏng sau thu hoạch", "thất thoát sau thu hoạch", "post-harvest losses", "spoilage"], ["bảo quản sau thu hoạch", "post-harvest", "kho lạnh", "cold storage", "sấy", "drying"]],
+  [["năng suất thấp", "low yields", "low productivity"], ["giống mới", "crop variety", "nông nghiệp công nghệ cao", "high-tech agriculture", "IoT"]],
+  [["dịch bệnh vật nuôi", "dịch tả lợn", "cúm gia cầm", "livestock disease", "animal disease"], ["vắc xin", "vaccine", "an toàn sinh học", "biosecurity", "chế phẩm sinh học"]],
   [["tấn công mạng", "bị hack", "lộ dữ liệu", "hacked", "data leak", "defaced"],
     ["giám sát an ninh mạng", "SOC", "tường lửa", "firewall", "đánh giá lỗ hổng", "penetration testing", "sao lưu", "backup"]],
 ];
