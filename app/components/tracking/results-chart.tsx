@@ -28,7 +28,7 @@ export function ResultsChart({ bars, total, label }: { bars: ResultBar[]; total:
           <XAxis type="number" domain={[0, Math.max(total, 1)]} allowDecimals={false} tick={{ fontSize: 12 }} />
           <YAxis type="category" dataKey="label" width={150} tick={{ fontSize: 12 }} />
           <Bar dataKey="value" isAnimationActive={false}>
-            <LabelList dataKey="value" position="right" />
+            <LabelList dataKey="value" position="right" fill="#0b0c0c" />
           </Bar>
         </BarChart>
       </ResponsiveContainer>
