@@ -233,8 +233,17 @@ export function parseFileName(name: string): { dataset: Dataset; format: Format 
   return { dataset: match[1] as Dataset, format: match[2] as Format };
 }
 
+/** A dataset file's bytes; a file deleted behind the manifest's back is rebuilt rather than a 500. */
 export async function readDatasetFile(dataset: Dataset, format: Format, dir = openDataDir()) {
-  return fs.readFile(path.join(dir, `${dataset}.${format}`));
+  const file = path.join(dir, `${dataset}.${format}`);
+  try {
+    return await fs.readFile(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    logger.warn({ file }, "open data file missing; rebuilding");
+    await buildOnce(dir, new Date());
+    return fs.readFile(file);
+  }
 }
 
 type Translate = (key: string) => string;

@@ -66,6 +66,9 @@ describe("the bulk files", () => {
     expect(rows).toEqual([expect.objectContaining({ offerId: world.offer.id, needId: world.statement.id, stage: "INTRODUCED" })]);
     const again = await fetch(`${server.baseUrl}/open-data/matches.json`, { headers: { "If-None-Match": first.headers.get("etag")! } });
     expect(again.status).toBe(304);
+    // A file lost behind the manifest's back is rebuilt, not a server error.
+    await fs.rm(path.join(openDataDir(), "matches.json"));
+    expect((await fetch(`${server.baseUrl}/open-data/matches.json`)).status).toBe(200);
     for (const name of ["users.csv", "offers.xlsx", "manifest.json", "..%2Fmanifest.json", ".building"]) {
       const missing = await api(`/open-data/${name}`);
       expect(missing.status, name).toBe(404);
