@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildSynonymIndex } from "../query.ts";
+import { coverageScores, wordGrams } from "./rank.ts";
 import { buildHints, buildMatchSynonyms, DEFAULT_TERM_WEIGHTS, markSignature, matchTerms } from "./terms.ts";
 
 const groups = [
@@ -55,5 +56,23 @@ describe("solution hints", () => {
     const fromSolution = matchTerms({ title: "Điều khiển tín hiệu thích ứng", body: "" }, synonyms, undefined, hints).map((term) => term.words.join(" "));
     expect(fromSolution).not.toContain("congestion");
     expect(matchTerms({ title: "Ùn tắc giờ cao điểm", body: "" }, synonyms).map((term) => term.words.join(" "))).not.toContain("adaptive signal");
+  });
+});
+
+describe("coverage with length normalisation", () => {
+  const terms = [{ words: ["flood"], weight: 1 }, { words: ["warning"], weight: 1 }];
+  const short = wordGrams("Flood warning by SMS");
+  // A brochure listing many products holds the same words among many others.
+  const brochure = wordGrams(`Flood warning. ${"Parking, lighting, cameras, billing, payroll, tickets, kiosks and more services for every city. ".repeat(4)}`);
+  const unrelated = wordGrams("Payroll software for schools");
+
+  it("ranks a short listing holding the need's words above a long brochure holding the same words", () => {
+    const [a, b] = coverageScores(terms, [short, brochure, unrelated], 0.5);
+    expect(a!.score).toBeGreaterThan(b!.score);
+  });
+
+  it("without it, both score the same", () => {
+    const [a, b] = coverageScores(terms, [short, brochure, unrelated], 0);
+    expect(a!.score).toBe(b!.score);
   });
 });

@@ -61,6 +61,8 @@ export interface MatchTuning {
   retrievalTerms: number;
   /** Share of the text score from the candidates' own text (all terms) rather than the engine's bm25. */
   coverage: number;
+  /** How much the coverage score is divided by a candidate's length relative to the others (bm25's b; 0: not). */
+  lengthNorm: number;
 }
 
 export const DEFAULT_TUNING: MatchTuning = {
@@ -71,6 +73,7 @@ export const DEFAULT_TUNING: MatchTuning = {
   classifierMinScore: 1,
   retrievalTerms: 40,
   coverage: 0.5,
+  lengthNorm: 0.5,
 };
 
 export interface MatchContext {
@@ -170,10 +173,14 @@ export function wordGrams(text: string): Set<string> {
  * How much of the need's weighted terms each candidate holds, each term
  * weighted by its rarity among the candidates, relative to the best (0..1).
  */
-export function coverageScores(terms: readonly WeightedTerm[], candidates: readonly Set<string>[]) {
+export function coverageScores(terms: readonly WeightedTerm[], candidates: readonly Set<string>[], lengthNorm = 0) {
   const keys = terms.map((term) => term.words.join(" "));
   const df = keys.map((key) => candidates.reduce((count, grams) => count + (grams.has(key) ? 1 : 0), 0));
+  // A long listing holds more of any need's words by sheer size; as in bm25,
+  // its score is divided by its length relative to the candidates' average.
+  const averageSize = candidates.reduce((sum, grams) => sum + grams.size, 0) / Math.max(1, candidates.length);
   const raw = candidates.map((grams) => {
+    const norm = lengthNorm > 0 && averageSize > 0 ? 1 - lengthNorm + (lengthNorm * grams.size) / averageSize : 1;
     let score = 0;
     const matched: string[] = [];
     keys.forEach((key, index) => {
@@ -181,7 +188,7 @@ export function coverageScores(terms: readonly WeightedTerm[], candidates: reado
       score += terms[index]!.weight * Math.log(1 + candidates.length / df[index]!);
       matched.push(key);
     });
-    return { score, matched };
+    return { score: score / norm, matched };
   });
   const best = Math.max(0, ...raw.map((item) => item.score));
   return raw.map((item) => ({ score: best > 0 ? item.score / best : 0, matched: item.matched }));
@@ -227,7 +234,7 @@ export async function scoreOfferCandidates(context: MatchContext, need: NeedInpu
   const profile = needProfile(context.taxonomy, need, tuning.classifierMinScore);
   const offers = facts.map((offer) => offerProfile(context.taxonomy, offer, tuning.classifierMinScore));
   if (tuning.coverage > 0) {
-    const covered = coverageScores(terms, offers.map((offer) => offer.grams));
+    const covered = coverageScores(terms, offers.map((offer) => offer.grams), tuning.lengthNorm);
     offers.forEach((offer, index) => {
       const text = textOf.get(offer.id);
       textOf.set(offer.id, {
