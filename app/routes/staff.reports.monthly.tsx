@@ -112,7 +112,7 @@ export default function MonthlyReport() {
 
       <h2>{t("tracking.report.overdueTitle")}</h2>
       {overdue.length === 0 ? <p>{t("tracking.report.noOverdue")}</p> : (
-        <TrackingTable caption={t("tracking.report.overdueTitle")} rows={overdue} showLinks={false} />
+        <TrackingTable caption={t("tracking.report.overdueTitle")} captionHidden rows={overdue} showLinks={false} />
       )}
 
       <h2>{t("tracking.report.trackingTitle")}</h2>

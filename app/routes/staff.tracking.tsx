@@ -40,7 +40,7 @@ export default function StaffTracking() {
       {rows.length === 0 ? <p>{t("tracking.none")}</p> : groupByList(rows).map((group) => (
         <section key={group.list.id}>
           <h2>{group.list.name}</h2>
-          <TrackingTable caption={t("tracking.title")} rows={group.rows} />
+          <TrackingTable caption={group.list.name} captionHidden rows={group.rows} />
         </section>
       ))}
     </>

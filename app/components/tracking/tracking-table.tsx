@@ -51,19 +51,20 @@ function Result({ row }: { row: TrackingRowView }) {
   );
 }
 
-// One "6 rõ" table: Ai – Làm gì – Đến khi nào – Kết quả. Overdue rows are
+// One "6 rõ" table: Ai – Làm gì – Đến khi nào – Kết quả (the problem is the
+// row header, for screen readers reading across). Overdue rows are
 // tinted and also say "Quá hạn" in words, so colour is never the only cue.
-export function TrackingTable(props: { caption: string; rows: TrackingRowView[]; showLinks?: boolean }) {
+export function TrackingTable(props: { caption: string; captionHidden?: boolean; rows: TrackingRowView[]; showLinks?: boolean }) {
   const { t } = useTranslation();
   const showLinks = props.showLinks ?? true;
   return (
     <div className="table-wrap">
       <table className="tracking-table">
-        <caption>{props.caption}</caption>
+        <caption className={props.captionHidden ? "visually-hidden" : undefined}>{props.caption}</caption>
         <thead>
           <tr>
-            <th scope="col">{t("tracking.col.what")}</th>
             <th scope="col">{t("tracking.col.who")}</th>
+            <th scope="col">{t("tracking.col.what")}</th>
             <th scope="col">{t("tracking.col.when")}</th>
             <th scope="col">{t("tracking.col.result")}</th>
             {showLinks ? <th scope="col" className="no-print">{t("tracking.col.links")}</th> : null}
@@ -72,11 +73,11 @@ export function TrackingTable(props: { caption: string; rows: TrackingRowView[];
         <tbody>
           {props.rows.map((row) => (
             <tr key={row.id} className={row.overdue ? "row-overdue" : undefined}>
-              <th scope="row"><span className="tracking-code">{row.code}</span> {row.title}</th>
               <td>
                 {row.owner ? t("tracking.ownerName", { name: row.owner.name }) : <span className="hint">{t("tracking.noOwner")}</span>}
                 <br /><span className="hint">{t("tracking.leadAgency", { agency: row.leadAgency })}</span>
               </td>
+              <th scope="row"><span className="tracking-code">{row.code}</span> {row.title}</th>
               <td><Deadline row={row} /></td>
               <td><Result row={row} /></td>
               {showLinks ? (
