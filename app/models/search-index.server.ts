@@ -204,8 +204,12 @@ export async function loadSearchDocuments(refs: SearchRef[]): Promise<{ upserts:
   return { upserts: documents, removals };
 }
 
+// Prisma binds at most 999 values per SQLite statement, and a page's ids
+// are bound together with the status list when its documents are loaded.
+const REBUILD_PAGE_SIZE = 500;
+
 /** Every record that can have a document, in pages, for a rebuild. */
-export async function* allSearchRefs(pageSize = 1000): AsyncGenerator<SearchRef[]> {
+export async function* allSearchRefs(pageSize = REBUILD_PAGE_SIZE): AsyncGenerator<SearchRef[]> {
   const sources: [SearchEntityType, (cursor: string | undefined) => Promise<{ id: string }[]>][] = [
     ["offer", (cursor) => db.offer.findMany({ where: { status: { in: [...SEARCHABLE_OFFER_STATUSES] } }, select: { id: true }, orderBy: { id: "asc" }, take: pageSize, ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}) })],
     ["problem", (cursor) => db.problemStatement.findMany({ select: { id: true }, orderBy: { id: "asc" }, take: pageSize, ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}) })],

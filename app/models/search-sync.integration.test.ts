@@ -173,6 +173,26 @@ describe("a full rebuild", () => {
   });
 });
 
+describe("a full rebuild of more offers than one SQLite statement can name", () => {
+  // Prisma binds at most 999 values per SQLite statement; a rebuild page of
+  // 1,000 ids plus the status list once failed (P2029) on any real catalogue.
+  it("indexes all of them", async () => {
+    const batch = `bulk-${Date.now()}`;
+    await db.offer.createMany({
+      data: Array.from({ length: 1_050 }, (_, index) => ({
+        organisationId, slug: `${batch}-${index}`, status: "PUBLISHED" as const, titleVi: `Giải pháp số ${index} lô ${batch}`,
+        summaryVi: "Tóm tắt", descriptionMd: "Mô tả", publishedAt: new Date(),
+      })),
+    });
+    await enqueueFullReindex();
+    await worker.drain();
+    expect(worker.lastError).toBeNull();
+    const expected = await db.offer.count({ where: { status: { not: "ARCHIVED" } } });
+    const offersIndexed = (await engine.search({ q: "", filters: { type: ["offer"] }, visibility: { organisationIds: (await db.organisation.findMany()).map((o) => o.id) } })).total;
+    expect(offersIndexed).toBe(expected);
+  });
+});
+
 describe("retry delay", () => {
   it("doubles per attempt up to the ceiling", () => {
     expect([1, 2, 3, 4, 10].map((attempt) => retryDelay(attempt, 500, 5000))).toEqual([500, 1000, 2000, 4000, 5000]);
