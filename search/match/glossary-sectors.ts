@@ -177,6 +177,25 @@ export const SECTOR_GLOSSARY: string[][] = [
   ["điện mặt trời áp mái", "rooftop solar"],
   ["tiết kiệm năng lượng", "energy saving", "energy efficiency"],
   ["đèn LED", "LED lighting"],
+  // Everyday words of English problem statements with no Vietnamese wording
+  // above (found by listing the dev set's English problem words the
+  // glossaries did not know; general words only).
+  ["thoát nước", "drainage"],
+  ["mưa lớn", "mưa to", "downpour", "downpours", "torrential rain"],
+  ["ngập sâu", "submerged", "underwater"],
+  ["trang thông tin điện tử", "cổng thông tin", "website", "websites", "portal", "portals"],
+  ["lộ lọt dữ liệu", "rò rỉ dữ liệu", "data leak", "leaked", "data breach"],
+  ["phòng khám", "clinic", "clinics"],
+  ["uống thuốc", "dùng thuốc", "medication", "pills", "medicine"],
+  ["rầy nâu", "brown planthopper", "planthopper"],
+  ["đạo ôn", "rice blast", "blast disease"],
+  ["phun thuốc", "spray", "spraying"],
+  ["hoá chất", "hóa chất", "chemical", "chemicals"],
+  ["báo chí", "truyền thông", "media", "press"],
+  ["câu hỏi", "hỏi đáp", "questions", "question"],
+  ["trả lời", "answer", "answers", "answering"],
+  ["chuyến đi", "trip", "trips", "journeys"],
+
   // Technology-transfer listings are often biotech, materials or processing.
   ["chế phẩm sinh học", "chế phẩm vi sinh", "bio-product", "bio-products", "biological product", "microbial product", "probiotics"],
   ["phân bón hữu cơ", "phân hữu cơ vi sinh", "phân vi sinh", "organic fertiliser", "organic fertilizer", "bio-fertiliser", "bio-fertilizer", "biofertilizer"],
