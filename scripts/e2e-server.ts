@@ -13,7 +13,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { startStripeStandIn } from "../app/test-support/stripe-stand-in";
+import { standInPlanPrices, standInPriceEnv, startStripeStandIn } from "../app/test-support/stripe-stand-in";
 import { migrateDatabase } from "./db-migrate";
 import { startThrowawayPostgres, type ThrowawayPostgres } from "./throwaway-postgres";
 
@@ -148,10 +148,12 @@ delete env.SMTP_URL;
 // Payments go to a loopback stand-in of the Stripe API (there is no internet);
 // its checkout page signs webhooks back to this server like Stripe would.
 const stripeWebhookSecret = `whsec_e2e_${randomBytes(12).toString("hex")}`;
-const stripeStandIn = await startStripeStandIn({ webhookSecret: stripeWebhookSecret, webhookUrl: () => `http://localhost:${port}/webhooks/stripe` });
+// The plan Prices are set up on it as an operator would in Stripe's dashboard.
+const stripeStandIn = await startStripeStandIn({ webhookSecret: stripeWebhookSecret, webhookUrl: () => `http://localhost:${port}/webhooks/stripe`, prices: standInPlanPrices });
 Object.assign(env, {
   STRIPE_SECRET_KEY: "sk_test_e2e_stand_in", STRIPE_WEBHOOK_SECRET: stripeWebhookSecret,
   STRIPE_API_HOST: "127.0.0.1", STRIPE_API_PORT: String(stripeStandIn.port), STRIPE_API_PROTOCOL: "http",
+  ...standInPriceEnv,
 });
 
 await run(["--import", "tsx", "prisma/seed.ts"], env);
