@@ -13,6 +13,7 @@
 //   --dir search/relevance/holdout2   another set with the same three files
 //   --base-glossary        without the per-sector glossary (search/match/glossary-sectors.ts)
 //   --plain-thesaurus      thesaurus phrases matched folded only (before the spelling check)
+//   --reverse              also rank problems for each judged offer (rankNeeds)
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -22,7 +23,7 @@ import { EmbeddedSearchEngine } from "../search/embedded/engine.ts";
 import { BASE_MATCHING_GLOSSARY, MATCHING_GLOSSARY } from "../search/match/glossary.ts";
 import { buildMatchSynonyms } from "../search/match/terms.ts";
 import { sectorLabelReader } from "../search/match/sector-label.ts";
-import { buildTaxonomy, DEFAULT_TUNING, rankOffers, type MatchContext, type OfferFacts } from "../search/match/rank.ts";
+import { buildTaxonomy, DEFAULT_TUNING, rankNeeds, rankOffers, type MatchContext, type OfferFacts } from "../search/match/rank.ts";
 import { buildSynonymIndex } from "../search/query.ts";
 import { DEFAULT_SYNONYM_GROUPS } from "../search/synonyms.ts";
 import type { SearchDocument } from "../search/types.ts";
@@ -39,6 +40,7 @@ const { values } = parseArgs({
     dir: { type: "string" },
     "base-glossary": { type: "boolean", default: false },
     "plain-thesaurus": { type: "boolean", default: false },
+    reverse: { type: "boolean", default: false },
   },
 });
 
@@ -113,4 +115,31 @@ for (const problem of problems) {
 }
 if (values["per-problem"]) for (const row of rows) process.stdout.write(`${row.code}\t${row.ndcg?.toFixed(3)}\t${row.recall?.toFixed(3)}\t${row.ids.map((id) => `${id}:${row.judgements[id] ?? 0}`).join(" ")}\n`);
 process.stdout.write(`nDCG@10 ${meanOf(rows.map((row) => row.ndcg))?.toFixed(3)}  recall@${limit} ${meanOf(rows.map((row) => row.recall))?.toFixed(3)}\n`);
+// --reverse: the other direction (rankNeeds, "needs that fit my offer"):
+// problems are indexed too and every offer with a judgement ranks them.
+if (values.reverse) {
+  await engine.upsert(problems.map((problem): SearchDocument => ({
+    id: `major-problem:${problem.code}`, type: "major-problem", entityId: problem.code, slug: problem.code, title: problem.title, summary: "",
+    body: problem.description, keywords: [], published: true, organisationId: null, organisationName: null, sector: declaredSector(problem.sector).map((t) => t.slug),
+    technology: [], trlBand: null, deployment: null, priceBand: null, evidenceLevel: null, orgKind: null, language: [], priceMin: null, publishedAt: null,
+  })));
+  const byOffer = new Map<string, Record<string, number>>();
+  for (const [code, judgements] of qrels) for (const [offer, grade] of Object.entries(judgements)) byOffer.set(offer, { ...byOffer.get(offer), [code]: grade });
+  const needOf = new Map(problems.map((problem) => [problem.code, problem]));
+  const reverse = [];
+  for (const [offerId, judgements] of byOffer) {
+    const offer = facts.get(offerId);
+    if (!offer) continue;
+    const ranked = await rankNeeds(context, offer, {
+      limit: 10,
+      loadNeeds: async (refs) => refs.flatMap((ref) => {
+        const problem = needOf.get(ref.id);
+        return problem ? [{ ...ref, text: { title: problem.title, body: problem.description }, declaredSectors: declaredSector(problem.sector), wantedTrl: null, budgetMaxVnd: null }] : [];
+      }),
+    });
+    const ids = ranked.map((need) => need.id);
+    reverse.push({ ndcg: ndcgAtK(ids, judgements, 10), recall: recallAtK(ids, judgements, 10, 2) });
+  }
+  process.stdout.write(`reverse (offer → needs, ${reverse.length} offers): nDCG@10 ${meanOf(reverse.map((row) => row.ndcg))?.toFixed(3)}  recall@10 ${meanOf(reverse.map((row) => row.recall))?.toFixed(3)}\n`);
+}
 await engine.close();

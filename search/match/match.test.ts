@@ -8,7 +8,7 @@ import type { SearchDocument } from "../types.ts";
 import { MATCHING_GLOSSARY } from "./glossary.ts";
 import { buildTaxonomy, curationEvidence, needWords, rankNeeds, rankOffers, type MatchContext, type NeedInput, type OfferFacts } from "./rank.ts";
 import { fuse, termsAsWritten, type NeedProfile, type OfferProfile } from "./score.ts";
-import { matchTerms } from "./terms.ts";
+import { DEFAULT_TERM_WEIGHTS, matchTerms } from "./terms.ts";
 
 const synonyms = buildSynonymIndex([...DEFAULT_SYNONYM_GROUPS, ...MATCHING_GLOSSARY]);
 const transport = { slug: "giao-thong", nameVi: "Giao thông", nameEn: "Transport" };
@@ -36,7 +36,10 @@ beforeAll(async () => {
   const engine = new EmbeddedSearchEngine({ path: ":memory:" });
   await engine.init();
   await engine.upsert(offers.map(document));
-  await engine.upsert([{ ...document(offers[0]!), id: "problem:p1", type: "problem", entityId: "p1", title: "Ùn tắc giao thông tại nút giao", body: "Thời gian chờ đèn quá dài." }]);
+  await engine.upsert([
+    { ...document(offers[0]!), id: "problem:p1", type: "problem", entityId: "p1", title: "Ùn tắc giao thông tại nút giao", body: "Thời gian chờ đèn quá dài." },
+    { ...document(offers[0]!), id: "problem:p2", type: "problem", entityId: "p2", title: "Kẹt xe kéo dài", body: "" },
+  ]);
   context = { engine, synonyms, taxonomy: buildTaxonomy(new TaxonomyClassifier(seedTerms), seedTerms) };
 });
 afterAll(() => context.engine.close());
@@ -149,5 +152,14 @@ describe("rankNeeds", () => {
     });
     expect(needs.map((item) => item.id)).toEqual(["p1"]);
     expect(needs[0]!.reasons.length).toBeGreaterThan(0);
+  });
+
+  it("finds a need sharing no words with the offer through the solution hints, read backwards", async () => {
+    const loadNeeds = async (refs: { type: "problem" | "major-problem"; id: string }[]) =>
+      refs.filter((ref) => ref.id === "p2").map((ref) => ({ ...ref, ...need("Kẹt xe kéo dài") }));
+    const found = await rankNeeds(context, offers[1]!, { limit: 5, loadNeeds });
+    expect(found.map((item) => item.id)).toEqual(["p2"]);
+    const withoutHints = await rankNeeds({ ...context, tuning: { terms: { ...DEFAULT_TERM_WEIGHTS, hint: 0 } } }, offers[1]!, { limit: 5, loadNeeds });
+    expect(withoutHints).toEqual([]);
   });
 });

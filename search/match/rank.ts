@@ -90,6 +90,8 @@ export interface RankedOfferMatch {
 }
 
 const NEED_HINTS = buildHints(SOLUTION_HINTS);
+// The other way for "needs that fit my offer": solution words → the problems they answer.
+const OFFER_HINTS = buildHints(SOLUTION_HINTS.map(([triggers, solutions]) => [solutions, triggers] as const));
 
 const byKey = <T extends TermRef>(terms: T[]) => [...new Map(terms.map((term) => [term.slug, term])).values()];
 
@@ -297,7 +299,7 @@ export async function rankNeeds(
   options: { limit: number; loadNeeds: (refs: { type: NeedFacts["type"]; id: string }[]) => Promise<NeedFacts[]> },
 ): Promise<RankedNeedMatch[]> {
   const tuning = { ...DEFAULT_TUNING, ...context.tuning };
-  const terms = matchTerms({ title: offer.title, body: offer.body }, context.synonyms, tuning.terms);
+  const terms = matchTerms({ title: offer.title, body: offer.body }, context.synonyms, tuning.terms, OFFER_HINTS);
   const hits = await context.engine.similar({ terms, filters: { type: ["problem", "major-problem"] }, limit: tuning.candidates });
   const best = hits[0]?.score ?? 0;
   const needs = await options.loadNeeds(hits.map((hit) => ({ type: hit.type as NeedFacts["type"], id: hit.entityId })));
