@@ -10,6 +10,7 @@ import {
   staffActionStatus, staffPageStatus,
 } from "~/test-support/access-matrix";
 import { checkedFile, fixtures, makeOffer, makeTerms, offerFields, offerValue, type Terms } from "~/test-support/offer-factories";
+import { givePlan } from "~/test-support/plan-factories";
 import { uploadDir } from "~/utils/uploads.server";
 
 vi.hoisted(() => {
@@ -36,6 +37,8 @@ async function setup(world: World) {
   base.other.ownerId = world.otherOwnerId;
   for (const target of ["own", "other"] as const) {
     const { orgId, ownerId } = base[target];
+    // Every attempt below adds an offer; the Free plan's limit is not what is tested here.
+    await givePlan(orgId);
     const title = target === "other" ? secretTitle : "Giải pháp nháp của chúng tôi";
     const draft = await makeOffer(orgId, ownerId, terms, { title, files: [await checkedFile("LOGO", "logo.jpg", fixtures.jpeg())] });
     const published = await makeOffer(orgId, ownerId, terms, { status: "PUBLISHED", files: [await checkedFile("LOGO", "logo.jpg", fixtures.jpeg())] });
