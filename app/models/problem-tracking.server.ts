@@ -69,8 +69,11 @@ export function deadlineFromDateInput(value: string): Date {
   return new Date(endOfDay(new TZDate(year, month - 1, day, HANOI_TZ)).getTime());
 }
 
+// Built once: constructing an Intl formatter costs far more than using it.
+const hanoiDay = new Intl.DateTimeFormat("en-CA", { timeZone: HANOI_TZ, year: "numeric", month: "2-digit", day: "2-digit" });
+
 export function dateInputFromDeadline(deadline: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: HANOI_TZ, year: "numeric", month: "2-digit", day: "2-digit" }).format(deadline);
+  return hanoiDay.format(deadline);
 }
 
 // Whole calendar days from today (in Hanoi) to the deadline's day; negative
@@ -113,8 +116,9 @@ export type TrackingRow = {
 
 export type TrackingFilter = { listId?: string; ownerId?: string; overdueOnly?: boolean };
 
-// Four queries whatever the number of problems: problems, matches,
-// proposals, and the latest published items of the lists involved.
+// Five queries whatever the number of problems: problems, matches,
+// proposals, the latest published items of the lists involved, and the
+// titles of deployed offers.
 // With `asOf`, matches and proposals count as they stood at `now` (a past
 // moment, for a monthly report); owners, deadlines and rejections are read
 // as they are today, since the record keeps no history of them.
@@ -141,7 +145,6 @@ export async function trackProblems(filter: TrackingFilter = {}, now = new Date(
       select: {
         majorProblemId: true, offerId: true, status: true, stage: true, createdAt: true, decidedAt: true,
         introducedAt: true, pilotAt: true, procurementAt: true, deployedAt: true, droppedAt: true,
-        offer: { select: { slug: true, titleVi: true, titleEn: true, status: true } },
       },
       orderBy: [{ deployedAt: "asc" }, { id: "asc" }],
     }),
@@ -154,6 +157,13 @@ export async function trackProblems(filter: TrackingFilter = {}, now = new Date(
       ? db.majorProblemVersionItem.findMany({ where: { versionId: { in: latestVersionIds } }, select: { majorProblemId: true, code: true } })
       : Promise.resolve([]),
   ]);
+  const deployedOffers = [...new Set(matches.filter((m) => m.deployedAt || m.stage === "DEPLOYED").map((m) => m.offerId))];
+  const offers = new Map(
+    (deployedOffers.length
+      ? await db.offer.findMany({ where: { id: { in: deployedOffers } }, select: { id: true, slug: true, titleVi: true, titleEn: true, status: true } })
+      : []
+    ).map((offer) => [offer.id, offer]),
+  );
   const publicCode = new Map(published.map((item) => [item.majorProblemId, item.code]));
   const linked = new Map<string, Set<string>>();
   const link = (problemId: string, offerId: string) => {
@@ -167,7 +177,9 @@ export async function trackProblems(filter: TrackingFilter = {}, now = new Date(
   for (const match of matches.filter(existed)) {
     const problemId = match.majorProblemId!;
     link(problemId, match.offerId);
-    byProblem.set(problemId, [...(byProblem.get(problemId) ?? []), match]);
+    const own = byProblem.get(problemId);
+    if (own) own.push(match);
+    else byProblem.set(problemId, [match]);
   }
   for (const proposal of proposals.filter(existed)) link(proposal.majorProblemId!, proposal.offerId);
 
@@ -191,10 +203,10 @@ export async function trackProblems(filter: TrackingFilter = {}, now = new Date(
       furthest,
       produced: own
         .filter((_, i) => progress[i] === "DEPLOYED")
-        .map((m) => ({
-          offerId: m.offerId, slug: m.offer.slug, titleVi: m.offer.titleVi, titleEn: m.offer.titleEn,
-          published: m.offer.status === "PUBLISHED", deployedAt: m.deployedAt,
-        })),
+        .map((m) => {
+          const offer = offers.get(m.offerId)!;
+          return { offerId: m.offerId, slug: offer.slug, titleVi: offer.titleVi, titleEn: offer.titleEn, published: offer.status === "PUBLISHED", deployedAt: m.deployedAt };
+        }),
       publicCode: publicCode.get(problem.id) ?? null,
     };
   });
