@@ -64,6 +64,8 @@ describe("public results", () => {
   it("shows the headline figures and a table per list to anyone", async () => {
     const page = await server.browser().get("/results");
     expect(page.status).toBe(200);
+    // The header names a signed-in visitor, so no shared cache may keep the page.
+    expect(page.headers.get("cache-control") ?? "").not.toContain("public");
     expect(page.text).toContain("<title>Kết quả giải bài toán lớn của Hà Nội");
     expect(page.text).toMatch(/<meta name="description" content="Số bài toán lớn của Thủ đô[^"]+"/);
     const figure = (key: string) => visibleText(page.text.match(new RegExp(`data-figure="${key}"[^>]*>([\\s\\S]*?)</li>`))?.[1] ?? "").trim();

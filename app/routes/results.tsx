@@ -21,9 +21,8 @@ export const meta: MetaFunction = () => [
 ];
 
 export async function loader() {
-  // Public figures that change with every curation step; a short shared
-  // cache keeps the page cheap without showing stale results for long.
-  return json(await publicResults(), { headers: { "Cache-Control": "public, max-age=60" } });
+  // No shared cache: the page header carries the signed-in visitor's name.
+  return json(await publicResults());
 }
 
 export default function Results() {
