@@ -6,6 +6,7 @@ import { db } from "~/db.server";
 import { trackProblems, type TrackingRow } from "~/models/problem-tracking.server";
 import { makeUser } from "~/test-support/factories";
 import { startTestServer, visibleText } from "~/test-support/http";
+import { makeMatch } from "~/test-support/match-factories";
 import { makeOffer, makeProposal, makeProvider } from "~/test-support/statement-factories";
 import { link, makeList, makeProblem, publish } from "~/test-support/tracking-factories";
 
@@ -80,6 +81,17 @@ describe("tracking figures", () => {
     expect(lastMinute).toMatchObject({ overdue: false, daysLeft: 0 });
     const nextDay = byCode(await trackProblems({ listId }, hanoi("2021-07-01T00:00:01")))["BT-01"]!;
     expect(nextDay).toMatchObject({ overdue: true, daysLeft: -1 });
+  });
+
+  it("names a deployed offer even when its deployment date was never recorded", async () => {
+    const list = await makeList(curator.id);
+    const problem = await makeProblem(curator.id, list.id, "CU-01");
+    const provider = await makeProvider((await makeUser()).id);
+    const offer = await makeOffer(provider.id, { title: "Triển khai trước khi có ngày" });
+    await makeMatch({ majorProblemId: problem.id }, offer.id, { status: "APPROVED", stage: "DEPLOYED" });
+    const [row] = await trackProblems({ listId: list.id }, JULY_1);
+    expect(row).toMatchObject({ furthest: "DEPLOYED", approved: 1 });
+    expect(row!.produced.map((p) => p.titleVi)).toEqual(["Triển khai trước khi có ngày"]);
   });
 
   it("filters by list, owner and overdue", async () => {
