@@ -128,6 +128,15 @@ describe("/staff/tracking", () => {
     expect(overdueOnly).not.toContain("BT-02");
   });
 
+  it("reads in English for an English-speaking staff member", async () => {
+    const staff = await server.signedIn(curator);
+    await staff.post("/language", { language: "en", redirectTo: "/staff/tracking" });
+    const text = visibleText((await staff.get(`/staff/tracking?list=${listId}&overdue=1`)).text);
+    expect(text).toContain("Major problem tracking (6 rõ)");
+    expect(text).toContain("Overdue");
+    expect(text).toContain("Furthest: Pilot");
+  });
+
   it("refuses anyone who is not staff", async () => {
     const outsider = await server.signedIn(await makeUser());
     for (const path of ["/staff/tracking", "/staff/tracking.csv", "/staff/tracking.xlsx"]) {
