@@ -10,8 +10,8 @@ import path from "node:path";
 import { seedTerms } from "../../prisma/seed-taxonomy.ts";
 import { TaxonomyClassifier } from "../../search/classify.ts";
 import { MATCHING_GLOSSARY } from "../../search/match/glossary.ts";
+import { buildMatchSynonyms } from "../../search/match/terms.ts";
 import { buildTaxonomy, clearMatchCaches, rankOffers, type MatchContext, type OfferFacts } from "../../search/match/rank.ts";
-import { buildSynonymIndex } from "../../search/query.ts";
 import { DEFAULT_SYNONYM_GROUPS } from "../../search/synonyms.ts";
 import type { SearchEngine } from "../../search/types.ts";
 import { summarise, type LatencySummary } from "./metrics.ts";
@@ -51,7 +51,7 @@ export async function runMatchPhase(
   const sectorNames = new Map(seedTerms.map((term) => [`${term.kind}:${term.slug}`, { slug: term.slug, nameVi: term.nameVi, nameEn: term.nameEn }]));
   const context: MatchContext = {
     engine,
-    synonyms: buildSynonymIndex([...DEFAULT_SYNONYM_GROUPS, ...MATCHING_GLOSSARY]),
+    synonyms: buildMatchSynonyms([...DEFAULT_SYNONYM_GROUPS, ...MATCHING_GLOSSARY]),
     taxonomy: buildTaxonomy(new TaxonomyClassifier(seedTerms), seedTerms),
   };
   let factsMs = 0;
