@@ -131,6 +131,22 @@ describe("webhook order and replays", () => {
   });
 });
 
+describe("a renewal that fails", () => {
+  it("marks the plan past due from invoice.payment_failed (subscription re-read), keeping its limit meanwhile", async () => {
+    const team = await makeProviderTeam();
+    const { owner, sessionId } = await startCheckout(team);
+    const { subscription } = await stripe.standIn.pay(sessionId, { deliver: false });
+    await stripe.standIn.changeSubscription(subscription!.id, { status: "past_due" }, { deliver: false });
+    const invoice = { id: "in_test_failed", object: "invoice", status: "open", parent: { type: "subscription_details", subscription_details: { subscription: subscription!.id } } };
+    expect((await postEvent(eventBody("invoice.payment_failed", invoice))).status).toBe(200);
+    await settleEvents();
+    expect(await db.planSubscription.findFirstOrThrow({ where: { organisationId: team.organisation.id } })).toMatchObject({ status: "PAST_DUE", tier: "VERIFIED" });
+    const page = visibleText((await owner.get(planPath(team))).text);
+    expect(page).toContain("Kỳ gia hạn chưa thanh toán được.");
+    expect(page).toContain("Giải pháp công khai hoặc chờ duyệt: 0/15");
+  });
+});
+
 describe("the Free plan's offer limit", () => {
   it("stops a fourth offer with a message naming the plan and the limit, and lets it through after an upgrade", async () => {
     const team = await makeProviderTeam();

@@ -9,7 +9,7 @@ import { startTestServer, visibleText } from "~/test-support/http";
 import { settleEvents } from "~/test-support/payment-factories";
 import { givePlan, makeProviderTeam, publishedOffers } from "~/test-support/plan-factories";
 import { withPlanStandIn } from "~/test-support/plan-stand-in";
-import { makeUser } from "~/test-support/factories";
+import { makeUser, TEST_PASSWORD } from "~/test-support/factories";
 import { makeAgency } from "~/test-support/statement-factories";
 
 const stripe = withPlanStandIn({ webhookUrl: () => `${server.baseUrl}/webhooks/stripe` });
@@ -128,6 +128,9 @@ describe("technology valuation", () => {
     const { owner, purchase } = await buyAndPay(team, { intent: "valuation" });
     expect(purchase).toMatchObject({ kind: "TECHNOLOGY_VALUATION", status: "PAID", amountPaidVnd: 15_000_000n });
     expect(visibleText((await owner.get(servicesPath(team))).text)).toMatch(/Định giá công nghệ — 15\.000\.000\s₫ Đã thanh toán/);
+    const english = server.browser({ language: "en" });
+    await english.signIn(team.owner.email, TEST_PASSWORD);
+    expect(visibleText((await english.get(servicesPath(team))).text)).toMatch(/Technology valuation — ₫15,000,000 Paid/);
 
     const staff = await server.signedIn(await makeUser({ role: "STAFF" }));
     const revenue = visibleText((await staff.get("/staff/services")).text);
