@@ -76,92 +76,127 @@ const pairRow = (p: Pair, at: Date, value: number | null = null): ListRow => ({
 
 // --- Counts ---
 
-function offerCount(field: "createdAt" | "publishedAt"): Source {
-  return async (f, range, detail) => {
-    const offers = await db.offer.findMany({
-      where: { ...offerWhere(f), [field]: within(range) },
-      select: { id: true, [field]: true, ...(detail ? { titleVi: true, organisation: { select: { name: true } } } : {}) },
+// A plain count also has a counter: COUNT(*) over one period runs on the
+// date index, far cheaper than bringing every row back to count it here
+// (100,000 offers: ~10 ms a period against ~500 ms for the rows). Source and
+// counter share one where builder, so the list and the figure agree. Only
+// offers use it (see `metrics`): the other tables are small and their dates
+// unindexed, where one pass over the rows beats a scan per period.
+type Counted = { source: Source; count: (filters: MetricFilters, range: Range) => Promise<number> };
+
+function offerCount(field: "createdAt" | "publishedAt"): Counted {
+  const where = (f: MetricFilters, range: Range): Prisma.OfferWhereInput => ({ ...offerWhere(f), [field]: within(range) });
+  return {
+    count: (f, range) => db.offer.count({ where: where(f, range) }),
+    source: async (f, range, detail) => {
+      const offers = await db.offer.findMany({
+        where: where(f, range),
+        select: { id: true, [field]: true, ...(detail ? { titleVi: true, organisation: { select: { name: true } } } : {}) },
+      });
+      return offers.map((o) => {
+        const at = (o as Record<string, unknown>)[field] as Date;
+        const row = detail ? { id: o.id, at, title: o.titleVi!, detail: o.organisation!.name, href: `/staff/offers/${o.id}`, value: null } : undefined;
+        return { at, value: 1, row };
+      });
+    },
+  };
+}
+
+function organisationCount(field: "createdAt" | "verifiedAt"): Counted {
+  const where = (f: MetricFilters, range: Range): Prisma.OrganisationWhereInput => ({ ...organisationWhere(f), [field]: within(range) });
+  return {
+    count: (f, range) => db.organisation.count({ where: where(f, range) }),
+    source: async (f, range, detail) => {
+      const orgs = await db.organisation.findMany({
+        where: where(f, range),
+        select: { id: true, [field]: true, ...(detail ? { name: true, slug: true, kind: true } : {}) },
+      });
+      return orgs.map((o) => {
+        const at = (o as Record<string, unknown>)[field] as Date;
+        const href = o.slug ? `/organisations/${o.slug}` : "/staff/organisations";
+        return { at, value: 1, row: detail ? { id: o.id, at, title: o.name!, detail: o.kind!, href, value: null } : undefined };
+      });
+    },
+  };
+}
+
+function statementCount(field: "submittedAt" | "publishedAt"): Counted {
+  const where = (f: MetricFilters, range: Range): Prisma.ProblemStatementWhereInput => ({ ...statementWhere(f), [field]: within(range) });
+  return {
+    count: (f, range) => db.problemStatement.count({ where: where(f, range) }),
+    source: async (f, range, detail) => {
+      const statements = await db.problemStatement.findMany({
+        where: where(f, range),
+        select: { id: true, [field]: true, ...(detail ? { title: true, organisation: { select: { name: true } } } : {}) },
+      });
+      return statements.map((s) => {
+        const at = (s as Record<string, unknown>)[field] as Date;
+        const row = detail ? { id: s.id, at, title: s.title!, detail: s.organisation!.name, href: `/staff/problems/${s.id}`, value: null } : undefined;
+        return { at, value: 1, row };
+      });
+    },
+  };
+}
+
+const questionWhere = (f: MetricFilters, range: Range): Prisma.QuestionWhereInput => ({ answeredAt: within(range), problemStatement: statementWhere(f) });
+const questionsAnswered: Counted = {
+  count: (f, range) => db.question.count({ where: questionWhere(f, range) }),
+  source: async (f, range, detail) => {
+    const questions = await db.question.findMany({
+      where: questionWhere(f, range),
+      select: { id: true, answeredAt: true, ...(detail ? { body: true, problemStatementId: true, problemStatement: { select: { title: true } } } : {}) },
     });
-    return offers.map((o) => {
-      const at = (o as Record<string, unknown>)[field] as Date;
-      const row = detail ? { id: o.id, at, title: o.titleVi!, detail: o.organisation!.name, href: `/staff/offers/${o.id}`, value: null } : undefined;
+    return questions.map((q) => {
+      const at = q.answeredAt!;
+      const row = detail
+        ? { id: q.id, at, title: q.body!.slice(0, 140), detail: q.problemStatement!.title, href: `/staff/problems/${q.problemStatementId}`, value: null }
+        : undefined;
       return { at, value: 1, row };
     });
-  };
-}
-
-function organisationCount(field: "createdAt" | "verifiedAt"): Source {
-  return async (f, range, detail) => {
-    const orgs = await db.organisation.findMany({
-      where: { ...organisationWhere(f), [field]: within(range) },
-      select: { id: true, [field]: true, ...(detail ? { name: true, slug: true, kind: true } : {}) },
-    });
-    return orgs.map((o) => {
-      const at = (o as Record<string, unknown>)[field] as Date;
-      const href = o.slug ? `/organisations/${o.slug}` : "/staff/organisations";
-      return { at, value: 1, row: detail ? { id: o.id, at, title: o.name!, detail: o.kind!, href, value: null } : undefined };
-    });
-  };
-}
-
-function statementCount(field: "submittedAt" | "publishedAt"): Source {
-  return async (f, range, detail) => {
-    const statements = await db.problemStatement.findMany({
-      where: { ...statementWhere(f), [field]: within(range) },
-      select: { id: true, [field]: true, ...(detail ? { title: true, organisation: { select: { name: true } } } : {}) },
-    });
-    return statements.map((s) => {
-      const at = (s as Record<string, unknown>)[field] as Date;
-      const row = detail ? { id: s.id, at, title: s.title!, detail: s.organisation!.name, href: `/staff/problems/${s.id}`, value: null } : undefined;
-      return { at, value: 1, row };
-    });
-  };
-}
-
-const questionsAnswered: Source = async (f, range, detail) => {
-  const questions = await db.question.findMany({
-    where: { answeredAt: within(range), problemStatement: statementWhere(f) },
-    select: { id: true, answeredAt: true, ...(detail ? { body: true, problemStatementId: true, problemStatement: { select: { title: true } } } : {}) },
-  });
-  return questions.map((q) => {
-    const at = q.answeredAt!;
-    const row = detail
-      ? { id: q.id, at, title: q.body!.slice(0, 140), detail: q.problemStatement!.title, href: `/staff/problems/${q.problemStatementId}`, value: null }
-      : undefined;
-    return { at, value: 1, row };
-  });
+  },
 };
 
-const proposals: Source = async (f, range, detail) => {
-  const rows = await db.proposal.findMany({
-    where: { ...pairWhere(f), createdAt: within(range) },
-    select: detail ? { ...pairSelect, createdAt: true } : { id: true, createdAt: true },
-  });
-  return rows.map((p) => {
-    const at = p.createdAt;
-    if (!detail) return { at, value: 1 };
-    const pair = p as unknown as Pair;
-    const href = pair.problemStatementId ? `/staff/problems/${pair.problemStatementId}` : "/staff/major-problems/proposals";
-    return { at, value: 1, row: { ...pairRow(pair, at), href } };
-  });
+const proposalWhere = (f: MetricFilters, range: Range): Prisma.ProposalWhereInput => ({ ...pairWhere(f), createdAt: within(range) });
+const proposals: Counted = {
+  count: (f, range) => db.proposal.count({ where: proposalWhere(f, range) }),
+  source: async (f, range, detail) => {
+    const rows = await db.proposal.findMany({
+      where: proposalWhere(f, range),
+      select: detail ? { ...pairSelect, createdAt: true } : { id: true, createdAt: true },
+    });
+    return rows.map((p) => {
+      const at = p.createdAt;
+      if (!detail) return { at, value: 1 };
+      const pair = p as unknown as Pair;
+      const href = pair.problemStatementId ? `/staff/problems/${pair.problemStatementId}` : "/staff/major-problems/proposals";
+      return { at, value: 1, row: { ...pairRow(pair, at), href } };
+    });
+  },
 };
 
-function matchDateCount(field: "createdAt" | "introducedAt" | "pilotAt" | "procurementAt" | "deployedAt"): Source {
-  return async (f, range, detail) => {
-    const rows = await db.match.findMany({
-      where: { ...pairWhere(f), [field]: within(range) },
-      select: detail ? { ...pairSelect, [field]: true } : { id: true, [field]: true },
-    });
-    return rows.map((m) => {
-      const at = (m as Record<string, unknown>)[field] as Date;
-      return { at, value: 1, row: detail ? pairRow(m as unknown as Pair, at) : undefined };
-    });
+function matchDateCount(field: "createdAt" | "introducedAt" | "pilotAt" | "procurementAt" | "deployedAt"): Counted {
+  const where = (f: MetricFilters, range: Range): Prisma.MatchWhereInput => ({ ...pairWhere(f), [field]: within(range) });
+  return {
+    count: (f, range) => db.match.count({ where: where(f, range) }),
+    source: async (f, range, detail) => {
+      const rows = await db.match.findMany({
+        where: where(f, range),
+        select: detail ? { ...pairSelect, [field]: true } : { id: true, [field]: true },
+      });
+      return rows.map((m) => {
+        const at = (m as Record<string, unknown>)[field] as Date;
+        return { at, value: 1, row: detail ? pairRow(m as unknown as Pair, at) : undefined };
+      });
+    },
   };
 }
+
+// Prisma refuses more than 999 bound values per query on SQLite.
+const CHUNK = 900;
 
 async function inChunks<T>(ids: string[], load: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
   const out: T[] = [];
-  for (let i = 0; i < ids.length; i += 5_000) out.push(...(await load(ids.slice(i, i + 5_000))));
+  for (let i = 0; i < ids.length; i += CHUNK) out.push(...(await load(ids.slice(i, i + CHUNK))));
   return out;
 }
 
@@ -233,8 +268,8 @@ function reviewTime(kind: "offer" | "statement"): Source {
     const where = { publishedAt: within(range), submittedAt: { not: null } };
     const rows =
       kind === "offer"
-        ? (await db.offer.findMany({ where: { ...offerWhere(f), ...where }, select: { id: true, titleVi: true, submittedAt: true, publishedAt: true } }))
-            .map((o) => ({ id: o.id, title: o.titleVi, submittedAt: o.submittedAt!, publishedAt: o.publishedAt!, href: `/staff/offers/${o.id}` }))
+        ? (await db.offer.findMany({ where: { ...offerWhere(f), ...where }, select: { id: true, titleVi: detail, submittedAt: true, publishedAt: true } }))
+            .map((o) => ({ id: o.id, title: o.titleVi ?? "", submittedAt: o.submittedAt!, publishedAt: o.publishedAt!, href: `/staff/offers/${o.id}` }))
         : (await db.problemStatement.findMany({ where: { ...statementWhere(f), ...where }, select: { id: true, title: true, submittedAt: true, publishedAt: true } }))
             .map((s) => ({ id: s.id, title: s.title, submittedAt: s.submittedAt!, publishedAt: s.publishedAt!, href: `/staff/problems/${s.id}` }));
     return rows.map((r) => {
@@ -272,14 +307,14 @@ const offerFirstMatch: Source = async (f, range, detail) => {
   });
   const firsts = groups.filter((g) => g._min.createdAt! >= range.start);
   const offers = await inChunks(firsts.map((g) => g.offerId), (ids) =>
-    db.offer.findMany({ where: { id: { in: ids } }, select: { id: true, titleVi: true, publishedAt: true } }),
+    db.offer.findMany({ where: { id: { in: ids } }, select: { id: true, titleVi: detail, publishedAt: true } }),
   );
   const byId = new Map(offers.map((o) => [o.id, o]));
   return firsts.map((g) => {
     const o = byId.get(g.offerId)!;
     const at = g._min.createdAt!;
     const value = days(o.publishedAt!, at);
-    return { at, value, row: detail ? { id: o.id, at, title: o.titleVi, detail: null, href: `/staff/offers/${o.id}`, value } : undefined };
+    return { at, value, row: detail ? { id: o.id, at, title: o.titleVi ?? "", detail: null, href: `/staff/offers/${o.id}`, value } : undefined };
   });
 };
 
@@ -309,22 +344,24 @@ export type TableKey = keyof typeof metricTables;
 export type MetricKey = (typeof metricTables)[TableKey][number];
 export type Aggregate = "count" | "sum" | "median";
 
-export const metrics: Record<MetricKey, { table: TableKey; aggregate: Aggregate; source: Source; agencyApplies: boolean }> = {
-  offersNew: { table: "activity", aggregate: "count", source: offerCount("createdAt"), agencyApplies: false },
-  offersPublished: { table: "activity", aggregate: "count", source: offerCount("publishedAt"), agencyApplies: false },
-  orgsNew: { table: "activity", aggregate: "count", source: organisationCount("createdAt"), agencyApplies: false },
-  orgsVerified: { table: "activity", aggregate: "count", source: organisationCount("verifiedAt"), agencyApplies: false },
-  statementsPosted: { table: "activity", aggregate: "count", source: statementCount("submittedAt"), agencyApplies: true },
-  statementsPublished: { table: "activity", aggregate: "count", source: statementCount("publishedAt"), agencyApplies: true },
-  questionsAnswered: { table: "activity", aggregate: "count", source: questionsAnswered, agencyApplies: true },
-  proposals: { table: "activity", aggregate: "count", source: proposals, agencyApplies: true },
-  suggested: { table: "matches", aggregate: "count", source: matchDateCount("createdAt"), agencyApplies: true },
+export type MetricDefinition = { table: TableKey; aggregate: Aggregate; source: Source; count?: Counted["count"]; agencyApplies: boolean };
+
+export const metrics: Record<MetricKey, MetricDefinition> = {
+  offersNew: { table: "activity", aggregate: "count", ...offerCount("createdAt"), agencyApplies: false },
+  offersPublished: { table: "activity", aggregate: "count", ...offerCount("publishedAt"), agencyApplies: false },
+  orgsNew: { table: "activity", aggregate: "count", source: organisationCount("createdAt").source, agencyApplies: false },
+  orgsVerified: { table: "activity", aggregate: "count", source: organisationCount("verifiedAt").source, agencyApplies: false },
+  statementsPosted: { table: "activity", aggregate: "count", source: statementCount("submittedAt").source, agencyApplies: true },
+  statementsPublished: { table: "activity", aggregate: "count", source: statementCount("publishedAt").source, agencyApplies: true },
+  questionsAnswered: { table: "activity", aggregate: "count", source: questionsAnswered.source, agencyApplies: true },
+  proposals: { table: "activity", aggregate: "count", source: proposals.source, agencyApplies: true },
+  suggested: { table: "matches", aggregate: "count", source: matchDateCount("createdAt").source, agencyApplies: true },
   shortlisted: { table: "matches", aggregate: "count", source: matchMovedTo("SHORTLISTED"), agencyApplies: true },
   approved: { table: "matches", aggregate: "count", source: matchMovedTo("APPROVED"), agencyApplies: true },
-  introduced: { table: "matches", aggregate: "count", source: matchDateCount("introducedAt"), agencyApplies: true },
-  pilot: { table: "matches", aggregate: "count", source: matchDateCount("pilotAt"), agencyApplies: true },
-  procurement: { table: "matches", aggregate: "count", source: matchDateCount("procurementAt"), agencyApplies: true },
-  deployed: { table: "matches", aggregate: "count", source: matchDateCount("deployedAt"), agencyApplies: true },
+  introduced: { table: "matches", aggregate: "count", source: matchDateCount("introducedAt").source, agencyApplies: true },
+  pilot: { table: "matches", aggregate: "count", source: matchDateCount("pilotAt").source, agencyApplies: true },
+  procurement: { table: "matches", aggregate: "count", source: matchDateCount("procurementAt").source, agencyApplies: true },
+  deployed: { table: "matches", aggregate: "count", source: matchDateCount("deployedAt").source, agencyApplies: true },
   ordersPaid: { table: "orders", aggregate: "count", source: ordersPaid, agencyApplies: true },
   revenue: { table: "orders", aggregate: "sum", source: revenue, agencyApplies: true },
   refunds: { table: "orders", aggregate: "sum", source: refunds, agencyApplies: true },

@@ -87,10 +87,20 @@ function aggregate(metric: MetricKey, values: number[]): Figure {
 
 async function tableFigures(key: TableKey, f: MetricFilters, range: Range, periods: Period[]): Promise<DashboardTable> {
   const columns = [...metricTables[key]] as MetricKey[];
-  const byMetric = await Promise.all(columns.map((metric) => metrics[metric].source(f, range, false)));
+  // Each period clipped to the range, so a partial first week counts only its chosen days.
+  const clipped = periods.map((p) => ({ start: p.start < range.start ? range.start : p.start, end: p.end > range.end ? range.end : p.end }));
+  const byMetric = await Promise.all(
+    columns.map(async (metric) => {
+      const { count, source } = metrics[metric];
+      if (count) return { counts: await Promise.all(clipped.map((period) => count(f, period))) };
+      return { events: await source(f, range, false) };
+    }),
+  );
   const cells = columns.map((metric, c) => {
+    const found = byMetric[c]!;
+    if ("counts" in found) return { perPeriod: found.counts, total: found.counts.reduce((sum, n) => sum + n, 0) };
     const buckets = periods.map(() => [] as number[]);
-    for (const event of byMetric[c]!) {
+    for (const event of found.events) {
       const index = periodIndex(periods, event.at);
       if (index >= 0) buckets[index]!.push(event.value);
     }

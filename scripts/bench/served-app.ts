@@ -29,7 +29,8 @@ export type ServedApp = {
   stop(): void;
 };
 
-export async function serveSeededApp(): Promise<ServedApp> {
+/** `prepare` runs on the seeded database before the server starts (e.g. to add generated history). */
+export async function serveSeededApp(options: { prepare?: (databaseUrl: string) => Promise<void> } = {}): Promise<ServedApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hte-bench-"));
   let postgres: ThrowawayPostgres | null = null;
   let databaseUrl = `file:${path.join(dir, "bench.db")}`;
@@ -45,6 +46,7 @@ export async function serveSeededApp(): Promise<ServedApp> {
   };
   migrateDatabase(databaseUrl);
   spawnSync(process.execPath, ["--import", "tsx", "prisma/seed.ts"], { env, stdio: "inherit" });
+  await options.prepare?.(databaseUrl);
   if (!fs.existsSync("build/index.js")) spawnSync("npx", ["remix", "build"], { stdio: "inherit", shell: true });
 
   const server: ChildProcess = spawn(process.execPath, ["--import", "tsx", "app/server/main.ts"], { env, stdio: "inherit" });
