@@ -3,6 +3,7 @@
 // 23:59 on a Sunday in Hanoi (16:59 UTC) belongs to that week, not the next.
 import { tz, TZDate } from "@date-fns/tz";
 import { addDays, addMonths, addWeeks, format, startOfMonth, startOfWeek, subMonths, subWeeks } from "date-fns";
+import type { TFunction } from "i18next";
 import type { Granularity } from "~/schemas/dashboard";
 
 export const HANOI_TZ = "Asia/Ho_Chi_Minh";
@@ -65,7 +66,9 @@ export function defaultDays(granularity: Granularity, now = new Date()): { from:
 }
 
 /** "Tuần 02/03–08/03/2026" or "Tháng 03/2026", for tables and charts. */
-export function periodLabel(key: string, granularity: Granularity, t: (key: "dashboard.weekOf" | "dashboard.monthOf", vars: Record<string, string>) => string): string {
+// i18next's own TFunction type: checking its overloads against a narrower
+// function type crashes TypeScript 5.9 ("No error for last overload signature").
+export function periodLabel(key: string, granularity: Granularity, t: TFunction): string {
   const start = hanoiMidnight(key);
   if (granularity === "month") return t("dashboard.monthOf", { month: format(start, "MM/yyyy", { in: inHanoi }) });
   const last = addDays(start, 6);

@@ -10,7 +10,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = await i18next.getFixedT(request);
   const result = await tableOrResponse(new URL(request.url), t);
   if (result instanceof Response) return result;
-  return new Response(await dashboardXlsx(result.table, t), {
+  // A Buffer is not a BodyInit in the DOM typings; its bytes are.
+  return new Response(new Uint8Array(await dashboardXlsx(result.table, t)), {
     headers: {
       "Content-Type": XLSX_CONTENT_TYPE,
       "Content-Disposition": `attachment; filename="${exportFileName(result.table, result.filters, "xlsx")}"`,
