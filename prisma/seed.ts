@@ -70,9 +70,16 @@ async function seedCityList(): Promise<boolean> {
   for (const problem of seedAmendment.add) await addItem(curator.id, list.id, itemInput(problem));
   for (const { code, title } of seedAmendment.retitle) {
     const item = await db.majorProblem.findUniqueOrThrow({ where: { listId_code: { listId: list.id, code } } });
-    await updateItem(curator.id, list.id, item.id, { ...item, title });
+    await updateItem(curator.id, list.id, item.id, { ...item, title, deadline: undefined });
   }
   await publishVersion(curator.id, list.id, seedAmendment.changelog);
+  // A few problems get an owner and deadline so the 6 rõ tracking page has
+  // something to show: one already overdue, two still running.
+  const hanoiDay = (days: number) => new Date(Date.now() + days * 86_400_000 + 7 * 3_600_000).toISOString().slice(0, 10);
+  const tracked = await db.majorProblem.findMany({ where: { listId: list.id }, orderBy: { sortOrder: "asc" }, take: 3 });
+  for (const [index, item] of tracked.entries()) {
+    await updateItem(curator.id, list.id, item.id, { ...item, ownerId: curator.id, deadline: hanoiDay([-30, 90, 365][index]!) });
+  }
   return true;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildSynonymIndex } from "../query.ts";
+import { buildSynonymIndex, type SynonymIndex } from "../query.ts";
 import { coverageScores, wordGrams } from "./rank.ts";
 import { buildHints, buildMatchSynonyms, DEFAULT_TERM_WEIGHTS, markSignature, matchTerms } from "./terms.ts";
 
@@ -10,7 +10,7 @@ const groups = [
   ["nước", "water"],
   ["hoá đơn điện tử", "e-invoice"],
 ];
-const words = (title: string, index = buildMatchSynonyms(groups)) => matchTerms({ title, body: "" }, index).map((term) => term.words.join(" "));
+const words = (title: string, index: SynonymIndex = buildMatchSynonyms(groups)) => matchTerms({ title, body: "" }, index).map((term) => term.words.join(" "));
 
 describe("thesaurus matching with spelling", () => {
   it("reads tone marks wherever they sit", () => {
