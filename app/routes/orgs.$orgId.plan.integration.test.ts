@@ -103,12 +103,12 @@ describe("webhook order and replays", () => {
   it("ends active when customer.subscription.updated arrives before checkout.session.completed, and a replay changes nothing", async () => {
     const team = await makeProviderTeam();
     const { sessionId } = await startCheckout(team, "PREMIUM", "MONTH");
-    const { session, subscription } = await stripe.standIn.pay(sessionId, { deliver: false });
+    const { session, subscription } = await stripe.standIn.paySubscription(sessionId, { deliver: false });
 
-    const updated = eventBody("customer.subscription.updated", subscription!);
+    const updated = eventBody("customer.subscription.updated", subscription);
     expect((await postEvent(updated)).status).toBe(200);
     await settleEvents();
-    expect(await db.planSubscription.findFirstOrThrow({ where: { organisationId: team.organisation.id } })).toMatchObject({ status: "ACTIVE", tier: "PREMIUM", providerSubscriptionId: subscription!.id });
+    expect(await db.planSubscription.findFirstOrThrow({ where: { organisationId: team.organisation.id } })).toMatchObject({ status: "ACTIVE", tier: "PREMIUM", providerSubscriptionId: subscription.id });
 
     const completed = eventBody("checkout.session.completed", session);
     expect((await postEvent(completed)).status).toBe(200);
@@ -122,9 +122,9 @@ describe("webhook order and replays", () => {
   it("does not trust the event's copy: a stale 'active' body after Stripe cancelled still ends cancelled", async () => {
     const team = await makeProviderTeam();
     const { sessionId } = await startCheckout(team);
-    const { subscription } = await stripe.standIn.pay(sessionId, { deliver: false });
-    const staleCopy = structuredClone(subscription!);
-    await stripe.standIn.changeSubscription(subscription!.id, { status: "canceled" }, { deliver: false });
+    const { subscription } = await stripe.standIn.paySubscription(sessionId, { deliver: false });
+    const staleCopy = structuredClone(subscription);
+    await stripe.standIn.changeSubscription(subscription.id, { status: "canceled" }, { deliver: false });
     await postEvent(eventBody("customer.subscription.updated", staleCopy));
     await settleEvents();
     expect(await db.planSubscription.findFirstOrThrow({ where: { organisationId: team.organisation.id } })).toMatchObject({ status: "CANCELED" });
@@ -135,9 +135,9 @@ describe("a renewal that fails", () => {
   it("marks the plan past due from invoice.payment_failed (subscription re-read), keeping its limit meanwhile", async () => {
     const team = await makeProviderTeam();
     const { owner, sessionId } = await startCheckout(team);
-    const { subscription } = await stripe.standIn.pay(sessionId, { deliver: false });
-    await stripe.standIn.changeSubscription(subscription!.id, { status: "past_due" }, { deliver: false });
-    const invoice = { id: "in_test_failed", object: "invoice", status: "open", parent: { type: "subscription_details", subscription_details: { subscription: subscription!.id } } };
+    const { subscription } = await stripe.standIn.paySubscription(sessionId, { deliver: false });
+    await stripe.standIn.changeSubscription(subscription.id, { status: "past_due" }, { deliver: false });
+    const invoice = { id: "in_test_failed", object: "invoice", status: "open", parent: { type: "subscription_details", subscription_details: { subscription: subscription.id } } };
     expect((await postEvent(eventBody("invoice.payment_failed", invoice))).status).toBe(200);
     await settleEvents();
     expect(await db.planSubscription.findFirstOrThrow({ where: { organisationId: team.organisation.id } })).toMatchObject({ status: "PAST_DUE", tier: "VERIFIED" });

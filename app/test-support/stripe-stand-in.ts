@@ -111,23 +111,27 @@ export async function startStripeStandIn(options: { webhookSecret: string; webho
     parent: { type: "subscription_details", subscription_details: { subscription: sub.id, metadata: sub.metadata } },
   });
 
+  /** The Pay button on a subscription-mode page: a subscription starts, then the app is told. */
+  async function paySubscription(sessionId: string, options: { deliver?: boolean } = {}) {
+    const session = sessions.get(sessionId);
+    if (session?.mode !== "subscription") throw new Error(`no subscription session ${sessionId}`);
+    const sub: Subscription = {
+      id: newId("sub"), object: "subscription", status: "active", customer: newId("cus"), cancel_at_period_end: false, canceled_at: null,
+      metadata: session.subscription_metadata, livemode: false, items: { object: "list", data: [subscriptionItem(session.price!)] },
+    };
+    subscriptions.set(sub.id, sub);
+    Object.assign(session, { status: "complete", payment_status: "paid", subscription: sub.id, customer: sub.customer });
+    if (options.deliver !== false) {
+      await deliver("checkout.session.completed", session);
+      await deliver("invoice.paid", invoiceFor(sub));
+    }
+    return { session, subscription: sub };
+  }
+
   /** What the hosted page's Pay button does: complete, then notify the app. */
   async function pay(sessionId: string, options: { deliver?: boolean } = {}) {
     const session = sessions.get(sessionId);
     if (!session) throw new Error(`no session ${sessionId}`);
-    if (session.mode === "subscription") {
-      const sub: Subscription = {
-        id: newId("sub"), object: "subscription", status: "active", customer: newId("cus"), cancel_at_period_end: false, canceled_at: null,
-        metadata: session.subscription_metadata, livemode: false, items: { object: "list", data: [subscriptionItem(session.price!)] },
-      };
-      subscriptions.set(sub.id, sub);
-      Object.assign(session, { status: "complete", payment_status: "paid", subscription: sub.id, customer: sub.customer });
-      if (options.deliver !== false) {
-        await deliver("checkout.session.completed", session);
-        await deliver("invoice.paid", invoiceFor(sub));
-      }
-      return { session, subscription: sub, intent: null };
-    }
     const intent: Intent = {
       id: `pi_${randomUUID().replace(/-/g, "").slice(0, 20)}`, object: "payment_intent", status: "succeeded",
       amount: session.amount_total, amount_received: session.amount_total, currency: session.currency, metadata: session.metadata,
@@ -138,7 +142,7 @@ export async function startStripeStandIn(options: { webhookSecret: string; webho
       await deliver("checkout.session.completed", session);
       await deliver("payment_intent.succeeded", intent);
     }
-    return { session, intent, subscription: null };
+    return { session, intent };
   }
 
   /** Stripe changing a subscription on its own (a failed renewal, the period ending), then telling the app. */
@@ -257,7 +261,7 @@ export async function startStripeStandIn(options: { webhookSecret: string; webho
       const session = match ? sessions.get(match[1]!) : undefined;
       if (!session) return void send(res, 404, "not found");
       if (req.method === "POST") {
-        void pay(session.id).then(
+        void (session.mode === "subscription" ? paySubscription(session.id) : pay(session.id)).then(
           () => { res.writeHead(303, { Location: session.success_url }); res.end(); },
           (error: Error) => send(res, 500, error.message),
         );
@@ -280,6 +284,7 @@ export async function startStripeStandIn(options: { webhookSecret: string; webho
     intents,
     subscriptions,
     pay,
+    paySubscription,
     changeSubscription,
     expire,
     refundDirectly,
