@@ -10,8 +10,12 @@ import { toXlsx } from "~/utils/xlsx.server";
 // a file of zeros would read as "we counted and found nothing" for every
 // column, while an empty file says plainly there was nothing to count.
 export function exportRows(table: DashboardTable, t: TFunction) {
-  const periodHeader = t("dashboard.period");
-  const headers = [periodHeader, ...table.columns.map((metric) => t(`dashboard.metrics.${metric}`))];
+  // Keys built from a union go through a plain signature: resolving i18next's
+  // overloads for them inside an array literal crashes tsc 5.9.
+  const label = t as unknown as (key: string) => string;
+  const periodHeader = label("dashboard.period");
+  const metricHeaders = table.columns.map((metric) => label(`dashboard.metrics.${metric}`));
+  const headers = [periodHeader, ...metricHeaders];
   const empty = table.rows.every((row) => row.values.every((value) => value === null || value === 0));
   const rows = empty
     ? []
@@ -26,5 +30,5 @@ export function dashboardCsv(table: DashboardTable, t: TFunction): string {
 
 export async function dashboardXlsx(table: DashboardTable, t: TFunction): Promise<Buffer> {
   const { headers, rows } = exportRows(table, t);
-  return toXlsx(rows, headers, t(`dashboard.tables.${table.key}`));
+  return toXlsx(rows, headers, (t as unknown as (key: string) => string)(`dashboard.tables.${table.key}`));
 }

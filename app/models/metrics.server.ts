@@ -5,7 +5,7 @@
 import { db } from "~/db.server";
 import { dashboardFilterSchema, type DashboardFilterInput, type Granularity } from "~/schemas/dashboard";
 import { defaultDays, periodIndex, periodsOf, rangeOf, type Period, type Range } from "./metrics-periods.server";
-import { metrics, metricTables, type ListRow, type MetricFilters, type MetricKey, type TableKey } from "./metrics-sources.server";
+import { metrics, metricTables, type ListRow, type MetricEvent, type MetricFilters, type MetricKey, type TableKey } from "./metrics-sources.server";
 
 export type DashboardFilters = {
   from: string;
@@ -90,7 +90,7 @@ async function tableFigures(key: TableKey, f: MetricFilters, range: Range, perio
   // Each period clipped to the range, so a partial first week counts only its chosen days.
   const clipped = periods.map((p) => ({ start: p.start < range.start ? range.start : p.start, end: p.end > range.end ? range.end : p.end }));
   const byMetric = await Promise.all(
-    columns.map(async (metric) => {
+    columns.map(async (metric): Promise<{ counts: number[] } | { events: MetricEvent[] }> => {
       const { count, source } = metrics[metric];
       if (count) return { counts: await Promise.all(clipped.map((period) => count(f, period))) };
       return { events: await source(f, range, false) };

@@ -30,7 +30,7 @@ export type ServedApp = {
 };
 
 /** `prepare` runs on the seeded database before the server starts (e.g. to add generated history). */
-export async function serveSeededApp(options: { prepare?: (databaseUrl: string) => Promise<void> } = {}): Promise<ServedApp> {
+export async function serveSeededApp(options: { prepare?: (databaseUrl: string) => Promise<void>; startTimeoutMs?: number } = {}): Promise<ServedApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hte-bench-"));
   let postgres: ThrowawayPostgres | null = null;
   let databaseUrl = `file:${path.join(dir, "bench.db")}`;
@@ -53,7 +53,8 @@ export async function serveSeededApp(options: { prepare?: (databaseUrl: string) 
   const base = `http://127.0.0.1:${port}`;
   const started = Date.now();
   for (;;) {
-    if (Date.now() - started > 60_000) throw new Error("server did not start in 60 s");
+    const limit = options.startTimeoutMs ?? 60_000;
+    if (Date.now() - started > limit) throw new Error(`server did not start in ${limit / 1000} s`);
     const ok = await fetch(`${base}/healthz`).then((r) => r.ok, () => false);
     if (ok) break;
     await new Promise((r) => setTimeout(r, 100));
