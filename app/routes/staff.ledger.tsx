@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PeriodForm } from "~/components/period-form";
 import { OrderTable } from "~/components/order-table";
 import type { Language } from "~/i18n/config";
 import { i18next } from "~/i18n/i18next.server";
@@ -43,13 +44,7 @@ export default function Ledger() {
       <p><Link to="/staff">{t("layout.staffArea")}</Link></p>
       <h1>{t("payments.ledger.title")}</h1>
       <p className="lead">{t("payments.ledger.lead")}</p>
-      {error ? <div className="notice notice-error" role="alert">{t(error as "payments.errors.periodInvalid")}</div> : null}
-      <Form method="get" className="inline-form">
-        <label>{t("payments.ledger.from")} <input type="date" name="from" defaultValue={fromDay} /></label>{" "}
-        <label>{t("payments.ledger.to")} <input type="date" name="to" defaultValue={toDay} /></label>{" "}
-        <button type="submit" className="button button-secondary">{t("payments.ledger.show")}</button>
-      </Form>
-      <p><a href={`/staff/ledger.csv?from=${fromDay}&to=${toDay}`} download>{t("payments.ledger.exportCsv")}</a></p>
+      <PeriodForm error={error} fromDay={fromDay} toDay={toDay} csvHref="/staff/ledger.csv" csvLabel={t("payments.ledger.exportCsv")} />
       <p><Link to={`/staff/services?from=${fromDay}&to=${toDay}`}>{t("plans.services.staffTitle")}</Link></p>
       {lines.length === 0 ? <p>{t("payments.ledger.none")}</p> : (
         <div className="table-wrap">

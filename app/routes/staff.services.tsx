@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PeriodForm } from "~/components/period-form";
 import type { Language } from "~/i18n/config";
 import { fulfilService, platformServiceRevenue } from "~/models/service-purchase.server";
 import { flash } from "~/models/session.server";
@@ -39,13 +40,7 @@ export default function StaffServices() {
       <p><Link to="/staff/ledger">{t("payments.ledger.title")}</Link></p>
       <h1>{t("plans.services.staffTitle")}</h1>
       <p className="lead">{t("plans.services.staffLead")}</p>
-      {error ? <div className="notice notice-error" role="alert">{t(error as "payments.errors.periodInvalid")}</div> : null}
-      <Form method="get" className="inline-form">
-        <label>{t("payments.ledger.from")} <input type="date" name="from" defaultValue={fromDay} /></label>{" "}
-        <label>{t("payments.ledger.to")} <input type="date" name="to" defaultValue={toDay} /></label>{" "}
-        <button type="submit" className="button button-secondary">{t("payments.ledger.show")}</button>
-      </Form>
-      <p><a href={`/staff/services.csv?from=${fromDay}&to=${toDay}`} download>{t("plans.services.exportCsv")}</a></p>
+      <PeriodForm error={error} fromDay={fromDay} toDay={toDay} csvHref="/staff/services.csv" csvLabel={t("plans.services.exportCsv")} />
       <p><strong>{t("plans.services.total")}: {formatVnd(totalVnd, language)}</strong></p>
       {lines.length === 0 ? <p>{t("plans.services.staffNone")}</p> : (
         <div className="table-wrap">
