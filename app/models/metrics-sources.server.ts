@@ -102,92 +102,77 @@ function offerCount(field: "createdAt" | "publishedAt"): Counted {
   };
 }
 
-function organisationCount(field: "createdAt" | "verifiedAt"): Counted {
+function organisationsDatedBy(field: "createdAt" | "verifiedAt"): Source {
   const where = (f: MetricFilters, range: Range): Prisma.OrganisationWhereInput => ({ ...organisationWhere(f), [field]: within(range) });
-  return {
-    count: (f, range) => db.organisation.count({ where: where(f, range) }),
-    source: async (f, range, detail) => {
-      const orgs = await db.organisation.findMany({
-        where: where(f, range),
-        select: { id: true, [field]: true, ...(detail ? { name: true, slug: true, kind: true } : {}) },
-      });
-      return orgs.map((o) => {
-        const at = (o as Record<string, unknown>)[field] as Date;
-        const href = o.slug ? `/organisations/${o.slug}` : "/staff/organisations";
-        return { at, value: 1, row: detail ? { id: o.id, at, title: o.name!, detail: o.kind!, href, value: null } : undefined };
-      });
-    },
+  return async (f, range, detail) => {
+    const orgs = await db.organisation.findMany({
+      where: where(f, range),
+      select: { id: true, [field]: true, ...(detail ? { name: true, slug: true, kind: true } : {}) },
+    });
+    return orgs.map((o) => {
+      const at = (o as Record<string, unknown>)[field] as Date;
+      const href = o.slug ? `/organisations/${o.slug}` : "/staff/organisations";
+      return { at, value: 1, row: detail ? { id: o.id, at, title: o.name!, detail: o.kind!, href, value: null } : undefined };
+    });
   };
 }
 
-function statementCount(field: "submittedAt" | "publishedAt"): Counted {
+function statementsDatedBy(field: "submittedAt" | "publishedAt"): Source {
   const where = (f: MetricFilters, range: Range): Prisma.ProblemStatementWhereInput => ({ ...statementWhere(f), [field]: within(range) });
-  return {
-    count: (f, range) => db.problemStatement.count({ where: where(f, range) }),
-    source: async (f, range, detail) => {
-      const statements = await db.problemStatement.findMany({
-        where: where(f, range),
-        select: { id: true, [field]: true, ...(detail ? { title: true, organisation: { select: { name: true } } } : {}) },
-      });
-      return statements.map((s) => {
-        const at = (s as Record<string, unknown>)[field] as Date;
-        const row = detail ? { id: s.id, at, title: s.title!, detail: s.organisation!.name, href: `/staff/problems/${s.id}`, value: null } : undefined;
-        return { at, value: 1, row };
-      });
-    },
+  return async (f, range, detail) => {
+    const statements = await db.problemStatement.findMany({
+      where: where(f, range),
+      select: { id: true, [field]: true, ...(detail ? { title: true, organisation: { select: { name: true } } } : {}) },
+    });
+    return statements.map((s) => {
+      const at = (s as Record<string, unknown>)[field] as Date;
+      const row = detail ? { id: s.id, at, title: s.title!, detail: s.organisation!.name, href: `/staff/problems/${s.id}`, value: null } : undefined;
+      return { at, value: 1, row };
+    });
   };
 }
 
 const questionWhere = (f: MetricFilters, range: Range): Prisma.QuestionWhereInput => ({ answeredAt: within(range), problemStatement: statementWhere(f) });
-const questionsAnswered: Counted = {
-  count: (f, range) => db.question.count({ where: questionWhere(f, range) }),
-  source: async (f, range, detail) => {
-    const questions = await db.question.findMany({
-      where: questionWhere(f, range),
-      select: { id: true, answeredAt: true, ...(detail ? { body: true, problemStatementId: true, problemStatement: { select: { title: true } } } : {}) },
-    });
-    return questions.map((q) => {
-      const at = q.answeredAt!;
-      const row = detail
-        ? { id: q.id, at, title: q.body!.slice(0, 140), detail: q.problemStatement!.title, href: `/staff/problems/${q.problemStatementId}`, value: null }
-        : undefined;
-      return { at, value: 1, row };
-    });
-  },
+const questionsAnswered: Source = async (f, range, detail) => {
+  const questions = await db.question.findMany({
+    where: questionWhere(f, range),
+    select: { id: true, answeredAt: true, ...(detail ? { body: true, problemStatementId: true, problemStatement: { select: { title: true } } } : {}) },
+  });
+  return questions.map((q) => {
+    const at = q.answeredAt!;
+    const row = detail
+      ? { id: q.id, at, title: q.body!.slice(0, 140), detail: q.problemStatement!.title, href: `/staff/problems/${q.problemStatementId}`, value: null }
+      : undefined;
+    return { at, value: 1, row };
+  });
 };
 
 const proposalWhere = (f: MetricFilters, range: Range): Prisma.ProposalWhereInput => ({ ...pairWhere(f), createdAt: within(range) });
-const proposals: Counted = {
-  count: (f, range) => db.proposal.count({ where: proposalWhere(f, range) }),
-  source: async (f, range, detail) => {
-    const rows = await db.proposal.findMany({
-      where: proposalWhere(f, range),
-      select: detail ? { ...pairSelect, createdAt: true } : { id: true, createdAt: true },
-    });
-    return rows.map((p) => {
-      const at = p.createdAt;
-      if (!detail) return { at, value: 1 };
-      const pair = p as unknown as Pair;
-      const href = pair.problemStatementId ? `/staff/problems/${pair.problemStatementId}` : "/staff/major-problems/proposals";
-      return { at, value: 1, row: { ...pairRow(pair, at), href } };
-    });
-  },
+const proposals: Source = async (f, range, detail) => {
+  const rows = await db.proposal.findMany({
+    where: proposalWhere(f, range),
+    select: detail ? { ...pairSelect, createdAt: true } : { id: true, createdAt: true },
+  });
+  return rows.map((p) => {
+    const at = p.createdAt;
+    if (!detail) return { at, value: 1 };
+    const pair = p as unknown as Pair;
+    const href = pair.problemStatementId ? `/staff/problems/${pair.problemStatementId}` : "/staff/major-problems/proposals";
+    return { at, value: 1, row: { ...pairRow(pair, at), href } };
+  });
 };
 
-function matchDateCount(field: "createdAt" | "introducedAt" | "pilotAt" | "procurementAt" | "deployedAt"): Counted {
+function matchesDatedBy(field: "createdAt" | "introducedAt" | "pilotAt" | "procurementAt" | "deployedAt"): Source {
   const where = (f: MetricFilters, range: Range): Prisma.MatchWhereInput => ({ ...pairWhere(f), [field]: within(range) });
-  return {
-    count: (f, range) => db.match.count({ where: where(f, range) }),
-    source: async (f, range, detail) => {
-      const rows = await db.match.findMany({
-        where: where(f, range),
-        select: detail ? { ...pairSelect, [field]: true } : { id: true, [field]: true },
-      });
-      return rows.map((m) => {
-        const at = (m as Record<string, unknown>)[field] as Date;
-        return { at, value: 1, row: detail ? pairRow(m as unknown as Pair, at) : undefined };
-      });
-    },
+  return async (f, range, detail) => {
+    const rows = await db.match.findMany({
+      where: where(f, range),
+      select: detail ? { ...pairSelect, [field]: true } : { id: true, [field]: true },
+    });
+    return rows.map((m) => {
+      const at = (m as Record<string, unknown>)[field] as Date;
+      return { at, value: 1, row: detail ? pairRow(m as unknown as Pair, at) : undefined };
+    });
   };
 }
 
@@ -349,19 +334,19 @@ export type MetricDefinition = { table: TableKey; aggregate: Aggregate; source: 
 export const metrics: Record<MetricKey, MetricDefinition> = {
   offersNew: { table: "activity", aggregate: "count", ...offerCount("createdAt"), agencyApplies: false },
   offersPublished: { table: "activity", aggregate: "count", ...offerCount("publishedAt"), agencyApplies: false },
-  orgsNew: { table: "activity", aggregate: "count", source: organisationCount("createdAt").source, agencyApplies: false },
-  orgsVerified: { table: "activity", aggregate: "count", source: organisationCount("verifiedAt").source, agencyApplies: false },
-  statementsPosted: { table: "activity", aggregate: "count", source: statementCount("submittedAt").source, agencyApplies: true },
-  statementsPublished: { table: "activity", aggregate: "count", source: statementCount("publishedAt").source, agencyApplies: true },
-  questionsAnswered: { table: "activity", aggregate: "count", source: questionsAnswered.source, agencyApplies: true },
-  proposals: { table: "activity", aggregate: "count", source: proposals.source, agencyApplies: true },
-  suggested: { table: "matches", aggregate: "count", source: matchDateCount("createdAt").source, agencyApplies: true },
+  orgsNew: { table: "activity", aggregate: "count", source: organisationsDatedBy("createdAt"), agencyApplies: false },
+  orgsVerified: { table: "activity", aggregate: "count", source: organisationsDatedBy("verifiedAt"), agencyApplies: false },
+  statementsPosted: { table: "activity", aggregate: "count", source: statementsDatedBy("submittedAt"), agencyApplies: true },
+  statementsPublished: { table: "activity", aggregate: "count", source: statementsDatedBy("publishedAt"), agencyApplies: true },
+  questionsAnswered: { table: "activity", aggregate: "count", source: questionsAnswered, agencyApplies: true },
+  proposals: { table: "activity", aggregate: "count", source: proposals, agencyApplies: true },
+  suggested: { table: "matches", aggregate: "count", source: matchesDatedBy("createdAt"), agencyApplies: true },
   shortlisted: { table: "matches", aggregate: "count", source: matchMovedTo("SHORTLISTED"), agencyApplies: true },
   approved: { table: "matches", aggregate: "count", source: matchMovedTo("APPROVED"), agencyApplies: true },
-  introduced: { table: "matches", aggregate: "count", source: matchDateCount("introducedAt").source, agencyApplies: true },
-  pilot: { table: "matches", aggregate: "count", source: matchDateCount("pilotAt").source, agencyApplies: true },
-  procurement: { table: "matches", aggregate: "count", source: matchDateCount("procurementAt").source, agencyApplies: true },
-  deployed: { table: "matches", aggregate: "count", source: matchDateCount("deployedAt").source, agencyApplies: true },
+  introduced: { table: "matches", aggregate: "count", source: matchesDatedBy("introducedAt"), agencyApplies: true },
+  pilot: { table: "matches", aggregate: "count", source: matchesDatedBy("pilotAt"), agencyApplies: true },
+  procurement: { table: "matches", aggregate: "count", source: matchesDatedBy("procurementAt"), agencyApplies: true },
+  deployed: { table: "matches", aggregate: "count", source: matchesDatedBy("deployedAt"), agencyApplies: true },
   ordersPaid: { table: "orders", aggregate: "count", source: ordersPaid, agencyApplies: true },
   revenue: { table: "orders", aggregate: "sum", source: revenue, agencyApplies: true },
   refunds: { table: "orders", aggregate: "sum", source: refunds, agencyApplies: true },
