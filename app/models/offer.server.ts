@@ -13,7 +13,7 @@ import { offersVi } from "~/i18n/features/offers.vi";
 import { MAX_IMAGES, offerSchema, type OfferFormValue } from "~/schemas/offer";
 import { logger } from "~/utils/logger.server";
 import { renderMarkdown } from "~/utils/markdown.server";
-import { isStaff } from "~/utils/permissions.server";
+import { isStaff, notFound } from "~/utils/permissions.server";
 import { uniqueSlug } from "~/utils/slug.server";
 import { checkUpload, deleteUpload, uploadRules, writeUpload, type StoredUpload, type UploadCheck } from "~/utils/uploads.server";
 import { changedFields, recordAudit } from "./audit.server";
@@ -265,6 +265,13 @@ export async function invalidTermFields(value: Pick<OfferFormValue, "sectorIds" 
 export async function getOfferingOrganisation(organisationId: string) {
   const organisation = await db.organisation.findUnique({ where: { id: organisationId }, select: { id: true, name: true, kind: true } });
   return organisation?.kind === "PROVIDER" || organisation?.kind === "RESEARCH" ? organisation : null;
+}
+
+/** The offering organisation of a route's `orgId`, or a 404 for anything else. */
+export async function requireOfferingOrganisation(organisationId: string | undefined) {
+  const organisation = organisationId ? await getOfferingOrganisation(organisationId) : null;
+  if (!organisation) throw notFound();
+  return organisation;
 }
 
 export async function listOrganisationOffers(organisationId: string) {

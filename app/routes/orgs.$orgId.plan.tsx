@@ -6,32 +6,26 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { RadioGroup } from "~/components/form";
 import type { Language } from "~/i18n/config";
-import { getOfferingOrganisation } from "~/models/offer.server";
+import { requireOfferingOrganisation } from "~/models/offer.server";
 import { choosePlan, planOverview, PlanFailure, setCancelAtPeriodEnd } from "~/models/plan.server";
 import { flash } from "~/models/session.server";
 import { BILLING_INTERVALS, PLAN_LIMITS, PLAN_PRICES_VND, PLAN_TIERS, type PaidTier, type PlanTierName } from "~/payments/plans";
 import { planActionSchema } from "~/schemas/plan";
 import { formatDate, formatVnd } from "~/utils/format";
-import { notFound, requireOrgMember, requireOrgOwner } from "~/utils/permissions.server";
+import { requireOrgMember, requireOrgOwner } from "~/utils/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "Gói dịch vụ — Sàn Giao dịch Công nghệ Hà Nội" }];
 
-async function offering(orgId: string | undefined) {
-  const organisation = orgId ? await getOfferingOrganisation(orgId) : null;
-  if (!organisation) throw notFound();
-  return organisation;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { role } = await requireOrgMember(request, params.orgId);
-  const organisation = await offering(params.orgId);
+  const organisation = await requireOfferingOrganisation(params.orgId);
   const overview = await planOverview(organisation.id);
   return json({ organisation, isOwner: role === "OWNER", ...overview }, { headers: { "Cache-Control": "private, no-store" } });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user } = await requireOrgOwner(request, params.orgId);
-  const organisation = await offering(params.orgId);
+  const organisation = await requireOfferingOrganisation(params.orgId);
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: planActionSchema });
   if (submission.status !== "success") {

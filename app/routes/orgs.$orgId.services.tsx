@@ -7,31 +7,25 @@ import { useTranslation } from "react-i18next";
 import { ErrorSummary, SelectField } from "~/components/form";
 import type { Language } from "~/i18n/config";
 import { i18next } from "~/i18n/i18next.server";
-import { getOfferingOrganisation } from "~/models/offer.server";
+import { requireOfferingOrganisation } from "~/models/offer.server";
 import { featureIncluded, servicesOverview, ServiceFailure, startServicePurchase } from "~/models/service-purchase.server";
 import { flash } from "~/models/session.server";
 import { FEATURED_DAY_PRICE_VND, FEATURED_DAYS, servicePrice, VALUATION_PRICE_VND } from "~/payments/plans";
 import { serviceSchema } from "~/schemas/service";
 import { formatDate, formatVnd } from "~/utils/format";
-import { notFound, requireOrgMember, requireOrgOwner } from "~/utils/permissions.server";
+import { requireOrgMember, requireOrgOwner } from "~/utils/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "Dịch vụ của Sàn — Sàn Giao dịch Công nghệ Hà Nội" }];
 
-async function offering(orgId: string | undefined) {
-  const organisation = orgId ? await getOfferingOrganisation(orgId) : null;
-  if (!organisation) throw notFound();
-  return organisation;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { role } = await requireOrgMember(request, params.orgId);
-  const organisation = await offering(params.orgId);
+  const organisation = await requireOfferingOrganisation(params.orgId);
   return json({ organisation, isOwner: role === "OWNER", ...(await servicesOverview(organisation.id)) }, { headers: { "Cache-Control": "private, no-store" } });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user } = await requireOrgOwner(request, params.orgId);
-  const organisation = await offering(params.orgId);
+  const organisation = await requireOfferingOrganisation(params.orgId);
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: serviceSchema });
   if (submission.status !== "success") return json({ result: submission.reply(), error: "plans.errors.serviceInvalid" }, { status: 400 });
