@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { fold, bigrams, jaccard } from "./overlap.ts";
 
 // Sanity checks for the hand-labelled search/matching development sets.
 // See README.md in this folder for what the files are and how they were graded.
@@ -60,24 +61,6 @@ function readQrels(file: string): Qrel[] {
   });
 }
 
-/** Lower-case, strip Vietnamese diacritics (đ → d). */
-function fold(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
-}
-
-function bigrams(text: string): Set<string> {
-  const tokens = fold(text).match(/[a-z0-9]+/g) ?? [];
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < tokens.length; i++) out.add(`${tokens[i]} ${tokens[i + 1]}`);
-  return out;
-}
-
-function jaccard(a: Set<string>, b: Set<string>): number {
-  let shared = 0;
-  for (const x of a) if (b.has(x)) shared++;
-  const union = a.size + b.size - shared;
-  return union === 0 ? 0 : shared / union;
-}
 
 function duplicates(values: string[]): string[] {
   const seen = new Set<string>();

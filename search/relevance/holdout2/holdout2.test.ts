@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { importedOfferSchema, importedProblemSchema } from "~/schemas/import";
+import { bigrams, jaccard } from "../overlap.ts";
 
 // Sanity checks for the second, independent matching set (see README.md here).
 // Rows must go through the real import schemas unchanged, as the hidden set will.
@@ -26,23 +27,6 @@ function readJsonl<T>(file: string): T[] {
   });
 }
 
-function fold(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
-}
-
-function bigrams(text: string): Set<string> {
-  const tokens = fold(text).match(/[a-z0-9]+/g) ?? [];
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < tokens.length; i++) out.add(`${tokens[i]} ${tokens[i + 1]}`);
-  return out;
-}
-
-function jaccard(a: Set<string>, b: Set<string>): number {
-  let shared = 0;
-  for (const x of a) if (b.has(x)) shared++;
-  const union = a.size + b.size - shared;
-  return union === 0 ? 0 : shared / union;
-}
 
 const offers = readJsonl<Offer>("offers.jsonl");
 const problems = readJsonl<Problem>("problems.jsonl");
