@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "PaymentEvent" ADD COLUMN "deadLetteredAt" DATETIME;
+
