@@ -1,0 +1,97 @@
+import fs from "node:fs";
+import {
+  createReadableStreamFromReadable,
+  createRequestHandler as createRemixHandler,
+  writeReadableStreamToWritable,
+  type AppLoadContext,
+  type ServerBuild,
+} from "@remix-run/node";
+import type { NextFunction, Request, Response } from "express";
+import en from "~/i18n/en";
+import vi from "~/i18n/vi";
+import { requestLanguage } from "./body-guard";
+
+// @remix-run/express's handler, with three differences that keep hostile
+// requests at 4xx:
+// - the body is the one bodyGuard already read and checked, not the socket;
+// - the Origin header is dropped once originGuard has accepted it. Remix's
+//   own check compares Origin with Host (or an unverified X-Forwarded-Host)
+//   and throws a 500 when a proxy rewrote Host, even for APP_URL itself;
+//   originGuard knows APP_URL and is the one CSRF check.
+// - a Host that cannot make a URL is a 400, not a thrown error.
+export function createRequestHandler({
+  build,
+  mode,
+  getLoadContext,
+}: {
+  build: ServerBuild;
+  mode: string;
+  getLoadContext: (req: Request, res: Response) => AppLoadContext;
+}) {
+  const handleRequest = createRemixHandler(build, mode);
+  return async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const request = createRemixRequest(req, res);
+      if (!request) {
+        const catalogue = requestLanguage(req) === "en" ? en.requestGuard : vi.requestGuard;
+        res.status(400).type("text/plain; charset=utf-8").send(catalogue.badHost);
+        return;
+      }
+      const response = await handleRequest(request, getLoadContext(req, res));
+      await sendRemixResponse(res, response);
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+function requestUrl(req: Request): URL | null {
+  // req.hostname honours "trust proxy"; the port comes from the Host the
+  // hostname came from.
+  const hostHeader = req.get("host") ?? "";
+  const port = Number.parseInt(hostHeader.split(":")[1] ?? "", 10);
+  const host = `${req.hostname}${Number.isSafeInteger(port) ? `:${port}` : ""}`;
+  try {
+    return new URL(`${req.protocol}://${host}${req.originalUrl}`);
+  } catch {
+    return null;
+  }
+}
+
+function createRemixRequest(req: Request, res: Response): globalThis.Request | null {
+  const url = requestUrl(req);
+  if (!url) return null;
+  const headers = new Headers();
+  for (const [key, values] of Object.entries(req.headers)) {
+    if (Array.isArray(values)) for (const value of values) headers.append(key, value);
+    else if (values) headers.set(key, values);
+  }
+  headers.delete("origin");
+  headers.delete("x-forwarded-host");
+  let controller: AbortController | null = new AbortController();
+  const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, signal: controller.signal };
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    const body = req.guardedBody;
+    if (body?.kind === "buffer") init.body = new Uint8Array(body.bytes);
+    else if (body?.kind === "file") {
+      init.body = createReadableStreamFromReadable(fs.createReadStream(body.path));
+      init.duplex = "half";
+    } else {
+      init.body = createReadableStreamFromReadable(req);
+      init.duplex = "half";
+    }
+  }
+  // Abort loaders and actions once no response can be written.
+  res.on("finish", () => (controller = null));
+  res.on("close", () => controller?.abort());
+  return new Request(url.href, init);
+}
+
+async function sendRemixResponse(res: Response, response: globalThis.Response) {
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  for (const [key, value] of response.headers.entries()) res.append(key, value);
+  if (response.headers.get("Content-Type")?.match(/text\/event-stream/i)) res.flushHeaders();
+  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  else res.end();
+}
