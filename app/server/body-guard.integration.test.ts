@@ -4,7 +4,10 @@ import net from "node:net";
 import { describe, expect, it } from "vitest";
 import en from "~/i18n/en";
 import vi from "~/i18n/vi";
+import { db } from "~/db.server";
 import { makeOrganisation, makeUser } from "~/test-support/factories";
+import { makeAgency, makeOffer, makeProvider, makeStatement, pdfBytes } from "~/test-support/statement-factories";
+import { MAX_ONE_FILE_FORM_BYTES } from "~/utils/uploads.server";
 import { startTestServer } from "~/test-support/http";
 import { bodyLimits } from "./body-guard";
 
@@ -147,6 +150,28 @@ describe("body size limits", () => {
     );
     expect(answer.status).toBe(413);
     expect(answer.body).toContain(`${bodyLimits.multipartBytes / MB} MB`);
+  });
+
+  it("refuses a proposal with extra 9 MB parts by the form's own total, and saves nothing", async () => {
+    const agencyUser = await makeUser();
+    const agency = await makeAgency(agencyUser.id);
+    const statement = await makeStatement(agency.id, agencyUser.id, { status: "PUBLISHED" });
+    const providerUser = await makeUser();
+    const provider = await makeProvider(providerUser.id);
+    const offer = await makeOffer(provider.id);
+    const browser = await server.signedIn(providerUser);
+    const body = new FormData();
+    body.set("offerId", offer.id);
+    body.set("pitch", "Đề xuất kèm tệp rác");
+    body.set("attachment", new Blob([Uint8Array.from(pdfBytes())], { type: "application/pdf" }), "de-xuat.pdf");
+    // Three extra parts: 27 MB, under the 40 MB backstop but over a proposal's total.
+    for (let i = 0; i < 3; i += 1) body.append(`extra${i}`, new Blob([new Uint8Array(9 * MB)]), `rac-${i}.bin`);
+    const response = await fetch(`${server.baseUrl}/problems/${statement.slug}/propose`, {
+      method: "POST", body, headers: { cookie: browser.cookieHeader(), origin: server.baseUrl }, redirect: "manual",
+    });
+    expect(response.status).toBe(413);
+    expect(MAX_ONE_FILE_FORM_BYTES).toBeLessThan(27 * MB);
+    expect(await db.proposal.count({ where: { problemStatementId: statement.id } })).toBe(0);
   });
 
   it("stops a chunked multipart upload when it passes the cap while streaming", async () => {

@@ -1,14 +1,10 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import {
-  unstable_composeUploadHandlers,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  MaxPartSizeExceededError,
-} from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { fileTypeFromBuffer } from "file-type";
 import { env } from "~/env.server";
+import { displayFileName, readMultipart } from "~/utils/multipart.server";
 
 export type UploadKind = "LOGO" | "IMAGE" | "BROCHURE" | "ATTACHMENT";
 
@@ -28,19 +24,29 @@ export const MAX_UPLOAD_BYTES = 10 * MB;
 
 export type ParsedMultipart = { formData: FormData; tooLarge: false } | { formData: null; tooLarge: true };
 
-// Reads a multipart form, keeping files in memory up to MAX_UPLOAD_BYTES. A
-// 20 MB upload is refused while streaming, not after it has filled memory.
+// The whole of a one-file form (a proposal, an import): its file at the cap
+// plus room for the text fields. Twelve extra 9 MB parts are each under the
+// file cap, so the total is what refuses them.
+export const MAX_ONE_FILE_FORM_BYTES = MAX_UPLOAD_BYTES + 1 * MB;
+
+// Reads a multipart form, keeping files in memory up to MAX_UPLOAD_BYTES each
+// and MAX_ONE_FILE_FORM_BYTES together. A declared length over the total is
+// refused before reading; otherwise the count stops the parse while streaming.
+// A body that is not multipart at all cannot be answered with the form, so it
+// is a 400 error page with a message (unreadableUpload).
 export async function parseMultipartForm(request: Request): Promise<ParsedMultipart> {
-  try {
-    const formData = await unstable_parseMultipartFormData(
-      request,
-      unstable_composeUploadHandlers(unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES })),
-    );
-    return { formData, tooLarge: false };
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return { formData: null, tooLarge: true };
-    throw error;
-  }
+  const read = await readMultipart(request, { fileBytes: () => MAX_UPLOAD_BYTES, totalBytes: MAX_ONE_FILE_FORM_BYTES, fieldBytes: 256 * 1024, parts: 1000 });
+  if (read.status === "malformed") throw unreadableUpload();
+  if (read.status === "tooLarge" || read.files.some((f) => !f.file)) return { formData: null, tooLarge: true };
+  const formData = new FormData();
+  for (const [name, value] of read.fields) formData.append(name, value);
+  for (const file of read.files) formData.append(file.field, file.file!);
+  return { formData, tooLarge: false };
+}
+
+/** The 400 page for a multipart body that cannot be read (the root error boundary shows the message). */
+export function unreadableUpload(): Response {
+  return json({ messageKey: "inputChecks.uploadUnreadable" }, { status: 400 });
 }
 
 export type StoredUpload = { storedName: string; originalName: string; mimeType: string; sizeBytes: number };
@@ -66,7 +72,7 @@ export async function checkUpload(file: File, kind: UploadKind): Promise<UploadC
   return {
     ok: true,
     bytes,
-    upload: { storedName, originalName: path.basename(file.name).slice(0, 200), mimeType: detected.mime, sizeBytes: file.size },
+    upload: { storedName, originalName: displayFileName(file.name), mimeType: detected.mime, sizeBytes: file.size },
   };
 }
 
