@@ -80,6 +80,23 @@ describe("parseEnv", () => {
     expect(message).toContain("DATABASE_URL");
   });
 
+  it("trusts no proxy unless TRUST_PROXY names a hop count or the proxies' addresses", () => {
+    expect(parse({}).TRUST_PROXY).toBe(false);
+    expect(parse({ TRUST_PROXY: "false" }).TRUST_PROXY).toBe(false);
+    expect(parse({ TRUST_PROXY: "" }).TRUST_PROXY).toBe(false);
+    expect(parse({ TRUST_PROXY: "1" }).TRUST_PROXY).toBe(1);
+    expect(parse({ TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
+    expect(parse({ TRUST_PROXY: "10.0.0.5, 192.168.0.0/16,loopback, fd00::/8" }).TRUST_PROXY).toEqual([
+      "10.0.0.5", "192.168.0.0/16", "loopback", "fd00::/8",
+    ]);
+    // "true" would let any client pick its own address in X-Forwarded-For.
+    expect(errorOf({ TRUST_PROXY: "true" })).toContain("TRUST_PROXY");
+    expect(errorOf({ TRUST_PROXY: "10.0.0.0/33" })).toContain("10.0.0.0/33");
+    expect(errorOf({ TRUST_PROXY: "proxy.internal" })).toContain("proxy.internal");
+    expect(errorOf({ TRUST_PROXY: "1, 10.0.0.1" })).toContain("TRUST_PROXY");
+    expect(errorOf({ TRUST_PROXY: "-1" })).toContain("TRUST_PROXY");
+  });
+
   it("rejects unknown NODE_ENV and LOG_LEVEL values and malformed URLs", () => {
     expect(errorOf({ NODE_ENV: "prod" })).toContain("NODE_ENV");
     expect(errorOf({ LOG_LEVEL: "verbose" })).toContain("LOG_LEVEL");

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 import { resolveDatabaseTarget } from "./db-url";
 
@@ -16,6 +17,17 @@ const envSchema = z
     SECURE_COOKIES: z.enum(["true", "false"]).optional(),
     RATE_LIMIT_POINTS: z.coerce.number().int().min(1).default(5),
     RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+    // Which proxies may name the client address in X-Forwarded-For (sign-in
+    // limits and the API limit count per client address). Unset or "false":
+    // nobody, the socket's address is the client.
+    TRUST_PROXY: z.string().optional().transform((value, ctx) => {
+      const parsed = parseTrustProxy(value);
+      if (typeof parsed === "string") {
+        ctx.addIssue({ code: "custom", message: parsed });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
     // The public /api/v1 per client IP: points per window; 0 turns it off
     // (load benchmarks on loopback).
     API_RATE_LIMIT_POINTS: z.coerce.number().int().min(0).default(600),
@@ -59,6 +71,38 @@ const envSchema = z
   });
 
 export type Env = z.infer<typeof envSchema>;
+
+export type TrustProxy = false | number | string[];
+
+// Express's "trust proxy" setting, from TRUST_PROXY: a hop count ("1": one
+// reverse proxy in front), or a comma-separated list of proxy addresses and
+// subnets (proxy-addr's names loopback, linklocal and uniquelocal too).
+// "true" (believe any X-Forwarded-For) is refused: a client could then pick
+// its own address and rotate past every per-address limit. Returns the
+// setting, or a message saying what is wrong.
+export function parseTrustProxy(value: string | undefined): TrustProxy | string {
+  const text = value?.trim().toLowerCase() ?? "";
+  if (text === "" || text === "false" || text === "0") return false;
+  if (text === "true") return "\"true\" would trust any X-Forwarded-For; give a hop count (e.g. 1) or the proxies' addresses";
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    return hops <= 10 ? hops : "a hop count from 0 to 10, or proxy addresses";
+  }
+  const entries = text.split(",").map((entry) => entry.trim());
+  const bad = entries.filter((entry) => !isProxyAddress(entry));
+  if (bad.length > 0) return `not a hop count, IP address, subnet or loopback/linklocal/uniquelocal: ${bad.join(", ")}`;
+  return entries;
+}
+
+function isProxyAddress(entry: string): boolean {
+  if (["loopback", "linklocal", "uniquelocal"].includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split("/");
+  const version = isIP(address ?? "");
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (version === 4 ? 32 : 128);
+}
 
 export function parseEnv(source: NodeJS.ProcessEnv): Env {
   // `SMTP_URL=` in a shell or .env file means "not set", not "invalid URL".

@@ -39,11 +39,16 @@ export async function getSessionUser(request: Request): Promise<(PublicUser & { 
   return { ...row.user, sessionId: row.id };
 }
 
+// Signing in (or up) replaces whatever session this browser had: its row is
+// deleted, whoever it belonged to, and a new id is issued, so a cookie copied
+// or planted before the sign-in is worthless after it (session fixation).
 export async function createUserSession(request: Request, userId: string, redirectTo: string) {
-  const row = await db.session.create({
-    data: { userId, expiresAt: new Date(Date.now() + SESSION_TTL_MS) },
-  });
   const session = await getCookieSession(request);
+  const previousId = session.get("sessionId");
+  const row = await db.$transaction(async (tx) => {
+    if (previousId) await tx.session.deleteMany({ where: { id: previousId } });
+    return tx.session.create({ data: { userId, expiresAt: new Date(Date.now() + SESSION_TTL_MS) } });
+  });
   session.set("sessionId", row.id);
   return redirect(safeRedirect(redirectTo), {
     headers: { "Set-Cookie": await sessionStorage.commitSession(session) },

@@ -9,6 +9,10 @@ import { flash } from "~/models/session.server";
 import { changePassword, updateProfile } from "~/models/user.server";
 import { changePasswordSchema, profileSchema } from "~/schemas/auth";
 import { requireUser } from "~/utils/permissions.server";
+import { RateLimitedError, currentPasswordLimits, rateLimitedMessage, rateLimitedResponse, retryAfterHeaders, type CountedAttempt } from "~/utils/rate-limit.server";
+import { clientIp } from "~/utils/request.server";
+
+export const headers = retryAfterHeaders;
 
 export const meta: MetaFunction = () => [{ title: "Tài khoản — Sàn Giao dịch Công nghệ Hà Nội" }];
 
@@ -17,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ user: { name: user.name, email: user.email, role: user.role } });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const formData = await request.formData();
   if (formData.get("intent") === "password") {
@@ -26,6 +30,18 @@ export async function action({ request }: ActionFunctionArgs) {
     if (submission.status !== "success") {
       return json({ intent: "password" as const, result: submission.reply({ hideFields }) }, { status: 400 });
     }
+    // Counted before the check, like sign-in: someone at an unlocked
+    // computer cannot try passwords one after another.
+    let attempt: CountedAttempt;
+    try {
+      attempt = await currentPasswordLimits.begin(user.id, clientIp(context));
+    } catch (error) {
+      if (!(error instanceof RateLimitedError)) throw error;
+      return rateLimitedResponse(error, {
+        intent: "password" as const,
+        result: submission.reply({ formErrors: [rateLimitedMessage(error)], hideFields }),
+      });
+    }
     const outcome = await changePassword(user.id, submission.value.currentPassword, submission.value.newPassword, user.sessionId);
     if (outcome === "wrong-current-password") {
       return json(
@@ -33,6 +49,7 @@ export async function action({ request }: ActionFunctionArgs) {
         { status: 400 },
       );
     }
+    await attempt.succeeded();
     return flash(request, "/account", { key: "account.passwordChanged" });
   }
   const submission = parseWithZod(formData, { schema: profileSchema });

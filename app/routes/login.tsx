@@ -9,7 +9,7 @@ import { createUserSession } from "~/models/session.server";
 import { verifyLogin } from "~/models/user.server";
 import { signInSchema } from "~/schemas/auth";
 import { requireAnonymous } from "~/utils/permissions.server";
-import { RateLimitedError, rateLimitedMessage, rateLimitedResponse, retryAfterHeaders, signInLimits } from "~/utils/rate-limit.server";
+import { RateLimitedError, rateLimitedMessage, rateLimitedResponse, retryAfterHeaders, signInLimits, type CountedAttempt } from "~/utils/rate-limit.server";
 import { clientIp } from "~/utils/request.server";
 
 export const headers = retryAfterHeaders;
@@ -28,9 +28,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return json({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }
   const { email, password, redirectTo } = submission.value;
-  const ip = clientIp(context);
+  // Counted before the password is checked (see signInLimits): a spent
+  // budget answers 429 whether or not the password is right, so the limit
+  // cannot be used to test passwords.
+  let attempt: CountedAttempt;
   try {
-    await signInLimits.assertAllowed(ip, email);
+    attempt = await signInLimits.begin(clientIp(context), email);
   } catch (error) {
     if (!(error instanceof RateLimitedError)) throw error;
     return rateLimitedResponse(error, {
@@ -39,13 +42,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const user = await verifyLogin(email, password);
   if (!user) {
-    await signInLimits.recordFailure(ip, email);
     return json(
       { result: submission.reply({ formErrors: ["validation.invalidCredentials"], hideFields: ["password"] }) },
       { status: 400 },
     );
   }
-  await signInLimits.recordSuccess(email);
+  await attempt.succeeded();
   return createUserSession(request, user.id, redirectTo || "/orgs");
 }
 

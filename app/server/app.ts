@@ -21,6 +21,9 @@ declare module "@remix-run/node" {
 
 export function createApp(build: ServerBuild, env: Env) {
   const app = express();
+  // req.ip (the client address every limit counts by) believes
+  // X-Forwarded-For only from the proxies TRUST_PROXY names; default nobody.
+  app.set("trust proxy", env.TRUST_PROXY);
   // Starts the search engine and its sync worker with the server, not on the
   // first search, so queued changes are applied straight away.
   searchService();

@@ -1,21 +1,56 @@
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { json, type HeadersFunction } from "@remix-run/node";
 import { env } from "~/env.server";
+import { logger } from "~/utils/logger.server";
 
-// In-process counters: enough for one Node process. A multi-instance
-// deployment would swap in rate-limiter-flexible's Redis or Postgres store.
+type LimiterOptions = { keyPrefix: string; points: number; duration: number };
+
+// Every limiter in the app is made here. The counters live in this process's
+// memory, which is enough for one Node process; running several (issue 17)
+// means returning rate-limiter-flexible's RateLimiterPostgres (same options
+// plus storeClient and tableName) from this one function.
+export function createLimiter(options: LimiterOptions): RateLimiterAbstract {
+  return new RateLimiterMemory(options);
+}
+
 const window = env.RATE_LIMIT_WINDOW_SECONDS;
 
-const failedSignInByAccount = new RateLimiterMemory({ keyPrefix: "signin-account", points: env.RATE_LIMIT_POINTS, duration: window });
-const failedSignInByIp = new RateLimiterMemory({ keyPrefix: "signin-ip", points: env.RATE_LIMIT_POINTS * 10, duration: window });
-const resetByAccount = new RateLimiterMemory({ keyPrefix: "reset-account", points: env.RATE_LIMIT_POINTS, duration: window });
-const resetByIp = new RateLimiterMemory({ keyPrefix: "reset-ip", points: env.RATE_LIMIT_POINTS * 10, duration: window });
+// Sign-in budgets (defaults: 5 per pair and 100 per address per 15 minutes,
+// 50 per account per hour). The pair limit is the tight one: it stops one
+// address guessing one account, yet someone else, or the owner from another
+// address, can still sign in. The per-address budget stops one address trying
+// a leaked-password list across many accounts. The per-account budget slows
+// guessing spread over many addresses; it is not a lockout because an address
+// that has signed in to the account before (the owner's home or office) is
+// neither counted by it nor stopped by it (nor by the per-address budget).
+export const SIGN_IN_LIMITS = {
+  pair: { points: env.RATE_LIMIT_POINTS, seconds: window },
+  address: { points: env.RATE_LIMIT_POINTS * 20, seconds: window },
+  account: { points: env.RATE_LIMIT_POINTS * 10, seconds: Math.max(3600, window) },
+  // How long a successful sign-in makes an address "known" to that account.
+  // (Under 24.8 days: the memory store's expiry is a setTimeout.)
+  knownAddressSeconds: 14 * 24 * 60 * 60,
+} as const;
+
+const signInByPair = createLimiter({ keyPrefix: "signin-pair", points: SIGN_IN_LIMITS.pair.points, duration: SIGN_IN_LIMITS.pair.seconds });
+const signInByAddress = createLimiter({ keyPrefix: "signin-ip", points: SIGN_IN_LIMITS.address.points, duration: SIGN_IN_LIMITS.address.seconds });
+const signInByAccount = createLimiter({ keyPrefix: "signin-account", points: SIGN_IN_LIMITS.account.points, duration: SIGN_IN_LIMITS.account.seconds });
+// Not a limit: a set of "address|account" pairs that signed in successfully,
+// kept in the same store so it moves with the counters.
+const knownSignInAddresses = createLimiter({ keyPrefix: "signin-known", points: 1, duration: SIGN_IN_LIMITS.knownAddressSeconds });
+
+// Wrong current passwords on /account, per user (the session is already
+// proven, so the address does not matter): 5 per 15 minutes by default.
+const currentPasswordByUser = createLimiter({ keyPrefix: "current-password", points: env.RATE_LIMIT_POINTS, duration: window });
+
+const resetByAccount = createLimiter({ keyPrefix: "reset-account", points: env.RATE_LIMIT_POINTS, duration: window });
+const resetByIp = createLimiter({ keyPrefix: "reset-ip", points: env.RATE_LIMIT_POINTS * 10, duration: window });
 
 // Open data is for everyone, so the limit is generous and per client IP; it
 // only stops one client from starving the rest.
 const apiByIp =
   env.API_RATE_LIMIT_POINTS > 0
-    ? new RateLimiterMemory({ keyPrefix: "api-ip", points: env.API_RATE_LIMIT_POINTS, duration: env.API_RATE_LIMIT_WINDOW_SECONDS })
+    ? createLimiter({ keyPrefix: "api-ip", points: env.API_RATE_LIMIT_POINTS, duration: env.API_RATE_LIMIT_WINDOW_SECONDS })
     : null;
 
 export type ApiAllowance = { allowed: boolean; limit: number; remaining: number; resetSeconds: number } | null;
@@ -24,7 +59,7 @@ export type ApiAllowance = { allowed: boolean; limit: number; remaining: number;
 export async function consumeApiRequest(ip: string): Promise<ApiAllowance> {
   if (!apiByIp) return null;
   try {
-    const state = await apiByIp.consume(ip);
+    const state = await apiByIp.consume(addressKey(ip));
     return { allowed: true, limit: apiByIp.points, remaining: state.remainingPoints, resetSeconds: Math.ceil(state.msBeforeNext / 1000) };
   } catch (error) {
     if (!(error instanceof RateLimiterRes)) throw error;
@@ -38,40 +73,90 @@ export class RateLimitedError extends Error {
   }
 }
 
-async function blockedFor(limiter: RateLimiterMemory, key: string): Promise<number> {
-  const state = await limiter.get(key);
-  if (state && state.consumedPoints >= limiter.points) return Math.ceil(state.msBeforeNext / 1000);
-  return 0;
+// "::ffff:1.2.3.4" and "1.2.3.4" are the same client.
+function addressKey(ip: string): string {
+  return ip.startsWith("::ffff:") ? ip.slice("::ffff:".length) : ip;
 }
 
-async function consume(limiter: RateLimiterMemory, key: string): Promise<void> {
+function accountKey(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+async function consume(limiter: RateLimiterAbstract, key: string): Promise<void> {
   try {
     await limiter.consume(key);
   } catch (error) {
-    if (error instanceof RateLimiterRes) throw new RateLimitedError(Math.ceil(error.msBeforeNext / 1000));
+    if (error instanceof RateLimiterRes) throw new RateLimitedError(Math.max(1, Math.ceil(error.msBeforeNext / 1000)));
     throw error;
   }
 }
 
+type Reservation = Array<{ limiter: RateLimiterAbstract; key: string }>;
+
+// Takes one point from each budget in turn. When one is spent, the points
+// already taken are given back (that attempt was never judged) and the
+// request is refused. Taking before the password is checked, rather than
+// checking then counting, keeps 100 concurrent guesses from all slipping past.
+async function reserve(budgets: Reservation, limitName: (index: number) => string, ip: string): Promise<Reservation> {
+  const taken: Reservation = [];
+  for (const [index, budget] of budgets.entries()) {
+    try {
+      await consume(budget.limiter, budget.key);
+    } catch (error) {
+      await Promise.all(taken.map(({ limiter, key }) => limiter.reward(key, 1)));
+      if (error instanceof RateLimitedError) logger.warn({ limit: limitName(index), ip, retryAfterSeconds: error.retryAfterSeconds }, "rate limit reached");
+      throw error;
+    }
+    taken.push(budget);
+  }
+  return taken;
+}
+
+export type CountedAttempt = { succeeded(): Promise<void> };
+
 export const signInLimits = {
-  async assertAllowed(ip: string, email: string) {
-    const wait = Math.max(await blockedFor(failedSignInByAccount, email), await blockedFor(failedSignInByIp, ip));
-    if (wait > 0) throw new RateLimitedError(wait);
+  /**
+   * Counts a sign-in attempt before its password is checked; throws
+   * RateLimitedError when a budget is spent. A wrong password needs nothing
+   * more; call succeeded() when the password was right.
+   */
+  async begin(ip: string, email: string): Promise<CountedAttempt> {
+    const address = addressKey(ip);
+    const pairKey = `${address}|${accountKey(email)}`;
+    const known = Boolean(await knownSignInAddresses.get(pairKey));
+    const budgets: Reservation = [{ limiter: signInByPair, key: pairKey }];
+    if (!known) {
+      budgets.push({ limiter: signInByAccount, key: accountKey(email) }, { limiter: signInByAddress, key: address });
+    }
+    const names = ["sign-in pair", "sign-in account", "sign-in address"];
+    const taken = await reserve(budgets, (index) => names[index]!, address);
+    return {
+      async succeeded() {
+        // A right password clears this pair and is not a failure anywhere else.
+        await signInByPair.delete(pairKey);
+        await Promise.all(taken.slice(1).map(({ limiter, key }) => limiter.reward(key, 1)));
+        await knownSignInAddresses.set(pairKey, 1, SIGN_IN_LIMITS.knownAddressSeconds);
+      },
+    };
   },
-  async recordFailure(ip: string, email: string) {
-    await Promise.all([consume(failedSignInByAccount, email), consume(failedSignInByIp, ip)]).catch((error) => {
-      if (!(error instanceof RateLimitedError)) throw error;
-    });
-  },
-  async recordSuccess(email: string) {
-    await failedSignInByAccount.delete(email);
+};
+
+export const currentPasswordLimits = {
+  /** Counts one current-password check on /account; throws RateLimitedError after too many wrong ones. */
+  async begin(userId: string, ip: string): Promise<CountedAttempt> {
+    await reserve([{ limiter: currentPasswordByUser, key: userId }], () => "current password", addressKey(ip));
+    return {
+      async succeeded() {
+        await currentPasswordByUser.delete(userId);
+      },
+    };
   },
 };
 
 // Every reset request counts, not just failures: each one sends an email.
 export async function consumeResetAttempt(ip: string, email: string): Promise<void> {
-  await consume(resetByIp, ip);
-  await consume(resetByAccount, email);
+  await consume(resetByIp, addressKey(ip));
+  await consume(resetByAccount, accountKey(email));
 }
 
 // Remix builds a page's headers from its route's `headers` export, so routes
