@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
@@ -10,6 +9,8 @@ import type { Env } from "~/env.server";
 import { checkoutOrigins } from "~/payments/checkout-origins";
 import { searchService } from "~/search.server";
 import { httpLogOptions, logger } from "~/utils/logger.server";
+import { bodyGuard } from "./body-guard";
+import { createRequestHandler } from "./remix-handler";
 import { originGuard } from "./security";
 
 declare module "@remix-run/node" {
@@ -65,6 +66,9 @@ export function createApp(build: ServerBuild, env: Env) {
 
   app.use(pinoHttp({ logger, ...httpLogOptions, autoLogging: { ignore: (req) => req.url?.startsWith("/build/") ?? false } }));
   app.use(originGuard(env.APP_URL ? [new URL(env.APP_URL).origin] : []));
+  // Cross-site posts are refused above before a byte of their body is read;
+  // every other body is bounded and checked here, once for all routes.
+  app.use(bodyGuard());
 
   const root = process.cwd();
   app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
