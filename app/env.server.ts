@@ -12,6 +12,15 @@ const envSchema = z
     SMTP_URL: z.string().url().optional(),
     MAIL_FROM: z.string().default("Sàn Giao dịch Công nghệ Hà Nội <no-reply@hanoi-tech.local>"),
     MAIL_OUTBOX_DIR: z.string().default("var/outbox"),
+    // The mail worker (app/models/mail-outbox.server.ts): how often it looks
+    // for due mail, the first retry delay (doubling per failure up to the
+    // maximum), and after how many failed attempts a message is given up
+    // ("dead", shown to staff). Defaults: 2 s; 30 s doubling to 1 h; 12
+    // attempts, so a message keeps trying for about 6 hours.
+    MAIL_SEND_INTERVAL_MS: z.coerce.number().int().min(20).default(2000),
+    MAIL_RETRY_BASE_MS: z.coerce.number().int().min(10).default(30_000),
+    MAIL_RETRY_MAX_MS: z.coerce.number().int().min(10).default(3_600_000),
+    MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
     UPLOAD_DIR: z.string().default("var/uploads"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     SECURE_COOKIES: z.enum(["true", "false"]).optional(),

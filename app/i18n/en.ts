@@ -12,6 +12,7 @@ import { paymentsEn } from "./features/payments.en";
 import { plansEn } from "./features/plans.en";
 import { dashboardEn } from "./features/dashboard.en";
 import { trackingEn } from "./features/tracking.en";
+import { noticesEn } from "./features/notices.en";
 import type { Shape } from "./shape";
 import type vi from "./vi";
 
@@ -455,6 +456,7 @@ const en: Catalogue = {
   plans: plansEn,
   dashboard: dashboardEn,
   tracking: trackingEn,
+  notices: noticesEn,
   errors: {
     title: "Something went wrong",
     generic: "Sorry, there is a problem with the service. Try again in a few minutes.",

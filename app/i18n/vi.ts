@@ -12,6 +12,7 @@ import { paymentsVi } from "./features/payments.vi";
 import { plansVi } from "./features/plans.vi";
 import { dashboardVi } from "./features/dashboard.vi";
 import { trackingVi } from "./features/tracking.vi";
+import { noticesVi } from "./features/notices.vi";
 
 // Vietnamese is the source catalogue: every key starts here, and en.ts must
 // match its shape (the compiler and app/i18n/catalogues.test.ts both check).
@@ -453,6 +454,7 @@ const vi = {
   plans: plansVi,
   dashboard: dashboardVi,
   tracking: trackingVi,
+  notices: noticesVi,
   errors: {
     title: "Đã có lỗi xảy ra",
     generic: "Xin lỗi, hệ thống gặp sự cố. Hãy thử lại sau ít phút.",

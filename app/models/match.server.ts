@@ -1,11 +1,9 @@
 import { db, type MatchRejectReason, type MatchStatus } from "~/db.server";
-import { curationEn } from "~/i18n/features/curation.en";
-import { curationVi } from "~/i18n/features/curation.vi";
 import { allowedMoves, canAdvance, type DeploymentStageValue, type MatchStatusValue } from "~/schemas/curation";
 import { logger } from "~/utils/logger.server";
 import { recordAudit } from "./audit.server";
 import { rankOffersFor, type MatchReason } from "./matching.server";
-import { createNotifications, emailNotifications, type NotificationInput } from "./notification.server";
+import { notify, type Notice } from "./notify.server";
 import { PUBLIC_STATUSES } from "./problem-statement.server";
 
 // The same shape as the matching service's target: a major problem (its
@@ -287,7 +285,7 @@ export async function advanceStage(
   input: { stage: DeploymentStageValue; date: string; dropReason?: string },
 ): Promise<StageOutcome> {
   const when = hanoiDay(input.date);
-  let notices: NotificationInput[] = [];
+  let told = 0;
   const outcome = await refusing<StageOutcome, StageFailure>(() =>
     db.$transaction(async (tx) => {
       const card = await tx.match.findFirst({ where: { id: matchId, ...targetWhere(target) } });
@@ -310,33 +308,27 @@ export async function advanceStage(
         before: { stage: card.stage }, after: { ...data, [stageDateField[input.stage]]: input.date },
       });
       if (input.stage === "INTRODUCED") {
-        notices = await introductionNotices(tx, target, card.offerId);
-        await createNotifications(tx, notices);
+        // In the same transaction: a rolled-back introduction tells and mails nobody.
+        told = (await notify(tx, await introductionNotices(tx, target, card.offerId))).notified;
       }
       return { ok: true as const };
     }),
   );
-  // After the commit: a rolled-back introduction must not have mailed anyone.
-  if (outcome.ok && notices.length) {
-    await emailNotifications(notices);
-    logger.info({ matchId, recipients: notices.length }, "match introduced");
-  }
+  if (outcome.ok && told) logger.info({ matchId, recipients: told }, "match introduced");
   return outcome;
 }
-
-const fill = (template: string, vars: Record<string, string>) => template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => vars[key] ?? "");
 
 // Who hears about an introduction: every member of the provider, and the
 // agency side. A statement has its agency's members. A major problem's lead
 // agency is only a name in the city's list, so the agencies told are those
 // whose public statements are linked to the problem; the email names the
-// lead agency for everyone.
-async function introductionNotices(tx: Tx, target: MatchTarget, offerId: string): Promise<NotificationInput[]> {
+// lead agency for everyone. Each reader gets it in their own language.
+async function introductionNotices(tx: Tx, target: MatchTarget, offerId: string): Promise<Notice[]> {
   const offer = await tx.offer.findUniqueOrThrow({
     where: { id: offerId },
     select: { titleVi: true, organisationId: true, organisation: { select: { name: true } } },
   });
-  let problem: { title: string; agency: string; link: string | undefined; agencyOrgIds: string[] };
+  let problem: { title: string; agency: string; link: string; agencyOrgIds: string[] };
   if ("statementId" in target) {
     const s = await tx.problemStatement.findUniqueOrThrow({
       where: { id: target.statementId },
@@ -359,20 +351,10 @@ async function introductionNotices(tx: Tx, target: MatchTarget, offerId: string)
   }
   const members = await tx.membership.findMany({
     where: { organisationId: { in: [offer.organisationId, ...problem.agencyOrgIds] } },
-    select: { user: { select: { id: true, email: true } } },
+    select: { userId: true },
   });
-  const vars = { offer: offer.titleVi, provider: offer.organisation.name, problem: problem.title, agency: problem.agency };
-  const title = fill(curationVi.email.introducedSubject, vars);
-  // Vietnamese first, English below: a member's language is not recorded.
-  const body = `${fill(curationVi.email.introducedBody, vars)}\n\n---\n\n${fill(curationEn.email.introducedBody, vars)}`;
-  const seen = new Set<string>();
-  const notices: NotificationInput[] = [];
-  for (const { user } of members) {
-    if (seen.has(user.id)) continue;
-    seen.add(user.id);
-    notices.push({ userId: user.id, email: user.email, kind: "match.introduced", title, body, link: problem.link });
-  }
-  return notices;
+  const values = { offer: offer.titleVi, provider: offer.organisation.name, problem: problem.title, agency: problem.agency };
+  return members.map(({ userId }) => ({ userId, kind: "match.introduced" as const, link: problem.link, values }));
 }
 
 // --- What the public sees ---

@@ -3,6 +3,8 @@ import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { broadcastDevReady } from "@remix-run/node";
 import { env } from "~/env.server";
+import { startDailyDigestSchedule } from "~/models/daily-digest.server";
+import { startMailWorker } from "~/models/mail-outbox.server";
 import { startOpenDataSchedule } from "~/models/open-data.server";
 import { logger } from "~/utils/logger.server";
 import { createApp } from "./app";
@@ -17,6 +19,9 @@ const server = app.listen(env.PORT, () => {
 });
 // Bulk open-data files: rebuilt when over a day old, checked after boot, never during it.
 if (env.OPEN_DATA_AUTO_REBUILD === "true") startOpenDataSchedule();
+// Queued email (MailOutbox) goes out on a poll with retries; daily digests at 07:00 Hanoi time.
+startMailWorker();
+startDailyDigestSchedule();
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { db } from "~/db.server";
+import { deliverDueMail } from "~/models/mail-outbox.server";
 import { createOrganisation } from "~/models/organisation.server";
 import { createUser } from "~/models/user.server";
 
@@ -28,9 +29,13 @@ export async function addMember(userId: string, organisationId: string, role: "O
   return db.membership.create({ data: { userId, organisationId, role } });
 }
 
-export type OutboxMessage = { to: string; subject: string; text: string };
+export type OutboxMessage = { to: string; subject: string; text: string; html?: string; headers?: Record<string, string> };
 
+// Mail is queued in MailOutbox by the models and sent by a worker the test
+// server does not run, so reading the outbox first sends what is due, as the
+// worker would, into MAIL_OUTBOX_DIR.
 export async function readOutbox(to: string): Promise<OutboxMessage[]> {
+  await deliverDueMail();
   const dir = process.env.MAIL_OUTBOX_DIR!;
   const files = await fs.readdir(dir).catch(() => [] as string[]);
   const messages = await Promise.all(
