@@ -1,10 +1,18 @@
 import { stringify } from "csv-stringify/sync";
 import { db } from "~/db.server";
 
-// A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR) gets a
-// leading apostrophe, so an exported listing cannot attack whoever opens it.
+// A plain decimal number, negative or not: what a spreadsheet reads as a
+// number and can only ever evaluate to itself.
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
+// A text cell a spreadsheet would run as a formula (=, +, -, @, tab, CR)
+// gets a leading apostrophe, so an exported listing cannot attack whoever
+// opens it. Numbers stay numbers (a refund's -1800, a deadline's -3 days
+// left): an apostrophe would turn them into text and break every total.
 export function neutraliseCell(value: unknown): string {
+  if (typeof value === "bigint" || (typeof value === "number" && Number.isFinite(value))) return String(value);
   const text = value === null || value === undefined ? "" : String(value);
+  if (PLAIN_NUMBER.test(text)) return text;
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 

@@ -51,9 +51,10 @@ describe("CSV", () => {
     ]);
   });
 
-  it("neutralises a cell a spreadsheet would run as a formula (a negative net starts with '-')", async () => {
+  it("keeps a negative net a number (no apostrophe), so a spreadsheet can total it", async () => {
     const file = await download(staff, `/staff/dashboard/export.csv?${range}&table=orders&sector=${h.sectorA.slug}`);
-    expect(csvRows(file.bytes)[4]).toEqual(["2026-03-16", "0", "0", "400000", "'-400000"]);
+    expect(csvRows(file.bytes)[4]).toEqual(["2026-03-16", "0", "0", "400000", "-400000"]);
+    expect(file.bytes.toString("utf8")).toContain("\r\n2026-03-16,0,0,400000,-400000");
   });
 
   it("is the header row alone for a period with no activity", async () => {
