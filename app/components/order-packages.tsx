@@ -1,4 +1,4 @@
-import { Form, Link } from "@remix-run/react";
+import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "~/i18n/config";
 import { formatVnd } from "~/utils/format";
@@ -7,14 +7,18 @@ export type Ordering = {
   configured: boolean;
   signedIn: boolean;
   organisations: { id: string; name: string }[];
-  packages: { id: string; name: string; unit: string; priceVnd: number }[];
+  packages: { id: string; name: string; unit: string; priceVnd: number; orderKey: string }[];
 };
 
 // "Đặt mua" for each priced package. A plain form post: works without
-// JavaScript, and the server redirects to the payment page.
+// JavaScript, and the server redirects to the payment page. Each form
+// carries its own order key, so sending it twice gives one order; with
+// JavaScript the button also stays disabled while the order is sent.
 export function OrderPackages({ ordering, returnTo }: { ordering: Ordering; returnTo: string }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
+  const navigation = useNavigation();
+  const sending = navigation.state === "submitting" && navigation.formAction === "/orders/new" ? navigation.formData?.get("packageId") : null;
   if (ordering.packages.length === 0) return null;
   let body;
   if (!ordering.configured) body = <p className="notice">{t("payments.order.notConfigured")}</p>;
@@ -29,6 +33,7 @@ export function OrderPackages({ ordering, returnTo }: { ordering: Ordering; retu
             <li key={p.id}>
               <Form method="post" action="/orders/new" className="inline-form">
                 <input type="hidden" name="packageId" value={p.id} />
+                <input type="hidden" name="orderKey" value={p.orderKey} />
                 <input type="hidden" name="returnTo" value={returnTo} />
                 {ordering.organisations.length === 1 ? (
                   <input type="hidden" name="organisationId" value={ordering.organisations[0]!.id} />
@@ -41,7 +46,7 @@ export function OrderPackages({ ordering, returnTo }: { ordering: Ordering; retu
                   </label>
                 )}
                 <span>{`${p.name}: ${formatVnd(p.priceVnd, language)} / ${p.unit}`}</span>{" "}
-                <button type="submit" className="button" aria-label={t("payments.order.buttonLabel", { name: p.name })}>{t("payments.order.button")}</button>
+                <button type="submit" className="button" disabled={sending === p.id} aria-label={t("payments.order.buttonLabel", { name: p.name })}>{t("payments.order.button")}</button>
               </Form>
             </li>
           ))}

@@ -1,9 +1,13 @@
 // Orders of priced offer packages, paid through the payment provider.
 // Amounts are whole đồng (BigInt) everywhere. The order row is written
 // before the provider is asked for a Checkout session, so the order id is
-// the idempotency key and travels in the session's metadata; if the
-// provider fails or times out, the order is closed as CANCELLED with the
-// reason, never left pending with no way to pay.
+// the provider's idempotency key and travels in the session's metadata; if
+// the provider fails or times out, the order is closed as CANCELLED with the
+// reason. A crash in between leaves a pending order without a page: its
+// buyer can pay or cancel it, and sweepStrandedOrders closes it after a
+// while. Each rendered order form carries its own key too, so one form
+// gives one order however often it is sent.
+import { randomBytes } from "node:crypto";
 import { db, type Db, type OrderStatus, type Prisma } from "~/db.server";
 import { paymentsEn } from "~/i18n/features/payments.en";
 import { paymentsVi } from "~/i18n/features/payments.vi";
@@ -23,7 +27,10 @@ export type OrderError =
   | "refundTooLarge"
   | "refundInvalid"
   | "refundRejected"
-  | "conflict";
+  | "conflict"
+  | "orderFormUsed"
+  | "notPayable"
+  | "notCancellable";
 
 export class OrderFailure extends Error {
   constructor(readonly code: OrderError) {
@@ -37,34 +44,112 @@ export function feeFor(amountVnd: bigint, percent: number): bigint {
   return (amountVnd * BigInt(percent)) / 100n;
 }
 
-export async function startOrder(input: { userId: string; buyerOrganisationId: string; packageId: string }): Promise<{ orderId: string; checkoutUrl: string }> {
+type OrderRecord = Prisma.OrderGetPayload<object>;
+
+export type StartedOrder = {
+  orderId: string;
+  // Null when the buyer should land on the order page instead: the order is
+  // no longer payable (paid, cancelled) or its payment page is not ready yet.
+  checkoutUrl: string | null;
+};
+
+const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === "P2002";
+
+// How long a repeated submit of the same form waits for the first one's
+// payment page before sending the buyer to the order page (which can retry).
+// Well under the provider's own timeout of 15 s, so a page never hangs long.
+const SAME_FORM_WAIT_MS = 8_000;
+
+/**
+ * Starts an order from one rendered order form. The form's idempotency key
+ * is unique per buyer, so the same form sent twice (double click, a retry
+ * after a timeout, twenty requests at once) finds the first order and its
+ * payment page instead of writing another payable order.
+ */
+export async function startOrder(request: { userId: string; buyerOrganisationId: string; packageId: string; idempotencyKey?: string }): Promise<StartedOrder> {
   const provider = paymentProvider();
   if (!provider) throw new OrderFailure("notConfigured");
+  // The route always passes the form's key; a caller with no form (a script, a test) orders afresh.
+  const input = { ...request, idempotencyKey: request.idempotencyKey ?? newOrderKey() };
+  const byKey = { buyerUserId_idempotencyKey: { buyerUserId: input.userId, idempotencyKey: input.idempotencyKey } };
+  const earlier = await db.order.findUnique({ where: byKey });
+  if (earlier) return sameForm(earlier, input);
+
   const pkg = await db.offerPackage.findUnique({ where: { id: input.packageId }, include: { offer: true } });
   if (!pkg || pkg.offer.status !== "PUBLISHED") throw new OrderFailure("offerNotAvailable");
   if (pkg.priceVnd === null || pkg.priceVnd <= 0n) throw new OrderFailure("packageNotPriced");
   if (pkg.offer.organisationId === input.buyerOrganisationId) throw new OrderFailure("ownOffer");
 
-  const order = await db.$transaction(async (tx) => {
+  let order: OrderRecord;
+  try {
+    order = await writeOrder({ ...input, pkg: { ...pkg, priceVnd: pkg.priceVnd } });
+  } catch (error) {
+    // Another request with the same form won the race: its order is the one.
+    if (!isUniqueViolation(error)) throw error;
+    return sameForm(await db.order.findUniqueOrThrow({ where: byKey }), input);
+  }
+  return { orderId: order.id, checkoutUrl: await openCheckout(order, input.userId, "cancel") };
+}
+
+/**
+ * The first step of an order: the row, before any payment page exists. A
+ * crash right after it leaves a PENDING order with no session, which the
+ * buyer can pay or cancel from the order page and sweepStrandedOrders closes.
+ */
+export async function writeOrder(input: {
+  userId: string;
+  buyerOrganisationId: string;
+  idempotencyKey: string;
+  pkg: { id: string; offerId: string; name: string; unit: string; priceVnd: bigint; offer: { organisationId: string; titleVi: string } };
+}): Promise<OrderRecord> {
+  const { pkg } = input;
+  return db.$transaction(async (tx) => {
     const created = await tx.order.create({
       data: {
         buyerOrganisationId: input.buyerOrganisationId,
         buyerUserId: input.userId,
+        idempotencyKey: input.idempotencyKey,
         providerOrganisationId: pkg.offer.organisationId,
         offerId: pkg.offerId,
         packageId: pkg.id,
         offerTitle: pkg.offer.titleVi,
         packageName: pkg.name,
         packageUnit: pkg.unit,
-        unitPriceVnd: pkg.priceVnd!,
+        unitPriceVnd: pkg.priceVnd,
         quantity: 1,
-        amountVnd: pkg.priceVnd!,
+        amountVnd: pkg.priceVnd,
       },
     });
     await recordAudit(tx, { actorId: input.userId, action: "order.create", entityType: "order", entityId: created.id, data: { amountVnd: created.amountVnd.toString(), packageId: pkg.id } });
     return created;
   });
+}
 
+// A repeat of a form that already made an order: the same order and, once
+// the first request has it, the same payment page. A key sent with another
+// package or organisation is not the same form.
+async function sameForm(order: OrderRecord, input: { packageId: string; buyerOrganisationId: string }): Promise<StartedOrder> {
+  if (order.packageId !== input.packageId || order.buyerOrganisationId !== input.buyerOrganisationId) throw new OrderFailure("orderFormUsed");
+  let current = order;
+  const deadline = order.createdAt.getTime() + SAME_FORM_WAIT_MS;
+  while (current.status === "PENDING" && !current.checkoutUrl && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    current = await db.order.findUniqueOrThrow({ where: { id: order.id } });
+  }
+  return { orderId: current.id, checkoutUrl: current.status === "PENDING" ? current.checkoutUrl : null };
+}
+
+/**
+ * Asks the provider for the order's payment page and keeps it. The key is
+ * the same for every attempt on one order, so a retry after a crash or a
+ * timeout gets the session the provider may already have made, never a
+ * second payable one. A failure on the first attempt closes the order with
+ * the reason ("cancel"); a retry from the order page leaves it pending
+ * ("keep") for the buyer to try again or cancel, or for the sweeper.
+ */
+async function openCheckout(order: OrderRecord, actorId: string | null, onFailure: "cancel" | "keep"): Promise<string> {
+  const provider = paymentProvider();
+  if (!provider) throw new OrderFailure("notConfigured");
   let session: CheckoutSession;
   try {
     session = await provider.createCheckoutSession({
@@ -77,17 +162,122 @@ export async function startOrder(input: { userId: string; buyerOrganisationId: s
     });
   } catch (error) {
     const reason = `checkout_unavailable: ${(error as Error).message}`.slice(0, 500);
+    if (onFailure === "keep") {
+      logger.warn({ err: error, orderId: order.id }, "checkout session could not be created; order left pending");
+      throw new OrderFailure("providerUnavailable");
+    }
     logger.warn({ err: error, orderId: order.id }, "checkout session could not be created; order cancelled");
     await db.$transaction(async (tx) => {
-      await tx.order.update({ where: { id: order.id }, data: { status: "CANCELLED", failureReason: reason, cancelledAt: new Date() } });
-      await recordAudit(tx, { actorId: input.userId, action: "order.checkout_failed", entityType: "order", entityId: order.id, data: { reason } });
+      const moved = await tx.order.updateMany({ where: { id: order.id, status: "PENDING", checkoutSessionId: null }, data: { status: "CANCELLED", failureReason: reason, cancelledAt: new Date() } });
+      if (moved.count) await recordAudit(tx, { actorId, action: "order.checkout_failed", entityType: "order", entityId: order.id, data: { reason } });
     });
     throw new OrderFailure("providerUnavailable");
   }
-  await db.order.update({ where: { id: order.id }, data: { checkoutSessionId: session.id, checkoutUrl: session.url } });
+  const kept = await db.order.updateMany({ where: { id: order.id, status: "PENDING", checkoutSessionId: null }, data: { checkoutSessionId: session.id, checkoutUrl: session.url } });
+  if (kept.count === 0) {
+    const now = await db.order.findUniqueOrThrow({ where: { id: order.id } });
+    // Cancelled (by the buyer or the sweeper) while the provider answered: that page must not stay payable.
+    if (now.status !== "PENDING") {
+      await provider.expireCheckoutSession(session.id, `order-${order.id}-expire`).catch((error: unknown) => logger.warn({ err: error, orderId: order.id }, "could not expire the checkout session of a closed order"));
+      throw new OrderFailure("notPayable");
+    }
+    // Another attempt on this order kept its page first (the same key gives the same session).
+    if (now.checkoutUrl) return now.checkoutUrl;
+  }
   // Payment mode always has a hosted page; without one the buyer cannot pay, and the session's expiry event will cancel the order.
   if (!session.url) throw new OrderFailure("providerUnavailable");
-  return { orderId: order.id, checkoutUrl: session.url };
+  return session.url;
+}
+
+/** "Thanh toán" on the page of a pending order that has no payment page yet (a crash, a timeout). */
+export async function retryCheckout(input: { orderId: string; buyerOrganisationId: string; actorId: string }): Promise<string> {
+  const order = await db.order.findFirst({ where: { id: input.orderId, buyerOrganisationId: input.buyerOrganisationId } });
+  if (!order || order.status !== "PENDING") throw new OrderFailure("notPayable");
+  if (order.checkoutUrl) return order.checkoutUrl;
+  return openCheckout(order, input.actorId, "keep");
+}
+
+/**
+ * The buyer cancels an order not yet paid. An open payment page is expired
+ * at the provider first, so nobody can pay after the order says cancelled;
+ * if the provider says it was paid meanwhile, the payment is recorded and
+ * the order stays. The provider's members hear of it in the app.
+ */
+export async function cancelOrder(input: { orderId: string; buyerOrganisationId: string; actorId: string }): Promise<void> {
+  const order = await db.order.findFirst({ where: { id: input.orderId, buyerOrganisationId: input.buyerOrganisationId } });
+  if (!order || order.status !== "PENDING") throw new OrderFailure("notCancellable");
+  if (order.checkoutSessionId) {
+    const provider = paymentProvider();
+    if (!provider) throw new OrderFailure("notConfigured");
+    try {
+      await provider.expireCheckoutSession(order.checkoutSessionId, `order-${order.id}-expire`);
+    } catch (error) {
+      if (!(error instanceof ProviderRejectedError)) {
+        logger.warn({ err: error, orderId: order.id }, "checkout session could not be expired; order not cancelled");
+        throw new OrderFailure("providerUnavailable");
+      }
+      // Not open any more: paid (record it, do not cancel) or already expired (cancel below).
+      const session = await provider.retrieveCheckoutSession(order.checkoutSessionId);
+      if (session.paymentStatus === "paid") {
+        await applySession(session, "order.cancel");
+        throw new OrderFailure("notCancellable");
+      }
+    }
+  }
+  let notices: NotificationInput[] = [];
+  await db.$transaction(async (tx) => {
+    const moved = await tx.order.updateMany({ where: { id: order.id, status: "PENDING" }, data: { status: "CANCELLED", failureReason: "cancelled_by_buyer", cancelledAt: new Date() } });
+    if (moved.count === 0) throw new OrderFailure("notCancellable");
+    await recordAudit(tx, { actorId: input.actorId, action: "order.cancel", entityType: "order", entityId: order.id, before: { status: "PENDING" }, after: { status: "CANCELLED" }, data: { reason: "cancelled_by_buyer", checkoutSessionId: order.checkoutSessionId } });
+    notices = await cancelledNotices(tx, order.id);
+    await createNotifications(tx, notices);
+  });
+}
+
+// In the app only: the provider never saw an unpaid order in its list, so an
+// email about one would be noise; the notice links to the order.
+async function cancelledNotices(tx: Pick<Db, "order" | "membership">, orderId: string): Promise<NotificationInput[]> {
+  const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, include: { buyerOrganisation: { select: { name: true } } } });
+  const members = await tx.membership.findMany({ where: { organisationId: order.providerOrganisationId }, select: { userId: true } });
+  const vars = { offer: order.offerTitle, package: order.packageName, buyer: order.buyerOrganisation.name, id: order.id };
+  const title = fill(paymentsVi.notice.cancelledTitle, vars);
+  const body = `${fill(paymentsVi.notice.cancelledBody, vars)}\n\n---\n\n${fill(paymentsEn.notice.cancelledBody, vars)}`;
+  return members.map(({ userId }) => ({ userId, email: null, kind: "order.cancelled", title, body, link: `/orders/${order.id}` }));
+}
+
+export const STRANDED_ORDER_REASON = "checkout_not_started";
+
+/**
+ * Closes orders stranded between their row and their payment page (the
+ * process died in between): PENDING, no session, older than `olderThanMs`.
+ * They are cancelled with a reason the buyer reads on the order page rather
+ * than given a payment page nobody asked for any more. The delay is far
+ * longer than the provider's timeout, so a request still waiting for its
+ * page is never swept. Safe to run in several processes at once.
+ */
+export async function sweepStrandedOrders(options: { olderThanMs: number; now?: Date }): Promise<{ cancelled: string[] }> {
+  const cutoff = new Date((options.now ?? new Date()).getTime() - options.olderThanMs);
+  const stranded = await db.order.findMany({ where: { status: "PENDING", checkoutSessionId: null, createdAt: { lt: cutoff } }, select: { id: true, buyerUserId: true, offerTitle: true }, take: 200 });
+  const cancelled: string[] = [];
+  for (const order of stranded) {
+    const moved = await db.$transaction(async (tx) => {
+      const result = await tx.order.updateMany({ where: { id: order.id, status: "PENDING", checkoutSessionId: null }, data: { status: "CANCELLED", failureReason: STRANDED_ORDER_REASON, cancelledAt: new Date() } });
+      if (result.count === 0) return false;
+      await recordAudit(tx, { actorId: null, action: "order.stranded_cancelled", entityType: "order", entityId: order.id, data: { reason: STRANDED_ORDER_REASON, olderThanMs: options.olderThanMs } });
+      if (order.buyerUserId) {
+        const vars = { offer: order.offerTitle, id: order.id };
+        await createNotifications(tx, [{
+          userId: order.buyerUserId, email: null, kind: "order.stranded_cancelled", link: `/orders/${order.id}`,
+          title: fill(paymentsVi.notice.strandedTitle, vars),
+          body: `${fill(paymentsVi.notice.strandedBody, vars)}\n\n---\n\n${fill(paymentsEn.notice.strandedBody, vars)}`,
+        }]);
+      }
+      return true;
+    });
+    if (moved) cancelled.push(order.id);
+  }
+  if (cancelled.length) logger.warn({ orders: cancelled }, "stranded orders (no payment page) cancelled");
+  return { cancelled };
 }
 
 // Records a payment the provider confirmed. Only moves an order that has
@@ -351,6 +541,8 @@ export async function settlementLedger(from: Date, to: Date): Promise<LedgerLine
   return [...lines.values()].sort((a, b) => a.provider.localeCompare(b.provider, "vi"));
 }
 
+export const newOrderKey = () => randomBytes(18).toString("base64url");
+
 /** What the offer page needs to show "Đặt mua" buttons to this viewer. */
 export async function orderingFor(offerId: string, viewer: { id: string } | null) {
   const [packages, memberships] = await Promise.all([
@@ -363,6 +555,7 @@ export async function orderingFor(offerId: string, viewer: { id: string } | null
     signedIn: viewer !== null,
     // An organisation does not buy from itself.
     organisations: memberships.map((m) => m.organisation).filter((o) => o.id !== offer?.organisationId),
-    packages: packages.map((p) => ({ id: p.id, name: p.name, unit: p.unit, priceVnd: Number(p.priceVnd) })),
+    // A fresh key per package per rendering: that form, however often sent, gives one order (startOrder).
+    packages: packages.map((p) => ({ id: p.id, name: p.name, unit: p.unit, priceVnd: Number(p.priceVnd), orderKey: newOrderKey() })),
   };
 }

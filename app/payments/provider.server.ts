@@ -63,6 +63,8 @@ export interface PaymentProvider {
     idempotencyKey: string;
   }): Promise<CheckoutSession>;
   retrieveCheckoutSession(id: string): Promise<CheckoutSession>;
+  /** Closes an open session so it can no longer be paid; ProviderRejectedError if it is not open (paid or expired). */
+  expireCheckoutSession(id: string, idempotencyKey: string): Promise<CheckoutSession>;
   retrieveSubscription(id: string): Promise<ProviderSubscription>;
   /** Another price (plan or interval) and/or cancelling at the end of the period already paid. */
   updateSubscription(id: string, change: { priceId?: string; cancelAtPeriodEnd?: boolean; idempotencyKey: string }): Promise<ProviderSubscription>;
@@ -162,6 +164,15 @@ export function createStripeProvider(config: StripeConfig): PaymentProvider {
     },
     async retrieveCheckoutSession(id) {
       return session(await stripe.checkout.sessions.retrieve(id));
+    },
+    async expireCheckoutSession(id, idempotencyKey) {
+      try {
+        return session(await stripe.checkout.sessions.expire(id, {}, { idempotencyKey }));
+      } catch (error) {
+        // Stripe answers 400 for a session that is no longer open (paid, or already expired).
+        if (error instanceof Stripe.errors.StripeInvalidRequestError) throw new ProviderRejectedError(error.message);
+        throw error;
+      }
     },
     async retrieveSubscription(id) {
       return subscription(await stripe.subscriptions.retrieve(id));

@@ -1,15 +1,15 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, TextAreaField, TextField } from "~/components/form";
 import type { Language } from "~/i18n/config";
 import { i18next } from "~/i18n/i18next.server";
-import { fulfilOrder, getOrderForViewer, OrderFailure, refundOrder, retryRefund } from "~/models/order.server";
+import { cancelOrder, fulfilOrder, getOrderForViewer, OrderFailure, refundOrder, retryCheckout, retryRefund } from "~/models/order.server";
 import { flash } from "~/models/session.server";
-import { fulfilSchema, refundSchema, retryRefundSchema } from "~/schemas/payments";
+import { cancelOrderSchema, fulfilSchema, payOrderSchema, refundSchema, retryRefundSchema } from "~/schemas/payments";
 import { formatDateTime, formatVnd } from "~/utils/format";
 import { isStaff, notFound, requireOrgMember, requireStaff, requireUser } from "~/utils/permissions.server";
 
@@ -27,12 +27,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, order } = await load(request, params.id);
   const t = await i18next.getFixedT(request);
   const providerMember = await requireOrgMember(request, order.provider.id).then(() => true, () => false);
+  const buyerMember = await requireOrgMember(request, order.buyer.id).then(() => true, () => false);
   return json(
     {
       metaTitle: t("payments.receipt.metaTitle", { id: order.id }),
       order,
       canFulfil: providerMember && order.status === "PAID",
       canRefund: isStaff(user) && ["PAID", "FULFILLED", "PARTIALLY_REFUNDED"].includes(order.status),
+      // The buyer's own way out of an unpaid order, and back in when its payment page never opened.
+      canCancel: buyerMember && order.status === "PENDING",
+      canRetryPay: buyerMember && order.status === "PENDING" && !order.checkoutUrl,
     },
     { headers: { "Cache-Control": "private, no-store" } },
   );
@@ -47,6 +51,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await requireOrgMember(request, order.provider.id);
     await fulfilOrder(order.id, order.provider.id, user.id);
     return flash(request, here, { key: "payments.flash.fulfilled" });
+  }
+  const intent = formData.get("intent");
+  if (intent === "cancel" || intent === "pay") {
+    // Only the buying organisation's members; anyone else gets the same 404 as for a missing order.
+    await requireOrgMember(request, order.buyer.id);
+    const buyer = { orderId: order.id, buyerOrganisationId: order.buyer.id, actorId: user.id };
+    try {
+      if (intent === "cancel") {
+        if (parseWithZod(formData, { schema: cancelOrderSchema }).status !== "success") throw notFound();
+        await cancelOrder(buyer);
+        return flash(request, here, { key: "payments.flash.cancelled" });
+      }
+      if (parseWithZod(formData, { schema: payOrderSchema }).status !== "success") throw notFound();
+      return redirect(await retryCheckout(buyer), 303);
+    } catch (error) {
+      if (!(error instanceof OrderFailure)) throw error;
+      const status = error.code === "providerUnavailable" || error.code === "notConfigured" ? 503 : 409;
+      return json({ orderError: `payments.errors.${error.code}` }, { status });
+    }
   }
   await requireStaff(request);
   if (formData.get("intent") === "retry-refund") {
@@ -75,12 +98,12 @@ async function refundOutcome(request: Request, here: string, reply: (formErrors:
 export default function OrderReceipt() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const { order, canFulfil, canRefund } = useLoaderData<typeof loader>();
+  const { order, canFulfil, canRefund, canCancel, canRetryPay } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm({
     id: "refund",
-    lastResult: actionData?.result,
+    lastResult: actionData && "result" in actionData ? actionData.result : undefined,
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: refundSchema }),
   });
@@ -89,13 +112,14 @@ export default function OrderReceipt() {
   const checkout = searchParams.get("checkout");
   // Stored reasons start with a code ("checkout_unavailable: <provider's message>"); people read the code's sentence.
   const failureText = (reason: string) => {
-    const code = reason.split(":")[0] as "checkout_unavailable" | "checkout_expired";
+    const code = reason.split(":")[0] as "checkout_unavailable" | "checkout_expired" | "cancelled_by_buyer" | "checkout_not_started";
     return t(`payments.failureReasons.${code}`, { defaultValue: reason });
   };
   return (
     <div className="narrow">
       <p><Link to="/orders">{t("payments.list.buyerTitle")}</Link></p>
       <h1>{t("payments.receipt.title")}</h1>
+      {actionData && "orderError" in actionData ? <div className="notice notice-error" role="alert">{t(actionData.orderError as "payments.errors.conflict")}</div> : null}
       {checkout === "success" && order.status === "PENDING" ? <p className="notice" role="status">{t("payments.receipt.checkoutSuccess")}</p> : null}
       {checkout === "cancelled" && order.status === "PENDING" ? <p className="notice" role="status">{t("payments.receipt.checkoutCancelled")}</p> : null}
       <dl className="summary-list">
@@ -116,6 +140,19 @@ export default function OrderReceipt() {
         {order.status === "CANCELLED" && order.failureReason ? <><dt>{t("payments.receipt.failure")}</dt><dd>{failureText(order.failureReason)}</dd></> : null}
       </dl>
       {order.checkoutUrl ? <p><a className="button" href={order.checkoutUrl}>{t("payments.receipt.pay")}</a></p> : null}
+      {canRetryPay ? (
+        <Form method="post">
+          <p className="hint">{t("payments.receipt.noCheckoutHint")}</p>
+          <input type="hidden" name="intent" value="pay" />
+          <button type="submit" className="button">{t("payments.receipt.pay")}</button>
+        </Form>
+      ) : null}
+      {canCancel ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="cancel" />
+          <button type="submit" className="button button-secondary">{t("payments.receipt.cancel")}</button>
+        </Form>
+      ) : null}
       {canFulfil ? (
         <Form method="post">
           <input type="hidden" name="intent" value="fulfil" />

@@ -1,6 +1,7 @@
 // A buyer orders a priced package, pays on the (stand-in) Stripe page, the
 // signed webhook marks the order paid, the provider sees it, staff refund
 // half and the ledger shows it. Plus who may see what, and bad input.
+import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { makeUser, TEST_PASSWORD } from "~/test-support/factories";
@@ -27,8 +28,9 @@ async function inEnglish(user: { email: string }) {
   return browser;
 }
 
+// Each call is a freshly rendered form (its own order key), as when the offer page is loaded again.
 const order = (browser: TestBrowser, packageId: string, organisationId = market.buyerOrg.id) =>
-  browser.post("/orders/new", { packageId, organisationId, returnTo: `/offers/${offer.offer.slug}` });
+  browser.post("/orders/new", { packageId, organisationId, orderKey: randomUUID(), returnTo: `/offers/${offer.offer.slug}` });
 
 async function orderAndPay() {
   const started = await order(buyer, offer.pkg.id);

@@ -15,21 +15,28 @@ export const meta: MetaFunction = () => [{ title: "Đặt mua — Sàn Giao dị
 export const loader = () => null;
 
 // Writes the order, asks the provider for a Checkout session and sends the
-// buyer there. Any failure is shown here in the buyer's language.
+// buyer there. The same form sent again (its orderKey) lands on the same
+// order's payment page, or its order page. Any failure is shown here in the
+// buyer's language.
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const formData = await request.formData();
   const returnTo = safeRedirect(formData.get("returnTo"), "/offers");
   const submission = parseWithZod(formData, { schema: orderSchema });
-  if (submission.status !== "success") return json({ error: "payments.errors.offerNotAvailable", returnTo }, { status: 400 });
+  if (submission.status !== "success") {
+    const first = Object.values(submission.error ?? {}).flat()[0];
+    return json({ error: first ?? "payments.errors.offerNotAvailable", returnTo }, { status: 400 });
+  }
   // Not a member of the named organisation: 404, as for one that does not exist.
   await requireOrgMember(request, submission.value.organisationId);
   try {
-    const { checkoutUrl } = await startOrder({ userId: user.id, buyerOrganisationId: submission.value.organisationId, packageId: submission.value.packageId });
-    return redirect(checkoutUrl, 303);
+    const { orderId, checkoutUrl } = await startOrder({
+      userId: user.id, buyerOrganisationId: submission.value.organisationId, packageId: submission.value.packageId, idempotencyKey: submission.value.orderKey,
+    });
+    return redirect(checkoutUrl ?? `/orders/${orderId}`, 303);
   } catch (error) {
     if (!(error instanceof OrderFailure)) throw error;
-    const status = error.code === "providerUnavailable" || error.code === "notConfigured" ? 503 : 400;
+    const status = error.code === "providerUnavailable" || error.code === "notConfigured" ? 503 : error.code === "orderFormUsed" ? 409 : 400;
     return json({ error: `payments.errors.${error.code}`, returnTo }, { status });
   }
 }

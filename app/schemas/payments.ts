@@ -4,7 +4,13 @@ import { z } from "zod";
 export const orderSchema = z.object({
   packageId: z.string({ required_error: "payments.errors.offerNotAvailable" }).max(100, "payments.errors.offerNotAvailable"),
   organisationId: z.string({ required_error: "payments.order.noOrganisation" }).max(100, "payments.order.noOrganisation"),
+  // Rendered with the form (orderingFor); the same key sent again finds the same order.
+  orderKey: z.string({ required_error: "payments.errors.orderFormStale" }).regex(/^[A-Za-z0-9_-]{16,64}$/, "payments.errors.orderFormStale"),
 });
+
+// Buttons on a pending order's page (its buyer only).
+export const cancelOrderSchema = z.object({ intent: z.literal("cancel") });
+export const payOrderSchema = z.object({ intent: z.literal("pay") });
 
 export const refundSchema = z.object({
   intent: z.literal("refund"),

@@ -209,6 +209,15 @@ export async function startStripeStandIn(options: { webhookSecret: string; webho
       sessions.set(id, session);
       return send(res, 200, session);
     }
+    if (method === "POST" && (match = pathname.match(/^\/v1\/checkout\/sessions\/([^/]+)\/expire$/))) {
+      // Like Stripe: only an open session can be expired; the app hears of it by webhook too.
+      const session = sessions.get(match[1]!);
+      if (!session) return apiError(res, 404, "No such checkout.session");
+      if (session.status !== "open") return apiError(res, 400, `Only Checkout Sessions with a status in ["open"] can be expired; this one is ${session.status}.`);
+      session.status = "expired";
+      later("checkout.session.expired", session);
+      return send(res, 200, session);
+    }
     if (method === "GET" && (match = pathname.match(/^\/v1\/checkout\/sessions\/([^/]+)$/))) {
       const session = sessions.get(match[1]!);
       return session ? send(res, 200, session) : apiError(res, 404, "No such checkout.session");

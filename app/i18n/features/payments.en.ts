@@ -25,6 +25,10 @@ export const paymentsEn: Shape<typeof paymentsVi> = {
     refundInvalid: "Enter a refund amount (whole đồng, more than 0) and a reason.",
     refundRejected: "The payment service refused this refund; nothing was refunded.",
     conflict: "Someone else just changed this order. Reload the page and try again.",
+    orderFormStale: "This order form is out of date. Reload the offer page, then press Order.",
+    orderFormUsed: "This form has already placed a different order. Reload the offer page to place a new one.",
+    notPayable: "This order is no longer awaiting payment.",
+    notCancellable: "Only an unpaid order can be cancelled. This order has been paid or is already closed.",
     amountRequired: "Enter the amount to refund, in đồng.",
     amountInvalid: "The amount must be a whole number of đồng above 0, for example 250000.",
     reasonRequired: "Enter the reason for the refund.",
@@ -42,6 +46,8 @@ export const paymentsEn: Shape<typeof paymentsVi> = {
   failureReasons: {
     checkout_unavailable: "The payment service did not respond when the payment page was opened; nothing was charged.",
     checkout_expired: "The payment window expired.",
+    cancelled_by_buyer: "The buyer cancelled the order before paying.",
+    checkout_not_started: "The payment page could not be opened because of a fault on the Exchange, so the order was cancelled automatically; nothing was charged. You can order again.",
   },
   refundStatuses: { PENDING: "Processing", SUCCEEDED: "Refunded", FAILED: "Failed" },
   list: {
@@ -83,6 +89,8 @@ export const paymentsEn: Shape<typeof paymentsVi> = {
     refundRetry: "Send the refund again",
     refundPendingHint: "Outcome unknown: the payment service did not answer. Sending again is safe and never refunds twice.",
     refundSubmit: "Refund",
+    cancel: "Cancel order",
+    noCheckoutHint: "This order's payment page has not been opened yet. Press Pay to open it again, or cancel the order.",
   },
   ledger: {
     title: "Payment settlement",
@@ -110,5 +118,12 @@ export const paymentsEn: Shape<typeof paymentsVi> = {
   flash: {
     fulfilled: "Order marked as fulfilled.",
     refunded: "Refund made.",
+    cancelled: "Order cancelled.",
+  },
+  notice: {
+    cancelledTitle: "Unpaid order cancelled: {{offer}}",
+    cancelledBody: "{{buyer}} cancelled order {{id}} (the \"{{package}}\" package of \"{{offer}}\") before paying. Nothing more to do.",
+    strandedTitle: "Order cancelled automatically: {{offer}}",
+    strandedBody: "Order {{id}} for \"{{offer}}\" was cancelled automatically because its payment page could not be opened after a fault on the Exchange. Nothing was charged; you can order again.",
   },
 };

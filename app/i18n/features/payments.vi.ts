@@ -22,6 +22,10 @@ export const paymentsVi = {
     refundInvalid: "Hãy nhập số tiền hoàn (số nguyên đồng, lớn hơn 0) và lý do.",
     refundRejected: "Cổng thanh toán từ chối khoản hoàn tiền này; chưa có tiền nào được hoàn.",
     conflict: "Đơn hàng vừa được người khác thay đổi. Hãy tải lại trang và thử lại.",
+    orderFormStale: "Biểu mẫu đặt mua đã cũ. Hãy tải lại trang giải pháp rồi bấm Đặt mua.",
+    orderFormUsed: "Biểu mẫu này đã được dùng để đặt một đơn hàng khác. Hãy tải lại trang giải pháp để đặt đơn mới.",
+    notPayable: "Đơn hàng này không còn chờ thanh toán.",
+    notCancellable: "Chỉ huỷ được đơn hàng chưa thanh toán. Đơn hàng này đã được thanh toán hoặc đã đóng.",
     amountRequired: "Hãy nhập số tiền hoàn, tính bằng đồng.",
     amountInvalid: "Số tiền phải là số nguyên đồng lớn hơn 0, ví dụ 250000.",
     reasonRequired: "Hãy nhập lý do hoàn tiền.",
@@ -39,6 +43,8 @@ export const paymentsVi = {
   failureReasons: {
     checkout_unavailable: "Cổng thanh toán không phản hồi khi mở trang thanh toán; chưa có tiền nào bị trừ.",
     checkout_expired: "Hết thời hạn thanh toán.",
+    cancelled_by_buyer: "Bên mua đã huỷ đơn hàng trước khi thanh toán.",
+    checkout_not_started: "Trang thanh toán không mở được do sự cố của Sàn, nên đơn hàng được tự động huỷ; chưa có tiền nào bị trừ. Bạn có thể đặt mua lại.",
   },
   refundStatuses: { PENDING: "Đang xử lý", SUCCEEDED: "Đã hoàn", FAILED: "Không thành công" },
   list: {
@@ -80,6 +86,8 @@ export const paymentsVi = {
     refundRetry: "Gửi lại yêu cầu hoàn tiền",
     refundPendingHint: "Chưa rõ kết quả: cổng thanh toán chưa trả lời. Gửi lại an toàn, không hoàn hai lần.",
     refundSubmit: "Hoàn tiền",
+    cancel: "Huỷ đơn hàng",
+    noCheckoutHint: "Trang thanh toán của đơn hàng này chưa được mở. Bấm Thanh toán để mở lại, hoặc huỷ đơn hàng.",
   },
   ledger: {
     title: "Đối soát thanh toán",
@@ -107,5 +115,12 @@ export const paymentsVi = {
   flash: {
     fulfilled: "Đã đánh dấu đơn hàng hoàn thành.",
     refunded: "Đã hoàn tiền.",
+    cancelled: "Đã huỷ đơn hàng.",
+  },
+  notice: {
+    cancelledTitle: "Đơn hàng chưa thanh toán đã bị huỷ: {{offer}}",
+    cancelledBody: "{{buyer}} đã huỷ đơn hàng {{id}} (gói \"{{package}}\" của giải pháp \"{{offer}}\") trước khi thanh toán. Không cần làm gì thêm.",
+    strandedTitle: "Đơn hàng đã được tự động huỷ: {{offer}}",
+    strandedBody: "Đơn hàng {{id}} cho giải pháp \"{{offer}}\" được tự động huỷ vì trang thanh toán không mở được do sự cố của Sàn. Chưa có tiền nào bị trừ; bạn có thể đặt mua lại.",
   },
 };
