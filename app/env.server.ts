@@ -61,6 +61,13 @@ const envSchema = z
     STRIPE_API_PORT: z.coerce.number().int().min(1).max(65535).optional(),
     STRIPE_API_PROTOCOL: z.enum(["http", "https"]).optional(),
     PLATFORM_FEE_PERCENT: z.coerce.number().int().min(0).max(100).default(10),
+    // A PENDING order still without a payment page this many minutes after it
+    // was written (the process died in between) is cancelled with a reason.
+    // Far above the provider's 15 s timeout, so a live request is never swept.
+    STRANDED_ORDER_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
+    // An uploaded file no row names is deleted once it is this old; younger
+    // ones may belong to a form whose transaction has not committed yet.
+    ORPHAN_UPLOAD_GRACE_MINUTES: z.coerce.number().int().min(5).max(10080).default(60),
     // Stripe Price ids of the provider plans (recurring, VND). A plan whose
     // price is not set cannot be bought; its button says so.
     STRIPE_PRICE_VERIFIED_MONTHLY: z.string().regex(/^price_\w+$/, "a Stripe Price id (price_…)").optional(),

@@ -5,6 +5,7 @@ import { broadcastDevReady } from "@remix-run/node";
 import { env } from "~/env.server";
 import { startDailyDigestSchedule } from "~/models/daily-digest.server";
 import { startMailWorker } from "~/models/mail-outbox.server";
+import { startMaintenanceSchedule } from "~/models/maintenance.server";
 import { startOpenDataSchedule } from "~/models/open-data.server";
 import { logger } from "~/utils/logger.server";
 import { createApp } from "./app";
@@ -19,6 +20,8 @@ const server = app.listen(env.PORT, () => {
 });
 // Bulk open-data files: rebuilt when over a day old, checked after boot, never during it.
 if (env.OPEN_DATA_AUTO_REBUILD === "true") startOpenDataSchedule();
+// Stranded orders and orphan uploads (crash leftovers); see app/models/maintenance.server.ts.
+startMaintenanceSchedule();
 // Queued email (MailOutbox) goes out on a poll with retries; daily digests at 07:00 Hanoi time.
 startMailWorker();
 startDailyDigestSchedule();

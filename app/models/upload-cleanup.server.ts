@@ -1,0 +1,66 @@
+// Uploaded files are written before the transaction whose rows name them
+// (offer media, proposal attachments) and removed again if it fails; a
+// crash between the two leaves a file no row names. Writing after the
+// commit instead would risk the opposite, a row naming a file that never
+// arrived, which a visitor would see as a broken image. So files go first,
+// and this removes the ones left over: in the upload folder, with a stored
+// name the app makes, older than a grace period (a younger one may belong
+// to a form whose transaction is still running), and named by no row.
+import fs from "node:fs/promises";
+import path from "node:path";
+import { db } from "~/db.server";
+import { logger } from "~/utils/logger.server";
+import { uploadDir } from "~/utils/uploads.server";
+
+// Only names writeUpload makes; anything else in the folder is left alone.
+const STORED_NAME = /^[a-f0-9]{32}\.(png|jpg|webp|pdf)$/;
+// Under SQLite's 999 bound values per statement.
+const CHUNK = 500;
+
+export type OrphanSweep = { removed: string[]; kept: number };
+
+/** The stored names among `names` that some row still refers to. */
+async function referenced(names: string[]): Promise<Set<string>> {
+  const used = new Set<string>();
+  for (let i = 0; i < names.length; i += CHUNK) {
+    const chunk = names.slice(i, i + CHUNK);
+    const [media, proposals] = await Promise.all([
+      db.offerMedia.findMany({ where: { storedName: { in: chunk } }, select: { storedName: true } }),
+      db.proposal.findMany({ where: { attachmentStored: { in: chunk } }, select: { attachmentStored: true } }),
+    ]);
+    for (const m of media) used.add(m.storedName);
+    for (const p of proposals) if (p.attachmentStored) used.add(p.attachmentStored);
+  }
+  // Media added by an edit waiting for review live in the offer's pending
+  // revision (JSON). Matching the text keeps a file whenever its name appears there.
+  const revisions = await db.offer.findMany({ where: { pendingRevision: { not: null } }, select: { pendingRevision: true } });
+  for (const name of names) if (revisions.some((r) => r.pendingRevision!.includes(name))) used.add(name);
+  return used;
+}
+
+/** Deletes upload files older than `graceMs` that no row refers to. Safe to run in several processes at once. */
+export async function removeOrphanUploads(options: { graceMs: number; now?: Date; dir?: string }): Promise<OrphanSweep> {
+  const dir = options.dir ?? uploadDir();
+  const cutoff = (options.now ?? new Date()).getTime() - options.graceMs;
+  let entries: string[];
+  try {
+    entries = await fs.readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { removed: [], kept: 0 };
+    throw error;
+  }
+  const old: string[] = [];
+  for (const name of entries.filter((entry) => STORED_NAME.test(entry))) {
+    const stat = await fs.stat(path.join(dir, name)).catch(() => null);
+    if (stat?.isFile() && stat.mtimeMs < cutoff) old.push(name);
+  }
+  const used = await referenced(old);
+  const removed: string[] = [];
+  for (const name of old) {
+    if (used.has(name)) continue;
+    await fs.rm(path.join(dir, name), { force: true });
+    removed.push(name);
+  }
+  if (removed.length) logger.warn({ files: removed, dir }, "orphan uploads removed (no row named them)");
+  return { removed, kept: entries.length - removed.length };
+}
