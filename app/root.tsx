@@ -159,12 +159,16 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   let title = t("errors.title");
   let message = t("errors.generic");
   if (isRouteErrorResponse(error)) {
     if (error.status === 404) [title, message] = [t("errors.notFoundTitle"), t("errors.notFound")];
     else if (error.status === 403) [title, message] = [t("errors.forbiddenTitle"), t("errors.forbidden")];
+    // A 400 thrown with one of our message keys (e.g. an unreadable upload) says what was wrong.
+    else if (error.status === 400 && typeof (error.data as { messageKey?: unknown } | null)?.messageKey === "string") {
+      message = (i18n.t as unknown as (key: string) => string)((error.data as { messageKey: string }).messageKey);
+    }
   }
   // Stack traces help in development only; production shows the generic page.
   const detail = process.env.NODE_ENV === "development" && error instanceof Error ? error.stack : null;

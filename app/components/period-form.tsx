@@ -13,7 +13,8 @@ export function PeriodForm({ error, fromDay, toDay, csvHref, csvLabel }: { error
         <label>{t("payments.ledger.to")} <input type="date" name="to" defaultValue={toDay} /></label>{" "}
         <button type="submit" className="button button-secondary">{t("payments.ledger.show")}</button>
       </Form>
-      <p><a href={`${csvHref}?from=${fromDay}&to=${toDay}`} download>{csvLabel}</a></p>
+      {/* After a bad period the days are what was typed: encoded, and no CSV of a period that is not one. */}
+      {error ? null : <p><a href={`${csvHref}?${new URLSearchParams({ from: fromDay, to: toDay })}`} download>{csvLabel}</a></p>}
     </>
   );
 }

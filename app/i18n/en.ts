@@ -12,6 +12,7 @@ import { paymentsEn } from "./features/payments.en";
 import { plansEn } from "./features/plans.en";
 import { dashboardEn } from "./features/dashboard.en";
 import { trackingEn } from "./features/tracking.en";
+import { inputChecksEn } from "./features/input-checks.en";
 import { noticesEn } from "./features/notices.en";
 import type { Shape } from "./shape";
 import type vi from "./vi";
@@ -456,6 +457,7 @@ const en: Catalogue = {
   plans: plansEn,
   dashboard: dashboardEn,
   tracking: trackingEn,
+  inputChecks: inputChecksEn,
   notices: noticesEn,
   errors: {
     title: "Something went wrong",

@@ -12,6 +12,7 @@ import { paymentsVi } from "./features/payments.vi";
 import { plansVi } from "./features/plans.vi";
 import { dashboardVi } from "./features/dashboard.vi";
 import { trackingVi } from "./features/tracking.vi";
+import { inputChecksVi } from "./features/input-checks.vi";
 import { noticesVi } from "./features/notices.vi";
 
 // Vietnamese is the source catalogue: every key starts here, and en.ts must
@@ -454,6 +455,7 @@ const vi = {
   plans: plansVi,
   dashboard: dashboardVi,
   tracking: trackingVi,
+  inputChecks: inputChecksVi,
   notices: noticesVi,
   errors: {
     title: "Đã có lỗi xảy ra",

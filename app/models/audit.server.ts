@@ -66,7 +66,13 @@ export async function listAuditEntries(filter: AuditFilter) {
       take: AUDIT_PAGE_SIZE,
       include: { actor: { select: { name: true, email: true } } },
     }),
-    db.auditEntry.findMany({ distinct: ["entityType"], select: { entityType: true }, orderBy: { entityType: "asc" } }),
+    auditEntityTypes(),
   ]);
-  return { total, entries, entityTypes: entityTypes.map((e) => e.entityType) };
+  return { total, entries, entityTypes };
+}
+
+/** The entity types the filter offers. */
+export async function auditEntityTypes(): Promise<string[]> {
+  const rows = await db.auditEntry.findMany({ distinct: ["entityType"], select: { entityType: true }, orderBy: { entityType: "asc" } });
+  return rows.map((e) => e.entityType);
 }

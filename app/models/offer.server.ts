@@ -1,11 +1,4 @@
 import type { SubmissionResult } from "@conform-to/react";
-import {
-  MaxPartSizeExceededError,
-  unstable_composeUploadHandlers,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  type UploadHandler,
-} from "@remix-run/node";
 import { db, type DeploymentModel, type EvidenceLevel, type MediaKind, type PlatformRole, type Prisma, type TermKind } from "~/db.server";
 import { env } from "~/env.server";
 import { offersEn } from "~/i18n/features/offers.en";
@@ -15,7 +8,8 @@ import { logger } from "~/utils/logger.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { isStaff, notFound } from "~/utils/permissions.server";
 import { uniqueSlug } from "~/utils/slug.server";
-import { checkUpload, deleteUpload, uploadRules, writeUpload, type StoredUpload, type UploadCheck } from "~/utils/uploads.server";
+import { readMultipart } from "~/utils/multipart.server";
+import { checkUpload, deleteUpload, unreadableUpload, uploadRules, writeUpload, type StoredUpload, type UploadCheck } from "~/utils/uploads.server";
 import { changedFields, recordAudit } from "./audit.server";
 import { enqueueSearchSync } from "./search-index.server";
 import { notifySearchSync } from "~/search.server";
@@ -150,34 +144,19 @@ export async function readOfferForm(request: Request): Promise<OfferFormRead> {
   if (!request.headers.get("content-type")?.startsWith("multipart/form-data")) {
     return { tooLarge: false, formData: await request.formData(), files: [] };
   }
-  const files: IncomingFile[] = [];
-  let total = 0;
-  const fileHandler: UploadHandler = async ({ name, filename, contentType, data }) => {
-    if (typeof filename !== "string") return undefined;
-    const field = name in fileFields ? (name as FileField) : null;
-    const limit = field ? uploadRules[fileFields[field]].maxBytes : 0;
-    const chunks: Uint8Array<ArrayBuffer>[] = [];
-    let size = 0;
-    for await (const chunk of data) {
-      size += chunk.byteLength;
-      total += chunk.byteLength;
-      // Without a Content-Length (a chunked upload) this is the only bound.
-      if (total > MAX_OFFER_REQUEST_BYTES) throw new MaxPartSizeExceededError(name, MAX_OFFER_REQUEST_BYTES);
-      if (size <= limit) chunks.push(new Uint8Array(chunk));
-    }
-    if (field && filename) files.push(size > limit ? { field, oversize: true } : { field, file: new File(chunks, filename, { type: contentType }) });
-    return undefined;
-  };
-  try {
-    const formData = await unstable_parseMultipartFormData(
-      request,
-      unstable_composeUploadHandlers(fileHandler, unstable_createMemoryUploadHandler({ maxPartSize: 256 * 1024 })),
-    );
-    return { tooLarge: false, formData, files };
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return { tooLarge: true };
-    throw error;
-  }
+  const read = await readMultipart(request, {
+    fileBytes: (name) => (name in fileFields ? uploadRules[fileFields[name as FileField]].maxBytes : 0),
+    totalBytes: MAX_OFFER_REQUEST_BYTES,
+    fieldBytes: 256 * 1024,
+    parts: 1000,
+  });
+  if (read.status === "malformed") throw unreadableUpload();
+  if (read.status === "tooLarge") return { tooLarge: true };
+  const formData = new FormData();
+  for (const [name, value] of read.fields) formData.append(name, value);
+  // A nameless file with bytes is passed on, so the type check refuses it with a message.
+  const files = read.files.map(({ field, file }): IncomingFile => (file ? { field: field as FileField, file } : { field: field as FileField, oversize: true }));
+  return { tooLarge: false, formData, files };
 }
 
 export type CheckedMedia = Extract<UploadCheck, { ok: true }> & { kind: MediaKind };

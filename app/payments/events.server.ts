@@ -3,6 +3,7 @@
 // the row and does nothing, and a failure (provider down while re-fetching)
 // is retried with a growing delay instead of being lost.
 import { db } from "~/db.server";
+import { recordAudit } from "~/models/audit.server";
 import { applyPaymentEvent } from "~/models/order.server";
 import { applyPlanSession, applySubscriptionEvent, subscriptionOfInvoice } from "~/models/plan.server";
 import { applyServiceIntent, applyServiceSession } from "~/models/service-purchase.server";
@@ -12,6 +13,12 @@ import { logger } from "~/utils/logger.server";
 
 const BASE_DELAY_MS = 2_000;
 const MAX_DELAY_MS = 30 * 60_000;
+// An event that still fails after this many tries is dead-lettered: kept,
+// no longer retried, and listed for staff. With the delays above the tries
+// span about an hour (2 s doubling to 30 min), so a short Stripe outage is
+// ridden out, while an event that can never apply (a checkout session Stripe
+// does not know) stops costing a worker pass and a Stripe call every 30 min.
+export const MAX_ATTEMPTS = 12;
 // A claimed event is hidden from other workers this long; one that crashed
 // mid-way becomes due again afterwards.
 const LEASE_MS = 60_000;
@@ -49,19 +56,19 @@ async function applyEvent(event: { type: string; objectId: string | null; payloa
   await applyPaymentEvent(event);
 }
 
-export type PaymentDrainResult = { applied: number; failed: number };
+export type PaymentDrainResult = { applied: number; failed: number; deadLettered: number };
 
 /** Applies every due event once. Safe to run in several processes at once. */
 export async function drainPaymentEvents(now = () => new Date()): Promise<PaymentDrainResult> {
-  const result: PaymentDrainResult = { applied: 0, failed: 0 };
+  const result: PaymentDrainResult = { applied: 0, failed: 0, deadLettered: 0 };
   const due = await db.paymentEvent.findMany({
-    where: { processedAt: null, availableAt: { lte: now() } },
+    where: { processedAt: null, deadLetteredAt: null, availableAt: { lte: now() } },
     orderBy: { receivedAt: "asc" },
     take: 100,
   });
   for (const event of due) {
     const claimed = await db.paymentEvent.updateMany({
-      where: { id: event.id, processedAt: null, attempts: event.attempts },
+      where: { id: event.id, processedAt: null, deadLetteredAt: null, attempts: event.attempts },
       data: { attempts: event.attempts + 1, availableAt: new Date(now().getTime() + LEASE_MS) },
     });
     if (claimed.count === 0) continue;
@@ -70,16 +77,56 @@ export async function drainPaymentEvents(now = () => new Date()): Promise<Paymen
       await db.paymentEvent.update({ where: { id: event.id }, data: { processedAt: now(), lastError: null } });
       result.applied += 1;
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      logger.warn({ err: error, eventId: event.id, type: event.type }, "payment event failed; will retry");
-      await db.paymentEvent.update({
-        where: { id: event.id },
-        data: { lastError: message.slice(0, 500), availableAt: new Date(now().getTime() + retryDelay(event.attempts + 1, BASE_DELAY_MS, MAX_DELAY_MS)) },
-      });
+      const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+      const attempts = event.attempts + 1;
+      if (attempts >= MAX_ATTEMPTS) {
+        logger.error({ err: error, eventId: event.id, type: event.type, attempts }, "payment event dead-lettered: giving up after the last attempt");
+        await db.paymentEvent.update({ where: { id: event.id }, data: { lastError: message, deadLetteredAt: now() } });
+        result.deadLettered += 1;
+      } else {
+        logger.warn({ err: error, eventId: event.id, type: event.type, attempts }, "payment event failed; will retry");
+        await db.paymentEvent.update({
+          where: { id: event.id },
+          data: { lastError: message, availableAt: new Date(now().getTime() + retryDelay(attempts, BASE_DELAY_MS, MAX_DELAY_MS)) },
+        });
+      }
       result.failed += 1;
     }
   }
   return result;
+}
+
+/** What staff see of the events given up on: how many, and the latest. */
+export async function deadLetteredEvents(take = 50) {
+  const where = { processedAt: null, deadLetteredAt: { not: null } };
+  const [count, events] = await Promise.all([
+    db.paymentEvent.count({ where }),
+    db.paymentEvent.findMany({
+      where,
+      orderBy: { deadLetteredAt: "desc" },
+      take,
+      select: { id: true, type: true, attempts: true, lastError: true, deadLetteredAt: true },
+    }),
+  ]);
+  return { count, events };
+}
+
+/**
+ * Staff send a dead-lettered event back to the worker (after fixing what it
+ * needed, e.g. Stripe was down longer than the tries lasted): it gets a
+ * fresh set of attempts. False when the event is not dead-lettered.
+ */
+export async function retryDeadLetteredEvent(eventId: string, actorId: string): Promise<boolean> {
+  const revived = await db.$transaction(async (tx) => {
+    const moved = await tx.paymentEvent.updateMany({
+      where: { id: eventId, processedAt: null, deadLetteredAt: { not: null } },
+      data: { deadLetteredAt: null, attempts: 0, availableAt: new Date() },
+    });
+    if (moved.count) await recordAudit(tx, { actorId, action: "payment_event.retried", entityType: "paymentEvent", entityId: eventId });
+    return moved.count === 1;
+  });
+  if (revived) kickPaymentWorker();
+  return revived;
 }
 
 let running: Promise<unknown> | null = null;

@@ -3,6 +3,7 @@
 import { settlementLedger, type LedgerLine } from "~/models/order.server";
 import { toCsv } from "~/models/export.server";
 import { ledgerPeriodSchema } from "~/schemas/payments";
+import { typedBack } from "~/schemas/query";
 import type { ServiceRow } from "~/models/service-purchase.server";
 
 const HANOI = "+07:00";
@@ -10,18 +11,22 @@ const day = (date: Date) => new Date(date.getTime() + 7 * 3_600_000).toISOString
 
 export type LedgerPeriod = { fromDay: string; toDay: string; from: Date; to: Date };
 
-/** The period in the URL (?from=YYYY-MM-DD&to=YYYY-MM-DD), by default this month so far. */
-export function ledgerPeriod(url: URL): { period: LedgerPeriod; error: string | null } {
+/**
+ * The period in the URL (?from=YYYY-MM-DD&to=YYYY-MM-DD), by default this
+ * month so far. The ledger, the service revenue and both CSVs read it here.
+ * A bad period is an error with what was typed (for the form) and no period,
+ * so no page can query with an impossible date.
+ */
+export function ledgerPeriod(url: URL):
+  | { period: LedgerPeriod; error: null }
+  | { period: null; error: "payments.errors.periodInvalid"; typed: { fromDay: string; toDay: string } } {
   const today = day(new Date());
-  const fallback = { from: `${today.slice(0, 8)}01`, to: today };
-  const parsed = ledgerPeriodSchema.safeParse({ from: url.searchParams.get("from") ?? fallback.from, to: url.searchParams.get("to") ?? fallback.to });
-  const chosen = parsed.success ? parsed.data : fallback;
-  const from = new Date(`${chosen.from}T00:00:00${HANOI}`);
-  const to = new Date(new Date(`${chosen.to}T00:00:00${HANOI}`).getTime() + 86_400_000);
-  return {
-    period: { fromDay: chosen.from, toDay: chosen.to, from, to },
-    error: parsed.success && !Number.isNaN(from.getTime()) && !Number.isNaN(to.getTime()) ? null : "payments.errors.periodInvalid",
-  };
+  const asked = { from: url.searchParams.get("from") ?? `${today.slice(0, 8)}01`, to: url.searchParams.get("to") ?? today };
+  const parsed = ledgerPeriodSchema.safeParse(asked);
+  if (!parsed.success) return { period: null, error: "payments.errors.periodInvalid", typed: { fromDay: typedBack(asked.from), toDay: typedBack(asked.to) } };
+  const from = new Date(`${parsed.data.from}T00:00:00${HANOI}`);
+  const to = new Date(new Date(`${parsed.data.to}T00:00:00${HANOI}`).getTime() + 86_400_000);
+  return { period: { fromDay: parsed.data.from, toDay: parsed.data.to, from, to }, error: null };
 }
 
 export const ledgerColumns = ["provider", "providerId", "orders", "grossVnd", "platformFeeVnd", "refundsVnd", "feeReturnedVnd", "netVnd", "from", "to"];

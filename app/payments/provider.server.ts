@@ -2,6 +2,7 @@
 // đồng, so orders and refunds do not depend on one provider's library.
 // Stripe is the one implementation; tests point it at a loopback stand-in.
 import Stripe from "stripe";
+import { z } from "zod";
 import { env } from "~/env.server";
 import { PAID_TIERS, PRICE_ENV, type Interval, type PaidTier } from "~/payments/plans";
 
@@ -76,6 +77,20 @@ export interface PaymentProvider {
 }
 
 export class WebhookSignatureError extends Error {}
+
+/** A correctly signed body that is not an event object (null, [], 42, {}, a numeric id or type, no data.object). */
+export class WebhookPayloadError extends Error {}
+
+// The part of Stripe's event the app relies on: ids and types are what the
+// event table stores (bounded like its columns), and data.object is what the
+// worker re-reads from Stripe. Everything else in the event is left alone.
+const webhookEnvelope = z.object({
+  id: z.string().min(1).max(255),
+  type: z.string().min(1).max(255),
+  data: z.object({
+    object: z.object({ id: z.string().min(1).max(255).optional() }).passthrough(),
+  }),
+});
 
 /** The provider definitely refused (nothing happened), as opposed to an unknown outcome. */
 export class ProviderRejectedError extends Error {}
@@ -221,10 +236,15 @@ export function createStripeProvider(config: StripeConfig): PaymentProvider {
       try {
         event = stripe.webhooks.constructEvent(rawBody, signature, config.webhookSecret);
       } catch (error) {
+        // constructEvent checks the signature first, then parses: a parse error means signed bytes that are not JSON.
+        if (error instanceof SyntaxError) throw new WebhookPayloadError(`not JSON: ${error.message}`);
         throw new WebhookSignatureError((error as Error).message);
       }
-      const object = event.data?.object as { id?: unknown } | undefined;
-      return { id: event.id, type: event.type, objectId: typeof object?.id === "string" ? object.id : null, payload: rawBody };
+      // A valid signature proves who sent the bytes, not that they are an event.
+      const envelope = webhookEnvelope.safeParse(event);
+      if (!envelope.success) throw new WebhookPayloadError(envelope.error.issues.map((i) => `${i.path.join(".") || "event"}: ${i.message}`).join("; "));
+      const { id, type, data } = envelope.data;
+      return { id, type, objectId: data.object.id ?? null, payload: rawBody };
     },
   };
 }

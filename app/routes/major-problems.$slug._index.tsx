@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { Language } from "~/i18n/config";
 import { getPublishedVersion } from "~/models/major-problem.server";
 import { priorities } from "~/schemas/major-problem";
+import { MAX_VERSION, positiveIntParam } from "~/schemas/query";
 import { formatDate } from "~/utils/format";
 import { notFound } from "~/utils/permissions.server";
 
@@ -19,7 +20,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const requested = url.searchParams.get("version");
-  const number = requested && /^\d+$/.test(requested) ? Number(requested) : undefined;
+  // ?version= names a published version: anything that cannot be one (0, -1,
+  // 1.5, abc, or more digits than any integer column holds) is a version that
+  // does not exist, so 404, before it reaches a query.
+  const number = requested === null || requested === "" ? undefined : positiveIntParam(requested, MAX_VERSION);
+  if (number === null) throw notFound();
   const published = await getPublishedVersion(params.slug ?? "", number);
   if (!published) throw notFound();
   const sector = url.searchParams.get("sector") ?? "";

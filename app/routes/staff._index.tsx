@@ -1,17 +1,22 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link } from "@remix-run/react";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { deadLetteredEvents } from "~/payments/events.server";
 import { requireStaff } from "~/utils/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "Khu vực HiHUB — Sàn Giao dịch Công nghệ Hà Nội" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
-  return null;
+  // Shown on the ledger's card so a payment event given up on is noticed.
+  const { count } = await deadLetteredEvents(0);
+  return json({ deadLetters: count });
 }
 
 export default function StaffArea() {
   const { t } = useTranslation();
+  const { deadLetters } = useLoaderData<typeof loader>();
   const tools = [
     { to: "/staff/dashboard", title: t("dashboard.title"), text: t("dashboard.lead") },
     { to: "/staff/organisations", title: t("layout.staffOrganisations"), text: t("staff.organisationsLead") },
@@ -22,7 +27,7 @@ export default function StaffArea() {
     { to: "/staff/tracking", title: t("tracking.title"), text: t("tracking.lead") },
     { to: "/staff/taxonomy", title: t("layout.staffTaxonomy"), text: t("taxonomy.lead") },
     { to: "/staff/audit", title: t("layout.staffAudit"), text: t("audit.lead") },
-    { to: "/staff/ledger", title: t("payments.ledger.title"), text: t("payments.ledger.lead") },
+    { to: "/staff/ledger", title: t("payments.ledger.title"), text: t("payments.ledger.lead"), alert: deadLetters > 0 ? t("inputChecks.deadLetters.count", { count: deadLetters }) : null },
     { to: "/staff/import", title: t("import.title"), text: t("import.lead") },
     { to: "/staff/search", title: t("searchAdmin.title"), text: t("searchAdmin.lead") },
   ];
@@ -35,6 +40,7 @@ export default function StaffArea() {
           <li key={tool.to} className="card">
             <h2><Link to={tool.to}>{tool.title}</Link></h2>
             <p>{tool.text}</p>
+            {"alert" in tool && tool.alert ? <p className="notice notice-error">{tool.alert}</p> : null}
           </li>
         ))}
       </ul>

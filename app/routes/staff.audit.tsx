@@ -3,16 +3,17 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "~/i18n/config";
-import { AUDIT_PAGE_SIZE, listAuditEntries } from "~/models/audit.server";
+import { AUDIT_PAGE_SIZE, auditEntityTypes, listAuditEntries } from "~/models/audit.server";
+import { isCalendarDay, pageParam, typedBack } from "~/schemas/query";
 import { formatDateTime } from "~/utils/format";
 import { requireStaff } from "~/utils/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "Nhật ký thao tác — Sàn Giao dịch Công nghệ Hà Nội" }];
 
-function dateParam(value: string | null, endOfDay = false): Date | undefined {
-  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
+// Days are checked (isCalendarDay) before they get here.
+function dayStart(value: string, endOfDay = false): Date | undefined {
+  if (!value) return undefined;
   const date = new Date(`${value}T00:00:00+07:00`);
-  if (Number.isNaN(date.getTime())) return undefined;
   return endOfDay ? new Date(date.getTime() + 24 * 60 * 60 * 1000) : date;
 }
 
@@ -23,19 +24,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
     entityType: params.get("entity") ?? "",
     action: params.get("action") ?? "",
     actorEmail: params.get("actor") ?? "",
-    from: params.get("from") ?? "",
-    to: params.get("to") ?? "",
+    from: typedBack(params.get("from")),
+    to: typedBack(params.get("to")),
   };
-  const page = Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1);
+  const page = pageParam(params.get("page"));
+  // A page or day that cannot be one is refused with the filter form kept as
+  // typed, instead of being guessed at or sent to the database.
+  const errors = [
+    ...(page === null ? ["inputChecks.pageInvalid" as const] : []),
+    ...((filter.from && !isCalendarDay(filter.from)) || (filter.to && !isCalendarDay(filter.to)) ? ["inputChecks.dayInvalid" as const] : []),
+  ];
+  if (page === null || errors.length > 0) {
+    return json({ entries: [], entityTypes: await auditEntityTypes(), total: 0, filter, page: 1, pages: 1, errors }, { status: 400 });
+  }
   const result = await listAuditEntries({
     entityType: filter.entityType || undefined,
     action: filter.action || undefined,
     actorEmail: filter.actorEmail || undefined,
-    from: dateParam(filter.from),
-    to: dateParam(filter.to, true),
+    from: dayStart(filter.from),
+    to: dayStart(filter.to, true),
     page,
   });
-  return json({ ...result, filter, page, pages: Math.max(1, Math.ceil(result.total / AUDIT_PAGE_SIZE)) });
+  return json({ ...result, filter, page, pages: Math.max(1, Math.ceil(result.total / AUDIT_PAGE_SIZE)), errors });
 }
 
 function Json({ value }: { value: string | null }) {
@@ -55,7 +65,7 @@ function Json({ value }: { value: string | null }) {
 export default function AuditLog() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const { entries, entityTypes, total, filter, page, pages } = useLoaderData<typeof loader>();
+  const { entries, entityTypes, total, filter, page, pages, errors } = useLoaderData<typeof loader>();
   const location = useLocation();
   const pageLink = (n: number) => {
     const params = new URLSearchParams(location.search);
@@ -66,6 +76,7 @@ export default function AuditLog() {
     <>
       <h1>{t("audit.title")}</h1>
       <p className="lead">{t("audit.lead")}</p>
+      {errors.length > 0 ? <div className="notice notice-error" role="alert">{errors.map((key) => t(key)).join(" ")}</div> : null}
       <Form method="get" className="filter-bar">
         <label htmlFor="entity">{t("audit.filterEntity")}</label>
         <select id="entity" name="entity" defaultValue={filter.entityType}>

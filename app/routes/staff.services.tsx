@@ -18,9 +18,13 @@ export const meta: MetaFunction = () => [{ title: "Doanh thu dịch vụ của S
 // from the settlement ledger of what providers are owed.
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
-  const { period, error } = ledgerPeriod(new URL(request.url));
+  const asked = ledgerPeriod(new URL(request.url));
+  const headers = { "Cache-Control": "private, no-store" };
+  // As on the ledger: a bad period keeps what was typed and computes nothing.
+  if (asked.error) return json({ error: asked.error, ...asked.typed, lines: null, totalVnd: null }, { status: 400, headers });
+  const { period } = asked;
   const revenue = await platformServiceRevenue(period.from, period.to);
-  return json({ error, fromDay: period.fromDay, toDay: period.toDay, ...revenue }, { status: error ? 400 : 200, headers: { "Cache-Control": "private, no-store" } });
+  return json({ error: null, fromDay: period.fromDay, toDay: period.toDay, ...revenue }, { headers });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -41,8 +45,8 @@ export default function StaffServices() {
       <h1>{t("plans.services.staffTitle")}</h1>
       <p className="lead">{t("plans.services.staffLead")}</p>
       <PeriodForm error={error} fromDay={fromDay} toDay={toDay} csvHref="/staff/services.csv" csvLabel={t("plans.services.exportCsv")} />
-      <p><strong>{t("plans.services.total")}: {formatVnd(totalVnd, language)}</strong></p>
-      {lines.length === 0 ? <p>{t("plans.services.staffNone")}</p> : (
+      {totalVnd === null ? null : <p><strong>{t("plans.services.total")}: {formatVnd(totalVnd, language)}</strong></p>}
+      {lines === null ? null : lines.length === 0 ? <p>{t("plans.services.staffNone")}</p> : (
         <div className="table-wrap">
           <table>
             <thead>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { kickPaymentWorker, recordPaymentEvent } from "~/payments/events.server";
-import { paymentProvider, WebhookSignatureError } from "~/payments/provider.server";
+import { paymentProvider, WebhookPayloadError, WebhookSignatureError } from "~/payments/provider.server";
 import { logger } from "~/utils/logger.server";
 
 const reply = (status: number, body: Record<string, unknown>) =>
@@ -20,6 +20,10 @@ export async function action({ request }: ActionFunctionArgs) {
     if (error instanceof WebhookSignatureError) {
       logger.warn({ reason: error.message }, "webhook refused: bad signature");
       return reply(400, { error: "invalid signature" });
+    }
+    if (error instanceof WebhookPayloadError) {
+      logger.warn({ reason: error.message }, "webhook refused: signed but not an event object");
+      return reply(400, { error: "not a Stripe event object" });
     }
     throw error;
   }

@@ -1,19 +1,13 @@
 // The staff dashboard's filter form (GET), shared by the page and the server.
 // Dates are calendar days in Hanoi (YYYY-MM-DD, as <input type="date"> sends them).
 import { z } from "zod";
+import { isCalendarDay } from "./query";
 
 export const granularities = ["week", "month"] as const;
 export type Granularity = (typeof granularities)[number];
 
 export const MAX_RANGE_YEARS = 5;
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-function isCalendarDay(value: string): boolean {
-  if (!DAY.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
 
 /** The same day `years` later (29 Feb → 28 Feb when the later year has none). */
 export function addYearsToDay(day: string, years: number): string {

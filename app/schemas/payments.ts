@@ -1,5 +1,6 @@
 // One schema per payments form, shared by the browser and the server.
 import { z } from "zod";
+import { calendarDay } from "./query";
 
 export const orderSchema = z.object({
   packageId: z.string({ required_error: "payments.errors.offerNotAvailable" }).max(100, "payments.errors.offerNotAvailable"),
@@ -26,7 +27,11 @@ export const retryRefundSchema = z.object({ intent: z.literal("retry-refund"), r
 
 export const fulfilSchema = z.object({ intent: z.literal("fulfil") });
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "payments.errors.periodInvalid");
+// A real day (not 0000-00-00 or 9999-99-99), checked where every period is read.
+const day = calendarDay("payments.errors.periodInvalid");
 export const ledgerPeriodSchema = z
   .object({ from: day, to: day })
   .refine((period) => period.from <= period.to, { message: "payments.errors.periodInvalid", path: ["to"] });
+
+// Staff send a dead-lettered webhook event back to the worker.
+export const retryEventSchema = z.object({ intent: z.literal("retry-event"), eventId: z.string().min(1).max(255) });

@@ -63,12 +63,12 @@ export async function payAndSettle(standIn: StripeStandIn, orderId: string) {
   return db.order.findUniqueOrThrow({ where: { id: orderId } });
 }
 
-/** Waits until the webhook worker (here or in the server) has applied every stored event. */
+/** Waits until the webhook worker (here or in the server) has applied, or given up on, every stored event. */
 export async function settleEvents(timeoutMs = 5_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     await drainPaymentEvents();
-    const open = await db.paymentEvent.count({ where: { processedAt: null } });
+    const open = await db.paymentEvent.count({ where: { processedAt: null, deadLetteredAt: null } });
     if (open === 0) return;
     if (Date.now() > deadline) throw new Error(`${open} payment events still unprocessed`);
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -33,7 +33,7 @@ export const paymentsEn: Shape<typeof paymentsVi> = {
     amountInvalid: "The amount must be a whole number of đồng above 0, for example 250000.",
     reasonRequired: "Enter the reason for the refund.",
     reasonTooLong: "The reason can be at most 500 characters.",
-    periodInvalid: "Invalid period: the start date must be before the end date.",
+    periodInvalid: "Invalid period: choose two real dates (years 1900 to 2999), the start no later than the end.",
   },
   statuses: {
     PENDING: "Awaiting payment",

@@ -30,7 +30,7 @@ export const paymentsVi = {
     amountInvalid: "Số tiền phải là số nguyên đồng lớn hơn 0, ví dụ 250000.",
     reasonRequired: "Hãy nhập lý do hoàn tiền.",
     reasonTooLong: "Lý do tối đa 500 ký tự.",
-    periodInvalid: "Khoảng thời gian không hợp lệ: ngày bắt đầu phải trước ngày kết thúc.",
+    periodInvalid: "Khoảng thời gian không hợp lệ: hãy chọn hai ngày có thật (từ năm 1900 đến 2999), ngày bắt đầu không sau ngày kết thúc.",
   },
   statuses: {
     PENDING: "Chờ thanh toán",
