@@ -24,15 +24,28 @@ if (!values.offers && !values.problems) {
 migrateDatabase(process.env.DATABASE_URL ?? "");
 // Imported after migrating: these modules open the database.
 const { db } = await import("~/db.server");
-const { importOffers, importProblems } = await import("~/models/import.server");
+const { commandLineImportActor, importOffers, importProblems } = await import("~/models/import.server");
 const { describeReason } = await import("~/utils/import-reasons");
 const { i18nOptions } = await import("~/i18n/config");
 
 const t = createInstance();
 await t.init({ ...i18nOptions, lng: "vi" });
-const actor = values.actor
-  ? await db.user.findUnique({ where: { email: values.actor.toLowerCase() } })
-  : await db.user.findFirst({ where: { role: "ADMIN" }, orderBy: { createdAt: "asc" } });
+// Who the audit log and the published list version name: the account given,
+// else the first admin, else (a fresh database) the import's own system
+// account. Without an actor the problems would be imported but their list
+// never published, leaving the public API empty.
+let actor: { id: string; name: string; email: string } | null = null;
+if (values.actor) {
+  actor = await db.user.findUnique({ where: { email: values.actor.trim().toLowerCase() }, select: { id: true, name: true, email: true } });
+  if (!actor) {
+    process.stderr.write(`Không có tài khoản ${values.actor}; không nhập gì. / No account ${values.actor}; nothing imported.\n`);
+    await db.$disconnect();
+    process.exit(2);
+  }
+} else {
+  actor = (await db.user.findFirst({ where: { role: "ADMIN" }, orderBy: { createdAt: "asc" }, select: { id: true, name: true, email: true } })) ?? (await commandLineImportActor());
+}
+process.stdout.write(`Người thực hiện / actor: ${actor.name} <${actor.email}>\n`);
 
 const reports: Record<string, unknown> = {};
 for (const [kind, file] of [["offers", values.offers], ["problems", values.problems]] as const) {
@@ -40,8 +53,8 @@ for (const [kind, file] of [["offers", values.offers], ["problems", values.probl
   const started = performance.now();
   const content = fs.readFileSync(file, "utf8");
   const report = kind === "offers"
-    ? await importOffers(file, content, actor?.id ?? null)
-    : await importProblems(file, content, values.list ?? "Imported", actor?.id ?? null);
+    ? await importOffers(file, content, actor.id)
+    : await importProblems(file, content, values.list ?? "Imported", actor.id);
   const seconds = (performance.now() - started) / 1000;
   reports[kind] = { file: path.resolve(file), seconds, ...report };
   process.stdout.write(

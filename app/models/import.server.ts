@@ -20,6 +20,23 @@ export type ImportReport = { rows: RowReport[]; created: number; updated: number
 
 type RawRow = { line: number; record: Record<string, unknown> };
 
+// `npm run import` has nobody signed in. On a database with no admin yet (a
+// fresh one) it acts as this account, so the list it imports is published
+// like a curator's and the audit log names the import plainly rather than
+// an anonymous "system". The account cannot sign in: its password hash is
+// not a hash, so no password ever verifies against it.
+export const COMMAND_LINE_IMPORT_EMAIL = "nhap-du-lieu@he-thong.invalid";
+export const COMMAND_LINE_IMPORT_NAME = "Nhập dữ liệu (dòng lệnh) / Import (command line)";
+
+export async function commandLineImportActor(): Promise<{ id: string; name: string; email: string }> {
+  return db.user.upsert({
+    where: { email: COMMAND_LINE_IMPORT_EMAIL },
+    create: { email: COMMAND_LINE_IMPORT_EMAIL, name: COMMAND_LINE_IMPORT_NAME, passwordHash: "!system-account:no-sign-in", role: "USER" },
+    update: {},
+    select: { id: true, name: true, email: true },
+  });
+}
+
 // CSV (with a header row) or JSON Lines, UTF-8, with or without a BOM.
 export function readRows(fileName: string, content: string): RawRow[] {
   const text = content.replace(/^\uFEFF/, "");
