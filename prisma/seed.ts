@@ -3,21 +3,26 @@
 // Each part is seeded only when its tables are empty, so `npm start` on an
 // existing database adds what newer releases brought without touching the rest.
 import { db } from "~/db.server";
+import { resolveDatabaseTarget } from "~/db-url";
+import { env } from "~/env.server";
 import { addItem, createList, publishVersion, updateItem } from "~/models/major-problem.server";
+import { COMMAND_LINE_IMPORT_EMAIL } from "~/models/import.server";
 import { enqueueFullReindex } from "~/models/search-index.server";
 import { hashPassword } from "~/models/password.server";
 import { toSlug } from "~/utils/slug.server";
 import { logger } from "~/utils/logger.server";
 import { seedOrganisations, seedUsers } from "./seed-data";
 import { seedOffers } from "./seed-offers";
-import { seedAmendment, seedMajorProblemList, seedMajorProblems, type SeedMajorProblem } from "./seed-major-problems";
+import { seedAmendment, seedFirstChangelog, seedMajorProblemList, seedMajorProblems, type SeedMajorProblem } from "./seed-major-problems";
 import { seedTerms } from "./seed-taxonomy";
 import { DEFAULT_SYNONYM_GROUPS } from "../search/synonyms.ts";
 
 export const DEMO_PASSWORD = "SanCongNghe@2026";
 
 async function seedPeople(): Promise<boolean> {
-  if ((await db.user.count()) > 0) return false;
+  // The command-line import's own account (an import into a fresh database)
+  // is not a person: demo people are still seeded beside it.
+  if ((await db.user.count({ where: { email: { not: COMMAND_LINE_IMPORT_EMAIL } } })) > 0) return false;
   // One hash for every demo account: argon2 is slow on purpose and the
   // password is the same anyway.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -65,7 +70,7 @@ async function seedCityList(): Promise<boolean> {
     decisionDate: new Date(`${seedMajorProblemList.decisionDate}T00:00:00+07:00`),
   });
   for (const problem of seedMajorProblems) await addItem(curator.id, list.id, itemInput(problem));
-  await publishVersion(curator.id, list.id, "Ban hành lần đầu theo quyết định của UBND Thành phố.");
+  await publishVersion(curator.id, list.id, seedFirstChangelog);
 
   for (const problem of seedAmendment.add) await addItem(curator.id, list.id, itemInput(problem));
   for (const { code, title } of seedAmendment.retitle) {
@@ -123,6 +128,12 @@ async function seedSynonyms(): Promise<boolean> {
 }
 
 export async function seedDemoData() {
+  // Seeding is a few hundred small transactions through the models; on SQLite
+  // each would wait for two fsyncs (about 6 s of a fresh `npm start`). The
+  // seed fills a new demo database once, so on its own connection it trades
+  // durability against a power cut mid-seed (then delete the file and start
+  // again) for speed; the server keeps SQLite's safe default.
+  if (resolveDatabaseTarget(env.DATABASE_URL).provider !== "postgresql") await db.$queryRawUnsafe("PRAGMA synchronous = OFF");
   const seeded = {
     people: await seedPeople(),
     taxonomy: await seedTaxonomy(),
@@ -130,10 +141,16 @@ export async function seedDemoData() {
     offers: await seedOfferListings(),
     synonyms: await seedSynonyms(),
   };
+  // Last: the market is made of the people, offers and list seeded above.
+  // Loaded only when there is something to seed: the models it drives (and
+  // the Stripe library) take a second to load, which a restart need not pay.
+  const market = (await db.problemStatement.count()) === 0 || (await db.order.count()) === 0
+    ? await (await import("./seed-market")).seedMarket()
+    : { statements: false, matches: false, orders: false };
   // Seeding writes straight to the tables; the server rebuilds the search
   // index from them on its next poll.
-  if (Object.values(seeded).some(Boolean)) await enqueueFullReindex();
-  return seeded;
+  if (Object.values(seeded).some(Boolean) || Object.values(market).some(Boolean)) await enqueueFullReindex();
+  return { ...seeded, market };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

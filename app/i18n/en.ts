@@ -272,7 +272,7 @@ const en: Catalogue = {
     createList: "Create list",
     listName: "List name",
     decisionNumber: "Decision number",
-    decisionNumberHint: "For example: 1234/QĐ-UBND",
+    decisionNumberHint: "For example: 1193/QĐ-UBND",
     decisionDate: "Decision date",
     periodStart: "From year",
     periodEnd: "To year",

@@ -270,7 +270,7 @@ const vi = {
     createList: "Tạo danh mục",
     listName: "Tên danh mục",
     decisionNumber: "Số quyết định",
-    decisionNumberHint: "Ví dụ: 1234/QĐ-UBND",
+    decisionNumberHint: "Ví dụ: 1193/QĐ-UBND",
     decisionDate: "Ngày quyết định",
     periodStart: "Từ năm",
     periodEnd: "Đến năm",
