@@ -26,11 +26,16 @@ export type ServedApp = {
   /** Milliseconds from spawning the server until /healthz answered. */
   bootMs: number;
   databaseLabel: string;
+  /** The server process (for reading its memory from /proc). */
+  pid: number | undefined;
   stop(): void;
 };
 
 /** `prepare` runs on the seeded database before the server starts (e.g. to add generated history). */
-export async function serveSeededApp(options: { prepare?: (databaseUrl: string) => Promise<void>; startTimeoutMs?: number } = {}): Promise<ServedApp> {
+/** `logLevel`: the server's LOG_LEVEL (default warn). */
+export async function serveSeededApp(
+  options: { prepare?: (databaseUrl: string) => Promise<void>; startTimeoutMs?: number; logLevel?: string } = {},
+): Promise<ServedApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hte-bench-"));
   let postgres: ThrowawayPostgres | null = null;
   let databaseUrl = `file:${path.join(dir, "bench.db")}`;
@@ -40,7 +45,7 @@ export async function serveSeededApp(options: { prepare?: (databaseUrl: string) 
   }
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
-    ...process.env, NODE_ENV: "production" as const, PORT: String(port), DATABASE_URL: databaseUrl, LOG_LEVEL: "warn",
+    ...process.env, NODE_ENV: "production" as const, PORT: String(port), DATABASE_URL: databaseUrl, LOG_LEVEL: options.logLevel ?? "warn",
     SESSION_SECRET: "bench-secret-0123456789abcdef0123456789", APP_URL: `http://localhost:${port}`,
     MAIL_OUTBOX_DIR: path.join(dir, "outbox"),
   };
@@ -63,6 +68,7 @@ export async function serveSeededApp(options: { prepare?: (databaseUrl: string) 
     base,
     bootMs: Date.now() - started,
     databaseLabel: postgres ? "PostgreSQL (throwaway)" : "SQLite",
+    pid: server.pid,
     stop() {
       server.kill("SIGTERM");
       postgres?.stop();
