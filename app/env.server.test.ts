@@ -103,3 +103,32 @@ describe("parseEnv", () => {
     expect(errorOf({ APP_URL: "san.hanoi.gov.vn" })).toContain("APP_URL");
   });
 });
+
+// The demo's test payments (DEMO_TEST_PAYMENTS): a loopback Stripe stand-in,
+// never beside real Stripe settings, never on a public address.
+describe("parseEnv: DEMO_TEST_PAYMENTS", () => {
+  it("is off unless asked for, and on for a local demo without Stripe keys", () => {
+    expect(parse({}).DEMO_TEST_PAYMENTS).toBe("false");
+    expect(parse({ DEMO_TEST_PAYMENTS: "true", NODE_ENV: "production", SESSION_SECRET: goodSecret, APP_URL: "http://localhost:3000" }).DEMO_TEST_PAYMENTS).toBe("true");
+    expect(parse({ DEMO_TEST_PAYMENTS: "true", APP_URL: "http://127.0.0.1:4000", STRIPE_API_PORT: "4555" }).STRIPE_API_PORT).toBe(4555);
+    expect(errorOf({ DEMO_TEST_PAYMENTS: "yes" })).toContain("DEMO_TEST_PAYMENTS");
+  });
+
+  it("refuses the switch together with real-looking Stripe keys or settings", () => {
+    const live = errorOf({ DEMO_TEST_PAYMENTS: "true", STRIPE_SECRET_KEY: "sk_live_51Habc", STRIPE_WEBHOOK_SECRET: "whsec_abc" });
+    expect(live).toContain("DEMO_TEST_PAYMENTS");
+    expect(live).toContain("STRIPE_SECRET_KEY");
+    expect(live).toContain("STRIPE_WEBHOOK_SECRET");
+    expect(errorOf({ DEMO_TEST_PAYMENTS: "true", STRIPE_SECRET_KEY: "sk_test_51Habc" })).toContain("STRIPE_SECRET_KEY");
+    expect(errorOf({ DEMO_TEST_PAYMENTS: "true", STRIPE_WEBHOOK_SECRET: "whsec_abc" })).toContain("STRIPE_WEBHOOK_SECRET");
+    expect(errorOf({ DEMO_TEST_PAYMENTS: "true", STRIPE_PRICE_PREMIUM_MONTHLY: "price_123" })).toContain("STRIPE_PRICE_PREMIUM_MONTHLY");
+    expect(errorOf({ DEMO_TEST_PAYMENTS: "true", STRIPE_API_HOST: "api.stripe.com" })).toContain("STRIPE_API_HOST");
+    // Without the switch the same keys are an ordinary live configuration.
+    expect(parse({ STRIPE_SECRET_KEY: "sk_live_51Habc", STRIPE_WEBHOOK_SECRET: "whsec_abc" }).DEMO_TEST_PAYMENTS).toBe("false");
+  });
+
+  it("refuses the switch on a public deployment and on the app's own port", () => {
+    expect(errorOf({ DEMO_TEST_PAYMENTS: "true", NODE_ENV: "production", SESSION_SECRET: goodSecret, APP_URL: "https://san.hanoi.gov.vn" })).toContain("APP_URL");
+    expect(errorOf({ DEMO_TEST_PAYMENTS: "true", PORT: "4000", STRIPE_API_PORT: "4000" })).toContain("STRIPE_API_PORT");
+  });
+});

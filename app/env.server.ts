@@ -60,6 +60,11 @@ const envSchema = z
     STRIPE_API_HOST: z.string().optional(),
     STRIPE_API_PORT: z.coerce.number().int().min(1).max(65535).optional(),
     STRIPE_API_PROTOCOL: z.enum(["http", "https"]).optional(),
+    // The demo's test payments (npm start sets it when there are no Stripe
+    // keys): the server runs the loopback Stripe stand-in and pays through
+    // it; every money page says no real money moves. Refused with real keys
+    // or a public APP_URL (see demoPaymentProblems below).
+    DEMO_TEST_PAYMENTS: z.enum(["true", "false"]).default("false"),
     PLATFORM_FEE_PERCENT: z.coerce.number().int().min(0).max(100).default(10),
     // A PENDING order still without a payment page this many minutes after it
     // was written (the process died in between) is cancelled with a reason.
@@ -79,6 +84,7 @@ const envSchema = z
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
       ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "required in production (32+ characters)" });
     }
+    for (const problem of demoPaymentProblems(env)) ctx.addIssue({ code: "custom", path: [problem.path], message: problem.message });
     try {
       resolveDatabaseTarget(env.DATABASE_URL);
     } catch (error) {
@@ -118,6 +124,36 @@ function isProxyAddress(entry: string): boolean {
   if (prefix === undefined) return true;
   if (!/^\d{1,3}$/.test(prefix)) return false;
   return Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+// DEMO_TEST_PAYMENTS is for a demo on one machine, never beside real
+// payments: with any Stripe key, price id or API host it would be unclear
+// which one takes the money, and its checkout page listens on loopback only,
+// so a public APP_URL means a deployment others use, not the local demo.
+function demoPaymentProblems(env: {
+  DEMO_TEST_PAYMENTS: string; APP_URL?: string; PORT: number; STRIPE_API_PORT?: number;
+  [key: string]: unknown;
+}): { path: string; message: string }[] {
+  if (env.DEMO_TEST_PAYMENTS !== "true") return [];
+  const problems: { path: string; message: string }[] = [];
+  const conflicting = Object.keys(env).filter(
+    (key) => (key.startsWith("STRIPE_") && key !== "STRIPE_API_PORT" && env[key] !== undefined),
+  );
+  if (conflicting.length > 0) {
+    problems.push({ path: "DEMO_TEST_PAYMENTS", message: `test payments (the loopback Stripe stand-in) cannot run beside real Stripe settings; unset ${conflicting.join(", ")} or DEMO_TEST_PAYMENTS` });
+  }
+  if (env.APP_URL && !isLoopbackUrl(env.APP_URL)) {
+    problems.push({ path: "DEMO_TEST_PAYMENTS", message: `test payments are for a local demo only, but APP_URL is ${env.APP_URL}; unset DEMO_TEST_PAYMENTS on a deployment` });
+  }
+  if ((env.STRIPE_API_PORT ?? env.PORT + 1) === env.PORT) {
+    problems.push({ path: "STRIPE_API_PORT", message: "the test-payment stand-in needs its own port, not PORT" });
+  }
+  return problems;
+}
+
+function isLoopbackUrl(value: string): boolean {
+  const host = new URL(value).hostname;
+  return host === "localhost" || host.endsWith(".localhost") || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 export function parseEnv(source: NodeJS.ProcessEnv): Env {

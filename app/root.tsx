@@ -14,6 +14,7 @@ import { i18next } from "~/i18n/i18next.server";
 import vi from "~/i18n/vi";
 import { unreadNotificationCount } from "~/models/notification.server";
 import { readFlash } from "~/models/session.server";
+import { paymentsMode } from "~/payments/provider.server";
 import stylesheet from "~/styles/app.css";
 import { getOptionalUser, isStaff } from "~/utils/permissions.server";
 import { useNonce } from "~/utils/nonce";
@@ -42,6 +43,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
         ? { name: user.name, email: user.email, role: user.role, isStaff: isStaff(user), unread: await unreadNotificationCount(user.id) }
         : null,
       flash: flash.message,
+      // Money pages show a test-payments or payments-off banner (PaymentsModeBanner).
+      payments: paymentsMode(),
     },
     { headers: flash.setCookie ? { "Set-Cookie": flash.setCookie } : {} },
   );

@@ -20,7 +20,7 @@ import { drainPaymentEvents, recordPaymentEvent } from "~/payments/events.server
 import { createStripeProvider, setPaymentProvider } from "~/payments/provider.server";
 import { todayInHanoi, type ProblemStatementInput } from "~/schemas/problem-statement";
 import type { DeploymentStageValue } from "~/schemas/curation";
-import { startStripeStandIn } from "~/test-support/stripe-stand-in";
+import { startStripeStandIn } from "~/payments/stripe-stand-in.server";
 import { seedOrganisations } from "./seed-data";
 
 /** A Hanoi calendar day `days` from today (negative: in the past). */
@@ -562,6 +562,9 @@ async function seedCuration(l: Lookups, statementIds: Map<string, string>) {
 // Orders are paid on a loopback stand-in of the Stripe API that lives only
 // while the seed runs (there is no Stripe here, and the demo has no keys):
 // the same checkout session, payment events and refunds as a real payment.
+// Their payment ids exist nowhere else afterwards; the running demo's own
+// stand-in (DEMO_TEST_PAYMENTS) accepts refunds of payment ids it does not
+// know, so staff can still refund these orders there.
 async function seedPaidOrders(l: Lookups) {
   const standIn = await startStripeStandIn({ webhookSecret: "whsec_demo_seed_only" });
   setPaymentProvider(createStripeProvider(standIn.config(5_000)));

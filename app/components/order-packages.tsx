@@ -1,5 +1,6 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PaymentsModeBanner } from "~/components/payments-mode-banner";
 import type { Language } from "~/i18n/config";
 import { formatVnd } from "~/utils/format";
 
@@ -57,6 +58,7 @@ export function OrderPackages({ ordering, returnTo }: { ordering: Ordering; retu
   return (
     <section aria-labelledby="order-title">
       <h2 id="order-title">{t("payments.order.title")}</h2>
+      <PaymentsModeBanner showWhenOff={false} />
       {body}
     </section>
   );

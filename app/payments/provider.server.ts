@@ -3,7 +3,8 @@
 // Stripe is the one implementation; tests point it at a loopback stand-in.
 import Stripe from "stripe";
 import { z } from "zod";
-import { env } from "~/env.server";
+import { env, sessionSecret } from "~/env.server";
+import { demoPlanPriceIds, demoStripeConfig, testPaymentsOn } from "~/payments/demo-payments.server";
 import { PAID_TIERS, PRICE_ENV, type Interval, type PaidTier } from "~/payments/plans";
 
 export type CheckoutKind = "payment" | "subscription";
@@ -254,8 +255,10 @@ let current: PaymentProvider | null | undefined;
 /** The configured provider, or null when payments are not set up. */
 export function paymentProvider(): PaymentProvider | null {
   if (current === undefined) {
-    current =
-      env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET
+    current = testPaymentsOn(env)
+      // The demo's loopback stand-in (the server started it at boot).
+      ? createStripeProvider(demoStripeConfig(env, sessionSecret))
+      : env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET
         ? createStripeProvider({
             secretKey: env.STRIPE_SECRET_KEY,
             webhookSecret: env.STRIPE_WEBHOOK_SECRET,
@@ -268,6 +271,15 @@ export function paymentProvider(): PaymentProvider | null {
   return current;
 }
 
+/**
+ * What money pages tell people: "test" in the demo (no real money moves),
+ * "off" when payments are not set up, "live" with real Stripe keys.
+ */
+export function paymentsMode(): "live" | "test" | "off" {
+  if (testPaymentsOn(env)) return "test";
+  return paymentProvider() ? "live" : "off";
+}
+
 // For scripts and tests whose configuration is only known after start-up
 // (a stand-in on a random port).
 export function setPaymentProvider(provider: PaymentProvider | null) {
@@ -278,6 +290,7 @@ type PriceIds = Partial<Record<PaidTier, Partial<Record<Interval, string>>>>;
 let prices: PriceIds | undefined;
 
 function pricesFromEnv(): PriceIds {
+  if (testPaymentsOn(env)) return demoPlanPriceIds();
   const source = env as unknown as Record<string, string | undefined>;
   return Object.fromEntries(PAID_TIERS.map((tier) => [tier, { MONTH: source[PRICE_ENV[tier].MONTH], YEAR: source[PRICE_ENV[tier].YEAR] }]));
 }

@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PaymentsModeBanner } from "~/components/payments-mode-banner";
 import { ErrorSummary, TextAreaField, TextField } from "~/components/form";
 import type { Language } from "~/i18n/config";
 import { i18next } from "~/i18n/i18next.server";
@@ -119,6 +120,7 @@ export default function OrderReceipt() {
     <div className="narrow">
       <p><Link to="/orders">{t("payments.list.buyerTitle")}</Link></p>
       <h1>{t("payments.receipt.title")}</h1>
+      <PaymentsModeBanner />
       {actionData && "orderError" in actionData ? <div className="notice notice-error" role="alert">{t(actionData.orderError as "payments.errors.conflict")}</div> : null}
       {checkout === "success" && order.status === "PENDING" ? <p className="notice" role="status">{t("payments.receipt.checkoutSuccess")}</p> : null}
       {checkout === "cancelled" && order.status === "PENDING" ? <p className="notice" role="status">{t("payments.receipt.checkoutCancelled")}</p> : null}

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PaymentsModeBanner } from "~/components/payments-mode-banner";
 import { OrderTable } from "~/components/order-table";
 import { i18next } from "~/i18n/i18next.server";
 import { listOrders } from "~/models/order.server";
@@ -24,6 +25,7 @@ export default function Orders() {
   return (
     <>
       <h1>{t("payments.list.buyerTitle")}</h1>
+      <PaymentsModeBanner />
       <OrderTable orders={orders} party="buyer" />
     </>
   );

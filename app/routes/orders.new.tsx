@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PaymentsModeBanner } from "~/components/payments-mode-banner";
 import { OrderFailure, startOrder } from "~/models/order.server";
 import { safeRedirect } from "~/models/session.server";
 import { orderSchema } from "~/schemas/payments";
@@ -47,6 +48,7 @@ export default function NewOrder() {
   return (
     <div className="narrow">
       <h1>{t("payments.order.failedTitle")}</h1>
+      <PaymentsModeBanner />
       {data ? <div className="notice notice-error" role="alert">{t(data.error as "payments.errors.conflict")}</div> : null}
       <p><Link to={data?.returnTo ?? "/offers"}>{t("payments.order.backToOffer")}</Link></p>
     </div>

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PaymentsModeBanner } from "~/components/payments-mode-banner";
 import { OrderTable } from "~/components/order-table";
 import { listOrders } from "~/models/order.server";
 import { requireOrgMember } from "~/utils/permissions.server";
@@ -22,6 +23,7 @@ export default function ProviderOrders() {
     <>
       <p><Link to={`/orgs/${orgId}`}>{t("layout.myOrganisations")}</Link></p>
       <h1>{t("payments.list.providerTitle")}</h1>
+      <PaymentsModeBanner />
       <OrderTable orders={orders} party="provider" />
     </>
   );

@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PaymentsModeBanner } from "~/components/payments-mode-banner";
 import { RadioGroup } from "~/components/form";
 import type { Language } from "~/i18n/config";
 import { requireOfferingOrganisation } from "~/models/offer.server";
@@ -62,6 +63,7 @@ export default function PlanPage() {
     <>
       <p><Link to={`/orgs/${data.organisation.id}`}>{data.organisation.name}</Link></p>
       <h1>{t("plans.page.title")}</h1>
+      <PaymentsModeBanner showWhenOff={false} />
       {searchParams.get("blocked") === "offers" && limit !== null && data.used >= limit ? (
         <div className="notice notice-error" role="alert">
           <h2>{t("plans.limit.blockedTitle")}</h2>

@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PaymentsModeBanner } from "~/components/payments-mode-banner";
 import { ErrorSummary, SelectField } from "~/components/form";
 import type { Language } from "~/i18n/config";
 import { i18next } from "~/i18n/i18next.server";
@@ -60,6 +61,7 @@ export default function ServicesPage() {
     <>
       <p><Link to={`/orgs/${orgId}`}>{data.organisation.name}</Link> · <Link to={`/orgs/${orgId}/plan`}>{t("plans.page.title")}</Link></p>
       <h1>{t("plans.services.title")}</h1>
+      <PaymentsModeBanner showWhenOff={false} />
       <p className="lead">{t("plans.services.lead")}</p>
       {actionData?.error ? <div className="notice notice-error" role="alert">{t(actionData.error as "plans.errors.serviceInvalid")}</div> : null}
       {searchParams.get("checkout") === "success" ? <p className="notice" role="status">{t("payments.receipt.checkoutSuccess")}</p> : null}

@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PaymentsModeBanner } from "~/components/payments-mode-banner";
 import { PeriodForm } from "~/components/period-form";
 import { OrderTable } from "~/components/order-table";
 import type { Language } from "~/i18n/config";
@@ -114,6 +115,7 @@ export default function Ledger() {
     <>
       <p><Link to="/staff">{t("layout.staffArea")}</Link></p>
       <h1>{t("payments.ledger.title")}</h1>
+      <PaymentsModeBanner />
       <p className="lead">{t("payments.ledger.lead")}</p>
       <PeriodForm error={error} fromDay={fromDay} toDay={toDay} csvHref="/staff/ledger.csv" csvLabel={t("payments.ledger.exportCsv")} />
       <p><Link to={`/staff/services?${new URLSearchParams({ from: fromDay, to: toDay })}`}>{t("plans.services.staffTitle")}</Link></p>

@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PaymentsModeBanner } from "~/components/payments-mode-banner";
 import { PeriodForm } from "~/components/period-form";
 import type { Language } from "~/i18n/config";
 import { fulfilService, platformServiceRevenue } from "~/models/service-purchase.server";
@@ -43,6 +44,7 @@ export default function StaffServices() {
     <>
       <p><Link to="/staff/ledger">{t("payments.ledger.title")}</Link></p>
       <h1>{t("plans.services.staffTitle")}</h1>
+      <PaymentsModeBanner />
       <p className="lead">{t("plans.services.staffLead")}</p>
       <PeriodForm error={error} fromDay={fromDay} toDay={toDay} csvHref="/staff/services.csv" csvLabel={t("plans.services.exportCsv")} />
       {totalVnd === null ? null : <p><strong>{t("plans.services.total")}: {formatVnd(totalVnd, language)}</strong></p>}

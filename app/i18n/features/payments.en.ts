@@ -126,4 +126,11 @@ export const paymentsEn: Shape<typeof paymentsVi> = {
     strandedTitle: "Order cancelled automatically: {{offer}}",
     strandedBody: "Order {{id}} for \"{{offer}}\" was cancelled automatically because its payment page could not be opened after a fault on the Exchange. Nothing was charged; you can order again.",
   },
+  // The banner on every page that touches money (components/payments-mode-banner.tsx).
+  mode: {
+    testTitle: "Test payments — no real money moves",
+    testBody: "This is a demo: the payment page is a test page; press “Pay (test)” to complete an order. Refunds are tests too.",
+    offTitle: "Online payment is off on the Exchange",
+    offBody: "Nothing can be paid or refunded through the Exchange for now. Everything else works as usual.",
+  },
 };

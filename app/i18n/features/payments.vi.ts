@@ -123,4 +123,11 @@ export const paymentsVi = {
     strandedTitle: "Đơn hàng đã được tự động huỷ: {{offer}}",
     strandedBody: "Đơn hàng {{id}} cho giải pháp \"{{offer}}\" được tự động huỷ vì trang thanh toán không mở được do sự cố của Sàn. Chưa có tiền nào bị trừ; bạn có thể đặt mua lại.",
   },
+  // The banner on every page that touches money (components/payments-mode-banner.tsx).
+  mode: {
+    testTitle: "Thanh toán thử nghiệm — không có tiền thật được chuyển",
+    testBody: "Đây là bản trình diễn: trang thanh toán là trang thử, bấm “Thanh toán thử” để hoàn tất đơn hàng. Hoàn tiền cũng chỉ là thử.",
+    offTitle: "Thanh toán trực tuyến đang tắt trên Sàn",
+    offBody: "Hiện chưa thể thanh toán hay hoàn tiền qua Sàn. Các chức năng khác vẫn dùng bình thường.",
+  },
 };
