@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { translateError } from "~/components/form";
+import { MessagesLink } from "~/components/message-thread";
 import type { Language } from "~/i18n/config";
 import { declineReasons } from "~/schemas/problem-statement";
 import { formatDate } from "~/utils/format";
@@ -30,7 +31,8 @@ export function ProposalStatusTag({ status }: { status: ProposalStatus }) {
 
 // What the agency and staff see: every proposal, with the moves it allows.
 // attachmentBase is the target's page (a statement or a major problem).
-export function StatementProposals(props: { proposals: ProposalRow[]; attachmentBase: string; canDecide: boolean; error: DecisionError }) {
+// messageCounts: each proposal's private thread (issue 14 part 4), by proposal id.
+export function StatementProposals(props: { proposals: ProposalRow[]; attachmentBase: string; canDecide: boolean; error: DecisionError; messageCounts?: Record<string, { total: number; unread: number }> }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   if (props.proposals.length === 0) return <p>{t("statements.proposals.none")}</p>;
@@ -53,6 +55,7 @@ export function StatementProposals(props: { proposals: ProposalRow[]; attachment
                 <a href={`${props.attachmentBase}/proposals/${p.id}/attachment`}>{t("statements.proposals.download", { name: p.attachmentName })}</a>
               </p>
             ) : null}
+            <p><MessagesLink to={`/proposals/${p.id}/messages`} count={props.messageCounts?.[p.id]} /></p>
             {p.declineReason ? (
               <p>
                 {t("statements.proposals.reason")}: {t(`statements.proposals.declineReasons.${p.declineReason}`)}

@@ -14,6 +14,7 @@ import { dashboardEn } from "./features/dashboard.en";
 import { trackingEn } from "./features/tracking.en";
 import { inputChecksEn } from "./features/input-checks.en";
 import { noticesEn } from "./features/notices.en";
+import { messagesEn } from "./features/messages.en";
 import type { Shape } from "./shape";
 import type vi from "./vi";
 
@@ -459,6 +460,7 @@ const en: Catalogue = {
   tracking: trackingEn,
   inputChecks: inputChecksEn,
   notices: noticesEn,
+  messages: messagesEn,
   errors: {
     title: "Something went wrong",
     generic: "Sorry, there is a problem with the service. Try again in a few minutes.",

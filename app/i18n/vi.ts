@@ -14,6 +14,7 @@ import { dashboardVi } from "./features/dashboard.vi";
 import { trackingVi } from "./features/tracking.vi";
 import { inputChecksVi } from "./features/input-checks.vi";
 import { noticesVi } from "./features/notices.vi";
+import { messagesVi } from "./features/messages.vi";
 
 // Vietnamese is the source catalogue: every key starts here, and en.ts must
 // match its shape (the compiler and app/i18n/catalogues.test.ts both check).
@@ -457,6 +458,7 @@ const vi = {
   tracking: trackingVi,
   inputChecks: inputChecksVi,
   notices: noticesVi,
+  messages: messagesVi,
   errors: {
     title: "Đã có lỗi xảy ra",
     generic: "Xin lỗi, hệ thống gặp sự cố. Hãy thử lại sau ít phút.",

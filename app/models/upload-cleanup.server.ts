@@ -24,12 +24,15 @@ async function referenced(names: string[]): Promise<Set<string>> {
   const used = new Set<string>();
   for (let i = 0; i < names.length; i += CHUNK) {
     const chunk = names.slice(i, i + CHUNK);
-    const [media, proposals] = await Promise.all([
+    const [media, proposals, messages] = await Promise.all([
       db.offerMedia.findMany({ where: { storedName: { in: chunk } }, select: { storedName: true } }),
       db.proposal.findMany({ where: { attachmentStored: { in: chunk } }, select: { attachmentStored: true } }),
+      // PDFs sent in private message threads (issue 14 part 4).
+      db.message.findMany({ where: { attachmentStored: { in: chunk } }, select: { attachmentStored: true } }),
     ]);
     for (const m of media) used.add(m.storedName);
     for (const p of proposals) if (p.attachmentStored) used.add(p.attachmentStored);
+    for (const m of messages) if (m.attachmentStored) used.add(m.attachmentStored);
   }
   // Media added by an edit waiting for review live in the offer's pending
   // revision (JSON). Matching the text keeps a file whenever its name appears there.

@@ -6,8 +6,10 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { PaymentsModeBanner } from "~/components/payments-mode-banner";
 import { ErrorSummary, TextAreaField, TextField } from "~/components/form";
+import { MessageThread } from "~/components/message-thread";
 import type { Language } from "~/i18n/config";
 import { i18next } from "~/i18n/i18next.server";
+import { openThread } from "~/models/message.server";
 import { cancelOrder, fulfilOrder, getOrderForViewer, OrderFailure, refundOrder, retryCheckout, retryRefund } from "~/models/order.server";
 import { flash } from "~/models/session.server";
 import { cancelOrderSchema, fulfilSchema, payOrderSchema, refundSchema, retryRefundSchema } from "~/schemas/payments";
@@ -29,6 +31,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = await i18next.getFixedT(request);
   const providerMember = await requireOrgMember(request, order.provider.id).then(() => true, () => false);
   const buyerMember = await requireOrgMember(request, order.buyer.id).then(() => true, () => false);
+  // The buyer's and provider's private thread (issue 14 part 4); its form posts to /orders/$id/messages.
+  const thread = await openThread({ kind: "order", id: order.id }, { id: user.id, isStaff: isStaff(user) });
   return json(
     {
       metaTitle: t("payments.receipt.metaTitle", { id: order.id }),
@@ -38,6 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       // The buyer's own way out of an unpaid order, and back in when its payment page never opened.
       canCancel: buyerMember && order.status === "PENDING",
       canRetryPay: buyerMember && order.status === "PENDING" && !order.checkoutUrl,
+      thread,
     },
     { headers: { "Cache-Control": "private, no-store" } },
   );
@@ -99,7 +104,7 @@ async function refundOutcome(request: Request, here: string, reply: (formErrors:
 export default function OrderReceipt() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const { order, canFulfil, canRefund, canCancel, canRetryPay } = useLoaderData<typeof loader>();
+  const { order, canFulfil, canRefund, canCancel, canRetryPay, thread } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm({
@@ -190,6 +195,7 @@ export default function OrderReceipt() {
           </Form>
         </>
       ) : null}
+      {thread ? <MessageThread thread={thread} action={`/orders/${order.id}/messages`} /> : null}
     </div>
   );
 }

@@ -10,6 +10,7 @@ import type { Language } from "~/i18n/config";
 import {
   closeStatement, getStatementForOrg, latestReturnNote, requireAgencyMember, submitStatement,
 } from "~/models/problem-statement.server";
+import { threadCounts } from "~/models/message.server";
 import { decideProposal, listProposalsForStatement } from "~/models/proposal.server";
 import { flash } from "~/models/session.server";
 import { closeSchema, decisionSchema, statementQuality } from "~/schemas/problem-statement";
@@ -29,12 +30,14 @@ async function load(request: Request, orgId: string | undefined, id: string | un
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { statement } = await load(request, params.orgId, params.id);
+  const { user, statement } = await load(request, params.orgId, params.id);
+  const proposals = await listProposalsForStatement(statement.id);
   return json({
     statement,
     quality: statementQuality(statement),
     returnNote: statement.status === "DRAFT" ? await latestReturnNote(statement.id) : null,
-    proposals: await listProposalsForStatement(statement.id),
+    proposals,
+    messageCounts: await threadCounts("proposal", proposals.map((p) => p.id), user.id),
   });
 }
 
@@ -71,7 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function AgencyStatement() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const { statement, quality, returnNote, proposals } = useLoaderData<typeof loader>();
+  const { statement, quality, returnNote, proposals, messageCounts } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const isDraft = statement.status === "DRAFT";
   return (
@@ -111,7 +114,7 @@ export default function AgencyStatement() {
           <h2>{t("statements.proposals.title")}</h2>
           <StatementProposals
             proposals={proposals} attachmentBase={`/problems/${statement.slug}`} canDecide={statement.status === "PUBLISHED"}
-            error={actionData?.decisionError ?? null}
+            error={actionData?.decisionError ?? null} messageCounts={messageCounts}
           />
         </>
       ) : null}

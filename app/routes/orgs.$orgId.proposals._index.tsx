@@ -2,8 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { MessagesLink } from "~/components/message-thread";
 import { ProposalStatusTag } from "~/components/statement-proposals";
 import type { Language } from "~/i18n/config";
+import { threadCounts } from "~/models/message.server";
 import { listProposalsForOrg } from "~/models/proposal.server";
 import { formatDate } from "~/utils/format";
 import { requireOrgMember } from "~/utils/permissions.server";
@@ -11,8 +13,9 @@ import { requireOrgMember } from "~/utils/permissions.server";
 export const meta: MetaFunction = () => [{ title: "Đề xuất của tổ chức — Sàn Giao dịch Công nghệ Hà Nội" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireOrgMember(request, params.orgId);
-  return json({ orgId: params.orgId!, proposals: await listProposalsForOrg(params.orgId!) });
+  const { user } = await requireOrgMember(request, params.orgId);
+  const proposals = await listProposalsForOrg(params.orgId!);
+  return json({ orgId: params.orgId!, proposals, messageCounts: await threadCounts("proposal", proposals.map((p) => p.id), user.id) });
 }
 
 type Row = SerializeFrom<typeof loader>["proposals"][number];
@@ -25,7 +28,7 @@ export default function OrgProposals() {
       ? { href: `/major-problems/${p.majorProblem.list.slug}/${p.majorProblem.code}`, title: `${p.majorProblem.code}: ${p.majorProblem.title}`, owner: t("statements.proposals.majorProblemIn", { list: p.majorProblem.list.name }) }
       : { href: `/problems/${p.problemStatement!.slug}`, title: p.problemStatement!.title, owner: p.problemStatement!.organisation.name };
   const language = i18n.language as Language;
-  const { orgId, proposals } = useLoaderData<typeof loader>();
+  const { orgId, proposals, messageCounts } = useLoaderData<typeof loader>();
   return (
     <>
       <p><Link to={`/orgs/${orgId}`}>{t("layout.myOrganisations")}</Link></p>
@@ -62,6 +65,8 @@ export default function OrgProposals() {
                   </td>
                   <td>
                     <ProposalStatusTag status={p.status} />
+                    <br />
+                    <MessagesLink to={`/proposals/${p.id}/messages`} count={messageCounts[p.id]} />
                     {p.declineReason ? (
                       <p>
                         {t("statements.proposals.reason")}: {t(`statements.proposals.declineReasons.${p.declineReason}`)}
