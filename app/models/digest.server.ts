@@ -5,13 +5,14 @@
 import type { TFunction } from "i18next";
 import { db, type SubscriptionKind } from "~/db.server";
 import { i18next } from "~/i18n/i18next.server";
-import { sendEmail } from "~/models/email.server";
+import { enqueueMail } from "~/models/mail-outbox.server";
+import { ALERTS_GROUP } from "~/models/notice-kinds";
+import { plainTextHtml } from "~/models/notice-render.server";
 import { rankNeedsForOffer, rankOffersFor } from "~/models/matching.server";
 import { appBaseUrl } from "~/models/notification.server";
 import { parseSearch, publicPath, runSearch } from "~/models/search.server";
 import { MAX_PER_PAGE, searchQueryString } from "~/schemas/search";
 import { unsubscribeToken } from "~/models/subscription.server";
-import { logger } from "~/utils/logger.server";
 import type { SearchDocType } from "../../search/types.ts";
 import { termSuggester } from "./classify.server";
 
@@ -36,7 +37,8 @@ export type DigestItem = {
   sectors: string[];
 };
 
-export type DigestReport = { users: number; sent: number; skippedThisWeek: number; nothingNew: number; failed: number };
+// `optedOut`: people who turned the weekly digest off on /account/notifications.
+export type DigestReport = { users: number; sent: number; skippedThisWeek: number; nothingNew: number; failed: number; optedOut: number };
 
 export function weekStart(now: Date): Date {
   const local = new Date(now.getTime() + HANOI_OFFSET_MS);
@@ -192,16 +194,18 @@ function renderText(language: Language, name: string, sections: Section[], secto
   return lines.join("\n");
 }
 
+class ClaimLost extends Error {}
+
 export async function sendWeeklyDigests(now = new Date()): Promise<DigestReport> {
   const thisWeek = weekStart(now);
   const defaultSince = new Date(now.getTime() - WEEK_MS);
   const subscriptions = await db.subscription.findMany({
     orderBy: { createdAt: "asc" },
-    select: { id: true, userId: true, kind: true, organisationId: true, query: true, sectorSlug: true, label: true, lastSentAt: true, user: { select: { email: true, name: true } } },
+    select: { id: true, userId: true, kind: true, organisationId: true, query: true, sectorSlug: true, label: true, lastSentAt: true, user: { select: { email: true, name: true, language: true } } },
   });
   const byUser = new Map<string, typeof subscriptions>();
   for (const subscription of subscriptions) byUser.set(subscription.userId, [...(byUser.get(subscription.userId) ?? []), subscription]);
-  const report: DigestReport = { users: byUser.size, sent: 0, skippedThisWeek: 0, nothingNew: 0, failed: 0 };
+  const report: DigestReport = { users: byUser.size, sent: 0, skippedThisWeek: 0, nothingNew: 0, failed: 0, optedOut: 0 };
   if (byUser.size === 0) return report;
 
   const sinceOf = (subscription: Subscription) => subscription.lastSentAt ?? defaultSince;
@@ -212,8 +216,14 @@ export async function sendWeeklyDigests(now = new Date()): Promise<DigestReport>
     (await db.taxonomyTerm.findMany({ where: { kind: "SECTOR" }, select: { slug: true, nameVi: true, nameEn: true } })).map((term) => [term.slug, term]),
   );
   const memberships = await db.membership.findMany({ where: { userId: { in: [...byUser.keys()] } }, select: { userId: true, organisationId: true } });
+  // The weekly digest is one of the notice channels: "off" on /account/notifications stops it.
+  const optedOut = new Set((await db.notificationPreference.findMany({ where: { group: ALERTS_GROUP, channel: "off", userId: { in: [...byUser.keys()] } }, select: { userId: true } })).map((row) => row.userId));
 
   for (const [userId, own] of byUser) {
+    if (optedOut.has(userId)) {
+      report.optedOut++;
+      continue;
+    }
     if (own.some((subscription) => subscription.lastSentAt && subscription.lastSentAt >= thisWeek)) {
       report.skippedThisWeek++;
       continue;
@@ -230,41 +240,38 @@ export async function sendWeeklyDigests(now = new Date()): Promise<DigestReport>
       report.nothingNew++;
       continue;
     }
-    const { email, name } = own[0]!.user;
+    const { email, name, language } = own[0]!.user;
+    const english = language === "en";
+    const t = english ? en : vi;
     const count = new Set(sections.flatMap((section) => section.items.map((item) => item.key))).size;
-    const text = [
-      renderText({ t: vi, english: false }, name, sections, sectors), "", "— English —", "", renderText({ t: en, english: true }, name, sections, sectors),
-    ].join("\n");
-    // Claimed before sending, so two runs started together (a doubled cron
-    // entry) cannot both mail this person: the second claims nothing.
+    // In the reader's language only.
+    const text = renderText({ t, english }, name, sections, sectors);
+    const subject = t("alerts.digest.subject", { count });
+    // Claimed and queued in one transaction, so two runs started together (a
+    // doubled cron entry) cannot both mail this person: the second claims
+    // nothing. The mail worker sends it, retrying while SMTP is down.
     const ids = own.map((subscription) => subscription.id);
-    const claimed = await db.subscription.updateMany({
-      where: { userId, id: { in: ids }, OR: [{ lastSentAt: null }, { lastSentAt: { lt: thisWeek } }] },
-      data: { lastSentAt: now },
-    });
-    const release = () =>
-      Promise.all(own.map((s) => db.subscription.updateMany({ where: { id: s.id, lastSentAt: now }, data: { lastSentAt: s.lastSentAt } })));
-    if (claimed.count < ids.length) {
-      await release();
-      report.skippedThisWeek++;
-      continue;
-    }
-    try {
-      await sendEmail({
-        to: email,
-        subject: `${vi("alerts.digest.subject", { count })} / ${en("alerts.digest.subject", { count })}`,
-        text,
+    const queued = await db.$transaction(async (tx) => {
+      const claimed = await tx.subscription.updateMany({
+        where: { userId, id: { in: ids }, OR: [{ lastSentAt: null }, { lastSentAt: { lt: thisWeek } }] },
+        data: { lastSentAt: now },
+      });
+      if (claimed.count < ids.length) throw new ClaimLost();
+      await enqueueMail(tx, [{
+        to: email, subject, text, html: plainTextHtml(english ? "en" : "vi", subject, text), kind: "digest.weekly", userId,
         headers: {
           // Mail clients show their own unsubscribe button; it stops the first section's alert.
           "List-Unsubscribe": `<${appBaseUrl()}/unsubscribe/${unsubscribeToken(sections[0]!.subscription.id)}>`,
           "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         },
-      });
-    } catch (error) {
-      // Not sent, so next run tries again from the same point.
-      await release();
-      report.failed++;
-      logger.error({ err: error, userId }, "weekly digest email failed");
+      }]);
+      return true;
+    }).catch((error: unknown) => {
+      if (error instanceof ClaimLost) return false;
+      throw error;
+    });
+    if (!queued) {
+      report.skippedThisWeek++;
       continue;
     }
     report.sent++;

@@ -1,6 +1,7 @@
 import { db, type MembershipRole } from "~/db.server";
 import { recordAudit } from "./audit.server";
-import { sendEmail } from "./email.server";
+import { enqueueMail } from "./mail-outbox.server";
+import { noticesFor, notify, organisationMembers } from "./notify.server";
 import { createToken, hashToken } from "./token.server";
 import { normaliseEmail } from "./user.server";
 
@@ -25,7 +26,12 @@ export async function inviteMember(
   if (pending) return "already-invited";
 
   const { token, tokenHash } = createToken();
-  const invitation = await db.$transaction(async (tx) => {
+  const link = new URL(`/invitations/${token}`, baseUrl).toString();
+  // The email is queued in the invitation's transaction and sent by the mail
+  // worker, which retries while SMTP is down: the invitation and its email
+  // exist together or not at all. The invitee may have no account, so the
+  // text is in the inviter's page language (compose).
+  await db.$transaction(async (tx) => {
     const created = await tx.invitation.create({
       data: { organisationId, email, role: input.role, tokenHash, invitedById: inviter.id, expiresAt: new Date(Date.now() + INVITATION_TTL_MS) },
     });
@@ -33,18 +39,8 @@ export async function inviteMember(
       actorId: inviter.id, action: "organisation.member_invited", entityType: "Organisation", entityId: organisationId,
       data: { invitationId: created.id, role: input.role },
     });
-    return created;
+    await enqueueMail(tx, [{ to: email, ...compose({ link, organisation: organisation.name, inviter: inviter.name }), kind: "organisation.invitation" }]);
   });
-  const link = new URL(`/invitations/${token}`, baseUrl).toString();
-  try {
-    await sendEmail({ to: email, ...compose({ link, organisation: organisation.name, inviter: inviter.name }) });
-  } catch (error) {
-    // An invitation nobody received would block re-inviting for 7 days
-    // ("already invited"), so undo it. The email is sent outside the
-    // transaction so a slow SMTP server does not hold the database lock.
-    await db.invitation.delete({ where: { id: invitation.id } });
-    throw error;
-  }
   return "invited";
 }
 
@@ -79,6 +75,15 @@ export async function acceptInvitation(
       actorId: user.id, action: "organisation.member_joined", entityType: "Organisation", entityId: invitation.organisationId,
       data: { invitationId: invitation.id },
     });
+    // The owners hear who joined: only owners invite, so this is the inviter
+    // while they still manage the organisation, and whoever does now.
+    const owners = await organisationMembers(tx, invitation.organisationId, { roles: ["OWNER"] });
+    const joined = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { name: true } });
+    const readers = owners.filter((id) => id !== user.id);
+    await notify(tx, noticesFor(readers, {
+      kind: "membership.invitation_accepted", link: `/orgs/${invitation.organisationId}`,
+      values: { member: joined.name, organisation: invitation.organisation.name },
+    }));
     return { status: "accepted" as const, organisationId: invitation.organisationId, organisationName: invitation.organisation.name };
   });
 }

@@ -192,3 +192,20 @@ export function renderDailyDigestEmail(input: {
   );
   return { subject, text, html, headers: unsubscribeHeaders(input.unsubscribeUrl) };
 }
+
+/**
+ * A plain-text email as simple HTML: escaped, paragraphs kept, and its
+ * http(s) addresses made into links (the weekly digest).
+ */
+export function plainTextHtml(language: Language, title: string, text: string): string {
+  const linked = text
+    .split(/\n{2,}/)
+    .map((block) => {
+      const html = escapeHtml(block)
+        .replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}" style="color:#1d70b8">${url}</a>`)
+        .replace(/\n/g, "<br>");
+      return `<p style="margin:0 0 16px">${html}</p>`;
+    })
+    .join("\n");
+  return htmlPage(language, title, `<h1 style="font-size:24px;margin:0 0 16px">${escapeHtml(title)}</h1>\n${linked}`);
+}

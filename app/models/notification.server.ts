@@ -1,14 +1,10 @@
 import { db, type Db } from "~/db.server";
 import { env } from "~/env.server";
-import { sendEmail } from "~/models/email.server";
-import { logger } from "~/utils/logger.server";
 
 type Tx = Pick<Db, "notification">;
 
 export type NotificationInput = {
   userId: string;
-  // Where the email goes; null for in-app only.
-  email: string | null;
   kind: string;
   title: string;
   body: string;
@@ -18,29 +14,16 @@ export type NotificationInput = {
 
 export const appBaseUrl = () => env.APP_URL ?? `http://localhost:${env.PORT}`;
 
-// Written inside the caller's transaction, so a change and the notice of it
-// land together. Emails are not sent here: a rolled-back transaction must not
-// have mailed anyone, so callers pass the same inputs to `emailNotifications`
-// after the commit.
+/**
+ * Writes in-app notices whose words are already final, with no email.
+ * Events should call `notify` (notify.server.ts) instead: it writes the
+ * notice in the reader's language and emails them as they chose.
+ */
 export async function createNotifications(tx: Tx, inputs: NotificationInput[]): Promise<void> {
   if (inputs.length === 0) return;
   await tx.notification.createMany({
     data: inputs.map(({ userId, kind, title, body, link }) => ({ userId, kind, title, body, link: link ?? null })),
   });
-}
-
-// A failed send is logged, not thrown: the in-app notification already
-// exists and the change it reports has been committed.
-export async function emailNotifications(inputs: NotificationInput[]): Promise<void> {
-  for (const input of inputs) {
-    if (!input.email) continue;
-    const link = input.link ? `\n\n${appBaseUrl()}${input.link}` : "";
-    try {
-      await sendEmail({ to: input.email, subject: input.title, text: `${input.body}${link}` });
-    } catch (error) {
-      logger.error({ err: error, to: input.email, kind: input.kind }, "notification email failed");
-    }
-  }
 }
 
 export async function listNotifications(userId: string, take = 50) {

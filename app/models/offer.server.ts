@@ -1,8 +1,5 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { db, type DeploymentModel, type EvidenceLevel, type MediaKind, type PlatformRole, type Prisma, type TermKind } from "~/db.server";
-import { env } from "~/env.server";
-import { offersEn } from "~/i18n/features/offers.en";
-import { offersVi } from "~/i18n/features/offers.vi";
 import { MAX_IMAGES, offerSchema, type OfferFormValue } from "~/schemas/offer";
 import { logger } from "~/utils/logger.server";
 import { renderMarkdown } from "~/utils/markdown.server";
@@ -13,7 +10,7 @@ import { checkUpload, deleteUpload, unreadableUpload, uploadRules, writeUpload, 
 import { changedFields, recordAudit } from "./audit.server";
 import { enqueueSearchSync } from "./search-index.server";
 import { notifySearchSync } from "~/search.server";
-import { sendEmail } from "./email.server";
+import { absoluteUrl, noticesFor, notify, organisationMembers } from "./notify.server";
 import { offerLimitAllowsAnother } from "./plan.server";
 
 export const STALE_DAYS = 180;
@@ -603,48 +600,38 @@ export async function findReadableFile(storedName: string, viewer: Viewer) {
 }
 
 // ---------------------------------------------------------------------------
-// Stale reminders: one email per owner per stale period. staleRemindedAt is
-// cleared whenever the content changes, which starts a new period.
+// Stale reminders: one notice per owner per stale period, through notify (in
+// the owner's language and by their preference for deadline reminders).
+// staleRemindedAt is cleared whenever the content changes, which starts a
+// new period. The claim, the notices and the audit are one transaction per
+// organisation, so two runs at once cannot both remind, and a failure
+// leaves the offers to the next run.
 
-const fill = (template: string, vars: Record<string, string>) => template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => vars[key] ?? "");
-
-export async function remindStaleOffers(now = new Date(), baseUrl = env.APP_URL ?? `http://localhost:${env.PORT}`): Promise<number> {
+export async function remindStaleOffers(now = new Date()): Promise<number> {
   const cutoff = new Date(now.getTime() - STALE_DAYS * DAY_MS);
   const candidates = await db.offer.findMany({
     where: { status: "PUBLISHED", contentUpdatedAt: { lt: cutoff }, staleRemindedAt: null },
     select: { id: true, titleVi: true, organisationId: true },
   });
   const byOrganisation = new Map<string, typeof candidates>();
-  for (const offer of candidates) {
-    // Claim first, so two runs at once cannot both send.
-    const { count } = await db.offer.updateMany({ where: { id: offer.id, staleRemindedAt: null }, data: { staleRemindedAt: now } });
-    if (count) byOrganisation.set(offer.organisationId, [...(byOrganisation.get(offer.organisationId) ?? []), offer]);
-  }
+  for (const offer of candidates) byOrganisation.set(offer.organisationId, [...(byOrganisation.get(offer.organisationId) ?? []), offer]);
   let sent = 0;
   for (const [organisationId, offers] of byOrganisation) {
-    const owners = await db.membership.findMany({ where: { organisationId, role: "OWNER" }, select: { user: { select: { email: true, name: true } } } });
-    const list = offers.map((o) => `- ${o.titleVi}: ${baseUrl}/orgs/${organisationId}/offers/${o.id}/edit`).join("\n");
-    try {
-      for (const { user } of owners) {
-        const vars = { name: user.name, count: String(offers.length), list };
-        await sendEmail({
-          to: user.email,
-          subject: offersVi.staleEmailSubject,
-          // Vietnamese first, English below: the owners' language is not recorded.
-          text: `${fill(offersVi.staleEmailBody, vars)}\n\n---\n\n${fill(offersEn.staleEmailBody, vars)}`,
-        });
-        sent++;
+    sent += await db.$transaction(async (tx) => {
+      const claimed: typeof offers = [];
+      for (const offer of offers) {
+        const { count } = await tx.offer.updateMany({ where: { id: offer.id, staleRemindedAt: null }, data: { staleRemindedAt: now } });
+        if (count) claimed.push(offer);
       }
-      await db.$transaction(async (tx) => {
-        for (const offer of offers) {
-          await recordAudit(tx, { actorId: null, action: "offer.stale_reminded", entityType: "Offer", entityId: offer.id, data: { owners: owners.length } });
-        }
-      });
-    } catch (error) {
-      // Release the claim so that the next run tries again.
-      await db.offer.updateMany({ where: { id: { in: offers.map((o) => o.id) }, staleRemindedAt: now }, data: { staleRemindedAt: null } });
-      logger.error({ error, organisationId }, "stale offer reminder failed");
-    }
+      if (claimed.length === 0) return 0;
+      const owners = await organisationMembers(tx, organisationId, { roles: ["OWNER"] });
+      const list = claimed.map((o) => `- ${o.titleVi}: ${absoluteUrl(`/orgs/${organisationId}/offers/${o.id}/edit`)}`).join("\n");
+      const { notified } = await notify(tx, noticesFor(owners, { kind: "offer.stale", link: `/orgs/${organisationId}/offers`, values: { count: claimed.length, offers: list } }));
+      for (const offer of claimed) {
+        await recordAudit(tx, { actorId: null, action: "offer.stale_reminded", entityType: "Offer", entityId: offer.id, data: { owners: owners.length } });
+      }
+      return notified;
+    });
   }
   return sent;
 }

@@ -9,12 +9,10 @@
 // gives one order however often it is sent.
 import { randomBytes } from "node:crypto";
 import { db, type Db, type OrderStatus, type Prisma } from "~/db.server";
-import { paymentsEn } from "~/i18n/features/payments.en";
-import { paymentsVi } from "~/i18n/features/payments.vi";
 import { recordAudit } from "~/models/audit.server";
-import { appBaseUrl, createNotifications, emailNotifications, type NotificationInput } from "~/models/notification.server";
+import { appBaseUrl } from "~/models/notification.server";
+import { noticesFor, notify, organisationMembers, type Notice } from "~/models/notify.server";
 import { paymentProvider, platformFeePercent, ProviderRejectedError, type CheckoutSession, type PaymentIntent } from "~/payments/provider.server";
-import { formatVnd } from "~/utils/format";
 import { logger } from "~/utils/logger.server";
 
 export type OrderError =
@@ -224,25 +222,20 @@ export async function cancelOrder(input: { orderId: string; buyerOrganisationId:
       }
     }
   }
-  let notices: NotificationInput[] = [];
   await db.$transaction(async (tx) => {
     const moved = await tx.order.updateMany({ where: { id: order.id, status: "PENDING" }, data: { status: "CANCELLED", failureReason: "cancelled_by_buyer", cancelledAt: new Date() } });
     if (moved.count === 0) throw new OrderFailure("notCancellable");
     await recordAudit(tx, { actorId: input.actorId, action: "order.cancel", entityType: "order", entityId: order.id, before: { status: "PENDING" }, after: { status: "CANCELLED" }, data: { reason: "cancelled_by_buyer", checkoutSessionId: order.checkoutSessionId } });
-    notices = await cancelledNotices(tx, order.id);
-    await createNotifications(tx, notices);
+    await notify(tx, await cancelledNotices(tx, order.id));
   });
 }
 
-// In the app only: the provider never saw an unpaid order in its list, so an
-// email about one would be noise; the notice links to the order.
-async function cancelledNotices(tx: Pick<Db, "order" | "membership">, orderId: string): Promise<NotificationInput[]> {
+// The provider's members, each in their language and by their preference for money notices.
+async function cancelledNotices(tx: Pick<Db, "order" | "membership">, orderId: string): Promise<Notice[]> {
   const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, include: { buyerOrganisation: { select: { name: true } } } });
-  const members = await tx.membership.findMany({ where: { organisationId: order.providerOrganisationId }, select: { userId: true } });
-  const vars = { offer: order.offerTitle, package: order.packageName, buyer: order.buyerOrganisation.name, id: order.id };
-  const title = fill(paymentsVi.notice.cancelledTitle, vars);
-  const body = `${fill(paymentsVi.notice.cancelledBody, vars)}\n\n---\n\n${fill(paymentsEn.notice.cancelledBody, vars)}`;
-  return members.map(({ userId }) => ({ userId, email: null, kind: "order.cancelled", title, body, link: `/orders/${order.id}` }));
+  const members = await organisationMembers(tx, order.providerOrganisationId);
+  const values = { offer: order.offerTitle, package: order.packageName, buyer: order.buyerOrganisation.name, id: order.id };
+  return noticesFor(members, { kind: "order.cancelled", link: `/orders/${order.id}`, values });
 }
 
 export const STRANDED_ORDER_REASON = "checkout_not_started";
@@ -265,12 +258,7 @@ export async function sweepStrandedOrders(options: { olderThanMs: number; now?: 
       if (result.count === 0) return false;
       await recordAudit(tx, { actorId: null, action: "order.stranded_cancelled", entityType: "order", entityId: order.id, data: { reason: STRANDED_ORDER_REASON, olderThanMs: options.olderThanMs } });
       if (order.buyerUserId) {
-        const vars = { offer: order.offerTitle, id: order.id };
-        await createNotifications(tx, [{
-          userId: order.buyerUserId, email: null, kind: "order.stranded_cancelled", link: `/orders/${order.id}`,
-          title: fill(paymentsVi.notice.strandedTitle, vars),
-          body: `${fill(paymentsVi.notice.strandedBody, vars)}\n\n---\n\n${fill(paymentsEn.notice.strandedBody, vars)}`,
-        }]);
+        await notify(tx, [{ userId: order.buyerUserId, kind: "order.stranded_cancelled", link: `/orders/${order.id}`, values: { offer: order.offerTitle, id: order.id } }]);
       }
       return true;
     });
@@ -285,7 +273,6 @@ export async function sweepStrandedOrders(options: { olderThanMs: number; now?: 
 // retry) changes nothing. The amount is what the provider charged.
 async function markPaid(orderId: string, amountPaidVnd: bigint, paymentIntentId: string | null, source: string) {
   const percent = platformFeePercent();
-  let notices: NotificationInput[] = [];
   await db.$transaction(async (tx) => {
     const moved = await tx.order.updateMany({
       where: { id: orderId, status: { in: ["PENDING", "CANCELLED"] } },
@@ -306,26 +293,19 @@ async function markPaid(orderId: string, amountPaidVnd: bigint, paymentIntentId:
       return;
     }
     await recordAudit(tx, { actorId: null, action: "order.paid", entityType: "order", entityId: orderId, data: { amountPaidVnd: amountPaidVnd.toString(), source } });
-    notices = await paidNotices(tx, orderId);
-    await createNotifications(tx, notices);
+    await notify(tx, await paidNotices(tx, orderId));
   });
-  await emailNotifications(notices);
 }
 
-const fill = (template: string, vars: Record<string, string>) => template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => vars[key] ?? "");
-
-// Every member of the provider hears of a paid order, in Vietnamese with
-// English below (a member's language is not recorded).
-async function paidNotices(tx: Pick<Db, "order" | "membership">, orderId: string): Promise<NotificationInput[]> {
+// Every member of the provider hears of a paid order, each in their language.
+async function paidNotices(tx: Pick<Db, "order" | "membership">, orderId: string): Promise<Notice[]> {
   const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, include: { buyerOrganisation: { select: { name: true } } } });
-  const members = await tx.membership.findMany({ where: { organisationId: order.providerOrganisationId }, select: { user: { select: { id: true, email: true } } } });
-  const vars = (language: "vi" | "en") => ({
+  const members = await organisationMembers(tx, order.providerOrganisationId);
+  const values = {
     offer: order.offerTitle, package: order.packageName, buyer: order.buyerOrganisation.name, id: order.id,
-    amount: formatVnd(Number(order.amountPaidVnd ?? order.amountVnd), language),
-  });
-  const title = fill(paymentsVi.email.paidSubject, vars("vi"));
-  const body = `${fill(paymentsVi.email.paidBody, vars("vi"))}\n\n---\n\n${fill(paymentsEn.email.paidBody, vars("en"))}`;
-  return members.map(({ user }) => ({ userId: user.id, email: user.email, kind: "order.paid", title, body, link: `/orders/${order.id}` }));
+    amountVnd: Number(order.amountPaidVnd ?? order.amountVnd),
+  };
+  return noticesFor(members, { kind: "order.paid", link: `/orders/${order.id}`, values });
 }
 
 async function orderFor(metadata: Record<string, string>, where: Prisma.OrderWhereInput) {

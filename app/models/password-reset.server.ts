@@ -1,6 +1,6 @@
 import { db } from "~/db.server";
 import { recordAudit } from "./audit.server";
-import { sendEmail } from "./email.server";
+import { enqueueMail } from "./mail-outbox.server";
 import { hashPassword } from "./password.server";
 import { createToken, hashToken } from "./token.server";
 import { normaliseEmail } from "./user.server";
@@ -15,11 +15,16 @@ export async function requestPasswordReset(email: string, baseUrl: string, compo
   const user = await db.user.findUnique({ where: { email: normaliseEmail(email) } });
   if (!user) return;
   const { token, tokenHash } = createToken();
-  await db.passwordResetToken.create({
-    data: { userId: user.id, tokenHash, expiresAt: new Date(Date.now() + RESET_TTL_MS) },
-  });
   const link = new URL(`/reset-password/${token}`, baseUrl).toString();
-  await sendEmail({ to: user.email, ...compose({ name: user.name, link }) });
+  // Queued with the token, sent by the mail worker (retried while SMTP is
+  // down). The text is in the page's language (compose): the person asking
+  // is the reader.
+  await db.$transaction(async (tx) => {
+    await tx.passwordResetToken.create({
+      data: { userId: user.id, tokenHash, expiresAt: new Date(Date.now() + RESET_TTL_MS) },
+    });
+    await enqueueMail(tx, [{ to: user.email, ...compose({ name: user.name, link }), kind: "auth.password_reset", userId: user.id }]);
+  });
 }
 
 export async function findUsableResetToken(token: string) {

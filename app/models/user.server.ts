@@ -14,7 +14,8 @@ export async function findUserByEmail(email: string) {
   return db.user.findUnique({ where: { email: normaliseEmail(email) }, select: publicFields });
 }
 
-export async function createUser(input: { email: string; name: string; password: string; role?: PlatformRole }) {
+// `language`: the page language at sign-up (issue 14), used for every email and notice; default "vi".
+export async function createUser(input: { email: string; name: string; password: string; role?: PlatformRole; language?: "vi" | "en" }) {
   const passwordHash = await hashPassword(input.password);
   return db.user.create({
     data: {
@@ -22,6 +23,7 @@ export async function createUser(input: { email: string; name: string; password:
       name: input.name.normalize("NFC").trim(),
       passwordHash,
       role: input.role ?? "USER",
+      language: input.language ?? "vi",
     },
     select: publicFields,
   });

@@ -5,6 +5,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, TextField } from "~/components/form";
+import { userLanguage } from "~/models/notice-preferences.server";
 import { flash } from "~/models/session.server";
 import { changePassword, updateProfile } from "~/models/user.server";
 import { changePasswordSchema, profileSchema } from "~/schemas/auth";
@@ -18,7 +19,7 @@ export const meta: MetaFunction = () => [{ title: "Tài khoản — Sàn Giao d�
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return json({ user: { name: user.name, email: user.email, role: user.role } });
+  return json({ user: { name: user.name, email: user.email, role: user.role }, noticeLanguage: await userLanguage(user.id) });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -62,7 +63,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Account() {
   const { t } = useTranslation();
-  const { user } = useLoaderData<typeof loader>();
+  const { user, noticeLanguage } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [profileForm, profileFields] = useForm({
     id: "profile",
@@ -85,6 +86,23 @@ export default function Account() {
         <div><dt>{t("account.platformRole")}</dt><dd>{t(`roles.${user.role}`)}</dd></div>
       </dl>
       <p><Link to="/account/alerts">{t("alerts.title")}</Link></p>
+      <p><Link to="/account/notifications">{t("notices.prefs.link")}</Link></p>
+
+      {/* The notice language (issue 14); /account/notifications saves it and holds the email settings. */}
+      <h2>{t("notices.prefs.languageTitle")}</h2>
+      <Form method="post" action="/account/notifications">
+        <input type="hidden" name="intent" value="language" />
+        <fieldset className="field">
+          <legend>{t("notices.prefs.languageLegend")}</legend>
+          {(["vi", "en"] as const).map((value) => (
+            <div className="radio" key={value}>
+              <input type="radio" id={`notice-language-${value}`} name="language" value={value} defaultChecked={noticeLanguage === value} />
+              <label htmlFor={`notice-language-${value}`}>{t(value === "vi" ? "notices.prefs.languageVi" : "notices.prefs.languageEn")}</label>
+            </div>
+          ))}
+        </fieldset>
+        <button type="submit" className="button">{t("notices.prefs.saveLanguage")}</button>
+      </Form>
 
       <h2>{t("account.profileTitle")}</h2>
       <ErrorSummary fields={{ name: profileFields.name }} formErrors={profileForm.errors} />

@@ -20,9 +20,9 @@ beforeAll(async () => {
   aliceId = a.id;
   bobId = b.id;
   await createNotifications(db, [
-    { userId: a.id, email: null, kind: "match.introduced", title: "Kết nối mới cho chị An", body: "Nội dung cho An.", link: "/problems" },
-    { userId: a.id, email: null, kind: "match.introduced", title: "Kết nối thứ hai cho chị An", body: "Nội dung thứ hai." },
-    { userId: b.id, email: null, kind: "match.introduced", title: "Kết nối riêng của anh Bình", body: "Chỉ Bình được xem." },
+    { userId: a.id, kind: "match.introduced", title: "Kết nối mới cho chị An", body: "Nội dung cho An.", link: "/problems" },
+    { userId: a.id, kind: "match.introduced", title: "Kết nối thứ hai cho chị An", body: "Nội dung thứ hai." },
+    { userId: b.id, kind: "match.introduced", title: "Kết nối riêng của anh Bình", body: "Chỉ Bình được xem." },
   ]);
   alice = await server.signedIn(a);
   bob = await server.signedIn(b);

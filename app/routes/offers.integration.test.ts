@@ -259,7 +259,7 @@ describe("stale offers", () => {
     expect(await remindStaleOffers(new Date())).toBe(0);
     const mail = (await readOutbox(ownerEmail)).slice(before);
     expect(mail).toHaveLength(1);
-    expect(mail[0]!.subject).toBe(t.staleEmailSubject);
+    expect(mail[0]!.subject).toBe(vi_.notices.kinds["offer.stale"].title);
     expect(mail[0]!.text).toContain("Giải pháp lâu không cập nhật");
     expect(mail[0]!.text).toContain(`/orgs/${orgId}/offers/${stale.id}/edit`);
     expect((await db.offer.findUniqueOrThrow({ where: { id: stale.id } })).staleRemindedAt).not.toBeNull();

@@ -5,6 +5,8 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, TextField } from "~/components/form";
+import { isLanguage } from "~/i18n/config";
+import { i18next } from "~/i18n/i18next.server";
 import { createUserSession } from "~/models/session.server";
 import { createUser, findUserByEmail } from "~/models/user.server";
 import { signUpSchema } from "~/schemas/auth";
@@ -31,7 +33,10 @@ export async function action({ request }: ActionFunctionArgs) {
     return json({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }
   const { name, email, password, redirectTo } = submission.value;
-  const user = await createUser({ name, email, password }).catch(async (error: unknown) => {
+  // The page language (?lng= or the lng cookie) becomes the account's notice language.
+  const locale = await i18next.getLocale(request);
+  const language = isLanguage(locale) ? locale : "vi";
+  const user = await createUser({ name, email, password, language }).catch(async (error: unknown) => {
     // Two sign-ups with one email racing past the check above: the unique index decides.
     if (await findUserByEmail(email)) return null;
     throw error;

@@ -5,9 +5,13 @@ import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, TextAreaField } from "~/components/form";
+import { MailQueueSection } from "~/components/mail-queue";
 import type { Language } from "~/i18n/config";
 import { requestReindex, saveSynonymGroups, searchHealthForStaff, synonymGroupsAsText } from "~/models/search-admin.server";
 import { flash } from "~/models/session.server";
+import { mailQueueHealth, retryDeadMail } from "~/models/mail-outbox.server";
+import { recordAudit } from "~/models/audit.server";
+import { db } from "~/db.server";
 import { parseSynonymLines, synonymsFormSchema } from "~/schemas/search-admin";
 import { formatDateTime, formatNumber } from "~/utils/format";
 import { requireStaff } from "~/utils/permissions.server";
@@ -16,8 +20,8 @@ export const meta: MetaFunction = () => [{ title: "Chỉ mục tìm kiếm — S
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
-  const [health, synonyms] = await Promise.all([searchHealthForStaff(), synonymGroupsAsText()]);
-  return json({ health, synonyms });
+  const [health, synonyms, mailQueue] = await Promise.all([searchHealthForStaff(), synonymGroupsAsText(), mailQueueHealth()]);
+  return json({ health, synonyms, mailQueue });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -26,6 +30,13 @@ export async function action({ request }: ActionFunctionArgs) {
   if (formData.get("intent") === "reindex") {
     await requestReindex(staff.id);
     return flash(request, "/staff/search", { key: "searchAdmin.reindexQueued" });
+  }
+  if (formData.get("intent") === "retry-mail") {
+    const id = String(formData.get("mailId") ?? "");
+    if (await retryDeadMail(id)) {
+      await recordAudit(db, { actorId: staff.id, action: "mail.retried", entityType: "MailOutbox", entityId: id });
+    }
+    return flash(request, "/staff/search", { key: "notices.mailQueue.retried" });
   }
   const submission = parseWithZod(formData, { schema: synonymsFormSchema });
   if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
@@ -37,7 +48,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function StaffSearch() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const { health, synonyms } = useLoaderData<typeof loader>();
+  const { health, synonyms, mailQueue } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult: actionData?.result ?? undefined,
@@ -74,6 +85,7 @@ export default function StaffSearch() {
           <p className="hint">{t("searchAdmin.reindexHint")}</p>
         </Form>
       </section>
+      <MailQueueSection queue={mailQueue} />
       <section aria-labelledby="synonyms-title">
         <h2 id="synonyms-title">{t("searchAdmin.synonymsTitle")}</h2>
         <ErrorSummary fields={fields} formErrors={form.errors} />

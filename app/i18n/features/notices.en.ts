@@ -99,7 +99,7 @@ export const noticesEn: Shape<typeof noticesVi> = {
       action: "Check and update your solutions",
     },
     "order.paid": {
-      title: "Order paid: {{offer}}",
+      title: "New paid order: {{offer}}",
       body: "{{buyer}} has paid {{amount}} for the package “{{package}}” of “{{offer}}”. Order reference: {{id}}.",
       action: "Open the order",
     },

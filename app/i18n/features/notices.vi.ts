@@ -101,7 +101,7 @@ export const noticesVi = {
       action: "Kiểm tra và cập nhật giải pháp",
     },
     "order.paid": {
-      title: "Đơn hàng đã thanh toán: {{offer}}",
+      title: "Đơn hàng mới đã thanh toán: {{offer}}",
       body: "{{buyer}} đã thanh toán {{amount}} cho gói “{{package}}” của giải pháp “{{offer}}”. Mã đơn hàng: {{id}}.",
       action: "Mở đơn hàng",
     },
