@@ -70,9 +70,6 @@ let paramValues: Record<string, string> = {};
 // Params whose value cannot be real without a secret (tokens) or that name a
 // file: a made-up value still drives the action's refusal path.
 const MADE_UP: Record<string, string> = {
-  "invitations/$token": "no-such-invitation-token",
-  "reset-password/$token": "no-such-reset-token",
-  "unsubscribe/$token": "no-such-unsubscribe-token",
   "files/$name": "no-such-file.png",
   "open-data/$file": "no-such-file.csv",
   "export/$file": "no-such-file.csv",
@@ -84,6 +81,8 @@ function paramValue(template: string, name: string, previous: string): string | 
   const key = `${previous}/${name}`;
   if (key === "proposals/$id") return paramValues[template.startsWith("/major-problems") ? "major-proposal" : "proposal"]!;
   if (key === "orgs/$orgId") return paramValues[/\/orgs\/\$orgId\/(problems|orders)/.test(template) ? "agency" : "provider"]!;
+  // Every token (invitation, password reset, unsubscribe…) is a secret the suite cannot guess.
+  if (name === "$token") return "no-such-token-0123456789abcdef";
   return paramValues[key] ?? MADE_UP[key] ?? null;
 }
 

@@ -184,7 +184,7 @@ export const ODD_FILENAMES: [string, string][] = [
   ["300 characters", `${"a".repeat(296)}.png`],
 ];
 
-/** Malformed bodies for one form action. `withFiles`: the form has file inputs (all odd names are sent). */
+/** Malformed bodies for one form action, aimed at the fields, intents and file inputs its page shows. */
 export function formCases(shape: FormShape): HostileCase[] {
   const intent = (i: number) => (shape.intents.length ? shape.intents[i % shape.intents.length] : undefined);
   const cases: HostileCase[] = [];
@@ -231,9 +231,10 @@ export function formCases(shape: FormShape): HostileCase[] {
       },
     }),
   });
-  // Odd upload file names: every one on forms that take files, one elsewhere.
+  // Odd upload file names, on every form: a form without file inputs still
+  // parses the multipart body its action is sent (and once answered 500 to quotes).
   const fileFields = shape.fileFields.length ? shape.fileFields : ["file"];
-  for (const [label, filename] of shape.fileFields.length ? ODD_FILENAMES : ODD_FILENAMES.slice(0, 1)) {
+  for (const [label, filename] of ODD_FILENAMES) {
     add(`upload named ${label}`, {
       method: "POST", headers: { "content-type": `multipart/form-data; boundary=${BOUNDARY}` },
       body: multipart([
