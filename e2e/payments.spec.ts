@@ -1,6 +1,9 @@
 // An agency orders a provider's priced package, pays on the (stand-in)
 // Stripe checkout page, the signed webhook marks the order paid and the
 // provider sees it; HiHUB refunds half and the settlement ledger shows it.
+// The server runs as `npm start`'s demo does (DEMO_TEST_PAYMENTS, see
+// scripts/e2e-server.ts), so this is also the demo's "order and pay" path,
+// with its test-payments banner on the money pages.
 import { expect, test, type Page } from "@playwright/test";
 import vi from "../app/i18n/vi";
 import { signIn } from "./support";
@@ -24,9 +27,11 @@ test("an agency pays for a package, the provider sees it, HiHUB refunds half", a
     await signIn(page, buyer);
     await page.goto("/offers/nen-tang-phan-tich-giao-thong-song-hong-ai");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(offerTitle);
+    await expect(main(page).getByRole("note").filter({ hasText: t.mode.testTitle })).toBeVisible();
     await main(page).getByRole("button", { name: t.order.buttonLabel.replace("{{name}}", "Gói thí điểm 5 nút giao") }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Thanh toán 1850000000 VND");
-    await page.getByRole("button", { name: "Thanh toán / Pay" }).click();
+    await expect(page.getByRole("note").filter({ hasText: "Thanh toán thử nghiệm — không có tiền thật được chuyển" })).toBeVisible();
+    await page.getByRole("button", { name: "Thanh toán thử / Pay (test)" }).click();
     await expect(page).toHaveURL(/\/orders\/[^/?]+\?checkout=success$/);
     orderPath = new URL(page.url()).pathname;
     await expect(async () => {
@@ -34,6 +39,7 @@ test("an agency pays for a package, the provider sees it, HiHUB refunds half", a
       await expect(status(page)).toHaveText(t.statuses.PAID, { timeout: 1_000 });
     }).toPass({ timeout: 15_000 });
     await expect(main(page)).toContainText("1.850.000.000");
+    await expect(main(page).getByRole("note").filter({ hasText: t.mode.testTitle })).toBeVisible();
     await signOut(page);
   });
 

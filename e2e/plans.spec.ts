@@ -27,7 +27,7 @@ test("a provider owner upgrades to Verified and can list more offers", async ({ 
     await card.getByLabel(t.intervalChoices.MONTH).check();
     await card.getByRole("button", { name: t.page.choose.replace("{{plan}}", t.tiers.VERIFIED) }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Thanh toán 990000 VND");
-    await page.getByRole("button", { name: "Thanh toán / Pay" }).click();
+    await page.getByRole("button", { name: "Thanh toán thử / Pay (test)" }).click();
     await expect(page).toHaveURL(/\/plan\?checkout=success$/);
   });
 

@@ -13,7 +13,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { standInPlanPrices, standInPriceEnv, startStripeStandIn } from "../app/test-support/stripe-stand-in";
+import net from "node:net";
 import { migrateDatabase } from "./db-migrate";
 import { startThrowawayPostgres, type ThrowawayPostgres } from "./throwaway-postgres";
 
@@ -145,16 +145,21 @@ const env: NodeJS.ProcessEnv = {
 // Mail must land in the outbox, never go out.
 delete env.SMTP_URL;
 
-// Payments go to a loopback stand-in of the Stripe API (there is no internet);
-// its checkout page signs webhooks back to this server like Stripe would.
-const stripeWebhookSecret = `whsec_e2e_${randomBytes(12).toString("hex")}`;
-// The plan Prices are set up on it as an operator would in Stripe's dashboard.
-const stripeStandIn = await startStripeStandIn({ webhookSecret: stripeWebhookSecret, webhookUrl: () => `http://localhost:${port}/webhooks/stripe`, prices: standInPlanPrices });
-Object.assign(env, {
-  STRIPE_SECRET_KEY: "sk_test_e2e_stand_in", STRIPE_WEBHOOK_SECRET: stripeWebhookSecret,
-  STRIPE_API_HOST: "127.0.0.1", STRIPE_API_PORT: String(stripeStandIn.port), STRIPE_API_PROTOCOL: "http",
-  ...standInPriceEnv,
+// Payments run exactly as in `npm start`'s demo: DEMO_TEST_PAYMENTS makes
+// the server start the loopback Stripe stand-in (there is no internet), whose
+// checkout page signs webhooks back to this server like Stripe would, with
+// the plan Prices set up on it. Its port is a free one, not PORT + 1, so the
+// two databases' servers never collide.
+const standInPort = await new Promise<number>((resolve, reject) => {
+  const probe = net.createServer();
+  probe.once("error", reject);
+  probe.listen(0, "127.0.0.1", () => {
+    const address = probe.address() as net.AddressInfo;
+    probe.close(() => resolve(address.port));
+  });
 });
+for (const key of Object.keys(env)) if (key.startsWith("STRIPE_")) delete env[key];
+Object.assign(env, { DEMO_TEST_PAYMENTS: "true", STRIPE_API_PORT: String(standInPort) });
 
 await run(["--import", "tsx", "prisma/seed.ts"], env);
 out(`${kind} database migrated and seeded in ${((Date.now() - started) / 1000).toFixed(1)} s; outbox ${outboxDir}`);
