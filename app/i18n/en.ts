@@ -15,6 +15,7 @@ import { trackingEn } from "./features/tracking.en";
 import { inputChecksEn } from "./features/input-checks.en";
 import { noticesEn } from "./features/notices.en";
 import { messagesEn } from "./features/messages.en";
+import { opportunitiesEn } from "./features/opportunities.en";
 import type { Shape } from "./shape";
 import type vi from "./vi";
 
@@ -461,6 +462,7 @@ const en: Catalogue = {
   inputChecks: inputChecksEn,
   notices: noticesEn,
   messages: messagesEn,
+  opportunities: opportunitiesEn,
   errors: {
     title: "Something went wrong",
     generic: "Sorry, there is a problem with the service. Try again in a few minutes.",

@@ -15,6 +15,7 @@ import { trackingVi } from "./features/tracking.vi";
 import { inputChecksVi } from "./features/input-checks.vi";
 import { noticesVi } from "./features/notices.vi";
 import { messagesVi } from "./features/messages.vi";
+import { opportunitiesVi } from "./features/opportunities.vi";
 
 // Vietnamese is the source catalogue: every key starts here, and en.ts must
 // match its shape (the compiler and app/i18n/catalogues.test.ts both check).
@@ -459,6 +460,7 @@ const vi = {
   inputChecks: inputChecksVi,
   notices: noticesVi,
   messages: messagesVi,
+  opportunities: opportunitiesVi,
   errors: {
     title: "Đã có lỗi xảy ra",
     generic: "Xin lỗi, hệ thống gặp sự cố. Hãy thử lại sau ít phút.",
