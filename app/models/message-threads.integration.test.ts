@@ -245,10 +245,16 @@ describe("refused messages", () => {
     expect(await uploads()).toEqual(before.files);
   });
 
-  it("a message of exactly the limit is accepted", async () => {
+  it("a message of exactly the limit is accepted, line breaks kept and invisible control characters dropped", async () => {
     const body = "a".repeat(MAX_MESSAGE);
     expect((await post("providerOwner", thread(), { body })).status).toBe(302);
     expect(await db.message.count({ where: { body } })).toBe(1);
+    expect((await post("providerOwner", thread(), { body: "Dòng một\u0007\nDòng hai" })).status).toBe(302);
+    expect(await db.message.count({ where: { body: "Dòng một\nDòng hai" } })).toBe(1);
+    // Nothing but control characters is an empty message.
+    expect((await post("providerOwner", thread(), { body: "\u0001\u0002" })).status).toBe(400);
+    // A NUL never reaches the model: the request guard refuses the form (PostgreSQL cannot store it).
+    expect((await post("providerOwner", thread(), { body: "Dòng một\u0000" })).status).toBe(400);
   });
 
   it("the model refuses a closed or foreign thread by itself, leaving no thread row behind", async () => {
