@@ -4,11 +4,14 @@
 // nobody else can read, post or download. Refused messages save nothing and
 // keep what was typed.
 import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import en from "~/i18n/en";
 import vi from "~/i18n/vi";
 import { postMessage } from "~/models/message.server";
+import { removeOrphanUploads } from "~/models/upload-cleanup.server";
 import { MAX_MESSAGE } from "~/schemas/message";
 import { addMember, makeUser, readOutbox } from "~/test-support/factories";
 import { type TestBrowser, inputValue, startTestServer, visibleText } from "~/test-support/http";
@@ -142,6 +145,16 @@ describe("a proposal's thread", () => {
     expect(sent.status).toBe(302);
     const message = await db.message.findFirstOrThrow({ where: { body: "Kế hoạch khảo sát đính kèm." } });
     expect(message.attachmentName).toBe("Kế hoạch khảo sát.pdf");
+    // The orphan-file sweep knows message attachments. It runs on a copy in a folder of its own, because
+    // the upload folder is shared with other test files whose rows this database does not hold.
+    const sweepDir = await fs.mkdtemp(path.join(os.tmpdir(), "hte-message-sweep-"));
+    const stray = `${"0".repeat(32)}.pdf`;
+    await fs.copyFile(path.join(uploadDir(), message.attachmentStored!), path.join(sweepDir, message.attachmentStored!));
+    await fs.writeFile(path.join(sweepDir, stray), bytes);
+    const sweep = await removeOrphanUploads({ graceMs: 0, now: new Date(Date.now() + 60_000), dir: sweepDir });
+    expect(sweep.removed).toEqual([stray]);
+    expect(await fs.readdir(sweepDir)).toEqual([message.attachmentStored]);
+    await fs.rm(sweepDir, { recursive: true, force: true });
     const download = `${thread}/${message.id}/attachment`;
     expect(visibleText((await browsers.agencyOwner.get(thread)).text)).toContain(fill(en.messages.download, { name: "Kế hoạch khảo sát.pdf" }));
     for (const who of ["agencyOwner", "providerMember", "staff"] as const) {

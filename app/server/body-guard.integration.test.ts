@@ -15,7 +15,7 @@ const server = startTestServer();
 const MB = 1024 * 1024;
 const form = { "content-type": "application/x-www-form-urlencoded" };
 
-type RawAnswer = { status: number; headers: string; body: string; closed: boolean };
+type RawAnswer = { status: number; headers: string; body: string; closed: boolean; reset: boolean };
 
 // Sends bytes over one socket and reads one answer, so a test can see what a
 // keep-alive client sees: the status, the headers, and whether the server
@@ -26,7 +26,8 @@ function raw(head: string, body: (socket: net.Socket) => void = () => {}): Promi
     const socket = net.connect(Number(port), "127.0.0.1");
     let received = "";
     let closed = false;
-    socket.on("error", () => {});
+    let reset = false;
+    socket.on("error", () => (reset = true));
     socket.on("data", (chunk) => (received += chunk.toString("utf8")));
     socket.on("close", () => {
       closed = true;
@@ -39,7 +40,7 @@ function raw(head: string, body: (socket: net.Socket) => void = () => {}): Promi
       const [headers = "", rest = ""] = received.split("\r\n\r\n");
       const status = Number(headers.split(" ")[1]);
       if (!status) return reject(new Error(`no answer: ${JSON.stringify(received.slice(0, 200))}`));
-      resolve({ status, headers, body: rest, closed });
+      resolve({ status, headers, body: rest, closed, reset });
     }
     socket.write(head);
     body(socket);
@@ -129,6 +130,17 @@ describe("body size limits", () => {
       },
     );
     expect(answer.status).toBe(413);
+    expect(answer.closed).toBe(true);
+  });
+
+  it("reads a modestly oversized body to its end before answering, so the sender sees the 413, not a reset", async () => {
+    const size = bodyLimits.formBytes + 100 * 1024;
+    const answer = await raw(
+      `POST /login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${size}\r\n\r\n`,
+      (socket) => socket.write(Buffer.alloc(size, "a")),
+    );
+    expect(answer.status).toBe(413);
+    expect(answer.reset).toBe(false);
     expect(answer.closed).toBe(true);
   });
 
@@ -227,6 +239,25 @@ describe("wrong content types and broken forms", () => {
       body: '--xyz\r\nContent-Disposition: form-data; name="email"\r\n\r\na@b.vn\r\n--xy',
     });
     expect(cutOff.status).toBe(400);
+  });
+
+  it("answers a multipart form whose file name the form reader cannot parse with 400, not 500", async () => {
+    for (const filename of ['\\"quoted\\".png', '"quoted".png']) {
+      const body = `--xyz\r\nContent-Disposition: form-data; name="email"\r\n\r\na@b.vn\r\n--xyz\r\nContent-Disposition: form-data; name="f"; filename="${filename}"\r\nContent-Type: image/png\r\n\r\nx\r\n--xyz--\r\n`;
+      const response = await fetch(`${server.baseUrl}/login`, { method: "POST", headers: { "content-type": "multipart/form-data; boundary=xyz" }, body });
+      expect(response.status, filename).toBe(400);
+      expect(await response.text()).toContain(vi.requestGuard.malformed);
+    }
+  });
+
+  it("refuses a NUL character in a form value, in either encoding", async () => {
+    const encoded = await fetch(`${server.baseUrl}/login`, { method: "POST", headers: form, body: "email=a%00b%40b.vn&password=x" });
+    expect(encoded.status).toBe(400);
+    expect(await encoded.text()).toBe(vi.requestGuard.nulCharacter);
+    const body = new FormData();
+    body.set("email", "a\u0000@b.vn");
+    const multipart = await fetch(`${server.baseUrl}/login`, { method: "POST", body });
+    expect(multipart.status).toBe(400);
   });
 
   it("passes a well-formed multipart sign-in through to the form", async () => {

@@ -65,23 +65,37 @@ export function requestLanguage(req: Pick<Request, "query" | "headers">): "vi" |
   }
 }
 
+// How much of a refused body is still read (and thrown away) before the
+// answer, so that the client, which is usually still sending, reads the 4xx
+// instead of a connection reset. Bodies declared bigger, or that do not end
+// within the wait, are answered at once and the connection is closed.
+const DRAIN_BYTES = 8 * MB;
+const DRAIN_WAIT_MS = 2_000;
+
 function refuse(req: Request, res: Response, refusal: Refusal) {
   req.log?.warn({ status: refusal.status, reason: refusal.message }, "request body refused");
-  // The unread rest of a refused body would otherwise be parsed as the next
-  // request on a keep-alive connection; closing it is the clean end.
-  res.set("Connection", "close");
-  res.status(refusal.status).set(refusal.headers ?? {}).type("text/plain; charset=utf-8").send(refusal.message);
-  // Node drains what the client still sends, then closes; a client that
-  // keeps streaming after the answer is cut off rather than read for ever.
-  res.on("finish", () => {
-    let drained = 0;
-    req.on("data", (chunk: Buffer) => {
-      drained += chunk.length;
-      if (drained > bodyLimits.formBytes) req.socket.destroy();
-    });
-    req.resume();
-    setTimeout(() => req.socket.destroy(), 5_000).unref();
-  });
+  let answered = false;
+  const answer = () => {
+    if (answered || res.headersSent || res.destroyed) return;
+    answered = true;
+    clearTimeout(timer);
+    req.off("data", onData).off("end", answer);
+    // The unread rest of a refused body would otherwise be parsed as the
+    // next request on a keep-alive connection; closing it is the clean end.
+    res.set("Connection", "close");
+    res.status(refusal.status).set(refusal.headers ?? {}).type("text/plain; charset=utf-8").send(refusal.message);
+  };
+  let drained = 0;
+  const onData = (chunk: Buffer) => {
+    drained += chunk.length;
+    if (drained > DRAIN_BYTES) answer();
+  };
+  const timer = setTimeout(answer, DRAIN_WAIT_MS);
+  timer.unref();
+  const declared = declaredLength(req);
+  if (req.complete || (declared !== null && declared > DRAIN_BYTES + bodyLimits.multipartBytes)) return answer();
+  req.on("data", onData).on("end", answer);
+  req.resume();
 }
 
 function message(req: Request, key: keyof Catalogue, values: Record<string, string | number> = {}): string {
@@ -167,6 +181,9 @@ async function guardUrlEncoded(req: Request): Promise<Refusal | GuardedBody> {
   const names = (function* () {
     for (const [name] of new URLSearchParams(body.toString("latin1"))) yield Buffer.from(name, "latin1").toString("utf8");
   })();
+  // No keyboard types a NUL, and PostgreSQL refuses it in text (a 500 there
+  // while SQLite stored it), so a form value with one is refused for both.
+  if (body.includes(0) || /%00/.test(body.toString("latin1"))) return { status: 400, message: message(req, "nulCharacter") };
   return checkFieldNames(req, names) ?? { kind: "buffer", bytes: body };
 }
 
@@ -191,7 +208,11 @@ async function guardMultipart(req: Request, boundary: string | undefined): Promi
   const names: string[] = [];
   let refusal: Refusal | null = null;
   const tooMany = () => (refusal ??= { status: 400, message: message(req, "tooManyFields", { limit: bodyLimits.maxFields }) });
-  parser.on("field", (name) => names.push(name));
+  let nul = false;
+  parser.on("field", (name, value) => {
+    names.push(name);
+    if (value.includes("\u0000")) nul = true;
+  });
   parser.on("file", (name, stream) => {
     names.push(name);
     stream.resume();
@@ -243,6 +264,7 @@ async function guardMultipart(req: Request, boundary: string | undefined): Promi
     if (outcome === "aborted") throw new Error("client aborted");
     return outcome === "too-large" ? tooLarge(req, bodyLimits.multipartBytes) : malformed(req);
   }
+  if (nul) refusal ??= { status: 400, message: message(req, "nulCharacter") };
   refusal ??= checkFieldNames(req, names);
   if (refusal) {
     await fs.promises.rm(file, { force: true });

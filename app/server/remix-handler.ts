@@ -19,6 +19,22 @@ import { requestLanguage } from "./body-guard";
 //   and throws a 500 when a proxy rewrote Host, even for APP_URL itself;
 //   originGuard knows APP_URL and is the one CSRF check.
 // - a Host that cannot make a URL is a 400, not a thrown error.
+// Routes without uploads read their form with request.formData(), undici's
+// parser. bodyGuard has already checked every multipart body with busboy, but
+// undici is stricter about some headers busboy accepts (a quote inside a
+// file name), and its TypeError would reach the visitor as a 500. A thrown
+// Response is what Remix answers with, so that becomes a 400, here, once.
+const parseFormData = Request.prototype.formData;
+Request.prototype.formData = async function formData(this: globalThis.Request) {
+  try {
+    return await parseFormData.call(this);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    const english = /(?:^|;\s*)lng=ImVuIg(?:%3D|=){0,2}(?:;|$)/.test(this.headers.get("cookie") ?? "");
+    throw new Response((english ? en : vi).requestGuard.malformed, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+};
+
 export function createRequestHandler({
   build,
   mode,

@@ -9,5 +9,6 @@ export const requestGuardEn: Shape<typeof requestGuardVi> = {
   malformed: "The form data is broken or incomplete. Reload the page and send it again.",
   tooManyFields: "The form has too many fields (at most {{limit}}).",
   badFieldName: "The form has a field name that is not allowed: {{name}}",
+  nulCharacter: "The form contains a NUL character (code 0), which cannot be saved. Remove it and send the form again.",
   badHost: "The Host header is not valid.",
 };

@@ -8,5 +8,6 @@ export const requestGuardVi = {
   malformed: "Dữ liệu biểu mẫu bị hỏng hoặc không đầy đủ. Hãy tải lại trang và gửi lại.",
   tooManyFields: "Biểu mẫu có quá nhiều trường (tối đa {{limit}}).",
   badFieldName: "Biểu mẫu có tên trường không hợp lệ: {{name}}",
+  nulCharacter: "Biểu mẫu chứa ký tự NUL (mã 0), không thể lưu. Hãy xoá ký tự đó và gửi lại.",
   badHost: "Địa chỉ máy chủ (Host) không hợp lệ.",
 };
