@@ -13,6 +13,7 @@ import { plansEn } from "./features/plans.en";
 import { dashboardEn } from "./features/dashboard.en";
 import { trackingEn } from "./features/tracking.en";
 import { inputChecksEn } from "./features/input-checks.en";
+import { requestGuardEn } from "./features/request-guard.en";
 import { noticesEn } from "./features/notices.en";
 import { messagesEn } from "./features/messages.en";
 import { opportunitiesEn } from "./features/opportunities.en";
@@ -460,6 +461,7 @@ const en: Catalogue = {
   dashboard: dashboardEn,
   tracking: trackingEn,
   inputChecks: inputChecksEn,
+  requestGuard: requestGuardEn,
   notices: noticesEn,
   messages: messagesEn,
   opportunities: opportunitiesEn,

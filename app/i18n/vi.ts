@@ -13,6 +13,7 @@ import { plansVi } from "./features/plans.vi";
 import { dashboardVi } from "./features/dashboard.vi";
 import { trackingVi } from "./features/tracking.vi";
 import { inputChecksVi } from "./features/input-checks.vi";
+import { requestGuardVi } from "./features/request-guard.vi";
 import { noticesVi } from "./features/notices.vi";
 import { messagesVi } from "./features/messages.vi";
 import { opportunitiesVi } from "./features/opportunities.vi";
@@ -458,6 +459,7 @@ const vi = {
   dashboard: dashboardVi,
   tracking: trackingVi,
   inputChecks: inputChecksVi,
+  requestGuard: requestGuardVi,
   notices: noticesVi,
   messages: messagesVi,
   opportunities: opportunitiesVi,
