@@ -6,7 +6,7 @@ import type { Language } from "~/i18n/config";
 import { declineReasons } from "~/schemas/problem-statement";
 import { formatDate } from "~/utils/format";
 
-type ProposalStatus = "RECEIVED" | "SHORTLISTED" | "DECLINED" | "SELECTED";
+type ProposalStatus = "RECEIVED" | "SHORTLISTED" | "DECLINED" | "SELECTED" | "WITHDRAWN";
 type DeclineReason = (typeof declineReasons)[number];
 
 export type ProposalRow = {

@@ -1,6 +1,7 @@
 import { db, type DeclineReason, type ProposalStatus } from "~/db.server";
 import { type UploadCheck, deleteUpload, writeUpload } from "~/utils/uploads.server";
 import { recordAudit } from "./audit.server";
+import { noticesFor, notify, organisationMembers, staffUsers, type Notice } from "./notify.server";
 import { ASKER_KINDS } from "./question.server";
 
 // The published offers a user may put forward: those of the provider and
@@ -78,6 +79,7 @@ export async function createProposal(
         actorId: userId, action: "proposal.created", entityType: "Proposal", entityId: proposal.id,
         after: { status: "RECEIVED", offerId: offer.id, ...targetWhere(target), attachment: Boolean(attachment) },
       });
+      await notify(tx, await deciderNotices(tx, proposal.id, "received"));
       return "proposed" as const;
     });
     if (outcome !== "proposed" && attachment) await deleteUpload(attachment.upload.storedName);
@@ -136,7 +138,93 @@ export async function decideProposal(
       actorId, action: "proposal.status_changed", entityType: "Proposal", entityId: proposal.id,
       before: { status: proposal.status, declineReason: proposal.declineReason, declineNote: proposal.declineNote }, after: data,
     });
+    await notify(tx, await providerDecisionNotices(tx, proposal.id));
     return "done" as const;
+  });
+}
+
+export type WithdrawOutcome = "withdrawn" | "not-found" | "decided";
+
+/**
+ * The provider takes a proposal back while the other side has not decided
+ * (received or shortlisted). A member of the proposing organisation only;
+ * the agency (or, for a major problem, staff and the problem's owner) is told.
+ */
+export async function withdrawProposal(actorId: string, organisationId: string, proposalId: string): Promise<WithdrawOutcome> {
+  return db.$transaction(async (tx) => {
+    const member = await tx.membership.findUnique({ where: { userId_organisationId: { userId: actorId, organisationId } }, select: { id: true } });
+    const proposal = member ? await tx.proposal.findFirst({ where: { id: proposalId, organisationId } }) : null;
+    if (!proposal) return "not-found" as const;
+    // Conditional, so a decision taken at the same moment wins or loses whole.
+    const moved = await tx.proposal.updateMany({
+      where: { id: proposal.id, status: { in: ["RECEIVED", "SHORTLISTED"] } },
+      data: { status: "WITHDRAWN", withdrawnAt: new Date() },
+    });
+    if (moved.count !== 1) return "decided" as const;
+    await recordAudit(tx, {
+      actorId, action: "proposal.withdrawn", entityType: "Proposal", entityId: proposal.id,
+      before: { status: proposal.status }, after: { status: "WITHDRAWN" },
+    });
+    await notify(tx, await deciderNotices(tx, proposal.id, "withdrawn"));
+    return "withdrawn" as const;
+  });
+}
+
+// ---- Who hears of a proposal ----------------------------------------------
+
+type NoticeTx = Pick<Tx, "proposal" | "membership" | "user">;
+
+async function proposalForNotice(tx: NoticeTx, proposalId: string) {
+  return tx.proposal.findUniqueOrThrow({
+    where: { id: proposalId },
+    select: {
+      id: true, organisationId: true, status: true, declineReason: true, declineNote: true,
+      organisation: { select: { name: true } },
+      offer: { select: { titleVi: true } },
+      problemStatement: { select: { id: true, title: true, slug: true, organisationId: true } },
+      majorProblem: { select: { id: true, title: true, code: true, listId: true, ownerId: true } },
+    },
+  });
+}
+
+// The deciding side: a statement's agency members, each sent to the
+// statement's management page; for a major problem, staff and the problem's
+// owner, sent to staff's proposals page for that list.
+async function deciderNotices(tx: NoticeTx, proposalId: string, event: "received" | "withdrawn"): Promise<Notice[]> {
+  const p = await proposalForNotice(tx, proposalId);
+  const provider = p.organisation.name;
+  const offer = p.offer.titleVi;
+  if (p.problemStatement) {
+    const s = p.problemStatement;
+    return noticesFor(await organisationMembers(tx, s.organisationId), {
+      kind: event === "received" ? "proposal.received" : "proposal.withdrawn",
+      link: `/orgs/${s.organisationId}/problems/${s.id}#proposal-${p.id}`,
+      values: { statement: s.title, provider, offer },
+    });
+  }
+  const m = p.majorProblem!;
+  const readers = [...(await staffUsers(tx)), ...(m.ownerId ? [m.ownerId] : [])];
+  const link = `/staff/major-problems/proposals?list=${m.listId}#proposal-${p.id}`;
+  const problem = `${m.code}: ${m.title}`;
+  return event === "received"
+    ? noticesFor(readers, { kind: "proposal.received_major", link, values: { problem, provider, offer } })
+    : noticesFor(readers, { kind: "proposal.withdrawn", link, values: { statement: problem, provider, offer } });
+}
+
+// The proposing organisation's members, sent to their proposals page, with
+// the structured reason (translated for each reader) and the agency's note.
+async function providerDecisionNotices(tx: NoticeTx, proposalId: string): Promise<Notice[]> {
+  const p = await proposalForNotice(tx, proposalId);
+  const statement = p.problemStatement ? p.problemStatement.title : `${p.majorProblem!.code}: ${p.majorProblem!.title}`;
+  const link = `/orgs/${p.organisationId}/proposals#proposal-${p.id}`;
+  const values = { statement, offer: p.offer.titleVi };
+  const readers = await organisationMembers(tx, p.organisationId);
+  if (p.status === "SHORTLISTED") return noticesFor(readers, { kind: "proposal.shortlisted", link, values });
+  if (p.status === "SELECTED") return noticesFor(readers, { kind: "proposal.selected", link, values });
+  if (p.status !== "DECLINED") return [];
+  return noticesFor(readers, {
+    kind: "proposal.declined", link,
+    values: { ...values, reasonKey: `statements.proposals.declineReasons.${p.declineReason ?? "OTHER"}`, note: p.declineNote ?? "" },
   });
 }
 

@@ -1,5 +1,6 @@
-import { db } from "~/db.server";
+import { db, type Db } from "~/db.server";
 import { recordAudit } from "./audit.server";
+import { noticesFor, notify, organisationMembers } from "./notify.server";
 
 export const ASKER_KINDS = ["PROVIDER", "RESEARCH"] as const;
 
@@ -20,12 +21,17 @@ export async function askQuestion(
 ): Promise<"asked" | "not-open" | "not-member"> {
   if (!(await askingOrganisations(userId)).some((org) => org.id === input.organisationId)) return "not-member";
   return db.$transaction(async (tx) => {
-    const statement = await tx.problemStatement.findUnique({ where: { id: statementId }, select: { status: true } });
+    const statement = await tx.problemStatement.findUnique({ where: { id: statementId }, select: { status: true, slug: true, title: true, organisationId: true } });
     if (statement?.status !== "PUBLISHED") return "not-open" as const;
     const question = await tx.question.create({
       data: { problemStatementId: statementId, askerOrganisationId: input.organisationId, askerUserId: userId, body: input.body.normalize("NFC").trim() },
     });
     await recordAudit(tx, { actorId: userId, action: "question.asked", entityType: "Question", entityId: question.id, data: { problemStatementId: statementId } });
+    // The agency answers on the public page, where the question has its anchor.
+    await notify(tx, noticesFor(await organisationMembers(tx, statement.organisationId), {
+      kind: "question.asked", link: `/problems/${statement.slug}#question-${question.id}`,
+      values: { statement: statement.title, question: question.body },
+    }));
     return "asked" as const;
   });
 }
@@ -46,7 +52,34 @@ export async function answerQuestion(
       actorId: userId, action: question.answer ? "question.answer_edited" : "question.answered", entityType: "Question", entityId: question.id,
       before: { answer: question.answer }, after: { answer },
     });
+    // An edited answer is told again: what the askers read has changed.
+    if (answer !== question.answer) await notify(tx, await answerNotices(tx, statementId, question));
     return "answered" as const;
+  });
+}
+
+// Those who follow the statement: the asking organisation, the organisations
+// that proposed on it (a withdrawn proposal is no longer interest), and the
+// people who follow its major problem (statements have no follow of their
+// own). The agency that answered is not told of its own answer.
+async function answerNotices(
+  tx: Pick<Db, "problemStatement" | "proposal" | "membership" | "majorProblemFollow">,
+  statementId: string,
+  question: { id: string; body: string; askerOrganisationId: string },
+) {
+  const statement = await tx.problemStatement.findUniqueOrThrow({ where: { id: statementId }, select: { slug: true, title: true, organisationId: true, majorProblemId: true } });
+  const proposers = await tx.proposal.findMany({ where: { problemStatementId: statementId, status: { not: "WITHDRAWN" } }, select: { organisationId: true }, distinct: ["organisationId"] });
+  const organisations = [...new Set([question.askerOrganisationId, ...proposers.map((p) => p.organisationId)])].filter((id) => id !== statement.organisationId);
+  const readers: string[] = [];
+  for (const organisationId of organisations) readers.push(...(await organisationMembers(tx, organisationId)));
+  if (statement.majorProblemId) {
+    const agency = new Set(await organisationMembers(tx, statement.organisationId));
+    const followers = await tx.majorProblemFollow.findMany({ where: { majorProblemId: statement.majorProblemId }, select: { userId: true } });
+    readers.push(...followers.map((f) => f.userId).filter((id) => !agency.has(id)));
+  }
+  return noticesFor(readers, {
+    kind: "question.answered", link: `/problems/${statement.slug}#question-${question.id}`,
+    values: { statement: statement.title, question: question.body },
   });
 }
 

@@ -1,14 +1,15 @@
-import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MessagesLink } from "~/components/message-thread";
 import { ProposalStatusTag } from "~/components/statement-proposals";
 import type { Language } from "~/i18n/config";
 import { threadCounts } from "~/models/message.server";
-import { listProposalsForOrg } from "~/models/proposal.server";
+import { listProposalsForOrg, withdrawProposal } from "~/models/proposal.server";
+import { flash } from "~/models/session.server";
 import { formatDate } from "~/utils/format";
-import { requireOrgMember } from "~/utils/permissions.server";
+import { notFound, requireOrgMember } from "~/utils/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "Đề xuất của tổ chức — Sàn Giao dịch Công nghệ Hà Nội" }];
 
@@ -16,6 +17,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requireOrgMember(request, params.orgId);
   const proposals = await listProposalsForOrg(params.orgId!);
   return json({ orgId: params.orgId!, proposals, messageCounts: await threadCounts("proposal", proposals.map((p) => p.id), user.id) });
+}
+
+// The provider takes back a proposal the other side has not decided yet;
+// the model checks membership and status and tells the other side.
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user } = await requireOrgMember(request, params.orgId);
+  const formData = await request.formData();
+  if (formData.get("intent") !== "withdraw") throw new Response("Bad Request", { status: 400 });
+  const outcome = await withdrawProposal(user.id, params.orgId!, String(formData.get("proposalId") ?? ""));
+  if (outcome === "not-found") throw notFound();
+  return flash(request, `/orgs/${params.orgId}/proposals`, { key: outcome === "withdrawn" ? "statements.proposals.withdrawn" : "statements.proposals.alreadyDecided" });
 }
 
 type Row = SerializeFrom<typeof loader>["proposals"][number];
@@ -48,7 +60,7 @@ export default function OrgProposals() {
               {proposals.map((p) => {
                 const target = targetOf(p);
                 return (
-                <tr key={p.id}>
+                <tr key={p.id} id={`proposal-${p.id}`}>
                   <td>
                     <Link to={target.href}>{target.title}</Link>
                     <br />
@@ -65,6 +77,13 @@ export default function OrgProposals() {
                   </td>
                   <td>
                     <ProposalStatusTag status={p.status} />
+                    {p.status === "RECEIVED" || p.status === "SHORTLISTED" ? (
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="intent" value="withdraw" />
+                        <input type="hidden" name="proposalId" value={p.id} />
+                        <button type="submit" className="button button-secondary button-small">{t("statements.proposals.withdraw")}</button>
+                      </Form>
+                    ) : null}
                     <br />
                     <MessagesLink to={`/proposals/${p.id}/messages`} count={messageCounts[p.id]} />
                     {p.declineReason ? (

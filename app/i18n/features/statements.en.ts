@@ -170,6 +170,9 @@ export const statementsEn: Shape<typeof statementsVi> = {
     declineNote: "Additional note",
     chooseReason: "Choose a reason",
     decided: "Proposal status updated.",
+    withdraw: "Withdraw proposal",
+    withdrawn: "Proposal withdrawn. The receiving side has been told.",
+    alreadyDecided: "The proposal has already been decided, so it can no longer be withdrawn.",
     wrongStatus: "The proposal cannot move to that status.",
     proposeLink: "Propose your solution",
     proposeTitle: "Propose a solution for \"{{title}}\"",
@@ -198,6 +201,7 @@ export const statementsEn: Shape<typeof statementsVi> = {
       SHORTLISTED: "Shortlisted",
       DECLINED: "Not selected",
       SELECTED: "Selected",
+      WITHDRAWN: "Withdrawn",
     },
     declineReasons: {
       OUT_OF_SCOPE: "Out of the statement's scope",

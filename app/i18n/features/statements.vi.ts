@@ -167,6 +167,9 @@ export const statementsVi = {
     declineNote: "Ghi chú thêm",
     chooseReason: "Chọn lý do",
     decided: "Đã cập nhật trạng thái đề xuất.",
+    withdraw: "Rút đề xuất",
+    withdrawn: "Đã rút đề xuất. Cơ quan nhận đề xuất đã được báo.",
+    alreadyDecided: "Đề xuất đã được quyết định nên không rút được nữa.",
     wrongStatus: "Đề xuất không chuyển được sang trạng thái này.",
     proposeLink: "Đề xuất giải pháp của bạn",
     proposeTitle: "Đề xuất giải pháp cho “{{title}}”",
@@ -195,6 +198,7 @@ export const statementsVi = {
       SHORTLISTED: "Vào danh sách ngắn",
       DECLINED: "Không được chọn",
       SELECTED: "Được chọn",
+      WITHDRAWN: "Đã rút",
     },
     declineReasons: {
       OUT_OF_SCOPE: "Ngoài phạm vi bài toán",
