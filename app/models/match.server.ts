@@ -307,14 +307,21 @@ export async function advanceStage(
         actorId, action: "match.stage_changed", entityType: "Match", entityId: matchId,
         before: { stage: card.stage }, after: { ...data, [stageDateField[input.stage]]: input.date },
       });
+      // In the same transaction: a rolled-back move tells and mails nobody.
       if (input.stage === "INTRODUCED") {
-        // In the same transaction: a rolled-back introduction tells and mails nobody.
         told = (await notify(tx, await introductionNotices(tx, target, card.offerId))).notified;
+      } else {
+        // Each later stage, with its day (DD/MM/YYYY reads the same in both languages) and, when dropped, staff's reason.
+        const [year, month, day] = input.date.split("-");
+        told = (await notify(tx, await introductionNotices(tx, target, card.offerId, {
+          kind: "match.stage_changed",
+          values: { stageKey: `curation.stage.${input.stage}`, date: `${day}/${month}/${year}`, reason: input.stage === "DROPPED" ? (data.dropReason ?? "") : "" },
+        }))).notified;
       }
       return { ok: true as const };
     }),
   );
-  if (outcome.ok && told) logger.info({ matchId, recipients: told }, "match introduced");
+  if (outcome.ok && told) logger.info({ matchId, stage: input.stage, recipients: told }, "match stage told");
   return outcome;
 }
 
@@ -323,7 +330,11 @@ export async function advanceStage(
 // agency is only a name in the city's list, so the agencies told are those
 // whose public statements are linked to the problem; the email names the
 // lead agency for everyone. Each reader gets it in their own language.
-async function introductionNotices(tx: Tx, target: MatchTarget, offerId: string): Promise<Notice[]> {
+// Later stages reach the same people with `match.stage_changed`.
+async function introductionNotices(
+  tx: Tx, target: MatchTarget, offerId: string,
+  event: { kind: "match.stage_changed"; values: Record<string, string> } | null = null,
+): Promise<Notice[]> {
   const offer = await tx.offer.findUniqueOrThrow({
     where: { id: offerId },
     select: { titleVi: true, organisationId: true, organisation: { select: { name: true } } },
@@ -354,6 +365,7 @@ async function introductionNotices(tx: Tx, target: MatchTarget, offerId: string)
     select: { userId: true },
   });
   const values = { offer: offer.titleVi, provider: offer.organisation.name, problem: problem.title, agency: problem.agency };
+  if (event) return members.map(({ userId }) => ({ userId, kind: event.kind, link: problem.link, values: { ...values, ...event.values } }));
   return members.map(({ userId }) => ({ userId, kind: "match.introduced" as const, link: problem.link, values }));
 }
 

@@ -10,7 +10,7 @@ import { checkUpload, deleteUpload, unreadableUpload, uploadRules, writeUpload, 
 import { changedFields, recordAudit } from "./audit.server";
 import { enqueueSearchSync } from "./search-index.server";
 import { notifySearchSync } from "~/search.server";
-import { absoluteUrl, noticesFor, notify, organisationMembers } from "./notify.server";
+import { absoluteUrl, noticesFor, notify, organisationMembers, type Notice } from "./notify.server";
 import { offerLimitAllowsAnother } from "./plan.server";
 
 export const STALE_DAYS = 180;
@@ -367,6 +367,8 @@ async function move(
   allowed: (offer: Offer) => boolean,
   change: (offer: Offer) => Prisma.OfferUpdateManyMutationInput,
   data?: (offer: Offer) => unknown,
+  // Who to tell of the move, written in its transaction.
+  tell?: (offer: Offer, members: string[]) => Notice[],
 ): Promise<{ outcome: MoveOutcome; before: Offer | null }> {
   return db.$transaction(async (tx) => {
     const offer = await tx.offer.findFirst({ where });
@@ -379,6 +381,7 @@ async function move(
     const audited = Object.fromEntries(Object.entries(update).filter(([key]) => key !== "pendingRevision"));
     await recordAudit(tx, { actorId, action, entityType: "Offer", entityId: offer.id, ...changedFields(offer as Record<string, unknown>, audited), data: data?.(offer) });
     await enqueueSearchSync(tx, { type: "offer", id: offer.id });
+    if (tell) await notify(tx, tell(offer, await organisationMembers(tx, offer.organisationId)));
     return { outcome: "ok" as const, before: offer };
   }).finally(notifySearchSync);
 }
@@ -411,14 +414,21 @@ export async function archiveOffer(actorId: string, offerId: string, organisatio
 export async function publishOffer(actorId: string, offerId: string, evidenceLevel: EvidenceLevel) {
   const { outcome } = await move(actorId, { id: offerId }, "offer.published",
     (o) => o.status === "SUBMITTED",
-    (o) => ({ status: "PUBLISHED", publishedAt: o.publishedAt ?? new Date(), reviewNote: null, evidenceLevel }));
+    (o) => ({ status: "PUBLISHED", publishedAt: o.publishedAt ?? new Date(), reviewNote: null, evidenceLevel }),
+    undefined,
+    (o, members) => noticesFor(members, { kind: "offer.published", link: `/offers/${o.slug}`, values: { offer: o.titleVi } }));
   return outcome;
 }
 
 export async function requestChanges(actorId: string, offerId: string, reason: string) {
   const { outcome } = await move(actorId, { id: offerId }, "offer.changes_requested",
     (o) => o.status === "SUBMITTED",
-    () => ({ status: "CHANGES_REQUESTED", reviewNote: reason.normalize("NFC").trim() }));
+    () => ({ status: "CHANGES_REQUESTED", reviewNote: reason.normalize("NFC").trim() }),
+    undefined,
+    (o, members) => noticesFor(members, {
+      kind: "offer.changes_requested", link: `/orgs/${o.organisationId}/offers/${o.id}/edit`,
+      values: { offer: o.titleVi, reason: reason.normalize("NFC").trim() },
+    }));
   return outcome;
 }
 
@@ -433,7 +443,11 @@ export async function rejectRevision(actorId: string, offerId: string, reason: s
   const { outcome, before } = await move(actorId, { id: offerId }, "offer.revision_rejected",
     (o) => o.status === "PUBLISHED" && o.pendingRevision !== null,
     () => ({ pendingRevision: null, reviewNote: reason.normalize("NFC").trim() }),
-    (o) => ({ rejected: parseRevision(o)?.content }));
+    (o) => ({ rejected: parseRevision(o)?.content }),
+    (o, members) => noticesFor(members, {
+      kind: "offer.revision_refused", link: `/orgs/${o.organisationId}/offers/${o.id}`,
+      values: { offer: o.titleVi, reason: reason.normalize("NFC").trim() },
+    }));
   const revision = before && outcome === "ok" ? parseRevision(before) : null;
   if (revision) await removeFiles(revision.addMedia.map((m) => m.storedName));
   return outcome;
@@ -463,6 +477,9 @@ export async function approveRevision(actorId: string, offerId: string): Promise
       ...changedFields(liveContent(offer), content),
       data: { addedFiles: revision.addMedia.map((m) => m.originalName), removedFiles: removed.map((m) => m.originalName), submittedById: revision.submittedById },
     });
+    await notify(tx, noticesFor(await organisationMembers(tx, offer.organisationId), {
+      kind: "offer.revision_approved", link: `/offers/${offer.slug}`, values: { offer: content.titleVi },
+    }));
     return { outcome: "ok" as const, orphans: removed.map((m) => m.storedName) };
   });
   notifySearchSync();

@@ -4,6 +4,7 @@ import { todayInHanoi } from "~/schemas/problem-statement";
 import { notFound, requireOrgMember } from "~/utils/permissions.server";
 import { uniqueSlug } from "~/utils/slug.server";
 import { changedFields, recordAudit } from "./audit.server";
+import { noticesFor, notify, organisationMembers } from "./notify.server";
 import { enqueueSearchSync } from "./search-index.server";
 import { withSearchNotify } from "~/search.server";
 
@@ -153,17 +154,30 @@ export async function publishStatement(actorId: string, id: string): Promise<Tra
     if (!current) return "not-found";
     if (current.status === "SUBMITTED" && !proposalWindowOpen(current)) return "deadline-passed";
     const ok = await transition(tx, { actorId, id, from: "SUBMITTED", to: "PUBLISHED", action: "problem_statement.published", data: { publishedAt: new Date() } });
+    if (ok) {
+      await notify(tx, noticesFor(await organisationMembers(tx, current.organisationId), {
+        kind: "statement.published", link: `/problems/${current.slug}`, values: { statement: current.title },
+      }));
+    }
     return ok ? "done" : "wrong-status";
   }));
 }
 
 export async function returnToDraft(actorId: string, id: string, note: string): Promise<TransitionOutcome> {
   return withSearchNotify(db.$transaction(async (tx) => {
-    if (!(await findScoped(tx, id))) return "not-found";
+    const current = await findScoped(tx, id);
+    if (!current) return "not-found";
+    const reason = note.normalize("NFC").trim();
     const ok = await transition(tx, {
       actorId, id, from: "SUBMITTED", to: "DRAFT", action: "problem_statement.returned",
-      data: { submittedAt: null }, note: { note: note.normalize("NFC").trim() },
+      data: { submittedAt: null }, note: { note: reason },
     });
+    // The agency edits the draft on its management page, which shows staff's note.
+    if (ok) {
+      await notify(tx, noticesFor(await organisationMembers(tx, current.organisationId), {
+        kind: "statement.sent_back", link: `/orgs/${current.organisationId}/problems/${id}`, values: { statement: current.title, reason },
+      }));
+    }
     return ok ? "done" : "wrong-status";
   }));
 }
