@@ -61,6 +61,9 @@ export const NOTICE_KINDS = {
   "order.cancelled": { group: "money", values: ["offer", "package", "buyer", "id"] },
   "order.stranded_cancelled": { group: "money", values: ["offer", "id"] },
   "plan.renewal_failed": { group: "money", values: ["organisation", "plan"] },
+  // Issue 14 part 1: the buyer's side of an order (the kinds above speak to the provider).
+  "order.paid_buyer": { group: "money", values: ["offer", "package", "provider", "amount", "id"] },
+  "order.cancelled_buyer": { group: "money", values: ["offer", "package", "member", "id"] },
   // Membership.
   "membership.invitation_accepted": { group: "membership", values: ["member", "organisation"] },
   // `role` (or `roleKey`, e.g. "roles.OWNER"... any catalogue key).

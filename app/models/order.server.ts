@@ -226,16 +226,22 @@ export async function cancelOrder(input: { orderId: string; buyerOrganisationId:
     const moved = await tx.order.updateMany({ where: { id: order.id, status: "PENDING" }, data: { status: "CANCELLED", failureReason: "cancelled_by_buyer", cancelledAt: new Date() } });
     if (moved.count === 0) throw new OrderFailure("notCancellable");
     await recordAudit(tx, { actorId: input.actorId, action: "order.cancel", entityType: "order", entityId: order.id, before: { status: "PENDING" }, after: { status: "CANCELLED" }, data: { reason: "cancelled_by_buyer", checkoutSessionId: order.checkoutSessionId } });
-    await notify(tx, await cancelledNotices(tx, order.id));
+    await notify(tx, await cancelledNotices(tx, order.id, input.actorId));
   });
 }
 
-// The provider's members, each in their language and by their preference for money notices.
-async function cancelledNotices(tx: Pick<Db, "order" | "membership">, orderId: string): Promise<Notice[]> {
+// The provider's members, each in their language and by their preference for
+// money notices; and the buyer's other members (the one who cancelled knows).
+async function cancelledNotices(tx: Pick<Db, "order" | "membership" | "user">, orderId: string, actorId: string): Promise<Notice[]> {
   const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, include: { buyerOrganisation: { select: { name: true } } } });
   const members = await organisationMembers(tx, order.providerOrganisationId);
   const values = { offer: order.offerTitle, package: order.packageName, buyer: order.buyerOrganisation.name, id: order.id };
-  return noticesFor(members, { kind: "order.cancelled", link: `/orders/${order.id}`, values });
+  const actor = await tx.user.findUnique({ where: { id: actorId }, select: { name: true } });
+  const buyers = (await organisationMembers(tx, order.buyerOrganisationId)).filter((id) => id !== actorId);
+  return [
+    ...noticesFor(members, { kind: "order.cancelled", link: `/orders/${order.id}`, values }),
+    ...noticesFor(buyers, { kind: "order.cancelled_buyer", link: `/orders/${order.id}`, values: { offer: order.offerTitle, package: order.packageName, member: actor?.name ?? "", id: order.id } }),
+  ];
 }
 
 export const STRANDED_ORDER_REASON = "checkout_not_started";
@@ -297,15 +303,25 @@ async function markPaid(orderId: string, amountPaidVnd: bigint, paymentIntentId:
   });
 }
 
-// Every member of the provider hears of a paid order, each in their language.
+// Every member of the provider hears of a paid order, and every member of
+// the buyer has the receipt, each in their language.
 async function paidNotices(tx: Pick<Db, "order" | "membership">, orderId: string): Promise<Notice[]> {
-  const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, include: { buyerOrganisation: { select: { name: true } } } });
+  const order = await tx.order.findUniqueOrThrow({
+    where: { id: orderId },
+    include: { buyerOrganisation: { select: { name: true } }, providerOrganisation: { select: { name: true } } },
+  });
   const members = await organisationMembers(tx, order.providerOrganisationId);
   const values = {
     offer: order.offerTitle, package: order.packageName, buyer: order.buyerOrganisation.name, id: order.id,
     amountVnd: Number(order.amountPaidVnd ?? order.amountVnd),
   };
-  return noticesFor(members, { kind: "order.paid", link: `/orders/${order.id}`, values });
+  return [
+    ...noticesFor(members, { kind: "order.paid", link: `/orders/${order.id}`, values }),
+    ...noticesFor(await organisationMembers(tx, order.buyerOrganisationId), {
+      kind: "order.paid_buyer", link: `/orders/${order.id}`,
+      values: { offer: order.offerTitle, package: order.packageName, provider: order.providerOrganisation.name, id: order.id, amountVnd: values.amountVnd },
+    }),
+  ];
 }
 
 async function orderFor(metadata: Record<string, string>, where: Prisma.OrderWhereInput) {
@@ -426,6 +442,12 @@ async function sendRefund(refund: RefundToSend, actorId: string) {
     const status: OrderStatus = order.amountRefundedVnd >= (order.amountPaidVnd ?? 0n) ? "REFUNDED" : "PARTIALLY_REFUNDED";
     await tx.order.update({ where: { id: order.id }, data: { status } });
     await recordAudit(tx, { actorId, action: "order.refunded", entityType: "order", entityId: order.id, data: { refundId: refund.id, amountVnd: refund.amountVnd.toString(), status } });
+    // Both sides: the buyer got money back, the provider's takings went down.
+    const readers = [...(await organisationMembers(tx, order.buyerOrganisationId)), ...(await organisationMembers(tx, order.providerOrganisationId))];
+    await notify(tx, noticesFor(readers, {
+      kind: "order.refunded", link: `/orders/${order.id}`,
+      values: { offer: order.offerTitle, package: order.packageName, id: order.id, amountVnd: Number(refund.amountVnd) },
+    }));
   });
 }
 

@@ -1,6 +1,7 @@
 import { db, type MembershipRole, type OrganisationKind, type Prisma } from "~/db.server";
 import { uniqueSlug } from "~/utils/slug.server";
 import { changedFields, recordAudit } from "./audit.server";
+import { noticesFor, notify, organisationMembers } from "./notify.server";
 import { enqueueSearchSync } from "./search-index.server";
 import { withSearchNotify } from "~/search.server";
 
@@ -107,6 +108,34 @@ export async function removeMember(actorId: string, organisationId: string, memb
   });
 }
 
+/**
+ * An owner makes a member an owner, or an owner a member. The last owner
+ * cannot step down (the organisation would have nobody to manage it). The
+ * member is told, in their language.
+ */
+export async function changeMemberRole(
+  actorId: string, organisationId: string, membershipId: string, role: MembershipRole,
+): Promise<"changed" | "unchanged" | "not-found" | "last-owner"> {
+  return db.$transaction(async (tx) => {
+    const membership = await tx.membership.findFirst({ where: { id: membershipId, organisationId }, include: { organisation: { select: { name: true } } } });
+    if (!membership) return "not-found";
+    if (membership.role === role) return "unchanged";
+    if (membership.role === "OWNER" && (await tx.membership.count({ where: { organisationId, role: "OWNER" } })) <= 1) return "last-owner";
+    // Conditional on the role read, so two owners acting at once cannot both demote the last two owners.
+    const moved = await tx.membership.updateMany({ where: { id: membership.id, role: membership.role }, data: { role } });
+    if (moved.count !== 1) return "unchanged";
+    if (membership.role === "OWNER" && (await tx.membership.count({ where: { organisationId, role: "OWNER" } })) === 0) {
+      throw new Error("an organisation must keep an owner");
+    }
+    await recordAudit(tx, {
+      actorId, action: "organisation.member_role_changed", entityType: "Organisation", entityId: organisationId,
+      before: { role: membership.role }, after: { role }, data: { userId: membership.userId },
+    });
+    await notify(tx, [{ userId: membership.userId, kind: "membership.role_changed", link: `/orgs/${organisationId}`, values: { organisation: membership.organisation.name, roleKey: `roles.${role}` } }]);
+    return "changed";
+  });
+}
+
 export type VerificationFilter = "all" | "verified" | "unverified";
 
 export async function listOrganisationsForStaff(filter: VerificationFilter) {
@@ -135,6 +164,12 @@ export async function setOrganisationVerified(actorId: string, organisationId: s
       entityType: "Organisation", entityId: organisationId,
       before, after: { verifiedAt: organisation.verifiedAt, verifiedById: organisation.verifiedById },
     });
+    // Only the step to verified is news to the owners; re-saving a verified organisation tells nobody again.
+    if (verified && !before.verifiedAt) {
+      await notify(tx, noticesFor(await organisationMembers(tx, organisationId, { roles: ["OWNER"] }), {
+        kind: "organisation.verified", link: `/orgs/${organisationId}`, values: { organisation: organisation.name },
+      }));
+    }
     return organisation;
   });
 }

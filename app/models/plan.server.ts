@@ -6,6 +6,7 @@
 import { db, type PlanSubscriptionStatus, type Prisma } from "~/db.server";
 import { changedFields, recordAudit } from "~/models/audit.server";
 import { appBaseUrl } from "~/models/notification.server";
+import { noticesFor, notify, organisationMembers } from "~/models/notify.server";
 import { limitsFor, mayPublishAnother, PLAN_PRICES_VND, type Interval, type PaidTier, type PlanLimits, type PlanTierName } from "~/payments/plans";
 import { paymentProvider, planForPrice, planPriceId, ProviderRejectedError, type CheckoutSession, type ProviderSubscription } from "~/payments/provider.server";
 import { logger } from "~/utils/logger.server";
@@ -189,6 +190,15 @@ async function applySubscriptionState(rowId: string, sub: ProviderSubscription, 
       await tx.planSubscription.updateMany({ where: { organisationId: row.organisationId, status: "INCOMPLETE", id: { not: row.id } }, data: { status: "CANCELED", canceledAt: new Date() } });
     }
     await recordAudit(tx, { actorId: audit.actorId, action: audit.action, entityType: "PlanSubscription", entityId: row.id, ...diff });
+    // A live plan falling past due is a renewal that did not go through; the
+    // owners are told once per fall (a later event that keeps PAST_DUE changes nothing).
+    if (row.status === "ACTIVE" && status === "PAST_DUE") {
+      const organisation = await tx.organisation.findUniqueOrThrow({ where: { id: row.organisationId }, select: { name: true } });
+      await notify(tx, noticesFor(await organisationMembers(tx, row.organisationId, { roles: ["OWNER"] }), {
+        kind: "plan.renewal_failed", link: `/orgs/${row.organisationId}/plan`,
+        values: { organisation: organisation.name, planKey: `plans.tiers.${next.tier ?? row.tier}` },
+      }));
+    }
   });
 }
 

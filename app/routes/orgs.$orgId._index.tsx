@@ -8,9 +8,9 @@ import { ErrorSummary, SelectField, TextField } from "~/components/form";
 import type { Language } from "~/i18n/config";
 import { i18next } from "~/i18n/i18next.server";
 import { cancelInvitation, inviteMember } from "~/models/invitation.server";
-import { getOrganisationForMember, removeMember } from "~/models/organisation.server";
+import { changeMemberRole, getOrganisationForMember, removeMember } from "~/models/organisation.server";
 import { flash } from "~/models/session.server";
-import { cancelInvitationSchema, inviteSchema, memberRoles, removeMemberSchema } from "~/schemas/organisation";
+import { cancelInvitationSchema, changeRoleSchema, inviteSchema, memberRoles, removeMemberSchema } from "~/schemas/organisation";
 import { formatDate } from "~/utils/format";
 import { forbidden, notFound, requireOrgMember, requireOrgOwner } from "~/utils/permissions.server";
 import { publicBaseUrl } from "~/utils/request.server";
@@ -53,6 +53,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (outcome === "not-found") throw notFound();
     if (outcome === "last-owner") throw forbidden();
     return flash(request, `/orgs/${organisationId}`, { key: "organisations.memberRemoved" });
+  }
+  if (intent === "change-role") {
+    const parsed = changeRoleSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) throw new Response("Bad Request", { status: 400 });
+    const outcome = await changeMemberRole(user.id, organisationId, parsed.data.membershipId, parsed.data.role);
+    if (outcome === "not-found") throw notFound();
+    if (outcome === "last-owner") throw forbidden();
+    return flash(request, `/orgs/${organisationId}`, { key: "organisations.roleChanged" });
   }
   if (intent === "cancel-invitation") {
     const parsed = cancelInvitationSchema.safeParse(Object.fromEntries(formData));
@@ -141,6 +149,12 @@ export default function OrganisationPage() {
                       <input type="hidden" name="intent" value="remove-member" />
                       <input type="hidden" name="membershipId" value={m.id} />
                       <button type="submit" className="link-button">{t("organisations.removeMember", { name: m.user.name })}</button>
+                    </Form>}
+                    {m.role === "OWNER" && ownerCount === 1 ? null : <Form method="post">
+                      <input type="hidden" name="intent" value="change-role" />
+                      <input type="hidden" name="membershipId" value={m.id} />
+                      <input type="hidden" name="role" value={m.role === "OWNER" ? "MEMBER" : "OWNER"} />
+                      <button type="submit" className="link-button">{t(m.role === "OWNER" ? "organisations.makeMember" : "organisations.makeOwner", { name: m.user.name })}</button>
                     </Form>}
                   </td>
                 ) : null}

@@ -33,6 +33,12 @@ export const removeMemberSchema = z.object({
   membershipId: z.string().min(1),
 });
 
+export const changeRoleSchema = z.object({
+  intent: z.literal("change-role"),
+  membershipId: z.string().min(1),
+  role: z.enum(memberRoles),
+});
+
 export const cancelInvitationSchema = z.object({
   intent: z.literal("cancel-invitation"),
   invitationId: z.string().min(1),

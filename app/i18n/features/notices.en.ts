@@ -118,6 +118,16 @@ export const noticesEn: Shape<typeof noticesVi> = {
       body: "Order {{id}} for “{{offer}}” was cancelled automatically because its payment page could not be opened after a fault on the exchange. No money was taken; you can order again.",
       action: "Open the order",
     },
+    "order.paid_buyer": {
+      title: "Payment received: {{offer}}",
+      body: "The exchange has received your organisation's payment of {{amount}} for the package “{{package}}” of “{{offer}}” ({{provider}}). Order reference: {{id}}. The provider will be in touch to deliver.",
+      action: "Open the order and message the provider",
+    },
+    "order.cancelled_buyer": {
+      title: "Unpaid order cancelled: {{offer}}",
+      body: "{{member}} cancelled order {{id}} (package “{{package}}” of “{{offer}}”) before paying. No money was taken; your organisation can order again when needed.",
+      action: "Open the order",
+    },
     "plan.renewal_failed": {
       title: "{{organisation}}'s plan renewal failed",
       body: "The renewal payment of the “{{plan}}” plan for {{organisation}} did not go through. Check the payment method so the plan does not stop.",

@@ -120,6 +120,16 @@ export const noticesVi = {
       body: "Đơn hàng {{id}} cho giải pháp “{{offer}}” được tự động huỷ vì trang thanh toán không mở được do sự cố của Sàn. Chưa có tiền nào bị trừ; bạn có thể đặt mua lại.",
       action: "Mở đơn hàng",
     },
+    "order.paid_buyer": {
+      title: "Đã nhận thanh toán: {{offer}}",
+      body: "Sàn đã nhận khoản thanh toán {{amount}} của đơn vị bạn cho gói “{{package}}” của giải pháp “{{offer}}” ({{provider}}). Mã đơn hàng: {{id}}. Nhà cung cấp sẽ liên hệ để bàn giao.",
+      action: "Mở đơn hàng và nhắn cho nhà cung cấp",
+    },
+    "order.cancelled_buyer": {
+      title: "Đơn hàng chưa thanh toán đã được huỷ: {{offer}}",
+      body: "{{member}} đã huỷ đơn hàng {{id}} (gói “{{package}}” của giải pháp “{{offer}}”) trước khi thanh toán. Chưa có tiền nào bị trừ; đơn vị có thể đặt mua lại khi cần.",
+      action: "Mở đơn hàng",
+    },
     "plan.renewal_failed": {
       title: "Gia hạn gói dịch vụ của {{organisation}} không thành công",
       body: "Lần gia hạn gói “{{plan}}” của {{organisation}} không thanh toán được. Hãy kiểm tra phương thức thanh toán để gói không bị ngừng.",
