@@ -6,6 +6,7 @@ import { env, sessionSecret } from "~/env.server";
 import { startDailyDigestSchedule } from "~/models/daily-digest.server";
 import { startMailWorker } from "~/models/mail-outbox.server";
 import { startMaintenanceSchedule } from "~/models/maintenance.server";
+import { startDeadlineReminderSchedule } from "~/models/notice-deadlines.server";
 import { startOpenDataSchedule } from "~/models/open-data.server";
 import { startDemoPayments, testPaymentsOn } from "~/payments/demo-payments.server";
 import { logger } from "~/utils/logger.server";
@@ -36,6 +37,8 @@ startMaintenanceSchedule();
 // Queued email (MailOutbox) goes out on a poll with retries; daily digests at 07:00 Hanoi time.
 startMailWorker();
 startDailyDigestSchedule();
+// Deadline reminders (statements closing, overdue major problems, stale offers), hourly; each is sent once.
+startDeadlineReminderSchedule();
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
