@@ -14,7 +14,7 @@ import { db, type DeploymentStage, type MajorProblemStatus, type MatchStatus, ty
 // - Furthest stage of a problem: the highest progress among its matches.
 // - Offers linked: distinct offers with a match that was not rejected
 //   (a dropped one still counts: it was linked) or a proposal that was not
-//   declined.
+//   declined or withdrawn by its provider.
 // - Approved: matches approved and not dropped.
 // - Overdue: the deadline has passed, the furthest stage is not DEPLOYED,
 //   and the problem is still OPEN or IN_PROGRESS (a solved or withdrawn
@@ -149,7 +149,7 @@ export async function trackProblems(filter: TrackingFilter = {}, now = new Date(
       orderBy: [{ deployedAt: "asc" }, { id: "asc" }],
     }),
     db.proposal.findMany({
-      where: { majorProblemId: { in: ids }, status: { not: "DECLINED" } },
+      where: { majorProblemId: { in: ids }, status: { notIn: ["DECLINED", "WITHDRAWN"] } },
       distinct: ["majorProblemId", "offerId"],
       select: { majorProblemId: true, offerId: true, createdAt: true },
     }),
