@@ -140,6 +140,9 @@ const env: NodeJS.ProcessEnv = {
   SESSION_SECRET: randomBytes(32).toString("hex"),
   APP_URL: `http://localhost:${port}`,
   MAIL_OUTBOX_DIR: outboxDir,
+  // Each server's uploads in its own folder: the orphan-upload clean-up of
+  // one run must never see (and delete) another run's or a developer's files.
+  UPLOAD_DIR: path.join(tempDir, "uploads"),
   LOG_LEVEL: "warn",
 };
 // Mail must land in the outbox, never go out.
