@@ -14,7 +14,8 @@ import { db, type DeclineReason, type MatchRejectReason } from "~/db.server";
 import { advanceStage, moveMatches, type MatchTarget } from "~/models/match.server";
 import { fulfilOrder, refundOrder, startOrder } from "~/models/order.server";
 import { closeStatement, createStatement, publishStatement, submitStatement } from "~/models/problem-statement.server";
-import { createProposal, decideProposal } from "~/models/proposal.server";
+import { postMessage } from "~/models/message.server";
+import { createProposal, decideProposal, withdrawProposal } from "~/models/proposal.server";
 import { answerQuestion, askQuestion } from "~/models/question.server";
 import { drainPaymentEvents, recordPaymentEvent } from "~/payments/events.server";
 import { createStripeProvider, setPaymentProvider } from "~/payments/provider.server";
@@ -30,7 +31,9 @@ type Decision =
   | { status: "RECEIVED" }
   | { status: "SHORTLISTED" }
   | { status: "SELECTED" }
-  | { status: "DECLINED"; reason: DeclineReason; note: string };
+  | { status: "DECLINED"; reason: DeclineReason; note: string }
+  // Withdrawn by the provider itself before any decision.
+  | { status: "WITHDRAWN" };
 
 type SeedProposal = { offer: string; pitch: string } & Decision;
 type SeedQuestion = { asker: string; body: string; answer?: string };
@@ -214,7 +217,7 @@ export const seedStatements: SeedStatement[] = [
       { offer: "Hóa đơn điện tử HG-eInvoice", status: "SELECTED", pitch: "Gói hóa đơn điện tử từ máy tính tiền kèm thanh toán QR Hồ Gươm Pay, hướng dẫn tận nơi." },
       { offer: "Hóa đơn điện tử Công số", status: "DECLINED", reason: "OVER_BUDGET", note: "Chi phí cho 300 hộ trong năm đầu vượt ngân sách phường.", pitch: "Hóa đơn điện tử kết nối cơ quan thuế, hỗ trợ 24/7." },
       { offer: "Sổ Sách AI – kế toán cho hộ kinh doanh", status: "SHORTLISTED", pitch: "Sổ sách kế toán tự động từ hóa đơn, phù hợp hộ tự kê khai." },
-      { offer: "Sạp Xanh POS – bán hàng cho cửa hàng thực phẩm và tạp hóa", status: "RECEIVED", pitch: "Phần mềm bán hàng cho cửa hàng tạp hóa, xuất hóa đơn điện tử." },
+      { offer: "Sạp Xanh POS – bán hàng cho cửa hàng thực phẩm và tạp hóa", status: "WITHDRAWN", pitch: "Phần mềm bán hàng cho cửa hàng tạp hóa, xuất hóa đơn điện tử." },
     ],
   },
   {
@@ -467,6 +470,12 @@ function expectDone(outcome: string, what: string) {
 }
 
 async function decide(actorId: string, scope: string | { majorProblems: true }, proposalId: string, decision: Decision) {
+  if (decision.status === "WITHDRAWN") {
+    const proposal = await db.proposal.findUniqueOrThrow({ where: { id: proposalId }, select: { organisationId: true } });
+    const outcome = await withdrawProposal(await memberOf(proposal.organisationId), proposal.organisationId, proposalId);
+    if (outcome !== "withdrawn") throw new Error(`demo market seed: withdrawing a proposal gave "${outcome}"`);
+    return;
+  }
   const steps: ("SHORTLISTED" | "SELECTED" | "DECLINED")[] =
     decision.status === "SELECTED" ? ["SHORTLISTED", "SELECTED"] : decision.status === "RECEIVED" ? [] : [decision.status];
   for (const status of steps) {
@@ -597,6 +606,44 @@ async function seedPaidOrders(l: Lookups) {
   }
 }
 
+// Private messages on a deal, so the demo accounts have threads to open: the
+// agency and the provider of a selected proposal, and a buyer and provider
+// after a paid order. Through the model, so the other side is notified.
+export const seedConversations: { offer: string; order?: boolean; lines: { from: "provider" | "other"; body: string }[] }[] = [
+  {
+    offer: "Hệ thống cảnh báo sớm ngập úng đô thị",
+    lines: [
+      { from: "other", body: "Chúc mừng đề xuất đã được chọn. Bên anh có thể lắp thử 5 điểm đầu tiên trong tháng tới không?" },
+      { from: "provider", body: "Được ạ. Chúng tôi đề xuất 5 điểm ở Hoàn Kiếm và Ba Đình; sẽ gửi kế hoạch lắp đặt chi tiết trong tuần này." },
+    ],
+  },
+  {
+    offer: "Hóa đơn điện tử HG-eInvoice",
+    order: true,
+    lines: [
+      { from: "other", body: "Phường đã thanh toán. Khi nào bên bạn hướng dẫn các hộ kinh doanh được?" },
+      { from: "provider", body: "Thứ Ba tuần sau, 8 giờ sáng tại nhà văn hóa phường; chúng tôi mang theo máy tính tiền mẫu." },
+    ],
+  },
+];
+
+async function seedThreads() {
+  for (const seed of seedConversations) {
+    const offer = need(await db.offer.findFirst({ where: { titleVi: seed.offer }, select: { id: true, organisationId: true } }), `offer "${seed.offer}"`);
+    const ref = seed.order
+      ? { kind: "order" as const, id: need(await db.order.findFirst({ where: { offerId: offer.id, status: { in: ["PAID", "FULFILLED"] } }, select: { id: true, buyerOrganisationId: true } }), `a paid order of "${seed.offer}"`).id }
+      : { kind: "proposal" as const, id: need(await db.proposal.findFirst({ where: { offerId: offer.id, status: "SELECTED", problemStatementId: { not: null } }, select: { id: true } }), `a selected proposal of "${seed.offer}"`).id };
+    const other = seed.order
+      ? (await db.order.findUniqueOrThrow({ where: { id: ref.id }, select: { buyerOrganisationId: true } })).buyerOrganisationId
+      : (await db.proposal.findUniqueOrThrow({ where: { id: ref.id }, select: { problemStatement: { select: { organisationId: true } } } })).problemStatement!.organisationId;
+    for (const line of seed.lines) {
+      const author = await memberOf(line.from === "provider" ? offer.organisationId : other);
+      const posted = await postMessage({ id: author, isStaff: false }, ref, { body: line.body }, null);
+      if (posted.outcome !== "posted") throw new Error(`demo market seed: a message gave "${posted.outcome}"`);
+    }
+  }
+}
+
 export async function seedMarket(): Promise<{ statements: boolean; matches: boolean; orders: boolean }> {
   const done = { statements: false, matches: false, orders: false };
   const l = await lookups();
@@ -614,5 +661,6 @@ export async function seedMarket(): Promise<{ statements: boolean; matches: bool
     await seedPaidOrders(l);
     done.orders = true;
   }
+  if (done.statements && done.orders && (await db.message.count()) === 0) await seedThreads();
   return done;
 }

@@ -60,10 +60,21 @@ describe("the demo seed on an empty database", () => {
 
   it("has proposals in every state, declines carrying a structured reason and a note", async () => {
     const states = (await db.proposal.groupBy({ by: ["status"], _count: true })).map((row) => row.status).sort();
-    expect(states).toEqual(["DECLINED", "RECEIVED", "SELECTED", "SHORTLISTED"]);
+    expect(states).toEqual(["DECLINED", "RECEIVED", "SELECTED", "SHORTLISTED", "WITHDRAWN"]);
     const declined = await db.proposal.findMany({ where: { status: "DECLINED" } });
     expect(declined.every((p) => p.declineReason && p.declineNote)).toBe(true);
     expect(await db.proposal.count({ where: { majorProblemId: { not: null } } })).toBeGreaterThan(0);
+  });
+
+  it("gives the demo accounts message threads and the notices of what happened, in the app and by email", async () => {
+    const threads = await db.messageThread.findMany({ include: { messages: true } });
+    expect(threads.some((t) => t.proposalId && t.messages.length >= 2)).toBe(true);
+    expect(threads.some((t) => t.orderId && t.messages.length >= 2)).toBe(true);
+    const kinds = new Set((await db.notification.findMany({ select: { kind: true } })).map((n) => n.kind));
+    for (const kind of ["question.asked", "question.answered", "proposal.received", "proposal.declined", "proposal.withdrawn", "message.received", "order.paid"]) {
+      expect(kinds, kind).toContain(kind);
+    }
+    expect(await db.mailOutbox.count()).toBeGreaterThan(0);
   });
 
   it("has matches at every curation status and every stage from introduced to deployed", async () => {
