@@ -229,6 +229,13 @@ describe("wrong content types and broken forms", () => {
     expect(await response.text()).toBe(vi.requestGuard.unsupportedType);
   });
 
+  it("takes JSON only where an endpoint reads it, bounded like a form", async () => {
+    const suggest = await fetch(`${server.baseUrl}/taxonomy/suggest`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ title: "Đặt lịch khám bệnh" }) });
+    expect(suggest.status).toBe(200);
+    const huge = await fetch(`${server.baseUrl}/taxonomy/suggest`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ title: "x".repeat(bodyLimits.formBytes) }) });
+    expect(huge.status).toBe(413);
+  });
+
   it("answers multipart without a boundary, or cut off, with 400", async () => {
     const noBoundary = await fetch(`${server.baseUrl}/login`, { method: "POST", headers: { "content-type": "multipart/form-data" }, body: "x" });
     expect(noBoundary.status).toBe(400);

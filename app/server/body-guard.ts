@@ -35,6 +35,9 @@ export const bodyLimits = {
 } as const;
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+// Routes whose action also takes a JSON body (the term-suggestion endpoint
+// scripts call), bounded like a form.
+const JSON_ENDPOINTS = new Set(["/taxonomy/suggest"]);
 const FORM = "application/x-www-form-urlencoded";
 const MULTIPART = "multipart/form-data";
 // Names that would reach an object's prototype once a parser nests them.
@@ -319,6 +322,15 @@ async function run(req: Request): Promise<Refusal | null | "aborted"> {
     return null;
   }
 
+  // The few endpoints that read JSON as well as forms; everywhere else JSON
+  // is a wrong content type (415) rather than something a route half-reads.
+  if (type?.type === "application/json" && JSON_ENDPOINTS.has(req.path)) {
+    if (length !== null && length > bodyLimits.formBytes) return tooLarge(req, bodyLimits.formBytes);
+    const body = await readLimited(req, bodyLimits.formBytes);
+    if (body === "too-large") return tooLarge(req, bodyLimits.formBytes);
+    req.guardedBody = { kind: "buffer", bytes: body };
+    return null;
+  }
   const acceptPost = { "Accept-Post": `${FORM}, ${MULTIPART}` };
   if (!hasBody) {
     // An empty post (a bare button) reads as an empty form, whatever it
