@@ -3,7 +3,7 @@
 // published offer (seeded), and the agency shortlists the proposal.
 import { expect, test, type Page } from "@playwright/test";
 import vi from "../app/i18n/vi";
-import { signIn } from "./support";
+import { hydrated, signIn } from "./support";
 
 const agencyUser = "quang.huy@sogtvt.hanoi.example.vn";
 const curator = "curator@hihub.example.vn";
@@ -77,6 +77,8 @@ test("an agency's statement goes from draft to a shortlisted proposal", async ({
     await page.goto("/problems");
     await page.getByRole("link", { name: title }).click();
     await expect(page.getByText(`${s.sixClear.person}: ${s.fields.responsiblePerson}`)).toBeVisible();
+    // Typing before hydration can be lost when React takes over the form.
+    await hydrated(page);
     await page.getByLabel(s.qa.body).fill("Dữ liệu camera được cung cấp ở định dạng nào?");
     await page.getByRole("button", { name: s.qa.ask }).click();
     await expect(page.getByRole("status")).toHaveText(s.qa.asked);
@@ -88,6 +90,7 @@ test("an agency's statement goes from draft to a shortlisted proposal", async ({
     await page.goto(statementUrl);
     await page.getByRole("link", { name: s.mine.viewPublic }).click();
     await expect(page.getByText(fill(s.qa.askedBy, { name: "Công ty Cổ phần Công nghệ Sông Hồng AI" }))).toBeVisible();
+    await hydrated(page);
     await page.getByLabel(s.qa.answerLabel).fill("Video H.264, 25 khung hình/giây, lưu trữ 30 ngày.");
     await page.getByRole("button", { name: s.qa.saveAnswer }).click();
     await expect(page.getByRole("status")).toHaveText(s.qa.answered);
