@@ -59,7 +59,12 @@ type Catalogue = typeof vi.requestGuard;
 // (a Remix cookie: base64 of a JSON string), else Vietnamese.
 export function requestLanguage(req: Pick<Request, "query" | "headers">): "vi" | "en" {
   if (req.query.lng === "en" || req.query.lng === "vi") return req.query.lng;
-  const raw = req.headers.cookie?.match(/(?:^|;\s*)lng=([^;]*)/)?.[1];
+  return cookieLanguage(req.headers.cookie);
+}
+
+/** The language the lng cookie in a Cookie header names; Vietnamese without one. */
+export function cookieLanguage(cookieHeader: string | null | undefined): "vi" | "en" {
+  const raw = cookieHeader?.match(/(?:^|;\s*)lng=([^;]*)/)?.[1];
   if (!raw) return "vi";
   try {
     return JSON.parse(Buffer.from(decodeURIComponent(raw), "base64").toString("utf8")) === "en" ? "en" : "vi";

@@ -9,7 +9,7 @@ import {
 import type { NextFunction, Request, Response } from "express";
 import en from "~/i18n/en";
 import vi from "~/i18n/vi";
-import { requestLanguage } from "./body-guard";
+import { cookieLanguage, requestLanguage } from "./body-guard";
 
 // @remix-run/express's handler, with three differences that keep hostile
 // requests at 4xx:
@@ -30,8 +30,8 @@ Request.prototype.formData = async function formData(this: globalThis.Request) {
     return await parseFormData.call(this);
   } catch (error) {
     if (!(error instanceof TypeError)) throw error;
-    const english = /(?:^|;\s*)lng=ImVuIg(?:%3D|=){0,2}(?:;|$)/.test(this.headers.get("cookie") ?? "");
-    throw new Response((english ? en : vi).requestGuard.malformed, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    const catalogue = cookieLanguage(this.headers.get("cookie")) === "en" ? en : vi;
+    throw new Response(catalogue.requestGuard.malformed, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
 };
 

@@ -1,5 +1,5 @@
 import http from "node:http";
-import type { Page } from "./http";
+import { rememberCookies, type Page } from "./http";
 
 // A browser on another machine: like TestBrowser (keeps cookies, sends the
 // Origin a same-site form post would, follows no redirects) but its
@@ -65,13 +65,6 @@ export class AddressBrowser {
   }
 
   private remember(headers: Headers) {
-    for (const line of headers.getSetCookie()) {
-      const [pair] = line.split(";");
-      const index = pair!.indexOf("=");
-      const name = pair!.slice(0, index).trim();
-      const value = pair!.slice(index + 1).trim();
-      if (!value || /expires=Thu, 01 Jan 1970/i.test(line) || /max-age=0/i.test(line)) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
+    rememberCookies(this.cookies, headers);
   }
 }

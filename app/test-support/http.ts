@@ -40,6 +40,19 @@ export function startTestServer() {
 
 export type Page = { status: number; headers: Headers; text: string; location: string | null };
 
+// What a browser does with Set-Cookie: keep the value, or forget the cookie
+// when the server expires it. Shared by the test browsers.
+export function rememberCookies(cookies: Map<string, string>, headers: Headers) {
+  for (const line of headers.getSetCookie()) {
+    const [pair] = line.split(";");
+    const index = pair!.indexOf("=");
+    const name = pair!.slice(0, index).trim();
+    const value = pair!.slice(index + 1).trim();
+    if (!value || /expires=Thu, 01 Jan 1970/i.test(line) || /max-age=0/i.test(line)) cookies.delete(name);
+    else cookies.set(name, value);
+  }
+}
+
 // A minimal browser: keeps cookies, sends the Origin a same-site form post
 // would, and does not follow redirects so tests can assert them.
 export class TestBrowser {
@@ -54,14 +67,7 @@ export class TestBrowser {
   }
 
   private remember(headers: Headers) {
-    for (const line of headers.getSetCookie()) {
-      const [pair] = line.split(";");
-      const index = pair!.indexOf("=");
-      const name = pair!.slice(0, index).trim();
-      const value = pair!.slice(index + 1).trim();
-      if (!value || /expires=Thu, 01 Jan 1970/i.test(line) || /max-age=0/i.test(line)) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
+    rememberCookies(this.cookies, headers);
   }
 
   async request(method: string, pathname: string, init: { form?: Record<string, string>; headers?: Record<string, string> } = {}): Promise<Page> {
