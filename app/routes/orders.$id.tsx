@@ -101,6 +101,18 @@ async function refundOutcome(request: Request, here: string, reply: (formErrors:
   return flash(request, here, { key: "payments.flash.refunded" });
 }
 
+// One of the order's one-button actions (pay again, cancel, mark delivered):
+// a plain post that works without JavaScript.
+function IntentButton({ intent, label, hint, secondary }: { intent: string; label: string; hint?: string; secondary?: boolean }) {
+  return (
+    <Form method="post">
+      {hint ? <p className="hint">{hint}</p> : null}
+      <input type="hidden" name="intent" value={intent} />
+      <button type="submit" className={secondary ? "button button-secondary" : "button"}>{label}</button>
+    </Form>
+  );
+}
+
 export default function OrderReceipt() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
@@ -148,24 +160,10 @@ export default function OrderReceipt() {
       </dl>
       {order.checkoutUrl ? <p><a className="button" href={order.checkoutUrl}>{t("payments.receipt.pay")}</a></p> : null}
       {canRetryPay ? (
-        <Form method="post">
-          <p className="hint">{t("payments.receipt.noCheckoutHint")}</p>
-          <input type="hidden" name="intent" value="pay" />
-          <button type="submit" className="button">{t("payments.receipt.pay")}</button>
-        </Form>
+        <IntentButton intent="pay" label={t("payments.receipt.pay")} hint={t("payments.receipt.noCheckoutHint")} />
       ) : null}
-      {canCancel ? (
-        <Form method="post">
-          <input type="hidden" name="intent" value="cancel" />
-          <button type="submit" className="button button-secondary">{t("payments.receipt.cancel")}</button>
-        </Form>
-      ) : null}
-      {canFulfil ? (
-        <Form method="post">
-          <input type="hidden" name="intent" value="fulfil" />
-          <button type="submit" className="button">{t("payments.receipt.fulfil")}</button>
-        </Form>
-      ) : null}
+      {canCancel ? <IntentButton intent="cancel" label={t("payments.receipt.cancel")} secondary /> : null}
+      {canFulfil ? <IntentButton intent="fulfil" label={t("payments.receipt.fulfil")} /> : null}
       {order.refunds.length || canRefund ? <h2>{t("payments.receipt.refundsTitle")}</h2> : null}
       {order.refunds.length ? (
         <ul className="plain-list">
