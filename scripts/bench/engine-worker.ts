@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { EmbeddedSearchEngine } from "../../search/embedded/engine.ts";
-import { MiniSearchEngine } from "../../search/minisearch/engine.ts";
+import { MiniSearchEngine } from "./minisearch/engine.ts";
 import { FACET_FIELDS, type SearchEngine } from "../../search/types.ts";
 import { generateOffer, offerBatches } from "./offer-generator.ts";
 import { ndcgAtK, recallAtK, summarise, type LatencySummary } from "./metrics.ts";

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { describeSearchEngineContract, searchDocument } from "../contract.ts";
+import { describeSearchEngineContract, searchDocument } from "../../../search/contract.ts";
 import { MiniSearchEngine } from "./engine.ts";
 
 const ids = (result: { hits: { entityId: string }[] }) => result.hits.map((hit) => hit.entityId);

@@ -3,13 +3,14 @@
 // word-dropping strategy, filters, facet counts, visibility, ordering and
 // highlighting, so the two answer the same queries with the same documents
 // and only the index underneath differs. Nothing persists: a restart means a
-// full reindex. Not used by the app.
+// full reindex. Not used by the app: it lives with the benchmark.
 import MiniSearch, { type Query } from "minisearch";
-import { Vocabulary } from "../embedded/vocabulary.ts";
-import { highlight, snippet } from "../highlight.ts";
-import { buildSynonymIndex, EMPTY_SYNONYMS, parseQuery, type ParsedQuery, type QueryClause, type SynonymIndex } from "../query.ts";
-import { rerankBonus, rerankText, type RerankText } from "../rerank.ts";
-import { foldedWords } from "../text.ts";
+import { Vocabulary } from "../../../search/embedded/vocabulary.ts";
+import { highlight, snippet } from "../../../search/highlight.ts";
+import { buildSynonymIndex, EMPTY_SYNONYMS, parseQuery, type ParsedQuery, type QueryClause, type SynonymIndex } from "../../../search/query.ts";
+import { rerankBonus, rerankText, type RerankText } from "../../../search/rerank.ts";
+import { foldedWords } from "../../../search/text.ts";
+import { RERANK_WINDOW } from "../../../search/tuning/search.ts";
 import type {
   FacetCounts,
   FacetField,
@@ -23,13 +24,13 @@ import type {
   SuggestQuery,
   Suggestion,
   SynonymGroups,
-} from "../types.ts";
-import { facetValuesOf } from "../types.ts";
+} from "../../../search/types.ts";
+import { facetValuesOf } from "../../../search/types.ts";
 
-// Same field weights and re-ranking window as the embedded engine, so the
-// relevance comparison is about the index, not the tuning.
+// Same field weights (search/embedded/engine.ts's bm25 column weights) and
+// re-ranking window (imported) as the embedded engine, so the relevance
+// comparison is about the index, not the tuning.
 const FIELD_BOOSTS = { title: 8, summary: 3, keywords: 4, body: 1 };
-const RERANK_WINDOW = 200;
 const MAX_PER_PAGE = 100;
 
 interface Stored {
