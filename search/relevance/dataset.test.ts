@@ -13,13 +13,34 @@ const SECTORS = [
   "dich-vu-cong", "san-xuat", "logistics", "nang-luong", "xay-dung", "lao-dong", "an-sinh", "phong-chay", "thuong-mai",
   "du-lieu",
 ] as const;
-const KINDS = ["exact", "no-diacritics", "typo", "english", "multi-word", "uppercase", "synonym"] as const;
-const KIND_QUOTAS: Partial<Record<(typeof KINDS)[number], number>> = {
-  "no-diacritics": 8,
-  typo: 6,
+const KINDS = [
+  "exact", "no-diacritics", "typo", "english", "multi-word", "uppercase", "synonym",
+  // The kinds issue 15 reports nDCG@10 by; "phrase" also carries the phrase-noise figure.
+  "short", "phrase", "en-to-vi", "vi-to-en", "long",
+] as const;
+type Kind = (typeof KINDS)[number];
+// The dev set is tuned on, so each kind needs enough queries for its figure to mean something.
+const DEV_QUOTAS: Partial<Record<Kind, number>> = {
+  "no-diacritics": 12,
+  typo: 10,
   english: 8,
   "multi-word": 10,
   synonym: 4,
+  short: 8,
+  phrase: 15,
+  "en-to-vi": 10,
+  "vi-to-en": 10,
+  long: 10,
+};
+// The held-out file is smaller: enough per kind to catch a kind that only the dev set got better at.
+const HOLDOUT_QUOTAS: Partial<Record<Kind, number>> = {
+  "no-diacritics": 4,
+  typo: 4,
+  short: 4,
+  phrase: 10,
+  "en-to-vi": 4,
+  "vi-to-en": 4,
+  long: 4,
 };
 
 type Offer = {
@@ -69,6 +90,7 @@ function duplicates(values: string[]): string[] {
 
 const offers = readJsonl<Offer>("offers.jsonl");
 const queries = readJsonl<Query>("queries.jsonl");
+const holdoutQueries = readJsonl<Query>("search-holdout/queries.jsonl");
 const problems = readJsonl<Problem>("problems.jsonl");
 const qrels = readQrels("match-qrels.tsv");
 const offerById = new Map(offers.map((o) => [o.externalId, o]));
@@ -108,51 +130,106 @@ describe("offers.jsonl", () => {
   });
 });
 
-describe("queries.jsonl", () => {
-  it("has at least 45 queries with unique ids and texts", () => {
-    expect(queries.length).toBeGreaterThanOrEqual(45);
-    expect(duplicates(queries.map((q) => q.id))).toEqual([]);
-    expect(duplicates(queries.map((q) => q.q))).toEqual([]);
-  });
+function words(q: string): number {
+  return q.split(/\s+/).filter(Boolean).length;
+}
 
-  it("judges only offers that exist, with grades 0–3", () => {
-    for (const q of queries) {
-      for (const [id, grade] of Object.entries(q.judgements)) {
-        expect(offerById.has(id), `${q.id} judges unknown offer ${id}`).toBe(true);
-        expect([0, 1, 2, 3], `${q.id}/${id}`).toContain(grade);
+/** Share of a query's grade ≥ 2 offers written in `language`. */
+function goodShare(q: Query, language: "vi" | "en"): number {
+  const good = Object.entries(q.judgements).filter(([, grade]) => grade >= 2);
+  return good.filter(([id]) => offerById.get(id)?.language === language).length / good.length;
+}
+
+function describeQueries(file: string, list: Query[], minimum: number, quotas: Partial<Record<Kind, number>>): void {
+  describe(file, () => {
+    it(`has at least ${minimum} queries with unique ids and texts`, () => {
+      expect(list.length).toBeGreaterThanOrEqual(minimum);
+      expect(duplicates(list.map((q) => q.id))).toEqual([]);
+      expect(duplicates(list.map((q) => q.q))).toEqual([]);
+    });
+
+    it("judges only offers that exist, with grades 0–3", () => {
+      for (const q of list) {
+        for (const [id, grade] of Object.entries(q.judgements)) {
+          expect(offerById.has(id), `${q.id} judges unknown offer ${id}`).toBe(true);
+          expect([0, 1, 2, 3], `${q.id}/${id}`).toContain(grade);
+        }
       }
-    }
-  });
+    });
 
-  it("gives every query at least one offer graded 2 or 3", () => {
-    for (const q of queries) {
-      expect(Object.values(q.judgements).some((g) => g >= 2), q.id).toBe(true);
-    }
-  });
+    it("gives every query at least one offer graded 2 or 3", () => {
+      for (const q of list) {
+        expect(Object.values(q.judgements).some((g) => g >= 2), q.id).toBe(true);
+      }
+    });
 
-  it("meets the per-kind quotas", () => {
-    for (const q of queries) {
-      expect(q.kinds.length, q.id).toBeGreaterThan(0);
-      for (const kind of q.kinds) expect(KINDS as readonly string[], q.id).toContain(kind);
-    }
-    for (const [kind, min] of Object.entries(KIND_QUOTAS)) {
-      expect(queries.filter((q) => q.kinds.includes(kind)).length, kind).toBeGreaterThanOrEqual(min);
-    }
-  });
+    it("meets the per-kind quotas", () => {
+      for (const q of list) {
+        expect(q.kinds.length, q.id).toBeGreaterThan(0);
+        expect(duplicates(q.kinds), q.id).toEqual([]);
+        for (const kind of q.kinds) expect(KINDS as readonly string[], q.id).toContain(kind);
+      }
+      for (const [kind, min] of Object.entries(quotas)) {
+        expect(list.filter((q) => q.kinds.includes(kind)).length, kind).toBeGreaterThanOrEqual(min);
+      }
+    });
 
-  it("labels kinds truthfully", () => {
-    for (const q of queries) {
-      const hasDiacritics = fold(q.q) !== q.q.toLowerCase();
-      if (q.kinds.includes("no-diacritics")) expect(hasDiacritics, q.id).toBe(false);
-      if (q.kinds.includes("exact")) expect(hasDiacritics, q.id).toBe(true);
-      if (q.kinds.includes("english")) expect(q.q, q.id).toMatch(/^[\x20-\x7e]+$/);
-      if (q.kinds.includes("uppercase")) expect(q.q, q.id).toBe(q.q.toUpperCase());
-      if (q.kinds.includes("multi-word")) expect(q.q.split(/\s+/).length, q.id).toBeGreaterThanOrEqual(3);
-    }
-  });
+    it("labels kinds truthfully", () => {
+      for (const q of list) {
+        const hasDiacritics = fold(q.q) !== q.q.toLowerCase();
+        const ascii = /^[\x20-\x7e]+$/.test(q.q);
+        if (q.kinds.includes("no-diacritics")) expect(hasDiacritics, q.id).toBe(false);
+        if (q.kinds.includes("exact")) expect(hasDiacritics, q.id).toBe(true);
+        if (q.kinds.includes("english")) expect(ascii, q.id).toBe(true);
+        if (q.kinds.includes("uppercase")) expect(q.q, q.id).toBe(q.q.toUpperCase());
+        if (q.kinds.includes("multi-word")) expect(words(q.q), q.id).toBeGreaterThanOrEqual(3);
+        if (q.kinds.includes("phrase")) {
+          expect(hasDiacritics, `${q.id} phrase needs diacritics`).toBe(true);
+          expect(words(q.q), q.id).toBeGreaterThanOrEqual(2);
+          expect(q.kinds, `${q.id}: a sentence is not a phrase`).not.toContain("long");
+        }
+        if (q.kinds.includes("en-to-vi")) {
+          expect(ascii && q.kinds.includes("english"), `${q.id} en-to-vi needs an English query`).toBe(true);
+        }
+        if (q.kinds.includes("vi-to-en")) expect(hasDiacritics, `${q.id} vi-to-en needs diacritics`).toBe(true);
+      }
+    });
 
-  it("stores query texts in NFC", () => {
-    for (const q of queries) expect(q.q === q.q.normalize("NFC"), q.id).toBe(true);
+    // Word counts and the good offers' languages decide these four, so a label can neither be
+    // missing nor wrong: a query edited or re-judged later keeps its kinds honest.
+    it("labels short, long, en-to-vi and vi-to-en exactly when they apply", () => {
+      for (const q of list) {
+        const n = words(q.q);
+        const hasDiacritics = fold(q.q) !== q.q.toLowerCase();
+        expect(q.kinds.includes("short"), `${q.id} short ⇔ 1 word`).toBe(n === 1);
+        expect(q.kinds.includes("long"), `${q.id} long ⇔ 8–15 words`).toBe(n >= 8 && n <= 15);
+        expect(q.kinds.includes("en-to-vi"), `${q.id} en-to-vi ⇔ English query, ≥ half good offers vi`).toBe(
+          q.kinds.includes("english") && goodShare(q, "vi") >= 0.5,
+        );
+        expect(q.kinds.includes("vi-to-en"), `${q.id} vi-to-en ⇔ diacritics, ≥ half good offers en`).toBe(
+          hasDiacritics && goodShare(q, "en") >= 0.5,
+        );
+      }
+    });
+
+    it("stores query texts in NFC", () => {
+      for (const q of list) expect(q.q === q.q.normalize("NFC"), q.id).toBe(true);
+    });
+  });
+}
+
+describeQueries("queries.jsonl", queries, 100, DEV_QUOTAS);
+describeQueries("search-holdout/queries.jsonl", holdoutQueries, 30, HOLDOUT_QUOTAS);
+
+describe("search-holdout/queries.jsonl is apart from the dev queries", () => {
+  it("uses its own ids and no dev query text (accents and case ignored)", () => {
+    const devIds = new Set(queries.map((q) => q.id));
+    const devTexts = new Set(queries.map((q) => fold(q.q).trim()));
+    for (const q of holdoutQueries) {
+      expect(q.id, q.id).toMatch(/^H\d{2}$/);
+      expect(devIds.has(q.id), q.id).toBe(false);
+      expect(devTexts.has(fold(q.q).trim()), `${q.id} "${q.q}" is also a dev query`).toBe(false);
+    }
   });
 });
 
