@@ -11,7 +11,7 @@
 //   --no-glossary          the staff thesaurus only (search/synonyms.ts)
 //   --no-declared-sector   ignore the problems' own sector labels
 //   --dir search/relevance/holdout2   another set with the same three files
-//   --base-glossary        without the per-sector glossary (search/match/glossary-sectors.ts)
+//   --base-glossary        without the per-sector glossary (search/lexicon/glossary-sectors.ts)
 //   --plain-thesaurus      thesaurus phrases matched folded only (before the spelling check)
 //   --reverse              also rank problems for each judged offer (rankNeeds)
 import fs from "node:fs";
@@ -20,7 +20,7 @@ import { parseArgs } from "node:util";
 import { seedTerms } from "../prisma/seed-taxonomy.ts";
 import { TaxonomyClassifier } from "../search/classify.ts";
 import { EmbeddedSearchEngine } from "../search/embedded/engine.ts";
-import { BASE_MATCHING_GLOSSARY, MATCHING_GLOSSARY } from "../search/match/glossary.ts";
+import { BASE_MATCHING_GLOSSARY, MATCHING_GLOSSARY } from "../search/lexicon/glossary.ts";
 import { buildMatchSynonyms } from "../search/match/terms.ts";
 import { sectorLabelReader } from "../search/match/sector-label.ts";
 import { buildTaxonomy, DEFAULT_TUNING, rankNeeds, rankOffers, type MatchContext, type OfferFacts } from "../search/match/rank.ts";

@@ -6,7 +6,7 @@
 import { db } from "~/db.server";
 import { searchEngine, staffSynonymGroups } from "~/search.server";
 import { TaxonomyClassifier } from "../../search/classify.ts";
-import { MATCHING_GLOSSARY } from "../../search/match/glossary.ts";
+import { MATCHING_GLOSSARY } from "../../search/lexicon/glossary.ts";
 import type { SynonymIndex } from "../../search/query.ts";
 import { buildMatchSynonyms } from "../../search/match/terms.ts";
 import {

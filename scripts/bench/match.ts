@@ -9,7 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { seedTerms } from "../../prisma/seed-taxonomy.ts";
 import { TaxonomyClassifier } from "../../search/classify.ts";
-import { MATCHING_GLOSSARY } from "../../search/match/glossary.ts";
+import { MATCHING_GLOSSARY } from "../../search/lexicon/glossary.ts";
 import { buildMatchSynonyms } from "../../search/match/terms.ts";
 import { buildTaxonomy, clearMatchCaches, rankOffers, type MatchContext, type OfferFacts } from "../../search/match/rank.ts";
 import { DEFAULT_SYNONYM_GROUPS } from "../../search/synonyms.ts";

@@ -5,7 +5,7 @@ import { EmbeddedSearchEngine } from "../embedded/engine.ts";
 import { buildSynonymIndex } from "../query.ts";
 import { DEFAULT_SYNONYM_GROUPS } from "../synonyms.ts";
 import type { SearchDocument } from "../types.ts";
-import { MATCHING_GLOSSARY } from "./glossary.ts";
+import { MATCHING_GLOSSARY } from "../lexicon/glossary.ts";
 import { buildTaxonomy, curationEvidence, needWords, rankNeeds, rankOffers, type MatchContext, type NeedInput, type OfferFacts } from "./rank.ts";
 import { fuse, termsAsWritten, type NeedProfile, type OfferProfile } from "./score.ts";
 import { DEFAULT_TERM_WEIGHTS, matchTerms } from "./terms.ts";

@@ -9,7 +9,7 @@ import type { SynonymIndex } from "../query.ts";
 import { tokenize } from "../text.ts";
 import type { SearchDocType, SearchEngine, WeightedTerm } from "../types.ts";
 import { DEFAULT_FUSION_WEIGHTS, fuse, pairSignals, weigh, withTermsReason, type FusionWeights, type MatchReason, type NeedProfile, type OfferProfile, type Signals, type TermRef } from "./score.ts";
-import { SOLUTION_HINTS } from "./hints.ts";
+import { SOLUTION_HINTS } from "../lexicon/solution-hints.ts";
 import { buildHints, contentWords, DEFAULT_TERM_WEIGHTS, matchTerms, overlap, type MatchText, type TermWeights } from "./terms.ts";
 
 export interface Taxonomy {
@@ -224,7 +224,7 @@ export interface OfferRankingOptions {
  */
 export async function scoreOfferCandidates(context: MatchContext, need: NeedInput, options: OfferRankingOptions): Promise<ScoredCandidate[]> {
   const tuning = { ...DEFAULT_TUNING, ...context.tuning };
-  // Solution hints run from the need's words to the offers' (see hints.ts).
+  // Solution hints run from the need's words to the offers' (see search/lexicon/solution-hints.ts).
   const terms = matchTerms(need.text, context.synonyms, tuning.terms, NEED_HINTS);
   const hits = await context.engine.similar({ terms: terms.slice(0, tuning.retrievalTerms), filters: { type: ["offer"] }, limit: tuning.candidates });
   const curation = curationEvidence(options.needKey ?? null, needWords(need.text), options.curated ?? [], tuning.similarFrom);

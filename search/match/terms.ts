@@ -28,7 +28,7 @@ export interface TermWeights {
   maxTerms: number;
   /** Share given to a one-syllable Vietnamese wording of a thesaurus group (see buildMatchSynonyms). */
   loneSynonym: number;
-  /** Share of a problem word's weight given to each solution wording it hints at (see hints.ts). */
+  /** Share of a problem word's weight given to each solution wording it hints at (see search/lexicon/solution-hints.ts). */
   hint: number;
 }
 
