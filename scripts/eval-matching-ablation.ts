@@ -7,7 +7,7 @@
 // seconds; the figures that count come from eval:matching, which agrees
 // within about ±0.01.
 //
-//   --tuning '{"terms":{"syllable":1},"fusion":{"sector":0}}'  overrides DEFAULT_TUNING
+//   --tuning '{"terms":{"syllable":1},"fusion":{"sector":0}}'  overrides DEFAULT_TUNING (search/tuning/matching.ts)
 //   --no-glossary          the staff thesaurus only (search/synonyms.ts)
 //   --no-declared-sector   ignore the problems' own sector labels
 //   --dir search/relevance/holdout2   another set with the same three files
@@ -23,8 +23,9 @@ import { EmbeddedSearchEngine } from "../search/embedded/engine.ts";
 import { BASE_MATCHING_GLOSSARY, MATCHING_GLOSSARY } from "../search/lexicon/glossary.ts";
 import { buildMatchSynonyms } from "../search/match/terms.ts";
 import { sectorLabelReader } from "../search/match/sector-label.ts";
-import { buildTaxonomy, DEFAULT_TUNING, rankNeeds, rankOffers, type MatchContext, type OfferFacts } from "../search/match/rank.ts";
+import { buildTaxonomy, rankNeeds, rankOffers, type MatchContext, type OfferFacts } from "../search/match/rank.ts";
 import { buildSynonymIndex } from "../search/query.ts";
+import { DEFAULT_TUNING } from "../search/tuning/matching.ts";
 import { DEFAULT_SYNONYM_GROUPS } from "../search/synonyms.ts";
 import type { SearchDocument } from "../search/types.ts";
 import { meanOf, ndcgAtK, recallAtK } from "./bench/metrics.ts";

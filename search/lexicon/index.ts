@@ -3,7 +3,7 @@
 // so a linguist can edit these lists without touching an algorithm, and any
 // ranking code can use the same knowledge without depending on matching.
 import { MATCHING_GLOSSARY } from "./glossary.ts";
-import { SOLUTION_HINTS, type SolutionHint } from "./solution-hints.ts";
+import { SOLUTION_HINTS } from "./solution-hints.ts";
 
 export { BASE_MATCHING_GLOSSARY, MATCHING_GLOSSARY } from "./glossary.ts";
 export { SECTOR_GLOSSARY } from "./glossary-sectors.ts";

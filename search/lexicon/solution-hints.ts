@@ -4,7 +4,7 @@
 // ("điều khiển tín hiệu thích ứng", "fill-level sensors"). These are not
 // synonyms: an offer about signal control says nothing about congestion
 // being its subject, so the link only runs from the need to the offer, and
-// is weighed apart from synonyms (`hint` in the term weights). Written from
+// is weighed apart from synonyms (`hint` in search/tuning/matching.ts). Written from
 // general knowledge of each city area, both languages on both sides; not
 // from any evaluation set's misses, except the manufacturing and freight
 // groups, added after dev-set misses (the dev set is the tuning set). Each

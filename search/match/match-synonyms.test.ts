@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildSynonymIndex, type SynonymIndex } from "../query.ts";
 import { coverageScores, wordGrams } from "./rank.ts";
-import { buildHints, buildMatchSynonyms, DEFAULT_TERM_WEIGHTS, markSignature, matchTerms } from "./terms.ts";
+import { DEFAULT_TERM_WEIGHTS } from "../tuning/matching.ts";
+import { buildHints, buildMatchSynonyms, markSignature, matchTerms } from "./terms.ts";
 
 const groups = [
   ["dịch", "dịch bệnh", "outbreak", "epidemic"],

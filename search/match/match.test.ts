@@ -8,7 +8,8 @@ import type { SearchDocument } from "../types.ts";
 import { MATCHING_GLOSSARY } from "../lexicon/glossary.ts";
 import { buildTaxonomy, curationEvidence, needWords, rankNeeds, rankOffers, type MatchContext, type NeedInput, type OfferFacts } from "./rank.ts";
 import { fuse, termsAsWritten, type NeedProfile, type OfferProfile } from "./score.ts";
-import { DEFAULT_TERM_WEIGHTS, matchTerms } from "./terms.ts";
+import { DEFAULT_TERM_WEIGHTS } from "../tuning/matching.ts";
+import { matchTerms } from "./terms.ts";
 
 const synonyms = buildSynonymIndex([...DEFAULT_SYNONYM_GROUPS, ...MATCHING_GLOSSARY]);
 const transport = { slug: "giao-thong", nameVi: "Giao thông", nameEn: "Transport" };

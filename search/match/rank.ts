@@ -8,9 +8,13 @@ import type { TaxonomyClassifier, TaxonomyTermInput } from "../classify.ts";
 import type { SynonymIndex } from "../query.ts";
 import { tokenize } from "../text.ts";
 import type { SearchDocType, SearchEngine, WeightedTerm } from "../types.ts";
-import { DEFAULT_FUSION_WEIGHTS, fuse, pairSignals, weigh, withTermsReason, type FusionWeights, type MatchReason, type NeedProfile, type OfferProfile, type Signals, type TermRef } from "./score.ts";
 import { SOLUTION_HINTS } from "../lexicon/solution-hints.ts";
-import { buildHints, contentWords, DEFAULT_TERM_WEIGHTS, matchTerms, overlap, type MatchText, type TermWeights } from "./terms.ts";
+import { CLASSIFIER_LIMIT, DEFAULT_TUNING, MAX_GRAM, type MatchTuning } from "../tuning/matching.ts";
+import { fuse, pairSignals, weigh, withTermsReason, type FusionWeights, type MatchReason, type NeedProfile, type OfferProfile, type Signals, type TermRef } from "./score.ts";
+import { buildHints, contentWords, matchTerms, overlap, type MatchText } from "./terms.ts";
+
+// The weights and thresholds (DEFAULT_TUNING and the rest) are in search/tuning/matching.ts.
+export type { MatchTuning };
 
 export interface Taxonomy {
   classifier: TaxonomyClassifier;
@@ -44,38 +48,6 @@ export interface CuratedNeed {
   rejected: string[];
 }
 
-export interface MatchTuning {
-  terms: TermWeights;
-  fusion: FusionWeights;
-  /** How many engine hits are re-ranked. */
-  candidates: number;
-  /** Other needs count as similar from this overlap of their words. */
-  similarFrom: number;
-  /** Classifier results scoring above this become signals. */
-  classifierMinScore: number;
-  /**
-   * Only this many (the heaviest) terms are asked of the engine; every term
-   * is then looked for in the candidates' own text. Each term costs the
-   * engine a query, so this bounds latency on large indexes.
-   */
-  retrievalTerms: number;
-  /** Share of the text score from the candidates' own text (all terms) rather than the engine's bm25. */
-  coverage: number;
-  /** How much the coverage score is divided by a candidate's length relative to the others (bm25's b; 0: not). */
-  lengthNorm: number;
-}
-
-export const DEFAULT_TUNING: MatchTuning = {
-  terms: DEFAULT_TERM_WEIGHTS,
-  fusion: DEFAULT_FUSION_WEIGHTS,
-  candidates: 40,
-  similarFrom: 0.3,
-  classifierMinScore: 1,
-  retrievalTerms: 40,
-  coverage: 0.5,
-  lengthNorm: 0.5,
-};
-
 export interface MatchContext {
   engine: SearchEngine;
   synonyms: SynonymIndex;
@@ -97,7 +69,7 @@ const byKey = <T extends TermRef>(terms: T[]) => [...new Map(terms.map((term) =>
 
 /** Sectors and technologies the classifier reads from a text, with the declared ones. */
 export function readTerms(taxonomy: Taxonomy, text: MatchText, declared: { sectors: TermRef[]; technologies: TermRef[] }, minScore: number) {
-  const found = taxonomy.classifier.classify(text, { kinds: ["SECTOR", "TECHNOLOGY"], limit: 3, minScore });
+  const found = taxonomy.classifier.classify(text, { kinds: ["SECTOR", "TECHNOLOGY"], limit: CLASSIFIER_LIMIT, minScore });
   const refs = (kind: string) => found.filter((c) => c.kind === kind).flatMap((c) => taxonomy.terms.get(`${kind}:${c.slug}`) ?? []);
   return { sectors: byKey([...declared.sectors, ...refs("SECTOR")]), technologies: byKey([...declared.technologies, ...refs("TECHNOLOGY")]) };
 }
@@ -154,8 +126,6 @@ export function curationEvidence(key: string | null, words: ReadonlySet<string>,
   }
   return { approvedHere, rejectedHere, approved, rejected };
 }
-
-const MAX_GRAM = 4;
 
 /** Every run of 1–4 folded words in a text, to look terms up in it. */
 export function wordGrams(text: string): Set<string> {

@@ -4,6 +4,7 @@
 // read. Pure: every input is given, so the same code ranks in the app, the
 // evaluation and the benchmark.
 import { tokenize } from "../text.ts";
+import { DEFAULT_FUSION_WEIGHTS, PROVEN_TRL, REFERENCE_LOG2_FOR_FULL_SIGNAL, REJECTION_SHARE, TECHNOLOGIES_FOR_FULL_SIGNAL } from "../tuning/matching.ts";
 
 export type TermRef = { slug: string; nameVi: string; nameEn: string };
 export type MatchReason =
@@ -48,17 +49,8 @@ export interface PairEvidence {
   rejectedForSimilar: number;
 }
 
+/** One weight per signal; the defaults are in search/tuning/matching.ts. */
 export type FusionWeights = Record<Signal, number>;
-
-export const DEFAULT_FUSION_WEIGHTS: FusionWeights = {
-  text: 0.62,
-  sector: 0.14,
-  technology: 0.1,
-  trl: 0.03,
-  budget: 0.03,
-  reference: 0.03,
-  curation: 0.3,
-};
 
 const MAX_TERM_REASONS = 6;
 
@@ -118,12 +110,12 @@ export function pairSignals(need: NeedProfile, offer: OfferProfile, evidence: Pa
   }
   const technologies = shared(need.technologies, offer.technologies);
   if (technologies.length > 0) {
-    signals.technology = Math.min(1, technologies.length / Math.max(1, Math.min(2, need.technologies.length)));
+    signals.technology = Math.min(1, technologies.length / Math.max(1, Math.min(TECHNOLOGIES_FOR_FULL_SIGNAL, need.technologies.length)));
     reasons.push({ kind: "technology", terms: technologies });
   }
   if (offer.trl !== null) {
-    // Without a wanted level, a proven solution (TRL 7+) still reads better.
-    const meets = need.wantedTrl === null ? offer.trl >= 7 : offer.trl >= need.wantedTrl;
+    // Without a wanted level, a proven solution still reads better.
+    const meets = need.wantedTrl === null ? offer.trl >= PROVEN_TRL : offer.trl >= need.wantedTrl;
     signals.trl = meets ? 1 : -1;
     if (need.wantedTrl !== null || meets) reasons.push({ kind: "trl", offerTrl: offer.trl, wantedTrl: need.wantedTrl, fit: meets ? "meets" : "below" });
   }
@@ -136,11 +128,11 @@ export function pairSignals(need: NeedProfile, offer: OfferProfile, evidence: Pa
     .map((sector) => ({ sector, count: offer.referencesBySector[sector.slug] ?? 0 }))
     .sort((a, b) => b.count - a.count)[0];
   if (referenced && referenced.count > 0) {
-    signals.reference = Math.min(1, Math.log2(1 + referenced.count) / 2);
+    signals.reference = Math.min(1, Math.log2(1 + referenced.count) / REFERENCE_LOG2_FOR_FULL_SIGNAL);
     reasons.push({ kind: "reference", count: referenced.count, sector: referenced.sector });
   }
   if (evidence.approvedForSimilar > 0 || evidence.rejectedForSimilar > 0) {
-    signals.curation = Math.max(-1, Math.min(1, Math.min(1, evidence.approvedForSimilar) - 0.5 * Math.min(1, evidence.rejectedForSimilar)));
+    signals.curation = Math.max(-1, Math.min(1, Math.min(1, evidence.approvedForSimilar) - REJECTION_SHARE * Math.min(1, evidence.rejectedForSimilar)));
     if (evidence.approvedCount > 0) reasons.push({ kind: "curation", approvedForSimilar: evidence.approvedCount });
   }
   return { signals, reasons };

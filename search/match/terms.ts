@@ -6,33 +6,15 @@
 // English offer about "congestion".
 import type { SynonymIndex } from "../query.ts";
 import { isStopWord, tokenize, type Token } from "../text.ts";
+import { DEFAULT_TERM_WEIGHTS, type TermWeights } from "../tuning/matching.ts";
 import type { WeightedTerm } from "../types.ts";
+
+export type { TermWeights };
 
 export interface MatchText {
   title: string;
   body: string;
 }
-
-export interface TermWeights {
-  title: number;
-  body: number;
-  /** Share of a word's weight given to the pair it starts. */
-  bigram: number;
-  /** Share of a thesaurus phrase's weight given to each of its other wordings. */
-  synonym: number;
-  /** Weight of a lone word in Vietnamese text relative to an English word (0: pairs only). */
-  syllable: number;
-  /** Share of an English word's weight given to its plural or singular. */
-  variant: number;
-  /** At most this many terms reach the engine (the heaviest). */
-  maxTerms: number;
-  /** Share given to a one-syllable Vietnamese wording of a thesaurus group (see buildMatchSynonyms). */
-  loneSynonym: number;
-  /** Share of a problem word's weight given to each solution wording it hints at (see search/lexicon/solution-hints.ts). */
-  hint: number;
-}
-
-export const DEFAULT_TERM_WEIGHTS: TermWeights = { title: 2, body: 1, bigram: 0.5, synonym: 0.7, variant: 0.6, syllable: 0, maxTerms: 200, loneSynonym: 1, hint: 1 };
 
 /**
  * The diacritics of a word wherever the tone mark sits ("hoá" = "hóa"), so
