@@ -1,7 +1,9 @@
 // Index settings for the Meilisearch engine, kept in code so every
 // environment's index is configured the same way and a deploy re-applies them.
+// The values that tune ranking are in search/tuning/meilisearch.ts.
 import type { Settings } from "meilisearch";
 import { fold, STOP_WORDS_EXACT, STOP_WORDS_FOLDED, tokenize } from "../text.ts";
+import { ATTRIBUTE_ORDER, LOCALES, MAX_TOTAL_HITS, MAX_VALUES_PER_FACET, RANKING_RULES, TYPO_MIN_WORD_SIZE } from "../tuning/meilisearch.ts";
 import { FACET_FIELDS, type SynonymGroups } from "../types.ts";
 
 /**
@@ -18,27 +20,11 @@ export const FOLDED_ATTRIBUTES = {
   body: "bodyFolded",
 } as const;
 
-export const SEARCHABLE_ATTRIBUTES = [
-  "title",
-  "keywords",
-  "summary",
-  "body",
-  FOLDED_ATTRIBUTES.title,
-  FOLDED_ATTRIBUTES.keywords,
-  FOLDED_ATTRIBUTES.summary,
-  FOLDED_ATTRIBUTES.body,
-] as const;
+export const SEARCHABLE_ATTRIBUTES = [...ATTRIBUTE_ORDER, ...ATTRIBUTE_ORDER.map((field) => FOLDED_ATTRIBUTES[field])] as const;
 
 export const FILTERABLE_ATTRIBUTES = [...new Set<string>([...FACET_FIELDS, "type", "published", "organisationId"])];
 
 export const SORTABLE_ATTRIBUTES = ["publishedAt", "priceMin"] as const;
-
-/**
- * Meilisearch caps `totalHits` (and the pages that can be reached) at this.
- * The default, 1000, would make the result count wrong on broad searches; the
- * catalogue is expected to stay well under this.
- */
-export const MAX_TOTAL_HITS = 100_000;
 
 /**
  * Stop words for the server. Meilisearch may fold diacritics before it checks
@@ -79,26 +65,18 @@ export function meilisearchSettings(synonyms: SynonymGroups): Settings {
     searchableAttributes: [...SEARCHABLE_ATTRIBUTES],
     filterableAttributes: FILTERABLE_ATTRIBUTES,
     sortableAttributes: [...SORTABLE_ATTRIBUTES],
-    // Meilisearch's default rules, except that `sort` comes straight after
-    // `words`: a person who picks "newest" or "price" expects that order,
-    // as the embedded engine gives it, not relevance with dates as a tie
-    // break. Without a `sort` parameter the rule does nothing.
-    rankingRules: ["words", "sort", "typo", "proximity", "attribute", "exactness"],
-    // Meilisearch's defaults, stated so the embedded engine's typoBudget()
-    // and this index cannot drift apart silently.
+    rankingRules: [...RANKING_RULES],
     typoTolerance: {
       enabled: true,
-      minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 },
+      minWordSizeForTypos: { ...TYPO_MIN_WORD_SIZE },
       disableOnWords: [],
       disableOnAttributes: [],
     },
     stopWords: [...new Set(MEILISEARCH_STOP_WORDS)],
     synonyms: meilisearchSynonyms(synonyms),
-    // The text is Vietnamese or English; without this the language detector
-    // may pick another Latin-script language for short, diacritic-free text.
-    localizedAttributes: [{ attributePatterns: ["*"], locales: ["vie", "eng"] }],
+    localizedAttributes: [{ attributePatterns: ["*"], locales: [...LOCALES] }],
     pagination: { maxTotalHits: MAX_TOTAL_HITS },
-    faceting: { maxValuesPerFacet: 500 },
+    faceting: { maxValuesPerFacet: MAX_VALUES_PER_FACET },
   };
 }
 
