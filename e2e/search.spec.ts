@@ -25,7 +25,7 @@ test("a visitor searches without diacritics, filters by sector and opens a resul
     await expect(box).toHaveAttribute("aria-expanded", "false");
     await box.press("Enter");
     await expect(page).toHaveURL(/\/search\?q=quan\+trac\+bui\+min$/);
-    await expect(main(page).getByRole("heading", { level: 2, name: /Tìm thấy \d+ kết quả/ })).toBeVisible();
+    await expect(main(page).getByRole("heading", { level: 2, name: /^\d+ kết quả cho “quan trac bui min”$/ })).toBeVisible();
     await expect(main(page).getByRole("link", { name: title })).toBeVisible();
   });
 

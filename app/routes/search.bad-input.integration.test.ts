@@ -86,12 +86,13 @@ describe("in English", () => {
   it("shows English labels, plurals and messages", async () => {
     const english = server.browser({ language: "en" });
     const one = visibleText((await english.get("/search?q=cam+bien+bui")).text);
-    expect(one).toContain("1 result found");
+    expect(one).toContain("1 result for “cam bien bui”");
+    expect(one).toContain(`${en.search.filterToggle} `);
     expect(one).toContain(en.search.applyFilters);
     expect(one).toContain(`${en.search.types.offer} (1)`);
     expect(one).toContain(`${terms.sector.nameEn} (1)`);
     expect(one).toContain(en.search.sorts["price-asc"]);
-    expect(visibleText((await english.get("/search?q=tram+quan+trac&type=offer")).text)).toContain("3 results found");
+    expect(visibleText((await english.get("/search?q=tram+quan+trac&type=offer")).text)).toContain("3 offers for “tram quan trac”");
     const bad = await english.get(`/search?q=${"x".repeat(600)}`);
     expect(bad.status).toBe(400);
     expect(visibleText(bad.text)).toContain(fill(en.search.validation.queryTooLong, { max: 500 }));

@@ -7,7 +7,7 @@ import catalogue from "~/i18n/vi";
 import { startTestServer, visibleText, type TestBrowser } from "~/test-support/http";
 import type { Terms } from "~/test-support/offer-factories";
 import {
-  fill, queryBoxValue, resultCount as count, SECRET_STATEMENT, SECRETS, searchEngineInTest as engine, seedSearchCatalogue,
+  fill, queryBoxValue, SECRET_STATEMENT, SECRETS, searchEngineInTest as engine, seedSearchCatalogue,
 } from "~/test-support/search-fixtures";
 
 const server = startTestServer();
@@ -19,6 +19,14 @@ let slugs: Record<string, string> = {};
 let outsider: TestBrowser;
 let leakOwner: TestBrowser;
 let leakMember: TestBrowser;
+
+// The one-line summary above the results, as a person reads it.
+const summaryOf = (html: string) => visibleText(html.match(/<h2 id="search-count"[^>]*>([\s\S]*?)<\/h2>/)?.[1] ?? "").trim();
+// What the summary should say: "3 giải pháp cho “quan trac nuoc”" (Vietnamese has one plural form).
+function said(total: number, q = "", type?: "offer" | "problem" | "major-problem") {
+  const results = fill(type ? s.typeCount[`${type}_other`] : s.resultCount_other, { count: total });
+  return q ? fill(s.resultsFor, { results, q }) : results;
+}
 
 const titlesIn = (html: string, titles: string[]) => titles.map((title) => visibleText(html).indexOf(title));
 
@@ -38,7 +46,7 @@ describe("the search page", () => {
     const page = await server.browser().get("/search?q=cam+bien+BUI");
     expect(page.status).toBe(200);
     const text = visibleText(page.text);
-    expect(text).toContain(count(1));
+    expect(summaryOf(page.text)).toBe(said(1, "cam bien BUI"));
     expect(text).toContain("Cảm biến bụi mịn PM2.5");
     expect(text).toContain("Công ty Môi trường Xanh");
     expect(text).not.toContain("Phần mềm một cửa");
@@ -62,14 +70,14 @@ describe("the search page", () => {
     expect(page.text).toContain(`href="/search?q=quan+trac+nuoc&amp;type=offer"`);
 
     const offersOnly = await server.browser().get("/search?q=quan+trac+nuoc&type=offer");
-    expect(visibleText(offersOnly.text)).toContain(count(3));
+    expect(summaryOf(offersOnly.text)).toBe(said(3, "quan trac nuoc", "offer"));
     expect(visibleText(offersOnly.text)).not.toContain("Quan trắc nước hồ nội thành");
     // The type stays when the form is submitted again.
     expect(offersOnly.text).toMatch(/<input type="hidden" name="type" value="offer"\/>/);
 
     const bySector = await server.browser().get(`/search?q=quan+trac+nuoc&sector=${terms.sector.slug}`);
     const filtered = visibleText(bySector.text);
-    expect(filtered).toContain(count(3));
+    expect(summaryOf(bySector.text)).toBe(said(3, "quan trac nuoc"));
     expect(filtered).not.toContain("Quan trắc nước hồ nội thành");
     // Tab counts follow the other filters.
     expect(filtered).toContain(`${s.types.problem} (0)`);
@@ -78,9 +86,9 @@ describe("the search page", () => {
     expect(filtered).toContain(`${s.removeFilter}: ${s.fields.sector}: ${terms.sector.nameVi}`);
     expect(bySector.text).toContain(`href="/search?q=quan+trac+nuoc"`);
 
-    const other = visibleText((await server.browser().get(`/search?sector=${otherTerms.sector.slug}`)).text);
-    expect(other).toContain("Phần mềm một cửa điện tử");
-    expect(other).toContain(count(1));
+    const otherPage = await server.browser().get(`/search?sector=${otherTerms.sector.slug}`);
+    expect(visibleText(otherPage.text)).toContain("Phần mềm một cửa điện tử");
+    expect(summaryOf(otherPage.text)).toBe(said(1));
   });
 
   it("sorts by price and by date", async () => {
@@ -106,7 +114,7 @@ describe("the search page", () => {
     const first = await server.browser().get(`/search?${base}`);
     const firstText = visibleText(first.text);
     expect(firstText).toContain(fill(s.page, { page: 1, pages: 2 }));
-    expect(firstText).toContain(count(3));
+    expect(summaryOf(first.text)).toBe(said(3, "tram quan trac"));
     expect(first.text).toMatch(new RegExp(`<a rel="next"[^>]* href="/search\\?${base.replace(/&/g, "&amp;").replace(/\+/g, "\\+")}&amp;page=2"`));
     const second = await server.browser().get(`/search?${base}&page=2`);
     const secondText = visibleText(second.text);
@@ -120,7 +128,7 @@ describe("the search page", () => {
     const page = await server.browser().get("/search?q=zzqqxx+wwvvyy");
     expect(page.status).toBe(200);
     const text = visibleText(page.text);
-    expect(text).toContain(count(0));
+    expect(summaryOf(page.text)).toBe(said(0, "zzqqxx wwvvyy"));
     expect(text).toContain(s.emptyTitle);
     expect(text).toContain(s.tipSpelling);
     expect(page.text).toContain('href="/search?type=offer"');
@@ -164,12 +172,13 @@ describe("nothing leaks", () => {
       const page = await browser.get("/search?q=xa+phong+sinh+hoc");
       const text = visibleText(page.text);
       for (const title of everything) expect(text).not.toContain(title);
-      expect(text).toContain(count(0));
+      expect(summaryOf(page.text)).toBe(said(0, "xa phong sinh hoc"));
       expect(text).toContain(`${s.tabAll} (0)`);
       expect(text).not.toContain(s.unpublished);
-      const browse = visibleText((await browser.get("/search")).text);
+      const browsePage = await browser.get("/search");
+      const browse = visibleText(browsePage.text);
       for (const title of everything) expect(browse).not.toContain(title);
-      expect(browse).toContain(count(6));
+      expect(summaryOf(browsePage.text)).toBe(said(6));
       expect(browse).toContain(`${s.types.offer} (5)`);
       expect(browse).toContain(`${terms.sector.nameVi} (4)`);
     }
@@ -180,17 +189,69 @@ describe("nothing leaks", () => {
   });
 
   it("shows members their own organisation's unpublished work, marked as such", async () => {
-    const member = visibleText((await leakMember.get("/search?q=xa+phong+sinh+hoc")).text);
-    expect(member).toContain(count(3));
+    const memberPage = await leakMember.get("/search?q=xa+phong+sinh+hoc");
+    const member = visibleText(memberPage.text);
+    expect(summaryOf(memberPage.text)).toBe(said(3, "xa phong sinh hoc"));
     for (const title of SECRETS.slice(0, 3)) expect(member).toContain(title);
     expect(member).not.toContain(SECRETS[3]);
     expect(member).not.toContain(SECRET_STATEMENT);
     expect(member).toContain(`${s.unpublished} — ${s.unpublishedHint}`);
-    const owner = visibleText((await leakOwner.get("/search?q=xa+phong+sinh+hoc")).text);
-    expect(owner).toContain(count(4));
+    const ownerPage = await leakOwner.get("/search?q=xa+phong+sinh+hoc");
+    const owner = visibleText(ownerPage.text);
+    expect(summaryOf(ownerPage.text)).toBe(said(4, "xa phong sinh hoc"));
     expect(owner).toContain(SECRET_STATEMENT);
     expect(owner).toContain(`${s.types.problem} (1)`);
-    const browse = visibleText((await leakOwner.get("/search")).text);
-    expect(browse).toContain(count(10));
+    expect(summaryOf((await leakOwner.get("/search")).text)).toBe(said(10));
+  });
+});
+
+describe("the page and the JSON API count the same", () => {
+  // The summary counts what the list below it shows (the chosen tab's type,
+  // or all types), and for a guest it is the API's total for the same URL.
+  // Once the page said "49 kết quả" over all types while the API, asked for
+  // offers only, said 16: the summary now names the type it counts.
+  const hitsShown = (html: string) => html.match(/<li class="search-result"/g)?.length ?? 0;
+
+  it("gives a guest the API's total for the same query, type, filters and page", async () => {
+    const queries: [string, string][] = [
+      ["q=quan+trac+nuoc", said(4, "quan trac nuoc")],
+      ["q=quan+trac+nuoc&type=offer", said(3, "quan trac nuoc", "offer")],
+      ["q=quan+trac+nuoc&type=problem", said(1, "quan trac nuoc", "problem")],
+      ["q=quan+trac+nuoc&type=major-problem", said(0, "quan trac nuoc", "major-problem")],
+      [`q=quan+trac+nuoc&sector=${terms.sector.slug}`, said(3, "quan trac nuoc")],
+      [`q=tram+quan+trac&type=offer&sector=${terms.sector.slug}&sort=price-asc&perPage=2&page=2`, said(3, "tram quan trac", "offer")],
+      ["q=cam+bien+BUI", said(1, "cam bien BUI")],
+      ["", said(6)],
+      ["type=offer", said(5, "", "offer")],
+    ];
+    for (const [query, expected] of queries) {
+      const page = await server.browser().get(`/search?${query}`);
+      const api = await server.browser().get(`/api/v1/search?${query}`);
+      expect(page.status, query).toBe(200);
+      expect(api.status, query).toBe(200);
+      const body = JSON.parse(api.text) as { total: number; hits: unknown[] };
+      expect(summaryOf(page.text), query).toBe(expected);
+      expect(Number(summaryOf(page.text).match(/^\d+/)?.[0]), query).toBe(body.total);
+      // The list holds the same page of hits as the API's.
+      expect(hitsShown(page.text), query).toBe(body.hits.length);
+    }
+  });
+
+  it("counts the current tab: the tab's own number is the summary's", async () => {
+    const page = await server.browser().get("/search?q=quan+trac+nuoc&type=offer");
+    const tabs = page.text.match(/<nav class="search-tabs"[\s\S]*?<\/nav>/)?.[0] ?? "";
+    const current = tabs.match(/<a[^>]*aria-current="page"[^>]*>([\s\S]*?)<\/a>/)?.[1] ?? "";
+    expect(visibleText(current).trim()).toBe(`${s.types.offer} (3)`);
+    expect(summaryOf(page.text)).toBe(said(3, "quan trac nuoc", "offer"));
+  });
+
+  it("adds only a member's own unpublished listings, each marked, to what the API says", async () => {
+    const query = "q=xa+phong+sinh+hoc";
+    const api = JSON.parse((await server.browser().get(`/api/v1/search?${query}`)).text) as { total: number };
+    const page = await leakMember.get(`/search?${query}`);
+    const marked = page.text.match(new RegExp(`class="tag tag-red search-unpublished">${s.unpublished}<`, "g"))?.length ?? 0;
+    expect(api.total).toBe(0);
+    expect(marked).toBe(3);
+    expect(summaryOf(page.text)).toBe(said(api.total + marked, "xa phong sinh hoc"));
   });
 });

@@ -152,8 +152,10 @@ export default function SearchPage() {
     <div className="search-page">
       <h1>{data.state === "unavailable" ? t("search.unavailableTitle") : t("search.title")}</h1>
       <SearchErrorSummary errors={errors} fieldIds={FIELD_IDS} />
-      <Form method="get" action="/search" id={FORM_ID} role="search" className="search-form" key={location.search}>
+      <Form method="get" action="/search" id={FORM_ID} role="search" className="search-form">
+        {/* Keyed by the URL so the box shows the query of the page it is on (after "did you mean", back, a link). */}
         <SearchBox
+          key={location.search}
           id={QUERY_ID} label={t("search.queryLabel")} hint={t("search.queryHint")} defaultValue={data.q}
           maxLength={queryInvalid ? undefined : MAX_QUERY_LENGTH} invalid={queryInvalid} buttonLabel={t("search.submit")}
         />
@@ -181,28 +183,39 @@ function SaveSearch({ query }: { query: string }) {
 
 type OkData = Extract<SerializeFrom<typeof loader>, { state: "ok" }>;
 
+// What the list below shows, in one line: "8 giải pháp cho “hóa đơn điện tử”".
+// The number is the total for the chosen tab (all types, or one type), the
+// same figure the JSON API gives a guest for the same query and filters.
+function resultSummary(t: TFunction, total: number, type: OkData["type"], q: string): string {
+  const results = type ? t(`search.typeCount.${type}`, { count: total }) : t("search.resultCount", { count: total });
+  const shown = q.trim();
+  if (!shown) return results;
+  return t("search.resultsFor", { results, q: shown.length > 80 ? `${shown.slice(0, 80)}…` : shown });
+}
+
+// Results first: the one-line summary, then the list; on a phone the filters
+// wait behind one "Lọc" control (a <details>, so it works without JavaScript),
+// on a wide screen they sit beside the list.
 function Results({ data }: { data: OkData }) {
   const { t } = useTranslation();
   const beyond = data.pagination.page > data.pagination.pages;
   return (
     <>
       <TypeTabs tabs={data.tabs} />
+      <h2 id="search-count" className="search-count-heading">{resultSummary(t, data.total, data.type, data.q)}</h2>
       <div className="search-layout">
         {data.groups.length ? (
-          <aside className="search-aside">
-            <FilterPanel groups={data.groups} formId={FORM_ID} />
+          <aside className="search-aside" aria-label={t("search.filtersTitle")}>
+            <FilterPanel groups={data.groups} formId={FORM_ID} activeCount={data.selected.length} />
           </aside>
         ) : null}
         <section className="search-main" id="search-results" aria-labelledby="search-count" tabIndex={-1}>
-          <div className="search-summary">
-            <h2 id="search-count" className="search-count-heading">{t("search.resultCount", { count: data.total })}</h2>
-            <div className="search-sort">
-              <label htmlFor="search-sort">{t("search.sortLabel")}</label>
-              <select id="search-sort" name="sort" defaultValue={data.sort} form={FORM_ID}>
-                {SORT_ORDERS.map((sort) => <option key={sort} value={sort}>{t(`search.sorts.${sort}`)}</option>)}
-              </select>
-              <button type="submit" className="button button-secondary button-small" form={FORM_ID}>{t("search.sortSubmit")}</button>
-            </div>
+          <div className="search-sort">
+            <label htmlFor="search-sort">{t("search.sortLabel")}</label>
+            <select id="search-sort" name="sort" defaultValue={data.sort} form={FORM_ID}>
+              {SORT_ORDERS.map((sort) => <option key={sort} value={sort}>{t(`search.sorts.${sort}`)}</option>)}
+            </select>
+            <button type="submit" className="button button-secondary button-small" form={FORM_ID}>{t("search.sortSubmit")}</button>
           </div>
           <SelectedFilters selected={data.selected} clearUrl={data.clearUrl} />
           {data.didYouMean ? (

@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { FilterField } from "~/schemas/search";
 
@@ -6,31 +7,47 @@ export type FacetOption = { value: string; label: string; count: number; selecte
 export type FacetGroup = { field: FilterField; options: FacetOption[] };
 export type SelectedFilter = { field: FilterField; label: string; removeUrl: string };
 
-// GOV.UK Digital Marketplace style: one fieldset of checkboxes per facet,
-// applied with a submit button so it works without JavaScript.
-export function FilterPanel({ groups, formId }: { groups: FacetGroup[]; formId: string }) {
+// Wide enough for the filters to sit beside the results (search.css uses the same width).
+const SIDEBAR_MEDIA = "(min-width: 761px)";
+
+// One checkbox fieldset per facet, applied with a submit button, as in GOV.UK's
+// Digital Marketplace. On a phone the ~40 checkboxes would push the results a
+// couple of screens down, so the whole panel sits in one <details> disclosure
+// ("Lọc"), closed by default: it opens and closes without JavaScript, and its
+// summary says how many filters are on. Beside the results (wide screens) there
+// is room, so once JavaScript runs the panel opens itself there.
+export function FilterPanel({ groups, formId, activeCount }: { groups: FacetGroup[]; formId: string; activeCount: number }) {
   const { t } = useTranslation();
+  const details = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (details.current && window.matchMedia(SIDEBAR_MEDIA).matches) details.current.open = true;
+  }, []);
   return (
-    <div className="search-filters">
-      <h2>{t("search.filtersTitle")}</h2>
-      {groups.map((group) => (
-        <fieldset key={group.field} className="search-facet">
-          <legend>{t(`search.fields.${group.field}`)}</legend>
-          {group.options.map((option) => {
-            const id = `filter-${group.field}-${option.value}`;
-            return (
-              <div className="search-checkbox" key={option.value}>
-                <input type="checkbox" id={id} name={group.field} value={option.value} defaultChecked={option.selected} form={formId} />
-                <label htmlFor={id}>
-                  {option.label} <span className="search-count">{`(${option.count})`}</span>
-                </label>
-              </div>
-            );
-          })}
-        </fieldset>
-      ))}
-      <button type="submit" className="button button-secondary" form={formId}>{t("search.applyFilters")}</button>
-    </div>
+    <details className="search-filter-toggle" ref={details}>
+      <summary className="search-filter-summary">
+        <span className="search-filter-summary-label">{t("search.filterToggle")}</span>
+        {activeCount > 0 ? <span className="search-filter-active">{` (${t("search.filterActive", { count: activeCount })})`}</span> : null}
+      </summary>
+      <div className="search-filters">
+        {groups.map((group) => (
+          <fieldset key={group.field} className="search-facet">
+            <legend>{t(`search.fields.${group.field}`)}</legend>
+            {group.options.map((option) => {
+              const id = `filter-${group.field}-${option.value}`;
+              return (
+                <div className="search-checkbox" key={option.value}>
+                  <input type="checkbox" id={id} name={group.field} value={option.value} defaultChecked={option.selected} form={formId} />
+                  <label htmlFor={id}>
+                    {option.label} <span className="search-count">{`(${option.count})`}</span>
+                  </label>
+                </div>
+              );
+            })}
+          </fieldset>
+        ))}
+        <button type="submit" className="button button-secondary" form={formId}>{t("search.applyFilters")}</button>
+      </div>
+    </details>
   );
 }
 
