@@ -1,19 +1,49 @@
 // Highlighting is done here rather than by each engine, so both engines mark
 // the same words, diacritics or not, and the UI never renders engine HTML.
-import { tokenize } from "./text.ts";
+import { tokenize, type Token } from "./text.ts";
 import type { HighlightSegment } from "./types.ts";
 
-/** Folded words; a trailing "*" means "starts with". */
+/**
+ * What matched, as engines report it: space-separated parts, each a folded
+ * word (any spelling), "=key" (that exact spelling: see toneKey) or a folded
+ * prefix ending in "*". Several parts are a phrase, marked only where its
+ * words stand side by side: for "giao thông", the "giao" of "giao diện" is
+ * not marked.
+ */
 export type MatchedTerms = readonly string[];
 
-function matcher(terms: MatchedTerms) {
-  const whole = new Set<string>();
-  const prefixes: string[] = [];
-  for (const term of terms) {
-    if (term.endsWith("*")) prefixes.push(term.slice(0, -1));
-    else whole.add(term);
+type Part = (token: Token) => boolean;
+
+function partMatcher(part: string): Part {
+  if (part.startsWith("=")) {
+    const key = part.slice(1);
+    return (token) => token.key === key;
   }
-  return (folded: string) => whole.has(folded) || prefixes.some((prefix) => folded.startsWith(prefix));
+  if (part.endsWith("*") && part.length > 1) {
+    const prefix = part.slice(0, -1);
+    return (token) => token.folded.startsWith(prefix);
+  }
+  return (token) => token.folded === part;
+}
+
+/** Which tokens are part of a match. */
+function marked(tokens: readonly Token[], terms: MatchedTerms): Uint8Array {
+  const marks = new Uint8Array(tokens.length);
+  const phrases = [...new Set(terms)].map((term) => term.split(" ").filter(Boolean).map(partMatcher)).filter((parts) => parts.length > 0);
+  for (let i = 0; i < tokens.length; i++) {
+    for (const parts of phrases) {
+      if (i + parts.length > tokens.length) continue;
+      if (parts.every((matches, offset) => matches(tokens[i + offset]!))) marks.fill(1, i, i + parts.length);
+    }
+  }
+  return marks;
+}
+
+/** Ranges of marked tokens, one per word (every engine marks words, not phrases). */
+function rangesOf(tokens: readonly Token[], marks: Uint8Array, from = 0, to = tokens.length, offset = 0) {
+  const ranges: { start: number; end: number }[] = [];
+  for (let i = from; i < to; i++) if (marks[i] === 1) ranges.push({ start: tokens[i]!.start - offset, end: tokens[i]!.end - offset });
+  return ranges;
 }
 
 function segmentsOf(text: string, ranges: { start: number; end: number }[]): HighlightSegment[] {
@@ -30,9 +60,8 @@ function segmentsOf(text: string, ranges: { start: number; end: number }[]): Hig
 
 export function highlight(text: string, terms: MatchedTerms): HighlightSegment[] {
   const nfc = text.normalize("NFC");
-  const isMatch = matcher(terms);
-  const ranges = tokenize(nfc).filter((token) => isMatch(token.folded));
-  return segmentsOf(nfc, ranges);
+  const tokens = tokenize(nfc);
+  return segmentsOf(nfc, rangesOf(tokens, marked(tokens, terms)));
 }
 
 /**
@@ -40,11 +69,11 @@ export function highlight(text: string, terms: MatchedTerms): HighlightSegment[]
  * first text that has any; the start of the first text otherwise.
  */
 export function snippet(texts: string[], terms: MatchedTerms, words = 28): HighlightSegment[] {
-  const isMatch = matcher(terms);
   for (const raw of texts) {
     const text = raw.normalize("NFC");
     const tokens = tokenize(text);
-    const matchIndexes = tokens.flatMap((token, index) => (isMatch(token.folded) ? [index] : []));
+    const marks = marked(tokens, terms);
+    const matchIndexes = tokens.flatMap((_, index) => (marks[index] === 1 ? [index] : []));
     if (matchIndexes.length === 0) continue;
     let bestStart = 0;
     let bestCount = -1;
@@ -56,28 +85,19 @@ export function snippet(texts: string[], terms: MatchedTerms, words = 28): Highl
         bestStart = start;
       }
     }
-    return window(text, tokens, bestStart, words, isMatch);
+    return window(text, tokens, marks, bestStart, words);
   }
   const first = texts.find((text) => text.trim() !== "")?.normalize("NFC") ?? "";
-  return window(first, tokenize(first), 0, words, isMatch);
+  const tokens = tokenize(first);
+  return window(first, tokens, new Uint8Array(tokens.length), 0, words);
 }
 
-function window(
-  text: string,
-  tokens: ReturnType<typeof tokenize>,
-  start: number,
-  words: number,
-  isMatch: (folded: string) => boolean,
-): HighlightSegment[] {
+function window(text: string, tokens: readonly Token[], marks: Uint8Array, start: number, words: number): HighlightSegment[] {
   if (tokens.length === 0) return text ? [{ text, match: false }] : [];
   const end = Math.min(tokens.length, start + words);
   const from = start === 0 ? 0 : tokens[start]!.start;
   const to = end === tokens.length ? text.length : tokens[end - 1]!.end;
-  const ranges = tokens
-    .slice(start, end)
-    .filter((token) => isMatch(token.folded))
-    .map((token) => ({ start: token.start - from, end: token.end - from }));
-  const segments = segmentsOf(text.slice(from, to), ranges);
+  const segments = segmentsOf(text.slice(from, to), rangesOf(tokens, marks, start, end, from));
   if (from > 0) segments.unshift({ text: "… ", match: false });
   if (to < text.length) segments.push({ text: " …", match: false });
   return segments;

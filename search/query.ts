@@ -1,7 +1,7 @@
 // Turns what a person typed into clauses an engine can match. Nothing typed
 // ever reaches an engine's query syntax: only the words are kept, so
 // `" OR 1=1`, `NEAR(` or `*` are just (mostly empty) text.
-import { isStopWord, tokenize, type Token } from "./text.ts";
+import { isStopWord, keyHasMarks, tokenize, type Token } from "./text.ts";
 import type { SynonymGroups } from "./types.ts";
 
 /** Meilisearch also only considers the first ten words. */
@@ -22,25 +22,37 @@ export interface ParsedQuery {
   clauses: QueryClause[];
   /** Every meaningful word, in order. */
   words: Token[];
+  /**
+   * Typed with Vietnamese diacritics somewhere: then every word means its
+   * exact spelling first ("giao" is not "giáo"), and other spellings only
+   * come after.
+   */
+  toned: boolean;
+}
+
+/** Whether a person typed diacritics (not just foreign accents such as "café"). */
+export function isToned(tokens: readonly Token[]): boolean {
+  return tokens.some((token) => keyHasMarks(token.key));
 }
 
 export interface SynonymIndex {
-  /** Folded first word → phrases (folded word lists) and their group. */
-  byFirstWord: Map<string, { words: string[]; group: number }[]>;
+  /** Folded first word → phrases (folded word lists, and their keys: see toneKey) and their group. */
+  byFirstWord: Map<string, { words: string[]; keys?: string[]; group: number }[]>;
   groups: string[][][];
 }
 
 export function buildSynonymIndex(groups: SynonymGroups): SynonymIndex {
   const index: SynonymIndex = { byFirstWord: new Map(), groups: [] };
   for (const group of groups) {
-    const phrases = group.map((phrase) => tokenize(phrase).map((token) => token.folded)).filter((words) => words.length > 0);
+    const tokenised = group.map((phrase) => tokenize(phrase)).filter((tokens) => tokens.length > 0);
+    const phrases = tokenised.map((tokens) => tokens.map((token) => token.folded));
     if (phrases.length < 2) continue;
     const groupNumber = index.groups.length;
     index.groups.push(phrases);
-    for (const words of phrases) {
+    for (const [position, words] of phrases.entries()) {
       const first = words[0]!;
       const list = index.byFirstWord.get(first) ?? [];
-      list.push({ words, group: groupNumber });
+      list.push({ words, keys: tokenised[position]!.map((token) => token.key), group: groupNumber });
       // Longest phrase first, so "trí tuệ nhân tạo" wins over "trí tuệ".
       list.sort((a, b) => b.words.length - a.words.length);
       index.byFirstWord.set(first, list);
@@ -64,12 +76,18 @@ function splitQuoted(text: string): Piece[] {
   return balancedParts.map((part, index) => ({ tokens: tokenize(part), quoted: index % 2 === 1 }));
 }
 
-function synonymsAt(words: Token[], start: number, index: SynonymIndex) {
+/**
+ * The thesaurus phrase starting at `start`, if any. In a query typed with
+ * diacritics they must agree: "bảo" (protect) is not "bão" (storm).
+ */
+function synonymsAt(words: Token[], start: number, index: SynonymIndex, toned: boolean) {
   const candidates = index.byFirstWord.get(words[start]!.folded) ?? [];
   for (const candidate of candidates) {
     const span = candidate.words;
     if (start + span.length > words.length) continue;
-    if (span.every((word, offset) => words[start + offset]!.folded === word)) {
+    const same = (offset: number) =>
+      toned && candidate.keys ? words[start + offset]!.key === candidate.keys[offset] : words[start + offset]!.folded === span[offset];
+    if (span.every((_, offset) => same(offset))) {
       const others = index.groups[candidate.group]!.filter((phrase) => phrase.join(" ") !== span.join(" "));
       return { length: span.length, others };
     }
@@ -82,6 +100,7 @@ export function parseQuery(text: string, synonyms: SynonymIndex = EMPTY_SYNONYMS
   const clauses: QueryClause[] = [];
   let wordCount = 0;
   const hasMeaningfulWord = pieces.some((piece) => piece.quoted || piece.tokens.some((token) => !isStopWord(token)));
+  const toned = isToned(pieces.flatMap((piece) => piece.tokens));
 
   for (const piece of pieces) {
     if (wordCount >= MAX_QUERY_WORDS) break;
@@ -93,7 +112,7 @@ export function parseQuery(text: string, synonyms: SynonymIndex = EMPTY_SYNONYMS
       continue;
     }
     for (let i = 0; i < tokens.length; ) {
-      const synonym = synonymsAt(tokens, i, synonyms);
+      const synonym = synonymsAt(tokens, i, synonyms, toned);
       if (synonym) {
         clauses.push({ words: tokens.slice(i, i + synonym.length), phrase: false, prefix: false, synonyms: synonym.others });
         i += synonym.length;
@@ -114,5 +133,5 @@ export function parseQuery(text: string, synonyms: SynonymIndex = EMPTY_SYNONYMS
   const endsOpen = !/[\s"”]$/u.test(text) && lastPiece !== undefined && !lastPiece.quoted;
   if (last && endsOpen && last.words.length === 1 && last.synonyms.length === 0) last.prefix = true;
 
-  return { clauses, words: clauses.flatMap((clause) => clause.words) };
+  return { clauses, words: clauses.flatMap((clause) => clause.words), toned };
 }

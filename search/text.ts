@@ -23,6 +23,8 @@ export interface Token {
   /** As written, NFC and lower case (diacritics kept). */
   exact: string;
   folded: string;
+  /** The spelling with its diacritics, as one ASCII word: see toneKey(). */
+  key: string;
   start: number;
   end: number;
 }
@@ -31,17 +33,70 @@ const WORD = /[\p{L}\p{N}]+/gu;
 
 // Syllables repeat endlessly in Vietnamese text, so folding each distinct
 // word once makes indexing several times faster. Bounded: cleared when full.
-const foldCache = new Map<string, string>();
+const foldCache = new Map<string, { folded: string; key: string }>();
 const FOLD_CACHE_LIMIT = 200_000;
 
-function foldWord(lowerCaseWord: string): string {
-  let folded = foldCache.get(lowerCaseWord);
-  if (folded === undefined) {
-    folded = fold(lowerCaseWord);
+function foldWord(lowerCaseWord: string): { folded: string; key: string } {
+  let forms = foldCache.get(lowerCaseWord);
+  if (forms === undefined) {
+    const folded = fold(lowerCaseWord);
+    forms = { folded, key: toneKey(lowerCaseWord, folded) };
     if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
-    foldCache.set(lowerCaseWord, folded);
+    foldCache.set(lowerCaseWord, forms);
   }
-  return folded;
+  return forms;
+}
+
+// Each diacritic as one letter, in the order written. Tone marks sit on
+// different vowels in old and new spelling ("hoá"/"hóa", "thuỷ"/"thủy"), and
+// the order of marks inside a letter varies with input methods, but the
+// sequence of marks a word carries does not: "thông" ≠ "thống" ≠ "thương".
+const MARK_LETTERS: Record<string, string> = {
+  "\u0302": "a", // circumflex: â ê ô
+  "\u0306": "b", // breve: ă
+  "\u031b": "c", // horn: ơ ư
+  "\u0301": "s", // sắc
+  "\u0300": "f", // huyền
+  "\u0309": "r", // hỏi
+  "\u0303": "x", // ngã
+  "\u0323": "j", // nặng
+};
+// Tones are written after the vowel-shape mark whatever the input method did.
+const TONE_LETTERS = new Set(["s", "f", "r", "x", "j"]);
+/** Separates a key's folded word from its marks; no Vietnamese word has a "z". */
+export const KEY_MARKS_SEPARATOR = "z";
+const KEY_WITH_MARKS = /z([abcdsfrxj]+)$/;
+
+/**
+ * A word's exact spelling as one ASCII word: the folded word, then "z" and
+ * one letter per diacritic ("thống" → "thongzas", "đổi" → "doizdar"). Every
+ * engine indexes these keys: an exact match is the key itself, a folded match
+ * is the folded word or any key that starts with it and "z". ASCII, so no
+ * engine's own normalisation can fold the diacritics away again.
+ */
+export function toneKey(lowerCaseWord: string, folded = fold(lowerCaseWord)): string {
+  if (lowerCaseWord === folded) return folded;
+  let shapes = "";
+  let tones = "";
+  for (const character of lowerCaseWord.normalize("NFD")) {
+    if (character === "đ") shapes += "d";
+    const letter = MARK_LETTERS[character];
+    if (letter === undefined) continue;
+    if (TONE_LETTERS.has(letter)) tones += letter;
+    else shapes += letter;
+  }
+  const marks = shapes + tones;
+  return marks === "" ? folded : `${folded}${KEY_MARKS_SEPARATOR}${marks}`;
+}
+
+/** The folded word a key stands for. */
+export function keyFolded(key: string): string {
+  return key.replace(KEY_WITH_MARKS, "");
+}
+
+/** Whether the key carries diacritics. */
+export function keyHasMarks(key: string): boolean {
+  return KEY_WITH_MARKS.test(key);
 }
 
 /** Words in NFC text; offsets index into `text.normalize("NFC")`. */
@@ -52,7 +107,8 @@ export function tokenize(text: string): Token[] {
     // Vietnamese has no locale-specific case rules, and the plain
     // toLowerCase is much faster than toLocaleLowerCase("vi").
     const exact = match[0].toLowerCase();
-    tokens.push({ exact, folded: foldWord(exact), start: match.index, end: match.index + match[0].length });
+    const { folded, key } = foldWord(exact);
+    tokens.push({ exact, folded, key, start: match.index, end: match.index + match[0].length });
   }
   return tokens;
 }

@@ -46,9 +46,9 @@ describe("embedded engine on disk", () => {
     await engine.init();
     await engine.upsert([searchDocument({ entityId: "c", title: "Hệ thống quản lý bệnh viện" })]);
     const partial = await engine.search({ q: "bệnh vein" });
-    expect(partial.didYouMean).toBe("bệnh vien");
+    expect(partial.didYouMean).toBe("bệnh viện");
     const nothing = await engine.search({ q: "benh vein" });
-    expect(nothing.didYouMean).toBe("benh vien");
+    expect(nothing.didYouMean).toBe("bệnh viện");
     expect((await engine.search({ q: "zzzz qqqq" })).didYouMean).toBeNull();
     await engine.close();
   });

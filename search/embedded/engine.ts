@@ -7,9 +7,18 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { highlight, snippet } from "../highlight.ts";
+import { MATCHING_GLOSSARY, SOLUTION_HINTS } from "../lexicon/index.ts";
+import { buildHints, buildMatchSynonyms, matchTerms, type HintIndex, type MatchSynonymIndex } from "../match/terms.ts";
+import { DEFAULT_TERM_WEIGHTS } from "../tuning/matching.ts";
 import { rerankBonus, type RerankText } from "../rerank.ts";
-import { buildSynonymIndex, EMPTY_SYNONYMS, parseQuery, type ParsedQuery, type QueryClause, type SynonymIndex } from "../query.ts";
-import { tokenize, typosBetween, type Token } from "../text.ts";
+import { buildSynonymIndex, EMPTY_SYNONYMS, parseQuery, type ParsedQuery, type SynonymIndex } from "../query.ts";
+import { isStopWord, tokenize, type Token } from "../text.ts";
+import {
+  COLUMN_WEIGHTS, COMMON_FLOOR, COMMON_SHARE, LONG_QUERY_MAX_WORDS, LONG_QUERY_WORDS, LONG_RELATIVE_CUTOFF, RELATIVE_CUTOFF, RERANK_WINDOW,
+  SCORE_LIMIT, SIMILAR_COMMON_FLOOR, SIMILAR_COMMON_SHARE, SIMILAR_PHRASE_COST_SHARE,
+} from "../tuning/search.ts";
+import { foldedPhraseFts, foldedWordFts } from "./expressions.ts";
+import { planQuery, scorePlan, termsForDocument, type HighlightTerm, type PlanContext } from "./plan.ts";
 import {
   FACET_FIELDS,
   facetValuesOf,
@@ -27,43 +36,22 @@ import {
   type SynonymGroups,
 } from "../types.ts";
 import { FacetColumns, PUBLISHED, RowScratch, UNPUBLISHED } from "./columns.ts";
-import { bitRows, forEachRow, intersectRows, listRows, RowCache, type RowSet } from "./row-sets.ts";
+import { bitRows, forEachRow, listRows, RowCache, type RowSet } from "./row-sets.ts";
 import { Vocabulary } from "./vocabulary.ts";
 
 // Bump when the table layout or the text folding changes: the index is then
-// rebuilt empty and the app's reindex fills it.
-const SCHEMA_VERSION = 2;
+// rebuilt empty and the app's reindex fills it. 3: words are indexed as keys
+// that keep their diacritics (see toneKey).
+const SCHEMA_VERSION = 3;
 
-// bm25 weights for the FTS columns, in order: title, summary, keywords, body.
-const COLUMN_WEIGHTS = [8, 3, 4, 1];
-const RERANK_WINDOW = 100;
-// A last word shorter than this is completed from the vocabulary rather than
-// matched as an FTS prefix.
-const SHORT_PREFIX = 2;
-const SHORT_PREFIX_COMPLETIONS = 6;
-// In the partial tier, words held by more than this share of the index (and
-// more than the floor) are left out when rarer ones exist.
-const PARTIAL_COMMON_SHARE = 0.1;
-const PARTIAL_COMMON_FLOOR = 500;
-// similar(): terms held by more than this share of documents (and more than
-// the floor) are left out.
-const SIMILAR_COMMON_SHARE = 0.01;
-const SIMILAR_COMMON_FLOOR = 50;
-// A phrase costs FTS5 a walk of every posting of each of its words. One made
-// only of everyday syllables ("cơ sở dữ liệu", "sàn vận tải": over 1.5 postings
-// per document together) is left to the candidates' own-text scoring in
-// matching, which still counts it: at 100,000 offers these few phrases were a
-// third of the time, and on the labelled sets (a few hundred offers) the cap
-// changes almost nothing (dev 0.771 → 0.770, holdout2 0.882 either way).
-const SIMILAR_PHRASE_COST_SHARE = 1.5;
-// Above this many matches, bm25 is not computed (see scoreCandidates).
-const SCORE_LIMIT = 4000;
 // Row sets of clauses matching at least this many documents are kept in
 // memory until the next write, like Meilisearch's precomputed prefix
 // postings: "th", "chuyển đổi số" and the like recur constantly (every
 // search-as-you-type passes through them) and are the costliest to read.
 const ROW_CACHE_MIN_ROWS = 2000;
 const ROW_CACHE_MAX_BYTES = 24 * 1024 * 1024;
+// Scores are kept per document as a byte: enough to order by, fast to sort.
+const SCORE_STEPS = 250;
 
 /** The k smallest items by `compare`, in order, without sorting them all. */
 function topK<T>(items: ArrayLike<T>, k: number, compare: (a: T, b: T) => number, count = items.length): T[] {
@@ -146,14 +134,30 @@ interface StoredRow {
   published_at: number | null;
 }
 
-/** One way a clause can match: FTS5 syntax plus the folded terms it covers. */
-interface Alternative {
-  fts: string;
-  terms: string[];
-  typos: number;
+// A need typed in a sentence is read the way matching reads a problem's
+// text, solution hints included (problem words → the words offers use).
+const NEED_HINTS: HintIndex = buildHints(SOLUTION_HINTS);
+
+/** How one query matched the index, whichever way it was read. */
+interface QueryMatch {
+  candidates: number[];
+  /** Match score in [0, 1] by rowid. */
+  score: Float32Array;
+  terms: HighlightTerm[];
+  termsOf: (rowid: number) => HighlightTerm[];
+  /** A word was read as another (a typo) or found nowhere: "did you mean" is worth offering. */
+  offerCorrection: boolean;
+  /** Results score at least this share of the best. */
+  cutoff: number;
+  /** For bm25 among equally good matches. */
+  bm25Fts: string | null;
 }
 
-const quote = (word: string) => `"${word}"`;
+/** A need typed as a sentence rather than a few keywords; quotes mean the person wants exact phrases. */
+function isLongQuery(text: string): boolean {
+  if (/["“”]/.test(text)) return false;
+  return tokenize(text).filter((token) => !isStopWord(token)).length >= LONG_QUERY_WORDS;
+}
 
 /** Each field tokenised once: FTS columns, re-ranking strings and the vocabulary. */
 function analyse(document: SearchDocument) {
@@ -162,11 +166,19 @@ function analyse(document: SearchDocument) {
   const keywords = tokenize(document.keywords.join(" . "));
   const body = tokenize(document.body);
   const folded = (tokens: Token[]) => tokens.map((token) => token.folded).join(" ");
+  const keys = (tokens: Token[]) => tokens.map((token) => token.key).join(" ");
   const head = [...summary, ...keywords];
   const words = new Set<string>();
-  for (const list of [title, summary, keywords, body]) for (const token of list) words.add(token.folded);
+  const spellings = new Map<string, string>();
+  for (const list of [title, summary, keywords, body]) {
+    for (const token of list) {
+      words.add(token.key);
+      if (token.key !== token.folded) spellings.set(token.key, token.exact);
+    }
+  }
   return {
-    columns: [folded(title), folded(summary), folded(keywords), folded(body)] as const,
+    columns: [keys(title), keys(summary), keys(keywords), keys(body)] as const,
+    spellings,
     titleFolded: folded(title),
     headFolded: folded(head),
     headExact: [...title, ...head].map((token) => token.exact).join(" "),
@@ -189,6 +201,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private rowids = new Map<string, number>();
   private vocabulary = new Vocabulary();
   private synonyms: SynonymIndex = EMPTY_SYNONYMS;
+  private matchSynonyms: MatchSynonymIndex = buildMatchSynonyms(MATCHING_GLOSSARY);
   /** One-word synonym phrases → every phrase of their group (itself included). */
   private synonymWords = new Map<string, string[][]>();
   private dataVersion = -1;
@@ -245,7 +258,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     db.exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
     const version = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").pluck().get() as string | undefined;
     if (version !== String(SCHEMA_VERSION)) {
-      db.exec("DROP TABLE IF EXISTS docs; DROP TABLE IF EXISTS fts; DROP TABLE IF EXISTS fts_vocab;");
+      db.exec("DROP TABLE IF EXISTS docs; DROP TABLE IF EXISTS fts; DROP TABLE IF EXISTS fts_vocab; DROP TABLE IF EXISTS spellings;");
       db.exec(`
         CREATE TABLE docs (
           rowid INTEGER PRIMARY KEY,
@@ -276,6 +289,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
           prefix = '2 3'
         );
         CREATE VIRTUAL TABLE fts_vocab USING fts5vocab(fts, row);
+        -- How each key is written, for "did you mean".
+        CREATE TABLE IF NOT EXISTS spellings (key TEXT PRIMARY KEY, word TEXT NOT NULL) WITHOUT ROWID;
       `);
       db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)").run(String(SCHEMA_VERSION));
     }
@@ -298,7 +313,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     for (const row of rows) this.remember(row);
     this.vocabulary = Vocabulary.fromRows(db.prepare("SELECT term, doc FROM fts_vocab").raw().all() as [string, number][]);
     const synonyms = db.prepare("SELECT value FROM meta WHERE key = 'synonyms'").pluck().get() as string | undefined;
-    this.useSynonyms(synonyms ? buildSynonymIndex(JSON.parse(synonyms) as SynonymGroups) : EMPTY_SYNONYMS);
+    this.useSynonyms(synonyms ? (JSON.parse(synonyms) as SynonymGroups) : []);
     this.dataVersion = db.pragma("data_version", { simple: true }) as number;
   }
 
@@ -346,6 +361,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
         head_folded = excluded.head_folded, head_exact = excluded.head_exact
       RETURNING rowid`);
     const insertFts = db.prepare("INSERT INTO fts (rowid, title, summary, keywords, body) VALUES (?, ?, ?, ?, ?)");
+    const insertSpelling = db.prepare("INSERT OR IGNORE INTO spellings (key, word) VALUES (?, ?)");
     const remembered: Parameters<EmbeddedSearchEngine["remember"]>[0][] = [];
     db.transaction(() => {
       for (const document of documents) {
@@ -366,7 +382,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
           headExact: analysed.headExact,
         }) as { rowid: number };
         insertFts.run(rowid, ...analysed.columns);
-        this.vocabulary.addWords(analysed.words);
+        this.vocabulary.addKeys(analysed.words);
+        for (const [key, word] of analysed.spellings) insertSpelling.run(key, word);
         remembered.push({
           rowid,
           id: document.id,
@@ -415,10 +432,17 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   async setSynonyms(groups: SynonymGroups): Promise<void> {
     this.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('synonyms', ?)").run(JSON.stringify(groups));
-    this.useSynonyms(buildSynonymIndex(groups));
+    this.useSynonyms(groups);
   }
 
-  private useSynonyms(index: SynonymIndex) {
+  /**
+   * The staff's thesaurus plus the matching glossary: the same bilingual
+   * knowledge finds Vietnamese offers for English words in the search box as
+   * in problem → offer matching.
+   */
+  private useSynonyms(groups: SynonymGroups) {
+    const index = buildSynonymIndex([...groups, ...MATCHING_GLOSSARY]);
+    this.matchSynonyms = buildMatchSynonyms([...groups, ...MATCHING_GLOSSARY]);
     this.synonyms = index;
     this.synonymWords = new Map();
     for (const group of index.groups) {
@@ -450,83 +474,13 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   // --- searching -----------------------------------------------------------
 
-  /**
-   * The ways one query word (or quoted phrase, or synonym phrase) can match.
-   * Typo variants are only tried for words the index doesn't hold, so a real
-   * word is never drifted to a neighbour ("giao thông" to "giao thương").
-   */
-  private alternativesFor(clause: QueryClause): Alternative[] {
-    const words = clause.words.map((word) => word.folded);
-    const alternatives: Alternative[] = [];
-    if (clause.phrase) {
-      alternatives.push({ fts: quote(words.join(" ")), terms: words, typos: 0 });
-    } else if (words.length > 1) {
-      alternatives.push({ fts: `(${words.map(quote).join(" AND ")})`, terms: words, typos: 0 });
-    } else {
-      const word = words[0]!;
-      if (clause.prefix && word.length < SHORT_PREFIX) {
-        // One or two letters would match most of the index; the most common
-        // completions keep search-as-you-type useful and fast.
-        const completions = this.vocabulary.completions(word, SHORT_PREFIX_COMPLETIONS);
-        if (!completions.includes(word)) completions.unshift(word);
-        for (const completion of completions) alternatives.push({ fts: quote(completion), terms: [completion], typos: 0 });
-      } else {
-        alternatives.push({ fts: clause.prefix ? `${quote(word)} *` : quote(word), terms: [clause.prefix ? `${word}*` : word], typos: 0 });
-      }
-      const known = clause.prefix ? this.vocabulary.hasPrefix(word) : this.vocabulary.has(word);
-      if (!known) {
-        for (const [candidate, typos] of this.vocabulary.withinTypos(word)) {
-          alternatives.push({ fts: quote(candidate), terms: [candidate], typos });
-        }
-        // A misspelt word that is in the synonym list ("hospitl") brings its
-        // synonyms ("bệnh viện"), even when the index never uses the word.
-        for (const candidate of this.synonymWords.keys()) {
-          if (candidate === word || typosBetween(word, candidate) === null) continue;
-          for (const phrase of this.synonymWords.get(candidate)!) {
-            if (phrase.length === 1 && alternatives.some((alternative) => alternative.terms[0] === phrase[0])) continue;
-            alternatives.push({ fts: quote(phrase.join(" ")), terms: phrase, typos: 1 });
-          }
-        }
-      }
-    }
-    for (const synonym of clause.synonyms) {
-      alternatives.push({ fts: quote(synonym.join(" ")), terms: synonym, typos: 0 });
-    }
-    return alternatives;
-  }
-
-  /**
-   * Clauses as FTS5 expressions. Two plain words whose concatenation is an
-   * indexed word also match it: "cyber security" finds "cybersecurity".
-   */
-  private clauseExpressions(clauses: QueryClause[]): { fts: string; terms: string[] }[] {
-    const result: { fts: string; terms: string[] }[] = [];
-    // A single letter still being typed after other words would match most
-    // of the index; wait for the next letter.
-    const last = clauses.at(-1);
-    if (clauses.length > 1 && last?.prefix && last.words[0]!.folded.length < SHORT_PREFIX) clauses = clauses.slice(0, -1);
-    const plain = (clause: QueryClause | undefined) => clause && !clause.phrase && clause.words.length === 1 && clause.synonyms.length === 0;
-    for (let i = 0; i < clauses.length; i++) {
-      const clause = clauses[i]!;
-      const next = clauses[i + 1];
-      const options = this.alternativesFor(clause);
-      if (plain(clause) && plain(next) && !clause.prefix) {
-        const joined = clause.words[0]!.folded + next!.words[0]!.folded;
-        const joinedOptions = this.vocabulary.has(joined) ? [[joined, 0] as [string, number]] : this.vocabulary.withinTypos(joined, 2);
-        if (joinedOptions.length > 0) {
-          const nextOptions = this.alternativesFor(next!);
-          const both = `((${options.map((o) => o.fts).join(" OR ")}) AND (${nextOptions.map((o) => o.fts).join(" OR ")}))`;
-          result.push({
-            fts: `(${[both, ...joinedOptions.map(([word]) => quote(word))].join(" OR ")})`,
-            terms: [...options, ...nextOptions].flatMap((o) => o.terms).concat(joinedOptions.map(([word]) => word)),
-          });
-          i += 1;
-          continue;
-        }
-      }
-      result.push({ fts: `(${options.map((o) => o.fts).join(" OR ")})`, terms: options.flatMap((o) => o.terms) });
-    }
-    return result;
+  private get planContext(): PlanContext {
+    return {
+      vocabulary: this.vocabulary,
+      rowsOf: (fts) => this.rowsOf(fts),
+      documents: Math.max(1, this.metas.size),
+      synonymWords: this.synonymWords,
+    };
   }
 
   private forgetRows() {
@@ -539,17 +493,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
    * leave them out and short prefixes are evaluated with a rarer word.
    */
   private veryCommon(): number {
-    return Math.max(PARTIAL_COMMON_FLOOR, this.metas.size * PARTIAL_COMMON_SHARE);
-  }
-
-  /** How many documents a clause matches, when that is known without asking FTS5. */
-  private clauseSize(expression: { fts: string; terms: string[] }): number | null {
-    const cached = this.rowCache.get(expression.fts);
-    if (cached) return cached.size;
-    if (expression.terms.length !== 1) return null;
-    const term = expression.terms[0]!;
-    if (!term.endsWith("*")) return this.vocabulary.frequency(term);
-    return this.vocabulary.prefixDocuments(term.slice(0, -1), this.veryCommon());
+    return Math.max(COMMON_FLOOR, this.metas.size * COMMON_SHARE);
   }
 
   /** Rows matching one expression, from memory when it is a common one. */
@@ -561,40 +505,6 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const bits = bitRows(rows, this.maxRowid) as RowSet & { bits: Uint32Array };
     this.rowCache.set(expression, bits);
     return bits;
-  }
-
-  /**
-   * Rows matching every clause. Clauses whose rows are in memory, or whose
-   * single word is common enough to be worth keeping, are intersected here;
-   * FTS5 only evaluates the rest, which are rare and cheap.
-   */
-  private conjunctionRows(expressions: { fts: string; terms: string[] }[]): RowSet {
-    if (expressions.length === 1) return this.rowsOf(expressions[0]!.fts);
-    const lists: RowSet[] = [];
-    const rest: { fts: string; terms: string[] }[] = [];
-    let rarestListed: string | null = null;
-    let rarestSize = Infinity;
-    for (const expression of expressions) {
-      const common = expression.terms.length === 1 && this.vocabulary.frequency(expression.terms[0]!) >= ROW_CACHE_MIN_ROWS;
-      if (!this.rowCache.has(expression.fts) && !common) {
-        rest.push(expression);
-        continue;
-      }
-      const rows = this.rowsOf(expression.fts);
-      lists.push(rows);
-      if (rows.size < rarestSize) [rarestListed, rarestSize] = [expression.fts, rows.size];
-    }
-    if (rest.length > 0) {
-      // A short prefix ("gia" after "mật độ") alone would read every posting
-      // of giao, giai, giá...; ANDed with the rarest other word FTS5 seeks
-      // through them instead.
-      const veryCommon = this.veryCommon();
-      const restIsHuge = rest.every((expression) => (this.clauseSize(expression) ?? 0) >= veryCommon);
-      const restFts = rest.map((expression) => expression.fts);
-      if (restIsHuge && rarestListed) restFts.push(rarestListed);
-      lists.push(listRows(this.matchRowids(restFts.join(" AND "))));
-    }
-    return intersectRows(lists);
   }
 
   /** Matching rows, unscored: cheap even when most of the index matches. */
@@ -714,63 +624,47 @@ export class EmbeddedSearchEngine implements SearchEngine {
       }
     };
 
-    let matchedTerms: string[] = [];
-    let allWordsMatched = true;
+    let matchedTerms: HighlightTerm[] = [];
+    let termsOf: ((rowid: number) => HighlightTerm[]) | null = null;
+    let offerCorrection = false;
     const ranked = parsed.clauses.length > 0 && (query.sort ?? "relevance") === "relevance";
     if (parsed.clauses.length === 0) {
       for (const rowid of this.metas.keys()) accept(rowid, 0);
     } else {
-      const expressions = this.clauseExpressions(parsed.clauses);
-      matchedTerms = expressions.flatMap((expression) => expression.terms);
-      const all = expressions.length;
-      const conjunction = expressions.map((e) => e.fts).join(" AND ");
-      const rows = this.conjunctionRows(expressions);
-      forEachRow(rows, (rowid) => accept(rowid, all));
-      if (ranked) {
-        // A word in a tenth of the index adds almost nothing to bm25 (its
-        // IDF is near zero) but reading its postings again is most of the
-        // cost: score on the other words, or by title if all are that common.
-        const veryCommon = this.veryCommon();
-        const scoring = expressions.filter((expression) => (this.clauseSize(expression) ?? 0) < veryCommon);
-        const scoringExpression = scoring.length === all || scoring.length === 0 ? conjunction : scoring.map((expression) => expression.fts).join(" AND ");
-        this.scoreCandidates(scoringExpression, scoring.length === 0 ? Infinity : rows.size, (rowid, bm25) => {
+      const match = isLongQuery(query.q) ? this.matchLong(query.q, size) : this.matchShort(parsed, size);
+      matchedTerms = match.terms;
+      termsOf = match.termsOf;
+      offerCorrection = match.offerCorrection;
+      for (const rowid of match.candidates) {
+        const score = match.score[rowid]!;
+        if (score > 0) accept(rowid, Math.max(1, Math.round(score * SCORE_STEPS)));
+      }
+      // Only documents scoring near the best one are results: the tail that
+      // shares a stray syllable with the query is not shown when better
+      // documents exist. The best is taken after filters, so a filter never
+      // empties the list because an unfiltered document scored higher.
+      let best = 0;
+      for (let i = 0; i < accepted.count; i++) best = Math.max(best, accepted.coverage[accepted.rowids[i]!]!);
+      const threshold = Math.ceil(best * match.cutoff);
+      let kept = 0;
+      for (let i = 0; i < accepted.count; i++) {
+        const rowid = accepted.rowids[i]!;
+        if (accepted.coverage[rowid]! >= threshold) accepted.rowids[kept++] = rowid;
+        else isAccepted[rowid] = 0;
+      }
+      accepted.count = kept;
+      let keptNear = 0;
+      for (let i = 0; i < nearMisses.length; i++) {
+        if (Math.round(match.score[nearMisses[i]!]! * SCORE_STEPS) < threshold) continue;
+        nearMisses[keptNear] = nearMisses[i]!;
+        nearMissFields[keptNear++] = nearMissFields[i]!;
+      }
+      nearMisses.length = keptNear;
+      nearMissFields.length = keptNear;
+      if (ranked && match.bm25Fts) {
+        this.scoreCandidates(match.bm25Fts, match.candidates.length, (rowid, bm25) => {
           if (isAccepted[rowid] === 1) accepted.bm25[rowid] = bm25;
         });
-      }
-      // Too few documents hold every word: add those that hold most of them,
-      // ranked after, as Meilisearch does (but dropping any word, not only
-      // the last one typed).
-      if (accepted.count < page * perPage && all >= 2) {
-        const before = accepted.count;
-        // Typed arrays, not a Map: a common word can bring most of the index.
-        const coverage = new Uint8Array(this.maxRowid + 1);
-        const scores = new Float64Array(this.maxRowid + 1);
-        const touched: number[] = [];
-        // A word most documents hold ("số", "cơ") would only add noise
-        // after the rarer words were tried, and costs the most: leave it out
-        // unless every word is that common.
-        const clauseRowSets = expressions.map((expression) => this.rowsOf(expression.fts));
-        const common = this.veryCommon();
-        const usable = clauseRowSets.some((rows) => rows.size <= common);
-        for (const [index, expression] of expressions.entries()) {
-          const clauseRows = clauseRowSets[index]!;
-          if (usable && clauseRows.size > common) continue;
-          forEachRow(clauseRows, (rowid) => {
-            if (seen[rowid] === 1) return;
-            if (coverage[rowid] === 0) touched.push(rowid);
-            coverage[rowid] = coverage[rowid]! + 1;
-          });
-          if (ranked) {
-            this.scoreCandidates(expression.fts, clauseRows.size, (rowid, bm25) => {
-              if (coverage[rowid]! > 0) scores[rowid] = scores[rowid]! + bm25;
-            });
-          }
-        }
-        for (const rowid of touched) {
-          accept(rowid, coverage[rowid]!);
-          if (isAccepted[rowid] === 1) accepted.bm25[rowid] = scores[rowid]!;
-        }
-        allWordsMatched = accepted.count === before;
       }
     }
 
@@ -815,23 +709,59 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const sort = query.sort ?? "relevance";
     const ordered = this.order(accepted, sort, parsed.clauses.length > 0, parsed, page * perPage);
     const pageItems = ordered.slice((page - 1) * perPage, page * perPage);
-    const hits = this.loadHits(pageItems, matchedTerms);
-    // Offered when nothing, or not everything typed, was found.
-    const didYouMean = (accepted.count === 0 || !allWordsMatched) && parsed.clauses.length > 0 ? this.correction(parsed, query) : null;
+    const hits = this.loadHits(pageItems, matchedTerms, termsOf);
+    // Offered when nothing was found, or a word had to be read as another.
+    const didYouMean = (accepted.count === 0 || offerCorrection) && parsed.clauses.length > 0 ? this.correction(parsed, query) : null;
     return { total: accepted.count, page, perPage, hits, facets, matchedTerms, didYouMean };
   }
 
+  /** A short query: the words as typed, their phrases, spellings, typos and synonyms (see plan.ts). */
+  private matchShort(parsed: ParsedQuery, size: number): QueryMatch {
+    const context = this.planContext;
+    const plan = planQuery(context, parsed);
+    const scores = scorePlan(context, plan, size);
+    return {
+      candidates: scores.candidates,
+      score: scores.score,
+      terms: plan.terms,
+      termsOf: (rowid) => termsForDocument(plan, scores, rowid),
+      offerCorrection: plan.slots.some((slot) => slot.misspelt || slot.alternatives.length === 0),
+      cutoff: RELATIVE_CUTOFF,
+      bm25Fts: plan.anyFts || null,
+    };
+  }
+
   /**
-   * Each term is looked up on its own and its bm25 added up, which is bm25 of
-   * the whole "OR" query, without the cost of scoring one huge expression.
-   * Terms held by more than a fifth of the index say little about a match and
-   * are skipped.
+   * A need typed in a sentence, read the way problem → offer matching reads
+   * a problem (search/match/terms.ts: words, pairs, thesaurus, glossary and
+   * solution hints), and scored like similar().
    */
-  async similar(query: SimilarQuery): Promise<SimilarHit[]> {
-    this.refreshIfChangedElsewhere();
-    const organisationIds = new Set(query.visibility?.organisationIds ?? []);
-    const filters = Object.entries(query.filters ?? {}).filter(([, values]) => values && values.length > 0) as [FacetField, string[]][];
-    const wanted = filters.map(([field, values]) => [FIELD_INDEX[field], new Set(values.map((value) => this.facetCodes[FIELD_INDEX[field]]!.get(value)))] as const);
+  private matchLong(text: string, size: number): QueryMatch {
+    const words = tokenize(text).slice(0, LONG_QUERY_MAX_WORDS);
+    const need = words.map((token) => token.exact).join(" ");
+    const terms = matchTerms({ title: need, body: "" }, this.matchSynonyms, DEFAULT_TERM_WEIGHTS, NEED_HINTS);
+    const found = this.termScores(terms);
+    const score = new Float32Array(size);
+    let best = 0;
+    for (const entry of found.values()) best = Math.max(best, entry.score);
+    for (const [rowid, entry] of found) score[rowid] = best > 0 ? entry.score / best : 0;
+    return {
+      candidates: [...found.keys()],
+      score,
+      terms: [...new Set(terms.map((term) => term.words.join(" ")))],
+      termsOf: (rowid) => found.get(rowid)?.matched ?? [],
+      offerCorrection: false,
+      cutoff: LONG_RELATIVE_CUTOFF,
+      bm25Fts: null,
+    };
+  }
+
+  /**
+   * Documents holding the terms, each scored by the terms' rarity (bm25's
+   * idf) times their weight. Terms held by too many documents say little and
+   * cost the most; they are left out.
+   */
+  private termScores(terms: readonly { words: string[]; weight: number }[]): Map<number, { score: number; matched: string[] }> {
     // A term in more than this many documents says little about likeness
     // and costs the most to look up.
     const size = this.metas.size;
@@ -839,7 +769,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const phraseCostLimit = Math.max(SIMILAR_COMMON_FLOOR, size * SIMILAR_PHRASE_COST_SHARE);
     const scores = new Map<number, { score: number; matched: string[] }>();
     const seenTerms = new Set<string>();
-    for (const term of query.terms) {
+    for (const term of terms) {
       const words = term.words.filter(Boolean);
       const key = words.join(" ");
       if (words.length === 0 || seenTerms.has(key)) continue;
@@ -847,10 +777,12 @@ export class EmbeddedSearchEngine implements SearchEngine {
       if (words.some((word) => this.vocabulary.frequency(word) === 0)) continue;
       if (words.length === 1 && this.vocabulary.frequency(words[0]!) > commonLimit) continue;
       if (words.length > 1 && words.reduce((sum, word) => sum + this.vocabulary.frequency(word), 0) > phraseCostLimit) continue;
+      const fts = foldedPhraseFts(this.vocabulary, words);
+      if (!fts) continue;
       // Stops reading once the term proves too common: a phrase of two
       // everyday words ("phần mềm", 35,000 documents) otherwise costs a full
       // walk of both position lists only to be dropped.
-      const rows = this.matchRowidsUpTo(quote(key), commonLimit + 1);
+      const rows = this.matchRowidsUpTo(fts, commonLimit + 1);
       if (rows.length === 0 || rows.length > commonLimit) continue;
       // Rarity (bm25's idf) times the term's weight. Per-row bm25 cost a
       // second query per term, most of the time on large indexes, and ranked
@@ -864,6 +796,21 @@ export class EmbeddedSearchEngine implements SearchEngine {
         } else scores.set(rowid, { score: rarity, matched: [key] });
       }
     }
+    return scores;
+  }
+
+  /**
+   * Each term is looked up on its own and its bm25 added up, which is bm25 of
+   * the whole "OR" query, without the cost of scoring one huge expression.
+   * Terms held by more than a fifth of the index say little about a match and
+   * are skipped.
+   */
+  async similar(query: SimilarQuery): Promise<SimilarHit[]> {
+    this.refreshIfChangedElsewhere();
+    const organisationIds = new Set(query.visibility?.organisationIds ?? []);
+    const filters = Object.entries(query.filters ?? {}).filter(([, values]) => values && values.length > 0) as [FacetField, string[]][];
+    const wanted = filters.map(([field, values]) => [FIELD_INDEX[field], new Set(values.map((value) => this.facetCodes[FIELD_INDEX[field]]!.get(value)))] as const);
+    const scores = this.termScores(query.terms);
     const hits: SimilarHit[] = [];
     for (const [rowid, entry] of scores) {
       const meta = this.metaByRowid[rowid];
@@ -926,7 +873,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     return texts;
   }
 
-  private loadHits(items: { meta: DocumentMeta; score: number }[], matchedTerms: string[]): SearchHit[] {
+  private loadHits(items: { meta: DocumentMeta; score: number }[], matchedTerms: HighlightTerm[], termsOf: ((rowid: number) => HighlightTerm[]) | null = null): SearchHit[] {
     if (items.length === 0) return [];
     const rows = this
       .statement(`SELECT * FROM docs WHERE rowid IN (${items.map(() => "?").join(",")})`)
@@ -948,31 +895,52 @@ export class EmbeddedSearchEngine implements SearchEngine {
           priceMin: row.price_min,
           publishedAt: row.published_at,
           score,
-          highlight: { title: highlight(row.title, matchedTerms), snippet: snippet([row.summary, row.body], matchedTerms) },
+          highlight: (() => {
+            const terms = termsOf ? termsOf(row.rowid) : matchedTerms;
+            return { title: highlight(row.title, terms), snippet: snippet([row.summary, row.body], terms) };
+          })(),
         },
       ];
     });
   }
 
-  /** The closest spelling of each word that the index knows, if that finds anything. */
+  /** How a key is written in the documents ("thongzas" → "thống"). */
+  private spellingOf(key: string): string {
+    const written = this.statement("SELECT word FROM spellings WHERE key = ?").pluck().get(key) as string | undefined;
+    return written ?? key;
+  }
+
+  /**
+   * The query with each word the index does not know replaced by the
+   * closest, most common one, spelled as the documents spell it
+   * ("chuyn đổi số" → "chuyển đổi số"), if that query finds something.
+   */
   private correction(parsed: ParsedQuery, query: SearchQuery): string | null {
     let changed = false;
+    const folded: string[] = [];
+    // Typed without diacritics, the proposal is spelled properly throughout
+    // ("benh vein" → "bệnh viện"); typed with them, known words stay as typed.
     const corrected = parsed.words.map((word) => {
-      if (this.vocabulary.has(word.folded)) return word.exact;
+      if (this.vocabulary.has(word.folded)) {
+        folded.push(word.folded);
+        return parsed.toned ? word.exact : this.spellingOf(this.vocabulary.usualSpelling(word.folded));
+      }
       const best = this.vocabulary.closest(word.folded);
       if (!best) return word.exact;
       changed = true;
-      return best;
+      folded.push(best);
+      return this.spellingOf(this.vocabulary.usualSpelling(best));
     });
-    if (!changed) return null;
-    const text = corrected.join(" ");
-    const rows = this.matchRowids(this.clauseExpressions(parseQuery(`${text} `, this.synonyms).clauses).map((e) => e.fts).join(" AND "));
+    if (!changed || folded.length !== parsed.words.length) return null;
+    const expressions = folded.map((word) => foldedWordFts(this.vocabulary, word));
+    if (expressions.some((expression) => expression === null)) return null;
+    const rows = this.matchRowids(expressions.join(" AND "));
     const organisationIds = new Set(query.visibility?.organisationIds ?? []);
     const visible = rows.some((rowid) => {
       const meta = this.metas.get(rowid);
       return meta !== undefined && this.isVisible(meta, organisationIds);
     });
-    return visible ? text : null;
+    return visible ? corrected.join(" ") : null;
   }
 
   async suggest(query: SuggestQuery): Promise<Suggestion[]> {
@@ -981,8 +949,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const parsed = parseQuery(query.q, this.synonyms);
     if (parsed.clauses.length === 0) return [];
     const types = new Set<string>(query.types ?? []);
-    const alternatives = parsed.clauses.map((clause) => this.alternativesFor(clause));
-    const expression = `{title} : (${alternatives.map((options) => `(${options.map((option) => option.fts).join(" OR ")})`).join(" AND ")})`;
+    const plan = planQuery(this.planContext, parsed);
+    const slots = plan.slots.map((slot) => slot.alternatives.flatMap((alternative) => (alternative.fts ? [alternative.fts] : [])));
+    if (slots.some((options) => options.length === 0)) return [];
+    const expression = `{title} : (${slots.map((options) => `(${options.join(" OR ")})`).join(" AND ")})`;
     const rowids = this
       .statement("SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT 200")
       .pluck()
@@ -991,8 +961,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
       .map((rowid) => this.metas.get(rowid))
       .filter((meta): meta is DocumentMeta => meta !== undefined && meta.published && (types.size === 0 || types.has(meta.type)))
       .slice(0, limit);
-    const terms = alternatives.flat().flatMap((option) => option.terms);
-    return this.loadHits(chosen.map((meta) => ({ meta, score: 0 })), terms).map((hit) => ({
+    return this.loadHits(chosen.map((meta) => ({ meta, score: 0 })), plan.terms).map((hit) => ({
       id: hit.id,
       type: hit.type,
       slug: hit.slug,

@@ -1,60 +1,98 @@
-// The folded words the index holds and how many documents hold each: for
-// typo tolerance and "did you mean".
-import { editDistanceWithin, tokenize, typosBetween } from "../text.ts";
+// The words the index holds, as written (keys) and folded, and how many
+// documents hold each: for typo tolerance, exact spellings and "did you mean".
+import { editDistanceWithin, keyFolded, tokenize, typosBetween } from "../text.ts";
 
 export class Vocabulary {
-  private documentFrequency = new Map<string, number>();
+  /** Indexed keys (see toneKey) → documents holding them. */
+  private keyFrequency = new Map<string, number>();
+  /** Folded word → documents holding any of its spellings (an upper bound: summed), and those spellings. */
+  private foldedCache: Map<string, { documents: number; keys: string[] }> | null = null;
   private byLength: Map<number, string[]> | null = null;
   private sorted: string[] | null = null;
 
   static fromRows(rows: [string, number][]): Vocabulary {
     const vocabulary = new Vocabulary();
-    for (const [term, documents] of rows) vocabulary.documentFrequency.set(term, documents);
+    for (const [term, documents] of rows) vocabulary.keyFrequency.set(term, documents);
     return vocabulary;
   }
 
-  private wordsOf(text: string) {
-    return new Set(tokenize(text).map((token) => token.folded));
+  private changed() {
+    this.foldedCache = null;
+    this.byLength = null;
+    this.sorted = null;
   }
 
-  addText(text: string) {
-    this.addWords(this.wordsOf(text));
-  }
-
-  /** One document's distinct folded words. */
-  addWords(words: Iterable<string>) {
-    for (const word of words) {
-      const previous = this.documentFrequency.get(word);
-      if (previous === undefined) {
-        this.byLength = null;
-        this.sorted = null;
+  private get folded() {
+    if (!this.foldedCache) {
+      const folded = new Map<string, { documents: number; keys: string[] }>();
+      for (const [key, documents] of this.keyFrequency) {
+        const word = keyFolded(key);
+        const entry = folded.get(word);
+        if (entry) {
+          entry.documents += documents;
+          entry.keys.push(key);
+        } else folded.set(word, { documents, keys: [key] });
       }
-      this.documentFrequency.set(word, (previous ?? 0) + 1);
+      for (const entry of folded.values()) entry.keys.sort((a, b) => (this.keyFrequency.get(b) ?? 0) - (this.keyFrequency.get(a) ?? 0));
+      this.foldedCache = folded;
     }
+    return this.foldedCache;
+  }
+
+  /** One document's distinct keys. */
+  addKeys(keys: Iterable<string>) {
+    for (const key of keys) {
+      const previous = this.keyFrequency.get(key);
+      this.keyFrequency.set(key, (previous ?? 0) + 1);
+    }
+    this.changed();
+  }
+
+  /** One document's distinct keys, when it leaves the index or changes. */
+  removeKeys(keys: Iterable<string>) {
+    for (const key of keys) {
+      const previous = this.keyFrequency.get(key) ?? 0;
+      if (previous <= 1) this.keyFrequency.delete(key);
+      else this.keyFrequency.set(key, previous - 1);
+    }
+    this.changed();
+  }
+
+  /** A document's text (keys taken from its words). */
+  addText(text: string) {
+    this.addKeys(new Set(tokenize(text).map((token) => token.key)));
   }
 
   removeText(text: string) {
-    for (const word of this.wordsOf(text)) {
-      const previous = this.documentFrequency.get(word) ?? 0;
-      if (previous <= 1) {
-        this.documentFrequency.delete(word);
-        this.byLength = null;
-        this.sorted = null;
-      } else this.documentFrequency.set(word, previous - 1);
-    }
+    this.removeKeys(new Set(tokenize(text).map((token) => token.key)));
+  }
+
+  /** Documents holding this exact spelling. */
+  exactFrequency(key: string): number {
+    return this.keyFrequency.get(key) ?? 0;
+  }
+
+  /** The spellings of a folded word in the index, most common first. */
+  spellings(word: string): readonly string[] {
+    return this.folded.get(word)?.keys ?? [];
+  }
+
+  /** The usual spelling of a folded word, as written (for "did you mean"). */
+  usualSpelling(word: string): string {
+    return this.folded.get(word)?.keys[0] ?? word;
   }
 
   /** How many documents hold the word. */
   frequency(word: string): number {
-    return this.documentFrequency.get(word) ?? 0;
+    return this.folded.get(word)?.documents ?? 0;
   }
 
   has(word: string) {
-    return this.documentFrequency.has(word);
+    return this.folded.has(word);
   }
 
   private firstAtOrAfter(prefix: string): number {
-    if (!this.sorted) this.sorted = [...this.documentFrequency.keys()].sort();
+    if (!this.sorted) this.sorted = [...this.folded.keys()].sort();
     let low = 0;
     let high = this.sorted.length;
     while (low < high) {
@@ -67,7 +105,7 @@ export class Vocabulary {
 
   /** Whether some indexed word starts with `prefix`. */
   hasPrefix(prefix: string) {
-    if (this.documentFrequency.has(prefix)) return true;
+    if (this.folded.has(prefix)) return true;
     const index = this.firstAtOrAfter(prefix);
     return this.sorted![index]?.startsWith(prefix) ?? false;
   }
@@ -81,7 +119,7 @@ export class Vocabulary {
     const sorted = this.sorted!;
     let total = 0;
     for (let i = start; i < sorted.length && sorted[i]!.startsWith(prefix) && total < cap; i++) {
-      total += this.documentFrequency.get(sorted[i]!) ?? 0;
+      total += this.frequency(sorted[i]!);
     }
     return total;
   }
@@ -93,14 +131,14 @@ export class Vocabulary {
     const sorted = this.sorted!;
     for (let i = start; i < sorted.length && sorted[i]!.startsWith(prefix); i++) found.push(sorted[i]!);
     return found
-      .sort((a, b) => (this.documentFrequency.get(b) ?? 0) - (this.documentFrequency.get(a) ?? 0))
+      .sort((a, b) => this.frequency(b) - this.frequency(a))
       .slice(0, limit);
   }
 
   private lengthBuckets() {
     if (!this.byLength) {
       this.byLength = new Map();
-      for (const word of this.documentFrequency.keys()) {
+      for (const word of this.folded.keys()) {
         const bucket = this.byLength.get(word.length) ?? [];
         bucket.push(word);
         this.byLength.set(word.length, bucket);
@@ -129,7 +167,7 @@ export class Vocabulary {
       if (typos !== null && typos > 0) found.push([candidate, typos]);
     }
     return found
-      .sort((a, b) => a[1] - b[1] || (this.documentFrequency.get(b[0]) ?? 0) - (this.documentFrequency.get(a[0]) ?? 0))
+      .sort((a, b) => a[1] - b[1] || this.frequency(b[0]) - this.frequency(a[0]))
       .slice(0, limit);
   }
 
@@ -142,7 +180,7 @@ export class Vocabulary {
     for (const candidate of this.near(word, maxDistance)) {
       const distance = editDistanceWithin(word, candidate, maxDistance);
       if (distance > maxDistance) continue;
-      const frequency = this.documentFrequency.get(candidate) ?? 0;
+      const frequency = this.frequency(candidate);
       if (distance < bestKey[0] || (distance === bestKey[0] && frequency > bestKey[1])) {
         best = candidate;
         bestKey = [distance, frequency];

@@ -1,3 +1,91 @@
-// Search-box tuning (the lead adds the embedded engine's constants here).
-/** How many of the best bm25 hits the phrase/title re-ranking reorders: one window for every engine, so their comparisons are about the index, not the tuning. */
+// Search-box tuning: every weight and threshold that decides what the search
+// box finds and in what order, for every engine. Measured with
+// `npm run eval:search` (dev set) and, once, on the held-out queries; see
+// search/relevance/README.md for the figures behind each value.
+
+/** How many of the best hits the phrase/title re-ranking reorders: one window for every engine, so their comparisons are about the index, not the tuning. */
 export const RERANK_WINDOW = 100;
+
+// --- How well a document matches one query word (0–1) ------------------------
+
+/** The word as typed, diacritics included (or a query typed without any). */
+export const EXACT_QUALITY = 1;
+/**
+ * The same letters with other diacritics ("thống" for "thông"). Below exact,
+ * so those come first, and low enough that a document matching only this way
+ * on every word is still shown after every exact one.
+ */
+export const FOLDED_QUALITY = 0.7;
+/** A thesaurus or glossary equivalent, including the other language's. */
+export const SYNONYM_QUALITY = 0.85;
+/** The nearest spelling of a word the index does not hold, times its share of the typo candidates' frequency (see TYPO_SHARE_WEIGHT). */
+export const TYPO_QUALITY = 0.85;
+/** How much a typo candidate's quality depends on being the most common of them: 0.5 → the rarest gets half. */
+export const TYPO_SHARE_WEIGHT = 0.5;
+/** Typo candidates tried per misspelt word: the few nearest, most common first, never the whole corpus. */
+export const TYPO_EXPANSIONS = 3;
+/**
+ * A word that belongs with its neighbour ("giao" in "giao thông") found in a
+ * document only away from it: "thông" in "hệ thống thông tin" and "giao" in
+ * "giao diện" are other words that share a syllable.
+ */
+export const SCATTERED_FACTOR = 0.3;
+
+// --- Which neighbouring words belong together ------------------------------
+
+/**
+ * Two adjacent query words are one term when, among the documents holding the
+ * rarer of the two, at least this share hold them side by side. Measured on
+ * the corpus at query time, so new vocabulary needs no list.
+ */
+export const COLLOCATION_SHARE = 0.2;
+/** …and at least this many documents do (one is a coincidence). */
+export const COLLOCATION_MIN_DOCUMENTS = 2;
+/** Spelling combinations tried for a phrase typed without diacritics before falling back to prefixes. */
+export const PHRASE_SPELLINGS_MAX = 32;
+
+// --- What is shown -----------------------------------------------------------
+
+/**
+ * A document is a result only if its match score is at least this share of
+ * the best document's: the tail of documents sharing a stray syllable is not
+ * shown when better ones exist (the empty state and "did you mean" cover the
+ * rest). Chosen on the dev set (search/relevance/README.md, "Cut-off").
+ */
+export const RELATIVE_CUTOFF = 0.5;
+/** Word rarity (idf) never counts for less than this share of the rarest word's, so a common word still matters a little. */
+export const MIN_WORD_WEIGHT_SHARE = 0.15;
+
+// --- Long queries (a need typed in a sentence) -------------------------------
+
+/** From this many meaningful words, the query is ranked as problem → offer matching ranks a problem's text. */
+export const LONG_QUERY_WORDS = 7;
+/** The most words of a long query that are read. */
+export const LONG_QUERY_MAX_WORDS = 40;
+/** Relative cut-off for long queries: their scores spread more. */
+export const LONG_RELATIVE_CUTOFF = 0.35;
+
+// --- The embedded engine -----------------------------------------------------
+
+/** bm25 weights for the FTS columns, in order: title, summary, keywords, body. */
+export const COLUMN_WEIGHTS = [8, 3, 4, 1];
+/** A last word shorter than this is completed from the vocabulary rather than matched as an FTS prefix. */
+export const SHORT_PREFIX = 2;
+export const SHORT_PREFIX_COMPLETIONS = 6;
+/** Words held by more than this share of the index (and more than the floor) are very common: they say little and cost the most. */
+export const COMMON_SHARE = 0.1;
+export const COMMON_FLOOR = 500;
+/** similar(): terms held by more than this share of documents (and more than the floor) are left out. */
+export const SIMILAR_COMMON_SHARE = 0.01;
+export const SIMILAR_COMMON_FLOOR = 50;
+/**
+ * A phrase costs FTS5 a walk of every posting of each of its words. One made
+ * only of everyday syllables ("cơ sở dữ liệu", "sàn vận tải": over 1.5 postings
+ * per document together) is left to the candidates' own-text scoring in
+ * matching, which still counts it: at 100,000 offers these few phrases were a
+ * third of the time, and on the labelled sets the cap changes almost nothing
+ * (dev 0.771 → 0.770, holdout2 0.882 either way).
+ */
+export const SIMILAR_PHRASE_COST_SHARE = 1.5;
+/** Above this many matches, bm25 is not computed: documents with the words in their title come first. */
+export const SCORE_LIMIT = 4000;
