@@ -140,6 +140,106 @@ const SYNONYMS = [
 
 const ids = (result: SearchResult) => result.hits.map((hit) => hit.id.split(":")[1]);
 
+// Issue 15's corpus: look-alikes that share letters once tone marks are gone
+// ("giáo dục" + "hệ thống" against "giao thông"), a title typed without
+// diacritics, syllables adjacent or scattered ("cấp nước" against "cấp phép …
+// thoát nước"), near spellings of a typo ("chuyên" for "chuyn") and the same
+// thing said in the other language ("biển số" / "license plate", a matching
+// glossary group, not a staff synonym).
+export const ISSUE_CORPUS: SearchDocument[] = [
+  searchDocument({
+    entityId: "traffic-camera",
+    title: "Phân tích giao thông bằng camera AI",
+    summary: "Đếm lưu lượng giao thông tại nút giao, gửi cảnh báo về hệ thống điều hành.",
+    sector: ["giao-thong"],
+  }),
+  searchDocument({
+    entityId: "traffic-signal",
+    title: "Điều khiển tín hiệu giao thông thích ứng",
+    summary: "Giảm ùn tắc tại các nút giao trung tâm.",
+    sector: ["giao-thong"],
+  }),
+  searchDocument({
+    entityId: "traffic-unaccented",
+    title: "Ban do giao thong cho tai xe",
+    summary: "Cap nhat tinh trang duong theo thoi gian thuc.",
+    sector: ["giao-thong"],
+  }),
+  searchDocument({
+    entityId: "school-system",
+    title: "Phần mềm giáo dục cho hệ thống trường học",
+    summary: "Quản lý điểm, thời khoá biểu và thông báo cho phụ huynh.",
+    sector: ["giao-duc"],
+  }),
+  searchDocument({
+    entityId: "records-system",
+    title: "Hệ thống quản lý văn bản điện tử",
+    summary: "Lưu trữ, tra cứu và trình ký văn bản trên hệ thống.",
+    sector: ["dich-vu-cong"],
+  }),
+  searchDocument({
+    entityId: "hospital-system",
+    title: "Hệ thống thông tin bệnh viện",
+    summary: "Kết nối hồ sơ bệnh án giữa các khoa trong hệ thống.",
+    sector: ["y-te"],
+  }),
+  searchDocument({
+    entityId: "water-network",
+    title: "Giám sát mạng lưới cấp nước sạch",
+    summary: "Cảm biến áp lực và lưu lượng cho công ty cấp nước.",
+    sector: ["nuoc"],
+  }),
+  searchDocument({
+    entityId: "water-billing",
+    title: "Quản lý hoá đơn tiền nước",
+    summary: "Công ty cấp nước gửi hoá đơn điện tử cho khách hàng.",
+    sector: ["nuoc"],
+  }),
+  searchDocument({
+    entityId: "building-permit",
+    title: "Cấp phép xây dựng trực tuyến",
+    summary: "Hồ sơ thoát nước và phòng cháy nộp cùng một lần.",
+    sector: ["dich-vu-cong"],
+  }),
+  searchDocument({
+    entityId: "cds-coop",
+    title: "Chuyển đổi số cho hợp tác xã",
+    summary: "Sổ sách điện tử và bán hàng trực tuyến.",
+    sector: ["dich-vu-cong"],
+  }),
+  searchDocument({
+    entityId: "cds-sme",
+    title: "Tư vấn chuyển đổi số doanh nghiệp nhỏ",
+    summary: "Lộ trình chuyển đổi số theo từng bước.",
+    sector: ["dich-vu-cong"],
+  }),
+  searchDocument({
+    entityId: "expert-network",
+    title: "Mạng lưới chuyên gia công nghệ",
+    summary: "Kết nối chuyên gia với doanh nghiệp cần hỗ trợ.",
+    sector: ["dich-vu-cong"],
+  }),
+  searchDocument({
+    entityId: "plate-vi",
+    title: "Nhận diện biển số xe tại cổng ra vào",
+    summary: "Camera đọc biển số, mở barie tự động.",
+    sector: ["giao-thong"],
+  }),
+  searchDocument({
+    entityId: "plate-en",
+    title: "License plate recognition for car parks",
+    summary: "Reads number plates at the gate and opens the barrier.",
+    sector: ["giao-thong"],
+    language: ["en"],
+  }),
+];
+
+/** The marked words of a hit's title and snippet. */
+const markedWords = (result: SearchResult) =>
+  result.hits.flatMap((hit) =>
+    [...hit.highlight.title, ...hit.highlight.snippet].filter((segment) => segment.match).flatMap((segment) => segment.text.toLowerCase().split(/\s+/)),
+  );
+
 export function describeSearchEngineContract(name: string, create: () => Promise<SearchEngine>) {
   describe(`search engine contract: ${name}`, () => {
     let engine: SearchEngine;
@@ -351,6 +451,92 @@ export function describeSearchEngineContract(name: string, create: () => Promise
       it("treats a quoted phrase as a phrase", async () => {
         expect(ids(await search('"giao thông"'))).toEqual(["den-tin-hieu"]);
       });
+    });
+  });
+
+  describe(`search engine contract: ${name}, diacritics, phrases, typos and languages (issue 15)`, () => {
+    let engine: SearchEngine;
+    const search = (q: string, extra: Omit<SearchQuery, "q"> = {}) => engine.search({ q, perPage: 50, ...extra });
+
+    beforeAll(async () => {
+      engine = await create();
+      await engine.init();
+      await engine.clear();
+      await engine.setSynonyms(SYNONYMS);
+      await engine.upsert(ISSUE_CORPUS);
+    });
+    afterAll(async () => {
+      await engine.close();
+    });
+
+    it("a query typed with diacritics puts the exact spelling first, and a look-alike is no result", async () => {
+      const result = ids(await search("giao thông"));
+      expect(result.slice(0, 2).sort()).toEqual(["traffic-camera", "traffic-signal"]);
+      // "giáo dục … hệ thống" shares only letters with "giao thông".
+      expect(result).not.toContain("school-system");
+    });
+
+    it("a title typed without diacritics still matches, below the exact spellings", async () => {
+      const result = ids(await search("giao thông"));
+      expect(result).toContain("traffic-unaccented");
+      expect(result.indexOf("traffic-unaccented")).toBeGreaterThan(Math.max(result.indexOf("traffic-camera"), result.indexOf("traffic-signal")));
+    });
+
+    it("a query without diacritics finds every spelling", async () => {
+      expect(ids(await search("giao thong")).sort()).toEqual(["traffic-camera", "traffic-signal", "traffic-unaccented"]);
+      expect(ids(await search("giao duc"))).toContain("school-system");
+    });
+
+    it('"hệ thống" in many offers does not make "giao thông" match them', async () => {
+      const result = await search("giao thông");
+      expect(ids(result)).not.toContain("records-system");
+      expect(ids(result)).not.toContain("hospital-system");
+      expect(result.total).toBeLessThanOrEqual(3);
+      // …while "hệ thống" itself finds them.
+      expect(ids(await search("hệ thống"))).toEqual(expect.arrayContaining(["records-system", "hospital-system"]));
+    });
+
+    it("syllables side by side beat the same syllables scattered", async () => {
+      const result = ids(await search("cấp nước"));
+      expect(result.slice(0, 2).sort()).toEqual(["water-billing", "water-network"]);
+      // "cấp phép … thoát nước": ranked below, or not a result at all.
+      if (result.includes("building-permit")) expect(result.indexOf("building-permit")).toBeGreaterThan(1);
+    });
+
+    it("a one-typo query returns about what the corrected query returns, and offers the corrected spelling", async () => {
+      const corrected = await search("chuyển đổi số");
+      const typo = await search("chuyn đổi số");
+      expect(ids(corrected).sort()).toEqual(["cds-coop", "cds-sme"]);
+      expect(ids(typo)).toEqual(expect.arrayContaining(ids(corrected)));
+      expect(typo.total).toBeLessThanOrEqual(corrected.total + 1);
+      expect(ids(typo)).not.toContain("plate-vi");
+      expect(typo.didYouMean).toBe("chuyển đổi số");
+      expect(corrected.didYouMean).toBeNull();
+    });
+
+    it("an English query finds a Vietnamese offer through the matching glossary, and the reverse", async () => {
+      expect(ids(await search("license plate"))).toEqual(expect.arrayContaining(["plate-en", "plate-vi"]));
+      expect(ids(await search("biển số"))).toEqual(expect.arrayContaining(["plate-vi", "plate-en"]));
+    });
+
+    it("highlights only what matched, never a look-alike", async () => {
+      const result = await search("giao thông");
+      const marked = markedWords(result);
+      expect(marked).toEqual(expect.arrayContaining(["giao", "thông"]));
+      for (const word of marked) expect(["giao", "thông", "thong"], word).toContain(word);
+    });
+
+    it("reports the same total on every page, and the pages hold that many distinct results", async () => {
+      for (const q of ["giao thông", "hệ thống", "cấp nước"]) {
+        const all = await search(q, { perPage: 50 });
+        const seen: string[] = [];
+        for (let page = 1; page <= all.total + 1; page++) {
+          const result = await search(q, { perPage: 1, page });
+          expect(result.total, `${q}, page ${page}`).toBe(all.total);
+          seen.push(...ids(result));
+        }
+        expect(seen, q).toEqual(ids(all));
+      }
     });
   });
 }
