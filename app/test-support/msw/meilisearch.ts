@@ -10,7 +10,7 @@
 //   meili.fail("task-failed");           // the next write's task fails
 //   meili.requestsTo("POST", "/multi-search")[0].body
 import { http, HttpResponse, type HttpHandler } from "msw";
-import { fold, tokenize } from "../../../search/text.ts";
+import { editDistanceWithin, fold, tokenize } from "../../../search/text.ts";
 
 export type FaultKind = "http-500" | "task-failed" | "hang";
 
@@ -261,7 +261,88 @@ export function createMeilisearchStandIn(options: MeilisearchStandInOptions = {}
 
   // --- search ---------------------------------------------------------------
 
-  function searchableText(index: StoredIndex, document: Json, attributesToSearchOn: unknown): Map<string, string[]> {
+  // A small model of Meilisearch's documented matching (docs: "Phrase
+  // search", "Synonyms", "Typo tolerance", "Prefix search", "Matching
+  // strategy", "Ranking rules", search parameter attributesToSearchOn):
+  // - the query is at most ten words; text in double quotes is a phrase: its
+  //   words must stand consecutively, in order, in one attribute value, with
+  //   no typo, no prefix and no synonym; an unclosed quote is plain text;
+  // - stop words are dropped from the query (unless nothing else remains);
+  // - the last word is a prefix unless a space or quote follows it;
+  // - typos: from minWordSizeForTypos.oneTypo letters one, from twoTypos two
+  //   (Damerau-Levenshtein); a wrong first letter costs two; none on an
+  //   attribute in disableOnAttributes, none when disabled;
+  // - synonyms are looked up for runs of one to three query words, lower
+  //   cased and folded ("de-unicoded"); a multi-word synonym matches as a
+  //   phrase; a run matched by a synonym satisfies all its words;
+  // - matchingStrategy "all": every word; "last" (default): documents
+  //   holding the first k words for the largest k ≥ 1, ranked by k;
+  // - hits are bucket-sorted by the index's rankingRules (words, typo,
+  //   proximity, attribute, exactness, sort); _rankingScore is a model (the
+  //   mean of each rule's share), only its order means anything.
+  type QueryTerm = { kind: "word"; word: string; prefix: boolean } | { kind: "phrase"; words: string[] };
+  interface Located {
+    attribute: number;
+    item: number;
+    position: number;
+    length: number;
+  }
+  interface TermMatch {
+    typos: number;
+    exact: boolean;
+    at: Located[];
+  }
+
+  // Documents are replaced whole on every write, so their words can be kept by object.
+  const analysed = new WeakMap<Json, Map<string, string[][]>>();
+  // Normalised once per synonyms setting (the glossary makes it thousands of entries).
+  const synonymTables = new WeakMap<object, Map<string, string[][]>>();
+
+  function normaliseText(text: string): string[] {
+    return tokenize(text).map((token) => normaliseWord(token.exact));
+  }
+
+  function queryTerms(index: StoredIndex, q: string): QueryTerm[] {
+    const stopWords = new Set((index.settings.stopWords as string[]).map(normaliseWord));
+    const parts = q.split('"');
+    const balanced = parts.length % 2 === 1 ? parts : [...parts.slice(0, -2), parts.slice(-2).join(" ")];
+    const terms: QueryTerm[] = [];
+    let count = 0;
+    balanced.forEach((part, position) => {
+      const words = normaliseText(part).slice(0, Math.max(0, 10 - count));
+      count += words.length;
+      if (position % 2 === 1 && words.length > 0) terms.push({ kind: "phrase", words });
+      else for (const word of words) terms.push({ kind: "word", word, prefix: false });
+    });
+    const meaningful = terms.filter((term) => term.kind === "phrase" || !stopWords.has(term.word));
+    const kept = meaningful.length > 0 ? meaningful : terms;
+    const last = kept.at(-1);
+    if (last?.kind === "word" && last === terms.at(-1) && !/[\s"]$/.test(q)) last.prefix = true;
+    return kept;
+  }
+
+  function synonymRuns(index: StoredIndex, terms: QueryTerm[]) {
+    const settings = (index.settings.synonyms as Record<string, string[]>) ?? {};
+    let table = synonymTables.get(settings);
+    if (!table) {
+      table = new Map<string, string[][]>();
+      for (const [key, values] of Object.entries(settings)) table.set(normaliseText(key).join(" "), values.map(normaliseText));
+      synonymTables.set(settings, table);
+    }
+    const runs: { from: number; to: number; phrases: string[][] }[] = [];
+    for (let from = 0; from < terms.length; from++) {
+      for (let to = from; to < Math.min(terms.length, from + 3); to++) {
+        const run = terms.slice(from, to + 1);
+        if (run.some((term) => term.kind !== "word")) break;
+        const phrases = table.get(run.map((term) => (term as { word: string }).word).join(" "));
+        if (phrases) runs.push({ from, to, phrases });
+      }
+    }
+    return runs;
+  }
+
+  /** Each searched attribute's values, as normalised words, by the attribute's rank in searchableAttributes. */
+  function searchedValues(index: StoredIndex, document: Json, attributesToSearchOn: unknown): { attribute: number; name: string; items: string[][] }[] {
     const configured = index.settings.searchableAttributes as string[];
     let attributes = configured.includes("*") ? Object.keys(document) : configured;
     if (Array.isArray(attributesToSearchOn)) {
@@ -272,46 +353,183 @@ export function createMeilisearchStandIn(options: MeilisearchStandInOptions = {}
       }
       attributes = attributes.filter((attribute) => (attributesToSearchOn as string[]).includes(attribute));
     }
-    const words = new Map<string, string[]>();
-    for (const attribute of attributes) {
-      const value = document[attribute];
-      const texts = Array.isArray(value) ? value : [value];
-      words.set(
-        attribute,
-        texts.filter((text): text is string => typeof text === "string").flatMap((text) => tokenize(text).map((token) => normaliseWord(token.exact))),
-      );
+    let cached = analysed.get(document);
+    if (!cached) analysed.set(document, (cached = new Map()));
+    return attributes.map((name) => {
+      let items = cached.get(name);
+      if (!items) {
+        const value = document[name];
+        const texts = (Array.isArray(value) ? value : [value]).filter((text): text is string => typeof text === "string");
+        cached.set(name, (items = texts.map(normaliseText)));
+      }
+      return { attribute: configured.indexOf(name), name, items };
+    });
+  }
+
+  function typosAllowed(index: StoredIndex, attribute: string, word: string): number {
+    const tolerance = index.settings.typoTolerance as { enabled?: boolean; minWordSizeForTypos?: { oneTypo?: number; twoTypos?: number }; disableOnAttributes?: string[] };
+    if (tolerance.enabled === false || (tolerance.disableOnAttributes ?? []).includes(attribute)) return 0;
+    const length = [...word].length;
+    if (length >= (tolerance.minWordSizeForTypos?.twoTypos ?? 9)) return 2;
+    if (length >= (tolerance.minWordSizeForTypos?.oneTypo ?? 5)) return 1;
+    return 0;
+  }
+
+  function wordTypos(index: StoredIndex, attribute: string, query: string, word: string): number | null {
+    if (query === word) return 0;
+    const budget = typosAllowed(index, attribute, query);
+    if (budget === 0) return null;
+    const distance = editDistanceWithin(query, word, budget);
+    const cost = distance + (query[0] !== word[0] ? 1 : 0);
+    return distance <= budget && cost <= budget ? distance : null;
+  }
+
+  function phraseAt(items: string[][], words: string[], attribute: number): Located[] {
+    const found: Located[] = [];
+    items.forEach((tokens, item) => {
+      for (let position = 0; position + words.length <= tokens.length; position++) {
+        if (words.every((word, offset) => tokens[position + offset] === word)) found.push({ attribute, item, position, length: words.length });
+      }
+    });
+    return found;
+  }
+
+  function termMatch(index: StoredIndex, term: QueryTerm, values: ReturnType<typeof searchedValues>): TermMatch | null {
+    let best = null as TermMatch | null;
+    for (const { attribute, name, items } of values) {
+      if (term.kind === "phrase") {
+        const at = phraseAt(items, term.words, attribute);
+        if (at.length > 0) best = { typos: 0, exact: true, at: [...(best?.at ?? []), ...at] };
+        continue;
+      }
+      items.forEach((tokens, item) => {
+        tokens.forEach((token, position) => {
+          let typos: number | null = wordTypos(index, name, term.word, token);
+          let exact = typos === 0;
+          if (typos === null && term.prefix && token.startsWith(term.word)) {
+            typos = 0;
+            exact = false;
+          }
+          if (typos === null) return;
+          const at = { attribute, item, position, length: 1 };
+          if (!best || typos < best.typos || (typos === best.typos && exact && !best.exact)) best = { typos, exact, at: [at] };
+          else if (typos === best.typos) best.at.push(at);
+        });
+      });
     }
-    return words;
+    return best;
   }
 
-  function queryWords(index: StoredIndex, q: string) {
-    const stopWords = new Set((index.settings.stopWords as string[]).map(normaliseWord));
-    const words = tokenize(q.replace(/"/g, " ")).map((token) => normaliseWord(token.exact));
-    const meaningful = words.filter((word) => !stopWords.has(word));
-    const kept = meaningful.length > 0 ? meaningful : words;
-    const lastIsPrefix = kept.length > 0 && !/[\s"]$/.test(q) && kept.at(-1) === words.at(-1);
-    return kept.map((word, position) => ({ word, prefix: lastIsPrefix && position === kept.length - 1 }));
+  interface Ranked {
+    document: Json;
+    words: number;
+    typos: number;
+    proximity: number;
+    attribute: number;
+    exactness: number;
   }
 
-  function wordMatches(query: { word: string; prefix: boolean }, word: string) {
-    return query.prefix ? word.startsWith(query.word) : word === query.word;
+  function rank(index: StoredIndex, document: Json, terms: QueryTerm[], runs: ReturnType<typeof synonymRuns>, body: Json): Ranked | null {
+    const values = searchedValues(index, document, body.attributesToSearchOn);
+    const matches: (TermMatch | null)[] = terms.map((term) => termMatch(index, term, values));
+    for (const run of runs) {
+      const at = run.phrases.flatMap((phrase) => values.flatMap(({ attribute, items }) => phraseAt(items, phrase, attribute)));
+      if (at.length === 0) continue;
+      for (let term = run.from; term <= run.to; term++) matches[term] ??= { typos: 0, exact: false, at };
+    }
+    let words = 0;
+    while (words < terms.length && matches[words]) words++;
+    const strategy = body.matchingStrategy ?? "last";
+    if (terms.length > 0 && (strategy === "all" ? words < terms.length : words === 0)) return null;
+    const used = matches.slice(0, words) as TermMatch[];
+    let proximity = 0;
+    for (let i = 1; i < used.length; i++) {
+      let closest = 8;
+      for (const a of used[i - 1]!.at) {
+        for (const b of used[i]!.at) {
+          if (a.attribute !== b.attribute || a.item !== b.item) continue;
+          const gap = b.position >= a.position + a.length ? b.position - (a.position + a.length) + 1 : a.position - b.position + 1;
+          closest = Math.min(closest, Math.max(1, gap));
+        }
+      }
+      proximity += closest;
+    }
+    return {
+      document,
+      words,
+      typos: used.reduce((sum, match) => sum + match.typos, 0),
+      proximity,
+      attribute: Math.min(Infinity, ...used.flatMap((match) => match.at.map((at) => at.attribute))),
+      exactness: used.filter((match) => match.exact).length,
+    };
   }
 
-  function formatted(value: unknown, query: { word: string; prefix: boolean }[], pre: string, post: string): unknown {
-    if (Array.isArray(value)) return value.map((item) => formatted(item, query, pre, post));
+  function compareSort(sort: string[]) {
+    return (a: Json, b: Json) => {
+      for (const rule of sort) {
+        const [field, direction] = rule.split(":") as [string, string];
+        const x = a[field];
+        const y = b[field];
+        if (x === undefined || x === null || y === undefined || y === null) {
+          const missing = (x === undefined || x === null ? 1 : 0) - (y === undefined || y === null ? 1 : 0);
+          if (missing !== 0) return missing;
+          continue;
+        }
+        const order = (x as number) < (y as number) ? -1 : (x as number) > (y as number) ? 1 : 0;
+        if (order !== 0) return direction === "desc" ? -order : order;
+      }
+      return 0;
+    };
+  }
+
+  function rankingScore(ranked: Ranked, terms: number, attributes: number): number {
+    if (terms === 0) return 1;
+    const shares = [
+      ranked.words / terms,
+      1 - ranked.typos / (2 * terms + 1),
+      terms > 1 ? 1 - (ranked.proximity - (terms - 1)) / (8 * (terms - 1)) : 1,
+      1 - (Number.isFinite(ranked.attribute) ? ranked.attribute : attributes) / Math.max(1, attributes),
+      ranked.exactness / terms,
+    ];
+    return shares.reduce((sum, share) => sum + share, 0) / shares.length;
+  }
+
+  /** Marks every word a query term (or a synonym of a run) matched; a prefix match marks only the typed part. */
+  function formatted(index: StoredIndex, attribute: string, value: unknown, terms: QueryTerm[], runs: ReturnType<typeof synonymRuns>, pre: string, post: string): unknown {
+    if (Array.isArray(value)) return value.map((item) => formatted(index, attribute, item, terms, runs, pre, post));
     if (typeof value !== "string") return value;
     const nfc = value.normalize("NFC");
+    const tokens = tokenize(nfc);
+    const words = tokens.map((token) => normaliseWord(token.exact));
+    const marks: number[] = tokens.map(() => 0);
+    const markPhrase = (phrase: string[]) => {
+      for (let position = 0; position + phrase.length <= words.length; position++) {
+        if (phrase.every((word, offset) => words[position + offset] === word)) {
+          for (let offset = 0; offset < phrase.length; offset++) marks[position + offset] = -1;
+        }
+      }
+    };
+    for (const term of terms) {
+      if (term.kind === "phrase") {
+        markPhrase(term.words);
+        continue;
+      }
+      words.forEach((word, position) => {
+        if (marks[position] === -1) return;
+        if (wordTypos(index, attribute, term.word, word) !== null) marks[position] = -1;
+        else if (term.prefix && word.startsWith(term.word)) marks[position] = Math.max(marks[position]!, [...term.word].length);
+      });
+    }
+    for (const run of runs) for (const phrase of run.phrases) markPhrase(phrase);
     let out = "";
     let cursor = 0;
-    for (const token of tokenize(nfc)) {
-      const normal = normaliseWord(token.exact);
-      const match = query.find((candidate) => wordMatches(candidate, normal));
-      if (!match) continue;
-      // Like Meilisearch, a prefix match marks only the typed part.
-      const length = match.prefix && normal !== match.word ? [...match.word].length : token.end - token.start;
+    tokens.forEach((token, position) => {
+      const mark = marks[position]!;
+      if (mark === 0) return;
+      const length = mark === -1 ? token.end - token.start : mark;
       out += nfc.slice(cursor, token.start) + pre + nfc.slice(token.start, token.start + length) + post;
       cursor = token.start + length;
-    }
+    });
     return out + nfc.slice(cursor);
   }
 
@@ -330,37 +548,35 @@ export function createMeilisearchStandIn(options: MeilisearchStandInOptions = {}
       if (!sortable.includes(field!)) throw new ApiError(400, "invalid_search_sort", `Attribute \`${field}\` is not sortable.`);
     }
 
-    const words = queryWords(index, q);
-    const strategy = body.matchingStrategy ?? "last";
+    const terms = queryTerms(index, q);
+    const runs = synonymRuns(index, terms);
     const candidates = [...index.documents.values()].filter((document) => !filter || filter(document));
-    let used = words;
-    let matched = candidates;
-    for (let keep = words.length; keep >= 1; keep--) {
-      used = words.slice(0, keep);
-      matched = candidates.filter((document) => {
-        const text = [...searchableText(index, document, body.attributesToSearchOn).values()].flat();
-        return used.every((query) => text.some((word) => wordMatches(query, word)));
-      });
-      if (matched.length > 0 || strategy !== "last") break;
-    }
-
-    if (sort.length > 0) {
-      matched = [...matched].sort((a, b) => {
-        for (const rule of sort) {
-          const [field, direction] = rule.split(":") as [string, string];
-          const x = a[field];
-          const y = b[field];
-          if (x === undefined || x === null || y === undefined || y === null) {
-            const missing = (x === undefined || x === null ? 1 : 0) - (y === undefined || y === null ? 1 : 0);
-            if (missing !== 0) return missing;
-            continue;
-          }
-          const order = (x as number) < (y as number) ? -1 : (x as number) > (y as number) ? 1 : 0;
-          if (order !== 0) return direction === "desc" ? -order : order;
-        }
-        return 0;
-      });
-    }
+    const ranked = candidates.flatMap((document) => {
+      const entry = rank(index, document, terms, runs, body);
+      return entry ? [entry] : [];
+    });
+    const bySort = compareSort(sort);
+    const rules: Record<string, (a: Ranked, b: Ranked) => number> = {
+      words: (a, b) => b.words - a.words,
+      typo: (a, b) => a.typos - b.typos,
+      proximity: (a, b) => a.proximity - b.proximity,
+      attribute: (a, b) => a.attribute - b.attribute,
+      exactness: (a, b) => b.exactness - a.exactness,
+      sort: (a, b) => bySort(a.document, b.document),
+    };
+    // With no query words, only the sort orders (Meilisearch's placeholder search).
+    const order = terms.length === 0 ? ["sort"] : (index.settings.rankingRules as string[]).filter((rule) => rule in rules);
+    if (!order.includes("sort")) order.push("sort");
+    const stable = ranked.map((entry, position) => ({ entry, position }));
+    stable.sort((a, b) => {
+      for (const rule of order) {
+        const difference = rules[rule]!(a.entry, b.entry);
+        if (difference !== 0) return difference;
+      }
+      return a.position - b.position;
+    });
+    const scores = new Map(stable.map(({ entry }) => [entry.document, rankingScore(entry, terms.length, (index.settings.searchableAttributes as string[]).length)]));
+    const matched = stable.map(({ entry }) => entry.document);
 
     const facetDistribution: Record<string, Record<string, number>> = {};
     for (const facet of facets) {
@@ -393,11 +609,11 @@ export function createMeilisearchStandIn(options: MeilisearchStandInOptions = {}
       if (toFormat.length > 0) {
         const formattedHit: Json = structuredClone(shown);
         for (const attribute of toFormat) {
-          if (attribute in document) formattedHit[attribute] = formatted(document[attribute], used, pre, post);
+          if (attribute in document) formattedHit[attribute] = formatted(index, attribute, document[attribute], terms, runs, pre, post);
         }
         hit._formatted = formattedHit;
       }
-      if (body.showRankingScore) hit._rankingScore = Math.max(0, 1 - (offset + position) / 100);
+      if (body.showRankingScore) hit._rankingScore = scores.get(document) ?? 0;
       return hit;
     });
 
