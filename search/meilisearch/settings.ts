@@ -2,6 +2,7 @@
 // environment's index is configured the same way and a deploy re-applies them.
 // The values that tune ranking are in search/tuning/meilisearch.ts.
 import type { Settings } from "meilisearch";
+import { MATCHING_GLOSSARY } from "../lexicon/index.ts";
 import { fold, STOP_WORDS_EXACT, STOP_WORDS_FOLDED, tokenize } from "../text.ts";
 import { ATTRIBUTE_ORDER, LOCALES, MAX_TOTAL_HITS, MAX_VALUES_PER_FACET, RANKING_RULES, TYPO_MIN_WORD_SIZE } from "../tuning/meilisearch.ts";
 import { FACET_FIELDS, type SynonymGroups } from "../types.ts";
@@ -20,9 +21,29 @@ export const FOLDED_ATTRIBUTES = {
   body: "bodyFolded",
 } as const;
 
-export const SEARCHABLE_ATTRIBUTES = [...ATTRIBUTE_ORDER, ...ATTRIBUTE_ORDER.map((field) => FOLDED_ATTRIBUTES[field])] as const;
+/**
+ * The text as keys that keep each word's diacritics in ASCII (toneKey in
+ * search/text.ts: "thống" → "thongzas", "thông" → "thongza"). A query typed
+ * with diacritics asks these for the exact spellings first; no server
+ * normalisation can fold an ASCII key, and typos are off on them, so
+ * "thongza" never reaches "thongzas" (that is the folded copies' job, ranked
+ * below). Listed last: only asked for through attributesToSearchOn.
+ */
+export const KEY_ATTRIBUTES = {
+  title: "titleKeys",
+  summary: "summaryKeys",
+  keywords: "keywordsKeys",
+  body: "bodyKeys",
+} as const;
 
-export const FILTERABLE_ATTRIBUTES = [...new Set<string>([...FACET_FIELDS, "type", "published", "organisationId"])];
+export const TEXT_ATTRIBUTES = [...ATTRIBUTE_ORDER, ...ATTRIBUTE_ORDER.map((field) => FOLDED_ATTRIBUTES[field])];
+export const KEY_ATTRIBUTE_LIST = ATTRIBUTE_ORDER.map((field) => KEY_ATTRIBUTES[field]);
+
+export const SEARCHABLE_ATTRIBUTES = [...TEXT_ATTRIBUTES, ...KEY_ATTRIBUTE_LIST] as const;
+
+// "pk" (the primary key): a page drawn from several readings of a query is
+// fetched by its documents' keys.
+export const FILTERABLE_ATTRIBUTES = [...new Set<string>([...FACET_FIELDS, "type", "published", "organisationId", "pk"])];
 
 export const SORTABLE_ATTRIBUTES = ["publishedAt", "priceMin"] as const;
 
@@ -37,27 +58,44 @@ export const MEILISEARCH_STOP_WORDS = [
 ];
 
 /**
+ * The staff's thesaurus plus the matching glossary (search/lexicon/), as the
+ * embedded engine uses them: English queries find Vietnamese offers and back.
+ */
+export function searchSynonymGroups(staff: SynonymGroups): SynonymGroups {
+  return [...staff, ...MATCHING_GLOSSARY.map((group) => [...group])];
+}
+
+/**
  * Every phrase of a group maps to every other phrase, each also in its folded
  * spelling, so "kẹt xe", "ket xe" and "congestion" all find one another
- * whether or not the server folds diacritics itself.
+ * whether or not the server folds diacritics itself; and each as keys
+ * ("ketzj xe" ↔ "unzf taczbs"), for queries asked of the key attributes.
+ * Meilisearch only looks synonyms up for runs of up to three query words.
  */
 export function meilisearchSynonyms(groups: SynonymGroups): Record<string, string[]> {
-  const synonyms: Record<string, string[]> = {};
+  const synonyms: Record<string, Set<string>> = {};
+  const add = (from: string, to: Iterable<string>) => {
+    const set = (synonyms[from] ??= new Set());
+    for (const other of to) if (other !== from) set.add(other);
+  };
   for (const group of groups) {
-    const phrases = new Set<string>();
+    const written = new Set<string>();
+    const keys = new Set<string>();
     for (const phrase of group) {
       const words = tokenize(phrase);
       if (words.length === 0) continue;
-      phrases.add(words.map((word) => word.exact).join(" "));
-      phrases.add(words.map((word) => word.folded).join(" "));
+      written.add(words.map((word) => word.exact).join(" "));
+      written.add(words.map((word) => word.folded).join(" "));
+      keys.add(words.map((word) => word.key).join(" "));
     }
-    if (phrases.size < 2) continue;
-    for (const phrase of phrases) {
-      const others = [...phrases].filter((other) => other !== phrase);
-      synonyms[phrase] = [...new Set([...(synonyms[phrase] ?? []), ...others])];
-    }
+    if (written.size < 2) continue;
+    for (const phrase of written) add(phrase, written);
+    // Keys lead to keys: the key attributes hold nothing else.
+    if (keys.size >= 2) for (const key of keys) add(key, keys);
   }
-  return synonyms;
+  const result: Record<string, string[]> = {};
+  for (const [phrase, others] of Object.entries(synonyms)) if (others.size > 0) result[phrase] = [...others];
+  return result;
 }
 
 export function meilisearchSettings(synonyms: SynonymGroups): Settings {
@@ -70,10 +108,11 @@ export function meilisearchSettings(synonyms: SynonymGroups): Settings {
       enabled: true,
       minWordSizeForTypos: { ...TYPO_MIN_WORD_SIZE },
       disableOnWords: [],
-      disableOnAttributes: [],
+      // Keys are exact spellings: a typo there would turn "thông" into "thống".
+      disableOnAttributes: [...KEY_ATTRIBUTE_LIST],
     },
     stopWords: [...new Set(MEILISEARCH_STOP_WORDS)],
-    synonyms: meilisearchSynonyms(synonyms),
+    synonyms: meilisearchSynonyms(searchSynonymGroups(synonyms)),
     localizedAttributes: [{ attributePatterns: ["*"], locales: [...LOCALES] }],
     pagination: { maxTotalHits: MAX_TOTAL_HITS },
     faceting: { maxValuesPerFacet: MAX_VALUES_PER_FACET },
@@ -87,5 +126,16 @@ export function foldedCopies(document: { title: string; summary: string; keyword
     [FOLDED_ATTRIBUTES.summary]: fold(document.summary),
     [FOLDED_ATTRIBUTES.keywords]: document.keywords.map(fold),
     [FOLDED_ATTRIBUTES.body]: fold(document.body),
+  };
+}
+
+/** The key copies (see KEY_ATTRIBUTES) stored next to a document's text. */
+export function keyCopies(document: { title: string; summary: string; keywords: string[]; body: string }) {
+  const keys = (text: string) => tokenize(text).map((token) => token.key).join(" ");
+  return {
+    [KEY_ATTRIBUTES.title]: keys(document.title),
+    [KEY_ATTRIBUTES.summary]: keys(document.summary),
+    [KEY_ATTRIBUTES.keywords]: document.keywords.map(keys),
+    [KEY_ATTRIBUTES.body]: keys(document.body),
   };
 }

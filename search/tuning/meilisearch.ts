@@ -44,3 +44,12 @@ export const MAX_TOTAL_HITS = 100_000;
 
 /** Facet values counted per field: far above any facet's today (at most 18, the technologies), so no filter loses its count. */
 export const MAX_VALUES_PER_FACET = 500;
+
+/**
+ * A query is asked of Meilisearch in a few readings (exact spellings or any,
+ * compounds side by side or scattered), shown best reading first. Paging past
+ * the first reading needs its documents' ids to leave them out of the next:
+ * at most this many are fetched, so pages deeper than this follow the widest
+ * reading's own order.
+ */
+export const READING_ID_WINDOW = 1000;
