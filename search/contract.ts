@@ -240,7 +240,11 @@ const markedWords = (result: SearchResult) =>
     [...hit.highlight.title, ...hit.highlight.snippet].filter((segment) => segment.match).flatMap((segment) => segment.text.toLowerCase().split(/\s+/)),
   );
 
-export function describeSearchEngineContract(name: string, create: () => Promise<SearchEngine>) {
+/**
+ * `quality: false` leaves out issue 15's search-quality behaviours: for the
+ * benchmark's MiniSearch yardstick, which is not a production engine.
+ */
+export function describeSearchEngineContract(name: string, create: () => Promise<SearchEngine>, { quality = true } = {}) {
   describe(`search engine contract: ${name}`, () => {
     let engine: SearchEngine;
     const search = (q: string, extra: Omit<SearchQuery, "q"> = {}) => engine.search({ q, ...extra });
@@ -454,7 +458,7 @@ export function describeSearchEngineContract(name: string, create: () => Promise
     });
   });
 
-  describe(`search engine contract: ${name}, diacritics, phrases, typos and languages (issue 15)`, () => {
+  describe.runIf(quality)(`search engine contract: ${name}, diacritics, phrases, typos and languages (issue 15)`, () => {
     let engine: SearchEngine;
     const search = (q: string, extra: Omit<SearchQuery, "q"> = {}) => engine.search({ q, perPage: 50, ...extra });
 

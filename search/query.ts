@@ -95,6 +95,13 @@ function synonymsAt(words: Token[], start: number, index: SynonymIndex, toned: b
   return null;
 }
 
+/** The other phrases of the thesaurus group a folded phrase belongs to (for a typo read as a known word). */
+export function synonymsOfPhrase(words: readonly string[], index: SynonymIndex): string[][] {
+  const candidate = (index.byFirstWord.get(words[0] ?? "") ?? []).find((entry) => entry.words.join(" ") === words.join(" "));
+  if (!candidate) return [];
+  return index.groups[candidate.group]!.filter((phrase) => phrase.join(" ") !== words.join(" "));
+}
+
 export function parseQuery(text: string, synonyms: SynonymIndex = EMPTY_SYNONYMS): ParsedQuery {
   const pieces = splitQuoted(text);
   const clauses: QueryClause[] = [];

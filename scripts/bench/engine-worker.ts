@@ -12,7 +12,7 @@ import { FACET_FIELDS, type SearchEngine } from "../../search/types.ts";
 import { generateOffer, offerBatches } from "./offer-generator.ts";
 import { ndcgAtK, recallAtK, summarise, type LatencySummary } from "./metrics.ts";
 import { generatePrefixQueries, generateQueries } from "./queries.ts";
-import { loadRelevanceSet, toSearchDocument } from "./relevance.ts";
+import { judgeQueries, loadRelevanceSet, toSearchDocument, type QueryOutcome } from "./relevance.ts";
 import { runMatchPhase, type MatchPhaseResult } from "./match.ts";
 
 export type EngineName = "embedded" | "minisearch";
@@ -54,7 +54,7 @@ export interface WorkerResult {
   restart: { initMs: number; firstQueryMs: number; totalMs: number; count: number } | null;
   /** Per query: total and top-20 ids, for the cross-engine agreement check. */
   answers: { total: number; top: string[] }[];
-  relevance: { id: string; kinds: string[]; ndcg: number | null; recall: number | null; top: string[] }[] | null;
+  relevance: QueryOutcome[] | null;
 }
 
 const mb = (bytes: number) => Math.round((bytes / 1_048_576) * 10) / 10;
@@ -219,12 +219,7 @@ async function run(config: WorkerConfig): Promise<WorkerResult> {
     await relevanceEngine.setSynonyms(DEFAULT_SYNONYM_GROUPS);
     await relevanceEngine.clear();
     await relevanceEngine.upsert(set.offers.map(toSearchDocument));
-    relevance = [];
-    for (const query of set.queries) {
-      const result = await relevanceEngine.search({ q: query.q, perPage: 10 });
-      const top = result.hits.map((hit) => hit.entityId);
-      relevance.push({ id: query.id, kinds: query.kinds, ndcg: ndcgAtK(top, query.judgements, 10), recall: recallAtK(top, query.judgements, 10, 2), top });
-    }
+    relevance = await judgeQueries(relevanceEngine, set.queries);
     await relevanceEngine.close();
   }
 

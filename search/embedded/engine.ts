@@ -14,8 +14,8 @@ import { rerankBonus, type RerankText } from "../rerank.ts";
 import { buildSynonymIndex, EMPTY_SYNONYMS, parseQuery, type ParsedQuery, type SynonymIndex } from "../query.ts";
 import { isStopWord, tokenize, type Token } from "../text.ts";
 import {
-  COLUMN_WEIGHTS, COMMON_FLOOR, COMMON_SHARE, LONG_QUERY_MAX_WORDS, LONG_QUERY_WORDS, LONG_RELATIVE_CUTOFF, RELATIVE_CUTOFF, RERANK_WINDOW,
-  SCORE_LIMIT, SIMILAR_COMMON_FLOOR, SIMILAR_COMMON_SHARE, SIMILAR_PHRASE_COST_SHARE,
+  COLUMN_WEIGHTS, COMMON_FLOOR, COMMON_SHARE, BLEND_MIN_WORDS, LONG_QUERY_MAX_WORDS, LONG_QUERY_WORDS, MATCHING_BLEND, LONG_RELATIVE_CUTOFF, RELATIVE_CUTOFF, RERANK_WINDOW,
+  SCORE_LIMIT, SECTOR_FEEDBACK, SECTOR_FEEDBACK_LEADERS, SIMILAR_COMMON_FLOOR, SIMILAR_COMMON_SHARE, SIMILAR_PHRASE_COST_SHARE,
 } from "../tuning/search.ts";
 import { foldedPhraseFts, foldedWordFts } from "./expressions.ts";
 import { planQuery, scorePlan, termsForDocument, type HighlightTerm, type PlanContext } from "./plan.ts";
@@ -151,6 +151,8 @@ interface QueryMatch {
   cutoff: number;
   /** For bm25 among equally good matches. */
   bm25Fts: string | null;
+  /** The query as it was understood (typos read as the words they stand for). */
+  readAs: string;
 }
 
 /** A need typed as a sentence rather than a few keywords; quotes mean the person wants exact phrases. */
@@ -200,6 +202,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private maxRowid = 0;
   private rowids = new Map<string, number>();
   private vocabulary = new Vocabulary();
+  // Keys whose written form is stored: most words repeat, so each is written once.
+  private spelled = new Set<string>();
   private synonyms: SynonymIndex = EMPTY_SYNONYMS;
   private matchSynonyms: MatchSynonymIndex = buildMatchSynonyms(MATCHING_GLOSSARY);
   /** One-word synonym phrases → every phrase of their group (itself included). */
@@ -312,6 +316,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
       .all() as StoredRow[];
     for (const row of rows) this.remember(row);
     this.vocabulary = Vocabulary.fromRows(db.prepare("SELECT term, doc FROM fts_vocab").raw().all() as [string, number][]);
+    this.spelled = new Set(db.prepare("SELECT key FROM spellings").pluck().all() as string[]);
     const synonyms = db.prepare("SELECT value FROM meta WHERE key = 'synonyms'").pluck().get() as string | undefined;
     this.useSynonyms(synonyms ? (JSON.parse(synonyms) as SynonymGroups) : []);
     this.dataVersion = db.pragma("data_version", { simple: true }) as number;
@@ -383,7 +388,11 @@ export class EmbeddedSearchEngine implements SearchEngine {
         }) as { rowid: number };
         insertFts.run(rowid, ...analysed.columns);
         this.vocabulary.addKeys(analysed.words);
-        for (const [key, word] of analysed.spellings) insertSpelling.run(key, word);
+        for (const [key, word] of analysed.spellings) {
+          if (this.spelled.has(key)) continue;
+          this.spelled.add(key);
+          insertSpelling.run(key, word);
+        }
         remembered.push({
           rowid,
           id: document.id,
@@ -480,6 +489,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
       rowsOf: (fts) => this.rowsOf(fts),
       documents: Math.max(1, this.metas.size),
       synonymWords: this.synonymWords,
+      synonyms: this.synonyms,
     };
   }
 
@@ -631,7 +641,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
     if (parsed.clauses.length === 0) {
       for (const rowid of this.metas.keys()) accept(rowid, 0);
     } else {
-      const match = isLongQuery(query.q) ? this.matchLong(query.q, size) : this.matchShort(parsed, size);
+      const match = isLongQuery(query.q) ? this.matchLong(query.q, size) : this.matchBlended(parsed, size);
+      this.favourLeadingSectors(match);
       matchedTerms = match.terms;
       termsOf = match.termsOf;
       offerCorrection = match.offerCorrection;
@@ -725,9 +736,70 @@ export class EmbeddedSearchEngine implements SearchEngine {
       score: scores.score,
       terms: plan.terms,
       termsOf: (rowid) => termsForDocument(plan, scores, rowid),
-      offerCorrection: plan.slots.some((slot) => slot.misspelt || slot.alternatives.length === 0),
+      offerCorrection: plan.units.some((unit) => unit.misspelt) || plan.syllables.some((syllable) => syllable.alternatives.length === 0),
       cutoff: RELATIVE_CUTOFF,
       bm25Fts: plan.anyFts || null,
+      readAs: plan.syllables.map((syllable) => (syllable.misspelt ? (syllable.readings[0]?.folded ?? syllable.token.exact) : syllable.token.exact)).join(" "),
+    };
+  }
+
+  /**
+   * The sectors of the best few matches say what the query is about: other
+   * matches in those sectors rise a little ("trợ cấp xã hội" finds the other
+   * social-welfare offers that say it differently), and those outside them
+   * do not.
+   */
+  private favourLeadingSectors(match: QueryMatch) {
+    if (match.candidates.length === 0) return;
+    const field = FIELD_INDEX.sector;
+    const stride = this.columns.strides[field]!;
+    const column = this.columns.codes[field]!;
+    const leaders = topK(match.candidates, SECTOR_FEEDBACK_LEADERS, (a, b) => match.score[b]! - match.score[a]! || a - b);
+    const votes = new Map<number, number>();
+    for (const rowid of leaders) {
+      for (let k = rowid * stride; k < rowid * stride + stride; k++) {
+        const code = column[k]!;
+        if (code >= 0) votes.set(code, (votes.get(code) ?? 0) + match.score[rowid]!);
+      }
+    }
+    const total = leaders.reduce((sum, rowid) => sum + match.score[rowid]!, 0);
+    if (total === 0) return;
+    for (const rowid of match.candidates) {
+      let share = 0;
+      for (let k = rowid * stride; k < rowid * stride + stride; k++) {
+        const code = column[k]!;
+        if (code >= 0) share = Math.max(share, (votes.get(code) ?? 0) / total);
+      }
+      const score = match.score[rowid]!;
+      if (score > 0) match.score[rowid] = Math.min(1, score + SECTOR_FEEDBACK * share * (1 - score));
+    }
+  }
+
+  /**
+   * A few words typed: the plan's reading (exact spellings, phrases), blended
+   * with matching's reading of the same words (pairs, glossary, solution
+   * hints), which finds offers that say the same thing differently.
+   */
+  private matchBlended(parsed: ParsedQuery, size: number): QueryMatch {
+    const short = this.matchShort(parsed, size);
+    if (parsed.words.length < BLEND_MIN_WORDS || parsed.clauses.some((clause) => clause.phrase)) return short;
+    // Typos read as the words they stand for, as the plan read them.
+    const long = this.matchLong(short.readAs, size);
+    const score = new Float32Array(size);
+    const seen = new Uint8Array(size);
+    const candidates: number[] = [];
+    for (const rowid of [...short.candidates, ...long.candidates]) {
+      if (seen[rowid] === 1) continue;
+      seen[rowid] = 1;
+      candidates.push(rowid);
+      score[rowid] = (1 - MATCHING_BLEND) * short.score[rowid]! + MATCHING_BLEND * long.score[rowid]!;
+    }
+    return {
+      ...short,
+      candidates,
+      score,
+      termsOf: (rowid) => (short.score[rowid]! > 0 ? short.termsOf(rowid) : long.termsOf(rowid)),
+      terms: [...new Set([...short.terms, ...long.terms])],
     };
   }
 
@@ -753,6 +825,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
       offerCorrection: false,
       cutoff: LONG_RELATIVE_CUTOFF,
       bm25Fts: null,
+      readAs: text,
     };
   }
 
@@ -950,9 +1023,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
     if (parsed.clauses.length === 0) return [];
     const types = new Set<string>(query.types ?? []);
     const plan = planQuery(this.planContext, parsed);
-    const slots = plan.slots.map((slot) => slot.alternatives.flatMap((alternative) => (alternative.fts ? [alternative.fts] : [])));
-    if (slots.some((options) => options.length === 0)) return [];
-    const expression = `{title} : (${slots.map((options) => `(${options.join(" OR ")})`).join(" AND ")})`;
+    const units = plan.units.map((unit) => unit.alternatives.map((alternative) => alternative.fts));
+    if (units.length === 0 || units.some((options) => options.length === 0)) return [];
+    const expression = `{title} : (${units.map((options) => `(${options.join(" OR ")})`).join(" AND ")})`;
     const rowids = this
       .statement("SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT 200")
       .pluck()

@@ -1,18 +1,24 @@
-// What a short query asks for, as the embedded engine matches it: one slot
-// per thing typed (a word, a quoted phrase, a thesaurus phrase), each with the
-// ways a document can satisfy it and how well; and the "bonds" between
-// neighbouring words that belong together ("giao" + "thông"), which a
-// document should hold side by side. Scoring a document against the plan is
-// in score(): the engine runs it over the rows FTS5 returns.
-import type { ParsedQuery, QueryClause } from "../query.ts";
+// What a short query asks for, as the embedded engine matches it. Vietnamese
+// writes words as syllables ("giao thông" is one word, traffic), so the query
+// is first cut into units: quoted phrases, thesaurus and glossary phrases,
+// and neighbouring syllables the index mostly holds side by side. Each unit
+// has the ways a document can hold it and how well: the exact spelling typed,
+// other diacritics, the nearest spellings of a typo, a synonym in either
+// language, or, weakly, its syllables scattered. A document's score is the
+// share of the query's information it holds (rarity-weighted), and the
+// engine shows only documents scoring near the best one.
 import { isVietnameseSyllable } from "../match/terms.ts";
+import { synonymsOfPhrase, type ParsedQuery, type QueryClause, type SynonymIndex } from "../query.ts";
 import { typosBetween, type Token } from "../text.ts";
 import {
-  COLLOCATION_MIN_DOCUMENTS, COLLOCATION_SHARE, EXACT_QUALITY, FOLDED_QUALITY, MIN_WORD_WEIGHT_SHARE, SCATTERED_FACTOR,
+  BODY_ONLY_FACTOR, COLLOCATION_MIN_DOCUMENTS, COLLOCATION_SHARE, EXACT_QUALITY, FOLDED_QUALITY, MIN_WORD_WEIGHT_SHARE, PARTIAL_QUALITY, PREFIX_QUALITY, SCATTERED_FACTOR,
   SHORT_PREFIX, SHORT_PREFIX_COMPLETIONS, SYNONYM_QUALITY, TYPO_EXPANSIONS, TYPO_QUALITY, TYPO_SHARE_WEIGHT,
 } from "../tuning/search.ts";
 import { exactPhraseFts, exactWordFts, foldedPhraseFts, foldedWordFts, quote } from "./expressions.ts";
-import { forEachRow, intersectRows, type RowSet } from "./row-sets.ts";
+import { forEachRow, type RowSet } from "./row-sets.ts";
+
+// FTS columns that say what a listing is (the rest is its description).
+const HEAD_COLUMNS = "title summary keywords";
 import type { Vocabulary } from "./vocabulary.ts";
 
 export interface PlanContext {
@@ -21,6 +27,7 @@ export interface PlanContext {
   documents: number;
   /** One-word thesaurus phrases → every phrase of their group: a misspelt "hospitl" still brings "bệnh viện". */
   synonymWords: ReadonlyMap<string, string[][]>;
+  synonyms: SynonymIndex;
 }
 
 /**
@@ -31,86 +38,79 @@ export interface PlanContext {
 export type HighlightTerm = string;
 
 export interface Alternative {
-  /** FTS5 expression; null when the rows are given (a conjunction). */
-  fts: string | null;
-  rows?: RowSet;
+  fts: string;
   quality: number;
   terms: HighlightTerm[];
 }
 
-export interface Slot {
-  words: Token[];
+/** One typed word (syllable) and the ways a document can hold it on its own. */
+interface Syllable {
+  token: Token;
+  alternatives: Alternative[];
+  /** Folded spellings that stand for it in phrases: itself, or its typo candidates. */
+  readings: { folded: string; key: string | null; quality: number }[];
+  misspelt: boolean;
+  prefix: boolean;
+}
+
+export interface Unit {
+  /** Syllables of the unit, in order (indexes into Plan.syllables). */
+  from: number;
+  to: number;
+  /** Ways to hold the whole unit: its syllables side by side, a synonym, a glued spelling. */
   alternatives: Alternative[];
   weight: number;
   /** Quoted: documents without it are not results. */
   required: boolean;
-  /** Bonds this slot takes part in (indexes into Plan.bonds). */
-  bonds: number[];
-  /** Matched through typo candidates: "did you mean" is offered. */
   misspelt: boolean;
 }
 
-export interface Bond {
-  /** Null when the index never holds the two side by side. */
-  fts: string | null;
-  terms: HighlightTerm[];
-}
-
-/**
- * Another way to say several neighbouring slots at once (a thesaurus or
- * glossary equivalent of "tiết kiệm năng lượng": "energy saving"). A
- * document holding it satisfies each of those slots, as if together.
- */
-export interface Span {
-  from: number;
-  to: number;
-  alternatives: Alternative[];
-}
-
 export interface Plan {
-  slots: Slot[];
-  bonds: Bond[];
-  spans: Span[];
-  /** Every alternative, for bm25 and for the suggestion box. */
+  syllables: Syllable[];
+  units: Unit[];
+  /** Inside units of three or more syllables: each neighbouring pair held side by side ("tiết kiệm" | "năng lượng"). */
+  pairs: { left: number; fts: string }[];
+  /** Every expression, for bm25. */
   anyFts: string;
   terms: HighlightTerm[];
 }
 
 const exactTerm = (token: Token) => `=${token.key}`;
-// chosen[] values from here on name a span's alternative, not the slot's own.
-const SPAN_CHOICE_BASE = 128;
 
-/** A slot's own words as one highlight phrase, exact or folded. */
-const phraseTerm = (tokens: readonly Token[], exact: boolean) => tokens.map((token) => (exact ? exactTerm(token) : token.folded)).join(" ");
+function rows(context: PlanContext, alternative: Alternative): RowSet {
+  return context.rowsOf(alternative.fts);
+}
 
-/** Ways one typed word can match, best first. */
-function wordAlternatives(context: PlanContext, clause: QueryClause, toned: boolean): { alternatives: Alternative[]; misspelt: boolean } {
+/** Ways one typed word can be held on its own, best first. */
+function readSyllable(context: PlanContext, token: Token, prefix: boolean, toned: boolean): Syllable {
   const { vocabulary } = context;
-  const token = clause.words[0]!;
   const word = token.folded;
   const alternatives: Alternative[] = [];
-  if (clause.prefix) {
+  const readings: Syllable["readings"] = [];
+  const exact = toned ? exactWordFts(vocabulary, token.key) : null;
+  if (exact) alternatives.push({ fts: exact, quality: EXACT_QUALITY, terms: [exactTerm(token)] });
+  const folded = foldedWordFts(vocabulary, word);
+  if (folded) {
+    alternatives.push({ fts: folded, quality: toned ? FOLDED_QUALITY : EXACT_QUALITY, terms: [word] });
+    readings.push({ folded: word, key: toned ? token.key : null, quality: EXACT_QUALITY });
+  }
+  if (prefix) {
+    // Search as you type: the last word may be unfinished. Its completions
+    // count a little less than the word itself, so "tầng" typed in full
+    // still means "tầng" first.
     if (word.length < SHORT_PREFIX) {
       // One letter would match most of the index; its most common completions
       // keep search-as-you-type useful and fast.
-      const completions = vocabulary.completions(word, SHORT_PREFIX_COMPLETIONS);
-      if (!completions.includes(word) && vocabulary.has(word)) completions.unshift(word);
-      for (const completion of completions) {
+      for (const completion of vocabulary.completions(word, SHORT_PREFIX_COMPLETIONS)) {
         const fts = foldedWordFts(vocabulary, completion);
-        if (fts) alternatives.push({ fts, quality: EXACT_QUALITY, terms: [completion] });
+        if (fts && completion !== word) alternatives.push({ fts, quality: PREFIX_QUALITY, terms: [completion] });
       }
     } else if (vocabulary.hasPrefix(word)) {
       // Keys start with the folded word, so a folded prefix finds every spelling.
-      alternatives.push({ fts: `${quote(word)} *`, quality: EXACT_QUALITY, terms: [`${word}*`] });
+      alternatives.push({ fts: `${quote(word)} *`, quality: PREFIX_QUALITY, terms: [`${word}*`] });
     }
-  } else {
-    const exact = toned ? exactWordFts(vocabulary, token.key) : null;
-    if (exact) alternatives.push({ fts: exact, quality: EXACT_QUALITY, terms: [exactTerm(token)] });
-    const folded = foldedWordFts(vocabulary, word);
-    if (folded) alternatives.push({ fts: folded, quality: toned ? FOLDED_QUALITY : EXACT_QUALITY, terms: [word] });
   }
-  const known = clause.prefix ? vocabulary.hasPrefix(word) : vocabulary.has(word);
-  let misspelt = false;
+  const known = prefix ? vocabulary.hasPrefix(word) : vocabulary.has(word);
   if (!known) {
     // The few nearest words, the most common weighing most: a typo fixes
     // the word, it does not turn it into half the vocabulary.
@@ -118,8 +118,10 @@ function wordAlternatives(context: PlanContext, clause: QueryClause, toned: bool
     const most = Math.max(1, ...candidates.map(([candidate]) => vocabulary.frequency(candidate)));
     for (const [candidate] of candidates) {
       const fts = foldedWordFts(vocabulary, candidate);
-      const share = vocabulary.frequency(candidate) / most;
-      if (fts) alternatives.push({ fts, quality: TYPO_QUALITY * (1 - TYPO_SHARE_WEIGHT + TYPO_SHARE_WEIGHT * share), terms: [candidate] });
+      const quality = TYPO_QUALITY * (1 - TYPO_SHARE_WEIGHT + (TYPO_SHARE_WEIGHT * vocabulary.frequency(candidate)) / most);
+      if (!fts) continue;
+      alternatives.push({ fts, quality, terms: [candidate] });
+      readings.push({ folded: candidate, key: null, quality });
     }
     for (const [candidate, phrases] of context.synonymWords) {
       if (candidate === word || typosBetween(word, candidate) === null) continue;
@@ -130,26 +132,29 @@ function wordAlternatives(context: PlanContext, clause: QueryClause, toned: bool
         }
       }
     }
-    misspelt = alternatives.length > 0;
   }
-  return { alternatives, misspelt };
+  return { token, alternatives, readings, misspelt: !known && alternatives.length > 0, prefix };
 }
 
-/** Ways a quoted phrase or thesaurus phrase can match. */
-function phraseAlternatives(context: PlanContext, clause: QueryClause, toned: boolean): Alternative[] {
+/** Syllables side by side, exactly as typed and in any spelling (or their typo readings). */
+function adjacentAlternatives(context: PlanContext, syllables: readonly Syllable[], toned: boolean): Alternative[] {
   const { vocabulary } = context;
+  const tokens = syllables.map((syllable) => syllable.token);
   const alternatives: Alternative[] = [];
-  const exact = toned ? exactPhraseFts(vocabulary, clause.words.map((token) => token.key)) : null;
-  if (exact) alternatives.push({ fts: exact, quality: EXACT_QUALITY, terms: [phraseTerm(clause.words, true)] });
-  const folded = foldedPhraseFts(vocabulary, clause.words.map((token) => token.folded));
-  if (folded) alternatives.push({ fts: folded, quality: toned ? FOLDED_QUALITY : EXACT_QUALITY, terms: [phraseTerm(clause.words, false)] });
-  if (!clause.phrase && clause.words.length > 1) {
-    // Its words apart: weak, and never a highlight of the phrase.
-    const parts = clause.words.map((token) => foldedWordFts(vocabulary, token.folded));
-    if (parts.every((part) => part !== null)) {
-      const rows = intersectRows(parts.map((part) => context.rowsOf(part!)));
-      if (rows.size > 0) alternatives.push({ fts: null, rows, quality: SCATTERED_FACTOR, terms: clause.words.map((token) => token.folded) });
-    }
+  const exact = toned ? exactPhraseFts(vocabulary, tokens.map((token) => token.key)) : null;
+  if (exact) alternatives.push({ fts: exact, quality: EXACT_QUALITY, terms: [tokens.map(exactTerm).join(" ")] });
+  // Every combination of readings (one per typo candidate), best first.
+  let combinations: { words: string[]; quality: number }[] = [{ words: [], quality: 1 }];
+  for (const syllable of syllables) {
+    combinations = combinations.flatMap((combination) =>
+      syllable.readings.map((reading) => ({ words: [...combination.words, reading.folded], quality: Math.min(combination.quality, reading.quality) })),
+    );
+  }
+  for (const combination of combinations.slice(0, TYPO_EXPANSIONS * 2)) {
+    const fts = foldedPhraseFts(vocabulary, combination.words);
+    if (!fts) continue;
+    const quality = combination.quality < 1 ? combination.quality : toned ? FOLDED_QUALITY : EXACT_QUALITY;
+    alternatives.push({ fts, quality, terms: [combination.words.join(" ")] });
   }
   return alternatives;
 }
@@ -161,49 +166,46 @@ function synonymAlternatives(context: PlanContext, clause: QueryClause): Alterna
   });
 }
 
-function rowsOfAlternative(context: PlanContext, alternative: Alternative): RowSet {
-  return alternative.rows ?? context.rowsOf(alternative.fts!);
-}
-
-/** Documents holding the slot at all (any alternative): an upper bound is enough for rarity. */
-function slotDocuments(context: PlanContext, slot: Omit<Slot, "weight">): number {
-  let most = 0;
-  let sum = 0;
-  for (const alternative of slot.alternatives) {
-    const size = rowsOfAlternative(context, alternative).size;
-    most = Math.max(most, size);
-    sum += size;
-  }
-  return Math.min(sum, Math.max(most, context.documents));
-}
-
 /**
- * Whether two neighbouring plain words belong together, judged on the index:
- * enough of the documents holding the rarer one hold the two side by side.
- * "giao thông" and "hệ thống" are; "quản lý" + "bệnh" is not.
+ * How strongly two neighbouring syllables belong together, judged on the
+ * index: the share of the documents holding the rarer one that hold the two
+ * side by side. "giao thông" and "hệ thống" score high; "quản lý" + "bệnh"
+ * does not. Null below the threshold.
  */
-function bondBetween(context: PlanContext, left: Token, right: Token, toned: boolean, forced: boolean): Bond | null {
+function collocation(context: PlanContext, left: Syllable, right: Syllable, toned: boolean): number | null {
   const { vocabulary } = context;
-  const exact = toned ? exactPhraseFts(vocabulary, [left.key, right.key]) : null;
-  const folded = foldedPhraseFts(vocabulary, [left.folded, right.folded]);
-  const fts = exact ?? folded;
-  if (!fts) return forced ? { fts: null, terms: [] } : null;
+  const [a, b] = [left.readings[0], right.readings[0]];
+  if (!a || !b) return null;
+  const exact = toned && a.key && b.key ? exactPhraseFts(vocabulary, [a.key, b.key]) : null;
+  const fts = exact ?? foldedPhraseFts(vocabulary, [a.folded, b.folded]);
+  if (!fts) return null;
   const together = context.rowsOf(fts).size;
-  const leftDocuments = toned && exact ? vocabulary.exactFrequency(left.key) : vocabulary.frequency(left.folded);
-  const rightDocuments = toned && exact ? vocabulary.exactFrequency(right.key) : vocabulary.frequency(right.folded);
-  if (!forced && (together < COLLOCATION_MIN_DOCUMENTS || together < COLLOCATION_SHARE * Math.min(leftDocuments, rightDocuments))) return null;
-  // Satisfied by adjacency in any spelling: how exact each word is, is the slot's business.
-  return { fts: folded ?? fts, terms: [exact ? `${exactTerm(left)} ${exactTerm(right)}` : `${left.folded} ${right.folded}`, `${left.folded} ${right.folded}`] };
+  const documents = (reading: typeof a) => (exact && reading.key ? vocabulary.exactFrequency(reading.key) : vocabulary.frequency(reading.folded));
+  const share = together / Math.max(1, Math.min(documents(a), documents(b)));
+  return together >= COLLOCATION_MIN_DOCUMENTS && share >= COLLOCATION_SHARE ? share : null;
 }
 
-/** Two plain words typed apart that the index holds as one ("cyber security" → "cybersecurity"). */
+/** Two words typed apart that the index holds as one ("cyber security" → "cybersecurity"). */
 function gluedAlternative(context: PlanContext, left: Token, right: Token): Alternative | null {
   const joined = left.folded + right.folded;
   const fts = foldedWordFts(context.vocabulary, joined);
   return fts ? { fts, quality: EXACT_QUALITY, terms: [joined] } : null;
 }
 
-const wordClause = (token: Token, prefix = false): QueryClause => ({ words: [token], phrase: false, prefix, synonyms: [] });
+/** Documents holding the unit at all: for its rarity. */
+function unitDocuments(context: PlanContext, unit: Omit<Unit, "weight">, syllables: readonly Syllable[]): number {
+  let documents = 0;
+  for (const alternative of unit.alternatives) documents = Math.max(documents, rows(context, alternative).size);
+  if (documents === 0) {
+    // Nothing holds it whole: as rare as its rarest syllable.
+    documents = Infinity;
+    for (let index = unit.from; index <= unit.to; index++) {
+      for (const alternative of syllables[index]!.alternatives) documents = Math.min(documents, rows(context, alternative).size);
+    }
+    if (documents === Infinity) documents = 0;
+  }
+  return documents;
+}
 
 export function planQuery(context: PlanContext, parsed: ParsedQuery): Plan {
   let clauses = parsed.clauses;
@@ -212,168 +214,201 @@ export function planQuery(context: PlanContext, parsed: ParsedQuery): Plan {
   const last = clauses.at(-1);
   if (clauses.length > 1 && last?.prefix && last.words[0]!.folded.length < SHORT_PREFIX) clauses = clauses.slice(0, -1);
   const toned = parsed.toned;
-  const unweighted: Omit<Slot, "weight">[] = [];
-  const spans: (Span & { syllable: boolean })[] = [];
-  // Neighbours the lexicon says belong together, whatever the corpus says.
-  const together = new Set<number>();
-  // Slots that can bond with the next one: plain words, not quoted, not unfinished.
-  const bondable: boolean[] = [];
+  const syllables: Syllable[] = [];
+  const units: Omit<Unit, "weight">[] = [];
+  // Runs of single typed words, to be cut into compounds below.
+  let run: { syllable: number; clause: QueryClause }[] = [];
+
+  const closeRun = () => {
+    let index = 0;
+    const pairs: { at: number; strength: number; glued: Alternative | null }[] = [];
+    for (let i = 0; i + 1 < run.length; i++) {
+      const [left, right] = [syllables[run[i]!.syllable]!, syllables[run[i + 1]!.syllable]!];
+      const glued = gluedAlternative(context, left.token, right.token);
+      // Only Vietnamese syllables make compounds; English words are words.
+      const vietnamese = [left, right].every((syllable) => isVietnameseSyllable(syllable.readings[0]?.folded ?? syllable.token.folded));
+      const strength = glued ? Infinity : vietnamese ? collocation(context, left, right, toned) : null;
+      if (strength !== null) pairs.push({ at: i, strength, glued });
+    }
+    // The strongest pairs first, none overlapping: "giao thông | công cộng".
+    const paired = new Map<number, (typeof pairs)[number]>();
+    for (const pair of pairs.sort((a, b) => b.strength - a.strength)) {
+      if (paired.has(pair.at) || paired.has(pair.at + 1)) continue;
+      paired.set(pair.at, pair).set(pair.at + 1, pair);
+    }
+    while (index < run.length) {
+      const pair = paired.get(index);
+      if (pair && pair.at === index) {
+        const members = [syllables[run[index]!.syllable]!, syllables[run[index + 1]!.syllable]!];
+        const alternatives = adjacentAlternatives(context, members, toned);
+        if (pair.glued) alternatives.push(pair.glued);
+        // Read through a typo, the pair may be a thesaurus phrase after all ("giao thongg").
+        if (members.some((member) => member.misspelt)) {
+          const read = members.map((member) => member.readings[0]?.folded ?? member.token.folded);
+          alternatives.push(...synonymAlternatives(context, { words: [], phrase: false, prefix: false, synonyms: synonymsOfPhrase(read, context.synonyms) }));
+        }
+        units.push({ from: run[index]!.syllable, to: run[index + 1]!.syllable, alternatives, required: false, misspelt: members.some((member) => member.misspelt) });
+        index += 2;
+        continue;
+      }
+      const { syllable, clause } = run[index]!;
+      units.push({
+        from: syllable,
+        to: syllable,
+        alternatives: [...syllables[syllable]!.alternatives, ...synonymAlternatives(context, clause)],
+        required: false,
+        misspelt: syllables[syllable]!.misspelt,
+      });
+      index += 1;
+    }
+    run = [];
+  };
+
   for (const clause of clauses) {
-    if (clause.phrase) {
-      unweighted.push({ words: clause.words, alternatives: phraseAlternatives(context, clause, toned), required: true, bonds: [], misspelt: false });
-      bondable.push(false);
+    const from = syllables.length;
+    for (const token of clause.words) syllables.push(readSyllable(context, token, clause.prefix, toned));
+    if (clause.words.length === 1 && !clause.phrase) {
+      run.push({ syllable: from, clause });
       continue;
     }
-    // A lexicon phrase is matched word by word, its words bonded, so a
-    // document saying "năng lượng tiết kiệm" still holds "tiết kiệm năng lượng".
-    const from = unweighted.length;
-    clause.words.forEach((token, index) => {
-      const own = wordAlternatives(context, wordClause(token, clause.prefix), toned);
-      unweighted.push({ words: [token], alternatives: own.alternatives, required: false, bonds: [], misspelt: own.misspelt });
-      bondable.push(!clause.prefix);
-      if (index > 0) together.add(unweighted.length - 2);
+    closeRun();
+    // A quoted phrase, or a thesaurus/glossary phrase: one unit, its words
+    // matched side by side ("năng lượng tiết kiệm" still holds each word).
+    const members = syllables.slice(from);
+    units.push({
+      from,
+      to: syllables.length - 1,
+      alternatives: [...adjacentAlternatives(context, members, toned), ...synonymAlternatives(context, clause)],
+      required: clause.phrase,
+      misspelt: members.some((member) => member.misspelt),
     });
-    const alternatives = synonymAlternatives(context, clause);
-    if (alternatives.length > 0) {
-      const single = clause.words.length === 1;
-      spans.push({ from, to: unweighted.length - 1, alternatives, syllable: single && isVietnameseSyllable(clause.words[0]!.folded) && clause.words[0]!.exact !== clause.words[0]!.folded });
-    }
   }
-  const bonds: Bond[] = [];
-  const bonded = new Set<number>();
-  for (let i = 0; i + 1 < unweighted.length; i++) {
-    if (!bondable[i] || !bondable[i + 1]) continue;
-    const [left, right] = [unweighted[i]!.words[0]!, unweighted[i + 1]!.words[0]!];
-    const glued = gluedAlternative(context, left, right);
-    if (glued) {
-      unweighted[i]!.alternatives.push(glued);
-      unweighted[i + 1]!.alternatives.push(glued);
-    }
-    const bond = bondBetween(context, left, right, toned, together.has(i));
-    if (!bond) continue;
-    const index = bonds.push(glued ? { fts: bond.fts ? `(${bond.fts} OR ${glued.fts})` : glued.fts, terms: [...bond.terms, ...glued.terms] } : bond) - 1;
-    unweighted[i]!.bonds.push(index);
-    unweighted[i + 1]!.bonds.push(index);
-    if (!together.has(i)) bonded.add(i).add(i + 1);
-  }
-  // A one-syllable synonym ("dịch": epidemic) does not apply where the
-  // syllable is part of a longer word ("giao dịch": transaction).
-  const kept = spans.filter((span) => !(span.syllable && bonded.has(span.from)));
+  closeRun();
+
   // Rarity as bm25's idf: a word most documents hold says little.
-  const rarity = unweighted.map((slot) => {
-    const documents = slotDocuments(context, slot);
+  const rarity = units.map((unit) => {
+    const documents = unitDocuments(context, unit, syllables);
     return Math.log(1 + (context.documents - documents + 0.5) / (documents + 0.5));
   });
   const rarest = Math.max(0, ...rarity);
-  const slots = unweighted.map((slot, index) => ({ ...slot, weight: Math.max(rarity[index]!, rarest * MIN_WORD_WEIGHT_SHARE, 1e-6) }));
-  const all = [...slots.flatMap((slot) => slot.alternatives), ...kept.flatMap((span) => span.alternatives)];
-  const expressions = all.flatMap((alternative) => (alternative.fts ? [alternative.fts] : []));
+  const pairs: Plan["pairs"] = [];
+  for (const unit of units) {
+    if (unit.required || unit.to - unit.from < 2) continue;
+    for (let left = unit.from; left < unit.to; left++) {
+      const fts = foldedPhraseFts(context.vocabulary, [syllables[left]!.token.folded, syllables[left + 1]!.token.folded]);
+      if (fts) pairs.push({ left, fts });
+    }
+  }
+  const weighted = units.map((unit, index) => ({ ...unit, weight: Math.max(rarity[index]!, rarest * MIN_WORD_WEIGHT_SHARE, 1e-6) }));
+  const all = [...weighted.flatMap((unit) => unit.alternatives), ...syllables.flatMap((syllable) => syllable.alternatives)];
   return {
-    slots,
-    bonds,
-    spans: kept.map(({ from, to, alternatives }) => ({ from, to, alternatives })),
-    anyFts: expressions.length === 0 ? "" : `(${[...new Set(expressions)].join(" OR ")})`,
+    syllables,
+    units: weighted,
+    pairs,
+    anyFts: all.length === 0 ? "" : `(${[...new Set(all.map((alternative) => alternative.fts))].join(" OR ")})`,
     terms: [...new Set(all.flatMap((alternative) => alternative.terms))],
   };
 }
 
 /** Per-document match of a plan: filled by scorePlan, read by the engine. */
 export interface PlanScores {
-  /** Rows any slot matched. */
+  /** Rows anything matched. */
   candidates: number[];
-  /** Match score in [0, 1] by rowid: Σ weight × quality × (bond factor) / Σ weight. */
+  /** Match score in [0, 1] by rowid: Σ weight × quality / Σ weight. */
   score: Float32Array;
-  /** Per slot, the best alternative's index + 1 by rowid (0: none). */
-  chosen: Uint8Array[];
-  /** Per bond, 1 by rowid where the bonded words sit side by side. */
-  together: Uint8Array[];
+  /** Per unit, the best whole-unit alternative's index + 1 by rowid (0: held only scattered, or not at all). */
+  unitChoice: Uint8Array[];
+  /** Per syllable, the best alternative's index + 1 by rowid. */
+  syllableChoice: Uint8Array[];
+}
+
+/**
+ * Best quality per rowid over some alternatives, and which one gave it. What
+ * a listing is about is in its title, summary and keywords; a word met only
+ * in the description is often said in passing ("giảm ùn tắc" in a bike-share
+ * offer), so it counts for less.
+ */
+function bestOf(context: PlanContext, alternatives: readonly Alternative[], size: number, touch: (rowid: number) => void) {
+  const quality = new Float32Array(size);
+  const choice = new Uint8Array(size);
+  alternatives.forEach((alternative, index) => {
+    const visit = (value: number) => (rowid: number) => {
+      if (value > quality[rowid]!) {
+        quality[rowid] = value;
+        choice[rowid] = index + 1;
+      }
+      touch(rowid);
+    };
+    forEachRow(rows(context, alternative), visit(alternative.quality * BODY_ONLY_FACTOR));
+    forEachRow(context.rowsOf(`{${HEAD_COLUMNS}} : (${alternative.fts})`), visit(alternative.quality));
+  });
+  return { quality, choice };
 }
 
 export function scorePlan(context: PlanContext, plan: Plan, size: number): PlanScores {
   const candidates: number[] = [];
   const touched = new Uint8Array(size);
-  const quality = plan.slots.map(() => new Float32Array(size));
-  const chosen = plan.slots.map(() => new Uint8Array(size));
-  plan.slots.forEach((slot, slotIndex) => {
-    const best = quality[slotIndex]!;
-    const choice = chosen[slotIndex]!;
-    slot.alternatives.forEach((alternative, alternativeIndex) => {
-      const rows = rowsOfAlternative(context, alternative);
-      const visit = (rowid: number) => {
-        if (alternative.quality > best[rowid]!) {
-          best[rowid] = alternative.quality;
-          choice[rowid] = alternativeIndex + 1;
-        }
-        if (touched[rowid] === 0) {
-          touched[rowid] = 1;
-          candidates.push(rowid);
-        }
-      };
-      forEachRow(rows, visit);
+  const touch = (rowid: number) => {
+    if (touched[rowid] === 0) {
+      touched[rowid] = 1;
+      candidates.push(rowid);
+    }
+  };
+  const units = plan.units.map((unit) => bestOf(context, unit.alternatives, size, touch));
+  // Syllables on their own only count inside a compound (scattered); a
+  // one-syllable unit already holds its syllable's alternatives.
+  const inCompound = new Set(plan.units.filter((unit) => unit.to > unit.from && !unit.required).flatMap((unit) => range(unit.from, unit.to)));
+  const syllables = plan.syllables.map((syllable, index) =>
+    inCompound.has(index) ? bestOf(context, syllable.alternatives, size, touch) : { quality: null, choice: new Uint8Array(0) },
+  );
+  // Syllables of long units held next to a neighbour of the unit.
+  const beside = plan.syllables.map(() => null as Uint8Array | null);
+  for (const pair of plan.pairs) {
+    forEachRow(context.rowsOf(pair.fts), (rowid) => {
+      (beside[pair.left] ??= new Uint8Array(size))[rowid] = 1;
+      (beside[pair.left + 1] ??= new Uint8Array(size))[rowid] = 1;
     });
-  });
-  // A span's synonym satisfies each of its slots, together.
-  const spanHeld = plan.slots.map(() => null as Uint8Array | null);
-  plan.spans.forEach((span) => {
-    span.alternatives.forEach((alternative, alternativeIndex) => {
-      forEachRow(rowsOfAlternative(context, alternative), (rowid) => {
-        for (let slotIndex = span.from; slotIndex <= span.to; slotIndex++) {
-          const held = (spanHeld[slotIndex] ??= new Uint8Array(size));
-          held[rowid] = 1;
-          if (alternative.quality > quality[slotIndex]![rowid]!) {
-            quality[slotIndex]![rowid] = alternative.quality;
-            // Past the slot's own alternatives: see termsForDocument.
-            chosen[slotIndex]![rowid] = SPAN_CHOICE_BASE + alternativeIndex;
-          }
-        }
-        if (touched[rowid] === 0) {
-          touched[rowid] = 1;
-          candidates.push(rowid);
-        }
-      });
-    });
-  });
-  const together = plan.bonds.map((bond) => {
-    const marks = new Uint8Array(size);
-    if (bond.fts === null) return marks;
-    forEachRow(context.rowsOf(bond.fts), (rowid) => {
-      if (rowid < size) marks[rowid] = 1;
-    });
-    return marks;
-  });
-  const totalWeight = plan.slots.reduce((sum, slot) => sum + slot.weight, 0);
+  }
+  const totalWeight = plan.units.reduce((sum, unit) => sum + unit.weight, 0);
   const score = new Float32Array(size);
   for (const rowid of candidates) {
     let sum = 0;
     let complete = true;
-    plan.slots.forEach((slot, slotIndex) => {
-      const q = quality[slotIndex]![rowid]!;
-      if (q === 0) {
-        if (slot.required) complete = false;
-        return;
+    plan.units.forEach((unit, index) => {
+      let quality = units[index]!.quality[rowid]!;
+      if (unit.to > unit.from && !unit.required) {
+        // Its syllables apart: other words sharing a syllable, mostly; but
+        // part of a long phrase held together ("năng lượng tiết kiệm" for
+        // "tiết kiệm năng lượng") still counts for those syllables.
+        let held = 0;
+        for (let syllable = unit.from; syllable <= unit.to; syllable++) {
+          held += syllables[syllable]!.quality![rowid]! * (beside[syllable]?.[rowid] === 1 ? 1 : SCATTERED_FACTOR);
+        }
+        quality = Math.max(quality, Math.min(PARTIAL_QUALITY, held / (unit.to - unit.from + 1)));
       }
-      const held = slot.bonds.length === 0 || spanHeld[slotIndex]?.[rowid] === 1 || slot.bonds.some((bond) => together[bond]![rowid] === 1);
-      sum += slot.weight * q * (held ? 1 : SCATTERED_FACTOR);
+      if (quality === 0 && unit.required) complete = false;
+      sum += unit.weight * quality;
     });
     score[rowid] = complete && totalWeight > 0 ? sum / totalWeight : 0;
   }
-  return { candidates, score, chosen, together };
+  return { candidates, score, unitChoice: units.map((unit) => unit.choice), syllableChoice: syllables.map((syllable) => syllable.choice) };
 }
 
-/** What to mark in one document: the phrases it holds together, and each slot's matched alternative. */
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, index) => from + index);
+
+/** What to mark in one document: each unit as held whole, or the syllables it holds apart. */
 export function termsForDocument(plan: Plan, scores: PlanScores, rowid: number): HighlightTerm[] {
   const terms = new Set<HighlightTerm>();
-  plan.bonds.forEach((bond, index) => {
-    if (scores.together[index]![rowid] === 1) for (const term of bond.terms) terms.add(term);
-  });
-  plan.slots.forEach((slot, index) => {
-    const choice = scores.chosen[index]![rowid]!;
-    if (choice === 0) return;
-    const alternative =
-      choice >= SPAN_CHOICE_BASE
-        ? plan.spans.find((span) => span.from <= index && index <= span.to)?.alternatives[choice - SPAN_CHOICE_BASE]
-        : slot.alternatives[choice - 1];
-    for (const term of alternative?.terms ?? []) terms.add(term);
+  plan.units.forEach((unit, index) => {
+    const choice = scores.unitChoice[index]![rowid]!;
+    if (choice > 0) {
+      for (const term of unit.alternatives[choice - 1]!.terms) terms.add(term);
+      return;
+    }
+    for (const syllable of range(unit.from, unit.to)) {
+      const syllableChoice = scores.syllableChoice[syllable]![rowid] ?? 0;
+      if (syllableChoice > 0) for (const term of plan.syllables[syllable]!.alternatives[syllableChoice - 1]!.terms) terms.add(term);
+    }
   });
   return [...terms];
 }

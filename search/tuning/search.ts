@@ -16,25 +16,31 @@ export const EXACT_QUALITY = 1;
  * on every word is still shown after every exact one.
  */
 export const FOLDED_QUALITY = 0.7;
+/** Held only in the description, not the title, summary or keywords: often said in passing. */
+export const BODY_ONLY_FACTOR = 1;
 /** A thesaurus or glossary equivalent, including the other language's. */
 export const SYNONYM_QUALITY = 0.85;
 /** The nearest spelling of a word the index does not hold, times its share of the typo candidates' frequency (see TYPO_SHARE_WEIGHT). */
 export const TYPO_QUALITY = 0.85;
 /** How much a typo candidate's quality depends on being the most common of them: 0.5 → the rarest gets half. */
 export const TYPO_SHARE_WEIGHT = 0.5;
+/** A word the last one typed may still grow into (search as you type), below the word as typed. */
+export const PREFIX_QUALITY = 0.8;
 /** Typo candidates tried per misspelt word: the few nearest, most common first, never the whole corpus. */
 export const TYPO_EXPANSIONS = 3;
 /**
- * A word that belongs with its neighbour ("giao" in "giao thông") found in a
- * document only away from it: "thông" in "hệ thống thông tin" and "giao" in
- * "giao diện" are other words that share a syllable.
+ * A compound's syllables found in a document only apart from each other:
+ * "thông" in "hệ thống thông tin" and "giao" in "giao diện" are other words
+ * that share a syllable with "giao thông". Times the share of its syllables held.
  */
 export const SCATTERED_FACTOR = 0.3;
+/** The most a long phrase counts when held only in parts (each part side by side): below the whole phrase. */
+export const PARTIAL_QUALITY = 0.75;
 
 // --- Which neighbouring words belong together ------------------------------
 
 /**
- * Two adjacent query words are one term when, among the documents holding the
+ * Two adjacent query syllables are one word when, among the documents holding the
  * rarer of the two, at least this share hold them side by side. Measured on
  * the corpus at query time, so new vocabulary needs no list.
  */
@@ -56,10 +62,17 @@ export const RELATIVE_CUTOFF = 0.5;
 /** Word rarity (idf) never counts for less than this share of the rarest word's, so a common word still matters a little. */
 export const MIN_WORD_WEIGHT_SHARE = 0.15;
 
+/** How far matches in the leading matches' sectors rise towards the best (share of the gap), and how many leaders vote. */
+export const SECTOR_FEEDBACK = 0.3;
+export const SECTOR_FEEDBACK_LEADERS = 3;
+
 // --- Long queries (a need typed in a sentence) -------------------------------
 
 /** From this many meaningful words, the query is ranked as problem → offer matching ranks a problem's text. */
 export const LONG_QUERY_WORDS = 7;
+/** From this many words, a short query's score blends in matching's reading of it, at this share. */
+export const BLEND_MIN_WORDS = 2;
+export const MATCHING_BLEND = 0.4;
 /** The most words of a long query that are read. */
 export const LONG_QUERY_MAX_WORDS = 40;
 /** Relative cut-off for long queries: their scores spread more. */

@@ -60,4 +60,5 @@ describe("MiniSearchEngine", () => {
 
 // The shared contract too: the benchmark compares the two engines only if they
 // answer the same queries the same way.
-describeSearchEngineContract("minisearch", async () => new MiniSearchEngine());
+// The yardstick is held to the base contract only: issue 15's quality behaviours are the production engines'.
+describeSearchEngineContract("minisearch", async () => new MiniSearchEngine(), { quality: false });
