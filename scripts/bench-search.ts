@@ -20,7 +20,6 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import type { EngineName, WorkerConfig, WorkerResult } from "./bench/engine-worker.ts";
-import { meanOf } from "./bench/metrics.ts";
 import { summariseByKind } from "./bench/relevance.ts";
 import { DEFAULT_SEED } from "./bench/offer-generator.ts";
 

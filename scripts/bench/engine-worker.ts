@@ -10,7 +10,7 @@ import { EmbeddedSearchEngine } from "../../search/embedded/engine.ts";
 import { MiniSearchEngine } from "./minisearch/engine.ts";
 import { FACET_FIELDS, type SearchEngine } from "../../search/types.ts";
 import { generateOffer, offerBatches } from "./offer-generator.ts";
-import { ndcgAtK, recallAtK, summarise, type LatencySummary } from "./metrics.ts";
+import { summarise, type LatencySummary } from "./metrics.ts";
 import { generatePrefixQueries, generateQueries } from "./queries.ts";
 import { judgeQueries, loadRelevanceSet, toSearchDocument, type QueryOutcome } from "./relevance.ts";
 import { runMatchPhase, type MatchPhaseResult } from "./match.ts";
