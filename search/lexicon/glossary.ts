@@ -6,6 +6,7 @@
 // and public-sector technology, sector by sector — not from the evaluation
 // set — so it helps texts the team has never seen.
 import { SECTOR_GLOSSARY } from "./glossary-sectors.ts";
+import { TECHNOLOGY_GLOSSARY } from "./glossary-technology.ts";
 
 export const BASE_MATCHING_GLOSSARY: string[][] = [
   // ─── Common words of problems and solutions ─────────────────────────────
@@ -227,5 +228,8 @@ export const BASE_MATCHING_GLOSSARY: string[][] = [
   ["trung tâm dữ liệu", "data centre", "data center"],
 ];
 
-/** The glossary matching uses: the groups above and the per-sector broadening. */
-export const MATCHING_GLOSSARY: string[][] = [...BASE_MATCHING_GLOSSARY, ...SECTOR_GLOSSARY];
+/**
+ * The glossary matching and search use: the groups above, the per-sector
+ * broadening and the technology product names (glossary-technology.ts).
+ */
+export const MATCHING_GLOSSARY: string[][] = [...BASE_MATCHING_GLOSSARY, ...SECTOR_GLOSSARY, ...TECHNOLOGY_GLOSSARY];

@@ -7,16 +7,17 @@ import { SOLUTION_HINTS } from "./solution-hints.ts";
 
 export { BASE_MATCHING_GLOSSARY, MATCHING_GLOSSARY } from "./glossary.ts";
 export { SECTOR_GLOSSARY } from "./glossary-sectors.ts";
+export { TECHNOLOGY_GLOSSARY } from "./glossary-technology.ts";
 export { SOLUTION_HINTS, type SolutionHint } from "./solution-hints.ts";
 
 /** One group of wordings that mean the same, Vietnamese and English mixed, as written (with diacritics). */
 export type GlossaryGroup = readonly string[];
 
 /**
- * Every vi ↔ en glossary group matching uses (the base glossary and its
- * per-sector broadening), as written. Two-way: any wording of a group may
- * stand for any other. Not the staff thesaurus (search/synonyms.ts, in the
- * database), which callers add themselves.
+ * Every vi ↔ en glossary group matching uses (the base glossary, its
+ * per-sector broadening and the technology product names), as written.
+ * Two-way: any wording of a group may stand for any other. Not the staff
+ * thesaurus (search/synonyms.ts, in the database), which callers add themselves.
  */
 export function glossaryGroups(): readonly GlossaryGroup[] {
   return MATCHING_GLOSSARY;
