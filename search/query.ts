@@ -16,6 +16,8 @@ export interface QueryClause {
   prefix: boolean;
   /** Other ways to say the same thing: folded word lists, matched as phrases. */
   synonyms: string[][];
+  /** The same synonyms as written (keys, see toneKey), in the same order, when known. */
+  synonymKeys?: string[][];
 }
 
 export interface ParsedQuery {
@@ -39,16 +41,19 @@ export interface SynonymIndex {
   /** Folded first word → phrases (folded word lists, and their keys: see toneKey) and their group. */
   byFirstWord: Map<string, { words: string[]; keys?: string[]; group: number }[]>;
   groups: string[][][];
+  /** The groups' phrases as written (keys), when the index was built from written text. */
+  keyGroups?: string[][][];
 }
 
 export function buildSynonymIndex(groups: SynonymGroups): SynonymIndex {
-  const index: SynonymIndex = { byFirstWord: new Map(), groups: [] };
+  const index: SynonymIndex = { byFirstWord: new Map(), groups: [], keyGroups: [] };
   for (const group of groups) {
     const tokenised = group.map((phrase) => tokenize(phrase)).filter((tokens) => tokens.length > 0);
     const phrases = tokenised.map((tokens) => tokens.map((token) => token.folded));
     if (phrases.length < 2) continue;
     const groupNumber = index.groups.length;
     index.groups.push(phrases);
+    index.keyGroups!.push(tokenised.map((tokens) => tokens.map((token) => token.key)));
     for (const [position, words] of phrases.entries()) {
       const first = words[0]!;
       const list = index.byFirstWord.get(first) ?? [];
@@ -88,8 +93,10 @@ function synonymsAt(words: Token[], start: number, index: SynonymIndex, toned: b
     const same = (offset: number) =>
       toned && candidate.keys ? words[start + offset]!.key === candidate.keys[offset] : words[start + offset]!.folded === span[offset];
     if (span.every((_, offset) => same(offset))) {
-      const others = index.groups[candidate.group]!.filter((phrase) => phrase.join(" ") !== span.join(" "));
-      return { length: span.length, others };
+      const keep = index.groups[candidate.group]!.map((phrase) => phrase.join(" ") !== span.join(" "));
+      const others = index.groups[candidate.group]!.filter((_, position) => keep[position]);
+      const otherKeys = index.keyGroups?.[candidate.group]?.filter((_, position) => keep[position]);
+      return { length: span.length, others, otherKeys };
     }
   }
   return null;
@@ -121,7 +128,7 @@ export function parseQuery(text: string, synonyms: SynonymIndex = EMPTY_SYNONYMS
     for (let i = 0; i < tokens.length; ) {
       const synonym = synonymsAt(tokens, i, synonyms, toned);
       if (synonym) {
-        clauses.push({ words: tokens.slice(i, i + synonym.length), phrase: false, prefix: false, synonyms: synonym.others });
+        clauses.push({ words: tokens.slice(i, i + synonym.length), phrase: false, prefix: false, synonyms: synonym.others, synonymKeys: synonym.otherKeys });
         i += synonym.length;
         continue;
       }

@@ -14,8 +14,8 @@ import { rerankBonus, type RerankText } from "../rerank.ts";
 import { buildSynonymIndex, EMPTY_SYNONYMS, parseQuery, type ParsedQuery, type SynonymIndex } from "../query.ts";
 import { isStopWord, tokenize, type Token } from "../text.ts";
 import {
-  COLUMN_WEIGHTS, COMMON_FLOOR, COMMON_SHARE, BLEND_MIN_WORDS, LONG_QUERY_MAX_WORDS, LONG_QUERY_WORDS, MATCHING_BLEND, LONG_RELATIVE_CUTOFF, RELATIVE_CUTOFF, RERANK_WINDOW,
-  SCORE_LIMIT, SECTOR_FEEDBACK, SECTOR_FEEDBACK_LEADERS, SIMILAR_COMMON_FLOOR, SIMILAR_COMMON_SHARE, SIMILAR_PHRASE_COST_SHARE,
+  COMMON_FLOOR, COMMON_SHARE, BLEND_MIN_WORDS, LONG_QUERY_MAX_WORDS, LONG_QUERY_WORDS, MATCHING_BLEND, LONG_RELATIVE_CUTOFF, RELATIVE_CUTOFF, RERANK_WINDOW,
+  SECTOR_FEEDBACK, SECTOR_FEEDBACK_LEADERS, SIMILAR_COMMON_FLOOR, SIMILAR_COMMON_SHARE, SIMILAR_PHRASE_COST_SHARE,
 } from "../tuning/search.ts";
 import { foldedPhraseFts, foldedWordFts } from "./expressions.ts";
 import { planQuery, scorePlan, termsForDocument, type HighlightTerm, type PlanContext } from "./plan.ts";
@@ -36,7 +36,7 @@ import {
   type SynonymGroups,
 } from "../types.ts";
 import { FacetColumns, PUBLISHED, RowScratch, UNPUBLISHED } from "./columns.ts";
-import { bitRows, forEachRow, listRows, RowCache, type RowSet } from "./row-sets.ts";
+import { bitRows, listRows, RowCache, unionRows, type RowSet } from "./row-sets.ts";
 import { Vocabulary } from "./vocabulary.ts";
 
 // Bump when the table layout or the text folding changes: the index is then
@@ -50,6 +50,8 @@ const SCHEMA_VERSION = 3;
 // search-as-you-type passes through them) and are the costliest to read.
 const ROW_CACHE_MIN_ROWS = 2000;
 const ROW_CACHE_MAX_BYTES = 24 * 1024 * 1024;
+// An OR of single keys: ("congza" OR "congzas").
+const ANY_OF_KEYS = /^\("[a-z0-9]+"( OR "[a-z0-9]+")+\)$/;
 // Scores are kept per document as a byte: enough to order by, fast to sort.
 const SCORE_STEPS = 250;
 
@@ -149,8 +151,6 @@ interface QueryMatch {
   offerCorrection: boolean;
   /** Results score at least this share of the best. */
   cutoff: number;
-  /** For bm25 among equally good matches. */
-  bm25Fts: string | null;
   /** The query as it was understood (typos read as the words they stand for). */
   readAs: string;
 }
@@ -484,9 +484,16 @@ export class EmbeddedSearchEngine implements SearchEngine {
   // --- searching -----------------------------------------------------------
 
   private get planContext(): PlanContext {
+    // One query asks for the same expression several times (rarity, scoring,
+    // pairs); rows too few for the shared cache are remembered for the query.
+    const memo = new Map<string, RowSet>();
     return {
       vocabulary: this.vocabulary,
-      rowsOf: (fts) => this.rowsOf(fts),
+      rowsOf: (fts) => {
+        let rows = memo.get(fts);
+        if (!rows) memo.set(fts, (rows = this.rowsOf(fts)));
+        return rows;
+      },
       documents: Math.max(1, this.metas.size),
       synonymWords: this.synonymWords,
       synonyms: this.synonyms,
@@ -510,6 +517,15 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private rowsOf(expression: string): RowSet {
     const cached = this.rowCache.get(expression);
     if (cached) return cached;
+    // A word in any spelling is the union of its spellings' rows: each
+    // spelling is then read once and shared with the queries that ask for
+    // it exactly ("công" and "cong").
+    if (ANY_OF_KEYS.test(expression)) {
+      const keys = expression.slice(1, -1).split(" OR ");
+      const union = unionRows(keys.map((key) => this.rowsOf(key)), this.maxRowid);
+      if (union.size >= ROW_CACHE_MIN_ROWS) this.rowCache.set(expression, union as RowSet & { bits: Uint32Array });
+      return union;
+    }
     const rows = this.matchRowids(expression);
     if (rows.length < ROW_CACHE_MIN_ROWS) return listRows(rows);
     const bits = bitRows(rows, this.maxRowid) as RowSet & { bits: Uint32Array };
@@ -524,27 +540,6 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   private matchRowidsUpTo(expression: string, limit: number): number[] {
     return this.statement("SELECT rowid FROM fts WHERE fts MATCH ? LIMIT ?").pluck().all(expression, limit) as number[];
-  }
-
-  /** Matching rows with bm25 (lower is better): costly on very large sets. */
-  private matchScored(expression: string): [number, number][] {
-    return this
-      .statement(`SELECT rowid, bm25(fts, ${COLUMN_WEIGHTS.join(", ")}) FROM fts WHERE fts MATCH ?`)
-      .raw()
-      .all(expression) as [number, number][];
-  }
-
-  /**
-   * bm25 for every candidate when there are few enough; otherwise those with
-   * the words in their title come first. bm25 over tens of thousands of rows
-   * costs hundreds of milliseconds, and on a word that common it says little.
-   */
-  private scoreCandidates(expression: string, rowCount: number, apply: (rowid: number, bm25: number) => void) {
-    if (rowCount <= SCORE_LIMIT) {
-      for (const [rowid, bm25] of this.matchScored(expression)) apply(rowid, bm25);
-      return;
-    }
-    forEachRow(this.rowsOf(`{title} : (${expression})`), (rowid) => apply(rowid, -1));
   }
 
   private isVisible(meta: DocumentMeta, organisationIds: ReadonlySet<string>) {
@@ -637,11 +632,27 @@ export class EmbeddedSearchEngine implements SearchEngine {
     let matchedTerms: HighlightTerm[] = [];
     let termsOf: ((rowid: number) => HighlightTerm[]) | null = null;
     let offerCorrection = false;
-    const ranked = parsed.clauses.length > 0 && (query.sort ?? "relevance") === "relevance";
     if (parsed.clauses.length === 0) {
       for (const rowid of this.metas.keys()) accept(rowid, 0);
     } else {
-      const match = isLongQuery(query.q) ? this.matchLong(query.q, size) : this.matchBlended(parsed, size);
+      // Visible and within the filters: the best result is judged among these.
+      const passes = (rowid: number) => {
+        const state = visibility[rowid] ?? 0;
+        if (state !== PUBLISHED && (state !== UNPUBLISHED || !organisationIds.has(byRowid[rowid]?.organisationId ?? ""))) return false;
+        for (let f = 0; f < filterFields.length; f++) {
+          const field = filterFields[f]!;
+          const stride = strides[field]!;
+          let hit = false;
+          for (let k = rowid * stride, end = k + stride; k < end && !hit; k++) {
+            const code = codes[field]![k]!;
+            if (code < 0) break;
+            hit = filterMasks[f]![code] === 1;
+          }
+          if (!hit) return false;
+        }
+        return true;
+      };
+      const match = isLongQuery(query.q) ? this.matchLong(query.q, size) : this.matchBlended(parsed, size, passes);
       this.favourLeadingSectors(match);
       matchedTerms = match.terms;
       termsOf = match.termsOf;
@@ -672,11 +683,6 @@ export class EmbeddedSearchEngine implements SearchEngine {
       }
       nearMisses.length = keptNear;
       nearMissFields.length = keptNear;
-      if (ranked && match.bm25Fts) {
-        this.scoreCandidates(match.bm25Fts, match.candidates.length, (rowid, bm25) => {
-          if (isAccepted[rowid] === 1) accepted.bm25[rowid] = bm25;
-        });
-      }
     }
 
     // Counted field by field after matching, in tight loops over typed arrays.
@@ -727,10 +733,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
   }
 
   /** A short query: the words as typed, their phrases, spellings, typos and synonyms (see plan.ts). */
-  private matchShort(parsed: ParsedQuery, size: number): QueryMatch {
+  private matchShort(parsed: ParsedQuery, size: number, passes: (rowid: number) => boolean): QueryMatch {
     const context = this.planContext;
     const plan = planQuery(context, parsed);
-    const scores = scorePlan(context, plan, size);
+    const scores = scorePlan(context, plan, size, passes, RELATIVE_CUTOFF);
     return {
       candidates: scores.candidates,
       score: scores.score,
@@ -738,7 +744,6 @@ export class EmbeddedSearchEngine implements SearchEngine {
       termsOf: (rowid) => termsForDocument(plan, scores, rowid),
       offerCorrection: plan.units.some((unit) => unit.misspelt) || plan.syllables.some((syllable) => syllable.alternatives.length === 0),
       cutoff: RELATIVE_CUTOFF,
-      bm25Fts: plan.anyFts || null,
       readAs: plan.syllables.map((syllable) => (syllable.misspelt ? (syllable.readings[0]?.folded ?? syllable.token.exact) : syllable.token.exact)).join(" "),
     };
   }
@@ -780,8 +785,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
    * with matching's reading of the same words (pairs, glossary, solution
    * hints), which finds offers that say the same thing differently.
    */
-  private matchBlended(parsed: ParsedQuery, size: number): QueryMatch {
-    const short = this.matchShort(parsed, size);
+  private matchBlended(parsed: ParsedQuery, size: number, passes: (rowid: number) => boolean): QueryMatch {
+    const short = this.matchShort(parsed, size, passes);
     if (parsed.words.length < BLEND_MIN_WORDS || parsed.clauses.some((clause) => clause.phrase)) return short;
     // Typos read as the words they stand for, as the plan read them.
     const long = this.matchLong(short.readAs, size);
@@ -824,7 +829,6 @@ export class EmbeddedSearchEngine implements SearchEngine {
       termsOf: (rowid) => found.get(rowid)?.matched ?? [],
       offerCorrection: false,
       cutoff: LONG_RELATIVE_CUTOFF,
-      bm25Fts: null,
       readAs: text,
     };
   }

@@ -11,14 +11,11 @@ import { isVietnameseSyllable } from "../match/terms.ts";
 import { synonymsOfPhrase, type ParsedQuery, type QueryClause, type SynonymIndex } from "../query.ts";
 import { typosBetween, type Token } from "../text.ts";
 import {
-  BODY_ONLY_FACTOR, COLLOCATION_MIN_DOCUMENTS, COLLOCATION_SHARE, EXACT_QUALITY, FOLDED_QUALITY, MIN_WORD_WEIGHT_SHARE, PARTIAL_QUALITY, PREFIX_QUALITY, SCATTERED_FACTOR,
+  COLLOCATION_MIN_DOCUMENTS, COLLOCATION_SHARE, COMMON_SHARE, EXACT_QUALITY, FOLDED_FALLBACK_BELOW, FOLDED_QUALITY, MIN_WORD_WEIGHT_SHARE, PARTIAL_QUALITY, PREFIX_QUALITY, SCATTERED_FACTOR,
   SHORT_PREFIX, SHORT_PREFIX_COMPLETIONS, SYNONYM_QUALITY, TYPO_EXPANSIONS, TYPO_QUALITY, TYPO_SHARE_WEIGHT,
 } from "../tuning/search.ts";
 import { exactPhraseFts, exactWordFts, foldedPhraseFts, foldedWordFts, quote } from "./expressions.ts";
 import { forEachRow, type RowSet } from "./row-sets.ts";
-
-// FTS columns that say what a listing is (the rest is its description).
-const HEAD_COLUMNS = "title summary keywords";
 import type { Vocabulary } from "./vocabulary.ts";
 
 export interface PlanContext {
@@ -91,10 +88,16 @@ function readSyllable(context: PlanContext, token: Token, prefix: boolean, toned
   if (exact) alternatives.push({ fts: exact, quality: EXACT_QUALITY, terms: [exactTerm(token)] });
   const folded = foldedWordFts(vocabulary, word);
   if (folded) {
-    alternatives.push({ fts: folded, quality: toned ? FOLDED_QUALITY : EXACT_QUALITY, terms: [word] });
+    // Other spellings only where the exact one runs out.
+    if (!exact || vocabulary.exactFrequency(token.key) < FOLDED_FALLBACK_BELOW) {
+      alternatives.push({ fts: folded, quality: toned ? FOLDED_QUALITY : EXACT_QUALITY, terms: [word] });
+    }
     readings.push({ folded: word, key: toned ? token.key : null, quality: EXACT_QUALITY });
   }
-  if (prefix) {
+  // A whole word most documents hold ("so", "công") was finished, not
+  // started: its completions would bring the whole index for nothing.
+  const common = vocabulary.frequency(word) >= context.documents * COMMON_SHARE;
+  if (prefix && !common) {
     // Search as you type: the last word may be unfinished. Its completions
     // count a little less than the word itself, so "tầng" typed in full
     // still means "tầng" first.
@@ -143,6 +146,9 @@ function adjacentAlternatives(context: PlanContext, syllables: readonly Syllable
   const alternatives: Alternative[] = [];
   const exact = toned ? exactPhraseFts(vocabulary, tokens.map((token) => token.key)) : null;
   if (exact) alternatives.push({ fts: exact, quality: EXACT_QUALITY, terms: [tokens.map(exactTerm).join(" ")] });
+  // Other spellings only where the exact phrase runs out: on a large index
+  // they would only rank below documents enough to fill every page.
+  const exactRows = exact ? context.rowsOf(exact).size : 0;
   // Every combination of readings (one per typo candidate), best first.
   let combinations: { words: string[]; quality: number }[] = [{ words: [], quality: 1 }];
   for (const syllable of syllables) {
@@ -151,6 +157,7 @@ function adjacentAlternatives(context: PlanContext, syllables: readonly Syllable
     );
   }
   for (const combination of combinations.slice(0, TYPO_EXPANSIONS * 2)) {
+    if (combination.quality >= 1 && exactRows >= FOLDED_FALLBACK_BELOW) continue;
     const fts = foldedPhraseFts(vocabulary, combination.words);
     if (!fts) continue;
     const quality = combination.quality < 1 ? combination.quality : toned ? FOLDED_QUALITY : EXACT_QUALITY;
@@ -159,10 +166,16 @@ function adjacentAlternatives(context: PlanContext, syllables: readonly Syllable
   return alternatives;
 }
 
+/**
+ * A thesaurus phrase is looked for as written: listings spell their words
+ * properly, and every spelling of a common phrase ("điện tử") is the
+ * costliest look-up a query can make on a large index.
+ */
 function synonymAlternatives(context: PlanContext, clause: QueryClause): Alternative[] {
-  return clause.synonyms.flatMap((phrase) => {
-    const fts = foldedPhraseFts(context.vocabulary, phrase);
-    return fts ? [{ fts, quality: SYNONYM_QUALITY, terms: [phrase.join(" ")] }] : [];
+  return clause.synonyms.flatMap((phrase, index) => {
+    const keys = clause.synonymKeys?.[index];
+    const fts = keys ? exactPhraseFts(context.vocabulary, keys) : foldedPhraseFts(context.vocabulary, phrase);
+    return fts ? [{ fts, quality: SYNONYM_QUALITY, terms: [keys ? keys.map((key) => `=${key}`).join(" ") : phrase.join(" ")] }] : [];
   });
 }
 
@@ -295,7 +308,8 @@ export function planQuery(context: PlanContext, parsed: ParsedQuery): Plan {
   for (const unit of units) {
     if (unit.required || unit.to - unit.from < 2) continue;
     for (let left = unit.from; left < unit.to; left++) {
-      const fts = foldedPhraseFts(context.vocabulary, [syllables[left]!.token.folded, syllables[left + 1]!.token.folded]);
+      const [a, b] = [syllables[left]!.token, syllables[left + 1]!.token];
+      const fts = toned ? exactPhraseFts(context.vocabulary, [a.key, b.key]) : foldedPhraseFts(context.vocabulary, [a.folded, b.folded]);
       if (fts) pairs.push({ left, fts });
     }
   }
@@ -322,12 +336,7 @@ export interface PlanScores {
   syllableChoice: Uint8Array[];
 }
 
-/**
- * Best quality per rowid over some alternatives, and which one gave it. What
- * a listing is about is in its title, summary and keywords; a word met only
- * in the description is often said in passing ("giảm ùn tắc" in a bike-share
- * offer), so it counts for less.
- */
+/** Best quality per rowid over some alternatives, and which one gave it. */
 function bestOf(context: PlanContext, alternatives: readonly Alternative[], size: number, touch: (rowid: number) => void) {
   const quality = new Float32Array(size);
   const choice = new Uint8Array(size);
@@ -339,44 +348,68 @@ function bestOf(context: PlanContext, alternatives: readonly Alternative[], size
       }
       touch(rowid);
     };
-    forEachRow(rows(context, alternative), visit(alternative.quality * BODY_ONLY_FACTOR));
-    forEachRow(context.rowsOf(`{${HEAD_COLUMNS}} : (${alternative.fts})`), visit(alternative.quality));
+    forEachRow(rows(context, alternative), visit(alternative.quality));
   });
   return { quality, choice };
 }
 
-export function scorePlan(context: PlanContext, plan: Plan, size: number): PlanScores {
-  const candidates: number[] = [];
-  const touched = new Uint8Array(size);
+/**
+ * Scores every document that can be a result. Only documents that could reach
+ * the cut-off are candidates: one holding nothing but the lightest units (a
+ * syllable most documents hold) or a compound's syllables scattered cannot,
+ * once some document holds the heavier units. Reading their rows costs
+ * little; carrying them through filters, facets and sorting is what costs on
+ * a large index. If the best document turns out too weak for that argument,
+ * every document is scored.
+ */
+export function scorePlan(context: PlanContext, plan: Plan, size: number, passes: (rowid: number) => boolean, cutoff: number): PlanScores {
+  const totalWeight = plan.units.reduce((sum, unit) => sum + unit.weight, 0);
+  const compound = (unit: Unit) => unit.to > unit.from && !unit.required;
+  // The lightest units whose weight together stays under the cut-off.
+  const light = new Set<number>();
+  let lightShare = 0;
+  for (const index of plan.units.map((_, index) => index).sort((a, b) => plan.units[a]!.weight - plan.units[b]!.weight)) {
+    const share = plan.units[index]!.weight / Math.max(totalWeight, 1e-9);
+    if (lightShare + share >= cutoff || plan.units[index]!.required) break;
+    lightShare += share;
+    light.add(index);
+  }
+  // The most a document gets without holding a heavy unit whole or in pairs.
+  const scatteredShare = plan.units.reduce((sum, unit, index) => sum + (!light.has(index) && compound(unit) ? (unit.weight * SCATTERED_FACTOR) / totalWeight : 0), 0);
+
+  let candidates: number[] = [];
+  let touched = new Uint8Array(size);
   const touch = (rowid: number) => {
     if (touched[rowid] === 0) {
       touched[rowid] = 1;
       candidates.push(rowid);
     }
   };
-  const units = plan.units.map((unit) => bestOf(context, unit.alternatives, size, touch));
+  const skip = () => {};
+  const units = plan.units.map((unit, index) => bestOf(context, unit.alternatives, size, light.has(index) ? skip : touch));
   // Syllables on their own only count inside a compound (scattered); a
   // one-syllable unit already holds its syllable's alternatives.
-  const inCompound = new Set(plan.units.filter((unit) => unit.to > unit.from && !unit.required).flatMap((unit) => range(unit.from, unit.to)));
+  const inCompound = new Set(plan.units.filter(compound).flatMap((unit) => range(unit.from, unit.to)));
   const syllables = plan.syllables.map((syllable, index) =>
-    inCompound.has(index) ? bestOf(context, syllable.alternatives, size, touch) : { quality: null, choice: new Uint8Array(0) },
+    inCompound.has(index) ? bestOf(context, syllable.alternatives, size, skip) : { quality: null, choice: new Uint8Array(0) },
   );
   // Syllables of long units held next to a neighbour of the unit.
   const beside = plan.syllables.map(() => null as Uint8Array | null);
+  const heavyPair = new Set(plan.units.filter((unit, index) => !light.has(index)).flatMap((unit) => range(unit.from, unit.to)));
   for (const pair of plan.pairs) {
     forEachRow(context.rowsOf(pair.fts), (rowid) => {
       (beside[pair.left] ??= new Uint8Array(size))[rowid] = 1;
       (beside[pair.left + 1] ??= new Uint8Array(size))[rowid] = 1;
+      if (heavyPair.has(pair.left)) touch(rowid);
     });
   }
-  const totalWeight = plan.units.reduce((sum, unit) => sum + unit.weight, 0);
   const score = new Float32Array(size);
-  for (const rowid of candidates) {
+  const scoreOf = (rowid: number) => {
     let sum = 0;
     let complete = true;
     plan.units.forEach((unit, index) => {
       let quality = units[index]!.quality[rowid]!;
-      if (unit.to > unit.from && !unit.required) {
+      if (compound(unit)) {
         // Its syllables apart: other words sharing a syllable, mostly; but
         // part of a long phrase held together ("năng lượng tiết kiệm" for
         // "tiết kiệm năng lượng") still counts for those syllables.
@@ -389,7 +422,22 @@ export function scorePlan(context: PlanContext, plan: Plan, size: number): PlanS
       if (quality === 0 && unit.required) complete = false;
       sum += unit.weight * quality;
     });
-    score[rowid] = complete && totalWeight > 0 ? sum / totalWeight : 0;
+    return complete && totalWeight > 0 ? sum / totalWeight : 0;
+  };
+  let best = 0;
+  for (const rowid of candidates) {
+    score[rowid] = scoreOf(rowid);
+    if (score[rowid]! > best && passes(rowid)) best = score[rowid]!;
+  }
+  if (lightShare + scatteredShare >= cutoff * best) {
+    // Too weak a best for the shortcut: everything that matched anything.
+    const all: number[] = [];
+    touched = new Uint8Array(size);
+    candidates = all;
+    const every = (alternatives: readonly Alternative[]) => alternatives.forEach((alternative) => forEachRow(rows(context, alternative), touch));
+    plan.units.forEach((unit) => every(unit.alternatives));
+    plan.syllables.forEach((syllable, index) => inCompound.has(index) && every(syllable.alternatives));
+    for (const rowid of candidates) score[rowid] = scoreOf(rowid);
   }
   return { candidates, score, unitChoice: units.map((unit) => unit.choice), syllableChoice: syllables.map((syllable) => syllable.choice) };
 }

@@ -76,6 +76,28 @@ export function intersectRows(sets: RowSet[]): RowSet {
   return listRows(result);
 }
 
+/** Rows in any set. */
+export function unionRows(sets: RowSet[], maxRowid: number): RowSet {
+  if (sets.length === 1) return sets[0]!;
+  const bits = new Uint32Array((maxRowid >>> 5) + 1);
+  for (const set of sets) {
+    if (set.bits) for (let w = 0; w < set.bits.length && w < bits.length; w++) bits[w] = bits[w]! | set.bits[w]!;
+    else for (let i = 0; i < set.list.length; i++) {
+      const rowid = set.list[i]!;
+      if (rowid <= maxRowid) bits[rowid >>> 5] = bits[rowid >>> 5]! | (1 << (rowid & 31));
+    }
+  }
+  let size = 0;
+  for (let w = 0; w < bits.length; w++) {
+    let word = bits[w]!;
+    while (word !== 0) {
+      word &= word - 1;
+      size += 1;
+    }
+  }
+  return { list: null, bits, size };
+}
+
 /** Least recently used first out, within a byte budget. */
 export class RowCache {
   private entries = new Map<string, RowSet>();

@@ -16,8 +16,12 @@ export const EXACT_QUALITY = 1;
  * on every word is still shown after every exact one.
  */
 export const FOLDED_QUALITY = 0.7;
-/** Held only in the description, not the title, summary or keywords: often said in passing. */
-export const BODY_ONLY_FACTOR = 1;
+/**
+ * …and they are looked for only when fewer documents than this hold the
+ * exact spelling: past it, exact matches fill every page anyone reads, and
+ * the look-up is the costliest part of a query on a large index.
+ */
+export const FOLDED_FALLBACK_BELOW = 500;
 /** A thesaurus or glossary equivalent, including the other language's. */
 export const SYNONYM_QUALITY = 0.85;
 /** The nearest spelling of a word the index does not hold, times its share of the typo candidates' frequency (see TYPO_SHARE_WEIGHT). */
@@ -80,8 +84,6 @@ export const LONG_RELATIVE_CUTOFF = 0.35;
 
 // --- The embedded engine -----------------------------------------------------
 
-/** bm25 weights for the FTS columns, in order: title, summary, keywords, body. */
-export const COLUMN_WEIGHTS = [8, 3, 4, 1];
 /** A last word shorter than this is completed from the vocabulary rather than matched as an FTS prefix. */
 export const SHORT_PREFIX = 2;
 export const SHORT_PREFIX_COMPLETIONS = 6;
@@ -100,5 +102,3 @@ export const SIMILAR_COMMON_FLOOR = 50;
  * (dev 0.771 → 0.770, holdout2 0.882 either way).
  */
 export const SIMILAR_PHRASE_COST_SHARE = 1.5;
-/** Above this many matches, bm25 is not computed: documents with the words in their title come first. */
-export const SCORE_LIMIT = 4000;
