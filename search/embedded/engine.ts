@@ -7,15 +7,15 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { highlight, snippet } from "../highlight.ts";
-import { MATCHING_GLOSSARY, SOLUTION_HINTS } from "../lexicon/index.ts";
-import { buildHints, buildMatchSynonyms, matchTerms, type HintIndex, type MatchSynonymIndex } from "../match/terms.ts";
-import { DEFAULT_TERM_WEIGHTS } from "../tuning/matching.ts";
+import { MATCHING_GLOSSARY } from "../lexicon/index.ts";
+import { buildMatchSynonyms, type MatchSynonymIndex } from "../match/terms.ts";
+import { blendedScore, isLongQuery, needTerms, sectorFeedback } from "../reading.ts";
 import { rerankBonus, type RerankText } from "../rerank.ts";
 import { buildSynonymIndex, EMPTY_SYNONYMS, parseQuery, type ParsedQuery, type SynonymIndex } from "../query.ts";
-import { isStopWord, tokenize, type Token } from "../text.ts";
+import { tokenize, type Token } from "../text.ts";
 import {
-  COMMON_FLOOR, COMMON_SHARE, BLEND_MIN_WORDS, LONG_QUERY_MAX_WORDS, LONG_QUERY_WORDS, MATCHING_BLEND, LONG_RELATIVE_CUTOFF, RELATIVE_CUTOFF, RERANK_WINDOW,
-  SECTOR_FEEDBACK, SECTOR_FEEDBACK_LEADERS, SIMILAR_COMMON_FLOOR, SIMILAR_COMMON_SHARE, SIMILAR_PHRASE_COST_SHARE,
+  BLEND_MIN_WORDS, COMMON_FLOOR, COMMON_SHARE, LONG_RELATIVE_CUTOFF, RELATIVE_CUTOFF, RERANK_WINDOW, SIMILAR_COMMON_FLOOR, SIMILAR_COMMON_SHARE,
+  SIMILAR_PHRASE_COST_SHARE,
 } from "../tuning/search.ts";
 import { foldedPhraseFts, foldedWordFts } from "./expressions.ts";
 import { planQuery, scorePlan, termsForDocument, type HighlightTerm, type PlanContext } from "./plan.ts";
@@ -136,9 +136,6 @@ interface StoredRow {
   published_at: number | null;
 }
 
-// A need typed in a sentence is read the way matching reads a problem's
-// text, solution hints included (problem words → the words offers use).
-const NEED_HINTS: HintIndex = buildHints(SOLUTION_HINTS);
 
 /** How one query matched the index, whichever way it was read. */
 interface QueryMatch {
@@ -153,12 +150,6 @@ interface QueryMatch {
   cutoff: number;
   /** The query as it was understood (typos read as the words they stand for). */
   readAs: string;
-}
-
-/** A need typed as a sentence rather than a few keywords; quotes mean the person wants exact phrases. */
-function isLongQuery(text: string): boolean {
-  if (/["“”]/.test(text)) return false;
-  return tokenize(text).filter((token) => !isStopWord(token)).length >= LONG_QUERY_WORDS;
 }
 
 /** Each field tokenised once: FTS columns, re-ranking strings and the vocabulary. */
@@ -755,29 +746,15 @@ export class EmbeddedSearchEngine implements SearchEngine {
    * do not.
    */
   private favourLeadingSectors(match: QueryMatch) {
-    if (match.candidates.length === 0) return;
     const field = FIELD_INDEX.sector;
     const stride = this.columns.strides[field]!;
     const column = this.columns.codes[field]!;
-    const leaders = topK(match.candidates, SECTOR_FEEDBACK_LEADERS, (a, b) => match.score[b]! - match.score[a]! || a - b);
-    const votes = new Map<number, number>();
-    for (const rowid of leaders) {
-      for (let k = rowid * stride; k < rowid * stride + stride; k++) {
-        const code = column[k]!;
-        if (code >= 0) votes.set(code, (votes.get(code) ?? 0) + match.score[rowid]!);
-      }
-    }
-    const total = leaders.reduce((sum, rowid) => sum + match.score[rowid]!, 0);
-    if (total === 0) return;
-    for (const rowid of match.candidates) {
-      let share = 0;
-      for (let k = rowid * stride; k < rowid * stride + stride; k++) {
-        const code = column[k]!;
-        if (code >= 0) share = Math.max(share, (votes.get(code) ?? 0) / total);
-      }
-      const score = match.score[rowid]!;
-      if (score > 0) match.score[rowid] = Math.min(1, score + SECTOR_FEEDBACK * share * (1 - score));
-    }
+    const sectorsOf = (rowid: number) => {
+      const codes: number[] = [];
+      for (let k = rowid * stride; k < rowid * stride + stride && column[k]! >= 0; k++) codes.push(column[k]!);
+      return codes;
+    };
+    for (const [rowid, score] of sectorFeedback(match.candidates, (rowid) => match.score[rowid]!, sectorsOf)) match.score[rowid] = score;
   }
 
   /**
@@ -797,7 +774,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
       if (seen[rowid] === 1) continue;
       seen[rowid] = 1;
       candidates.push(rowid);
-      score[rowid] = (1 - MATCHING_BLEND) * short.score[rowid]! + MATCHING_BLEND * long.score[rowid]!;
+      score[rowid] = blendedScore(short.score[rowid]!, long.score[rowid]!);
     }
     return {
       ...short,
@@ -814,9 +791,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
    * solution hints), and scored like similar().
    */
   private matchLong(text: string, size: number): QueryMatch {
-    const words = tokenize(text).slice(0, LONG_QUERY_MAX_WORDS);
-    const need = words.map((token) => token.exact).join(" ");
-    const terms = matchTerms({ title: need, body: "" }, this.matchSynonyms, DEFAULT_TERM_WEIGHTS, NEED_HINTS);
+    const terms = needTerms(text, this.matchSynonyms);
     const found = this.termScores(terms);
     const score = new Float32Array(size);
     let best = 0;

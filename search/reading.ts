@@ -1,0 +1,56 @@
+// How a query is read beyond its own words, shared by every engine so they
+// rank alike: a need typed as a sentence is read the way problem → offer
+// matching reads a problem; a few words also blend in that reading; and the
+// sectors of the best matches lift the matches that share them.
+import { SOLUTION_HINTS } from "./lexicon/index.ts";
+import { buildHints, matchTerms, type HintIndex, type MatchSynonymIndex } from "./match/terms.ts";
+import { isStopWord, tokenize } from "./text.ts";
+import { DEFAULT_TERM_WEIGHTS } from "./tuning/matching.ts";
+import { LONG_QUERY_MAX_WORDS, LONG_QUERY_WORDS, MATCHING_BLEND, SECTOR_FEEDBACK, SECTOR_FEEDBACK_LEADERS } from "./tuning/search.ts";
+import type { WeightedTerm } from "./types.ts";
+
+// Solution hints run from problem words to the words offers use.
+const NEED_HINTS: HintIndex = buildHints(SOLUTION_HINTS);
+
+/** A need typed as a sentence rather than a few keywords; quotes mean the person wants exact phrases. */
+export function isLongQuery(text: string): boolean {
+  if (/["“”]/.test(text)) return false;
+  return tokenize(text).filter((token) => !isStopWord(token)).length >= LONG_QUERY_WORDS;
+}
+
+/** The weighted terms matching would read from this text as a problem's title (solution hints included). */
+export function needTerms(text: string, synonyms: MatchSynonymIndex): WeightedTerm[] {
+  const need = tokenize(text)
+    .slice(0, LONG_QUERY_MAX_WORDS)
+    .map((token) => token.exact)
+    .join(" ");
+  return matchTerms({ title: need, body: "" }, synonyms, DEFAULT_TERM_WEIGHTS, NEED_HINTS);
+}
+
+/** A few words' score: the words' own reading, with matching's reading of them blended in. */
+export function blendedScore(ownReading: number, matchingReading: number): number {
+  return (1 - MATCHING_BLEND) * ownReading + MATCHING_BLEND * matchingReading;
+}
+
+/**
+ * New scores for candidates sharing a sector with the best few: each rises
+ * towards 1 by SECTOR_FEEDBACK times the leaders' score share of that sector.
+ * "trợ cấp xã hội" then finds the other social-welfare offers that say it
+ * differently, and matches outside those sectors stay where they were.
+ */
+export function sectorFeedback<K>(candidates: readonly K[], scoreOf: (candidate: K) => number, sectorsOf: (candidate: K) => readonly (string | number)[]): Map<K, number> {
+  const leaders = [...candidates].sort((a, b) => scoreOf(b) - scoreOf(a)).slice(0, SECTOR_FEEDBACK_LEADERS);
+  const total = leaders.reduce((sum, candidate) => sum + scoreOf(candidate), 0);
+  const raised = new Map<K, number>();
+  if (total === 0) return raised;
+  const votes = new Map<string | number, number>();
+  for (const leader of leaders) for (const sector of new Set(sectorsOf(leader))) votes.set(sector, (votes.get(sector) ?? 0) + scoreOf(leader));
+  for (const candidate of candidates) {
+    const score = scoreOf(candidate);
+    if (score <= 0) continue;
+    let share = 0;
+    for (const sector of sectorsOf(candidate)) share = Math.max(share, (votes.get(sector) ?? 0) / total);
+    if (share > 0) raised.set(candidate, Math.min(1, score + SECTOR_FEEDBACK * share * (1 - score)));
+  }
+  return raised;
+}
