@@ -62,7 +62,7 @@ export const PHRASE_SPELLINGS_MAX = 32;
  * shown when better ones exist (the empty state and "did you mean" cover the
  * rest). Chosen on the dev set (search/relevance/README.md, "Cut-off").
  */
-export const RELATIVE_CUTOFF = 0.5;
+export const RELATIVE_CUTOFF = 0.6;
 /** Word rarity (idf) never counts for less than this share of the rarest word's, so a common word still matters a little. */
 export const MIN_WORD_WEIGHT_SHARE = 0.15;
 
