@@ -2,6 +2,9 @@
 // notice it. Run against the embedded engine always, and against Meilisearch
 // whenever MEILI_URL points at a live server.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MATCHING_GLOSSARY } from "./lexicon/index.ts";
+import { buildMatchSynonyms } from "./match/terms.ts";
+import { needTerms } from "./reading.ts";
 import type { SearchDocument, SearchEngine, SearchQuery, SearchResult } from "./types.ts";
 
 export function searchDocument(overrides: Partial<SearchDocument> & { entityId: string; title: string }): SearchDocument {
@@ -232,6 +235,32 @@ export const ISSUE_CORPUS: SearchDocument[] = [
     sector: ["giao-thong"],
     language: ["en"],
   }),
+  // A need typed as a sentence: the offer shares no word with it, only what
+  // matching's solution hints and glossary know (elderly people falling →
+  // fall detection, wearable, SOS); the other shares its everyday words.
+  searchDocument({
+    entityId: "fall-wristband",
+    title: "Fall detection wristband",
+    summary: "A wearable that raises an SOS alarm when its wearer falls.",
+    sector: ["y-te"],
+    language: ["en"],
+  }),
+  searchDocument({
+    entityId: "boarding-house",
+    title: "Quản lý nhà trọ cho người thuê",
+    summary: "Hợp đồng, tiền phòng và điện nước của người ở trọ mỗi tháng.",
+    sector: ["do-thi"],
+  }),
+  // Sector feedback: three offers say "chợ đầu mối" (wholesale market) in
+  // the trade sector; two identical offers say it without diacritics, one in
+  // tourism (indexed first, so it would lead a tie), one in trade; a trade
+  // offer that says nothing of it.
+  searchDocument({ entityId: "market-manage", title: "Quản lý chợ đầu mối nông sản", summary: "Sơ đồ sạp, thu phí và báo cáo cho ban quản lý.", sector: ["thuong-mai"] }),
+  searchDocument({ entityId: "market-pay", title: "Thanh toán không tiền mặt tại chợ đầu mối", summary: "Tiểu thương nhận tiền qua mã QR.", sector: ["thuong-mai"] }),
+  searchDocument({ entityId: "market-order", title: "Đặt hàng trực tuyến từ chợ đầu mối", summary: "Nhà hàng đặt rau quả trước năm giờ sáng.", sector: ["thuong-mai"] }),
+  searchDocument({ entityId: "market-tour", title: "Ban do cho dau moi ve dem", summary: "Lich mo cua cac sap hang.", sector: ["du-lich"] }),
+  searchDocument({ entityId: "market-map", title: "Ban do cho dau moi ve dem", summary: "Lich mo cua cac sap hang.", sector: ["thuong-mai"] }),
+  searchDocument({ entityId: "stall-ledger", title: "Ghi nợ và tồn kho cho tiểu thương", summary: "Doanh thu mỗi ngày trên điện thoại.", sector: ["thuong-mai"] }),
 ];
 
 /** The marked words of a hit's title and snippet. */
@@ -528,6 +557,28 @@ export function describeSearchEngineContract(name: string, create: () => Promise
       const marked = markedWords(result);
       expect(marked).toEqual(expect.arrayContaining(["giao", "thông"]));
       for (const word of marked) expect(["giao", "thông", "thong"], word).toContain(word);
+    });
+
+    it("a need typed as a sentence finds the offer matching would, through its hints and glossary", async () => {
+      const need = "Người cao tuổi sống một mình hay bị ngã trong nhà mà không ai biết";
+      const result = ids(await search(need));
+      expect(result[0]).toBe("fall-wristband");
+      // Problem → offer matching, given the same need, leads with it too.
+      const matched = await engine.similar({ terms: needTerms(need, buildMatchSynonyms([...SYNONYMS, ...MATCHING_GLOSSARY])), limit: 5 });
+      expect(matched[0]!.entityId).toBe("fall-wristband");
+      // Sharing everyday words ("người", "nhà") is not enough to lead.
+      if (result.includes("boarding-house")) expect(result.indexOf("boarding-house")).toBeGreaterThan(0);
+    });
+
+    it("the leading matches' sector lifts a match in it, and adds nothing that did not match", async () => {
+      const result = ids(await search("chợ đầu mối"));
+      expect(result.slice(0, 3).sort()).toEqual(["market-manage", "market-order", "market-pay"]);
+      // The same words without diacritics: the trade offer now comes before
+      // its tourism twin, which was indexed first.
+      expect(result).toContain("market-map");
+      if (result.includes("market-tour")) expect(result.indexOf("market-map")).toBeLessThan(result.indexOf("market-tour"));
+      // A trade offer that says nothing of wholesale markets is no result.
+      expect(result).not.toContain("stall-ledger");
     });
 
     it("reports the same total on every page, and the pages hold that many distinct results", async () => {

@@ -11,6 +11,7 @@ import { fold, isStopWord } from "../text.ts";
 import { FACET_FIELDS, type SearchDocument, type SearchResult } from "../types.ts";
 import { MeilisearchEngine, MeilisearchTaskError, primaryKeyFor } from "./engine.ts";
 import { meilisearchSettings, SEARCHABLE_ATTRIBUTES } from "./settings.ts";
+import { MATCHING_READING_MAX_TERMS, READING_ID_WINDOW } from "../tuning/meilisearch.ts";
 
 const API_KEY = "test-master-key-0123456789";
 const INDEX = "hte-search";
@@ -413,7 +414,8 @@ describe("searching", () => {
     const page = strict
       .requestsTo("POST", "/multi-search")
       .flatMap((request) => (request.body as { queries: Record<string, unknown>[] }).queries)
-      .find(isPage)!;
+      .filter((query) => Array.isArray(query.attributesToHighlight))
+      .at(-1)!;
     expect(page.attributesToHighlight).toEqual(expect.arrayContaining(["title", "titleFolded"]));
   });
 
@@ -459,11 +461,16 @@ describe("searching", () => {
     await engine.search({ q: '"giao thông' });
     await engine.search({ q: "bệnh " });
     const sent = multiSearches().flatMap((queries) => queries.map((query) => query.q as string));
+    // A sentence is also read as matching reads a need, as far as the
+    // embedded engine reads it (LONG_QUERY_MAX_WORDS): one quoted term per
+    // search, no trailing space. The readings of the words stop at ten.
+    const readingsSent = sent.filter((q) => !/^"[^"]*"$/.test(q));
+    for (const q of readingsSent) expect(q).not.toMatch(/\bmuoi mot\b/);
+    for (const queries of multiSearches()) expect(queries.filter((query) => /^"[^"]*"$/.test(String(query.q))).length).toBeLessThanOrEqual(MATCHING_READING_MAX_TERMS);
     // Only words (as folded words or ASCII keys) and balanced phrase quotes reach Meilisearch.
     for (const q of sent) {
       expect(q).toMatch(/^[a-z0-9" ]*$/);
       expect(q.split('"').length % 2, q).toBe(1);
-      expect(q).not.toMatch(/\bmuoi mot\b/);
     }
     // A quoted phrase stays a phrase, exact keys and folded; "đèn" asked as its key ("denzdf") and folded.
     expect(sent).toEqual(expect.arrayContaining(['"giao thongza" denzdf ', '"giao thong" den ', "benhzaj ", "benh "]));
@@ -474,22 +481,44 @@ describe("searching", () => {
     await engine.setSynonyms([["trí tuệ nhân tạo", "AI"]]);
     await engine.search({ q: "trí tuệ nhân tạo camera" });
     await engine.search({ q: "AI camera" });
-    expect(new Set(pageQueries().map((query) => query.q))).toEqual(new Set(["ai camera "]));
+    // The readings of the words (matching's quoted terms aside).
+    const readingQueries = multiSearches()
+      .flat()
+      .filter((query) => query.hitsPerPage === READING_ID_WINDOW && !String(query.q).startsWith('"'));
+    expect(new Set(readingQueries.map((query) => query.q))).toEqual(new Set(["ai camera "]));
   });
 
-  it("drops words from the end when all of them together find nothing", async () => {
+  it("finds what most of the words find when all of them together find nothing", async () => {
     const engine = await seeded();
-    const result = await engine.search({ q: "bệnh viện xyzzy" });
-    expect(pageQueries().map((query) => query.matchingStrategy)).toEqual(["last"]);
+    // Matching's reading of the words finds "bệnh viện" without the stray word…
+    expect(ids(await engine.search({ q: "bệnh viện xyzzy" }))).toEqual(["benh-vien"]);
+    // …and with a quoted phrase (no blend), Meilisearch drops words from the end.
+    meili.requests.length = 0;
+    const result = await engine.search({ q: '"bệnh viện" xyzzy' });
+    expect(multiSearches().flat().some((query) => query.matchingStrategy === "last")).toBe(true);
     expect(ids(result)).toEqual(["benh-vien"]);
   });
 
   it("does not relax a search that found something, in at most three round trips", async () => {
     const engine = await seeded();
     await engine.search({ q: "bệnh viện" });
-    // Compound counts, totals per reading, the ids of the readings shown, then the page.
-    expect(multiSearches().length).toBeLessThanOrEqual(4);
+    // Compounds and typos; the readings' and matching's ids with their sectors; the page.
+    expect(multiSearches().length).toBeLessThanOrEqual(3);
     expect(multiSearches().flat().every((query) => query.matchingStrategy !== "last")).toBe(true);
+  });
+});
+
+describe("reading a need typed as a sentence", () => {
+  it("reads it as matching reads a problem, in two round trips", async () => {
+    const engine = await seeded();
+    const result = await engine.search({ q: "Sở cần giảm ùn tắc giờ cao điểm bằng điều khiển đèn tín hiệu tại nút giao" });
+    expect(ids(result)[0]).toBe("den-tin-hieu");
+    // Matching's terms and the index size in one multi-search, then the page.
+    const trips = multiSearches();
+    expect(trips).toHaveLength(2);
+    expect(trips[0]!.length).toBeLessThanOrEqual(MATCHING_READING_MAX_TERMS + 1);
+    expect(trips[0]!.every((query) => query.q === "" || /^"[^"]*"$/.test(String(query.q)))).toBe(true);
+    expect(result.didYouMean).toBeNull();
   });
 });
 

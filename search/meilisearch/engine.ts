@@ -12,12 +12,17 @@ import {
   type SearchParams,
 } from "meilisearch";
 import { highlight, snippet } from "../highlight.ts";
-import { isVietnameseSyllable } from "../match/terms.ts";
+import { buildMatchSynonyms, isVietnameseSyllable, type MatchSynonymIndex } from "../match/terms.ts";
+import { MATCHING_GLOSSARY } from "../lexicon/index.ts";
 import { acceptedReadings, collocationStrength } from "../plan-shared.ts";
+import { blendedScore, isLongQuery, needTerms, sectorFeedback } from "../reading.ts";
 import { buildSynonymIndex, parseQuery, type ParsedQuery, type QueryClause, type SynonymIndex } from "../query.ts";
-import { fold, foldedWords, tokenize, typosBetween, type Token } from "../text.ts";
-import { EXACT_QUALITY, FOLDED_QUALITY, RELATIVE_CUTOFF, SCATTERED_FACTOR, SHORT_PREFIX } from "../tuning/search.ts";
-import { READING_ID_WINDOW } from "../tuning/meilisearch.ts";
+import { fold, foldedWords, isStopWord, tokenize, typosBetween, type Token } from "../text.ts";
+import {
+  BLEND_MIN_WORDS, EXACT_QUALITY, FOLDED_QUALITY, LONG_RELATIVE_CUTOFF, RELATIVE_CUTOFF, SCATTERED_FACTOR, SHORT_PREFIX, SIMILAR_COMMON_FLOOR,
+  SIMILAR_COMMON_SHARE,
+} from "../tuning/search.ts";
+import { MATCHING_READING_MAX_TERMS, READING_ID_WINDOW, TYPO_MIN_WORD_SIZE } from "../tuning/meilisearch.ts";
 import {
   FACET_FIELDS,
   SEARCH_DOC_TYPES,
@@ -33,6 +38,7 @@ import {
   type SuggestQuery,
   type Suggestion,
   type SynonymGroups,
+  type WeightedTerm,
 } from "../types.ts";
 import {
   FOLDED_ATTRIBUTES,
@@ -391,6 +397,42 @@ function didYouMeanOf(parsed: ParsedQuery, corrections: ReadonlyMap<string, Read
 
 type StoredHit = Hit<Omit<MeilisearchDocument, "pk">>;
 
+/** What is fetched of each candidate: enough to score, filter, count facets and sort it here. */
+type CandidateDocument = { pk: string; publishedAt?: number; priceMin?: number } & Partial<Record<FacetField, string | string[] | null>>;
+
+interface Candidate {
+  document: CandidateDocument;
+  /** Quality of the best reading holding it (0: found only by matching's reading), and that reading. */
+  own: number;
+  reading: number;
+  /** First seen at this position, best readings first, in Meilisearch's order: the tie-break. */
+  rank: number;
+  /** Matching's reading: the terms' rarity × weight, and the terms. */
+  matching: number;
+  matched: string[];
+  score: number;
+}
+
+function valuesOf(document: CandidateDocument, field: FacetField): string[] {
+  const value = document[field];
+  return value === undefined || value === null ? [] : Array.isArray(value) ? value : [String(value)];
+}
+
+/** The heaviest `count` terms: the rest weigh least and cost a search each. */
+function heaviest(terms: readonly WeightedTerm[], count: number): WeightedTerm[] {
+  return [...terms].sort((a, b) => b.weight - a.weight).slice(0, count);
+}
+
+/**
+ * A term's worth to each document holding it, as the embedded engine's
+ * similar() counts it: rarity (bm25's idf) times weight; nothing for a term
+ * no document or too many documents hold (it says little about a match).
+ */
+function termRarity(documents: number, size: number, commonLimit: number, weight: number): number {
+  if (documents === 0 || documents > commonLimit) return 0;
+  return Math.log(1 + (size - documents + 0.5) / (documents + 0.5)) * weight;
+}
+
 export class MeilisearchEngine implements SearchEngine {
   readonly name = "meilisearch";
   private readonly client: Meilisearch;
@@ -400,6 +442,8 @@ export class MeilisearchEngine implements SearchEngine {
   private synonymGroups: SynonymGroups | null = null;
   // The matching glossary is always known; the staff's thesaurus joins it in setSynonyms().
   private synonyms: SynonymIndex = buildSynonymIndex(searchSynonymGroups([]));
+  // Matching's reading of a query (search/reading.ts) uses the same groups.
+  private matchSynonyms: MatchSynonymIndex = buildMatchSynonyms(searchSynonymGroups([]));
 
   constructor(options: MeilisearchEngineOptions) {
     this.indexUid = options.indexUid ?? "hte-search";
@@ -461,6 +505,7 @@ export class MeilisearchEngine implements SearchEngine {
     await this.completed(this.index.updateSettings({ synonyms: meilisearchSynonyms(searchSynonymGroups(groups)) }), "synonyms update");
     this.synonymGroups = groups;
     this.synonyms = buildSynonymIndex(searchSynonymGroups(groups));
+    this.matchSynonyms = buildMatchSynonyms(searchSynonymGroups(groups));
   }
 
   async count(): Promise<number> {
@@ -511,7 +556,29 @@ export class MeilisearchEngine implements SearchEngine {
     if (parts.length === 0) {
       shown = [{ q: "", exact: false, scattered: false, quality: 1, attributes: null, matchingStrategy: "all", terms: [] }];
     } else {
-      const readings = readingsOf(parts, await this.bonds(parts, parsed.toned), parsed);
+      // Read as the embedded engine reads it (search/reading.ts): a sentence
+      // as matching reads a problem; a few words blended with that reading,
+      // typos read as the word Meilisearch forgave them for.
+      const long = isLongQuery(query.q);
+      const blend = !long && parsed.words.length >= BLEND_MIN_WORDS && !parsed.clauses.some((clause) => clause.phrase);
+      const { bonds, corrected } = long ? { bonds: new Set<number>(), corrected: new Map<string, string>() } : await this.prepare(parts, parsed, blend);
+      const readings = long ? [] : readingsOf(parts, bonds, parsed);
+      const scored = await this.searchScored({
+        parsed,
+        readings,
+        matchingText: long ? query.q : blend ? parsed.words.map((word) => corrected.get(word.folded) ?? word.exact).join(" ") : null,
+        cutoff: long ? LONG_RELATIVE_CUTOFF : RELATIVE_CUTOFF,
+        visibility,
+        filters: FACET_FIELDS.flatMap((field) => {
+          const values = query.filters?.[field];
+          return values && values.length > 0 ? [[field, new Set(values)] as const] : [];
+        }),
+        wanted,
+        sort,
+        page,
+        perPage,
+      });
+      if (scored) return scored;
       const counts = await this.totals(readings, filterWithout(null));
       const accepted = acceptedReadings(readings.map((reading) => reading.quality), counts, RELATIVE_CUTOFF);
       shown = readings.filter((_, index) => accepted[index]);
@@ -647,12 +714,241 @@ export class MeilisearchEngine implements SearchEngine {
   }
 
   /**
+   * Scores the documents a query's readings and matching's reading of it
+   * find, here rather than in Meilisearch, so the three steps of
+   * search/reading.ts apply as in the embedded engine: a document scores the
+   * quality of the best reading holding it, blended with matching's reading
+   * (or that alone for a sentence); the leading matches' sectors lift the
+   * others in them; the relative cut-off and the filters follow. Round trips:
+   * the readings' and the terms' ids in one multi-search, then the page's
+   * documents in another (plus one for Meilisearch's "fewer words" reading
+   * when nothing at all was found). Null when a reading that would be shown
+   * holds more than READING_ID_WINDOW documents: the whole set cannot be
+   * scored here, and Meilisearch's own order by readings is used instead.
+   */
+  private async searchScored(args: {
+    parsed: ParsedQuery;
+    readings: Reading[];
+    matchingText: string | null;
+    cutoff: number;
+    visibility: string;
+    filters: (readonly [FacetField, Set<string>])[];
+    wanted: FacetField[];
+    sort: NonNullable<SearchQuery["sort"]>;
+    page: number;
+    perPage: number;
+  }): Promise<SearchResult | null> {
+    const { parsed, matchingText, visibility, filters, wanted, sort, page, perPage } = args;
+    const readings = [...args.readings];
+    // Facets are counted and filters applied here, over the candidates'
+    // own values; the visibility filter stays with Meilisearch.
+    const fields = [...new Set<FacetField>(["sector", ...wanted, ...filters.map(([field]) => field)])];
+    const window = {
+      filter: [visibility],
+      page: 1,
+      hitsPerPage: READING_ID_WINDOW,
+      attributesToRetrieve: [PRIMARY_KEY, ...fields, "publishedAt", "priceMin"],
+    };
+    const terms = matchingText === null ? [] : heaviest(needTerms(matchingText, this.matchSynonyms), MATCHING_READING_MAX_TERMS);
+    const { results } = await this.client.multiSearch<{ queries: MultiSearchQuery[] }, CandidateDocument>({
+      queries: [
+        ...readings.map((reading) => ({ ...this.readingQuery(reading), ...window })),
+        ...terms.map((term) => ({ ...this.termQuery(term), ...window })),
+        // The index's size, for the terms' rarity.
+        { indexUid: this.indexUid, q: "", page: 1, hitsPerPage: 0 },
+      ],
+    });
+
+    const candidates = new Map<string, Candidate>();
+    const add = (document: CandidateDocument) => {
+      let candidate = candidates.get(document.pk);
+      if (!candidate) candidates.set(document.pk, (candidate = { document, own: 0, reading: -1, rank: candidates.size, matching: 0, matched: [], score: 0 }));
+      return candidate;
+    };
+    const fromReading = (index: number, result: MultiSearchResult<CandidateDocument>) => {
+      for (const hit of result.hits) {
+        const candidate = add(hit);
+        if (readings[index]!.quality > candidate.own) {
+          candidate.own = readings[index]!.quality;
+          candidate.reading = index;
+        }
+      }
+    };
+    const bestFound = Math.max(0, ...readings.map((reading, index) => (totalOf(results[index]!) > 0 ? reading.quality : 0)));
+    for (let index = 0; index < readings.length; index++) {
+      const result = results[index]!;
+      // Readings below the cut-off give their best-ranked documents only:
+      // those can still rise above it, through matching or their sector.
+      if (totalOf(result) > result.hits.length && readings[index]!.quality >= bestFound * RELATIVE_CUTOFF) return null;
+      fromReading(index, result);
+    }
+    const size = totalOf(results.at(-1)!);
+    const commonLimit = Math.max(SIMILAR_COMMON_FLOOR, size * SIMILAR_COMMON_SHARE);
+    terms.forEach((term, index) => {
+      const result = results[readings.length + index]!;
+      const rarity = termRarity(totalOf(result), size, commonLimit, term.weight);
+      if (rarity === 0) return;
+      for (const hit of result.hits) {
+        const candidate = add(hit);
+        candidate.matching += rarity;
+        candidate.matched.push(term.words.join(" "));
+      }
+    });
+
+    const failedField = (candidate: Candidate): FacetField | null | "several" => {
+      let failed: FacetField | null | "several" = null;
+      for (const [field, values] of filters) {
+        if (valuesOf(candidate.document, field).some((value) => values.has(value))) continue;
+        failed = failed === null ? field : "several";
+      }
+      return failed;
+    };
+    if (readings.length > 0 && parsed.words.length > 1 && ![...candidates.values()].some((candidate) => failedField(candidate) === null)) {
+      // As before: when every word together finds nothing, Meilisearch drops
+      // words from the end rather than show an empty page.
+      const last: Reading = { ...readings.at(-1)!, matchingStrategy: "last", quality: SCATTERED_FACTOR };
+      readings.push(last);
+      const { results: relaxed } = await this.client.multiSearch<{ queries: MultiSearchQuery[] }, CandidateDocument>({
+        queries: [{ ...this.readingQuery(last), ...window }],
+      });
+      fromReading(readings.length - 1, relaxed[0]!);
+    }
+
+    const all = [...candidates.values()];
+    const bestMatching = Math.max(0, ...all.map((candidate) => candidate.matching));
+    for (const candidate of all) {
+      const matching = bestMatching > 0 ? candidate.matching / bestMatching : 0;
+      candidate.score = readings.length === 0 ? matching : matchingText !== null ? blendedScore(candidate.own, matching) : candidate.own;
+    }
+    for (const [candidate, score] of sectorFeedback(all, (candidate) => candidate.score, (candidate) => valuesOf(candidate.document, "sector"))) candidate.score = score;
+
+    // Results score at least `cutoff` of the best within the filters.
+    const failed = new Map(all.map((candidate) => [candidate, failedField(candidate)]));
+    const best = Math.max(0, ...all.filter((candidate) => failed.get(candidate) === null).map((candidate) => candidate.score));
+    const reaches = (candidate: Candidate) => candidate.score > 0 && candidate.score >= best * args.cutoff;
+    const accepted = all.filter((candidate) => failed.get(candidate) === null && reaches(candidate));
+
+    // A field's counts ignore its own filter: a result failing only that one counts for it.
+    const facets: FacetCounts = {};
+    for (const field of wanted) {
+      const bucket: Record<string, number> = {};
+      for (const candidate of all) {
+        const failure = failed.get(candidate);
+        if ((failure !== null && failure !== field) || !reaches(candidate)) continue;
+        for (const value of new Set(valuesOf(candidate.document, field))) bucket[value] = (bucket[value] ?? 0) + 1;
+      }
+      facets[field] = bucket;
+    }
+
+    const newest = (a: Candidate, b: Candidate) => (b.document.publishedAt ?? -Infinity) - (a.document.publishedAt ?? -Infinity) || a.rank - b.rank;
+    const price = (direction: number) => (a: Candidate, b: Candidate) => {
+      const [x, y] = [a.document.priceMin, b.document.priceMin];
+      if (x === undefined || y === undefined) return Number(x === undefined) - Number(y === undefined) || newest(a, b);
+      return direction * (x - y) || newest(a, b);
+    };
+    const compare =
+      sort === "newest" ? newest : sort === "price-asc" ? price(1) : sort === "price-desc" ? price(-1) : (a: Candidate, b: Candidate) => b.score - a.score || a.rank - b.rank;
+    const pageCandidates = accepted.sort(compare).slice((page - 1) * perPage, page * perPage);
+    const pagePks = pageCandidates.map((candidate) => candidate.document.pk);
+
+    // The page's documents, and what the widest reading marked in them
+    // (typos Meilisearch forgave, for highlights and "did you mean").
+    const marking = readings.at(-1);
+    const pageFilter = [visibility, inFilter(PRIMARY_KEY, pagePks)];
+    const pageResults =
+      pagePks.length === 0
+        ? []
+        : (
+            await this.client.multiSearch<{ queries: MultiSearchQuery[] }, Omit<MeilisearchDocument, "pk"> & { pk: string }>({
+              queries: [
+                { indexUid: this.indexUid, q: "", filter: pageFilter, page: 1, hitsPerPage: pagePks.length, attributesToRetrieve: [...RETRIEVED_ATTRIBUTES, PRIMARY_KEY] },
+                ...(marking
+                  ? [
+                      {
+                        ...this.readingQuery(marking),
+                        filter: pageFilter,
+                        page: 1,
+                        hitsPerPage: pagePks.length,
+                        attributesToRetrieve: [PRIMARY_KEY],
+                        attributesToHighlight: HIGHLIGHTED_ATTRIBUTES,
+                        attributesToCrop: CROPPED_ATTRIBUTES,
+                        cropLength: 30,
+                        highlightPreTag: PRE_TAG,
+                        highlightPostTag: POST_TAG,
+                      },
+                    ]
+                  : []),
+              ],
+            })
+          ).results;
+    const stored = new Map((pageResults[0]?.hits ?? []).map((hit) => [hit.pk, hit]));
+    const formatted = new Map((pageResults[1]?.hits ?? []).map((hit) => [hit.pk, hit._formatted]));
+
+    const corrections = new Map<string, Map<string, number>>();
+    const hits: SearchHit[] = [];
+    for (const candidate of pageCandidates) {
+      const hit = stored.get(candidate.document.pk);
+      if (!hit) continue;
+      // What this document matched: its reading's words, or matching's terms.
+      const terms = new Set(candidate.own > 0 ? readings[candidate.reading]!.terms : candidate.matched);
+      const marked = candidate.own > 0 ? markedTokens(Object.values(formatted.get(candidate.document.pk) ?? {})) : [];
+      for (const word of parsed.words) {
+        if (marked.some((token) => token.folded === word.folded)) continue;
+        for (const token of marked) {
+          if (typosBetween(word.folded, token.folded) === null) continue;
+          terms.add(token.folded);
+          const spellings = corrections.get(word.folded) ?? new Map<string, number>();
+          spellings.set(token.exact, (spellings.get(token.exact) ?? 0) + 1);
+          corrections.set(word.folded, spellings);
+        }
+      }
+      hits.push({ ...toSearchHit(hit, [...terms]), score: candidate.score });
+    }
+    return {
+      total: accepted.length,
+      page,
+      perPage,
+      hits,
+      facets,
+      matchedTerms: [...new Set(hits.flatMap((_, index) => [...(pageCandidates[index]!.own > 0 ? readings[pageCandidates[index]!.reading]!.terms : pageCandidates[index]!.matched)]))],
+      didYouMean: readings.length > 0 ? didYouMeanOf(parsed, corrections) : null,
+    };
+  }
+
+  /** One reading as a Meilisearch query. */
+  private readingQuery(reading: Reading) {
+    return {
+      indexUid: this.indexUid,
+      q: reading.q,
+      matchingStrategy: reading.matchingStrategy,
+      ...(reading.attributes ? { attributesToSearchOn: reading.attributes } : {}),
+    };
+  }
+
+  /**
+   * One of matching's terms (folded words) as a Meilisearch query: quoted,
+   * so its words are side by side and taken as written, with no typo,
+   * prefix or synonym (matching has already added the synonyms it wants),
+   * in any spelling through the folded copies.
+   */
+  private termQuery(term: WeightedTerm) {
+    return {
+      indexUid: this.indexUid,
+      q: `"${term.words.join(" ")}"`,
+      attributesToSearchOn: [...TEXT_ATTRIBUTES],
+      matchingStrategy: "all" as const,
+    };
+  }
+
+  /**
    * Which neighbouring typed words are one compound ("giao thông"), judged
    * on the index as the embedded engine judges it (search/plan-shared.ts):
    * how many documents hold them side by side against how many hold the
-   * rarer one. Counted in one multi-search of totals.
+   * rarer one; and, for a blended query, which word each typo stands for.
+   * One multi-search, skipped when there is nothing to ask.
    */
-  private async bonds(parts: Part[], toned: boolean): Promise<Set<number>> {
+  private async prepare(parts: Part[], parsed: ParsedQuery, probeTypos: boolean): Promise<{ bonds: Set<number>; corrected: Map<string, string> }> {
+    const toned = parsed.toned;
     const pairs: number[] = [];
     for (let i = 0; i + 1 < parts.length; i++) {
       const [left, right] = [parts[i]!, parts[i + 1]!];
@@ -660,7 +956,12 @@ export class MeilisearchEngine implements SearchEngine {
       if (!isVietnameseSyllable(left.token.folded) || !isVietnameseSyllable(right.token.folded)) continue;
       pairs.push(i);
     }
-    if (pairs.length === 0) return new Set();
+    // Words long enough for Meilisearch to forgive a typo in: the top hit
+    // for the word alone (fewest typos first) shows which word it read.
+    const probed = probeTypos
+      ? parsed.words.filter((word, index, all) => word.folded.length >= TYPO_MIN_WORD_SIZE.oneTypo && !isStopWord(word) && all.findIndex((other) => other.folded === word.folded) === index)
+      : [];
+    if (pairs.length === 0 && probed.length === 0) return { bonds: new Set(), corrected: new Map() };
     const questions: { q: string; attributes: string[] }[] = [];
     const ask = (q: string, attributes: string[]) => {
       const found = questions.findIndex((question) => question.q === q && question.attributes === attributes);
@@ -675,14 +976,37 @@ export class MeilisearchEngine implements SearchEngine {
       };
     });
     const { results } = await this.client.multiSearch<{ queries: MultiSearchQuery[] }>({
-      queries: questions.map((question) => ({
-        indexUid: this.indexUid,
-        q: question.q,
-        attributesToSearchOn: question.attributes,
-        matchingStrategy: "all" as const,
-        page: 1,
-        hitsPerPage: 0,
-      })),
+      queries: [
+        ...questions.map((question) => ({
+          indexUid: this.indexUid,
+          q: question.q,
+          attributesToSearchOn: question.attributes,
+          matchingStrategy: "all" as const,
+          page: 1,
+          hitsPerPage: 0,
+        })),
+        ...probed.map((word) => ({
+          indexUid: this.indexUid,
+          q: `${word.folded} `,
+          attributesToSearchOn: [...TEXT_ATTRIBUTES],
+          matchingStrategy: "all" as const,
+          page: 1,
+          hitsPerPage: 1,
+          attributesToRetrieve: [PRIMARY_KEY],
+          attributesToHighlight: HIGHLIGHTED_ATTRIBUTES,
+          attributesToCrop: CROPPED_ATTRIBUTES,
+          cropLength: 10,
+          highlightPreTag: PRE_TAG,
+          highlightPostTag: POST_TAG,
+        })),
+      ],
+    });
+    const corrected = new Map<string, string>();
+    probed.forEach((word, index) => {
+      const marked = markedTokens(Object.values(results[questions.length + index]!.hits[0]?._formatted ?? {}));
+      if (marked.some((token) => token.folded === word.folded)) return;
+      const read = marked.find((token) => typosBetween(word.folded, token.folded) !== null);
+      if (read) corrected.set(word.folded, read.folded);
     });
     const count = (index: number) => totalOf(results[index]!);
     const strengths = planned.flatMap(({ i, exact, folded }) => {
@@ -699,7 +1023,7 @@ export class MeilisearchEngine implements SearchEngine {
       bonded.add(i);
       taken.add(i).add(i + 1);
     }
-    return bonded;
+    return { bonds: bonded, corrected };
   }
 
   /** How many documents each reading finds, within the filters. */
@@ -719,12 +1043,12 @@ export class MeilisearchEngine implements SearchEngine {
   }
 
   /**
-   * One query per term (the heaviest ones: Meilisearch reads ten words at
-   * most), in one multi-search; a document's score is the weighted sum of its
-   * ranking scores.
+   * One query per term (the heaviest ones: each is a search on the server),
+   * in one multi-search with the index's size; a document's score is the sum
+   * of its terms' rarity × weight, as in the embedded engine.
    */
   async similar(query: SimilarQuery): Promise<SimilarHit[]> {
-    const terms = [...query.terms].sort((a, b) => b.weight - a.weight).slice(0, SIMILAR_MAX_TERMS);
+    const terms = heaviest(query.terms.filter((term) => term.words.some(Boolean)), SIMILAR_MAX_TERMS);
     if (terms.length === 0) return [];
     const filter = [
       visibilityFilter(query.visibility?.organisationIds ?? []),
@@ -733,24 +1057,29 @@ export class MeilisearchEngine implements SearchEngine {
         return values && values.length > 0 ? [inFilter(field, values)] : [];
       }),
     ];
-    const { results } = await this.client.multiSearch<{ queries: MultiSearchQuery[] }, Omit<MeilisearchDocument, "pk">>({
-      queries: terms.map((term) => ({
-        indexUid: this.indexUid,
-        q: term.words.length > 1 ? `"${term.words.join(" ")}"` : term.words[0]!,
-        matchingStrategy: "all" as const,
-        filter,
-        limit: Math.max(query.limit * 2, 50),
-        attributesToRetrieve: ["id", "type", "entityId"],
-        showRankingScore: true,
-      })),
+    const { results } = await this.client.multiSearch<{ queries: MultiSearchQuery[] }, { id: string; type: SimilarHit["type"]; entityId: string }>({
+      queries: [
+        ...terms.map((term) => ({
+          ...this.termQuery({ ...term, words: term.words.filter(Boolean) }),
+          filter,
+          page: 1,
+          hitsPerPage: READING_ID_WINDOW,
+          attributesToRetrieve: ["id", "type", "entityId"],
+        })),
+        { indexUid: this.indexUid, q: "", page: 1, hitsPerPage: 0 },
+      ],
     });
+    const size = totalOf(results.at(-1)!);
+    const commonLimit = Math.max(SIMILAR_COMMON_FLOOR, size * SIMILAR_COMMON_SHARE);
     const scores = new Map<string, SimilarHit>();
-    results.forEach((result, index) => {
-      const term = terms[index]!;
-      for (const hit of result.hits as { id: string; type: SimilarHit["type"]; entityId: string; _rankingScore?: number }[]) {
+    terms.forEach((term, index) => {
+      const result = results[index]!;
+      const rarity = termRarity(totalOf(result), size, commonLimit, term.weight);
+      if (rarity === 0) return;
+      for (const hit of result.hits) {
         const entry = scores.get(hit.id) ?? { id: hit.id, type: hit.type, entityId: hit.entityId, score: 0, matched: [] };
-        entry.score += (hit._rankingScore ?? 0) * term.weight;
-        entry.matched.push(term.words.join(" "));
+        entry.score += rarity;
+        entry.matched.push(term.words.filter(Boolean).join(" "));
         scores.set(hit.id, entry);
       }
     });

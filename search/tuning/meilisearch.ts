@@ -53,3 +53,12 @@ export const MAX_VALUES_PER_FACET = 500;
  * reading's own order.
  */
 export const READING_ID_WINDOW = 1000;
+
+/**
+ * A need typed as a sentence (and a few words, blended) is also read as
+ * matching reads a problem (search/reading.ts): one Meilisearch search per
+ * term, in one multi-search. The heaviest this many are asked; a sentence
+ * gives 30–40 (words, pairs, glossary, solution hints), so this keeps them
+ * all while bounding the request.
+ */
+export const MATCHING_READING_MAX_TERMS = 48;
