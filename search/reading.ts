@@ -38,8 +38,24 @@ export function blendedScore(ownReading: number, matchingReading: number): numbe
  * "trợ cấp xã hội" then finds the other social-welfare offers that say it
  * differently, and matches outside those sectors stay where they were.
  */
-export function sectorFeedback<K>(candidates: readonly K[], scoreOf: (candidate: K) => number, sectorsOf: (candidate: K) => readonly (string | number)[]): Map<K, number> {
-  const leaders = [...candidates].sort((a, b) => scoreOf(b) - scoreOf(a)).slice(0, SECTOR_FEEDBACK_LEADERS);
+export function sectorFeedback<K>(
+  candidates: readonly K[],
+  scoreOf: (candidate: K) => number,
+  sectorsOf: (candidate: K) => readonly (string | number)[],
+  // Only what the searcher may see can lead: a hidden draft must not steer public results.
+  canLead: (candidate: K) => boolean = () => true,
+): Map<K, number> {
+  // The best few in one pass: candidates can be most of a large index.
+  const leaders: K[] = [];
+  for (const candidate of candidates) {
+    if (!canLead(candidate)) continue;
+    const score = scoreOf(candidate);
+    if (leaders.length === SECTOR_FEEDBACK_LEADERS && score <= scoreOf(leaders.at(-1)!)) continue;
+    let at = leaders.length;
+    while (at > 0 && scoreOf(leaders[at - 1]!) < score) at -= 1;
+    leaders.splice(at, 0, candidate);
+    if (leaders.length > SECTOR_FEEDBACK_LEADERS) leaders.pop();
+  }
   const total = leaders.reduce((sum, candidate) => sum + scoreOf(candidate), 0);
   const raised = new Map<K, number>();
   if (total === 0) return raised;

@@ -62,3 +62,26 @@ describe("embedded engine on disk", () => {
     await engine.close();
   });
 });
+
+describe("embedded engine ranking and visibility", () => {
+  it("never lets another organisation's draft reorder what the public sees", async () => {
+    // Equally good public matches; the leading ones are health offers. The
+    // newest of the last two comes first unless a leading sector lifts one.
+    const offer = (entityId: string, sector: string, day: number) =>
+      searchDocument({ entityId, title: "Đặt lịch khám cho người dân", sector: [sector], organisationId: `org-${entityId}`, publishedAt: Date.UTC(2026, 0, day) });
+    const publicOffers = [offer("clinic-1", "y-te", 9), offer("clinic-2", "y-te", 8), offer("clinic-3", "y-te", 7), offer("bus", "giao-thong", 1), offer("school", "giao-duc", 2)];
+    // As good a match, found first, in the transport sector: unpublished, another organisation's.
+    const draft = searchDocument({ entityId: "draft", title: "Đặt lịch khám cho người dân", sector: ["giao-thong"], organisationId: "org-d", published: false });
+    const ranked = async (documents: ReturnType<typeof searchDocument>[]) => {
+      const engine = new EmbeddedSearchEngine({ path: ":memory:" });
+      await engine.init();
+      await engine.upsert(documents);
+      const result = await engine.search({ q: "đặt lịch trực tuyến" });
+      await engine.close();
+      return result.hits.map((hit) => hit.entityId);
+    };
+    const without = await ranked(publicOffers);
+    expect(without.slice(-2)).toEqual(["school", "bus"]);
+    expect(await ranked([draft, ...publicOffers])).toEqual(without);
+  });
+});

@@ -36,7 +36,7 @@ import {
   type SynonymGroups,
 } from "../types.ts";
 import { FacetColumns, PUBLISHED, RowScratch, UNPUBLISHED } from "./columns.ts";
-import { bitRows, listRows, RowCache, unionRows, type RowSet } from "./row-sets.ts";
+import { bitRows, forEachRow, listRows, RowCache, unionRows, type RowSet } from "./row-sets.ts";
 import { Vocabulary } from "./vocabulary.ts";
 
 // Bump when the table layout or the text folding changes: the index is then
@@ -136,6 +136,12 @@ interface StoredRow {
   published_at: number | null;
 }
 
+
+const rowList = (rows: RowSet): number[] => {
+  const list: number[] = [];
+  forEachRow(rows, (rowid) => list.push(rowid));
+  return list;
+};
 
 /** How one query matched the index, whichever way it was read. */
 interface QueryMatch {
@@ -474,11 +480,12 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   // --- searching -----------------------------------------------------------
 
-  private get planContext(): PlanContext {
+  private get planContext(): PlanContext & { seen: (fts: string) => RowSet | undefined } {
     // One query asks for the same expression several times (rarity, scoring,
     // pairs); rows too few for the shared cache are remembered for the query.
     const memo = new Map<string, RowSet>();
     return {
+      seen: (fts) => memo.get(fts) ?? this.rowCache.get(fts),
       vocabulary: this.vocabulary,
       rowsOf: (fts) => {
         let rows = memo.get(fts);
@@ -644,7 +651,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
         return true;
       };
       const match = isLongQuery(query.q) ? this.matchLong(query.q, size) : this.matchBlended(parsed, size, passes);
-      this.favourLeadingSectors(match);
+      this.favourLeadingSectors(match, passes);
       matchedTerms = match.terms;
       termsOf = match.termsOf;
       offerCorrection = match.offerCorrection;
@@ -724,8 +731,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
   }
 
   /** A short query: the words as typed, their phrases, spellings, typos and synonyms (see plan.ts). */
-  private matchShort(parsed: ParsedQuery, size: number, passes: (rowid: number) => boolean): QueryMatch {
-    const context = this.planContext;
+  private matchShort(parsed: ParsedQuery, size: number, passes: (rowid: number) => boolean, context = this.planContext): QueryMatch {
     const plan = planQuery(context, parsed);
     const scores = scorePlan(context, plan, size, passes, RELATIVE_CUTOFF);
     return {
@@ -745,7 +751,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
    * social-welfare offers that say it differently), and those outside them
    * do not.
    */
-  private favourLeadingSectors(match: QueryMatch) {
+  private favourLeadingSectors(match: QueryMatch, canLead: (rowid: number) => boolean) {
     const field = FIELD_INDEX.sector;
     const stride = this.columns.strides[field]!;
     const column = this.columns.codes[field]!;
@@ -754,7 +760,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
       for (let k = rowid * stride; k < rowid * stride + stride && column[k]! >= 0; k++) codes.push(column[k]!);
       return codes;
     };
-    for (const [rowid, score] of sectorFeedback(match.candidates, (rowid) => match.score[rowid]!, sectorsOf)) match.score[rowid] = score;
+    for (const [rowid, score] of sectorFeedback(match.candidates, (rowid) => match.score[rowid]!, sectorsOf, canLead)) match.score[rowid] = score;
   }
 
   /**
@@ -763,10 +769,12 @@ export class EmbeddedSearchEngine implements SearchEngine {
    * hints), which finds offers that say the same thing differently.
    */
   private matchBlended(parsed: ParsedQuery, size: number, passes: (rowid: number) => boolean): QueryMatch {
-    const short = this.matchShort(parsed, size, passes);
+    const context = this.planContext;
+    const short = this.matchShort(parsed, size, passes, context);
     if (parsed.words.length < BLEND_MIN_WORDS || parsed.clauses.some((clause) => clause.phrase)) return short;
-    // Typos read as the words they stand for, as the plan read them.
-    const long = this.matchLong(short.readAs, size);
+    // Typos read as the words they stand for, as the plan read them; the
+    // phrases the plan already looked up are not looked up again.
+    const long = this.matchLong(short.readAs, size, context.seen);
     const score = new Float32Array(size);
     const seen = new Uint8Array(size);
     const candidates: number[] = [];
@@ -790,9 +798,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
    * a problem (search/match/terms.ts: words, pairs, thesaurus, glossary and
    * solution hints), and scored like similar().
    */
-  private matchLong(text: string, size: number): QueryMatch {
+  private matchLong(text: string, size: number, seen?: (fts: string) => RowSet | undefined): QueryMatch {
     const terms = needTerms(text, this.matchSynonyms);
-    const found = this.termScores(terms);
+    const found = this.termScores(terms, seen);
     const score = new Float32Array(size);
     let best = 0;
     for (const entry of found.values()) best = Math.max(best, entry.score);
@@ -813,7 +821,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
    * idf) times their weight. Terms held by too many documents say little and
    * cost the most; they are left out.
    */
-  private termScores(terms: readonly { words: string[]; weight: number }[]): Map<number, { score: number; matched: string[] }> {
+  private termScores(terms: readonly { words: string[]; weight: number }[], seen?: (fts: string) => RowSet | undefined): Map<number, { score: number; matched: string[] }> {
     // A term in more than this many documents says little about likeness
     // and costs the most to look up.
     const size = this.metas.size;
@@ -834,7 +842,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
       // Stops reading once the term proves too common: a phrase of two
       // everyday words ("phần mềm", 35,000 documents) otherwise costs a full
       // walk of both position lists only to be dropped.
-      const rows = this.matchRowidsUpTo(fts, commonLimit + 1);
+      const known = seen?.(fts);
+      const rows = known ? (known.size > commonLimit ? [] : rowList(known)) : this.matchRowidsUpTo(fts, commonLimit + 1);
+      if (known && known.size > commonLimit) continue;
       if (rows.length === 0 || rows.length > commonLimit) continue;
       // Rarity (bm25's idf) times the term's weight. Per-row bm25 cost a
       // second query per term, most of the time on large indexes, and ranked
