@@ -13,7 +13,6 @@ import {
 } from "meilisearch";
 import { highlight, snippet } from "../highlight.ts";
 import { buildMatchSynonyms, isVietnameseSyllable, type MatchSynonymIndex } from "../match/terms.ts";
-import { MATCHING_GLOSSARY } from "../lexicon/index.ts";
 import { acceptedReadings, collocationStrength } from "../plan-shared.ts";
 import { blendedScore, isLongQuery, needTerms, sectorFeedback } from "../reading.ts";
 import { buildSynonymIndex, parseQuery, type ParsedQuery, type QueryClause, type SynonymIndex } from "../query.ts";
@@ -202,11 +201,15 @@ export function markedWords(value: unknown, into: Set<string>): void {
     return;
   }
   if (typeof value !== "string" || !value.includes(PRE_TAG)) return;
+  for (const text of markedTexts(value)) for (const word of foldedWords(text)) into.add(word);
+}
+
+/** The texts between Meilisearch's highlight tags, each widened to whole words (it marks prefixes). */
+function markedTexts(value: string): string[] {
   let plain = "";
   const ranges: [number, number][] = [];
   let start = -1;
-  for (let index = 0; index < value.length; index++) {
-    const unit = value[index]!;
+  for (const unit of value) {
     if (unit === PRE_TAG) start = plain.length;
     else if (unit === POST_TAG) {
       if (start >= 0 && plain.length > start) ranges.push([start, plain.length]);
@@ -214,11 +217,11 @@ export function markedWords(value: unknown, into: Set<string>): void {
     } else plain += unit;
   }
   const wordUnit = /[\p{L}\p{N}\p{M}]/u;
-  for (let [from, to] of ranges) {
+  return ranges.map(([from, to]) => {
     while (from > 0 && wordUnit.test(plain[from - 1]!)) from--;
     while (to < plain.length && wordUnit.test(plain[to]!)) to++;
-    for (const word of foldedWords(plain.slice(from, to))) into.add(word);
-  }
+    return plain.slice(from, to);
+  });
 }
 
 /** The terms the embedded engine would highlight for this query, before typos. */
@@ -364,22 +367,7 @@ export function markedTokens(value: unknown, into: Token[] = []): Token[] {
     return into;
   }
   if (typeof value !== "string" || !value.includes(PRE_TAG)) return into;
-  let plain = "";
-  const ranges: [number, number][] = [];
-  let start = -1;
-  for (const unit of value) {
-    if (unit === PRE_TAG) start = plain.length;
-    else if (unit === POST_TAG) {
-      if (start >= 0 && plain.length > start) ranges.push([start, plain.length]);
-      start = -1;
-    } else plain += unit;
-  }
-  const wordUnit = /[\p{L}\p{N}\p{M}]/u;
-  for (let [from, to] of ranges) {
-    while (from > 0 && wordUnit.test(plain[from - 1]!)) from--;
-    while (to < plain.length && wordUnit.test(plain[to]!)) to++;
-    into.push(...tokenize(plain.slice(from, to)));
-  }
+  for (const text of markedTexts(value)) into.push(...tokenize(text));
   return into;
 }
 

@@ -603,7 +603,7 @@ export function createMeilisearchStandIn(options: MeilisearchStandInOptions = {}
     const pre = (body.highlightPreTag as string | undefined) ?? "<em>";
     const post = (body.highlightPostTag as string | undefined) ?? "</em>";
 
-    const hits = reachable.slice(offset, offset + limit).map((document, position) => {
+    const hits = reachable.slice(offset, offset + limit).map((document) => {
       const shown = retrieve && !retrieve.includes("*") ? Object.fromEntries(retrieve.filter((key) => key in document).map((key) => [key, document[key]])) : { ...document };
       const hit: Json = structuredClone(shown);
       if (toFormat.length > 0) {
