@@ -360,6 +360,23 @@ function contains(outer: Reading, inner: Reading): boolean {
   return (outer.scattered || !inner.scattered) && (!outer.exact || inner.exact) && (outer.matchingStrategy === "last" || inner.matchingStrategy === "all");
 }
 
+/**
+ * Words Meilisearch marked that are typos of a query word: they are
+ * highlighted, and their spellings counted towards "did you mean".
+ */
+function addForgivenTypos(words: readonly Token[], marked: readonly Token[], terms: Set<string>, corrections: Map<string, Map<string, number>>) {
+  for (const word of words) {
+    if (marked.some((token) => token.folded === word.folded)) continue;
+    for (const token of marked) {
+      if (typosBetween(word.folded, token.folded) === null) continue;
+      terms.add(token.folded);
+      const spellings = corrections.get(word.folded) ?? new Map<string, number>();
+      spellings.set(token.exact, (spellings.get(token.exact) ?? 0) + 1);
+      corrections.set(word.folded, spellings);
+    }
+  }
+}
+
 /** Words Meilisearch marked, widened to whole words (it marks prefixes), as written and folded. */
 export function markedTokens(value: unknown, into: Token[] = []): Token[] {
   if (Array.isArray(value)) {
@@ -676,16 +693,7 @@ export class MeilisearchEngine implements SearchEngine {
       const reading = shown[readingOf.get(hit.pk) ?? shown.length - 1] ?? widest;
       const marked = markedTokens(Object.values(hit._formatted ?? {}));
       const terms = new Set(reading.terms);
-      for (const word of parsed.words) {
-        if (marked.some((token) => token.folded === word.folded)) continue;
-        for (const token of marked) {
-          if (typosBetween(word.folded, token.folded) === null) continue;
-          terms.add(token.folded);
-          const spellings = corrections.get(word.folded) ?? new Map<string, number>();
-          spellings.set(token.exact, (spellings.get(token.exact) ?? 0) + 1);
-          corrections.set(word.folded, spellings);
-        }
-      }
+      addForgivenTypos(parsed.words, marked, terms, corrections);
       return [...terms];
     });
     const matchedTerms = [...new Set(hitTerms.flat())];
@@ -880,16 +888,7 @@ export class MeilisearchEngine implements SearchEngine {
       // What this document matched: its reading's words, or matching's terms.
       const terms = new Set(candidate.own > 0 ? readings[candidate.reading]!.terms : candidate.matched);
       const marked = candidate.own > 0 ? markedTokens(Object.values(formatted.get(candidate.document.pk) ?? {})) : [];
-      for (const word of parsed.words) {
-        if (marked.some((token) => token.folded === word.folded)) continue;
-        for (const token of marked) {
-          if (typosBetween(word.folded, token.folded) === null) continue;
-          terms.add(token.folded);
-          const spellings = corrections.get(word.folded) ?? new Map<string, number>();
-          spellings.set(token.exact, (spellings.get(token.exact) ?? 0) + 1);
-          corrections.set(word.folded, spellings);
-        }
-      }
+      addForgivenTypos(parsed.words, marked, terms, corrections);
       hits.push({ ...toSearchHit(hit, [...terms]), score: candidate.score });
     }
     return {
