@@ -48,6 +48,19 @@ async function expectResultsFirst(page: Page) {
   for (const checkbox of checkboxes) await expect(checkbox).toBeHidden();
 }
 
+/** Open Lọc, tick TRL 7–9 and apply: the filter is in the URL and counted, and the results still come first. */
+async function applyTrlFilter(page: Page) {
+  await filterToggle(page).click();
+  await expect(filterPanel(page)).toHaveAttribute("open", "");
+  const group = main(page).getByRole("group", { name: s.fields.trlBand });
+  await expect(group).toBeVisible();
+  await group.getByLabel(FILTER_LABEL).check();
+  await main(page).getByRole("button", { name: s.applyFilters, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`[?&]${FILTER_PARAM}(&|$)`));
+  await expect(filterToggle(page)).toContainText(ONE_ACTIVE);
+  await expectResultsFirst(page);
+}
+
 test("on a phone, a phrase query shows its right offer in the first screen, with the filters behind Lọc", async ({ page }) => {
   await test.step("the search page has one search box", async () => {
     await page.goto("/search");
@@ -65,15 +78,7 @@ test("on a phone, a phrase query shows its right offer in the first screen, with
   });
 
   await test.step("Lọc opens the filters; ticking one and applying it keeps the results first", async () => {
-    await filterToggle(page).click();
-    await expect(filterPanel(page)).toHaveAttribute("open", "");
-    const group = main(page).getByRole("group", { name: s.fields.trlBand });
-    await expect(group).toBeVisible();
-    await group.getByLabel(FILTER_LABEL).check();
-    await main(page).getByRole("button", { name: s.applyFilters, exact: true }).click();
-    await expect(page).toHaveURL(new RegExp(`[?&]${FILTER_PARAM}(&|$)`));
-    await expect(filterToggle(page)).toContainText(ONE_ACTIVE);
-    await expectResultsFirst(page);
+    await applyTrlFilter(page);
     await expect(main(page).getByRole("link", { name: `${s.removeFilter}: ${s.fields.trlBand}: ${s.trlBands["7-9"]}` })).toBeVisible();
   });
 });
@@ -85,13 +90,6 @@ test.describe("without JavaScript", () => {
     await page.goto(`/search?q=${encodeURIComponent(QUERY)}`);
     await expect(page.locator('input[name="q"]:visible')).toHaveCount(1);
     await expectResultsFirst(page);
-    await filterToggle(page).click();
-    const group = main(page).getByRole("group", { name: s.fields.trlBand });
-    await expect(group).toBeVisible();
-    await group.getByLabel(FILTER_LABEL).check();
-    await main(page).getByRole("button", { name: s.applyFilters, exact: true }).click();
-    await expect(page).toHaveURL(new RegExp(`[?&]${FILTER_PARAM}(&|$)`));
-    await expect(filterToggle(page)).toContainText(ONE_ACTIVE);
-    await expectResultsFirst(page);
+    await applyTrlFilter(page);
   });
 });
