@@ -93,7 +93,6 @@ export class FacetColumns {
  */
 export class RowScratch {
   private capacity = 0;
-  bm25 = new Float64Array(0);
   coverage = new Uint8Array(0);
   accepted = new Uint8Array(0);
   seen = new Uint8Array(0);
@@ -102,14 +101,12 @@ export class RowScratch {
   reset(size: number) {
     if (size > this.capacity) {
       this.capacity = Math.ceil(size * 1.25);
-      this.bm25 = new Float64Array(this.capacity);
       this.coverage = new Uint8Array(this.capacity);
       this.accepted = new Uint8Array(this.capacity);
       this.seen = new Uint8Array(this.capacity);
       this.rowids = new Int32Array(this.capacity);
       return;
     }
-    this.bm25.fill(0, 0, size);
     this.coverage.fill(0, 0, size);
     this.accepted.fill(0, 0, size);
     this.seen.fill(0, 0, size);

@@ -14,7 +14,7 @@ import { rerankBonus, type RerankText } from "../rerank.ts";
 import { buildSynonymIndex, EMPTY_SYNONYMS, parseQuery, type ParsedQuery, type SynonymIndex } from "../query.ts";
 import { tokenize, type Token } from "../text.ts";
 import {
-  BLEND_MIN_WORDS, COMMON_FLOOR, COMMON_SHARE, LONG_RELATIVE_CUTOFF, RELATIVE_CUTOFF, RERANK_WINDOW, SIMILAR_COMMON_FLOOR, SIMILAR_COMMON_SHARE,
+  BLEND_MIN_WORDS, LONG_RELATIVE_CUTOFF, RELATIVE_CUTOFF, RERANK_WINDOW, SIMILAR_COMMON_FLOOR, SIMILAR_COMMON_SHARE,
   SIMILAR_PHRASE_COST_SHARE,
 } from "../tuning/search.ts";
 import { foldedPhraseFts, foldedWordFts } from "./expressions.ts";
@@ -108,13 +108,12 @@ interface DocumentMeta {
 
 const FIELD_INDEX = Object.fromEntries(FACET_FIELDS.map((field, index) => [field, index])) as Record<FacetField, number>;
 
-/** The documents a query accepted, with per-rowid bm25 (lower is better) and coverage. */
+/** The documents a query accepted, with each one's match score. */
 interface Accepted {
   /** The first `count` entries are the accepted rowids. */
   rowids: Int32Array;
   count: number;
-  bm25: Float64Array;
-  /** How many of the query's clauses each document matched. */
+  /** Match score by rowid, in SCORE_STEPS steps (0 when browsing without a query). */
   coverage: Uint8Array;
 }
 
@@ -502,15 +501,6 @@ export class EmbeddedSearchEngine implements SearchEngine {
     this.rowCache.clear();
   }
 
-  /**
-   * Documents a clause must match to count as very common: such clauses say
-   * little (near-zero IDF) and cost the most, so the partial tier and scoring
-   * leave them out and short prefixes are evaluated with a rarer word.
-   */
-  private veryCommon(): number {
-    return Math.max(COMMON_FLOOR, this.metas.size * COMMON_SHARE);
-  }
-
   /** Rows matching one expression, from memory when it is a common one. */
   private rowsOf(expression: string): RowSet {
     const cached = this.rowCache.get(expression);
@@ -568,7 +558,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const size = this.maxRowid + 1;
     const scratch = this.scratch;
     scratch.reset(size);
-    const accepted: Accepted = { rowids: scratch.rowids, count: 0, bm25: scratch.bm25, coverage: scratch.coverage };
+    const accepted: Accepted = { rowids: scratch.rowids, count: 0, coverage: scratch.coverage };
     const isAccepted = scratch.accepted;
     const seen = scratch.seen;
     const byRowid = this.metaByRowid;
@@ -892,7 +882,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     needed: number,
   ): { meta: DocumentMeta; score: number }[] {
     const byRowid = this.metaByRowid as DocumentMeta[];
-    const { bm25, coverage } = accepted;
+    const { coverage } = accepted;
     const { publishedAt, priceMin } = this.columns;
     const newest = (a: number, b: number) => publishedAt[b]! - publishedAt[a]! || a - b;
     let compare: (a: number, b: number) => number;
@@ -908,8 +898,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
         return direction * (pa - pb) || newest(a, b);
       };
     } else {
-      // Documents holding more of the words first; bm25 (lower is better) within.
-      compare = (a, b) => coverage[b]! - coverage[a]! || bm25[a]! - bm25[b]! || newest(a, b);
+      // The better match first; the title re-ranking below orders equals.
+      compare = (a, b) => coverage[b]! - coverage[a]! || newest(a, b);
     }
     const relevance = sort === "relevance" && hasQuery;
     const top = topK(accepted.rowids, Math.max(needed, relevance ? RERANK_WINDOW : 0), compare, accepted.count);
@@ -917,11 +907,11 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const head = top.slice(0, RERANK_WINDOW);
     const texts = this.loadTexts(head);
     const reranked = head
-      .map((rowid) => ({ rowid, meta: byRowid[rowid]!, score: -bm25[rowid]! + rerankBonus(parsed.words, texts.get(rowid)) }))
+      .map((rowid) => ({ rowid, meta: byRowid[rowid]!, score: rerankBonus(parsed.words, texts.get(rowid)) }))
       .sort((a, b) => coverage[b.rowid]! - coverage[a.rowid]! || b.score - a.score || newest(a.rowid, b.rowid));
     return [
       ...reranked.map(({ meta, score }) => ({ meta, score })),
-      ...top.slice(RERANK_WINDOW).map((rowid) => ({ meta: byRowid[rowid]!, score: -bm25[rowid]! })),
+      ...top.slice(RERANK_WINDOW).map((rowid) => ({ meta: byRowid[rowid]!, score: 0 })),
     ];
   }
 

@@ -88,9 +88,8 @@ export const LONG_RELATIVE_CUTOFF = 0.35;
 /** A last word shorter than this is completed from the vocabulary rather than matched as an FTS prefix. */
 export const SHORT_PREFIX = 2;
 export const SHORT_PREFIX_COMPLETIONS = 6;
-/** Words held by more than this share of the index (and more than the floor) are very common: they say little and cost the most. */
+/** Words held by more than this share of the index are very common: a last word that common was finished, not started (no completions). */
 export const COMMON_SHARE = 0.1;
-export const COMMON_FLOOR = 500;
 /** similar(): terms held by more than this share of documents (and more than the floor) are left out. */
 export const SIMILAR_COMMON_SHARE = 0.01;
 export const SIMILAR_COMMON_FLOOR = 50;
