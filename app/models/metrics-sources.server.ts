@@ -3,13 +3,20 @@
 // dashboard buckets them into periods and the "rows behind a figure" page
 // lists the very same events, so a count and its list cannot disagree.
 import { db, type Prisma } from "~/db.server";
-import type { Range } from "./metrics-periods.server";
+import type { Period, Range } from "./metrics-periods.server";
+import { countsByPeriod, empty, inRange, join, middlesByPeriod, millisBetween, sql, type Middles, type Sql } from "./metrics-sql.server";
 
 export type MetricFilters = { sectorId?: string; agencyId?: string };
 
 export type ListRow = { id: string; at: Date; title: string; detail: string | null; href: string; value: number | null };
 export type MetricEvent = { at: Date; value: number; row?: ListRow };
 type Source = (filters: MetricFilters, range: Range, detail: boolean) => Promise<MetricEvent[]>;
+// The same figure grouped by period in the database (metrics-sql.server.ts),
+// for the metrics with many rows: counts per period, or each period's middle
+// values for a median. Its SQL mirrors the source's where builder; the
+// integration tests hold the two to the same answers on both databases.
+export type Grouped = { counts: number[] } | { middles: Middles };
+type GroupedSource = (filters: MetricFilters, range: Range, periods: Period[]) => Promise<Grouped>;
 
 const DAY_MS = 86_400_000;
 const within = (range: Range) => ({ gte: range.start, lt: range.end });
@@ -55,6 +62,26 @@ const orderWhere = (f: MetricFilters): Prisma.OrderWhereInput => ({
   ...(f.sectorId ? { offer: offerInSector(f.sectorId) } : {}),
   ...(f.agencyId ? { buyerOrganisationId: f.agencyId } : {}),
 });
+
+// The same filters in SQL, for the grouped queries. Each mirrors the Prisma
+// where builder above it.
+const and = (parts: Sql[]) => (parts.length ? sql` AND ${join(parts, " AND ")}` : empty);
+const offerInSectorSql = (offerId: Sql, sectorId: string) =>
+  sql`EXISTS (SELECT 1 FROM "OfferTerm" ot WHERE ot."offerId" = ${offerId} AND ot."termId" = ${sectorId})`;
+const majorProblemInSectorSql = (majorProblemId: Sql, sectorId: string) =>
+  sql`${majorProblemId} IN (SELECT mp.id FROM "MajorProblem" mp WHERE mp."sectorId" = ${sectorId})`;
+const statementWhereSql = (s: Sql, f: MetricFilters): Sql[] => [
+  ...(f.sectorId ? [majorProblemInSectorSql(sql`${s}."majorProblemId"`, f.sectorId)] : []),
+  ...(f.agencyId ? [sql`${s}."organisationId" = ${f.agencyId}`] : []),
+];
+const pairWhereSql = (m: Sql, f: MetricFilters): Sql[] => [
+  ...(f.sectorId
+    ? [sql`(${offerInSectorSql(sql`${m}."offerId"`, f.sectorId)}
+        OR ${majorProblemInSectorSql(sql`${m}."majorProblemId"`, f.sectorId)}
+        OR ${m}."problemStatementId" IN (SELECT ps.id FROM "ProblemStatement" ps WHERE ${majorProblemInSectorSql(sql`ps."majorProblemId"`, f.sectorId)}))`]
+    : []),
+  ...(f.agencyId ? [sql`${m}."problemStatementId" IN (SELECT ps.id FROM "ProblemStatement" ps WHERE ps."organisationId" = ${f.agencyId})`] : []),
+];
 
 // --- Links to the records' staff pages ---
 
@@ -176,6 +203,10 @@ function matchesDatedBy(field: "createdAt" | "introducedAt" | "pilotAt" | "procu
   };
 }
 
+const matchesCreatedGrouped: GroupedSource = async (f, range, periods) => ({
+  counts: await countsByPeriod(sql`SELECT m."createdAt" AS at FROM "Match" m WHERE ${inRange(sql`m."createdAt"`, range)}${and(pairWhereSql(sql`m`, f))}`, periods),
+});
+
 // Prisma refuses more than 999 bound values per query on SQLite.
 const CHUNK = 900;
 
@@ -207,6 +238,20 @@ function matchMovedTo(status: "SHORTLISTED" | "APPROVED"): Source {
       return { at, value: 1, row: detail ? pairRow(m as Pair, at) : undefined };
     });
   };
+}
+
+// Prisma's `contains` is LIKE on both providers; the grouped query uses the same.
+function matchMovedToGrouped(status: "SHORTLISTED" | "APPROVED"): GroupedSource {
+  return async (f, range, periods) => ({
+    counts: await countsByPeriod(
+      sql`SELECT firsts.at AS at FROM (
+            SELECT a."entityId" AS id, MIN(a."createdAt") AS at FROM "AuditEntry" a
+            WHERE a."action" = 'match.moved' AND a."entityType" = 'Match' AND ${inRange(sql`a."createdAt"`, range)} AND a."after" LIKE ${`%"status":"${status}"%`}
+            GROUP BY a."entityId"
+          ) firsts JOIN "Match" m ON m.id = firsts.id WHERE 1 = 1${and(pairWhereSql(sql`m`, f))}`,
+      periods,
+    ),
+  });
 }
 
 // --- Money (whole đồng) ---
@@ -264,6 +309,14 @@ function reviewTime(kind: "offer" | "statement"): Source {
   };
 }
 
+const offerReviewGrouped: GroupedSource = async (f, range, periods) => ({
+  middles: await middlesByPeriod(
+    sql`SELECT o."publishedAt" AS at, ${millisBetween(sql`o."submittedAt"`, sql`o."publishedAt"`)} AS value FROM "Offer" o
+        WHERE ${inRange(sql`o."publishedAt"`, range)} AND o."submittedAt" IS NOT NULL${and(f.sectorId ? [offerInSectorSql(sql`o.id`, f.sectorId)] : [])}`,
+    periods,
+  ),
+});
+
 // Publication to the first match suggested for it (the first Match row).
 const statementFirstMatch: Source = async (f, range, detail) => {
   const groups = await db.match.groupBy({
@@ -283,6 +336,30 @@ const statementFirstMatch: Source = async (f, range, detail) => {
     return { at, value, row: detail ? { id: s.id, at, title: s.title, detail: null, href: `/staff/matches/statement/${s.id}`, value } : undefined };
   });
 };
+
+// The first match of each need, then the filters on the need: the filters
+// concern the statement or offer, not the match, so filtering after grouping
+// gives what the source's groupBy does.
+const statementFirstMatchGrouped: GroupedSource = async (f, range, periods) => ({
+  middles: await middlesByPeriod(
+    sql`SELECT firsts.at AS at, ${millisBetween(sql`s."publishedAt"`, sql`firsts.at`)} AS value FROM (
+          SELECT m."problemStatementId" AS id, MIN(m."createdAt") AS at FROM "Match" m
+          WHERE m."problemStatementId" IS NOT NULL AND m."createdAt" < ${range.end} GROUP BY m."problemStatementId"
+        ) firsts JOIN "ProblemStatement" s ON s.id = firsts.id
+        WHERE firsts.at >= ${range.start} AND s."publishedAt" IS NOT NULL${and(statementWhereSql(sql`s`, f))}`,
+    periods,
+  ),
+});
+
+const offerFirstMatchGrouped: GroupedSource = async (f, range, periods) => ({
+  middles: await middlesByPeriod(
+    sql`SELECT firsts.at AS at, ${millisBetween(sql`o."publishedAt"`, sql`firsts.at`)} AS value FROM (
+          SELECT m."offerId" AS id, MIN(m."createdAt") AS at FROM "Match" m WHERE m."createdAt" < ${range.end} GROUP BY m."offerId"
+        ) firsts JOIN "Offer" o ON o.id = firsts.id
+        WHERE firsts.at >= ${range.start} AND o."publishedAt" IS NOT NULL${and(f.sectorId ? [offerInSectorSql(sql`o.id`, f.sectorId)] : [])}`,
+    periods,
+  ),
+});
 
 const offerFirstMatch: Source = async (f, range, detail) => {
   const groups = await db.match.groupBy({
@@ -329,7 +406,14 @@ export type TableKey = keyof typeof metricTables;
 export type MetricKey = (typeof metricTables)[TableKey][number];
 export type Aggregate = "count" | "sum" | "median";
 
-export type MetricDefinition = { table: TableKey; aggregate: Aggregate; source: Source; count?: Counted["count"]; agencyApplies: boolean };
+export type MetricDefinition = {
+  table: TableKey;
+  aggregate: Aggregate;
+  source: Source;
+  count?: Counted["count"];
+  grouped?: GroupedSource;
+  agencyApplies: boolean;
+};
 
 export const metrics: Record<MetricKey, MetricDefinition> = {
   offersNew: { table: "activity", aggregate: "count", ...offerCount("createdAt"), agencyApplies: false },
@@ -340,9 +424,9 @@ export const metrics: Record<MetricKey, MetricDefinition> = {
   statementsPublished: { table: "activity", aggregate: "count", source: statementsDatedBy("publishedAt"), agencyApplies: true },
   questionsAnswered: { table: "activity", aggregate: "count", source: questionsAnswered, agencyApplies: true },
   proposals: { table: "activity", aggregate: "count", source: proposals, agencyApplies: true },
-  suggested: { table: "matches", aggregate: "count", source: matchesDatedBy("createdAt"), agencyApplies: true },
-  shortlisted: { table: "matches", aggregate: "count", source: matchMovedTo("SHORTLISTED"), agencyApplies: true },
-  approved: { table: "matches", aggregate: "count", source: matchMovedTo("APPROVED"), agencyApplies: true },
+  suggested: { table: "matches", aggregate: "count", source: matchesDatedBy("createdAt"), grouped: matchesCreatedGrouped, agencyApplies: true },
+  shortlisted: { table: "matches", aggregate: "count", source: matchMovedTo("SHORTLISTED"), grouped: matchMovedToGrouped("SHORTLISTED"), agencyApplies: true },
+  approved: { table: "matches", aggregate: "count", source: matchMovedTo("APPROVED"), grouped: matchMovedToGrouped("APPROVED"), agencyApplies: true },
   introduced: { table: "matches", aggregate: "count", source: matchesDatedBy("introducedAt"), agencyApplies: true },
   pilot: { table: "matches", aggregate: "count", source: matchesDatedBy("pilotAt"), agencyApplies: true },
   procurement: { table: "matches", aggregate: "count", source: matchesDatedBy("procurementAt"), agencyApplies: true },
@@ -351,10 +435,10 @@ export const metrics: Record<MetricKey, MetricDefinition> = {
   revenue: { table: "orders", aggregate: "sum", source: revenue, agencyApplies: true },
   refunds: { table: "orders", aggregate: "sum", source: refunds, agencyApplies: true },
   net: { table: "orders", aggregate: "sum", source: net, agencyApplies: true },
-  offerReview: { table: "durations", aggregate: "median", source: reviewTime("offer"), agencyApplies: false },
+  offerReview: { table: "durations", aggregate: "median", source: reviewTime("offer"), grouped: offerReviewGrouped, agencyApplies: false },
   statementReview: { table: "durations", aggregate: "median", source: reviewTime("statement"), agencyApplies: true },
-  offerFirstMatch: { table: "durations", aggregate: "median", source: offerFirstMatch, agencyApplies: false },
-  statementFirstMatch: { table: "durations", aggregate: "median", source: statementFirstMatch, agencyApplies: true },
+  offerFirstMatch: { table: "durations", aggregate: "median", source: offerFirstMatch, grouped: offerFirstMatchGrouped, agencyApplies: false },
+  statementFirstMatch: { table: "durations", aggregate: "median", source: statementFirstMatch, grouped: statementFirstMatchGrouped, agencyApplies: true },
   matchToDeployment: { table: "durations", aggregate: "median", source: matchToDeployment, agencyApplies: true },
 };
 

@@ -5,7 +5,7 @@
 import { db } from "~/db.server";
 import { dashboardFilterSchema, type DashboardFilterInput, type Granularity } from "~/schemas/dashboard";
 import { defaultDays, periodIndex, periodsOf, rangeOf, type Period, type Range } from "./metrics-periods.server";
-import { metrics, metricTables, type ListRow, type MetricEvent, type MetricFilters, type MetricKey, type TableKey } from "./metrics-sources.server";
+import { metrics, metricTables, type Grouped, type ListRow, type MetricEvent, type MetricFilters, type MetricKey, type TableKey } from "./metrics-sources.server";
 
 export type DashboardFilters = {
   from: string;
@@ -67,6 +67,15 @@ export function median(values: number[]): number | null {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+const DAY_MS = 86_400_000;
+
+/** The median in days from the middle millisecond values grouped in SQL: the same arithmetic as median() over days. */
+export function medianOfMiddles(middles: number[] | null): number | null {
+  if (!middles) return null;
+  const [low, high] = middles as [number, number | undefined];
+  return high === undefined ? low / DAY_MS : (low / DAY_MS + high / DAY_MS) / 2;
+}
+
 // Days to one decimal: what a person reads, and what the exports carry.
 const roundDays = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
 
@@ -90,8 +99,9 @@ async function tableFigures(key: TableKey, f: MetricFilters, range: Range, perio
   // Each period clipped to the range, so a partial first week counts only its chosen days.
   const clipped = periods.map((p) => ({ start: p.start < range.start ? range.start : p.start, end: p.end > range.end ? range.end : p.end }));
   const byMetric = await Promise.all(
-    columns.map(async (metric): Promise<{ counts: number[] } | { events: MetricEvent[] }> => {
-      const { count, source } = metrics[metric];
+    columns.map(async (metric): Promise<Grouped | { events: MetricEvent[] }> => {
+      const { count, grouped, source } = metrics[metric];
+      if (grouped) return grouped(f, range, periods);
       if (count) return { counts: await Promise.all(clipped.map((period) => count(f, period))) };
       return { events: await source(f, range, false) };
     }),
@@ -99,6 +109,9 @@ async function tableFigures(key: TableKey, f: MetricFilters, range: Range, perio
   const cells = columns.map((metric, c) => {
     const found = byMetric[c]!;
     if ("counts" in found) return { perPeriod: found.counts, total: found.counts.reduce((sum, n) => sum + n, 0) };
+    if ("middles" in found) {
+      return { perPeriod: found.middles.perPeriod.map((m) => roundDays(medianOfMiddles(m))), total: roundDays(medianOfMiddles(found.middles.total)) };
+    }
     const buckets = periods.map(() => [] as number[]);
     for (const event of found.events) {
       const index = periodIndex(periods, event.at);
