@@ -159,6 +159,8 @@ table([
   row("  max / problems run / no results", (r) => (r.match ? `${ms(r.match.max)} / ${r.match.count} / ${r.match.emptyResults}` : "–")),
   row("RSS baseline (MB)", (r) => `${r.memory.baseline.rssMb}`),
   row(`RSS after build / after queries [≤ ${TARGETS.rssMb}]`, (r) => `${r.memory.afterBuild.rssMb} / ${r.memory.afterQueries.rssMb} ${verdict(Math.max(r.memory.afterBuild.rssMb, r.memory.afterQueries.rssMb) <= TARGETS.rssMb)}`),
+  row(`RSS after the match phase [≤ ${TARGETS.rssMb}]`, (r) =>
+    r.memory.afterMatch ? `${r.memory.afterMatch.rssMb} ${verdict(r.memory.afterMatch.rssMb <= TARGETS.rssMb)}` : "skipped"),
   row("  peak RSS sampled", (r) => `${r.memory.peakRssMb}`),
   row("heap used after build / queries", (r) => `${r.memory.afterBuild.heapUsedMb} / ${r.memory.afterQueries.heapUsedMb}`),
   row("restart: reopen + first query", (r) => (r.restart ? `${ms(r.restart.initMs)} + ${ms(r.restart.firstQueryMs)} ms (${r.restart.count.toLocaleString("en")} docs)` : "n.a. (full reindex)")),
