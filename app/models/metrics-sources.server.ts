@@ -4,7 +4,7 @@
 // lists the very same events, so a count and its list cannot disagree.
 import { db, type Prisma } from "~/db.server";
 import type { Period, Range } from "./metrics-periods.server";
-import { countsByPeriod, empty, inRange, join, middlesByPeriod, millisBetween, sql, type Middles, type Sql } from "./metrics-sql.server";
+import { countsByPeriod, countsPerPeriod, empty, inRange, join, middlesByPeriod, millisBetween, raw, sql, type Middles, type Sql } from "./metrics-sql.server";
 
 export type MetricFilters = { sectorId?: string; agencyId?: string };
 
@@ -103,18 +103,22 @@ const pairRow = (p: Pair, at: Date, value: number | null = null): ListRow => ({
 
 // --- Counts ---
 
-// A plain count also has a counter: COUNT(*) over one period runs on the
-// date index, far cheaper than bringing every row back to count it here
-// (100,000 offers: ~10 ms a period against ~500 ms for the rows). Source and
-// counter share one where builder, so the list and the figure agree. Only
-// offers use it (see `metrics`): the other tables are small and their dates
-// unindexed, where one pass over the rows beats a scan per period.
-type Counted = { source: Source; count: (filters: MetricFilters, range: Range) => Promise<number> };
-
-function offerCount(field: "createdAt" | "publishedAt"): Counted {
+// Offers are the one table with 100,000 rows: their counts come from the
+// date index, one COUNT per period in a single statement (grouped), far
+// cheaper than bringing every row back to count it here (100,000 offers:
+// ~10 ms against ~500 ms for the rows). The grouped SQL mirrors offerWhere, so
+// the list and the figure agree.
+function offerCount(field: "createdAt" | "publishedAt"): { source: Source; grouped: GroupedSource } {
   const where = (f: MetricFilters, range: Range): Prisma.OfferWhereInput => ({ ...offerWhere(f), [field]: within(range) });
+  const column = sql`o.${raw(`"${field}"`)}`;
   return {
-    count: (f, range) => db.offer.count({ where: where(f, range) }),
+    grouped: async (f, range, periods) => ({
+      counts: await countsPerPeriod(
+        (period) => sql`FROM "Offer" o WHERE ${inRange(column, period)}${and(f.sectorId ? [offerInSectorSql(sql`o.id`, f.sectorId)] : [])}`,
+        periods,
+        range,
+      ),
+    }),
     source: async (f, range, detail) => {
       const offers = await db.offer.findMany({
         where: where(f, range),
@@ -410,7 +414,6 @@ export type MetricDefinition = {
   table: TableKey;
   aggregate: Aggregate;
   source: Source;
-  count?: Counted["count"];
   grouped?: GroupedSource;
   agencyApplies: boolean;
 };

@@ -57,6 +57,19 @@ export async function countsByPeriod(rows: Sql, periods: Period[]): Promise<numb
   return counts;
 }
 
+/**
+ * Rows per period as one COUNT per period in a single statement: each count
+ * is a range on the date's index, as cheap as separate counts without a
+ * round trip each. `rows(period)` is the FROM and WHERE for one period.
+ */
+export async function countsPerPeriod(rows: (period: Range) => Sql, periods: Period[], range: Range): Promise<number[]> {
+  // Each period clipped to the range, so a partial first week counts only its chosen days.
+  const clipped = periods.map((p) => ({ start: p.start < range.start ? range.start : p.start, end: p.end > range.end ? range.end : p.end }));
+  const columns = clipped.map((period, i) => sql`(SELECT COUNT(*) ${rows(period)}) AS ${raw(`c${i}`)}`);
+  const [found] = await db.$queryRaw<Record<string, number | bigint>[]>`SELECT ${join(columns, ", ")}`;
+  return clipped.map((_, i) => Number(found![`c${i}`]));
+}
+
 export type Middles = { perPeriod: (number[] | null)[]; total: number[] | null };
 
 /**

@@ -151,7 +151,7 @@ describe("figures grouped in the database", () => {
     ["a range starting mid-week", () => weeks({ from: "2026-03-04", to: "2026-03-19" })],
   ];
   it.each(cases)("agree with the rows behind them for %s", async (_, filters) => {
-    expect(grouped).toEqual(expect.arrayContaining(["offerReview", "offerFirstMatch", "statementFirstMatch", "suggested", "shortlisted", "approved"]));
+    expect(grouped).toEqual(expect.arrayContaining(["offersNew", "offersPublished", "offerReview", "offerFirstMatch", "statementFirstMatch", "suggested", "shortlisted", "approved"]));
     const f = figures(await dashboardMetrics(filters()));
     const dashboard = await dashboardMetrics(filters());
     for (const metric of grouped) {

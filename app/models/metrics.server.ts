@@ -96,13 +96,10 @@ function aggregate(metric: MetricKey, values: number[]): Figure {
 
 async function tableFigures(key: TableKey, f: MetricFilters, range: Range, periods: Period[]): Promise<DashboardTable> {
   const columns = [...metricTables[key]] as MetricKey[];
-  // Each period clipped to the range, so a partial first week counts only its chosen days.
-  const clipped = periods.map((p) => ({ start: p.start < range.start ? range.start : p.start, end: p.end > range.end ? range.end : p.end }));
   const byMetric = await Promise.all(
     columns.map(async (metric): Promise<Grouped | { events: MetricEvent[] }> => {
-      const { count, grouped, source } = metrics[metric];
+      const { grouped, source } = metrics[metric];
       if (grouped) return grouped(f, range, periods);
-      if (count) return { counts: await Promise.all(clipped.map((period) => count(f, period))) };
       return { events: await source(f, range, false) };
     }),
   );
