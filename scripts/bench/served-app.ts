@@ -12,7 +12,7 @@ import { startThrowawayPostgres, type ThrowawayPostgres } from "../throwaway-pos
 
 export const BENCH_CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const server = net.createServer().listen(0, "127.0.0.1", () => {
       const { port } = server.address() as net.AddressInfo;
@@ -48,6 +48,9 @@ export async function serveSeededApp(
     ...process.env, NODE_ENV: "production" as const, PORT: String(port), DATABASE_URL: databaseUrl, LOG_LEVEL: options.logLevel ?? "warn",
     SESSION_SECRET: "bench-secret-0123456789abcdef0123456789", APP_URL: `http://localhost:${port}`,
     MAIL_OUTBOX_DIR: path.join(dir, "outbox"),
+    // Its own upload folder: the orphan sweep would otherwise delete the developer's
+    // var/uploads files, which the throwaway database does not name.
+    UPLOAD_DIR: path.join(dir, "uploads"),
   };
   migrateDatabase(databaseUrl);
   spawnSync(process.execPath, ["--import", "tsx", "prisma/seed.ts"], { env, stdio: "inherit" });
