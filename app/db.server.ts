@@ -4,6 +4,69 @@ import { PrismaClient as PostgresClient } from "~/generated/prisma-postgres/clie
 import { PrismaClient as SqliteClient } from "~/generated/prisma-sqlite/client";
 import { resolveDatabaseTarget } from "~/db-url";
 import { env } from "~/env.server";
+import { dataChanged } from "~/utils/data-version.server";
+
+type AdapterFactory = PrismaBetterSQLite3 | PrismaPg;
+type Adapter = Awaited<ReturnType<AdapterFactory["connect"]>>;
+type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
+
+// Reads start with SELECT (or a WITH that selects); anything else may write.
+const READ_ONLY = /^\s*(select|with\b(?![\s\S]*\b(insert|update|delete)\b))/i;
+
+// Tells the data version (and so the public page cache) after every write
+// has become visible to other readers: a statement outside a transaction once
+// it has run, a transaction once it has committed. Marking it before the
+// commit would let a page rendered from the old rows be kept as current.
+// Statements that changed no row (a worker's poll that found nothing to
+// claim) change nothing anyone can see, so they do not count.
+function observeWrites<F extends AdapterFactory>(factory: F): F {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter: Adapter = await connect();
+    const queryRaw = adapter.queryRaw.bind(adapter);
+    const executeRaw = adapter.executeRaw.bind(adapter);
+    const executeScript = adapter.executeScript.bind(adapter);
+    const startTransaction = adapter.startTransaction.bind(adapter);
+    adapter.queryRaw = async (query) => {
+      const result = await queryRaw(query);
+      if (result.rows.length > 0 && !READ_ONLY.test(query.sql)) dataChanged();
+      return result;
+    };
+    adapter.executeRaw = async (query) => {
+      const changed = await executeRaw(query);
+      if (changed > 0) dataChanged();
+      return changed;
+    };
+    adapter.executeScript = async (script) => {
+      await executeScript(script);
+      dataChanged();
+    };
+    adapter.startTransaction = async (isolationLevel) => {
+      const transaction: Transaction = await startTransaction(isolationLevel);
+      let wrote = false;
+      const inTransactionQuery = transaction.queryRaw.bind(transaction);
+      const inTransactionExecute = transaction.executeRaw.bind(transaction);
+      transaction.queryRaw = async (query) => {
+        const result = await inTransactionQuery(query);
+        if (result.rows.length > 0 && !READ_ONLY.test(query.sql)) wrote = true;
+        return result;
+      };
+      transaction.executeRaw = async (query) => {
+        const changed = await inTransactionExecute(query);
+        if (changed > 0) wrote = true;
+        return changed;
+      };
+      const commit = transaction.commit.bind(transaction);
+      transaction.commit = async () => {
+        await commit();
+        if (wrote) dataChanged();
+      };
+      return transaction;
+    };
+    return adapter;
+  };
+  return factory;
+}
 
 export type Db = SqliteClient;
 export type { Prisma } from "~/generated/prisma-sqlite/client";
@@ -14,10 +77,10 @@ export * from "~/generated/prisma-sqlite/enums";
 export function createDb(databaseUrl: string | undefined): Db {
   const target = resolveDatabaseTarget(databaseUrl);
   if (target.provider === "postgresql") {
-    const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url }) });
+    const client = new PostgresClient({ adapter: observeWrites(new PrismaPg({ connectionString: target.url })) });
     return client as unknown as Db;
   }
-  return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: target.url }) });
+  return new SqliteClient({ adapter: observeWrites(new PrismaBetterSQLite3({ url: target.url })) });
 }
 
 declare global {

@@ -2,14 +2,17 @@ import { Transform } from "node:stream";
 import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { createInstance } from "i18next";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { I18nextProvider, initReactI18next } from "react-i18next";
-import { i18nOptions } from "~/i18n/config";
-import { i18next } from "~/i18n/i18next.server";
+import { I18nextProvider } from "react-i18next";
+import { defaultLanguage, isLanguage } from "~/i18n/config";
+import { i18next, renderInstance } from "~/i18n/i18next.server";
 import { logger, redactUrl } from "~/utils/logger.server";
 import { NonceProvider } from "~/utils/nonce";
+
+// For the Express host (app/server): answers it serves from the public page
+// cache count against the same per-client API budget as rendered ones.
+export { consumeApiRequest } from "~/utils/rate-limit.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -33,8 +36,7 @@ export default async function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const language = await i18next.getLocale(request);
-  const instance = createInstance();
-  await instance.use(initReactI18next).init({ ...i18nOptions, lng: language });
+  const instance = renderInstance(isLanguage(language) ? language : defaultLanguage);
   const nonce = loadContext.cspNonce;
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
 

@@ -22,6 +22,12 @@ const envSchema = z
     MAIL_RETRY_MAX_MS: z.coerce.number().int().min(10).default(3_600_000),
     MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
     UPLOAD_DIR: z.string().default("var/uploads"),
+    // The public page cache (app/server/public-cache.ts): how long an
+    // anonymous page or API answer may be served from memory at most (a write
+    // in this process drops it at once; this bounds what a write made by
+    // another process can leave stale), and its memory budget. 0 turns it off.
+    PUBLIC_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(5),
+    PUBLIC_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     SECURE_COOKIES: z.enum(["true", "false"]).optional(),
     RATE_LIMIT_POINTS: z.coerce.number().int().min(1).default(5),

@@ -11,6 +11,7 @@ import { searchService } from "~/search.server";
 import { httpLogOptions, logger } from "~/utils/logger.server";
 import { bodyGuard } from "./body-guard";
 import { createRequestHandler } from "./remix-handler";
+import { createPublicCache } from "./public-cache";
 import { originGuard } from "./security";
 
 declare module "@remix-run/node" {
@@ -72,7 +73,10 @@ export function createApp(build: ServerBuild, env: Env) {
 
   const root = process.cwd();
   app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+  // public/ holds files (favicon.svg): only a path that names a file is looked
+  // for there, so pages do not cost a disk lookup each.
+  const publicFiles = express.static(path.join(root, "public"), { maxAge: "1h" });
+  app.use((req, res, next) => (/\.[a-z0-9]+$/i.test(req.path) ? publicFiles(req, res, next) : next()));
 
   app.all(
     "*",
@@ -80,6 +84,7 @@ export function createApp(build: ServerBuild, env: Env) {
       build,
       mode: env.NODE_ENV,
       getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? "unknown" }),
+      publicCache: createPublicCache({ ttlMs: env.PUBLIC_CACHE_SECONDS * 1000, maxBytes: env.PUBLIC_CACHE_MB * 1024 * 1024 }),
     }),
   );
   return app;

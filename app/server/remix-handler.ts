@@ -9,7 +9,10 @@ import {
 import type { NextFunction, Request, Response } from "express";
 import en from "~/i18n/en";
 import vi from "~/i18n/vi";
+import { dataVersion } from "~/utils/data-version.server";
+import type { ApiAllowance } from "~/utils/rate-limit.server";
 import { cookieLanguage, requestLanguage } from "./body-guard";
+import { keepableAnswer, sendCachedAnswer, type CachedAnswer, type PublicCache } from "./public-cache";
 
 // @remix-run/express's handler, with three differences that keep hostile
 // requests at 4xx:
@@ -39,22 +42,67 @@ export function createRequestHandler({
   build,
   mode,
   getLoadContext,
+  publicCache,
 }: {
   build: ServerBuild;
   mode: string;
   getLoadContext: (req: Request, res: Response) => AppLoadContext;
+  publicCache?: PublicCache;
 }) {
   const handleRequest = createRemixHandler(build, mode);
+  // The API's per-client limit lives in the build's module graph; a cached
+  // API answer is counted against the same budget as a rendered one.
+  const { consumeApiRequest } = build.entry.module as { consumeApiRequest?: (ip: string) => Promise<ApiAllowance> };
+
+  async function render(req: Request, res: Response): Promise<globalThis.Response | null> {
+    const request = createRemixRequest(req, res);
+    if (!request) {
+      const catalogue = requestLanguage(req) === "en" ? en.requestGuard : vi.requestGuard;
+      res.status(400).type("text/plain; charset=utf-8").send(catalogue.badHost);
+      return null;
+    }
+    return handleRequest(request, getLoadContext(req, res));
+  }
+
+  async function serveFromCache(req: Request, res: Response, answer: CachedAnswer): Promise<boolean> {
+    const context = getLoadContext(req, res);
+    if (req.path.startsWith("/api/") && consumeApiRequest) {
+      const allowance = await consumeApiRequest(context.clientIp);
+      // Over the limit: the route answers the 429 in the visitor's language.
+      if (allowance && !allowance.allowed) return false;
+      if (allowance) {
+        res.setHeader("RateLimit-Limit", String(allowance.limit));
+        res.setHeader("RateLimit-Remaining", String(allowance.remaining));
+        res.setHeader("RateLimit-Reset", String(allowance.resetSeconds));
+      }
+    }
+    sendCachedAnswer(req, res, answer, context.cspNonce);
+    return true;
+  }
+
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
-      const request = createRemixRequest(req, res);
-      if (!request) {
-        const catalogue = requestLanguage(req) === "en" ? en.requestGuard : vi.requestGuard;
-        res.status(400).type("text/plain; charset=utf-8").send(catalogue.badHost);
-        return;
+      const key = publicCache?.keyFor(req, requestLanguage(req)) ?? null;
+      if (publicCache && key) {
+        const kept = publicCache.get(key) ?? (await publicCache.inFlight(key));
+        if (kept && (await serveFromCache(req, res, kept))) return;
+        if (!kept) {
+          // This visitor renders the page; others asking meanwhile wait for it.
+          let rendered: { response: globalThis.Response | null; body: Buffer | null } = { response: null, body: null };
+          await publicCache.renderOnce(key, async () => {
+            const version = dataVersion();
+            const response = await render(req, res);
+            if (!response) return null;
+            const { answer, body } = await keepableAnswer(response, getLoadContext(req, res).cspNonce, version);
+            rendered = { response, body };
+            return answer;
+          });
+          if (rendered.response && rendered.body) await sendRemixResponse(res, rendered.response, rendered.body);
+          return;
+        }
       }
-      const response = await handleRequest(request, getLoadContext(req, res));
-      await sendRemixResponse(res, response);
+      const response = await render(req, res);
+      if (response) await sendRemixResponse(res, response);
     } catch (error) {
       next(error);
     }
@@ -103,10 +151,15 @@ function createRemixRequest(req: Request, res: Response): globalThis.Request | n
   return new Request(url.href, init);
 }
 
-async function sendRemixResponse(res: Response, response: globalThis.Response) {
+/** `body`: the answer's body when it was already read (to be kept by the public cache). */
+async function sendRemixResponse(res: Response, response: globalThis.Response, body?: Buffer) {
   res.statusMessage = response.statusText;
   res.status(response.status);
   for (const [key, value] of response.headers.entries()) res.append(key, value);
+  if (body) {
+    res.end(body);
+    return;
+  }
   if (response.headers.get("Content-Type")?.match(/text\/event-stream/i)) res.flushHeaders();
   if (response.body) await writeReadableStreamToWritable(response.body, res);
   else res.end();
