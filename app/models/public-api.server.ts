@@ -9,6 +9,7 @@ import { PUBLIC_STATUSES } from "~/models/problem-statement.server";
 import type { NextPage } from "~/api/respond.server";
 import type { Language } from "~/i18n/config";
 import { logger } from "~/utils/logger.server";
+import { rememberUntilDataChanges } from "~/utils/remember.server";
 import { describeMatchReason } from "~/utils/match-reasons";
 
 export type Paging = { page: number; perPage: number };
@@ -340,7 +341,7 @@ export async function resolveNeeds(targets: MatchTarget[]): Promise<Map<string, 
 export const needKey = (target: MatchTarget) => ("majorProblemId" in target ? `major:${target.majorProblemId}` : `statement:${target.statementId}`);
 
 /** Needs that fit an offer, public ones only, staff-rejected pairs left out. */
-export async function rankedPublicNeeds(offerId: string, limit: number) {
+async function rankPublicNeeds(offerId: string, limit: number) {
   const rejected = new Set(
     (await rejectedPairs({ offerId })).map((pair) =>
       pair.majorProblemId ? needKey({ majorProblemId: pair.majorProblemId }) : needKey({ statementId: pair.problemStatementId ?? "" }),
@@ -353,6 +354,11 @@ export async function rankedPublicNeeds(offerId: string, limit: number) {
     .slice(0, limit)
     .map((need) => ({ need: resolved.get(needKey(need.target))!, target: need.target, score: roundScore(need.score), reasons: need.reasons }));
 }
+
+// The public needs an offer may fit, ranked: the same for every viewer, asked
+// for by the provider's offer page and the API on every load, and some forty
+// queries to compute. Remembered until the data changes.
+export const rankedPublicNeeds = rememberUntilDataChanges(rankPublicNeeds, { key: (offerId, limit) => `${offerId} ${limit}`, max: 2000 });
 
 export async function offerMatches(slug: string, limit: number, language: Language, t: TFunction) {
   const row = await publishedOfferRow(slug);

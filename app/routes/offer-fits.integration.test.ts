@@ -55,6 +55,9 @@ describe("the fits panel", () => {
 
   it("still shows the offer page when the matching service fails, saying suggestions are unavailable", async () => {
     vitest.spyOn(searchEngineInTest(), "similar").mockRejectedValue(new Error("connection refused"));
+    // Suggestions ranked before the failure stay current until the data
+    // changes; after a change they must be ranked again, with the engine down.
+    await db.offer.update({ where: { id: world.offer.id }, data: { contactName: "Người liên hệ mới" } });
     const page = await member.get(pageOf(world.offer));
     expect(page.status).toBe(200);
     expect(visibleText(page.text)).toContain(f.unavailable);
