@@ -28,7 +28,24 @@ export async function getSessionId(request: Request): Promise<string | null> {
   return session.get("sessionId") ?? null;
 }
 
-export async function getSessionUser(request: Request): Promise<(PublicUser & { sessionId: string }) | null> {
+type SessionUserRow = (PublicUser & { sessionId: string }) | null;
+
+// The root loader and the page's own loader both ask who is signed in; a GET
+// page asks once. (An action's request is not remembered: it may end the very
+// session it read, and Remix gives the loaders after it a request of their own.)
+const sessionUsers = new WeakMap<Request, Promise<SessionUserRow>>();
+
+export function getSessionUser(request: Request): Promise<SessionUserRow> {
+  if (request.method !== "GET") return lookUpSessionUser(request);
+  let found = sessionUsers.get(request);
+  if (!found) {
+    found = lookUpSessionUser(request);
+    sessionUsers.set(request, found);
+  }
+  return found;
+}
+
+async function lookUpSessionUser(request: Request): Promise<SessionUserRow> {
   const sessionId = await getSessionId(request);
   if (!sessionId) return null;
   const row = await db.session.findUnique({
