@@ -67,9 +67,9 @@ async function lastSevenDays(now: Date) {
     metrics.statementsPublished.source({}, range, false),
     metrics.proposals.source({}, range, false),
     metrics.approved.source({}, range, false),
-    metrics.offersPublished.count!({}, range),
+    metrics.offersPublished.source({}, range, false),
   ]);
-  return { statements: statements.length, proposals: proposals.length, matches: matches.length, offers };
+  return { statements: statements.length, proposals: proposals.length, matches: matches.length, offers: offers.length };
 }
 
 /** Everything the home page shows, in one call: a fixed handful of queries whatever the data. */
