@@ -16,6 +16,7 @@ import { parseArgs } from "node:util";
 import net from "node:net";
 import { migrateDatabase } from "./db-migrate";
 import { startThrowawayPostgres, type ThrowawayPostgres } from "./throwaway-postgres";
+import { SERVER_NODE_ARGS } from "./server-command";
 
 const out = (message: string) => process.stdout.write(`[e2e-server] ${message}\n`);
 function fail(message: string): never {
@@ -168,7 +169,7 @@ await run(["--import", "tsx", "prisma/seed.ts"], env);
 out(`${kind} database migrated and seeded in ${((Date.now() - started) / 1000).toFixed(1)} s; outbox ${outboxDir}`);
 
 if (!shuttingDown) {
-  server = spawn(process.execPath, ["--import", "tsx", "app/server/main.ts"], { stdio: "inherit", env });
+  server = spawn(process.execPath, SERVER_NODE_ARGS, { stdio: "inherit", env });
   server.once("exit", (code, signal) => {
     if (shuttingDown) return;
     process.stderr.write(`[e2e-server] the app server stopped unexpectedly (${signal ?? `exit code ${code}`})\n`);

@@ -4,6 +4,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import { migrateDatabase } from "./db-migrate";
+import { SERVER_NODE_ARGS } from "./server-command";
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
   const result = spawnSync(command, args, { stdio: "inherit", env });
@@ -40,6 +41,6 @@ run(process.execPath, ["--import", "tsx", "prisma/seed.ts"], env);
 run(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "build"], env);
 process.stdout.write(`Ready to serve after ${((Date.now() - started) / 1000).toFixed(1)} s of set-up.\n`);
 
-const server = spawn(process.execPath, ["--import", "tsx", "app/server/main.ts"], { stdio: "inherit", env });
+const server = spawn(process.execPath, SERVER_NODE_ARGS, { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -9,6 +9,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { migrateDatabase } from "../db-migrate";
 import { startThrowawayPostgres, type ThrowawayPostgres } from "../throwaway-postgres";
+import { SERVER_NODE_ARGS } from "../server-command";
 
 export const BENCH_CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 
@@ -57,7 +58,7 @@ export async function serveSeededApp(
   await options.prepare?.(databaseUrl);
   if (!fs.existsSync("build/index.js")) spawnSync("npx", ["remix", "build"], { stdio: "inherit", shell: true });
 
-  const server: ChildProcess = spawn(process.execPath, ["--import", "tsx", "app/server/main.ts"], { env, stdio: "inherit" });
+  const server: ChildProcess = spawn(process.execPath, SERVER_NODE_ARGS, { env, stdio: "inherit" });
   const base = `http://127.0.0.1:${port}`;
   const started = Date.now();
   for (;;) {
