@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
 import remarkParse from "remark-parse";
@@ -19,6 +20,16 @@ const processor = unified()
   .use(rehypeSanitize, schema)
   .use(rehypeStringify);
 
+// The same descriptions are shown again and again (offer pages, previews);
+// parsing and sanitising one costs more than the rest of its page's render.
+// The output depends only on the text, so it is kept by text (up to 8 MB).
+const rendered = new LRUCache<string, string>({ maxSize: 8 * 1024 * 1024, sizeCalculation: (html, markdown) => html.length + markdown.length + 1 });
+
 export function renderMarkdown(markdown: string): string {
-  return String(processor.processSync(markdown));
+  let html = rendered.get(markdown);
+  if (html === undefined) {
+    html = String(processor.processSync(markdown));
+    rendered.set(markdown, html);
+  }
+  return html;
 }
