@@ -22,8 +22,12 @@ function isCalendarDate(value: string): boolean {
 }
 
 // The calendar date in Hanoi, whatever the server's or browser's own zone.
+// Built once: an Intl formatter costs far more to build than to use, and the
+// board, the statement forms and their checks ask for today on every load.
+const hanoiDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit" });
+
 export function todayInHanoi(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return hanoiDate.format(now);
 }
 
 const dateField = z
