@@ -27,23 +27,8 @@ const GOALS: Record<Exclude<Group, "anchor" | "rendered" | "other">, { share: nu
   "signed-in": { share: 0.3, p975: 250 },
 };
 
-/**
- * `missCache`: every request asks for a URL of its own (an ignored `_r` parameter),
- * so nothing is served from the public page cache and each answer is rendered:
- * what a page costs when its data has just changed, or for a URL nobody asked for yet.
- */
-async function measure(label: string, group: Group, url: string, headers: Record<string, string> = {}, missCache = false): Promise<Measured> {
-  let counter = 0;
-  const { origin, pathname, search } = new URL(url);
-  const options = {
-    url: origin, connections: CONNECTIONS, headers,
-    requests: [{
-      method: "GET" as const,
-      path: pathname + search,
-      setupRequest: (request: autocannon.Request) =>
-        missCache ? { ...request, path: `${pathname}${search ? `${search}&` : "?"}_r=${++counter}` } : request,
-    }],
-  };
+async function measure(label: string, group: Group, url: string, headers: Record<string, string> = {}): Promise<Measured> {
+  const options = { url, connections: CONNECTIONS, headers };
   // A short warm-up first, so both servers are measured with their code compiled and caches filled.
   if (WARMUP_S > 0) await autocannon({ ...options, duration: WARMUP_S });
   const result = await autocannon({ ...options, duration: DURATION_S });
@@ -128,12 +113,18 @@ const pages: [string, Group, string, Record<string, string>?][] = [
 ];
 const rows: Measured[] = [anchorRow];
 for (const [label, group, pathname, headers] of pages) rows.push(await measure(label, group, base + pathname, headers));
-// The same public pages and API answers rendered on every request (no verdict:
-// the goals are for what visitors get; these show what a render costs).
-for (const [label, group, pathname] of pages) {
-  if (group === "public" || group === "api") rows.push(await measure(`${label}, rendered each time`, "rendered", base + pathname, {}, true));
-}
 app.stop();
+
+// The same public pages and API answers with the public page cache off
+// (PUBLIC_CACHE_SECONDS=0): every request rendered, as after a write or for a
+// URL nobody asked for yet. No verdict: the goals are for what visitors get;
+// these rows show what a render costs.
+process.env.PUBLIC_CACHE_SECONDS = "0";
+const uncached = await serveSeededApp();
+for (const [label, group, pathname] of pages) {
+  if (group === "public" || group === "api") rows.push(await measure(`${label}, cache off`, "rendered", uncached.base + pathname));
+}
+uncached.stop();
 
 const anchorRps = anchorRow.rps;
 let met = 0;
