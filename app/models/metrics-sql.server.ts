@@ -74,32 +74,35 @@ export type Middles = { perPeriod: (number[] | null)[]; total: number[] | null }
 
 /**
  * The middle value(s) of `value` (whole milliseconds) in each period and over
- * the whole range, from a query selecting `at` and `value`: one value when the
- * count is odd, the two around the middle when it is even, null when empty.
- * The caller turns them into a median exactly as median() does.
+ * the whole range, from a query selecting `at` and `value` (already narrowed
+ * to the range): one value when the count is odd, the two around the middle
+ * when it is even, null when empty. The caller turns them into a median
+ * exactly as median() does.
  */
 export async function middlesByPeriod(rows: Sql, periods: Period[]): Promise<Middles> {
-  // ROW_NUMBER over the same ordering picks the k-th smallest; with ties the
-  // value is the same whichever tied row is picked.
-  const found = await db.$queryRaw<{ bucket: number | bigint; value: number | bigint; i: number | bigint; n: number | bigint; ti: number | bigint; tn: number | bigint }[]>`
+  // One window (a single sort by period and value) gives each row its rank
+  // and its period's count; ROW_NUMBER ignores the frame, COUNT sees the
+  // whole period. With ties the value is the same whichever row is picked.
+  const found = await db.$queryRaw<{ bucket: number | bigint; value: number | bigint; i: number | bigint; n: number | bigint }[]>`
     WITH e AS (SELECT ${periodBucket(sql`r.at`, periods)} AS bucket, r.value AS value FROM (${rows}) r),
     ranked AS (
-      SELECT bucket, value,
-        ROW_NUMBER() OVER (PARTITION BY bucket ORDER BY value) AS i, COUNT(*) OVER (PARTITION BY bucket) AS n,
-        ROW_NUMBER() OVER (ORDER BY value) AS ti, COUNT(*) OVER () AS tn
-      FROM e
+      SELECT bucket, value, ROW_NUMBER() OVER w AS i, COUNT(*) OVER w AS n FROM e
+      WINDOW w AS (PARTITION BY bucket ORDER BY value ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
     )
-    SELECT bucket, value, i, n, ti, tn FROM ranked
-    WHERE i = (n + 1) / 2 OR i = n / 2 + 1 OR ti = (tn + 1) / 2 OR ti = tn / 2 + 1`;
+    SELECT bucket, value, i, n FROM ranked WHERE i = (n + 1) / 2 OR i = n / 2 + 1`;
   const perPeriod: (number[] | null)[] = periods.map(() => null);
-  const total: number[] = [];
-  const middle = (index: number, count: number) => (count % 2 ? (index === (count + 1) / 2 ? 0 : -1) : index === count / 2 ? 0 : index === count / 2 + 1 ? 1 : -1);
+  const counts = periods.map(() => 0);
   for (const row of found) {
-    const value = Number(row.value);
-    const inPeriod = middle(Number(row.i), Number(row.n));
-    if (inPeriod >= 0) (perPeriod[Number(row.bucket)] ??= [])[inPeriod] = value;
-    const overall = middle(Number(row.ti), Number(row.tn));
-    if (overall >= 0) total[overall] = value;
+    const bucket = Number(row.bucket);
+    const n = Number(row.n);
+    counts[bucket] = n;
+    (perPeriod[bucket] ??= [])[n % 2 ? 0 : Number(row.i) - n / 2] = Number(row.value);
   }
-  return { perPeriod, total: total.length ? total : null };
+  // Over the whole range: the counts above say where the middle is, and a
+  // sort that keeps only that far is cheaper than a second window.
+  const total = counts.reduce((sum, n) => sum + n, 0);
+  if (total === 0) return { perPeriod, total: null };
+  const middle = await db.$queryRaw<{ value: number | bigint }[]>`
+    SELECT r.value AS value FROM (${rows}) r ORDER BY r.value LIMIT ${raw(String(total % 2 ? 1 : 2))} OFFSET ${raw(String((total - 1) >> 1))}`;
+  return { perPeriod, total: middle.map((row) => Number(row.value)) };
 }
