@@ -12,13 +12,25 @@ type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
 
 // Reads start with SELECT (or a WITH that selects); anything else may write.
 const READ_ONLY = /^\s*(select|with\b(?![\s\S]*\b(insert|update|delete)\b))/i;
+const ROW_CHANGE = /^\s*(insert|update|delete|replace)\b/i;
+
+/**
+ * Whether a statement changed what readers see. Row changes count when they
+ * touched a row (`count`: rows changed, or rows returned by RETURNING; a
+ * worker's poll that claimed nothing changes nothing); schema changes and
+ * anything else that is not a read always count.
+ */
+function changedData(sql: string, count: number, counted: boolean): boolean {
+  if (READ_ONLY.test(sql)) return false;
+  if (ROW_CHANGE.test(sql) && counted) return count > 0;
+  return true;
+}
 
 // Tells the data version (and so the public page cache) after every write
 // has become visible to other readers: a statement outside a transaction once
 // it has run, a transaction once it has committed. Marking it before the
 // commit would let a page rendered from the old rows be kept as current.
-// Statements that changed no row (a worker's poll that found nothing to
-// claim) change nothing anyone can see, so they do not count.
+// See changedData for what counts as a change.
 function observeWrites<F extends AdapterFactory>(factory: F): F {
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
@@ -29,12 +41,12 @@ function observeWrites<F extends AdapterFactory>(factory: F): F {
     const startTransaction = adapter.startTransaction.bind(adapter);
     adapter.queryRaw = async (query) => {
       const result = await queryRaw(query);
-      if (result.rows.length > 0 && !READ_ONLY.test(query.sql)) dataChanged();
+      if (changedData(query.sql, result.rows.length, /\breturning\b/i.test(query.sql))) dataChanged();
       return result;
     };
     adapter.executeRaw = async (query) => {
       const changed = await executeRaw(query);
-      if (changed > 0) dataChanged();
+      if (changedData(query.sql, changed, true)) dataChanged();
       return changed;
     };
     adapter.executeScript = async (script) => {
@@ -48,12 +60,12 @@ function observeWrites<F extends AdapterFactory>(factory: F): F {
       const inTransactionExecute = transaction.executeRaw.bind(transaction);
       transaction.queryRaw = async (query) => {
         const result = await inTransactionQuery(query);
-        if (result.rows.length > 0 && !READ_ONLY.test(query.sql)) wrote = true;
+        if (changedData(query.sql, result.rows.length, /\breturning\b/i.test(query.sql))) wrote = true;
         return result;
       };
       transaction.executeRaw = async (query) => {
         const changed = await inTransactionExecute(query);
-        if (changed > 0) wrote = true;
+        if (changedData(query.sql, changed, true)) wrote = true;
         return changed;
       };
       const commit = transaction.commit.bind(transaction);
