@@ -19,7 +19,13 @@ const main = (page: Page) => page.getByRole("main");
 // The order's status, in bold in the receipt's summary.
 const status = (page: Page) => main(page).locator("dd strong");
 
-const signOut = (page: Page) => page.getByRole("banner").getByRole("button", { name: vi.layout.signOut }).click();
+// Waits until the header shows the visitor signed out: going to /login before
+// the sign-out has landed would find the old session and be sent on to /orgs.
+async function signOut(page: Page) {
+  const button = page.getByRole("banner").getByRole("button", { name: vi.layout.signOut });
+  await button.click();
+  await expect(button).toBeHidden();
+}
 
 test("an agency pays for a package, the provider sees it, HiHUB refunds half", async ({ page }) => {
   let orderPath = "";
