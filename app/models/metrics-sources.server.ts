@@ -66,8 +66,10 @@ const orderWhere = (f: MetricFilters): Prisma.OrderWhereInput => ({
 // The same filters in SQL, for the grouped queries. Each mirrors the Prisma
 // where builder above it.
 const and = (parts: Sql[]) => (parts.length ? sql` AND ${join(parts, " AND ")}` : empty);
+// IN, not a correlated EXISTS: SQLite then starts from the sector's terms
+// (a year of one sector's review times: 44 ms against 563 ms).
 const offerInSectorSql = (offerId: Sql, sectorId: string) =>
-  sql`EXISTS (SELECT 1 FROM "OfferTerm" ot WHERE ot."offerId" = ${offerId} AND ot."termId" = ${sectorId})`;
+  sql`${offerId} IN (SELECT ot."offerId" FROM "OfferTerm" ot WHERE ot."termId" = ${sectorId})`;
 const majorProblemInSectorSql = (majorProblemId: Sql, sectorId: string) =>
   sql`${majorProblemId} IN (SELECT mp.id FROM "MajorProblem" mp WHERE mp."sectorId" = ${sectorId})`;
 const statementWhereSql = (s: Sql, f: MetricFilters): Sql[] => [
@@ -112,12 +114,12 @@ function offerCount(field: "createdAt" | "publishedAt"): { source: Source; group
   const where = (f: MetricFilters, range: Range): Prisma.OfferWhereInput => ({ ...offerWhere(f), [field]: within(range) });
   const column = sql`o.${raw(`"${field}"`)}`;
   return {
+    // One sector's offers are read once and grouped; a count per period
+    // would read the sector's list again for every period.
     grouped: async (f, range, periods) => ({
-      counts: await countsPerPeriod(
-        (period) => sql`FROM "Offer" o WHERE ${inRange(column, period)}${and(f.sectorId ? [offerInSectorSql(sql`o.id`, f.sectorId)] : [])}`,
-        periods,
-        range,
-      ),
+      counts: f.sectorId
+        ? await countsByPeriod(sql`SELECT ${column} AS at FROM "Offer" o WHERE ${inRange(column, range)} AND ${offerInSectorSql(sql`o.id`, f.sectorId)}`, periods)
+        : await countsPerPeriod((period) => sql`FROM "Offer" o WHERE ${inRange(column, period)}`, periods, range),
     }),
     source: async (f, range, detail) => {
       const offers = await db.offer.findMany({
