@@ -34,7 +34,10 @@ async function timeLoads(pathname: string) {
   let bytes = 0;
   for (let i = 0; i < LOADS + 2; i++) {
     const started = performance.now();
-    const response = await fetch(base + pathname, { headers: { cookie } });
+    // Says which page failed: "fetch failed" alone does not.
+    const response = await fetch(base + pathname, { headers: { cookie } }).catch((error: Error) => {
+      throw new Error(`${pathname}: load ${i + 1} failed (${String(error.cause ?? error.message)})`);
+    });
     const body = await response.arrayBuffer();
     if (!response.ok) throw new Error(`${pathname}: HTTP ${response.status}`);
     // The first two loads warm the server's caches and the query planner.
