@@ -40,7 +40,8 @@ async function measure(label: string, group: Group, url: string, headers: Record
 
 async function startAnchor(): Promise<{ base: string; stop(): void }> {
   const port = await freePort();
-  const script = path.resolve("../shared/perf-anchor/serve.sh");
+  // Beside the repository on the team's machines; PERF_ANCHOR names it elsewhere.
+  const script = path.resolve(process.env.PERF_ANCHOR ?? "../shared/perf-anchor/serve.sh");
   const child = spawn("bash", [script], { env: { ...process.env, PORT: String(port) }, stdio: ["ignore", "pipe", "inherit"], detached: true });
   const base = `http://127.0.0.1:${port}`;
   const started = Date.now();
