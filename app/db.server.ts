@@ -26,48 +26,45 @@ function changedData(sql: string, count: number, counted: boolean): boolean {
   return true;
 }
 
+const RETURNING = /\breturning\b/i;
+
+type Statements = Pick<Adapter, "queryRaw" | "executeRaw">;
+
+/** Calls `changed` after each statement of `target` that changed data (see changedData). */
+function watchStatements(target: Statements, changed: () => void): void {
+  const queryRaw = target.queryRaw.bind(target);
+  const executeRaw = target.executeRaw.bind(target);
+  target.queryRaw = async (query) => {
+    const result = await queryRaw(query);
+    if (changedData(query.sql, result.rows.length, RETURNING.test(query.sql))) changed();
+    return result;
+  };
+  target.executeRaw = async (query) => {
+    const rows = await executeRaw(query);
+    if (changedData(query.sql, rows, true)) changed();
+    return rows;
+  };
+}
+
 // Tells the data version (and so the public page cache) after every write
 // has become visible to other readers: a statement outside a transaction once
 // it has run, a transaction once it has committed. Marking it before the
 // commit would let a page rendered from the old rows be kept as current.
-// See changedData for what counts as a change.
 function observeWrites<F extends AdapterFactory>(factory: F): F {
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter: Adapter = await connect();
-    const queryRaw = adapter.queryRaw.bind(adapter);
-    const executeRaw = adapter.executeRaw.bind(adapter);
+    watchStatements(adapter, dataChanged);
     const executeScript = adapter.executeScript.bind(adapter);
-    const startTransaction = adapter.startTransaction.bind(adapter);
-    adapter.queryRaw = async (query) => {
-      const result = await queryRaw(query);
-      if (changedData(query.sql, result.rows.length, /\breturning\b/i.test(query.sql))) dataChanged();
-      return result;
-    };
-    adapter.executeRaw = async (query) => {
-      const changed = await executeRaw(query);
-      if (changedData(query.sql, changed, true)) dataChanged();
-      return changed;
-    };
     adapter.executeScript = async (script) => {
       await executeScript(script);
       dataChanged();
     };
+    const startTransaction = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (isolationLevel) => {
       const transaction: Transaction = await startTransaction(isolationLevel);
       let wrote = false;
-      const inTransactionQuery = transaction.queryRaw.bind(transaction);
-      const inTransactionExecute = transaction.executeRaw.bind(transaction);
-      transaction.queryRaw = async (query) => {
-        const result = await inTransactionQuery(query);
-        if (changedData(query.sql, result.rows.length, /\breturning\b/i.test(query.sql))) wrote = true;
-        return result;
-      };
-      transaction.executeRaw = async (query) => {
-        const changed = await inTransactionExecute(query);
-        if (changedData(query.sql, changed, true)) wrote = true;
-        return changed;
-      };
+      watchStatements(transaction, () => (wrote = true));
       const commit = transaction.commit.bind(transaction);
       transaction.commit = async () => {
         await commit();
