@@ -12,7 +12,7 @@ import { NonceProvider } from "~/utils/nonce";
 
 // For the Express host (app/server): answers it serves from the public page
 // cache count against the same per-client API budget as rendered ones.
-export { consumeApiRequest } from "~/utils/rate-limit.server";
+export { allowanceHeaders, consumeApiRequest } from "~/utils/rate-limit.server";
 
 const ABORT_DELAY = 5_000;
 

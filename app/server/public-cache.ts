@@ -1,6 +1,7 @@
 import type { Request, Response } from "express";
 import { LRUCache } from "lru-cache";
 import { dataVersion } from "~/utils/data-version.server";
+import { requestLanguage } from "./body-guard";
 
 // The answers every anonymous visitor gets alike: public pages and the open
 // API, rendered once and served from memory until the data changes.
@@ -26,7 +27,6 @@ const MAX_BODY_BYTES = 1024 * 1024;
 const PER_REQUEST_HEADERS = new Set(["date", "content-length", "connection", "keep-alive", "transfer-encoding", "set-cookie", "ratelimit-limit", "ratelimit-remaining", "ratelimit-reset"]);
 
 export type CachedAnswer = {
-  status: number;
   headers: [string, string][];
   /** The body cut where the render's CSP nonce was; joined with the visitor's own. */
   parts: string[];
@@ -51,12 +51,12 @@ export function createPublicCache(options: { ttlMs: number; maxBytes: number }) 
 
   return {
     /** The cache key for this request, or null when it must be rendered for this visitor. */
-    keyFor(req: Request, language: string): string | null {
+    keyFor(req: Request): string | null {
       if (!enabled || req.method !== "GET") return null;
       if (req.headers.authorization) return null;
       if (/(?:^|;\s*)__session=/.test(req.headers.cookie ?? "")) return null;
       if (!PUBLIC_PATH.test(req.path)) return null;
-      return `${language} ${req.originalUrl}`;
+      return `${requestLanguage(req)} ${req.originalUrl}`;
     },
 
     /** A kept answer still current for the data this process has. */
@@ -74,22 +74,22 @@ export function createPublicCache(options: { ttlMs: number; maxBytes: number }) 
       return rendering.get(key);
     },
 
-    /** Renders once for every visitor asking for `key` at the same time. */
-    async renderOnce(key: string, render: () => Promise<CachedAnswer | null>): Promise<CachedAnswer | null> {
-      const pending = render().then((answer) => {
-        if (answer && answer.version === dataVersion()) answers.set(key, answer);
-        return answer;
-      });
-      rendering.set(key, pending);
+    /**
+     * Renders once for every visitor asking for `key` at the same time: they
+     * wait for `render`'s answer (null: not keepable, or the render failed,
+     * and they render for themselves). Keeps the answer if no write landed
+     * while it was rendered.
+     */
+    async renderOnce<Rendered extends { answer: CachedAnswer | null }>(key: string, render: () => Promise<Rendered>): Promise<Rendered> {
+      const pending = render();
+      rendering.set(key, pending.then((rendered) => rendered.answer, () => null));
       try {
-        return await pending;
+        const rendered = await pending;
+        if (rendered.answer && rendered.answer.version === dataVersion()) answers.set(key, rendered.answer);
+        return rendered;
       } finally {
         rendering.delete(key);
       }
-    },
-
-    get size() {
-      return answers.size;
     },
   };
 }
@@ -111,7 +111,7 @@ export async function keepableAnswer(response: globalThis.Response, nonce: strin
   for (const [name, value] of response.headers.entries()) if (!PER_REQUEST_HEADERS.has(name)) headers.push([name, value]);
   const text = body.toString("utf8");
   return {
-    answer: { status: 200, headers, parts: nonce ? text.split(nonce) : [text], etag: response.headers.get("etag"), version, bytes: body.length },
+    answer: { headers, parts: nonce ? text.split(nonce) : [text], etag: response.headers.get("etag"), version, bytes: body.length },
     body,
   };
 }
@@ -125,5 +125,5 @@ export function sendCachedAnswer(req: Request, res: Response, answer: CachedAnsw
     res.status(304).end();
     return;
   }
-  res.status(answer.status).end(answer.parts.length === 1 ? answer.parts[0] : answer.parts.join(nonce));
+  res.status(200).end(answer.parts.length === 1 ? answer.parts[0] : answer.parts.join(nonce));
 }

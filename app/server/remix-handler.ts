@@ -10,7 +10,7 @@ import type { NextFunction, Request, Response } from "express";
 import en from "~/i18n/en";
 import vi from "~/i18n/vi";
 import { dataVersion } from "~/utils/data-version.server";
-import type { ApiAllowance } from "~/utils/rate-limit.server";
+import type { allowanceHeaders, consumeApiRequest } from "~/utils/rate-limit.server";
 import { cookieLanguage, requestLanguage } from "./body-guard";
 import { keepableAnswer, sendCachedAnswer, type CachedAnswer, type PublicCache } from "./public-cache";
 
@@ -52,7 +52,7 @@ export function createRequestHandler({
   const handleRequest = createRemixHandler(build, mode);
   // The API's per-client limit lives in the build's module graph; a cached
   // API answer is counted against the same budget as a rendered one.
-  const { consumeApiRequest } = build.entry.module as { consumeApiRequest?: (ip: string) => Promise<ApiAllowance> };
+  const api = build.entry.module as { consumeApiRequest?: typeof consumeApiRequest; allowanceHeaders?: typeof allowanceHeaders };
 
   async function render(req: Request, res: Response): Promise<globalThis.Response | null> {
     const request = createRemixRequest(req, res);
@@ -66,15 +66,11 @@ export function createRequestHandler({
 
   async function serveFromCache(req: Request, res: Response, answer: CachedAnswer): Promise<boolean> {
     const context = getLoadContext(req, res);
-    if (req.path.startsWith("/api/") && consumeApiRequest) {
-      const allowance = await consumeApiRequest(context.clientIp);
+    if (req.path.startsWith("/api/") && api.consumeApiRequest && api.allowanceHeaders) {
+      const allowance = await api.consumeApiRequest(context.clientIp);
       // Over the limit: the route answers the 429 in the visitor's language.
       if (allowance && !allowance.allowed) return false;
-      if (allowance) {
-        res.setHeader("RateLimit-Limit", String(allowance.limit));
-        res.setHeader("RateLimit-Remaining", String(allowance.remaining));
-        res.setHeader("RateLimit-Reset", String(allowance.resetSeconds));
-      }
+      if (allowance) res.set(api.allowanceHeaders(allowance));
     }
     sendCachedAnswer(req, res, answer, context.cspNonce);
     return true;
@@ -82,22 +78,19 @@ export function createRequestHandler({
 
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
-      const key = publicCache?.keyFor(req, requestLanguage(req)) ?? null;
+      const key = publicCache?.keyFor(req) ?? null;
       if (publicCache && key) {
         const kept = publicCache.get(key) ?? (await publicCache.inFlight(key));
         if (kept && (await serveFromCache(req, res, kept))) return;
         if (!kept) {
           // This visitor renders the page; others asking meanwhile wait for it.
-          let rendered: { response: globalThis.Response | null; body: Buffer | null } = { response: null, body: null };
-          await publicCache.renderOnce(key, async () => {
+          const { response, body } = await publicCache.renderOnce(key, async () => {
             const version = dataVersion();
             const response = await render(req, res);
-            if (!response) return null;
-            const { answer, body } = await keepableAnswer(response, getLoadContext(req, res).cspNonce, version);
-            rendered = { response, body };
-            return answer;
+            if (!response) return { answer: null, response, body: null };
+            return { response, ...(await keepableAnswer(response, getLoadContext(req, res).cspNonce, version)) };
           });
-          if (rendered.response && rendered.body) await sendRemixResponse(res, rendered.response, rendered.body);
+          if (response && body) await sendRemixResponse(res, response, body);
           return;
         }
       }

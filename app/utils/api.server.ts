@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import type { TFunction } from "i18next";
 import { translateError } from "~/components/form";
 import { i18next } from "~/i18n/i18next.server";
-import { consumeApiRequest } from "~/utils/rate-limit.server";
+import { allowanceHeaders, consumeApiRequest } from "~/utils/rate-limit.server";
 
 // Every public API error has one shape, with the message in the caller's
 // language (cookie or Accept-Language, Vietnamese by default).
@@ -57,11 +57,7 @@ export async function limitedApi(args: { request: Request; context: { clientIp?:
   } else {
     response = await handler();
   }
-  if (allowance) {
-    response.headers.set("RateLimit-Limit", String(allowance.limit));
-    response.headers.set("RateLimit-Remaining", String(allowance.remaining));
-    response.headers.set("RateLimit-Reset", String(allowance.resetSeconds));
-  }
+  if (allowance) for (const [name, value] of Object.entries(allowanceHeaders(allowance))) response.headers.set(name, value);
   response.headers.set("Access-Control-Allow-Origin", "*");
   response.headers.set("Access-Control-Expose-Headers", EXPOSED);
   return response;

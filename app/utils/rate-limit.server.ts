@@ -67,6 +67,15 @@ export async function consumeApiRequest(ip: string): Promise<ApiAllowance> {
   }
 }
 
+/** The RateLimit-* headers that tell a client its /api/v1 budget. */
+export function allowanceHeaders(allowance: NonNullable<ApiAllowance>): Record<string, string> {
+  return {
+    "RateLimit-Limit": String(allowance.limit),
+    "RateLimit-Remaining": String(allowance.remaining),
+    "RateLimit-Reset": String(allowance.resetSeconds),
+  };
+}
+
 export class RateLimitedError extends Error {
   constructor(public retryAfterSeconds: number) {
     super("rate limited");
