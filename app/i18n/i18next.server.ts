@@ -33,13 +33,6 @@ function instanceFor(language: Language): I18n {
   return instance;
 }
 
-const fixedTs = new Map<Language, TFunction>();
-function fixedT(language: Language): TFunction {
-  let t = fixedTs.get(language);
-  if (!t) fixedTs.set(language, (t = instanceFor(language).getFixedT(language)));
-  return t;
-}
-
 /** The i18next instance a server render of `language` uses. */
 export function renderInstance(language: Language): I18n {
   return instanceFor(language);
@@ -63,5 +56,6 @@ i18next.getFixedT = (async (requestOrLocale: Request | string, namespaces?: unkn
     return (createFixedT as (...args: unknown[]) => Promise<TFunction>)(requestOrLocale, namespaces, options);
   }
   const locale = typeof requestOrLocale === "string" ? requestOrLocale : await i18next.getLocale(requestOrLocale);
-  return fixedT(isLanguage(locale) ? locale : defaultLanguage);
+  const language = isLanguage(locale) ? locale : defaultLanguage;
+  return instanceFor(language).getFixedT(language);
 }) as typeof i18next.getFixedT;
