@@ -1,16 +1,111 @@
-import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import pg from "pg";
 import { json, type HeadersFunction } from "@remix-run/node";
+import { resolveDatabaseTarget } from "~/db-url";
 import { env } from "~/env.server";
 import { logger } from "~/utils/logger.server";
 
 type LimiterOptions = { keyPrefix: string; points: number; duration: number };
 
-// Every limiter in the app is made here. The counters live in this process's
-// memory, which is enough for one Node process; running several (issue 17)
-// means returning rate-limiter-flexible's RateLimiterPostgres (same options
-// plus storeClient and tableName) from this one function.
+// On PostgreSQL every app process counts in one table, so N processes allow
+// the limit once, not N times (issue 17). The table is created here rather
+// than by a Prisma migration: it holds nothing but short-lived counters, the
+// SQLite default never needs it, and CREATE TABLE IF NOT EXISTS is safe when
+// several processes start at once (the race that slips past IF NOT EXISTS is
+// a unique-violation on pg_type, treated as "another process made it").
+// `key` is text, not the library's varchar(255): a key carries an e-mail
+// address a client chose, and an over-long one must not fail the count.
+export const RATE_LIMIT_TABLE = "rate_limit_counts";
+
+type Store = { pool: pg.Pool; ready: () => Promise<void> };
+let store: Store | null | undefined;
+
+function postgresStore(): Store | null {
+  if (store !== undefined) return store;
+  const target = resolveDatabaseTarget(env.DATABASE_URL);
+  if (target.provider !== "postgresql") return (store = null);
+  // Small: each count is one short statement. allowExitOnIdle lets a process
+  // that is shutting down exit without an explicit close of this pool.
+  const pool = new pg.Pool({ connectionString: target.url, max: 4, idleTimeoutMillis: 10_000, allowExitOnIdle: true });
+  pool.on("error", (error) => logger.warn({ err: error }, "rate-limit database connection lost"));
+  let created: Promise<void> | null = null;
+  const ready = () =>
+    (created ??= pool
+      .query(`CREATE TABLE IF NOT EXISTS "${RATE_LIMIT_TABLE}" (key text PRIMARY KEY, points integer NOT NULL DEFAULT 0, expire bigint)`)
+      .then(
+        () => undefined,
+        (error: { code?: string }) => {
+          // 23505 / 42P07: another process created it at the same moment.
+          if (error.code === "23505" || error.code === "42P07") return;
+          created = null; // try again on the next count
+          throw error;
+        },
+      ));
+  return (store = { pool, ready });
+}
+
+// Every call waits until the table exists, so the first sign-in after boot is
+// counted in the shared table rather than failing over to memory. A database
+// that does not answer (table creation or the count itself) falls back to
+// this process's memory (the insurance limiter): the limit still holds per
+// process for the length of the outage, and sign-in answers instead of a 500.
+// Failing closed was the alternative; it would turn a database hiccup into
+// nobody being able to sign in, while a real outage stops sign-in anyway
+// (the account is read from the same database).
+class SharedLimiter extends RateLimiterPostgres {
+  constructor(private readonly shared: Store, options: LimiterOptions) {
+    super({
+      ...options,
+      storeClient: shared.pool,
+      storeType: "pool",
+      tableName: RATE_LIMIT_TABLE,
+      tableCreated: true,
+      insuranceLimiter: new RateLimiterMemory(options),
+    });
+  }
+
+  private async whenReady(): Promise<void> {
+    await this.shared.ready().catch((error: unknown) => logger.error({ err: error }, "rate-limit table unavailable; counting in memory"));
+  }
+
+  override async consume(key: string | number, points?: number, options?: Record<string, unknown>) {
+    await this.whenReady();
+    return super.consume(key, points, options);
+  }
+
+  override async get(key: string | number, options?: Record<string, unknown>) {
+    await this.whenReady();
+    return super.get(key, options);
+  }
+
+  override async delete(key: string | number, options?: Record<string, unknown>) {
+    await this.whenReady();
+    return super.delete(key, options);
+  }
+
+  override async reward(key: string | number, points?: number, options?: Record<string, unknown>) {
+    await this.whenReady();
+    return super.reward(key, points, options);
+  }
+
+  override async penalty(key: string | number, points?: number, options?: Record<string, unknown>) {
+    await this.whenReady();
+    return super.penalty(key, points, options);
+  }
+
+  // set() (the known-address record) goes through the library's _block, which has its own insurance fallback.
+  override async set(key: string | number, points: number, secDuration: number, options?: Record<string, unknown>) {
+    await this.whenReady();
+    return super.set(key, points, secDuration, options);
+  }
+}
+
+// Every limiter in the app is made here: shared counts in PostgreSQL, this
+// process's memory on SQLite (one database file means one machine, and the
+// default runs one process).
 export function createLimiter(options: LimiterOptions): RateLimiterAbstract {
-  return new RateLimiterMemory(options);
+  const shared = postgresStore();
+  return shared ? new SharedLimiter(shared, options) : new RateLimiterMemory(options);
 }
 
 const window = env.RATE_LIMIT_WINDOW_SECONDS;
