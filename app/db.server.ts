@@ -13,6 +13,15 @@ type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
 // Reads start with SELECT (or a WITH that selects); anything else may write.
 const READ_ONLY = /^\s*(select|with\b(?![\s\S]*\b(insert|update|delete)\b))/i;
 const ROW_CHANGE = /^\s*(insert|update|delete|replace)\b/i;
+// Coordination rows no page shows to the public (app/utils/lease.server.ts,
+// app/models/scheduler.server.ts): a lease renewal or a job's run record every
+// few seconds must not empty the public page cache.
+// (Prisma quotes names with backticks on SQLite, double quotes on PostgreSQL.)
+const BOOKKEEPING = /^\s*(insert\s+into|update|delete\s+from)\s+([`"]\w+[`"]\.)?[`"](Lease|JobRun)[`"]/i;
+// Prisma sends COMMIT/ROLLBACK through the transaction's executeRaw and then
+// calls commit(); the statements before it say whether the transaction
+// wrote (the commit wrapper below marks the change once committed).
+const TRANSACTION_CONTROL = /^\s*(begin|commit|rollback|savepoint|release)\b/i;
 
 /**
  * Whether a statement changed what readers see. Row changes count when they
@@ -22,6 +31,7 @@ const ROW_CHANGE = /^\s*(insert|update|delete|replace)\b/i;
  */
 function changedData(sql: string, count: number, counted: boolean): boolean {
   if (READ_ONLY.test(sql)) return false;
+  if (BOOKKEEPING.test(sql) || TRANSACTION_CONTROL.test(sql)) return false;
   if (ROW_CHANGE.test(sql) && counted) return count > 0;
   return true;
 }

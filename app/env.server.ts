@@ -22,6 +22,17 @@ const envSchema = z
     MAIL_RETRY_MAX_MS: z.coerce.number().int().min(10).default(3_600_000),
     MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
     UPLOAD_DIR: z.string().default("var/uploads"),
+    // S3-compatible object storage (MinIO, AWS S3, Ceph…) for uploads and the
+    // open-data files, shared by every app process. Endpoint, bucket and both
+    // keys come together or not at all (see s3Problems); unset, files stay in
+    // UPLOAD_DIR and OPEN_DATA_DIR on this machine's disk.
+    S3_ENDPOINT: z.string().url().optional(),
+    S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "an S3 bucket name (3–63 lower-case letters, digits, dots, hyphens)").optional(),
+    S3_ACCESS_KEY_ID: z.string().optional(),
+    S3_SECRET_ACCESS_KEY: z.string().optional(),
+    S3_REGION: z.string().default("us-east-1"),
+    // MinIO and most S3-compatible servers want bucket names in the path.
+    S3_FORCE_PATH_STYLE: z.enum(["true", "false"]).default("true"),
     // The public page cache (app/server/public-cache.ts): how long an
     // anonymous page or API answer may be served from memory at most (a write
     // in this process drops it at once; this bounds what a write made by
@@ -51,6 +62,19 @@ const envSchema = z
     OPEN_DATA_DIR: z.string().default("data/open-data"),
     // "false": the server never rebuilds them itself (cron runs npm run open-data:build; benchmarks).
     OPEN_DATA_AUTO_REBUILD: z.enum(["true", "false"]).default("true"),
+    // Who may read /metrics (app/server/metrics.ts): a Bearer token, and/or
+    // client addresses or subnets (also loopback, linklocal, uniquelocal).
+    // Neither set: /metrics answers 404 to everyone.
+    METRICS_TOKEN: z.string().min(16, "at least 16 characters").optional(),
+    METRICS_ALLOW: z.string().optional().transform((value, ctx) => {
+      const entries = (value ?? "").split(",").map((entry) => entry.trim().toLowerCase()).filter(Boolean);
+      const bad = entries.filter((entry) => !isProxyAddress(entry));
+      if (bad.length > 0) {
+        ctx.addIssue({ code: "custom", message: `not an IP address, subnet or loopback/linklocal/uniquelocal: ${bad.join(", ")}` });
+        return z.NEVER;
+      }
+      return entries;
+    }),
     // Unset: the embedded engine, in a file next to the database (or here).
     SEARCH_INDEX_PATH: z.string().optional(),
     // Set: Meilisearch. The key stays on the server; browsers only ever talk
@@ -59,6 +83,19 @@ const envSchema = z
     MEILI_API_KEY: z.string().optional(),
     MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]+$/).default("hte-search"),
     SEARCH_SYNC_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
+    // A search index (a process's embedded file) not seen polling the search
+    // log for this long no longer holds entries back from pruning; if it
+    // returns after they are gone, it rebuilds from the database.
+    SEARCH_CONSUMER_STALE_MINUTES: z.coerce.number().int().min(1).default(60),
+    // Periodic jobs (app/models/scheduled-jobs.server.ts) run once across all
+    // processes under database leases. "off": this process never runs them
+    // (a web-only process; at least one process must keep it on). The tick is
+    // how often a process looks for due jobs (a short one for tests).
+    SCHEDULER: z.enum(["on", "off"]).default("on"),
+    SCHEDULER_TICK_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+    // On SIGTERM/SIGINT the server stops accepting, finishes requests in
+    // flight and the current job batch, then exits 0; past this it exits 1.
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
     // Payments (Stripe). Without both keys, ordering says payments are not set up.
     STRIPE_SECRET_KEY: z.string().optional(),
     STRIPE_WEBHOOK_SECRET: z.string().optional(),
@@ -91,6 +128,7 @@ const envSchema = z
       ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "required in production (32+ characters)" });
     }
     for (const problem of demoPaymentProblems(env)) ctx.addIssue({ code: "custom", path: [problem.path], message: problem.message });
+    for (const problem of s3Problems(env)) ctx.addIssue({ code: "custom", path: [problem], message: "S3 storage needs S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY together; set the missing one or unset them all (files then stay on local disk)" });
     try {
       resolveDatabaseTarget(env.DATABASE_URL);
     } catch (error) {
@@ -130,6 +168,26 @@ function isProxyAddress(entry: string): boolean {
   if (prefix === undefined) return true;
   if (!/^\d{1,3}$/.test(prefix)) return false;
   return Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+const S3_REQUIRED = ["S3_ENDPOINT", "S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const;
+
+// Half an S3 configuration would quietly keep files on one machine's disk
+// while the operator believes they are shared, so it stops the boot instead.
+function s3Problems(env: Partial<Record<(typeof S3_REQUIRED)[number], string>>): string[] {
+  const missing = S3_REQUIRED.filter((name) => !env[name]);
+  return missing.length === S3_REQUIRED.length ? [] : [...missing];
+}
+
+export type S3Settings = { endpoint: string; bucket: string; accessKeyId: string; secretAccessKey: string; region: string; forcePathStyle: boolean };
+
+/** The S3 settings when object storage is configured, otherwise null (local folders). */
+export function s3Settings(settings: Env = env): S3Settings | null {
+  if (!settings.S3_ENDPOINT || !settings.S3_BUCKET || !settings.S3_ACCESS_KEY_ID || !settings.S3_SECRET_ACCESS_KEY) return null;
+  return {
+    endpoint: settings.S3_ENDPOINT, bucket: settings.S3_BUCKET, accessKeyId: settings.S3_ACCESS_KEY_ID,
+    secretAccessKey: settings.S3_SECRET_ACCESS_KEY, region: settings.S3_REGION, forcePathStyle: settings.S3_FORCE_PATH_STYLE === "true",
+  };
 }
 
 // DEMO_TEST_PAYMENTS is for a demo on one machine, never beside real

@@ -1,13 +1,12 @@
 // The daily digest (issue 14 part 2): notices whose reader chose "daily" for
 // their group wait with Notification.digestPending; once a day each reader
 // with any gets one email listing them, in their language. Run by the
-// server at 07:00 Hanoi time (startDailyDigestSchedule) and by
+// server's scheduler at 07:00 Hanoi time ("daily-digest" job) and by
 // `npm run digest:daily` (cron). The claim (digestPending true -> false) and
 // the queued email are one transaction, so a notice is mailed at most once
 // even when two runs overlap, and never lost if the run dies half-way.
 import { db } from "~/db.server";
 import { isLanguage, type Language } from "~/i18n/config";
-import { logger } from "~/utils/logger.server";
 import { enqueueMail } from "./mail-outbox.server";
 import { isNoticeKind } from "./notice-kinds";
 import { noticeUnsubscribeToken } from "./notice-preferences.server";
@@ -54,29 +53,5 @@ export async function sendDailyDigests(): Promise<DailyDigestReport> {
   return report;
 }
 
-const HANOI_OFFSET_MS = 7 * 3_600_000;
-const DIGEST_HOUR = 7;
-
-/** Milliseconds until the next 07:00 in Hanoi (UTC+7, no daylight saving). */
-export function msUntilNextDigest(now: Date): number {
-  const local = new Date(now.getTime() + HANOI_OFFSET_MS);
-  const next = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), DIGEST_HOUR) - HANOI_OFFSET_MS;
-  const at = next > now.getTime() ? next : next + 86_400_000;
-  return at - now.getTime();
-}
-
-/** Sends the daily digest every morning at 07:00 Hanoi time while the server runs. */
-export function startDailyDigestSchedule(): () => void {
-  let timer: NodeJS.Timeout;
-  const arm = () => {
-    timer = setTimeout(() => {
-      sendDailyDigests()
-        .then((report) => logger.info(report, "daily digests queued"))
-        .catch((error: unknown) => logger.error({ err: error }, "daily digest run failed"))
-        .finally(arm);
-    }, msUntilNextDigest(new Date()));
-    timer.unref();
-  };
-  arm();
-  return () => clearTimeout(timer);
-}
+/** 07:00 Hanoi time (UTC+7, no daylight saving), once a day across all processes. */
+export const DAILY_DIGEST_AT = { hour: 7, minute: 0, utcOffsetMinutes: 7 * 60 };

@@ -1,9 +1,12 @@
 // Email that is never lost (issue 14 part 3). Every email is a MailOutbox row
 // written in the transaction of the event it reports (`enqueueMail`), so a
 // rolled-back change mails nobody. The worker (`deliverDueMail`, polled by
-// `startMailWorker` in the server, `npm run mail:send` from cron) sends due
+// the server's scheduler, `npm run mail:send` from cron) sends due
 // rows, retrying failures with exponential backoff, and gives a row up as
 // "dead" after MAIL_MAX_ATTEMPTS; staff see the queue at /staff/search.
+// The server polls through the scheduler ("mail-outbox" job), so one process
+// drains the queue at a time; the row leases below still keep cron's
+// `npm run mail:send` beside it from sending anything twice.
 //
 // Exactly once: a sender first leases a row with a conditional update
 // (lockedUntil in the past, new lockToken); only the process whose update
@@ -13,6 +16,7 @@ import { randomUUID } from "node:crypto";
 import { db, type Db } from "~/db.server";
 import { env } from "~/env.server";
 import { logger } from "~/utils/logger.server";
+import { kickJob } from "./scheduler.server";
 import { createMailer, type DeliveryTarget, type OutgoingEmail } from "./email.server";
 
 export type QueuedEmail = OutgoingEmail & {
@@ -54,6 +58,8 @@ export type DeliveryOptions = DeliveryTarget & {
   /** How long a leased row is reserved for this sender. */
   leaseMs?: number;
   now?: () => Date;
+  /** Stop after the current batch (the server is shutting down). */
+  signal?: AbortSignal;
 };
 
 export type DeliveryReport = { sent: number; failed: number; dead: number };
@@ -87,6 +93,7 @@ export async function deliverDueMail(options: DeliveryOptions = {}): Promise<Del
   let mailer: ReturnType<typeof createMailer> | null = null;
   try {
     for (;;) {
+      if (options.signal?.aborted) break;
       const now = clock();
       const candidates = await db.mailOutbox.findMany({
         where: { ...dueWhere(now), id: { notIn: [...tried] } },
@@ -153,78 +160,20 @@ export async function deliverDueMail(options: DeliveryOptions = {}): Promise<Del
   return report;
 }
 
-// One worker per process, shared through globalThis: the server's bundle
-// (build/index.js) and app/server/main.ts load this module separately, and
-// a kick from either must reach the one that polls.
-type WorkerState = { timer: NodeJS.Timeout | null; running: Promise<DeliveryReport> | null; again: boolean; kickTimer: NodeJS.Timeout | null };
-const globalKey = Symbol.for("hte.mailWorker");
-const globalStore = globalThis as unknown as Record<symbol, WorkerState | undefined>;
-
-function drainOnce(): Promise<DeliveryReport> {
-  const state = globalStore[globalKey];
-  if (!state) return deliverDueMail();
-  if (state.running) {
-    state.again = true;
-    return state.running;
-  }
-  state.running = (async () => {
-    const total: DeliveryReport = { sent: 0, failed: 0, dead: 0 };
-    try {
-      do {
-        state.again = false;
-        const report = await deliverDueMail();
-        total.sent += report.sent;
-        total.failed += report.failed;
-        total.dead += report.dead;
-      } while (state.again);
-    } catch (error) {
-      logger.error({ err: error }, "mail worker run failed; the next poll retries");
-    } finally {
-      state.running = null;
-    }
-    return total;
-  })();
-  return state.running;
-}
-
 /**
- * Starts polling for due mail (app/server/main.ts). Returns a stop function.
- * Without a started worker, mail waits for `npm run mail:send` or
- * `deliverDueMail()`: tests flush it themselves.
- */
-export function startMailWorker(intervalMs = env.MAIL_SEND_INTERVAL_MS): () => void {
-  stopMailWorker();
-  const state: WorkerState = { timer: null, running: null, again: false, kickTimer: null };
-  globalStore[globalKey] = state;
-  state.timer = setInterval(() => void drainOnce(), intervalMs);
-  state.timer.unref();
-  void drainOnce();
-  return stopMailWorker;
-}
-
-export function stopMailWorker() {
-  const state = globalStore[globalKey];
-  if (!state) return;
-  if (state.timer) clearInterval(state.timer);
-  if (state.kickTimer) clearTimeout(state.kickTimer);
-  globalStore[globalKey] = undefined;
-}
-
-/**
- * Asks the worker, if this process runs one, to look for mail soon rather
- * than at its next poll. Called when mail is queued; the queuing transaction
- * has usually committed by the time the short delay is over, and the poll
- * catches the rest.
+ * Asks this process's scheduler to send mail soon rather than at its next
+ * poll. Called when mail is queued; the queuing transaction has usually
+ * committed by the time the short delay is over, and the poll (the
+ * "mail-outbox" job, every MAIL_SEND_INTERVAL_MS, in one process at a time)
+ * catches the rest. Without a scheduler in this process (SCHEDULER=off,
+ * tests, scripts) it does nothing: tests flush the queue themselves.
  */
 export function kickMailWorker(delayMs = 100) {
-  const state = globalStore[globalKey];
-  if (!state || state.kickTimer) return;
-  state.kickTimer = setTimeout(() => {
-    state.kickTimer = null;
-    void drainOnce();
-  }, delayMs);
-  state.kickTimer.unref();
+  kickJob(MAIL_JOB, delayMs);
 }
+
+/** The scheduler's name for the mail poll (app/models/scheduled-jobs.server.ts). */
+export const MAIL_JOB = "mail-outbox";
 
 export type MailQueueHealth = {
   pending: number;

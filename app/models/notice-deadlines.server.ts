@@ -1,6 +1,6 @@
 // Timed reminders (issue 14 part 1), one job: `sendDeadlineReminders`, run
-// by the server once an hour (startDeadlineReminderSchedule in
-// app/server/main.ts) and by `npm run notices:deadlines` from cron.
+// by the server's scheduler once an hour ("deadline-reminders" job, one
+// process at a time) and by `npm run notices:deadlines` from cron.
 //
 // - A published statement whose proposal window closes within 3 days reaches
 //   the providers that follow it and have not proposed: people who follow
@@ -17,7 +17,6 @@
 // notices, so a rerun, or two runs at once, never repeats it, and a run that
 // dies half-way leaves the rest to the next run. A moved deadline is a new key.
 import { db, type Db } from "~/db.server";
-import { logger } from "~/utils/logger.server";
 import { noticesFor, notify, organisationMembers, type Notice } from "./notify.server";
 import { remindStaleOffers } from "./offer.server";
 import { dateInputFromDeadline } from "./problem-tracking.server";
@@ -25,7 +24,6 @@ import { ASKER_KINDS } from "./question.server";
 
 export const CLOSING_SOON_DAYS = 3;
 const DAY_MS = 86_400_000;
-const HOUR_MS = 3_600_000;
 
 export type DeadlineReport = { closingSoon: number; overdue: number; staleOffers: number; notified: number };
 
@@ -128,16 +126,4 @@ async function interestedProviders(
     for (const m of memberships) if (!proposed.has(m.organisationId)) readers.push(m.userId);
   }
   return [...new Set(readers)];
-}
-
-/** Hourly while the server runs, first a minute after boot; each reminder still goes once. */
-export function startDeadlineReminderSchedule(everyMs = HOUR_MS): () => void {
-  const run = () => {
-    sendDeadlineReminders()
-      .then((report) => { if (report.notified) logger.info(report, "deadline reminders sent"); })
-      .catch((error: unknown) => logger.error({ err: error }, "deadline reminder run failed"));
-  };
-  const timers = [setTimeout(run, 60_000), setInterval(run, everyMs)];
-  for (const timer of timers) timer.unref();
-  return () => timers.forEach((timer) => clearTimeout(timer));
 }

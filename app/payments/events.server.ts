@@ -5,6 +5,7 @@
 import { db } from "~/db.server";
 import { recordAudit } from "~/models/audit.server";
 import { applyPaymentEvent } from "~/models/order.server";
+import { kickJob } from "~/models/scheduler.server";
 import { applyPlanSession, applySubscriptionEvent, subscriptionOfInvoice } from "~/models/plan.server";
 import { applyServiceIntent, applyServiceSession } from "~/models/service-purchase.server";
 import { retryDelay } from "~/models/search-sync.server";
@@ -129,15 +130,20 @@ export async function retryDeadLetteredEvent(eventId: string, actorId: string): 
   return revived;
 }
 
-let running: Promise<unknown> | null = null;
-let timer: NodeJS.Timeout | null = null;
+/** The scheduler's name for the payment worker's poll (app/models/scheduled-jobs.server.ts). */
+export const PAYMENT_JOB = "payment-events";
 
-/** Starts polling (for retries) on first use and drains now. */
-export function kickPaymentWorker(intervalMs = 5_000) {
-  if (!timer) {
-    timer = setInterval(() => kickPaymentWorker(intervalMs), intervalMs);
-    timer.unref();
-  }
+let running: Promise<unknown> | null = null;
+
+/**
+ * Applies newly recorded events now. With a scheduler in this process, its
+ * "payment-events" job does it (one process at a time; the same job polls
+ * for retries every few seconds). Without one (SCHEDULER=off, the test
+ * server), this process drains itself: the per-event claims keep that safe
+ * beside the scheduler's run elsewhere, and retries wait for that poll.
+ */
+export function kickPaymentWorker() {
+  if (kickJob(PAYMENT_JOB)) return;
   if (running) return;
   running = drainPaymentEvents()
     .catch((error: unknown) => logger.error({ err: error }, "payment event worker failed"))

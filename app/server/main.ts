@@ -3,11 +3,9 @@ import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { broadcastDevReady } from "@remix-run/node";
 import { env, sessionSecret } from "~/env.server";
-import { startDailyDigestSchedule } from "~/models/daily-digest.server";
-import { startMailWorker } from "~/models/mail-outbox.server";
-import { startMaintenanceSchedule } from "~/models/maintenance.server";
-import { startDeadlineReminderSchedule } from "~/models/notice-deadlines.server";
-import { startOpenDataSchedule } from "~/models/open-data.server";
+import { db } from "~/db.server";
+import { scheduledJobs } from "~/models/scheduled-jobs.server";
+import { Scheduler } from "~/models/scheduler.server";
 import { startDemoPayments, testPaymentsOn } from "~/payments/demo-payments.server";
 import { logger } from "~/utils/logger.server";
 import { createApp } from "./app";
@@ -30,19 +28,50 @@ const server = app.listen(env.PORT, () => {
   logger.info({ url: `http://localhost:${env.PORT}` }, "Hanoi Tech Exchange is serving");
   if (env.NODE_ENV === "development") void broadcastDevReady(build);
 });
-// Bulk open-data files: rebuilt when over a day old, checked after boot, never during it.
-if (env.OPEN_DATA_AUTO_REBUILD === "true") startOpenDataSchedule();
-// Stranded orders and orphan uploads (crash leftovers); see app/models/maintenance.server.ts.
-startMaintenanceSchedule();
-// Queued email (MailOutbox) goes out on a poll with retries; daily digests at 07:00 Hanoi time.
-startMailWorker();
-startDailyDigestSchedule();
-// Deadline reminders (statements closing, overdue major problems, stale offers), hourly; each is sent once.
-startDeadlineReminderSchedule();
+// Periodic work (mail, payment retries, clean-ups, digests, reminders,
+// open data): every process ticks, each job runs in one process at a time
+// and once per period across all of them (app/models/scheduler.server.ts).
+const scheduler = env.SCHEDULER === "on" ? new Scheduler(scheduledJobs(env), { tickMs: env.SCHEDULER_TICK_MS }).start() : null;
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    server.close(() => process.exit(0));
-    setTimeout(() => process.exit(0), 3000).unref();
-  });
+// The search service (app/search.server.ts) lives on globalThis, made by the
+// Remix build; its worker's stop() finishes the batch it is applying.
+const searchWorker = () => (globalThis as { __searchService?: { worker: { stop(): unknown } } }).__searchService?.worker;
+
+// Graceful shutdown: a deploy or a scale-down sends SIGTERM. Stop accepting
+// (the listening socket closes, so new connections are refused and the
+// proxy sends them to another process), let requests in flight finish, let
+// the current job and search batch end (their leases are given back), then
+// exit 0. Anything still going after SHUTDOWN_TIMEOUT_MS is cut: exit 1.
+let shuttingDown = false;
+async function shutDown(signal: NodeJS.Signals) {
+  if (shuttingDown) {
+    logger.warn({ signal }, "second signal: exiting now");
+    process.exit(1);
+  }
+  shuttingDown = true;
+  const started = Date.now();
+  logger.info({ signal, timeoutMs: env.SHUTDOWN_TIMEOUT_MS }, "shutting down: finishing requests in flight and running jobs");
+  setTimeout(() => {
+    logger.error({ busy: scheduler?.busy() ?? [] }, "shutdown took too long; exiting with work unfinished");
+    process.exit(1);
+  }, env.SHUTDOWN_TIMEOUT_MS).unref();
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  // Keep-alive connections between requests would hold close() open until
+  // they time out; close them now, and each one as its last response ends.
+  server.closeIdleConnections();
+  const idleSweep = setInterval(() => server.closeIdleConnections(), 100);
+  try {
+    await Promise.all([
+      closed.finally(() => clearInterval(idleSweep)),
+      scheduler?.stop(),
+      Promise.resolve(searchWorker()?.stop()),
+    ]);
+    await db.$disconnect();
+    logger.info({ ms: Date.now() - started }, "shut down cleanly");
+    process.exit(0);
+  } catch (error) {
+    logger.error({ err: error }, "shutdown failed");
+    process.exit(1);
+  }
 }
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, (name) => void shutDown(name));
