@@ -50,7 +50,7 @@ export default defineConfig({
   webServer: targets.map(({ db, port }) => ({
     name: db,
     command: `npx tsx scripts/e2e-server.ts --db ${db} --port ${port} --outbox ${outboxDirFor(db)}`,
-    url: `http://localhost:${port}/healthz`,
+    url: `http://localhost:${port}/readyz`,
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: "pipe" as const,

@@ -63,7 +63,7 @@ async function startServerEntry(settings: Record<string, string>): Promise<Runni
   const deadline = Date.now() + 45_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server stopped (exit ${child.exitCode}):\n${output}`);
-    const up = await fetch(`${base}/healthz`).then((r) => r.ok, () => false);
+    const up = await fetch(`${base}/readyz`).then((r) => r.ok, () => false);
     if (up) break;
     if (Date.now() > deadline) {
       await stop();

@@ -5,11 +5,14 @@ import compression from "compression";
 import express from "express";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
+import { db } from "~/db.server";
 import type { Env } from "~/env.server";
 import { checkoutOrigins } from "~/payments/checkout-origins";
 import { searchService } from "~/search.server";
 import { httpLogOptions, logger } from "~/utils/logger.server";
 import { bodyGuard } from "./body-guard";
+import { createRouteLabeler, metrics, metricsAccess, readQueues, requestMetrics } from "./metrics";
+import { createReadiness } from "./readiness";
 import { createRequestHandler } from "./remix-handler";
 import { createPublicCache } from "./public-cache";
 import { originGuard } from "./security";
@@ -34,7 +37,10 @@ export function createApp(build: ServerBuild, env: Env) {
   // the local demo runs on http://localhost.
   const servedOverHttps = isProduction && !env.APP_URL?.startsWith("http://");
   app.disable("x-powered-by");
+  // Timed from arrival, so compression and everything after count.
+  app.use(requestMetrics(createRouteLabeler(build.routes, OWN_PATHS)));
   app.use(compression());
+  operationsRoutes(app, env);
 
   app.use((_req, res, next) => {
     res.locals.cspNonce = randomBytes(16).toString("base64");
@@ -88,4 +94,49 @@ export function createApp(build: ServerBuild, env: Env) {
     }),
   );
   return app;
+}
+
+const OWN_PATHS = ["/healthz", "/readyz", "/metrics"] as const;
+
+// Health, readiness and metrics are answered here, before the security
+// headers, the request log, the body and origin guards and Remix: probes come
+// every few seconds from each proxy and orchestrator, need none of that, and
+// must not fill the log. None of them is ever kept by the public page cache
+// (they are answered before it, with Cache-Control: no-store).
+function operationsRoutes(app: express.Express, env: Env) {
+  // Alive: the process answers. Depends on nothing else, so an orchestrator
+  // does not restart processes because the database is down.
+  app.get("/healthz", (_req, res) => {
+    res.set("Cache-Control", "no-store").json({ status: "alive" });
+  });
+
+  // Ready: the database, search engine and upload storage answer (each within
+  // 2 s), and the process is not shutting down. 503 names what failed.
+  const readiness = createReadiness(db);
+  app.get("/readyz", (_req, res, next) => {
+    readiness().then((result) => {
+      res.status(result.ready ? 200 : 503).set("Cache-Control", "no-store").json(result);
+    }, next);
+  });
+
+  // Prometheus text, for METRICS_TOKEN bearers and METRICS_ALLOW addresses.
+  // Without either setting it does not exist (the site's own 404).
+  const access = metricsAccess(env);
+  app.get("/metrics", (req, res, next) => {
+    const verdict = access(req);
+    if (verdict === "closed") return next();
+    res.set("Cache-Control", "no-store");
+    if (verdict === "no-token") {
+      res.status(401).set("WWW-Authenticate", 'Bearer realm="metrics"').type("text/plain").send("Unauthorized\n");
+      return;
+    }
+    if (verdict === "not-allowed") {
+      res.status(403).type("text/plain").send("Forbidden\n");
+      return;
+    }
+    const { registry } = metrics();
+    readQueues(db)
+      .then(() => registry.metrics())
+      .then((text) => res.type(registry.contentType).send(text), next);
+  });
 }

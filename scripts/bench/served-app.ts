@@ -24,7 +24,7 @@ export async function freePort(): Promise<number> {
 
 export type ServedApp = {
   base: string;
-  /** Milliseconds from spawning the server until /healthz answered. */
+  /** Milliseconds from spawning the server until /readyz answered 200 (database, search and storage ready). */
   bootMs: number;
   databaseLabel: string;
   /** The server process (for reading its memory from /proc). */
@@ -64,7 +64,7 @@ export async function serveSeededApp(
   for (;;) {
     const limit = options.startTimeoutMs ?? 60_000;
     if (Date.now() - started > limit) throw new Error(`server did not start in ${limit / 1000} s`);
-    const ok = await fetch(`${base}/healthz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${base}/readyz`).then((r) => r.ok, () => false);
     if (ok) break;
     await new Promise((r) => setTimeout(r, 100));
   }
