@@ -440,6 +440,64 @@ export function describeSearchEngineContract(name: string, create: () => Promise
       });
     });
 
+    describe("rebuilding", () => {
+      const rebuilt = searchDocument({ entityId: "rebuilt-only", title: "Bản đồ ngập lụt đô thị" });
+      const kept = CORPUS.filter((document) => document.entityId !== "benh-vien");
+
+      /** Yields `first`, then waits for `release` before yielding `second` (or throwing it). */
+      function pausedBatches(first: SearchDocument[], second: SearchDocument[] | Error) {
+        let release!: () => void;
+        let firstWritten!: () => void;
+        const released = new Promise<void>((resolve) => (release = resolve));
+        const written = new Promise<void>((resolve) => (firstWritten = resolve));
+        async function* batches() {
+          yield first;
+          // Asked for the next batch: the first one is written.
+          firstWritten();
+          await released;
+          if (second instanceof Error) throw second;
+          yield second;
+        }
+        return { batches: batches(), written, release };
+      }
+
+      it("keeps answering from the old documents during a rebuild, and holds only the new ones after", async () => {
+        const before = await engine.count();
+        const { batches, written, release } = pausedBatches(kept.slice(0, 5), [...kept.slice(5), rebuilt]);
+        const rebuilding = engine.replaceAll(batches);
+        await written;
+        // Half-way: searches still see the whole old index, none of the new one.
+        expect(ids(await search("bệnh viện"))).toContain("benh-vien");
+        expect(ids(await search("ngập lụt"))).not.toContain("rebuilt-only");
+        expect(ids(await search("chuyển đổi số"))).toContain("cds-phuong");
+        expect(await engine.count()).toBe(before);
+        release();
+        expect(await rebuilding).toBe(kept.length + 1);
+        expect(ids(await search("bệnh viện"))).not.toContain("benh-vien");
+        expect(ids(await search("ngập lụt"))).toEqual(["rebuilt-only"]);
+        expect(ids(await search("chuyển đổi số"))).toContain("cds-phuong");
+        // Settings and synonyms came along: filters, facets and the thesaurus still work.
+        expect(ids(await search("digital transformation"))).toContain("cds-phuong");
+        expect((await search("", { filters: { sector: ["giao-thong"] }, facets: ["sector"] })).facets.sector).toMatchObject({ "giao-thong": 4 });
+        expect(await engine.count()).toBe(kept.length + 1);
+        // Back to the shared corpus for the tests that follow.
+        expect(await engine.replaceAll((async function* () { yield CORPUS; })())).toBe(CORPUS.length);
+        expect(ids(await search("ngập lụt"))).not.toContain("rebuilt-only");
+      });
+
+      it("leaves the live index as it was when a rebuild fails half-way", async () => {
+        const before = await engine.count();
+        const { batches, written, release } = pausedBatches([rebuilt], new Error("database went away"));
+        const rebuilding = engine.replaceAll(batches);
+        await written;
+        release();
+        await expect(rebuilding).rejects.toThrow("database went away");
+        expect(await engine.count()).toBe(before);
+        expect(ids(await search("bệnh viện"))).toContain("benh-vien");
+        expect(ids(await search("ngập lụt"))).not.toContain("rebuilt-only");
+      });
+    });
+
     describe("similar documents", () => {
       it("ranks documents holding more of the weighted terms first, published only, within filters", async () => {
         const terms = [

@@ -164,7 +164,23 @@ export interface SearchEngine {
   count(): Promise<number>;
   /** Removes every document; settings stay. */
   clear(): Promise<void>;
+  /**
+   * Rebuilds the index from scratch with the documents `batches` yields, and
+   * swaps it in once complete: searches keep answering from the old documents
+   * until then, and none of them is left afterwards. Resolves with the
+   * number of documents now indexed; on failure the old index stays live.
+   * Writes made while it runs are replaced with it: re-apply changes made
+   * after the snapshot the batches come from.
+   */
+  replaceAll(batches: AsyncIterable<SearchDocument[]>): Promise<number>;
   close(): Promise<void>;
+  /**
+   * A small value kept inside the index itself, for an index that belongs to
+   * one process (the embedded file remembers which reader of the search log
+   * it is). Optional: a shared index needs none.
+   */
+  getMeta?(key: string): Promise<string | null>;
+  setMeta?(key: string, value: string): Promise<void>;
 }
 
 /** A document's values for every facet field; single-valued fields as zero or one value. */

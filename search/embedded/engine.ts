@@ -189,9 +189,17 @@ export interface EmbeddedEngineOptions {
   path: string;
 }
 
+interface Tables {
+  docs: string;
+  fts: string;
+}
+const LIVE_TABLES: Tables = { docs: "docs", fts: "fts" };
+const STAGING_TABLES: Tables = { docs: "docs_rebuild", fts: "fts_rebuild" };
+
 export class EmbeddedSearchEngine implements SearchEngine {
   readonly name = "embedded";
   private database: Database.Database | null = null;
+  private rebuilding: Promise<void> = Promise.resolve();
   private metas = new Map<number, DocumentMeta>();
   // The same, as an array indexed by rowid, for the hot loop in search().
   private metaByRowid: (DocumentMeta | undefined)[] = [];
@@ -346,11 +354,22 @@ export class EmbeddedSearchEngine implements SearchEngine {
   async upsert(documents: SearchDocument[]): Promise<void> {
     if (documents.length === 0) return;
     this.refreshIfChangedElsewhere();
+    const remembered = this.writeDocuments(documents, LIVE_TABLES, true);
+    for (const row of remembered) this.remember(row);
+    this.forgetRows();
+  }
+
+  /**
+   * Inserts or replaces documents in `tables`, in one transaction. The live
+   * tables also keep the in-memory vocabulary current; a rebuild's staging
+   * tables leave it alone (it is reloaded when they are swapped in).
+   */
+  private writeDocuments(documents: SearchDocument[], tables: Tables, live: boolean) {
     const db = this.db;
-    const findOld = db.prepare("SELECT rowid, title, summary, keywords, body FROM docs WHERE id = ?");
-    const deleteFts = db.prepare("DELETE FROM fts WHERE rowid = ?");
+    const findOld = db.prepare(`SELECT rowid, title, summary, keywords, body FROM ${tables.docs} WHERE id = ?`);
+    const deleteFts = db.prepare(`DELETE FROM ${tables.fts} WHERE rowid = ?`);
     const upsertDoc = db.prepare(`
-      INSERT INTO docs (id, type, entity_id, slug, title, summary, body, keywords, organisation_name, published,
+      INSERT INTO ${tables.docs} (id, type, entity_id, slug, title, summary, body, keywords, organisation_name, published,
                         organisation_id, facets, price_min, published_at, title_folded, head_folded, head_exact)
       VALUES (@id, @type, @entityId, @slug, @title, @summary, @body, @keywords, @organisationName, @published,
               @organisationId, @facets, @priceMin, @publishedAt, @titleFolded, @headFolded, @headExact)
@@ -361,7 +380,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
         published_at = excluded.published_at, title_folded = excluded.title_folded,
         head_folded = excluded.head_folded, head_exact = excluded.head_exact
       RETURNING rowid`);
-    const insertFts = db.prepare("INSERT INTO fts (rowid, title, summary, keywords, body) VALUES (?, ?, ?, ?, ?)");
+    const insertFts = db.prepare(`INSERT INTO ${tables.fts} (rowid, title, summary, keywords, body) VALUES (?, ?, ?, ?, ?)`);
     const insertSpelling = db.prepare("INSERT OR IGNORE INTO spellings (key, word) VALUES (?, ?)");
     const remembered: Parameters<EmbeddedSearchEngine["remember"]>[0][] = [];
     db.transaction(() => {
@@ -369,7 +388,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
         const old = findOld.get(document.id) as { rowid: number; title: string; summary: string; keywords: string; body: string } | undefined;
         if (old) {
           deleteFts.run(old.rowid);
-          this.vocabulary.removeText(`${old.title} ${old.summary} ${old.keywords} ${old.body}`);
+          if (live) this.vocabulary.removeText(`${old.title} ${old.summary} ${old.keywords} ${old.body}`);
         }
         const facets = JSON.stringify(facetValuesOf(document));
         const analysed = analyse(document);
@@ -383,7 +402,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
           headExact: analysed.headExact,
         }) as { rowid: number };
         insertFts.run(rowid, ...analysed.columns);
-        this.vocabulary.addKeys(analysed.words);
+        if (live) this.vocabulary.addKeys(analysed.words);
         for (const [key, word] of analysed.spellings) {
           if (this.spelled.has(key)) continue;
           this.spelled.add(key);
@@ -401,8 +420,63 @@ export class EmbeddedSearchEngine implements SearchEngine {
         });
       }
     })();
-    for (const row of remembered) this.remember(row);
-    this.forgetRows();
+    return remembered;
+  }
+
+  /**
+   * Replaces every document with the ones `batches` yields, and searches keep
+   * answering from the old set until the new one is complete: the batches go
+   * into staging tables (each batch its own short transaction, so the event
+   * loop and other readers are never held for the whole rebuild), which one
+   * transaction then renames over the live ones. Another connection to the
+   * file sees the switch through data_version, as for any other write. If a
+   * batch fails, the staging tables are dropped and the live index is as it
+   * was. Writes made to the live index while the rebuild runs are replaced
+   * with it: the caller re-applies changes made after its snapshot.
+   */
+  async replaceAll(batches: AsyncIterable<SearchDocument[]>): Promise<number> {
+    const run = this.rebuilding.then(() => this.rebuild(batches));
+    // One rebuild at a time; a failed one does not block the next.
+    this.rebuilding = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  private async rebuild(batches: AsyncIterable<SearchDocument[]>): Promise<number> {
+    const db = this.db;
+    const ddl = (name: string) => {
+      const sql = db.prepare("SELECT sql FROM sqlite_master WHERE name = ?").pluck().get(name) as string | undefined;
+      if (!sql) throw new Error(`Search index table ${name} is missing`);
+      // "CREATE TABLE docs (" / "CREATE VIRTUAL TABLE fts USING": the same definition under the staging name.
+      return sql.replace(new RegExp(`^(CREATE (?:VIRTUAL )?TABLE )"?${name}"?`), `$1${STAGING_TABLES[name as keyof Tables]}`);
+    };
+    const dropStaging = () => db.exec(`DROP TABLE IF EXISTS ${STAGING_TABLES.fts}; DROP TABLE IF EXISTS ${STAGING_TABLES.docs};`);
+    // Left over from a rebuild a crash interrupted.
+    dropStaging();
+    db.exec(`${ddl("docs")}; ${ddl("fts")};`);
+    try {
+      for await (const batch of batches) {
+        if (batch.length > 0) this.writeDocuments(batch, STAGING_TABLES, false);
+      }
+      db.transaction(() => {
+        db.exec(`
+          DROP TABLE fts_vocab; DROP TABLE fts; DROP TABLE docs;
+          ALTER TABLE ${STAGING_TABLES.docs} RENAME TO docs;
+          ALTER TABLE ${STAGING_TABLES.fts} RENAME TO fts;
+          CREATE VIRTUAL TABLE fts_vocab USING fts5vocab(fts, row);
+        `);
+      })();
+    } catch (error) {
+      dropStaging();
+      throw error;
+    }
+    // Statements prepared against the old tables are dropped with them.
+    this.statements.clear();
+    this.loadFromDisk();
+    // Documents, not batch entries: an id yielded twice is one document.
+    return this.metas.size;
   }
 
   async remove(ids: string[]): Promise<void> {
@@ -453,6 +527,14 @@ export class EmbeddedSearchEngine implements SearchEngine {
     for (const group of index.groups) {
       for (const phrase of group) if (phrase.length === 1) this.synonymWords.set(phrase[0]!, group);
     }
+  }
+
+  async getMeta(key: string): Promise<string | null> {
+    return (this.statement("SELECT value FROM meta WHERE key = ?").pluck().get(`app:${key}`) as string | undefined) ?? null;
+  }
+
+  async setMeta(key: string, value: string): Promise<void> {
+    this.statement("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)").run(`app:${key}`, value);
   }
 
   async count(): Promise<number> {

@@ -122,11 +122,14 @@ describe("index settings", () => {
     expect(meili.index(INDEX)!.settings.searchableAttributes).toEqual([...SEARCHABLE_ATTRIBUTES]);
   });
 
-  it("can be initialised again (the index already exists)", async () => {
-    const engine = newEngine();
-    await engine.init();
-    await expect(engine.init()).resolves.toBeUndefined();
-    expect(meili.tasks().find((task) => task.type === "indexCreation" && task.status === "failed")?.error?.code).toBe("index_already_exists");
+  it("looks the index up on a restart instead of creating it again, leaving no failed task", async () => {
+    await newEngine().init();
+    meili.requests.length = 0;
+    await expect(newEngine().init()).resolves.toBeUndefined();
+    expect(meili.requestsTo("GET", `/indexes/${INDEX}`)).toHaveLength(1);
+    expect(meili.requestsTo("POST", "/indexes")).toEqual([]);
+    expect(meili.tasks().filter((task) => task.type === "indexCreation")).toHaveLength(1);
+    expect(meili.tasks().filter((task) => task.status === "failed")).toEqual([]);
   });
 
   it("sends synonyms both ways, each also without diacritics", async () => {

@@ -5,7 +5,9 @@
 // which come from search/highlight.ts, never from Meilisearch's HTML).
 import {
   Meilisearch,
+  MeilisearchApiError,
   type EnqueuedTaskPromise,
+  type IndexSwap,
   type Hit,
   type MultiSearchQuery,
   type MultiSearchResult,
@@ -45,6 +47,7 @@ import {
   KEY_ATTRIBUTE_LIST,
   KEY_ATTRIBUTES,
   keyCopies,
+  MEILISEARCH_STOP_WORDS,
   meilisearchSettings,
   meilisearchSynonyms,
   searchSynonymGroups,
@@ -53,15 +56,23 @@ import {
 
 export const PRIMARY_KEY = "pk";
 const MAX_PER_PAGE = 100;
-// Meilisearch accepts up to 100 MB a request; a reindex in slices of this many
-// keeps each request (and the task the outbox waits on) small.
+// A reindex in slices of at most this many documents keeps each request (and
+// the task the outbox waits on) small.
 const UPSERT_BATCH = 1000;
+/**
+ * Meilisearch refuses a request body over its `--http-payload-size-limit`
+ * with 413 payload_too_large; the default is "100 MB", which it reads as
+ * 100,000,000 bytes. Slices are cut below it (see payloadLimitBytes).
+ */
+export const DEFAULT_PAYLOAD_LIMIT_BYTES = 100_000_000;
 
 // Private-use characters: they never occur in real text, so whatever sits
 // between them in `_formatted` is exactly what Meilisearch matched.
 const PRE_TAG = "\uE000";
 const POST_TAG = "\uE001";
 
+// The body is not among them: it can be long, and only the window around the
+// matches that Meilisearch crops (in `_formatted`) is used, for the snippet.
 const RETRIEVED_ATTRIBUTES = [
   "id",
   "type",
@@ -69,12 +80,17 @@ const RETRIEVED_ATTRIBUTES = [
   "slug",
   "title",
   "summary",
-  "body",
   "organisationName",
   "published",
   "priceMin",
   "publishedAt",
 ];
+// Bodies can be long: only a window around the matches is sent back, which is
+// enough to learn which words matched there and to show as the snippet.
+const CROPPED_ATTRIBUTES = ["body", FOLDED_ATTRIBUTES.body];
+// Meilisearch highlights only what attributesToHighlight names, cropped or
+// not (its "_formatted" rules: a field in both is cropped and highlighted),
+// so the cropped bodies are listed here too, or a match there goes unmarked.
 const HIGHLIGHTED_ATTRIBUTES = [
   "title",
   "summary",
@@ -82,10 +98,11 @@ const HIGHLIGHTED_ATTRIBUTES = [
   FOLDED_ATTRIBUTES.title,
   FOLDED_ATTRIBUTES.summary,
   FOLDED_ATTRIBUTES.keywords,
+  ...CROPPED_ATTRIBUTES,
 ];
-// Bodies can be long: only a window around the matches is sent back, which is
-// enough to learn which words matched there.
-const CROPPED_ATTRIBUTES = ["body", FOLDED_ATTRIBUTES.body];
+const CROP_LENGTH = 30;
+// Meilisearch's default crop marker, named so the snippet can rely on it.
+const CROP_MARKER = "…";
 
 export interface MeilisearchEngineOptions {
   host: string;
@@ -96,6 +113,8 @@ export interface MeilisearchEngineOptions {
   timeoutMs?: number;
   /** How long a write waits for Meilisearch to finish its task. Default 30 s. */
   taskTimeoutMs?: number;
+  /** The server's --http-payload-size-limit in bytes. Default 100,000,000 (Meilisearch's "100 MB"). */
+  payloadLimitBytes?: number;
 }
 
 /** A write Meilisearch accepted but could not apply. */
@@ -164,6 +183,8 @@ export function visibilityFilter(organisationIds: readonly string[]): string {
     ? "published = true"
     : `(published = true OR ${inFilter("organisationId", organisationIds)})`;
 }
+
+const SERVER_STOP_WORDS: ReadonlySet<string> = new Set(MEILISEARCH_STOP_WORDS);
 
 // Queries in one similar() call; each costs a search on the server.
 const SIMILAR_MAX_TERMS = 12;
@@ -443,6 +464,7 @@ export class MeilisearchEngine implements SearchEngine {
   private readonly client: Meilisearch;
   private readonly indexUid: string;
   private readonly taskTimeoutMs: number;
+  private readonly payloadLimitBytes: number;
   /** Known only once setSynonyms() ran in this process; init() leaves the server's alone. */
   private synonymGroups: SynonymGroups | null = null;
   // The matching glossary is always known; the staff's thesaurus joins it in setSynonyms().
@@ -453,6 +475,7 @@ export class MeilisearchEngine implements SearchEngine {
   constructor(options: MeilisearchEngineOptions) {
     this.indexUid = options.indexUid ?? "hte-search";
     this.taskTimeoutMs = options.taskTimeoutMs ?? 30_000;
+    this.payloadLimitBytes = options.payloadLimitBytes ?? DEFAULT_PAYLOAD_LIMIT_BYTES;
     this.client = new Meilisearch({
       host: options.host,
       apiKey: options.apiKey,
@@ -483,9 +506,7 @@ export class MeilisearchEngine implements SearchEngine {
   }
 
   async init(): Promise<void> {
-    await this.completed(this.client.createIndex(this.indexUid, { primaryKey: PRIMARY_KEY }), "index creation", [
-      "index_already_exists",
-    ]);
+    await this.ensureIndex(this.indexUid);
     const settings = meilisearchSettings(this.synonymGroups ?? []);
     // Synonyms are edited in the app and live on the server; a restart must
     // not wipe them before setSynonyms() runs again.
@@ -493,12 +514,94 @@ export class MeilisearchEngine implements SearchEngine {
     await this.completed(this.index.updateSettings(settings), "settings update");
   }
 
-  async upsert(documents: SearchDocument[]): Promise<void> {
-    for (let start = 0; start < documents.length; start += UPSERT_BATCH) {
-      const batch = documents.slice(start, start + UPSERT_BATCH).map(toMeilisearchDocument);
-      // Add-or-replace, not update: a field that became null must disappear.
-      await this.completed(this.index.addDocuments(batch, { primaryKey: PRIMARY_KEY }), "document upsert");
+  /**
+   * Looks the index up and creates it only when Meilisearch says
+   * index_not_found: a restart then needs no `indexes.create` on its key and
+   * leaves no failed creation task behind. Two processes starting together
+   * may both create it; the second task fails with index_already_exists,
+   * which is what was wanted.
+   */
+  private async ensureIndex(uid: string): Promise<void> {
+    try {
+      const existing = await this.client.getRawIndex(uid);
+      if (existing.primaryKey !== null && existing.primaryKey !== PRIMARY_KEY) {
+        throw new Error(`Meilisearch index ${uid} has primary key ${existing.primaryKey}, not ${PRIMARY_KEY}: delete it and rebuild the search index`);
+      }
+      return;
+    } catch (error) {
+      if (!(error instanceof MeilisearchApiError) || error.cause?.code !== "index_not_found") throw error;
     }
+    await this.completed(this.client.createIndex(uid, { primaryKey: PRIMARY_KEY }), "index creation", ["index_already_exists"]);
+  }
+
+  async upsert(documents: SearchDocument[]): Promise<void> {
+    await this.upsertInto(this.indexUid, documents);
+  }
+
+  /** Add-or-replace in slices under UPSERT_BATCH documents and the server's payload limit. */
+  private async upsertInto(uid: string, documents: SearchDocument[]): Promise<void> {
+    const index = this.client.index<MeilisearchDocument>(uid);
+    // The JSON array's brackets, and a comma per document after the first.
+    const limit = this.payloadLimitBytes - 2;
+    let slice: MeilisearchDocument[] = [];
+    let bytes = 0;
+    const send = async () => {
+      if (slice.length === 0) return;
+      const batch = slice;
+      slice = [];
+      bytes = 0;
+      // Add-or-replace, not update: a field that became null must disappear.
+      await this.completed(index.addDocuments(batch, { primaryKey: PRIMARY_KEY }), "document upsert");
+    };
+    for (const document of documents) {
+      const stored = toMeilisearchDocument(document);
+      const size = Buffer.byteLength(JSON.stringify(stored)) + 1;
+      if (size > limit) {
+        throw new Error(`Search document ${document.id} is ${size} bytes as JSON, over Meilisearch's payload limit of ${this.payloadLimitBytes} bytes`);
+      }
+      if (slice.length >= UPSERT_BATCH || bytes + size > limit) await send();
+      slice.push(stored);
+      bytes += size;
+    }
+    await send();
+  }
+
+  /**
+   * Builds a new index beside the live one ("<uid>_rebuild_<stamp>", same
+   * settings and synonyms), fills it, then swaps the two with one
+   * swap-indexes task, which Meilisearch applies atomically, and deletes the
+   * old documents (now under the rebuild name). Searches answer from the old
+   * index until the swap. If anything fails before the swap, the new index is
+   * deleted and the live one is untouched. The key needs, on "<uid>*":
+   * indexes.create, settings.update, settings.get (synonyms, when this
+   * process has not set them), documents.add, indexes.swap, indexes.delete,
+   * stats.get and tasks.get.
+   */
+  async replaceAll(batches: AsyncIterable<SearchDocument[]>): Promise<number> {
+    // Both sides of a swap must exist.
+    await this.ensureIndex(this.indexUid);
+    const staging = `${this.indexUid}_rebuild_${Date.now().toString(36)}`;
+    await this.ensureIndex(staging);
+    try {
+      const settings = meilisearchSettings(this.synonymGroups ?? []);
+      // Not set in this process: the live index's own synonyms come along.
+      if (this.synonymGroups === null) settings.synonyms = await this.index.getSynonyms();
+      await this.completed(this.client.index(staging).updateSettings(settings), "rebuild settings update");
+      for await (const batch of batches) await this.upsertInto(staging, batch);
+      // `rename` left out: it defaults to false, and servers older than 1.18 refuse the field.
+      await this.completed(this.client.swapIndexes([{ indexes: [this.indexUid, staging] } as IndexSwap]), "index swap");
+    } catch (error) {
+      // Best effort: the failure that matters is the one rethrown; a
+      // leftover "_rebuild_" index holds nothing the live one needs.
+      await this.client
+        .deleteIndex(staging)
+        .waitTask({ timeout: this.taskTimeoutMs, interval: 50 })
+        .catch(() => undefined);
+      throw error;
+    }
+    // The rebuild name now holds the old documents.
+    await this.completed(this.client.deleteIndex(staging), "old index deletion");
+    return this.count();
   }
 
   async remove(ids: string[]): Promise<void> {
@@ -605,16 +708,13 @@ export class MeilisearchEngine implements SearchEngine {
       matchingStrategy: reading.matchingStrategy,
       ...(reading.attributes ? { attributesToSearchOn: reading.attributes } : {}),
     });
-    const formatting =
-      widest.q === ""
-        ? {}
-        : {
-            attributesToHighlight: HIGHLIGHTED_ATTRIBUTES,
-            attributesToCrop: CROPPED_ATTRIBUTES,
-            cropLength: 30,
-            highlightPreTag: PRE_TAG,
-            highlightPostTag: POST_TAG,
-          };
+    // The body always as a crop (its start when nothing matched there), marked when there is a query.
+    const formatting = {
+      attributesToCrop: CROPPED_ATTRIBUTES,
+      cropLength: CROP_LENGTH,
+      cropMarker: CROP_MARKER,
+      ...(widest.q === "" ? {} : { attributesToHighlight: HIGHLIGHTED_ATTRIBUTES, highlightPreTag: PRE_TAG, highlightPostTag: POST_TAG }),
+    };
 
     // The page: straight from the widest reading when only one is shown or
     // the order is not relevance; otherwise the better readings' documents
@@ -702,7 +802,7 @@ export class MeilisearchEngine implements SearchEngine {
       total: totalOf(totalResult),
       page,
       perPage,
-      hits: hits.map((hit, index) => toSearchHit(hit, hitTerms[index]!)),
+      hits: hits.map((hit, index) => toSearchHit(hit, hitTerms[index]!, croppedBody(hit._formatted))),
       facets,
       matchedTerms,
       didYouMean: didYouMeanOf(parsed, corrections),
@@ -848,37 +948,43 @@ export class MeilisearchEngine implements SearchEngine {
     const pagePks = pageCandidates.map((candidate) => candidate.document.pk);
 
     // The page's documents, and what the widest reading marked in them
-    // (typos Meilisearch forgave, for highlights and "did you mean").
+    // (typos Meilisearch forgave, for highlights and "did you mean") with
+    // their bodies cropped around the marks. A document only matching's
+    // reading found holds none of the reading's words, so no query can crop
+    // its body around its terms: its body is fetched whole instead.
     const marking = readings.at(-1);
     const pageFilter = [visibility, inFilter(PRIMARY_KEY, pagePks)];
+    const marked = marking ? pageCandidates.filter((candidate) => candidate.own > 0).map((candidate) => candidate.document.pk) : [];
+    const unmarked = pageCandidates.filter((candidate) => !marked.includes(candidate.document.pk)).map((candidate) => candidate.document.pk);
+    const queries: MultiSearchQuery[] = [
+      { indexUid: this.indexUid, q: "", filter: pageFilter, page: 1, hitsPerPage: pagePks.length, attributesToRetrieve: [...RETRIEVED_ATTRIBUTES, PRIMARY_KEY] },
+    ];
+    if (marking && marked.length > 0) {
+      queries.push({
+        ...this.readingQuery(marking),
+        filter: [visibility, inFilter(PRIMARY_KEY, marked)],
+        page: 1,
+        hitsPerPage: marked.length,
+        attributesToRetrieve: [PRIMARY_KEY],
+        attributesToHighlight: HIGHLIGHTED_ATTRIBUTES,
+        attributesToCrop: CROPPED_ATTRIBUTES,
+        cropLength: CROP_LENGTH,
+        cropMarker: CROP_MARKER,
+        highlightPreTag: PRE_TAG,
+        highlightPostTag: POST_TAG,
+      });
+    }
+    const markedAt = queries.length - 1;
+    if (unmarked.length > 0) {
+      queries.push({ indexUid: this.indexUid, q: "", filter: [visibility, inFilter(PRIMARY_KEY, unmarked)], page: 1, hitsPerPage: unmarked.length, attributesToRetrieve: [PRIMARY_KEY, "body"] });
+    }
     const pageResults =
       pagePks.length === 0
         ? []
-        : (
-            await this.client.multiSearch<{ queries: MultiSearchQuery[] }, Omit<MeilisearchDocument, "pk"> & { pk: string }>({
-              queries: [
-                { indexUid: this.indexUid, q: "", filter: pageFilter, page: 1, hitsPerPage: pagePks.length, attributesToRetrieve: [...RETRIEVED_ATTRIBUTES, PRIMARY_KEY] },
-                ...(marking
-                  ? [
-                      {
-                        ...this.readingQuery(marking),
-                        filter: pageFilter,
-                        page: 1,
-                        hitsPerPage: pagePks.length,
-                        attributesToRetrieve: [PRIMARY_KEY],
-                        attributesToHighlight: HIGHLIGHTED_ATTRIBUTES,
-                        attributesToCrop: CROPPED_ATTRIBUTES,
-                        cropLength: 30,
-                        highlightPreTag: PRE_TAG,
-                        highlightPostTag: POST_TAG,
-                      },
-                    ]
-                  : []),
-              ],
-            })
-          ).results;
+        : (await this.client.multiSearch<{ queries: MultiSearchQuery[] }, Omit<MeilisearchDocument, "pk"> & { pk: string }>({ queries })).results;
     const stored = new Map((pageResults[0]?.hits ?? []).map((hit) => [hit.pk, hit]));
-    const formatted = new Map((pageResults[1]?.hits ?? []).map((hit) => [hit.pk, hit._formatted]));
+    const formatted = new Map(markedAt > 0 ? (pageResults[markedAt]?.hits ?? []).map((hit) => [hit.pk, hit._formatted]) : []);
+    const wholeBodies = new Map(unmarked.length > 0 ? (pageResults.at(-1)?.hits ?? []).map((hit) => [hit.pk, hit.body ?? ""]) : []);
 
     const corrections = new Map<string, Map<string, number>>();
     const hits: SearchHit[] = [];
@@ -887,9 +993,10 @@ export class MeilisearchEngine implements SearchEngine {
       if (!hit) continue;
       // What this document matched: its reading's words, or matching's terms.
       const terms = new Set(candidate.own > 0 ? readings[candidate.reading]!.terms : candidate.matched);
-      const marked = candidate.own > 0 ? markedTokens(Object.values(formatted.get(candidate.document.pk) ?? {})) : [];
-      addForgivenTypos(parsed.words, marked, terms, corrections);
-      hits.push({ ...toSearchHit(hit, [...terms]), score: candidate.score });
+      const marks = candidate.own > 0 ? markedTokens(Object.values(formatted.get(candidate.document.pk) ?? {})) : [];
+      addForgivenTypos(parsed.words, marks, terms, corrections);
+      const body = wholeBodies.get(candidate.document.pk) ?? croppedBody(formatted.get(candidate.document.pk));
+      hits.push({ ...toSearchHit(hit, [...terms], body), score: candidate.score });
     }
     return {
       total: accepted.length,
@@ -983,6 +1090,7 @@ export class MeilisearchEngine implements SearchEngine {
           attributesToHighlight: HIGHLIGHTED_ATTRIBUTES,
           attributesToCrop: CROPPED_ATTRIBUTES,
           cropLength: 10,
+          cropMarker: CROP_MARKER,
           highlightPreTag: PRE_TAG,
           highlightPostTag: POST_TAG,
         })),
@@ -1035,7 +1143,10 @@ export class MeilisearchEngine implements SearchEngine {
    * of its terms' rarity × weight, as in the embedded engine.
    */
   async similar(query: SimilarQuery): Promise<SimilarHit[]> {
-    const terms = heaviest(query.terms.filter((term) => term.words.some(Boolean)), SIMILAR_MAX_TERMS);
+    // A phrase of nothing but the server's stop words is no term at all to
+    // Meilisearch: the query would turn into a placeholder search matching
+    // every document.
+    const terms = heaviest(query.terms.filter((term) => term.words.some((word) => word !== "" && !SERVER_STOP_WORDS.has(word))), SIMILAR_MAX_TERMS);
     if (terms.length === 0) return [];
     const filter = [
       visibilityFilter(query.visibility?.organisationIds ?? []),
@@ -1107,7 +1218,13 @@ function totalOf(result: MultiSearchResult<unknown>): number {
   return result.totalHits ?? result.estimatedTotalHits ?? result.hits.length;
 }
 
-function toSearchHit(hit: StoredHit, matchedTerms: string[]): SearchHit {
+/** The body as Meilisearch cropped it (with its crop markers), without highlight tags. */
+function croppedBody(formatted: Record<string, unknown> | undefined): string {
+  const body = formatted?.body;
+  return typeof body === "string" ? body.replaceAll(PRE_TAG, "").replaceAll(POST_TAG, "") : "";
+}
+
+function toSearchHit(hit: StoredHit, matchedTerms: string[], body: string): SearchHit {
   return {
     id: hit.id,
     type: hit.type,
@@ -1120,6 +1237,6 @@ function toSearchHit(hit: StoredHit, matchedTerms: string[]): SearchHit {
     priceMin: hit.priceMin ?? null,
     publishedAt: hit.publishedAt ?? null,
     score: hit._rankingScore ?? 0,
-    highlight: { title: highlight(hit.title, matchedTerms), snippet: snippet([hit.summary, hit.body ?? ""], matchedTerms) },
+    highlight: { title: highlight(hit.title, matchedTerms), snippet: snippet([hit.summary, body], matchedTerms) },
   };
 }

@@ -121,11 +121,31 @@ const errorBody = (code: string, message: string, type = "invalid_request") => (
   link: `https://docs.meilisearch.com/errors#${code}`,
 });
 
+/** An API key's rights, as Meilisearch's /keys holds them. */
+export interface StandInKey {
+  /** e.g. "search", "documents.add", "indexes.*", "*". */
+  actions: readonly string[];
+  /** Index uids or patterns ending in "*"; default every index. */
+  indexes?: readonly string[];
+}
+
 export interface MeilisearchStandInOptions {
   /** Default http://127.0.0.1:7700. */
   url?: string;
-  /** When set, every request must carry `Authorization: Bearer <apiKey>`. */
+  /**
+   * The master key: when set (or when `keys` is), every request must carry
+   * `Authorization: Bearer <key>`; the master key may do anything.
+   */
   apiKey?: string;
+  /**
+   * Other keys and what each may do. A request whose key lacks the route's
+   * action on every index it touches is answered 403 invalid_api_key, as
+   * Meilisearch does; a document or settings write to a missing index with a
+   * key lacking indexes.create enqueues a task that fails index_not_found.
+   */
+  keys?: Record<string, StandInKey>;
+  /** Request bodies over this many bytes get 413 payload_too_large. Default 100,000,000 (the server's "100 MB"). */
+  payloadLimitBytes?: number;
   /**
    * How the stand-in compares words: "fold" drops diacritics and maps đ→d
    * (what a folding tokenizer does); "lowercase" keeps diacritics, like a
@@ -232,13 +252,14 @@ export function createMeilisearchStandIn(options: MeilisearchStandInOptions = {}
     return pending.task;
   }
 
-  function putDocuments(uid: string, documents: unknown, primaryKeyParam: string | null, replace: boolean): TaskError | void {
+  function putDocuments(uid: string, documents: unknown, primaryKeyParam: string | null, replace: boolean, mayCreate: boolean): TaskError | void {
     if (!Array.isArray(documents)) return { code: "malformed_payload", message: "The payload must be an array of documents." };
-    let index = indexes.get(uid);
-    if (index && primaryKeyParam && index.primaryKey && index.primaryKey !== primaryKeyParam) {
-      return { code: "index_primary_key_already_exists", message: `Index \`${uid}\` already has a primary key: \`${index.primaryKey}\`.` };
+    const existing = indexes.get(uid);
+    if (existing && primaryKeyParam && existing.primaryKey && existing.primaryKey !== primaryKeyParam) {
+      return { code: "index_primary_key_already_exists", message: `Index \`${uid}\` already has a primary key: \`${existing.primaryKey}\`.` };
     }
-    index ??= createIndex(uid, primaryKeyParam);
+    const index = writableIndex(uid, mayCreate);
+    if (!("documents" in index)) return index;
     index.primaryKey ??= primaryKeyParam;
     const primaryKey = index.primaryKey;
     if (!primaryKey) return { code: "index_primary_key_no_candidate_found", message: "The primary key inference failed." };
@@ -280,7 +301,7 @@ export function createMeilisearchStandIn(options: MeilisearchStandInOptions = {}
   // - hits are bucket-sorted by the index's rankingRules (words, typo,
   //   proximity, attribute, exactness, sort); _rankingScore is a model (the
   //   mean of each rule's share), only its order means anything.
-  type QueryTerm = { kind: "word"; word: string; prefix: boolean } | { kind: "phrase"; words: string[] };
+  type QueryTerm = { kind: "word"; word: string; prefix: boolean } | { kind: "phrase"; words: (string | null)[] };
   interface Located {
     attribute: number;
     item: number;
@@ -311,8 +332,12 @@ export function createMeilisearchStandIn(options: MeilisearchStandInOptions = {}
     balanced.forEach((part, position) => {
       const words = normaliseText(part).slice(0, Math.max(0, 10 - count));
       count += words.length;
-      if (position % 2 === 1 && words.length > 0) terms.push({ kind: "phrase", words });
-      else for (const word of words) terms.push({ kind: "word", word, prefix: false });
+      // In a phrase a stop word holds its place but matches any word; a
+      // phrase of nothing but stop words is no term at all (Meilisearch's
+      // PhraseBuilder), which can leave a placeholder search.
+      if (position % 2 === 1) {
+        if (words.some((word) => !stopWords.has(word))) terms.push({ kind: "phrase", words: words.map((word) => (stopWords.has(word) ? null : word)) });
+      } else for (const word of words) terms.push({ kind: "word", word, prefix: false });
     });
     const meaningful = terms.filter((term) => term.kind === "phrase" || !stopWords.has(term.word));
     const kept = meaningful.length > 0 ? meaningful : terms;
@@ -384,11 +409,12 @@ export function createMeilisearchStandIn(options: MeilisearchStandInOptions = {}
     return distance <= budget && cost <= budget ? distance : null;
   }
 
-  function phraseAt(items: string[][], words: string[], attribute: number): Located[] {
+  /** Where the phrase stands; a null word (a stop word in the phrase) stands for any word. */
+  function phraseAt(items: string[][], words: readonly (string | null)[], attribute: number): Located[] {
     const found: Located[] = [];
     items.forEach((tokens, item) => {
       for (let position = 0; position + words.length <= tokens.length; position++) {
-        if (words.every((word, offset) => tokens[position + offset] === word)) found.push({ attribute, item, position, length: words.length });
+        if (words.every((word, offset) => word === null || tokens[position + offset] === word)) found.push({ attribute, item, position, length: words.length });
       }
     });
     return found;
@@ -494,17 +520,30 @@ export function createMeilisearchStandIn(options: MeilisearchStandInOptions = {}
     return shares.reduce((sum, share) => sum + share, 0) / shares.length;
   }
 
-  /** Marks every word a query term (or a synonym of a run) matched; a prefix match marks only the typed part. */
-  function formatted(index: StoredIndex, attribute: string, value: unknown, terms: QueryTerm[], runs: ReturnType<typeof synonymRuns>, pre: string, post: string): unknown {
-    if (Array.isArray(value)) return value.map((item) => formatted(index, attribute, item, terms, runs, pre, post));
+  interface Formatting {
+    /** Tags around matches, or null: the attribute is not in attributesToHighlight. */
+    tags: { pre: string; post: string } | null;
+    /** Words kept around the best matches, or null: not in attributesToCrop. */
+    crop: { length: number; marker: string } | null;
+  }
+
+  /**
+   * The attribute as `_formatted` shows it. Highlighted only when asked
+   * (a field only in attributesToCrop comes back cropped, without tags), a
+   * prefix match marking only the typed part; cropped to the window of
+   * `length` words holding the most distinct matched words (the start when
+   * none matched), the marker where text was cut.
+   */
+  function formatted(index: StoredIndex, attribute: string, value: unknown, terms: QueryTerm[], runs: ReturnType<typeof synonymRuns>, format: Formatting): unknown {
+    if (Array.isArray(value)) return value.map((item) => formatted(index, attribute, item, terms, runs, format));
     if (typeof value !== "string") return value;
     const nfc = value.normalize("NFC");
     const tokens = tokenize(nfc);
     const words = tokens.map((token) => normaliseWord(token.exact));
     const marks: number[] = tokens.map(() => 0);
-    const markPhrase = (phrase: string[]) => {
+    const markPhrase = (phrase: readonly (string | null)[]) => {
       for (let position = 0; position + phrase.length <= words.length; position++) {
-        if (phrase.every((word, offset) => words[position + offset] === word)) {
+        if (phrase.every((word, offset) => word === null || words[position + offset] === word)) {
           for (let offset = 0; offset < phrase.length; offset++) marks[position + offset] = -1;
         }
       }
@@ -521,16 +560,38 @@ export function createMeilisearchStandIn(options: MeilisearchStandInOptions = {}
       });
     }
     for (const run of runs) for (const phrase of run.phrases) markPhrase(phrase);
-    let out = "";
-    let cursor = 0;
-    tokens.forEach((token, position) => {
-      const mark = marks[position]!;
-      if (mark === 0) return;
-      const length = mark === -1 ? token.end - token.start : mark;
-      out += nfc.slice(cursor, token.start) + pre + nfc.slice(token.start, token.start + length) + post;
-      cursor = token.start + length;
-    });
-    return out + nfc.slice(cursor);
+    let from = 0;
+    let to = tokens.length;
+    if (format.crop && tokens.length > format.crop.length) {
+      const size = format.crop.length;
+      let best = -1;
+      marks.forEach((mark, position) => {
+        if (mark === 0) return;
+        const start = Math.max(0, Math.min(position - Math.floor((size - 1) / 2), tokens.length - size));
+        const distinct = new Set(words.slice(start, start + size).filter((_, offset) => marks[start + offset] !== 0)).size;
+        if (distinct > best) {
+          best = distinct;
+          from = start;
+        }
+      });
+      to = Math.min(tokens.length, from + size);
+    }
+    const textFrom = from === 0 ? 0 : tokens[from]!.start;
+    const textTo = to === tokens.length ? nfc.length : tokens[to - 1]!.end;
+    let out = from > 0 && format.crop ? format.crop.marker : "";
+    let cursor = textFrom;
+    if (format.tags) {
+      for (let position = from; position < to; position++) {
+        const mark = marks[position]!;
+        if (mark === 0) continue;
+        const token = tokens[position]!;
+        const length = mark === -1 ? token.end - token.start : mark;
+        out += nfc.slice(cursor, token.start) + format.tags.pre + nfc.slice(token.start, token.start + length) + format.tags.post;
+        cursor = token.start + length;
+      }
+    }
+    out += nfc.slice(cursor, textTo);
+    return to < tokens.length && format.crop ? out + format.crop.marker : out;
   }
 
   function search(index: StoredIndex, body: Json) {
@@ -599,17 +660,33 @@ export function createMeilisearchStandIn(options: MeilisearchStandInOptions = {}
     const offset = finite ? (page - 1) * hitsPerPage : ((body.offset as number | undefined) ?? 0);
     const limit = finite ? hitsPerPage : ((body.limit as number | undefined) ?? 20);
     const retrieve = body.attributesToRetrieve as string[] | undefined;
-    const toFormat = [...((body.attributesToHighlight as string[] | undefined) ?? []), ...((body.attributesToCrop as string[] | undefined) ?? [])];
-    const pre = (body.highlightPreTag as string | undefined) ?? "<em>";
-    const post = (body.highlightPostTag as string | undefined) ?? "</em>";
+    const toHighlight = (body.attributesToHighlight as string[] | undefined) ?? [];
+    // "body" or "body:15" (a length of its own).
+    const toCrop = new Map(
+      ((body.attributesToCrop as string[] | undefined) ?? []).map((entry) => {
+        const [name, length] = entry.split(":");
+        return [name!, length === undefined ? null : Number(length)] as const;
+      }),
+    );
+    const tags = { pre: (body.highlightPreTag as string | undefined) ?? "<em>", post: (body.highlightPostTag as string | undefined) ?? "</em>" };
+    const cropLength = (body.cropLength as number | undefined) ?? 10;
+    const cropMarker = body.cropMarker === null ? "" : ((body.cropMarker as string | undefined) ?? "…");
 
     const hits = reachable.slice(offset, offset + limit).map((document) => {
       const shown = retrieve && !retrieve.includes("*") ? Object.fromEntries(retrieve.filter((key) => key in document).map((key) => [key, document[key]])) : { ...document };
       const hit: Json = structuredClone(shown);
-      if (toFormat.length > 0) {
+      if (toHighlight.length > 0 || toCrop.size > 0) {
+        // _formatted holds the retrieved, highlighted and cropped attributes together.
         const formattedHit: Json = structuredClone(shown);
-        for (const attribute of toFormat) {
-          if (attribute in document) formattedHit[attribute] = formatted(index, attribute, document[attribute], terms, runs, pre, post);
+        const highlightAll = toHighlight.includes("*");
+        const cropAll = toCrop.has("*");
+        for (const attribute of new Set([...toHighlight, ...toCrop.keys()].flatMap((name) => (name === "*" ? Object.keys(document) : [name])))) {
+          if (!(attribute in document)) continue;
+          const length = toCrop.has(attribute) ? (toCrop.get(attribute) ?? cropLength) : cropAll ? cropLength : null;
+          formattedHit[attribute] = formatted(index, attribute, document[attribute], terms, runs, {
+            tags: highlightAll || toHighlight.includes(attribute) ? tags : null,
+            crop: length === null || length === 0 ? null : { length, marker: cropMarker },
+          });
         }
         hit._formatted = formattedHit;
       }
@@ -653,14 +730,46 @@ export function createMeilisearchStandIn(options: MeilisearchStandInOptions = {}
     return recorded;
   }
 
-  type Route = (recorded: RecordedRequest, params: Record<string, string>) => Response | Promise<Response>;
-  const route = (method: "get" | "post" | "put" | "patch" | "delete", path: string, handle: Route): HttpHandler =>
+  interface Access {
+    /** Whether the request's key may do `action` on index `uid`. */
+    allows(action: string, uid: string): boolean;
+  }
+  type Route = (recorded: RecordedRequest, params: Record<string, string>, access: Access) => Response | Promise<Response>;
+  /** The indexes a request touches, for the key's index scope. */
+  type Scope = (recorded: RecordedRequest, params: Record<string, string>) => string[];
+  const byPath: Scope = (_, params) => (params.uid ? [params.uid] : []);
+  const payloadLimit = options.payloadLimitBytes ?? 100_000_000;
+  const secured = options.apiKey !== undefined || options.keys !== undefined;
+
+  function keyAllows(key: StandInKey | "master", action: string, uid: string | null): boolean {
+    if (key === "master") return true;
+    const [group] = action.split(".");
+    const acts = key.actions.includes("*") || key.actions.includes(action) || key.actions.includes(`${group}.*`);
+    const patterns = key.indexes ?? ["*"];
+    const on = uid === null || patterns.some((pattern) => pattern === "*" || pattern === uid || (pattern.endsWith("*") && uid.startsWith(pattern.slice(0, -1))));
+    return acts && on;
+  }
+
+  const route = (method: "get" | "post" | "put" | "patch" | "delete", path: string, action: string, handle: Route, scope: Scope = byPath): HttpHandler =>
     http[method](`${base}${path}`, async ({ request, params }) => {
       const recorded = await record(request);
-      if (options.apiKey !== undefined) {
+      let key: StandInKey | "master" = "master";
+      if (secured) {
         const header = request.headers.get("authorization");
-        if (!header) return HttpResponse.json(errorBody("missing_authorization_header", "The Authorization header is missing.", "auth"), { status: 401 });
-        if (header !== `Bearer ${options.apiKey}`) return HttpResponse.json(errorBody("invalid_api_key", "The provided API key is invalid.", "auth"), { status: 403 });
+        if (!header) return HttpResponse.json(errorBody("missing_authorization_header", "The Authorization header is missing. It must use the bearer authorization method.", "auth"), { status: 401 });
+        const token = header.replace(/^Bearer /, "");
+        const known = token === options.apiKey ? "master" : options.keys?.[token];
+        if (!known) return HttpResponse.json(errorBody("invalid_api_key", "The provided API key is invalid.", "auth"), { status: 403 });
+        key = known;
+        const uids = scope(recorded, params as Record<string, string>);
+        const permitted = uids.length === 0 ? keyAllows(key, action, null) : uids.every((uid) => keyAllows(key, action, uid));
+        if (!permitted) return HttpResponse.json(errorBody("invalid_api_key", "The provided API key is invalid.", "auth"), { status: 403 });
+      }
+      if (Buffer.byteLength(recorded.rawBody) > payloadLimit) {
+        return HttpResponse.json(
+          errorBody("payload_too_large", `The provided payload reached the size limit. The maximum accepted payload size is ${payloadLimit} bytes.`),
+          { status: 413 },
+        );
       }
       const hang = takeFault("hang", recorded.method, recorded.path);
       if (hang) {
@@ -675,61 +784,114 @@ export function createMeilisearchStandIn(options: MeilisearchStandInOptions = {}
       if (takeFault("http-500", recorded.method, recorded.path)) {
         return HttpResponse.json(errorBody("internal", "Simulated internal error.", "internal"), { status: 500 });
       }
+      const access: Access = { allows: (wanted, uid) => keyAllows(key, wanted, uid) };
       try {
-        return await handle(recorded, params as Record<string, string>);
+        return await handle(recorded, params as Record<string, string>, access);
       } catch (error) {
         if (error instanceof ApiError) return HttpResponse.json(errorBody(error.code, error.message, error.type), { status: error.status });
         throw error;
       }
     });
 
+  /** Meilisearch creates a missing index on a write only for a key that may create indexes. */
+  function writableIndex(uid: string, mayCreate: boolean): StoredIndex | TaskError {
+    const index = indexes.get(uid);
+    if (index) return index;
+    if (!mayCreate) return { code: "index_not_found", message: `Index \`${uid}\` not found.` };
+    return createIndex(uid, null);
+  }
+
+  const bodyUid: Scope = ({ body }) => [String(((body ?? {}) as { uid?: unknown }).uid ?? "")];
+  const swapped: Scope = ({ body }) => (Array.isArray(body) ? body.flatMap((swap) => ((swap as { indexes?: unknown }).indexes as string[] | undefined) ?? []) : []);
+  const searched: Scope = ({ body }) => (((body ?? {}) as { queries?: Json[] }).queries ?? []).map((query) => String(query.indexUid));
+
   const handlers: HttpHandler[] = [
-    route("post", "/indexes", ({ body, method, path }) => {
+    route("post", "/indexes", "indexes.create", ({ body, method, path }) => {
       const { uid, primaryKey } = (body ?? {}) as { uid?: string; primaryKey?: string };
       if (!uid) throw new ApiError(400, "missing_index_uid", "Missing field `uid`");
       return enqueue(uid, "indexCreation", { primaryKey: primaryKey ?? null }, () => {
         if (indexes.has(uid)) return { code: "index_already_exists", message: `Index \`${uid}\` already exists.` };
         createIndex(uid, primaryKey ?? null);
       }, method, path);
-    }),
-    route("get", "/indexes/:uid", (_, { uid }) => {
+    }, bodyUid),
+    route("get", "/indexes/:uid", "indexes.get", (_, { uid }) => {
       const index = getIndex(uid!);
       return HttpResponse.json({ uid: index.uid, primaryKey: index.primaryKey, createdAt: index.createdAt, updatedAt: index.updatedAt });
     }),
-    route("get", "/indexes/:uid/settings", (_, { uid }) => HttpResponse.json(getIndex(uid!).settings)),
-    route("patch", "/indexes/:uid/settings", ({ body, method, path }, { uid }) =>
-      enqueue(uid!, "settingsUpdate", (body ?? {}) as Json, () => {
-        const index = indexes.get(uid!) ?? createIndex(uid!, null);
-        for (const [key, value] of Object.entries((body ?? {}) as Json)) {
-          if (!(key in DEFAULT_SETTINGS)) return { code: "bad_request", message: `Unknown field \`${key}\`` };
-          index.settings[key] = value === null ? structuredClone(DEFAULT_SETTINGS[key]) : structuredClone(value);
-        }
+    route("delete", "/indexes/:uid", "indexes.delete", ({ method, path }, { uid }) =>
+      enqueue(uid!, "indexDeletion", { deletedDocuments: indexes.get(uid!)?.documents.size ?? 0 }, () => {
+        if (!indexes.delete(uid!)) return { code: "index_not_found", message: `Index \`${uid}\` not found.` };
       }, method, path),
     ),
-    route("post", "/indexes/:uid/documents", ({ body, query, method, path }, { uid }) =>
-      enqueue(uid!, "documentAdditionOrUpdate", { receivedDocuments: Array.isArray(body) ? body.length : 0 }, () =>
-        putDocuments(uid!, body, query.get("primaryKey"), true), method, path),
-    ),
-    route("put", "/indexes/:uid/documents", ({ body, query, method, path }, { uid }) =>
-      enqueue(uid!, "documentAdditionOrUpdate", { receivedDocuments: Array.isArray(body) ? body.length : 0 }, () =>
-        putDocuments(uid!, body, query.get("primaryKey"), false), method, path),
-    ),
-    route("post", "/indexes/:uid/documents/delete-batch", ({ body, method, path }, { uid }) =>
+    // Both indexes of every pair must exist when the task runs; the swap is atomic.
+    route("post", "/swap-indexes", "indexes.swap", ({ body, method, path }) => {
+      const swaps = Array.isArray(body) ? (body as { indexes?: unknown; rename?: unknown }[]) : null;
+      if (!swaps) throw new ApiError(400, "bad_request", "Invalid value type: expected an array, but found an object");
+      swaps.forEach((swap, position) => {
+        for (const key of Object.keys(swap)) {
+          if (key !== "indexes" && key !== "rename") throw new ApiError(400, "bad_request", `Unknown field \`${key}\` inside \`[${position}]\`: expected one of \`indexes\`, \`rename\``);
+        }
+        if (!Array.isArray(swap.indexes) || swap.indexes.length !== 2) {
+          throw new ApiError(400, "invalid_swap_indexes", `Invalid value at \`[${position}].indexes\`: two index uids must be given, one to swap with the other.`);
+        }
+      });
+      return enqueue(null, "indexSwap", { swaps }, () => {
+        const missing = swaps.flatMap((swap) => (swap.indexes as string[]).filter((uid) => !indexes.has(uid)));
+        if (missing.length > 0) return { code: "index_not_found", message: `Index \`${missing[0]}\` not found.` };
+        for (const swap of swaps) {
+          const [a, b] = swap.indexes as [string, string];
+          const [first, second] = [indexes.get(a)!, indexes.get(b)!];
+          indexes.set(a, { ...second, uid: a });
+          indexes.set(b, { ...first, uid: b });
+        }
+      }, method, path);
+    }, swapped),
+    route("get", "/indexes/:uid/settings", "settings.get", (_, { uid }) => HttpResponse.json(getIndex(uid!).settings)),
+    route("get", "/indexes/:uid/settings/synonyms", "settings.get", (_, { uid }) => HttpResponse.json(getIndex(uid!).settings.synonyms as Json)),
+    // Validated on arrival (400, nothing queued); merged when the task runs.
+    route("patch", "/indexes/:uid/settings", "settings.update", ({ body, method, path }, { uid }, access) => {
+      const patch = validateSettings(body);
+      const mayCreate = access.allows("indexes.create", uid!);
+      return enqueue(uid!, "settingsUpdate", patch, () => {
+        const index = writableIndex(uid!, mayCreate);
+        if (!("settings" in index)) return index;
+        const merged = mergeSettings(index.settings, patch);
+        const typos = (merged.typoTolerance as { minWordSizeForTypos: { oneTypo: number; twoTypos: number } }).minWordSizeForTypos;
+        if (typos.oneTypo > typos.twoTypos) {
+          return {
+            code: "invalid_settings_typo_tolerance",
+            message: `\`minWordSizeForTypos\` setting is invalid. \`twoTypos\` should be greater or equals to \`oneTypo\` but found \`oneTypo: ${typos.oneTypo}\` and twoTypos: ${typos.twoTypos}\`.`,
+          };
+        }
+        index.settings = merged;
+      }, method, path);
+    }),
+    route("post", "/indexes/:uid/documents", "documents.add", ({ body, query, method, path }, { uid }, access) => {
+      const mayCreate = access.allows("indexes.create", uid!);
+      return enqueue(uid!, "documentAdditionOrUpdate", { receivedDocuments: Array.isArray(body) ? body.length : 0 }, () =>
+        putDocuments(uid!, body, query.get("primaryKey"), true, mayCreate), method, path);
+    }),
+    route("put", "/indexes/:uid/documents", "documents.add", ({ body, query, method, path }, { uid }, access) => {
+      const mayCreate = access.allows("indexes.create", uid!);
+      return enqueue(uid!, "documentAdditionOrUpdate", { receivedDocuments: Array.isArray(body) ? body.length : 0 }, () =>
+        putDocuments(uid!, body, query.get("primaryKey"), false, mayCreate), method, path);
+    }),
+    route("post", "/indexes/:uid/documents/delete-batch", "documents.delete", ({ body, method, path }, { uid }) =>
       enqueue(uid!, "documentDeletion", { providedIds: Array.isArray(body) ? body.length : 0 }, () => {
         const index = indexes.get(uid!);
         if (!index) return { code: "index_not_found", message: `Index \`${uid}\` not found.` };
         for (const id of (body as unknown[]) ?? []) index.documents.delete(String(id));
       }, method, path),
     ),
-    route("delete", "/indexes/:uid/documents", ({ method, path }, { uid }) =>
+    route("delete", "/indexes/:uid/documents", "documents.delete", ({ method, path }, { uid }) =>
       enqueue(uid!, "documentDeletion", {}, () => {
         const index = indexes.get(uid!);
         if (!index) return { code: "index_not_found", message: `Index \`${uid}\` not found.` };
         index.documents.clear();
       }, method, path),
     ),
-    route("get", "/indexes/:uid/stats", (_, { uid }) => HttpResponse.json(indexStats(getIndex(uid!)))),
-    route("get", "/stats", () =>
+    route("get", "/indexes/:uid/stats", "stats.get", (_, { uid }) => HttpResponse.json(indexStats(getIndex(uid!)))),
+    route("get", "/stats", "stats.get", () =>
       HttpResponse.json({
         databaseSize: 0,
         usedDatabaseSize: 0,
@@ -737,9 +899,9 @@ export function createMeilisearchStandIn(options: MeilisearchStandInOptions = {}
         indexes: Object.fromEntries([...indexes.values()].map((index) => [index.uid, indexStats(index)])),
       }),
     ),
-    route("get", "/tasks/:taskUid", (_, { taskUid }) => HttpResponse.json(lookupTask(Number(taskUid)))),
-    route("post", "/indexes/:uid/search", ({ body }, { uid }) => HttpResponse.json(search(getIndex(uid!), (body ?? {}) as Json))),
-    route("post", "/multi-search", ({ body }) => {
+    route("get", "/tasks/:taskUid", "tasks.get", (_, { taskUid }) => HttpResponse.json(lookupTask(Number(taskUid)))),
+    route("post", "/indexes/:uid/search", "search", ({ body }, { uid }) => HttpResponse.json(search(getIndex(uid!), (body ?? {}) as Json))),
+    route("post", "/multi-search", "search", ({ body }) => {
       const queries = ((body ?? {}) as { queries?: Json[] }).queries ?? [];
       const results = queries.map((query, position) => {
         try {
@@ -752,7 +914,7 @@ export function createMeilisearchStandIn(options: MeilisearchStandInOptions = {}
         }
       });
       return HttpResponse.json({ results });
-    }),
+    }, searched),
   ];
 
   function indexStats(index: StoredIndex) {
@@ -816,6 +978,154 @@ export function createMeilisearchStandIn(options: MeilisearchStandInOptions = {}
 }
 
 export type MeilisearchStandIn = ReturnType<typeof createMeilisearchStandIn>;
+
+// --- settings validation -------------------------------------------------------
+// Meilisearch checks a settings payload's shape when the request arrives
+// (its deserr layer), before any task is queued: an unknown field is a 400
+// bad_request, a nested unknown field or a value of the wrong type a 400
+// invalid_settings_<field>. The messages follow its own (tests/settings/
+// errors.rs in the Meilisearch repository).
+
+type Check = (value: unknown, at: string, code: string) => void;
+
+function jsonKind(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object") return "an object";
+  if (typeof value === "string") return "a string";
+  if (typeof value === "boolean") return "a boolean";
+  if (typeof value === "number") return Number.isInteger(value) && value >= 0 ? "a positive integer" : "a negative or decimal number";
+  return typeof value;
+}
+
+function invalidValue(code: string, at: string, expected: string, value: unknown): ApiError {
+  return new ApiError(400, code, `Invalid value type at \`${at}\`: expected ${expected}, but found ${jsonKind(value)}: \`${JSON.stringify(value)}\``);
+}
+
+const nullable = (check: Check): Check => (value, at, code) => {
+  if (value !== null) check(value, at, code);
+};
+const isString: Check = (value, at, code) => {
+  if (typeof value !== "string") throw invalidValue(code, at, "a string", value);
+};
+const isBoolean: Check = (value, at, code) => {
+  if (typeof value !== "boolean") throw invalidValue(code, at, "a boolean", value);
+};
+const isCount: Check = (value, at, code) => {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0) throw invalidValue(code, at, "a positive integer", value);
+};
+const arrayOf = (item: Check): Check => (value, at, code) => {
+  if (!Array.isArray(value)) throw invalidValue(code, at, "an array", value);
+  value.forEach((entry, index) => item(entry, `${at}[${index}]`, code));
+};
+const oneOf = (allowed: readonly string[]): Check => (value, at, code) => {
+  if (typeof value !== "string" || !allowed.includes(value)) {
+    throw new ApiError(400, code, `Unknown value \`${String(value)}\` at \`${at}\`: expected one of ${allowed.map((entry) => `\`${entry}\``).join(", ")}`);
+  }
+};
+const objectOf = (fields: Record<string, Check>): Check => (value, at, code) => {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) throw invalidValue(code, at, "an object", value);
+  for (const [key, entry] of Object.entries(value)) {
+    const check = fields[key];
+    if (!check) {
+      throw new ApiError(400, code, `Unknown field \`${key}\` inside \`${at}\`: expected one of ${Object.keys(fields).map((name) => `\`${name}\``).join(", ")}`);
+    }
+    check(entry, `${at}.${key}`, code);
+  }
+};
+const recordOf = (item: Check): Check => (value, at, code) => {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) throw invalidValue(code, at, "an object", value);
+  for (const [key, entry] of Object.entries(value)) item(entry, `${at}.${key}`, code);
+};
+const rankingRule: Check = (value, at, code) => {
+  const builtIn = ["words", "typo", "proximity", "attribute", "sort", "exactness", "attributeRank", "wordPosition"];
+  if (typeof value !== "string") throw invalidValue(code, at, "a string", value);
+  if (!builtIn.includes(value) && !/^[^:\s]+:(asc|desc)$/.test(value)) {
+    throw new ApiError(400, code, `Invalid value at \`${at}\`: \`${value}\` ranking rule is invalid. Valid ranking rules are words, typo, sort, proximity, attribute, exactness and custom ranking rules.`);
+  }
+};
+const filterableAttribute: Check = (value, at, code) => {
+  if (typeof value === "string") return;
+  objectOf({ attributePatterns: arrayOf(isString), features: recordOf(() => undefined) })(value, at, code);
+};
+
+/** The settings a PATCH may carry, each with its check; null resets a setting. */
+const SETTINGS_CHECKS: Record<string, Check> = {
+  displayedAttributes: nullable(arrayOf(isString)),
+  searchableAttributes: nullable(arrayOf(isString)),
+  filterableAttributes: nullable(arrayOf(filterableAttribute)),
+  sortableAttributes: nullable(arrayOf(isString)),
+  rankingRules: nullable(arrayOf(rankingRule)),
+  stopWords: nullable(arrayOf(isString)),
+  nonSeparatorTokens: nullable(arrayOf(isString)),
+  separatorTokens: nullable(arrayOf(isString)),
+  dictionary: nullable(arrayOf(isString)),
+  synonyms: nullable(recordOf(arrayOf(isString))),
+  distinctAttribute: nullable(isString),
+  proximityPrecision: nullable(oneOf(["byWord", "byAttribute"])),
+  typoTolerance: nullable(
+    objectOf({
+      enabled: nullable(isBoolean),
+      minWordSizeForTypos: nullable(objectOf({ oneTypo: nullable(isCount), twoTypos: nullable(isCount) })),
+      disableOnWords: nullable(arrayOf(isString)),
+      disableOnAttributes: nullable(arrayOf(isString)),
+      disableOnNumbers: nullable(isBoolean),
+    }),
+  ),
+  faceting: nullable(objectOf({ maxValuesPerFacet: nullable(isCount), sortFacetValuesBy: nullable(recordOf(oneOf(["alpha", "count"]))) })),
+  pagination: nullable(objectOf({ maxTotalHits: nullable(isCount) })),
+  localizedAttributes: nullable(arrayOf(objectOf({ attributePatterns: arrayOf(isString), locales: arrayOf(isString) }))),
+  facetSearch: nullable(isBoolean),
+  prefixSearch: nullable(oneOf(["indexingTime", "disabled"])),
+  searchCutoffMs: nullable(isCount),
+  embedders: nullable(recordOf(() => undefined)),
+};
+
+const settingsCode = (field: string) => `invalid_settings_${field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)}`;
+
+/** Throws Meilisearch's 400 for a settings payload it would refuse on arrival. */
+export function validateSettings(body: unknown): Json {
+  if (body === null || typeof body !== "object" || Array.isArray(body)) {
+    throw new ApiError(400, "bad_request", `Invalid value type: expected an object, but found ${jsonKind(body)}: \`${JSON.stringify(body)}\``);
+  }
+  for (const [key, value] of Object.entries(body)) {
+    const check = SETTINGS_CHECKS[key];
+    if (!check) {
+      throw new ApiError(400, "bad_request", `Unknown field \`${key}\`: expected one of ${Object.keys(SETTINGS_CHECKS).map((name) => `\`${name}\``).join(", ")}`);
+    }
+    check(value, `.${key}`, settingsCode(key));
+  }
+  return body as Json;
+}
+
+/**
+ * A PATCH as Meilisearch applies it: absent settings stay, null resets one to
+ * its default, and the nested ones (typoTolerance and its
+ * minWordSizeForTypos, faceting, pagination) are merged field by field, a
+ * null field resetting only that field.
+ */
+export function mergeSettings(current: Json, patch: Json): Json {
+  const merged = structuredClone(current);
+  const mergeInto = (target: Json, defaults: Json, changes: Json) => {
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === null) target[key] = structuredClone(defaults[key] ?? null);
+      else if (key === "minWordSizeForTypos" && typeof value === "object") {
+        const inner = (target[key] && typeof target[key] === "object" ? target[key] : structuredClone(defaults[key])) as Json;
+        mergeInto(inner, defaults[key] as Json, value as Json);
+        target[key] = inner;
+      } else target[key] = structuredClone(value);
+    }
+  };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) merged[key] = structuredClone(DEFAULT_SETTINGS[key] ?? null);
+    else if (["typoTolerance", "faceting", "pagination"].includes(key)) {
+      const inner = structuredClone((merged[key] ?? DEFAULT_SETTINGS[key]) as Json);
+      mergeInto(inner, DEFAULT_SETTINGS[key] as Json, value as Json);
+      merged[key] = inner;
+    } else merged[key] = structuredClone(value);
+  }
+  return merged;
+}
 
 // --- filters -----------------------------------------------------------------
 // The subset of Meilisearch's filter grammar an engine needs: comparisons,

@@ -129,6 +129,18 @@ export class MiniSearchEngine implements SearchEngine {
     this.vocabulary = new Vocabulary();
   }
 
+  /** A fresh index built aside, then taken over in one step: searches never see it half full. */
+  async replaceAll(batches: AsyncIterable<SearchDocument[]>): Promise<number> {
+    const fresh = new MiniSearchEngine();
+    fresh.synonyms = this.synonyms;
+    for await (const batch of batches) await fresh.upsert(batch);
+    this.index = fresh.index;
+    this.documents = fresh.documents;
+    this.vocabulary = fresh.vocabulary;
+    this.nextRank = fresh.nextRank;
+    return this.documents.size;
+  }
+
   async close(): Promise<void> {}
 
   // --- searching -------------------------------------------------------------
