@@ -1,3 +1,4 @@
+import type { ServerResponse } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
@@ -43,6 +44,19 @@ const searchWorker = () => (globalThis as { __searchService?: { worker: { stop()
 // the current job and search batch end (their leases are given back), then
 // exit 0. Anything still going after SHUTDOWN_TIMEOUT_MS is cut: exit 1.
 let shuttingDown = false;
+// Responses still to be written when the signal comes end their connection
+// ("Connection: close"), as do requests that arrive on a kept-alive
+// connection meanwhile: a proxy must not reuse a connection that is about
+// to be closed under it.
+const unanswered = new Set<ServerResponse>();
+server.on("request", (_req, res: ServerResponse) => {
+  if (shuttingDown) {
+    if (!res.headersSent) res.setHeader("Connection", "close");
+    return;
+  }
+  unanswered.add(res);
+  res.on("close", () => unanswered.delete(res));
+});
 async function shutDown(signal: NodeJS.Signals) {
   if (shuttingDown) {
     logger.warn({ signal }, "second signal: exiting now");
@@ -55,6 +69,7 @@ async function shutDown(signal: NodeJS.Signals) {
     logger.error({ busy: scheduler?.busy() ?? [] }, "shutdown took too long; exiting with work unfinished");
     process.exit(1);
   }, env.SHUTDOWN_TIMEOUT_MS).unref();
+  for (const res of unanswered) if (!res.headersSent) res.setHeader("Connection", "close");
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   // Keep-alive connections between requests would hold close() open until
   // they time out; close them now, and each one as its last response ends.
