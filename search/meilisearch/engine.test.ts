@@ -3,7 +3,7 @@
 // job and is covered by engine.live.test.ts against a real server.
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createMeilisearchStandIn, type RecordedRequest } from "../../app/test-support/msw/meilisearch.ts";
 import { searchDocument } from "../contract.ts";
 import { toMarkedHtml } from "../highlight.ts";
@@ -553,5 +553,141 @@ describe("suggestions", () => {
     ]);
     expect((await engine.suggest({ q: "bản nh" })).map((suggestion) => suggestion.id)).not.toContain("offer:draft-secret");
     expect(await engine.suggest({ q: "!!!" })).toEqual([]);
+  });
+});
+
+// The engine against a stand-in as strict as a real server where the engine
+// depends on it (search/meilisearch/stand-in.test.ts shows the stand-in
+// refusing what Meilisearch refuses).
+describe("against a strict server", () => {
+  const OPERATOR = "operator-key";
+  // The key actions the README lists for a running app (no indexes.create:
+  // the index exists after the first boot with a wider key).
+  const APP_ACTIONS = ["search", "documents.add", "documents.delete", "indexes.get", "settings.update", "settings.get", "stats.get", "tasks.get"];
+  const APP = "app-key";
+  const NO_SWAP = "no-swap-key";
+  const strict = createMeilisearchStandIn({
+    url: "http://127.0.0.1:7702",
+    apiKey: OPERATOR,
+    keys: {
+      [APP]: { actions: APP_ACTIONS, indexes: [`${INDEX}*`] },
+      [NO_SWAP]: { actions: [...APP_ACTIONS, "indexes.create", "indexes.delete"], indexes: [`${INDEX}*`] },
+    },
+  });
+  const engineWith = (apiKey: string, options: Partial<ConstructorParameters<typeof MeilisearchEngine>[0]> = {}) =>
+    new MeilisearchEngine({ host: strict.url, apiKey, timeoutMs: 1_000, taskTimeoutMs: 2_000, ...options });
+  const strictSearches = () => strict.requestsTo("POST", "/multi-search").flatMap((request) => (request.body as { queries: Record<string, unknown>[] }).queries);
+  beforeEach(() => {
+    strict.reset();
+    server.use(...strict.handlers);
+  });
+
+  it("restarts with a key that cannot create indexes once the index exists, and needs one for the first boot", async () => {
+    await expect(engineWith(APP).init()).rejects.toThrow(`Meilisearch index ${INDEX} does not exist and the API key may not create it (indexes.create)`);
+    expect(strict.index(INDEX)).toBeNull();
+    await engineWith(OPERATOR).init();
+    const app = engineWith(APP);
+    await app.init();
+    await app.upsert(CORPUS);
+    expect(ids(await app.search({ q: "bệnh viện" }))).toEqual(["benh-vien"]);
+    await app.remove(["offer:benh-vien"]);
+    expect(await app.count()).toBe(CORPUS.length - 1);
+    expect(strict.tasks().filter((task) => task.status === "failed")).toEqual([]);
+  });
+
+  it("sends settings the server accepts on arrival", async () => {
+    const engine = engineWith(OPERATOR);
+    await engine.init();
+    await engine.setSynonyms([["kẹt xe", "ùn tắc"]]);
+    expect(strict.tasks().filter((task) => task.type === "settingsUpdate").every((task) => task.status === "succeeded")).toBe(true);
+    expect(strict.index(INDEX)!.settings.typoTolerance).toMatchObject({ enabled: true, disableOnAttributes: ["titleKeys", "keywordsKeys", "summaryKeys", "bodyKeys"] });
+  });
+
+  it("rebuilds into a new index and swaps it in: the swap body, the same settings, the old documents deleted", async () => {
+    const first = engineWith(OPERATOR);
+    await first.init();
+    await first.setSynonyms([["kẹt xe", "ùn tắc"]]);
+    await first.upsert(CORPUS);
+    // Another process, which has not set the synonyms itself, rebuilds.
+    const other = engineWith(OPERATOR);
+    await other.init();
+    const kept = CORPUS.filter((document) => document.entityId !== "benh-vien");
+    expect(await other.replaceAll((async function* () { yield kept; })())).toBe(kept.length);
+    const [swap] = strict.requestsTo("POST", "/swap-indexes");
+    const rebuild = (swap!.body as { indexes: string[] }[])[0]!.indexes[1]!;
+    expect(swap!.body).toEqual([{ indexes: [INDEX, rebuild] }]);
+    expect(rebuild).toMatch(new RegExp(`^${INDEX}_rebuild_[a-z0-9]+$`));
+    expect(strict.index(rebuild)).toBeNull();
+    expect(strict.requestsTo("DELETE", `/indexes/${rebuild}`)).toHaveLength(1);
+    expect([...strict.documents(INDEX).keys()]).not.toContain("offer-benh-vien");
+    expect(strict.index(INDEX)!.settings.synonyms).toMatchObject({ "kẹt xe": expect.arrayContaining(["ùn tắc"]) });
+    expect(strict.index(INDEX)!.settings.filterableAttributes).toEqual(expect.arrayContaining(["published", "sector"]));
+    expect(ids(await other.search({ q: "ket xe" }))).toContain("ket-xe");
+  });
+
+  it("leaves the live index and no rebuild index behind when the swap is refused", async () => {
+    const engine = engineWith(OPERATOR);
+    await engine.init();
+    await engine.upsert(CORPUS);
+    const limited = engineWith(NO_SWAP);
+    await expect(limited.replaceAll((async function* () { yield [CORPUS[0]!]; })())).rejects.toThrow(/API key is invalid/);
+    expect(strict.documents(INDEX).size).toBe(CORPUS.length);
+    expect([...strict.requestsTo("POST", "/indexes")].map((request) => (request.body as { uid: string }).uid).filter((uid) => uid !== INDEX)).toHaveLength(1);
+    const rebuild = (strict.requestsTo("POST", "/indexes").at(-1)!.body as { uid: string }).uid;
+    expect(strict.index(rebuild)).toBeNull();
+  });
+
+  it("cuts writes below the payload limit, and says which document alone is over it", async () => {
+    const tight = createMeilisearchStandIn({ url: "http://127.0.0.1:7703", payloadLimitBytes: 20_000 });
+    server.use(...tight.handlers);
+    const engine = new MeilisearchEngine({ host: tight.url, timeoutMs: 1_000, taskTimeoutMs: 2_000, payloadLimitBytes: 20_000 });
+    await engine.init();
+    const many = Array.from({ length: 30 }, (_, n) => searchDocument({ entityId: `doc-${n}`, title: `Tài liệu ${n}`, body: "Nội dung thử nghiệm ".repeat(20) }));
+    await engine.upsert(many);
+    const sent = tight.requestsTo("POST", `/indexes/${INDEX}/documents`);
+    expect(sent.length).toBeGreaterThan(1);
+    for (const request of sent) expect(Buffer.byteLength(request.rawBody)).toBeLessThanOrEqual(20_000);
+    expect(tight.documents(INDEX).size).toBe(30);
+    // The same documents in one request: what the server refuses.
+    const whole = JSON.stringify(sent.flatMap((request) => request.body as unknown[]));
+    expect(Buffer.byteLength(whole)).toBeGreaterThan(20_000);
+    const huge = searchDocument({ entityId: "huge", title: "Quá lớn", body: "chữ ".repeat(10_000) });
+    await expect(engine.upsert([huge])).rejects.toThrow(/offer:huge is \d+ bytes as JSON, over Meilisearch's payload limit of 20000 bytes/);
+    expect(tight.requestsTo("POST", `/indexes/${INDEX}/documents`)).toHaveLength(sent.length);
+  });
+
+  it("highlights a match Meilisearch found only in the body, from the cropped body, without fetching the body whole", async () => {
+    const engine = engineWith(OPERATOR);
+    await engine.init();
+    const body = `${"Giới thiệu chung về đơn vị cung cấp. ".repeat(12)}Bản đồ số cho hạ tầng infrastructure của thành phố. ${"Kết luận. ".repeat(30)}`;
+    await engine.upsert([searchDocument({ entityId: "map", title: "Bản đồ số", summary: "Cho quận huyện.", body })]);
+    // A typo Meilisearch forgives: only its marks in the body say which word it read.
+    const result = await engine.search({ q: "infrastucure" });
+    expect(ids(result)).toEqual(["map"]);
+    expect(marked(result.hits[0]!.highlight.snippet)).toEqual(["infrastructure"]);
+    const snippetText = result.hits[0]!.highlight.snippet.map((segment) => segment.text).join("");
+    expect(snippetText.length).toBeLessThan(body.length / 2);
+    for (const query of strictSearches()) {
+      if (Array.isArray(query.attributesToRetrieve)) expect(query.attributesToRetrieve).not.toContain("body");
+      if (Array.isArray(query.attributesToCrop)) expect(query.attributesToHighlight).toEqual(expect.arrayContaining(query.attributesToCrop as string[]));
+    }
+  });
+
+  it("more like this takes a one-word term exactly, never as a prefix or with a typo", async () => {
+    const engine = engineWith(OPERATOR);
+    await engine.init();
+    await engine.upsert([
+      searchDocument({ entityId: "ai", title: "Camera AI đếm xe" }),
+      searchDocument({ entityId: "aim", title: "Aim tracking for archery" }),
+      searchDocument({ entityId: "typo", title: "Camerra repair" }),
+      ...Array.from({ length: 20 }, (_, n) => searchDocument({ entityId: `filler-${n}`, title: `Dịch vụ công ${n}` })),
+    ]);
+    const hits = await engine.similar({ terms: [{ words: ["ai"], weight: 1 }, { words: ["camera"], weight: 1 }], limit: 10 });
+    expect(hits.map((hit) => hit.entityId).sort()).toEqual(["ai"]);
+    expect(strictSearches().filter((query) => query.q !== "").map((query) => query.q)).toEqual(['"ai"', '"camera"']);
+    // A term of nothing but stop words would be a placeholder search: it is not sent.
+    strict.requests.length = 0;
+    expect(await engine.similar({ terms: [{ words: ["va"], weight: 1 }], limit: 10 })).toEqual([]);
+    expect(strictSearches()).toEqual([]);
   });
 });

@@ -531,7 +531,15 @@ export class MeilisearchEngine implements SearchEngine {
     } catch (error) {
       if (!(error instanceof MeilisearchApiError) || error.cause?.code !== "index_not_found") throw error;
     }
-    await this.completed(this.client.createIndex(uid, { primaryKey: PRIMARY_KEY }), "index creation", ["index_already_exists"]);
+    try {
+      await this.completed(this.client.createIndex(uid, { primaryKey: PRIMARY_KEY }), "index creation", ["index_already_exists"]);
+    } catch (error) {
+      // Meilisearch answers a missing action with "The provided API key is invalid.", which misleads an operator.
+      if (error instanceof MeilisearchApiError && error.cause?.code === "invalid_api_key") {
+        throw new Error(`Meilisearch index ${uid} does not exist and the API key may not create it (indexes.create)`, { cause: error });
+      }
+      throw error;
+    }
   }
 
   async upsert(documents: SearchDocument[]): Promise<void> {
