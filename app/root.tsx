@@ -168,8 +168,9 @@ export function ErrorBoundary() {
   if (isRouteErrorResponse(error)) {
     if (error.status === 404) [title, message] = [t("errors.notFoundTitle"), t("errors.notFound")];
     else if (error.status === 403) [title, message] = [t("errors.forbiddenTitle"), t("errors.forbidden")];
-    // A 400 thrown with one of our message keys (e.g. an unreadable upload) says what was wrong.
-    else if (error.status === 400 && typeof (error.data as { messageKey?: unknown } | null)?.messageKey === "string") {
+    // A 400 or 503 thrown with one of our message keys (an unreadable upload,
+    // file storage not answering) says what was wrong.
+    else if ((error.status === 400 || error.status === 503) && typeof (error.data as { messageKey?: unknown } | null)?.messageKey === "string") {
       message = (i18n.t as unknown as (key: string) => string)((error.data as { messageKey: string }).messageKey);
     }
   }

@@ -3,15 +3,16 @@
 // catalogue at /open-data is drawn from. The rows come from the same
 // functions as the JSON API (an updatedSince walk from the beginning), so a
 // file never holds a field or a record the API would not show.
-import { createHash, randomBytes } from "node:crypto";
-import { promises as fs } from "node:fs";
+import { createHash } from "node:crypto";
 import path from "node:path";
-import { env } from "~/env.server";
+import { env, s3Settings } from "~/env.server";
 import { flattenForCsv, toCsv } from "~/models/export.server";
 import {
   listApprovedMatches, listPublicMajorProblems, listPublicOffers, listPublicOrganisations, listPublicStatements, type SyncQuery,
 } from "~/models/public-api.server";
+import { acquireLease, releaseLease } from "~/utils/lease.server";
 import { logger } from "~/utils/logger.server";
+import { diskStore, s3Store, type ObjectStore } from "~/utils/object-storage.server";
 
 export const DATASETS = ["offers", "organisations", "problem-statements", "major-problems", "matches"] as const;
 export type Dataset = (typeof DATASETS)[number];
@@ -112,42 +113,46 @@ export type Manifest = { generatedAt: string; datasets: Record<Dataset, { rows: 
 export const openDataDir = () => path.resolve(env.OPEN_DATA_DIR);
 const MANIFEST = "manifest.json";
 
-// Readers see the old file or the new one, never half of one.
-async function writeAtomically(dir: string, name: string, content: string) {
-  const temp = path.join(dir, `.${name}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  await fs.writeFile(temp, content);
-  await fs.rename(temp, path.join(dir, name));
+// Where the files live: OPEN_DATA_DIR, or under "open-data/" in the S3
+// bucket when one is configured, so that the process that built them is not
+// the only one that can serve them. `dir` (scripts, tests) names a folder.
+// Either store writes whole objects: readers see the old file or the new one.
+let shared: ObjectStore | undefined;
+function openDataStore(dir?: string): ObjectStore {
+  if (dir) return diskStore(dir);
+  const s3 = s3Settings();
+  shared ??= s3 ? s3Store(s3, "open-data/") : diskStore(openDataDir());
+  return shared;
 }
+
+/** Where the files are written (a folder or s3://bucket/open-data/), for messages. */
+export const openDataLocation = (dir?: string) => openDataStore(dir).location;
 
 const info = (content: string, mediaType: string): FileInfo => ({
   bytes: Buffer.byteLength(content), sha256: createHash("sha256").update(content).digest("hex"), mediaType,
 });
 
-export async function buildOpenData(dir = openDataDir(), now = new Date()): Promise<Manifest> {
-  await fs.mkdir(dir, { recursive: true });
+export async function buildOpenData(dir?: string, now = new Date()): Promise<Manifest> {
+  const store = openDataStore(dir);
   const datasets = {} as Manifest["datasets"];
   for (const dataset of DATASETS) {
     const rows = await rowBuilders[dataset]();
     const columns = FIELDS[dataset].map(([name]) => name);
     const csv = toCsv(flattenForCsv(rows), columns);
     const json = JSON.stringify(rows, null, 1);
-    await writeAtomically(dir, `${dataset}.csv`, csv);
-    await writeAtomically(dir, `${dataset}.json`, json);
+    await store.put(`${dataset}.csv`, csv, FORMATS.csv);
+    await store.put(`${dataset}.json`, json, FORMATS.json);
     datasets[dataset] = { rows: rows.length, files: { csv: info(csv, FORMATS.csv), json: info(json, FORMATS.json) } };
   }
   const manifest: Manifest = { generatedAt: now.toISOString(), datasets };
   // Written last: a manifest always describes files that are complete.
-  await writeAtomically(dir, MANIFEST, JSON.stringify(manifest, null, 2));
+  await store.put(MANIFEST, JSON.stringify(manifest, null, 2), "application/json");
   return manifest;
 }
 
-export async function readManifest(dir = openDataDir()): Promise<Manifest | null> {
-  try {
-    return JSON.parse(await fs.readFile(path.join(dir, MANIFEST), "utf8")) as Manifest;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw error;
-  }
+export async function readManifest(dir?: string): Promise<Manifest | null> {
+  const bytes = await openDataStore(dir).get(MANIFEST);
+  return bytes ? (JSON.parse(bytes.toString("utf8")) as Manifest) : null;
 }
 
 /** Missing files, files older than a day, or a manifest from another set of datasets need a rebuild. */
@@ -157,28 +162,29 @@ export function isStale(manifest: Manifest | null, now: Date, maxAgeMs = MAX_AGE
   return now.getTime() - new Date(manifest.generatedAt).getTime() >= maxAgeMs;
 }
 
-// One build at a time in this process; a lock file keeps the server's timer
-// and `npm run open-data:build` (another process) from building together.
+// One build at a time in this process; a database lease keeps other app
+// processes and `npm run open-data:build` from building the same files
+// together (a lock file would only work on one machine's disk). A build that
+// finds the lease taken serves the files that exist; with none yet (a fresh
+// install) it builds anyway rather than answer nothing.
 let running: Promise<Manifest> | null = null;
-const LOCK_STALE_MS = 30 * 60 * 1000;
+const BUILD_LEASE_MS = 30 * 60 * 1000;
 
-async function buildOnce(dir: string, now: Date): Promise<Manifest> {
+async function buildOnce(dir: string | undefined, now: Date): Promise<Manifest> {
+  const lease = `open-data-build:${openDataLocation(dir)}`;
   running ??= (async () => {
-    await fs.mkdir(dir, { recursive: true });
-    const lock = path.join(dir, ".building");
-    const held = await fs.stat(lock).then((stat) => now.getTime() - stat.mtimeMs < LOCK_STALE_MS, () => false);
-    if (held) {
+    const ours = await acquireLease(lease, BUILD_LEASE_MS);
+    if (!ours) {
       const current = await readManifest(dir);
       if (current) return current;
     }
-    await fs.writeFile(lock, String(process.pid));
     const started = Date.now();
     try {
       const manifest = await buildOpenData(dir, now);
       logger.info({ ms: Date.now() - started, rows: Object.fromEntries(DATASETS.map((d) => [d, manifest.datasets[d].rows])) }, "open data files built");
       return manifest;
     } finally {
-      await fs.rm(lock, { force: true });
+      if (ours) await releaseLease(lease).catch((error: unknown) => logger.warn({ err: error }, "could not release the open-data build lease"));
     }
   })().finally(() => {
     running = null;
@@ -192,7 +198,7 @@ async function buildOnce(dir: string, now: Date): Promise<Manifest> {
  * files that exist instead of waiting.
  */
 export async function currentManifest(options: { dir?: string; now?: Date } = {}): Promise<Manifest> {
-  const dir = options.dir ?? openDataDir();
+  const dir = options.dir;
   const now = options.now ?? new Date();
   const manifest = await readManifest(dir);
   if (!manifest || DATASETS.some((dataset) => !manifest.datasets[dataset])) return buildOnce(dir, now);
@@ -204,7 +210,7 @@ export async function currentManifest(options: { dir?: string; now?: Date } = {}
 
 /** Rebuilds when stale; what the daily timer runs. Reports whether it built. */
 export async function refreshIfStale(options: { dir?: string; now?: Date } = {}): Promise<boolean> {
-  const dir = options.dir ?? openDataDir();
+  const dir = options.dir;
   const now = options.now ?? new Date();
   if (!isStale(await readManifest(dir), now)) return false;
   await buildOnce(dir, now);
@@ -234,16 +240,16 @@ export function parseFileName(name: string): { dataset: Dataset; format: Format 
 }
 
 /** A dataset file's bytes; a file deleted behind the manifest's back is rebuilt rather than a 500. */
-export async function readDatasetFile(dataset: Dataset, format: Format, dir = openDataDir()) {
-  const file = path.join(dir, `${dataset}.${format}`);
-  try {
-    return await fs.readFile(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-    logger.warn({ file }, "open data file missing; rebuilding");
-    await buildOnce(dir, new Date());
-    return fs.readFile(file);
-  }
+export async function readDatasetFile(dataset: Dataset, format: Format, dir?: string): Promise<Buffer<ArrayBuffer>> {
+  const store = openDataStore(dir);
+  const name = `${dataset}.${format}`;
+  const bytes = await store.get(name);
+  if (bytes) return bytes;
+  logger.warn({ file: name, storage: store.location }, "open data file missing; rebuilding");
+  await buildOnce(dir, new Date());
+  const rebuilt = await store.get(name);
+  if (!rebuilt) throw new Error(`open data file ${name} is still missing after a rebuild`);
+  return rebuilt;
 }
 
 type Translate = (key: string) => string;

@@ -6,14 +6,12 @@
 // and this removes the ones left over: in the upload folder, with a stored
 // name the app makes, older than a grace period (a younger one may belong
 // to a form whose transaction is still running), and named by no row.
-import fs from "node:fs/promises";
-import path from "node:path";
+// The same sweep works on the upload folder and on the S3 bucket's
+// "uploads/" prefix (app/utils/object-storage.server.ts).
 import { db } from "~/db.server";
 import { logger } from "~/utils/logger.server";
-import { uploadDir } from "~/utils/uploads.server";
-
-// Only names writeUpload makes; anything else in the folder is left alone.
-const STORED_NAME = /^[a-f0-9]{32}\.(png|jpg|webp|pdf)$/;
+import { diskStore, type ObjectStore } from "~/utils/object-storage.server";
+import { STORED_NAME, uploadStore } from "~/utils/uploads.server";
 // Under SQLite's 999 bound values per statement.
 const CHUNK = 500;
 
@@ -41,29 +39,23 @@ async function referenced(names: string[]): Promise<Set<string>> {
   return used;
 }
 
-/** Deletes upload files older than `graceMs` that no row refers to. Safe to run in several processes at once. */
+/**
+ * Deletes uploaded files older than `graceMs` that no row refers to, in the
+ * upload storage (or the folder `dir`). Only names writeUpload makes are
+ * considered; anything else is left alone. Safe to run in several processes at once.
+ */
 export async function removeOrphanUploads(options: { graceMs: number; now?: Date; dir?: string }): Promise<OrphanSweep> {
-  const dir = options.dir ?? uploadDir();
+  const store: ObjectStore = options.dir ? diskStore(options.dir) : uploadStore();
   const cutoff = (options.now ?? new Date()).getTime() - options.graceMs;
-  let entries: string[];
-  try {
-    entries = await fs.readdir(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { removed: [], kept: 0 };
-    throw error;
-  }
-  const old: string[] = [];
-  for (const name of entries.filter((entry) => STORED_NAME.test(entry))) {
-    const stat = await fs.stat(path.join(dir, name)).catch(() => null);
-    if (stat?.isFile() && stat.mtimeMs < cutoff) old.push(name);
-  }
+  const objects = await store.list();
+  const old = objects.filter((object) => STORED_NAME.test(object.key) && object.lastModified.getTime() < cutoff).map((object) => object.key);
   const used = await referenced(old);
   const removed: string[] = [];
   for (const name of old) {
     if (used.has(name)) continue;
-    await fs.rm(path.join(dir, name), { force: true });
+    await store.delete(name);
     removed.push(name);
   }
-  if (removed.length) logger.warn({ files: removed, dir }, "orphan uploads removed (no row named them)");
-  return { removed, kept: entries.length - removed.length };
+  if (removed.length) logger.warn({ files: removed, storage: store.location }, "orphan uploads removed (no row named them)");
+  return { removed, kept: objects.length - removed.length };
 }

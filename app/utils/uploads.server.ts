@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
-import fs from "node:fs/promises";
 import path from "node:path";
 import { json } from "@remix-run/node";
 import { fileTypeFromBuffer } from "file-type";
-import { env } from "~/env.server";
+import { env, s3Settings } from "~/env.server";
+import { logger } from "~/utils/logger.server";
 import { displayFileName, readMultipart } from "~/utils/multipart.server";
+import { diskStore, s3Store, StorageUnavailableError, type ObjectStore } from "~/utils/object-storage.server";
 
 export type UploadKind = "LOGO" | "IMAGE" | "BROCHURE" | "ATTACHMENT";
 
@@ -76,17 +77,62 @@ export async function checkUpload(file: File, kind: UploadKind): Promise<UploadC
   };
 }
 
+// Uploads sit in UPLOAD_DIR, or under "uploads/" in the S3 bucket when one
+// is configured, so that every app process reads what any of them wrote.
+let store: ObjectStore | undefined;
+export function uploadStore(): ObjectStore {
+  const s3 = s3Settings();
+  store ??= s3 ? s3Store(s3, "uploads/") : diskStore(uploadDir());
+  return store;
+}
+
+// Only names checkUpload makes; nothing else is ever read or removed.
+export const STORED_NAME = /^[a-f0-9]{32}\.(png|jpg|webp|pdf)$/;
+
+/**
+ * The 503 page for a storage that does not answer (the root error boundary
+ * shows the message). Thrown before any row is written, so nothing names a
+ * file that never arrived.
+ */
+export function storageUnavailable(error: StorageUnavailableError): Response {
+  logger.error({ err: error }, "upload storage unavailable");
+  return json({ messageKey: "inputChecks.storageUnavailable" }, { status: 503, headers: { "Retry-After": "30" } });
+}
+
 export async function writeUpload(check: Extract<UploadCheck, { ok: true }>): Promise<void> {
-  await fs.mkdir(uploadDir(), { recursive: true });
-  await fs.writeFile(path.join(uploadDir(), check.upload.storedName), check.bytes, { flag: "wx" });
+  try {
+    await uploadStore().put(check.upload.storedName, check.bytes, check.upload.mimeType);
+  } catch (error) {
+    if (error instanceof StorageUnavailableError) throw storageUnavailable(error);
+    throw error;
+  }
 }
 
+/** The stored file's bytes; null for a name checkUpload never makes or a file that is gone. A storage that does not answer is a 503. */
 export async function readUpload(storedName: string): Promise<Buffer | null> {
-  if (!/^[a-f0-9]{32}\.(png|jpg|webp|pdf)$/.test(storedName)) return null;
-  return fs.readFile(path.join(uploadDir(), storedName)).catch(() => null);
+  if (!STORED_NAME.test(storedName)) return null;
+  try {
+    return await uploadStore().get(storedName);
+  } catch (error) {
+    if (error instanceof StorageUnavailableError) throw storageUnavailable(error);
+    throw error;
+  }
 }
 
+/**
+ * Removes a stored file. A storage that does not answer is logged, not
+ * thrown: the caller's change is already decided (a replaced logo, a failed
+ * form), and the orphan sweep removes the file once storage is back.
+ */
 export async function deleteUpload(storedName: string): Promise<void> {
-  if (!/^[a-f0-9]{32}\.(png|jpg|webp|pdf)$/.test(storedName)) return;
-  await fs.rm(path.join(uploadDir(), storedName), { force: true });
+  if (!STORED_NAME.test(storedName)) return;
+  await uploadStore().delete(storedName).catch((error: unknown) => {
+    if (!(error instanceof StorageUnavailableError)) throw error;
+    logger.warn({ err: error, storedName }, "could not delete upload; the orphan sweep will");
+  });
+}
+
+/** Throws unless upload storage answers and takes writes (the S3 bucket, or a writable UPLOAD_DIR): for /readyz. */
+export async function checkUploadStorage(): Promise<void> {
+  await uploadStore().check();
 }
