@@ -5,7 +5,8 @@ import path from "node:path";
 import { db } from "~/db.server";
 import { resolveDatabaseTarget } from "~/db-url";
 import { env } from "~/env.server";
-import { SearchSyncWorker } from "~/models/search-sync.server";
+import { retryDelay, SearchSyncWorker } from "~/models/search-sync.server";
+import { processIdentity } from "~/utils/lease.server";
 import { logger } from "~/utils/logger.server";
 import { EmbeddedSearchEngine } from "../search/embedded/engine.ts";
 import { MeilisearchEngine } from "../search/meilisearch/engine.ts";
@@ -14,7 +15,10 @@ import type { SearchEngine, SynonymGroups } from "../search/types.ts";
 export interface SearchService {
   engine: SearchEngine;
   worker: SearchSyncWorker;
+  /** Settles after the first start attempt, whether it worked or not. */
   ready: Promise<void>;
+  /** Whether the engine has started; until then, why not. */
+  readiness: { ready: boolean; error: string | null };
 }
 
 declare global {
@@ -32,11 +36,24 @@ export function defaultIndexPath(databaseUrl: string | undefined): string {
   return path.resolve("var/search", `${name}.search.sqlite`);
 }
 
-function createEngine(): SearchEngine {
+export function indexPath(): string {
+  return env.SEARCH_INDEX_PATH ?? defaultIndexPath(env.DATABASE_URL);
+}
+
+function createService(): Pick<SearchService, "engine" | "worker"> {
   if (env.MEILI_URL) {
-    return new MeilisearchEngine({ host: env.MEILI_URL, apiKey: env.MEILI_API_KEY, indexUid: env.MEILI_INDEX });
+    const engine = new MeilisearchEngine({ host: env.MEILI_URL, apiKey: env.MEILI_API_KEY, indexUid: env.MEILI_INDEX });
+    // One index for every process: one reader of the log, applied by
+    // whichever process holds its lease.
+    const id = `meilisearch:${env.MEILI_INDEX}`;
+    const worker = new SearchSyncWorker(engine, { consumer: { kind: "shared", id }, label: `${id} · ${processIdentity()}` });
+    return { engine, worker };
   }
-  return new EmbeddedSearchEngine({ path: env.SEARCH_INDEX_PATH ?? defaultIndexPath(env.DATABASE_URL) });
+  const file = indexPath();
+  const engine = new EmbeddedSearchEngine({ path: file });
+  // Each process's own file is its own reader of the log.
+  const worker = new SearchSyncWorker(engine, { consumer: { kind: "own" }, label: `${processIdentity()} · ${file}` });
+  return { engine, worker };
 }
 
 export async function staffSynonymGroups(): Promise<SynonymGroups> {
@@ -44,34 +61,67 @@ export async function staffSynonymGroups(): Promise<SynonymGroups> {
   return groups.map((group) => group.terms.split("\n").map((term) => term.trim()).filter(Boolean));
 }
 
-async function start(service: Omit<SearchService, "ready">) {
+/** Startup retry delays: 1 s, 2 s, 4 s … up to 30 s. */
+export const STARTUP_RETRY = { baseMs: 1_000, maxMs: 30_000 };
+
+async function startOnce(service: SearchService) {
   await service.engine.init();
   await service.engine.setSynonyms(await staffSynonymGroups());
-  // An empty index beside a database that has content: a new index file or a
-  // new Meilisearch. Fill it once; after that every change is incremental.
-  if ((await service.engine.count()) === 0) {
-    const startedAt = new Date();
-    const indexed = await service.worker.rebuild();
-    // A rebuild the seed asked for is now done.
-    await db.searchOutbox.deleteMany({ where: { entityType: "all", createdAt: { lte: startedAt } } });
-    if (indexed > 0) logger.info({ indexed, engine: service.engine.name }, "search index built from the database");
+  await service.worker.open();
+  service.worker.retryNow();
+  const first = await service.worker.drain();
+  // An index that had to be filled from the database and could not be is
+  // not ready: searching it would miss everything.
+  if (first.failed > 0 && service.worker.needsRebuild) throw new Error(service.worker.lastError ?? "search index could not be built");
+}
+
+/**
+ * Starts the engine, retrying with back-off until it works (Meilisearch may
+ * come up after the app, or be briefly unreachable). The site serves
+ * meanwhile and writes keep being logged; nothing is applied to an engine
+ * that has not started, so a Meilisearch index is never created with
+ * default settings by a first write.
+ */
+async function start(service: SearchService, retry: typeof STARTUP_RETRY, onFirstAttempt: () => void) {
+  for (let attempt = 1; ; attempt++) {
+    // Stopped (shutdown, a script done with it): stop trying too.
+    if (service.worker.isStopped) return onFirstAttempt();
+    try {
+      await startOnce(service);
+      service.readiness = { ready: true, error: null };
+      if (attempt > 1) logger.info({ engine: service.engine.name, attempt }, "search engine started");
+      service.worker.start(env.SEARCH_SYNC_INTERVAL_MS);
+      onFirstAttempt();
+      return;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      service.readiness = { ready: false, error: message };
+      const delay = retryDelay(attempt, retry.baseMs, retry.maxMs);
+      // Search being down must not take the site down: writes still queue up.
+      logger.error({ err: error, engine: service.engine.name, attempt, retryInMs: delay }, "search engine failed to start; will retry");
+      onFirstAttempt();
+      await new Promise((resolve) => setTimeout(resolve, delay).unref());
+    }
   }
-  service.worker.start(env.SEARCH_SYNC_INTERVAL_MS);
-  await service.worker.drain();
+}
+
+/** Builds a service around an engine and worker and starts it; for the app and tests. */
+export function startSearchService(parts: Pick<SearchService, "engine" | "worker">, retry = STARTUP_RETRY): SearchService {
+  const service = { ...parts, readiness: { ready: false, error: null } } as SearchService;
+  service.ready = new Promise<void>((resolve) => void start(service, retry, resolve));
+  return service;
 }
 
 export function searchService(): SearchService {
-  if (!globalThis.__searchService) {
-    const engine = createEngine();
-    const worker = new SearchSyncWorker(engine);
-    const service = { engine, worker } as SearchService;
-    service.ready = start(service).catch((error: unknown) => {
-      // Search being down must not take the site down: writes still queue up.
-      logger.error({ err: error, engine: engine.name }, "search engine failed to start");
-    });
-    globalThis.__searchService = service;
-  }
+  globalThis.__searchService ??= startSearchService(createService());
   return globalThis.__searchService;
+}
+
+/** For /readyz: not ready, with the reason, until the engine has started. */
+export function searchReadiness(): { ready: boolean; error: string | null } {
+  const service = globalThis.__searchService;
+  if (!service) return { ready: false, error: "search engine not started" };
+  return { ...service.readiness };
 }
 
 /** The engine, once it has started (or failed to). */
@@ -87,7 +137,9 @@ export async function searchEngine(): Promise<SearchEngine> {
  * picks the entries up on its next poll.
  */
 export function notifySearchSync() {
-  globalThis.__searchService?.worker.notify();
+  const service = globalThis.__searchService;
+  // Before the engine has started, entries wait in the log for it.
+  if (service?.readiness.ready) service.worker.notify();
 }
 
 /** Applies everything queued so far; for tests and scripts. */

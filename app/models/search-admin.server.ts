@@ -1,6 +1,6 @@
 // Staff tools for search: the synonym list and a full rebuild, both audited.
 import { db } from "~/db.server";
-import { applySynonyms, searchService, staffSynonymGroups } from "~/search.server";
+import { applySynonyms, searchReadiness, searchService, staffSynonymGroups } from "~/search.server";
 import { recordAudit } from "./audit.server";
 import { enqueueFullReindex } from "./search-index.server";
 import { searchIndexHealth } from "./search-sync.server";
@@ -40,5 +40,5 @@ export async function searchHealthForStaff() {
       .findMany({ select: { versions: { orderBy: { number: "desc" }, take: 1, select: { _count: { select: { items: true } } } } } })
       .then((lists) => lists.reduce((sum, list) => sum + (list.versions[0]?._count.items ?? 0), 0)),
   ]);
-  return { ...health, databaseDocuments: offers + statements + majorProblems };
+  return { ...health, startupError: searchReadiness().error, databaseDocuments: offers + statements + majorProblems };
 }

@@ -44,19 +44,33 @@ describe("the search index page", () => {
     expect(text).toMatch(new RegExp(`${vi.searchAdmin.documents} 1\\b`));
   });
 
-  it("shows the lag while changes wait for the engine", async () => {
-    await db.searchOutbox.create({ data: { entityType: "offer", entityId: "missing", createdAt: new Date(Date.now() - 90_000), availableAt: new Date(Date.now() + 600_000), attempts: 3, lastError: "connect ECONNREFUSED" } });
-    const text = visibleText((await staff.get("/staff/search")).text);
-    expect(text).toMatch(/Chậm (9\d|1\d\d) giây/);
-    expect(text).toContain("connect ECONNREFUSED");
-    await db.searchOutbox.deleteMany({ where: { entityId: "missing" } });
+  it("shows each process's index, with the lag and error of one that is behind", async () => {
+    const head = (await db.searchOutbox.aggregate({ _max: { id: true } }))._max.id ?? 0;
+    // Another app process whose index cannot keep up: its engine refuses.
+    await db.searchConsumer.create({
+      data: { id: "embedded:may-b:test", label: "may-b:4242 · /srv/hte/b.search.sqlite", engine: "embedded", cursor: head, attempts: 3, lastError: "connect ECONNREFUSED", seenAt: new Date() },
+    });
+    try {
+      await db.searchOutbox.create({ data: { entityType: "offer", entityId: "missing", createdAt: new Date(Date.now() - 90_000) } });
+      await syncSearch();
+      const text = visibleText((await staff.get("/staff/search")).text);
+      expect(text).toContain(vi.searchAdmin.consumersTitle);
+      expect(text).toContain("may-b:4242 · /srv/hte/b.search.sqlite");
+      expect(text).toMatch(/Chậm (9\d|1\d\d) giây/);
+      expect(text).toContain("connect ECONNREFUSED");
+      // This process's own index is listed too, and has applied the entry.
+      expect(text).toContain(vi.searchAdmin.consumerCurrent);
+      expect(text).toMatch(new RegExp(`${vi.searchAdmin.pending} 0\\b`));
+    } finally {
+      await db.searchConsumer.delete({ where: { id: "embedded:may-b:test" } });
+    }
   });
 
   it("queues an audited rebuild", async () => {
     const page = await staff.post("/staff/search", { intent: "reindex" });
     expect(page.status).toBe(302);
     await syncSearch();
-    expect(await db.searchOutbox.count()).toBe(0);
+    expect(visibleText((await staff.get("/staff/search")).text)).not.toMatch(/Chậm \d+ giây/);
     expect(await db.auditEntry.count({ where: { action: "search.reindex_requested", actorId: staffId } })).toBe(1);
     expect(await apiTitles("giờ cao điểm")).toContain("Hệ thống giảm kẹt xe giờ cao điểm");
   });

@@ -57,13 +57,15 @@ export default function StaffSearch() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: synonymsFormSchema }),
   });
   const behind = health.pending > 0;
+  const engineName = (engine: string) => (engine === "embedded" ? t("searchAdmin.engineEmbedded") : engine === "meilisearch" ? t("searchAdmin.engineMeilisearch") : engine);
+  const lag = (count: number, seconds: number) => (count > 0 ? t("searchAdmin.lagSeconds", { seconds: Math.round(seconds) }) : t("searchAdmin.upToDate"));
   const rows: [string, string][] = [
-    [t("searchAdmin.engine"), health.engine === "embedded" ? t("searchAdmin.engineEmbedded") : t("searchAdmin.engineMeilisearch")],
+    [t("searchAdmin.engine"), engineName(health.engine)],
     [t("searchAdmin.documents"), health.documents === null ? t("searchAdmin.unknown") : formatNumber(health.documents, language)],
     [t("searchAdmin.databaseDocuments"), formatNumber(health.databaseDocuments, language)],
     [t("searchAdmin.pending"), formatNumber(health.pending, language)],
-    [t("searchAdmin.failing"), formatNumber(health.failing, language)],
-    [t("searchAdmin.lag"), behind ? t("searchAdmin.lagSeconds", { seconds: Math.round(health.lagSeconds) }) : t("searchAdmin.upToDate")],
+    [t("searchAdmin.lag"), lag(health.pending, health.lagSeconds)],
+    [t("searchAdmin.retained"), formatNumber(health.retained, language)],
     [t("searchAdmin.lastSuccess"), health.lastSuccessAt ? formatDateTime(health.lastSuccessAt, language) : t("searchAdmin.never")],
   ];
   return (
@@ -72,13 +74,52 @@ export default function StaffSearch() {
       <p className="lead">{t("searchAdmin.lead")}</p>
       <section aria-labelledby="health-title">
         <h2 id="health-title">{t("searchAdmin.healthTitle")}</h2>
-        {health.engineError ? <div className="notice notice-error" role="alert">{t("searchAdmin.engineDown", { error: health.engineError })}</div> : null}
+        {health.startupError ? <div className="notice notice-error" role="alert">{t("searchAdmin.startupError", { error: health.startupError })}</div> : null}
+        {health.engineError && !health.startupError ? <div className="notice notice-error" role="alert">{t("searchAdmin.engineDown", { error: health.engineError })}</div> : null}
         {!health.engineError && health.lastError && behind ? <div className="notice notice-error" role="alert">{t("searchAdmin.retrying", { error: health.lastError })}</div> : null}
         <dl className="summary-list" data-testid="search-health">
           {rows.map(([label, value]) => (
             <div key={label}><dt>{label}</dt><dd>{value}</dd></div>
           ))}
         </dl>
+        <h3 id="consumers-title">{t("searchAdmin.consumersTitle")}</h3>
+        <p className="hint">{t("searchAdmin.consumersLead")}</p>
+        {health.consumers.length === 0 ? (
+          <p>{t("searchAdmin.noConsumers")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table aria-labelledby="consumers-title" data-testid="search-consumers">
+              <thead>
+                <tr>
+                  <th scope="col">{t("searchAdmin.consumerLabel")}</th>
+                  <th scope="col">{t("searchAdmin.consumerEngine")}</th>
+                  <th scope="col">{t("searchAdmin.consumerCursor")}</th>
+                  <th scope="col">{t("searchAdmin.consumerBehind")}</th>
+                  <th scope="col">{t("searchAdmin.consumerLag")}</th>
+                  <th scope="col">{t("searchAdmin.consumerLastApplied")}</th>
+                  <th scope="col">{t("searchAdmin.consumerLastError")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {health.consumers.map((consumer) => (
+                  <tr key={consumer.id}>
+                    <th scope="row">
+                      {consumer.label}
+                      {consumer.current ? ` (${t("searchAdmin.consumerCurrent")})` : null}
+                      {consumer.stale ? ` — ${t("searchAdmin.consumerStale", { time: formatDateTime(consumer.seenAt, language) })}` : null}
+                    </th>
+                    <td>{engineName(consumer.engine)}</td>
+                    <td>{formatNumber(consumer.cursor, language)}</td>
+                    <td>{formatNumber(consumer.behind, language)}</td>
+                    <td>{lag(consumer.behind, consumer.lagSeconds)}</td>
+                    <td>{consumer.lastAppliedAt ? formatDateTime(consumer.lastAppliedAt, language) : t("searchAdmin.never")}</td>
+                    <td>{consumer.lastError ?? t("searchAdmin.none")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
         <Form method="post">
           <input type="hidden" name="intent" value="reindex" />
           <button type="submit" className="button button-secondary">{t("searchAdmin.reindex")}</button>
