@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { describeSearchEngineContract, searchDocument } from "../contract.ts";
 import { EmbeddedSearchEngine } from "./engine.ts";
@@ -39,6 +40,36 @@ describe("embedded engine on disk", () => {
     expect((await reader.search({ q: "quan trắc" })).total).toBe(1);
     await writer.close();
     await reader.close();
+  });
+
+  it("swaps a rebuild in for another connection to the file too, and clears one a crash interrupted", async () => {
+    const file = freshPath();
+    const reader = new EmbeddedSearchEngine({ path: file });
+    const writer = new EmbeddedSearchEngine({ path: file });
+    await reader.init();
+    await writer.init();
+    await writer.upsert([searchDocument({ entityId: "old", title: "Quan trắc chất lượng nước" })]);
+    expect((await reader.search({ q: "quan trắc" })).total).toBe(1);
+    // Staging tables left by a process killed mid-rebuild.
+    const raw = new Database(file);
+    raw.exec("CREATE TABLE docs_rebuild (junk TEXT); INSERT INTO docs_rebuild VALUES ('x');");
+    raw.close();
+    const batches = (async function* () {
+      yield [searchDocument({ entityId: "new", title: "Cảnh báo ngập úng" })];
+    })();
+    expect(await writer.replaceAll(batches)).toBe(1);
+    expect((await reader.search({ q: "quan trắc" })).total).toBe(0);
+    expect((await reader.search({ q: "ngập úng" })).hits.map((hit) => hit.entityId)).toEqual(["new"]);
+    expect(await reader.count()).toBe(1);
+    await writer.upsert([searchDocument({ entityId: "later", title: "Cảnh báo sạt lở" })]);
+    expect((await reader.search({ q: "cảnh báo" })).total).toBe(2);
+    await writer.close();
+    await reader.close();
+    // And it all survives a restart.
+    const again = new EmbeddedSearchEngine({ path: file });
+    await again.init();
+    expect(await again.count()).toBe(2);
+    await again.close();
   });
 
   it("offers a correction when nothing matches", async () => {
