@@ -49,7 +49,8 @@ afterAll(async () => {
 
 const uploadKeys = async () => (await s3.keys("uploads/")).map((key) => key.slice("uploads/".length));
 const localUploads = () => fs.readdir(process.env.UPLOAD_DIR!).catch(() => [] as string[]);
-const mediaOf = (offerId: string) => db.offerMedia.findMany({ where: { offerId }, orderBy: { kind: "asc" } });
+// By kind name (PostgreSQL would order an enum by its declaration order).
+const mediaOf = async (offerId: string) => (await db.offerMedia.findMany({ where: { offerId } })).sort((a, b) => a.kind.localeCompare(b.kind));
 
 describe("uploads in the S3 bucket", () => {
   it("stores a logo and a brochure in the bucket, not on local disk, and serves them with today's access checks", async () => {
