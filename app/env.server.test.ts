@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "./env.server";
+import { parseEnv, s3Settings } from "./env.server";
 
 const goodSecret = "a-very-long-production-secret-0123456789";
 
@@ -130,5 +130,33 @@ describe("parseEnv: DEMO_TEST_PAYMENTS", () => {
   it("refuses the switch on a public deployment and on the app's own port", () => {
     expect(errorOf({ DEMO_TEST_PAYMENTS: "true", NODE_ENV: "production", SESSION_SECRET: goodSecret, APP_URL: "https://san.hanoi.gov.vn" })).toContain("APP_URL");
     expect(errorOf({ DEMO_TEST_PAYMENTS: "true", PORT: "4000", STRIPE_API_PORT: "4000" })).toContain("STRIPE_API_PORT");
+  });
+});
+
+describe("parseEnv: S3 object storage", () => {
+  const s3 = { S3_ENDPOINT: "http://minio:9000", S3_BUCKET: "hte-uploads", S3_ACCESS_KEY_ID: "minio", S3_SECRET_ACCESS_KEY: "minio-secret-key" };
+
+  it("keeps files on local disk when nothing is set, and uses the bucket with the defaults when all four are", () => {
+    expect(s3Settings(parse({}))).toBeNull();
+    expect(s3Settings(parse(s3))).toEqual({
+      endpoint: "http://minio:9000", bucket: "hte-uploads", accessKeyId: "minio", secretAccessKey: "minio-secret-key", region: "us-east-1", forcePathStyle: true,
+    });
+    expect(s3Settings(parse({ ...s3, S3_REGION: "ap-southeast-1", S3_FORCE_PATH_STYLE: "false" }))).toMatchObject({ region: "ap-southeast-1", forcePathStyle: false });
+  });
+
+  it("refuses to start with part of the settings, naming what is missing", () => {
+    const { S3_SECRET_ACCESS_KEY: _secret, S3_BUCKET: _bucket, ...partial } = s3;
+    const message = errorOf(partial);
+    expect(message).toContain("S3_SECRET_ACCESS_KEY: S3 storage needs");
+    expect(message).toContain("S3_BUCKET: S3 storage needs");
+    expect(message).not.toContain("S3_ENDPOINT:");
+    // An empty value is "not set", so these two alone are still a partial set.
+    expect(errorOf({ S3_ENDPOINT: "http://minio:9000", S3_BUCKET: "hte-uploads", S3_ACCESS_KEY_ID: "", S3_SECRET_ACCESS_KEY: "" })).toContain("S3_ACCESS_KEY_ID");
+  });
+
+  it("rejects a malformed endpoint, bucket name or path-style switch", () => {
+    expect(errorOf({ ...s3, S3_ENDPOINT: "minio:9000" })).toContain("S3_ENDPOINT");
+    expect(errorOf({ ...s3, S3_BUCKET: "Bad_Bucket" })).toContain("S3_BUCKET");
+    expect(errorOf({ ...s3, S3_FORCE_PATH_STYLE: "yes" })).toContain("S3_FORCE_PATH_STYLE");
   });
 });

@@ -26,7 +26,7 @@ const envSchema = z
     // open-data files, shared by every app process. Endpoint, bucket and both
     // keys come together or not at all (see s3Problems); unset, files stay in
     // UPLOAD_DIR and OPEN_DATA_DIR on this machine's disk.
-    S3_ENDPOINT: z.string().url().optional(),
+    S3_ENDPOINT: z.string().url().regex(/^https?:\/\//, "an http:// or https:// URL").optional(),
     S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "an S3 bucket name (3–63 lower-case letters, digits, dots, hyphens)").optional(),
     S3_ACCESS_KEY_ID: z.string().optional(),
     S3_SECRET_ACCESS_KEY: z.string().optional(),
