@@ -163,3 +163,15 @@ describe("/metrics access settings", () => {
     expect(() => parseEnv({ ...process.env, METRICS_ALLOW: "10.0.0.0/8, example.com" })).toThrow(/METRICS_ALLOW.*example\.com/);
   });
 });
+
+// Last: the process stays marked for the rest of this file.
+describe("while shutting down", () => {
+  it("/readyz answers 503 so the proxy stops sending new requests; /healthz still says alive", async () => {
+    const { markShuttingDown } = await import("~/server/lifecycle");
+    markShuttingDown();
+    const ready = await fetch(`${server.baseUrl}/readyz`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toMatchObject({ ready: false, status: "shutting down" });
+    expect((await fetch(`${server.baseUrl}/healthz`)).status).toBe(200);
+  });
+});

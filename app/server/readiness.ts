@@ -2,11 +2,10 @@
 // search engine and upload storage answer. A proxy sends traffic only to
 // ready processes; /healthz (alive) stays separate so an orchestrator does not
 // restart a process because a dependency is down.
-import fs from "node:fs/promises";
 import type { Db } from "~/db.server";
 import { searchService } from "~/search.server";
 import { logger } from "~/utils/logger.server";
-import { uploadDir } from "~/utils/uploads.server";
+import { checkUploadStorage } from "~/utils/uploads.server";
 import { isShuttingDown } from "./lifecycle";
 
 /** How long one check may take before it counts as failed. */
@@ -44,11 +43,8 @@ function defaultChecks(db: Db): Record<string, Check> {
       await service.ready;
       await service.engine.count();
     },
-    // The upload folder exists and this process may write to it.
-    storage: async () => {
-      await fs.mkdir(uploadDir(), { recursive: true });
-      await fs.access(uploadDir(), fs.constants.W_OK);
-    },
+    // The S3 bucket answers, or the local upload folder takes writes.
+    storage: checkUploadStorage,
   };
 }
 
