@@ -20,6 +20,7 @@ const { removeOrphanUploads } = await import("~/models/upload-cleanup.server");
 const { TEST_PASSWORD, makeOrganisation, makeUser } = await import("~/test-support/factories");
 const { startTestServer, visibleText } = await import("~/test-support/http");
 const { fixtures, getFile, makeTerms, offerFields, postMultipart } = await import("~/test-support/offer-factories");
+const statements = await import("~/test-support/statement-factories");
 const { checkUploadStorage } = await import("~/utils/uploads.server");
 type TestBrowser = import("~/test-support/http").TestBrowser;
 type Terms = import("~/test-support/offer-factories").Terms;
@@ -118,6 +119,32 @@ describe("uploads in the S3 bucket", () => {
     const keys = await uploadKeys();
     expect(keys).not.toContain(orphan);
     expect(keys).toEqual(expect.arrayContaining([named, "README.txt"]));
+  });
+});
+
+describe("message attachments in the S3 bucket", () => {
+  it("keeps a proposal thread's PDF in the bucket and lets only the thread's parties download it", async () => {
+    const providerOwner = await makeUser();
+    const agencyOwner = await makeUser();
+    const provider = await statements.makeProvider(providerOwner.id);
+    const agency = await statements.makeAgency(agencyOwner.id);
+    const statement = await statements.makeStatement(agency.id, agencyOwner.id, { status: "PUBLISHED" });
+    const proposal = await statements.makeProposal(statement.id, await statements.makeOffer(provider.id));
+    const thread = `/proposals/${proposal.id}/messages`;
+    const bytes = statements.pdfBytes();
+    const author = await server.signedIn(providerOwner);
+    const sent = await statements.postMultipart(server.baseUrl, author.cookieHeader(), thread, { body: "Kế hoạch trong kho S3." }, { name: "Kế hoạch.pdf", bytes });
+    expect(sent.status).toBe(302);
+    const message = await db.message.findFirstOrThrow({ where: { body: "Kế hoạch trong kho S3." } });
+    expect(await uploadKeys()).toContain(message.attachmentStored);
+    expect(await localUploads()).toEqual([]);
+
+    const download = `${server.baseUrl}${thread}/${message.id}/attachment`;
+    const reader = await server.signedIn(agencyOwner);
+    const response = await fetch(download, { headers: { cookie: reader.cookieHeader() } });
+    expect(response.status).toBe(200);
+    expect(new Uint8Array(await response.arrayBuffer())).toEqual(bytes);
+    expect((await fetch(download, { headers: { cookie: outsider.cookieHeader() } })).status).toBe(404);
   });
 });
 
