@@ -36,7 +36,13 @@ COPY . .
 RUN npm run build
 
 # ---- migrate: `prisma migrate deploy` on DATABASE_URL, then exit ----------
+# Also the image for one-off tasks that need the full toolchain:
+# npm run db:backup / db:restore (pg_dump/pg_restore of the compose file's
+# PostgreSQL 15), npm run search:reindex, npm run import.
 FROM build AS migrate
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends postgresql-client-15 \
+ && rm -rf /var/lib/apt/lists/*
 USER node
 CMD ["node", "--import", "tsx", "scripts/db-migrate.ts"]
 
