@@ -12,7 +12,8 @@ import {
 } from "~/models/public-api.server";
 import { acquireLease, releaseLease } from "~/utils/lease.server";
 import { logger } from "~/utils/logger.server";
-import { diskStore, s3Store, type ObjectStore } from "~/utils/object-storage.server";
+import { diskStore, s3Store, StorageUnavailableError, type ObjectStore } from "~/utils/object-storage.server";
+import { storageUnavailable } from "~/utils/uploads.server";
 
 export const DATASETS = ["offers", "organisations", "problem-statements", "major-problems", "matches"] as const;
 export type Dataset = (typeof DATASETS)[number];
@@ -197,7 +198,22 @@ async function buildOnce(dir: string | undefined, now: Date): Promise<Manifest> 
  * and in the background when it is over a day old, so readers get the
  * files that exist instead of waiting.
  */
-export async function currentManifest(options: { dir?: string; now?: Date } = {}): Promise<Manifest> {
+export function currentManifest(options: { dir?: string; now?: Date } = {}): Promise<Manifest> {
+  return answerOrUnavailable(manifestNow(options));
+}
+
+// For the download pages: storage that does not answer is a 503 with a
+// message (the page's error boundary), not a 500.
+async function answerOrUnavailable<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof StorageUnavailableError) throw storageUnavailable(error);
+    throw error;
+  }
+}
+
+async function manifestNow(options: { dir?: string; now?: Date }): Promise<Manifest> {
   const dir = options.dir;
   const now = options.now ?? new Date();
   const manifest = await readManifest(dir);
@@ -240,7 +256,11 @@ export function parseFileName(name: string): { dataset: Dataset; format: Format 
 }
 
 /** A dataset file's bytes; a file deleted behind the manifest's back is rebuilt rather than a 500. */
-export async function readDatasetFile(dataset: Dataset, format: Format, dir?: string): Promise<Buffer<ArrayBuffer>> {
+export function readDatasetFile(dataset: Dataset, format: Format, dir?: string): Promise<Buffer<ArrayBuffer>> {
+  return answerOrUnavailable(datasetFile(dataset, format, dir));
+}
+
+async function datasetFile(dataset: Dataset, format: Format, dir?: string): Promise<Buffer<ArrayBuffer>> {
   const store = openDataStore(dir);
   const name = `${dataset}.${format}`;
   const bytes = await store.get(name);
