@@ -180,6 +180,11 @@ describe("when the storage does not answer", () => {
       // A download while storage is down is a 503 too, not a 404 that would say the file is gone.
       const named = (await db.offerMedia.findFirstOrThrow({ where: { offer: { organisationId: orgId }, kind: "LOGO" } })).storedName;
       expect((await getFile(server.baseUrl, provider, named)).status).toBe(503);
+      // Open data too: the catalogue page says why, the file answers 503 rather than 500.
+      const catalogue = await server.browser().get("/open-data");
+      expect(catalogue.status).toBe(503);
+      expect(visibleText(catalogue.text)).toContain(vi_.inputChecks.storageUnavailable);
+      expect((await fetch(`${server.baseUrl}/open-data/matches.json`)).status).toBe(503);
     } finally {
       await s3.start();
     }
