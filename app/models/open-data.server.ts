@@ -224,28 +224,13 @@ async function manifestNow(options: { dir?: string; now?: Date }): Promise<Manif
   return manifest;
 }
 
-/** Rebuilds when stale; what the daily timer runs. Reports whether it built. */
+/** Rebuilds when stale; what the scheduler's hourly "open-data" job runs. Reports whether it built. */
 export async function refreshIfStale(options: { dir?: string; now?: Date } = {}): Promise<boolean> {
   const dir = options.dir;
   const now = options.now ?? new Date();
   if (!isStale(await readManifest(dir), now)) return false;
   await buildOnce(dir, now);
   return true;
-}
-
-/** Checks hourly (first soon after boot, not during it) and rebuilds files over a day old. */
-export function startOpenDataSchedule(intervalMs = 60 * 60 * 1000): () => void {
-  const check = () => {
-    refreshIfStale().catch((error: unknown) => logger.error({ err: error }, "open data rebuild failed"));
-  };
-  const first = setTimeout(check, 10_000);
-  const timer = setInterval(check, intervalMs);
-  first.unref();
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
 }
 
 /** A download by its public name (`offers.csv`); null for anything else. */

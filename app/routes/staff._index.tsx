@@ -2,7 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import type { Language } from "~/i18n/config";
+import { lastJobRuns } from "~/models/scheduler.server";
 import { deadLetteredEvents } from "~/payments/events.server";
+import { formatDateTime } from "~/utils/format";
 import { requireStaff } from "~/utils/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "Khu vực HiHUB — Sàn Giao dịch Công nghệ Hà Nội" }];
@@ -10,13 +13,16 @@ export const meta: MetaFunction = () => [{ title: "Khu vực HiHUB — Sàn Giao
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
   // Shown on the ledger's card so a payment event given up on is noticed.
-  const { count } = await deadLetteredEvents(0);
-  return json({ deadLetters: count });
+  const [{ count }, jobs] = await Promise.all([deadLetteredEvents(0), lastJobRuns()]);
+  return json({ deadLetters: count, jobs });
 }
 
 export default function StaffArea() {
-  const { t } = useTranslation();
-  const { deadLetters } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const { deadLetters, jobs } = useLoaderData<typeof loader>();
+  const statusText = (status: string) =>
+    status === "running" || status === "ok" || status === "failed" || status === "abandoned" ? t(`staff.jobStatus.${status}`) : status;
   const tools = [
     { to: "/staff/dashboard", title: t("dashboard.title"), text: t("dashboard.lead") },
     { to: "/staff/organisations", title: t("layout.staffOrganisations"), text: t("staff.organisationsLead") },
@@ -44,6 +50,36 @@ export default function StaffArea() {
           </li>
         ))}
       </ul>
+      <section aria-labelledby="jobs-title">
+        <h2 id="jobs-title">{t("staff.jobsTitle")}</h2>
+        <p>{t("staff.jobsLead")}</p>
+        {jobs.length === 0 ? (
+          <p>{t("staff.jobsEmpty")}</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("staff.jobsJob")}</th>
+                <th scope="col">{t("staff.jobsStatus")}</th>
+                <th scope="col">{t("staff.jobsStarted")}</th>
+                <th scope="col">{t("staff.jobsHolder")}</th>
+                <th scope="col">{t("staff.jobsError")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {jobs.map((run) => (
+                <tr key={run.job}>
+                  <td><code>{run.job}</code></td>
+                  <td className={run.status === "failed" || run.status === "abandoned" ? "notice-error" : undefined}>{statusText(run.status)}</td>
+                  <td>{formatDateTime(run.startedAt, language)}</td>
+                  <td><code>{run.holder}</code></td>
+                  <td>{run.error ?? ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
     </>
   );
 }
