@@ -15,9 +15,11 @@ const READ_ONLY = /^\s*(select|with\b(?![\s\S]*\b(insert|update|delete)\b))/i;
 const ROW_CHANGE = /^\s*(insert|update|delete|replace)\b/i;
 // Coordination rows no page shows to the public (app/utils/lease.server.ts,
 // app/models/scheduler.server.ts): a lease renewal or a job's run record every
-// few seconds must not empty the public page cache.
+// few seconds must not empty the public page cache. A search reader's row
+// (SearchConsumer) is refreshed while idle; the search worker marks the data
+// changed itself once the index has changed (search-sync.server.ts).
 // (Prisma quotes names with backticks on SQLite, double quotes on PostgreSQL.)
-const BOOKKEEPING = /^\s*(insert\s+into|update|delete\s+from)\s+([`"]\w+[`"]\.)?[`"](Lease|JobRun)[`"]/i;
+const BOOKKEEPING = /^\s*(insert\s+into|update|delete\s+from)\s+([`"]\w+[`"]\.)?[`"](Lease|JobRun|SearchConsumer)[`"]/i;
 // Prisma sends COMMIT/ROLLBACK through the transaction's executeRaw and then
 // calls commit(); the statements before it say whether the transaction
 // wrote (the commit wrapper below marks the change once committed).

@@ -90,7 +90,8 @@ async function start(service: SearchService, retry: typeof STARTUP_RETRY, onFirs
       await startOnce(service);
       service.readiness = { ready: true, error: null };
       if (attempt > 1) logger.info({ engine: service.engine.name, attempt }, "search engine started");
-      service.worker.start(env.SEARCH_SYNC_INTERVAL_MS);
+      // Not if the process began shutting down meanwhile.
+      if (!service.worker.isStopped) service.worker.start(env.SEARCH_SYNC_INTERVAL_MS);
       onFirstAttempt();
       return;
     } catch (error) {

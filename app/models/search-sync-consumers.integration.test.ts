@@ -13,6 +13,7 @@ import { startSearchService } from "~/search.server";
 import { makeOrganisation, makeUser } from "~/test-support/factories";
 import { makeOffer, makeTerms, type Terms } from "~/test-support/offer-factories";
 import { givePlan } from "~/test-support/plan-factories";
+import { dataVersion } from "~/utils/data-version.server";
 import { leaseHolder } from "~/utils/lease.server";
 import { EmbeddedSearchEngine } from "../../search/embedded/engine.ts";
 import type { SearchDocument, SearchEngine } from "../../search/types.ts";
@@ -73,7 +74,14 @@ describe("two processes, each with its own embedded index", () => {
     expect(a.worker.consumerId).not.toBe(b.worker.consumerId);
 
     await publish("Hệ thống đo mực nước sông Tô Lịch");
+    // Applying another process's change empties this process's public page
+    // cache (its data version moves); an idle poll does not.
+    const version = dataVersion();
     await Promise.all([a.worker.drain(), b.worker.drain()]);
+    expect(dataVersion()).toBeGreaterThan(version);
+    const idle = dataVersion();
+    await Promise.all([a.worker.drain(), b.worker.drain()]);
+    expect(dataVersion()).toBe(idle);
     expect(await has(a.engine, "Hệ thống đo mực nước sông Tô Lịch")).toBe(true);
     expect(await has(b.engine, "Hệ thống đo mực nước sông Tô Lịch")).toBe(true);
 
