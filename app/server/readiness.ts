@@ -3,7 +3,7 @@
 // ready processes; /healthz (alive) stays separate so an orchestrator does not
 // restart a process because a dependency is down.
 import type { Db } from "~/db.server";
-import { searchService } from "~/search.server";
+import { searchReadiness, searchService } from "~/search.server";
 import { logger } from "~/utils/logger.server";
 import { checkUploadStorage } from "~/utils/uploads.server";
 import { isShuttingDown } from "./lifecycle";
@@ -37,11 +37,12 @@ function defaultChecks(db: Db): Record<string, Check> {
   return {
     database: () => db.$queryRaw`SELECT 1`,
     // The engine has started (index opened or Meilisearch reached, settings
-    // applied, an empty index filled) and still answers.
+    // applied, an empty index filled; retried with back-off until it is) and
+    // still answers.
     search: async () => {
-      const service = searchService();
-      await service.ready;
-      await service.engine.count();
+      const started = searchReadiness();
+      if (!started.ready) throw new Error(`search engine not started: ${started.error ?? "starting"}`);
+      await searchService().engine.count();
     },
     // The S3 bucket answers, or the local upload folder takes writes.
     storage: checkUploadStorage,
