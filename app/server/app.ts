@@ -38,7 +38,8 @@ export function createApp(build: ServerBuild, env: Env) {
   const servedOverHttps = isProduction && !env.APP_URL?.startsWith("http://");
   app.disable("x-powered-by");
   // Timed from arrival, so compression and everything after count.
-  app.use(requestMetrics(createRouteLabeler(build.routes, OWN_PATHS)));
+  // Remix's own /__manifest (lazy route discovery) matches no route of ours.
+  app.use(requestMetrics(createRouteLabeler(build.routes, [...OWN_PATHS, "/__manifest"])));
   app.use(compression());
   operationsRoutes(app, env);
 

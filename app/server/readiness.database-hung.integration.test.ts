@@ -1,7 +1,8 @@
 // /healthz and /readyz when the database hangs: DATABASE_URL names a server
 // that accepts connections and never answers (a stuck PostgreSQL, a
 // half-open network path). Alive must not depend on it; ready must say so
-// within its time bound instead of hanging with it.
+// within its time bound instead of hanging with it. Then the database
+// refuses outright, and /metrics counts the 500s pages answer.
 import net from "node:net";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { startTestServer } from "~/test-support/http";
@@ -15,15 +16,17 @@ const hung = await vi.hoisted(async () => {
   });
   await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
   process.env.DATABASE_URL = `postgresql://hte:hte@127.0.0.1:${(silent.address() as net.AddressInfo).port}/hung`;
+  process.env.METRICS_TOKEN = "database-hung-metrics-token";
   return { silent, sockets };
 });
 
 const server = startTestServer();
 
-afterAll(async () => {
+async function stopHungServer() {
   for (const socket of hung.sockets) socket.destroy();
-  await new Promise((resolve) => hung.silent.close(resolve));
-});
+  if (hung.silent.listening) await new Promise((resolve) => hung.silent.close(resolve));
+}
+afterAll(stopHungServer);
 
 describe("a hung database", () => {
   it("/healthz answers 200 at once: the process is alive", async () => {
@@ -50,5 +53,18 @@ describe("a hung database", () => {
     const [first, second] = await Promise.all([fetch(`${server.baseUrl}/readyz`), fetch(`${server.baseUrl}/readyz`)]);
     expect([first.status, second.status]).toEqual([503, 503]);
     expect(Date.now() - started).toBeLessThan(3500);
+  });
+
+  it("once the database refuses connections, pages answer 500 and /metrics counts them; the queue figures are left out", async () => {
+    await stopHungServer();
+    const page = await fetch(`${server.baseUrl}/`);
+    expect(page.status).toBe(500);
+    await page.text();
+    const scrape = await fetch(`${server.baseUrl}/metrics`, { headers: { authorization: "Bearer database-hung-metrics-token" } });
+    expect(scrape.status).toBe(200);
+    const text = await scrape.text();
+    expect(text).toMatch(/^hte_http_server_errors_total\{(?=[^}]*method="GET")(?=[^}]*route="\/")[^}]*\} [1-9]/m);
+    expect(text).toMatch(/^hte_queue_metrics_up 0$/m);
+    expect(text).not.toMatch(/^hte_mail_outbox_messages\{/m);
   });
 });
