@@ -75,19 +75,6 @@ const envSchema = z
       }
       return entries;
     }),
-    // Who may read /metrics (app/server/metrics.ts): a Bearer token, and/or
-    // client addresses or subnets (also loopback, linklocal, uniquelocal).
-    // Neither set: /metrics answers 404 to everyone.
-    METRICS_TOKEN: z.string().min(16, "at least 16 characters").optional(),
-    METRICS_ALLOW: z.string().optional().transform((value, ctx) => {
-      const entries = (value ?? "").split(",").map((entry) => entry.trim().toLowerCase()).filter(Boolean);
-      const bad = entries.filter((entry) => !isProxyAddress(entry));
-      if (bad.length > 0) {
-        ctx.addIssue({ code: "custom", message: `not an IP address, subnet or loopback/linklocal/uniquelocal: ${bad.join(", ")}` });
-        return z.NEVER;
-      }
-      return entries;
-    }),
     // Unset: the embedded engine, in a file next to the database (or here).
     SEARCH_INDEX_PATH: z.string().optional(),
     // Set: Meilisearch. The key stays on the server; browsers only ever talk
