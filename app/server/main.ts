@@ -10,6 +10,7 @@ import { Scheduler } from "~/models/scheduler.server";
 import { startDemoPayments, testPaymentsOn } from "~/payments/demo-payments.server";
 import { logger } from "~/utils/logger.server";
 import { createApp } from "./app";
+import { markShuttingDown } from "./lifecycle";
 
 const buildPath = path.resolve("build/index.js");
 const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
@@ -63,6 +64,9 @@ async function shutDown(signal: NodeJS.Signals) {
     process.exit(1);
   }
   shuttingDown = true;
+  // Requests still arriving on a proxy's kept-alive connections see /readyz
+  // answer 503, so the proxy stops sending new work here while we drain.
+  markShuttingDown();
   const started = Date.now();
   logger.info({ signal, timeoutMs: env.SHUTDOWN_TIMEOUT_MS }, "shutting down: finishing requests in flight and running jobs");
   setTimeout(() => {

@@ -40,7 +40,7 @@ async function startServer(env: Record<string, string> = {}): Promise<Server> {
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
-    const up = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+    const up = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false);
     if (up) break;
     if (Date.now() > deadline) throw new Error(`server did not come up:\n${output}`);
     await sleep(100);
