@@ -330,7 +330,7 @@ const vi = {
     price: "Giá",
     priceOnRequest: "Liên hệ",
     perUnit: "{{price}} / {{unit}}",
-    compareThis: "So sánh gói {{name}} của {{offer}}",
+    compareThis: "So sánh gói “{{name}}” của “{{offer}}”",
     compareSubmit: "So sánh các gói đã chọn",
     compareHint: "Đánh dấu từ 2 đến 4 gói rồi bấm “So sánh”.",
     compareTitle: "So sánh gói dịch vụ",
@@ -344,18 +344,6 @@ const vi = {
     backToMarket: "Quay lại Chợ chuyển đổi số",
     notStated: "Chưa khai báo",
     buyingSoon: "Mua và thanh toán trực tuyến sẽ có trong đợt phát triển tiếp theo; hiện hãy liên hệ nhà cung cấp.",
-  },
-  deploymentModels: {
-    SAAS: "Phần mềm dịch vụ (SaaS)",
-    ON_PREMISE: "Cài đặt tại chỗ",
-    HARDWARE: "Thiết bị phần cứng",
-    SERVICE: "Dịch vụ",
-  },
-  evidenceLevels: {
-    SELF_DECLARED: "Tự khai",
-    DOCUMENTS_VERIFIED: "Đã xác minh hồ sơ",
-    REFERENCE_CONFIRMED: "Đã xác nhận khách hàng tham chiếu",
-    SANDBOX_TESTED: "Đã thử nghiệm sandbox",
   },
   import: {
     title: "Nhập và xuất dữ liệu",

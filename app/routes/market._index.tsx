@@ -53,7 +53,7 @@ export default function Market() {
                   <p className="hint">
                     {t("market.provider")}: {offer.organisation.slug ? <Link to={`/organisations/${offer.organisation.slug}`}>{offer.organisation.name}</Link> : offer.organisation.name}
                     {offer.organisation.verifiedAt ? <> <span className="tag tag-green">{t("organisations.verified")}</span></> : null}
-                    {" · "}{t(`evidenceLevels.${offer.evidenceLevel}`)}
+                    {" · "}{t(`offers.evidenceLevels.${offer.evidenceLevel}`)}
                   </p>
                   <ul className="package-list">
                     {offer.packages.map((pkg) => (

@@ -22,9 +22,9 @@ export default function ComparePackages() {
     { label: t("market.provider"), cell: (p) => <>{p.offer.organisation.name}{p.offer.organisation.verifiedAt ? <> <span className="tag tag-green">{t("organisations.verified")}</span></> : null}</> },
     { label: t("market.price"), cell: (p) => (p.priceVnd === null ? t("market.priceOnRequest") : t("market.perUnit", { price: formatVnd(p.priceVnd, language), unit: p.unit })) },
     { label: t("market.description"), cell: (p) => p.description ?? "—" },
-    { label: t("market.deployment"), cell: (p) => (p.offer.deploymentModel ? t(`deploymentModels.${p.offer.deploymentModel}`) : t("market.notStated")) },
+    { label: t("market.deployment"), cell: (p) => (p.offer.deploymentModel ? t(`offers.deploymentModels.${p.offer.deploymentModel}`) : t("market.notStated")) },
     { label: t("market.trl"), cell: (p) => p.offer.trl ?? t("market.notStated") },
-    { label: t("market.evidence"), cell: (p) => t(`evidenceLevels.${p.offer.evidenceLevel}`) },
+    { label: t("market.evidence"), cell: (p) => t(`offers.evidenceLevels.${p.offer.evidenceLevel}`) },
     { label: t("market.viewOffer"), cell: (p) => <Link to={`/offers/${p.offer.slug}`}>{(language === "en" && p.offer.titleEn) || p.offer.titleVi}</Link> },
   ];
   return (

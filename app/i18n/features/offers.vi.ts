@@ -33,9 +33,9 @@ export const offersVi = {
   },
   evidenceLevels: {
     SELF_DECLARED: "Tự khai báo",
-    DOCUMENTS_VERIFIED: "Đã kiểm tra hồ sơ",
+    DOCUMENTS_VERIFIED: "Đã xác minh hồ sơ",
     REFERENCE_CONFIRMED: "Đã xác nhận khách hàng tham chiếu",
-    SANDBOX_TESTED: "Đã thử nghiệm thực tế (sandbox)",
+    SANDBOX_TESTED: "Đã thử nghiệm trong sandbox",
   },
   statuses: {
     DRAFT: "Bản nháp",

@@ -35,7 +35,7 @@ export const openApiEn: Shape<typeof openApiVi> = {
       getMajorProblem: "One major problem by code",
       getMajorProblemMatches: "Offers that may solve a major problem, with reasons",
       listProblemStatements: "Agencies' published problem statements",
-      getProblemStatement: "One published problem statement, with its “6 rõ”",
+      getProblemStatement: "One published problem statement, with its “6 clears”",
       getProblemStatementMatches: "Offers that may answer a problem statement, with reasons",
       listOffers: "Published offers",
       getOffer: "One published offer",

@@ -50,7 +50,7 @@ export const openDataEn: Shape<typeof openDataVi> = {
     },
     "problem-statements": {
       title: "Published problem statements",
-      description: "Agencies' “6 rõ” problem statements published to find solutions, open or closed.",
+      description: "Agencies' “6 clears” problem statements published to find solutions, open or closed.",
     },
     "major-problems": {
       title: "The city's major problems",
@@ -72,7 +72,7 @@ export const openDataEn: Shape<typeof openDataVi> = {
     providerSlug: "Address of the provider's profile",
     trl: "Technology readiness level (1–9)",
     deploymentModel: "Deployment model (SAAS, ON_PREMISE, HARDWARE, SERVICE)",
-    evidenceLevel: "Level of evidence checked",
+    evidenceLevel: "Evidence level (SELF_DECLARED, DOCUMENTS_VERIFIED, REFERENCE_CONFIRMED, SANDBOX_TESTED)",
     sectors: "Sectors (slugs)",
     technologies: "Technologies (slugs)",
     publishedAt: "When it was published",

@@ -69,7 +69,7 @@ export const openDataVi = {
     providerSlug: "Địa chỉ hồ sơ nhà cung cấp",
     trl: "Mức sẵn sàng công nghệ (1–9)",
     deploymentModel: "Hình thức triển khai (SAAS, ON_PREMISE, HARDWARE, SERVICE)",
-    evidenceLevel: "Mức bằng chứng đã được kiểm chứng",
+    evidenceLevel: "Mức xác minh (SELF_DECLARED, DOCUMENTS_VERIFIED, REFERENCE_CONFIRMED, SANDBOX_TESTED)",
     sectors: "Lĩnh vực (mã)",
     technologies: "Công nghệ (mã)",
     publishedAt: "Thời điểm công bố",

@@ -5,7 +5,7 @@ export const paymentsEn: Shape<typeof paymentsVi> = {
   order: {
     title: "Order",
     button: "Order",
-    buttonLabel: "Order the {{name}} package",
+    buttonLabel: "Order the package “{{name}}”",
     organisation: "Ordering organisation",
     notConfigured: "Online payment is not set up on the Exchange yet. Contact the provider to buy this package.",
     signIn: "Sign in to order",

@@ -2,7 +2,7 @@ export const paymentsVi = {
   order: {
     title: "Đặt mua",
     button: "Đặt mua",
-    buttonLabel: "Đặt mua gói {{name}}",
+    buttonLabel: "Đặt mua gói “{{name}}”",
     organisation: "Tổ chức đặt mua",
     notConfigured: "Thanh toán trực tuyến chưa được thiết lập trên Sàn. Hãy liên hệ nhà cung cấp để mua gói này.",
     signIn: "Đăng nhập để đặt mua",

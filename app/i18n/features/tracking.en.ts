@@ -2,9 +2,9 @@ import type { Shape } from "../shape";
 import type { trackingVi } from "./tracking.vi";
 
 export const trackingEn: Shape<typeof trackingVi> = {
-  title: "Major problem tracking (6 rõ)",
+  title: "Major problem tracking (6 clears)",
   lead: "For each major problem: who answers for it, what it is, by when, and what has been produced. Counted every week, reported every month.",
-  staffLink: "6 rõ tracking",
+  staffLink: "6 clears tracking",
   filters: "Filter the tracking table",
   list: "List",
   allLists: "All lists",
@@ -76,8 +76,8 @@ export const trackingEn: Shape<typeof trackingVi> = {
     organisations: "Organisations taking part",
     perList: "By list",
     listPeriod: "Period {{start}}–{{end}}, version {{version}}",
-    chartLabel: "Chart: problems of {{list}} by result",
-    tableCaption: "Problems of {{list}} by result",
+    chartLabel: "Chart: problems in “{{list}}” by result",
+    tableCaption: "Problems in “{{list}}” by result",
     measure: "Result",
     count: "Problems",
     ofTotal: "{{value}} / {{total}}",
@@ -106,7 +106,7 @@ export const trackingEn: Shape<typeof trackingVi> = {
     overdueNow: "Major problems overdue (end of month)",
     measure: "Measure",
     value: "Count",
-    trackingTitle: "6 rõ tracking table",
+    trackingTitle: "6 clears tracking table",
     overdueTitle: "Overdue problems",
     noOverdue: "No problem is overdue.",
     deploymentsTitle: "Deployments this month",
@@ -117,6 +117,6 @@ export const trackingEn: Shape<typeof trackingVi> = {
     problem: "Problem",
     badMonth: "Invalid month. Use year-month, for example 2026-03.",
     staffLink: "Monthly report",
-    staffLead: "A printable monthly report (or PDF): figures, the 6 rõ table, overdue problems, deployments in the month.",
+    staffLead: "A printable monthly report (or PDF): figures, the 6 clears table, overdue problems, deployments in the month.",
   },
 };
