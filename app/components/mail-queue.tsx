@@ -2,6 +2,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "~/i18n/config";
 import { formatDateTime, formatNumber } from "~/utils/format";
+import { TableRegion } from "~/components/table-region";
 
 // The mail queue for staff (issue 14 part 3), shown beside the search index
 // health on /staff/search: waiting, retrying and given-up emails, the last
@@ -40,37 +41,39 @@ export function MailQueueSection({ queue }: { queue: Queue }) {
         ))}
       </dl>
       {queue.recentDead.length ? (
-        <table className="table" data-testid="mail-dead">
-          <caption>{t("notices.mailQueue.deadList")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("notices.mailQueue.colTo")}</th>
-              <th scope="col">{t("notices.mailQueue.colKind")}</th>
-              <th scope="col">{t("notices.mailQueue.colAttempts")}</th>
-              <th scope="col">{t("notices.mailQueue.colError")}</th>
-              <th scope="col">{t("notices.mailQueue.colCreated")}</th>
-              <th scope="col"><span className="visually-hidden">{t("notices.mailQueue.retry")}</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            {queue.recentDead.map((mail) => (
-              <tr key={mail.id}>
-                <td>{mail.to}</td>
-                <td>{mail.kind}</td>
-                <td>{formatNumber(mail.attempts, language)}</td>
-                <td>{mail.lastError ?? ""}</td>
-                <td>{formatDateTime(mail.createdAt, language)}</td>
-                <td>
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="retry-mail" />
-                    <input type="hidden" name="mailId" value={mail.id} />
-                    <button type="submit" className="link-button">{t("notices.mailQueue.retry")}</button>
-                  </Form>
-                </td>
+        <TableRegion label={t("notices.mailQueue.deadList")}>
+          <table className="table" data-testid="mail-dead">
+            <caption>{t("notices.mailQueue.deadList")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("notices.mailQueue.colTo")}</th>
+                <th scope="col">{t("notices.mailQueue.colKind")}</th>
+                <th scope="col">{t("notices.mailQueue.colAttempts")}</th>
+                <th scope="col">{t("notices.mailQueue.colError")}</th>
+                <th scope="col">{t("notices.mailQueue.colCreated")}</th>
+                <th scope="col"><span className="visually-hidden">{t("notices.mailQueue.retry")}</span></th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {queue.recentDead.map((mail) => (
+                <tr key={mail.id}>
+                  <td>{mail.to}</td>
+                  <td>{mail.kind}</td>
+                  <td>{formatNumber(mail.attempts, language)}</td>
+                  <td>{mail.lastError ?? ""}</td>
+                  <td>{formatDateTime(mail.createdAt, language)}</td>
+                  <td>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="retry-mail" />
+                      <input type="hidden" name="mailId" value={mail.id} />
+                      <button type="submit" className="link-button">{t("notices.mailQueue.retry")}</button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       ) : null}
     </section>
   );

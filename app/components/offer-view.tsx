@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { Language } from "~/i18n/config";
 import type { OfferView as OfferViewModel } from "~/models/offer.server";
 import { formatDate, formatVnd } from "~/utils/format";
+import { TableRegion } from "~/components/table-region";
 
 export type OfferViewData = SerializeFrom<OfferViewModel>;
 type Status = OfferViewData["status"];
@@ -110,7 +111,7 @@ export function OfferView({ view, heading = "h1" }: { view: OfferViewData; headi
       {view.references.length ? (
         <>
           <h2>{t("offers.referencesTitle")}</h2>
-          <div className="table-wrap">
+          <TableRegion label={t("offers.referencesTitle")}>
             <table>
               <thead>
                 <tr>
@@ -123,7 +124,7 @@ export function OfferView({ view, heading = "h1" }: { view: OfferViewData; headi
                 {view.references.map((r, i) => <tr key={i}><td>{r.customer}</td><td>{r.year}</td><td>{r.result}</td></tr>)}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         </>
       ) : null}
 

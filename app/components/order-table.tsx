@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "~/i18n/config";
 import { formatDate, formatVnd } from "~/utils/format";
+import { TableRegion } from "~/components/table-region";
 
 type Row = {
   id: string; status: string; offerTitle: string; packageName: string; amountVnd: number;
@@ -15,7 +16,7 @@ export function OrderTable({ orders, party }: { orders: Row[]; party: "buyer" | 
   const language = i18n.language as Language;
   if (orders.length === 0) return <p>{t("payments.list.none")}</p>;
   return (
-    <div className="table-wrap">
+    <TableRegion label={t(party === "buyer" ? "payments.list.buyerTitle" : party === "provider" ? "payments.list.providerTitle" : "payments.ledger.recentTitle")}>
       <table>
         <thead>
           <tr>
@@ -42,6 +43,6 @@ export function OrderTable({ orders, party }: { orders: Row[]; party: "buyer" | 
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

@@ -8,6 +8,7 @@ import { listUsers, setPlatformRole } from "~/models/user.server";
 import { platformRoles, setRoleSchema } from "~/schemas/staff";
 import { formatDate } from "~/utils/format";
 import { notFound, requireAdmin } from "~/utils/permissions.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Quản trị người dùng — Sàn Giao dịch Công nghệ Hà Nội" }];
 
@@ -39,7 +40,7 @@ export default function AdminUsers() {
       <h1>{t("admin.usersTitle")}</h1>
       <p className="lead">{t("admin.usersLead")}</p>
       {actionData?.error ? <div className="notice notice-error" role="alert">{t(actionData.error)}</div> : null}
-      <div className="table-wrap">
+      <TableRegion label={t("admin.usersTitle")}>
         <table>
           <thead>
             <tr>
@@ -69,7 +70,7 @@ export default function AdminUsers() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
     </>
   );
 }

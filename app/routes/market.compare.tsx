@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { Language } from "~/i18n/config";
 import { MAX_COMPARE, packagesForComparison } from "~/models/market.server";
 import { formatVnd } from "~/utils/format";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "So sánh gói dịch vụ — Chợ chuyển đổi số" }, { name: "robots", content: "noindex" }];
 
@@ -33,7 +34,7 @@ export default function ComparePackages() {
       <h1>{t("market.compareTitle")}</h1>
       {tooMany ? <div className="notice" role="status">{t("market.compareTooMany")}</div> : null}
       {packages.length < 2 ? <div className="notice notice-error" role="alert">{t("market.compareTooFew")}</div> : (
-        <div className="table-wrap">
+        <TableRegion label={t("market.compareTitle")}>
           <table className="compare-table">
             <thead>
               <tr>
@@ -55,7 +56,7 @@ export default function ComparePackages() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </>
   );

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { Language } from "~/i18n/config";
 import { DATASETS, FIELDS, FORMATS, type Format, LICENCE, currentManifest } from "~/models/open-data.server";
 import { formatDateTime } from "~/utils/format";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [
   { title: "Dữ liệu mở — Sàn Giao dịch Công nghệ Hà Nội" },
@@ -66,16 +67,18 @@ export default function OpenDataPage() {
           </ul>
           <details>
             <summary>{t("openData.page.fieldsTitle")}</summary>
-            <table>
-              <thead>
-                <tr><th scope="col">{t("openData.page.fieldName")}</th><th scope="col">{t("openData.page.fieldType")}</th><th scope="col">{t("openData.page.fieldDescription")}</th></tr>
-              </thead>
-              <tbody>
-                {dataset.fields.map(({ field, type }) => (
-                  <tr key={field}><td><code>{field}</code></td><td>{text(`openData.types.${type}`)}</td><td>{text(`openData.fields.${field}`)}</td></tr>
-                ))}
-              </tbody>
-            </table>
+            <TableRegion label={`${text(`openData.datasets.${dataset.name}.title`)}: ${t("openData.page.fieldsTitle")}`}>
+              <table>
+                <thead>
+                  <tr><th scope="col">{t("openData.page.fieldName")}</th><th scope="col">{t("openData.page.fieldType")}</th><th scope="col">{t("openData.page.fieldDescription")}</th></tr>
+                </thead>
+                <tbody>
+                  {dataset.fields.map(({ field, type }) => (
+                    <tr key={field}><td><code>{field}</code></td><td>{text(`openData.types.${type}`)}</td><td>{text(`openData.fields.${field}`)}</td></tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableRegion>
           </details>
         </section>
       ))}

@@ -14,6 +14,7 @@ import { cancelInvitationSchema, changeRoleSchema, inviteSchema, memberRoles, re
 import { formatDate } from "~/utils/format";
 import { forbidden, notFound, requireOrgMember, requireOrgOwner } from "~/utils/permissions.server";
 import { publicBaseUrl } from "~/utils/request.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.organisation.name ?? ""} — Sàn Giao dịch Công nghệ Hà Nội` },
@@ -125,7 +126,7 @@ export default function OrganisationPage() {
       </ul>
 
       <h2>{t("organisations.membersTitle")}</h2>
-      <div className="table-wrap">
+      <TableRegion label={t("organisations.membersTitle")}>
         <table>
           <thead>
             <tr>
@@ -162,7 +163,7 @@ export default function OrganisationPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
 
       {isOwner ? (
         <>

@@ -8,6 +8,7 @@ import { getOfferingOrganisation, listOrganisationOffers } from "~/models/offer.
 import offersStyles from "~/styles/offers.css";
 import { formatDate } from "~/utils/format";
 import { notFound, requireOrgMember } from "~/utils/permissions.server";
+import { TableRegion } from "~/components/table-region";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: offersStyles }];
 
@@ -35,7 +36,7 @@ export default function OrganisationOffers() {
       {offers.length === 0 ? (
         <p>{t("offers.noOffers")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableRegion label={t("offers.orgOffersTitle", { organisation: organisation.name })}>
           <table>
             <thead>
               <tr>
@@ -58,7 +59,7 @@ export default function OrganisationOffers() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </>
   );

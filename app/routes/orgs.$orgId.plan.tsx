@@ -14,6 +14,7 @@ import { BILLING_INTERVALS, PLAN_LIMITS, PLAN_PRICES_VND, PLAN_TIERS, type PaidT
 import { planActionSchema } from "~/schemas/plan";
 import { formatDate, formatVnd } from "~/utils/format";
 import { requireOrgMember, requireOrgOwner } from "~/utils/permissions.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Gói dịch vụ — Sàn Giao dịch Công nghệ Hà Nội" }];
 
@@ -116,7 +117,7 @@ export default function PlanPage() {
 
       <h2>{t("plans.page.historyTitle")}</h2>
       {data.history.length === 0 ? <p>{t("plans.page.noHistory")}</p> : (
-        <div className="table-wrap">
+        <TableRegion label={t("plans.page.historyTitle")}>
           <table>
             <thead>
               <tr>
@@ -141,7 +142,7 @@ export default function PlanPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </>
   );

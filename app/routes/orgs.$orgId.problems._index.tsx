@@ -6,6 +6,7 @@ import { StatusTag } from "~/components/statement-summary";
 import type { Language } from "~/i18n/config";
 import { listStatementsForOrg, requireAgencyMember } from "~/models/problem-statement.server";
 import { formatDate } from "~/utils/format";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Bài toán của tổ chức — Sàn Giao dịch Công nghệ Hà Nội" }];
 
@@ -25,7 +26,7 @@ export default function OrgProblems() {
       <p className="lead">{t("statements.mine.lead")}</p>
       <p><Link to="new" className="button">{t("statements.mine.create")}</Link></p>
       {statements.length === 0 ? <p>{t("statements.mine.none")}</p> : (
-        <div className="table-wrap">
+        <TableRegion label={t("statements.mine.title")}>
           <table>
             <thead>
               <tr>
@@ -50,7 +51,7 @@ export default function OrgProblems() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </>
   );

@@ -10,6 +10,7 @@ import { listProposalsForOrg, withdrawProposal } from "~/models/proposal.server"
 import { flash } from "~/models/session.server";
 import { formatDate } from "~/utils/format";
 import { notFound, requireOrgMember } from "~/utils/permissions.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Đề xuất của tổ chức — Sàn Giao dịch Công nghệ Hà Nội" }];
 
@@ -47,7 +48,7 @@ export default function OrgProposals() {
       <h1>{t("statements.proposals.mineTitle")}</h1>
       <p className="lead">{t("statements.proposals.mineLead")}</p>
       {proposals.length === 0 ? <p>{t("statements.proposals.mineNone")}</p> : (
-        <div className="table-wrap">
+        <TableRegion label={t("statements.proposals.mineTitle")}>
           <table>
             <thead>
               <tr>
@@ -98,7 +99,7 @@ export default function OrgProposals() {
               })}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </>
   );

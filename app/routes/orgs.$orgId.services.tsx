@@ -15,6 +15,7 @@ import { FEATURED_DAY_PRICE_VND, FEATURED_DAYS, servicePrice, VALUATION_PRICE_VN
 import { serviceSchema } from "~/schemas/service";
 import { formatDate, formatVnd } from "~/utils/format";
 import { requireOrgMember, requireOrgOwner } from "~/utils/permissions.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Dịch vụ của Sàn — Sàn Giao dịch Công nghệ Hà Nội" }];
 
@@ -148,7 +149,7 @@ function PurchaseTable({ purchases }: { purchases: Purchase[] }) {
   const language = i18n.language as Language;
   if (purchases.length === 0) return <p>{t("plans.services.none")}</p>;
   return (
-    <div className="table-wrap">
+    <TableRegion label={t("plans.services.listTitle")}>
       <table>
         <thead>
           <tr>
@@ -174,6 +175,6 @@ function PurchaseTable({ purchases }: { purchases: Purchase[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

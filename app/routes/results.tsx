@@ -7,6 +7,7 @@ import type { Language } from "~/i18n/config";
 import { publicResults } from "~/models/results.server";
 import trackingCss from "~/styles/tracking.css";
 import { formatNumber } from "~/utils/format";
+import { TableRegion } from "~/components/table-region";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trackingCss }];
 
@@ -61,18 +62,20 @@ export default function Results() {
             <p className="hint">{t("tracking.results.listPeriod", { start: list.periodStart, end: list.periodEnd, version: list.version })}</p>
             <div className="results-list">
               <ResultsChart bars={bars} total={list.problems} label={t("tracking.results.chartLabel", { list: list.name })} />
-              <table className="tracking-table" data-list={list.slug}>
-                <caption>{t("tracking.results.tableCaption", { list: list.name })}</caption>
-                <thead>
-                  <tr><th scope="col">{t("tracking.results.measure")}</th><th scope="col">{t("tracking.results.count")}</th></tr>
-                </thead>
-                <tbody>
-                  <tr><th scope="row">{t("tracking.results.problems")}</th><td>{n(list.problems)}</td></tr>
-                  {bars.map((bar) => (
-                    <tr key={bar.label}><th scope="row">{bar.label}</th><td>{t("tracking.results.ofTotal", { value: n(bar.value), total: n(list.problems) })}</td></tr>
-                  ))}
-                </tbody>
-              </table>
+              <TableRegion label={t("tracking.results.tableCaption", { list: list.name })}>
+                <table className="tracking-table" data-list={list.slug}>
+                  <caption>{t("tracking.results.tableCaption", { list: list.name })}</caption>
+                  <thead>
+                    <tr><th scope="col">{t("tracking.results.measure")}</th><th scope="col">{t("tracking.results.count")}</th></tr>
+                  </thead>
+                  <tbody>
+                    <tr><th scope="row">{t("tracking.results.problems")}</th><td>{n(list.problems)}</td></tr>
+                    {bars.map((bar) => (
+                      <tr key={bar.label}><th scope="row">{bar.label}</th><td>{t("tracking.results.ofTotal", { value: n(bar.value), total: n(list.problems) })}</td></tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableRegion>
             </div>
           </section>
         );

@@ -7,6 +7,7 @@ import { lastJobRuns } from "~/models/scheduler.server";
 import { deadLetteredEvents } from "~/payments/events.server";
 import { formatDateTime } from "~/utils/format";
 import { requireStaff } from "~/utils/permissions.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Khu vực HiHUB — Sàn Giao dịch Công nghệ Hà Nội" }];
 
@@ -56,28 +57,30 @@ export default function StaffArea() {
         {jobs.length === 0 ? (
           <p>{t("staff.jobsEmpty")}</p>
         ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("staff.jobsJob")}</th>
-                <th scope="col">{t("staff.jobsStatus")}</th>
-                <th scope="col">{t("staff.jobsStarted")}</th>
-                <th scope="col">{t("staff.jobsHolder")}</th>
-                <th scope="col">{t("staff.jobsError")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {jobs.map((run) => (
-                <tr key={run.job}>
-                  <td><code>{run.job}</code></td>
-                  <td className={run.status === "failed" || run.status === "abandoned" ? "notice-error" : undefined}>{statusText(run.status)}</td>
-                  <td>{formatDateTime(run.startedAt, language)}</td>
-                  <td><code>{run.holder}</code></td>
-                  <td>{run.error ?? ""}</td>
+          <TableRegion labelledBy="jobs-title">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("staff.jobsJob")}</th>
+                  <th scope="col">{t("staff.jobsStatus")}</th>
+                  <th scope="col">{t("staff.jobsStarted")}</th>
+                  <th scope="col">{t("staff.jobsHolder")}</th>
+                  <th scope="col">{t("staff.jobsError")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {jobs.map((run) => (
+                  <tr key={run.job}>
+                    <td><code>{run.job}</code></td>
+                    <td className={run.status === "failed" || run.status === "abandoned" ? "notice-error" : undefined}>{statusText(run.status)}</td>
+                    <td>{formatDateTime(run.startedAt, language)}</td>
+                    <td><code>{run.holder}</code></td>
+                    <td>{run.error ?? ""}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
         )}
       </section>
     </>

@@ -7,6 +7,7 @@ import { AUDIT_PAGE_SIZE, auditEntityTypes, listAuditEntries } from "~/models/au
 import { isCalendarDay, pageParam, typedBack } from "~/schemas/query";
 import { formatDateTime } from "~/utils/format";
 import { requireStaff } from "~/utils/permissions.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Nhật ký thao tác — Sàn Giao dịch Công nghệ Hà Nội" }];
 
@@ -95,7 +96,7 @@ export default function AuditLog() {
       </Form>
       <p>{t("audit.total", { count: total })}</p>
       {entries.length === 0 ? <p>{t("audit.none")}</p> : (
-        <div className="table-wrap">
+        <TableRegion label={t("audit.title")}>
           <table className="audit-table">
             <thead>
               <tr>
@@ -122,7 +123,7 @@ export default function AuditLog() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
       <nav className="pagination" aria-label={t("audit.page", { page, pages })}>
         {page > 1 ? <Link to={pageLink(page - 1)}>{t("audit.previous")}</Link> : null}

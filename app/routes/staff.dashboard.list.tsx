@@ -10,6 +10,7 @@ import { isMetricKey, metrics } from "~/models/metrics-sources.server";
 import { metricRows, resolveDashboardFilters } from "~/models/metrics.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { requireStaff } from "~/utils/permissions.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "Bảng số liệu" }];
 
@@ -58,7 +59,7 @@ export default function DashboardList() {
       <p className="lead">{periodName ? t("dashboard.list.leadPeriod", { period: periodName }) : t("dashboard.list.lead", { from: day(values.from), to: day(values.to) })}</p>
       <p><strong>{t("dashboard.list.figure", { value: valueText(result.figure) })}</strong></p>
       {result.rows.length === 0 ? <p>{t("dashboard.list.none")}</p> : (
-        <div className="table-wrap">
+        <TableRegion label={t(`dashboard.metrics.${metric}`)}>
           <table>
             <thead>
               <tr>
@@ -79,7 +80,7 @@ export default function DashboardList() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
       {result.total > result.rows.length ? <p>{t("dashboard.list.truncated", { shown: result.rows.length, total: result.total })}</p> : null}
     </>

@@ -7,6 +7,7 @@ import { importOffers, importProblems, type ImportReport } from "~/models/import
 import { describeReason } from "~/utils/import-reasons";
 import { requireStaff } from "~/utils/permissions.server";
 import { parseMultipartForm } from "~/utils/uploads.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Nhập và xuất dữ liệu — Sàn Giao dịch Công nghệ Hà Nội" }];
 
@@ -39,7 +40,7 @@ function ReportTable({ title, report }: { title: string; report: ImportReport })
       <h3>{title}</h3>
       <p>{t("import.summary", { created: report.created, updated: report.updated, rejected: report.rejected })}</p>
       {report.rejected > 0 ? (
-        <div className="table-wrap">
+        <TableRegion label={title}>
           <table>
             <thead>
               <tr><th scope="col">{t("import.line")}</th><th scope="col">{t("import.key")}</th><th scope="col">{t("import.status")}</th><th scope="col">{t("import.reasons")}</th></tr>
@@ -55,7 +56,7 @@ function ReportTable({ title, report }: { title: string; report: ImportReport })
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       ) : null}
     </section>
   );

@@ -15,6 +15,7 @@ import { ledgerPeriod, settlementLedger } from "~/payments/ledger.server";
 import { retryEventSchema } from "~/schemas/payments";
 import { formatDateTime, formatVnd } from "~/utils/format";
 import { notFound, requireStaff } from "~/utils/permissions.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "Đối soát thanh toán" }];
 
@@ -67,7 +68,7 @@ function DeadLetters({ count, events }: { count: number; events: { id: string; t
       {count === 0 ? <p>{t("inputChecks.deadLetters.none")}</p> : (
         <>
           <p><strong>{t("inputChecks.deadLetters.count", { count })}</strong></p>
-          <div className="table-wrap">
+          <TableRegion labelledBy="dead-letters">
             <table>
               <thead>
                 <tr>
@@ -98,7 +99,7 @@ function DeadLetters({ count, events }: { count: number; events: { id: string; t
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         </>
       )}
     </section>
@@ -120,7 +121,7 @@ export default function Ledger() {
       <PeriodForm error={error} fromDay={fromDay} toDay={toDay} csvHref="/staff/ledger.csv" csvLabel={t("payments.ledger.exportCsv")} />
       <p><Link to={`/staff/services?${new URLSearchParams({ from: fromDay, to: toDay })}`}>{t("plans.services.staffTitle")}</Link></p>
       {lines === null ? null : lines.length === 0 ? <p>{t("payments.ledger.none")}</p> : (
-        <div className="table-wrap">
+        <TableRegion label={t("payments.ledger.title")}>
           <table>
             <thead>
               <tr>
@@ -139,7 +140,7 @@ export default function Ledger() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
       <DeadLetters count={deadLetters.count} events={deadLetters.events} />
       <h2>{t("payments.ledger.recentTitle")}</h2>

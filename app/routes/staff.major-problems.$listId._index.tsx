@@ -13,6 +13,7 @@ import { listTerms } from "~/models/taxonomy.server";
 import { majorProblemSchema, publishVersionSchema } from "~/schemas/major-problem";
 import { formatDate } from "~/utils/format";
 import { notFound, requireStaff } from "~/utils/permissions.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Biên tập danh mục — Sàn Giao dịch Công nghệ Hà Nội" }];
 
@@ -75,7 +76,7 @@ export default function StaffMajorProblemList() {
       </p>
 
       <h2>{t("majorProblems.itemsTitle")}</h2>
-      <div className="table-wrap">
+      <TableRegion label={t("majorProblems.itemsTitle")}>
         <table>
           <thead>
             <tr>
@@ -100,7 +101,7 @@ export default function StaffMajorProblemList() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
 
       <h2>{t("majorProblems.pendingTitle")}</h2>
       {hasPending ? (

@@ -6,6 +6,7 @@ import { boardIndex } from "~/models/match.server";
 import { matchStatuses } from "~/schemas/curation";
 import { requireStaff } from "~/utils/permissions.server";
 import curationCss from "~/styles/curation.css";
+import { TableRegion } from "~/components/table-region";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: curationCss }];
 
@@ -25,7 +26,7 @@ function BoardTable({ caption, kind, rows }: { caption: string; kind: "major" | 
     <section>
       <h2>{caption}</h2>
       {rows.length === 0 ? <p>{t("curation.indexNone")}</p> : (
-        <div className="table-wrap">
+        <TableRegion label={caption}>
           <table className="count-table">
             <thead>
               <tr>
@@ -45,7 +46,7 @@ function BoardTable({ caption, kind, rows }: { caption: string; kind: "major" | 
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </section>
   );

@@ -6,6 +6,7 @@ import type { Language } from "~/i18n/config";
 import { listReviewQueue } from "~/models/offer.server";
 import { formatDateTime } from "~/utils/format";
 import { requireStaff } from "~/utils/permissions.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Duyệt giải pháp — Sàn Giao dịch Công nghệ Hà Nội" }];
 
@@ -25,7 +26,7 @@ export default function StaffOfferQueue() {
       {queue.length === 0 ? (
         <p>{t("offers.queueEmpty")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableRegion label={t("offers.staffTitle")}>
           <table>
             <thead>
               <tr>
@@ -46,7 +47,7 @@ export default function StaffOfferQueue() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </>
   );

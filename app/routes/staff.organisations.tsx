@@ -8,6 +8,7 @@ import { flash } from "~/models/session.server";
 import { verifyOrganisationSchema } from "~/schemas/staff";
 import { formatDate } from "~/utils/format";
 import { notFound, requireStaff } from "~/utils/permissions.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Thẩm định tổ chức — Sàn Giao dịch Công nghệ Hà Nội" }];
 
@@ -50,7 +51,7 @@ export default function StaffOrganisations() {
         <button type="submit" className="button button-secondary">{t("staff.applyFilter")}</button>
       </Form>
       <p>{t("staff.count", { count: organisations.length })}</p>
-      <div className="table-wrap">
+      <TableRegion label={t("staff.organisationsTitle")}>
         <table>
           <thead>
             <tr>
@@ -87,7 +88,7 @@ export default function StaffOrganisations() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
     </>
   );
 }

@@ -9,6 +9,7 @@ import { monthlyReport, parseReportMonth } from "~/models/monthly-report.server"
 import trackingCss from "~/styles/tracking.css";
 import { formatDate, formatDateTime, formatNumber } from "~/utils/format";
 import { requireStaff } from "~/utils/permissions.server";
+import { TableRegion } from "~/components/table-region";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trackingCss }];
 
@@ -76,38 +77,42 @@ export default function MonthlyReport() {
       </div>
 
       <h2>{t("tracking.report.headline")}</h2>
-      <table className="tracking-table report-figures">
-        <thead><tr><th scope="col">{t("tracking.report.measure")}</th><th scope="col">{t("tracking.report.value")}</th></tr></thead>
-        <tbody>
-          {rows.map(([key, value]) => <tr key={key} data-figure={key}><th scope="row">{t(`tracking.report.${key}`)}</th><td>{n(value)}</td></tr>)}
-        </tbody>
-      </table>
+      <TableRegion label={t("tracking.report.headline")}>
+        <table className="tracking-table report-figures">
+          <thead><tr><th scope="col">{t("tracking.report.measure")}</th><th scope="col">{t("tracking.report.value")}</th></tr></thead>
+          <tbody>
+            {rows.map(([key, value]) => <tr key={key} data-figure={key}><th scope="row">{t(`tracking.report.${key}`)}</th><td>{n(value)}</td></tr>)}
+          </tbody>
+        </table>
+      </TableRegion>
 
       <h2>{t("tracking.report.deploymentsTitle")}</h2>
       {deployments.length === 0 ? <p>{t("tracking.report.noDeployments")}</p> : (
-        <table className="tracking-table report-deployments">
-          <thead>
-            <tr>
-              <th scope="col">{t("tracking.report.deployedOn")}</th>
-              <th scope="col">{t("tracking.report.solution")}</th>
-              <th scope="col">{t("tracking.report.provider")}</th>
-              <th scope="col">{t("tracking.report.problem")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {deployments.map((d) => {
-              const title = language === "en" && d.offer.titleEn ? d.offer.titleEn : d.offer.titleVi;
-              return (
-                <tr key={d.id}>
-                  <td>{formatDate(d.deployedAt, language)}</td>
-                  <th scope="row">{d.offer.published ? <a className="print-url" href={`${origin}/offers/${d.offer.slug}`}>{title}</a> : title}</th>
-                  <td>{d.provider}</td>
-                  <td>{d.problem}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <TableRegion label={t("tracking.report.deploymentsTitle")}>
+          <table className="tracking-table report-deployments">
+            <thead>
+              <tr>
+                <th scope="col">{t("tracking.report.deployedOn")}</th>
+                <th scope="col">{t("tracking.report.solution")}</th>
+                <th scope="col">{t("tracking.report.provider")}</th>
+                <th scope="col">{t("tracking.report.problem")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {deployments.map((d) => {
+                const title = language === "en" && d.offer.titleEn ? d.offer.titleEn : d.offer.titleVi;
+                return (
+                  <tr key={d.id}>
+                    <td>{formatDate(d.deployedAt, language)}</td>
+                    <th scope="row">{d.offer.published ? <a className="print-url" href={`${origin}/offers/${d.offer.slug}`}>{title}</a> : title}</th>
+                    <td>{d.provider}</td>
+                    <td>{d.problem}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableRegion>
       )}
 
       <h2>{t("tracking.report.overdueTitle")}</h2>

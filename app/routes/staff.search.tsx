@@ -15,6 +15,7 @@ import { db } from "~/db.server";
 import { parseSynonymLines, synonymsFormSchema } from "~/schemas/search-admin";
 import { formatDateTime, formatNumber } from "~/utils/format";
 import { requireStaff } from "~/utils/permissions.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Chỉ mục tìm kiếm — Sàn Giao dịch Công nghệ Hà Nội" }];
 
@@ -87,7 +88,7 @@ export default function StaffSearch() {
         {health.consumers.length === 0 ? (
           <p>{t("searchAdmin.noConsumers")}</p>
         ) : (
-          <div className="table-wrap">
+          <TableRegion labelledBy="consumers-title">
             <table aria-labelledby="consumers-title" data-testid="search-consumers">
               <thead>
                 <tr>
@@ -118,7 +119,7 @@ export default function StaffSearch() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         )}
         <Form method="post">
           <input type="hidden" name="intent" value="reindex" />

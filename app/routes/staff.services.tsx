@@ -12,6 +12,7 @@ import { ledgerPeriod } from "~/payments/ledger.server";
 import { fulfilServiceSchema } from "~/schemas/service";
 import { formatDate, formatVnd } from "~/utils/format";
 import { notFound, requireStaff } from "~/utils/permissions.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Doanh thu dịch vụ của Sàn — Sàn Giao dịch Công nghệ Hà Nội" }];
 
@@ -49,7 +50,7 @@ export default function StaffServices() {
       <PeriodForm error={error} fromDay={fromDay} toDay={toDay} csvHref="/staff/services.csv" csvLabel={t("plans.services.exportCsv")} />
       {totalVnd === null ? null : <p><strong>{t("plans.services.total")}: {formatVnd(totalVnd, language)}</strong></p>}
       {lines === null ? null : lines.length === 0 ? <p>{t("plans.services.staffNone")}</p> : (
-        <div className="table-wrap">
+        <TableRegion label={t("plans.services.staffTitle")}>
           <table>
             <thead>
               <tr>
@@ -83,7 +84,7 @@ export default function StaffServices() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </>
   );

@@ -10,6 +10,7 @@ import { flash } from "~/models/session.server";
 import { createTerm, isTermSlugTaken, listTerms, termKinds, updateTerm } from "~/models/taxonomy.server";
 import { termSchema, termUpdateSchema } from "~/schemas/major-problem";
 import { notFound, requireStaff } from "~/utils/permissions.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Phân loại — Sàn Giao dịch Công nghệ Hà Nội" }];
 
@@ -57,7 +58,7 @@ export default function Taxonomy() {
       {termKinds.map((kind) => (
         <section key={kind} aria-labelledby={`kind-${kind}`}>
           <h2 id={`kind-${kind}`}>{t(`taxonomy.kinds.${kind}`)}</h2>
-          <div className="table-wrap">
+          <TableRegion labelledBy={`kind-${kind}`}>
             <table>
               <thead>
                 <tr>
@@ -85,7 +86,7 @@ export default function Taxonomy() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         </section>
       ))}
       <h2>{t("taxonomy.add")}</h2>

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { Language } from "~/i18n/config";
 import { DashboardChart } from "./chart";
 import { formatFigure, queryString, type FilterQuery, type TableView } from "./format";
+import { TableRegion } from "~/components/table-region";
 
 // One table of the dashboard: its chart, the same figures as a table (each
 // figure a link to the records behind it), and its downloads.
@@ -26,7 +27,7 @@ export function FigureTable({ table, filters, caption }: { table: TableView; fil
     <section className="dashboard-table" aria-labelledby={`table-${table.key}`}>
       <h2 id={`table-${table.key}`}>{title}</h2>
       <DashboardChart table={table} names={names} label={t("dashboard.chartLabel", { table: title })} loading={t("dashboard.chartLoading")} />
-      <div className="table-wrap">
+      <TableRegion labelledBy={`table-${table.key}`}>
         <table data-table={table.key}>
           <caption>{caption}</caption>
           <thead>
@@ -52,7 +53,7 @@ export function FigureTable({ table, filters, caption }: { table: TableView; fil
             </tr>
           </tfoot>
         </table>
-      </div>
+      </TableRegion>
       <p className="dashboard-downloads">
         <a href={`/staff/dashboard/export.csv?${queryString(filters, { table: table.key })}`} download aria-label={t("dashboard.downloadLabel", { format: t("dashboard.downloadCsv"), table: title })}>
           {t("dashboard.downloadCsv")}

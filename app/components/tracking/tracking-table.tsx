@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { Language } from "~/i18n/config";
 import type { Progress } from "~/models/problem-tracking.server";
 import { formatDate } from "~/utils/format";
+import { TableRegion } from "~/components/table-region";
 
 // What the loader sends for one row (dates arrive as ISO strings).
 export type TrackingRowView = {
@@ -58,7 +59,7 @@ export function TrackingTable(props: { caption: string; captionHidden?: boolean;
   const { t } = useTranslation();
   const showLinks = props.showLinks ?? true;
   return (
-    <div className="table-wrap">
+    <TableRegion label={props.caption}>
       <table className="tracking-table">
         <caption className={props.captionHidden ? "visually-hidden" : undefined}>{props.caption}</caption>
         <thead>
@@ -93,7 +94,7 @@ export function TrackingTable(props: { caption: string; captionHidden?: boolean;
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }
 

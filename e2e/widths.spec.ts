@@ -1,0 +1,274 @@
+// Every public page and the main signed-in pages, in both languages, at
+// 320 px (the width WCAG 1.4.10 "reflow" asks for), 390 px (a common phone)
+// and 1280 px (a laptop):
+// - the page never scrolls sideways (a wide table scrolls inside its own
+//   labelled region instead, see app/components/table-region.tsx);
+// - axe-core finds no violation of serious or critical impact;
+// - a full-page screenshot of each is saved for a person to look at
+//   (WIDTHS_SHOTS_DIR, or test-results/…/widths), because a page can pass both
+//   checks and still look broken.
+// And, separately, every page's <title> is English when the reader chose English.
+//
+// Only the chromium-sqlite project runs it: what it checks is presentation,
+// which does not depend on the database, and the PostgreSQL run would double
+// the time for nothing. It only reads pages (no form is sent), so the seeded
+// demo data it looks at is whatever the specs before it left.
+import fs from "node:fs";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Browser, type BrowserContext, type Page, type TestInfo } from "@playwright/test";
+import { DEMO_PASSWORD, hydrated } from "./support";
+import vi from "../app/i18n/vi";
+
+type Language = "vi" | "en";
+const LANGUAGES: Language[] = ["vi", "en"];
+const WIDTHS = [320, 390, 1280];
+const HEIGHT = 800;
+
+/** A page to check; `path` may be worked out from the seeded data once per run. */
+type Target = {
+  name: string;
+  path: string | ((page: Page) => Promise<string>);
+  // The page's title carries a name from the data (an offer's, an
+  // organisation's), which may be Vietnamese; that part is left out of the
+  // English-title check.
+  named?: boolean;
+};
+type Role = { name: string; email?: string; targets: Target[] };
+
+// Pages that still fail, with what overflows or what axe found. Empty when
+// everything passes; a page listed here is still run (test.fixme), so
+// removing it from the list is how the fix is proved.
+const STILL_FAILING: Record<string, string> = {
+  "not-found": "page.goto fails with net::ERR_HTTP_RESPONSE_CODE_FAILURE: Chromium gets the 404 without a page to show",
+  "org-dashboard": "575 px wide at 320/390: the visually hidden text in the members table escapes the table's scroll box (absolutely positioned, no positioned ancestor)",
+  "offer-form": "fieldset.offer-rows is 339 px at 320 (a fieldset's min-width is its content's)",
+  "curation-board": "form#bulk-move > div.inline-form is 362 px at 320 (its selects do not shrink)",
+  tracking: "440 px (vi) / 513 px (en) at 320 and 390: visually hidden text in the tracking table escapes the table's scroll box",
+  dashboard: "ran past the 60 s test time-out on the first pass; not yet measured",
+  "offers-queue": "not yet measured (the first pass stopped at the time limit)",
+};
+// The search page's title quotes the reader's own query ("giao thông"),
+// which the English-title check does not yet leave out.
+const TITLES_STILL_FAILING: Record<string, string> = {
+  public: "the search page's title quotes the Vietnamese query; the check must leave the query out",
+};
+
+// The first link in <main> whose path matches, from the page at `from`.
+function firstLink(from: string, pattern: RegExp) {
+  return async (page: Page) => {
+    await page.goto(from);
+    const hrefs = await page.locator("main a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+    const found = hrefs.map((href) => href.split(/[?#]/)[0]!).find((href) => pattern.test(href));
+    if (!found) throw new Error(`no link matching ${pattern} on ${from}`);
+    return found;
+  };
+}
+
+// An organisation's own area (/orgs/<id>), found by its name on /orgs.
+function orgArea(name: string, then = "") {
+  return async (page: Page) => {
+    await page.goto("/orgs");
+    const href = await page.getByRole("main").getByRole("link", { name, exact: true }).getAttribute("href");
+    if (!href) throw new Error(`no link to ${name} on /orgs`);
+    return `${href}${then}`;
+  };
+}
+
+const providerOrg = "Công ty Cổ phần Công nghệ Sông Hồng AI";
+const agencyOrg = "Sở Giao thông Vận tải Hà Nội";
+
+const roles: Role[] = [
+  {
+    name: "public",
+    targets: [
+      { name: "home", path: "/" },
+      { name: "search", path: "/search?q=" + encodeURIComponent("giao thông") },
+      { name: "offers", path: "/offers" },
+      { name: "offer", path: "/offers/nen-tang-phan-tich-giao-thong-song-hong-ai", named: true },
+      { name: "statements", path: "/problems" },
+      { name: "statement", path: firstLink("/problems", /^\/problems\/[^/]+$/), named: true },
+      { name: "major-problem-lists", path: "/major-problems" },
+      { name: "major-problem-list", path: firstLink("/major-problems", /^\/major-problems\/[^/]+$/), named: true },
+      {
+        name: "major-problem",
+        path: async (page) => firstLink(await firstLink("/major-problems", /^\/major-problems\/[^/]+$/)(page), /^\/major-problems\/[^/]+\/[^/]+$/)(page),
+        named: true,
+      },
+      { name: "market", path: "/market" },
+      { name: "results", path: "/results" },
+      { name: "open-data", path: "/open-data" },
+      { name: "organisations", path: "/organisations" },
+      { name: "organisation", path: firstLink("/organisations", /^\/organisations\/[^/]+$/), named: true },
+      { name: "login", path: "/login" },
+      { name: "signup", path: "/signup" },
+      { name: "not-found", path: "/khong-co-trang-nay" },
+    ],
+  },
+  {
+    name: "provider",
+    email: "hoang.anh@songhongai.example.vn",
+    targets: [
+      { name: "org-dashboard", path: orgArea(providerOrg), named: true },
+      { name: "offer-form", path: orgArea(providerOrg, "/offers/new") },
+      {
+        name: "offer-view",
+        path: async (page) => firstLink(await orgArea(providerOrg, "/offers")(page), /^\/orgs\/[^/]+\/offers\/(?!new$)[^/]+$/)(page),
+        named: true,
+      },
+    ],
+  },
+  {
+    name: "agency",
+    email: "quang.huy@sogtvt.hanoi.example.vn",
+    targets: [{ name: "statement-form", path: orgArea(agencyOrg, "/problems/new") }],
+  },
+  {
+    name: "staff",
+    email: "curator@hihub.example.vn",
+    targets: [
+      { name: "staff-home", path: "/staff" },
+      { name: "curation-board", path: firstLink("/staff/matches", /^\/staff\/matches\/major\/[^/]+$/), named: true },
+      { name: "tracking", path: "/staff/tracking" },
+      { name: "dashboard", path: "/staff/dashboard" },
+      { name: "offers-queue", path: "/staff/offers" },
+    ],
+  },
+];
+
+function shotsDir(testInfo: TestInfo): string {
+  return process.env.WIDTHS_SHOTS_DIR ?? path.join(testInfo.project.outputDir, "widths");
+}
+
+async function setLanguage(context: BrowserContext, baseURL: string, language: Language) {
+  // The same cookie the header's language switch sets (app/i18n/i18next.server.ts).
+  await context.addCookies([{ name: "lng", value: encodeURIComponent(btoa(JSON.stringify(language))), url: baseURL }]);
+}
+
+async function signIn(page: Page, email: string) {
+  await page.goto("/login");
+  await hydrated(page);
+  await page.getByLabel(vi.auth.email).fill(email);
+  await page.getByLabel(vi.auth.password).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: vi.auth.submitSignIn }).click();
+  await expect(page.getByRole("banner").getByRole("button", { name: vi.layout.signOut })).toBeVisible();
+}
+
+// Elements whose right edge is past the viewport and that no scrolling or
+// clipping box of theirs holds in: the ones that make the page scroll sideways.
+function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const describe = (el: Element) => {
+      const parts: string[] = [];
+      for (let node: Element | null = el; node && node !== document.body && parts.length < 4; node = node.parentElement) {
+        const id = node.id ? `#${node.id}` : "";
+        const classes = typeof node.className === "string" && node.className.trim() ? `.${node.className.trim().split(/\s+/).join(".")}` : "";
+        parts.unshift(`${node.tagName.toLowerCase()}${id}${classes}`);
+      }
+      return parts.join(" > ");
+    };
+    const held = (el: Element) => {
+      for (let node = el.parentElement; node && node !== document.body; node = node.parentElement) {
+        if (/(auto|scroll|hidden|clip)/.test(getComputedStyle(node).overflowX)) return true;
+      }
+      return false;
+    };
+    const found: string[] = [];
+    const offenders: Element[] = [];
+    for (const el of document.body.querySelectorAll("*")) {
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.right <= width + 0.5 || held(el)) continue;
+      // Report the outermost offender only, not each of its children.
+      if (offenders.some((outer) => outer.contains(el))) continue;
+      offenders.push(el);
+      found.push(`${describe(el)} (right edge ${Math.round(box.right)} px > ${width} px; text “${(el.textContent ?? "").trim().slice(0, 40)}”)`);
+      if (found.length >= 8) break;
+    }
+    return found;
+  });
+}
+
+async function checkPage(page: Page, testInfo: TestInfo, role: string, target: string, url: string, language: Language, width: number) {
+  await page.setViewportSize({ width, height: HEIGHT });
+  const response = await page.goto(url);
+  // The not-found page answers 404 on purpose; anything else must be a page.
+  expect(response?.status(), `${url} answered`).toBe(target === "not-found" ? 404 : 200);
+  await hydrated(page);
+  const where = `${role}/${target} (${url}) in ${language} at ${width} px`;
+
+  const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+  const culprits = widths.scroll > widths.inner ? await overflowing(page) : [];
+  expect.soft(widths.scroll, `${where} scrolls sideways; too wide:\n  ${culprits.join("\n  ")}`).toBeLessThanOrEqual(widths.inner);
+
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+  expect.soft(serious, `${where}: axe violations of serious or critical impact`).toEqual([]);
+
+  const dir = path.join(shotsDir(testInfo), role);
+  fs.mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${target}-${language}-${width}.png`), fullPage: true });
+}
+
+// Vietnamese letters (with their tone marks) that English words never have.
+const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/i;
+
+test.beforeAll(() => {
+  test.skip(test.info().project.name !== "chromium-sqlite", "presentation does not depend on the database: run once, on SQLite");
+});
+
+for (const role of roles) {
+  test.describe(`${role.name} pages`, () => {
+    let context: BrowserContext;
+    let page: Page;
+    let baseURL: string;
+    const paths = new Map<string, string>();
+
+    // One browser, signed in once, for all of this role's pages; the paths
+    // that depend on the seeded data are worked out once too.
+    test.beforeAll(async ({ browser }: { browser: Browser }, testInfo) => {
+      baseURL = testInfo.project.use.baseURL!;
+      context = await browser.newContext({ baseURL, locale: "en-US", timezoneId: "Asia/Ho_Chi_Minh" });
+      page = await context.newPage();
+      if (role.email) await signIn(page, role.email);
+      for (const target of role.targets) {
+        paths.set(target.name, typeof target.path === "string" ? target.path : await target.path(page));
+      }
+    });
+    test.afterAll(async () => {
+      await context?.close();
+    });
+
+    for (const target of role.targets) {
+      test(`${target.name}: no sideways scroll and no serious axe violation at ${WIDTHS.join(", ")} px in Vietnamese and English`, async () => {
+        // Six loads, six axe runs and six full-page screenshots.
+        test.setTimeout(180_000);
+        test.fixme(target.name in STILL_FAILING, STILL_FAILING[target.name]);
+        const url = paths.get(target.name)!;
+        for (const language of LANGUAGES) {
+          await setLanguage(context, baseURL, language);
+          for (const width of WIDTHS) await checkPage(page, test.info(), role.name, target.name, url, language, width);
+        }
+      });
+    }
+
+    test(`English titles: every ${role.name} page's <title> is English`, async () => {
+      test.fixme(role.name in TITLES_STILL_FAILING, TITLES_STILL_FAILING[role.name]);
+      await setLanguage(context, baseURL, "en");
+      await page.setViewportSize({ width: 1280, height: HEIGHT });
+      for (const target of role.targets) {
+        const url = paths.get(target.name)!;
+        await page.goto(url);
+        await expect(page.locator("html")).toHaveAttribute("lang", "en");
+        let title = await page.title();
+        if (target.named) {
+          const heading = (await page.getByRole("heading", { level: 1 }).first().textContent())?.trim() ?? "";
+          title = title.replace(heading, "");
+        }
+        expect.soft(title, `${url}: the English title is “${await page.title()}”`).not.toMatch(VIETNAMESE);
+      }
+    });
+  });
+}
