@@ -20,6 +20,12 @@ import { expect, test, type Browser, type BrowserContext, type Page, type TestIn
 import { DEMO_PASSWORD, hydrated } from "./support";
 import vi from "../app/i18n/vi";
 
+// Opt-in for now (WIDTHS_PASS=1): one pass took about 15 minutes on the
+// project's 2-core machine, half of CI's whole budget. Issue 18 still has to
+// cut it down (one load per page, resized through the three widths; axe once
+// per page and language) before it joins npm test.
+test.skip(!process.env.WIDTHS_PASS, "the widths and accessibility pass is opt-in: WIDTHS_PASS=1");
+
 type Language = "vi" | "en";
 const LANGUAGES: Language[] = ["vi", "en"];
 const WIDTHS = [320, 390, 1280];
