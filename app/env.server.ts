@@ -12,6 +12,9 @@ const envSchema = z
     SMTP_URL: z.string().url().optional(),
     MAIL_FROM: z.string().default("Sàn Giao dịch Công nghệ Hà Nội <no-reply@hanoi-tech.local>"),
     MAIL_OUTBOX_DIR: z.string().default("var/outbox"),
+    // Shown on the contact, privacy and accessibility pages: where people send
+    // questions, personal-data requests (Decree 13/2023) and accessibility reports.
+    CONTACT_EMAIL: z.string().email().default("lienhe@hanoi-tech.local"),
     // The mail worker (app/models/mail-outbox.server.ts): how often it looks
     // for due mail, the first retry delay (doubling per failure up to the
     // maximum), and after how many failed attempts a message is given up

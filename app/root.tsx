@@ -16,12 +16,18 @@ import { unreadNotificationCount } from "~/models/notification.server";
 import { readFlash } from "~/models/session.server";
 import { paymentsMode } from "~/payments/provider.server";
 import stylesheet from "~/styles/app.css";
+import fontStylesheet from "~/styles/fonts.css";
 import { getOptionalUser, isStaff } from "~/utils/permissions.server";
 import { useNonce } from "~/utils/nonce";
 
+// Icons made by scripts/make-icons.ts: browsers that read SVG favicons take
+// the SVG, the rest the 32 px PNG; iOS its 180 px home-screen icon.
 export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: fontStylesheet },
   { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: "icon", href: "/favicon-32.png", type: "image/png", sizes: "32x32" },
+  { rel: "apple-touch-icon", href: "/apple-touch-icon.png" },
 ];
 
 // Pages that describe themselves replace this; Remix uses the deepest meta.
@@ -80,6 +86,16 @@ export function Layout({ children }: { children: ReactNode }) {
             <p><Link to="/api">{t("openApi.page.footerLink")}</Link></p>
             <p><Link to="/results">{t("tracking.results.title")}</Link></p>
             <p><Link to="/open-data">{t("openData.page.footerLink")}</Link></p>
+            <nav aria-label={t("standardPages.footerNavLabel")}>
+              <ul className="footer-links">
+                <li><Link to="/how-it-works">{t("standardPages.titles.howItWorks")}</Link></li>
+                <li><Link to="/faq">{t("standardPages.titles.faq")}</Link></li>
+                <li><Link to="/terms">{t("standardPages.titles.terms")}</Link></li>
+                <li><Link to="/privacy">{t("standardPages.titles.privacy")}</Link></li>
+                <li><Link to="/accessibility">{t("standardPages.titles.accessibility")}</Link></li>
+                <li><Link to="/contact">{t("standardPages.titles.contact")}</Link></li>
+              </ul>
+            </nav>
             <p>{t("layout.footerResolution")}</p>
           </div>
         </footer>
@@ -101,7 +117,11 @@ function SiteHeader() {
   return (
     <header className="site-header">
       <div className="container header-inner">
-        <Link to="/" className="brand">{t("meta.siteName")}</Link>
+        <Link to="/" className="brand">
+          {/* Decorative: the link's name is the site's name beside it. */}
+          <img src="/favicon.svg" alt="" width={32} height={32} className="brand-mark" />
+          {t("meta.siteName")}
+        </Link>
         <Form method="get" action="/search" role="search" className="header-search">
           <SearchBox id="site-search" label={t("search.headerLabel")} labelHidden buttonLabel={t("search.submit")} className="search-box-compact" />
         </Form>

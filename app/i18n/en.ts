@@ -17,6 +17,7 @@ import { requestGuardEn } from "./features/request-guard.en";
 import { noticesEn } from "./features/notices.en";
 import { messagesEn } from "./features/messages.en";
 import { opportunitiesEn } from "./features/opportunities.en";
+import { standardPagesEn } from "./features/standard-pages.en";
 import type { Shape } from "./shape";
 import type vi from "./vi";
 
@@ -465,6 +466,7 @@ const en: Catalogue = {
   notices: noticesEn,
   messages: messagesEn,
   opportunities: opportunitiesEn,
+  standardPages: standardPagesEn,
   errors: {
     title: "Something went wrong",
     generic: "Sorry, there is a problem with the service. Try again in a few minutes.",

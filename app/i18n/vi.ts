@@ -17,6 +17,7 @@ import { requestGuardVi } from "./features/request-guard.vi";
 import { noticesVi } from "./features/notices.vi";
 import { messagesVi } from "./features/messages.vi";
 import { opportunitiesVi } from "./features/opportunities.vi";
+import { standardPagesVi } from "./features/standard-pages.vi";
 
 // Vietnamese is the source catalogue: every key starts here, and en.ts must
 // match its shape (the compiler and app/i18n/catalogues.test.ts both check).
@@ -463,6 +464,7 @@ const vi = {
   notices: noticesVi,
   messages: messagesVi,
   opportunities: opportunitiesVi,
+  standardPages: standardPagesVi,
   errors: {
     title: "Đã có lỗi xảy ra",
     generic: "Xin lỗi, hệ thống gặp sự cố. Hãy thử lại sau ít phút.",

@@ -4,8 +4,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "~/i18n/config";
 import { getPublicProfile } from "~/models/organisation.server";
+import { JsonLd } from "~/components/json-ld";
 import { formatDate } from "~/utils/format";
 import { notFound } from "~/utils/permissions.server";
+import { organisationJsonLd } from "~/utils/structured-data";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
@@ -27,6 +29,7 @@ export default function OrganisationProfile() {
   const { organisation } = useLoaderData<typeof loader>();
   return (
     <>
+      <JsonLd data={organisationJsonLd(organisation)} />
       <h1>{organisation.name}</h1>
       <p>
         <span className={organisation.verifiedAt ? "tag tag-green" : "tag"}>

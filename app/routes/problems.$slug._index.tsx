@@ -4,6 +4,7 @@ import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PublicMatchList } from "~/components/curation/public-matches";
+import { JsonLd } from "~/components/json-ld";
 import { AskQuestion, QuestionList } from "~/components/statement-questions";
 import { StatementSummary, StatusTag } from "~/components/statement-summary";
 import type { Language } from "~/i18n/config";
@@ -14,6 +15,7 @@ import { flash } from "~/models/session.server";
 import { answerSchema, questionSchema } from "~/schemas/problem-statement";
 import { formatDate } from "~/utils/format";
 import { forbidden, getOptionalUser, isStaff, notFound, requireUser } from "~/utils/permissions.server";
+import { statementJsonLd } from "~/utils/structured-data";
 import statementsCss from "~/styles/statements.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: statementsCss }];
@@ -91,6 +93,7 @@ export default function PublicStatement() {
     <>
       <p><Link to="/problems">{t("statements.backToPublicList")}</Link></p>
       {!data.isPublic ? <div className="notice" role="note">{t("statements.previewNotice")}</div> : null}
+      <JsonLd data={statementJsonLd(statement)} />
       <h1>{statement.title}</h1>
       <p>
         <StatusTag status={statement.status} />{" "}

@@ -21,7 +21,7 @@ import { requestLanguage } from "./body-guard";
 // where the render's nonce was), the security headers (set before this runs),
 // the API's rate limit (counted on every hit) and the request log.
 
-const PUBLIC_PATH = /^\/(?:|search|offers(?:\/[^/]+)?|major-problems(?:\/[^/]+(?:\/[^/]+)?)?|problems(?:\/[^/]+)?|organisations(?:\/[^/]+)?|market(?:\/compare)?|results|open-data|api\/v1\/.*)$/;
+const PUBLIC_PATH = /^\/(?:|search|offers(?:\/[^/]+)?|major-problems(?:\/[^/]+(?:\/[^/]+)?)?|problems(?:\/[^/]+)?|organisations(?:\/[^/]+)?|market(?:\/compare)?|results|open-data|how-it-works|faq|terms|privacy|accessibility|contact|api\/v1\/.*)$/;
 const MAX_BODY_BYTES = 1024 * 1024;
 // Headers that belong to one answer, not to the page: recomputed per request.
 const PER_REQUEST_HEADERS = new Set(["date", "content-length", "connection", "keep-alive", "transfer-encoding", "set-cookie", "ratelimit-limit", "ratelimit-remaining", "ratelimit-reset"]);
