@@ -2,14 +2,16 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { JsonLd } from "~/components/json-ld";
 import { OfferView, localised } from "~/components/offer-view";
 import { OrderPackages } from "~/components/order-packages";
-import { isLanguage } from "~/i18n/config";
+import { isLanguage, type Language } from "~/i18n/config";
 import { i18next } from "~/i18n/i18next.server";
 import { getOfferBySlug } from "~/models/offer.server";
 import { orderingFor } from "~/models/order.server";
 import offersStyles from "~/styles/offers.css";
 import { getOptionalUser, notFound } from "~/utils/permissions.server";
+import { offerJsonLd } from "~/utils/structured-data";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: offersStyles }];
 
@@ -37,10 +39,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function OfferPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { view, ordering } = useLoaderData<typeof loader>();
   return (
     <>
+      <JsonLd data={offerJsonLd(view, i18n.language as Language)} />
       <p><Link to="/search?type=offer">{t("offers.catalogueTitle")}</Link></p>
       {view.status !== "PUBLISHED" ? (
         <p className="notice">{t("offers.notPublicNotice", { status: t(`offers.statuses.${view.status}`) })}</p>
