@@ -9,9 +9,9 @@ import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { FlashBanner } from "~/components/flash-banner";
 import { SearchBox } from "~/components/search/search-box";
-import { defaultLanguage, type Language } from "~/i18n/config";
+import { defaultLanguage, isLanguage, type Language } from "~/i18n/config";
 import { i18next } from "~/i18n/i18next.server";
-import vi from "~/i18n/vi";
+import { metaT, withSiteName } from "~/i18n/meta";
 import { unreadNotificationCount } from "~/models/notification.server";
 import { readFlash } from "~/models/session.server";
 import { paymentsMode } from "~/payments/provider.server";
@@ -31,10 +31,15 @@ export const links: LinksFunction = () => [
 ];
 
 // Pages that describe themselves replace this; Remix uses the deepest meta.
-export const meta: MetaFunction = () => [
-  { title: "Sàn Giao dịch Công nghệ Hà Nội" },
-  { name: "description", content: vi.meta.description },
-];
+// When the error boundary renders, this is the deepest meta, so it names the error.
+export const meta: MetaFunction<typeof loader> = ({ matches, error }) => {
+  const t = metaT(matches);
+  let title = t("meta.siteName");
+  if (isRouteErrorResponse(error) && error.status === 404) title = withSiteName(t, t("errors.notFoundTitle"));
+  else if (isRouteErrorResponse(error) && error.status === 403) title = withSiteName(t, t("errors.forbiddenTitle"));
+  else if (error) title = withSiteName(t, t("errors.title"));
+  return [{ title }, { name: "description", content: t("meta.description") }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [language, user, flash] = await Promise.all([
@@ -60,9 +65,11 @@ export const handle = { i18n: "translation" };
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
-  const language = data?.language ?? defaultLanguage;
+  const { t, i18n } = useTranslation();
+  // Without the root loader's data (it failed), the language this render uses:
+  // on the server the request's, in the browser what the server rendered.
+  const language = data?.language ?? (isLanguage(i18n.language) ? i18n.language : defaultLanguage);
   const nonce = useNonce();
-  const { t } = useTranslation();
   useChangeLanguage(language);
   return (
     <html lang={language} dir="ltr">
@@ -108,10 +115,11 @@ export function Layout({ children }: { children: ReactNode }) {
 
 function SiteHeader() {
   const data = useRouteLoaderData<typeof loader>("root");
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const location = useLocation();
   const user = data?.user;
-  const other = (data?.language ?? defaultLanguage) === "vi" ? "en" : "vi";
+  const current = data?.language ?? (isLanguage(i18n.language) ? i18n.language : defaultLanguage);
+  const other = current === "vi" ? "en" : "vi";
   const offersCurrent =
     location.pathname.startsWith("/offers/") || (location.pathname === "/search" && new URLSearchParams(location.search).get("type") === "offer");
   return (

@@ -86,7 +86,7 @@ export function OfferView({ view, heading = "h1" }: { view: OfferViewData; headi
           <h2>{t("offers.imagesTitle")}</h2>
           <ul className="offer-images">
             {images.map((image, i) => (
-              <li key={image.key}><img src={`/files/${image.storedName}`} alt={t("offers.imageAlt", { n: i + 1, title })} loading="lazy" /></li>
+              <li key={image.key}><img src={`/files/${image.storedName}`} alt={t("offers.imageAlt", { n: i + 1, title })} width={400} height={300} loading="lazy" /></li>
             ))}
           </ul>
         </>

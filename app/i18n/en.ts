@@ -29,6 +29,18 @@ const en: Catalogue = {
     siteShortName: "Hanoi Tech Exchange",
     description:
       "Where Hanoi's companies, research institutes and public agencies meet to solve the capital's major problems with science, technology and digital transformation.",
+    homeTitle: "Hanoi Tech Exchange",
+    invitationTitle: "Invitation",
+    majorProblemListDescription: "{{name}}: a list of Hanoi's major problems, version {{version}}.",
+    descriptions: {
+      api: "The Hanoi Tech Exchange's public data as JSON, described in OpenAPI 3.1.",
+      majorProblems: "Hanoi's lists of major problems: what the city needs solved with science, technology and digital transformation.",
+      market: "Ready-to-use digital solutions for Hanoi's businesses and household businesses: e-invoicing, accounting, sales, HR, information security and more.",
+      openData: "Download the Hanoi Tech Exchange's public data (CSV, JSON), updated daily, with a DCAT catalogue.",
+      organisations: "Companies, institutes, universities and public agencies on the Hanoi Tech Exchange.",
+      problems: "Technology needs of Hanoi's public agencies, published under the \"6 clears\" rule and open for proposals.",
+      results: "How many of the capital's major problems have an approved solution, a pilot or a deployment, list by list; how many technology solutions and organisations take part.",
+    },
   },
   layout: {
     offers: "Solutions",

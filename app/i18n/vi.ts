@@ -27,6 +27,19 @@ const vi = {
     siteShortName: "Sàn Công nghệ Hà Nội",
     description:
       "Nơi doanh nghiệp, viện nghiên cứu và cơ quan nhà nước của Hà Nội gặp nhau để giải các bài toán lớn của Thủ đô bằng khoa học, công nghệ và chuyển đổi số.",
+    // Page titles and descriptions for pages whose heading has no key of its own.
+    homeTitle: "Sàn Giao dịch Công nghệ Hà Nội — Hanoi Tech Exchange",
+    invitationTitle: "Lời mời",
+    majorProblemListDescription: "{{name}}: danh mục bài toán lớn của Hà Nội, phiên bản {{version}}.",
+    descriptions: {
+      api: "Dữ liệu công khai của Sàn Giao dịch Công nghệ Hà Nội dưới dạng JSON, mô tả theo OpenAPI 3.1.",
+      majorProblems: "Danh mục bài toán lớn của thành phố Hà Nội: các vấn đề cần giải bằng khoa học, công nghệ và chuyển đổi số.",
+      market: "Giải pháp số dùng ngay cho doanh nghiệp và hộ kinh doanh Hà Nội: hóa đơn điện tử, kế toán, bán hàng, nhân sự, an toàn thông tin và hơn nữa.",
+      openData: "Tải về dữ liệu công khai của Sàn Giao dịch Công nghệ Hà Nội (CSV, JSON), cập nhật hằng ngày, kèm danh mục DCAT.",
+      organisations: "Doanh nghiệp, viện, trường và cơ quan nhà nước trên Sàn Giao dịch Công nghệ Hà Nội.",
+      problems: "Nhu cầu công nghệ của các cơ quan nhà nước Hà Nội, đăng theo nguyên tắc 6 rõ: đang nhận đề xuất giải pháp.",
+      results: "Số bài toán lớn của Thủ đô đã có giải pháp được duyệt, đang thí điểm và đã triển khai, theo từng danh mục; số giải pháp công nghệ và tổ chức tham gia.",
+    },
   },
   layout: {
     offers: "Giải pháp",

@@ -599,6 +599,16 @@ export function fold(value: string): string {
   return value.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
 }
 
+/**
+ * The live logo of each offer that has one (offer id → stored name), for
+ * cards that list offers. One query for a whole page of results.
+ */
+export async function offerLogos(offerIds: string[]): Promise<Map<string, string>> {
+  if (offerIds.length === 0) return new Map();
+  const rows = await db.offerMedia.findMany({ where: { offerId: { in: offerIds }, kind: "LOGO" }, select: { offerId: true, storedName: true } });
+  return new Map(rows.map((row) => [row.offerId, row.storedName]));
+}
+
 // A stored file, if this viewer may read it: files of published offers are
 // public; the others (drafts, archived offers, an edit waiting for review)
 // belong to the organisation's members and staff.

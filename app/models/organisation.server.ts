@@ -193,7 +193,10 @@ export async function getPublicProfile(slug: string) {
       offers: {
         where: { status: "PUBLISHED" },
         orderBy: { publishedAt: "desc" },
-        select: { slug: true, titleVi: true, titleEn: true, summaryVi: true, summaryEn: true, trl: true },
+        select: {
+          slug: true, titleVi: true, titleEn: true, summaryVi: true, summaryEn: true, trl: true,
+          media: { where: { kind: "LOGO" }, select: { storedName: true }, take: 1 },
+        },
       },
       problemStatements: {
         where: { status: { in: ["PUBLISHED", "CLOSED"] } },

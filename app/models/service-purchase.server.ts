@@ -204,7 +204,10 @@ export async function platformServiceRevenue(from: Date, to: Date) {
 export async function featuredOffers(limit: number, now = new Date()) {
   return db.offer.findMany({
     where: { status: "PUBLISHED", featuredUntil: { gt: now } },
-    select: { id: true, slug: true, titleVi: true, titleEn: true, summaryVi: true, featuredUntil: true, organisation: { select: { name: true } } },
+    select: {
+      id: true, slug: true, titleVi: true, titleEn: true, summaryVi: true, featuredUntil: true, organisation: { select: { name: true } },
+      media: { where: { kind: "LOGO" }, select: { storedName: true }, take: 1 },
+    },
     orderBy: [{ featuredUntil: "desc" }, { id: "asc" }],
     take: limit,
   });

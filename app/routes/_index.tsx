@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { metaT } from "~/i18n/meta";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -15,7 +16,10 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: opportunitiesCss },
 ];
 
-export const meta: MetaFunction = () => [{ title: "Sàn Giao dịch Công nghệ Hà Nội — Hanoi Tech Exchange" }];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  return [{ title: t("meta.homeTitle") }, { name: "description", content: t("meta.description") }];
+};
 
 // Public figures only, the same for everyone: who is signed in comes from
 // the root loader, so this answer holds nothing personal.

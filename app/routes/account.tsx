@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { titleMeta } from "~/i18n/meta";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -15,7 +16,7 @@ import { clientIp } from "~/utils/request.server";
 
 export const headers = retryAfterHeaders;
 
-export const meta: MetaFunction = () => [{ title: "Tài khoản — Sàn Giao dịch Công nghệ Hà Nội" }];
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "account.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

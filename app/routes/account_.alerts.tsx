@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { titleMeta } from "~/i18n/meta";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -16,7 +17,7 @@ import { deleteAlertSchema, followMatchesSchema, followSectorSchema, saveSearchS
 import { formatDate } from "~/utils/format";
 import { notFound, requireUser } from "~/utils/permissions.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "Thông báo qua email" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => data?.metaTitle ? [{ title: data.metaTitle }] : titleMeta(matches, "alerts.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

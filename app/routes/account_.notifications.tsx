@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { titleMeta } from "~/i18n/meta";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -16,7 +17,7 @@ import { requireUser } from "~/utils/permissions.server";
 // them (at once, daily digest, off; the weekly alerts digest: weekly or off).
 // Plain radios and two forms: works without JavaScript.
 
-export const meta: MetaFunction = () => [{ title: "Thông báo và ngôn ngữ — Sàn Giao dịch Công nghệ Hà Nội" }];
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "notices.prefs.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

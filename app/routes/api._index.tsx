@@ -1,4 +1,5 @@
 import type { MetaFunction } from "@remix-run/node";
+import { metaT, withSiteName } from "~/i18n/meta";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -6,10 +7,10 @@ import { env } from "~/env.server";
 import { openApiDocument } from "~/api/openapi";
 import { API_MAX_PER_PAGE } from "~/schemas/open-api";
 
-export const meta: MetaFunction = () => [
-  { title: "API dữ liệu mở — Sàn Giao dịch Công nghệ Hà Nội" },
-  { name: "description", content: "Dữ liệu công khai của Sàn Giao dịch Công nghệ Hà Nội dưới dạng JSON, mô tả theo OpenAPI 3.1." },
-];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  return [{ title: withSiteName(t, t("openApi.page.title")) }, { name: "description", content: t("meta.descriptions.api") }];
+};
 
 export const loader = () => json({ rateLimit: { points: env.API_RATE_LIMIT_POINTS, seconds: env.API_RATE_LIMIT_WINDOW_SECONDS } });
 

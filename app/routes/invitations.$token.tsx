@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { titleMeta } from "~/i18n/meta";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -6,8 +7,8 @@ import { acceptInvitation, findOpenInvitation } from "~/models/invitation.server
 import { flash } from "~/models/session.server";
 import { getOptionalUser, requireUser } from "~/utils/permissions.server";
 
-export const meta: MetaFunction = () => [
-  { title: "Lời mời — Sàn Giao dịch Công nghệ Hà Nội" },
+export const meta: MetaFunction = ({ matches }) => [
+  ...titleMeta(matches, "meta.invitationTitle"),
   { name: "referrer", content: "no-referrer" },
 ];
 

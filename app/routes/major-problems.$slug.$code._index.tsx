@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { metaT, withSiteName } from "~/i18n/meta";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -17,10 +18,10 @@ import { forbidden, getOptionalUser, notFound, requireUser } from "~/utils/permi
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: opportunitiesCss }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data
     ? [
-        { title: `${data.item.code}: ${data.item.title} — Sàn Giao dịch Công nghệ Hà Nội` },
+        { title: withSiteName(metaT(matches), `${data.item.code}: ${data.item.title}`) },
         { name: "description", content: data.item.description.slice(0, 160) },
       ]
     : [];

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { metaT } from "~/i18n/meta";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ProposeForm } from "~/components/propose-form";
@@ -9,7 +10,10 @@ import { askingOrganisations } from "~/models/question.server";
 import { forbidden, notFound, requireUser } from "~/utils/permissions.server";
 import { proposeAction } from "~/utils/propose.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.problem.code ?? ""}: ${data?.problem.title ?? ""} — Đề xuất giải pháp` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaT(matches);
+  return [{ title: `${data?.problem.code ?? ""}: ${data?.problem.title ?? ""} — ${t("statements.proposals.majorProposeLink")}` }];
+};
 
 // Only provider and research members propose, and only to a problem that the
 // latest published version of its list shows as open or in progress. Anything

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { metaT, withSiteName } from "~/i18n/meta";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -9,13 +10,14 @@ import { MAX_VERSION, positiveIntParam } from "~/schemas/query";
 import { formatDate } from "~/utils/format";
 import { notFound } from "~/utils/permissions.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data
-    ? [
-        { title: `${data.list.name} — Sàn Giao dịch Công nghệ Hà Nội` },
-        { name: "description", content: `${data.list.name}: ${data.version.items.length} bài toán, phiên bản ${data.version.number}.` },
-      ]
-    : [];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  if (!data) return [];
+  const t = metaT(matches);
+  return [
+    { title: withSiteName(t, data.list.name) },
+    { name: "description", content: t("meta.majorProblemListDescription", { name: data.list.name, version: data.version.number }) },
+  ];
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);

@@ -1,4 +1,5 @@
 import type { MetaFunction } from "@remix-run/node";
+import { metaT, withSiteName } from "~/i18n/meta";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -6,10 +7,10 @@ import type { Language } from "~/i18n/config";
 import { listPublishedLists } from "~/models/major-problem.server";
 import { formatDate } from "~/utils/format";
 
-export const meta: MetaFunction = () => [
-  { title: "Danh mục bài toán lớn — Sàn Giao dịch Công nghệ Hà Nội" },
-  { name: "description", content: "Danh mục bài toán lớn của thành phố Hà Nội: các vấn đề cần giải bằng khoa học, công nghệ và chuyển đổi số." },
-];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  return [{ title: withSiteName(t, t("majorProblems.publicTitle")) }, { name: "description", content: t("meta.descriptions.majorProblems") }];
+};
 
 export async function loader() {
   return json({ lists: await listPublishedLists() });

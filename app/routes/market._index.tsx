@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { metaT, withSiteName } from "~/i18n/meta";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -6,10 +7,10 @@ import type { Language } from "~/i18n/config";
 import { listBusinessNeeds, listMarketOffers } from "~/models/market.server";
 import { formatVnd } from "~/utils/format";
 
-export const meta: MetaFunction = () => [
-  { title: "Chợ chuyển đổi số — Sàn Giao dịch Công nghệ Hà Nội" },
-  { name: "description", content: "Giải pháp số dùng ngay cho doanh nghiệp và hộ kinh doanh Hà Nội: hóa đơn điện tử, kế toán, bán hàng, nhân sự, an toàn thông tin và hơn nữa." },
-];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  return [{ title: withSiteName(t, t("market.title")) }, { name: "description", content: t("meta.descriptions.market") }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const need = new URL(request.url).searchParams.get("need") ?? "";

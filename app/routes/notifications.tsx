@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod";
+import { titleMeta } from "~/i18n/meta";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -10,7 +11,7 @@ import { markReadSchema } from "~/schemas/notification";
 import { formatDateTime } from "~/utils/format";
 import { requireUser } from "~/utils/permissions.server";
 
-export const meta: MetaFunction = () => [{ title: "Thông báo — Sàn Giao dịch Công nghệ Hà Nội" }];
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "curation.notifications.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -1,4 +1,5 @@
 import type { MetaFunction } from "@remix-run/node";
+import { metaT, withSiteName } from "~/i18n/meta";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -7,10 +8,10 @@ import { DATASETS, FIELDS, FORMATS, type Format, LICENCE, currentManifest } from
 import { formatDateTime } from "~/utils/format";
 import { TableRegion } from "~/components/table-region";
 
-export const meta: MetaFunction = () => [
-  { title: "Dữ liệu mở — Sàn Giao dịch Công nghệ Hà Nội" },
-  { name: "description", content: "Tải về dữ liệu công khai của Sàn Giao dịch Công nghệ Hà Nội (CSV, JSON), cập nhật hằng ngày, kèm danh mục DCAT." },
-];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  return [{ title: withSiteName(t, t("openData.page.title")) }, { name: "description", content: t("meta.descriptions.openData") }];
+};
 
 export async function loader() {
   const manifest = await currentManifest();

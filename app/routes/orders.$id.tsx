@@ -1,4 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { titleMeta } from "~/i18n/meta";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
@@ -16,7 +17,7 @@ import { cancelOrderSchema, fulfilSchema, payOrderSchema, refundSchema, retryRef
 import { formatDateTime, formatVnd } from "~/utils/format";
 import { isStaff, notFound, requireOrgMember, requireStaff, requireUser } from "~/utils/permissions.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "Đơn hàng" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data?.metaTitle ? [{ title: data.metaTitle }] : titleMeta(matches, "payments.list.order"));
 
 async function load(request: Request, id: string | undefined) {
   const user = await requireUser(request);

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { metaT, withSiteName } from "~/i18n/meta";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -7,7 +8,10 @@ import { openThread } from "~/models/message.server";
 import { messageAction } from "~/utils/messages.server";
 import { isStaff, notFound, requireUser } from "~/utils/permissions.server";
 
-export const meta: MetaFunction = () => [{ title: "Tin nhắn về đơn hàng — Sàn Giao dịch Công nghệ Hà Nội" }];
+export const meta: MetaFunction = ({ matches, params }) => {
+  const t = metaT(matches);
+  return [{ title: withSiteName(t, t("messages.orderTitle", { id: params.id ?? "" })) }];
+};
 
 // The order page (/orders/$id) shows this thread and posts here; this page
 // is where a refused message comes back with its text, and a plain view of

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { titleMeta } from "~/i18n/meta";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -9,7 +10,7 @@ import { listOrders } from "~/models/order.server";
 import { listOrganisationsForUser } from "~/models/organisation.server";
 import { requireUser } from "~/utils/permissions.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "Đơn hàng" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data?.metaTitle ? [{ title: data.metaTitle }] : titleMeta(matches, "payments.list.buyerTitle"));
 
 // Orders placed by any organisation the user belongs to.
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod";
+import { titleMeta } from "~/i18n/meta";
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
@@ -9,7 +10,7 @@ import { safeRedirect } from "~/models/session.server";
 import { orderSchema } from "~/schemas/payments";
 import { requireOrgMember, requireUser } from "~/utils/permissions.server";
 
-export const meta: MetaFunction = () => [{ title: "Đặt mua — Sàn Giao dịch Công nghệ Hà Nội" }];
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "payments.order.title");
 
 // Nothing to show on its own: the page only renders an action's error (a
 // redirect here would also swallow that error, as loaders run after actions).

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { metaT, withSiteName } from "~/i18n/meta";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -9,10 +10,10 @@ import { formatDate } from "~/utils/format";
 import { notFound } from "~/utils/permissions.server";
 import { organisationJsonLd } from "~/utils/structured-data";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data
     ? [
-        { title: `${data.organisation.name} — Sàn Giao dịch Công nghệ Hà Nội` },
+        { title: withSiteName(metaT(matches), data.organisation.name) },
         { name: "description", content: (data.organisation.description ?? data.organisation.name).slice(0, 160) },
       ]
     : [];
@@ -51,6 +52,8 @@ export default function OrganisationProfile() {
             <ul className="card-list">
               {organisation.offers.map((offer) => (
                 <li key={offer.slug} className="card">
+                  {/* Decorative: the title link beside it names the offer. */}
+                  {offer.media[0] ? <img className="search-result-logo" src={`/files/${offer.media[0].storedName}`} alt="" width={64} height={64} loading="lazy" /> : null}
                   <h3><Link to={`/offers/${offer.slug}`}>{(language === "en" && offer.titleEn) || offer.titleVi}</Link></h3>
                   <p>{(language === "en" && offer.summaryEn) || offer.summaryVi}</p>
                   {offer.trl ? <p className="hint">{t("profiles.trl", { trl: offer.trl })}</p> : null}

@@ -1,14 +1,15 @@
 import type { MetaFunction } from "@remix-run/node";
+import { metaT, withSiteName } from "~/i18n/meta";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listPublicOrganisations } from "~/models/organisation.server";
 import { organisationKinds } from "~/schemas/organisation";
 
-export const meta: MetaFunction = () => [
-  { title: "Các tổ chức — Sàn Giao dịch Công nghệ Hà Nội" },
-  { name: "description", content: "Doanh nghiệp, viện, trường và cơ quan nhà nước trên Sàn Giao dịch Công nghệ Hà Nội." },
-];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  return [{ title: withSiteName(t, t("profiles.directoryTitle")) }, { name: "description", content: t("meta.descriptions.organisations") }];
+};
 
 export async function loader() {
   return json({ organisations: await listPublicOrganisations() });

@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { metaT, withSiteName } from "~/i18n/meta";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -16,8 +17,8 @@ import { forbidden, notFound, requireOrgMember, requireOrgOwner } from "~/utils/
 import { publicBaseUrl } from "~/utils/request.server";
 import { TableRegion } from "~/components/table-region";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.organisation.name ?? ""} — Sàn Giao dịch Công nghệ Hà Nội` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: withSiteName(metaT(matches), data?.organisation.name ?? "") },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { metaT, withSiteName } from "~/i18n/meta";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -15,8 +16,8 @@ import { notFound, requireOrgMember } from "~/utils/permissions.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: offersStyles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.view.titleVi ?? ""} — Sàn Giao dịch Công nghệ Hà Nội` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: withSiteName(metaT(matches), data?.view.titleVi ?? "") },
 ];
 
 async function access(request: Request, orgId: string | undefined) {

@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { metaT, withSiteName } from "~/i18n/meta";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -12,9 +13,10 @@ import { TableRegion } from "~/components/table-region";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: offersStyles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Giải pháp của ${data?.organisation.name ?? ""} — Sàn Giao dịch Công nghệ Hà Nội` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaT(matches);
+  return [{ title: withSiteName(t, t("offers.orgOffersTitle", { organisation: data?.organisation.name ?? "" })) }];
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireOrgMember(request, params.orgId);

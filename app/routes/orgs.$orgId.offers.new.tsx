@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod";
+import { titleMeta } from "~/i18n/meta";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -15,7 +16,7 @@ import { notFound, requireOrgMember } from "~/utils/permissions.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: offersStyles }];
 
-export const meta: MetaFunction = () => [{ title: "Thêm giải pháp — Sàn Giao dịch Công nghệ Hà Nội" }];
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "offers.newTitle");
 
 async function access(request: Request, orgId: string | undefined) {
   const { user } = await requireOrgMember(request, orgId);

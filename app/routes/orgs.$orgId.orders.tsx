@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { titleMeta } from "~/i18n/meta";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -7,7 +8,7 @@ import { OrderTable } from "~/components/order-table";
 import { listOrders } from "~/models/order.server";
 import { requireOrgMember } from "~/utils/permissions.server";
 
-export const meta: MetaFunction = () => [{ title: "Đơn hàng nhận được — Sàn Giao dịch Công nghệ Hà Nội" }];
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "payments.list.providerTitle");
 
 // Orders of this provider's offers that reached the payment stage.
 export async function loader({ request, params }: LoaderFunctionArgs) {

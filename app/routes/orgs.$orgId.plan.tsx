@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { titleMeta } from "~/i18n/meta";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
@@ -16,7 +17,7 @@ import { formatDate, formatVnd } from "~/utils/format";
 import { requireOrgMember, requireOrgOwner } from "~/utils/permissions.server";
 import { TableRegion } from "~/components/table-region";
 
-export const meta: MetaFunction = () => [{ title: "Gói dịch vụ — Sàn Giao dịch Công nghệ Hà Nội" }];
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "plans.page.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { role } = await requireOrgMember(request, params.orgId);

@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod";
+import { metaT, withSiteName } from "~/i18n/meta";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -23,7 +24,7 @@ import statementsCss from "~/styles/statements.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: statementsCss }, { rel: "stylesheet", href: opportunitiesCss }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.statement.title ?? ""} — Sàn Giao dịch Công nghệ Hà Nội` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: withSiteName(metaT(matches), data?.statement.title ?? "") }];
 
 async function load(request: Request, orgId: string | undefined, id: string | undefined) {
   const access = await requireAgencyMember(request, orgId);

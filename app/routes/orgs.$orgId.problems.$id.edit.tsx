@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod";
+import { titleMeta } from "~/i18n/meta";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -15,7 +16,7 @@ import statementsCss from "~/styles/statements.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: statementsCss }];
 
-export const meta: MetaFunction = () => [{ title: "Sửa bài toán — Sàn Giao dịch Công nghệ Hà Nội" }];
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "statements.mine.editTitle");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = await requireAgencyMember(request, params.orgId);

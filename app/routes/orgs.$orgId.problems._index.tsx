@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { titleMeta } from "~/i18n/meta";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,7 +9,7 @@ import { listStatementsForOrg, requireAgencyMember } from "~/models/problem-stat
 import { formatDate } from "~/utils/format";
 import { TableRegion } from "~/components/table-region";
 
-export const meta: MetaFunction = () => [{ title: "Bài toán của tổ chức — Sàn Giao dịch Công nghệ Hà Nội" }];
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "statements.mine.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = await requireAgencyMember(request, params.orgId);

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
+import { titleMeta } from "~/i18n/meta";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -12,7 +13,7 @@ import { formatDate } from "~/utils/format";
 import { notFound, requireOrgMember } from "~/utils/permissions.server";
 import { TableRegion } from "~/components/table-region";
 
-export const meta: MetaFunction = () => [{ title: "Đề xuất của tổ chức — Sàn Giao dịch Công nghệ Hà Nội" }];
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "statements.proposals.mineTitle");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requireOrgMember(request, params.orgId);

@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod";
+import { titleMeta } from "~/i18n/meta";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -9,7 +10,7 @@ import { flash } from "~/models/session.server";
 import { kindsAllowed, organisationSchema } from "~/schemas/organisation";
 import { isStaff, requireUser } from "~/utils/permissions.server";
 
-export const meta: MetaFunction = () => [{ title: "Tạo tổ chức — Sàn Giao dịch Công nghệ Hà Nội" }];
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "organisations.createTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

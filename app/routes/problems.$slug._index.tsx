@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod";
+import { metaT, withSiteName } from "~/i18n/meta";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -20,10 +21,10 @@ import statementsCss from "~/styles/statements.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: statementsCss }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data
     ? [
-        { title: `${data.statement.title} — Sàn Giao dịch Công nghệ Hà Nội` },
+        { title: withSiteName(metaT(matches), data.statement.title) },
         { name: "description", content: data.statement.context.slice(0, 160) },
       ]
     : [];

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { metaT } from "~/i18n/meta";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ProposeForm } from "~/components/propose-form";
@@ -9,7 +10,7 @@ import { askingOrganisations } from "~/models/question.server";
 import { forbidden, notFound, requireUser } from "~/utils/permissions.server";
 import { proposeAction } from "~/utils/propose.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.statement.title ?? ""} — Đề xuất giải pháp` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: `${data?.statement.title ?? ""} — ${metaT(matches)("statements.proposals.majorProposeLink")}` }];
 
 // Only provider and research members propose, and only to a published statement.
 async function load(request: Request, slug: string | undefined) {

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { metaT, withSiteName } from "~/i18n/meta";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -7,10 +8,10 @@ import type { Language } from "~/i18n/config";
 import { listPublicStatements, sectorsInUse } from "~/models/problem-statement.server";
 import { formatDate } from "~/utils/format";
 
-export const meta: MetaFunction = () => [
-  { title: "Bài toán của cơ quan nhà nước — Sàn Giao dịch Công nghệ Hà Nội" },
-  { name: "description", content: "Nhu cầu công nghệ của các cơ quan nhà nước Hà Nội, đăng theo nguyên tắc 6 rõ: đang nhận đề xuất giải pháp." },
-];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  return [{ title: withSiteName(t, t("statements.catalogueTitle")) }, { name: "description", content: t("meta.descriptions.problems") }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const sector = new URL(request.url).searchParams.get("sector") || undefined;

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { metaT } from "~/i18n/meta";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -9,7 +10,7 @@ import { openThread, proposalForThread, threadAccess } from "~/models/message.se
 import { messageAction } from "~/utils/messages.server";
 import { isStaff, notFound, requireUser } from "~/utils/permissions.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.proposal.offer.titleVi ?? ""} — Tin nhắn riêng` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: `${data?.proposal.offer.titleVi ?? ""} — ${metaT(matches)("messages.title")}` }];
 
 // A proposal's private thread: the provider, the agency (or for a major
 // problem its owner) and staff. Anyone else gets 404, as for a missing proposal.

@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { titleMeta } from "~/i18n/meta";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -9,8 +10,8 @@ import { findUsableResetToken, resetPassword } from "~/models/password-reset.ser
 import { flash } from "~/models/session.server";
 import { resetPasswordSchema } from "~/schemas/auth";
 
-export const meta: MetaFunction = () => [
-  { title: "Đặt lại mật khẩu — Sàn Giao dịch Công nghệ Hà Nội" },
+export const meta: MetaFunction = ({ matches }) => [
+  ...titleMeta(matches, "auth.resetTitle"),
   { name: "referrer", content: "no-referrer" },
 ];
 

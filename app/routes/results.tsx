@@ -1,4 +1,5 @@
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import { metaT, withSiteName } from "~/i18n/meta";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -11,15 +12,18 @@ import { TableRegion } from "~/components/table-region";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trackingCss }];
 
-const TITLE = "Kết quả giải bài toán lớn của Hà Nội — Sàn Giao dịch Công nghệ Hà Nội";
-const DESCRIPTION = "Số bài toán lớn của Thủ đô đã có giải pháp được duyệt, đang thí điểm và đã triển khai, theo từng danh mục; số giải pháp công nghệ và tổ chức tham gia.";
 
-export const meta: MetaFunction = () => [
-  { title: TITLE },
-  { name: "description", content: DESCRIPTION },
-  { property: "og:title", content: TITLE },
-  { property: "og:description", content: DESCRIPTION },
-];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  const title = withSiteName(t, t("tracking.results.metaTitle"));
+  const description = t("meta.descriptions.results");
+  return [
+    { title },
+    { name: "description", content: description },
+    { property: "og:title", content: title },
+    { property: "og:description", content: description },
+  ];
+};
 
 export async function loader() {
   // No shared cache: the page header carries the signed-in visitor's name.

@@ -8,6 +8,7 @@ import { EmptyState, Pagination, ResultList, SearchErrorSummary, TypeTabs, type 
 import { SearchBox } from "~/components/search/search-box";
 import { FeaturedOffers } from "~/components/featured-offers";
 import { featuredOffers } from "~/models/service-purchase.server";
+import { offerLogos } from "~/models/offer.server";
 import { i18next } from "~/i18n/i18next.server";
 import { facetTermLabels, parseSearch, publicPath, runSearch, SearchUnavailableError } from "~/models/search.server";
 import { deploymentModels, evidenceLevels } from "~/schemas/offer";
@@ -71,7 +72,7 @@ function facetGroups(params: SearchParams, facets: FacetCounts, termOrder: strin
   }).filter((group) => group.options.length > 0);
 }
 
-function view(params: SearchParams, result: SearchResult, labels: Labels, termOrder: string[]) {
+function view(params: SearchParams, result: SearchResult, labels: Labels, termOrder: string[], logos: Map<string, string>) {
   const pages = Math.min(MAX_PAGE, Math.max(1, Math.ceil(result.total / params.perPage)));
   const at = (changes: Partial<SearchParams>) => `/search${searchQueryString({ ...params, page: 1, ...changes })}`;
   const typeCounts = result.facets.type ?? {};
@@ -91,6 +92,7 @@ function view(params: SearchParams, result: SearchResult, labels: Labels, termOr
   const hits: HitView[] = result.hits.map((hit) => ({
     id: hit.id, type: hit.type, url: publicPath(hit.type, hit.slug), title: hit.highlight.title,
     snippet: hit.highlight.snippet, organisationName: hit.organisationName, published: hit.published,
+    logo: hit.type === "offer" ? (logos.get(hit.entityId) ?? null) : null,
   }));
   return {
     total: result.total,
@@ -131,7 +133,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const terms = await facetTermLabels();
   const termKey = (term: (typeof terms)[number]) => `${term.kind === "SECTOR" ? "sector" : "technology"}:${term.slug}`;
   const labels: Labels = { t, terms: new Map(terms.map((term) => [termKey(term), language === "en" ? term.nameEn : term.nameVi])) };
-  const page = view(params, result, labels, terms.map(termKey));
+  const logos = await offerLogos(result.hits.filter((hit) => hit.type === "offer").map((hit) => hit.entityId));
+  const page = view(params, result, labels, terms.map(termKey), logos);
   // Browsing offers (what /offers shows): paid featured placements come first.
   const browsing = !params.q && params.page === 1 && (!params.type || params.type === "offer") && FILTER_FIELDS.every((field) => params[field].length === 0);
   const featured = browsing ? await featuredOffers(5) : [];

@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { titleMeta } from "~/i18n/meta";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -12,7 +13,7 @@ import { createUser, findUserByEmail } from "~/models/user.server";
 import { signUpSchema } from "~/schemas/auth";
 import { requireAnonymous } from "~/utils/permissions.server";
 
-export const meta: MetaFunction = () => [{ title: "Đăng ký — Sàn Giao dịch Công nghệ Hà Nội" }];
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "auth.signUpTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { titleMeta } from "~/i18n/meta";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -11,7 +12,7 @@ import { dashboardChoices, dashboardMetrics, resolveDashboardFilters } from "~/m
 import { formatDate } from "~/utils/format";
 import { requireStaff } from "~/utils/permissions.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "Bảng số liệu" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data?.metaTitle ? [{ title: data.metaTitle }] : titleMeta(matches, "dashboard.title"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { titleMeta } from "~/i18n/meta";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -12,7 +13,7 @@ import { formatDate, formatDateTime } from "~/utils/format";
 import { requireStaff } from "~/utils/permissions.server";
 import { TableRegion } from "~/components/table-region";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "Bảng số liệu" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data?.metaTitle ? [{ title: data.metaTitle }] : titleMeta(matches, "dashboard.title"));
 
 // The records behind one figure of the dashboard: the same source and
 // filters as the count, so the number of rows here is the figure there.

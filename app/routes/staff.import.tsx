@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { titleMeta } from "~/i18n/meta";
 import { json } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -9,7 +10,7 @@ import { requireStaff } from "~/utils/permissions.server";
 import { parseMultipartForm } from "~/utils/uploads.server";
 import { TableRegion } from "~/components/table-region";
 
-export const meta: MetaFunction = () => [{ title: "Nhập và xuất dữ liệu — Sàn Giao dịch Công nghệ Hà Nội" }];
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "import.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);

@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod";
+import { titleMeta } from "~/i18n/meta";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -17,7 +18,7 @@ import { formatDateTime, formatVnd } from "~/utils/format";
 import { notFound, requireStaff } from "~/utils/permissions.server";
 import { TableRegion } from "~/components/table-region";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "Đối soát thanh toán" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data?.metaTitle ? [{ title: data.metaTitle }] : titleMeta(matches, "payments.ledger.title"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);

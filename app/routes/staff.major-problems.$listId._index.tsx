@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { titleMeta } from "~/i18n/meta";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -15,7 +16,7 @@ import { formatDate } from "~/utils/format";
 import { notFound, requireStaff } from "~/utils/permissions.server";
 import { TableRegion } from "~/components/table-region";
 
-export const meta: MetaFunction = () => [{ title: "Biên tập danh mục — Sàn Giao dịch Công nghệ Hà Nội" }];
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "majorProblems.staffTitle");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request);

@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod";
+import { metaT, withSiteName } from "~/i18n/meta";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -12,7 +13,10 @@ import { listTerms } from "~/models/taxonomy.server";
 import { majorProblemSchema } from "~/schemas/major-problem";
 import { notFound, requireStaff } from "~/utils/permissions.server";
 
-export const meta: MetaFunction = () => [{ title: "Sửa bài toán — Sàn Giao dịch Công nghệ Hà Nội" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaT(matches);
+  return [{ title: withSiteName(t, t("majorProblems.editItemTitle", { code: data?.item.code ?? "" })) }];
+};
 
 async function findItem(listId: string, itemId: string) {
   const item = await db.majorProblem.findFirst({ where: { id: itemId, listId } });

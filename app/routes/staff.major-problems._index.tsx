@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { titleMeta } from "~/i18n/meta";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -12,7 +13,7 @@ import { majorProblemListSchema } from "~/schemas/major-problem";
 import { formatDate } from "~/utils/format";
 import { requireStaff } from "~/utils/permissions.server";
 
-export const meta: MetaFunction = () => [{ title: "Biên tập bài toán lớn — Sàn Giao dịch Công nghệ Hà Nội" }];
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "majorProblems.staffTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);

@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod";
+import { metaT, withSiteName } from "~/i18n/meta";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -20,9 +21,10 @@ import curationCss from "~/styles/curation.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: curationCss }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.target.title ?? "Duyệt kết nối"} — Sàn Giao dịch Công nghệ Hà Nội` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaT(matches);
+  return [{ title: withSiteName(t, data?.target.title ?? t("curation.title")) }];
+};
 
 async function target(params: LoaderFunctionArgs["params"]) {
   const found = await findTarget(params.kind ?? "", params.id ?? "");

@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod";
+import { metaT, withSiteName } from "~/i18n/meta";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -17,9 +18,10 @@ import { notFound, requireStaff } from "~/utils/permissions.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: offersStyles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Duyệt: ${data?.view.titleVi ?? ""} — Sàn Giao dịch Công nghệ Hà Nội` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaT(matches);
+  return [{ title: withSiteName(t, t("offers.reviewTitle", { title: data?.view.titleVi ?? "" })) }];
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request);

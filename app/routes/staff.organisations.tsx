@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { titleMeta } from "~/i18n/meta";
 import { json } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,7 +11,7 @@ import { formatDate } from "~/utils/format";
 import { notFound, requireStaff } from "~/utils/permissions.server";
 import { TableRegion } from "~/components/table-region";
 
-export const meta: MetaFunction = () => [{ title: "Thẩm định tổ chức — Sàn Giao dịch Công nghệ Hà Nội" }];
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "staff.organisationsTitle");
 
 const filters: VerificationFilter[] = ["all", "unverified", "verified"];
 

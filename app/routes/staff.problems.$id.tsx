@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { metaT } from "~/i18n/meta";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -19,7 +20,7 @@ import statementsCss from "~/styles/statements.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: statementsCss }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.statement.title ?? ""} — Duyệt bài toán` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: `${data?.statement.title ?? ""} — ${metaT(matches)("statements.staff.title")}` }];
 
 async function load(request: Request, id: string | undefined) {
   const staff = await requireStaff(request);

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { titleMeta } from "~/i18n/meta";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,7 +9,7 @@ import { listForModeration } from "~/models/problem-statement.server";
 import { formatDate } from "~/utils/format";
 import { requireStaff } from "~/utils/permissions.server";
 
-export const meta: MetaFunction = () => [{ title: "Duyệt bài toán — Sàn Giao dịch Công nghệ Hà Nội" }];
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "statements.staff.title");
 
 const statuses = ["SUBMITTED", "PUBLISHED", "CLOSED", "DRAFT"] as const;
 

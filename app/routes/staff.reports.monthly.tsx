@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { titleMeta } from "~/i18n/meta";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -13,7 +14,7 @@ import { TableRegion } from "~/components/table-region";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trackingCss }];
 
-export const meta: MetaFunction = () => [{ title: "Báo cáo tháng — Sàn Giao dịch Công nghệ Hà Nội" }];
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "tracking.report.staffLink");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);

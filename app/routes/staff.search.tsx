@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { titleMeta } from "~/i18n/meta";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -17,7 +18,7 @@ import { formatDateTime, formatNumber } from "~/utils/format";
 import { requireStaff } from "~/utils/permissions.server";
 import { TableRegion } from "~/components/table-region";
 
-export const meta: MetaFunction = () => [{ title: "Chỉ mục tìm kiếm — Sàn Giao dịch Công nghệ Hà Nội" }];
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "searchAdmin.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);

@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod";
+import { titleMeta } from "~/i18n/meta";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -14,7 +15,7 @@ import { formatDate, formatVnd } from "~/utils/format";
 import { notFound, requireStaff } from "~/utils/permissions.server";
 import { TableRegion } from "~/components/table-region";
 
-export const meta: MetaFunction = () => [{ title: "Doanh thu dịch vụ của Sàn — Sàn Giao dịch Công nghệ Hà Nội" }];
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "plans.services.staffTitle");
 
 // The platform's own revenue (valuations, featured placement), kept apart
 // from the settlement ledger of what providers are owed.

@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { titleMeta } from "~/i18n/meta";
 import { parseWithZod } from "@conform-to/zod";
 import slugify from "@sindresorhus/slugify";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -12,7 +13,7 @@ import { termSchema, termUpdateSchema } from "~/schemas/major-problem";
 import { notFound, requireStaff } from "~/utils/permissions.server";
 import { TableRegion } from "~/components/table-region";
 
-export const meta: MetaFunction = () => [{ title: "Phân loại — Sàn Giao dịch Công nghệ Hà Nội" }];
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "taxonomy.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);

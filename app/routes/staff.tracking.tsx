@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { titleMeta } from "~/i18n/meta";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,7 +11,7 @@ import trackingCss from "~/styles/tracking.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trackingCss }];
 
-export const meta: MetaFunction = () => [{ title: "Theo dõi bài toán lớn (6 rõ) — Sàn Giao dịch Công nghệ Hà Nội" }];
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "tracking.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);

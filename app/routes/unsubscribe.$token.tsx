@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { titleMeta } from "~/i18n/meta";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,7 +11,7 @@ import { findSubscriptionByToken, unsubscribeByToken } from "~/models/subscripti
 // links on their own; the POST (the button, or a mail client's RFC 8058
 // List-Unsubscribe-Post) is what unsubscribes.
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Hủy nhận thông báo" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data?.title ? [{ title: data.title }] : titleMeta(matches, "alerts.unsubscribe.invalidTitle"));
 
 // Mail clients and bots must not index or keep these pages.
 const headers = { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" };

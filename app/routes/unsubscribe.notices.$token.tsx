@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { titleMeta } from "~/i18n/meta";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -11,7 +12,7 @@ import { readNoticeUnsubscribeToken, unsubscribeNotices } from "~/models/notice-
 // links on their own; the POST (the button, or a mail client's RFC 8058
 // List-Unsubscribe-Post) turns the group's email off. In-app notices stay.
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Hủy nhận email thông báo" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data?.title ? [{ title: data.title }] : titleMeta(matches, "notices.unsubscribe.invalidTitle"));
 
 const headers = { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" };
 

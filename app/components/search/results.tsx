@@ -13,6 +13,8 @@ export type HitView = {
   snippet: HighlightSegment[];
   organisationName: string | null;
   published: boolean;
+  /** Stored name of the offer's logo, served at /files/<name>. */
+  logo: string | null;
 };
 export type PageLinks = { page: number; pages: number; previous: string | null; next: string | null };
 
@@ -56,6 +58,9 @@ export function ResultList({ hits }: { hits: HitView[] }) {
     <ol className="search-results">
       {hits.map((hit) => (
         <li key={hit.id} className="search-result">
+          {/* Decorative beside the title link that names the offer (alt=""), so a
+              screen reader does not read the name twice. Fixed size: no layout shift. */}
+          {hit.logo ? <img className="search-result-logo" src={`/files/${hit.logo}`} alt="" width={64} height={64} loading="lazy" /> : null}
           <p className="search-result-type">
             {t(`search.types.${hit.type}`)}
             {hit.published ? null : (

@@ -3,7 +3,7 @@ import type { dashboardVi } from "./dashboard.vi";
 
 export const dashboardEn: Shape<typeof dashboardVi> = {
   title: "Dashboard",
-  metaTitle: "Dashboard — HiHUB area",
+  metaTitle: "Dashboard — HiHUB area — Hanoi Tech Exchange",
   lead: "Results counted every week, reported every month. Weeks start on Monday; dates and times are Hanoi time.",
   filters: {
     legend: "Filter the figures",
@@ -85,7 +85,7 @@ export const dashboardEn: Shape<typeof dashboardVi> = {
   chartLoading: "The chart appears once the page has loaded; every figure is in the table.",
   list: {
     title: "{{metric}}",
-    metaTitle: "Records behind a figure — HiHUB area",
+    metaTitle: "Records behind a figure — HiHUB area — Hanoi Tech Exchange",
     lead: "The records counted in this figure, {{from}} to {{to}}.",
     leadPeriod: "The records counted in this figure, period {{period}}.",
     back: "Back to the dashboard",

@@ -1,6 +1,6 @@
 export const dashboardVi = {
   title: "Bảng số liệu",
-  metaTitle: "Bảng số liệu — Khu vực HiHUB",
+  metaTitle: "Bảng số liệu — Khu vực HiHUB — Sàn Giao dịch Công nghệ Hà Nội",
   lead: "Kiểm đếm kết quả hằng tuần, báo cáo hằng tháng. Tuần bắt đầu từ thứ Hai, ngày giờ tính theo giờ Hà Nội.",
   filters: {
     legend: "Lọc số liệu",
@@ -82,7 +82,7 @@ export const dashboardVi = {
   chartLoading: "Biểu đồ hiện sau khi trang tải xong; số liệu có đủ trong bảng.",
   list: {
     title: "{{metric}}",
-    metaTitle: "Danh sách sau số liệu — Khu vực HiHUB",
+    metaTitle: "Danh sách sau số liệu — Khu vực HiHUB — Sàn Giao dịch Công nghệ Hà Nội",
     lead: "Các bản ghi được tính vào con số này, từ {{from}} đến {{to}}.",
     leadPeriod: "Các bản ghi được tính vào con số này, kỳ {{period}}.",
     back: "Về bảng số liệu",

@@ -87,7 +87,7 @@ export const trackingEn: Shape<typeof trackingVi> = {
   },
   report: {
     title: "Monthly report {{month}}",
-    metaTitle: "Monthly report — Hanoi Technology Exchange",
+    metaTitle: "Monthly report — Hanoi Tech Exchange",
     lead: "Tracking results for the month, counted in Hanoi time.",
     print: "Print / Save as PDF",
     monthLabel: "Month",
