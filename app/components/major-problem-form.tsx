@@ -37,6 +37,8 @@ export function MajorProblemForm(props: {
         <TextField field={fields.code} label={t("majorProblems.code")} />
         <TextField field={fields.title} label={t("majorProblems.title")} />
         <TextAreaField field={fields.description} label={t("majorProblems.description")} />
+        <TextField field={fields.titleEn} label={t("bilingual.titleEn")} hint={t("bilingual.englishHint")} optional />
+        <TextAreaField field={fields.summaryEn} label={t("bilingual.summaryEn")} hint={t("bilingual.englishHint")} optional />
         <SelectField
           field={fields.sectorId}
           label={t("majorProblems.sector")}

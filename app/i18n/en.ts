@@ -18,6 +18,7 @@ import { noticesEn } from "./features/notices.en";
 import { messagesEn } from "./features/messages.en";
 import { opportunitiesEn } from "./features/opportunities.en";
 import { standardPagesEn } from "./features/standard-pages.en";
+import { bilingualEn } from "./features/bilingual.en";
 import type { Shape } from "./shape";
 import type vi from "./vi";
 
@@ -479,6 +480,7 @@ const en: Catalogue = {
   messages: messagesEn,
   opportunities: opportunitiesEn,
   standardPages: standardPagesEn,
+  bilingual: bilingualEn,
   errors: {
     title: "Something went wrong",
     generic: "Sorry, there is a problem with the service. Try again in a few minutes.",

@@ -18,6 +18,7 @@ import { noticesVi } from "./features/notices.vi";
 import { messagesVi } from "./features/messages.vi";
 import { opportunitiesVi } from "./features/opportunities.vi";
 import { standardPagesVi } from "./features/standard-pages.vi";
+import { bilingualVi } from "./features/bilingual.vi";
 
 // Vietnamese is the source catalogue: every key starts here, and en.ts must
 // match its shape (the compiler and app/i18n/catalogues.test.ts both check).
@@ -478,6 +479,7 @@ const vi = {
   messages: messagesVi,
   opportunities: opportunitiesVi,
   standardPages: standardPagesVi,
+  bilingual: bilingualVi,
   errors: {
     title: "Đã có lỗi xảy ra",
     generic: "Xin lỗi, hệ thống gặp sự cố. Hãy thử lại sau ít phút.",

@@ -11,6 +11,10 @@ export type ListInput = {
   decisionDate: Date;
   periodStart: number;
   periodEnd: number;
+  // Optional; empty or missing means "only in Vietnamese" (stored as null).
+  summary?: string | null;
+  nameEn?: string | null;
+  summaryEn?: string | null;
 };
 
 export type ItemInput = {
@@ -19,6 +23,9 @@ export type ItemInput = {
   description: string;
   sectorId?: string | null;
   leadAgency: string;
+  // English title and summary; empty or missing means "only in Vietnamese".
+  titleEn?: string | null;
+  summaryEn?: string | null;
   priority: ProblemPriority;
   status: MajorProblemStatus;
   // Only the edit form sends these: undefined leaves them as they are,
@@ -31,13 +38,52 @@ function uniqueListSlug(name: string): Promise<string> {
   return uniqueSlug(name, async (slug) => Boolean(await db.majorProblemList.findUnique({ where: { slug }, select: { id: true } })), "danh-muc");
 }
 
+/** Optional free text as stored: NFC, trimmed, and null when empty. */
+export function optionalStored(value: string | null | undefined): string | null {
+  const text = value?.normalize("NFC").trim();
+  return text ? text : null;
+}
+
+function listData(input: ListInput) {
+  return {
+    name: input.name.normalize("NFC").trim(),
+    decisionNumber: input.decisionNumber.trim(),
+    decisionDate: input.decisionDate,
+    periodStart: input.periodStart,
+    periodEnd: input.periodEnd,
+    summary: optionalStored(input.summary),
+    nameEn: optionalStored(input.nameEn),
+    summaryEn: optionalStored(input.summaryEn),
+  };
+}
+
 export async function createList(actorId: string, input: ListInput & { slug?: string }) {
-  const slug = input.slug ?? (await uniqueListSlug(input.name));
+  const data = listData(input);
+  const slug = input.slug ?? (await uniqueListSlug(data.name));
   return db.$transaction(async (tx) => {
-    const list = await tx.majorProblemList.create({ data: { ...input, slug } });
-    await recordAudit(tx, { actorId, action: "major_problem_list.created", entityType: "MajorProblemList", entityId: list.id, after: { ...input, slug } });
+    const list = await tx.majorProblemList.create({ data: { ...data, slug } });
+    await recordAudit(tx, { actorId, action: "major_problem_list.created", entityType: "MajorProblemList", entityId: list.id, after: { ...data, slug } });
     return list;
   });
+}
+
+// The list's own details (names, summaries, decision) are shown as they are
+// now, not per version: they describe the list, not its problems. The slug
+// stays, so public links keep working after a rename.
+export async function updateList(actorId: string, listId: string, input: ListInput) {
+  return withSearchNotify(db.$transaction(async (tx) => {
+    const current = await tx.majorProblemList.findUnique({ where: { id: listId } });
+    if (!current) return null;
+    const data = listData(input);
+    const list = await tx.majorProblemList.update({ where: { id: listId }, data });
+    const changes = changedFields(current, data);
+    if (Object.keys(changes.after).length) {
+      await recordAudit(tx, { actorId, action: "major_problem_list.updated", entityType: "MajorProblemList", entityId: listId, ...changes });
+      // Search documents of the list's problems carry the list's name.
+      await enqueueSearchSync(tx, await majorProblemRefsOfList(tx, listId));
+    }
+    return list;
+  }));
 }
 
 export async function listListsForStaff() {
@@ -60,6 +106,8 @@ function itemData(input: ItemInput) {
     code: input.code.trim(),
     title: input.title.normalize("NFC").trim(),
     description: input.description.normalize("NFC").trim(),
+    titleEn: optionalStored(input.titleEn),
+    summaryEn: optionalStored(input.summaryEn),
     sectorId: input.sectorId || null,
     leadAgency: input.leadAgency.normalize("NFC").trim(),
     priority: input.priority,
@@ -105,8 +153,8 @@ export async function deleteItem(actorId: string, listId: string, itemId: string
   });
 }
 
-const comparable = (item: { code: string; title: string; description: string; sectorId?: string | null; sectorSlug?: string | null; leadAgency: string; priority: string; status: string }) =>
-  JSON.stringify([item.code, item.title, item.description, item.leadAgency, item.priority, item.status]);
+const comparable = (item: { code: string; title: string; description: string; titleEn: string | null; summaryEn: string | null; sectorId?: string | null; sectorSlug?: string | null; leadAgency: string; priority: string; status: string }) =>
+  JSON.stringify([item.code, item.title, item.description, item.titleEn, item.summaryEn, item.leadAgency, item.priority, item.status]);
 
 export type PendingChanges = { added: string[]; changed: string[]; removed: string[] };
 
@@ -159,6 +207,7 @@ export async function publishVersion(
     await tx.majorProblemVersionItem.createMany({
       data: items.map((item) => ({
         versionId: version.id, majorProblemId: item.id, code: item.code, title: item.title, description: item.description,
+        titleEn: item.titleEn, summaryEn: item.summaryEn,
         sectorSlug: item.sector?.slug ?? null, sectorNameVi: item.sector?.nameVi ?? null, sectorNameEn: item.sector?.nameEn ?? null,
         leadAgency: item.leadAgency, priority: item.priority, status: item.status, sortOrder: item.sortOrder,
       })),

@@ -1,9 +1,11 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { metaT, withSiteName } from "~/i18n/meta";
+import { metaLanguage, metaT, withSiteName } from "~/i18n/meta";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { VietnameseOnlyNote, usePick } from "~/components/bilingual";
 import type { Language } from "~/i18n/config";
+import { pickText } from "~/utils/bilingual";
 import { PublicMatchList } from "~/components/curation/public-matches";
 import { getPublishedProblem } from "~/models/major-problem.server";
 import { canFollowMajorProblems, isFollowingMajorProblem, setMajorProblemFollow } from "~/models/major-problem-follow.server";
@@ -18,13 +20,14 @@ import { forbidden, getOptionalUser, notFound, requireUser } from "~/utils/permi
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: opportunitiesCss }];
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  data
-    ? [
-        { title: withSiteName(metaT(matches), `${data.item.code}: ${data.item.title}`) },
-        { name: "description", content: data.item.description.slice(0, 160) },
-      ]
-    : [];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  if (!data) return [];
+  const language = metaLanguage(matches);
+  return [
+    { title: withSiteName(metaT(matches), `${data.item.code}: ${pickText(language, data.item.title, data.item.titleEn).text}`) },
+    { name: "description", content: pickText(language, data.item.description, data.item.summaryEn).text.slice(0, 160) },
+  ];
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const problem = await getPublishedProblem(params.slug ?? "", params.code ?? "");
@@ -39,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     user ? isFollowingMajorProblem(user.id, id) : false,
   ]);
   return json({
-    list: { name: problem.list.name, slug: problem.list.slug },
+    list: { name: problem.list.name, nameEn: problem.list.nameEn, slug: problem.list.slug },
     version: problem.version.number,
     item: problem.item,
     statements,
@@ -74,10 +77,15 @@ export default function MajorProblemPage() {
   const { list, item, statements, matches, facts, viewer, following, open } = useLoaderData<typeof loader>();
   const here = `/major-problems/${list.slug}/${item.code}`;
   const proposePath = `${here}/propose`;
+  const pick = usePick();
+  const listName = pick(list.name, list.nameEn);
+  const title = pick(item.title, item.titleEn);
+  const summary = pick(item.description, item.summaryEn);
   return (
     <>
-      <p><Link to={`/major-problems/${list.slug}`}>{t("majorProblems.inList", { list: list.name })}</Link></p>
-      <h1>{item.title}</h1>
+      <p><Link to={`/major-problems/${list.slug}`}>{t("majorProblems.inList", { list: listName.text })}</Link></p>
+      <h1 lang={title.lang}>{title.text}</h1>
+      <VietnameseOnlyNote show={title.vietnameseOnly} />
       <p>
         <span className={item.priority === "HIGH" ? "tag tag-red" : "tag"}>{t(`priorities.${item.priority}`)}</span>{" "}
         <span className="tag">{t(`majorProblemStatuses.${item.status}`)}</span>
@@ -107,7 +115,19 @@ export default function MajorProblemPage() {
             ) : t("opportunities.majorProblem.noDeadline")}
           </dd>
         </div>
-        <div><dt>{t("majorProblems.description")}</dt><dd className="prose">{item.description}</dd></div>
+        <div>
+          <dt>{summary.vietnameseOnly || language !== "en" ? t("majorProblems.description") : t("bilingual.summaryTitle")}</dt>
+          <dd>
+            <p className="prose" lang={summary.lang}>{summary.text}</p>
+            <VietnameseOnlyNote show={summary.vietnameseOnly} />
+            {language === "en" && !summary.vietnameseOnly ? (
+              <details>
+                <summary>{t("bilingual.originalVi")}</summary>
+                <p className="prose" lang="vi">{item.description}</p>
+              </details>
+            ) : null}
+          </dd>
+        </div>
       </dl>
 
       {viewer !== "other" ? (

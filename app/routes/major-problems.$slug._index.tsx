@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { metaT, withSiteName } from "~/i18n/meta";
+import { metaLanguage, metaT, withSiteName } from "~/i18n/meta";
+import { pickText } from "~/utils/bilingual";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { VietnameseOnlyNote, usePick } from "~/components/bilingual";
 import type { Language } from "~/i18n/config";
 import { getPublishedVersion } from "~/models/major-problem.server";
 import { priorities } from "~/schemas/major-problem";
@@ -13,9 +15,10 @@ import { notFound } from "~/utils/permissions.server";
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   if (!data) return [];
   const t = metaT(matches);
+  const name = pickText(metaLanguage(matches), data.list.name, data.list.nameEn).text;
   return [
-    { title: withSiteName(t, data.list.name) },
-    { name: "description", content: t("meta.majorProblemListDescription", { name: data.list.name, version: data.version.number }) },
+    { title: withSiteName(t, name) },
+    { name: "description", content: t("meta.majorProblemListDescription", { name, version: data.version.number }) },
   ];
 };
 
@@ -42,11 +45,16 @@ export default function MajorProblemList() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const { list, version, isLatest, items, sectors, filter } = useLoaderData<typeof loader>();
+  const pick = usePick();
+  const name = pick(list.name, list.nameEn);
+  const summary = list.summary || list.summaryEn ? pick(list.summary ?? "", list.summaryEn) : null;
   const sectorName = (item: { sectorNameVi: string | null; sectorNameEn: string | null }) =>
     (language === "en" ? item.sectorNameEn : item.sectorNameVi) ?? t("majorProblems.noSector");
   return (
     <>
-      <h1>{list.name}</h1>
+      <h1 lang={name.lang}>{name.text}</h1>
+      {summary?.text ? <p className="lead" lang={summary.lang}>{summary.text}</p> : null}
+      <VietnameseOnlyNote show={name.vietnameseOnly || Boolean(summary?.text && summary.vietnameseOnly)} />
       <p>
         {t("majorProblems.decision", { number: list.decisionNumber, date: formatDate(list.decisionDate, language) })}
         {" · "}
@@ -77,19 +85,23 @@ export default function MajorProblemList() {
       <p>{t("majorProblems.itemCount", { count: items.length })}</p>
       {items.length === 0 ? <p>{t("majorProblems.noMatches")}</p> : (
         <ol className="problem-list">
-          {items.map((item) => (
+          {items.map((item) => {
+            const title = pick(item.title, item.titleEn);
+            return (
             <li key={item.code} className="card">
               <p className="hint">{item.code} · {sectorName(item)}</p>
-              <h2>
-                {isLatest ? <Link to={`/major-problems/${list.slug}/${item.code}`}>{item.title}</Link> : item.title}
+              <h2 lang={title.lang}>
+                {isLatest ? <Link to={`/major-problems/${list.slug}/${item.code}`}>{title.text}</Link> : title.text}
               </h2>
+              <VietnameseOnlyNote show={title.vietnameseOnly} />
               <p>
                 <span className={item.priority === "HIGH" ? "tag tag-red" : "tag"}>{t(`priorities.${item.priority}`)}</span>{" "}
                 <span className="tag">{t(`majorProblemStatuses.${item.status}`)}</span>
               </p>
               <p>{t("majorProblems.leadAgency")}: {item.leadAgency}</p>
             </li>
-          ))}
+            );
+          })}
         </ol>
       )}
 

@@ -3,6 +3,7 @@ import { metaT, withSiteName } from "~/i18n/meta";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { VietnameseOnlyNote, usePick } from "~/components/bilingual";
 import type { Language } from "~/i18n/config";
 import { listPublishedLists } from "~/models/major-problem.server";
 import { formatDate } from "~/utils/format";
@@ -20,15 +21,21 @@ export default function MajorProblemLists() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const { lists } = useLoaderData<typeof loader>();
+  const pick = usePick();
   return (
     <>
       <h1>{t("majorProblems.publicTitle")}</h1>
       <p className="lead">{t("majorProblems.publicLead")}</p>
       {lists.length === 0 ? <p>{t("majorProblems.noneYet")}</p> : (
         <ul className="card-list">
-          {lists.map((list) => (
+          {lists.map((list) => {
+            const name = pick(list.name, list.nameEn);
+            const summary = list.summary || list.summaryEn ? pick(list.summary ?? "", list.summaryEn) : null;
+            return (
             <li key={list.id} className="card">
-              <h2><Link to={`/major-problems/${list.slug}`}>{list.name}</Link></h2>
+              <h2><Link to={`/major-problems/${list.slug}`} lang={name.lang}>{name.text}</Link></h2>
+              {summary?.text ? <p lang={summary.lang}>{summary.text}</p> : null}
+              <VietnameseOnlyNote show={name.vietnameseOnly || Boolean(summary?.text && summary.vietnameseOnly)} />
               <p>
                 {t("majorProblems.decision", { number: list.decisionNumber, date: formatDate(list.decisionDate, language) })}
                 {" · "}
@@ -40,7 +47,8 @@ export default function MajorProblemLists() {
                 {t("majorProblems.itemCount", { count: list.latest.itemCount })}
               </p>
             </li>
-          ))}
+            );
+          })}
         </ul>
       )}
     </>

@@ -105,6 +105,74 @@ describe("publishing and amending a list", () => {
   });
 });
 
+describe("English text", () => {
+  it("staff enter English names and summaries; English pages show them, or the Vietnamese text marked lang=vi with a note", async () => {
+    const listId = await createList("Danh mục song ngữ");
+    const saved = await staff.post(`/staff/major-problems/${listId}`, {
+      intent: "list", name: "Danh mục song ngữ", summary: "Các bài toán thí điểm.", nameEn: "Bilingual list", summaryEn: "Pilot problems.",
+      decisionNumber: "99/QĐ-UBND", decisionDate: "2026-03-16", periodStart: "2026", periodEnd: "2030",
+    });
+    expect(saved.status).toBe(302);
+    const list = await db.majorProblemList.findUniqueOrThrow({ where: { id: listId } });
+    expect(list).toMatchObject({ nameEn: "Bilingual list", summaryEn: "Pilot problems.", summary: "Các bài toán thí điểm.", slug: "danh-muc-song-ngu" });
+    const listAudit = await db.auditEntry.findFirstOrThrow({ where: { entityId: listId, action: "major_problem_list.updated" } });
+    expect(JSON.parse(listAudit.after!)).toEqual({ summary: "Các bài toán thí điểm.", nameEn: "Bilingual list", summaryEn: "Pilot problems." });
+
+    await staff.post(`/staff/major-problems/${listId}`, { ...problem("EN-1", "Giảm ùn tắc"), titleEn: "Cutting congestion", summaryEn: "Shorter waits at 100 junctions." });
+    await staff.post(`/staff/major-problems/${listId}`, problem("EN-2", "Chống ngập"));
+    expect((await staff.post(`/staff/major-problems/${listId}`, { intent: "publish", changelog: "Lần đầu." })).status).toBe(302);
+    const frozen = await db.majorProblemVersionItem.findFirstOrThrow({ where: { code: "EN-1", version: { listId } } });
+    expect(frozen).toMatchObject({ titleEn: "Cutting congestion", summaryEn: "Shorter waits at 100 junctions." });
+
+    const english = server.browser({ language: "en" });
+    const index = visibleText((await english.get("/major-problems")).text);
+    expect(index).toContain("Bilingual list");
+    expect(index).toContain("Pilot problems.");
+    const listPage = await english.get(`/major-problems/${list.slug}`);
+    expect(listPage.text).toMatch(/<title>Bilingual list — /);
+    expect(visibleText(listPage.text)).toContain("Cutting congestion");
+    expect(listPage.text).toMatch(/<h2 lang="vi"><a [^>]*>Chống ngập<\/a><\/h2>\s*<p class="hint vietnamese-only">This text is available in Vietnamese only.<\/p>/);
+    expect(listPage.text).not.toMatch(/lang="vi"><a [^>]*>Cutting/);
+
+    const translated = await english.get(`/major-problems/${list.slug}/EN-1`);
+    expect(translated.text).toMatch(/<title>EN-1: Cutting congestion — /);
+    expect(visibleText(translated.text)).toContain("Shorter waits at 100 junctions.");
+    expect(translated.text).not.toContain(en.bilingual.viOnly);
+    expect(translated.text).toContain('<p class="prose" lang="vi">Giảm 20% thời gian chờ');
+    const untranslated = await english.get(`/major-problems/${list.slug}/EN-2`);
+    expect(untranslated.text).toMatch(/<title>EN-2: Chống ngập — /);
+    expect(untranslated.text).toContain('<h1 lang="vi">Chống ngập</h1>');
+    expect(visibleText(untranslated.text)).toContain(en.bilingual.viOnly);
+
+    // Vietnamese readers always get Vietnamese, with no note.
+    const vietnamese = await server.browser().get(`/major-problems/${list.slug}/EN-1`);
+    expect(vietnamese.text).toMatch(/<title>EN-1: Giảm ùn tắc — /);
+    expect(visibleText(vietnamese.text)).not.toContain("Cutting congestion");
+    expect(vietnamese.text).not.toContain(vi.bilingual.viOnly);
+
+    // Clearing the English title on the working copy shows up as a pending change.
+    const item = await db.majorProblem.findFirstOrThrow({ where: { listId, code: "EN-1" } });
+    expect((await staff.post(`/staff/major-problems/${listId}/items/${item.id}`, { ...problem("EN-1", "Giảm ùn tắc"), intent: "" })).status).toBe(302);
+    expect(await db.majorProblem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({ titleEn: null, summaryEn: null });
+    expect(visibleText((await staff.get(`/staff/major-problems/${listId}`)).text)).toContain(vi.majorProblems.pendingChanged.replace("{{codes}}", "EN-1"));
+  });
+
+  it("rejects an over-long English title or list name with a clear message and saves nothing", async () => {
+    const listId = await createList("Danh mục tên dài");
+    const longItem = await staff.post(`/staff/major-problems/${listId}`, { ...problem("LONG-1"), titleEn: "x".repeat(201) });
+    expect(longItem.status).toBe(400);
+    expect(visibleText(longItem.text)).toContain(vi.validation.tooLong.replace("{{max}}", "200"));
+    expect(await db.majorProblem.count({ where: { listId } })).toBe(0);
+    const longList = await staff.post(`/staff/major-problems/${listId}`, {
+      intent: "list", name: "Danh mục tên dài", nameEn: "List", summaryEn: "y".repeat(2001),
+      decisionNumber: "99/QĐ-UBND", decisionDate: "2026-03-16", periodStart: "2026", periodEnd: "2030",
+    });
+    expect(longList.status).toBe(400);
+    expect(visibleText(longList.text)).toContain(vi.validation.tooLong.replace("{{max}}", "2000"));
+    expect((await db.majorProblemList.findUniqueOrThrow({ where: { id: listId } })).nameEn).toBeNull();
+  });
+});
+
 describe("bad input", () => {
   it.each([
     ["a duplicate code", { code: "DUP-1" }, vi.validation.codeTaken],

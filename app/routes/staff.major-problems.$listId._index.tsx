@@ -7,11 +7,12 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, TextAreaField } from "~/components/form";
 import { MajorProblemForm } from "~/components/major-problem-form";
+import { MajorProblemListFields } from "~/components/major-problem-list-fields";
 import type { Language } from "~/i18n/config";
-import { addItem, getWorkingList, isItemCodeTaken, publishVersion } from "~/models/major-problem.server";
+import { addItem, getWorkingList, isItemCodeTaken, publishVersion, updateList } from "~/models/major-problem.server";
 import { flash } from "~/models/session.server";
 import { listTerms } from "~/models/taxonomy.server";
-import { majorProblemSchema, publishVersionSchema } from "~/schemas/major-problem";
+import { majorProblemListSchema, majorProblemSchema, publishVersionSchema } from "~/schemas/major-problem";
 import { formatDate } from "~/utils/format";
 import { notFound, requireStaff } from "~/utils/permissions.server";
 import { TableRegion } from "~/components/table-region";
@@ -29,6 +30,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireStaff(request);
   const listId = params.listId ?? "";
   const formData = await request.formData();
+  if (formData.get("intent") === "list") {
+    const submission = parseWithZod(formData, { schema: majorProblemListSchema });
+    if (submission.status !== "success") return json({ intent: "list" as const, result: submission.reply() }, { status: 400 });
+    if (!(await updateList(staff.id, listId, submission.value))) throw notFound();
+    return flash(request, `/staff/major-problems/${listId}`, { key: "bilingual.listSaved" });
+  }
   if (formData.get("intent") === "publish") {
     const submission = parseWithZod(formData, { schema: publishVersionSchema });
     if (submission.status !== "success") return json({ intent: "publish" as const, result: submission.reply() }, { status: 400 });
@@ -51,6 +58,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return flash(request, `/staff/major-problems/${listId}`, { key: "majorProblems.itemAdded", params: { code: item.code } });
 }
 
+// Decision dates are stored as midnight in Hanoi; the date input wants that day.
+const hanoiDateInput = (value: string) => new Date(new Date(value).getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+
 export default function StaffMajorProblemList() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
@@ -63,6 +73,17 @@ export default function StaffMajorProblemList() {
     lastResult: actionData?.intent === "publish" ? actionData.result : undefined,
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: publishVersionSchema }),
+  });
+  const [listForm, listFields] = useForm({
+    id: "list-details",
+    lastResult: actionData?.intent === "list" ? actionData.result : undefined,
+    defaultValue: {
+      name: list.name, summary: list.summary ?? "", nameEn: list.nameEn ?? "", summaryEn: list.summaryEn ?? "",
+      decisionNumber: list.decisionNumber, decisionDate: hanoiDateInput(list.decisionDate),
+      periodStart: String(list.periodStart), periodEnd: String(list.periodEnd),
+    },
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: majorProblemListSchema }),
   });
   return (
     <>
@@ -119,6 +140,14 @@ export default function StaffMajorProblemList() {
         <input type="hidden" name="intent" value="publish" />
         <TextAreaField field={publishFields.changelog} label={t("majorProblems.changelog")} hint={t("majorProblems.publishHint")} />
         <button type="submit" className="button">{t("majorProblems.publish", { number: nextVersion })}</button>
+      </Form>
+
+      <h2>{t("bilingual.editListTitle")}</h2>
+      <ErrorSummary fields={listFields} formErrors={listForm.errors} />
+      <Form method="post" {...getFormProps(listForm)} className="narrow">
+        <input type="hidden" name="intent" value="list" />
+        <MajorProblemListFields fields={listFields} />
+        <button type="submit" className="button button-secondary">{t("bilingual.saveList")}</button>
       </Form>
 
       <h2>{t("majorProblems.addItem")}</h2>

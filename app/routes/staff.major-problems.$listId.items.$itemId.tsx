@@ -67,7 +67,7 @@ export default function EditMajorProblem() {
       <MajorProblemForm
         id="edit-item"
         lastResult={actionData?.result ?? undefined}
-        defaultValue={{ ...item, sectorId: item.sectorId ?? "", ownerId: item.ownerId ?? "" }}
+        defaultValue={{ ...item, sectorId: item.sectorId ?? "", ownerId: item.ownerId ?? "", titleEn: item.titleEn ?? "", summaryEn: item.summaryEn ?? "" }}
         sectors={sectors}
         owners={owners}
         submitLabel={t("majorProblems.saveItem")}

@@ -5,7 +5,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary, TextField } from "~/components/form";
+import { ErrorSummary } from "~/components/form";
+import { MajorProblemListFields } from "~/components/major-problem-list-fields";
 import type { Language } from "~/i18n/config";
 import { createList, listListsForStaff } from "~/models/major-problem.server";
 import { flash } from "~/models/session.server";
@@ -60,11 +61,7 @@ export default function StaffMajorProblemLists() {
       <h2>{t("majorProblems.createList")}</h2>
       <ErrorSummary fields={fields} formErrors={form.errors} />
       <Form method="post" {...getFormProps(form)} className="narrow">
-        <TextField field={fields.name} label={t("majorProblems.listName")} />
-        <TextField field={fields.decisionNumber} label={t("majorProblems.decisionNumber")} hint={t("majorProblems.decisionNumberHint")} />
-        <TextField field={fields.decisionDate} label={t("majorProblems.decisionDate")} type="date" />
-        <TextField field={fields.periodStart} label={t("majorProblems.periodStart")} type="number" />
-        <TextField field={fields.periodEnd} label={t("majorProblems.periodEnd")} type="number" />
+        <MajorProblemListFields fields={fields} />
         <button type="submit" className="button">{t("majorProblems.createList")}</button>
       </Form>
     </>

@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { requiredText, tooLong } from "./fields";
+import { optionalText, requiredText, tooLong } from "./fields";
+
+// English text is optional (null means "in Vietnamese only") and capped like
+// its Vietnamese counterpart, so a translation can never be longer than the
+// columns and pages were sized for.
+export const MAX_LIST_NAME = 200;
+export const MAX_SUMMARY = 2000;
+export const MAX_TITLE = 200;
 
 export const priorities = ["HIGH", "MEDIUM", "LOW"] as const;
 export const majorProblemStatuses = ["OPEN", "IN_PROGRESS", "SOLVED", "WITHDRAWN"] as const;
@@ -12,7 +19,10 @@ const year = z.coerce
 
 export const majorProblemListSchema = z
   .object({
-    name: requiredText(200),
+    name: requiredText(MAX_LIST_NAME),
+    summary: optionalText(MAX_SUMMARY),
+    nameEn: optionalText(MAX_LIST_NAME),
+    summaryEn: optionalText(MAX_SUMMARY),
     decisionNumber: requiredText(50),
     decisionDate: z
       .string({ required_error: "validation.required" })
@@ -26,8 +36,10 @@ export const majorProblemListSchema = z
 
 export const majorProblemSchema = z.object({
   code: requiredText(30).regex(/^[A-Za-z0-9._-]+$/, "validation.code"),
-  title: requiredText(200),
+  title: requiredText(MAX_TITLE),
   description: requiredText(5000),
+  titleEn: optionalText(MAX_TITLE),
+  summaryEn: optionalText(MAX_SUMMARY),
   sectorId: z.string().max(40, tooLong(40)).optional(),
   leadAgency: requiredText(200),
   priority: z.enum(priorities, { errorMap: () => ({ message: "validation.requiredChoice" }) }),
