@@ -574,6 +574,13 @@ async function seedCuration(l: Lookups, statementIds: Map<string, string>) {
 // Their payment ids exist nowhere else afterwards; the running demo's own
 // stand-in (DEMO_TEST_PAYMENTS) accepts refunds of payment ids it does not
 // know, so staff can still refund these orders there.
+// Made-up, well-formed tax codes for the demo agencies that have none on file.
+const demoBuyerTaxCodes: Record<string, string> = {
+  "construction-dept": "0100112233",
+  "health-dept": "0100445566",
+  "hang-trong-ward": "0100778899",
+};
+
 async function seedPaidOrders(l: Lookups) {
   const standIn = await startStripeStandIn({ webhookSecret: "whsec_demo_seed_only" });
   setPaymentProvider(createStripeProvider(standIn.config(5_000)));
@@ -586,7 +593,9 @@ async function seedPaidOrders(l: Lookups) {
         await db.offerPackage.findFirst({ where: { offerId: offer.id, priceVnd: { gt: 0n } }, orderBy: { sortOrder: "asc" } }),
         `a priced package of "${seed.offer}"`,
       );
-      const { orderId } = await startOrder({ userId: buyerId, buyerOrganisationId, packageId: pkg.id });
+      // As on the review step: an agency without a tax code on file gives one with its first order (the receipt prints it).
+      const buyerDetails = demoBuyerTaxCodes[seed.buyer] ? { taxCode: demoBuyerTaxCodes[seed.buyer] } : undefined;
+      const { orderId } = await startOrder({ userId: buyerId, buyerOrganisationId, packageId: pkg.id, buyerDetails });
       const order = await db.order.findUniqueOrThrow({ where: { id: orderId } });
       const { session, intent } = await standIn.pay(need(order.checkoutSessionId, "a checkout session"));
       await recordPaymentEvent({ id: `evt_demo_cs_${session.id}`, type: "checkout.session.completed", objectId: session.id, payload: "{}" });

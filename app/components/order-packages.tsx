@@ -1,65 +1,46 @@
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { PaymentsModeBanner } from "~/components/payments-mode-banner";
-import type { Language } from "~/i18n/config";
-import { formatVnd } from "~/utils/format";
 
 export type Ordering = {
   configured: boolean;
   signedIn: boolean;
   organisations: { id: string; name: string }[];
-  packages: { id: string; name: string; unit: string; priceVnd: number; orderKey: string }[];
+  packages: { id: string; name: string; unit: string; priceVnd: number; position: number }[];
 };
 
-// "Đặt mua" for each priced package. A plain form post: works without
-// JavaScript, and the server redirects to the payment page. Each form
-// carries its own order key, so sending it twice gives one order; with
-// JavaScript the button also stays disabled while the order is sent.
-export function OrderPackages({ ordering, returnTo }: { ordering: Ordering; returnTo: string }) {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language as Language;
-  const navigation = useNavigation();
-  const sending = navigation.state === "submitting" && navigation.formAction === "/orders/new" ? navigation.formData?.get("packageId") : null;
-  if (ordering.packages.length === 0) return null;
-  let body;
-  if (!ordering.configured) body = <p className="notice">{t("payments.order.notConfigured")}</p>;
-  else if (!ordering.signedIn) body = <p><Link to={`/login?redirectTo=${encodeURIComponent(returnTo)}`}>{t("payments.order.signIn")}</Link></p>;
-  else if (ordering.organisations.length === 0) body = <p>{t("payments.order.noOrganisation")}</p>;
-  else {
-    body = (
-      <>
-        <p className="hint">{t("payments.order.hint")}</p>
-        <ul className="plain-list">
-          {ordering.packages.map((p) => (
-            <li key={p.id}>
-              <Form method="post" action="/orders/new" className="inline-form">
-                <input type="hidden" name="packageId" value={p.id} />
-                <input type="hidden" name="orderKey" value={p.orderKey} />
-                <input type="hidden" name="returnTo" value={returnTo} />
-                {ordering.organisations.length === 1 ? (
-                  <input type="hidden" name="organisationId" value={ordering.organisations[0]!.id} />
-                ) : (
-                  <label>
-                    {t("payments.order.organisation")}{" "}
-                    <select name="organisationId">
-                      {ordering.organisations.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
-                    </select>
-                  </label>
-                )}
-                <span>{`${p.name}: ${formatVnd(p.priceVnd, language)} / ${p.unit}`}</span>{" "}
-                <button type="submit" className="button" disabled={sending === p.id} aria-label={t("payments.order.buttonLabel", { name: p.name })}>{t("payments.order.button")}</button>
-              </Form>
-            </li>
-          ))}
-        </ul>
-      </>
+export const reviewPath = (packageId: string) => `/orders/new?package=${encodeURIComponent(packageId)}`;
+
+// "Đặt mua gói này" on each priced package card: a plain link to the review
+// step (works without JavaScript; nothing is written until the buyer presses
+// "Thanh toán" there). A visitor who is not signed in goes to sign in and
+// comes back to the same review.
+export function usePackageOrderAction(ordering: Ordering): ((position: number) => ReactNode) | undefined {
+  const { t } = useTranslation();
+  if (!ordering.configured || (ordering.signedIn && ordering.organisations.length === 0)) return undefined;
+  return (position) => {
+    const pkg = ordering.packages.find((p) => p.position === position);
+    if (!pkg) return null;
+    const label = t("payments.order.buttonLabel", { name: pkg.name });
+    return ordering.signedIn ? (
+      <Link className="button" to={reviewPath(pkg.id)} aria-label={label}>{t("payments.order.button")}</Link>
+    ) : (
+      <Link className="button button-secondary" to={`/login?redirectTo=${encodeURIComponent(reviewPath(pkg.id))}`} aria-label={t("payments.order.signInLabel", { name: pkg.name })}>{t("payments.order.signIn")}</Link>
     );
-  }
+  };
+}
+
+// Said once above the package cards: the payments mode, and why there is no button.
+export function OrderingNote({ ordering }: { ordering: Ordering }) {
+  const { t } = useTranslation();
+  if (ordering.packages.length === 0) return null;
   return (
-    <section aria-labelledby="order-title">
-      <h2 id="order-title">{t("payments.order.title")}</h2>
+    <>
       <PaymentsModeBanner showWhenOff={false} />
-      {body}
-    </section>
+      {!ordering.configured ? <p className="notice">{t("payments.order.notConfigured")}</p>
+        : ordering.signedIn && ordering.organisations.length === 0 ? <p className="hint">{t("payments.order.noOrganisation")}</p>
+        : <p className="hint">{t("payments.order.hint")}</p>}
+    </>
   );
 }

@@ -348,7 +348,7 @@ const en: Catalogue = {
     perUnit: "{{price}} / {{unit}}",
     compareThis: "Compare the package “{{name}}” of “{{offer}}”",
     compareSubmit: "Compare selected packages",
-    compareHint: "Tick 2 to 4 packages, then press “Compare”.",
+    compareHint: "Tick 2 to 4 packages, then press “Compare selected packages”.",
     compareTitle: "Compare packages",
     compareTooFew: "Choose at least 2 packages to compare.",
     compareTooMany: "At most 4 packages can be compared; the first 4 are shown.",
@@ -359,7 +359,7 @@ const en: Catalogue = {
     viewOffer: "See the solution",
     backToMarket: "Back to the digital market",
     notStated: "Not stated",
-    buyingSoon: "Buying and paying online come in the next release; for now, contact the provider.",
+    buyingHow: "Want to buy? Open a solution and press “Order this package” on the package you choose: you review the price, the VAT and your organisation's details before paying online. For a package marked “Price on request”, contact the provider.",
   },
   import: {
     title: "Import and export",

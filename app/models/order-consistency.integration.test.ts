@@ -29,9 +29,9 @@ beforeAll(async () => {
 
 type Priced = Awaited<ReturnType<typeof makePricedOffer>>;
 
-/** The order form as the offer page renders it for the buyer (one package per offer here). */
+/** The order form as the review step renders it for the buyer (the package card links there). */
 async function renderedForm(priced: Priced) {
-  const page = await buyer.get(`/offers/${priced.offer.slug}`);
+  const page = await buyer.get(`/orders/new?package=${priced.pkg.id}`);
   expect(page.status).toBe(200);
   const orderKey = inputValue(page.text, "orderKey");
   expect(orderKey).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
@@ -137,10 +137,10 @@ describe("one rendered order form gives one order", () => {
     expect(await db.order.count({ where: { packageId: other.pkg.id } })).toBe(0);
   });
 
-  it("renders the order button as a plain form post carrying its key (it also disables itself with JavaScript)", async () => {
+  it("renders the review's Pay button as a plain form post carrying its key (it also disables itself with JavaScript)", async () => {
     const priced = await makePricedOffer(market.providerOrg.id, market.seller.id);
-    const page = await buyer.get(`/offers/${priced.offer.slug}`);
-    expect(page.text).toMatch(/<form method="post" action="\/orders\/new"[^>]*>[\s\S]*?name="orderKey"[\s\S]*?<button type="submit"/);
+    const page = await buyer.get(`/orders/new?package=${priced.pkg.id}`);
+    expect(page.text).toMatch(/<form method="post" action="\/orders\/new\?package=[^"]+"[^>]*>[\s\S]*?name="orderKey"[\s\S]*?<button type="submit"[^>]*>Thanh toán</);
   });
 });
 
@@ -289,7 +289,7 @@ describe("settlement ledger CSV", () => {
     const own = await makeMarket();
     const priced = await makePricedOffer(own.providerOrg.id, own.seller.id);
     const ownBuyer = await server.signedIn(own.buyer);
-    const page = await ownBuyer.get(`/offers/${priced.offer.slug}`);
+    const page = await ownBuyer.get(`/orders/new?package=${priced.pkg.id}`);
     await ownBuyer.post("/orders/new", { packageId: priced.pkg.id, organisationId: own.buyerOrg.id, orderKey: inputValue(page.text, "orderKey")!, returnTo: "/" });
     const order = await db.order.findFirstOrThrow({ where: { packageId: priced.pkg.id } });
     await payAndSettle(stripe.standIn, order.id);

@@ -7,13 +7,14 @@
 // buyer can pay or cancel it, and sweepStrandedOrders closes it after a
 // while. Each rendered order form carries its own key too, so one form
 // gives one order however often it is sent.
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomInt } from "node:crypto";
 import { db, type Db, type OrderStatus, type Prisma } from "~/db.server";
 import { recordAudit } from "~/models/audit.server";
 import { appBaseUrl } from "~/models/notification.server";
 import { noticesFor, notify, organisationMembers, type Notice } from "~/models/notify.server";
 import { paymentProvider, platformFeePercent, ProviderRejectedError, type CheckoutSession, type PaymentIntent } from "~/payments/provider.server";
 import { logger } from "~/utils/logger.server";
+import { vatBreakdown } from "~/utils/vat";
 
 export type OrderError =
   | "notConfigured"
@@ -28,10 +29,14 @@ export type OrderError =
   | "conflict"
   | "orderFormUsed"
   | "notPayable"
-  | "notCancellable";
+  | "notCancellable"
+  | "noOrganisation"
+  | "buyerDetailsMissing"
+  | "taxCodeTaken";
 
 export class OrderFailure extends Error {
-  constructor(readonly code: OrderError) {
+  // `fields`: for buyerDetailsMissing, which of taxCode/address the form must ask for.
+  constructor(readonly code: OrderError, readonly fields: ("taxCode" | "address")[] = []) {
     super(code);
   }
 }
@@ -64,7 +69,16 @@ const SAME_FORM_WAIT_MS = 8_000;
  * after a timeout, twenty requests at once) finds the first order and its
  * payment page instead of writing another payable order.
  */
-export async function startOrder(request: { userId: string; buyerOrganisationId: string; packageId: string; idempotencyKey?: string }): Promise<StartedOrder> {
+export async function startOrder(request: {
+  userId: string;
+  buyerOrganisationId: string;
+  packageId: string;
+  idempotencyKey?: string;
+  // Typed on the review step when the organisation has no tax code or address yet.
+  buyerDetails?: BuyerDetails;
+  // Where the payment page sends the buyer back (checkoutReturnBase); APP_URL when not given.
+  returnBase?: string;
+}): Promise<StartedOrder> {
   const provider = paymentProvider();
   if (!provider) throw new OrderFailure("notConfigured");
   // The route always passes the form's key; a caller with no form (a script, a test) orders afresh.
@@ -77,50 +91,116 @@ export async function startOrder(request: { userId: string; buyerOrganisationId:
   if (!pkg || pkg.offer.status !== "PUBLISHED") throw new OrderFailure("offerNotAvailable");
   if (pkg.priceVnd === null || pkg.priceVnd <= 0n) throw new OrderFailure("packageNotPriced");
   if (pkg.offer.organisationId === input.buyerOrganisationId) throw new OrderFailure("ownOffer");
+  const buyerUpdate = await buyerDetailsToSave(input.buyerOrganisationId, input.buyerDetails);
 
   let order: OrderRecord;
   try {
-    order = await writeOrder({ ...input, pkg: { ...pkg, priceVnd: pkg.priceVnd } });
+    order = await writeOrder({ ...input, pkg: { ...pkg, priceVnd: pkg.priceVnd }, buyerUpdate });
   } catch (error) {
     // Another request with the same form won the race: its order is the one.
     if (!isUniqueViolation(error)) throw error;
     return sameForm(await db.order.findUniqueOrThrow({ where: byKey }), input);
   }
-  return { orderId: order.id, checkoutUrl: await openCheckout(order, input.userId, "cancel") };
+  return { orderId: order.id, checkoutUrl: await openCheckout(order, input.userId, "cancel", input.returnBase) };
 }
+
+export type BuyerDetails = { taxCode?: string | null; address?: string | null };
+
+// The receipt names the buyer with its tax code and address. What the
+// organisation already has is kept (changing it is the organisation page's
+// business); what it lacks must come with the order.
+async function buyerDetailsToSave(organisationId: string, given: BuyerDetails | undefined): Promise<{ taxCode?: string; address?: string } | null> {
+  const org = await db.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { taxCode: true, address: true } });
+  const taxCode = given?.taxCode?.normalize("NFC").trim() || null;
+  const address = given?.address?.normalize("NFC").trim() || null;
+  const update: { taxCode?: string; address?: string } = {};
+  const missing: ("taxCode" | "address")[] = [];
+  if (!org.taxCode) {
+    if (!taxCode) missing.push("taxCode");
+    else update.taxCode = taxCode;
+  }
+  if (!org.address) {
+    if (!address) missing.push("address");
+    else update.address = address;
+  }
+  if (missing.length) throw new OrderFailure("buyerDetailsMissing", missing);
+  if (update.taxCode) {
+    const taken = await db.organisation.findUnique({ where: { taxCode: update.taxCode }, select: { id: true } });
+    if (taken && taken.id !== organisationId) throw new OrderFailure("taxCodeTaken", ["taxCode"]);
+  }
+  return Object.keys(update).length ? update : null;
+}
+
+/** Every order is made at this VAT rate; prices include it (Order.vatPercent). */
+export const VAT_PERCENT = 10;
+
+// ĐH-YYYYMMDD-NNNNN: the day in Hà Nội and five random digits, short enough
+// to read out on the phone. 100,000 numbers a day; a collision is retried.
+export function newOrderNumber(now = new Date()): string {
+  const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit" }).format(now).replace(/-/g, "");
+  return `ĐH-${day}-${String(randomInt(0, 100_000)).padStart(5, "0")}`;
+}
+
+const ORDER_NUMBER_TRIES = 5;
 
 /**
  * The first step of an order: the row, before any payment page exists. A
  * crash right after it leaves a PENDING order with no session, which the
  * buyer can pay or cancel from the order page and sweepStrandedOrders closes.
+ * The row keeps the seller and buyer as they are now (name, tax code,
+ * address), so the receipt never changes when an organisation does.
  */
 export async function writeOrder(input: {
   userId: string;
   buyerOrganisationId: string;
   idempotencyKey: string;
   pkg: { id: string; offerId: string; name: string; unit: string; priceVnd: bigint; offer: { organisationId: string; titleVi: string } };
+  buyerUpdate?: { taxCode?: string; address?: string } | null;
 }): Promise<OrderRecord> {
   const { pkg } = input;
-  return db.$transaction(async (tx) => {
-    const created = await tx.order.create({
-      data: {
-        buyerOrganisationId: input.buyerOrganisationId,
-        buyerUserId: input.userId,
-        idempotencyKey: input.idempotencyKey,
-        providerOrganisationId: pkg.offer.organisationId,
-        offerId: pkg.offerId,
-        packageId: pkg.id,
-        offerTitle: pkg.offer.titleVi,
-        packageName: pkg.name,
-        packageUnit: pkg.unit,
-        unitPriceVnd: pkg.priceVnd,
-        quantity: 1,
-        amountVnd: pkg.priceVnd,
-      },
-    });
-    await recordAudit(tx, { actorId: input.userId, action: "order.create", entityType: "order", entityId: created.id, data: { amountVnd: created.amountVnd.toString(), packageId: pkg.id } });
-    return created;
-  });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.$transaction(async (tx) => {
+        if (input.buyerUpdate) {
+          const before = await tx.organisation.findUniqueOrThrow({ where: { id: input.buyerOrganisationId }, select: { taxCode: true, address: true } });
+          await tx.organisation.update({ where: { id: input.buyerOrganisationId }, data: input.buyerUpdate });
+          await recordAudit(tx, { actorId: input.userId, action: "organisation.updated", entityType: "Organisation", entityId: input.buyerOrganisationId, before, after: input.buyerUpdate, data: { source: "order.review" } });
+        }
+        const [buyer, seller] = await Promise.all([
+          tx.organisation.findUniqueOrThrow({ where: { id: input.buyerOrganisationId }, select: { name: true, taxCode: true, address: true } }),
+          tx.organisation.findUniqueOrThrow({ where: { id: pkg.offer.organisationId }, select: { name: true, taxCode: true, address: true } }),
+        ]);
+        const created = await tx.order.create({
+          data: {
+            number: newOrderNumber(),
+            vatPercent: VAT_PERCENT,
+            buyerName: buyer.name, buyerTaxCode: buyer.taxCode, buyerAddress: buyer.address,
+            sellerName: seller.name, sellerTaxCode: seller.taxCode, sellerAddress: seller.address,
+            buyerOrganisationId: input.buyerOrganisationId,
+            buyerUserId: input.userId,
+            idempotencyKey: input.idempotencyKey,
+            providerOrganisationId: pkg.offer.organisationId,
+            offerId: pkg.offerId,
+            packageId: pkg.id,
+            offerTitle: pkg.offer.titleVi,
+            packageName: pkg.name,
+            packageUnit: pkg.unit,
+            unitPriceVnd: pkg.priceVnd,
+            quantity: 1,
+            amountVnd: pkg.priceVnd,
+          },
+        });
+        await recordAudit(tx, { actorId: input.userId, action: "order.create", entityType: "order", entityId: created.id, data: { amountVnd: created.amountVnd.toString(), packageId: pkg.id, number: created.number } });
+        return created;
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt >= ORDER_NUMBER_TRIES) throw error;
+      // The same form already made its order: the caller finds it. Otherwise the number was taken; draw another.
+      const sameKey = await db.order.findUnique({ where: { buyerUserId_idempotencyKey: { buyerUserId: input.userId, idempotencyKey: input.idempotencyKey } }, select: { id: true } });
+      if (sameKey) throw error;
+      logger.info({ attempt }, "order number taken; drawing another");
+    }
+  }
 }
 
 // A repeat of a form that already made an order: the same order and, once
@@ -145,7 +225,7 @@ async function sameForm(order: OrderRecord, input: { packageId: string; buyerOrg
  * the reason ("cancel"); a retry from the order page leaves it pending
  * ("keep") for the buyer to try again or cancel, or for the sweeper.
  */
-async function openCheckout(order: OrderRecord, actorId: string | null, onFailure: "cancel" | "keep"): Promise<string> {
+async function openCheckout(order: OrderRecord, actorId: string | null, onFailure: "cancel" | "keep", returnBase = appBaseUrl()): Promise<string> {
   const provider = paymentProvider();
   if (!provider) throw new OrderFailure("notConfigured");
   let session: CheckoutSession;
@@ -154,8 +234,8 @@ async function openCheckout(order: OrderRecord, actorId: string | null, onFailur
       kind: "payment",
       lineItems: [{ name: `${order.offerTitle} — ${order.packageName}`, unitAmountVnd: order.unitPriceVnd, quantity: order.quantity }],
       metadata: { orderId: order.id },
-      successUrl: `${appBaseUrl()}/orders/${order.id}?checkout=success`,
-      cancelUrl: `${appBaseUrl()}/orders/${order.id}?checkout=cancelled`,
+      successUrl: `${returnBase}/orders/${order.id}?checkout=success`,
+      cancelUrl: `${returnBase}/orders/${order.id}?checkout=cancelled`,
       idempotencyKey: `order-${order.id}-checkout`,
     });
   } catch (error) {
@@ -188,11 +268,11 @@ async function openCheckout(order: OrderRecord, actorId: string | null, onFailur
 }
 
 /** "Thanh toán" on the page of a pending order that has no payment page yet (a crash, a timeout). */
-export async function retryCheckout(input: { orderId: string; buyerOrganisationId: string; actorId: string }): Promise<string> {
+export async function retryCheckout(input: { orderId: string; buyerOrganisationId: string; actorId: string; returnBase?: string }): Promise<string> {
   const order = await db.order.findFirst({ where: { id: input.orderId, buyerOrganisationId: input.buyerOrganisationId } });
   if (!order || order.status !== "PENDING") throw new OrderFailure("notPayable");
   if (order.checkoutUrl) return order.checkoutUrl;
-  return openCheckout(order, input.actorId, "keep");
+  return openCheckout(order, input.actorId, "keep", input.returnBase);
 }
 
 /**
@@ -491,7 +571,12 @@ export async function listOrders(where: { buyerOrganisationIds?: string[]; provi
 export async function getOrderForViewer(orderId: string, viewer: { userId: string; staff: boolean }) {
   const order = await db.order.findUnique({
     where: { id: orderId },
-    include: { buyerOrganisation: { select: { id: true, name: true } }, providerOrganisation: { select: { id: true, name: true } }, offer: { select: { slug: true } }, refunds: { orderBy: { createdAt: "asc" } } },
+    include: {
+      buyerOrganisation: { select: { id: true, name: true, taxCode: true, address: true } },
+      providerOrganisation: { select: { id: true, name: true, taxCode: true, address: true } },
+      offer: { select: { slug: true } },
+      refunds: { orderBy: { createdAt: "asc" } },
+    },
   });
   if (!order) return null;
   if (!viewer.staff) {
@@ -505,7 +590,18 @@ export async function getOrderForViewer(orderId: string, viewer: { userId: strin
     amountPaidVnd: order.amountPaidVnd === null ? null : n(order.amountPaidVnd), amountRefundedVnd: n(order.amountRefundedVnd),
     platformFeeVnd: n(order.platformFeeVnd), createdAt: order.createdAt, paidAt: order.paidAt, fulfilledAt: order.fulfilledAt,
     failureReason: order.failureReason, checkoutUrl: order.status === "PENDING" ? order.checkoutUrl : null,
-    buyer: order.buyerOrganisation, provider: order.providerOrganisation,
+    buyer: { id: order.buyerOrganisation.id, name: order.buyerOrganisation.name },
+    provider: { id: order.providerOrganisation.id, name: order.providerOrganisation.name },
+    // The receipt prints the parties as they were when the order was made;
+    // orders from before those snapshots existed show the organisation today.
+    number: order.number ?? order.id,
+    vatPercent: order.vatPercent,
+    buyerParty: order.number
+      ? { name: order.buyerName ?? order.buyerOrganisation.name, taxCode: order.buyerTaxCode, address: order.buyerAddress }
+      : { name: order.buyerOrganisation.name, taxCode: order.buyerOrganisation.taxCode, address: order.buyerOrganisation.address },
+    sellerParty: order.number
+      ? { name: order.sellerName ?? order.providerOrganisation.name, taxCode: order.sellerTaxCode, address: order.sellerAddress }
+      : { name: order.providerOrganisation.name, taxCode: order.providerOrganisation.taxCode, address: order.providerOrganisation.address },
     refunds: order.refunds.map((r) => ({ id: r.id, amountVnd: n(r.amountVnd), reason: r.reason, status: r.status, createdAt: r.createdAt })),
   };
 }
@@ -545,10 +641,10 @@ export async function settlementLedger(from: Date, to: Date): Promise<LedgerLine
 
 export const newOrderKey = () => randomBytes(18).toString("base64url");
 
-/** What the offer page needs to show "Đặt mua" buttons to this viewer. */
+/** What the offer page needs to show "Đặt mua gói này" on each priced package card to this viewer. */
 export async function orderingFor(offerId: string, viewer: { id: string } | null) {
   const [packages, memberships] = await Promise.all([
-    db.offerPackage.findMany({ where: { offerId, offer: { status: "PUBLISHED" }, priceVnd: { gt: 0n } }, orderBy: { sortOrder: "asc" } }),
+    db.offerPackage.findMany({ where: { offerId, offer: { status: "PUBLISHED" } }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true, unit: true, priceVnd: true } }),
     viewer ? db.membership.findMany({ where: { userId: viewer.id }, select: { organisation: { select: { id: true, name: true } } }, orderBy: { createdAt: "asc" } }) : [],
   ]);
   const offer = packages.length ? await db.offer.findUnique({ where: { id: offerId }, select: { organisationId: true } }) : null;
@@ -557,7 +653,46 @@ export async function orderingFor(offerId: string, viewer: { id: string } | null
     signedIn: viewer !== null,
     // An organisation does not buy from itself.
     organisations: memberships.map((m) => m.organisation).filter((o) => o.id !== offer?.organisationId),
-    // A fresh key per package per rendering: that form, however often sent, gives one order (startOrder).
-    packages: packages.map((p) => ({ id: p.id, name: p.name, unit: p.unit, priceVnd: Number(p.priceVnd), orderKey: newOrderKey() })),
+    // `position` is the package's place on the offer page, whose cards list every package in this order.
+    packages: packages
+      .map((p, position) => ({ id: p.id, name: p.name, unit: p.unit, priceVnd: p.priceVnd === null ? null : Number(p.priceVnd), position }))
+      .filter((p): p is typeof p & { priceVnd: number } => p.priceVnd !== null && p.priceVnd > 0),
+  };
+}
+
+/**
+ * The review step before payment: what is bought, its price with the VAT in
+ * it, and the buying organisation with what the receipt will print. The
+ * form it renders carries a fresh order key (one order per rendering).
+ */
+export async function orderReview(input: { userId: string; packageId: string; organisationId?: string | null }) {
+  const pkg = await db.offerPackage.findUnique({
+    where: { id: input.packageId },
+    include: { offer: { select: { id: true, slug: true, status: true, titleVi: true, titleEn: true, organisationId: true, organisation: { select: { name: true, taxCode: true, address: true } } } } },
+  });
+  if (!pkg || pkg.offer.status !== "PUBLISHED") throw new OrderFailure("offerNotAvailable");
+  if (pkg.priceVnd === null || pkg.priceVnd <= 0n) throw new OrderFailure("packageNotPriced");
+  const memberships = await db.membership.findMany({
+    where: { userId: input.userId },
+    select: { organisation: { select: { id: true, name: true, taxCode: true, address: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+  // An organisation does not buy from itself.
+  const organisations = memberships.map((m) => m.organisation).filter((o) => o.id !== pkg.offer.organisationId);
+  if (organisations.length === 0) throw new OrderFailure(memberships.length ? "ownOffer" : "noOrganisation");
+  const buyer = organisations.find((o) => o.id === input.organisationId) ?? organisations[0]!;
+  const quantity = 1;
+  const { preVatVnd, vatVnd, totalVnd } = vatBreakdown(pkg.priceVnd * BigInt(quantity), VAT_PERCENT);
+  return {
+    configured: paymentProvider() !== null,
+    offer: { slug: pkg.offer.slug, titleVi: pkg.offer.titleVi, titleEn: pkg.offer.titleEn },
+    package: { id: pkg.id, name: pkg.name, unit: pkg.unit, unitPriceVnd: Number(pkg.priceVnd) },
+    quantity,
+    vatPercent: VAT_PERCENT,
+    preVatVnd: Number(preVatVnd), vatVnd: Number(vatVnd), totalVnd: Number(totalVnd),
+    seller: pkg.offer.organisation,
+    buyer,
+    organisations: organisations.map((o) => ({ id: o.id, name: o.name })),
+    orderKey: newOrderKey(),
   };
 }

@@ -122,8 +122,10 @@ describe("npm start's test payments (DEMO_TEST_PAYMENTS=true, no Stripe keys)", 
     // The browser may follow the order form's redirect to the stand-in's page, and only there.
     expect(offerPage.headers.get("content-security-policy")).toContain(`form-action 'self' http://127.0.0.1:${standInPort};`);
 
+    const review = await buyer.get(`/orders/new?package=${offer.pkg.id}`);
+    expect(visibleText(review.text)).toContain(TEST_BANNER_VI);
     const started = await buyer.post("/orders/new", {
-      packageId: offer.pkg.id, organisationId: market.buyerOrg.id, orderKey: inputValue(offerPage.text, "orderKey")!, returnTo: `/offers/${offer.offer.slug}`,
+      packageId: offer.pkg.id, organisationId: market.buyerOrg.id, orderKey: inputValue(review.text, "orderKey")!, returnTo: `/offers/${offer.offer.slug}`,
     });
     expect(started.status).toBe(303);
     expect(started.location).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${standInPort}/pay/cs_test_\\w+$`));

@@ -74,7 +74,7 @@ export default function Market() {
           <button type="submit" className="button">{t("market.compareSubmit")}</button>
         </Form>
       )}
-      <p className="hint">{t("market.buyingSoon")}</p>
+      <p className="hint">{t("market.buyingHow")}</p>
     </>
   );
 }

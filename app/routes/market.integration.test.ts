@@ -42,6 +42,12 @@ describe("the digital-transformation market", () => {
     expect(page).toContain("3.000.000.000 ₫ / năm");
     expect(page).toContain(vi.market.priceOnRequest);
     expect(page).toContain(`${vi.layout.market}`);
+    // Buying is here now: the page says how, not that it comes later.
+    expect(page).toContain("bấm “Đặt mua gói này” trên gói bạn chọn");
+    expect(page).not.toMatch(/đợt phát triển tiếp theo|giai đoạn sau/);
+    const english = visibleText((await server.browser({ language: "en" }).get("/market?need=hoa-don-dien-tu")).text);
+    expect(english).toContain("press “Order this package” on the package you choose");
+    expect(english).not.toContain("next release");
   });
 
   it("compares up to four packages side by side, in the order picked, and says when there are too many or too few", async () => {

@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { JsonLd } from "~/components/json-ld";
 import { OfferView, localised } from "~/components/offer-view";
-import { OrderPackages } from "~/components/order-packages";
+import { OrderingNote, usePackageOrderAction } from "~/components/order-packages";
 import { isLanguage, type Language } from "~/i18n/config";
 import { i18next } from "~/i18n/i18next.server";
 import { getOfferBySlug } from "~/models/offer.server";
@@ -41,6 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function OfferPage() {
   const { t, i18n } = useTranslation();
   const { view, ordering } = useLoaderData<typeof loader>();
+  const packageAction = usePackageOrderAction(ordering);
   return (
     <>
       <JsonLd data={offerJsonLd(view, i18n.language as Language)} />
@@ -48,8 +49,7 @@ export default function OfferPage() {
       {view.status !== "PUBLISHED" ? (
         <p className="notice">{t("offers.notPublicNotice", { status: t(`offers.statuses.${view.status}`) })}</p>
       ) : null}
-      <OfferView view={view} />
-      <OrderPackages ordering={ordering} returnTo={`/offers/${view.slug}`} />
+      <OfferView view={view} packageAction={packageAction} packagesNote={<OrderingNote ordering={ordering} />} />
     </>
   );
 }

@@ -1,21 +1,29 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { titleMeta } from "~/i18n/meta";
 import { parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PaymentsModeBanner } from "~/components/payments-mode-banner";
 import { ErrorSummary, TextAreaField, TextField } from "~/components/form";
 import { MessageThread } from "~/components/message-thread";
+import { TableRegion } from "~/components/table-region";
 import type { Language } from "~/i18n/config";
 import { i18next } from "~/i18n/i18next.server";
 import { openThread } from "~/models/message.server";
 import { cancelOrder, fulfilOrder, getOrderForViewer, OrderFailure, refundOrder, retryCheckout, retryRefund } from "~/models/order.server";
 import { flash } from "~/models/session.server";
+import { env } from "~/env.server";
+import { checkoutReturnBase } from "~/payments/return-origin";
+import receiptStyles from "~/styles/receipt.css";
+import { vatBreakdown } from "~/utils/vat";
+import { vndInWords } from "~/utils/vnd-words.server";
 import { cancelOrderSchema, fulfilSchema, payOrderSchema, refundSchema, retryRefundSchema } from "~/schemas/payments";
-import { formatDateTime, formatVnd } from "~/utils/format";
+import { formatDate, formatDateTime, formatVnd } from "~/utils/format";
 import { isStaff, notFound, requireOrgMember, requireStaff, requireUser } from "~/utils/permissions.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: receiptStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data?.metaTitle ? [{ title: data.metaTitle }] : titleMeta(matches, "payments.list.order"));
 
@@ -36,8 +44,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const thread = await openThread({ kind: "order", id: order.id }, { id: user.id, isStaff: isStaff(user) });
   return json(
     {
-      metaTitle: t("payments.receipt.metaTitle", { id: order.id }),
+      metaTitle: t("payments.receipt.metaTitle", { id: order.number }),
       order,
+      // Prices include VAT: the receipt shows the part before it and the VAT in it, and the total in words.
+      totals: (({ preVatVnd, vatVnd }) => ({ preVatVnd: Number(preVatVnd), vatVnd: Number(vatVnd) }))(vatBreakdown(BigInt(order.amountVnd), order.vatPercent)),
+      amountInWords: vndInWords(order.amountVnd),
       canFulfil: providerMember && order.status === "PAID",
       canRefund: isStaff(user) && ["PAID", "FULFILLED", "PARTIALLY_REFUNDED"].includes(order.status),
       // The buyer's own way out of an unpaid order, and back in when its payment page never opened.
@@ -71,7 +82,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return flash(request, here, { key: "payments.flash.cancelled" });
       }
       if (parseWithZod(formData, { schema: payOrderSchema }).status !== "success") throw notFound();
-      return redirect(await retryCheckout(buyer), 303);
+      return redirect(await retryCheckout({ ...buyer, returnBase: checkoutReturnBase(request.url, env.APP_URL, env.PORT) }), 303);
     } catch (error) {
       if (!(error instanceof OrderFailure)) throw error;
       const status = error.code === "providerUnavailable" || error.code === "notConfigured" ? 503 : 409;
@@ -117,7 +128,7 @@ function IntentButton({ intent, label, hint, secondary }: { intent: string; labe
 export default function OrderReceipt() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const { order, canFulfil, canRefund, canCancel, canRetryPay, thread } = useLoaderData<typeof loader>();
+  const { order, totals, amountInWords, canFulfil, canRefund, canCancel, canRetryPay, thread } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm({
@@ -135,30 +146,75 @@ export default function OrderReceipt() {
     return t(`payments.failureReasons.${code}`, { defaultValue: reason });
   };
   return (
-    <div className="narrow">
-      <p><Link to="/orders">{t("payments.list.buyerTitle")}</Link></p>
-      <h1>{t("payments.receipt.title")}</h1>
+    <div className="receipt-page">
+      <p className="no-print"><Link to="/orders">{t("payments.list.buyerTitle")}</Link></p>
       <PaymentsModeBanner />
-      {actionData && "orderError" in actionData ? <div className="notice notice-error" role="alert">{t(actionData.orderError as "payments.errors.conflict")}</div> : null}
-      {checkout === "success" && order.status === "PENDING" ? <p className="notice" role="status">{t("payments.receipt.checkoutSuccess")}</p> : null}
-      {checkout === "cancelled" && order.status === "PENDING" ? <p className="notice" role="status">{t("payments.receipt.checkoutCancelled")}</p> : null}
-      <dl className="summary-list">
-        <dt>{t("payments.receipt.number")}</dt><dd>{order.id}</dd>
-        <dt>{t("payments.list.status")}</dt><dd><strong>{t(`payments.statuses.${order.status}`)}</strong></dd>
-        <dt>{t("payments.list.offer")}</dt><dd>{order.offerSlug ? <Link to={`/offers/${order.offerSlug}`}>{order.offerTitle}</Link> : order.offerTitle}</dd>
-        <dt>{t("payments.list.package")}</dt><dd>{`${order.packageName} (${order.packageUnit})`}</dd>
-        <dt>{t("payments.list.provider")}</dt><dd>{order.provider.name}</dd>
-        <dt>{t("payments.list.buyer")}</dt><dd>{order.buyer.name}</dd>
-        <dt>{t("payments.receipt.unitPrice")}</dt><dd>{vnd(order.unitPriceVnd)}</dd>
-        <dt>{t("payments.receipt.quantity")}</dt><dd>{order.quantity}</dd>
-        <dt>{t("payments.receipt.amount")}</dt><dd>{vnd(order.amountVnd)}</dd>
-        {order.amountPaidVnd !== null ? <><dt>{t("payments.receipt.paid")}</dt><dd>{vnd(order.amountPaidVnd)}</dd></> : null}
-        {order.amountRefundedVnd > 0 ? <><dt>{t("payments.receipt.refunded")}</dt><dd>{vnd(order.amountRefundedVnd)}</dd></> : null}
-        <dt>{t("payments.receipt.orderedAt")}</dt><dd>{formatDateTime(order.createdAt, language)}</dd>
-        {order.paidAt ? <><dt>{t("payments.receipt.paidAt")}</dt><dd>{formatDateTime(order.paidAt, language)}</dd></> : null}
-        {order.fulfilledAt ? <><dt>{t("payments.receipt.fulfilledAt")}</dt><dd>{formatDateTime(order.fulfilledAt, language)}</dd></> : null}
-        {order.status === "CANCELLED" && order.failureReason ? <><dt>{t("payments.receipt.failure")}</dt><dd>{failureText(order.failureReason)}</dd></> : null}
-      </dl>
+      {actionData && "orderError" in actionData ? <div className="notice notice-error no-print" role="alert">{t(actionData.orderError as "payments.errors.conflict")}</div> : null}
+      {checkout === "success" && order.status === "PENDING" ? <p className="notice no-print" role="status">{t("payments.receipt.checkoutSuccess")}</p> : null}
+      {checkout === "cancelled" && order.status === "PENDING" ? <p className="notice no-print" role="status">{t("payments.receipt.checkoutCancelled")}</p> : null}
+      <article className="receipt" aria-labelledby="receipt-title">
+        <header className="receipt-head">
+          <p className="receipt-issuer">{t("meta.siteName")}</p>
+          <h1 id="receipt-title">{t("payments.receipt.title")}</h1>
+          <p className="receipt-ref">
+            {`${t("payments.receipt.number")}: `}<strong>{order.number}</strong>
+            <br />
+            {`${t("payments.receipt.date")}: ${formatDate(order.createdAt, language)}`}
+            <br />
+            {`${t("payments.list.status")}: `}<strong>{t(`payments.statuses.${order.status}`)}</strong>
+          </p>
+        </header>
+        <div className="receipt-parties">
+          <PartyBlock title={t("payments.review.sellerTitle")} party={order.sellerParty} />
+          <PartyBlock title={t("payments.review.buyerTitle")} party={order.buyerParty} />
+        </div>
+        <TableRegion label={t("payments.receipt.linesTitle")}>
+        <table className="receipt-lines">
+          <caption>{t("payments.receipt.linesTitle")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("payments.receipt.lineNo")}</th>
+              <th scope="col">{t("payments.receipt.lineItem")}</th>
+              <th scope="col">{t("payments.review.unit")}</th>
+              <th scope="col" className="num">{t("payments.receipt.quantity")}</th>
+              <th scope="col" className="num">{t("payments.receipt.unitPrice")}</th>
+              <th scope="col" className="num">{t("payments.receipt.amount")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <td>1</td>
+              <td>
+                {order.offerSlug ? <Link to={`/offers/${order.offerSlug}`}>{order.offerTitle}</Link> : order.offerTitle}
+                <br />
+                {t("payments.receipt.packageLine", { name: order.packageName })}
+              </td>
+              <td>{order.packageUnit}</td>
+              <td className="num">{order.quantity}</td>
+              <td className="num">{vnd(order.unitPriceVnd)}</td>
+              <td className="num">{vnd(order.amountVnd)}</td>
+            </tr>
+          </tbody>
+          <tfoot>
+            <tr><th scope="row" colSpan={5}>{t("payments.review.preVat")}</th><td className="num">{vnd(totals.preVatVnd)}</td></tr>
+            <tr><th scope="row" colSpan={5}>{t("payments.review.vat", { percent: order.vatPercent })}</th><td className="num">{vnd(totals.vatVnd)}</td></tr>
+            <tr className="receipt-total"><th scope="row" colSpan={5}>{t("payments.review.total")}</th><td className="num">{vnd(order.amountVnd)}</td></tr>
+          </tfoot>
+        </table>
+        </TableRegion>
+        <p className="receipt-words">{`${t("payments.receipt.inWords")}: `}<em>{amountInWords}</em></p>
+        <p className="hint">{`${t("payments.review.vatHint", { percent: order.vatPercent, divisor: 100 + order.vatPercent })} ${t("payments.receipt.notInvoice")}`}</p>
+        <dl className="summary-list receipt-payment">
+          <dt>{t("payments.receipt.orderedAt")}</dt><dd>{formatDateTime(order.createdAt, language)}</dd>
+          {order.amountPaidVnd !== null ? <><dt>{t("payments.receipt.paid")}</dt><dd>{vnd(order.amountPaidVnd)}</dd></> : null}
+          {order.paidAt ? <><dt>{t("payments.receipt.paidAt")}</dt><dd>{formatDateTime(order.paidAt, language)}</dd></> : null}
+          {order.amountRefundedVnd > 0 ? <><dt>{t("payments.receipt.refunded")}</dt><dd>{vnd(order.amountRefundedVnd)}</dd></> : null}
+          {order.fulfilledAt ? <><dt>{t("payments.receipt.fulfilledAt")}</dt><dd>{formatDateTime(order.fulfilledAt, language)}</dd></> : null}
+          {order.status === "CANCELLED" && order.failureReason ? <><dt>{t("payments.receipt.failure")}</dt><dd>{failureText(order.failureReason)}</dd></> : null}
+        </dl>
+        <p className="hint no-print">{t("payments.receipt.printHint")}</p>
+      </article>
+      <div className="no-print">
       {order.checkoutUrl ? <p><a className="button" href={order.checkoutUrl}>{t("payments.receipt.pay")}</a></p> : null}
       {canRetryPay ? (
         <IntentButton intent="pay" label={t("payments.receipt.pay")} hint={t("payments.receipt.noCheckoutHint")} />
@@ -195,6 +251,21 @@ export default function OrderReceipt() {
         </>
       ) : null}
       {thread ? <MessageThread thread={thread} action={`/orders/${order.id}/messages`} /> : null}
+      </div>
     </div>
+  );
+}
+
+type Party = { name: string; taxCode: string | null; address: string | null };
+
+function PartyBlock({ title, party }: { title: string; party: Party }) {
+  const { t } = useTranslation();
+  return (
+    <section className="receipt-party">
+      <h2>{title}</h2>
+      <p><strong>{party.name}</strong></p>
+      <p>{`${t("payments.review.taxCode")}: ${party.taxCode ?? "—"}`}</p>
+      <p>{`${t("payments.review.address")}: ${party.address ?? "—"}`}</p>
+    </section>
   );
 }

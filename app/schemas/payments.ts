@@ -1,5 +1,6 @@
 // One schema per payments form, shared by the browser and the server.
 import { z } from "zod";
+import { MAX_ADDRESS, optionalText, taxCodeField } from "./fields";
 import { calendarDay } from "./query";
 
 export const orderSchema = z.object({
@@ -7,6 +8,9 @@ export const orderSchema = z.object({
   organisationId: z.string({ required_error: "payments.order.noOrganisation" }).max(100, "payments.order.noOrganisation"),
   // Rendered with the form (orderingFor); the same key sent again finds the same order.
   orderKey: z.string({ required_error: "payments.errors.orderFormStale" }).regex(/^[A-Za-z0-9_-]{16,64}$/, "payments.errors.orderFormStale"),
+  // Asked on the review step only when the organisation has none yet (the receipt prints them).
+  taxCode: taxCodeField,
+  address: optionalText(MAX_ADDRESS),
 });
 
 // Buttons on a pending order's page (its buyer only).

@@ -1,5 +1,6 @@
 // A buyer organisation, a provider with a published offer whose one
 // package costs 500.000 ₫, and the Stripe stand-in wired to the app.
+import { randomInt } from "node:crypto";
 import { afterAll, beforeAll } from "vitest";
 import { db } from "~/db.server";
 import { drainPaymentEvents, recordPaymentEvent } from "~/payments/events.server";
@@ -37,11 +38,16 @@ export function withStripeStandIn(options: { webhookUrl?: () => string } = {}) {
   };
 }
 
+// A random, well-formed mã số thuế (unique per organisation in the database).
+export const makeTaxCode = () => String(randomInt(1_000_000_000, 10_000_000_000));
+
+// Both sides have a tax code and an address, as a receipt needs; a test of
+// the review step asking for them uses an organisation without.
 export async function makeMarket() {
   const buyer = await makeUser({ name: "Trần Văn Mua" });
-  const buyerOrg = await makeAgency(buyer.id);
+  const buyerOrg = await db.organisation.update({ where: { id: (await makeAgency(buyer.id)).id }, data: { taxCode: makeTaxCode(), address: "12 Lê Lai, Hoàn Kiếm, Hà Nội" } });
   const seller = await makeUser({ name: "Lê Thị Bán" });
-  const providerOrg = await makeProvider(seller.id);
+  const providerOrg = await db.organisation.update({ where: { id: (await makeProvider(seller.id)).id }, data: { taxCode: makeTaxCode(), address: "1 Đại Cồ Việt, Hai Bà Trưng, Hà Nội" } });
   const staff = await makeUser({ role: "STAFF" });
   return { buyer, buyerOrg, seller, providerOrg, staff };
 }
