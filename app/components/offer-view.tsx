@@ -1,5 +1,6 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "~/i18n/config";
 import type { OfferView as OfferViewModel } from "~/models/offer.server";
@@ -37,7 +38,14 @@ export function localised(view: Pick<OfferViewData, "titleVi" | "titleEn" | "sum
 
 // An offer as the public sees it. The provider's and staff's previews use
 // this same component, so "as it will appear" is literally the same markup.
-export function OfferView({ view, heading = "h1" }: { view: OfferViewData; heading?: "h1" | "h2" }) {
+// The public page adds the order action to each package card (by its place
+// in the list) and a note above the cards; previews pass neither.
+export function OfferView({ view, heading = "h1", packageAction, packagesNote }: {
+  view: OfferViewData;
+  heading?: "h1" | "h2";
+  packageAction?: (position: number) => ReactNode;
+  packagesNote?: ReactNode;
+}) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const { title, summary } = localised(view, language);
@@ -95,6 +103,7 @@ export function OfferView({ view, heading = "h1" }: { view: OfferViewData; headi
       {view.packages.length ? (
         <>
           <h2>{t("offers.packagesTitle")}</h2>
+          {packagesNote}
           <ul className="offer-packages">
             {view.packages.map((p, i) => (
               <li key={i} className="card">
@@ -102,6 +111,7 @@ export function OfferView({ view, heading = "h1" }: { view: OfferViewData; headi
                 <p className="offer-price">
                   {p.priceVnd === null ? t("offers.priceOnRequest") : t("offers.perUnit", { price: formatVnd(p.priceVnd, language), unit: p.unit })}
                 </p>
+                {packageAction ? packageAction(i) : null}
               </li>
             ))}
           </ul>
