@@ -38,6 +38,7 @@ export function StatementForm(props: {
           <legend><h2>{t("statements.sections.problem")}</h2></legend>
           <TextField field={fields.title} label={t("statements.fields.title")} />
           <TextAreaField field={fields.context} label={t("statements.fields.context")} hint={t("statements.hints.context")} />
+          <TextAreaField field={fields.summaryEn} label={t("bilingual.statementSummaryEn")} hint={t("bilingual.englishHint")} optional />
           <TextAreaField field={fields.targetUsers} label={t("statements.fields.targetUsers")} optional />
           <TermSuggestions formId={form.id} kind="statement" initial={props.suggestions} />
         </fieldset>

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "~/i18n/config";
 import { type QualityCheck, qualityChecks } from "~/schemas/problem-statement";
+import { pickText } from "~/utils/bilingual";
 import { formatDate, formatVnd } from "~/utils/format";
 
 type Status = "DRAFT" | "SUBMITTED" | "PUBLISHED" | "CLOSED";
@@ -28,7 +29,7 @@ export type StatementView = {
   proposalDeadline: string | null;
   outcome: string | null;
   organisation: { name: string };
-  majorProblem: { code: string; title: string; list: { slug: string; name: string } } | null;
+  majorProblem: { code: string; title: string; titleEn?: string | null; list: { slug: string; name: string } } | null;
 };
 
 const statusClass: Record<Status, string> = { DRAFT: "tag", SUBMITTED: "tag", PUBLISHED: "tag tag-green", CLOSED: "tag" };
@@ -61,20 +62,24 @@ export function StatementSummary({ statement }: { statement: StatementView }) {
   const budgetText = useBudgetText();
   const none = t("statements.notStated");
   const date = (value: string | null) => (value ? formatDate(value, language) : none);
+  // What the agency wrote is Vietnamese: on an English page it is marked so,
+  // and screen readers read it with a Vietnamese voice.
+  const vi = (value: string | null) => (value === null ? none : language === "en" ? <span lang="vi">{value}</span> : value);
+  const majorTitle = statement.majorProblem ? pickText(language, statement.majorProblem.title, statement.majorProblem.titleEn) : null;
   return (
     <>
       {statement.outcome ? (
-        <div className="notice"><h2>{t("statements.outcomeTitle")}</h2><p className="prose">{statement.outcome}</p></div>
+        <div className="notice"><h2>{t("statements.outcomeTitle")}</h2><p className="prose">{vi(statement.outcome)}</p></div>
       ) : null}
       <h2>{t("statements.sections.problem")}</h2>
       <dl className="summary-list">
         <Row label={t("statements.agency")}>{statement.organisation.name}</Row>
-        <Row label={t("statements.fields.context")}>{statement.context}</Row>
-        <Row label={t("statements.fields.targetUsers")}>{statement.targetUsers ?? none}</Row>
+        <Row label={t("statements.fields.context")}>{vi(statement.context)}</Row>
+        <Row label={t("statements.fields.targetUsers")}>{vi(statement.targetUsers)}</Row>
         {statement.majorProblem ? (
           <Row label={t("statements.linkedMajorProblem")}>
             <Link to={`/major-problems/${statement.majorProblem.list.slug}/${statement.majorProblem.code}`}>
-              {`${statement.majorProblem.code}: ${statement.majorProblem.title}`}
+              {`${statement.majorProblem.code}: `}<span lang={majorTitle?.lang}>{majorTitle?.text}</span>
             </Link>
           </Row>
         ) : null}
@@ -82,22 +87,22 @@ export function StatementSummary({ statement }: { statement: StatementView }) {
       <h2>{t("statements.sections.sixClear")}</h2>
       <p className="hint">{t("statements.sections.sixClearLead")}</p>
       <dl className="summary-list six-clear">
-        <Row label={`${t("statements.sixClear.person")}: ${t("statements.fields.responsiblePerson")}`}>{statement.responsiblePerson}</Row>
-        <Row label={`${t("statements.sixClear.work")}: ${t("statements.fields.scopeOfWork")}`}>{statement.scopeOfWork}</Row>
+        <Row label={`${t("statements.sixClear.person")}: ${t("statements.fields.responsiblePerson")}`}>{vi(statement.responsiblePerson)}</Row>
+        <Row label={`${t("statements.sixClear.work")}: ${t("statements.fields.scopeOfWork")}`}>{vi(statement.scopeOfWork)}</Row>
         <Row label={`${t("statements.sixClear.time")}: ${t("statements.fields.timeline")}`}>
-          {statement.timeline}
+          {vi(statement.timeline)}
           <br />
           {`${t("statements.fields.deadline")}: ${date(statement.deadline)}`}
         </Row>
-        <Row label={`${t("statements.sixClear.responsibility")}: ${t("statements.fields.accountableUnit")}`}>{statement.accountableUnit}</Row>
-        <Row label={`${t("statements.sixClear.product")}: ${t("statements.fields.deliverable")}`}>{statement.deliverable}</Row>
-        <Row label={t("statements.fields.successCriteria")}>{statement.successCriteria}</Row>
-        <Row label={`${t("statements.sixClear.authority")}: ${t("statements.fields.decisionAuthority")}`}>{statement.decisionAuthority}</Row>
+        <Row label={`${t("statements.sixClear.responsibility")}: ${t("statements.fields.accountableUnit")}`}>{vi(statement.accountableUnit)}</Row>
+        <Row label={`${t("statements.sixClear.product")}: ${t("statements.fields.deliverable")}`}>{vi(statement.deliverable)}</Row>
+        <Row label={t("statements.fields.successCriteria")}>{vi(statement.successCriteria)}</Row>
+        <Row label={`${t("statements.sixClear.authority")}: ${t("statements.fields.decisionAuthority")}`}>{vi(statement.decisionAuthority)}</Row>
       </dl>
       <h2>{t("statements.sections.conditions")}</h2>
       <dl className="summary-list">
-        <Row label={t("statements.fields.dataAvailable")}>{statement.dataAvailable ?? none}</Row>
-        <Row label={t("statements.fields.constraints")}>{statement.constraints ?? none}</Row>
+        <Row label={t("statements.fields.dataAvailable")}>{vi(statement.dataAvailable)}</Row>
+        <Row label={t("statements.fields.constraints")}>{vi(statement.constraints)}</Row>
         <Row label={t("statements.budget")}>{budgetText(statement.budgetMinVnd, statement.budgetMaxVnd)}</Row>
         <Row label={t("statements.fields.desiredTrl")}>{statement.desiredTrl ? t("statements.trlValue", { trl: statement.desiredTrl }) : none}</Row>
         <Row label={t("statements.fields.proposalDeadline")}>{date(statement.proposalDeadline)}</Row>

@@ -31,6 +31,7 @@ function statementData(input: ProblemStatementInput) {
   return {
     title: text(input.title)!,
     context: text(input.context)!,
+    summaryEn: text(input.summaryEn),
     targetUsers: text(input.targetUsers),
     responsiblePerson: text(input.responsiblePerson)!,
     scopeOfWork: text(input.scopeOfWork)!,
@@ -215,7 +216,7 @@ export async function listStatementsForOrg(organisationId: string) {
 
 const detailInclude = {
   organisation: { select: { id: true, name: true, kind: true } },
-  majorProblem: { select: { id: true, code: true, title: true, list: { select: { slug: true, name: true } } } },
+  majorProblem: { select: { id: true, code: true, title: true, titleEn: true, list: { select: { slug: true, name: true } } } },
 } satisfies Prisma.ProblemStatementInclude;
 
 export async function getStatementForOrg(organisationId: string, id: string) {

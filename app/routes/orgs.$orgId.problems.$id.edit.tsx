@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     viewUrl,
     majorProblems: await majorProblemOptions(),
     defaultValue: {
-      title: statement.title, context: statement.context, targetUsers: optional(statement.targetUsers),
+      title: statement.title, context: statement.context, summaryEn: optional(statement.summaryEn), targetUsers: optional(statement.targetUsers),
       responsiblePerson: statement.responsiblePerson, scopeOfWork: statement.scopeOfWork, timeline: statement.timeline,
       deadline: toDateInput(statement.deadline), accountableUnit: statement.accountableUnit, deliverable: statement.deliverable,
       successCriteria: statement.successCriteria, decisionAuthority: statement.decisionAuthority,

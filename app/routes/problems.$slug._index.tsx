@@ -1,5 +1,6 @@
 import { parseWithZod } from "@conform-to/zod";
-import { metaT, withSiteName } from "~/i18n/meta";
+import { metaLanguage, metaT, withSiteName } from "~/i18n/meta";
+import { pickText } from "~/utils/bilingual";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -7,6 +8,7 @@ import { useTranslation } from "react-i18next";
 import { PublicMatchList } from "~/components/curation/public-matches";
 import { JsonLd } from "~/components/json-ld";
 import { AskQuestion, QuestionList } from "~/components/statement-questions";
+import { VietnameseOnlyNote } from "~/components/bilingual";
 import { StatementSummary, StatusTag } from "~/components/statement-summary";
 import type { Language } from "~/i18n/config";
 import { approvedMatchesForPublic } from "~/models/match.server";
@@ -25,7 +27,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data
     ? [
         { title: withSiteName(metaT(matches), data.statement.title) },
-        { name: "description", content: data.statement.context.slice(0, 160) },
+        { name: "description", content: pickText(metaLanguage(matches), data.statement.context, data.statement.summaryEn).text.slice(0, 160) },
       ]
     : [];
 
@@ -95,7 +97,7 @@ export default function PublicStatement() {
       <p><Link to="/problems">{t("statements.backToPublicList")}</Link></p>
       {!data.isPublic ? <div className="notice" role="note">{t("statements.previewNotice")}</div> : null}
       <JsonLd data={statementJsonLd(statement)} />
-      <h1>{statement.title}</h1>
+      <h1 lang={language === "en" ? "vi" : undefined}>{statement.title}</h1>
       <p>
         <StatusTag status={statement.status} />{" "}
         {data.acceptsProposals && statement.proposalDeadline
@@ -105,6 +107,13 @@ export default function PublicStatement() {
       {data.acceptsProposals && data.askingOrganisations.length > 0 ? (
         <p><Link to="propose" className="button">{t("statements.proposals.proposeLink")}</Link></p>
       ) : null}
+      {language === "en" && statement.summaryEn ? (
+        <section aria-labelledby="summary-en-title" className="summary-en">
+          <h2 id="summary-en-title">{t("bilingual.summaryTitle")}</h2>
+          <p className="prose">{statement.summaryEn}</p>
+          <p className="hint vietnamese-only">{t("bilingual.restInVietnamese")}</p>
+        </section>
+      ) : <VietnameseOnlyNote show={language === "en"} />}
       <StatementSummary statement={statement} />
       {data.isPublic ? <PublicMatchList data={data.matches} /> : null}
       {data.isPublic ? (

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
+import en from "~/i18n/en";
 import vi from "~/i18n/vi";
 import { addMember, makeUser } from "~/test-support/factories";
 import { inputValue, startTestServer, type TestBrowser, visibleText } from "~/test-support/http";
@@ -179,6 +180,38 @@ describe("bad input keeps what was typed and saves nothing", () => {
     expect(page.status).toBe(400);
     expect(inputValue(page.text, "title")).toBe("Tên mới");
     expect((await db.problemStatement.findUniqueOrThrow({ where: { id: draft.id } })).title).toBe(draft.title);
+  });
+});
+
+describe("an English summary", () => {
+  it("the agency adds one on the form; English readers get it above the Vietnamese text, marked lang=vi, with a note", async () => {
+    const form = statementForm({ title: "Bãi đỗ xe thông minh", summaryEn: "Smart parking for the old quarter." });
+    const created = await agency.post(`/orgs/${agencyId}/problems/new`, form);
+    expect(created.status, visibleText(created.text).slice(0, 400)).toBe(302);
+    const draft = await db.problemStatement.findFirstOrThrow({ where: { organisationId: agencyId, title: form.title } });
+    expect(draft.summaryEn).toBe("Smart parking for the old quarter.");
+    expect(inputValue((await agency.get(`/orgs/${agencyId}/problems/${draft.id}/edit`)).text, "summaryEn")).toBe("Smart parking for the old quarter.");
+    const tooLong = await agency.post(`/orgs/${agencyId}/problems/${draft.id}/edit`, { ...form, summaryEn: "x".repeat(2001) });
+    expect(tooLong.status).toBe(400);
+    expect(visibleText(tooLong.text)).toContain(fill(vi.validation.tooLong, { max: 2000 }));
+
+    const withSummary = await makeStatement(agencyId, agencyUserId, { status: "PUBLISHED", form: { title: "Có tóm tắt tiếng Anh", summaryEn: "Fewer floods in Hoàng Mai." } });
+    const englishPage = (await server.browser({ language: "en" }).get(`/problems/${withSummary.slug}`)).text;
+    const englishText = visibleText(englishPage);
+    expect(englishText).toContain("Fewer floods in Hoàng Mai.");
+    expect(englishText).toContain(en.bilingual.restInVietnamese);
+    expect(englishText.indexOf("Fewer floods in Hoàng Mai.")).toBeLessThan(englishText.indexOf(en.statements.fields.context));
+    expect(englishPage).toContain('<h1 lang="vi">Có tóm tắt tiếng Anh</h1>');
+    expect(englishPage).toContain(`<span lang="vi">${withSummary.context}</span>`);
+
+    const withoutSummary = await makeStatement(agencyId, agencyUserId, { status: "PUBLISHED", form: { title: "Không có bản tiếng Anh" } });
+    const plain = visibleText((await server.browser({ language: "en" }).get(`/problems/${withoutSummary.slug}`)).text);
+    expect(plain).toContain(en.bilingual.viOnly);
+    expect(plain).not.toContain(en.bilingual.restInVietnamese);
+
+    const vietnamese = (await server.browser().get(`/problems/${withSummary.slug}`)).text;
+    expect(visibleText(vietnamese)).not.toContain("Fewer floods in Hoàng Mai.");
+    expect(vietnamese).not.toContain('<span lang="vi">');
   });
 });
 

@@ -57,6 +57,8 @@ export const problemStatementSchema = z
   .object({
     title: requiredText(MAX_TITLE),
     context: requiredText(MAX_LONG),
+    // Optional, for English readers; the rest of the statement stays Vietnamese.
+    summaryEn: optionalText(MAX_MEDIUM),
     targetUsers: optionalText(MAX_MEDIUM),
     responsiblePerson: requiredText(MAX_SHORT),
     scopeOfWork: requiredText(MAX_LONG),
