@@ -16,8 +16,8 @@ const providerName = "Công ty Cổ phần Công nghệ Sông Hồng AI";
 const t = vi.payments;
 
 const main = (page: Page) => page.getByRole("main");
-// The order's status, in bold in the receipt's summary.
-const status = (page: Page) => main(page).locator("dd strong");
+// The order's status, in bold in the receipt's heading.
+const status = (page: Page) => main(page).locator(".receipt-status");
 
 // Waits until the header shows the visitor signed out: going to /login before
 // the sign-out has landed would find the old session and be sent on to /orgs.
@@ -34,7 +34,14 @@ test("an agency pays for a package, the provider sees it, HiHUB refunds half", a
     await page.goto("/offers/nen-tang-phan-tich-giao-thong-song-hong-ai");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(offerTitle);
     await expect(main(page).getByRole("note").filter({ hasText: t.mode.testTitle })).toBeVisible();
-    await main(page).getByRole("button", { name: t.order.buttonLabel.replace("{{name}}", "Gói thí điểm 5 nút giao") }).click();
+    // The package card's link leads to the review: price with its VAT, buyer and seller, then "Thanh toán".
+    await main(page).getByRole("link", { name: t.order.buttonLabel.replace("{{name}}", "Gói thí điểm 5 nút giao") }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(t.review.title);
+    await expect(main(page)).toContainText(t.review.vat.replace("{{percent}}", "10"));
+    // The Sở has no tax code on file in the demo data: the review asks for it once and keeps it.
+    const taxCode = page.getByLabel(t.review.taxCode, { exact: true });
+    if (await taxCode.count()) await taxCode.fill("0100123456");
+    await main(page).getByRole("button", { name: t.review.pay }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Thanh toán 1850000000 VND");
     await expect(page.getByRole("note").filter({ hasText: "Thanh toán thử nghiệm — không có tiền thật được chuyển" })).toBeVisible();
     await page.getByRole("button", { name: "Thanh toán thử / Pay (test)" }).click();

@@ -161,7 +161,7 @@ export default function OrderReceipt() {
             <br />
             {`${t("payments.receipt.date")}: ${formatDate(order.createdAt, language)}`}
             <br />
-            {`${t("payments.list.status")}: `}<strong>{t(`payments.statuses.${order.status}`)}</strong>
+            {`${t("payments.list.status")}: `}<strong className="receipt-status">{t(`payments.statuses.${order.status}`)}</strong>
           </p>
         </header>
         <div className="receipt-parties">
