@@ -26,6 +26,10 @@ if (kind === "postgres") {
 process.env.MAIL_OUTBOX_DIR = path.join(workDir, `outbox-${id}`);
 process.env.SEARCH_INDEX_PATH = path.join(workDir, `search-${id}.sqlite`);
 process.env.OPEN_DATA_DIR = path.join(workDir, `open-data-${id}`);
+// Uploads too: the SQLite and PostgreSQL runs go at the same time (scripts/test.ts),
+// and an orphan sweep in one must never see the other's files. A suite that
+// needs its own folder still sets UPLOAD_DIR itself.
+process.env.UPLOAD_DIR = path.join(workDir, `uploads-${id}`);
 // Tests wait for the index explicitly (settleSearchIndex); a fast poll only
 // matters for changes made behind the models' back.
 process.env.SEARCH_SYNC_INTERVAL_MS ??= "200";
