@@ -95,11 +95,16 @@ const schemas: Record<string, SchemaObject> = {
   MajorProblem: object({
     id: str("Stable across list versions."),
     code: str("Unique within a list; the same code may appear in several lists."),
-    title: str(), description: str(), sector: nullable(termRef), leadAgency: str("Lead agency named in the city's decision."),
+    title: str("In Vietnamese, as the city's decision names it."), description: str("In Vietnamese."),
+    titleEn: nullable(str("English title entered by staff; null when there is none yet.")),
+    summaryEn: nullable(str("English summary entered by staff; null when there is none yet.")),
+    sector: nullable(termRef), leadAgency: str("Lead agency named in the city's decision."),
     priority: { type: "string", enum: ["HIGH", "MEDIUM", "LOW"] },
     status: { type: "string", enum: MAJOR_PROBLEM_STATUSES },
     list: object({
-      slug: str(), name: str(), decisionNumber: str(), decisionDate: dateTime, periodStart: int(), periodEnd: int(),
+      slug: str(), name: str("In Vietnamese."), nameEn: nullable(str("English name; null when there is none yet.")),
+      summary: nullable(str("Vietnamese summary of the list.")), summaryEn: nullable(str("English summary of the list.")),
+      decisionNumber: str(), decisionDate: dateTime, periodStart: int(), periodEnd: int(),
       version: int("Number of the latest published version this problem is read from."), publishedAt: dateTime,
     }),
     url: str("Path of the public page."),
@@ -107,7 +112,8 @@ const schemas: Record<string, SchemaObject> = {
   }),
   MajorProblemPage: page("MajorProblem"),
   ProblemStatementSummary: object({
-    id: str(), slug: str(), title: str(), status: { type: "string", enum: PUBLIC_STATEMENT_STATUSES },
+    id: str(), slug: str(), title: str("In Vietnamese."), status: { type: "string", enum: PUBLIC_STATEMENT_STATUSES },
+    summaryEn: nullable(str("An English summary by the agency; null when there is none (the statement is then in Vietnamese only).")),
     organisation: ref("Organisation"), sector: nullable(termRef),
     budgetMinVnd: nullable(int("Vietnamese đồng.")), budgetMaxVnd: nullable(int("Vietnamese đồng.")), desiredTrl: nullable(int()),
     proposalDeadline: nullable(dateTime), publishedAt: nullable(dateTime),

@@ -62,6 +62,19 @@ describe("importing major problems", () => {
     expect(page).toContain("Ngập úng nội đô");
     expect(await db.majorProblem.count({ where: { code: "IMP-2" } })).toBe(0);
   });
+
+  it("carries English titles and summaries into the published version; a blank English cell keeps the translation", async () => {
+    const staff = await makeUser({ role: "STAFF" });
+    const csv = "code,title,description,titleEn,summaryEn\r\nEN-1,Cấp nước sạch,Nước sạch cho 100% hộ dân,Clean water,Clean water for every household\r\nEN-2,Rác thải,Phân loại rác tại nguồn,,\r\n";
+    const report = await importProblems("problems.csv", csv, "Danh mục nhập song ngữ", staff.id);
+    expect(report.created).toBe(2);
+    const items = await db.majorProblemVersionItem.findMany({ where: { version: { list: { slug: "danh-muc-nhap-song-ngu" } } }, orderBy: { code: "asc" } });
+    expect(items.map((item) => [item.code, item.titleEn, item.summaryEn])).toEqual([["EN-1", "Clean water", "Clean water for every household"], ["EN-2", null, null]]);
+    await importProblems("problems.csv", "code,title,description\r\nEN-1,Cấp nước sạch đô thị,Nước sạch cho 100% hộ dân\r\n", "Danh mục nhập song ngữ", staff.id);
+    expect(await db.majorProblem.findFirstOrThrow({ where: { code: "EN-1", list: { slug: "danh-muc-nhap-song-ngu" } } })).toMatchObject({ title: "Cấp nước sạch đô thị", titleEn: "Clean water" });
+    const api = await (await fetch(`${server.baseUrl}/api/v1/major-problems/EN-1?list=danh-muc-nhap-song-ngu`)).json() as { problem: { titleEn: string | null; summaryEn: string | null; list: { nameEn: string | null } } };
+    expect(api.problem).toMatchObject({ titleEn: "Clean water", summaryEn: "Clean water for every household", list: { nameEn: null } });
+  });
 });
 
 describe("the staff import page and exports", () => {

@@ -329,7 +329,7 @@ export async function importProblems(fileName: string, content: string, listName
       }
     }
     const data = {
-      title: row.title, description: row.description, sectorId, leadAgency: row.leadAgency ?? "—", priority: row.priority,
+      title: row.title, description: row.description, titleEn: row.titleEn, summaryEn: row.summaryEn, sectorId, leadAgency: row.leadAgency ?? "—", priority: row.priority,
     };
     try {
       const status = await db.$transaction(async (tx) => {

@@ -43,8 +43,9 @@ export const FIELDS: Record<Dataset, [name: string, type: FieldType][]> = {
     ["publishedAt", "dateTime"], ["majorProblemCode", "string"], ["majorProblemList", "string"], ["updatedAt", "dateTime"], ["url", "string"],
   ],
   "major-problems": [
-    ["id", "string"], ["code", "string"], ["title", "string"], ["description", "string"], ["sector", "string"], ["leadAgency", "string"],
-    ["priority", "string"], ["status", "string"], ["list", "string"], ["listName", "string"], ["version", "integer"],
+    ["id", "string"], ["code", "string"], ["title", "string"], ["description", "string"], ["titleEn", "string"], ["summaryEn", "string"],
+    ["sector", "string"], ["leadAgency", "string"],
+    ["priority", "string"], ["status", "string"], ["list", "string"], ["listName", "string"], ["listNameEn", "string"], ["version", "integer"],
     ["publishedAt", "dateTime"], ["updatedAt", "dateTime"], ["url", "string"],
   ],
   matches: [
@@ -96,8 +97,9 @@ const rowBuilders: Record<Dataset, () => Promise<Row[]>> = {
     })),
   "major-problems": async () =>
     (await walk(listPublicMajorProblems)).map((problem) => ({
-      id: problem.id, code: problem.code, title: problem.title, description: problem.description, sector: problem.sector?.slug ?? null,
-      leadAgency: problem.leadAgency, priority: problem.priority, status: problem.status, list: problem.list.slug, listName: problem.list.name,
+      id: problem.id, code: problem.code, title: problem.title, description: problem.description, titleEn: problem.titleEn, summaryEn: problem.summaryEn,
+      sector: problem.sector?.slug ?? null,
+      leadAgency: problem.leadAgency, priority: problem.priority, status: problem.status, list: problem.list.slug, listName: problem.list.name, listNameEn: problem.list.nameEn,
       version: problem.list.version, publishedAt: problem.list.publishedAt, updatedAt: problem.updatedAt, url: problem.url,
     })),
   matches: async () =>

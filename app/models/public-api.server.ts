@@ -54,7 +54,7 @@ async function latestVersions(listSlug?: string) {
     where: { versions: { some: {} }, ...(listSlug ? { slug: listSlug } : {}) },
     orderBy: [{ periodStart: "desc" }, { createdAt: "desc" }],
     select: {
-      slug: true, name: true, decisionNumber: true, decisionDate: true, periodStart: true, periodEnd: true,
+      slug: true, name: true, nameEn: true, summary: true, summaryEn: true, decisionNumber: true, decisionDate: true, periodStart: true, periodEnd: true,
       versions: { orderBy: { number: "desc" }, take: 1, select: { id: true, number: true, publishedAt: true } },
     },
   });
@@ -69,12 +69,14 @@ function majorProblemJson(item: VersionItem, { list, version }: LatestVersion) {
     code: item.code,
     title: item.title,
     description: item.description,
+    titleEn: item.titleEn,
+    summaryEn: item.summaryEn,
     sector: item.sectorSlug ? { slug: item.sectorSlug, nameVi: item.sectorNameVi ?? item.sectorSlug, nameEn: item.sectorNameEn ?? item.sectorSlug } : null,
     leadAgency: item.leadAgency,
     priority: item.priority,
     status: item.status,
     list: {
-      slug: list.slug, name: list.name, decisionNumber: list.decisionNumber, decisionDate: list.decisionDate.toISOString(),
+      slug: list.slug, name: list.name, nameEn: list.nameEn, summary: list.summary, summaryEn: list.summaryEn, decisionNumber: list.decisionNumber, decisionDate: list.decisionDate.toISOString(),
       periodStart: list.periodStart, periodEnd: list.periodEnd, version: version.number, publishedAt: version.publishedAt.toISOString(),
     },
     url: `/major-problems/${list.slug}/${encodeURIComponent(item.code)}`,
@@ -113,7 +115,7 @@ export async function getPublicMajorProblem(code: string, listSlug?: string) {
 // --- Problem statements: published and closed ones, never drafts. ---
 
 const statementSelect = {
-  id: true, slug: true, title: true, status: true, context: true, targetUsers: true, responsiblePerson: true, scopeOfWork: true,
+  id: true, slug: true, title: true, summaryEn: true, status: true, context: true, targetUsers: true, responsiblePerson: true, scopeOfWork: true,
   timeline: true, deadline: true, accountableUnit: true, deliverable: true, successCriteria: true, decisionAuthority: true,
   dataAvailable: true, constraints: true, budgetMinVnd: true, budgetMaxVnd: true, desiredTrl: true, proposalDeadline: true,
   publishedAt: true, closedAt: true, outcome: true, updatedAt: true,
@@ -134,6 +136,7 @@ function statementSummaryJson(row: StatementRow) {
     slug: row.slug,
     title: row.title,
     status: row.status as (typeof PUBLIC_STATUSES)[number],
+    summaryEn: row.summaryEn,
     organisation: organisationJson(row.organisation),
     sector: row.majorProblem?.sector ?? null,
     budgetMinVnd: vnd(row.budgetMinVnd),

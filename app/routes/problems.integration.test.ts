@@ -204,6 +204,9 @@ describe("an English summary", () => {
     expect(englishPage).toContain('<h1 lang="vi">Có tóm tắt tiếng Anh</h1>');
     expect(englishPage).toContain(`<span lang="vi">${withSummary.context}</span>`);
 
+    const api = await (await fetch(`${server.baseUrl}/api/v1/problem-statements/${withSummary.slug}`)).json() as { problem: { summaryEn: string | null } };
+    expect(api.problem.summaryEn).toBe("Fewer floods in Hoàng Mai.");
+
     const withoutSummary = await makeStatement(agencyId, agencyUserId, { status: "PUBLISHED", form: { title: "Không có bản tiếng Anh" } });
     const plain = visibleText((await server.browser({ language: "en" }).get(`/problems/${withoutSummary.slug}`)).text);
     expect(plain).toContain(en.bilingual.viOnly);

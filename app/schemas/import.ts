@@ -57,6 +57,10 @@ export const importedProblemSchema = z.object({
   code: required(30).pipe(z.string().regex(/^[A-Za-z0-9._-]+$/, "validation.code")),
   title: required(200),
   description: required(5000),
+  // English title and summary, as staff would type them; a blank cell leaves
+  // what is already there, so re-importing a Vietnamese-only file keeps a translation.
+  titleEn: optional(200),
+  summaryEn: optional(2000),
   sector: optional(120),
   leadAgency: optional(200),
   priority: z.preprocess((v) => (v ? String(v).trim().toUpperCase() : "MEDIUM"), z.enum(["HIGH", "MEDIUM", "LOW"], { errorMap: () => ({ message: "validation.invalidChoice" }) })),

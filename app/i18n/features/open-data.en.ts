@@ -103,6 +103,8 @@ export const openDataEn: Shape<typeof openDataVi> = {
     priority: "Priority",
     list: "List (slug)",
     listName: "List name",
+    listNameEn: "List name in English (if any)",
+    summaryEn: "English summary (if any)",
     version: "Published version number",
     offerId: "Offer identifier",
     offerSlug: "Offer address",

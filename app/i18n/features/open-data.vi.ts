@@ -100,6 +100,8 @@ export const openDataVi = {
     priority: "Mức ưu tiên",
     list: "Danh mục (mã)",
     listName: "Tên danh mục",
+    listNameEn: "Tên danh mục bằng tiếng Anh (nếu có)",
+    summaryEn: "Tóm tắt bằng tiếng Anh (nếu có)",
     version: "Số bản công bố",
     offerId: "Mã giải pháp",
     offerSlug: "Địa chỉ giải pháp",
