@@ -90,6 +90,10 @@ const envSchema = z
     // log for this long no longer holds entries back from pruning; if it
     // returns after they are gone, it rebuilds from the database.
     SEARCH_CONSUMER_STALE_MINUTES: z.coerce.number().int().min(1).default(60),
+    // "on": publishing a problem (or a proposal to it) fills its curation
+    // board in the background. "off" for scripts that write their own matches
+    // (the demo seed) and for test suites that count cards.
+    CURATION_AUTOFILL: z.enum(["on", "off"]).default("on"),
     // Periodic jobs (app/models/scheduled-jobs.server.ts) run once across all
     // processes under database leases. "off": this process never runs them
     // (a web-only process; at least one process must keep it on). The tick is

@@ -31,6 +31,11 @@ const column = (page: Page, status: keyof typeof vi.curation.status) =>
 const card = (page: Page, status: keyof typeof vi.curation.status) =>
   column(page, status).locator("li.match-card").filter({ has: page.getByRole("heading", { name: offerTitle }) });
 
+// A card's reasons and controls are folded; open them as a curator would.
+async function unfold(page: Page, status: keyof typeof vi.curation.status) {
+  await card(page, status).locator("summary", { hasText: vi.curation.details }).click();
+}
+
 test("staff curate a suggestion through to introduction; the provider is emailed and the public sees the approved offer", async ({ page, browser }) => {
   await test.step("the curator opens the board of a major problem and refreshes the suggestions", async () => {
     await signIn(page, curator);
@@ -45,9 +50,11 @@ test("staff curate a suggestion through to introduction; the provider is emailed
   });
 
   await test.step("shortlist, then approve", async () => {
+    await unfold(page, "SUGGESTED");
     await card(page, "SUGGESTED").getByRole("button", { name: vi.curation.shortlist }).click();
     await expect(page.getByRole("status")).toHaveText(fill(vi.curation.done.movedOne, { count: "1", status: vi.curation.status.SHORTLISTED }));
     await expect(card(page, "SHORTLISTED")).toBeVisible();
+    await unfold(page, "SHORTLISTED");
     await card(page, "SHORTLISTED").getByRole("button", { name: vi.curation.approve }).click();
     await expect(page.getByRole("status")).toHaveText(fill(vi.curation.done.movedOne, { count: "1", status: vi.curation.status.APPROVED }));
     await expect(card(page, "APPROVED")).toBeVisible();
@@ -56,6 +63,7 @@ test("staff curate a suggestion through to introduction; the provider is emailed
   await test.step("introduce the approved match; the provider's owner gets the email", async () => {
     const approved = card(page, "APPROVED");
     await hydrated(page);
+    await unfold(page, "APPROVED");
     await approved.getByLabel(vi.curation.stageNext).selectOption("INTRODUCED");
     await approved.getByRole("button", { name: vi.curation.stageSave }).click();
     await expect(page.getByRole("status")).toHaveText(fill(vi.curation.done.staged, { stage: vi.curation.stage.INTRODUCED }));

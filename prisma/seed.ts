@@ -2,6 +2,7 @@
 // taxonomy and the city's list of major problems (two published versions).
 // Each part is seeded only when its tables are empty, so `npm start` on an
 // existing database adds what newer releases brought without touching the rest.
+import "./seed-env";
 import { db } from "~/db.server";
 import { resolveDatabaseTarget } from "~/db-url";
 import { env } from "~/env.server";
@@ -63,7 +64,7 @@ async function seedCityList(): Promise<boolean> {
   const sectors = new Map((await db.taxonomyTerm.findMany({ where: { kind: "SECTOR" } })).map((s) => [s.slug, s.id]));
   const itemInput = (p: SeedMajorProblem) => ({
     code: p.code, title: p.title, description: p.description, sectorId: sectors.get(p.sector) ?? null,
-    leadAgency: p.leadAgency, priority: p.priority, status: "OPEN" as const,
+    leadAgency: p.leadAgency, priority: p.priority, status: "OPEN" as const, titleEn: p.titleEn, summaryEn: p.summaryEn,
   });
   const list = await createList(curator.id, {
     ...seedMajorProblemList,

@@ -1,6 +1,7 @@
 import { db, type MajorProblemStatus, type ProblemPriority } from "~/db.server";
 import { uniqueSlug } from "~/utils/slug.server";
 import { changedFields, recordAudit } from "./audit.server";
+import { fillBoardsLater, openListTargets } from "./match.server";
 import { dateInputFromDeadline, deadlineFromDateInput } from "./problem-tracking.server";
 import { enqueueSearchSync, majorProblemRefsOfList } from "./search-index.server";
 import { withSearchNotify } from "~/search.server";
@@ -220,7 +221,7 @@ export async function publishVersion(
     // removed ones must leave the index.
     await enqueueSearchSync(tx, await majorProblemRefsOfList(tx, listId));
     return { status: "published" as const, number };
-  }));
+  })).then((outcome) => { if (outcome.status === "published") void fillBoardsLater(actorId, () => openListTargets(listId)); return outcome; }); // after commit, not awaited
 }
 
 // --- Public reading: only published versions, never the working copy. ---

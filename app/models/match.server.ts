@@ -1,4 +1,5 @@
 import { db, type MatchRejectReason, type MatchStatus } from "~/db.server";
+import { env } from "~/env.server";
 import { allowedMoves, canAdvance, type DeploymentStageValue, type MatchStatusValue } from "~/schemas/curation";
 import { logger } from "~/utils/logger.server";
 import { recordAudit } from "./audit.server";
@@ -71,10 +72,19 @@ export function parseReasons(json: string): MatchReason[] {
   }
 }
 
+// How many ranked offers become cards; offers a provider proposed for the
+// problem get a card wherever they rank.
+const SUGGESTION_LIMIT = 20;
+const PROPOSAL_SEARCH_LIMIT = 500;
+
 // New ranked offers become SUGGESTED cards; cards still in SUGGESTED get the
 // fresh score and reasons. A card staff have moved is theirs: never touched.
-export async function refreshSuggestions(actorId: string, target: MatchTarget): Promise<{ created: number; updated: number }> {
-  const ranked = await rankOffersFor(target, { limit: 20 });
+export async function refreshSuggestions(actorId: string | null, target: MatchTarget): Promise<{ created: number; updated: number }> {
+  const [all, proposals] = await Promise.all([rankOffersFor(target, { limit: PROPOSAL_SEARCH_LIMIT }), proposalsFor(target)]);
+  const proposed = new Set(proposals.map((p) => p.offerId));
+  const ranked = all.filter((offer, index) => index < SUGGESTION_LIMIT || proposed.has(offer.offerId));
+  // A proposed offer the ranking did not find at all (e.g. no shared words) still gets its card.
+  for (const offerId of proposed) if (!all.some((offer) => offer.offerId === offerId)) ranked.push({ offerId, score: 0, reasons: [] });
   try {
     return await saveSuggestions(actorId, target, ranked);
   } catch (error) {
@@ -85,7 +95,32 @@ export async function refreshSuggestions(actorId: string, target: MatchTarget): 
   }
 }
 
-async function saveSuggestions(actorId: string, target: MatchTarget, ranked: Awaited<ReturnType<typeof rankOffersFor>>) {
+// Fills boards after their problem was published or changed, so staff find
+// suggestions without pressing "Cập nhật gợi ý". Callers do not await it: the
+// publish never waits for the ranking, and a failing ranking is logged, never thrown.
+export function fillBoardsLater(actorId: string | null, targets: MatchTarget[] | (() => Promise<MatchTarget[]>)): Promise<void> {
+  if (env.CURATION_AUTOFILL === "off") return Promise.resolve();
+  return (async () => {
+    for (const target of typeof targets === "function" ? await targets() : targets) {
+      try {
+        await refreshSuggestions(actorId, target);
+      } catch (error) {
+        logger.warn({ err: error, target }, "could not fill the curation board after a publish");
+      }
+    }
+  })().catch((error: unknown) => logger.warn({ err: error }, "could not list the curation boards to fill"));
+}
+
+// The boards of a list's problems that are open in its latest published version.
+export async function openListTargets(listId: string): Promise<MatchTarget[]> {
+  const latest = await db.majorProblemListVersion.findFirst({
+    where: { listId }, orderBy: { number: "desc" },
+    select: { items: { where: { status: { notIn: ["SOLVED", "WITHDRAWN"] } }, select: { majorProblemId: true } } },
+  });
+  return (latest?.items ?? []).map((item) => ({ majorProblemId: item.majorProblemId }));
+}
+
+async function saveSuggestions(actorId: string | null, target: MatchTarget, ranked: Awaited<ReturnType<typeof rankOffersFor>>) {
   return db.$transaction(async (tx) => {
     const existing = new Map(
       (await tx.match.findMany({ where: targetWhere(target), select: { id: true, offerId: true, status: true } })).map((m) => [m.offerId, m]),
@@ -112,17 +147,55 @@ async function saveSuggestions(actorId: string, target: MatchTarget, ranked: Awa
   });
 }
 
+// Suggested cards scoring under this are collapsed under "more" at the end
+// of the Suggested column instead of standing among the others. Read off the
+// seeded boards' score distribution (40 problems, 512 ranked pairs, median
+// 0.27): offers that answer the problem score 0.4 and up; under 0.35 are
+// offers sharing only generic words ("dữ liệu", "quản lý"), such as the
+// farm-produce shop at 0.05–0.29 on traffic, flooding or tourism problems;
+// 0.35–0.4 is a grey zone that stays in view.
+export const WEAK_SUGGESTION_SCORE = 0.35;
+
+// Proposals the provider has not taken back.
+const LIVE_PROPOSALS = ["RECEIVED", "SHORTLISTED", "SELECTED", "DECLINED"] as const;
+
 export async function loadBoard(target: MatchTarget) {
-  const matches = await db.match.findMany({
-    where: targetWhere(target),
-    orderBy: [{ score: "desc" }, { createdAt: "asc" }],
-    include: {
-      offer: { select: { id: true, slug: true, titleVi: true, titleEn: true, status: true, organisation: { select: { name: true } } } },
-      assignee: { select: { id: true, name: true } },
-      notes: { orderBy: { createdAt: "asc" }, include: { author: { select: { name: true } } } },
-    },
+  const [matches, proposals] = await Promise.all([
+    db.match.findMany({
+      where: targetWhere(target),
+      orderBy: [{ score: "desc" }, { createdAt: "asc" }],
+      include: {
+        offer: {
+          select: {
+            id: true, slug: true, titleVi: true, titleEn: true, summaryVi: true, summaryEn: true, status: true,
+            organisation: { select: { name: true } },
+          },
+        },
+        assignee: { select: { id: true, name: true } },
+        notes: { orderBy: { createdAt: "asc" }, include: { author: { select: { name: true } } } },
+      },
+    }),
+    proposalsFor(target),
+  ]);
+  const proposed = new Map(proposals.map((p) => [p.offerId, p]));
+  return matches.map(({ reasons, ...match }) => {
+    const proposal = proposed.get(match.offerId);
+    return {
+      ...match,
+      reasons: parseReasons(reasons),
+      proposal: proposal ? { id: proposal.id, status: proposal.status, createdAt: proposal.createdAt } : null,
+      // A provider's own proposal is never "weak": someone asked for it to be looked at.
+      weak: match.status === "SUGGESTED" && !proposal && match.score < WEAK_SUGGESTION_SCORE,
+    };
   });
-  return matches.map(({ reasons, ...match }) => ({ ...match, reasons: parseReasons(reasons) }));
+}
+
+function proposalsFor(target: MatchTarget) {
+  return db.proposal.findMany({
+    where: { ...targetWhere(target), status: { in: [...LIVE_PROPOSALS] } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, offerId: true, status: true, createdAt: true },
+  });
 }
 
 export async function listStaffUsers() {

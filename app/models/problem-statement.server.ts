@@ -5,6 +5,7 @@ import { notFound, requireOrgMember } from "~/utils/permissions.server";
 import { uniqueSlug } from "~/utils/slug.server";
 import { changedFields, recordAudit } from "./audit.server";
 import { noticesFor, notify, organisationMembers } from "./notify.server";
+import { fillBoardsLater } from "./match.server";
 import { enqueueSearchSync } from "./search-index.server";
 import { withSearchNotify } from "~/search.server";
 
@@ -161,7 +162,7 @@ export async function publishStatement(actorId: string, id: string): Promise<Tra
       }));
     }
     return ok ? "done" : "wrong-status";
-  }));
+  })).then((outcome) => { if (outcome === "done") void fillBoardsLater(actorId, [{ statementId: id }]); return outcome; }); // after commit, not awaited
 }
 
 export async function returnToDraft(actorId: string, id: string, note: string): Promise<TransitionOutcome> {

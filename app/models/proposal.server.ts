@@ -1,6 +1,7 @@
 import { db, type DeclineReason, type ProposalStatus } from "~/db.server";
 import { type UploadCheck, deleteUpload, writeUpload } from "~/utils/uploads.server";
 import { recordAudit } from "./audit.server";
+import { fillBoardsLater } from "./match.server";
 import { noticesFor, notify, organisationMembers, staffUsers, type Notice } from "./notify.server";
 import { ASKER_KINDS } from "./question.server";
 
@@ -83,6 +84,8 @@ export async function createProposal(
       return "proposed" as const;
     });
     if (outcome !== "proposed" && attachment) await deleteUpload(attachment.upload.storedName);
+    // The proposed offer gets a card on the problem's curation board (in the background, after commit).
+    if (outcome === "proposed") void fillBoardsLater(userId, [target]);
     return { outcome, organisationId: offer.organisation.id };
   } catch (error) {
     if (attachment) await deleteUpload(attachment.upload.storedName);

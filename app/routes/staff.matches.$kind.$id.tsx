@@ -4,12 +4,12 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CurationBoard } from "~/components/curation/board";
+import { CurationBoard, CurationList } from "~/components/curation/board";
 import type { CardError } from "~/components/curation/card";
 import type { Language } from "~/i18n/config";
 import { i18next } from "~/i18n/i18next.server";
 import {
-  addMatchNote, advanceStage, assignMatch, findTarget, listStaffUsers, loadBoard, moveMatches, refreshSuggestions,
+  WEAK_SUGGESTION_SCORE, addMatchNote, advanceStage, assignMatch, findTarget, listStaffUsers, loadBoard, moveMatches, refreshSuggestions,
   type MoveFailure, type StageFailure,
 } from "~/models/match.server";
 import { flash } from "~/models/session.server";
@@ -32,11 +32,14 @@ async function target(params: LoaderFunctionArgs["params"]) {
   return found;
 }
 
+// The board (columns of cards) or the list (rows with checkboxes and bulk actions).
+const viewOf = (request: Request) => (new URL(request.url).searchParams.get("view") === "list" ? "list" : "board");
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request);
   const info = await target(params);
   const [cards, staff] = await Promise.all([loadBoard(info.target), listStaffUsers()]);
-  return json({ target: info, cards, staff, today: todayInHanoi() });
+  return json({ target: info, cards, staff, today: todayInHanoi(), view: viewOf(request), weakBelow: WEAK_SUGGESTION_SCORE });
 }
 
 // Keys built from enum values cannot be checked at compile time.
@@ -68,7 +71,8 @@ function invalid(message: string | undefined, values: Record<string, string>, ma
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireStaff(request);
   const info = await target(params);
-  const here = `/staff/matches/${info.kind}/${info.id}`;
+  // After a move from the list, staff land back on the list.
+  const here = `/staff/matches/${info.kind}/${info.id}${viewOf(request) === "list" ? "?view=list" : ""}`;
   const t = (await i18next.getFixedT(request)) as unknown as Translate;
   const formData = await request.formData();
   const values = Object.fromEntries([...formData].filter(([, v]) => typeof v === "string")) as Record<string, string>;
@@ -121,11 +125,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function CurationBoardPage() {
   const { t, i18n } = useTranslation();
-  const { target: info, cards, staff, today } = useLoaderData<typeof loader>();
+  const { target: info, cards, staff, today, view, weakBelow } = useLoaderData<typeof loader>();
+  const board = `/staff/matches/${info.kind}/${info.id}`;
   const actionData = useActionData<typeof action>();
   const error = actionData?.error ?? null;
   return (
-    <>
+    <div className="curation-page">
       <p><Link to="/staff/matches">{t("curation.backToIndex")}</Link></p>
       <h1>{info.title}</h1>
       <p className="lead">{info.agency}</p>
@@ -136,11 +141,21 @@ export default function CurationBoardPage() {
           {(i18n.t as unknown as Translate)(error.message, error.params as Record<string, string> | undefined)}
         </div>
       ) : null}
-      <Form method="post">
-        <input type="hidden" name="intent" value="refresh" />
-        <button type="submit" className="button button-secondary">{t("curation.refresh")}</button>
-      </Form>
-      <CurationBoard cards={cards} staff={staff} today={today} error={error} />
-    </>
+      <div className="board-tools">
+        <nav aria-label={t("curation.viewLabel")}>
+          <ul className="view-switch">
+            <li>{view === "board" ? <span aria-current="page">{t("curation.viewBoard")}</span> : <Link to={board}>{t("curation.viewBoard")}</Link>}</li>
+            <li>{view === "list" ? <span aria-current="page">{t("curation.viewList")}</span> : <Link to={`${board}?view=list`}>{t("curation.viewList")}</Link>}</li>
+          </ul>
+        </nav>
+        <Form method="post" action={view === "list" ? `${board}?view=list` : board}>
+          <input type="hidden" name="intent" value="refresh" />
+          <button type="submit" className="button button-secondary">{t("curation.refresh")}</button>
+        </Form>
+      </div>
+      {view === "list"
+        ? <CurationList cards={cards} staff={staff} today={today} error={error} weakBelow={weakBelow} action={`${board}?view=list`} />
+        : <CurationBoard cards={cards} staff={staff} today={today} error={error} weakBelow={weakBelow} />}
+    </div>
   );
 }

@@ -39,5 +39,5 @@ export async function postPairs(baseUrl: string, browser: TestBrowser, pathname:
     method: "POST", body: new URLSearchParams(pairs), redirect: "manual",
     headers: { cookie: browser.cookieHeader(), origin: baseUrl, "content-type": "application/x-www-form-urlencoded" },
   });
-  return { status: response.status, text: await response.text() };
+  return { status: response.status, location: response.headers.get("location"), text: await response.text() };
 }

@@ -34,3 +34,7 @@ process.env.UPLOAD_DIR = path.join(workDir, `uploads-${id}`);
 // matters for changes made behind the models' back.
 process.env.SEARCH_SYNC_INTERVAL_MS ??= "200";
 process.env.APP_URL = "http://localhost";
+// Publishing fills curation boards in the background; suites that count
+// cards or "offers linked" would see extra ones at random moments. A suite
+// that tests the filling turns it on for its server before starting it.
+process.env.CURATION_AUTOFILL = "off";
