@@ -143,6 +143,19 @@ describe("termsAsWritten", () => {
   it("quotes the offer's own spelling and drops terms inside longer ones", () => {
     expect(termsAsWritten(["tin hieu", "dieu khien tin hieu", "camera"], "Điều khiển tín hiệu đèn", "Đo bằng Camera.")).toEqual(["Điều khiển tín hiệu", "Camera"]);
   });
+
+  it("gives whole words and phrases, never a pair that straddles two words", () => {
+    const body = "Phát hiện sự cố, báo cáo lưu lượng theo giờ cho từng nút giao.";
+    // Alone, "lượng theo" is the end of "lưu lượng" and a preposition: no word at all.
+    expect(termsAsWritten(["luong theo"], "Camera giao thông", body)).toEqual([]);
+    // With its neighbours it joins them into the phrase the offer wrote.
+    expect(termsAsWritten(["luu luong", "luong theo", "theo gio"], "Camera giao thông", body)).toEqual(["lưu lượng theo giờ"]);
+    expect(termsAsWritten(["luu luong", "luong theo"], "Camera giao thông", body)).toEqual(["lưu lượng"]);
+    // A phrase that starts with a preposition is a word ("theo dõi"); a trailing "cho" is not part of one.
+    expect(termsAsWritten(["theo doi", "gio cho"], "Theo dõi ùn tắc", body)).toEqual(["Theo dõi"]);
+    // Matches in different clauses stay apart.
+    expect(termsAsWritten(["su co", "bao cao"], "Camera", body)).toEqual(["báo cáo", "sự cố"]);
+  });
 });
 
 describe("rankNeeds", () => {

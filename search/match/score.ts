@@ -3,7 +3,7 @@
 // past decisions) into one 0..1 score, and says why in reasons a person can
 // read. Pure: every input is given, so the same code ranks in the app, the
 // evaluation and the benchmark.
-import { tokenize } from "../text.ts";
+import { STOP_WORDS_EXACT, tokenize, type Token } from "../text.ts";
 import { DEFAULT_FUSION_WEIGHTS, PROVEN_TRL, REFERENCE_LOG2_FOR_FULL_SIGNAL, REJECTION_SHARE, TECHNOLOGIES_FOR_FULL_SIGNAL } from "../tuning/matching.ts";
 
 export type TermRef = { slug: string; nameVi: string; nameEn: string };
@@ -54,27 +54,76 @@ export type FusionWeights = Record<Signal, number>;
 
 const MAX_TERM_REASONS = 6;
 
+// Prepositions end no Vietnamese phrase: they come before their object, so a
+// matched pair such as "lượng theo" (from "lưu lượng theo giờ") that ends in
+// one straddles two words. At the start they are kept ("theo dõi", "từ xa").
+const TRAILING_PREPOSITIONS = new Set(["theo", "từ", "từng", "mỗi", "bằng", "tới", "giữa", "cùng", "một", "mọi", "hơn", "sau", "trước"]);
+// As written: the search's own stop-word test spares "cho" typed without marks (it may be "chó").
+const isStopWord = (token: Token) => STOP_WORDS_EXACT.has(token.exact);
+
 /**
- * The matched terms as they are written in the offer ("Điều khiển tín hiệu"
- * rather than "dieu khien tin hieu"), longest first, without terms contained
- * in a longer one already listed.
+ * The matched terms as whole words and phrases written in the offer ("Điều
+ * khiển tín hiệu" rather than "dieu khien tin hieu"), longest first. Matched
+ * n-grams are syllables, so they are found in the offer's text and every
+ * overlapping or adjoining match in one clause is joined ("lưu lượng" +
+ * "lượng theo" + "theo giờ" → "lưu lượng theo giờ"); a run loses stop words
+ * at its edges and prepositions at its end, and a run cut down to one
+ * syllable from longer matches (a pair that only straddled two words) is
+ * dropped.
  */
 export function termsAsWritten(matched: string[], title: string, body: string): string[] {
   const texts = [title, body].map((text) => ({ text, tokens: tokenize(text) }));
-  const found: string[] = [];
-  const covered: string[] = [];
-  for (const term of [...new Set(matched)].sort((a, b) => b.split(" ").length - a.split(" ").length || b.length - a.length)) {
-    if (covered.some((longer) => ` ${longer} `.includes(` ${term} `))) continue;
+  // Per text, which tokens a match covers and whether it was a multi-word one.
+  const spans: { text: number; from: number; to: number; words: number }[] = [];
+  const unwritten: string[] = [];
+  for (const term of new Set(matched)) {
     const words = term.split(" ");
-    let written: string | null = null;
-    for (const { text, tokens } of texts) {
-      for (let i = 0; i + words.length <= tokens.length && written === null; i++) {
-        if (words.every((word, k) => tokens[i + k]!.folded === word)) written = text.slice(tokens[i]!.start, tokens[i + words.length - 1]!.end);
+    let found = false;
+    texts.forEach(({ tokens }, text) => {
+      if (found) return;
+      for (let i = 0; i + words.length <= tokens.length && !found; i++) {
+        if (words.every((word, k) => tokens[i + k]!.folded === word)) {
+          spans.push({ text, from: i, to: i + words.length, words: words.length });
+          found = true;
+        }
       }
-      if (written !== null) break;
+    });
+    // Found only through a synonym or a spelling the text does not hold: quoted as matched.
+    if (!found) unwritten.push(term);
+  }
+  spans.sort((a, b) => a.text - b.text || a.from - b.from);
+  const runs: (typeof spans)[number][] = [];
+  for (const span of spans) {
+    const last = runs[runs.length - 1];
+    const { text, tokens } = texts[span.text]!;
+    // Adjoining tokens join only within a clause: nothing but spaces between them.
+    const joins = last && last.text === span.text
+      && (span.from < last.to || (span.from === last.to && /^\s+$/.test(text.slice(tokens[last.to - 1]!.end, tokens[span.from]!.start))));
+    if (joins) {
+      last.to = Math.max(last.to, span.to);
+      last.words = Math.max(last.words, span.words);
+    } else {
+      runs.push({ ...span });
     }
-    covered.push(term);
-    found.push(written ?? term);
+  }
+  const phrases: { written: string; folded: string; length: number }[] = [];
+  for (const run of runs) {
+    const { text, tokens } = texts[run.text]!;
+    let { from, to } = run;
+    while (from < to && isStopWord(tokens[from]!)) from++;
+    while (to > from && (isStopWord(tokens[to - 1]!) || TRAILING_PREPOSITIONS.has(tokens[to - 1]!.exact))) to--;
+    if (to === from || (to - from === 1 && run.words > 1)) continue;
+    const folded = tokens.slice(from, to).map((token) => token.folded).join(" ");
+    phrases.push({ written: text.slice(tokens[from]!.start, tokens[to - 1]!.end), folded, length: to - from });
+  }
+  phrases.sort((a, b) => b.length - a.length || b.written.length - a.written.length);
+  const found: string[] = [];
+  const listed: string[] = [];
+  for (const { written, folded } of [...phrases, ...unwritten.map((term) => ({ written: term, folded: term }))]) {
+    // A phrase inside one already listed (the same words elsewhere in the text) adds nothing.
+    if (listed.some((longer) => ` ${longer} `.includes(` ${folded} `))) continue;
+    listed.push(folded);
+    found.push(written);
     if (found.length >= MAX_TERM_REASONS) break;
   }
   return found;
