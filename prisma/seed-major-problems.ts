@@ -26,6 +26,9 @@ export interface SeedMajorProblem {
   /** Vietnamese name of the lead Hanoi public body. */
   leadAgency: string;
   priority: "HIGH" | "MEDIUM" | "LOW";
+  /** English title and summary: only some problems have them, so the demo shows both cases. */
+  titleEn?: string;
+  summaryEn?: string;
 }
 
 // Quyết định số 1193/QĐ-UBND ngày 18/3/2026 của UBND thành phố Hà Nội.
@@ -36,8 +39,14 @@ export const seedMajorProblemList: {
   decisionDate: string;
   periodStart: number;
   periodEnd: number;
+  summary: string;
+  nameEn: string;
+  summaryEn: string;
 } = {
   name: "Danh mục bài toán lớn của thành phố Hà Nội giai đoạn 2026–2030",
+  summary: "Những vấn đề lớn Hà Nội cần giải bằng khoa học, công nghệ và chuyển đổi số trong giai đoạn 2026–2030.",
+  nameEn: "Hanoi's list of major problems, 2026–2030",
+  summaryEn: "The big problems Hanoi wants to solve with science, technology and digital transformation in 2026–2030.",
   slug: "danh-muc-bai-toan-lon-2026-2030",
   decisionNumber: "1193/QĐ-UBND",
   decisionDate: "2026-03-18",
@@ -56,6 +65,9 @@ export const seedMajorProblems: SeedMajorProblem[] = [
   {
     code: "HN-2026-01",
     title: "Giảm ùn tắc giao thông đô thị",
+    titleEn: "Reducing urban traffic congestion",
+    summaryEn:
+      "Long-running congestion on radial roads, ring roads and at many junctions at rush hour. The city wants real-time traffic data from cameras, sensors and trip data, adaptive signal control, forecasting and diversion, tied to public transport. Results are measured by journey times and waiting times at the junctions and roads where it is used.",
     description:
       "Ùn tắc giao thông kéo dài trên các trục hướng tâm, vành đai và tại nhiều nút giao vào giờ cao điểm là điểm nghẽn lâu năm của Hà Nội, gây lãng phí thời gian, nhiên liệu và làm tăng ô nhiễm. Thành phố cần giải pháp thu thập và phân tích dữ liệu giao thông theo thời gian thực từ camera, cảm biến và dữ liệu hành trình, điều khiển đèn tín hiệu thích ứng, dự báo và phân luồng, gắn với phát triển vận tải hành khách công cộng. Kết quả được đo bằng thời gian hành trình và thời gian chờ tại các nút giao, tuyến đường áp dụng.",
     sector: "giao-thong",
@@ -65,6 +77,9 @@ export const seedMajorProblems: SeedMajorProblem[] = [
   {
     code: "HN-2026-02",
     title: "Bảo đảm trật tự đô thị và vệ sinh môi trường",
+    titleEn: "Keeping the city orderly and clean",
+    summaryEn:
+      "Pavement encroachment, illegal parking and building, and fly-tipping recur, while detection still relies on manual checks and residents' reports. The city wants detection (camera image analysis, a reporting app), a digital map and one handling process shared by wards, communes and enforcement. Results are measured by violations found, time to handle reports and how clean the streets are.",
     description:
       "Lấn chiếm vỉa hè, lòng đường, đỗ xe sai quy định, xây dựng trái phép, đổ trộm rác thải và phế thải xây dựng là những vi phạm lặp đi lặp lại, trong khi việc phát hiện và xử lý còn dựa nhiều vào kiểm tra thủ công và phản ánh của người dân. Cần giải pháp phát hiện vi phạm (camera phân tích hình ảnh, ứng dụng phản ánh), bản đồ số và quy trình xử lý liên thông giữa phường, xã và các lực lượng chức năng, cùng theo dõi việc thu gom, vận chuyển rác thải. Kết quả được đo bằng số vi phạm được phát hiện, thời gian xử lý phản ánh và mức độ sạch của các tuyến phố áp dụng.",
     sector: "trat-tu-do-thi",

@@ -41,6 +41,13 @@ describe("the demo seed on an empty database", () => {
     expect(order.every((at) => at >= 0)).toBe(true);
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(text.indexOf("Kinh tế tầm thấp")).toBeLessThan(text.indexOf("đặt chỗ đỗ xe"));
+
+    // Some problems are translated and some are not, so the English page shows both cases.
+    const english = visibleText((await server.browser({ language: "en" }).get(`/major-problems/${list.slug}`)).text);
+    expect(english).toContain("Hanoi's list of major problems, 2026–2030");
+    expect(english).toContain("Reducing urban traffic congestion");
+    expect(english).toContain("Giảm phát thải, hướng tới phát thải ròng bằng 0 (Net Zero)");
+    expect(english).toContain("This text is available in Vietnamese only.");
   });
 
   it("publishes at least 8 statements, with questions (some answered) the public can read", async () => {
