@@ -65,7 +65,7 @@ export function TextField(props: {
   );
 }
 
-export function TextAreaField(props: { field: AnyField; label: string; hint?: string; optional?: boolean }) {
+export function TextAreaField(props: { field: AnyField; label: string; hint?: string; optional?: boolean; rows?: number }) {
   return (
     <FieldShell {...props}>
       {(describedBy) => (
@@ -73,7 +73,7 @@ export function TextAreaField(props: { field: AnyField; label: string; hint?: st
           {...getTextareaProps(props.field, { ariaAttributes: false })}
           aria-invalid={props.field.errors?.length ? true : undefined}
           aria-describedby={describedBy}
-          rows={5}
+          rows={props.rows ?? 5}
           key={props.field.key}
         />
       )}
@@ -132,11 +132,23 @@ export function RadioGroup(props: { field: AnyField; legend: string; options: { 
   );
 }
 
+// "Vui lòng nhập…" after a field's name reads "Tên gói: vui lòng nhập…";
+// a message opening with an acronym (TRL, MST) keeps its capitals.
+function afterLabel(message: string, language: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(message) ? message.charAt(0).toLocaleLowerCase(language) + message.slice(1) : message;
+}
+
 // Shown at the top of a form after a failed submit, linking to each field.
-export function ErrorSummary(props: { fields: Record<string, AnyField>; formErrors?: string[] }) {
-  const { t } = useTranslation();
-  const fieldErrors = Object.values(props.fields).flatMap((field) =>
-    (field.errors ?? []).slice(0, 1).map((message) => ({ id: field.id, message: translateError(t, message) })),
+// With labels (same keys as fields), each line names its field, so two
+// "required" messages are told apart.
+export function ErrorSummary(props: { fields: Record<string, AnyField>; formErrors?: string[]; labels?: Record<string, string> }) {
+  const { t, i18n } = useTranslation();
+  const fieldErrors = Object.entries(props.fields).flatMap(([key, field]) =>
+    (field.errors ?? []).slice(0, 1).map((error) => {
+      const message = translateError(t, error);
+      const label = props.labels?.[key];
+      return { id: field.id, message: label ? `${label}: ${afterLabel(message, i18n.language)}` : message };
+    }),
   );
   const formErrors = (props.formErrors ?? []).map((message) => translateError(t, message));
   if (fieldErrors.length === 0 && formErrors.length === 0) return null;

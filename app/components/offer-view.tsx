@@ -108,6 +108,7 @@ export function OfferView({ view, heading = "h1", packageAction, packagesNote }:
             {view.packages.map((p, i) => (
               <li key={i} className="card">
                 <h3>{p.name}</h3>
+                {p.description ? <p className="offer-package-description">{p.description}</p> : null}
                 <p className="offer-price">
                   {p.priceVnd === null ? t("offers.priceOnRequest") : t("offers.perUnit", { price: formatVnd(p.priceVnd, language), unit: p.unit })}
                 </p>

@@ -9,27 +9,31 @@ const FIELDS = {
   offer: { title: ["titleVi", "titleEn"], body: ["summaryVi", "summaryEn", "descriptionMd"] },
   statement: { title: ["title"], body: ["context", "targetUsers", "scopeOfWork", "deliverable", "successCriteria"] },
 } as const;
-const GROUPS = [["sectors", "sectorIds"], ["technologies", "technologyIds"]] as const;
+const GROUPS = ["sectors", "technologies"] as const;
 const DEBOUNCE_MS = 700;
 const MIN_TEXT = 15;
 
 /**
  * "Gợi ý lĩnh vực và công nghệ" inside an offer or problem form. With
- * JavaScript, suggestions follow the typing and ticking one ticks the same
- * term in the form's own checkbox lists. Without it, the "Gợi ý" button posts
- * the form (intent=suggest) and the page comes back with everything typed
- * kept and the suggestions shown (and, for offers, ticked).
+ * JavaScript, suggestions follow the typing. Without it, the "Gợi ý" button
+ * posts the form (intent=suggest) and the page comes back with everything
+ * typed kept and the suggestions shown (and, for offers, ticked). The offer
+ * form marks suggested terms on its own checkboxes (onSuggestions), so this
+ * box only lists them: a second set of checkboxes for the same terms was
+ * confusing.
  */
-export function TermSuggestions(props: { formId: string; kind: keyof typeof FIELDS; initial?: Suggestions | null }) {
+export function TermSuggestions(props: {
+  formId: string; kind: keyof typeof FIELDS; initial?: Suggestions | null; onSuggestions?: (suggestions: Suggestions | null) => void;
+}) {
   const { t, i18n } = useTranslation();
   const [hydrated, setHydrated] = useState(false);
   const [suggestions, setSuggestions] = useState<Suggestions | null>(props.initial ?? null);
   const [loading, setLoading] = useState(false);
-  // Bumped when a box in the form changes, so the mirrored ticks re-read the form.
-  const [, setTicks] = useState(0);
   const suggestNow = useRef<() => void>(() => undefined);
   useEffect(() => setHydrated(true), []);
   useEffect(() => setSuggestions(props.initial ?? null), [props.initial]);
+  const { onSuggestions } = props;
+  useEffect(() => onSuggestions?.(suggestions), [suggestions, onSuggestions]);
 
   useEffect(() => {
     const form = document.getElementById(props.formId);
@@ -61,7 +65,6 @@ export function TermSuggestions(props: { formId: string; kind: keyof typeof FIEL
     };
     const onInput = (event: Event) => {
       const name = (event.target as HTMLInputElement | null)?.name ?? "";
-      if (name === "sectorIds" || name === "technologyIds") setTicks((n) => n + 1);
       if (!watched.has(name)) return;
       clearTimeout(timer);
       timer = setTimeout(() => void fetchSuggestions(), DEBOUNCE_MS);
@@ -80,50 +83,33 @@ export function TermSuggestions(props: { formId: string; kind: keyof typeof FIEL
   const english = i18n.language === "en";
   const name = (term: Suggested) => (english ? term.nameEn : term.nameVi);
   const because = (term: Suggested) => (term.evidence.length ? ` (${t("classify.because", { evidence: term.evidence.join(", ") })})` : "");
-  const box = (field: string, id: string) =>
-    typeof document === "undefined" ? null : document.getElementById(props.formId)?.querySelector<HTMLInputElement>(`input[name="${field}"][value="${id}"]`) ?? null;
   const empty = suggestions && suggestions.sectors.length === 0 && suggestions.technologies.length === 0;
   const hintId = `${props.formId}-suggest-hint`;
 
   return (
     <fieldset className="field term-suggestions" aria-describedby={hintId}>
       <legend>{t("classify.title")}</legend>
-      <p className="hint" id={hintId}>{props.kind === "offer" ? t("classify.hint") : t("classify.statementInfo")}</p>
+      <p className="hint" id={hintId}>{props.kind === "offer" ? t("offers.suggestionsHint") : t("classify.statementInfo")}</p>
       <div aria-live="polite">
         {loading ? <p className="hint">{t("classify.loading")}</p> : null}
         {empty ? <p>{t("classify.none")}</p> : null}
         {suggestions && !empty ? (
           <>
-            {props.kind === "offer" && !hydrated ? <p className="notice">{t("classify.ticked")}</p> : null}
-            {GROUPS.map(([group, field]) =>
+            {props.kind === "offer" ? <p className="notice">{hydrated ? t("offers.suggestionsMarked") : t("classify.ticked")}</p> : null}
+            {GROUPS.map((group) =>
               suggestions[group].length ? (
                 <div key={group}>
                   <p><strong>{group === "sectors" ? t("classify.sectors") : t("classify.technologies")}</strong></p>
-                  {props.kind === "offer" && hydrated ? (
-                    suggestions[group].map((term) => {
-                      const target = box(field, term.id);
-                      return (
-                        <div className="radio" key={term.id}>
-                          <input
-                            type="checkbox" id={`suggest-${term.id}`} checked={target?.checked ?? false} disabled={!target}
-                            onChange={() => target?.click()}
-                          />
-                          <label htmlFor={`suggest-${term.id}`}>{name(term)}<span className="hint">{because(term)}</span></label>
-                        </div>
-                      );
-                    })
-                  ) : (
-                    <ul>
-                      {suggestions[group].map((term) => (
-                        <li key={term.id}>
-                          {props.kind === "statement" && group === "sectors" ? (
-                            <a href={`/search?type=offer&sector=${term.slug}`}>{t("classify.statementSearch", { name: name(term) })}</a>
-                          ) : name(term)}
-                          <span className="hint">{because(term)}</span>
-                        </li>
-                      ))}
-                    </ul>
-                  )}
+                  <ul>
+                    {suggestions[group].map((term) => (
+                      <li key={term.id}>
+                        {props.kind === "statement" && group === "sectors" ? (
+                          <a href={`/search?type=offer&sector=${term.slug}`}>{t("classify.statementSearch", { name: name(term) })}</a>
+                        ) : name(term)}
+                        <span className="hint">{because(term)}</span>
+                      </li>
+                    ))}
+                  </ul>
                 </div>
               ) : null,
             )}

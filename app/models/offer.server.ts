@@ -1,6 +1,7 @@
 import type { SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import { db, type DeploymentModel, type EvidenceLevel, type MediaKind, type PlatformRole, type Prisma, type TermKind } from "~/db.server";
-import { MAX_IMAGES, offerSchema, type OfferFormValue } from "~/schemas/offer";
+import { MAX_IMAGES, MAX_PACKAGES, MAX_REFERENCES, ROW_INTENT, offerSchema, type OfferFormValue } from "~/schemas/offer";
 import { logger } from "~/utils/logger.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { isStaff, notFound } from "~/utils/permissions.server";
@@ -42,7 +43,8 @@ export type OfferContent = {
   contactEmail: string | null;
   contactPhone: string | null;
   termIds: string[];
-  packages: { name: string; priceVnd: number | null; unit: string }[];
+  // description is absent from revisions saved before packages had one.
+  packages: { name: string; priceVnd: number | null; unit: string; description?: string | null }[];
   references: { customer: string; year: number; result: string }[];
 };
 
@@ -74,7 +76,7 @@ export function toContent(value: OfferFormValue): OfferContent {
     contactEmail: text(value.contactEmail),
     contactPhone: text(value.contactPhone),
     termIds: [...new Set([...value.sectorIds, ...value.technologyIds, ...value.businessNeedIds])].sort(),
-    packages: value.packages.map((p) => ({ name: text(p.name)!, priceVnd: p.priceVnd, unit: text(p.unit)! })),
+    packages: value.packages.map((p) => ({ name: text(p.name)!, priceVnd: p.priceVnd, unit: text(p.unit)!, description: text(p.description) })),
     references: value.references.map((r) => ({ customer: text(r.customer)!, year: r.year, result: text(r.result)! })),
   };
 }
@@ -98,7 +100,7 @@ function liveContent(offer: OfferWithContent): OfferContent {
     ...columns({ ...offer, termIds: [], packages: [], references: [] }),
     termIds: offer.terms.map((t) => t.termId).sort(),
     // BigInt stops at the model boundary: JSON (loaders, revisions) cannot carry it.
-    packages: offer.packages.map((p) => ({ name: p.name, priceVnd: p.priceVnd === null ? null : Number(p.priceVnd), unit: p.unit })),
+    packages: offer.packages.map((p) => ({ name: p.name, priceVnd: p.priceVnd === null ? null : Number(p.priceVnd), unit: p.unit, description: p.description })),
     references: offer.references.map((r) => ({ customer: r.customer, year: r.year, result: r.result })),
   };
 }
@@ -114,7 +116,9 @@ async function writeChildren(tx: Tx, offerId: string, content: OfferContent) {
   if (content.termIds.length) await tx.offerTerm.createMany({ data: content.termIds.map((termId) => ({ offerId, termId })) });
   if (content.packages.length) {
     await tx.offerPackage.createMany({
-      data: content.packages.map((p, i) => ({ offerId, name: p.name, unit: p.unit, priceVnd: p.priceVnd === null ? null : BigInt(p.priceVnd), sortOrder: i })),
+      data: content.packages.map((p, i) => ({
+        offerId, name: p.name, unit: p.unit, description: p.description ?? null, priceVnd: p.priceVnd === null ? null : BigInt(p.priceVnd), sortOrder: i,
+      })),
     });
   }
   if (content.references.length) {
@@ -193,6 +197,27 @@ export function offerSchemaWithTermCheck() {
 }
 
 // What the form shows when the request was too big to read at all.
+/**
+ * "Thêm gói", "Xóa khách hàng 2"…: the answer to a row button is the form as
+ * typed with one row more or less, no errors (nobody tried to save) and
+ * nothing saved. Null when the post is not a row button's.
+ */
+export function rowIntentReply(formData: FormData): SubmissionResult<string[]> | null {
+  const match = ROW_INTENT.exec(String(formData.get("intent") ?? ""));
+  if (!match) return null;
+  formData.delete("intent");
+  const reply = parseWithZod(formData, { schema: offerSchema }).reply();
+  const value = (reply.initialValue ?? {}) as Record<string, unknown>;
+  const [, action, kind, index] = match;
+  const key = kind === "package" ? "packages" : "references";
+  const max = kind === "package" ? MAX_PACKAGES : MAX_REFERENCES;
+  const current = value[key];
+  const rows: unknown[] = Array.isArray(current) ? [...current] : current == null ? [] : [current];
+  if (action === "add" && rows.length < max) rows.push({});
+  if (action === "remove" && index !== undefined) rows.splice(Number(index), 1);
+  return { ...reply, status: "error", error: {}, initialValue: { ...value, [key]: rows } as never };
+}
+
 export function tooLargeResult(): SubmissionResult<string[]> {
   return { status: "error", error: { "": [`offers.validation.requestTooLarge|${Math.floor(MAX_OFFER_REQUEST_BYTES / MB)}`] } };
 }

@@ -45,6 +45,7 @@ const counts = async () => ({
 });
 
 const thisYear = String(new Date().getFullYear());
+const errorSummary = (html: string) => html.slice(html.indexOf('class="error-summary"'), html.indexOf("</ul>", html.indexOf('class="error-summary"')));
 const fill = (text: string, max: string) => text.replace("{{max}}", max);
 
 describe("bad offer input", () => {
@@ -57,6 +58,7 @@ describe("bad offer input", () => {
     ["a price written as “1,5 triệu”", () => ({ "packages[0].price": "1,5 triệu" }), [], v.priceFormat],
     ["a price and “Liên hệ” together", () => ({ "packages[0].onRequest": "on" }), [], v.priceOrOnRequest],
     ["a package without a unit", () => ({ "packages[0].unit": "" }), [], vi_.validation.required],
+    ["a package description over 300 characters", () => ({ "packages[0].description": "Gồm camera. ".repeat(26) }), [], fill(vi_.validation.tooLong, "300")],
     ["a reference year before 1990", () => ({ "references[0].year": "1989" }), [], fill(v.referenceYear, thisYear)],
     ["a reference year in the future", () => ({ "references[0].year": String(Number(thisYear) + 1) }), [], fill(v.referenceYear, thisYear)],
     ["no sector", () => ({ sectorIds: "" }), [], v.sectorRequired],
@@ -88,11 +90,33 @@ describe("bad offer input", () => {
     const owner = await makeUser();
     await db.membership.create({ data: { userId: owner.id, organisationId: orgId, role: "MEMBER" } });
     await english.signIn(owner.email, TEST_PASSWORD);
-    const page = await postMultipart(server.baseUrl, english, `/orgs/${orgId}/offers/new`, offerFields(terms, { trl: "10", "packages[0].price": "1,5 triệu" }));
+    const page = await postMultipart(server.baseUrl, english, `/orgs/${orgId}/offers/new`, offerFields(terms, { trl: "10", "packages[0].price": "1,5 triệu", "packages[1].name": "" }));
     expect(page.status).toBe(400);
     const text = visibleText(page.text);
     expect(text).toContain(en.offers.validation.trl);
     expect(text).toContain(en.offers.validation.priceFormat);
+    expect(visibleText(errorSummary(page.text))).toContain("Package 2 — Package name: enter this information.");
+    expect(text).toContain(en.offers.addPackage);
+    expect(text).toContain(en.offers.sectionGeneral);
+  });
+
+  it("names each field in the error summary, with its row, and links to it", async () => {
+    const page = await postMultipart(server.baseUrl, provider, `/orgs/${orgId}/offers/new`, offerFields(terms, {
+      "packages[0].unit": "", "packages[1].name": "", "references[0].customer": "",
+    }));
+    expect(page.status).toBe(400);
+    const summary = errorSummary(page.text);
+    const lines = [...summary.matchAll(/<li>(.*?)<\/li>/g)].map((m) => visibleText(m[1]!).trim());
+    expect(lines).toEqual([
+      "Gói 1 — Đơn vị tính: vui lòng nhập thông tin này.",
+      "Gói 2 — Tên gói: vui lòng nhập thông tin này.",
+      "Khách hàng 1 — Khách hàng: vui lòng nhập thông tin này.",
+    ]);
+    // Each link leads to the field it names.
+    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const nameOf = (id: string) => page.text.match(new RegExp(`<input[^>]*id="${escape(id)}"[^>]*>`))?.[0].match(/name="([^"]+)"/)?.[1];
+    const targets = [...summary.matchAll(/href="#([^"]+)"/g)].map((m) => nameOf(m[1]!));
+    expect(targets).toEqual(["packages[0].unit", "packages[1].name", "references[0].customer"]);
   });
 
   it("accepts the price in either common form and “Liên hệ” as no price", async () => {

@@ -6,16 +6,17 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OfferForm, offerFormDefaults } from "~/components/offer-form";
 import {
-  checkOfferFiles, getOfferingOrganisation, getOrganisationOffer, keptImageCount, offerSchemaWithTermCheck, readOfferForm,
+  checkOfferFiles, getOfferingOrganisation, getOrganisationOffer, keptImageCount, offerSchemaWithTermCheck, readOfferForm, rowIntentReply,
   termsForForm, tooLargeResult, updateOffer,
 } from "~/models/offer.server";
 import { suggestReply } from "~/models/classify.server";
 import { flash } from "~/models/session.server";
 import { offerSchema } from "~/schemas/offer";
+import offerFormStyles from "~/styles/offer-form.css";
 import offersStyles from "~/styles/offers.css";
 import { notFound, requireOrgMember } from "~/utils/permissions.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: offersStyles }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: offersStyles }, { rel: "stylesheet", href: offerFormStyles }];
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "offers.edit");
 
@@ -44,6 +45,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readOfferForm(request);
   if (form.tooLarge) return json({ result: tooLargeResult() }, { status: 413 });
   if (form.formData.get("intent") === "suggest") return json(await suggestReply("offer", form.formData, offerSchema));
+  const rows = rowIntentReply(form.formData);
+  if (rows) return json({ result: rows });
   const submission = await parseWithZod(form.formData, { schema: offerSchemaWithTermCheck(), async: true });
   const removing = form.formData.getAll("removeMedia").map(String);
   const files = await checkOfferFiles(form.files, await keptImageCount(organisation.id, found.offer.id, removing));

@@ -6,15 +6,16 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OfferForm, offerFormDefaults } from "~/components/offer-form";
 import {
-  checkOfferFiles, createOffer, getOfferingOrganisation, offerSchemaWithTermCheck, readOfferForm, termsForForm, tooLargeResult,
+  checkOfferFiles, createOffer, getOfferingOrganisation, offerSchemaWithTermCheck, readOfferForm, rowIntentReply, termsForForm, tooLargeResult,
 } from "~/models/offer.server";
 import { suggestReply } from "~/models/classify.server";
 import { flash } from "~/models/session.server";
 import { offerSchema } from "~/schemas/offer";
+import offerFormStyles from "~/styles/offer-form.css";
 import offersStyles from "~/styles/offers.css";
 import { notFound, requireOrgMember } from "~/utils/permissions.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: offersStyles }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: offersStyles }, { rel: "stylesheet", href: offerFormStyles }];
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "offers.newTitle");
 
@@ -35,6 +36,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readOfferForm(request);
   if (form.tooLarge) return json({ result: tooLargeResult() }, { status: 413 });
   if (form.formData.get("intent") === "suggest") return json(await suggestReply("offer", form.formData, offerSchema));
+  const rows = rowIntentReply(form.formData);
+  if (rows) return json({ result: rows });
   const submission = await parseWithZod(form.formData, { schema: offerSchemaWithTermCheck(), async: true });
   const files = await checkOfferFiles(form.files, 0);
   if (submission.status !== "success" || files.errors) {

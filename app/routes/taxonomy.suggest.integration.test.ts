@@ -65,8 +65,18 @@ describe("the Gợi ý button without JavaScript", () => {
     expect(inputValue(page.text, "contactName")).toBe("Chị Hoa");
     const ticked = (id: string) =>
       (page.text.match(/<input[^>]*name="sectorIds"[^>]*>/g) ?? []).some((tag) => tag.includes(`value="${id}"`) && tag.includes("checked"));
-    expect(ticked(await termId("SECTOR", "giao-thong"))).toBe(true);
+    const traffic = await termId("SECTOR", "giao-thong");
+    expect(ticked(traffic)).toBe(true);
     expect(ticked(await termId("SECTOR", "y-te"))).toBe(false);
+    // The suggestion is marked on the form's own checkbox, not offered as a second checkbox for the same term.
+    const labelOf = (id: string) => {
+      const boxes = page.text.match(new RegExp(`<input[^>]*type="checkbox"[^>]*value="${id}"[^>]*>`, "g")) ?? [];
+      expect(boxes).toHaveLength(1);
+      const boxId = boxes[0]!.match(/id="([^"]+)"/)![1]!;
+      return visibleText(page.text.match(new RegExp(`<label for="${boxId}">(.*?)</label>`))![1]!).trim();
+    };
+    expect(labelOf(traffic)).toMatch(/^Giao thông.*Gợi ý$/);
+    expect(labelOf(await termId("SECTOR", "y-te"))).not.toContain("Gợi ý");
     const text = visibleText(page.text);
     expect(text).toContain("Các gợi ý đã được đánh dấu sẵn ở danh sách bên dưới");
     // Nobody tried to save yet, so no error summary.

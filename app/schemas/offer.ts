@@ -7,10 +7,34 @@ export const trlLevels = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
 
 export const MAX_PACKAGES = 5;
 export const MAX_REFERENCES = 5;
+// A line or two under the package name, as the comparison table shows it.
+export const MAX_PACKAGE_DESCRIPTION = 300;
 export const MAX_IMAGES = 4;
 export const FIRST_REFERENCE_YEAR = 1990;
 // A quadrillion dong: far above any real package, and still exact as a JS number.
 export const MAX_PRICE_VND = 1_000_000_000_000_000;
+
+// The offer form shows the rows already filled and one empty row to fill;
+// "add another" posts the form back with one more (intent=add-package), and
+// each row's "remove" button posts it back without that row.
+export const ROW_INTENT = /^(add|remove)-(package|reference)(?:-(\d{1,2}))?$/;
+
+export function isRowIntent(value: unknown): boolean {
+  return typeof value === "string" && ROW_INTENT.test(value);
+}
+
+const isFilled = (row: unknown) =>
+  !!row && typeof row === "object" && Object.values(row).some((v) => (typeof v === "string" ? v.trim() !== "" : Array.isArray(v) ? v.length > 0 : v != null && v !== false));
+
+// Rows to show: every row the page showed (posted back, so "add another" and
+// trailing empty rows are kept), at least up to one past the last filled row,
+// never more than the cap. Missing rows come back as empty objects.
+export function visibleRows(rows: unknown, max: number): Record<string, unknown>[] {
+  const list: unknown[] = Array.isArray(rows) ? rows : rows == null ? [] : [rows];
+  const lastFilled = list.reduce<number>((last, row, i) => (isFilled(row) ? i : last), -1);
+  const count = Math.min(max, Math.max(1, list.length, lastFilled + 2));
+  return Array.from({ length: count }, (_, i) => (isFilled(list[i]) ? (list[i] as Record<string, unknown>) : {}));
+}
 
 export type ParsedPrice = { ok: true; value: number } | { ok: false; error: string };
 
@@ -37,9 +61,10 @@ const packageRow = z
     price: z.string().trim().max(40, tooLong(40)).optional(),
     onRequest: z.boolean({ invalid_type_error: "validation.invalidChoice" }).optional(),
     unit: optionalText(30),
+    description: optionalText(MAX_PACKAGE_DESCRIPTION),
   })
   .superRefine((row, ctx) => {
-    if (!row.name && !row.price && !row.onRequest && !row.unit) return;
+    if (!row.name && !row.price && !row.onRequest && !row.unit && !row.description) return;
     if (!row.name) ctx.addIssue({ path: ["name"], code: "custom", message: "validation.required" });
     if (!row.unit) ctx.addIssue({ path: ["unit"], code: "custom", message: "validation.required" });
     if (row.onRequest && row.price) {
@@ -101,6 +126,7 @@ export const offerSchema = z
       .map((row) => ({
         name: row.name!,
         unit: row.unit!,
+        description: row.description || null,
         priceVnd: row.onRequest || !row.price ? null : (parseVnd(row.price) as Extract<ParsedPrice, { ok: true }>).value,
       })),
     references: value.references

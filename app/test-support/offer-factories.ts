@@ -108,7 +108,7 @@ export function offerValue(terms: Terms, title = `Giải pháp thử ${randomUUI
     titleVi: title, titleEn: undefined, summaryVi: "Tóm tắt giải pháp thử nghiệm.", summaryEn: undefined,
     descriptionMd: "Mô tả **giải pháp**.", sectorIds: [terms.sector.id], technologyIds: [], businessNeedIds: [],
     trl: 6, deploymentModel: "SAAS", ipStatus: undefined, contactName: undefined, contactEmail: undefined, contactPhone: undefined,
-    packages: [{ name: "Gói cơ bản", priceVnd: 2_000_000, unit: "tháng" }], references: [], removeMedia: [],
+    packages: [{ name: "Gói cơ bản", priceVnd: 2_000_000, unit: "tháng", description: null }], references: [], removeMedia: [],
   };
 }
 
