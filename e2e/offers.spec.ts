@@ -35,6 +35,10 @@ test("a provider lists a solution, HiHUB publishes it, the public finds it", asy
     await first.getByLabel(t.packageName, { exact: true }).fill("Gói một nút giao");
     await first.getByLabel(t.packagePrice, { exact: true }).fill("1.500.000");
     await first.getByLabel(t.packageUnit, { exact: true }).fill("tháng");
+    await first.getByLabel(t.packageDescription).fill("Camera và phần mềm cho một nút giao.");
+    // The form starts with one package row; "add another" posts it back with a second, keeping what was typed.
+    await page.getByRole("button", { name: t.addPackage }).click();
+    await expect(page.getByLabel(t.titleVi, { exact: true })).toHaveValue(title);
     const second = page.getByRole("group", { name: "Gói 2", exact: true });
     await second.getByLabel(t.packageName, { exact: true }).fill("Gói toàn quận");
     await second.getByLabel(t.packageOnRequest).check();
@@ -84,6 +88,7 @@ test("a provider lists a solution, HiHUB publishes it, the public finds it", asy
     await expect(page).toHaveTitle(`${title} — Sàn Giao dịch Công nghệ Hà Nội`);
     await expect(main(page).getByText(/1\.500\.000\s₫ \/ tháng/)).toBeVisible();
     await expect(main(page).getByText(t.priceOnRequest, { exact: true })).toBeVisible();
+    await expect(main(page).getByText("Camera và phần mềm cho một nút giao.", { exact: true })).toBeVisible();
     await expect(main(page).getByText(`${t.evidence}: ${t.evidenceLevels.DOCUMENTS_VERIFIED}`)).toBeVisible();
     const brochure = main(page).getByRole("link", { name: /gioi-thieu-camera\.pdf/ });
     const download = page.waitForEvent("download");
