@@ -31,12 +31,12 @@ describe("offerSchema", () => {
   it("turns package rows into prices, dropping empty rows", () => {
     const result = offerSchema.safeParse({
       ...valid, sectorIds: ["s1"], technologyIds: [], businessNeedIds: [], removeMedia: [],
-      packages: [{ name: "Cơ bản", price: "1.500.000", unit: "tháng" }, {}, { name: "Doanh nghiệp", onRequest: true, unit: "năm" }],
+      packages: [{ name: "Cơ bản", price: "1.500.000", unit: "tháng", description: "  Tối đa 50 camera.  " }, {}, { name: "Doanh nghiệp", onRequest: true, unit: "năm" }],
       references: [{ customer: "UBND phường", year: "2024", result: "Tốt" }, {}],
     });
     expect(result.success && result.data.packages).toEqual([
-      { name: "Cơ bản", priceVnd: 1_500_000, unit: "tháng" },
-      { name: "Doanh nghiệp", priceVnd: null, unit: "năm" },
+      { name: "Cơ bản", priceVnd: 1_500_000, unit: "tháng", description: "Tối đa 50 camera." },
+      { name: "Doanh nghiệp", priceVnd: null, unit: "năm", description: null },
     ]);
     expect(result.success && result.data.references).toEqual([{ customer: "UBND phường", year: 2024, result: "Tốt" }]);
   });
