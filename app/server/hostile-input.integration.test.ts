@@ -74,6 +74,8 @@ const MADE_UP: Record<string, string> = {
   "open-data/$file": "no-such-file.csv",
   "export/$file": "no-such-file.csv",
   "v1/*": "no-such-endpoint",
+  // The catch-all (routes/$.tsx): a form posted to an unknown path gets the 404 page.
+  "/*": "no-such-page",
 };
 
 /** The value for one param of `template`, or null when nothing knows it. */
