@@ -7,7 +7,7 @@ import { hydrated, signIn } from "./support";
 const provider = "hoang.anh@songhongai.example.vn";
 const main = (page: Page) => page.getByRole("main");
 
-test("sector suggestions follow the typing, and ticking one ticks the sector", async ({ page }) => {
+test("sector suggestions follow the typing and are marked on the sector's own checkbox", async ({ page }) => {
   await signIn(page, provider);
   await page.goto("/orgs");
   await main(page).getByRole("link", { name: "Công ty Cổ phần Công nghệ Sông Hồng AI", exact: true }).click();
@@ -17,16 +17,19 @@ test("sector suggestions follow the typing, and ticking one ticks the sector", a
 
   await page.getByLabel(vi.offers.titleVi, { exact: true }).fill("Camera đếm xe giảm ùn tắc tại nút giao");
   await page.getByLabel(vi.offers.summaryVi, { exact: true }).fill("Điều khiển đèn tín hiệu giao thông theo lưu lượng thực tế.");
-  const suggestions = page.getByRole("group", { name: vi.classify.title });
-  const suggested = suggestions.getByRole("checkbox", { name: /^Giao thông/ });
+  const sectors = page.getByRole("group", { name: vi.offers.sectorsLegend });
+  // The suggestion is a tag in the sector's own label ("Giao thông Gợi ý"),
+  // not a second checkbox for the same sector.
+  const suggested = sectors.getByRole("checkbox", { name: `Giao thông ${vi.offers.suggestedTag}`, exact: true });
   await expect(suggested).toBeVisible();
-  const sector = page.getByRole("group", { name: vi.offers.sectorsLegend }).getByLabel("Giao thông", { exact: true });
-  await expect(sector).not.toBeChecked();
-  await suggested.check();
-  await expect(sector).toBeChecked();
-  // Unticking in the list below shows in the suggestion too.
-  await sector.uncheck();
   await expect(suggested).not.toBeChecked();
+  const box = page.getByRole("group", { name: vi.classify.title });
+  await expect(box).toContainText("Giao thông");
+  await expect(box.getByRole("checkbox")).toHaveCount(0);
+  // A sector the text says nothing about has no tag.
+  await expect(sectors.getByRole("checkbox", { name: "Y tế", exact: true })).toBeVisible();
+  await suggested.check();
+  await expect(suggested).toBeChecked();
 });
 
 test("a saved search becomes an email alert that can be stopped", async ({ page }) => {

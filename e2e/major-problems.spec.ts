@@ -16,7 +16,7 @@ async function addProblem(page: Page, code: string, title: string) {
   await hydrated(page);
   const form = page.locator("form#add-item");
   await form.getByLabel(vi.majorProblems.code).fill(code);
-  await form.getByLabel(vi.majorProblems.title).fill(title);
+  await form.getByLabel(vi.majorProblems.title, { exact: true }).fill(title);
   await form.getByLabel(vi.majorProblems.description).fill("Giảm 30% số điểm ngập sau mưa lớn trên 100 mm trong nội thành.");
   await form.getByLabel(vi.majorProblems.sector).selectOption({ label: "Cấp thoát nước" });
   await form.getByLabel(vi.majorProblems.leadAgency).fill("Sở Xây dựng Hà Nội");
@@ -47,7 +47,7 @@ test("staff publish a list version, amend it, and both versions stay readable", 
 
   await test.step("create a list and draft two problems", async () => {
     await hydrated(page);
-    await page.getByLabel(vi.majorProblems.listName).fill(listName);
+    await page.getByLabel(vi.majorProblems.listName, { exact: true }).fill(listName);
     await page.getByLabel(vi.majorProblems.decisionNumber).fill("77/QĐ-UBND");
     await page.getByLabel(vi.majorProblems.decisionDate).fill("2026-05-19");
     await page.getByLabel(vi.majorProblems.periodStart).fill("2026");
@@ -71,7 +71,7 @@ test("staff publish a list version, amend it, and both versions stay readable", 
     await page.getByRole("link", { name: fill(vi.majorProblems.editItem, { code: `T${suffix}-1` }) }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(fill(vi.majorProblems.editItemTitle, { code: `T${suffix}-1` }));
     await hydrated(page);
-    await page.getByLabel(vi.majorProblems.title).fill("Chống ngập úng và thoát nước thông minh khu vực nội đô");
+    await page.getByLabel(vi.majorProblems.title, { exact: true }).fill("Chống ngập úng và thoát nước thông minh khu vực nội đô");
     await page.getByRole("button", { name: vi.majorProblems.saveItem }).click();
     await expect(page.getByText(fill(vi.majorProblems.pendingChanged, { codes: `T${suffix}-1` }))).toBeVisible();
     await publish(page, 2, "Sửa đổi theo Quyết định 88/QĐ-UBND: mở rộng phạm vi bài toán T1.");
