@@ -73,6 +73,16 @@ function orgArea(name: string, then = "") {
   };
 }
 
+// The curation board of the major problem with this code, from the boards' index.
+function boardOf(code: string) {
+  return async (page: Page) => {
+    await page.goto("/staff/matches");
+    const href = await page.getByRole("main").getByRole("link", { name: new RegExp(`^${code}:`) }).first().getAttribute("href");
+    if (!href) throw new Error(`no board link for ${code} on /staff/matches`);
+    return href;
+  };
+}
+
 const providerOrg = "Công ty Cổ phần Công nghệ Sông Hồng AI";
 const agencyOrg = "Sở Giao thông Vận tải Hà Nội";
 
@@ -126,7 +136,9 @@ const roles: Role[] = [
     email: "curator@hihub.example.vn",
     targets: [
       { name: "staff-home", path: "/staff" },
-      { name: "curation-board", path: firstLink("/staff/matches", /^\/staff\/matches\/major\/[^/]+$/), named: true },
+      // A board with cards in every column, weak ones folded (HN-2026-01's is
+      // left empty by the seed for the curation journey).
+      { name: "curation-board", path: boardOf("HN-2026-03"), named: true },
       { name: "tracking", path: "/staff/tracking" },
       { name: "dashboard", path: "/staff/dashboard" },
       { name: "offers-queue", path: "/staff/offers" },

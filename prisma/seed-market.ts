@@ -11,7 +11,7 @@
 // organisations exist, so a second `npm start` adds nothing and a real
 // deployment's data is never mixed with the demo's.
 import { db, type DeclineReason, type MatchRejectReason } from "~/db.server";
-import { advanceStage, moveMatches, type MatchTarget } from "~/models/match.server";
+import { advanceStage, moveMatches, refreshSuggestions, type MatchTarget } from "~/models/match.server";
 import { fulfilOrder, refundOrder, startOrder } from "~/models/order.server";
 import { closeStatement, createStatement, publishStatement, submitStatement } from "~/models/problem-statement.server";
 import { postMessage } from "~/models/message.server";
@@ -566,6 +566,14 @@ async function seedCuration(l: Lookups, statementIds: Map<string, string>) {
       card = await db.match.findUniqueOrThrow({ where: { id: card.id } });
     }
   }
+  // On a live site every published problem's board fills itself (background
+  // fill after the publish); the seed writes with that off, so it fills them
+  // here once, as the publishes would have. HN-2026-01 stays empty: it is
+  // where the e2e journey (and a newcomer) presses "Cập nhật gợi ý" first.
+  const open = await db.majorProblem.findMany({ where: { status: "OPEN", code: { not: "HN-2026-01" } }, select: { id: true } });
+  const published = await db.problemStatement.findMany({ where: { status: "PUBLISHED" }, select: { id: true } });
+  for (const { id } of open) await refreshSuggestions(null, { majorProblemId: id });
+  for (const { id } of published) await refreshSuggestions(null, { statementId: id });
 }
 
 // Orders are paid on a loopback stand-in of the Stripe API that lives only
