@@ -11,7 +11,7 @@
 // organisations exist, so a second `npm start` adds nothing and a real
 // deployment's data is never mixed with the demo's.
 import { db, type DeclineReason, type MatchRejectReason } from "~/db.server";
-import { advanceStage, moveMatches, refreshSuggestions, type MatchTarget } from "~/models/match.server";
+import { advanceStage, moveMatches, refreshSuggestions, type MatchTarget } from "~/models/curation-board.server";
 import { fulfilOrder, refundOrder, startOrder } from "~/models/order.server";
 import { closeStatement, createStatement, publishStatement, submitStatement } from "~/models/problem-statement.server";
 import { postMessage } from "~/models/message.server";

@@ -76,7 +76,7 @@ migrateDatabase(process.env.DATABASE_URL);
 // Imported after the environment points at the throwaway database.
 const { db } = await import("~/db.server");
 const { importOffers, importProblems } = await import("~/models/import.server");
-const { rankOffersFor } = await import("~/models/matching.server");
+const { rankOffersFor } = await import("~/models/match-ranking.server");
 const { settleSearchIndex, searchEngine } = await import("~/search.server");
 const { seedTerms } = await import("../prisma/seed-taxonomy");
 const { DEFAULT_SYNONYM_GROUPS } = await import("../search/synonyms");

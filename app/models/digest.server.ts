@@ -8,7 +8,7 @@ import { i18next } from "~/i18n/i18next.server";
 import { enqueueMail } from "~/models/mail-outbox.server";
 import { ALERTS_GROUP } from "~/models/notice-kinds";
 import { plainTextHtml } from "~/models/notice-render.server";
-import { rankNeedsForOffer, rankOffersFor } from "~/models/matching.server";
+import { rankNeedsForOffer, rankOffersFor } from "~/models/match-ranking.server";
 import { appBaseUrl } from "~/models/notification.server";
 import { parseSearch, publicPath, runSearch } from "~/models/search.server";
 import { MAX_PER_PAGE, searchQueryString } from "~/schemas/search";

@@ -1,7 +1,7 @@
 import { db, type MajorProblemStatus, type ProblemPriority } from "~/db.server";
 import { uniqueSlug } from "~/utils/slug.server";
 import { changedFields, recordAudit } from "./audit.server";
-import { fillBoardsLater, openListTargets } from "./match.server";
+import { fillBoardsLater, openListTargets } from "./curation-board.server";
 import { dateInputFromDeadline, deadlineFromDateInput } from "./problem-tracking.server";
 import { enqueueSearchSync, majorProblemRefsOfList } from "./search-index.server";
 import { withSearchNotify } from "~/search.server";

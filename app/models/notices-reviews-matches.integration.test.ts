@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import en from "~/i18n/en";
-import { advanceStage } from "~/models/match.server";
+import { advanceStage } from "~/models/curation-board.server";
 import { approveRevision, publishOffer, rejectRevision, requestChanges, updateOffer } from "~/models/offer.server";
 import { publishStatement, returnToDraft } from "~/models/problem-statement.server";
 import { addMember, makeUser, readOutbox } from "~/test-support/factories";

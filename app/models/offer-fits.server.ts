@@ -2,7 +2,7 @@
 // published offers may fit, and proposing it to one of them in one click.
 // Callers have already checked the viewer belongs to the offer's organisation.
 import { db } from "~/db.server";
-import type { MatchTarget } from "~/models/matching.server";
+import type { MatchTarget } from "~/models/match-ranking.server";
 import { createProposal, isProposableMajorStatus, type ProposalOutcome } from "~/models/proposal.server";
 import { MatchingUnavailableError, type PublicNeed, needKey, rankedPublicNeeds, resolveNeeds } from "~/models/public-api.server";
 import { MAX_PITCH } from "~/schemas/problem-statement";

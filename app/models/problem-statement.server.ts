@@ -5,7 +5,7 @@ import { notFound, requireOrgMember } from "~/utils/permissions.server";
 import { uniqueSlug } from "~/utils/slug.server";
 import { changedFields, recordAudit } from "./audit.server";
 import { noticesFor, notify, organisationMembers } from "./notify.server";
-import { fillBoardsLater } from "./match.server";
+import { fillBoardsLater } from "./curation-board.server";
 import { enqueueSearchSync } from "./search-index.server";
 import { withSearchNotify } from "~/search.server";
 

@@ -1,7 +1,7 @@
 import { db, type DeclineReason, type ProposalStatus } from "~/db.server";
 import { type UploadCheck, deleteUpload, writeUpload } from "~/utils/uploads.server";
 import { recordAudit } from "./audit.server";
-import { fillBoardsLater } from "./match.server";
+import { fillBoardsLater } from "./curation-board.server";
 import { noticesFor, notify, organisationMembers, staffUsers, type Notice } from "./notify.server";
 import { ASKER_KINDS } from "./question.server";
 

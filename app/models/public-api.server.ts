@@ -4,7 +4,7 @@
 // and add nothing but headers.
 import type { TFunction } from "i18next";
 import { db, type Prisma } from "~/db.server";
-import { rankNeedsForOffer, rankOffersFor, type MatchReason, type MatchTarget } from "~/models/matching.server";
+import { rankNeedsForOffer, rankOffersFor, type MatchReason, type MatchTarget } from "~/models/match-ranking.server";
 import { PUBLIC_STATUSES } from "~/models/problem-statement.server";
 import type { NextPage } from "~/api/respond.server";
 import type { Language } from "~/i18n/config";

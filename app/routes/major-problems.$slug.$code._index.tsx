@@ -9,7 +9,7 @@ import { pickText } from "~/utils/bilingual";
 import { PublicMatchList } from "~/components/curation/public-matches";
 import { getPublishedProblem } from "~/models/major-problem.server";
 import { canFollowMajorProblems, isFollowingMajorProblem, setMajorProblemFollow } from "~/models/major-problem-follow.server";
-import { approvedMatchesForPublic } from "~/models/match.server";
+import { approvedMatchesForPublic } from "~/models/curation-board.server";
 import { majorProblemFacts } from "~/models/opportunities.server";
 import { listPublicStatementsForMajorProblem } from "~/models/problem-statement.server";
 import { isProposableMajorStatus } from "~/models/proposal.server";

@@ -7,7 +7,7 @@ import { db } from "~/db.server";
 import en from "~/i18n/en";
 import vi from "~/i18n/vi";
 import { majorProblemFollowers } from "~/models/major-problem-follow.server";
-import { moveMatches } from "~/models/match.server";
+import { moveMatches } from "~/models/curation-board.server";
 import { deadlineFromDateInput } from "~/models/problem-tracking.server";
 import { decideProposal } from "~/models/proposal.server";
 import { formatDate } from "~/utils/format";

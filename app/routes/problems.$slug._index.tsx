@@ -11,7 +11,7 @@ import { AskQuestion, QuestionList } from "~/components/statement-questions";
 import { VietnameseOnlyNote } from "~/components/bilingual";
 import { StatementSummary, StatusTag } from "~/components/statement-summary";
 import type { Language } from "~/i18n/config";
-import { approvedMatchesForPublic } from "~/models/match.server";
+import { approvedMatchesForPublic } from "~/models/curation-board.server";
 import { PUBLIC_STATUSES, getStatementBySlug, isMemberOf } from "~/models/problem-statement.server";
 import { answerQuestion, askQuestion, askingOrganisations, listQuestions } from "~/models/question.server";
 import { flash } from "~/models/session.server";

@@ -11,7 +11,7 @@ import { i18next } from "~/i18n/i18next.server";
 import {
   WEAK_SUGGESTION_SCORE, addMatchNote, advanceStage, assignMatch, findTarget, listStaffUsers, loadBoard, moveMatches, refreshSuggestions,
   type MoveFailure, type StageFailure,
-} from "~/models/match.server";
+} from "~/models/curation-board.server";
 import { flash } from "~/models/session.server";
 import { assignSchema, moveSchema, noteSchema, stageSchema } from "~/schemas/curation";
 import { todayInHanoi } from "~/schemas/problem-statement";

@@ -3,7 +3,7 @@ import { titleMeta } from "~/i18n/meta";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { boardIndex } from "~/models/match.server";
+import { boardIndex } from "~/models/curation-board.server";
 import { matchStatuses } from "~/schemas/curation";
 import { requireStaff } from "~/utils/permissions.server";
 import curationCss from "~/styles/curation.css";

@@ -1,5 +1,5 @@
 import { db } from "~/db.server";
-import type { MatchTarget } from "~/models/match.server";
+import type { MatchTarget } from "~/models/curation-board.server";
 import type { TestBrowser } from "./http";
 
 type CardOptions = {

@@ -65,7 +65,7 @@ export const DEFAULT_FUSION_WEIGHTS: FusionWeights = {
   budget: 0.03,
   reference: 0.03,
   // Staff approved this offer for a similar need: people's judgement, second only to the text
-  // (app/models/matching.integration.test.ts checks an approval lifts the offer).
+  // (app/models/match-ranking.integration.test.ts checks an approval lifts the offer).
   curation: 0.3,
 };
 

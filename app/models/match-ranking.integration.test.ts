@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { importOffers, importProblems } from "~/models/import.server";
-import { forgetMatchContext, rankNeedsForOffer, rankOffersFor, type MatchReason } from "~/models/matching.server";
+import { forgetMatchContext, rankNeedsForOffer, rankOffersFor, type MatchReason } from "~/models/match-ranking.server";
 import { enqueueSearchSync } from "~/models/search-index.server";
 import { makeUser } from "~/test-support/factories";
 import { syncSearch } from "~/test-support/search";

@@ -3,13 +3,14 @@ import { env } from "~/env.server";
 import { allowedMoves, canAdvance, type DeploymentStageValue, type MatchStatusValue } from "~/schemas/curation";
 import { logger } from "~/utils/logger.server";
 import { recordAudit } from "./audit.server";
-import { rankOffersFor, type MatchReason } from "./matching.server";
+import { rankOffersFor, type MatchReason, type MatchTarget } from "./match-ranking.server";
 import { notify, type Notice } from "./notify.server";
 import { PUBLIC_STATUSES } from "./problem-statement.server";
 
-// The same shape as the matching service's target: a major problem (its
-// working-copy id, stable across list versions) or an agency's statement.
-export type MatchTarget = { majorProblemId: string } | { statementId: string };
+// A board belongs to what the ranking matches offers against: a major problem
+// (its working-copy id, stable across list versions) or an agency's statement.
+// One type for both modules, defined by the ranking.
+export type { MatchTarget };
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 

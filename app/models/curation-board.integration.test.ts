@@ -2,7 +2,7 @@
 // cards and re-scores cards still suggested, but never touches a card staff moved.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
-import { moveMatches, refreshSuggestions } from "~/models/match.server";
+import { moveMatches, refreshSuggestions } from "~/models/curation-board.server";
 import { makeUser } from "~/test-support/factories";
 import { syncSearch } from "~/test-support/search";
 import { makeAgency, makeOffer, makeProvider, makeStatement } from "~/test-support/statement-factories";

@@ -23,6 +23,8 @@ import {
 import type { MatchReason, TermRef } from "../../search/match/score.ts";
 
 export type { MatchReason, TermRef };
+// What offers are ranked against: a major problem (its working-copy id) or an
+// agency's problem statement. The curation board keys its boards by the same type.
 export type MatchTarget = { majorProblemId: string } | { statementId: string };
 export type RankedOffer = { offerId: string; score: number; reasons: MatchReason[] };
 export type RankedNeed = { target: MatchTarget; score: number; reasons: MatchReason[] };
