@@ -6,7 +6,8 @@ import {
   formatEvaluation,
   loadDevSet,
 } from "../scripts/eval-classify.ts";
-import { TERM_KEYWORDS, TaxonomyClassifier, namePhrases, termKey, type Classification } from "./classify.ts";
+import { TaxonomyClassifier, namePhrases, termKey, type Classification } from "./classify.ts";
+import { TERM_KEYWORDS } from "./lexicon/index.ts";
 
 const classifier = new TaxonomyClassifier(seedTerms);
 

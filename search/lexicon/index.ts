@@ -9,6 +9,7 @@ export { BASE_MATCHING_GLOSSARY, MATCHING_GLOSSARY } from "./glossary.ts";
 export { SECTOR_GLOSSARY } from "./glossary-sectors.ts";
 export { TECHNOLOGY_GLOSSARY } from "./glossary-technology.ts";
 export { SOLUTION_HINTS, type SolutionHint } from "./solution-hints.ts";
+export { BLOCKING_PHRASES, TERM_KEYWORDS } from "./taxonomy-keywords.ts";
 
 /** One group of wordings that mean the same, Vietnamese and English mixed, as written (with diacritics). */
 export type GlossaryGroup = readonly string[];
