@@ -77,7 +77,7 @@ migrateDatabase(process.env.DATABASE_URL);
 const { db } = await import("~/db.server");
 const { importOffers, importProblems } = await import("~/models/import.server");
 const { rankOffersFor } = await import("~/models/match-ranking.server");
-const { settleSearchIndex, searchEngine } = await import("~/search.server");
+const { settleSearchIndex, searchEngine } = await import("~/search-service.server");
 const { seedTerms } = await import("../prisma/seed-taxonomy");
 const { DEFAULT_SYNONYM_GROUPS } = await import("../search/synonyms");
 

@@ -5,7 +5,7 @@
 // reloads. To rebuild every process's own index at once, use the staff
 // page's rebuild instead: it writes one log entry every index applies.
 import { db } from "~/db.server";
-import { searchService } from "~/search.server";
+import { searchService } from "~/search-service.server";
 
 const started = performance.now();
 const service = searchService();

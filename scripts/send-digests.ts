@@ -3,7 +3,7 @@
 // again in the same week (Monday to Sunday, Hanoi time) sends nothing more.
 import { db } from "~/db.server";
 import { sendWeeklyDigests } from "~/models/digest.server";
-import { searchService, settleSearchIndex } from "~/search.server";
+import { searchService, settleSearchIndex } from "~/search-service.server";
 import { logger } from "~/utils/logger.server";
 
 try {

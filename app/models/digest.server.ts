@@ -10,7 +10,7 @@ import { ALERTS_GROUP } from "~/models/notice-kinds";
 import { plainTextHtml } from "~/models/notice-render.server";
 import { rankNeedsForOffer, rankOffersFor } from "~/models/match-ranking.server";
 import { appBaseUrl } from "~/models/notification.server";
-import { parseSearch, publicPath, runSearch } from "~/models/search.server";
+import { parseSearch, publicPath, runSearch } from "~/models/search-request.server";
 import { MAX_PER_PAGE, searchQueryString } from "~/schemas/search";
 import { unsubscribeToken } from "~/models/subscription.server";
 import type { SearchDocType } from "../../search/types.ts";

@@ -8,7 +8,7 @@ import { toSlug } from "~/utils/slug.server";
 import { recordAudit } from "./audit.server";
 import { IMPORT_MIN_SCORE, termSuggester } from "./classify.server";
 import { enqueueSearchSync } from "./search-index.server";
-import { notifySearchSync } from "~/search.server";
+import { notifySearchSync } from "~/search-service.server";
 import { publishVersion } from "./major-problem.server";
 import { organisationSlug } from "./organisation.server";
 import { sectorLabelReader } from "../../search/match/sector-label.ts";

@@ -4,7 +4,7 @@ import { changedFields, recordAudit } from "./audit.server";
 import { fillBoardsLater, openListTargets } from "./curation-board.server";
 import { dateInputFromDeadline, deadlineFromDateInput } from "./problem-tracking.server";
 import { enqueueSearchSync, majorProblemRefsOfList } from "./search-index.server";
-import { withSearchNotify } from "~/search.server";
+import { withSearchNotify } from "~/search-service.server";
 
 export type ListInput = {
   name: string;

@@ -4,7 +4,7 @@
 // this module reads what it needs from the database: texts, declared terms,
 // prices, references and the staff's approve/reject decisions.
 import { db } from "~/db.server";
-import { searchEngine, staffSynonymGroups } from "~/search.server";
+import { searchEngine, staffSynonymGroups } from "~/search-service.server";
 import { TaxonomyClassifier } from "../../search/classify.ts";
 import { MATCHING_GLOSSARY } from "../../search/lexicon/glossary.ts";
 import type { SynonymIndex } from "../../search/query.ts";

@@ -10,7 +10,7 @@ import { readMultipart } from "~/utils/multipart.server";
 import { checkUpload, deleteUpload, unreadableUpload, uploadRules, writeUpload, type StoredUpload, type UploadCheck } from "~/utils/uploads.server";
 import { changedFields, recordAudit } from "./audit.server";
 import { enqueueSearchSync } from "./search-index.server";
-import { notifySearchSync } from "~/search.server";
+import { notifySearchSync } from "~/search-service.server";
 import { absoluteUrl, noticesFor, notify, organisationMembers, type Notice } from "./notify.server";
 import { offerLimitAllowsAnother } from "./plan.server";
 

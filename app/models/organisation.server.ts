@@ -3,7 +3,7 @@ import { uniqueSlug } from "~/utils/slug.server";
 import { changedFields, recordAudit } from "./audit.server";
 import { noticesFor, notify, organisationMembers } from "./notify.server";
 import { enqueueSearchSync } from "./search-index.server";
-import { withSearchNotify } from "~/search.server";
+import { withSearchNotify } from "~/search-service.server";
 
 export function organisationSlug(name: string): Promise<string> {
   return uniqueSlug(name, async (slug) => Boolean(await db.organisation.findUnique({ where: { slug }, select: { id: true } })), "to-chuc");

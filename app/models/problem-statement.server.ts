@@ -7,7 +7,7 @@ import { changedFields, recordAudit } from "./audit.server";
 import { noticesFor, notify, organisationMembers } from "./notify.server";
 import { fillBoardsLater } from "./curation-board.server";
 import { enqueueSearchSync } from "./search-index.server";
-import { withSearchNotify } from "~/search.server";
+import { withSearchNotify } from "~/search-service.server";
 
 type Tx = Prisma.TransactionClient;
 

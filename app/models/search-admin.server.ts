@@ -1,6 +1,6 @@
 // Staff tools for search: the synonym list and a full rebuild, both audited.
 import { db } from "~/db.server";
-import { applySynonyms, searchReadiness, searchService, staffSynonymGroups } from "~/search.server";
+import { applySynonyms, searchReadiness, searchService, staffSynonymGroups } from "~/search-service.server";
 import { recordAudit } from "./audit.server";
 import { enqueueFullReindex } from "./search-index.server";
 import { searchIndexHealth } from "./search-sync.server";

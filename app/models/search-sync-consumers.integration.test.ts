@@ -9,7 +9,7 @@ import { db } from "~/db.server";
 import { resolveDatabaseTarget } from "~/db-url";
 import { enqueueSearchSync } from "~/models/search-index.server";
 import { pruneSearchLog, SearchSyncWorker } from "~/models/search-sync.server";
-import { startSearchService } from "~/search.server";
+import { startSearchService } from "~/search-service.server";
 import { makeOrganisation, makeUser } from "~/test-support/factories";
 import { makeOffer, makeTerms, type Terms } from "~/test-support/offer-factories";
 import { givePlan } from "~/test-support/plan-factories";

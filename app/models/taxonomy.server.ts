@@ -1,7 +1,7 @@
 import { db, type TermKind } from "~/db.server";
 import { changedFields, recordAudit } from "./audit.server";
 import { enqueueSearchSync } from "./search-index.server";
-import { withSearchNotify } from "~/search.server";
+import { withSearchNotify } from "~/search-service.server";
 
 export const termKinds = ["SECTOR", "TECHNOLOGY", "BUSINESS_NEED"] as const satisfies readonly TermKind[];
 

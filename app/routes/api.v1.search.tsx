@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { i18next } from "~/i18n/i18next.server";
-import { parseSearch, runSearch, SearchUnavailableError, toApiResult } from "~/models/search.server";
+import { parseSearch, runSearch, SearchUnavailableError, toApiResult } from "~/models/search-request.server";
 import { apiError, apiValidationError, jsonWithEtag, limitedApi } from "~/utils/api.server";
 
 // Public search over published listings only: the session is ignored, so a

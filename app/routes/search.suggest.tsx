@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { i18next } from "~/i18n/i18next.server";
-import { publicPath, runSuggest, SearchUnavailableError } from "~/models/search.server";
+import { publicPath, runSuggest, SearchUnavailableError } from "~/models/search-request.server";
 import { apiError } from "~/utils/api.server";
 import { SEARCH_DOC_TYPES, type SearchDocType } from "../../search/types.ts";
 

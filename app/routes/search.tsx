@@ -10,7 +10,7 @@ import { FeaturedOffers } from "~/components/featured-offers";
 import { featuredOffers } from "~/models/service-purchase.server";
 import { offerLogos } from "~/models/offer.server";
 import { i18next } from "~/i18n/i18next.server";
-import { facetTermLabels, parseSearch, publicPath, runSearch, SearchUnavailableError } from "~/models/search.server";
+import { facetTermLabels, parseSearch, publicPath, runSearch, SearchUnavailableError } from "~/models/search-request.server";
 import { deploymentModels, evidenceLevels } from "~/schemas/offer";
 import {
   FILTER_FIELDS, LANGUAGES, MAX_PAGE, MAX_QUERY_LENGTH, ORGANISATION_KINDS, PRICE_BANDS, TRL_BANDS,

@@ -8,7 +8,7 @@ import { pinoHttp } from "pino-http";
 import { db } from "~/db.server";
 import type { Env } from "~/env.server";
 import { checkoutOrigins } from "~/payments/checkout-origins";
-import { searchService } from "~/search.server";
+import { searchService } from "~/search-service.server";
 import { httpLogOptions, logger } from "~/utils/logger.server";
 import { bodyGuard } from "./body-guard";
 import { createRouteLabeler, metrics, metricsAccess, readQueues, requestMetrics } from "./metrics";

@@ -35,7 +35,7 @@ const server = app.listen(env.PORT, () => {
 // and once per period across all of them (app/models/scheduler.server.ts).
 const scheduler = env.SCHEDULER === "on" ? new Scheduler(scheduledJobs(env), { tickMs: env.SCHEDULER_TICK_MS }).start() : null;
 
-// The search service (app/search.server.ts) lives on globalThis, made by the
+// The search service (app/search-service.server.ts) lives on globalThis, made by the
 // Remix build; its worker's stop() finishes the batch it is applying.
 const searchWorker = () => (globalThis as { __searchService?: { worker: { stop(): unknown } } }).__searchService?.worker;
 

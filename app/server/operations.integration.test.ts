@@ -11,7 +11,7 @@ import { db } from "~/db.server";
 import { makeOrganisation, makeUser } from "~/test-support/factories";
 import { startTestServer } from "~/test-support/http";
 import { makeOffer, makeTerms } from "~/test-support/offer-factories";
-import { settleSearchIndex } from "~/search.server";
+import { settleSearchIndex } from "~/search-service.server";
 
 const TOKEN = "metrics-token-for-tests-0123456789";
 process.env.METRICS_TOKEN = TOKEN;

@@ -3,7 +3,7 @@
 // ready processes; /healthz (alive) stays separate so an orchestrator does not
 // restart a process because a dependency is down.
 import type { Db } from "~/db.server";
-import { searchReadiness, searchService } from "~/search.server";
+import { searchReadiness, searchService } from "~/search-service.server";
 import { logger } from "~/utils/logger.server";
 import { checkUploadStorage } from "~/utils/uploads.server";
 import { isShuttingDown } from "./lifecycle";

@@ -3,7 +3,7 @@
 // every state (to prove nothing leaks). Also the page helpers they share.
 import { db } from "~/db.server";
 import catalogue from "~/i18n/vi";
-import type { SearchService } from "~/search.server";
+import type { SearchService } from "~/search-service.server";
 import { addMember, makeOrganisation, makeUser } from "./factories";
 import { visibleText } from "./http";
 import { makeOffer, makeTerms, type Terms } from "./offer-factories";

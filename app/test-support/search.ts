@@ -1,5 +1,5 @@
 import { enqueueFullReindex } from "~/models/search-index.server";
-import { settleSearchIndex } from "~/search.server";
+import { settleSearchIndex } from "~/search-service.server";
 
 /** Waits until every change made through the models is searchable. */
 export async function syncSearch() {

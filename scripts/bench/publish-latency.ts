@@ -15,7 +15,7 @@ migrateDatabase(databaseUrl);
 
 const { db } = await import("~/db.server");
 const { createOffer, publishOffer, submitOffer } = await import("~/models/offer.server");
-const { searchService } = await import("~/search.server");
+const { searchService } = await import("~/search-service.server");
 const { makeOrganisation, makeUser } = await import("~/test-support/factories");
 const { makeTerms, offerValue } = await import("~/test-support/offer-factories");
 const { givePlan } = await import("~/test-support/plan-factories");

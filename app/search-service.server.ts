@@ -1,4 +1,5 @@
-// The app's one search engine and its sync worker. Kept on globalThis: the
+// The search service: the app's one search engine (from the search library in
+// search/) and its sync worker. Kept on globalThis: the
 // Express host and the Remix build are separate module graphs in one
 // process, and both must reach the same engine and worker.
 import path from "node:path";

@@ -1,7 +1,8 @@
-// Searching on behalf of a person: who may see what, and the shapes the page
-// and the JSON API need. The engine itself is in search/.
+// One person's search request: parse the query string, decide what they may
+// see, run it and shape the answer for the page and the JSON API. The engine is
+// the search library in search/, reached through ~/search-service.server.
 import { db } from "~/db.server";
-import { searchEngine } from "~/search.server";
+import { searchEngine } from "~/search-service.server";
 import { FILTER_FIELDS, searchParamsInput, searchParamsSchema, type SearchParams } from "~/schemas/search";
 import { logger } from "~/utils/logger.server";
 import { toMarkedHtml } from "../../search/highlight.ts";
