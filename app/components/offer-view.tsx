@@ -3,7 +3,7 @@ import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "~/i18n/config";
-import type { OfferView as OfferViewModel } from "~/models/offer.server";
+import type { OfferView as OfferViewModel } from "~/models/offer-views.server";
 import { formatDate, formatVnd } from "~/utils/format";
 import { TableRegion } from "~/components/table-region";
 

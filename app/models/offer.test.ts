@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import vi from "~/i18n/vi";
-import { fold, isStale } from "~/models/offer.server";
+import { fold } from "~/models/offer-views.server";
+import { isStale } from "~/models/offer-content.server";
 import { offerSchema, parseVnd } from "~/schemas/offer";
 
 const valid = {
@@ -59,7 +60,7 @@ describe("offer helpers", () => {
   });
 
   it("has every offers.validation message the schema and model use", () => {
-    const source = ["app/schemas/offer.ts", "app/models/offer.server.ts"].map((file) => readFileSync(file, "utf8")).join("\n");
+    const source = ["app/schemas/offer.ts", "app/utils/offer-form.server.ts"].map((file) => readFileSync(file, "utf8")).join("\n");
     const keys = [...source.matchAll(/["'`]offers\.validation\.([A-Za-z]+)/g)].map((m) => m[1]!);
     expect(keys.length).toBeGreaterThan(5);
     expect(keys.filter((key) => !(key in vi.offers.validation))).toEqual([]);
