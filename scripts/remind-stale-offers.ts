@@ -2,7 +2,7 @@
 // updated for over 180 days, once per stale period. Meant to run daily
 // (cron or a systemd timer): `npm run offers:remind-stale`.
 import { db } from "~/db.server";
-import { remindStaleOffers } from "~/models/offer.server";
+import { remindStaleOffers } from "~/models/offer-reminders.server";
 import { logger } from "~/utils/logger.server";
 
 try {

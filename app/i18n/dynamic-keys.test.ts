@@ -127,7 +127,7 @@ const DYNAMIC_KEYS: Record<string, Entry> = {
   "notices.kinds.*.action": [Object.keys(NOTICE_KINDS)],
   "offers.deploymentModels.*": [values(enums.DeploymentModel)],
   "offers.evidenceLevels.*": [values(enums.EvidenceLevel)],
-  "offers.fieldNames.*": [membersOf("models/offer.server.ts", "OfferContent")],
+  "offers.fieldNames.*": [membersOf("models/offer-content.server.ts", "OfferContent")],
   "offers.mediaKinds.*": [values(enums.MediaKind)],
   "offers.statuses.*": [values(enums.OfferStatus)],
   "offers.trlLevels.level*": [[1, 2, 3, 4, 5, 6, 7, 8, 9]],

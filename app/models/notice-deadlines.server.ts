@@ -18,7 +18,7 @@
 // dies half-way leaves the rest to the next run. A moved deadline is a new key.
 import { db, type Db } from "~/db.server";
 import { noticesFor, notify, organisationMembers, type Notice } from "./notify.server";
-import { remindStaleOffers } from "./offer.server";
+import { remindStaleOffers } from "./offer-reminders.server";
 import { dateInputFromDeadline } from "./problem-tracking.server";
 import { ASKER_KINDS } from "./question.server";
 

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
-import { archiveOffer, publishOffer, submitOffer } from "~/models/offer.server";
+import { archiveOffer, publishOffer, submitOffer } from "~/models/offer-workflow.server";
 import { updateOrganisation } from "~/models/organisation.server";
 import { enqueueFullReindex } from "~/models/search-index.server";
 import { retryDelay, searchIndexHealth, SearchSyncWorker } from "~/models/search-sync.server";

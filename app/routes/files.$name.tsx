@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { findReadableFile } from "~/models/offer.server";
+import { findReadableFile } from "~/models/offer-views.server";
 import { getOptionalUser, notFound } from "~/utils/permissions.server";
 import { readUpload } from "~/utils/uploads.server";
 

@@ -7,7 +7,7 @@ import { OfferView, localised } from "~/components/offer-view";
 import { OrderingNote, usePackageOrderAction } from "~/components/order-packages";
 import { isLanguage, type Language } from "~/i18n/config";
 import { i18next } from "~/i18n/i18next.server";
-import { getOfferBySlug } from "~/models/offer.server";
+import { getOfferBySlug } from "~/models/offer-views.server";
 import { orderingFor } from "~/models/order.server";
 import offersStyles from "~/styles/offers.css";
 import { getOptionalUser, notFound } from "~/utils/permissions.server";

@@ -4,7 +4,7 @@
 import fs from "node:fs/promises";
 import { afterAll, vi } from "vitest";
 import { db } from "~/db.server";
-import { updateOffer } from "~/models/offer.server";
+import { updateOffer } from "~/models/offer-editing.server";
 import {
   type AccessCase, type Actor, type World, SIGN_IN, memberActionStatus, orgPageStatus, publicPageStatus, runAccessMatrix,
   staffActionStatus, staffPageStatus,

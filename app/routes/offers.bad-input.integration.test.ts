@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "~/db.server";
 import en from "~/i18n/en";
 import vi_ from "~/i18n/vi";
-import { createOffer } from "~/models/offer.server";
+import { createOffer } from "~/models/offer-editing.server";
 import { TEST_PASSWORD, makeOrganisation, makeUser } from "~/test-support/factories";
 import { inputValue, startTestServer, visibleText, type TestBrowser } from "~/test-support/http";
 import {

@@ -6,7 +6,7 @@ import fs from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "~/db.server";
 import vi_ from "~/i18n/vi";
-import { remindStaleOffers } from "~/models/offer.server";
+import { remindStaleOffers } from "~/models/offer-reminders.server";
 import { TEST_PASSWORD, makeOrganisation, makeUser, readOutbox } from "~/test-support/factories";
 import { startTestServer, visibleText, type TestBrowser } from "~/test-support/http";
 import { fixtures, getFile, makeOffer, makeTerms, offerFields, postMultipart, uploadExists, type Terms } from "~/test-support/offer-factories";

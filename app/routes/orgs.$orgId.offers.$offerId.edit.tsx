@@ -5,10 +5,9 @@ import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OfferForm, offerFormDefaults } from "~/components/offer-form";
-import {
-  checkOfferFiles, getOfferingOrganisation, getOrganisationOffer, keptImageCount, offerSchemaWithTermCheck, readOfferForm, rowIntentReply,
-  termsForForm, tooLargeResult, updateOffer,
-} from "~/models/offer.server";
+import { checkOfferFiles, offerSchemaWithTermCheck, readOfferForm, rowIntentReply, tooLargeResult } from "~/utils/offer-form.server";
+import { getOfferingOrganisation, getOrganisationOffer } from "~/models/offer-views.server";
+import { keptImageCount, termsForForm, updateOffer } from "~/models/offer-editing.server";
 import { suggestReply } from "~/models/classify.server";
 import { flash } from "~/models/session.server";
 import { offerSchema } from "~/schemas/offer";

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { getOfferingOrganisation } from "~/models/offer.server";
+import { getOfferingOrganisation } from "~/models/offer-views.server";
 import { quickPropose } from "~/models/offer-fits.server";
 import { flash } from "~/models/session.server";
 import { quickProposeSchema } from "~/schemas/offer-fits";

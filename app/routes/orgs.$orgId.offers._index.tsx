@@ -5,7 +5,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OfferStatusTag } from "~/components/offer-view";
 import type { Language } from "~/i18n/config";
-import { getOfferingOrganisation, listOrganisationOffers } from "~/models/offer.server";
+import { getOfferingOrganisation, listOrganisationOffers } from "~/models/offer-views.server";
 import offersStyles from "~/styles/offers.css";
 import { formatDate } from "~/utils/format";
 import { notFound, requireOrgMember } from "~/utils/permissions.server";

@@ -5,9 +5,9 @@ import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OfferForm, offerFormDefaults } from "~/components/offer-form";
-import {
-  checkOfferFiles, createOffer, getOfferingOrganisation, offerSchemaWithTermCheck, readOfferForm, rowIntentReply, termsForForm, tooLargeResult,
-} from "~/models/offer.server";
+import { checkOfferFiles, offerSchemaWithTermCheck, readOfferForm, rowIntentReply, tooLargeResult } from "~/utils/offer-form.server";
+import { createOffer, termsForForm } from "~/models/offer-editing.server";
+import { getOfferingOrganisation } from "~/models/offer-views.server";
 import { suggestReply } from "~/models/classify.server";
 import { flash } from "~/models/session.server";
 import { offerSchema } from "~/schemas/offer";

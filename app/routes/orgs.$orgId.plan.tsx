@@ -8,7 +8,7 @@ import { useTranslation } from "react-i18next";
 import { PaymentsModeBanner } from "~/components/payments-mode-banner";
 import { RadioGroup } from "~/components/form";
 import type { Language } from "~/i18n/config";
-import { requireOfferingOrganisation } from "~/models/offer.server";
+import { requireOfferingOrganisation } from "~/utils/organisation-access.server";
 import { choosePlan, planOverview, PlanFailure, setCancelAtPeriodEnd } from "~/models/plan.server";
 import { flash } from "~/models/session.server";
 import { BILLING_INTERVALS, PLAN_LIMITS, PLAN_PRICES_VND, PLAN_TIERS, type PaidTier, type PlanTierName } from "~/payments/plans";

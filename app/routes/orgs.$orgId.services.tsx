@@ -9,7 +9,7 @@ import { PaymentsModeBanner } from "~/components/payments-mode-banner";
 import { ErrorSummary, SelectField } from "~/components/form";
 import type { Language } from "~/i18n/config";
 import { i18next } from "~/i18n/i18next.server";
-import { requireOfferingOrganisation } from "~/models/offer.server";
+import { requireOfferingOrganisation } from "~/utils/organisation-access.server";
 import { featureIncluded, servicesOverview, ServiceFailure, startServicePurchase } from "~/models/service-purchase.server";
 import { flash } from "~/models/session.server";
 import { FEATURED_DAY_PRICE_VND, FEATURED_DAYS, servicePrice, VALUATION_PRICE_VND } from "~/payments/plans";

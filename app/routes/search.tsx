@@ -8,7 +8,7 @@ import { EmptyState, Pagination, ResultList, SearchErrorSummary, TypeTabs, type 
 import { SearchBox } from "~/components/search/search-box";
 import { FeaturedOffers } from "~/components/featured-offers";
 import { featuredOffers } from "~/models/service-purchase.server";
-import { offerLogos } from "~/models/offer.server";
+import { offerLogos } from "~/models/offer-views.server";
 import { i18next } from "~/i18n/i18next.server";
 import { facetTermLabels, parseSearch, publicPath, runSearch, SearchUnavailableError } from "~/models/search-request.server";
 import { deploymentModels, evidenceLevels } from "~/schemas/offer";

@@ -7,9 +7,9 @@ import { useTranslation } from "react-i18next";
 import { OfferReviewActions } from "~/components/offer-review";
 import { OfferStatusTag, OfferView, PendingRevision } from "~/components/offer-view";
 import type { Language } from "~/i18n/config";
-import {
-  approveRevision, archiveOffer, getOfferForReview, publishOffer, rejectRevision, requestChanges, setEvidenceLevel, type MoveOutcome,
-} from "~/models/offer.server";
+import { approveRevision, rejectRevision } from "~/models/offer-revisions.server";
+import { archiveOffer, publishOffer, requestChanges, setEvidenceLevel, type MoveOutcome } from "~/models/offer-workflow.server";
+import { getOfferForReview } from "~/models/offer-views.server";
 import { flash } from "~/models/session.server";
 import { reviewSchema } from "~/schemas/offer";
 import offersStyles from "~/styles/offers.css";

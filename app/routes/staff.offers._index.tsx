@@ -4,7 +4,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "~/i18n/config";
-import { listReviewQueue } from "~/models/offer.server";
+import { listReviewQueue } from "~/models/offer-views.server";
 import { formatDateTime } from "~/utils/format";
 import { requireStaff } from "~/utils/permissions.server";
 import { TableRegion } from "~/components/table-region";

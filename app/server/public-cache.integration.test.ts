@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { archiveOffer } from "~/models/offer.server";
+import { archiveOffer } from "~/models/offer-workflow.server";
 import { makeUser, makeOrganisation } from "~/test-support/factories";
 import { startTestServer, visibleText, type Page } from "~/test-support/http";
 import { makeOffer, makeTerms } from "~/test-support/offer-factories";

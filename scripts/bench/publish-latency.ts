@@ -14,7 +14,8 @@ process.env.LOG_LEVEL ??= "warn";
 migrateDatabase(databaseUrl);
 
 const { db } = await import("~/db.server");
-const { createOffer, publishOffer, submitOffer } = await import("~/models/offer.server");
+const { createOffer } = await import("~/models/offer-editing.server");
+const { publishOffer, submitOffer } = await import("~/models/offer-workflow.server");
 const { searchService } = await import("~/search-service.server");
 const { makeOrganisation, makeUser } = await import("~/test-support/factories");
 const { makeTerms, offerValue } = await import("~/test-support/offer-factories");
