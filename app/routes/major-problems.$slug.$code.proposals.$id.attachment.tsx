@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { findAttachment } from "~/models/proposal.server";
 import { isStaff, requireUser } from "~/utils/permissions.server";
-import { attachmentResponse } from "~/utils/propose.server";
+import { attachmentResponse } from "~/route-actions/propose.server";
 
 // A major-problem proposal's PDF, for staff and the proposing organisation only:
 // the lead agency of a major problem has no account to read it with.

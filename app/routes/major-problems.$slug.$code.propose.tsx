@@ -8,7 +8,7 @@ import { offerFromQuery } from "~/models/offer-fits.server";
 import { isProposableMajorStatus, proposableOffers } from "~/models/proposal.server";
 import { askingOrganisations } from "~/models/question.server";
 import { forbidden, notFound, requireUser } from "~/utils/permissions.server";
-import { proposeAction } from "~/utils/propose.server";
+import { proposeAction } from "~/route-actions/propose.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = metaT(matches);

@@ -5,7 +5,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MessageThread } from "~/components/message-thread";
 import { openThread } from "~/models/message.server";
-import { messageAction } from "~/utils/messages.server";
+import { messageAction } from "~/route-actions/messages.server";
 import { isStaff, notFound, requireUser } from "~/utils/permissions.server";
 
 export const meta: MetaFunction = ({ matches, params }) => {

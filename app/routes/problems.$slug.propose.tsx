@@ -8,7 +8,7 @@ import { getStatementBySlug } from "~/models/problem-statement.server";
 import { proposableOffers } from "~/models/proposal.server";
 import { askingOrganisations } from "~/models/question.server";
 import { forbidden, notFound, requireUser } from "~/utils/permissions.server";
-import { proposeAction } from "~/utils/propose.server";
+import { proposeAction } from "~/route-actions/propose.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: `${data?.statement.title ?? ""} — ${metaT(matches)("statements.proposals.majorProposeLink")}` }];
 

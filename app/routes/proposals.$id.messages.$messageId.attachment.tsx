@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { messageAttachmentLoader } from "~/utils/messages.server";
+import { messageAttachmentLoader } from "~/route-actions/messages.server";
 import { requireUser } from "~/utils/permissions.server";
 
 // A PDF sent in a proposal's thread, for the thread's readers only (404 for anyone else).

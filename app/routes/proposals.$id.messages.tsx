@@ -7,7 +7,7 @@ import { MessageThread } from "~/components/message-thread";
 import { ProposalStatusTag } from "~/components/statement-proposals";
 import type { Language } from "~/i18n/config";
 import { openThread, proposalForThread, threadAccess } from "~/models/message.server";
-import { messageAction } from "~/utils/messages.server";
+import { messageAction } from "~/route-actions/messages.server";
 import { isStaff, notFound, requireUser } from "~/utils/permissions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: `${data?.proposal.offer.titleVi ?? ""} — ${metaT(matches)("messages.title")}` }];

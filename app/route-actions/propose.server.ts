@@ -1,3 +1,6 @@
+// app/route-actions/ holds HTTP handlers that several routes share: they read the
+// request, call a model and answer. They are not in routes/ (Remix would make
+// each file a route) nor in utils/ (they are the route layer, not helpers).
 import { parseWithZod } from "@conform-to/zod";
 import { json } from "@remix-run/node";
 import { type ProposalTarget, createProposal } from "~/models/proposal.server";

@@ -5,7 +5,7 @@ import { flash } from "~/models/session.server";
 import { messageSchema } from "~/schemas/message";
 import type { SessionUser } from "~/utils/permissions.server";
 import { isStaff, notFound } from "~/utils/permissions.server";
-import { attachmentResponse } from "~/utils/propose.server";
+import { attachmentResponse } from "~/route-actions/propose.server";
 import { checkUpload, parseMultipartForm, unreadableUpload } from "~/utils/uploads.server";
 
 // The send-a-message action shared by proposal and order threads. The routes
