@@ -9,7 +9,7 @@ import { env } from "~/env.server";
 import { addItem, createList, publishVersion, updateItem } from "~/models/major-problem.server";
 import { COMMAND_LINE_IMPORT_EMAIL } from "~/models/import.server";
 import { enqueueFullReindex } from "~/models/search-index.server";
-import { hashPassword } from "~/models/password.server";
+import { hashPassword } from "~/utils/password.server";
 import { toSlug } from "~/utils/slug.server";
 import { logger } from "~/utils/logger.server";
 import { seedOrganisations, seedUsers } from "./seed-data";

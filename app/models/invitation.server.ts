@@ -2,7 +2,7 @@ import { db, type MembershipRole } from "~/db.server";
 import { recordAudit } from "./audit.server";
 import { enqueueMail } from "./mail-outbox.server";
 import { noticesFor, notify, organisationMembers } from "./notify.server";
-import { createToken, hashToken } from "./token.server";
+import { createToken, hashToken } from "~/utils/token.server";
 import { normaliseEmail } from "./user.server";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;

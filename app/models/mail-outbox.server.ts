@@ -17,7 +17,7 @@ import { db, type Db } from "~/db.server";
 import { env } from "~/env.server";
 import { logger } from "~/utils/logger.server";
 import { kickJob } from "./scheduler.server";
-import { createMailer, type DeliveryTarget, type OutgoingEmail } from "./email.server";
+import { createMailer, type DeliveryTarget, type OutgoingEmail } from "~/utils/email.server";
 
 export type QueuedEmail = OutgoingEmail & {
   /** A notice kind, or e.g. "digest.daily", "auth.password_reset", "organisation.invitation". */

@@ -15,7 +15,7 @@ import { expectNotTold, expectTold, speaksEnglish, type Person } from "~/test-su
 import { makeMarket, makePricedOffer, payAndSettle } from "~/test-support/payment-factories";
 import { withPlanStandIn } from "~/test-support/plan-stand-in";
 import { makeProvider } from "~/test-support/statement-factories";
-import { createToken } from "~/models/token.server";
+import { createToken } from "~/utils/token.server";
 
 const stripe = withPlanStandIn();
 const server = startTestServer();

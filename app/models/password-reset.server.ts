@@ -1,8 +1,8 @@
 import { db } from "~/db.server";
 import { recordAudit } from "./audit.server";
 import { enqueueMail } from "./mail-outbox.server";
-import { hashPassword } from "./password.server";
-import { createToken, hashToken } from "./token.server";
+import { hashPassword } from "~/utils/password.server";
+import { createToken, hashToken } from "~/utils/token.server";
 import { normaliseEmail } from "./user.server";
 
 export const RESET_TTL_MS = 60 * 60 * 1000;

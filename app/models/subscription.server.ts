@@ -5,7 +5,7 @@ import { createHmac, randomBytes } from "node:crypto";
 import { db, type SubscriptionKind } from "~/db.server";
 import { sessionSecret } from "~/env.server";
 import { parseSearch } from "~/models/search-request.server";
-import { hashToken } from "~/models/token.server";
+import { hashToken } from "~/utils/token.server";
 import { searchQueryString } from "~/schemas/search";
 import { recordAudit } from "./audit.server";
 

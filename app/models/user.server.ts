@@ -1,6 +1,6 @@
 import { db, type PlatformRole } from "~/db.server";
 import { recordAudit } from "./audit.server";
-import { hashPassword, verifyPassword } from "./password.server";
+import { hashPassword, verifyPassword } from "~/utils/password.server";
 
 export type PublicUser = { id: string; email: string; name: string; role: PlatformRole };
 
