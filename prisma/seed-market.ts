@@ -17,7 +17,7 @@ import { closeStatement, createStatement, publishStatement, submitStatement } fr
 import { postMessage } from "~/models/message.server";
 import { createProposal, decideProposal, withdrawProposal } from "~/models/proposal.server";
 import { answerQuestion, askQuestion } from "~/models/question.server";
-import { drainPaymentEvents, recordPaymentEvent } from "~/payments/events.server";
+import { drainPaymentEvents, recordPaymentEvent } from "~/models/payment-events.server";
 import { createStripeProvider, setPaymentProvider } from "~/payments/provider.server";
 import { todayInHanoi, type ProblemStatementInput } from "~/schemas/problem-statement";
 import type { DeploymentStageValue } from "~/schemas/curation";

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { orderingFor, OrderFailure, startOrder } from "~/models/order.server";
-import { drainPaymentEvents, recordPaymentEvent } from "~/payments/events.server";
+import { drainPaymentEvents, recordPaymentEvent } from "~/models/payment-events.server";
 import { createStripeProvider, paymentProvider, setPaymentProvider } from "~/payments/provider.server";
 import { readOutbox } from "~/test-support/factories";
 import { makeMarket, makePricedOffer, PACKAGE_PRICE, payAndSettle, withStripeStandIn } from "~/test-support/payment-factories";

@@ -10,7 +10,7 @@ import { refreshIfStale } from "~/models/open-data.server";
 import { sweepStrandedOrders } from "~/models/order.server";
 import { pruneJobRuns, type ScheduledJob } from "~/models/scheduler.server";
 import { removeOrphanUploads } from "~/models/upload-cleanup.server";
-import { drainPaymentEvents, PAYMENT_JOB } from "~/payments/events.server";
+import { drainPaymentEvents, PAYMENT_JOB } from "~/models/payment-events.server";
 import { logger } from "~/utils/logger.server";
 
 const MINUTE = 60_000;

@@ -5,7 +5,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "~/i18n/config";
 import { lastJobRuns } from "~/models/scheduler.server";
-import { deadLetteredEvents } from "~/payments/events.server";
+import { deadLetteredEvents } from "~/models/payment-events.server";
 import { formatDateTime } from "~/utils/format";
 import { requireStaff } from "~/utils/permissions.server";
 import { TableRegion } from "~/components/table-region";

@@ -11,8 +11,8 @@ import type { Language } from "~/i18n/config";
 import { i18next } from "~/i18n/i18next.server";
 import { listOrders } from "~/models/order.server";
 import { flash } from "~/models/session.server";
-import { deadLetteredEvents, MAX_ATTEMPTS, retryDeadLetteredEvent } from "~/payments/events.server";
-import { ledgerPeriod, settlementLedger } from "~/payments/ledger.server";
+import { deadLetteredEvents, MAX_ATTEMPTS, retryDeadLetteredEvent } from "~/models/payment-events.server";
+import { ledgerPeriod, settlementLedger } from "~/models/payment-ledger.server";
 import { retryEventSchema } from "~/schemas/payments";
 import { formatDateTime, formatVnd } from "~/utils/format";
 import { notFound, requireStaff } from "~/utils/permissions.server";
@@ -57,7 +57,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return flash(request, `/staff/ledger${new URL(request.url).search}`, { key: "inputChecks.deadLetters.retried" });
 }
 
-// Webhook events the worker gave up on (payments/events.server.ts): each
+// Webhook events the worker gave up on (models/payment-events.server.ts): each
 // may be a payment the ledger is missing, so staff see them beside it.
 function DeadLetters({ count, events }: { count: number; events: { id: string; type: string; attempts: number; lastError: string | null; deadLetteredAt: string | null }[] }) {
   const { t, i18n } = useTranslation();

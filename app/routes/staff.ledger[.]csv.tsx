@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { ledgerCsv, ledgerPeriod, settlementLedger } from "~/payments/ledger.server";
+import { ledgerCsv, ledgerPeriod, settlementLedger } from "~/models/payment-ledger.server";
 import { requireStaff } from "~/utils/permissions.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -9,7 +9,7 @@ import { PeriodForm } from "~/components/period-form";
 import type { Language } from "~/i18n/config";
 import { fulfilService, platformServiceRevenue } from "~/models/service-purchase.server";
 import { flash } from "~/models/session.server";
-import { ledgerPeriod } from "~/payments/ledger.server";
+import { ledgerPeriod } from "~/models/payment-ledger.server";
 import { fulfilServiceSchema } from "~/schemas/service";
 import { formatDate, formatVnd } from "~/utils/format";
 import { notFound, requireStaff } from "~/utils/permissions.server";

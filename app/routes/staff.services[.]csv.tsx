@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { platformServiceRevenue } from "~/models/service-purchase.server";
-import { ledgerPeriod, servicesCsv } from "~/payments/ledger.server";
+import { ledgerPeriod, servicesCsv } from "~/models/payment-ledger.server";
 import { requireStaff } from "~/utils/permissions.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import en from "~/i18n/en";
 import vi from "~/i18n/vi";
-import { drainPaymentEvents, MAX_ATTEMPTS } from "~/payments/events.server";
+import { drainPaymentEvents, MAX_ATTEMPTS } from "~/models/payment-events.server";
 import { TEST_PASSWORD, makeUser } from "~/test-support/factories";
 import { startTestServer, type TestBrowser, visibleText } from "~/test-support/http";
 import { WEBHOOK_SECRET, withStripeStandIn } from "~/test-support/payment-factories";

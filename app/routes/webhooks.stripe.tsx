@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { kickPaymentWorker, recordPaymentEvent } from "~/payments/events.server";
+import { kickPaymentWorker, recordPaymentEvent } from "~/models/payment-events.server";
 import { paymentProvider, WebhookPayloadError, WebhookSignatureError } from "~/payments/provider.server";
 import { logger } from "~/utils/logger.server";
 

@@ -3,7 +3,7 @@
 import { randomInt } from "node:crypto";
 import { afterAll, beforeAll } from "vitest";
 import { db } from "~/db.server";
-import { drainPaymentEvents, recordPaymentEvent } from "~/payments/events.server";
+import { drainPaymentEvents, recordPaymentEvent } from "~/models/payment-events.server";
 import { createStripeProvider, setPaymentProvider } from "~/payments/provider.server";
 import { makeUser } from "./factories";
 import { makeOffer, makeTerms } from "./offer-factories";
