@@ -1,7 +1,6 @@
 import { db, type OrganisationKind, type Prisma, type ProblemStatementStatus } from "~/db.server";
 import type { ProblemStatementInput } from "~/schemas/problem-statement";
 import { todayInHanoi } from "~/schemas/problem-statement";
-import { notFound, requireOrgMember } from "~/utils/permissions.server";
 import { uniqueSlug } from "~/utils/slug.server";
 import { changedFields, recordAudit } from "./audit.server";
 import { noticesFor, notify, organisationMembers } from "./notify.server";
@@ -277,13 +276,4 @@ export async function listPublicStatementsForMajorProblem(majorProblemId: string
 
 export async function isMemberOf(userId: string, organisationId: string): Promise<boolean> {
   return Boolean(await db.membership.findUnique({ where: { userId_organisationId: { userId, organisationId } }, select: { id: true } }));
-}
-
-// The agency pages exist only for organisations that post statements; for a
-// provider's id they answer 404 like any page that is not there.
-export async function requireAgencyMember(request: Request, organisationId: string | undefined) {
-  const access = await requireOrgMember(request, organisationId);
-  const organisation = await db.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { id: true, name: true, kind: true } });
-  if (!isAgencyKind(organisation.kind)) throw notFound();
-  return { ...access, organisation };
 }

@@ -8,7 +8,7 @@ import { OfferForm, offerFormDefaults } from "~/components/offer-form";
 import { checkOfferFiles, offerSchemaWithTermCheck, readOfferForm, rowIntentReply, tooLargeResult } from "~/utils/offer-form.server";
 import { getOfferingOrganisation, getOrganisationOffer } from "~/models/offer-views.server";
 import { keptImageCount, termsForForm, updateOffer } from "~/models/offer-editing.server";
-import { suggestReply } from "~/models/classify.server";
+import { suggestReply } from "~/utils/term-suggestions.server";
 import { flash } from "~/models/session.server";
 import { offerSchema } from "~/schemas/offer";
 import offerFormStyles from "~/styles/offer-form.css";

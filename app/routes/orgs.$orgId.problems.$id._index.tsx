@@ -10,8 +10,9 @@ import { QuestionList } from "~/components/statement-questions";
 import { QualityPanel, StatementSummary, StatusTag } from "~/components/statement-summary";
 import type { Language } from "~/i18n/config";
 import {
-  closeStatement, getStatementForOrg, latestReturnNote, requireAgencyMember, submitStatement,
+  closeStatement, getStatementForOrg, latestReturnNote, submitStatement,
 } from "~/models/problem-statement.server";
+import { requireAgencyMember } from "~/utils/organisation-access.server";
 import { threadCounts } from "~/models/message.server";
 import { decideProposal, listProposalsForStatement } from "~/models/proposal.server";
 import { answerQuestion, listQuestions } from "~/models/question.server";

@@ -6,9 +6,10 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatementForm } from "~/components/statement-form";
 import {
-  getStatementForOrg, majorProblemOptions, requireAgencyMember, toDateInput, updateDraft,
+  getStatementForOrg, majorProblemOptions, toDateInput, updateDraft,
 } from "~/models/problem-statement.server";
-import { suggestReply } from "~/models/classify.server";
+import { requireAgencyMember } from "~/utils/organisation-access.server";
+import { suggestReply } from "~/utils/term-suggestions.server";
 import { flash } from "~/models/session.server";
 import { statementSchemaFor } from "~/schemas/problem-statement";
 import { notFound } from "~/utils/permissions.server";

@@ -5,7 +5,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusTag } from "~/components/statement-summary";
 import type { Language } from "~/i18n/config";
-import { listStatementsForOrg, requireAgencyMember } from "~/models/problem-statement.server";
+import { listStatementsForOrg } from "~/models/problem-statement.server";
+import { requireAgencyMember } from "~/utils/organisation-access.server";
 import { formatDate } from "~/utils/format";
 import { TableRegion } from "~/components/table-region";
 
