@@ -7,7 +7,7 @@ import type { TFunction } from "i18next";
 import type { z } from "zod";
 import type { Language } from "~/i18n/config";
 import { i18next } from "~/i18n/i18next.server";
-import { MatchingUnavailableError } from "~/models/public-api.server";
+import { MatchingUnavailableError } from "~/models/public-api/ranked-matches.server";
 import { type ApiQuerySchema, parseApiQuery } from "~/schemas/open-api";
 import { apiError, apiValidationError, jsonWithEtag, limitedApi } from "~/utils/api.server";
 

@@ -4,7 +4,7 @@
 import { db } from "~/db.server";
 import type { MatchTarget } from "~/models/match-ranking.server";
 import { createProposal, isProposableMajorStatus, type ProposalOutcome } from "~/models/proposal.server";
-import { MatchingUnavailableError, type PublicNeed, needKey, rankedPublicNeeds, resolveNeeds } from "~/models/public-api.server";
+import { MatchingUnavailableError, type PublicNeed, needKey, rankedPublicNeeds, resolveNeeds } from "~/models/public-api/ranked-matches.server";
 import { MAX_PITCH } from "~/schemas/problem-statement";
 import type { QuickProposeInput } from "~/schemas/offer-fits";
 

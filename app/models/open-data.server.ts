@@ -7,9 +7,12 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import { env, s3Settings } from "~/env.server";
 import { flattenForCsv, toCsv } from "~/models/export.server";
-import {
-  listApprovedMatches, listPublicMajorProblems, listPublicOffers, listPublicOrganisations, listPublicStatements, type SyncQuery,
-} from "~/models/public-api.server";
+import { listApprovedMatches } from "~/models/public-api/matches.server";
+import { listPublicMajorProblems } from "~/models/public-api/major-problems.server";
+import { listPublicOffers } from "~/models/public-api/offers.server";
+import { listPublicOrganisations } from "~/models/public-api/organisations.server";
+import { listPublicStatements } from "~/models/public-api/problem-statements.server";
+import type { SyncQuery } from "~/models/public-api/shared.server";
 import { acquireLease, releaseLease } from "~/utils/lease.server";
 import { logger } from "~/utils/logger.server";
 import { diskStore, s3Store, StorageUnavailableError, type ObjectStore } from "~/utils/object-storage.server";

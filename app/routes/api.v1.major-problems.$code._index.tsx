@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { publicApi } from "~/api/respond.server";
-import { getPublicMajorProblem } from "~/models/public-api.server";
+import { getPublicMajorProblem } from "~/models/public-api/major-problems.server";
 import { majorProblemQuery } from "~/schemas/open-api";
 
 // A code can repeat across lists: the newest list wins unless ?list= names one.

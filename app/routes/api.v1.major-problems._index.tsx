@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { publicApi } from "~/api/respond.server";
-import { listPublicMajorProblems } from "~/models/public-api.server";
+import { listPublicMajorProblems } from "~/models/public-api/major-problems.server";
 import { majorProblemListQuery } from "~/schemas/open-api";
 
 // The city's major problems as the latest published version of each list shows them.

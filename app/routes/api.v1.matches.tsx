@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { publicApi } from "~/api/respond.server";
-import { listApprovedMatches } from "~/models/public-api.server";
+import { listApprovedMatches } from "~/models/public-api/matches.server";
 import { approvedMatchListQuery } from "~/schemas/open-api";
 
 // Matches staff approved, with their deployment stage; never the ones still

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { publicApi } from "~/api/respond.server";
-import { offerMatches } from "~/models/public-api.server";
+import { offerMatches } from "~/models/public-api/ranked-matches.server";
 import { matchesQuery } from "~/schemas/open-api";
 
 // The reverse direction: open needs this offer may fit.

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { publicApi } from "~/api/respond.server";
-import { listPublicOffers } from "~/models/public-api.server";
+import { listPublicOffers } from "~/models/public-api/offers.server";
 import { offerListQuery } from "~/schemas/open-api";
 
 // Published offers only; titles and summaries in the language asked for when the provider wrote one.

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { publicApi } from "~/api/respond.server";
-import { getPublicOrganisation } from "~/models/public-api.server";
+import { getPublicOrganisation } from "~/models/public-api/organisations.server";
 import { detailQuery } from "~/schemas/open-api";
 
 export const loader = ({ request, params, context }: LoaderFunctionArgs) =>

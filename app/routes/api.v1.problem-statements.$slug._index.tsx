@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { publicApi } from "~/api/respond.server";
-import { getPublicStatement } from "~/models/public-api.server";
+import { getPublicStatement } from "~/models/public-api/problem-statements.server";
 import { detailQuery } from "~/schemas/open-api";
 
 // Drafts and statements waiting for review are 404 for everyone here, members included.

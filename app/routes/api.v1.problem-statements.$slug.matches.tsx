@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { publicApi } from "~/api/respond.server";
-import { statementMatches } from "~/models/public-api.server";
+import { statementMatches } from "~/models/public-api/ranked-matches.server";
 import { matchesQuery } from "~/schemas/open-api";
 
 export const loader = ({ request, params, context }: LoaderFunctionArgs) =>
