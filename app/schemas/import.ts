@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { priorities } from "./major-problem";
+import { deploymentModels } from "./offer";
 
 // Rows from other exchanges: lenient about shape (CSV gives strings), strict
 // about what a listing must have. Messages are i18n keys.
@@ -42,7 +44,7 @@ export const importedOfferSchema = z.object({
   trl: z.preprocess((v) => (v === "" || v === null || v === undefined ? undefined : v), z.coerce.number().int("validation.trl").min(1, "validation.trl").max(9, "validation.trl").optional()),
   deploymentModel: z.preprocess(
     (v) => (v ? String(v).trim().toUpperCase().replace(/[-\s]/g, "_") : undefined),
-    z.enum(["SAAS", "ON_PREMISE", "HARDWARE", "SERVICE"], { errorMap: () => ({ message: "validation.invalidChoice" }) }).optional(),
+    z.enum(deploymentModels, { errorMap: () => ({ message: "validation.invalidChoice" }) }).optional(),
   ),
   ipStatus: optional(300),
   contactName: optional(120),
@@ -63,6 +65,6 @@ export const importedProblemSchema = z.object({
   summaryEn: optional(2000),
   sector: optional(120),
   leadAgency: optional(200),
-  priority: z.preprocess((v) => (v ? String(v).trim().toUpperCase() : "MEDIUM"), z.enum(["HIGH", "MEDIUM", "LOW"], { errorMap: () => ({ message: "validation.invalidChoice" }) })),
+  priority: z.preprocess((v) => (v ? String(v).trim().toUpperCase() : "MEDIUM"), z.enum(priorities, { errorMap: () => ({ message: "validation.invalidChoice" }) })),
 });
 export type ImportedProblem = z.infer<typeof importedProblemSchema>;
