@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 type Suggested = { id: string; slug: string; nameVi: string; nameEn: string; evidence: string[] };
 export type Suggestions = { sectors: Suggested[]; technologies: Suggested[] };
 
-// Which fields are read, as in suggestFromForm (app/utils/term-suggestions.server.ts).
+// Which fields are read, as in suggestFromForm (app/route-actions/term-suggestions.server.ts).
 const FIELDS = {
   offer: { title: ["titleVi", "titleEn"], body: ["summaryVi", "summaryEn", "descriptionMd"] },
   statement: { title: ["title"], body: ["context", "targetUsers", "scopeOfWork", "deliverable", "successCriteria"] },

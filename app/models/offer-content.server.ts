@@ -8,7 +8,7 @@
 //   offer-views     reading offers for pages, and who may read their files
 //   offer-reminders stale-content reminders
 // Reading the multipart form and answering it is the routes' work
-// (app/utils/offer-form.server.ts).
+// (app/route-actions/offer-form.server.ts).
 import type { MediaKind, DeploymentModel, Prisma } from "~/db.server";
 import type { OfferFormValue } from "~/schemas/offer";
 import { logger } from "~/utils/logger.server";

@@ -64,9 +64,3 @@ export async function quickPropose(userId: string, organisationId: string, offer
   const { outcome } = await createProposal(userId, target, { offerId, pitch: defaultPitch(offer) }, null);
   return { outcome, title: need.title };
 }
-
-/** The offer a "may fit" link preselects on a propose form (?offer=id), if the user may propose it. */
-export function offerFromQuery(request: Request, offers: { id: string }[]): string | null {
-  const id = new URL(request.url).searchParams.get("offer");
-  return offers.some((offer) => offer.id === id) ? id : null;
-}

@@ -60,7 +60,7 @@ describe("offer helpers", () => {
   });
 
   it("has every offers.validation message the schema and model use", () => {
-    const source = ["app/schemas/offer.ts", "app/utils/offer-form.server.ts"].map((file) => readFileSync(file, "utf8")).join("\n");
+    const source = ["app/schemas/offer.ts", "app/route-actions/offer-form.server.ts"].map((file) => readFileSync(file, "utf8")).join("\n");
     const keys = [...source.matchAll(/["'`]offers\.validation\.([A-Za-z]+)/g)].map((m) => m[1]!);
     expect(keys.length).toBeGreaterThan(5);
     expect(keys.filter((key) => !(key in vi.offers.validation))).toEqual([]);

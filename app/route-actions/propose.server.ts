@@ -49,3 +49,9 @@ export async function attachmentResponse(attachment: { name: string; stored: str
     },
   });
 }
+
+/** The offer a "may fit" link preselects on a propose form (?offer=id), if the user may propose it. */
+export function offerFromQuery(request: Request, offers: { id: string }[]): string | null {
+  const id = new URL(request.url).searchParams.get("offer");
+  return offers.some((offer) => offer.id === id) ? id : null;
+}

@@ -4,11 +4,10 @@ import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ProposeForm } from "~/components/propose-form";
 import { getPublishedProblem } from "~/models/major-problem.server";
-import { offerFromQuery } from "~/models/offer-fits.server";
 import { isProposableMajorStatus, proposableOffers } from "~/models/proposal.server";
 import { askingOrganisations } from "~/models/question.server";
 import { forbidden, notFound, requireUser } from "~/utils/permissions.server";
-import { proposeAction } from "~/route-actions/propose.server";
+import { offerFromQuery, proposeAction } from "~/route-actions/propose.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = metaT(matches);

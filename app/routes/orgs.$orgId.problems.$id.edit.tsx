@@ -9,7 +9,7 @@ import {
   getStatementForOrg, majorProblemOptions, toDateInput, updateDraft,
 } from "~/models/problem-statement.server";
 import { requireAgencyMember } from "~/utils/organisation-access.server";
-import { suggestReply } from "~/utils/term-suggestions.server";
+import { suggestReply } from "~/route-actions/term-suggestions.server";
 import { flash } from "~/models/session.server";
 import { statementSchemaFor } from "~/schemas/problem-statement";
 import { notFound } from "~/utils/permissions.server";

@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { StatementForm } from "~/components/statement-form";
 import { createStatement, majorProblemOptions } from "~/models/problem-statement.server";
 import { requireAgencyMember } from "~/utils/organisation-access.server";
-import { suggestReply } from "~/utils/term-suggestions.server";
+import { suggestReply } from "~/route-actions/term-suggestions.server";
 import { flash } from "~/models/session.server";
 import { statementSchemaFor } from "~/schemas/problem-statement";
 import statementsCss from "~/styles/statements.css";

@@ -3,12 +3,11 @@ import { metaT } from "~/i18n/meta";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ProposeForm } from "~/components/propose-form";
-import { offerFromQuery } from "~/models/offer-fits.server";
 import { getStatementBySlug } from "~/models/problem-statement.server";
 import { proposableOffers } from "~/models/proposal.server";
 import { askingOrganisations } from "~/models/question.server";
 import { forbidden, notFound, requireUser } from "~/utils/permissions.server";
-import { proposeAction } from "~/route-actions/propose.server";
+import { offerFromQuery, proposeAction } from "~/route-actions/propose.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: `${data?.statement.title ?? ""} — ${metaT(matches)("statements.proposals.majorProposeLink")}` }];
 

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { i18next } from "~/i18n/i18next.server";
 import { dashboardXlsx } from "~/models/metrics-export.server";
-import { exportFileName, tableOrResponse } from "~/models/metrics-request.server";
+import { exportFileName, tableOrResponse } from "~/route-actions/metrics-request.server";
 import { requireStaff } from "~/utils/permissions.server";
 import { XLSX_CONTENT_TYPE } from "~/utils/xlsx.server";
 

@@ -2,8 +2,8 @@
 // URL (the same rules as the page) and one of the tables, or a plain-text
 // 400 in the reader's language when the URL asks for something invalid.
 import type { TFunction } from "i18next";
-import { isTableKey, type TableKey } from "./metrics-sources.server";
-import { dashboardMetrics, resolveDashboardFilters, type DashboardFilters, type DashboardTable } from "./metrics.server";
+import { isTableKey, type TableKey } from "~/models/metrics-sources.server";
+import { dashboardMetrics, resolveDashboardFilters, type DashboardFilters, type DashboardTable } from "~/models/metrics.server";
 
 export function badRequest(message: string): Response {
   return new Response(message, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
