@@ -299,7 +299,7 @@ export function bodyGuard() {
       })
       .catch((error: unknown) => {
         // The client went away mid-body: nobody is left to answer.
-        logger.debug({ error }, "request body aborted");
+        logger.debug({ err: error }, "request body aborted");
         if (!res.headersSent) res.destroy();
       });
   };
