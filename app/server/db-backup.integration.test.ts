@@ -52,7 +52,10 @@ const counts = async (client: Db) => ({
   audit: await client.auditEntry.count(),
 });
 
-describe("backing up and restoring the database", () => {
+// Runs the real backup and restore commands (pg_dump, pg_restore) and boots the real server on the
+// restored copy: well over the 30 s default when the two databases' suites share the machine in CI.
+// The time bound is a safety net, not something this test asserts.
+describe("backing up and restoring the database", { timeout: 120_000 }, () => {
   it("restores a backup into a new database whole, refuses to overwrite it, and the app serves and finds its offers", async () => {
     const owner = await makeUser();
     const organisation = await makeOrganisation(owner.id);
