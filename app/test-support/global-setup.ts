@@ -1,13 +1,17 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
 import { migrateDatabase } from "../../scripts/db-migrate";
 import { startThrowawayPostgres, type ThrowawayPostgres } from "../../scripts/throwaway-postgres";
+import { assertBuildIsFresh } from "./stale-build";
 
 // Migrates one template database per run; each test file then gets its own
 // copy of it (see setup-database.ts), so files never see each other's rows.
 export default async function setup(project: TestProject) {
+  // Before anything slow: a stale build/ would test the old code (vitest does not rebuild).
+  assertBuildIsFresh(path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../.."));
   const kind = process.env.TEST_DB ?? "sqlite";
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "hte-test-"));
   let postgres: ThrowawayPostgres | null = null;
