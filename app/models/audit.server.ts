@@ -1,4 +1,6 @@
 import { db, type Db, type Prisma } from "~/db.server";
+import { resolveDatabaseTarget } from "~/db-url";
+import { env } from "~/env.server";
 
 type Tx = Pick<Db, "auditEntry">;
 
@@ -50,10 +52,19 @@ export type AuditFilter = {
 
 export const AUDIT_PAGE_SIZE = 50;
 
+const onPostgres = resolveDatabaseTarget(env.DATABASE_URL).provider === "postgresql";
+
+// "Action starts with", ignoring case on both databases. On SQLite startsWith becomes LIKE, which already
+// ignores (ASCII) case and has no `mode` (the client refuses it); on PostgreSQL it becomes LIKE, which does
+// not, so it needs mode "insensitive" (ILIKE). The app is typed against the SQLite client, hence the cast.
+function actionStartsWith(prefix: string): Prisma.StringFilter<"AuditEntry"> {
+  return onPostgres ? ({ startsWith: prefix, mode: "insensitive" } as Prisma.StringFilter<"AuditEntry">) : { startsWith: prefix };
+}
+
 export async function listAuditEntries(filter: AuditFilter) {
   const where: Prisma.AuditEntryWhereInput = {
     ...(filter.entityType ? { entityType: filter.entityType } : {}),
-    ...(filter.action ? { action: { startsWith: filter.action } } : {}),
+    ...(filter.action ? { action: actionStartsWith(filter.action) } : {}),
     ...(filter.actorEmail ? { actor: { email: filter.actorEmail.trim().toLowerCase() } } : {}),
     ...(filter.from || filter.to ? { createdAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } } : {}),
   };

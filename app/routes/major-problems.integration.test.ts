@@ -221,4 +221,21 @@ describe("taxonomy and audit log", () => {
     expect(log).toMatch(/nameVi\s*:\s*Bản sao số đô thị\s+nameEn\s*:\s*Urban digital twin/);
     expect(log).not.toContain("major_problem_list.published");
   });
+
+  it("the action filter ignores case on both databases", async () => {
+    const added = await staff.post("/staff/taxonomy", { intent: "create", kind: "SECTOR", nameVi: "Y tế số", nameEn: "Digital health" });
+    expect(added.status).toBe(302);
+    const term = await db.taxonomyTerm.findUniqueOrThrow({ where: { kind_slug: { kind: "SECTOR", slug: "y-te-so" } } });
+    const renamed = await staff.post("/staff/taxonomy", { intent: "update", termId: term.id, nameVi: "Y tế thông minh", nameEn: "Smart health" });
+    expect(renamed.status).toBe(302);
+    const lower = visibleText((await staff.get("/staff/audit?entity=TaxonomyTerm&action=taxonomy.upd")).text);
+    expect(lower).toContain("Y tế thông minh");
+    for (const typed of ["TAXONOMY.UPD", "Taxonomy.Updated"]) {
+      const log = visibleText((await staff.get(`/staff/audit?entity=TaxonomyTerm&action=${encodeURIComponent(typed)}`)).text);
+      expect(log, typed).toContain("taxonomy.updated");
+      expect(log, typed).toContain("Y tế thông minh");
+    }
+    const none = visibleText((await staff.get("/staff/audit?entity=TaxonomyTerm&action=TAXONOMY.DELETED")).text);
+    expect(none).not.toContain("Y tế thông minh");
+  });
 });
