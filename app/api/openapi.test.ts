@@ -1,25 +1,20 @@
-import { readdirSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import {
   approvedMatchListQuery, detailQuery, majorProblemListQuery, organisationListQuery, majorProblemMatchesQuery, majorProblemQuery, matchesQuery, offerListQuery, statementListQuery,
 } from "~/schemas/open-api";
 import { searchParamsSchema } from "~/schemas/search";
+import { routeModules, routeTemplate } from "~/test-support/hostile-corpus";
 import { problemsWith } from "~/test-support/openapi-conformance";
 import { type OperationObject, type ParameterObject, type SchemaObject, openApiDocument as doc } from "./openapi";
 
 // The route files under app/routes that answer /api/v1/..., as URL templates.
 function servedApiPaths(): string[] {
-  return readdirSync(path.resolve("app/routes"))
+  return routeModules()
+    .map(({ name }) => routeTemplate(name))
     // api.v1.$.tsx only answers unknown addresses with a JSON 404.
-    .filter((file) => file.startsWith("api.v1.") && file.endsWith(".tsx") && file !== "api.v1.$.tsx")
-    .map((file) =>
-      "/" + file.replace(/\.tsx$/, "").replace(/\[\.\]/g, "~dot~").split(".")
-        .filter((segment) => segment !== "_index")
-        .map((segment) => segment.replace(/^\$(.+)$/, "{$1}").replace(/~dot~/g, "."))
-        .join("/"),
-    )
+    .filter((template) => template.startsWith("/api/v1/") && template !== "/api/v1/*")
+    .map((template) => template.replace(/\/\$([^/]+)/g, "/{$1}"))
     .sort();
 }
 

@@ -74,7 +74,7 @@ const MADE_UP: Record<string, string> = {
   "open-data/$file": "no-such-file.csv",
   "export/$file": "no-such-file.csv",
   "v1/*": "no-such-endpoint",
-  // The catch-all (routes/$.tsx): a form posted to an unknown path gets the 404 page.
+  // The catch-all (routes/_public+/$.tsx): a form posted to an unknown path gets the 404 page.
   "/*": "no-such-page",
 };
 

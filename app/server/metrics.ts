@@ -138,7 +138,7 @@ export function createRouteLabeler(routes: ServerBuild["routes"], ownPaths: read
     let label = known.get(path);
     if (label === undefined) {
       const matches = matchRoutes(tree, path);
-      // The catch-all route (routes/$.tsx) only renders the 404 page.
+      // The catch-all route (routes/_public+/$.tsx) only renders the 404 page.
       if (matches && matches.at(-1)?.route.path !== "*") label = "/" + matches.map((match) => match.route.path ?? "").filter(Boolean).join("/");
       else label = path.startsWith("/build/") || /\.[a-z0-9]+$/i.test(path) ? "static" : "unmatched";
       known.set(path, label);

@@ -1,12 +1,12 @@
 // The bad-input corpus and the route list it is aimed at (issue 13, part 5).
-// Routes come from the files in app/routes, so a new route is driven without
+// Routes come from the files under app/routes, so a new route is driven without
 // anyone remembering to add it here; the corpus is what an attacker or a
 // broken client sends: odd sizes, bytes, types, names and content types.
 import fs from "node:fs";
 import path from "node:path";
 
 export type DerivedRoute = {
-  /** The route file, e.g. `orgs.$orgId.offers.new.tsx`. */
+  /** The route file's name (without its group folder), e.g. `orgs.$orgId.offers.new.tsx`. */
   file: string;
   /** The URL pattern, e.g. `/orgs/$orgId/offers/new` (`*` for a splat). */
   template: string;
@@ -57,23 +57,39 @@ export function routeTemplate(base: string): string {
   return "/" + parts.join("/");
 }
 
-/** Every route module in app/routes (tests and server-only files left out). */
-export function deriveRoutes(dir = path.resolve("app/routes")): DerivedRoute[] {
+/**
+ * Every route module under app/routes (tests and server-only files left out),
+ * with its flat-route name: remix-flat-routes reads a `+` folder's name as the
+ * start of its files' names, so `_staff+/staff.audit.tsx` is `_staff.staff.audit`
+ * (and `_staff`, a pathless segment, adds nothing to the URL).
+ */
+export function routeModules(dir = path.resolve("app/routes")): { relativePath: string; name: string }[] {
   return fs
-    .readdirSync(dir)
+    .readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .map((relativePath) => relativePath.split(path.sep).join("/"))
     .filter((file) => /\.(tsx|ts|jsx|js)$/.test(file) && !/\.test\.|\.server\.|\.client\./.test(file))
-    .sort()
-    .map((file) => {
-      const source = fs.readFileSync(path.join(dir, file), "utf8");
-      const base = file.replace(/\.(tsx|ts|jsx|js)$/, "");
-      return {
-        file,
-        template: routeTemplate(base),
-        hasAction: EXPORTS_ACTION.test(source),
-        hasLoader: EXPORTS_LOADER.test(source),
-        isApi: base.startsWith("api.v1."),
-      };
-    });
+    .map((relativePath) => {
+      const folders = relativePath.split("/").slice(0, -1);
+      if (folders.some((folder) => !folder.endsWith("+"))) throw new Error(`route folder without "+" in ${relativePath}`);
+      const base = path.posix.basename(relativePath).replace(/\.(tsx|ts|jsx|js)$/, "");
+      return { relativePath, name: [...folders.map((folder) => folder.slice(0, -1)), base].join(".") };
+    })
+    // By file name, the order the suite drove them in before the folders.
+    .sort((a, b) => (path.posix.basename(a.relativePath) < path.posix.basename(b.relativePath) ? -1 : 1));
+}
+
+export function deriveRoutes(dir = path.resolve("app/routes")): DerivedRoute[] {
+  return routeModules(dir).map(({ relativePath, name }) => {
+    const source = fs.readFileSync(path.join(dir, relativePath), "utf8");
+    const template = routeTemplate(name);
+    return {
+      file: path.posix.basename(relativePath),
+      template,
+      hasAction: EXPORTS_ACTION.test(source),
+      hasLoader: EXPORTS_LOADER.test(source),
+      isApi: template.startsWith("/api/v1/"),
+    };
+  });
 }
 
 /** The `$param` names of a pattern, with the segment before each (its collection). */

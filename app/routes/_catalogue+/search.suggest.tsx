@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { i18next } from "~/i18n/i18next.server";
 import { publicPath, runSuggest, SearchUnavailableError } from "~/models/search-request.server";
 import { apiError } from "~/utils/api.server";
-import { SEARCH_DOC_TYPES, type SearchDocType } from "../../search/types.ts";
+import { SEARCH_DOC_TYPES, type SearchDocType } from "../../../search/types.ts";
 
 const MIN_LENGTH = 2;
 const MAX_LENGTH = 100;

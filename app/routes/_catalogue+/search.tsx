@@ -18,7 +18,7 @@ import {
 } from "~/schemas/search";
 import searchStyles from "~/styles/search.css";
 import { getOptionalUser } from "~/utils/permissions.server";
-import { SEARCH_DOC_TYPES, SORT_ORDERS, type FacetCounts, type SearchResult } from "../../search/types.ts";
+import { SEARCH_DOC_TYPES, SORT_ORDERS, type FacetCounts, type SearchResult } from "../../../search/types.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: searchStyles }];
 

@@ -5,7 +5,7 @@ import { db } from "~/db.server";
 import { makeUser } from "~/test-support/factories";
 import { inputValue, startTestServer, visibleText } from "~/test-support/http";
 import { makeAgency, makeProvider, statementForm } from "~/test-support/statement-factories";
-import { seedTerms } from "../../prisma/seed-taxonomy";
+import { seedTerms } from "../../../prisma/seed-taxonomy";
 
 const server = startTestServer();
 const TRAFFIC = {
