@@ -55,12 +55,14 @@ export default tseslint.config(
             {
               regex: "^(~/|(\\.\\./)+)models(/|$)",
               allowTypeImports: true,
-              message: "A component must not call a model: the route loads the data and passes it in (`import type` is fine).",
+              message:
+                "A component must not call a model: the route loads the data and passes it in (`import type` is fine).",
             },
             {
               regex: "\\.server(\\.tsx?)?$",
               allowTypeImports: true,
-              message: "A component must not import a *.server module: it also runs in the browser (`import type` is fine).",
+              message:
+                "A component must not import a *.server module: it also runs in the browser (`import type` is fine).",
             },
           ],
         },

@@ -29,7 +29,11 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           // The production code path: sanitised errors, Secure cookies.
-          env: { LOG_LEVEL: "silent", NODE_ENV: "production", SESSION_SECRET: "integration-tests-secret-0123456789abcdef" },
+          env: {
+            LOG_LEVEL: "silent",
+            NODE_ENV: "production",
+            SESSION_SECRET: "integration-tests-secret-0123456789abcdef",
+          },
         },
       },
     ],

@@ -20,7 +20,5 @@ export function resolveDatabaseTarget(databaseUrl: string | undefined): Database
     const filePath = path.resolve(process.cwd(), url.slice("file:".length));
     return { provider: "sqlite", url: `file:${filePath}`, filePath };
   }
-  throw new Error(
-    `DATABASE_URL must start with postgresql:// or file: (got "${url.split(":")[0]}:…")`,
-  );
+  throw new Error(`DATABASE_URL must start with postgresql:// or file: (got "${url.split(":")[0]}:…")`);
 }

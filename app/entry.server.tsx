@@ -55,7 +55,10 @@ export default async function handleRequest(
           const body = withoutNulBytes();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
-            new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),
+            new Response(createReadableStreamFromReadable(body), {
+              headers: responseHeaders,
+              status: responseStatusCode,
+            }),
           );
           pipe(body);
         },
@@ -74,5 +77,8 @@ export default async function handleRequest(
 
 export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
   if (request.signal.aborted) return;
-  logger.error({ err: error, method: request.method, url: redactUrl(new URL(request.url).pathname + new URL(request.url).search) }, "unhandled route error");
+  logger.error(
+    { err: error, method: request.method, url: redactUrl(new URL(request.url).pathname + new URL(request.url).search) },
+    "unhandled route error",
+  );
 }

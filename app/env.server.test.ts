@@ -87,7 +87,10 @@ describe("parseEnv", () => {
     expect(parse({ TRUST_PROXY: "1" }).TRUST_PROXY).toBe(1);
     expect(parse({ TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
     expect(parse({ TRUST_PROXY: "10.0.0.5, 192.168.0.0/16,loopback, fd00::/8" }).TRUST_PROXY).toEqual([
-      "10.0.0.5", "192.168.0.0/16", "loopback", "fd00::/8",
+      "10.0.0.5",
+      "192.168.0.0/16",
+      "loopback",
+      "fd00::/8",
     ]);
     // "true" would let any client pick its own address in X-Forwarded-For.
     expect(errorOf({ TRUST_PROXY: "true" })).toContain("TRUST_PROXY");
@@ -109,39 +112,78 @@ describe("parseEnv", () => {
 describe("parseEnv: DEMO_TEST_PAYMENTS", () => {
   it("is off unless asked for, and on for a local demo without Stripe keys", () => {
     expect(parse({}).DEMO_TEST_PAYMENTS).toBe("false");
-    expect(parse({ DEMO_TEST_PAYMENTS: "true", NODE_ENV: "production", SESSION_SECRET: goodSecret, APP_URL: "http://localhost:3000" }).DEMO_TEST_PAYMENTS).toBe("true");
-    expect(parse({ DEMO_TEST_PAYMENTS: "true", APP_URL: "http://127.0.0.1:4000", STRIPE_API_PORT: "4555" }).STRIPE_API_PORT).toBe(4555);
+    expect(
+      parse({
+        DEMO_TEST_PAYMENTS: "true",
+        NODE_ENV: "production",
+        SESSION_SECRET: goodSecret,
+        APP_URL: "http://localhost:3000",
+      }).DEMO_TEST_PAYMENTS,
+    ).toBe("true");
+    expect(
+      parse({ DEMO_TEST_PAYMENTS: "true", APP_URL: "http://127.0.0.1:4000", STRIPE_API_PORT: "4555" }).STRIPE_API_PORT,
+    ).toBe(4555);
     expect(errorOf({ DEMO_TEST_PAYMENTS: "yes" })).toContain("DEMO_TEST_PAYMENTS");
   });
 
   it("refuses the switch together with real-looking Stripe keys or settings", () => {
-    const live = errorOf({ DEMO_TEST_PAYMENTS: "true", STRIPE_SECRET_KEY: "sk_live_51Habc", STRIPE_WEBHOOK_SECRET: "whsec_abc" });
+    const live = errorOf({
+      DEMO_TEST_PAYMENTS: "true",
+      STRIPE_SECRET_KEY: "sk_live_51Habc",
+      STRIPE_WEBHOOK_SECRET: "whsec_abc",
+    });
     expect(live).toContain("DEMO_TEST_PAYMENTS");
     expect(live).toContain("STRIPE_SECRET_KEY");
     expect(live).toContain("STRIPE_WEBHOOK_SECRET");
     expect(errorOf({ DEMO_TEST_PAYMENTS: "true", STRIPE_SECRET_KEY: "sk_test_51Habc" })).toContain("STRIPE_SECRET_KEY");
-    expect(errorOf({ DEMO_TEST_PAYMENTS: "true", STRIPE_WEBHOOK_SECRET: "whsec_abc" })).toContain("STRIPE_WEBHOOK_SECRET");
-    expect(errorOf({ DEMO_TEST_PAYMENTS: "true", STRIPE_PRICE_PREMIUM_MONTHLY: "price_123" })).toContain("STRIPE_PRICE_PREMIUM_MONTHLY");
+    expect(errorOf({ DEMO_TEST_PAYMENTS: "true", STRIPE_WEBHOOK_SECRET: "whsec_abc" })).toContain(
+      "STRIPE_WEBHOOK_SECRET",
+    );
+    expect(errorOf({ DEMO_TEST_PAYMENTS: "true", STRIPE_PRICE_PREMIUM_MONTHLY: "price_123" })).toContain(
+      "STRIPE_PRICE_PREMIUM_MONTHLY",
+    );
     expect(errorOf({ DEMO_TEST_PAYMENTS: "true", STRIPE_API_HOST: "api.stripe.com" })).toContain("STRIPE_API_HOST");
     // Without the switch the same keys are an ordinary live configuration.
-    expect(parse({ STRIPE_SECRET_KEY: "sk_live_51Habc", STRIPE_WEBHOOK_SECRET: "whsec_abc" }).DEMO_TEST_PAYMENTS).toBe("false");
+    expect(parse({ STRIPE_SECRET_KEY: "sk_live_51Habc", STRIPE_WEBHOOK_SECRET: "whsec_abc" }).DEMO_TEST_PAYMENTS).toBe(
+      "false",
+    );
   });
 
   it("refuses the switch on a public deployment and on the app's own port", () => {
-    expect(errorOf({ DEMO_TEST_PAYMENTS: "true", NODE_ENV: "production", SESSION_SECRET: goodSecret, APP_URL: "https://san.hanoi.gov.vn" })).toContain("APP_URL");
+    expect(
+      errorOf({
+        DEMO_TEST_PAYMENTS: "true",
+        NODE_ENV: "production",
+        SESSION_SECRET: goodSecret,
+        APP_URL: "https://san.hanoi.gov.vn",
+      }),
+    ).toContain("APP_URL");
     expect(errorOf({ DEMO_TEST_PAYMENTS: "true", PORT: "4000", STRIPE_API_PORT: "4000" })).toContain("STRIPE_API_PORT");
   });
 });
 
 describe("parseEnv: S3 object storage", () => {
-  const s3 = { S3_ENDPOINT: "http://minio:9000", S3_BUCKET: "hte-uploads", S3_ACCESS_KEY_ID: "minio", S3_SECRET_ACCESS_KEY: "minio-secret-key" };
+  const s3 = {
+    S3_ENDPOINT: "http://minio:9000",
+    S3_BUCKET: "hte-uploads",
+    S3_ACCESS_KEY_ID: "minio",
+    S3_SECRET_ACCESS_KEY: "minio-secret-key",
+  };
 
   it("keeps files on local disk when nothing is set, and uses the bucket with the defaults when all four are", () => {
     expect(s3Settings(parse({}))).toBeNull();
     expect(s3Settings(parse(s3))).toEqual({
-      endpoint: "http://minio:9000", bucket: "hte-uploads", accessKeyId: "minio", secretAccessKey: "minio-secret-key", region: "us-east-1", forcePathStyle: true,
+      endpoint: "http://minio:9000",
+      bucket: "hte-uploads",
+      accessKeyId: "minio",
+      secretAccessKey: "minio-secret-key",
+      region: "us-east-1",
+      forcePathStyle: true,
     });
-    expect(s3Settings(parse({ ...s3, S3_REGION: "ap-southeast-1", S3_FORCE_PATH_STYLE: "false" }))).toMatchObject({ region: "ap-southeast-1", forcePathStyle: false });
+    expect(s3Settings(parse({ ...s3, S3_REGION: "ap-southeast-1", S3_FORCE_PATH_STYLE: "false" }))).toMatchObject({
+      region: "ap-southeast-1",
+      forcePathStyle: false,
+    });
   });
 
   it("refuses to start with part of the settings, naming what is missing", () => {
@@ -151,7 +193,14 @@ describe("parseEnv: S3 object storage", () => {
     expect(message).toContain("S3_BUCKET: S3 storage needs");
     expect(message).not.toContain("S3_ENDPOINT:");
     // An empty value is "not set", so these two alone are still a partial set.
-    expect(errorOf({ S3_ENDPOINT: "http://minio:9000", S3_BUCKET: "hte-uploads", S3_ACCESS_KEY_ID: "", S3_SECRET_ACCESS_KEY: "" })).toContain("S3_ACCESS_KEY_ID");
+    expect(
+      errorOf({
+        S3_ENDPOINT: "http://minio:9000",
+        S3_BUCKET: "hte-uploads",
+        S3_ACCESS_KEY_ID: "",
+        S3_SECRET_ACCESS_KEY: "",
+      }),
+    ).toContain("S3_ACCESS_KEY_ID");
   });
 
   it("rejects a malformed endpoint, bucket name or path-style switch", () => {

@@ -29,8 +29,15 @@ const envSchema = z
     // open-data files, shared by every app process. Endpoint, bucket and both
     // keys come together or not at all (see s3Problems); unset, files stay in
     // UPLOAD_DIR and OPEN_DATA_DIR on this machine's disk.
-    S3_ENDPOINT: z.string().url().regex(/^https?:\/\//, "an http:// or https:// URL").optional(),
-    S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "an S3 bucket name (3–63 lower-case letters, digits, dots, hyphens)").optional(),
+    S3_ENDPOINT: z
+      .string()
+      .url()
+      .regex(/^https?:\/\//, "an http:// or https:// URL")
+      .optional(),
+    S3_BUCKET: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "an S3 bucket name (3–63 lower-case letters, digits, dots, hyphens)")
+      .optional(),
     S3_ACCESS_KEY_ID: z.string().optional(),
     S3_SECRET_ACCESS_KEY: z.string().optional(),
     S3_REGION: z.string().default("us-east-1"),
@@ -49,14 +56,17 @@ const envSchema = z
     // Which proxies may name the client address in X-Forwarded-For (sign-in
     // limits and the API limit count per client address). Unset or "false":
     // nobody, the socket's address is the client.
-    TRUST_PROXY: z.string().optional().transform((value, ctx) => {
-      const parsed = parseTrustProxy(value);
-      if (typeof parsed === "string") {
-        ctx.addIssue({ code: "custom", message: parsed });
-        return z.NEVER;
-      }
-      return parsed;
-    }),
+    TRUST_PROXY: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        const parsed = parseTrustProxy(value);
+        if (typeof parsed === "string") {
+          ctx.addIssue({ code: "custom", message: parsed });
+          return z.NEVER;
+        }
+        return parsed;
+      }),
     // The public /api/v1 per client IP: points per window; 0 turns it off
     // (load benchmarks on loopback).
     API_RATE_LIMIT_POINTS: z.coerce.number().int().min(0).default(600),
@@ -69,22 +79,34 @@ const envSchema = z
     // client addresses or subnets (also loopback, linklocal, uniquelocal).
     // Neither set: /metrics answers 404 to everyone.
     METRICS_TOKEN: z.string().min(16, "at least 16 characters").optional(),
-    METRICS_ALLOW: z.string().optional().transform((value, ctx) => {
-      const entries = (value ?? "").split(",").map((entry) => entry.trim().toLowerCase()).filter(Boolean);
-      const bad = entries.filter((entry) => !isProxyAddress(entry));
-      if (bad.length > 0) {
-        ctx.addIssue({ code: "custom", message: `not an IP address, subnet or loopback/linklocal/uniquelocal: ${bad.join(", ")}` });
-        return z.NEVER;
-      }
-      return entries;
-    }),
+    METRICS_ALLOW: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        const entries = (value ?? "")
+          .split(",")
+          .map((entry) => entry.trim().toLowerCase())
+          .filter(Boolean);
+        const bad = entries.filter((entry) => !isProxyAddress(entry));
+        if (bad.length > 0) {
+          ctx.addIssue({
+            code: "custom",
+            message: `not an IP address, subnet or loopback/linklocal/uniquelocal: ${bad.join(", ")}`,
+          });
+          return z.NEVER;
+        }
+        return entries;
+      }),
     // Unset: the embedded engine, in a file next to the database (or here).
     SEARCH_INDEX_PATH: z.string().optional(),
     // Set: Meilisearch. The key stays on the server; browsers only ever talk
     // to this app's own search routes.
     MEILI_URL: z.string().url().optional(),
     MEILI_API_KEY: z.string().optional(),
-    MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]+$/).default("hte-search"),
+    MEILI_INDEX: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]+$/)
+      .default("hte-search"),
     SEARCH_SYNC_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
     // A search index (a process's embedded file) not seen polling the search
     // log for this long no longer holds entries back from pruning; if it
@@ -125,17 +147,36 @@ const envSchema = z
     ORPHAN_UPLOAD_GRACE_MINUTES: z.coerce.number().int().min(5).max(10080).default(60),
     // Stripe Price ids of the provider plans (recurring, VND). A plan whose
     // price is not set cannot be bought; its button says so.
-    STRIPE_PRICE_VERIFIED_MONTHLY: z.string().regex(/^price_\w+$/, "a Stripe Price id (price_…)").optional(),
-    STRIPE_PRICE_VERIFIED_YEARLY: z.string().regex(/^price_\w+$/, "a Stripe Price id (price_…)").optional(),
-    STRIPE_PRICE_PREMIUM_MONTHLY: z.string().regex(/^price_\w+$/, "a Stripe Price id (price_…)").optional(),
-    STRIPE_PRICE_PREMIUM_YEARLY: z.string().regex(/^price_\w+$/, "a Stripe Price id (price_…)").optional(),
+    STRIPE_PRICE_VERIFIED_MONTHLY: z
+      .string()
+      .regex(/^price_\w+$/, "a Stripe Price id (price_…)")
+      .optional(),
+    STRIPE_PRICE_VERIFIED_YEARLY: z
+      .string()
+      .regex(/^price_\w+$/, "a Stripe Price id (price_…)")
+      .optional(),
+    STRIPE_PRICE_PREMIUM_MONTHLY: z
+      .string()
+      .regex(/^price_\w+$/, "a Stripe Price id (price_…)")
+      .optional(),
+    STRIPE_PRICE_PREMIUM_YEARLY: z
+      .string()
+      .regex(/^price_\w+$/, "a Stripe Price id (price_…)")
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
       ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "required in production (32+ characters)" });
     }
-    for (const problem of demoPaymentProblems(env)) ctx.addIssue({ code: "custom", path: [problem.path], message: problem.message });
-    for (const problem of s3Problems(env)) ctx.addIssue({ code: "custom", path: [problem], message: "S3 storage needs S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY together; set the missing one or unset them all (files then stay on local disk)" });
+    for (const problem of demoPaymentProblems(env))
+      ctx.addIssue({ code: "custom", path: [problem.path], message: problem.message });
+    for (const problem of s3Problems(env))
+      ctx.addIssue({
+        code: "custom",
+        path: [problem],
+        message:
+          "S3 storage needs S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY together; set the missing one or unset them all (files then stay on local disk)",
+      });
     try {
       resolveDatabaseTarget(env.DATABASE_URL);
     } catch (error) {
@@ -156,7 +197,8 @@ export type TrustProxy = false | number | string[];
 export function parseTrustProxy(value: string | undefined): TrustProxy | string {
   const text = value?.trim().toLowerCase() ?? "";
   if (text === "" || text === "false" || text === "0") return false;
-  if (text === "true") return "\"true\" would trust any X-Forwarded-For; give a hop count (e.g. 1) or the proxies' addresses";
+  if (text === "true")
+    return '"true" would trust any X-Forwarded-For; give a hop count (e.g. 1) or the proxies\' addresses';
   if (/^\d+$/.test(text)) {
     const hops = Number(text);
     return hops <= 10 ? hops : "a hop count from 0 to 10, or proxy addresses";
@@ -186,14 +228,26 @@ function s3Problems(env: Partial<Record<(typeof S3_REQUIRED)[number], string>>):
   return missing.length === S3_REQUIRED.length ? [] : [...missing];
 }
 
-export type S3Settings = { endpoint: string; bucket: string; accessKeyId: string; secretAccessKey: string; region: string; forcePathStyle: boolean };
+export type S3Settings = {
+  endpoint: string;
+  bucket: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  region: string;
+  forcePathStyle: boolean;
+};
 
 /** The S3 settings when object storage is configured, otherwise null (local folders). */
 export function s3Settings(settings: Env = env): S3Settings | null {
-  if (!settings.S3_ENDPOINT || !settings.S3_BUCKET || !settings.S3_ACCESS_KEY_ID || !settings.S3_SECRET_ACCESS_KEY) return null;
+  if (!settings.S3_ENDPOINT || !settings.S3_BUCKET || !settings.S3_ACCESS_KEY_ID || !settings.S3_SECRET_ACCESS_KEY)
+    return null;
   return {
-    endpoint: settings.S3_ENDPOINT, bucket: settings.S3_BUCKET, accessKeyId: settings.S3_ACCESS_KEY_ID,
-    secretAccessKey: settings.S3_SECRET_ACCESS_KEY, region: settings.S3_REGION, forcePathStyle: settings.S3_FORCE_PATH_STYLE === "true",
+    endpoint: settings.S3_ENDPOINT,
+    bucket: settings.S3_BUCKET,
+    accessKeyId: settings.S3_ACCESS_KEY_ID,
+    secretAccessKey: settings.S3_SECRET_ACCESS_KEY,
+    region: settings.S3_REGION,
+    forcePathStyle: settings.S3_FORCE_PATH_STYLE === "true",
   };
 }
 
@@ -202,19 +256,30 @@ export function s3Settings(settings: Env = env): S3Settings | null {
 // which one takes the money, and its checkout page listens on loopback only,
 // so a public APP_URL means a deployment others use, not the local demo.
 function demoPaymentProblems(env: {
-  DEMO_TEST_PAYMENTS: string; APP_URL?: string; PORT: number; STRIPE_API_PORT?: number;
+  DEMO_TEST_PAYMENTS: string;
+  APP_URL?: string;
+  PORT: number;
+  STRIPE_API_PORT?: number;
   [key: string]: unknown;
 }): { path: string; message: string }[] {
   if (env.DEMO_TEST_PAYMENTS !== "true") return [];
   const problems: { path: string; message: string }[] = [];
   const conflicting = Object.keys(env).filter(
-    (key) => (key.startsWith("STRIPE_") && key !== "STRIPE_API_PORT" && env[key] !== undefined),
+    (key) => key.startsWith("STRIPE_") && key !== "STRIPE_API_PORT" && env[key] !== undefined,
   );
   if (conflicting.length > 0) {
-    problems.push({ path: "DEMO_TEST_PAYMENTS", message: `test payments (the loopback Stripe stand-in) cannot run beside real Stripe settings; unset ${conflicting.join(", ")} or DEMO_TEST_PAYMENTS` });
+    problems.push({
+      path: "DEMO_TEST_PAYMENTS",
+      message: `test payments (the loopback Stripe stand-in) cannot run beside real Stripe settings; unset ${conflicting.join(
+        ", ",
+      )} or DEMO_TEST_PAYMENTS`,
+    });
   }
   if (env.APP_URL && !isLoopbackUrl(env.APP_URL)) {
-    problems.push({ path: "DEMO_TEST_PAYMENTS", message: `test payments are for a local demo only, but APP_URL is ${env.APP_URL}; unset DEMO_TEST_PAYMENTS on a deployment` });
+    problems.push({
+      path: "DEMO_TEST_PAYMENTS",
+      message: `test payments are for a local demo only, but APP_URL is ${env.APP_URL}; unset DEMO_TEST_PAYMENTS on a deployment`,
+    });
   }
   if ((env.STRIPE_API_PORT ?? env.PORT + 1) === env.PORT) {
     problems.push({ path: "STRIPE_API_PORT", message: "the test-payment stand-in needs its own port, not PORT" });
@@ -245,5 +310,4 @@ export const env = parseEnv(process.env);
 // production refuses to boot without its own (see the schema above).
 export const sessionSecret = env.SESSION_SECRET ?? "dev-only-secret-not-for-production-use-0000";
 
-export const secureCookies =
-  env.SECURE_COOKIES ? env.SECURE_COOKIES === "true" : env.NODE_ENV === "production";
+export const secureCookies = env.SECURE_COOKIES ? env.SECURE_COOKIES === "true" : env.NODE_ENV === "production";

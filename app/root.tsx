@@ -1,8 +1,18 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import {
-  Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration,
-  isRouteErrorResponse, useLocation, useRouteError, useRouteLoaderData,
+  Form,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -51,7 +61,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     {
       language,
       user: user
-        ? { name: user.name, email: user.email, role: user.role, isStaff: isStaff(user), unread: await unreadNotificationCount(user.id) }
+        ? {
+            name: user.name,
+            email: user.email,
+            role: user.role,
+            isStaff: isStaff(user),
+            unread: await unreadNotificationCount(user.id),
+          }
         : null,
       flash: flash.message,
       // Money pages show a test-payments or payments-off banner (PaymentsModeBanner).
@@ -80,7 +96,9 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <a className="skip-link" href="#main-content">{t("layout.skipLink")}</a>
+        <a className="skip-link" href="#main-content">
+          {t("layout.skipLink")}
+        </a>
         <SiteHeader />
         <main id="main-content" className="container" tabIndex={-1}>
           {data?.flash ? <FlashBanner message={data.flash} /> : null}
@@ -89,18 +107,38 @@ export function Layout({ children }: { children: ReactNode }) {
         <footer className="site-footer">
           <div className="container">
             <p>{t("layout.footer")}</p>
-            <p><Link to="/organisations">{t("profiles.directoryTitle")}</Link></p>
-            <p><Link to="/api">{t("openApi.page.footerLink")}</Link></p>
-            <p><Link to="/results">{t("tracking.results.title")}</Link></p>
-            <p><Link to="/open-data">{t("openData.page.footerLink")}</Link></p>
+            <p>
+              <Link to="/organisations">{t("profiles.directoryTitle")}</Link>
+            </p>
+            <p>
+              <Link to="/api">{t("openApi.page.footerLink")}</Link>
+            </p>
+            <p>
+              <Link to="/results">{t("tracking.results.title")}</Link>
+            </p>
+            <p>
+              <Link to="/open-data">{t("openData.page.footerLink")}</Link>
+            </p>
             <nav aria-label={t("standardPages.footerNavLabel")}>
               <ul className="footer-links">
-                <li><Link to="/how-it-works">{t("standardPages.titles.howItWorks")}</Link></li>
-                <li><Link to="/faq">{t("standardPages.titles.faq")}</Link></li>
-                <li><Link to="/terms">{t("standardPages.titles.terms")}</Link></li>
-                <li><Link to="/privacy">{t("standardPages.titles.privacy")}</Link></li>
-                <li><Link to="/accessibility">{t("standardPages.titles.accessibility")}</Link></li>
-                <li><Link to="/contact">{t("standardPages.titles.contact")}</Link></li>
+                <li>
+                  <Link to="/how-it-works">{t("standardPages.titles.howItWorks")}</Link>
+                </li>
+                <li>
+                  <Link to="/faq">{t("standardPages.titles.faq")}</Link>
+                </li>
+                <li>
+                  <Link to="/terms">{t("standardPages.titles.terms")}</Link>
+                </li>
+                <li>
+                  <Link to="/privacy">{t("standardPages.titles.privacy")}</Link>
+                </li>
+                <li>
+                  <Link to="/accessibility">{t("standardPages.titles.accessibility")}</Link>
+                </li>
+                <li>
+                  <Link to="/contact">{t("standardPages.titles.contact")}</Link>
+                </li>
               </ul>
             </nav>
             <p>{t("layout.footerResolution")}</p>
@@ -121,7 +159,8 @@ function SiteHeader() {
   const current = data?.language ?? (isLanguage(i18n.language) ? i18n.language : defaultLanguage);
   const other = current === "vi" ? "en" : "vi";
   const offersCurrent =
-    location.pathname.startsWith("/offers/") || (location.pathname === "/search" && new URLSearchParams(location.search).get("type") === "offer");
+    location.pathname.startsWith("/offers/") ||
+    (location.pathname === "/search" && new URLSearchParams(location.search).get("type") === "offer");
   return (
     <header className="site-header">
       <div className="container header-inner">
@@ -131,40 +170,82 @@ function SiteHeader() {
           {t("meta.siteName")}
         </Link>
         <Form method="get" action="/search" role="search" className="header-search">
-          <SearchBox id="site-search" label={t("search.headerLabel")} labelHidden buttonLabel={t("search.submit")} className="search-box-compact" />
+          <SearchBox
+            id="site-search"
+            label={t("search.headerLabel")}
+            labelHidden
+            buttonLabel={t("search.submit")}
+            className="search-box-compact"
+          />
         </Form>
         <nav aria-label={t("layout.primaryNav")}>
           <ul className="nav-list">
-            <li><NavLink to="/" end>{t("layout.home")}</NavLink></li>
+            <li>
+              <NavLink to="/" end>
+                {t("layout.home")}
+              </NavLink>
+            </li>
             <li>
               {/* NavLink ignores the query string, so it cannot tell the offer tab from other searches. */}
-              <Link to="/search?type=offer" aria-current={offersCurrent ? "page" : undefined}>{t("layout.offers")}</Link>
+              <Link to="/search?type=offer" aria-current={offersCurrent ? "page" : undefined}>
+                {t("layout.offers")}
+              </Link>
             </li>
-            <li><NavLink to="/problems">{t("layout.problems")}</NavLink></li>
-            <li><NavLink to="/major-problems">{t("layout.majorProblems")}</NavLink></li>
-            <li><NavLink to="/market">{t("layout.market")}</NavLink></li>
+            <li>
+              <NavLink to="/problems">{t("layout.problems")}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/major-problems">{t("layout.majorProblems")}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/market">{t("layout.market")}</NavLink>
+            </li>
             {user ? (
               <>
-                <li><NavLink to="/orgs">{t("layout.myOrganisations")}</NavLink></li>
-                {user.isStaff ? <li><NavLink to="/staff">{t("layout.staffArea")}</NavLink></li> : null}
-                {user.isStaff ? <li><NavLink to="/staff/dashboard">{t("dashboard.title")}</NavLink></li> : null}
-                {user.role === "ADMIN" ? <li><NavLink to="/admin/users">{t("layout.adminUsers")}</NavLink></li> : null}
+                <li>
+                  <NavLink to="/orgs">{t("layout.myOrganisations")}</NavLink>
+                </li>
+                {user.isStaff ? (
+                  <li>
+                    <NavLink to="/staff">{t("layout.staffArea")}</NavLink>
+                  </li>
+                ) : null}
+                {user.isStaff ? (
+                  <li>
+                    <NavLink to="/staff/dashboard">{t("dashboard.title")}</NavLink>
+                  </li>
+                ) : null}
+                {user.role === "ADMIN" ? (
+                  <li>
+                    <NavLink to="/admin/users">{t("layout.adminUsers")}</NavLink>
+                  </li>
+                ) : null}
                 <li>
                   <NavLink to="/notifications">
-                    {user.unread ? t("curation.notifications.headerUnread", { count: user.unread }) : t("curation.notifications.headerLink")}
+                    {user.unread
+                      ? t("curation.notifications.headerUnread", { count: user.unread })
+                      : t("curation.notifications.headerLink")}
                   </NavLink>
                 </li>
-                <li><NavLink to="/account">{t("layout.account")}</NavLink></li>
+                <li>
+                  <NavLink to="/account">{t("layout.account")}</NavLink>
+                </li>
                 <li>
                   <Form method="post" action="/logout">
-                    <button type="submit" className="link-button">{t("layout.signOut")}</button>
+                    <button type="submit" className="link-button">
+                      {t("layout.signOut")}
+                    </button>
                   </Form>
                 </li>
               </>
             ) : (
               <>
-                <li><NavLink to="/login">{t("layout.signIn")}</NavLink></li>
-                <li><NavLink to="/signup">{t("layout.signUp")}</NavLink></li>
+                <li>
+                  <NavLink to="/login">{t("layout.signIn")}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/signup">{t("layout.signUp")}</NavLink>
+                </li>
               </>
             )}
             <li>
@@ -198,7 +279,10 @@ export function ErrorBoundary() {
     else if (error.status === 403) [title, message] = [t("errors.forbiddenTitle"), t("errors.forbidden")];
     // A 400 or 503 thrown with one of our message keys (an unreadable upload,
     // file storage not answering) says what was wrong.
-    else if ((error.status === 400 || error.status === 503) && typeof (error.data as { messageKey?: unknown } | null)?.messageKey === "string") {
+    else if (
+      (error.status === 400 || error.status === 503) &&
+      typeof (error.data as { messageKey?: unknown } | null)?.messageKey === "string"
+    ) {
       message = (i18n.t as unknown as (key: string) => string)((error.data as { messageKey: string }).messageKey);
     }
   }
@@ -209,7 +293,9 @@ export function ErrorBoundary() {
       <h1>{title}</h1>
       <p>{message}</p>
       {detail ? <pre>{detail}</pre> : null}
-      <p><Link to="/">{t("errors.backHome")}</Link></p>
+      <p>
+        <Link to="/">{t("errors.backHome")}</Link>
+      </p>
     </section>
   );
 }

@@ -47,7 +47,10 @@ function createService(): Pick<SearchService, "engine" | "worker"> {
     // One index for every process: one reader of the log, applied by
     // whichever process holds its lease.
     const id = `meilisearch:${env.MEILI_INDEX}`;
-    const worker = new SearchSyncWorker(engine, { consumer: { kind: "shared", id }, label: `${id} · ${processIdentity()}` });
+    const worker = new SearchSyncWorker(engine, {
+      consumer: { kind: "shared", id },
+      label: `${id} · ${processIdentity()}`,
+    });
     return { engine, worker };
   }
   const file = indexPath();
@@ -59,7 +62,12 @@ function createService(): Pick<SearchService, "engine" | "worker"> {
 
 export async function staffSynonymGroups(): Promise<SynonymGroups> {
   const groups = await db.searchSynonymGroup.findMany({ orderBy: { createdAt: "asc" } });
-  return groups.map((group) => group.terms.split("\n").map((term) => term.trim()).filter(Boolean));
+  return groups.map((group) =>
+    group.terms
+      .split("\n")
+      .map((term) => term.trim())
+      .filter(Boolean),
+  );
 }
 
 /** Startup retry delays: 1 s, 2 s, 4 s … up to 30 s. */
@@ -73,7 +81,8 @@ async function startOnce(service: SearchService) {
   const first = await service.worker.drain();
   // An index that had to be filled from the database and could not be is
   // not ready: searching it would miss everything.
-  if (first.failed > 0 && service.worker.needsRebuild) throw new Error(service.worker.lastError ?? "search index could not be built");
+  if (first.failed > 0 && service.worker.needsRebuild)
+    throw new Error(service.worker.lastError ?? "search index could not be built");
 }
 
 /**
@@ -100,7 +109,10 @@ async function start(service: SearchService, retry: typeof STARTUP_RETRY, onFirs
       service.readiness = { ready: false, error: message };
       const delay = retryDelay(attempt, retry.baseMs, retry.maxMs);
       // Search being down must not take the site down: writes still queue up.
-      logger.error({ err: error, engine: service.engine.name, attempt, retryInMs: delay }, "search engine failed to start; will retry");
+      logger.error(
+        { err: error, engine: service.engine.name, attempt, retryInMs: delay },
+        "search engine failed to start; will retry",
+      );
       onFirstAttempt();
       await new Promise((resolve) => setTimeout(resolve, delay).unref());
     }
@@ -108,7 +120,10 @@ async function start(service: SearchService, retry: typeof STARTUP_RETRY, onFirs
 }
 
 /** Builds a service around an engine and worker and starts it; for the app and tests. */
-export function startSearchService(parts: Pick<SearchService, "engine" | "worker">, retry = STARTUP_RETRY): SearchService {
+export function startSearchService(
+  parts: Pick<SearchService, "engine" | "worker">,
+  retry = STARTUP_RETRY,
+): SearchService {
   const service = { ...parts, readiness: { ready: false, error: null } } as SearchService;
   service.ready = new Promise<void>((resolve) => void start(service, retry, resolve));
   return service;

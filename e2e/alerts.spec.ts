@@ -16,7 +16,9 @@ test("sector suggestions follow the typing and are marked on the sector's own ch
   await hydrated(page);
 
   await page.getByLabel(vi.offers.titleVi, { exact: true }).fill("Camera đếm xe giảm ùn tắc tại nút giao");
-  await page.getByLabel(vi.offers.summaryVi, { exact: true }).fill("Điều khiển đèn tín hiệu giao thông theo lưu lượng thực tế.");
+  await page
+    .getByLabel(vi.offers.summaryVi, { exact: true })
+    .fill("Điều khiển đèn tín hiệu giao thông theo lưu lượng thực tế.");
   const sectors = page.getByRole("group", { name: vi.offers.sectorsLegend });
   // The suggestion is a tag in the sector's own label ("Giao thông Gợi ý"),
   // not a second checkbox for the same sector.
@@ -41,7 +43,9 @@ test("a saved search becomes an email alert that can be stopped", async ({ page 
   await expect(page).toHaveURL(/\/account\/alerts$/);
   await expect(main(page).getByRole("status")).toHaveText(vi.alerts.flash.created);
   await expect(main(page).getByRole("heading", { name: `${vi.alerts.kinds.SAVED_SEARCH}: ${query}` })).toBeVisible();
-  await main(page).getByRole("button", { name: `Hủy thông báo: ${query}` }).click();
+  await main(page)
+    .getByRole("button", { name: `Hủy thông báo: ${query}` })
+    .click();
   await expect(main(page).getByRole("status")).toHaveText(vi.alerts.flash.deleted);
   await expect(main(page).getByRole("heading", { name: `${vi.alerts.kinds.SAVED_SEARCH}: ${query}` })).toHaveCount(0);
 });

@@ -26,17 +26,24 @@ async function signIn(page: Page, email: string) {
 }
 
 const column = (page: Page, status: keyof typeof vi.curation.status) =>
-  page.locator("section.board-column").filter({ has: page.getByRole("heading", { name: new RegExp(`^${vi.curation.status[status]} \\(`) }) });
+  page
+    .locator("section.board-column")
+    .filter({ has: page.getByRole("heading", { name: new RegExp(`^${vi.curation.status[status]} \\(`) }) });
 
 const card = (page: Page, status: keyof typeof vi.curation.status) =>
-  column(page, status).locator("li.match-card").filter({ has: page.getByRole("heading", { name: offerTitle }) });
+  column(page, status)
+    .locator("li.match-card")
+    .filter({ has: page.getByRole("heading", { name: offerTitle }) });
 
 // A card's reasons and controls are folded; open them as a curator would.
 async function unfold(page: Page, status: keyof typeof vi.curation.status) {
   await card(page, status).locator("summary", { hasText: vi.curation.details }).click();
 }
 
-test("staff curate a suggestion through to introduction; the provider is emailed and the public sees the approved offer", async ({ page, browser }) => {
+test("staff curate a suggestion through to introduction; the provider is emailed and the public sees the approved offer", async ({
+  page,
+  browser,
+}) => {
   await test.step("the curator opens the board of a major problem and refreshes the suggestions", async () => {
     await signIn(page, curator);
     await page.getByRole("banner").getByRole("link", { name: vi.layout.staffArea }).click();
@@ -52,11 +59,15 @@ test("staff curate a suggestion through to introduction; the provider is emailed
   await test.step("shortlist, then approve", async () => {
     await unfold(page, "SUGGESTED");
     await card(page, "SUGGESTED").getByRole("button", { name: vi.curation.shortlist }).click();
-    await expect(page.getByRole("status")).toHaveText(fill(vi.curation.done.movedOne, { count: "1", status: vi.curation.status.SHORTLISTED }));
+    await expect(page.getByRole("status")).toHaveText(
+      fill(vi.curation.done.movedOne, { count: "1", status: vi.curation.status.SHORTLISTED }),
+    );
     await expect(card(page, "SHORTLISTED")).toBeVisible();
     await unfold(page, "SHORTLISTED");
     await card(page, "SHORTLISTED").getByRole("button", { name: vi.curation.approve }).click();
-    await expect(page.getByRole("status")).toHaveText(fill(vi.curation.done.movedOne, { count: "1", status: vi.curation.status.APPROVED }));
+    await expect(page.getByRole("status")).toHaveText(
+      fill(vi.curation.done.movedOne, { count: "1", status: vi.curation.status.APPROVED }),
+    );
     await expect(card(page, "APPROVED")).toBeVisible();
   });
 
@@ -66,10 +77,14 @@ test("staff curate a suggestion through to introduction; the provider is emailed
     await unfold(page, "APPROVED");
     await approved.getByLabel(vi.curation.stageNext).selectOption("INTRODUCED");
     await approved.getByRole("button", { name: vi.curation.stageSave }).click();
-    await expect(page.getByRole("status")).toHaveText(fill(vi.curation.done.staged, { stage: vi.curation.stage.INTRODUCED }));
+    await expect(page.getByRole("status")).toHaveText(
+      fill(vi.curation.done.staged, { stage: vi.curation.stage.INTRODUCED }),
+    );
     await expect(card(page, "APPROVED").getByText(vi.curation.stage.INTRODUCED).first()).toBeVisible();
     await expect
-      .poll(async () => (await readOutbox(providerOwner)).filter((m) => m.subject.includes(offerTitle)).length, { timeout: 10_000 })
+      .poll(async () => (await readOutbox(providerOwner)).filter((m) => m.subject.includes(offerTitle)).length, {
+        timeout: 10_000,
+      })
       .toBe(1);
     const [mail] = (await readOutbox(providerOwner)).filter((m) => m.subject.includes(offerTitle));
     expect(mail!.text).toMatch(new RegExp(`https?://\\S+/major-problems/\\S+/${problemCode}`));
@@ -80,7 +95,10 @@ test("staff curate a suggestion through to introduction; the provider is emailed
     const section = page.locator("section", { has: page.getByRole("heading", { name: vi.curation.public.title }) });
     await expect(section.getByRole("link", { name: offerTitle })).toBeVisible();
     await expect(section).toContainText(
-      `${fill(vi.curation.public.approved_one, { count: "1" })}, ${fill(vi.curation.public.inStage_one, { count: "1", stage: vi.curation.public.stageLower.INTRODUCED })}`,
+      `${fill(vi.curation.public.approved_one, { count: "1" })}, ${fill(vi.curation.public.inStage_one, {
+        count: "1",
+        stage: vi.curation.public.stageLower.INTRODUCED,
+      })}`,
     );
   });
 
@@ -88,7 +106,10 @@ test("staff curate a suggestion through to introduction; the provider is emailed
     const context = await browser.newContext();
     const provider = await context.newPage();
     await signIn(provider, providerOwner);
-    await provider.getByRole("banner").getByRole("link", { name: new RegExp(vi.curation.notifications.headerLink) }).click();
+    await provider
+      .getByRole("banner")
+      .getByRole("link", { name: new RegExp(vi.curation.notifications.headerLink) })
+      .click();
     await expect(provider.getByRole("heading", { level: 2, name: new RegExp(offerTitle) })).toBeVisible();
     await context.close();
   });

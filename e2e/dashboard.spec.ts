@@ -31,9 +31,14 @@ test("staff filter the dashboard by a sector and download a CSV with the page's 
   const table = page.locator('table[data-table="activity"]');
   // The URL changes as the navigation commits; wait for the monthly table itself.
   await expect(table.locator("tbody th").first()).toContainText("Tháng");
-  const shown = await table.locator("tbody tr").evaluateAll((rows) =>
-    rows.map((row) => [row.getAttribute("data-period") ?? "", ...[...row.querySelectorAll("td")].map((cell) => cell.textContent ?? "")]),
-  );
+  const shown = await table
+    .locator("tbody tr")
+    .evaluateAll((rows) =>
+      rows.map((row) => [
+        row.getAttribute("data-period") ?? "",
+        ...[...row.querySelectorAll("td")].map((cell) => cell.textContent ?? ""),
+      ]),
+    );
   expect(shown.length).toBeGreaterThanOrEqual(24);
   // The seed has transport offers, so the filtered table is not all zeros.
   expect(shown.flatMap((row) => row.slice(1).map(number)).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
@@ -47,6 +52,20 @@ test("staff filter the dashboard by a sector and download a CSV with the page's 
   const text = await fs.readFile((await download.path())!, "utf8");
   expect(text.charCodeAt(0)).toBe(0xfeff);
   const [header, ...rows] = parse(text.slice(1)) as string[][];
-  expect(header).toEqual([t.period, ...["offersNew", "offersPublished", "orgsNew", "orgsVerified", "statementsPosted", "statementsPublished", "questionsAnswered", "proposals"].map((m) => t.metrics[m as keyof typeof t.metrics])]);
-  expect(rows.map((row) => [row[0], ...row.slice(1).map(Number)])).toEqual(shown.map((row) => [row[0], ...row.slice(1).map(number)]));
+  expect(header).toEqual([
+    t.period,
+    ...[
+      "offersNew",
+      "offersPublished",
+      "orgsNew",
+      "orgsVerified",
+      "statementsPosted",
+      "statementsPublished",
+      "questionsAnswered",
+      "proposals",
+    ].map((m) => t.metrics[m as keyof typeof t.metrics]),
+  ]);
+  expect(rows.map((row) => [row[0], ...row.slice(1).map(Number)])).toEqual(
+    shown.map((row) => [row[0], ...row.slice(1).map(number)]),
+  );
 });

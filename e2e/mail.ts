@@ -6,12 +6,20 @@ import { readOutbox, type OutboxMessage } from "./support";
 
 export type NoticeMail = OutboxMessage & { html?: string; headers?: Record<string, string> };
 
-export async function waitForNoticeMail(to: string, match: { subject: string; contains: string[] }): Promise<NoticeMail> {
+export async function waitForNoticeMail(
+  to: string,
+  match: { subject: string; contains: string[] },
+): Promise<NoticeMail> {
   const matching = async () =>
-    ((await readOutbox(to)) as NoticeMail[]).filter((m) => m.subject === match.subject && match.contains.every((words) => m.text.includes(words)));
+    ((await readOutbox(to)) as NoticeMail[]).filter(
+      (m) => m.subject === match.subject && match.contains.every((words) => m.text.includes(words)),
+    );
   let found: NoticeMail[] = [];
   await expect
-    .poll(async () => (found = await matching()).length, { message: `one email "${match.subject}" to ${to}`, timeout: 15_000 })
+    .poll(async () => (found = await matching()).length, {
+      message: `one email "${match.subject}" to ${to}`,
+      timeout: 15_000,
+    })
     .toBe(1);
   return found[0]!;
 }

@@ -17,7 +17,9 @@ async function addProblem(page: Page, code: string, title: string) {
   const form = page.locator("form#add-item");
   await form.getByLabel(vi.majorProblems.code).fill(code);
   await form.getByLabel(vi.majorProblems.title, { exact: true }).fill(title);
-  await form.getByLabel(vi.majorProblems.description).fill("Giảm 30% số điểm ngập sau mưa lớn trên 100 mm trong nội thành.");
+  await form
+    .getByLabel(vi.majorProblems.description)
+    .fill("Giảm 30% số điểm ngập sau mưa lớn trên 100 mm trong nội thành.");
   await form.getByLabel(vi.majorProblems.sector).selectOption({ label: "Cấp thoát nước" });
   await form.getByLabel(vi.majorProblems.leadAgency).fill("Sở Xây dựng Hà Nội");
   await form.getByLabel(vi.majorProblems.priority).selectOption("HIGH");
@@ -56,7 +58,9 @@ test("staff publish a list version, amend it, and both versions stay readable", 
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(listName);
     await addProblem(page, `T${suffix}-1`, "Chống ngập úng cục bộ khu vực nội đô");
     await addProblem(page, `T${suffix}-2`, "Cảnh báo sớm lũ trên sông Nhuệ");
-    await expect(page.getByText(fill(vi.majorProblems.pendingAdded, { codes: `T${suffix}-1, T${suffix}-2` }))).toBeVisible();
+    await expect(
+      page.getByText(fill(vi.majorProblems.pendingAdded, { codes: `T${suffix}-1, T${suffix}-2` })),
+    ).toBeVisible();
   });
 
   await test.step("publish version 1; the public sees it", async () => {
@@ -69,9 +73,13 @@ test("staff publish a list version, amend it, and both versions stay readable", 
 
   await test.step("amend: retitle a problem and publish version 2 with a changelog", async () => {
     await page.getByRole("link", { name: fill(vi.majorProblems.editItem, { code: `T${suffix}-1` }) }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(fill(vi.majorProblems.editItemTitle, { code: `T${suffix}-1` }));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      fill(vi.majorProblems.editItemTitle, { code: `T${suffix}-1` }),
+    );
     await hydrated(page);
-    await page.getByLabel(vi.majorProblems.title, { exact: true }).fill("Chống ngập úng và thoát nước thông minh khu vực nội đô");
+    await page
+      .getByLabel(vi.majorProblems.title, { exact: true })
+      .fill("Chống ngập úng và thoát nước thông minh khu vực nội đô");
     await page.getByRole("button", { name: vi.majorProblems.saveItem }).click();
     await expect(page.getByText(fill(vi.majorProblems.pendingChanged, { codes: `T${suffix}-1` }))).toBeVisible();
     await publish(page, 2, "Sửa đổi theo Quyết định 88/QĐ-UBND: mở rộng phạm vi bài toán T1.");
@@ -79,7 +87,9 @@ test("staff publish a list version, amend it, and both versions stay readable", 
 
   await test.step("the public sees version 2; version 1 is still readable as published", async () => {
     await page.getByRole("link", { name: new RegExp(vi.majorProblems.viewPublic) }).click();
-    await expect(page.getByRole("link", { name: "Chống ngập úng và thoát nước thông minh khu vực nội đô" })).toBeVisible();
+    await expect(
+      page.getByRole("link", { name: "Chống ngập úng và thoát nước thông minh khu vực nội đô" }),
+    ).toBeVisible();
     await expect(page.getByText("Sửa đổi theo Quyết định 88/QĐ-UBND")).toBeVisible();
     await page.getByRole("link", { name: /^Phiên bản 1,/ }).click();
     await expect(page.getByText(fill(vi.majorProblems.oldVersionNotice, { number: "1" }))).toBeVisible();

@@ -17,9 +17,16 @@ import { hydrated, signIn } from "./support";
 
 // prisma/seed-data.ts, prisma/seed-market.ts, prisma/seed-offers.ts
 const agency = { email: "xuan.truong@soxaydung.hanoi.example.vn", name: "Hồ Xuân Trường", org: "Sở Xây dựng Hà Nội" };
-const provider = { email: "van.long@thuysach-iot.example.vn", name: "Hoàng Văn Long", org: "Công ty TNHH Giải pháp IoT Thủy Sạch" };
+const provider = {
+  email: "van.long@thuysach-iot.example.vn",
+  name: "Hoàng Văn Long",
+  org: "Công ty TNHH Giải pháp IoT Thủy Sạch",
+};
 const statement = "Bản đồ số 3D công trình ngầm khu vực Vành đai 1";
-const offer = { vi: "Trạm phao IoT giám sát chất lượng nước hồ Thủy Sạch", en: "Thuy Sach IoT Buoy Stations for Lake Water Quality" };
+const offer = {
+  vi: "Trạm phao IoT giám sát chất lượng nước hồ Thủy Sạch",
+  en: "Thuy Sach IoT Buoy Stations for Lake Water Quality",
+};
 
 const run = Math.random().toString(36).slice(2, 7).toUpperCase();
 const question = `Bản đồ có cần thể hiện cả mực nước ngầm và hồ điều hòa không? (${run})`;
@@ -29,14 +36,17 @@ const declineNote = `Sở cần dữ liệu công trình ngầm, không phải c
 const reply = `Cảm ơn Sở, chúng tôi sẽ đề xuất lại khi có bài toán về hồ điều hòa. (${run})`;
 
 // "{{name}}" placeholders, as i18next fills them (no escaping, like the notices).
-const fill = (template: string, vars: Record<string, string> = {}) => template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => vars[key] ?? "");
+const fill = (template: string, vars: Record<string, string> = {}) =>
+  template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => vars[key] ?? "");
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 type Catalogue = typeof vi;
 const main = (page: Page) => page.getByRole("main");
 const flash = (page: Page) => page.getByRole("status");
 const headerNotices = (page: Page, t: Catalogue) =>
-  page.getByRole("banner").getByRole("link", { name: new RegExp(`^${escapeRegExp(t.curation.notifications.headerLink)}`) });
+  page
+    .getByRole("banner")
+    .getByRole("link", { name: new RegExp(`^${escapeRegExp(t.curation.notifications.headerLink)}`) });
 
 async function unreadCount(page: Page, t: Catalogue): Promise<number> {
   await page.goto("/");
@@ -47,12 +57,20 @@ async function unreadCount(page: Page, t: Catalogue): Promise<number> {
 
 // The header counts one more unread notice than before the event; on
 // /notifications the notice says what happened and links straight to it.
-async function seeNotice(page: Page, t: Catalogue, unreadBefore: number, notice: { title: string; says: string[]; link: string }) {
+async function seeNotice(
+  page: Page,
+  t: Catalogue,
+  unreadBefore: number,
+  notice: { title: string; says: string[]; link: string },
+) {
   await page.goto("/");
-  await expect(headerNotices(page, t)).toHaveText(fill(t.curation.notifications.headerUnread, { count: String(unreadBefore + 1) }));
+  await expect(headerNotices(page, t)).toHaveText(
+    fill(t.curation.notifications.headerUnread, { count: String(unreadBefore + 1) }),
+  );
   await headerNotices(page, t).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(t.curation.notifications.title);
-  const card = main(page).getByRole("listitem")
+  const card = main(page)
+    .getByRole("listitem")
     .filter({ has: page.getByRole("heading", { name: notice.title }) })
     .filter({ hasText: notice.says[0] });
   await expect(card).toHaveCount(1);
@@ -65,14 +83,23 @@ async function seeNotice(page: Page, t: Catalogue, unreadBefore: number, notice:
 
 // The email is in the reader's language only: its greeting, words, action
 // line, footer and HTML language, and none of the other language's wording.
-function expectOneLanguage(mail: NoticeMail, language: "vi" | "en", name: string, kind: keyof Catalogue["notices"]["kinds"]) {
+function expectOneLanguage(
+  mail: NoticeMail,
+  language: "vi" | "en",
+  name: string,
+  kind: keyof Catalogue["notices"]["kinds"],
+) {
   const [t, other] = language === "en" ? [en, vi] : [vi, en];
   expect(mail.text.startsWith(fill(t.notices.email.greeting, { name }))).toBe(true);
   expect(mail.text).toContain(`${t.notices.kinds[kind].action}: `);
   expect(mail.text).toContain(fill(t.notices.email.unsubscribe, { url: "" }).trim());
   expect(mail.html).toContain(`<html lang="${language}">`);
   expect(mail.headers?.["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
-  for (const foreign of [fill(other.notices.email.greeting, { name: "" }).replace(/,\s*$/, "").trim(), other.notices.kinds[kind].action, other.notices.email.signature]) {
+  for (const foreign of [
+    fill(other.notices.email.greeting, { name: "" }).replace(/,\s*$/, "").trim(),
+    other.notices.kinds[kind].action,
+    other.notices.email.signature,
+  ]) {
     expect(mail.text).not.toContain(foreign);
     expect(mail.html).not.toContain(foreign);
   }
@@ -83,7 +110,10 @@ async function personIn(browser: Browser, baseURL: string | undefined): Promise<
   return context.newPage();
 }
 
-test("a question, its answer, a declined proposal and a reply reach each side in its own language", async ({ browser, baseURL }) => {
+test("a question, its answer, a declined proposal and a reply reach each side in its own language", async ({
+  browser,
+  baseURL,
+}) => {
   const agencyPage = await personIn(browser, baseURL);
   const providerPage = await personIn(browser, baseURL);
   let statementPath = "";
@@ -100,7 +130,10 @@ test("a question, its answer, a declined proposal and a reply reach each side in
     await page.getByRole("banner").getByRole("button", { name: vi.layout.switchToLabel }).click();
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await page.getByRole("banner").getByRole("link", { name: en.layout.account, exact: true }).click();
-    await page.getByRole("group", { name: en.notices.prefs.languageLegend }).getByRole("radio", { name: en.notices.prefs.languageEn, exact: true }).check();
+    await page
+      .getByRole("group", { name: en.notices.prefs.languageLegend })
+      .getByRole("radio", { name: en.notices.prefs.languageEn, exact: true })
+      .check();
     await main(page).getByRole("button", { name: en.notices.prefs.saveLanguage }).click();
     await expect(flash(page)).toHaveText(en.notices.prefs.languageSaved);
     await expect(page.getByRole("radio", { name: en.notices.prefs.languageEn, exact: true })).toBeChecked();
@@ -119,7 +152,9 @@ test("a question, its answer, a declined proposal and a reply reach each side in
     await page.getByLabel(vi.statements.qa.body, { exact: true }).fill(question);
     await page.getByRole("button", { name: vi.statements.qa.ask }).click();
     await expect(flash(page)).toHaveText(vi.statements.qa.asked);
-    await expect(main(page).getByRole("listitem").filter({ hasText: question })).toContainText(vi.statements.qa.notAnswered);
+    await expect(main(page).getByRole("listitem").filter({ hasText: question })).toContainText(
+      vi.statements.qa.notAnswered,
+    );
   });
 
   await test.step("2. the agency's member sees the notice and the email in English only, follows the email's link and answers", async () => {
@@ -162,16 +197,22 @@ test("a question, its answer, a declined proposal and a reply reach each side in
     const page = providerPage;
     await page.goto(statementPath);
     await main(page).getByRole("link", { name: vi.statements.proposals.proposeLink }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(fill(vi.statements.proposals.proposeTitle, { title: statement }));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      fill(vi.statements.proposals.proposeTitle, { title: statement }),
+    );
     agencyUnread = await unreadCount(agencyPage, en);
     await hydrated(page);
-    await page.getByLabel(vi.statements.proposals.offer, { exact: true }).selectOption({ label: `${offer.vi} — ${provider.org}` });
+    await page
+      .getByLabel(vi.statements.proposals.offer, { exact: true })
+      .selectOption({ label: `${offer.vi} — ${provider.org}` });
     await page.getByLabel(vi.statements.proposals.pitch).fill(pitch);
     await page.getByRole("button", { name: vi.statements.proposals.propose }).click();
     await expect(flash(page)).toHaveText(vi.statements.proposals.proposed);
     providerProposals = new URL(page.url()).pathname;
     expect(providerProposals).toMatch(/^\/orgs\/[^/]+\/proposals$/);
-    await expect(main(page).getByRole("row").filter({ hasText: statement })).toContainText(vi.statements.proposals.proposalStatus.RECEIVED);
+    await expect(main(page).getByRole("row").filter({ hasText: statement })).toContainText(
+      vi.statements.proposals.proposalStatus.RECEIVED,
+    );
   });
 
   await test.step("4b. the agency hears of the proposal and declines it with a reason and a note on its statement's page", async () => {
@@ -181,19 +222,25 @@ test("a question, its answer, a declined proposal and a reply reach each side in
     expectOneLanguage(mail, "en", agency.name, "proposal.received");
     proposalLink = actionPath(mail, en.notices.kinds["proposal.received"].action);
     expect(proposalLink).toMatch(/^\/orgs\/[^/]+\/problems\/[^/]+#proposal-[\w-]+$/);
-    await (await seeNotice(page, en, agencyUnread, { title, says: [provider.org, offer.vi], link: proposalLink })).click();
+    await (
+      await seeNotice(page, en, agencyUnread, { title, says: [provider.org, offer.vi], link: proposalLink })
+    ).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(statement);
     const card = page.locator(new URL(proposalLink, "http://x").hash);
     await expect(card.getByRole("heading", { name: offer.en })).toBeVisible();
     await expect(card).toContainText(pitch);
-    await card.getByLabel(en.statements.proposals.declineReason).selectOption({ label: en.statements.proposals.declineReasons.OUT_OF_SCOPE });
+    await card
+      .getByLabel(en.statements.proposals.declineReason)
+      .selectOption({ label: en.statements.proposals.declineReasons.OUT_OF_SCOPE });
     await card.getByLabel(en.statements.proposals.declineNote).fill(declineNote);
     providerUnread = await unreadCount(providerPage, vi);
     await card.getByRole("button", { name: en.statements.proposals.decline, exact: true }).click();
     await expect(flash(page)).toHaveText(en.statements.proposals.decided);
     const decided = page.locator(new URL(proposalLink, "http://x").hash);
     await expect(decided).toContainText(en.statements.proposals.proposalStatus.DECLINED);
-    await expect(decided).toContainText(`${en.statements.proposals.reason}: ${en.statements.proposals.declineReasons.OUT_OF_SCOPE} — ${declineNote}`);
+    await expect(decided).toContainText(
+      `${en.statements.proposals.reason}: ${en.statements.proposals.declineReasons.OUT_OF_SCOPE} — ${declineNote}`,
+    );
   });
 
   await test.step("5a. the provider reads the reason in a notice and an email, in Vietnamese", async () => {
@@ -218,15 +265,21 @@ test("a question, its answer, a declined proposal and a reply reach each side in
     const proposalId = proposalLink.split("#proposal-")[1]!;
     await page.locator(`#proposal-${proposalId}`).getByRole("link", { name: vi.messages.open, exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`/proposals/${proposalId}/messages$`));
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(fill(vi.messages.proposalTitle, { offer: offer.vi }));
-    await expect(main(page)).toContainText(`${vi.statements.proposals.reason}: ${vi.statements.proposals.declineReasons.OUT_OF_SCOPE} — ${declineNote}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      fill(vi.messages.proposalTitle, { offer: offer.vi }),
+    );
+    await expect(main(page)).toContainText(
+      `${vi.statements.proposals.reason}: ${vi.statements.proposals.declineReasons.OUT_OF_SCOPE} — ${declineNote}`,
+    );
     await hydrated(page);
     await page.getByLabel(vi.messages.body, { exact: true }).fill(reply);
     agencyUnread = await unreadCount(agencyPage, en);
     await page.getByRole("button", { name: vi.messages.send }).click();
     await expect(flash(page)).toHaveText(vi.messages.sent);
     const thread = main(page).getByRole("region", { name: vi.messages.title });
-    await expect(thread.getByRole("listitem").filter({ hasText: reply })).toContainText(`${vi.messages.you} · ${provider.org}`);
+    await expect(thread.getByRole("listitem").filter({ hasText: reply })).toContainText(
+      `${vi.messages.you} · ${provider.org}`,
+    );
   });
 
   await test.step("5c. the agency is told of the message, in English, and reads it in the thread", async () => {
@@ -242,7 +295,9 @@ test("a question, its answer, a declined proposal and a reply reach each side in
     await seeNotice(page, en, agencyUnread, { title, says: [reply], link });
 
     await page.goto(link);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(fill(en.messages.proposalTitle, { offer: offer.en }));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      fill(en.messages.proposalTitle, { offer: offer.en }),
+    );
     const message = page.locator(new URL(link, "http://x").hash);
     await expect(message).toContainText(reply);
     await expect(message).toContainText(`${provider.name} · ${provider.org}`);

@@ -7,7 +7,8 @@ import { hydrated } from "./support";
 const member = { email: "thu.trang@songhongai.example.vn", password: "SanCongNghe@2026" };
 const f = vi.openApi.fits;
 const main = (page: Page) => page.getByRole("main");
-const fill = (template: string, vars: Record<string, string>) => template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => vars[key] ?? "");
+const fill = (template: string, vars: Record<string, string>) =>
+  template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => vars[key] ?? "");
 
 test("a provider proposes an offer to a problem it fits, in one click", async ({ page }) => {
   await test.step("sign in and open the organisation's traffic offer", async () => {
@@ -24,7 +25,10 @@ test("a provider proposes an offer to a problem it fits, in one click", async ({
   });
 
   const panel = page.getByRole("region", { name: f.title });
-  const fit = panel.getByRole("listitem").filter({ has: page.getByRole("button", { name: f.propose }) }).first();
+  const fit = panel
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("button", { name: f.propose }) })
+    .first();
   let title = "";
   await test.step("see problems it may fit, with reasons", async () => {
     await expect(panel).toBeVisible();

@@ -26,8 +26,12 @@ test("a provider lists a solution, HiHUB publishes it, the public finds it", asy
     await hydrated(page);
 
     await page.getByLabel(t.titleVi, { exact: true }).fill(title);
-    await page.getByLabel(t.summaryVi, { exact: true }).fill("Đếm xe theo làn bằng thị giác máy tính, cập nhật mỗi 15 giây.");
-    await page.getByLabel(t.description, { exact: true }).fill("## Tính năng\n\n- Đếm xe theo làn\n- **Cảnh báo ùn tắc** tự động");
+    await page
+      .getByLabel(t.summaryVi, { exact: true })
+      .fill("Đếm xe theo làn bằng thị giác máy tính, cập nhật mỗi 15 giây.");
+    await page
+      .getByLabel(t.description, { exact: true })
+      .fill("## Tính năng\n\n- Đếm xe theo làn\n- **Cảnh báo ùn tắc** tự động");
     await page.getByRole("group", { name: t.sectorsLegend }).getByLabel("Giao thông", { exact: true }).check();
     await page.getByLabel(t.trl, { exact: true }).selectOption("7");
     await page.getByLabel(t.deploymentModels.SAAS).check();

@@ -53,7 +53,10 @@ test.describe("a provider's first visit", () => {
   test.describe.configure({ mode: "serial" });
   let invitationLink: URL | undefined;
 
-  test("signs up, creates an organisation, invites a colleague, switches to English, signs out and in", async ({ page, baseURL }) => {
+  test("signs up, creates an organisation, invites a colleague, switches to English, signs out and in", async ({
+    page,
+    baseURL,
+  }) => {
     await test.step("the home page is Vietnamese by default, even for an English browser", async () => {
       await page.goto("/");
       await expect(html(page)).toHaveAttribute("lang", "vi");
@@ -75,13 +78,23 @@ test.describe("a provider's first visit", () => {
       await main(page).getByRole("link", { name: vi.organisations.create, exact: true }).click();
       await expect(h1(page, vi.organisations.createTitle)).toBeVisible();
       await page.getByLabel(vi.organisations.name, { exact: true }).fill(organisation.name);
-      await page.getByRole("group", { name: vi.organisations.kind })
-        .getByRole("radio", { name: vi.organisationKinds.PROVIDER, exact: true }).check();
+      await page
+        .getByRole("group", { name: vi.organisations.kind })
+        .getByRole("radio", { name: vi.organisationKinds.PROVIDER, exact: true })
+        .check();
       // Optional fields carry "(không bắt buộc)" in their label.
-      await page.getByLabel(`${vi.organisations.taxCode} ${vi.organisations.optional}`, { exact: true }).fill(organisation.taxCode);
-      await page.getByLabel(`${vi.organisations.website} ${vi.organisations.optional}`, { exact: true }).fill(organisation.website);
-      await page.getByLabel(`${vi.organisations.address} ${vi.organisations.optional}`, { exact: true }).fill(organisation.address);
-      await page.getByLabel(`${vi.organisations.description} ${vi.organisations.optional}`, { exact: true }).fill(organisation.description);
+      await page
+        .getByLabel(`${vi.organisations.taxCode} ${vi.organisations.optional}`, { exact: true })
+        .fill(organisation.taxCode);
+      await page
+        .getByLabel(`${vi.organisations.website} ${vi.organisations.optional}`, { exact: true })
+        .fill(organisation.website);
+      await page
+        .getByLabel(`${vi.organisations.address} ${vi.organisations.optional}`, { exact: true })
+        .fill(organisation.address);
+      await page
+        .getByLabel(`${vi.organisations.description} ${vi.organisations.optional}`, { exact: true })
+        .fill(organisation.description);
       await page.getByRole("button", { name: vi.organisations.create, exact: true }).click();
     });
 
@@ -96,7 +109,9 @@ test.describe("a provider's first visit", () => {
       await expect(details).toContainText(organisation.taxCode);
       await expect(details.getByRole("link", { name: organisation.website })).toBeVisible();
       await expect(details).toContainText(organisation.address);
-      await expect(page.getByRole("heading", { level: 2, name: vi.organisations.membersTitle, exact: true })).toBeVisible();
+      await expect(
+        page.getByRole("heading", { level: 2, name: vi.organisations.membersTitle, exact: true }),
+      ).toBeVisible();
       const me = memberRow(page, owner.email);
       await expect(me).toHaveCount(1);
       await expect(me).toContainText(owner.name);
@@ -106,20 +121,28 @@ test.describe("a provider's first visit", () => {
 
     await test.step("invite a colleague by email", async () => {
       await page.getByLabel(vi.organisations.inviteEmail, { exact: true }).fill(invitee.email);
-      await expect(page.getByRole("combobox", { name: vi.organisations.inviteRole, exact: true })).toHaveValue("MEMBER");
+      await expect(page.getByRole("combobox", { name: vi.organisations.inviteRole, exact: true })).toHaveValue(
+        "MEMBER",
+      );
       await page.getByRole("button", { name: vi.organisations.inviteSubmit, exact: true }).click();
       await expect(flash(page)).toHaveText(fill(vi.organisations.invited, { email: invitee.email }));
       await expect(page).toHaveURL(new RegExp(`${escapeRegExp(organisationPath)}$`));
-      await expect(page.getByRole("heading", { level: 2, name: vi.organisations.invitationsTitle, exact: true })).toBeVisible();
+      await expect(
+        page.getByRole("heading", { level: 2, name: vi.organisations.invitationsTitle, exact: true }),
+      ).toBeVisible();
       const pending = main(page).getByRole("listitem").filter({ hasText: invitee.email });
       await expect(pending).toHaveCount(1);
       await expect(pending).toContainText(vi.roles.MEMBER);
-      await expect(pending.getByRole("button", { name: fill(vi.organisations.cancelInvitation, { email: invitee.email }) })).toBeVisible();
+      await expect(
+        pending.getByRole("button", { name: fill(vi.organisations.cancelInvitation, { email: invitee.email }) }),
+      ).toBeVisible();
     });
 
     await test.step("the invitation email carries a link to the invitation", async () => {
       const email = await waitForEmail(invitee.email);
-      expect(email.subject).toBe(fill(vi.email.inviteSubject, { inviter: owner.name, organisation: organisation.name }));
+      expect(email.subject).toBe(
+        fill(vi.email.inviteSubject, { inviter: owner.name, organisation: organisation.name }),
+      );
       expect(email.text).toContain(organisation.name);
       const link = linksIn(email).find((url) => url.pathname.startsWith("/invitations/"));
       expect(link, `an /invitations/ link in:\n${email.text}`).toBeDefined();
@@ -134,11 +157,17 @@ test.describe("a provider's first visit", () => {
       await expect(html(page)).toHaveAttribute("lang", "en");
       await expect(page).toHaveURL(new RegExp(`${escapeRegExp(organisationPath)}$`));
       await expect(h1(page, organisation.name)).toBeVisible();
-      await expect(page.getByRole("heading", { level: 2, name: en.organisations.membersTitle, exact: true })).toBeVisible();
-      await expect(page.getByRole("heading", { level: 2, name: en.organisations.invitationsTitle, exact: true })).toBeVisible();
+      await expect(
+        page.getByRole("heading", { level: 2, name: en.organisations.membersTitle, exact: true }),
+      ).toBeVisible();
+      await expect(
+        page.getByRole("heading", { level: 2, name: en.organisations.invitationsTitle, exact: true }),
+      ).toBeVisible();
       await expect(main(page).getByText(fill(en.organisations.yourRole, { role: en.roles.OWNER }))).toBeVisible();
       await expect(memberRow(page, owner.email)).toContainText(en.roles.OWNER);
-      await expect(header(page).getByRole("button", { name: en.layout.switchToLabel, exact: true })).toHaveText(en.layout.switchTo);
+      await expect(header(page).getByRole("button", { name: en.layout.switchToLabel, exact: true })).toHaveText(
+        en.layout.switchTo,
+      );
     });
 
     await test.step("English is remembered on other pages and after a reload", async () => {
@@ -185,9 +214,11 @@ test.describe("a provider's first visit", () => {
       await page.goto(link.href);
       await expect(html(page)).toHaveAttribute("lang", "vi");
       await expect(h1(page, fill(vi.invitation.title, { organisation: organisation.name }))).toBeVisible();
-      await expect(main(page).getByText(
-        fill(vi.invitation.lead, { inviter: owner.name, organisation: organisation.name, role: vi.roles.MEMBER }),
-      )).toBeVisible();
+      await expect(
+        main(page).getByText(
+          fill(vi.invitation.lead, { inviter: owner.name, organisation: organisation.name, role: vi.roles.MEMBER }),
+        ),
+      ).toBeVisible();
       await expect(main(page).getByText(fill(vi.invitation.signInFirst, { email: invitee.email }))).toBeVisible();
       await expect(main(page).getByRole("link", { name: vi.layout.signIn, exact: true })).toBeVisible();
       await main(page).getByRole("link", { name: vi.layout.signUp, exact: true }).click();
@@ -251,7 +282,9 @@ test.describe("sign-up with bad input", () => {
     await expect(password).toHaveAttribute("aria-invalid", "true");
     await expect(password).toHaveAccessibleDescription(new RegExp(escapeRegExp(vi.validation.passwordTooShort)));
     await expect(main(page).locator(".error-message").filter({ hasText: vi.validation.email })).toBeVisible();
-    await expect(main(page).locator(".error-message").filter({ hasText: vi.validation.passwordTooShort })).toBeVisible();
+    await expect(
+      main(page).locator(".error-message").filter({ hasText: vi.validation.passwordTooShort }),
+    ).toBeVisible();
     // Nothing wrong with the name.
     await expect(page.getByLabel(vi.auth.name, { exact: true })).not.toHaveAttribute("aria-invalid", "true");
     await expect(page.getByLabel(vi.auth.name, { exact: true })).toHaveValue(typed.name);
@@ -279,21 +312,27 @@ test.describe("sign-up with bad input", () => {
     expect(posts, "an invalid form should not be posted").toEqual([]);
   });
 
-  test("an email that already has an account: the server's Vietnamese error, password not sent back", async ({ page }) => {
+  test("an email that already has an account: the server's Vietnamese error, password not sent back", async ({
+    page,
+  }) => {
     const password = "một mật khẩu đủ dài";
     await page.goto("/signup");
     await hydrated(page);
     await page.getByLabel(vi.auth.name, { exact: true }).fill(typed.name);
     await page.getByLabel(vi.auth.email, { exact: true }).fill("admin@hihub.example.vn");
     await page.getByLabel(vi.auth.password, { exact: true }).fill(password);
-    const reply = page.waitForResponse((response) => response.request().method() === "POST" && new URL(response.url()).pathname === "/signup");
+    const reply = page.waitForResponse(
+      (response) => response.request().method() === "POST" && new URL(response.url()).pathname === "/signup",
+    );
     await page.getByRole("button", { name: vi.auth.submitSignUp, exact: true }).click();
     const response = await reply;
     expect(response.status()).toBe(400);
     expect(await response.text(), "the server must not echo the password").not.toContain(password);
     const summary = main(page).getByRole("alert");
     await expect(summary.getByRole("link", { name: vi.validation.emailTaken })).toBeVisible();
-    await expect(page.getByLabel(vi.auth.email, { exact: true })).toHaveAccessibleDescription(new RegExp(escapeRegExp(vi.validation.emailTaken)));
+    await expect(page.getByLabel(vi.auth.email, { exact: true })).toHaveAccessibleDescription(
+      new RegExp(escapeRegExp(vi.validation.emailTaken)),
+    );
     await expect(page.getByLabel(vi.auth.name, { exact: true })).toHaveValue(typed.name);
     await expect(page.getByLabel(vi.auth.email, { exact: true })).toHaveValue("admin@hihub.example.vn");
     // With JavaScript the typed password simply stays in the browser's field

@@ -35,7 +35,9 @@ test("an agency pays for a package, the provider sees it, HiHUB refunds half", a
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(offerTitle);
     await expect(main(page).getByRole("note").filter({ hasText: t.mode.testTitle })).toBeVisible();
     // The package card's link leads to the review: price with its VAT, buyer and seller, then "Thanh toán".
-    await main(page).getByRole("link", { name: t.order.buttonLabel.replace("{{name}}", "Gói thí điểm 5 nút giao") }).click();
+    await main(page)
+      .getByRole("link", { name: t.order.buttonLabel.replace("{{name}}", "Gói thí điểm 5 nút giao") })
+      .click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(t.review.title);
     await expect(main(page)).toContainText(t.review.vat.replace("{{percent}}", "10"));
     // The Sở has no tax code on file in the demo data: the review asks for it once and keeps it.
@@ -43,7 +45,9 @@ test("an agency pays for a package, the provider sees it, HiHUB refunds half", a
     if (await taxCode.count()) await taxCode.fill("0100123456");
     await main(page).getByRole("button", { name: t.review.pay }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Thanh toán 1850000000 VND");
-    await expect(page.getByRole("note").filter({ hasText: "Thanh toán thử nghiệm — không có tiền thật được chuyển" })).toBeVisible();
+    await expect(
+      page.getByRole("note").filter({ hasText: "Thanh toán thử nghiệm — không có tiền thật được chuyển" }),
+    ).toBeVisible();
     await page.getByRole("button", { name: "Thanh toán thử / Pay (test)" }).click();
     await expect(page).toHaveURL(/\/orders\/[^/?]+\?checkout=success$/);
     orderPath = new URL(page.url()).pathname;
@@ -76,7 +80,10 @@ test("an agency pays for a package, the provider sees it, HiHUB refunds half", a
     await expect(main(page).getByRole("status")).toHaveText(t.flash.refunded);
     await expect(status(page)).toHaveText(t.statuses.PARTIALLY_REFUNDED);
     await page.goto("/staff/ledger");
-    const row = main(page).getByRole("table").first().getByRole("row", { name: new RegExp(providerName) });
+    const row = main(page)
+      .getByRole("table")
+      .first()
+      .getByRole("row", { name: new RegExp(providerName) });
     await expect(row).toContainText("925.000.000");
     await expect(row).toContainText("1.850.000.000");
   });

@@ -23,7 +23,9 @@ test("a provider owner upgrades to Verified and can list more offers", async ({ 
   });
 
   await test.step("chooses Verified, paid monthly, and pays on the checkout page", async () => {
-    const card = main(page).locator(".card", { has: page.getByRole("heading", { name: t.tiers.VERIFIED, exact: true }) });
+    const card = main(page).locator(".card", {
+      has: page.getByRole("heading", { name: t.tiers.VERIFIED, exact: true }),
+    });
     await card.getByLabel(t.intervalChoices.MONTH).check();
     await card.getByRole("button", { name: t.page.choose.replace("{{plan}}", t.tiers.VERIFIED) }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Thanh toán 990000 VND");

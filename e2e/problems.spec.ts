@@ -13,12 +13,17 @@ const suffix = Math.random().toString(36).slice(2, 7).toUpperCase();
 const title = `Điều khiển đèn tín hiệu thích ứng vành đai 2 (${suffix})`;
 const s = vi.statements;
 
-const fill = (template: string, vars: Record<string, string>) => template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => vars[key] ?? "");
+const fill = (template: string, vars: Record<string, string>) =>
+  template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => vars[key] ?? "");
 const six = (key: keyof typeof s.sixClear, field: keyof typeof s.fields) => `${s.sixClear[key]} — ${s.fields[field]}`;
 
 function hanoiDate(daysAhead: number): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit" })
-    .format(new Date(Date.now() + daysAhead * 86_400_000));
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Asia/Ho_Chi_Minh",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(new Date(Date.now() + daysAhead * 86_400_000));
 }
 
 async function signOut(page: Page) {
@@ -37,7 +42,9 @@ test("an agency's statement goes from draft to a shortlisted proposal", async ({
     await page.goto(`${new URL(page.url()).pathname}/problems`);
     await page.getByRole("link", { name: s.mine.create }).click();
     await page.getByLabel(s.fields.title).fill(title);
-    await page.getByLabel(s.fields.context).fill("Tại 20 nút giao trên vành đai 2, thời gian chờ giờ cao điểm vượt 4 phút vì chu kỳ đèn cố định.");
+    await page
+      .getByLabel(s.fields.context)
+      .fill("Tại 20 nút giao trên vành đai 2, thời gian chờ giờ cao điểm vượt 4 phút vì chu kỳ đèn cố định.");
     await page.getByLabel(s.fields.targetUsers).fill("Người tham gia giao thông; Trung tâm điều hành giao thông");
     await page.getByLabel(six("person", "responsiblePerson")).fill("Ông Vũ Quang Huy, Phó Giám đốc");
     await page.getByLabel(six("work", "scopeOfWork")).fill("Khảo sát, lắp đặt và vận hành thử tại 20 nút giao.");
@@ -104,7 +111,9 @@ test("an agency's statement goes from draft to a shortlisted proposal", async ({
     await expect(page.getByText("Video H.264, 25 khung hình/giây, lưu trữ 30 ngày.")).toBeVisible();
     await expect(page.getByText(fill(s.qa.askedBy, { name: "Công ty Cổ phần Công nghệ Sông Hồng AI" }))).toHaveCount(0);
     await page.getByRole("link", { name: s.proposals.proposeLink }).click();
-    await page.getByLabel(s.proposals.offer, { exact: true }).selectOption({ label: `${seededOffer} — Công ty Cổ phần Công nghệ Sông Hồng AI` });
+    await page
+      .getByLabel(s.proposals.offer, { exact: true })
+      .selectOption({ label: `${seededOffer} — Công ty Cổ phần Công nghệ Sông Hồng AI` });
     await page.getByLabel(s.proposals.pitch).fill("Đã vận hành ở 30 nút giao, giảm 18% thời gian chờ.");
     await page.getByRole("button", { name: s.proposals.propose }).click();
     await expect(page.getByRole("status")).toHaveText(s.proposals.proposed);

@@ -21,9 +21,11 @@ const ONE_ACTIVE = `${s.filterToggle} (${s.filterActive_one.replace("{{count}}",
 test.use({ viewport: SCREEN });
 
 const main = (page: Page) => page.getByRole("main");
-const summary = (page: Page) => main(page).getByRole("heading", { level: 2, name: new RegExp(`^\\d+ kết quả cho “${QUERY}”$`) });
+const summary = (page: Page) =>
+  main(page).getByRole("heading", { level: 2, name: new RegExp(`^\\d+ kết quả cho “${QUERY}”$`) });
 const filterToggle = (page: Page) => main(page).locator("summary", { hasText: s.filterToggle });
-const filterPanel = (page: Page) => main(page).locator("details", { has: page.locator("summary", { hasText: s.filterToggle }) });
+const filterPanel = (page: Page) =>
+  main(page).locator("details", { has: page.locator("summary", { hasText: s.filterToggle }) });
 const rightOffer = (page: Page) => main(page).getByRole("link", { name: RIGHT_OFFER });
 
 // The first screen is what shows before any scrolling: the element's top,
@@ -61,7 +63,9 @@ async function applyTrlFilter(page: Page) {
   await expectResultsFirst(page);
 }
 
-test("on a phone, a phrase query shows its right offer in the first screen, with the filters behind Lọc", async ({ page }) => {
+test("on a phone, a phrase query shows its right offer in the first screen, with the filters behind Lọc", async ({
+  page,
+}) => {
   await test.step("the search page has one search box", async () => {
     await page.goto("/search");
     await hydrated(page);
@@ -72,14 +76,18 @@ test("on a phone, a phrase query shows its right offer in the first screen, with
     const box = main(page).getByLabel(s.queryLabel);
     await box.fill(QUERY);
     await box.press("Enter");
-    await expect(page).toHaveURL(/\/search\?q=h%C3%B3a\+%C4%91%C6%A1n\+%C4%91i%E1%BB%87n\+t%E1%BB%AD(&sort=relevance)?$/);
+    await expect(page).toHaveURL(
+      /\/search\?q=h%C3%B3a\+%C4%91%C6%A1n\+%C4%91i%E1%BB%87n\+t%E1%BB%AD(&sort=relevance)?$/,
+    );
     await expectResultsFirst(page);
     await expect(filterToggle(page)).toHaveText(s.filterToggle);
   });
 
   await test.step("Lọc opens the filters; ticking one and applying it keeps the results first", async () => {
     await applyTrlFilter(page);
-    await expect(main(page).getByRole("link", { name: `${s.removeFilter}: ${s.fields.trlBand}: ${s.trlBands["7-9"]}` })).toBeVisible();
+    await expect(
+      main(page).getByRole("link", { name: `${s.removeFilter}: ${s.fields.trlBand}: ${s.trlBands["7-9"]}` }),
+    ).toBeVisible();
   });
 });
 

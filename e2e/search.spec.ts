@@ -25,22 +25,33 @@ test("a visitor searches without diacritics, filters by sector and opens a resul
     await expect(box).toHaveAttribute("aria-expanded", "false");
     await box.press("Enter");
     await expect(page).toHaveURL(/\/search\?q=quan\+trac\+bui\+min$/);
-    await expect(main(page).getByRole("heading", { level: 2, name: /^\d+ kết quả cho “quan trac bui min”$/ })).toBeVisible();
+    await expect(
+      main(page).getByRole("heading", { level: 2, name: /^\d+ kết quả cho “quan trac bui min”$/ }),
+    ).toBeVisible();
     await expect(main(page).getByRole("link", { name: title })).toBeVisible();
   });
 
   await test.step("ticking a sector and applying the filters puts them in the URL", async () => {
     await hydrated(page);
-    await main(page).getByRole("group", { name: s.fields.sector }).getByLabel(/^Môi trường \(\d+\)$/).check();
+    await main(page)
+      .getByRole("group", { name: s.fields.sector })
+      .getByLabel(/^Môi trường \(\d+\)$/)
+      .check();
     await main(page).getByRole("button", { name: s.applyFilters }).click();
     await expect(page).toHaveURL(/\/search\?q=quan\+trac\+bui\+min&sector=moi-truong(&sort=relevance)?$/);
-    await expect(main(page).getByRole("link", { name: `${s.removeFilter}: ${s.fields.sector}: Môi trường` })).toBeVisible();
+    await expect(
+      main(page).getByRole("link", { name: `${s.removeFilter}: ${s.fields.sector}: Môi trường` }),
+    ).toBeVisible();
   });
 
   await test.step("reloading keeps the search", async () => {
     await page.reload();
     await expect(main(page).getByLabel(s.queryLabel)).toHaveValue("quan trac bui min");
-    await expect(main(page).getByRole("group", { name: s.fields.sector }).getByLabel(/^Môi trường/)).toBeChecked();
+    await expect(
+      main(page)
+        .getByRole("group", { name: s.fields.sector })
+        .getByLabel(/^Môi trường/),
+    ).toBeChecked();
     await expect(main(page).getByRole("link", { name: title })).toBeVisible();
   });
 

@@ -27,7 +27,10 @@ export async function readOutbox(to: string): Promise<OutboxMessage[]> {
 export async function waitForEmail(to: string): Promise<OutboxMessage> {
   let found: OutboxMessage[] = [];
   await expect
-    .poll(async () => (found = await readOutbox(to)).length, { message: `an email to ${to} in ${outboxDir()}`, timeout: 10_000 })
+    .poll(async () => (found = await readOutbox(to)).length, {
+      message: `an email to ${to} in ${outboxDir()}`,
+      timeout: 10_000,
+    })
     .toBe(1);
   return found[0]!;
 }

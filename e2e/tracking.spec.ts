@@ -11,7 +11,10 @@ test("the public results page draws a chart per list beside a table of the same 
   await expect(page).toHaveURL(/\/results$/);
   await hydrated(page);
   await expect(page.getByRole("heading", { level: 1, name: vi.tracking.results.metaTitle })).toBeVisible();
-  const section = page.locator("section").filter({ has: page.locator("table[data-list]") }).first();
+  const section = page
+    .locator("section")
+    .filter({ has: page.locator("table[data-list]") })
+    .first();
   await expect(section.locator("table caption")).toContainText(vi.tracking.results.tableCaption.split("{{")[0]!);
   // The chart is drawn once the page has hydrated, with one bar per measure.
   const chart = section.locator("figure.results-chart svg");

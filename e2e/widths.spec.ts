@@ -56,7 +56,9 @@ const TITLES_STILL_FAILING: Record<string, string> = {};
 function firstLink(from: string, pattern: RegExp) {
   return async (page: Page) => {
     await page.goto(from);
-    const hrefs = await page.locator("main a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+    const hrefs = await page
+      .locator("main a[href]")
+      .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
     const found = hrefs.map((href) => href.split(/[?#]/)[0]!).find((href) => pattern.test(href));
     if (!found) throw new Error(`no link matching ${pattern} on ${from}`);
     return found;
@@ -77,7 +79,11 @@ function orgArea(name: string, then = "") {
 function boardOf(code: string) {
   return async (page: Page) => {
     await page.goto("/staff/matches");
-    const href = await page.getByRole("main").getByRole("link", { name: new RegExp(`^${code}:`) }).first().getAttribute("href");
+    const href = await page
+      .getByRole("main")
+      .getByRole("link", { name: new RegExp(`^${code}:`) })
+      .first()
+      .getAttribute("href");
     if (!href) throw new Error(`no board link for ${code} on /staff/matches`);
     return href;
   };
@@ -100,7 +106,11 @@ const roles: Role[] = [
       { name: "major-problem-list", path: firstLink("/major-problems", /^\/major-problems\/[^/]+$/), named: true },
       {
         name: "major-problem",
-        path: async (page) => firstLink(await firstLink("/major-problems", /^\/major-problems\/[^/]+$/)(page), /^\/major-problems\/[^/]+\/[^/]+$/)(page),
+        path: async (page) =>
+          firstLink(
+            await firstLink("/major-problems", /^\/major-problems\/[^/]+$/)(page),
+            /^\/major-problems\/[^/]+\/[^/]+$/,
+          )(page),
         named: true,
       },
       { name: "market", path: "/market" },
@@ -121,7 +131,8 @@ const roles: Role[] = [
       { name: "offer-form", path: orgArea(providerOrg, "/offers/new") },
       {
         name: "offer-view",
-        path: async (page) => firstLink(await orgArea(providerOrg, "/offers")(page), /^\/orgs\/[^/]+\/offers\/(?!new$)[^/]+$/)(page),
+        path: async (page) =>
+          firstLink(await orgArea(providerOrg, "/offers")(page), /^\/orgs\/[^/]+\/offers\/(?!new$)[^/]+$/)(page),
         named: true,
       },
     ],
@@ -171,9 +182,16 @@ function overflowing(page: Page): Promise<string[]> {
     const width = document.documentElement.clientWidth;
     const describe = (el: Element) => {
       const parts: string[] = [];
-      for (let node: Element | null = el; node && node !== document.body && parts.length < 4; node = node.parentElement) {
+      for (
+        let node: Element | null = el;
+        node && node !== document.body && parts.length < 4;
+        node = node.parentElement
+      ) {
         const id = node.id ? `#${node.id}` : "";
-        const classes = typeof node.className === "string" && node.className.trim() ? `.${node.className.trim().split(/\s+/).join(".")}` : "";
+        const classes =
+          typeof node.className === "string" && node.className.trim()
+            ? `.${node.className.trim().split(/\s+/).join(".")}`
+            : "";
         parts.unshift(`${node.tagName.toLowerCase()}${id}${classes}`);
       }
       return parts.join(" > ");
@@ -192,7 +210,11 @@ function overflowing(page: Page): Promise<string[]> {
       // Report the outermost offender only, not each of its children.
       if (offenders.some((outer) => outer.contains(el))) continue;
       offenders.push(el);
-      found.push(`${describe(el)} (right edge ${Math.round(box.right)} px > ${width} px; text “${(el.textContent ?? "").trim().slice(0, 40)}”)`);
+      found.push(
+        `${describe(el)} (right edge ${Math.round(box.right)} px > ${width} px; text “${(el.textContent ?? "")
+          .trim()
+          .slice(0, 40)}”)`,
+      );
       if (found.length >= 8) break;
     }
     return found;
@@ -210,18 +232,37 @@ async function loadPage(page: Page, target: string, url: string) {
   await hydrated(page);
 }
 
-async function checkPage(page: Page, testInfo: TestInfo, role: string, target: string, url: string, language: Language, width: number) {
+async function checkPage(
+  page: Page,
+  testInfo: TestInfo,
+  role: string,
+  target: string,
+  url: string,
+  language: Language,
+  width: number,
+) {
   await page.setViewportSize({ width, height: HEIGHT });
   const where = `${role}/${target} (${url}) in ${language} at ${width} px`;
 
-  const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+  const widths = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    inner: window.innerWidth,
+  }));
   const culprits = widths.scroll > widths.inner ? await overflowing(page) : [];
-  expect.soft(widths.scroll, `${where} scrolls sideways; too wide:\n  ${culprits.join("\n  ")}`).toBeLessThanOrEqual(widths.inner);
+  expect
+    .soft(widths.scroll, `${where} scrolls sideways; too wide:\n  ${culprits.join("\n  ")}`)
+    .toBeLessThanOrEqual(widths.inner);
 
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(" "))
+          .join(" | ")}`,
+    );
   expect.soft(serious, `${where}: axe violations of serious or critical impact`).toEqual([]);
 
   if (!TAKE_SHOTS) return;
@@ -234,7 +275,10 @@ async function checkPage(page: Page, testInfo: TestInfo, role: string, target: s
 const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/i;
 
 test.beforeAll(() => {
-  test.skip(test.info().project.name !== "chromium-sqlite", "presentation does not depend on the database: run once, on SQLite");
+  test.skip(
+    test.info().project.name !== "chromium-sqlite",
+    "presentation does not depend on the database: run once, on SQLite",
+  );
 });
 
 for (const role of roles) {
@@ -260,7 +304,9 @@ for (const role of roles) {
     });
 
     for (const target of role.targets) {
-      test(`${target.name}: no sideways scroll and no serious axe violation at ${WIDTHS.join(", ")} px in Vietnamese and English`, async () => {
+      test(`${target.name}: no sideways scroll and no serious axe violation at ${WIDTHS.join(
+        ", ",
+      )} px in Vietnamese and English`, async () => {
         // Two loads (one per language), six axe runs and six full-page screenshots.
         test.setTimeout(180_000);
         test.fixme(target.name in STILL_FAILING, STILL_FAILING[target.name]);

@@ -97,9 +97,9 @@ export const seedMajorProblems: SeedMajorProblem[] = [
   },
   {
     code: "HN-2026-04",
-    title: "Chống ngập úng đô thị theo hướng \"thành phố bọt biển\"",
+    title: 'Chống ngập úng đô thị theo hướng "thành phố bọt biển"',
     description:
-      "Mưa lớn thường gây úng ngập tại nhiều tuyến phố và khu dân cư, trong khi hệ thống thoát nước và hồ điều hòa chưa theo kịp tốc độ đô thị hóa. Theo hướng \"thành phố bọt biển\", thành phố cần tăng khả năng thấm, trữ và điều tiết nước mưa (mặt phủ thấm nước, hồ, không gian xanh, bể trữ), kết hợp cảm biến mực nước, dự báo điểm ngập và hỗ trợ vận hành trạm bơm, cửa xả. Kết quả được đo bằng số điểm ngập, độ sâu và thời gian ngập sau các trận mưa lớn tại khu vực áp dụng.",
+      'Mưa lớn thường gây úng ngập tại nhiều tuyến phố và khu dân cư, trong khi hệ thống thoát nước và hồ điều hòa chưa theo kịp tốc độ đô thị hóa. Theo hướng "thành phố bọt biển", thành phố cần tăng khả năng thấm, trữ và điều tiết nước mưa (mặt phủ thấm nước, hồ, không gian xanh, bể trữ), kết hợp cảm biến mực nước, dự báo điểm ngập và hỗ trợ vận hành trạm bơm, cửa xả. Kết quả được đo bằng số điểm ngập, độ sâu và thời gian ngập sau các trận mưa lớn tại khu vực áp dụng.',
     sector: "cap-thoat-nuoc",
     leadAgency: "Sở Xây dựng Hà Nội",
     priority: "HIGH",

@@ -17,17 +17,9 @@
  *  - `priceVnd: null` means "liên hệ" (price on request).
  */
 
-export type SeedDeploymentModel =
-  | "SAAS"
-  | "ON_PREMISE"
-  | "HARDWARE"
-  | "SERVICE";
+export type SeedDeploymentModel = "SAAS" | "ON_PREMISE" | "HARDWARE" | "SERVICE";
 
-export type SeedEvidenceLevel =
-  | "SELF_DECLARED"
-  | "DOCUMENTS_VERIFIED"
-  | "REFERENCE_CONFIRMED"
-  | "SANDBOX_TESTED";
+export type SeedEvidenceLevel = "SELF_DECLARED" | "DOCUMENTS_VERIFIED" | "REFERENCE_CONFIRMED" | "SANDBOX_TESTED";
 
 export interface SeedOfferPackage {
   name: string;
@@ -121,8 +113,7 @@ Bộ xử lý biên tương thích với các bộ điều khiển tín hiệu p
         name: "Bộ thiết bị cho một nút giao",
         priceVnd: 365_000_000,
         unit: "thiết bị",
-        description:
-          "Bốn camera AI, một bộ xử lý biên và bản quyền phần mềm điều khiển thích ứng, bảo hành 36 tháng.",
+        description: "Bốn camera AI, một bộ xử lý biên và bản quyền phần mềm điều khiển thích ứng, bảo hành 36 tháng.",
       },
       {
         name: "Vận hành và bảo trì",
@@ -135,22 +126,19 @@ Bộ xử lý biên tương thích với các bộ điều khiển tín hiệu p
         name: "Triển khai toàn tuyến hoặc toàn quận",
         priceVnd: null,
         unit: "gói",
-        description:
-          "Thiết kế theo quy mô mạng lưới nút giao và mức độ tích hợp với trung tâm điều hành hiện có.",
+        description: "Thiết kế theo quy mô mạng lưới nút giao và mức độ tích hợp với trung tâm điều hành hiện có.",
       },
     ],
     references: [
       {
         customer: "Sở Giao thông Vận tải Hà Nội (thí điểm trục Nguyễn Trãi)",
         year: 2025,
-        result:
-          "Giảm 23% thời gian chờ trung bình tại 5 nút giao sau 3 tháng vận hành.",
+        result: "Giảm 23% thời gian chờ trung bình tại 5 nút giao sau 3 tháng vận hành.",
       },
       {
         customer: "Ban Quản lý Khu đô thị Thành Nam Riverside",
         year: 2024,
-        result:
-          "Giảm 18% thời gian hành trình giờ cao điểm trên trục đường nội khu dài 2,4 km.",
+        result: "Giảm 18% thời gian hành trình giờ cao điểm trên trục đường nội khu dài 2,4 km.",
       },
     ],
     monthsSinceUpdate: 1,
@@ -218,8 +206,7 @@ Trạm được lắp đặt trong một ngày, không cần đào đường hay
       {
         customer: "Ban Quản lý Khu đô thị Văn Quán Xanh",
         year: 2025,
-        result:
-          "Giảm 40% chi phí lấy mẫu thủ công nhờ quan trắc tự động liên tục tại 2 hồ điều hòa.",
+        result: "Giảm 40% chi phí lấy mẫu thủ công nhờ quan trắc tự động liên tục tại 2 hồ điều hòa.",
       },
     ],
     monthsSinceUpdate: 2,
@@ -246,8 +233,7 @@ Viện kết hợp mô hình thủy lực mạng cống với học máy để d
 Giải pháp đã được kiểm chứng trên hai lưu vực thí điểm và đang ở giai đoạn mở rộng. Viện chuyển giao mô hình, mã nguồn và đào tạo đội ngũ kỹ thuật của đơn vị tiếp nhận để tự vận hành.`,
     trl: 6,
     deploymentModel: "ON_PREMISE",
-    ipStatus:
-      "Quyền tác giả chương trình máy tính, Giấy chứng nhận đăng ký số 4512/2024/QTG",
+    ipStatus: "Quyền tác giả chương trình máy tính, Giấy chứng nhận đăng ký số 4512/2024/QTG",
     contactName: "TS. Phạm Quang Vinh",
     contactEmail: "vinh.pham@vtme.example.vn",
     contactPhone: "024 3791 3362",
@@ -267,29 +253,25 @@ Giải pháp đã được kiểm chứng trên hai lưu vực thí điểm và 
         name: "Mạng 20 cảm biến mực nước và phần mềm cảnh báo",
         priceVnd: 2_400_000_000,
         unit: "gói",
-        description:
-          "Cung cấp, lắp đặt 20 cảm biến mực nước, máy chủ dự báo và ứng dụng cảnh báo cho một lưu vực.",
+        description: "Cung cấp, lắp đặt 20 cảm biến mực nước, máy chủ dự báo và ứng dụng cảnh báo cho một lưu vực.",
       },
       {
         name: "Chuyển giao quy mô toàn thành phố",
         priceVnd: null,
         unit: "gói",
-        description:
-          "Chuyển giao mô hình cho nhiều lưu vực, tích hợp với hệ thống điều hành thoát nước hiện có.",
+        description: "Chuyển giao mô hình cho nhiều lưu vực, tích hợp với hệ thống điều hành thoát nước hiện có.",
       },
     ],
     references: [
       {
         customer: "Ban Chỉ huy phòng chống thiên tai quận Hoàng Mai (thí điểm)",
         year: 2023,
-        result:
-          "Dự báo đúng 11/13 điểm ngập trong mùa mưa 2023, thời gian báo trước trung bình 75 phút.",
+        result: "Dự báo đúng 11/13 điểm ngập trong mùa mưa 2023, thời gian báo trước trung bình 75 phút.",
       },
       {
         customer: "Ban Quản lý Khu đô thị Nam An Khánh Xanh",
         year: 2025,
-        result:
-          "Giảm 35% thời gian huy động lực lượng ứng trực khi có mưa lớn.",
+        result: "Giảm 35% thời gian huy động lực lượng ứng trực khi có mưa lớn.",
       },
     ],
     monthsSinceUpdate: 3,
@@ -329,8 +311,7 @@ Nền tảng tổng hợp xu hướng ô nhiễm theo giờ, theo mùa và chỉ
         name: "Gói 30 trạm cho một phường",
         priceVnd: 1_950_000_000,
         unit: "gói",
-        description:
-          "Ba mươi trạm cảm biến, lắp đặt, hiệu chuẩn ban đầu và bảo hành 24 tháng.",
+        description: "Ba mươi trạm cảm biến, lắp đặt, hiệu chuẩn ban đầu và bảo hành 24 tháng.",
       },
       {
         name: "Nền tảng công bố AQI và API dữ liệu mở",
@@ -343,8 +324,7 @@ Nền tảng tổng hợp xu hướng ô nhiễm theo giờ, theo mùa và chỉ
         name: "Mạng lưới toàn quận, huyện",
         priceVnd: null,
         unit: "gói",
-        description:
-          "Thiết kế mật độ trạm theo địa bàn và tích hợp với hệ thống quan trắc hiện có của thành phố.",
+        description: "Thiết kế mật độ trạm theo địa bàn và tích hợp với hệ thống quan trắc hiện có của thành phố.",
       },
     ],
     references: [
@@ -357,8 +337,7 @@ Nền tảng tổng hợp xu hướng ô nhiễm theo giờ, theo mùa và chỉ
       {
         customer: "Hệ thống Trường Liên cấp Hoa Sen Xanh",
         year: 2024,
-        result:
-          "Tạm hoãn hoạt động ngoài trời đúng 100% số ngày AQI vượt 150, bảo vệ 2.300 học sinh.",
+        result: "Tạm hoãn hoạt động ngoài trời đúng 100% số ngày AQI vượt 150, bảo vệ 2.300 học sinh.",
       },
     ],
     monthsSinceUpdate: 0,
@@ -385,8 +364,7 @@ Mô hình 3D được dựng từ ảnh bay chụp UAV, dữ liệu quét LiDAR 
 Nền tảng cài đặt trên hạ tầng của cơ quan sử dụng, hỗ trợ hệ tọa độ VN-2000 và các định dạng CityGML, IFC, Shapefile. Nhật ký truy cập được lưu đầy đủ phục vụ kiểm tra, giám sát.`,
     trl: 7,
     deploymentModel: "ON_PREMISE",
-    ipStatus:
-      "Quyền tác giả chương trình máy tính, Giấy chứng nhận đăng ký số 2871/2023/QTG",
+    ipStatus: "Quyền tác giả chương trình máy tính, Giấy chứng nhận đăng ký số 2871/2023/QTG",
     contactName: "Đỗ Thanh Tùng",
     contactEmail: "tung.do@geotwin.example.vn",
     contactPhone: "024 3537 1948",
@@ -399,36 +377,31 @@ Nền tảng cài đặt trên hạ tầng của cơ quan sử dụng, hỗ tr�
         name: "Số hóa 3D một khu vực đến 5 km²",
         priceVnd: 1_200_000_000,
         unit: "gói",
-        description:
-          "Bay chụp UAV, dựng mô hình 3D, tích hợp hồ sơ công trình ngầm hiện có và bàn giao dữ liệu.",
+        description: "Bay chụp UAV, dựng mô hình 3D, tích hợp hồ sơ công trình ngầm hiện có và bàn giao dữ liệu.",
       },
       {
         name: "Bản quyền nền tảng và 10 tài khoản chuyên gia",
         priceVnd: 450_000_000,
         unit: "năm",
-        description:
-          "Bản quyền sử dụng nền tảng, cập nhật phiên bản và hỗ trợ kỹ thuật trong giờ hành chính.",
+        description: "Bản quyền sử dụng nền tảng, cập nhật phiên bản và hỗ trợ kỹ thuật trong giờ hành chính.",
       },
       {
         name: "Tích hợp dữ liệu hạ tầng ngầm toàn quận",
         priceVnd: null,
         unit: "gói",
-        description:
-          "Khảo sát, chuẩn hóa và tích hợp dữ liệu hạ tầng ngầm của nhiều đơn vị quản lý trên địa bàn.",
+        description: "Khảo sát, chuẩn hóa và tích hợp dữ liệu hạ tầng ngầm của nhiều đơn vị quản lý trên địa bàn.",
       },
     ],
     references: [
       {
         customer: "Ban Quản lý dự án Khu đô thị mới Hòa Lạc Xanh",
         year: 2023,
-        result:
-          "Rút ngắn 30% thời gian thẩm định phương án kiến trúc nhờ mô phỏng bóng đổ và chiều cao 3D.",
+        result: "Rút ngắn 30% thời gian thẩm định phương án kiến trúc nhờ mô phỏng bóng đổ và chiều cao 3D.",
       },
       {
         customer: "Công ty Cổ phần Hạ tầng Kỹ thuật Đông Anh Phát",
         year: 2024,
-        result:
-          "Phát hiện 46 điểm xung đột công trình ngầm trước khi thi công tuyến cống dài 3,2 km.",
+        result: "Phát hiện 46 điểm xung đột công trình ngầm trước khi thi công tuyến cống dài 3,2 km.",
       },
     ],
     monthsSinceUpdate: 8,
@@ -455,54 +428,44 @@ Người bệnh chọn chuyên khoa, bác sĩ và khung giờ 15 phút, xác th�
 Bảng điều phối hiển thị tải của từng phòng khám, phòng xét nghiệm và chẩn đoán hình ảnh để phân luồng người bệnh hợp lý. Hệ thống tích hợp với HIS, bệnh án điện tử và cổng giám định bảo hiểm y tế theo chuẩn HL7 FHIR.`,
     trl: 9,
     deploymentModel: "SAAS",
-    ipStatus:
-      "Quyền tác giả chương trình máy tính, Giấy chứng nhận đăng ký số 1938/2022/QTG",
+    ipStatus: "Quyền tác giả chương trình máy tính, Giấy chứng nhận đăng ký số 1938/2022/QTG",
     contactName: "BS. Vũ Thị Lan Anh",
     contactEmail: "lananh.vu@hongduc-health.example.vn",
     contactPhone: "024 3974 5216",
     evidenceLevel: "REFERENCE_CONFIRMED",
     sectors: ["y-te"],
-    technologies: [
-      "dien-toan-dam-may",
-      "tri-tue-nhan-tao",
-      "dinh-danh-so-chu-ky-so",
-    ],
+    technologies: ["dien-toan-dam-may", "tri-tue-nhan-tao", "dinh-danh-so-chu-ky-so"],
     businessNeeds: [],
     packages: [
       {
         name: "Gói bệnh viện dưới 300 giường",
         priceVnd: 240_000_000,
         unit: "năm",
-        description:
-          "Đặt lịch đa kênh, số thứ tự điện tử, nhắc lịch và tích hợp HIS; gồm 2 ki-ốt tự phục vụ.",
+        description: "Đặt lịch đa kênh, số thứ tự điện tử, nhắc lịch và tích hợp HIS; gồm 2 ki-ốt tự phục vụ.",
       },
       {
         name: "Gói bệnh viện từ 300 giường trở lên",
         priceVnd: 480_000_000,
         unit: "năm",
-        description:
-          "Toàn bộ tính năng, điều phối cận lâm sàng, tổng đài đặt lịch và 6 ki-ốt tự phục vụ.",
+        description: "Toàn bộ tính năng, điều phối cận lâm sàng, tổng đài đặt lịch và 6 ki-ốt tự phục vụ.",
       },
       {
         name: "Triển khai cho cụm bệnh viện và trạm y tế",
         priceVnd: null,
         unit: "gói",
-        description:
-          "Cổng đặt lịch dùng chung cho nhiều cơ sở y tế, chuyển tuyến và chia sẻ lịch khám liên viện.",
+        description: "Cổng đặt lịch dùng chung cho nhiều cơ sở y tế, chuyển tuyến và chia sẻ lịch khám liên viện.",
       },
     ],
     references: [
       {
         customer: "Bệnh viện Đa khoa Sông Nhuệ",
         year: 2024,
-        result:
-          "Thời gian chờ khám trung bình giảm từ 95 xuống 40 phút; 62% lượt khám được đặt lịch trước.",
+        result: "Thời gian chờ khám trung bình giảm từ 95 xuống 40 phút; 62% lượt khám được đặt lịch trước.",
       },
       {
         customer: "Phòng khám Đa khoa Hồng Hà Tâm An",
         year: 2025,
-        result:
-          "Tỷ lệ người bệnh lỡ hẹn giảm từ 18% xuống 7% nhờ nhắc lịch tự động.",
+        result: "Tỷ lệ người bệnh lỡ hẹn giảm từ 18% xuống 7% nhờ nhắc lịch tự động.",
       },
     ],
     monthsSinceUpdate: 2,
@@ -535,8 +498,7 @@ HG-eInvoice đáp ứng Nghị định 123/2020/NĐ-CP và các văn bản hư�
 Miễn phí khởi tạo, đăng ký mẫu hóa đơn và hướng dẫn thủ tục chuyển đổi với cơ quan thuế. Hóa đơn được lưu trữ 10 năm trên hạ tầng đám mây đặt tại Việt Nam.`,
     trl: 9,
     deploymentModel: "SAAS",
-    ipStatus:
-      "Quyền tác giả chương trình máy tính, Giấy chứng nhận đăng ký số 3307/2022/QTG",
+    ipStatus: "Quyền tác giả chương trình máy tính, Giấy chứng nhận đăng ký số 3307/2022/QTG",
     contactName: "Hoàng Đức Anh",
     contactEmail: "einvoice@hoguompay.example.vn",
     contactPhone: "024 3936 8802",
@@ -549,22 +511,19 @@ Miễn phí khởi tạo, đăng ký mẫu hóa đơn và hướng dẫn thủ t
         name: "Gói 300 hóa đơn",
         priceVnd: 330_000,
         unit: "gói",
-        description:
-          "300 hóa đơn, không giới hạn thời gian sử dụng, miễn phí khởi tạo; phù hợp hộ kinh doanh nhỏ.",
+        description: "300 hóa đơn, không giới hạn thời gian sử dụng, miễn phí khởi tạo; phù hợp hộ kinh doanh nhỏ.",
       },
       {
         name: "Gói 1.000 hóa đơn",
         priceVnd: 790_000,
         unit: "gói",
-        description:
-          "1.000 hóa đơn, không giới hạn thời gian sử dụng, kèm ứng dụng di động và hỗ trợ qua Zalo.",
+        description: "1.000 hóa đơn, không giới hạn thời gian sử dụng, kèm ứng dụng di động và hỗ trợ qua Zalo.",
       },
       {
         name: "Gói 5.000 hóa đơn",
         priceVnd: 2_450_000,
         unit: "gói",
-        description:
-          "5.000 hóa đơn, không giới hạn thời gian sử dụng, có API kết nối phần mềm bán hàng.",
+        description: "5.000 hóa đơn, không giới hạn thời gian sử dụng, có API kết nối phần mềm bán hàng.",
       },
     ],
     references: [
@@ -604,54 +563,44 @@ Hóa đơn điện tử Công số đáp ứng Nghị định 123/2020/NĐ-CP, h
 Đội ngũ tư vấn hỗ trợ thiết kế mẫu hóa đơn theo nhận diện thương hiệu và chuyển dữ liệu từ nhà cung cấp cũ. Tổng đài hỗ trợ kỹ thuật hoạt động từ 7 giờ đến 22 giờ tất cả các ngày.`,
     trl: 9,
     deploymentModel: "SAAS",
-    ipStatus:
-      "Quyền tác giả chương trình máy tính, Giấy chứng nhận đăng ký số 2154/2022/QTG",
+    ipStatus: "Quyền tác giả chương trình máy tính, Giấy chứng nhận đăng ký số 2154/2022/QTG",
     contactName: "Phan Thị Mai Hương",
     contactEmail: "huong.phan@congso.example.vn",
     contactPhone: "024 3771 2590",
     evidenceLevel: "REFERENCE_CONFIRMED",
     sectors: ["tai-chinh-thuong-mai"],
-    technologies: [
-      "dien-toan-dam-may",
-      "dinh-danh-so-chu-ky-so",
-      "du-lieu-mo-api",
-    ],
+    technologies: ["dien-toan-dam-may", "dinh-danh-so-chu-ky-so", "du-lieu-mo-api"],
     businessNeeds: ["hoa-don-dien-tu"],
     packages: [
       {
         name: "Gói 300 hóa đơn",
         priceVnd: 360_000,
         unit: "gói",
-        description:
-          "300 hóa đơn, không giới hạn thời gian sử dụng, đã gồm ký số từ xa trong 12 tháng.",
+        description: "300 hóa đơn, không giới hạn thời gian sử dụng, đã gồm ký số từ xa trong 12 tháng.",
       },
       {
         name: "Gói 1.000 hóa đơn",
         priceVnd: 750_000,
         unit: "gói",
-        description:
-          "1.000 hóa đơn, không giới hạn thời gian sử dụng, đã gồm ký số từ xa trong 12 tháng.",
+        description: "1.000 hóa đơn, không giới hạn thời gian sử dụng, đã gồm ký số từ xa trong 12 tháng.",
       },
       {
         name: "Gói 5.000 hóa đơn",
         priceVnd: 2_600_000,
         unit: "gói",
-        description:
-          "5.000 hóa đơn, API tích hợp ERP, ký số từ xa 12 tháng và hỗ trợ chuyển đổi dữ liệu.",
+        description: "5.000 hóa đơn, API tích hợp ERP, ký số từ xa 12 tháng và hỗ trợ chuyển đổi dữ liệu.",
       },
     ],
     references: [
       {
         customer: "Công ty Cổ phần Vận tải Hành khách Thăng Long Xanh",
         year: 2023,
-        result:
-          "Tự động phát hành 18.000 hóa đơn mỗi tháng từ hệ thống bán vé qua API.",
+        result: "Tự động phát hành 18.000 hóa đơn mỗi tháng từ hệ thống bán vé qua API.",
       },
       {
         customer: "Hợp tác xã Rau an toàn Vân Nội Xanh",
         year: 2025,
-        result:
-          "100% hóa đơn được cơ quan thuế cấp mã trong vòng 5 giây; không còn hóa đơn giấy.",
+        result: "100% hóa đơn được cơ quan thuế cấp mã trong vòng 5 giây; không còn hóa đơn giấy.",
       },
     ],
     monthsSinceUpdate: 4,
@@ -680,8 +629,7 @@ Phần mềm áp dụng chế độ kế toán doanh nghiệp nhỏ và vừa, c
 Mỗi gói có chuyên viên kế toán hỗ trợ qua điện thoại và Zalo trong giờ hành chính. Dữ liệu được sao lưu hằng ngày và có thể xuất ra Excel bất cứ lúc nào.`,
     trl: 9,
     deploymentModel: "SAAS",
-    ipStatus:
-      "Quyền tác giả chương trình máy tính, Giấy chứng nhận đăng ký số 2893/2023/QTG",
+    ipStatus: "Quyền tác giả chương trình máy tính, Giấy chứng nhận đăng ký số 2893/2023/QTG",
     contactName: "Ngô Văn Thành",
     contactEmail: "ketoan@congso.example.vn",
     contactPhone: "024 3771 2591",
@@ -694,22 +642,19 @@ Mỗi gói có chuyên viên kế toán hỗ trợ qua điện thoại và Zalo 
         name: "Gói Cơ bản",
         priceVnd: 1_490_000,
         unit: "năm",
-        description:
-          "1 người dùng, tối đa 1.000 chứng từ mỗi năm, tờ khai thuế và báo cáo tài chính.",
+        description: "1 người dùng, tối đa 1.000 chứng từ mỗi năm, tờ khai thuế và báo cáo tài chính.",
       },
       {
         name: "Gói Tiêu chuẩn",
         priceVnd: 3_490_000,
         unit: "năm",
-        description:
-          "3 người dùng, không giới hạn chứng từ, kết nối sao kê 2 ngân hàng, quản lý kho.",
+        description: "3 người dùng, không giới hạn chứng từ, kết nối sao kê 2 ngân hàng, quản lý kho.",
       },
       {
         name: "Gói Nâng cao",
         priceVnd: 6_990_000,
         unit: "năm",
-        description:
-          "10 người dùng, nhiều chi nhánh, tính giá thành, phân quyền chi tiết và báo cáo quản trị.",
+        description: "10 người dùng, nhiều chi nhánh, tính giá thành, phân quyền chi tiết và báo cáo quản trị.",
       },
     ],
     references: [
@@ -721,8 +666,7 @@ Mỗi gói có chuyên viên kế toán hỗ trợ qua điện thoại và Zalo 
       {
         customer: "Công ty Cổ phần Dịch vụ Vệ sinh Công nghiệp Hà Thành Sạch",
         year: 2025,
-        result:
-          "Nộp đúng hạn 100% tờ khai thuế và báo cáo tài chính năm 2025, không bị phạt chậm nộp.",
+        result: "Nộp đúng hạn 100% tờ khai thuế và báo cáo tài chính năm 2025, không bị phạt chậm nộp.",
       },
     ],
     monthsSinceUpdate: 3,
@@ -762,30 +706,26 @@ Chủ hộ chỉ cần trò chuyện với trợ lý AI bằng tiếng Việt, v
         name: "Gói Cơ bản",
         priceVnd: 990_000,
         unit: "năm",
-        description:
-          "1 người dùng, sổ doanh thu và chi phí, kết nối 1 tài khoản ngân hàng, nhắc lịch kê khai.",
+        description: "1 người dùng, sổ doanh thu và chi phí, kết nối 1 tài khoản ngân hàng, nhắc lịch kê khai.",
       },
       {
         name: "Gói Tiêu chuẩn",
         priceVnd: 2_490_000,
         unit: "năm",
-        description:
-          "3 người dùng, đầy đủ sổ sách theo mẫu, lập tờ khai thuế quý, kết nối 3 tài khoản ngân hàng.",
+        description: "3 người dùng, đầy đủ sổ sách theo mẫu, lập tờ khai thuế quý, kết nối 3 tài khoản ngân hàng.",
       },
       {
         name: "Gói Nâng cao",
         priceVnd: 5_990_000,
         unit: "năm",
-        description:
-          "Nhiều điểm bán, quản lý kho, trợ lý AI không giới hạn câu hỏi và kế toán viên rà soát mỗi quý.",
+        description: "Nhiều điểm bán, quản lý kho, trợ lý AI không giới hạn câu hỏi và kế toán viên rà soát mỗi quý.",
       },
     ],
     references: [
       {
         customer: "Hộ kinh doanh Tạp hóa Cô Hạnh Ngọc Thụy",
         year: 2026,
-        result:
-          "Chuyển sang kê khai thuế trong 2 tuần; tự động ghi sổ 3.400 giao dịch chuyển khoản mỗi tháng.",
+        result: "Chuyển sang kê khai thuế trong 2 tuần; tự động ghi sổ 3.400 giao dịch chuyển khoản mỗi tháng.",
       },
       {
         customer: "Hộ kinh doanh Cà phê Gác Nhỏ Tây Hồ",
@@ -819,8 +759,7 @@ Giao diện bán hàng tối ưu cho quầy thuốc, tìm thuốc theo tên, ho�
 Chủ chuỗi theo dõi doanh thu, tồn kho và điều chuyển hàng giữa các điểm bán trên một màn hình. Báo cáo lợi nhuận theo nhóm thuốc giúp tối ưu danh mục nhập hàng.`,
     trl: 9,
     deploymentModel: "SAAS",
-    ipStatus:
-      "Quyền tác giả chương trình máy tính, Giấy chứng nhận đăng ký số 3620/2023/QTG",
+    ipStatus: "Quyền tác giả chương trình máy tính, Giấy chứng nhận đăng ký số 3620/2023/QTG",
     contactName: "Đặng Quốc Bảo",
     contactEmail: "pharma@hongduc-health.example.vn",
     contactPhone: "024 3974 5230",
@@ -833,15 +772,13 @@ Chủ chuỗi theo dõi doanh thu, tồn kho và điều chuyển hàng giữa c
         name: "Gói Cơ bản",
         priceVnd: 149_000,
         unit: "tháng",
-        description:
-          "1 điểm bán, 2 người dùng, bán hàng, quản lý lô và hạn dùng, liên thông dữ liệu dược.",
+        description: "1 điểm bán, 2 người dùng, bán hàng, quản lý lô và hạn dùng, liên thông dữ liệu dược.",
       },
       {
         name: "Gói Tiêu chuẩn",
         priceVnd: 299_000,
         unit: "tháng",
-        description:
-          "1 điểm bán, 5 người dùng, thêm quản lý khách hàng, khuyến mại và báo cáo lợi nhuận.",
+        description: "1 điểm bán, 5 người dùng, thêm quản lý khách hàng, khuyến mại và báo cáo lợi nhuận.",
       },
       {
         name: "Gói Chuỗi",
@@ -855,14 +792,12 @@ Chủ chuỗi theo dõi doanh thu, tồn kho và điều chuyển hàng giữa c
       {
         customer: "Chuỗi nhà thuốc Bách Thảo Đường (6 điểm bán)",
         year: 2024,
-        result:
-          "Giảm 85% lượng thuốc hết hạn phải hủy nhờ cảnh báo cận hạn 90 ngày.",
+        result: "Giảm 85% lượng thuốc hết hạn phải hủy nhờ cảnh báo cận hạn 90 ngày.",
       },
       {
         customer: "Nhà thuốc Minh Châu Hà Đông",
         year: 2025,
-        result:
-          "100% đơn bán được liên thông lên cổng dữ liệu dược ngay trong ngày.",
+        result: "100% đơn bán được liên thông lên cổng dữ liệu dược ngay trong ngày.",
       },
     ],
     monthsSinceUpdate: 5,
@@ -902,15 +837,13 @@ Sản phẩm nhập từ hợp tác xã đối tác mang sẵn mã QR truy xuấ
         name: "Gói Cơ bản",
         priceVnd: 129_000,
         unit: "tháng",
-        description:
-          "1 điểm bán, 2 người dùng, bán hàng, kết nối cân điện tử và thanh toán QR.",
+        description: "1 điểm bán, 2 người dùng, bán hàng, kết nối cân điện tử và thanh toán QR.",
       },
       {
         name: "Gói Tiêu chuẩn",
         priceVnd: 269_000,
         unit: "tháng",
-        description:
-          "1 điểm bán, 5 người dùng, thêm quản lý hao hụt, tích điểm khách hàng và báo cáo lợi nhuận.",
+        description: "1 điểm bán, 5 người dùng, thêm quản lý hao hụt, tích điểm khách hàng và báo cáo lợi nhuận.",
       },
       {
         name: "Gói Chuỗi",
@@ -924,14 +857,12 @@ Sản phẩm nhập từ hợp tác xã đối tác mang sẵn mã QR truy xuấ
       {
         customer: "Cửa hàng Thực phẩm sạch Mầm Xanh Long Biên",
         year: 2025,
-        result:
-          "Giảm 60% chênh lệch kiểm kê cuối tháng; thanh toán QR chiếm 72% doanh thu.",
+        result: "Giảm 60% chênh lệch kiểm kê cuối tháng; thanh toán QR chiếm 72% doanh thu.",
       },
       {
         customer: "Hộ kinh doanh Tạp hóa Hương Quê Gia Lâm",
         year: 2024,
-        result:
-          "Thời gian tính tiền trung bình giảm từ 90 xuống 35 giây mỗi khách.",
+        result: "Thời gian tính tiền trung bình giảm từ 90 xuống 35 giây mỗi khách.",
       },
     ],
     monthsSinceUpdate: 2,
@@ -960,54 +891,44 @@ Máy chấm công nhận diện khuôn mặt trong dưới 1 giây, phát hiện
 Dữ liệu khuôn mặt được mã hóa, chỉ lưu đặc trưng sinh trắc học và được xử lý theo quy định về bảo vệ dữ liệu cá nhân. Nhân viên ký đồng ý điện tử trước khi đăng ký khuôn mặt.`,
     trl: 9,
     deploymentModel: "SAAS",
-    ipStatus:
-      "Quyền tác giả chương trình máy tính, Giấy chứng nhận đăng ký số 4088/2024/QTG",
+    ipStatus: "Quyền tác giả chương trình máy tính, Giấy chứng nhận đăng ký số 4088/2024/QTG",
     contactName: "Trịnh Thu Trang",
     contactEmail: "facehr@songhongai.example.vn",
     contactPhone: "024 3856 2160",
     evidenceLevel: "REFERENCE_CONFIRMED",
     sectors: ["lao-dong-xa-hoi"],
-    technologies: [
-      "thi-giac-may-tinh",
-      "tri-tue-nhan-tao",
-      "dien-toan-dam-may",
-    ],
+    technologies: ["thi-giac-may-tinh", "tri-tue-nhan-tao", "dien-toan-dam-may"],
     businessNeeds: ["nhan-su-tien-luong"],
     packages: [
       {
         name: "Gói Khởi đầu (đến 30 nhân viên)",
         priceVnd: 390_000,
         unit: "tháng",
-        description:
-          "Chấm công bằng điện thoại, xếp ca, nghỉ phép và tính lương cho tối đa 30 nhân viên.",
+        description: "Chấm công bằng điện thoại, xếp ca, nghỉ phép và tính lương cho tối đa 30 nhân viên.",
       },
       {
         name: "Gói Doanh nghiệp",
         priceVnd: 15_000,
         unit: "người dùng/tháng",
-        description:
-          "Không giới hạn số nhân viên, nhiều chi nhánh, tính lương sản phẩm và kết nối phần mềm kế toán.",
+        description: "Không giới hạn số nhân viên, nhiều chi nhánh, tính lương sản phẩm và kết nối phần mềm kế toán.",
       },
       {
         name: "Máy chấm công khuôn mặt SH-F2",
         priceVnd: 4_900_000,
         unit: "thiết bị",
-        description:
-          "Máy nhận diện khuôn mặt chống giả mạo, lưu 3.000 khuôn mặt, bảo hành 24 tháng.",
+        description: "Máy nhận diện khuôn mặt chống giả mạo, lưu 3.000 khuôn mặt, bảo hành 24 tháng.",
       },
     ],
     references: [
       {
         customer: "Công ty TNHH May mặc Phú Xuyên Hưng Thịnh",
         year: 2024,
-        result:
-          "Tính lương cho 420 công nhân trong 1 giờ thay vì 3 ngày; chấm dứt tình trạng chấm công hộ.",
+        result: "Tính lương cho 420 công nhân trong 1 giờ thay vì 3 ngày; chấm dứt tình trạng chấm công hộ.",
       },
       {
         customer: "Chuỗi nhà hàng Lẩu Nấm Rừng Xanh (5 cơ sở)",
         year: 2025,
-        result:
-          "Giảm 90% sai sót bảng công khi nhân viên đổi ca giữa các cơ sở.",
+        result: "Giảm 90% sai sót bảng công khi nhân viên đổi ca giữa các cơ sở.",
       },
     ],
     monthsSinceUpdate: 1,
@@ -1049,22 +970,19 @@ Thời gian phản hồi sự cố nghiêm trọng không quá 30 phút, kể c�
         name: "Gói Cơ bản (đến 10 máy)",
         priceVnd: 490_000,
         unit: "tháng",
-        description:
-          "Phòng chống mã độc và sao lưu 200 GB cho tối đa 10 máy tính, cảnh báo qua e-mail.",
+        description: "Phòng chống mã độc và sao lưu 200 GB cho tối đa 10 máy tính, cảnh báo qua e-mail.",
       },
       {
         name: "Gói Tiêu chuẩn (đến 30 máy)",
         priceVnd: 1_290_000,
         unit: "tháng",
-        description:
-          "Thêm diễn tập lừa đảo hằng quý, sao lưu 1 TB và hỗ trợ xử lý sự cố trong giờ hành chính.",
+        description: "Thêm diễn tập lừa đảo hằng quý, sao lưu 1 TB và hỗ trợ xử lý sự cố trong giờ hành chính.",
       },
       {
         name: "Gói Giám sát 24/7 (đến 50 máy)",
         priceVnd: 1_990_000,
         unit: "tháng",
-        description:
-          "Giám sát liên tục từ trung tâm SOC, ứng cứu sự cố từ xa 24/7 và báo cáo an ninh hằng tháng.",
+        description: "Giám sát liên tục từ trung tâm SOC, ứng cứu sự cố từ xa 24/7 và báo cáo an ninh hằng tháng.",
       },
     ],
     references: [
@@ -1077,8 +995,7 @@ Thời gian phản hồi sự cố nghiêm trọng không quá 30 phút, kể c�
       {
         customer: "Phòng khám Nha khoa Nụ Cười Việt Cầu Giấy",
         year: 2025,
-        result:
-          "Khôi phục toàn bộ dữ liệu người bệnh trong 2 giờ sau sự cố hỏng ổ cứng nhờ sao lưu tự động.",
+        result: "Khôi phục toàn bộ dữ liệu người bệnh trong 2 giờ sau sự cố hỏng ổ cứng nhờ sao lưu tự động.",
       },
     ],
     monthsSinceUpdate: 1,
@@ -1107,8 +1024,7 @@ Khách hàng chọn USB Token truyền thống hoặc ký số từ xa, ký đư
 Kỹ thuật viên hỗ trợ cài đặt từ xa và hướng dẫn đăng ký chữ ký số với các cổng dịch vụ công. Chứng thư được gia hạn trực tuyến, nhắc lịch trước khi hết hạn 30 ngày.`,
     trl: 9,
     deploymentModel: "SERVICE",
-    ipStatus:
-      "Giấy phép cung cấp dịch vụ chứng thực chữ ký số công cộng số 71/GP-BKHCN",
+    ipStatus: "Giấy phép cung cấp dịch vụ chứng thực chữ ký số công cộng số 71/GP-BKHCN",
     contactName: "Cao Minh Đức",
     contactEmail: "ca@laclongsec.example.vn",
     contactPhone: "024 3557 8204",
@@ -1121,15 +1037,13 @@ Kỹ thuật viên hỗ trợ cài đặt từ xa và hướng dẫn đăng ký 
         name: "Ký số từ xa cho cá nhân, hộ kinh doanh",
         priceVnd: 390_000,
         unit: "năm",
-        description:
-          "Chứng thư cá nhân ký trên điện thoại, tối đa 1.000 lượt ký mỗi năm.",
+        description: "Chứng thư cá nhân ký trên điện thoại, tối đa 1.000 lượt ký mỗi năm.",
       },
       {
         name: "Chữ ký số USB Token doanh nghiệp",
         priceVnd: 1_390_000,
         unit: "năm",
-        description:
-          "Chứng thư doanh nghiệp kèm thiết bị USB Token, dùng cho thuế, bảo hiểm xã hội và hải quan.",
+        description: "Chứng thư doanh nghiệp kèm thiết bị USB Token, dùng cho thuế, bảo hiểm xã hội và hải quan.",
       },
       {
         name: "Ký số từ xa cho doanh nghiệp",
@@ -1143,14 +1057,12 @@ Kỹ thuật viên hỗ trợ cài đặt từ xa và hướng dẫn đăng ký 
       {
         customer: "Công ty TNHH Xuất nhập khẩu Ngọc Hồi Phát",
         year: 2023,
-        result:
-          "Ký 1.200 hợp đồng điện tử mỗi tháng, giảm 80% chi phí in ấn và chuyển phát.",
+        result: "Ký 1.200 hợp đồng điện tử mỗi tháng, giảm 80% chi phí in ấn và chuyển phát.",
       },
       {
         customer: "Hộ kinh doanh Điện máy Quang Trung Sóc Sơn",
         year: 2026,
-        result:
-          "Kê khai thuế và ký hóa đơn trên điện thoại; thời gian ký mỗi hóa đơn dưới 10 giây.",
+        result: "Kê khai thuế và ký hóa đơn trên điện thoại; thời gian ký mỗi hóa đơn dưới 10 giây.",
       },
     ],
     monthsSinceUpdate: 2,
@@ -1192,8 +1104,7 @@ Báo cáo thời gian phản hồi, tỷ lệ chuyển đổi từ hỏi giá th
         name: "Gói Cơ bản",
         priceVnd: 199_000,
         unit: "tháng",
-        description:
-          "2 kênh nhắn tin, 2 nhân viên, 1.000 câu trả lời AI mỗi tháng và quản lý 2.000 khách hàng.",
+        description: "2 kênh nhắn tin, 2 nhân viên, 1.000 câu trả lời AI mỗi tháng và quản lý 2.000 khách hàng.",
       },
       {
         name: "Gói Chuyên nghiệp",
@@ -1214,14 +1125,12 @@ Báo cáo thời gian phản hồi, tỷ lệ chuyển đổi từ hỏi giá th
       {
         customer: "Trung tâm Anh ngữ Bầu Trời Xanh Hà Đông",
         year: 2025,
-        result:
-          "Tỷ lệ phản hồi tin nhắn trong 5 phút tăng từ 35% lên 96%; số học viên đăng ký tăng 22% sau 4 tháng.",
+        result: "Tỷ lệ phản hồi tin nhắn trong 5 phút tăng từ 35% lên 96%; số học viên đăng ký tăng 22% sau 4 tháng.",
       },
       {
         customer: "Cửa hàng Nội thất Mộc An Gia Lâm",
         year: 2024,
-        result:
-          "Tỷ lệ khách hỏi giá chuyển thành đơn hàng tăng từ 11% lên 18%.",
+        result: "Tỷ lệ khách hỏi giá chuyển thành đơn hàng tăng từ 11% lên 18%.",
       },
     ],
     monthsSinceUpdate: 3,
@@ -1230,10 +1139,8 @@ Báo cáo thời gian phản hồi, tỷ lệ chuyển đổi từ hỏi giá th
   // --- Online presence / website ----------------------------------------------
   {
     organisation: "van-mieu-edtech",
-    titleVi:
-      "Văn Miếu Web – website trọn gói cho cơ sở đào tạo và hộ kinh doanh",
-    titleEn:
-      "Van Mieu Web – All-in-One Websites for Training Centres and Small Shops",
+    titleVi: "Văn Miếu Web – website trọn gói cho cơ sở đào tạo và hộ kinh doanh",
+    titleEn: "Van Mieu Web – All-in-One Websites for Training Centres and Small Shops",
     summaryVi:
       "Tạo website chuyên nghiệp từ mẫu có sẵn trong một ngày, kèm tên miền .vn, chứng chỉ bảo mật và tối ưu hiển thị trên Google Maps. Phù hợp trung tâm đào tạo, homestay, quán ăn và cửa hàng nhỏ.",
     summaryEn:
@@ -1265,15 +1172,13 @@ Hỗ trợ thủ tục thông báo website thương mại điện tử bán hàn
         name: "Gói Trang giới thiệu",
         priceVnd: 99_000,
         unit: "tháng",
-        description:
-          "Website 5 trang, tên miền .vn, SSL, biểu mẫu liên hệ và hồ sơ Google Maps.",
+        description: "Website 5 trang, tên miền .vn, SSL, biểu mẫu liên hệ và hồ sơ Google Maps.",
       },
       {
         name: "Gói Cửa hàng trực tuyến",
         priceVnd: 249_000,
         unit: "tháng",
-        description:
-          "Không giới hạn trang, danh mục sản phẩm hoặc khóa học, đặt hàng và thanh toán QR.",
+        description: "Không giới hạn trang, danh mục sản phẩm hoặc khóa học, đặt hàng và thanh toán QR.",
       },
       {
         name: "Gói Cửa hàng trực tuyến trả theo năm",
@@ -1292,8 +1197,7 @@ Hỗ trợ thủ tục thông báo website thương mại điện tử bán hàn
       {
         customer: "Homestay Mái Ngói Làng Cổ Đường Lâm",
         year: 2024,
-        result:
-          "42% lượt đặt phòng đến trực tiếp từ website thay vì qua sàn, tiết kiệm 15% hoa hồng.",
+        result: "42% lượt đặt phòng đến trực tiếp từ website thay vì qua sàn, tiết kiệm 15% hoa hồng.",
       },
     ],
     monthsSinceUpdate: 9,
@@ -1302,8 +1206,7 @@ Hỗ trợ thủ tục thông báo website thương mại điện tử bán hàn
   // --- E-commerce --------------------------------------------------------------
   {
     organisation: "dong-xanh-agritech",
-    titleVi:
-      "Đồng Xanh Market – gian hàng nông sản trực tuyến có truy xuất nguồn gốc",
+    titleVi: "Đồng Xanh Market – gian hàng nông sản trực tuyến có truy xuất nguồn gốc",
     titleEn: "Dong Xanh Market – Online Produce Store with Traceability",
     summaryVi:
       "Mở gian hàng nông sản trực tuyến, đồng bộ sản phẩm và tồn kho lên các sàn thương mại điện tử, mỗi sản phẩm có tem QR truy xuất nguồn gốc. Dành cho hợp tác xã, trang trại và hộ kinh doanh nông sản.",
@@ -1336,15 +1239,13 @@ Nhật ký canh tác và thu hoạch được ghi lên sổ cái chuỗi khối 
         name: "Gói Khởi đầu",
         priceVnd: 149_000,
         unit: "tháng",
-        description:
-          "Gian hàng riêng, 50 sản phẩm, 500 tem QR mỗi tháng và kết nối 1 đơn vị giao hàng.",
+        description: "Gian hàng riêng, 50 sản phẩm, 500 tem QR mỗi tháng và kết nối 1 đơn vị giao hàng.",
       },
       {
         name: "Gói Tăng trưởng",
         priceVnd: 449_000,
         unit: "tháng",
-        description:
-          "Không giới hạn sản phẩm, đồng bộ 3 sàn thương mại điện tử, 3.000 tem QR mỗi tháng.",
+        description: "Không giới hạn sản phẩm, đồng bộ 3 sàn thương mại điện tử, 3.000 tem QR mỗi tháng.",
       },
       {
         name: "Gói Hợp tác xã",
@@ -1358,14 +1259,12 @@ Nhật ký canh tác và thu hoạch được ghi lên sổ cái chuỗi khối 
       {
         customer: "Hợp tác xã Cam Canh Minh Khai Xanh",
         year: 2024,
-        result:
-          "Doanh thu trực tuyến đạt 1,2 tỷ đồng trong vụ Tết, chiếm 35% sản lượng tiêu thụ.",
+        result: "Doanh thu trực tuyến đạt 1,2 tỷ đồng trong vụ Tết, chiếm 35% sản lượng tiêu thụ.",
       },
       {
         customer: "Hộ kinh doanh Gạo nếp cái hoa vàng Cô Tư Đông Anh",
         year: 2025,
-        result:
-          "Đơn hàng trực tuyến tăng gấp 2,5 lần; 100% sản phẩm có tem QR truy xuất nguồn gốc.",
+        result: "Đơn hàng trực tuyến tăng gấp 2,5 lần; 100% sản phẩm có tem QR truy xuất nguồn gốc.",
       },
     ],
     monthsSinceUpdate: 4,
@@ -1407,8 +1306,7 @@ Tiền được chuyển thẳng vào tài khoản ngân hàng của cửa hàng
         name: "Gói QR miễn phí",
         priceVnd: 0,
         unit: "tháng",
-        description:
-          "Mã QR tĩnh dán tại quầy, thông báo giao dịch qua ứng dụng và đối soát cuối ngày.",
+        description: "Mã QR tĩnh dán tại quầy, thông báo giao dịch qua ứng dụng và đối soát cuối ngày.",
       },
       {
         name: "Gói Cửa hàng",
@@ -1421,22 +1319,19 @@ Tiền được chuyển thẳng vào tài khoản ngân hàng của cửa hàng
         name: "Loa báo tiền HG-Speaker",
         priceVnd: 590_000,
         unit: "thiết bị",
-        description:
-          "Loa báo tiền dùng SIM 4G, pin 3 ngày, miễn phí dữ liệu di động 12 tháng đầu, bảo hành 12 tháng.",
+        description: "Loa báo tiền dùng SIM 4G, pin 3 ngày, miễn phí dữ liệu di động 12 tháng đầu, bảo hành 12 tháng.",
       },
     ],
     references: [
       {
         customer: "Ban Quản lý chợ dân sinh Nghĩa Tân Mới (120 tiểu thương)",
         year: 2023,
-        result:
-          "Tỷ lệ giao dịch không dùng tiền mặt tăng từ 12% lên 58% sau 6 tháng.",
+        result: "Tỷ lệ giao dịch không dùng tiền mặt tăng từ 12% lên 58% sau 6 tháng.",
       },
       {
         customer: "Hộ kinh doanh Bánh mì Ông Béo Kim Liên",
         year: 2025,
-        result:
-          "Không còn nhầm lẫn khi nhận chuyển khoản; thời gian đối soát cuối ngày giảm từ 30 xuống 5 phút.",
+        result: "Không còn nhầm lẫn khi nhận chuyển khoản; thời gian đối soát cuối ngày giảm từ 30 xuống 5 phút.",
       },
     ],
     monthsSinceUpdate: 0,

@@ -14,7 +14,13 @@ import { toSlug } from "~/utils/slug.server";
 import { logger } from "~/utils/logger.server";
 import { seedOrganisations, seedUsers } from "./seed-data";
 import { seedOffers } from "./seed-offers";
-import { seedAmendment, seedFirstChangelog, seedMajorProblemList, seedMajorProblems, type SeedMajorProblem } from "./seed-major-problems";
+import {
+  seedAmendment,
+  seedFirstChangelog,
+  seedMajorProblemList,
+  seedMajorProblems,
+  type SeedMajorProblem,
+} from "./seed-major-problems";
 import { seedTerms } from "./seed-taxonomy";
 import { DEFAULT_SYNONYM_GROUPS } from "../search/synonyms.ts";
 
@@ -28,24 +34,36 @@ async function seedPeople(): Promise<boolean> {
   // password is the same anyway.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const staff = seedUsers.find((u) => u.role === "STAFF");
-  await db.$transaction(async (tx) => {
-    const userIds = new Map<string, string>();
-    for (const user of seedUsers) {
-      const created = await tx.user.create({ data: { email: user.email, name: user.name, role: user.role, passwordHash } });
-      userIds.set(user.key, created.id);
-    }
-    for (const organisation of seedOrganisations) {
-      const { key, verified, ...data } = organisation;
-      const created = await tx.organisation.create({
-        data: { ...data, slug: toSlug(data.name), verifiedAt: verified ? new Date() : null, verifiedById: verified && staff ? userIds.get(staff.key) : null },
-      });
+  await db.$transaction(
+    async (tx) => {
+      const userIds = new Map<string, string>();
       for (const user of seedUsers) {
-        for (const membership of user.memberships.filter((m) => m.organisation === key)) {
-          await tx.membership.create({ data: { userId: userIds.get(user.key)!, organisationId: created.id, role: membership.role } });
+        const created = await tx.user.create({
+          data: { email: user.email, name: user.name, role: user.role, passwordHash },
+        });
+        userIds.set(user.key, created.id);
+      }
+      for (const organisation of seedOrganisations) {
+        const { key, verified, ...data } = organisation;
+        const created = await tx.organisation.create({
+          data: {
+            ...data,
+            slug: toSlug(data.name),
+            verifiedAt: verified ? new Date() : null,
+            verifiedById: verified && staff ? userIds.get(staff.key) : null,
+          },
+        });
+        for (const user of seedUsers) {
+          for (const membership of user.memberships.filter((m) => m.organisation === key)) {
+            await tx.membership.create({
+              data: { userId: userIds.get(user.key)!, organisationId: created.id, role: membership.role },
+            });
+          }
         }
       }
-    }
-  }, { timeout: 60_000 });
+    },
+    { timeout: 60_000 },
+  );
   return true;
 }
 
@@ -63,8 +81,15 @@ async function seedCityList(): Promise<boolean> {
   if (!curator) return false;
   const sectors = new Map((await db.taxonomyTerm.findMany({ where: { kind: "SECTOR" } })).map((s) => [s.slug, s.id]));
   const itemInput = (p: SeedMajorProblem) => ({
-    code: p.code, title: p.title, description: p.description, sectorId: sectors.get(p.sector) ?? null,
-    leadAgency: p.leadAgency, priority: p.priority, status: "OPEN" as const, titleEn: p.titleEn, summaryEn: p.summaryEn,
+    code: p.code,
+    title: p.title,
+    description: p.description,
+    sectorId: sectors.get(p.sector) ?? null,
+    leadAgency: p.leadAgency,
+    priority: p.priority,
+    status: "OPEN" as const,
+    titleEn: p.titleEn,
+    summaryEn: p.summaryEn,
   });
   const list = await createList(curator.id, {
     ...seedMajorProblemList,
@@ -81,10 +106,19 @@ async function seedCityList(): Promise<boolean> {
   await publishVersion(curator.id, list.id, seedAmendment.changelog);
   // A few problems get an owner and deadline so the 6 rõ tracking page has
   // something to show: one already overdue, two still running.
-  const hanoiDay = (days: number) => new Date(Date.now() + days * 86_400_000 + 7 * 3_600_000).toISOString().slice(0, 10);
-  const tracked = await db.majorProblem.findMany({ where: { listId: list.id }, orderBy: { sortOrder: "asc" }, take: 3 });
+  const hanoiDay = (days: number) =>
+    new Date(Date.now() + days * 86_400_000 + 7 * 3_600_000).toISOString().slice(0, 10);
+  const tracked = await db.majorProblem.findMany({
+    where: { listId: list.id },
+    orderBy: { sortOrder: "asc" },
+    take: 3,
+  });
   for (const [index, item] of tracked.entries()) {
-    await updateItem(curator.id, list.id, item.id, { ...item, ownerId: curator.id, deadline: hanoiDay([-30, 90, 365][index]!) });
+    await updateItem(curator.id, list.id, item.id, {
+      ...item,
+      ownerId: curator.id,
+      deadline: hanoiDay([-30, 90, 365][index]!),
+    });
   }
   return true;
 }
@@ -102,7 +136,16 @@ async function seedOfferListings(): Promise<boolean> {
   for (const offer of seedOffers) {
     const organisationId = byKey.get(offer.organisation);
     if (!organisationId) continue;
-    const { organisation: _key, sectors, technologies, businessNeeds, packages, references, monthsSinceUpdate, ...fields } = offer;
+    const {
+      organisation: _key,
+      sectors,
+      technologies,
+      businessNeeds,
+      packages,
+      references,
+      monthsSinceUpdate,
+      ...fields
+    } = offer;
     const updated = new Date(Date.now() - monthsSinceUpdate * month);
     const termIds = [
       ...sectors.map((s) => terms.get(`SECTOR:${s}`)),
@@ -111,10 +154,22 @@ async function seedOfferListings(): Promise<boolean> {
     ].filter((id): id is string => Boolean(id));
     await db.offer.create({
       data: {
-        ...fields, organisationId, slug: toSlug(offer.titleVi), status: "PUBLISHED",
-        publishedAt: updated, submittedAt: updated, contentUpdatedAt: updated, createdAt: updated,
+        ...fields,
+        organisationId,
+        slug: toSlug(offer.titleVi),
+        status: "PUBLISHED",
+        publishedAt: updated,
+        submittedAt: updated,
+        contentUpdatedAt: updated,
+        createdAt: updated,
         terms: { create: [...new Set(termIds)].map((termId) => ({ termId })) },
-        packages: { create: packages.map((p, i) => ({ ...p, priceVnd: p.priceVnd === null ? null : BigInt(p.priceVnd), sortOrder: i })) },
+        packages: {
+          create: packages.map((p, i) => ({
+            ...p,
+            priceVnd: p.priceVnd === null ? null : BigInt(p.priceVnd),
+            sortOrder: i,
+          })),
+        },
         references: { create: references.map((r, i) => ({ ...r, sortOrder: i })) },
       },
     });
@@ -124,7 +179,9 @@ async function seedOfferListings(): Promise<boolean> {
 
 async function seedSynonyms(): Promise<boolean> {
   if ((await db.searchSynonymGroup.count()) > 0) return false;
-  await db.searchSynonymGroup.createMany({ data: DEFAULT_SYNONYM_GROUPS.map((group) => ({ terms: group.join("\n") })) });
+  await db.searchSynonymGroup.createMany({
+    data: DEFAULT_SYNONYM_GROUPS.map((group) => ({ terms: group.join("\n") })),
+  });
   return true;
 }
 
@@ -134,7 +191,8 @@ export async function seedDemoData() {
   // seed fills a new demo database once, so on its own connection it trades
   // durability against a power cut mid-seed (then delete the file and start
   // again) for speed; the server keeps SQLite's safe default.
-  if (resolveDatabaseTarget(env.DATABASE_URL).provider !== "postgresql") await db.$queryRawUnsafe("PRAGMA synchronous = OFF");
+  if (resolveDatabaseTarget(env.DATABASE_URL).provider !== "postgresql")
+    await db.$queryRawUnsafe("PRAGMA synchronous = OFF");
   const seeded = {
     people: await seedPeople(),
     taxonomy: await seedTaxonomy(),
@@ -145,9 +203,10 @@ export async function seedDemoData() {
   // Last: the market is made of the people, offers and list seeded above.
   // Loaded only when there is something to seed: the models it drives (and
   // the Stripe library) take a second to load, which a restart need not pay.
-  const market = (await db.problemStatement.count()) === 0 || (await db.order.count()) === 0
-    ? await (await import("./seed-market")).seedMarket()
-    : { statements: false, matches: false, orders: false };
+  const market =
+    (await db.problemStatement.count()) === 0 || (await db.order.count()) === 0
+      ? await (await import("./seed-market")).seedMarket()
+      : { statements: false, matches: false, orders: false };
   // Seeding writes straight to the tables; the server rebuilds the search
   // index from them on its next poll.
   if (Object.values(seeded).some(Boolean) || Object.values(market).some(Boolean)) await enqueueFullReindex();

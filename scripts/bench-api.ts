@@ -20,7 +20,9 @@ async function json<T>(pathname: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-const problems = await json<{ total: number; items: { code: string; list: { slug: string } }[] }>("/api/v1/major-problems?perPage=50");
+const problems = await json<{ total: number; items: { code: string; list: { slug: string } }[] }>(
+  "/api/v1/major-problems?perPage=50",
+);
 const offers = await json<{ total: number; items: { slug: string }[] }>("/api/v1/offers?perPage=50");
 const statements = await json<{ total: number; items: { slug: string }[] }>("/api/v1/problem-statements?perPage=50");
 const problem = problems.items[0]!;
@@ -45,7 +47,15 @@ for (const pathname of endpoints) {
 
 app.stop();
 
-process.stdout.write(`\nDatabase: ${app.databaseLabel}; ${CONNECTIONS} connections, ${DURATION_S} s per endpoint, ${os.cpus().length} cores\n`);
-process.stdout.write(`Seeded: ${problems.total} major problems, ${offers.total} offers, ${statements.total} statements; server ready after ${bootMs} ms; first matches call ${coldMs.toFixed(0)} ms\n\n`);
+process.stdout.write(
+  `\nDatabase: ${app.databaseLabel}; ${CONNECTIONS} connections, ${DURATION_S} s per endpoint, ${
+    os.cpus().length
+  } cores\n`,
+);
+process.stdout.write(
+  `Seeded: ${problems.total} major problems, ${offers.total} offers, ${
+    statements.total
+  } statements; server ready after ${bootMs} ms; first matches call ${coldMs.toFixed(0)} ms\n\n`,
+);
 process.stdout.write(tableHeader("endpoint"));
 process.stdout.write(rows.join("\n") + "\n");

@@ -17,18 +17,26 @@ const TARGET_YEAR_BY_WEEK_P50_MS = 1_000;
 let generated: Awaited<ReturnType<typeof generateHistory>> | null = null;
 // The server builds its search index from the 100,000 offers before it
 // answers; the timed loads start after that, on a quiet server.
-const app = await serveSeededApp({ prepare: async (url) => void (generated = await generateHistory(url, OFFERS)), startTimeoutMs: 600_000 });
+const app = await serveSeededApp({
+  prepare: async (url) => void (generated = await generateHistory(url, OFFERS)),
+  startTimeoutMs: 600_000,
+});
 const { base } = app;
 
 const login = await fetch(`${base}/login`, {
-  method: "POST", redirect: "manual",
+  method: "POST",
+  redirect: "manual",
   headers: { "content-type": "application/x-www-form-urlencoded", origin: base },
   body: new URLSearchParams({ email: "curator@hihub.example.vn", password: "SanCongNghe@2026" }),
 });
-const cookie = login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+const cookie = login.headers
+  .getSetCookie()
+  .map((c) => c.split(";")[0])
+  .join("; ");
 if (login.status !== 302 || !cookie) throw new Error(`staff sign-in failed: ${login.status}`);
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 async function timeLoads(pathname: string) {
   const times: number[] = [];
   let bytes = 0;
@@ -46,7 +54,12 @@ async function timeLoads(pathname: string) {
   }
   times.sort((a, b) => a - b);
   const p50 = percentile(times, 50);
-  return { p50, row: `| ${pathname} | ${p50.toFixed(0)} | ${percentile(times, 95).toFixed(0)} | ${times.at(-1)!.toFixed(0)} | ${(bytes / 1024).toFixed(0)} |` };
+  return {
+    p50,
+    row: `| ${pathname} | ${p50.toFixed(0)} | ${percentile(times, 95).toFixed(0)} | ${times.at(-1)!.toFixed(0)} | ${(
+      bytes / 1024
+    ).toFixed(0)} |`,
+  };
 }
 
 const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
@@ -75,9 +88,17 @@ try {
   app.stop();
 }
 
-process.stdout.write(`\nDatabase: ${app.databaseLabel}; ${os.cpus().length} cores; ${LOADS} sequential loads per page after 2 warm-up loads\n`);
+process.stdout.write(
+  `\nDatabase: ${app.databaseLabel}; ${
+    os.cpus().length
+  } cores; ${LOADS} sequential loads per page after 2 warm-up loads\n`,
+);
 process.stdout.write(`Generated in ${generated!.seconds} s: ${JSON.stringify(generated!.counts)}\n\n`);
 process.stdout.write("| page | p50 ms | p95 ms | max ms | KiB |\n|---|---|---|---|---|\n");
 process.stdout.write(rows.join("\n") + "\n");
 const met = yearByWeekP50 <= TARGET_YEAR_BY_WEEK_P50_MS;
-process.stdout.write(`\nVerdict: a year by week p50 ${yearByWeekP50.toFixed(0)} ms [target ≤ ${TARGET_YEAR_BY_WEEK_P50_MS} ms]: ${met ? "met" : "MISSED"}\n`);
+process.stdout.write(
+  `\nVerdict: a year by week p50 ${yearByWeekP50.toFixed(0)} ms [target ≤ ${TARGET_YEAR_BY_WEEK_P50_MS} ms]: ${
+    met ? "met" : "MISSED"
+  }\n`,
+);

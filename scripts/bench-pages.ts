@@ -18,7 +18,16 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 process.env.API_RATE_LIMIT_POINTS ??= "0";
 process.env.OPEN_DATA_AUTO_REBUILD ??= "false";
 
-type Measured = { label: string; group: Group; rps: number; p50: number; p975: number; p99: number; non2xx: number; errors: number };
+type Measured = {
+  label: string;
+  group: Group;
+  rps: number;
+  p50: number;
+  p975: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+};
 type Group = "anchor" | "public" | "api" | "signed-in" | "rendered" | "other";
 // The goals of issue 16, per group: share of the anchor's req/s and a p97.5 ceiling.
 const GOALS: Record<Exclude<Group, "anchor" | "rendered" | "other">, { share: number; p975: number | null }> = {
@@ -27,14 +36,25 @@ const GOALS: Record<Exclude<Group, "anchor" | "rendered" | "other">, { share: nu
   "signed-in": { share: 0.3, p975: 250 },
 };
 
-async function measure(label: string, group: Group, url: string, headers: Record<string, string> = {}): Promise<Measured> {
+async function measure(
+  label: string,
+  group: Group,
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<Measured> {
   const options = { url, connections: CONNECTIONS, headers };
   // A short warm-up first, so both servers are measured with their code compiled and caches filled.
   if (WARMUP_S > 0) await autocannon({ ...options, duration: WARMUP_S });
   const result = await autocannon({ ...options, duration: DURATION_S });
   return {
-    label, group, rps: result.requests.average, p50: result.latency.p50, p975: result.latency.p97_5, p99: result.latency.p99,
-    non2xx: result.non2xx, errors: result.errors + result.timeouts,
+    label,
+    group,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p975: result.latency.p97_5,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
   };
 }
 
@@ -42,16 +62,35 @@ async function startAnchor(): Promise<{ base: string; stop(): void }> {
   const port = await freePort();
   // Beside the repository on the team's machines; PERF_ANCHOR names it elsewhere.
   const script = path.resolve(process.env.PERF_ANCHOR ?? "../shared/perf-anchor/serve.sh");
-  const child = spawn("bash", [script], { env: { ...process.env, PORT: String(port) }, stdio: ["ignore", "pipe", "inherit"], detached: true });
+  const child = spawn("bash", [script], {
+    env: { ...process.env, PORT: String(port) },
+    stdio: ["ignore", "pipe", "inherit"],
+    detached: true,
+  });
   const base = `http://127.0.0.1:${port}`;
   const started = Date.now();
   for (;;) {
     if (Date.now() - started > 300_000) throw new Error("the perf anchor did not start in 5 minutes");
     if (child.exitCode !== null) throw new Error(`the perf anchor exited with ${child.exitCode}`);
-    if (await fetch(base + "/").then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(base + "/").then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { base, stop: () => { try { process.kill(-child.pid!, "SIGTERM"); } catch { /* already gone */ } } };
+  return {
+    base,
+    stop: () => {
+      try {
+        process.kill(-child.pid!, "SIGTERM");
+      } catch {
+        /* already gone */
+      }
+    },
+  };
 }
 
 // The anchor first, alone on the machine; then the project, alone.
@@ -75,11 +114,15 @@ async function html(pathname: string, cookie: string): Promise<string> {
 }
 async function signIn(email: string): Promise<string> {
   const response = await fetch(`${base}/login`, {
-    method: "POST", redirect: "manual",
+    method: "POST",
+    redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", origin: base },
     body: new URLSearchParams({ email, password: "SanCongNghe@2026" }),
   });
-  const cookie = response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   if (response.status !== 302 || !cookie) throw new Error(`demo sign-in of ${email} failed: HTTP ${response.status}`);
   return cookie;
 }
@@ -91,11 +134,13 @@ const problem = problems.items[0]!;
 const provider = await signIn("hoang.anh@songhongai.example.vn");
 const curator = await signIn("curator@hihub.example.vn");
 // The provider's own offer page (with "needs it may fit") and a curation board, found the way a user would: by following links.
-const ownOffer = /href="(\/orgs\/[^/"]+\/offers\/(?!new")[^/"?#]+)"/.exec(await html("/orgs", provider).then(async (page) => {
-  const org = /href="(\/orgs\/[^/"?#]+)"/.exec(page)?.[1];
-  if (!org) throw new Error("no organisation link on /orgs");
-  return html(`${org}/offers`, provider);
-}))?.[1];
+const ownOffer = /href="(\/orgs\/[^/"]+\/offers\/(?!new")[^/"?#]+)"/.exec(
+  await html("/orgs", provider).then(async (page) => {
+    const org = /href="(\/orgs\/[^/"?#]+)"/.exec(page)?.[1];
+    if (!org) throw new Error("no organisation link on /orgs");
+    return html(`${org}/offers`, provider);
+  }),
+)?.[1];
 if (!ownOffer) throw new Error("no own offer link on the organisation's offers page");
 const board = /href="(\/staff\/matches\/[^/"]+\/[^/"?#]+)"/.exec(await html("/staff/matches", curator))?.[1];
 if (!board) throw new Error("no curation board link on /staff/matches");
@@ -123,7 +168,8 @@ app.stop();
 process.env.PUBLIC_CACHE_SECONDS = "0";
 const uncached = await serveSeededApp();
 for (const [label, group, pathname] of pages) {
-  if (group === "public" || group === "api") rows.push(await measure(`${label}, cache off`, "rendered", uncached.base + pathname));
+  if (group === "public" || group === "api")
+    rows.push(await measure(`${label}, cache off`, "rendered", uncached.base + pathname));
 }
 uncached.stop();
 
@@ -143,10 +189,18 @@ const lines = rows.map((row) => {
     const wants = `≥${goal.share * 100}%${goal.p975 === null ? "" : `, p97.5 ≤${goal.p975} ms`}`;
     verdict = shareOk && latencyOk && clean ? `PASS (${wants})` : `MISS (${wants}${clean ? "" : ", errors"})`;
   }
-  return `| ${row.label} | ${row.rps.toFixed(0)} | ${(share * 100).toFixed(0)}% | ${row.p50} | ${row.p975} | ${row.p99} | ${row.non2xx + row.errors} | ${verdict} |`;
+  return `| ${row.label} | ${row.rps.toFixed(0)} | ${(share * 100).toFixed(0)}% | ${row.p50} | ${row.p975} | ${
+    row.p99
+  } | ${row.non2xx + row.errors} | ${verdict} |`;
 });
 
-process.stdout.write(`\nDatabase: ${app.databaseLabel}; ${CONNECTIONS} connections, ${WARMUP_S} s warm-up + ${DURATION_S} s per page, ${os.cpus().length} cores; server ready after ${app.bootMs} ms\n\n`);
-process.stdout.write("| page | req/s | share of anchor | p50 ms | p97.5 ms | p99 ms | non-2xx/errors | verdict |\n|---|---|---|---|---|---|---|---|\n");
+process.stdout.write(
+  `\nDatabase: ${app.databaseLabel}; ${CONNECTIONS} connections, ${WARMUP_S} s warm-up + ${DURATION_S} s per page, ${
+    os.cpus().length
+  } cores; server ready after ${app.bootMs} ms\n\n`,
+);
+process.stdout.write(
+  "| page | req/s | share of anchor | p50 ms | p97.5 ms | p99 ms | non-2xx/errors | verdict |\n|---|---|---|---|---|---|---|---|\n",
+);
 process.stdout.write(lines.join("\n") + "\n");
 process.stdout.write(`\nGoals met: ${met} of ${goals}\n`);

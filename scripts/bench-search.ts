@@ -24,7 +24,15 @@ import { summariseByKind } from "./bench/relevance.ts";
 import { DEFAULT_SEED } from "./bench/offer-generator.ts";
 
 // Relevance targets are issue 15's: nDCG@10 at least 0.85 and, for phrase queries, at most 15% of the top 10 unrelated.
-const TARGETS = { p95Ms: 50, rebuildSeconds: 60, rssMb: 500, editVisibleMs: 1_000, matchP95Ms: 100, ndcg10: 0.85, phraseNoise10: 0.15 };
+const TARGETS = {
+  p95Ms: 50,
+  rebuildSeconds: 60,
+  rssMb: 500,
+  editVisibleMs: 1_000,
+  matchP95Ms: 100,
+  ndcg10: 0.85,
+  phraseNoise10: 0.15,
+};
 
 const { values: options } = parseArgs({
   options: {
@@ -46,7 +54,8 @@ const positive = (name: string, value: string | undefined) => {
   return number;
 };
 const engines = options.engines!.split(",").map((name) => name.trim()) as EngineName[];
-for (const name of engines) if (name !== "embedded" && name !== "minisearch") throw new Error(`Unknown engine "${name}" (embedded, minisearch)`);
+for (const name of engines)
+  if (name !== "embedded" && name !== "minisearch") throw new Error(`Unknown engine "${name}" (embedded, minisearch)`);
 
 const directory = fs.mkdtempSync(path.join(os.tmpdir(), "hte-bench-search-"));
 const base: Omit<WorkerConfig, "engine"> = {
@@ -66,7 +75,10 @@ const out = (line = "") => process.stdout.write(`${line}\n`);
 
 function runWorker(engine: EngineName): Promise<WorkerResult> {
   return new Promise((resolve, reject) => {
-    const child = fork(workerFile, [], { execArgv: ["--import", "tsx", "--expose-gc"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    const child = fork(workerFile, [], {
+      execArgv: ["--import", "tsx", "--expose-gc"],
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
     let settled = false;
     child.on("message", (message: { type: string; text?: string; result?: WorkerResult }) => {
       if (message.type === "progress") out(`  [${engine}] ${message.text}`);
@@ -91,7 +103,12 @@ const pad = (text: string, width: number) => text.padEnd(width);
 
 function table(rows: string[][]) {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  for (const row of rows) out(`  ${row.map((cell, column) => (column === 0 ? pad(cell, widths[column]!) : cell.padStart(widths[column]!))).join("   ")}`);
+  for (const row of rows)
+    out(
+      `  ${row
+        .map((cell, column) => (column === 0 ? pad(cell, widths[column]!) : cell.padStart(widths[column]!)))
+        .join("   ")}`,
+    );
 }
 
 function agreement(a: WorkerResult, b: WorkerResult) {
@@ -108,16 +125,33 @@ function agreement(a: WorkerResult, b: WorkerResult) {
     overlap += x.top.filter((id) => ys.has(id)).length / Math.max(x.top.length, y.top.length);
     compared += 1;
   }
-  return { queriesCompared: n, sameTotalShare: sameTotal / Math.max(1, n), meanTop20Overlap: compared ? overlap / compared : 1 };
+  return {
+    queriesCompared: n,
+    sameTotalShare: sameTotal / Math.max(1, n),
+    meanTop20Overlap: compared ? overlap / compared : 1,
+  };
 }
 
 const relevanceSummary = (result: WorkerResult) => summariseByKind(result.relevance ?? []);
 
 const started = performance.now();
-out(`Search benchmark — ${base.docs.toLocaleString("en")} generated offers (seed ${base.seed}), ${base.queries} filtered queries, ${base.prefixQueries} prefix queries`);
-out(`Engines: ${engines.join(", ")}; each in its own process; batches of ${base.batchSize}; index files in ${directory}`);
+out(
+  `Search benchmark — ${base.docs.toLocaleString("en")} generated offers (seed ${base.seed}), ${
+    base.queries
+  } filtered queries, ${base.prefixQueries} prefix queries`,
+);
+out(
+  `Engines: ${engines.join(", ")}; each in its own process; batches of ${base.batchSize}; index files in ${directory}`,
+);
 // Other work on the machine skews every figure: the load average says how much.
-out(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${mb(os.totalmem())} MB RAM, Node ${process.version}, load average ${os.loadavg().map((load) => load.toFixed(1)).join(" ")}`);
+out(
+  `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${mb(os.totalmem())} MB RAM, Node ${
+    process.version
+  }, load average ${os
+    .loadavg()
+    .map((load) => load.toFixed(1))
+    .join(" ")}`,
+);
 out();
 
 const results: WorkerResult[] = [];
@@ -140,30 +174,71 @@ const header = ["", ...results.map((result) => result.engine)];
 const row = (label: string, value: (result: WorkerResult) => string) => [label, ...results.map(value)];
 table([
   header,
-  row(`full build, upsert time [≤ ${TARGETS.rebuildSeconds} s]`, (r) => `${r.build.indexSeconds.toFixed(1)} s ${verdict(r.build.indexSeconds <= TARGETS.rebuildSeconds)}`),
+  row(
+    `full build, upsert time [≤ ${TARGETS.rebuildSeconds} s]`,
+    (r) => `${r.build.indexSeconds.toFixed(1)} s ${verdict(r.build.indexSeconds <= TARGETS.rebuildSeconds)}`,
+  ),
   row("  incl. generating the offers", (r) => `${r.build.wallSeconds.toFixed(1)} s`),
   row("  slowest batch", (r) => `${ms(r.build.slowestBatchMs)} ms`),
   row("distinct indexed words", (r) => (r.indexedTerms ?? 0).toLocaleString("en")),
-  row("index on disk (db + wal)", (r) => (r.diskBytes ? `${mb(r.diskBytes.main)} + ${mb(r.diskBytes.wal)} MB` : "n.a. (memory)")),
-  row(`query p50 / p95 / p99 [p95 ≤ ${TARGETS.p95Ms}]`, (r) => `${ms(r.query.p50)} / ${ms(r.query.p95)} / ${ms(r.query.p99)} ${verdict(r.query.p95 <= TARGETS.p95Ms)}`),
+  row("index on disk (db + wal)", (r) =>
+    r.diskBytes ? `${mb(r.diskBytes.main)} + ${mb(r.diskBytes.wal)} MB` : "n.a. (memory)",
+  ),
+  row(
+    `query p50 / p95 / p99 [p95 ≤ ${TARGETS.p95Ms}]`,
+    (r) => `${ms(r.query.p50)} / ${ms(r.query.p95)} / ${ms(r.query.p99)} ${verdict(r.query.p95 <= TARGETS.p95Ms)}`,
+  ),
   row("  max / mean", (r) => `${ms(r.query.max)} / ${ms(r.query.mean)}`),
-  row("  queries run / no results / mean total", (r) => `${r.query.count} / ${r.query.zeroHits} / ${Math.round(r.query.meanTotal).toLocaleString("en")}`),
-  row(`prefix p50 / p95 / p99 [p95 ≤ ${TARGETS.p95Ms}]`, (r) => `${ms(r.prefix.p50)} / ${ms(r.prefix.p95)} / ${ms(r.prefix.p99)} ${verdict(r.prefix.p95 <= TARGETS.p95Ms)}`),
+  row(
+    "  queries run / no results / mean total",
+    (r) => `${r.query.count} / ${r.query.zeroHits} / ${Math.round(r.query.meanTotal).toLocaleString("en")}`,
+  ),
+  row(
+    `prefix p50 / p95 / p99 [p95 ≤ ${TARGETS.p95Ms}]`,
+    (r) => `${ms(r.prefix.p50)} / ${ms(r.prefix.p95)} / ${ms(r.prefix.p99)} ${verdict(r.prefix.p95 <= TARGETS.p95Ms)}`,
+  ),
   row("  max / queries run / no results", (r) => `${ms(r.prefix.max)} / ${r.prefix.count} / ${r.prefix.zeroHits}`),
   row("suggest p50 / p95 / p99", (r) => `${ms(r.suggest.p50)} / ${ms(r.suggest.p95)} / ${ms(r.suggest.p99)}`),
   row("  max / empty", (r) => `${ms(r.suggest.max)} / ${r.suggest.empty}`),
-  row(`edit searchable p50 / max [≤ ${TARGETS.editVisibleMs}]`, (r) => `${ms(r.update.visibleMs.p50)} / ${ms(r.update.visibleMs.max)} ${verdict(r.update.allFound && r.update.visibleMs.max <= TARGETS.editVisibleMs)}`),
+  row(
+    `edit searchable p50 / max [≤ ${TARGETS.editVisibleMs}]`,
+    (r) =>
+      `${ms(r.update.visibleMs.p50)} / ${ms(r.update.visibleMs.max)} ${verdict(
+        r.update.allFound && r.update.visibleMs.max <= TARGETS.editVisibleMs,
+      )}`,
+  ),
   row("  of which upsert p50 / max", (r) => `${ms(r.update.upsertMs.p50)} / ${ms(r.update.upsertMs.max)}`),
   row(`match problem → offers p50 / p95 / p99 [p95 ≤ ${TARGETS.matchP95Ms}]`, (r) =>
-    r.match ? `${ms(r.match.p50)} / ${ms(r.match.p95)} / ${ms(r.match.p99)} ${verdict(r.match.p95 <= TARGETS.matchP95Ms)}` : "skipped"),
-  row("  max / problems run / no results", (r) => (r.match ? `${ms(r.match.max)} / ${r.match.count} / ${r.match.emptyResults}` : "–")),
+    r.match
+      ? `${ms(r.match.p50)} / ${ms(r.match.p95)} / ${ms(r.match.p99)} ${verdict(r.match.p95 <= TARGETS.matchP95Ms)}`
+      : "skipped",
+  ),
+  row("  max / problems run / no results", (r) =>
+    r.match ? `${ms(r.match.max)} / ${r.match.count} / ${r.match.emptyResults}` : "–",
+  ),
   row("RSS baseline (MB)", (r) => `${r.memory.baseline.rssMb}`),
-  row(`RSS after build / after queries [≤ ${TARGETS.rssMb}]`, (r) => `${r.memory.afterBuild.rssMb} / ${r.memory.afterQueries.rssMb} ${verdict(Math.max(r.memory.afterBuild.rssMb, r.memory.afterQueries.rssMb) <= TARGETS.rssMb)}`),
+  row(
+    `RSS after build / after queries [≤ ${TARGETS.rssMb}]`,
+    (r) =>
+      `${r.memory.afterBuild.rssMb} / ${r.memory.afterQueries.rssMb} ${verdict(
+        Math.max(r.memory.afterBuild.rssMb, r.memory.afterQueries.rssMb) <= TARGETS.rssMb,
+      )}`,
+  ),
   row(`RSS after the match phase [≤ ${TARGETS.rssMb}]`, (r) =>
-    r.memory.afterMatch ? `${r.memory.afterMatch.rssMb} ${verdict(r.memory.afterMatch.rssMb <= TARGETS.rssMb)}` : "skipped"),
+    r.memory.afterMatch
+      ? `${r.memory.afterMatch.rssMb} ${verdict(r.memory.afterMatch.rssMb <= TARGETS.rssMb)}`
+      : "skipped",
+  ),
   row("  peak RSS sampled", (r) => `${r.memory.peakRssMb}`),
-  row("heap used after build / queries", (r) => `${r.memory.afterBuild.heapUsedMb} / ${r.memory.afterQueries.heapUsedMb}`),
-  row("restart: reopen + first query", (r) => (r.restart ? `${ms(r.restart.initMs)} + ${ms(r.restart.firstQueryMs)} ms (${r.restart.count.toLocaleString("en")} docs)` : "n.a. (full reindex)")),
+  row(
+    "heap used after build / queries",
+    (r) => `${r.memory.afterBuild.heapUsedMb} / ${r.memory.afterQueries.heapUsedMb}`,
+  ),
+  row("restart: reopen + first query", (r) =>
+    r.restart
+      ? `${ms(r.restart.initMs)} + ${ms(r.restart.firstQueryMs)} ms (${r.restart.count.toLocaleString("en")} docs)`
+      : "n.a. (full reindex)",
+  ),
 ]);
 
 const embedded = results.find((result) => result.engine === "embedded");
@@ -172,43 +247,84 @@ const sameAnswers = embedded && minisearch ? agreement(embedded, minisearch) : n
 if (sameAnswers) {
   out();
   out(
-    `Same answers? identical total in ${(sameAnswers.sameTotalShare * 100).toFixed(1)}% of ${sameAnswers.queriesCompared} filtered queries; ` +
-      `top-20 overlap ${(sameAnswers.meanTop20Overlap * 100).toFixed(1)}% on average (ranking differs: bm25 implementations differ).`,
+    `Same answers? identical total in ${(sameAnswers.sameTotalShare * 100).toFixed(1)}% of ${
+      sameAnswers.queriesCompared
+    } filtered queries; ` +
+      `top-20 overlap ${(sameAnswers.meanTop20Overlap * 100).toFixed(
+        1,
+      )}% on average (ranking differs: bm25 implementations differ).`,
   );
 }
 
 out();
-const relevance = Object.fromEntries(results.filter((result) => result.relevance).map((result) => [result.engine, relevanceSummary(result)]));
+const relevance = Object.fromEntries(
+  results.filter((result) => result.relevance).map((result) => [result.engine, relevanceSummary(result)]),
+);
 if (Object.keys(relevance).length === 0) {
   out(`Relevance: skipped — ${path.join(options.relevance!, "offers.jsonl")} and queries.jsonl not found yet.`);
 } else {
   const fmt = (value: number | null) => (value === null ? "–" : value.toFixed(3));
   const first = Object.values(relevance)[0]!;
-  out(`Relevance on the judged set (${first.overall.queries} queries; nDCG@10 linear gain, log2 discount, ideal from all judgements; recall@10 counts grade ≥ 2; noise = share of the shown top 10 judged unrelated)`);
+  out(
+    `Relevance on the judged set (${first.overall.queries} queries; nDCG@10 linear gain, log2 discount, ideal from all judgements; recall@10 counts grade ≥ 2; noise = share of the shown top 10 judged unrelated)`,
+  );
   const kinds = Object.keys(first.byKind);
   table([
     ["", ...Object.keys(relevance).flatMap((engine) => [`${engine} nDCG@10`, "recall@10", "noise@10"])],
-    ["all", ...Object.values(relevance).flatMap((summary) => [fmt(summary.overall.ndcg10), fmt(summary.overall.recall10), fmt(summary.overall.noise10)])],
+    [
+      "all",
+      ...Object.values(relevance).flatMap((summary) => [
+        fmt(summary.overall.ndcg10),
+        fmt(summary.overall.recall10),
+        fmt(summary.overall.noise10),
+      ]),
+    ],
     ...kinds.map((kind) => [
       `${kind} (${first.byKind[kind]!.queries})`,
-      ...Object.values(relevance).flatMap((summary) => [fmt(summary.byKind[kind]?.ndcg10 ?? null), fmt(summary.byKind[kind]?.recall10 ?? null), fmt(summary.byKind[kind]?.noise10 ?? null)]),
+      ...Object.values(relevance).flatMap((summary) => [
+        fmt(summary.byKind[kind]?.ndcg10 ?? null),
+        fmt(summary.byKind[kind]?.recall10 ?? null),
+        fmt(summary.byKind[kind]?.noise10 ?? null),
+      ]),
     ]),
   ]);
   for (const [engine, summary] of Object.entries(relevance)) {
     const ndcg = summary.overall.ndcg10 ?? 0;
     const noise = summary.byKind.phrase?.noise10 ?? null;
-    out(`  ${engine}: nDCG@10 ${fmt(ndcg)} (target ≥ ${TARGETS.ndcg10}: ${ndcg >= TARGETS.ndcg10 ? "met" : "MISSED"}); phrase noise ${fmt(noise)} (target ≤ ${TARGETS.phraseNoise10}: ${noise !== null && noise <= TARGETS.phraseNoise10 ? "met" : "MISSED"})`);
+    out(
+      `  ${engine}: nDCG@10 ${fmt(ndcg)} (target ≥ ${TARGETS.ndcg10}: ${
+        ndcg >= TARGETS.ndcg10 ? "met" : "MISSED"
+      }); phrase noise ${fmt(noise)} (target ≤ ${TARGETS.phraseNoise10}: ${
+        noise !== null && noise <= TARGETS.phraseNoise10 ? "met" : "MISSED"
+      })`,
+    );
   }
 }
 
 out();
-out(`Whole run: ${((performance.now() - started) / 1000).toFixed(0)} s; load average at the end ${os.loadavg().map((load) => load.toFixed(1)).join(" ")}`);
+out(
+  `Whole run: ${((performance.now() - started) / 1000).toFixed(0)} s; load average at the end ${os
+    .loadavg()
+    .map((load) => load.toFixed(1))
+    .join(" ")}`,
+);
 out(
   JSON.stringify({
     benchmark: "search",
-    config: { docs: base.docs, queries: base.queries, prefixQueries: base.prefixQueries, batchSize: base.batchSize, seed: base.seed, phaseBudgetSeconds: base.phaseBudgetSeconds, engines },
+    config: {
+      docs: base.docs,
+      queries: base.queries,
+      prefixQueries: base.prefixQueries,
+      batchSize: base.batchSize,
+      seed: base.seed,
+      phaseBudgetSeconds: base.phaseBudgetSeconds,
+      engines,
+    },
     targets: TARGETS,
-    engines: results.map(({ answers: _answers, relevance: perQuery, ...figures }) => ({ ...figures, relevancePerQuery: perQuery })),
+    engines: results.map(({ answers: _answers, relevance: perQuery, ...figures }) => ({
+      ...figures,
+      relevancePerQuery: perQuery,
+    })),
     agreement: sameAnswers,
     relevance,
   }),

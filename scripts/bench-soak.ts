@@ -55,7 +55,8 @@ try {
   const offers = (await (await fetch(`${base}/api/v1/offers?perPage=1`)).json()) as { items: { slug: string }[] };
   const offerSlug = offers.items[0]?.slug;
   if (!offerSlug) throw new Error("the seed has no published offer");
-  const get = (path: string, times = 1): autocannon.Request[] => Array.from({ length: times }, () => ({ method: "GET", path }));
+  const get = (path: string, times = 1): autocannon.Request[] =>
+    Array.from({ length: times }, () => ({ method: "GET", path }));
   pages = [
     ...get("/", 3),
     ...get(`/search?q=${encodeURIComponent("giao thông")}`, 2),
@@ -69,7 +70,12 @@ try {
   hostile = [
     // Issue 13's 43-byte request that once froze the server for 93 s.
     { method: "POST", path: "/login", headers: form, body: "email=a%40b.vn&password=x&x%5B99999999%5D=1" },
-    { method: "POST", path: "/login", headers: { "content-type": "application/json", origin: base }, body: '{"email":"a@b.vn","password":"x"}' },
+    {
+      method: "POST",
+      path: "/login",
+      headers: { "content-type": "application/json", origin: base },
+      body: '{"email":"a@b.vn","password":"x"}',
+    },
     { method: "POST", path: "/forgot-password", headers: form, body: `email=${"a".repeat(1_150_000)}` },
   ];
 } catch (error) {
@@ -89,19 +95,25 @@ const sampler = setInterval(() => {
   if (mb === null) return;
   const s = (Date.now() - started) / 1000;
   samples.push({ s, mb });
-  if (samples.length % 6 === 0) process.stdout.write(`  ${s.toFixed(0)} s: RSS ${mb.toFixed(0)} MB, ${latencies.pages.length + latencies.hostile.length} answers\n`);
+  if (samples.length % 6 === 0)
+    process.stdout.write(
+      `  ${s.toFixed(0)} s: RSS ${mb.toFixed(0)} MB, ${latencies.pages.length + latencies.hostile.length} answers\n`,
+    );
 }, SAMPLE_MS);
 
 function load(options: Omit<autocannon.Options, "url">, times: number[]): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
-    const instance = autocannon({ url: base, duration: SECONDS, timeout: 10, ...options }, (error, done) => (error ? reject(error) : resolve(done)));
+    const instance = autocannon({ url: base, duration: SECONDS, timeout: 10, ...options }, (error, done) =>
+      error ? reject(error) : resolve(done),
+    );
     instance.on("response", (_client, _status, _bytes, ms) => times.push(ms));
   });
 }
 
 process.stdout.write(
-  `Soak: ${SECONDS} s on ${base} (${app.databaseLabel}), server pid ${app.pid}: pages and API on ${CONNECTIONS - HOSTILE_CONNECTIONS} connections, ` +
-    `hostile requests on ${HOSTILE_CONNECTIONS} (at most ${HOSTILE_RATE}/s)\n`,
+  `Soak: ${SECONDS} s on ${base} (${app.databaseLabel}), server pid ${app.pid}: pages and API on ${
+    CONNECTIONS - HOSTILE_CONNECTIONS
+  } connections, ` + `hostile requests on ${HOSTILE_CONNECTIONS} (at most ${HOSTILE_RATE}/s)\n`,
 );
 let normal: autocannon.Result;
 let refused: autocannon.Result;
@@ -109,7 +121,15 @@ try {
   [normal, refused] = await Promise.all([
     load({ connections: CONNECTIONS - HOSTILE_CONNECTIONS, requests: pages }, latencies.pages),
     // Latency as answered, not as scheduled: the rate is a cap here, not a target to measure against.
-    load({ connections: HOSTILE_CONNECTIONS, overallRate: HOSTILE_RATE, ignoreCoordinatedOmission: true, requests: hostile }, latencies.hostile),
+    load(
+      {
+        connections: HOSTILE_CONNECTIONS,
+        overallRate: HOSTILE_RATE,
+        ignoreCoordinatedOmission: true,
+        requests: hostile,
+      },
+      latencies.hostile,
+    ),
   ]);
 } finally {
   clearInterval(sampler);
@@ -121,7 +141,8 @@ app.stop();
 // Percentiles from every answer's own time (autocannon's summary has no p95).
 const percentiles = (times: number[]) => {
   const sorted = [...times].sort((a, b) => a - b);
-  const at = (p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!.toFixed(0) : "n/a");
+  const at = (p: number) =>
+    sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!.toFixed(0) : "n/a";
   return `p50 ${at(50)} ms, p95 ${at(95)} ms, p99 ${at(99)} ms, max ${at(100)} ms`;
 };
 const byClass = (r: autocannon.Result) => {
@@ -145,19 +166,41 @@ const rssOk = warm !== undefined && endRss !== null && endRss <= RSS_GROWTH_LIMI
 const pass = fiveXx === 0 && timeouts === 0 && rssOk;
 const mb = (v: number | null | undefined) => (v == null ? "n/a" : `${v.toFixed(0)} MB`);
 const row = (label: string, r: autocannon.Result, c: ReturnType<typeof byClass>) =>
-  `| ${label} | ${r.requests.total} | ${r.requests.average.toFixed(0)} | ${c["2xx"]} | ${c["3xx"]} | ${c["4xx"]} | ${c["5xx"]} | ${r.timeouts} | ${r.errors - r.timeouts} |`;
+  `| ${label} | ${r.requests.total} | ${r.requests.average.toFixed(0)} | ${c["2xx"]} | ${c["3xx"]} | ${c["4xx"]} | ${
+    c["5xx"]
+  } | ${r.timeouts} | ${r.errors - r.timeouts} |`;
 
-process.stdout.write(`\nDatabase: ${app.databaseLabel}; ${CONNECTIONS} connections, ${SECONDS} s, ${os.cpus().length} cores; server ready after ${app.bootMs} ms\n\n`);
-process.stdout.write("| load | requests | req/s | 2xx | 3xx | 4xx | 5xx | timeouts | connection errors |\n|---|---|---|---|---|---|---|---|---|\n");
-process.stdout.write(`${row("pages and API", normal, pageCounts)}\n${row("hostile (must be 4xx)", refused, hostileCounts)}\n\n`);
-process.stdout.write(`Throughput: ${(normal.requests.average + refused.requests.average).toFixed(0)} req/s (${normal.requests.total + refused.requests.total} requests)\n`);
+process.stdout.write(
+  `\nDatabase: ${app.databaseLabel}; ${CONNECTIONS} connections, ${SECONDS} s, ${
+    os.cpus().length
+  } cores; server ready after ${app.bootMs} ms\n\n`,
+);
+process.stdout.write(
+  "| load | requests | req/s | 2xx | 3xx | 4xx | 5xx | timeouts | connection errors |\n|---|---|---|---|---|---|---|---|---|\n",
+);
+process.stdout.write(
+  `${row("pages and API", normal, pageCounts)}\n${row("hostile (must be 4xx)", refused, hostileCounts)}\n\n`,
+);
+process.stdout.write(
+  `Throughput: ${(normal.requests.average + refused.requests.average).toFixed(0)} req/s (${
+    normal.requests.total + refused.requests.total
+  } requests)\n`,
+);
 process.stdout.write(`Latency, pages and API: ${percentiles(latencies.pages)}\n`);
 process.stdout.write(`Latency, hostile requests (paced): ${percentiles(latencies.hostile)}\n`);
 process.stdout.write(
-  `Errors: ${fiveXx} 5xx, ${timeouts} timeouts (10 s), ${normal.errors - normal.timeouts + refused.errors - refused.timeouts} connection errors, ` +
+  `Errors: ${fiveXx} 5xx, ${timeouts} timeouts (10 s), ${
+    normal.errors - normal.timeouts + refused.errors - refused.timeouts
+  } connection errors, ` +
     `${unexpected} unexpected answers (a 4xx to a page/API call or a 2xx/3xx to a hostile request)\n`,
 );
-process.stdout.write(`Server RSS: start ${mb(startRss)}, after warm-up (${WARMUP_S.toFixed(0)} s) ${mb(warm?.mb)}, end ${mb(endRss)}, max ${mb(maxRss)} (${samples.length} samples every ${SAMPLE_MS / 1000} s)\n`);
-process.stdout.write(`Rule: PASS when there are 0 5xx, 0 timeouts, and RSS at the end is at most ${RSS_GROWTH_LIMIT}× RSS after warm-up.\n`);
+process.stdout.write(
+  `Server RSS: start ${mb(startRss)}, after warm-up (${WARMUP_S.toFixed(0)} s) ${mb(warm?.mb)}, end ${mb(
+    endRss,
+  )}, max ${mb(maxRss)} (${samples.length} samples every ${SAMPLE_MS / 1000} s)\n`,
+);
+process.stdout.write(
+  `Rule: PASS when there are 0 5xx, 0 timeouts, and RSS at the end is at most ${RSS_GROWTH_LIMIT}× RSS after warm-up.\n`,
+);
 process.stdout.write(`Verdict: ${pass ? "PASS" : "FAIL"}\n`);
 process.exitCode = pass ? 0 : 1;

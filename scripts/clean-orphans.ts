@@ -11,7 +11,10 @@ import { logger } from "~/utils/logger.server";
 try {
   const orders = await sweepStrandedOrders({ olderThanMs: strandedOrderDelayMs() });
   const uploads = await removeOrphanUploads({ graceMs: orphanUploadGraceMs() });
-  logger.info({ strandedOrdersCancelled: orders.cancelled.length, orphanUploadsRemoved: uploads.removed.length }, "clean-up done");
+  logger.info(
+    { strandedOrdersCancelled: orders.cancelled.length, orphanUploadsRemoved: uploads.removed.length },
+    "clean-up done",
+  );
 } finally {
   await db.$disconnect();
 }

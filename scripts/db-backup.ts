@@ -13,13 +13,20 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { databaseTarget, parseArgs, postgresProgram, runProgram, runScript, UsageError } from "./db-tools";
 
-const stamp = () => new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+const stamp = () =>
+  new Date()
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z");
 
 await runScript(async () => {
   const { file, force } = parseArgs(process.argv.slice(2));
   const target = databaseTarget();
-  const out = path.resolve(file ?? path.join("var/backups", `hte-${stamp()}.${target.provider === "sqlite" ? "sqlite" : "dump"}`));
-  if (fs.existsSync(out) && !force) throw new UsageError(`${out} exists; choose another name or add --force to replace it`);
+  const out = path.resolve(
+    file ?? path.join("var/backups", `hte-${stamp()}.${target.provider === "sqlite" ? "sqlite" : "dump"}`),
+  );
+  if (fs.existsSync(out) && !force)
+    throw new UsageError(`${out} exists; choose another name or add --force to replace it`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   // Written beside the target and renamed at the end, so a failed or
   // interrupted backup never leaves a half file under the backup's name.
@@ -45,12 +52,24 @@ await runScript(async () => {
         copy.close();
       }
     } else {
-      runProgram(postgresProgram("pg_dump"), ["--format=custom", "--no-owner", "--no-acl", `--file=${partial}`, `--dbname=${target.url}`]);
+      runProgram(postgresProgram("pg_dump"), [
+        "--format=custom",
+        "--no-owner",
+        "--no-acl",
+        `--file=${partial}`,
+        `--dbname=${target.url}`,
+      ]);
     }
     fs.renameSync(partial, out);
   } finally {
     fs.rmSync(partial, { force: true });
   }
   const bytes = fs.statSync(out).size;
-  process.stdout.write(`Backed up the ${target.provider === "sqlite" ? "SQLite" : "PostgreSQL"} database to ${out} (${(bytes / 1024 / 1024).toFixed(1)} MB, ${((Date.now() - started) / 1000).toFixed(1)} s).\n`);
+  process.stdout.write(
+    `Backed up the ${target.provider === "sqlite" ? "SQLite" : "PostgreSQL"} database to ${out} (${(
+      bytes /
+      1024 /
+      1024
+    ).toFixed(1)} MB, ${((Date.now() - started) / 1000).toFixed(1)} s).\n`,
+  );
 });

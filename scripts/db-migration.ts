@@ -24,26 +24,24 @@ const providers = [
 ];
 
 try {
-for (const { dir, env } of providers) {
-  const schema = path.join(dir, "schema.prisma");
-  const snapshot = path.join(dir, "migrations", "schema.snapshot.prisma");
-  const from = fs.existsSync(snapshot)
-    ? ["--from-schema-datamodel", snapshot]
-    : ["--from-empty"];
-  const sql = runPrisma(
-    ["migrate", "diff", ...from, "--to-schema-datamodel", schema, "--script"],
-    { env, capture: true },
-  );
-  if (/^-- This is an empty migration/m.test(sql) || sql.trim() === "") {
-    process.stdout.write(`${dir}: no schema change\n`);
-    continue;
+  for (const { dir, env } of providers) {
+    const schema = path.join(dir, "schema.prisma");
+    const snapshot = path.join(dir, "migrations", "schema.snapshot.prisma");
+    const from = fs.existsSync(snapshot) ? ["--from-schema-datamodel", snapshot] : ["--from-empty"];
+    const sql = runPrisma(["migrate", "diff", ...from, "--to-schema-datamodel", schema, "--script"], {
+      env,
+      capture: true,
+    });
+    if (/^-- This is an empty migration/m.test(sql) || sql.trim() === "") {
+      process.stdout.write(`${dir}: no schema change\n`);
+      continue;
+    }
+    const target = path.join(dir, "migrations", `${stamp}_${name}`);
+    fs.mkdirSync(target, { recursive: true });
+    fs.writeFileSync(path.join(target, "migration.sql"), sql);
+    fs.copyFileSync(schema, snapshot);
+    process.stdout.write(`${dir}: wrote ${target}/migration.sql\n`);
   }
-  const target = path.join(dir, "migrations", `${stamp}_${name}`);
-  fs.mkdirSync(target, { recursive: true });
-  fs.writeFileSync(path.join(target, "migration.sql"), sql);
-  fs.copyFileSync(schema, snapshot);
-  process.stdout.write(`${dir}: wrote ${target}/migration.sql\n`);
-}
 } finally {
   postgres.stop();
 }

@@ -16,7 +16,16 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import type { DatabaseTarget } from "~/db-url";
-import { backupKind, databaseTarget, openClient, parseArgs, postgresProgram, runProgram, runScript, UsageError } from "./db-tools";
+import {
+  backupKind,
+  databaseTarget,
+  openClient,
+  parseArgs,
+  postgresProgram,
+  runProgram,
+  runScript,
+  UsageError,
+} from "./db-tools";
 
 const SQLITE_SIDE_FILES = ["-wal", "-shm", "-journal"];
 
@@ -24,7 +33,9 @@ function sqliteHasTables(file: string): boolean {
   if (!fs.existsSync(file) || fs.statSync(file).size === 0) return false;
   const existing = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const row = existing.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").get() as { n: number };
+    const row = existing
+      .prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+      .get() as { n: number };
     return row.n > 0;
   } finally {
     existing.close();
@@ -33,7 +44,9 @@ function sqliteHasTables(file: string): boolean {
 
 async function restoreSqlite(target: Extract<DatabaseTarget, { provider: "sqlite" }>, file: string, force: boolean) {
   if (sqliteHasTables(target.filePath) && !force) {
-    throw new UsageError(`${target.filePath} already has tables; restore into a new database (another DATABASE_URL) or add --force to replace it`);
+    throw new UsageError(
+      `${target.filePath} already has tables; restore into a new database (another DATABASE_URL) or add --force to replace it`,
+    );
   }
   fs.mkdirSync(path.dirname(target.filePath), { recursive: true });
   const partial = `${target.filePath}.restoring-${process.pid}`;
@@ -78,22 +91,34 @@ async function postgresTarget(url: string): Promise<pg.Client> {
   return created;
 }
 
-async function restorePostgres(target: Extract<DatabaseTarget, { provider: "postgresql" }>, file: string, force: boolean) {
+async function restorePostgres(
+  target: Extract<DatabaseTarget, { provider: "postgresql" }>,
+  file: string,
+  force: boolean,
+) {
   const pgRestore = postgresProgram("pg_restore");
   const client = await postgresTarget(target.url);
   try {
-    const { rows } = await client.query<{ n: string }>("SELECT count(*) AS n FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')");
+    const { rows } = await client.query<{ n: string }>(
+      "SELECT count(*) AS n FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')",
+    );
     if (Number(rows[0]!.n) > 0 && !force) {
-      throw new UsageError(`the database in DATABASE_URL already has tables; restore into a new database or add --force to replace them`);
+      throw new UsageError(
+        `the database in DATABASE_URL already has tables; restore into a new database or add --force to replace them`,
+      );
     }
   } finally {
     await client.end();
   }
   // One transaction: a failure half-way leaves the database as it was.
   runProgram(pgRestore, [
-    "--no-owner", "--no-acl", "--single-transaction", "--exit-on-error",
+    "--no-owner",
+    "--no-acl",
+    "--single-transaction",
+    "--exit-on-error",
     ...(force ? ["--clean", "--if-exists"] : []),
-    `--dbname=${target.url}`, file,
+    `--dbname=${target.url}`,
+    file,
   ]);
 }
 
@@ -104,9 +129,16 @@ await runScript(async () => {
   if (!fs.existsSync(source)) throw new UsageError(`no backup at ${source}`);
   const target = databaseTarget();
   const kind = backupKind(source);
-  if (!kind) throw new UsageError(`${source} is not a backup made by npm run db:backup (neither a SQLite file nor a pg_dump custom archive)`);
+  if (!kind)
+    throw new UsageError(
+      `${source} is not a backup made by npm run db:backup (neither a SQLite file nor a pg_dump custom archive)`,
+    );
   if (kind !== target.provider) {
-    throw new UsageError(`${source} is a ${kind === "sqlite" ? "SQLite" : "PostgreSQL"} backup but DATABASE_URL names a ${target.provider === "sqlite" ? "SQLite" : "PostgreSQL"} database; a backup restores into the same kind`);
+    throw new UsageError(
+      `${source} is a ${kind === "sqlite" ? "SQLite" : "PostgreSQL"} backup but DATABASE_URL names a ${
+        target.provider === "sqlite" ? "SQLite" : "PostgreSQL"
+      } database; a backup restores into the same kind`,
+    );
   }
   const started = Date.now();
   if (target.provider === "sqlite") await restoreSqlite(target, source, force);
@@ -115,9 +147,15 @@ await runScript(async () => {
   const db = openClient(target);
   try {
     await db.searchOutbox.create({ data: { entityType: "all", entityId: "*" } });
-    const [offers, users, organisations] = await Promise.all([db.offer.count(), db.user.count(), db.organisation.count()]);
+    const [offers, users, organisations] = await Promise.all([
+      db.offer.count(),
+      db.user.count(),
+      db.organisation.count(),
+    ]);
     process.stdout.write(
-      `Restored ${source} in ${((Date.now() - started) / 1000).toFixed(1)} s: ${offers} offers, ${organisations} organisations, ${users} users. ` +
+      `Restored ${source} in ${((Date.now() - started) / 1000).toFixed(
+        1,
+      )} s: ${offers} offers, ${organisations} organisations, ${users} users. ` +
         "Search indexes rebuild from it when the app starts.\n",
     );
   } finally {

@@ -36,7 +36,10 @@ export function postgresProgram(name: "pg_dump" | "pg_restore"): string {
   for (const dir of (process.env.PATH ?? "").split(path.delimiter)) if (dir) candidates.push(path.join(dir, name));
   const root = "/usr/lib/postgresql";
   if (fs.existsSync(root)) {
-    const versions = fs.readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
+    const versions = fs
+      .readdirSync(root)
+      .filter((v) => /^\d+$/.test(v))
+      .sort((a, b) => Number(b) - Number(a));
     for (const version of versions) candidates.push(path.join(root, version, "bin", name));
   }
   const found = candidates.find((file) => {
@@ -59,7 +62,10 @@ export function postgresProgram(name: "pg_dump" | "pg_restore"): string {
 export function runProgram(program: string, args: string[]): void {
   const result = spawnSync(program, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
   if (result.error) throw result.error;
-  if (result.status !== 0) throw new Error(`${path.basename(program)} failed (exit ${result.status}): ${(result.stderr || result.stdout).trim()}`);
+  if (result.status !== 0)
+    throw new Error(
+      `${path.basename(program)} failed (exit ${result.status}): ${(result.stderr || result.stdout).trim()}`,
+    );
 }
 
 export type BackupKind = "sqlite" | "postgresql";
@@ -80,7 +86,8 @@ export function backupKind(file: string): BackupKind | null {
 
 /** A Prisma client for `target` without the app's env (the scripts may run beside no server config). */
 export function openClient(target: DatabaseTarget): SqliteClient {
-  if (target.provider === "postgresql") return new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url }) }) as unknown as SqliteClient;
+  if (target.provider === "postgresql")
+    return new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url }) }) as unknown as SqliteClient;
   return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: target.url }) });
 }
 
@@ -89,7 +96,9 @@ export async function runScript(main: () => Promise<void>): Promise<void> {
   try {
     await main();
   } catch (error) {
-    process.stderr.write(`${error instanceof UsageError ? "" : "failed: "}${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `${error instanceof UsageError ? "" : "failed: "}${error instanceof Error ? error.message : String(error)}\n`,
+    );
     process.exitCode = error instanceof UsageError ? 2 : 1;
   }
 }

@@ -41,7 +41,9 @@ const outboxDir = path.resolve(values.outbox ?? path.join(os.tmpdir(), `e2e-outb
 
 for (const file of ["build/index.js", "public/build"]) {
   if (!fs.existsSync(path.resolve(file))) {
-    fail(`${file} is missing: run \`npm run build\` before the end-to-end tests (the server serves the production build).`);
+    fail(
+      `${file} is missing: run \`npm run build\` before the end-to-end tests (the server serves the production build).`,
+    );
   }
 }
 
@@ -103,7 +105,7 @@ process.on("uncaughtException", (error) => {
   void shutDown(1);
 });
 process.on("unhandledRejection", (error) => {
-  process.stderr.write(`[e2e-server] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(`[e2e-server] ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
   void shutDown(1);
 });
 

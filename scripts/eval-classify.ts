@@ -121,7 +121,9 @@ export function formatEvaluation(rows: EvaluationRow[]): string {
   const lines = ["set       lang    n   acc@1   acc@3"];
   for (const { set, language, accuracy } of rows) {
     lines.push(
-      `${set.padEnd(9)} ${language.padEnd(4)} ${String(accuracy.n).padStart(4)}  ${percent(accuracy.at1)}  ${percent(accuracy.at3)}`,
+      `${set.padEnd(9)} ${language.padEnd(4)} ${String(accuracy.n).padStart(4)}  ${percent(accuracy.at1)}  ${percent(
+        accuracy.at3,
+      )}`,
     );
   }
   return `${lines.join("\n")}\n`;
@@ -167,8 +169,12 @@ export function evaluateLearned(): string {
     const problemsBase = sectorAccuracy(lexicon, dev.problems);
     const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
     lines.push(
-      `learned ×${weight}: offers 5-fold acc@1 ${pct(at1 / n)} (lexicon ${pct(base1 / n)}), acc@3 ${pct(at3 / n)} (lexicon ${pct(base3 / n)}); ` +
-        `offers→problems acc@1 ${pct(problems.at1)} (lexicon ${pct(problemsBase.at1)}), acc@3 ${pct(problems.at3)} (lexicon ${pct(problemsBase.at3)})`,
+      `learned ×${weight}: offers 5-fold acc@1 ${pct(at1 / n)} (lexicon ${pct(base1 / n)}), acc@3 ${pct(
+        at3 / n,
+      )} (lexicon ${pct(base3 / n)}); ` +
+        `offers→problems acc@1 ${pct(problems.at1)} (lexicon ${pct(problemsBase.at1)}), acc@3 ${pct(
+          problems.at3,
+        )} (lexicon ${pct(problemsBase.at3)})`,
     );
   }
   return `${lines.join("\n")}\n`;

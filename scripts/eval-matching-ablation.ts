@@ -45,10 +45,23 @@ const { values } = parseArgs({
   },
 });
 
-const relevanceDir = values.dir ? path.resolve(values.dir) : path.join(import.meta.dirname, "..", "search", "relevance");
+const relevanceDir = values.dir
+  ? path.resolve(values.dir)
+  : path.join(import.meta.dirname, "..", "search", "relevance");
 const readJsonl = (file: string) =>
-  fs.readFileSync(path.join(relevanceDir, file), "utf8").split("\n").filter((line) => line.trim() !== "").map((line) => JSON.parse(line) as Record<string, unknown>);
-const offers = readJsonl("offers.jsonl") as { externalId: string; provider: string; title: string; description: string; tags?: string[]; language: string }[];
+  fs
+    .readFileSync(path.join(relevanceDir, file), "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+const offers = readJsonl("offers.jsonl") as {
+  externalId: string;
+  provider: string;
+  title: string;
+  description: string;
+  tags?: string[];
+  language: string;
+}[];
 const problems = readJsonl("problems.jsonl") as { code: string; title: string; description: string; sector?: string }[];
 const qrels = new Map<string, Record<string, number>>();
 for (const line of fs.readFileSync(path.join(relevanceDir, "match-qrels.tsv"), "utf8").split("\n")) {
@@ -58,7 +71,9 @@ for (const line of fs.readFileSync(path.join(relevanceDir, "match-qrels.tsv"), "
 }
 
 const termByName = new Map<string, (typeof seedTerms)[number]>();
-for (const term of seedTerms) for (const key of [term.slug, term.nameVi.toLowerCase(), term.nameEn.toLowerCase()]) if (!termByName.has(key)) termByName.set(key, term);
+for (const term of seedTerms)
+  for (const key of [term.slug, term.nameVi.toLowerCase(), term.nameEn.toLowerCase()])
+    if (!termByName.has(key)) termByName.set(key, term);
 
 const facts = new Map<string, OfferFacts>();
 const documents = offers.map((offer): SearchDocument => {
@@ -68,16 +83,37 @@ const documents = offers.map((offer): SearchDocument => {
   const summary = offer.description.replace(/\s+/g, " ").slice(0, 280);
   const english = offer.language === "en" ? offer.title : null;
   facts.set(offer.externalId, {
-    id: offer.externalId, title: offer.title, body: [english, summary, offer.description, keywords.join("; ")].filter(Boolean).join("\n"),
-    declaredSectors: declared.filter((term) => term.kind === "SECTOR"), declaredTechnologies: declared.filter((term) => term.kind === "TECHNOLOGY"),
-    trl: null, priceMinVnd: null, referencesBySector: {},
+    id: offer.externalId,
+    title: offer.title,
+    body: [english, summary, offer.description, keywords.join("; ")].filter(Boolean).join("\n"),
+    declaredSectors: declared.filter((term) => term.kind === "SECTOR"),
+    declaredTechnologies: declared.filter((term) => term.kind === "TECHNOLOGY"),
+    trl: null,
+    priceMinVnd: null,
+    referencesBySector: {},
   });
   return {
-    id: `offer:${offer.externalId}`, type: "offer", entityId: offer.externalId, slug: offer.externalId, title: offer.title, summary,
-    body: [english, offer.description].filter(Boolean).join(" \n "), keywords: [...declared.flatMap((term) => [term.nameVi, term.nameEn]), ...keywords, offer.provider],
-    published: true, organisationId: null, organisationName: offer.provider, sector: declared.filter((t) => t.kind === "SECTOR").map((t) => t.slug),
-    technology: declared.filter((t) => t.kind === "TECHNOLOGY").map((t) => t.slug), trlBand: null, deployment: null, priceBand: null,
-    evidenceLevel: null, orgKind: null, language: [offer.language], priceMin: null, publishedAt: null,
+    id: `offer:${offer.externalId}`,
+    type: "offer",
+    entityId: offer.externalId,
+    slug: offer.externalId,
+    title: offer.title,
+    summary,
+    body: [english, offer.description].filter(Boolean).join(" \n "),
+    keywords: [...declared.flatMap((term) => [term.nameVi, term.nameEn]), ...keywords, offer.provider],
+    published: true,
+    organisationId: null,
+    organisationName: offer.provider,
+    sector: declared.filter((t) => t.kind === "SECTOR").map((t) => t.slug),
+    technology: declared.filter((t) => t.kind === "TECHNOLOGY").map((t) => t.slug),
+    trlBand: null,
+    deployment: null,
+    priceBand: null,
+    evidenceLevel: null,
+    orgKind: null,
+    language: [offer.language],
+    priceMin: null,
+    publishedAt: null,
   };
 });
 
@@ -88,17 +124,26 @@ const overrides = JSON.parse(values.tuning) as { terms?: object; fusion?: object
 const context: MatchContext = {
   engine,
   synonyms: (values["plain-thesaurus"] ? buildSynonymIndex : buildMatchSynonyms)(
-    values["no-glossary"] ? DEFAULT_SYNONYM_GROUPS : [...DEFAULT_SYNONYM_GROUPS, ...(values["base-glossary"] ? BASE_MATCHING_GLOSSARY : MATCHING_GLOSSARY)],
+    values["no-glossary"]
+      ? DEFAULT_SYNONYM_GROUPS
+      : [...DEFAULT_SYNONYM_GROUPS, ...(values["base-glossary"] ? BASE_MATCHING_GLOSSARY : MATCHING_GLOSSARY)],
   ),
   taxonomy: buildTaxonomy(new TaxonomyClassifier(seedTerms), seedTerms),
-  tuning: { ...overrides, terms: { ...DEFAULT_TUNING.terms, ...overrides.terms }, fusion: { ...DEFAULT_TUNING.fusion, ...overrides.fusion } },
+  tuning: {
+    ...overrides,
+    terms: { ...DEFAULT_TUNING.terms, ...overrides.terms },
+    fusion: { ...DEFAULT_TUNING.fusion, ...overrides.fusion },
+  },
 };
 // As eval:matching: a dataset sector naming one taxonomy sector is declared;
 // any other label is read as the import reads it.
 const readSectorLabel = sectorLabelReader(seedTerms.filter((term) => term.kind === "SECTOR"));
 const declaredSector = (sector: string | undefined) => {
   if (!sector || values["no-declared-sector"]) return [];
-  const mapped = sector in DATASET_SECTOR_TO_TAXONOMY ? DATASET_SECTOR_TO_TAXONOMY[sector] : [readSectorLabel(sector)].filter((slug) => slug !== null);
+  const mapped =
+    sector in DATASET_SECTOR_TO_TAXONOMY
+      ? DATASET_SECTOR_TO_TAXONOMY[sector]
+      : [readSectorLabel(sector)].filter((slug) => slug !== null);
   return mapped?.length === 1 ? seedTerms.filter((term) => term.kind === "SECTOR" && term.slug === mapped[0]) : [];
 };
 
@@ -108,24 +153,69 @@ for (const problem of problems) {
   const judgements = qrels.get(problem.code) ?? {};
   const ranked = await rankOffers(
     context,
-    { text: { title: problem.title, body: problem.description }, declaredSectors: declaredSector(problem.sector), wantedTrl: null, budgetMaxVnd: null },
+    {
+      text: { title: problem.title, body: problem.description },
+      declaredSectors: declaredSector(problem.sector),
+      wantedTrl: null,
+      budgetMaxVnd: null,
+    },
     { limit, loadOffers: async (ids) => ids.flatMap((id) => facts.get(id) ?? []) },
   );
   const ids = ranked.map((match) => match.offerId);
-  rows.push({ code: problem.code, ndcg: ndcgAtK(ids, judgements, 10), recall: recallAtK(ids, judgements, limit, 2), ids, judgements });
+  rows.push({
+    code: problem.code,
+    ndcg: ndcgAtK(ids, judgements, 10),
+    recall: recallAtK(ids, judgements, limit, 2),
+    ids,
+    judgements,
+  });
 }
-if (values["per-problem"]) for (const row of rows) process.stdout.write(`${row.code}\t${row.ndcg?.toFixed(3)}\t${row.recall?.toFixed(3)}\t${row.ids.map((id) => `${id}:${row.judgements[id] ?? 0}`).join(" ")}\n`);
-process.stdout.write(`nDCG@10 ${meanOf(rows.map((row) => row.ndcg))?.toFixed(3)}  recall@${limit} ${meanOf(rows.map((row) => row.recall))?.toFixed(3)}\n`);
+if (values["per-problem"])
+  for (const row of rows)
+    process.stdout.write(
+      `${row.code}\t${row.ndcg?.toFixed(3)}\t${row.recall?.toFixed(3)}\t${row.ids
+        .map((id) => `${id}:${row.judgements[id] ?? 0}`)
+        .join(" ")}\n`,
+    );
+process.stdout.write(
+  `nDCG@10 ${meanOf(rows.map((row) => row.ndcg))?.toFixed(3)}  recall@${limit} ${meanOf(
+    rows.map((row) => row.recall),
+  )?.toFixed(3)}\n`,
+);
 // --reverse: the other direction (rankNeeds, "needs that fit my offer"):
 // problems are indexed too and every offer with a judgement ranks them.
 if (values.reverse) {
-  await engine.upsert(problems.map((problem): SearchDocument => ({
-    id: `major-problem:${problem.code}`, type: "major-problem", entityId: problem.code, slug: problem.code, title: problem.title, summary: "",
-    body: problem.description, keywords: [], published: true, organisationId: null, organisationName: null, sector: declaredSector(problem.sector).map((t) => t.slug),
-    technology: [], trlBand: null, deployment: null, priceBand: null, evidenceLevel: null, orgKind: null, language: [], priceMin: null, publishedAt: null,
-  })));
+  await engine.upsert(
+    problems.map(
+      (problem): SearchDocument => ({
+        id: `major-problem:${problem.code}`,
+        type: "major-problem",
+        entityId: problem.code,
+        slug: problem.code,
+        title: problem.title,
+        summary: "",
+        body: problem.description,
+        keywords: [],
+        published: true,
+        organisationId: null,
+        organisationName: null,
+        sector: declaredSector(problem.sector).map((t) => t.slug),
+        technology: [],
+        trlBand: null,
+        deployment: null,
+        priceBand: null,
+        evidenceLevel: null,
+        orgKind: null,
+        language: [],
+        priceMin: null,
+        publishedAt: null,
+      }),
+    ),
+  );
   const byOffer = new Map<string, Record<string, number>>();
-  for (const [code, judgements] of qrels) for (const [offer, grade] of Object.entries(judgements)) byOffer.set(offer, { ...byOffer.get(offer), [code]: grade });
+  for (const [code, judgements] of qrels)
+    for (const [offer, grade] of Object.entries(judgements))
+      byOffer.set(offer, { ...byOffer.get(offer), [code]: grade });
   const needOf = new Map(problems.map((problem) => [problem.code, problem]));
   const reverse = [];
   for (const [offerId, judgements] of byOffer) {
@@ -133,14 +223,29 @@ if (values.reverse) {
     if (!offer) continue;
     const ranked = await rankNeeds(context, offer, {
       limit: 10,
-      loadNeeds: async (refs) => refs.flatMap((ref) => {
-        const problem = needOf.get(ref.id);
-        return problem ? [{ ...ref, text: { title: problem.title, body: problem.description }, declaredSectors: declaredSector(problem.sector), wantedTrl: null, budgetMaxVnd: null }] : [];
-      }),
+      loadNeeds: async (refs) =>
+        refs.flatMap((ref) => {
+          const problem = needOf.get(ref.id);
+          return problem
+            ? [
+                {
+                  ...ref,
+                  text: { title: problem.title, body: problem.description },
+                  declaredSectors: declaredSector(problem.sector),
+                  wantedTrl: null,
+                  budgetMaxVnd: null,
+                },
+              ]
+            : [];
+        }),
     });
     const ids = ranked.map((need) => need.id);
     reverse.push({ ndcg: ndcgAtK(ids, judgements, 10), recall: recallAtK(ids, judgements, 10, 2) });
   }
-  process.stdout.write(`reverse (offer → needs, ${reverse.length} offers): nDCG@10 ${meanOf(reverse.map((row) => row.ndcg))?.toFixed(3)}  recall@10 ${meanOf(reverse.map((row) => row.recall))?.toFixed(3)}\n`);
+  process.stdout.write(
+    `reverse (offer → needs, ${reverse.length} offers): nDCG@10 ${meanOf(reverse.map((row) => row.ndcg))?.toFixed(
+      3,
+    )}  recall@10 ${meanOf(reverse.map((row) => row.recall))?.toFixed(3)}\n`,
+  );
 }
 await engine.close();

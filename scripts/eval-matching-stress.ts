@@ -38,11 +38,16 @@ const random = () => {
 
 type Offer = { description: string; language?: string } & Record<string, unknown>;
 const offersFile = values.offers ?? path.join(values.dir, "offers.jsonl");
-const offers = fs.readFileSync(offersFile, "utf8").split("\n").filter((line) => line.trim()).map((line) => JSON.parse(line) as Offer);
+const offers = fs
+  .readFileSync(offersFile, "utf8")
+  .split("\n")
+  .filter((line) => line.trim())
+  .map((line) => JSON.parse(line) as Offer);
 const descriptions = offers.map((offer) => offer.description);
 for (const offer of offers) {
   if (values.kind === "boilerplate") {
-    if (random() < 0.5) offer.description = `${offer.description} ${offer.language === "en" ? BOILERPLATE.en : BOILERPLATE.vi}`;
+    if (random() < 0.5)
+      offer.description = `${offer.description} ${offer.language === "en" ? BOILERPLATE.en : BOILERPLATE.vi}`;
   } else if (random() < 0.3) {
     const others = Array.from({ length: 3 }, () => descriptions[Math.floor(random() * descriptions.length)]!);
     offer.description = [offer.description, ...others].join(" ");
@@ -50,5 +55,6 @@ for (const offer of offers) {
 }
 fs.mkdirSync(values.out, { recursive: true });
 fs.writeFileSync(path.join(values.out, "offers.jsonl"), offers.map((offer) => JSON.stringify(offer)).join("\n") + "\n");
-for (const file of ["problems.jsonl", "match-qrels.tsv"]) fs.copyFileSync(path.join(values.dir, file), path.join(values.out, file));
+for (const file of ["problems.jsonl", "match-qrels.tsv"])
+  fs.copyFileSync(path.join(values.dir, file), path.join(values.out, file));
 process.stdout.write(`wrote ${offers.length} offers (${values.kind}) to ${values.out}\n`);

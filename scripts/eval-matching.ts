@@ -83,26 +83,44 @@ const { DEFAULT_SYNONYM_GROUPS } = await import("../search/synonyms");
 
 try {
   await db.taxonomyTerm.createMany({ data: seedTerms.map((term, index) => ({ ...term, sortOrder: index })) });
-  await db.searchSynonymGroup.createMany({ data: DEFAULT_SYNONYM_GROUPS.map((group) => ({ terms: group.join("\n") })) });
+  await db.searchSynonymGroup.createMany({
+    data: DEFAULT_SYNONYM_GROUPS.map((group) => ({ terms: group.join("\n") })),
+  });
   const offerReport = await importOffers(values.offers, fs.readFileSync(values.offers, "utf8"), null);
-  const problemContent = withTaxonomySectors(fs.readFileSync(values.problems, "utf8"), new Set(seedTerms.filter((t) => t.kind === "SECTOR").map((t) => t.slug)));
+  const problemContent = withTaxonomySectors(
+    fs.readFileSync(values.problems, "utf8"),
+    new Set(seedTerms.filter((t) => t.kind === "SECTOR").map((t) => t.slug)),
+  );
   const problemReport = await importProblems(path.basename(values.problems), problemContent, "Đánh giá ghép nối", null);
   await searchEngine();
   await settleSearchIndex();
-  process.stdout.write(`imported: ${offerReport.created} offers (${offerReport.rejected} rejected), ${problemReport.created} problems (${problemReport.rejected} rejected)\n`);
+  process.stdout.write(
+    `imported: ${offerReport.created} offers (${offerReport.rejected} rejected), ${problemReport.created} problems (${problemReport.rejected} rejected)\n`,
+  );
 
   const qrels = readQrels(values.qrels);
   const problems = await db.majorProblem.findMany({ select: { id: true, code: true }, orderBy: { code: "asc" } });
-  const externalIds = new Map((await db.offer.findMany({ select: { id: true, externalId: true } })).map((offer) => [offer.id, offer.externalId ?? offer.id]));
+  const externalIds = new Map(
+    (await db.offer.findMany({ select: { id: true, externalId: true } })).map((offer) => [
+      offer.id,
+      offer.externalId ?? offer.id,
+    ]),
+  );
   const judged = problems.filter((problem) => qrels.has(problem.code));
 
-  const rank = async (problemId: string) => (await rankOffersFor({ majorProblemId: problemId }, { limit: 10 })).map((match) => externalIds.get(match.offerId)!);
+  const rank = async (problemId: string) =>
+    (await rankOffersFor({ majorProblemId: problemId }, { limit: 10 })).map((match) => externalIds.get(match.offerId)!);
   const evaluate = async (subset: typeof judged) => {
     const rows = [];
     for (const problem of subset) {
       const ranking = await rank(problem.id);
       const judgements: Judgements = qrels.get(problem.code)!;
-      rows.push({ code: problem.code, ndcg: ndcgAtK(ranking, judgements, 10), recall: recallAtK(ranking, judgements, 10, 2), ranking });
+      rows.push({
+        code: problem.code,
+        ndcg: ndcgAtK(ranking, judgements, 10),
+        recall: recallAtK(ranking, judgements, 10, 2),
+        ranking,
+      });
     }
     return rows;
   };
@@ -124,11 +142,15 @@ try {
   const rows = await evaluate(judged);
   const perProblemMs = (performance.now() - started) / Math.max(1, judged.length);
   if (values["per-problem"]) {
-    for (const row of rows) process.stdout.write(`${row.code}\tnDCG@10 ${row.ndcg?.toFixed(3)}\trecall@10 ${row.recall?.toFixed(3)}\t${row.ranking.join(" ")}\n`);
+    for (const row of rows)
+      process.stdout.write(
+        `${row.code}\tnDCG@10 ${row.ndcg?.toFixed(3)}\trecall@10 ${row.recall?.toFixed(3)}\t${row.ranking.join(" ")}\n`,
+      );
   }
   process.stdout.write(
-    `problems judged: ${judged.length}\nnDCG@10   ${meanOf(rows.map((r) => r.ndcg))?.toFixed(3)}\nrecall@10 ${meanOf(rows.map((r) => r.recall))?.toFixed(3)}\n` +
-      `mean time per problem: ${perProblemMs.toFixed(1)} ms (database + engine + re-ranking)\n`,
+    `problems judged: ${judged.length}\nnDCG@10   ${meanOf(rows.map((r) => r.ndcg))?.toFixed(3)}\nrecall@10 ${meanOf(
+      rows.map((r) => r.recall),
+    )?.toFixed(3)}\n` + `mean time per problem: ${perProblemMs.toFixed(1)} ms (database + engine + re-ranking)\n`,
   );
 
   const folds = Number(values["curation-folds"] ?? 0);
@@ -158,8 +180,12 @@ try {
     await db.match.deleteMany();
     process.stdout.write(
       `curation, same problems (top 10 of each decided, then ranked again):\n` +
-        `  before: nDCG@10 ${meanOf(rows.map((r) => r.ndcg))?.toFixed(3)}  recall@10 ${meanOf(rows.map((r) => r.recall))?.toFixed(3)}\n` +
-        `  after:  nDCG@10 ${meanOf(again.map((r) => r.ndcg))?.toFixed(3)}  recall@10 ${meanOf(again.map((r) => r.recall))?.toFixed(3)}\n`,
+        `  before: nDCG@10 ${meanOf(rows.map((r) => r.ndcg))?.toFixed(3)}  recall@10 ${meanOf(
+          rows.map((r) => r.recall),
+        )?.toFixed(3)}\n` +
+        `  after:  nDCG@10 ${meanOf(again.map((r) => r.ndcg))?.toFixed(3)}  recall@10 ${meanOf(
+          again.map((r) => r.recall),
+        )?.toFixed(3)}\n`,
     );
     process.stdout.write(
       `curation, ${folds}-fold (held-out problems, never curated themselves):\n` +

@@ -12,7 +12,13 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { EmbeddedSearchEngine } from "../search/embedded/engine.ts";
 import { DEFAULT_SYNONYM_GROUPS } from "../search/synonyms.ts";
-import { judgeQueries, loadRelevanceSet, summariseByKind, toSearchDocument, type OutcomeSummary } from "./bench/relevance.ts";
+import {
+  judgeQueries,
+  loadRelevanceSet,
+  summariseByKind,
+  toSearchDocument,
+  type OutcomeSummary,
+} from "./bench/relevance.ts";
 
 const { values: options } = parseArgs({
   options: {
@@ -41,14 +47,20 @@ const summary = summariseByKind(outcomes);
 const out = (line = "") => process.stdout.write(`${line}\n`);
 const figure = (value: number | null, digits = 3) => (value === null ? "—" : value.toFixed(digits));
 const row = (label: string, s: OutcomeSummary) =>
-  `${label.padEnd(16)} ${String(s.queries).padStart(4)}  ${figure(s.ndcg10)}   ${figure(s.recall10)}   ${figure(s.noise10)}   ${figure(s.meanTotal, 1).padStart(6)}`;
+  `${label.padEnd(16)} ${String(s.queries).padStart(4)}  ${figure(s.ndcg10)}   ${figure(s.recall10)}   ${figure(
+    s.noise10,
+  )}   ${figure(s.meanTotal, 1).padStart(6)}`;
 
 if (options.show) {
   const outcome = outcomes.find((candidate) => candidate.id === options.show);
   if (!outcome) throw new Error(`No query ${options.show}`);
   const query = set.queries.find((candidate) => candidate.id === options.show)!;
   const result = await engine.search({ q: query.q, perPage: 10, filters: { type: ["offer"] } });
-  out(`${query.id} "${query.q}" [${query.kinds.join(", ")}] total ${result.total}, did you mean: ${result.didYouMean ?? "—"}`);
+  out(
+    `${query.id} "${query.q}" [${query.kinds.join(", ")}] total ${result.total}, did you mean: ${
+      result.didYouMean ?? "—"
+    }`,
+  );
   for (const hit of result.hits) {
     const title = hit.highlight.title.map((part) => (part.match ? `[${part.text}]` : part.text)).join("");
     out(`  ${String(query.judgements[hit.entityId] ?? 0)}  ${hit.entityId}  ${title}`);
@@ -58,13 +70,26 @@ if (options.show) {
 } else if (options.json) {
   out(JSON.stringify({ summary, outcomes }));
 } else {
-  out(`Search relevance — ${set.offers.length} offers, ${set.queries.length} queries (${path.relative(process.cwd(), options.queries ?? path.join(directory, "queries.jsonl"))}), ${elapsedMs.toFixed(0)} ms`);
+  out(
+    `Search relevance — ${set.offers.length} offers, ${set.queries.length} queries (${path.relative(
+      process.cwd(),
+      options.queries ?? path.join(directory, "queries.jsonl"),
+    )}), ${elapsedMs.toFixed(0)} ms`,
+  );
   out(`${"kind".padEnd(16)} ${"n".padStart(4)}  nDCG@10 rec@10  noise   total`);
   out(row("all", summary.overall));
   for (const [kind, s] of Object.entries(summary.byKind)) out(row(kind, s));
   out();
   out("Worst queries (nDCG@10):");
-  const worst = [...outcomes].filter((o) => o.ndcg !== null).sort((a, b) => a.ndcg! - b.ndcg!).slice(0, Number(options.worst));
-  for (const o of worst) out(`  ${o.id.padEnd(6)} ${figure(o.ndcg)}  noise ${figure(o.noise, 2)}  total ${String(o.total).padStart(3)}  ${o.q}`);
+  const worst = [...outcomes]
+    .filter((o) => o.ndcg !== null)
+    .sort((a, b) => a.ndcg! - b.ndcg!)
+    .slice(0, Number(options.worst));
+  for (const o of worst)
+    out(
+      `  ${o.id.padEnd(6)} ${figure(o.ndcg)}  noise ${figure(o.noise, 2)}  total ${String(o.total).padStart(3)}  ${
+        o.q
+      }`,
+    );
 }
 await engine.close();

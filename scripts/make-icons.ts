@@ -13,13 +13,25 @@ import path from "node:path";
 import { deflateSync } from "node:zlib";
 
 type Colour = string;
-type Shape = { fill: Colour } & ({ kind: "poly"; points: [number, number][] } | { kind: "circle"; cx: number; cy: number; r: number });
+type Shape = { fill: Colour } & (
+  | { kind: "poly"; points: [number, number][] }
+  | { kind: "circle"; cx: number; cy: number; r: number }
+);
 
 const RED = "#9b1c1c";
 const GOLD = "#fcd34d";
 
 // On a 32×32 grid. Later shapes paint over earlier ones.
-const rect = (x1: number, y1: number, x2: number, y2: number, fill: Colour): Shape => ({ kind: "poly", fill, points: [[x1, y1], [x2, y1], [x2, y2], [x1, y2]] });
+const rect = (x1: number, y1: number, x2: number, y2: number, fill: Colour): Shape => ({
+  kind: "poly",
+  fill,
+  points: [
+    [x1, y1],
+    [x2, y1],
+    [x2, y2],
+    [x1, y2],
+  ],
+});
 const MARK: Shape[] = [
   // The lake: two bands of water.
   rect(4, 25.5, 28, 27, GOLD),
@@ -29,20 +41,56 @@ const MARK: Shape[] = [
   rect(14.25, 20.5, 17.75, 24.5, RED),
   { kind: "circle", cx: 16, cy: 20.5, r: 1.75, fill: RED },
   // First roof, curving out at the eaves.
-  { kind: "poly", fill: GOLD, points: [[6.5, 15.5], [9.5, 16.5], [22.5, 16.5], [25.5, 15.5], [24, 17.5], [8, 17.5]] },
+  {
+    kind: "poly",
+    fill: GOLD,
+    points: [
+      [6.5, 15.5],
+      [9.5, 16.5],
+      [22.5, 16.5],
+      [25.5, 15.5],
+      [24, 17.5],
+      [8, 17.5],
+    ],
+  },
   // First floor.
   rect(11.5, 11.5, 20.5, 16.5, GOLD),
   rect(15, 12.75, 17, 15, RED),
   // Second roof.
-  { kind: "poly", fill: GOLD, points: [[8.5, 9.75], [11, 10.5], [21, 10.5], [23.5, 9.75], [22.25, 11.5], [9.75, 11.5]] },
+  {
+    kind: "poly",
+    fill: GOLD,
+    points: [
+      [8.5, 9.75],
+      [11, 10.5],
+      [21, 10.5],
+      [23.5, 9.75],
+      [22.25, 11.5],
+      [9.75, 11.5],
+    ],
+  },
   // Top floor and its roof.
   rect(13.5, 6.5, 18.5, 10.5, GOLD),
-  { kind: "poly", fill: GOLD, points: [[11, 5], [16, 3], [21, 5], [19.5, 6.5], [12.5, 6.5]] },
+  {
+    kind: "poly",
+    fill: GOLD,
+    points: [
+      [11, 5],
+      [16, 3],
+      [21, 5],
+      [19.5, 6.5],
+      [12.5, 6.5],
+    ],
+  },
 ];
 
 function svgShapes(shapes: Shape[]): string {
   return shapes
-    .map((s) => (s.kind === "circle" ? `<circle cx="${s.cx}" cy="${s.cy}" r="${s.r}" fill="${s.fill}"/>` : `<path d="M${s.points.map(([x, y]) => `${x} ${y}`).join("L")}Z" fill="${s.fill}"/>`))
+    .map((s) =>
+      s.kind === "circle"
+        ? `<circle cx="${s.cx}" cy="${s.cy}" r="${s.r}" fill="${s.fill}"/>`
+        : `<path d="M${s.points.map(([x, y]) => `${x} ${y}`).join("L")}Z" fill="${s.fill}"/>`,
+    )
     .join("");
 }
 
@@ -58,7 +106,9 @@ function logoSvg(): string {
   const font = `font-family="'Be Vietnam Pro','Segoe UI',Roboto,Arial,sans-serif"`;
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 240 48" role="img" aria-labelledby="t"><title id="t">Sàn Giao dịch Công nghệ Hà Nội — Hanoi Tech Exchange</title>` +
-    `<g transform="translate(4 4) scale(1.25)"><rect width="32" height="32" rx="6" fill="${RED}"/>${svgShapes(MARK)}</g>` +
+    `<g transform="translate(4 4) scale(1.25)"><rect width="32" height="32" rx="6" fill="${RED}"/>${svgShapes(
+      MARK,
+    )}</g>` +
     `<text x="54" y="21" ${font} font-size="15" font-weight="700" fill="#0b0c0c">Sàn Giao dịch Công nghệ</text>` +
     `<text x="54" y="39" ${font} font-size="13" font-weight="600" fill="${RED}">Hà Nội · Hanoi Tech Exchange</text></svg>\n`
   );

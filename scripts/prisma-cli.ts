@@ -16,10 +16,7 @@ export function prismaEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv
   };
 }
 
-export function runPrisma(
-  args: string[],
-  options: { env?: Record<string, string>; capture?: boolean } = {},
-): string {
+export function runPrisma(args: string[], options: { env?: Record<string, string>; capture?: boolean } = {}): string {
   const cli = require.resolve("prisma/build/index.js");
   const result = spawnSync(process.execPath, [cli, ...args, "--config", "prisma/prisma.config.ts"], {
     env: prismaEnv(options.env),

@@ -37,7 +37,11 @@ export function manifestLines(tree: RouteNode[]): string[] {
 
 export function readRouteTree(cwd: string): RouteNode[] {
   const remix = path.join(cwd, "node_modules", ".bin", "remix");
-  const json = execFileSync(remix, ["routes", "--json"], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+  const json = execFileSync(remix, ["routes", "--json"], {
+    cwd,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "ignore"],
+  });
   return JSON.parse(json) as RouteNode[];
 }
 

@@ -29,12 +29,16 @@ if (!env.SESSION_SECRET) {
 // loopback Stripe stand-in (test mode, no real money; every money page says
 // so). Keys, an explicit DEMO_TEST_PAYMENTS=false, or a public APP_URL leave
 // it off (the server refuses the switch beside keys or a public address).
-const stripeSettings = Object.keys(env).filter((key) => key.startsWith("STRIPE_") && key !== "STRIPE_API_PORT" && env[key]);
+const stripeSettings = Object.keys(env).filter(
+  (key) => key.startsWith("STRIPE_") && key !== "STRIPE_API_PORT" && env[key],
+);
 const loopback = /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?(\/|$)/.test(env.APP_URL ?? "");
 if (env.DEMO_TEST_PAYMENTS === undefined && stripeSettings.length === 0 && loopback) env.DEMO_TEST_PAYMENTS = "true";
 if (env.DEMO_TEST_PAYMENTS === "true") {
   const standInPort = env.STRIPE_API_PORT ?? String(Number(port) + 1);
-  process.stdout.write(`Test payments are on: orders are paid on a Stripe stand-in at http://127.0.0.1:${standInPort} (no real money moves).\n`);
+  process.stdout.write(
+    `Test payments are on: orders are paid on a Stripe stand-in at http://127.0.0.1:${standInPort} (no real money moves).\n`,
+  );
 }
 
 run(process.execPath, ["--import", "tsx", "prisma/seed.ts"], env);

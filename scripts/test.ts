@@ -28,12 +28,21 @@ type Result = { name: string; ok: boolean; seconds: number };
 function run(step: Step, held: boolean): Promise<Result & { output: string }> {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(step.command, { shell: true, stdio: held ? ["ignore", "pipe", "pipe"] : "inherit", env: { ...process.env, ...step.env } });
+    const child = spawn(step.command, {
+      shell: true,
+      stdio: held ? ["ignore", "pipe", "pipe"] : "inherit",
+      env: { ...process.env, ...step.env },
+    });
     const chunks: Buffer[] = [];
     child.stdout?.on("data", (chunk: Buffer) => chunks.push(chunk));
     child.stderr?.on("data", (chunk: Buffer) => chunks.push(chunk));
     child.on("close", (code) => {
-      resolve({ name: step.name, ok: code === 0, seconds: (Date.now() - started) / 1000, output: Buffer.concat(chunks).toString("utf8") });
+      resolve({
+        name: step.name,
+        ok: code === 0,
+        seconds: (Date.now() - started) / 1000,
+        output: Buffer.concat(chunks).toString("utf8"),
+      });
     });
   });
 }
@@ -42,7 +51,9 @@ const only = process.argv.slice(2);
 const serial = process.env.TEST_SERIAL === "1";
 const results: Result[] = [];
 for (const group of steps) {
-  const chosen = group.filter((step) => !only.length || only.some((word) => step.name.toLowerCase().includes(word.toLowerCase())));
+  const chosen = group.filter(
+    (step) => !only.length || only.some((word) => step.name.toLowerCase().includes(word.toLowerCase())),
+  );
   if (!chosen.length) continue;
   if (chosen.length === 1 || serial) {
     for (const step of chosen) {
@@ -52,7 +63,9 @@ for (const group of steps) {
     }
     continue;
   }
-  process.stdout.write(`\n━━ at the same time: ${chosen.map((step) => step.name).join(", ")} (output follows each as it ends)\n`);
+  process.stdout.write(
+    `\n━━ at the same time: ${chosen.map((step) => step.name).join(", ")} (output follows each as it ends)\n`,
+  );
   await Promise.all(
     chosen.map(async (step) => {
       const { output, ...result } = await run(step, true);

@@ -61,8 +61,16 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   run(path.join(bin, "initdb"), ["-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"]);
   const port = await freePort();
   run(path.join(bin, "pg_ctl"), [
-    "-D", dataDir, "-l", path.join(dir, "server.log"), "-w", "-t", "60", "start",
-    "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+    "-D",
+    dataDir,
+    "-l",
+    path.join(dir, "server.log"),
+    "-w",
+    "-t",
+    "60",
+    "start",
+    "-o",
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
   ]);
 
   const url = (database = "postgres") => `postgresql://postgres@127.0.0.1:${port}/${database}`;
@@ -79,10 +87,12 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
       return url(name);
     },
     stop: () => {
-      spawnSync(asRoot ? "runuser" : path.join(bin, "pg_ctl"),
+      spawnSync(
+        asRoot ? "runuser" : path.join(bin, "pg_ctl"),
         asRoot
           ? ["-u", "postgres", "--", path.join(bin, "pg_ctl"), "-D", dataDir, "-m", "immediate", "-w", "stop"]
-          : ["-D", dataDir, "-m", "immediate", "-w", "stop"]);
+          : ["-D", dataDir, "-m", "immediate", "-w", "stop"],
+      );
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

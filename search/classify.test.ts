@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { seedTerms } from "../prisma/seed-taxonomy.ts";
-import {
-  DATASET_SECTOR_TO_TAXONOMY,
-  evaluate,
-  formatEvaluation,
-  loadDevSet,
-} from "../scripts/eval-classify.ts";
+import { DATASET_SECTOR_TO_TAXONOMY, evaluate, formatEvaluation, loadDevSet } from "../scripts/eval-classify.ts";
 import { TaxonomyClassifier, namePhrases, termKey, type Classification } from "./classify.ts";
 import { TERM_KEYWORDS } from "./lexicon/index.ts";
 
@@ -78,8 +73,7 @@ describe("TaxonomyClassifier", () => {
   });
 
   it("respects kinds, limit and minScore, sorted by score", () => {
-    const text =
-      "Hệ thống hóa đơn điện tử, kế toán và thanh toán không tiền mặt cho hộ kinh doanh, cửa hàng bán lẻ";
+    const text = "Hệ thống hóa đơn điện tử, kế toán và thanh toán không tiền mặt cho hộ kinh doanh, cửa hàng bán lẻ";
     const all = classifier.classify(text, { minScore: 0, limit: 10 });
     expect(all.map((result) => result.score)).toEqual([...all.map((result) => result.score)].sort((a, b) => b - a));
     const needs = classifier.classify(text, { kinds: ["BUSINESS_NEED"], limit: 2 });
@@ -116,8 +110,14 @@ describe("TaxonomyClassifier", () => {
     for (const term of seedTerms) {
       const keywords = TERM_KEYWORDS[termKey(term)] ?? [];
       expect(keywords.length, termKey(term)).toBeGreaterThanOrEqual(15);
-      expect(keywords.some((keyword) => /[^\x20-\x7e]/.test(keyword)), `${termKey(term)} has Vietnamese`).toBe(true);
-      expect(keywords.some((keyword) => /^~?[\x20-\x7e]+$/.test(keyword)), `${termKey(term)} has English`).toBe(true);
+      expect(
+        keywords.some((keyword) => /[^\x20-\x7e]/.test(keyword)),
+        `${termKey(term)} has Vietnamese`,
+      ).toBe(true);
+      expect(
+        keywords.some((keyword) => /^~?[\x20-\x7e]+$/.test(keyword)),
+        `${termKey(term)} has English`,
+      ).toBe(true);
     }
   });
 

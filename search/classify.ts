@@ -179,9 +179,54 @@ interface Hit {
 // ─── Learned component ───────────────────────────────────────────────────
 
 const LEARNED_STOP = new Set([
-  "va", "cua", "cac", "nhung", "la", "cho", "voi", "trong", "duoc", "co", "nay", "de", "tai", "ve", "den", "khi",
-  "the", "a", "an", "and", "or", "of", "for", "to", "in", "on", "with", "by", "at", "from", "is", "are", "mot",
-  "khong", "nguoi", "da", "dang", "se", "theo", "tu", "tren", "nhu", "thi", "ma", "it", "that", "this", "be",
+  "va",
+  "cua",
+  "cac",
+  "nhung",
+  "la",
+  "cho",
+  "voi",
+  "trong",
+  "duoc",
+  "co",
+  "nay",
+  "de",
+  "tai",
+  "ve",
+  "den",
+  "khi",
+  "the",
+  "a",
+  "an",
+  "and",
+  "or",
+  "of",
+  "for",
+  "to",
+  "in",
+  "on",
+  "with",
+  "by",
+  "at",
+  "from",
+  "is",
+  "are",
+  "mot",
+  "khong",
+  "nguoi",
+  "da",
+  "dang",
+  "se",
+  "theo",
+  "tu",
+  "tren",
+  "nhu",
+  "thi",
+  "ma",
+  "it",
+  "that",
+  "this",
+  "be",
 ]);
 
 function learnedFeatures(text: string): Set<string> {
@@ -230,7 +275,9 @@ export class TaxonomyClassifier {
       const weight = phraseWeight(words, phrase) * (weak ? WEAK_FACTOR : 1);
       // One pattern per spelling and weight: the same phrase can be weak for
       // one term and strong for another.
-      const id = `${words.map((word) => `${word.key}/${word.marks}/${word.capitals ? 1 : 0}`).join(" ")}#${term === null ? "block" : weight}`;
+      const id = `${words.map((word) => `${word.key}/${word.marks}/${word.capitals ? 1 : 0}`).join(" ")}#${
+        term === null ? "block" : weight
+      }`;
       const patterns = patternsByKind.get(kind) ?? new Map<string, Pattern>();
       patternsByKind.set(kind, patterns);
       const pattern = patterns.get(id) ?? { words, weight, terms: new Set<string>() };
@@ -302,8 +349,8 @@ export class TaxonomyClassifier {
     const limit = options.limit ?? DEFAULT_LIMIT;
     const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
     const kinds = options.kinds ? new Set(options.kinds) : null;
-    const title = typeof input === "string" ? "" : (input.title ?? "");
-    const body = typeof input === "string" ? input : (input.body ?? "");
+    const title = typeof input === "string" ? "" : input.title ?? "";
+    const body = typeof input === "string" ? input : input.body ?? "";
     const words = [...readWords(title, 0), ...readWords(body, 1)];
     if (words.length === 0) return [];
 

@@ -7,7 +7,9 @@ import { buildMatchSynonyms } from "./match/terms.ts";
 import { needTerms } from "./reading.ts";
 import type { SearchDocument, SearchEngine, SearchQuery, SearchResult } from "./types.ts";
 
-export function searchDocument(overrides: Partial<SearchDocument> & { entityId: string; title: string }): SearchDocument {
+export function searchDocument(
+  overrides: Partial<SearchDocument> & { entityId: string; title: string },
+): SearchDocument {
   const type = overrides.type ?? "offer";
   return {
     id: `${type}:${overrides.entityId}`,
@@ -255,25 +257,61 @@ export const ISSUE_CORPUS: SearchDocument[] = [
   // the trade sector; two identical offers say it without diacritics, one in
   // tourism (indexed first, so it would lead a tie), one in trade; a trade
   // offer that says nothing of it.
-  searchDocument({ entityId: "market-manage", title: "Quản lý chợ đầu mối nông sản", summary: "Sơ đồ sạp, thu phí và báo cáo cho ban quản lý.", sector: ["thuong-mai"] }),
-  searchDocument({ entityId: "market-pay", title: "Thanh toán không tiền mặt tại chợ đầu mối", summary: "Tiểu thương nhận tiền qua mã QR.", sector: ["thuong-mai"] }),
-  searchDocument({ entityId: "market-order", title: "Đặt hàng trực tuyến từ chợ đầu mối", summary: "Nhà hàng đặt rau quả trước năm giờ sáng.", sector: ["thuong-mai"] }),
-  searchDocument({ entityId: "market-tour", title: "Ban do cho dau moi ve dem", summary: "Lich mo cua cac sap hang.", sector: ["du-lich"] }),
-  searchDocument({ entityId: "market-map", title: "Ban do cho dau moi ve dem", summary: "Lich mo cua cac sap hang.", sector: ["thuong-mai"] }),
-  searchDocument({ entityId: "stall-ledger", title: "Ghi nợ và tồn kho cho tiểu thương", summary: "Doanh thu mỗi ngày trên điện thoại.", sector: ["thuong-mai"] }),
+  searchDocument({
+    entityId: "market-manage",
+    title: "Quản lý chợ đầu mối nông sản",
+    summary: "Sơ đồ sạp, thu phí và báo cáo cho ban quản lý.",
+    sector: ["thuong-mai"],
+  }),
+  searchDocument({
+    entityId: "market-pay",
+    title: "Thanh toán không tiền mặt tại chợ đầu mối",
+    summary: "Tiểu thương nhận tiền qua mã QR.",
+    sector: ["thuong-mai"],
+  }),
+  searchDocument({
+    entityId: "market-order",
+    title: "Đặt hàng trực tuyến từ chợ đầu mối",
+    summary: "Nhà hàng đặt rau quả trước năm giờ sáng.",
+    sector: ["thuong-mai"],
+  }),
+  searchDocument({
+    entityId: "market-tour",
+    title: "Ban do cho dau moi ve dem",
+    summary: "Lich mo cua cac sap hang.",
+    sector: ["du-lich"],
+  }),
+  searchDocument({
+    entityId: "market-map",
+    title: "Ban do cho dau moi ve dem",
+    summary: "Lich mo cua cac sap hang.",
+    sector: ["thuong-mai"],
+  }),
+  searchDocument({
+    entityId: "stall-ledger",
+    title: "Ghi nợ và tồn kho cho tiểu thương",
+    summary: "Doanh thu mỗi ngày trên điện thoại.",
+    sector: ["thuong-mai"],
+  }),
 ];
 
 /** The marked words of a hit's title and snippet. */
 const markedWords = (result: SearchResult) =>
   result.hits.flatMap((hit) =>
-    [...hit.highlight.title, ...hit.highlight.snippet].filter((segment) => segment.match).flatMap((segment) => segment.text.toLowerCase().split(/\s+/)),
+    [...hit.highlight.title, ...hit.highlight.snippet]
+      .filter((segment) => segment.match)
+      .flatMap((segment) => segment.text.toLowerCase().split(/\s+/)),
   );
 
 /**
  * `quality: false` leaves out issue 15's search-quality behaviours: for the
  * benchmark's MiniSearch yardstick, which is not a production engine.
  */
-export function describeSearchEngineContract(name: string, create: () => Promise<SearchEngine>, { quality = true } = {}) {
+export function describeSearchEngineContract(
+  name: string,
+  create: () => Promise<SearchEngine>,
+  { quality = true } = {},
+) {
   describe(`search engine contract: ${name}`, () => {
     let engine: SearchEngine;
     const search = (q: string, extra: Omit<SearchQuery, "q"> = {}) => engine.search({ q, ...extra });
@@ -290,16 +328,14 @@ export function describeSearchEngineContract(name: string, create: () => Promise
     });
 
     describe("Vietnamese text", () => {
-      it.each([
-        ["chuyen doi so"],
-        ["chuyển đổi số"],
-        ["CHUYỂN ĐỔI SỐ"],
-        ["chuyển đổi số".normalize("NFD")],
-      ])("finds the same offer for %j, whatever the case, diacritics or Unicode form", async (q) => {
-        const result = await search(q);
-        expect(ids(result)).toContain("cds-phuong");
-        expect(ids(result)).not.toContain("benh-vien");
-      });
+      it.each([["chuyen doi so"], ["chuyển đổi số"], ["CHUYỂN ĐỔI SỐ"], ["chuyển đổi số".normalize("NFD")]])(
+        "finds the same offer for %j, whatever the case, diacritics or Unicode form",
+        async (q) => {
+          const result = await search(q);
+          expect(ids(result)).toContain("cds-phuong");
+          expect(ids(result)).not.toContain("benh-vien");
+        },
+      );
 
       it.each([["den tin hieu"], ["ĐÈN TÍN HIỆU"], ["đèn tín hiệu"]])("folds đ/Đ to d: %j", async (q) => {
         expect(ids(await search(q))[0]).toBe("den-tin-hieu");
@@ -411,8 +447,12 @@ export function describeSearchEngineContract(name: string, create: () => Promise
       });
 
       it("shows a draft to members of its organisation only", async () => {
-        expect(ids(await search("bản nháp", { visibility: { organisationIds: ["org-secret"] } }))).toContain("draft-secret");
-        expect(ids(await search("bản nháp", { visibility: { organisationIds: ["org-other"] } }))).not.toContain("draft-secret");
+        expect(ids(await search("bản nháp", { visibility: { organisationIds: ["org-secret"] } }))).toContain(
+          "draft-secret",
+        );
+        expect(ids(await search("bản nháp", { visibility: { organisationIds: ["org-other"] } }))).not.toContain(
+          "draft-secret",
+        );
       });
     });
 
@@ -478,10 +518,18 @@ export function describeSearchEngineContract(name: string, create: () => Promise
         expect(ids(await search("chuyển đổi số"))).toContain("cds-phuong");
         // Settings and synonyms came along: filters, facets and the thesaurus still work.
         expect(ids(await search("digital transformation"))).toContain("cds-phuong");
-        expect((await search("", { filters: { sector: ["giao-thong"] }, facets: ["sector"] })).facets.sector).toMatchObject({ "giao-thong": 4 });
+        expect(
+          (await search("", { filters: { sector: ["giao-thong"] }, facets: ["sector"] })).facets.sector,
+        ).toMatchObject({ "giao-thong": 4 });
         expect(await engine.count()).toBe(kept.length + 1);
         // Back to the shared corpus for the tests that follow.
-        expect(await engine.replaceAll((async function* () { yield CORPUS; })())).toBe(CORPUS.length);
+        expect(
+          await engine.replaceAll(
+            (async function* () {
+              yield CORPUS;
+            })(),
+          ),
+        ).toBe(CORPUS.length);
         expect(ids(await search("ngập lụt"))).not.toContain("rebuilt-only");
       });
 
@@ -545,111 +593,124 @@ export function describeSearchEngineContract(name: string, create: () => Promise
     });
   });
 
-  describe.runIf(quality)(`search engine contract: ${name}, diacritics, phrases, typos and languages (issue 15)`, () => {
-    let engine: SearchEngine;
-    const search = (q: string, extra: Omit<SearchQuery, "q"> = {}) => engine.search({ q, perPage: 50, ...extra });
+  describe.runIf(quality)(
+    `search engine contract: ${name}, diacritics, phrases, typos and languages (issue 15)`,
+    () => {
+      let engine: SearchEngine;
+      const search = (q: string, extra: Omit<SearchQuery, "q"> = {}) => engine.search({ q, perPage: 50, ...extra });
 
-    beforeAll(async () => {
-      engine = await create();
-      await engine.init();
-      await engine.clear();
-      await engine.setSynonyms(SYNONYMS);
-      await engine.upsert(ISSUE_CORPUS);
-    });
-    afterAll(async () => {
-      await engine.close();
-    });
+      beforeAll(async () => {
+        engine = await create();
+        await engine.init();
+        await engine.clear();
+        await engine.setSynonyms(SYNONYMS);
+        await engine.upsert(ISSUE_CORPUS);
+      });
+      afterAll(async () => {
+        await engine.close();
+      });
 
-    it("a query typed with diacritics puts the exact spelling first, and a look-alike is no result", async () => {
-      const result = ids(await search("giao thông"));
-      expect(result.slice(0, 2).sort()).toEqual(["traffic-camera", "traffic-signal"]);
-      // "giáo dục … hệ thống" shares only letters with "giao thông".
-      expect(result).not.toContain("school-system");
-    });
+      it("a query typed with diacritics puts the exact spelling first, and a look-alike is no result", async () => {
+        const result = ids(await search("giao thông"));
+        expect(result.slice(0, 2).sort()).toEqual(["traffic-camera", "traffic-signal"]);
+        // "giáo dục … hệ thống" shares only letters with "giao thông".
+        expect(result).not.toContain("school-system");
+      });
 
-    it("a title typed without diacritics still matches, below the exact spellings", async () => {
-      const result = ids(await search("giao thông"));
-      expect(result).toContain("traffic-unaccented");
-      expect(result.indexOf("traffic-unaccented")).toBeGreaterThan(Math.max(result.indexOf("traffic-camera"), result.indexOf("traffic-signal")));
-    });
+      it("a title typed without diacritics still matches, below the exact spellings", async () => {
+        const result = ids(await search("giao thông"));
+        expect(result).toContain("traffic-unaccented");
+        expect(result.indexOf("traffic-unaccented")).toBeGreaterThan(
+          Math.max(result.indexOf("traffic-camera"), result.indexOf("traffic-signal")),
+        );
+      });
 
-    it("a query without diacritics finds every spelling", async () => {
-      expect(ids(await search("giao thong")).sort()).toEqual(["traffic-camera", "traffic-signal", "traffic-unaccented"]);
-      expect(ids(await search("giao duc"))).toContain("school-system");
-    });
+      it("a query without diacritics finds every spelling", async () => {
+        expect(ids(await search("giao thong")).sort()).toEqual([
+          "traffic-camera",
+          "traffic-signal",
+          "traffic-unaccented",
+        ]);
+        expect(ids(await search("giao duc"))).toContain("school-system");
+      });
 
-    it('"hệ thống" in many offers does not make "giao thông" match them', async () => {
-      const result = await search("giao thông");
-      expect(ids(result)).not.toContain("records-system");
-      expect(ids(result)).not.toContain("hospital-system");
-      expect(result.total).toBeLessThanOrEqual(3);
-      // …while "hệ thống" itself finds them.
-      expect(ids(await search("hệ thống"))).toEqual(expect.arrayContaining(["records-system", "hospital-system"]));
-    });
+      it('"hệ thống" in many offers does not make "giao thông" match them', async () => {
+        const result = await search("giao thông");
+        expect(ids(result)).not.toContain("records-system");
+        expect(ids(result)).not.toContain("hospital-system");
+        expect(result.total).toBeLessThanOrEqual(3);
+        // …while "hệ thống" itself finds them.
+        expect(ids(await search("hệ thống"))).toEqual(expect.arrayContaining(["records-system", "hospital-system"]));
+      });
 
-    it("syllables side by side beat the same syllables scattered", async () => {
-      const result = ids(await search("cấp nước"));
-      expect(result.slice(0, 2).sort()).toEqual(["water-billing", "water-network"]);
-      // "cấp phép … thoát nước": ranked below, or not a result at all.
-      if (result.includes("building-permit")) expect(result.indexOf("building-permit")).toBeGreaterThan(1);
-    });
+      it("syllables side by side beat the same syllables scattered", async () => {
+        const result = ids(await search("cấp nước"));
+        expect(result.slice(0, 2).sort()).toEqual(["water-billing", "water-network"]);
+        // "cấp phép … thoát nước": ranked below, or not a result at all.
+        if (result.includes("building-permit")) expect(result.indexOf("building-permit")).toBeGreaterThan(1);
+      });
 
-    it("a one-typo query returns about what the corrected query returns, and offers the corrected spelling", async () => {
-      const corrected = await search("chuyển đổi số");
-      const typo = await search("chuyn đổi số");
-      expect(ids(corrected).sort()).toEqual(["cds-coop", "cds-sme"]);
-      expect(ids(typo)).toEqual(expect.arrayContaining(ids(corrected)));
-      expect(typo.total).toBeLessThanOrEqual(corrected.total + 1);
-      expect(ids(typo)).not.toContain("plate-vi");
-      expect(typo.didYouMean).toBe("chuyển đổi số");
-      expect(corrected.didYouMean).toBeNull();
-    });
+      it("a one-typo query returns about what the corrected query returns, and offers the corrected spelling", async () => {
+        const corrected = await search("chuyển đổi số");
+        const typo = await search("chuyn đổi số");
+        expect(ids(corrected).sort()).toEqual(["cds-coop", "cds-sme"]);
+        expect(ids(typo)).toEqual(expect.arrayContaining(ids(corrected)));
+        expect(typo.total).toBeLessThanOrEqual(corrected.total + 1);
+        expect(ids(typo)).not.toContain("plate-vi");
+        expect(typo.didYouMean).toBe("chuyển đổi số");
+        expect(corrected.didYouMean).toBeNull();
+      });
 
-    it("an English query finds a Vietnamese offer through the matching glossary, and the reverse", async () => {
-      expect(ids(await search("license plate"))).toEqual(expect.arrayContaining(["plate-en", "plate-vi"]));
-      expect(ids(await search("biển số"))).toEqual(expect.arrayContaining(["plate-vi", "plate-en"]));
-    });
+      it("an English query finds a Vietnamese offer through the matching glossary, and the reverse", async () => {
+        expect(ids(await search("license plate"))).toEqual(expect.arrayContaining(["plate-en", "plate-vi"]));
+        expect(ids(await search("biển số"))).toEqual(expect.arrayContaining(["plate-vi", "plate-en"]));
+      });
 
-    it("highlights only what matched, never a look-alike", async () => {
-      const result = await search("giao thông");
-      const marked = markedWords(result);
-      expect(marked).toEqual(expect.arrayContaining(["giao", "thông"]));
-      for (const word of marked) expect(["giao", "thông", "thong"], word).toContain(word);
-    });
+      it("highlights only what matched, never a look-alike", async () => {
+        const result = await search("giao thông");
+        const marked = markedWords(result);
+        expect(marked).toEqual(expect.arrayContaining(["giao", "thông"]));
+        for (const word of marked) expect(["giao", "thông", "thong"], word).toContain(word);
+      });
 
-    it("a need typed as a sentence finds the offer matching would, through its hints and glossary", async () => {
-      const need = "Người cao tuổi sống một mình hay bị ngã trong nhà mà không ai biết";
-      const result = ids(await search(need));
-      expect(result[0]).toBe("fall-wristband");
-      // Problem → offer matching, given the same need, leads with it too.
-      const matched = await engine.similar({ terms: needTerms(need, buildMatchSynonyms([...SYNONYMS, ...MATCHING_GLOSSARY])), limit: 5 });
-      expect(matched[0]!.entityId).toBe("fall-wristband");
-      // Sharing everyday words ("người", "nhà") is not enough to lead.
-      if (result.includes("boarding-house")) expect(result.indexOf("boarding-house")).toBeGreaterThan(0);
-    });
+      it("a need typed as a sentence finds the offer matching would, through its hints and glossary", async () => {
+        const need = "Người cao tuổi sống một mình hay bị ngã trong nhà mà không ai biết";
+        const result = ids(await search(need));
+        expect(result[0]).toBe("fall-wristband");
+        // Problem → offer matching, given the same need, leads with it too.
+        const matched = await engine.similar({
+          terms: needTerms(need, buildMatchSynonyms([...SYNONYMS, ...MATCHING_GLOSSARY])),
+          limit: 5,
+        });
+        expect(matched[0]!.entityId).toBe("fall-wristband");
+        // Sharing everyday words ("người", "nhà") is not enough to lead.
+        if (result.includes("boarding-house")) expect(result.indexOf("boarding-house")).toBeGreaterThan(0);
+      });
 
-    it("the leading matches' sector lifts a match in it, and adds nothing that did not match", async () => {
-      const result = ids(await search("chợ đầu mối"));
-      expect(result.slice(0, 3).sort()).toEqual(["market-manage", "market-order", "market-pay"]);
-      // The same words without diacritics: the trade offer now comes before
-      // its tourism twin, which was indexed first.
-      expect(result).toContain("market-map");
-      if (result.includes("market-tour")) expect(result.indexOf("market-map")).toBeLessThan(result.indexOf("market-tour"));
-      // A trade offer that says nothing of wholesale markets is no result.
-      expect(result).not.toContain("stall-ledger");
-    });
+      it("the leading matches' sector lifts a match in it, and adds nothing that did not match", async () => {
+        const result = ids(await search("chợ đầu mối"));
+        expect(result.slice(0, 3).sort()).toEqual(["market-manage", "market-order", "market-pay"]);
+        // The same words without diacritics: the trade offer now comes before
+        // its tourism twin, which was indexed first.
+        expect(result).toContain("market-map");
+        if (result.includes("market-tour"))
+          expect(result.indexOf("market-map")).toBeLessThan(result.indexOf("market-tour"));
+        // A trade offer that says nothing of wholesale markets is no result.
+        expect(result).not.toContain("stall-ledger");
+      });
 
-    it("reports the same total on every page, and the pages hold that many distinct results", async () => {
-      for (const q of ["giao thông", "hệ thống", "cấp nước"]) {
-        const all = await search(q, { perPage: 50 });
-        const seen: string[] = [];
-        for (let page = 1; page <= all.total + 1; page++) {
-          const result = await search(q, { perPage: 1, page });
-          expect(result.total, `${q}, page ${page}`).toBe(all.total);
-          seen.push(...ids(result));
+      it("reports the same total on every page, and the pages hold that many distinct results", async () => {
+        for (const q of ["giao thông", "hệ thống", "cấp nước"]) {
+          const all = await search(q, { perPage: 50 });
+          const seen: string[] = [];
+          for (let page = 1; page <= all.total + 1; page++) {
+            const result = await search(q, { perPage: 1, page });
+            expect(result.total, `${q}, page ${page}`).toBe(all.total);
+            seen.push(...ids(result));
+          }
+          expect(seen, q).toEqual(ids(all));
         }
-        expect(seen, q).toEqual(ids(all));
-      }
-    }, 30_000);
-  });
+      }, 30_000);
+    },
+  );
 }

@@ -29,7 +29,9 @@ function partMatcher(part: string): Part {
 /** Which tokens are part of a match. */
 function marked(tokens: readonly Token[], terms: MatchedTerms): Uint8Array {
   const marks = new Uint8Array(tokens.length);
-  const phrases = [...new Set(terms)].map((term) => term.split(" ").filter(Boolean).map(partMatcher)).filter((parts) => parts.length > 0);
+  const phrases = [...new Set(terms)]
+    .map((term) => term.split(" ").filter(Boolean).map(partMatcher))
+    .filter((parts) => parts.length > 0);
   for (let i = 0; i < tokens.length; i++) {
     for (const parts of phrases) {
       if (i + parts.length > tokens.length) continue;
@@ -42,7 +44,8 @@ function marked(tokens: readonly Token[], terms: MatchedTerms): Uint8Array {
 /** Ranges of marked tokens, one per word (every engine marks words, not phrases). */
 function rangesOf(tokens: readonly Token[], marks: Uint8Array, from = 0, to = tokens.length, offset = 0) {
   const ranges: { start: number; end: number }[] = [];
-  for (let i = from; i < to; i++) if (marks[i] === 1) ranges.push({ start: tokens[i]!.start - offset, end: tokens[i]!.end - offset });
+  for (let i = from; i < to; i++)
+    if (marks[i] === 1) ranges.push({ start: tokens[i]!.start - offset, end: tokens[i]!.end - offset });
   return ranges;
 }
 
@@ -92,7 +95,13 @@ export function snippet(texts: string[], terms: MatchedTerms, words = 28): Highl
   return window(first, tokens, new Uint8Array(tokens.length), 0, words);
 }
 
-function window(text: string, tokens: readonly Token[], marks: Uint8Array, start: number, words: number): HighlightSegment[] {
+function window(
+  text: string,
+  tokens: readonly Token[],
+  marks: Uint8Array,
+  start: number,
+  words: number,
+): HighlightSegment[] {
   if (tokens.length === 0) return text ? [{ text, match: false }] : [];
   const end = Math.min(tokens.length, start + words);
   const from = start === 0 ? 0 : tokens[start]!.start;
@@ -107,5 +116,7 @@ function window(text: string, tokens: readonly Token[], marks: Uint8Array, start
 export function toMarkedHtml(segments: HighlightSegment[]): string {
   const escape = (value: string) =>
     value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-  return segments.map((segment) => (segment.match ? `<mark>${escape(segment.text)}</mark>` : escape(segment.text))).join("");
+  return segments
+    .map((segment) => (segment.match ? `<mark>${escape(segment.text)}</mark>` : escape(segment.text)))
+    .join("");
 }

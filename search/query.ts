@@ -91,7 +91,9 @@ function synonymsAt(words: Token[], start: number, index: SynonymIndex, toned: b
     const span = candidate.words;
     if (start + span.length > words.length) continue;
     const same = (offset: number) =>
-      toned && candidate.keys ? words[start + offset]!.key === candidate.keys[offset] : words[start + offset]!.folded === span[offset];
+      toned && candidate.keys
+        ? words[start + offset]!.key === candidate.keys[offset]
+        : words[start + offset]!.folded === span[offset];
     if (span.every((_, offset) => same(offset))) {
       const keep = index.groups[candidate.group]!.map((phrase) => phrase.join(" ") !== span.join(" "));
       const others = index.groups[candidate.group]!.filter((_, position) => keep[position]);
@@ -104,7 +106,9 @@ function synonymsAt(words: Token[], start: number, index: SynonymIndex, toned: b
 
 /** The other phrases of the thesaurus group a folded phrase belongs to (for a typo read as a known word). */
 export function synonymsOfPhrase(words: readonly string[], index: SynonymIndex): string[][] {
-  const candidate = (index.byFirstWord.get(words[0] ?? "") ?? []).find((entry) => entry.words.join(" ") === words.join(" "));
+  const candidate = (index.byFirstWord.get(words[0] ?? "") ?? []).find(
+    (entry) => entry.words.join(" ") === words.join(" "),
+  );
   if (!candidate) return [];
   return index.groups[candidate.group]!.filter((phrase) => phrase.join(" ") !== words.join(" "));
 }
@@ -128,7 +132,13 @@ export function parseQuery(text: string, synonyms: SynonymIndex = EMPTY_SYNONYMS
     for (let i = 0; i < tokens.length; ) {
       const synonym = synonymsAt(tokens, i, synonyms, toned);
       if (synonym) {
-        clauses.push({ words: tokens.slice(i, i + synonym.length), phrase: false, prefix: false, synonyms: synonym.others, synonymKeys: synonym.otherKeys });
+        clauses.push({
+          words: tokens.slice(i, i + synonym.length),
+          phrase: false,
+          prefix: false,
+          synonyms: synonym.others,
+          synonymKeys: synonym.otherKeys,
+        });
         i += synonym.length;
         continue;
       }

@@ -6,7 +6,13 @@ import { SOLUTION_HINTS } from "./lexicon/index.ts";
 import { buildHints, matchTerms, type HintIndex, type MatchSynonymIndex } from "./match/terms.ts";
 import { isStopWord, tokenize } from "./text.ts";
 import { DEFAULT_TERM_WEIGHTS } from "./tuning/matching.ts";
-import { LONG_QUERY_MAX_WORDS, LONG_QUERY_WORDS, MATCHING_BLEND, SECTOR_FEEDBACK, SECTOR_FEEDBACK_LEADERS } from "./tuning/search.ts";
+import {
+  LONG_QUERY_MAX_WORDS,
+  LONG_QUERY_WORDS,
+  MATCHING_BLEND,
+  SECTOR_FEEDBACK,
+  SECTOR_FEEDBACK_LEADERS,
+} from "./tuning/search.ts";
 import type { WeightedTerm } from "./types.ts";
 
 // Solution hints run from problem words to the words offers use.
@@ -60,7 +66,8 @@ export function sectorFeedback<K>(
   const raised = new Map<K, number>();
   if (total === 0) return raised;
   const votes = new Map<string | number, number>();
-  for (const leader of leaders) for (const sector of new Set(sectorsOf(leader))) votes.set(sector, (votes.get(sector) ?? 0) + scoreOf(leader));
+  for (const leader of leaders)
+    for (const sector of new Set(sectorsOf(leader))) votes.set(sector, (votes.get(sector) ?? 0) + scoreOf(leader));
   for (const candidate of candidates) {
     const score = scoreOf(candidate);
     if (score <= 0) continue;

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import {
-  approvedMatchListQuery, detailQuery, majorProblemListQuery, organisationListQuery, majorProblemMatchesQuery, majorProblemQuery, matchesQuery, offerListQuery, statementListQuery,
+  approvedMatchListQuery,
+  detailQuery,
+  majorProblemListQuery,
+  organisationListQuery,
+  majorProblemMatchesQuery,
+  majorProblemQuery,
+  matchesQuery,
+  offerListQuery,
+  statementListQuery,
 } from "~/schemas/open-api";
 import { searchParamsSchema } from "~/schemas/search";
 import { routeModules, routeTemplate } from "~/test-support/hostile-corpus";
@@ -10,17 +18,22 @@ import { type OperationObject, type ParameterObject, type SchemaObject, openApiD
 
 // The route files under app/routes that answer /api/v1/..., as URL templates.
 function servedApiPaths(): string[] {
-  return routeModules()
-    .map(({ name }) => routeTemplate(name))
-    // api.v1.$.tsx only answers unknown addresses with a JSON 404.
-    .filter((template) => template.startsWith("/api/v1/") && template !== "/api/v1/*")
-    .map((template) => template.replace(/\/\$([^/]+)/g, "/{$1}"))
-    .sort();
+  return (
+    routeModules()
+      .map(({ name }) => routeTemplate(name))
+      // api.v1.$.tsx only answers unknown addresses with a JSON 404.
+      .filter((template) => template.startsWith("/api/v1/") && template !== "/api/v1/*")
+      .map((template) => template.replace(/\/\$([^/]+)/g, "/{$1}"))
+      .sort()
+  );
 }
 
 function resolve<T>(node: T | { $ref: string }): T {
   if (node && typeof node === "object" && "$ref" in node && typeof node.$ref === "string") {
-    const target = node.$ref.replace(/^#\//, "").split("/").reduce<unknown>((at, key) => (at as Record<string, unknown>)?.[key], doc);
+    const target = node.$ref
+      .replace(/^#\//, "")
+      .split("/")
+      .reduce<unknown>((at, key) => (at as Record<string, unknown>)?.[key], doc);
     if (!target) throw new Error(`unresolved ${node.$ref}`);
     return target as T;
   }
@@ -40,20 +53,40 @@ function refsIn(node: unknown, found: string[] = []): string[] {
 
 function schemasIn(node: SchemaObject, found: SchemaObject[] = []): SchemaObject[] {
   found.push(node);
-  for (const child of [...Object.values(node.properties ?? {}), ...(node.items ? [node.items] : []), ...(node.oneOf ?? [])]) schemasIn(child, found);
+  for (const child of [
+    ...Object.values(node.properties ?? {}),
+    ...(node.items ? [node.items] : []),
+    ...(node.oneOf ?? []),
+  ])
+    schemasIn(child, found);
   return found;
 }
 
-const operations = Object.entries(doc.paths).map(([template, item]) => ({ template, operation: item.get as OperationObject }));
+const operations = Object.entries(doc.paths).map(([template, item]) => ({
+  template,
+  operation: item.get as OperationObject,
+}));
 const queryOf = (operation: OperationObject) =>
-  operation.parameters.map((parameter) => resolve<ParameterObject>(parameter)).filter((parameter) => parameter.in === "query").map((parameter) => parameter.name).sort();
+  operation.parameters
+    .map((parameter) => resolve<ParameterObject>(parameter))
+    .filter((parameter) => parameter.in === "query")
+    .map((parameter) => parameter.name)
+    .sort();
 
 // Which query schema each operation's route parses with.
 const querySchemas: Record<string, z.AnyZodObject> = {
-  listMajorProblems: majorProblemListQuery, getMajorProblem: majorProblemQuery, getMajorProblemMatches: majorProblemMatchesQuery,
-  listProblemStatements: statementListQuery, getProblemStatement: detailQuery, getProblemStatementMatches: matchesQuery,
-  listOffers: offerListQuery, getOffer: detailQuery, getOfferMatches: matchesQuery,
-  listOrganisations: organisationListQuery, getOrganisation: detailQuery, listApprovedMatches: approvedMatchListQuery,
+  listMajorProblems: majorProblemListQuery,
+  getMajorProblem: majorProblemQuery,
+  getMajorProblemMatches: majorProblemMatchesQuery,
+  listProblemStatements: statementListQuery,
+  getProblemStatement: detailQuery,
+  getProblemStatementMatches: matchesQuery,
+  listOffers: offerListQuery,
+  getOffer: detailQuery,
+  getOfferMatches: matchesQuery,
+  listOrganisations: organisationListQuery,
+  getOrganisation: detailQuery,
+  listApprovedMatches: approvedMatchListQuery,
 };
 
 describe("the OpenAPI document", () => {
@@ -81,7 +114,9 @@ describe("the OpenAPI document", () => {
   it("declares each path parameter of a template, as required", () => {
     for (const { template, operation } of operations) {
       const inTemplate = [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
-      const declared = operation.parameters.map((parameter) => resolve<ParameterObject>(parameter)).filter((parameter) => parameter.in === "path");
+      const declared = operation.parameters
+        .map((parameter) => resolve<ParameterObject>(parameter))
+        .filter((parameter) => parameter.in === "path");
       expect(declared.map((parameter) => parameter.name).sort(), template).toEqual(inTemplate);
       for (const parameter of declared) expect(parameter.required, `${template} ${parameter.name}`).toBe(true);
     }
@@ -92,7 +127,8 @@ describe("the OpenAPI document", () => {
       expect(resolve(operation.responses["200"]!), template).toHaveProperty("content.application/json.schema");
       if (queryOf(operation).length) expect(operation.responses, template).toHaveProperty("400");
       if (template.includes("{")) expect(operation.responses, template).toHaveProperty("404");
-      if (/\{\w+\}\/matches$/.test(template) || template.endsWith("/search")) expect(operation.responses, template).toHaveProperty("503");
+      if (/\{\w+\}\/matches$/.test(template) || template.endsWith("/search"))
+        expect(operation.responses, template).toHaveProperty("503");
       expect(Object.keys(operation.responses), template).toEqual(expect.arrayContaining(["304", "429"]));
     }
   });
@@ -106,15 +142,23 @@ describe("the OpenAPI document", () => {
   });
 
   it("never describes contact details", () => {
-    expect(JSON.stringify(doc)).not.toMatch(/contactEmail|contactPhone|contactName|pitch|reviewNote|taxCode|rejectReason|dropReason|assignee/);
+    expect(JSON.stringify(doc)).not.toMatch(
+      /contactEmail|contactPhone|contactName|pitch|reviewNote|taxCode|rejectReason|dropReason|assignee/,
+    );
   });
 
   it("gives the integration tests a checker that does fail: missing, extra, mistyped and unknown-kind values", () => {
     const term = { slug: "giao-thong", nameVi: "Giao thông", nameEn: "Transport" };
     expect(problemsWith(term, { $ref: "#/components/schemas/TermRef" })).toEqual([]);
-    expect(problemsWith({ slug: "x", nameVi: "y" }, { $ref: "#/components/schemas/TermRef" })).toEqual(["$.nameEn: missing"]);
-    expect(problemsWith({ ...term, contactEmail: "a@b.vn" }, { $ref: "#/components/schemas/TermRef" })).toEqual(["$.contactEmail: not in the document"]);
-    expect(problemsWith({ ...term, slug: 3 }, { $ref: "#/components/schemas/TermRef" })).toEqual(["$.slug: integer, expected string"]);
+    expect(problemsWith({ slug: "x", nameVi: "y" }, { $ref: "#/components/schemas/TermRef" })).toEqual([
+      "$.nameEn: missing",
+    ]);
+    expect(problemsWith({ ...term, contactEmail: "a@b.vn" }, { $ref: "#/components/schemas/TermRef" })).toEqual([
+      "$.contactEmail: not in the document",
+    ]);
+    expect(problemsWith({ ...term, slug: 3 }, { $ref: "#/components/schemas/TermRef" })).toEqual([
+      "$.slug: integer, expected string",
+    ]);
     const reason = { $ref: "#/components/schemas/MatchReason" };
     expect(problemsWith({ kind: "sector", terms: [term], text: "Cùng lĩnh vực: Giao thông." }, reason)).toEqual([]);
     expect(problemsWith({ kind: "mood", text: "?" }, reason)).not.toEqual([]);

@@ -12,7 +12,10 @@ import { type ApiQuerySchema, parseApiQuery } from "~/schemas/open-api";
 import { apiError, apiValidationError, jsonWithEtag, limitedApi } from "~/utils/api.server";
 
 type NotFoundKey =
-  | "openApi.notFound.majorProblem" | "openApi.notFound.problemStatement" | "openApi.notFound.offer" | "openData.notFound.organisation";
+  | "openApi.notFound.majorProblem"
+  | "openApi.notFound.problemStatement"
+  | "openApi.notFound.offer"
+  | "openData.notFound.organisation";
 
 /** Where a list's next page starts: a page number, or (in an updatedSince walk) the last record seen. */
 export type NextPage = { page: number } | { updatedSince: string; after: string };
@@ -58,7 +61,8 @@ async function answer<S extends ApiQuerySchema>(
     }
     return jsonWithEtag(request, body);
   } catch (error) {
-    if (error instanceof MatchingUnavailableError) return apiError(503, "matching_unavailable", t("openApi.matchingUnavailable"));
+    if (error instanceof MatchingUnavailableError)
+      return apiError(503, "matching_unavailable", t("openApi.matchingUnavailable"));
     throw error;
   }
 }

@@ -12,5 +12,9 @@ export function usePick() {
 /** "This text is available in Vietnamese only.", shown next to text that has no English version. */
 export function VietnameseOnlyNote({ show, id }: { show: boolean; id?: string }) {
   const { t } = useTranslation();
-  return show ? <p className="hint vietnamese-only" id={id}>{t("bilingual.viOnly")}</p> : null;
+  return show ? (
+    <p className="hint vietnamese-only" id={id}>
+      {t("bilingual.viOnly")}
+    </p>
+  ) : null;
 }

@@ -22,14 +22,19 @@ function FieldShell(props: {
 }) {
   const { t } = useTranslation();
   const hintId = props.hint ? `${props.field.id}-hint` : undefined;
-  const describedBy = [hintId, props.field.errors?.length ? props.field.errorId : undefined].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [hintId, props.field.errors?.length ? props.field.errorId : undefined].filter(Boolean).join(" ") || undefined;
   return (
     <div className={props.field.errors?.length ? "field field-error" : "field"}>
       <label htmlFor={props.field.id}>
         {props.label}
         {props.optional ? <span className="optional"> {t("organisations.optional")}</span> : null}
       </label>
-      {props.hint ? <p className="hint" id={hintId}>{props.hint}</p> : null}
+      {props.hint ? (
+        <p className="hint" id={hintId}>
+          {props.hint}
+        </p>
+      ) : null}
       {props.field.errors?.length ? (
         <p className="error-message" id={props.field.errorId}>
           {props.field.errors.map((e) => translateError(t, e)).join(" ")}
@@ -65,7 +70,13 @@ export function TextField(props: {
   );
 }
 
-export function TextAreaField(props: { field: AnyField; label: string; hint?: string; optional?: boolean; rows?: number }) {
+export function TextAreaField(props: {
+  field: AnyField;
+  label: string;
+  hint?: string;
+  optional?: boolean;
+  rows?: number;
+}) {
   return (
     <FieldShell {...props}>
       {(describedBy) => (
@@ -97,7 +108,9 @@ export function SelectField(props: {
           key={props.field.key}
         >
           {props.options.map((o) => (
-            <option key={o.value} value={o.value}>{o.label}</option>
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
           ))}
         </select>
       )}
@@ -114,7 +127,9 @@ export function RadioGroup(props: { field: AnyField; legend: string; options: { 
     <fieldset className={field.errors?.length ? "field field-error" : "field"} aria-describedby={errorId}>
       <legend>{props.legend}</legend>
       {field.errors?.length ? (
-        <p className="error-message" id={field.errorId}>{field.errors.map((e) => translateError(t, e)).join(" ")}</p>
+        <p className="error-message" id={field.errorId}>
+          {field.errors.map((e) => translateError(t, e)).join(" ")}
+        </p>
       ) : null}
       {props.options.map((o, index) => (
         <div className="radio" key={o.value}>
@@ -141,7 +156,11 @@ function afterLabel(message: string, language: string): string {
 // Shown at the top of a form after a failed submit, linking to each field.
 // With labels (same keys as fields), each line names its field, so two
 // "required" messages are told apart.
-export function ErrorSummary(props: { fields: Record<string, AnyField>; formErrors?: string[]; labels?: Record<string, string> }) {
+export function ErrorSummary(props: {
+  fields: Record<string, AnyField>;
+  formErrors?: string[];
+  labels?: Record<string, string>;
+}) {
   const { t, i18n } = useTranslation();
   const fieldErrors = Object.entries(props.fields).flatMap(([key, field]) =>
     (field.errors ?? []).slice(0, 1).map((error) => {
@@ -156,9 +175,13 @@ export function ErrorSummary(props: { fields: Record<string, AnyField>; formErro
     <div className="error-summary" role="alert" aria-labelledby="error-summary-title">
       <h2 id="error-summary-title">{t("errors.formErrorsTitle")}</h2>
       <ul>
-        {formErrors.map((message) => <li key={message}>{message}</li>)}
+        {formErrors.map((message) => (
+          <li key={message}>{message}</li>
+        ))}
         {fieldErrors.map((e) => (
-          <li key={e.id}><a href={`#${e.id}`}>{e.message}</a></li>
+          <li key={e.id}>
+            <a href={`#${e.id}`}>{e.message}</a>
+          </li>
         ))}
       </ul>
     </div>

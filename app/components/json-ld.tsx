@@ -10,5 +10,12 @@ import { serialiseJsonLd, type JsonLdObject } from "~/utils/structured-data";
 export function JsonLd({ data }: { data: JsonLdObject | null }) {
   const nonce = useNonce();
   if (!data) return null;
-  return <script type="application/ld+json" nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: serialiseJsonLd(data) }} />;
+  return (
+    <script
+      type="application/ld+json"
+      nonce={nonce}
+      suppressHydrationWarning
+      dangerouslySetInnerHTML={{ __html: serialiseJsonLd(data) }}
+    />
+  );
 }

@@ -15,7 +15,14 @@ type Queue = {
   sentLastDay: number;
   oldestPendingAt: string | null;
   lastError: string | null;
-  recentDead: Array<{ id: string; to: string; kind: string; attempts: number; lastError: string | null; createdAt: string }>;
+  recentDead: Array<{
+    id: string;
+    to: string;
+    kind: string;
+    attempts: number;
+    lastError: string | null;
+    createdAt: string;
+  }>;
 };
 
 export function MailQueueSection({ queue }: { queue: Queue }) {
@@ -26,18 +33,26 @@ export function MailQueueSection({ queue }: { queue: Queue }) {
     [t("notices.mailQueue.failing"), formatNumber(queue.failing, language)],
     [t("notices.mailQueue.dead"), formatNumber(queue.dead, language)],
     [t("notices.mailQueue.sent24h"), formatNumber(queue.sentLastDay, language)],
-    [t("notices.mailQueue.oldestPending"), queue.oldestPendingAt ? formatDateTime(queue.oldestPendingAt, language) : t("notices.mailQueue.none")],
+    [
+      t("notices.mailQueue.oldestPending"),
+      queue.oldestPendingAt ? formatDateTime(queue.oldestPendingAt, language) : t("notices.mailQueue.none"),
+    ],
     [t("notices.mailQueue.lastError"), queue.lastError ?? t("notices.mailQueue.none")],
   ];
   return (
     <section aria-labelledby="mail-queue-title">
       <h2 id="mail-queue-title">{t("notices.mailQueue.title")}</h2>
       {queue.dead > 0 || queue.failing > 0 ? (
-        <div className="notice notice-error" role="alert">{`${t("notices.mailQueue.lastError")}: ${queue.lastError ?? ""}`}</div>
+        <div className="notice notice-error" role="alert">{`${t("notices.mailQueue.lastError")}: ${
+          queue.lastError ?? ""
+        }`}</div>
       ) : null}
       <dl className="summary-list" data-testid="mail-queue">
         {rows.map(([label, value]) => (
-          <div key={label}><dt>{label}</dt><dd>{value}</dd></div>
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
         ))}
       </dl>
       {queue.recentDead.length ? (
@@ -51,7 +66,9 @@ export function MailQueueSection({ queue }: { queue: Queue }) {
                 <th scope="col">{t("notices.mailQueue.colAttempts")}</th>
                 <th scope="col">{t("notices.mailQueue.colError")}</th>
                 <th scope="col">{t("notices.mailQueue.colCreated")}</th>
-                <th scope="col"><span className="visually-hidden">{t("notices.mailQueue.retry")}</span></th>
+                <th scope="col">
+                  <span className="visually-hidden">{t("notices.mailQueue.retry")}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -66,7 +83,9 @@ export function MailQueueSection({ queue }: { queue: Queue }) {
                     <Form method="post">
                       <input type="hidden" name="intent" value="retry-mail" />
                       <input type="hidden" name="mailId" value={mail.id} />
-                      <button type="submit" className="link-button">{t("notices.mailQueue.retry")}</button>
+                      <button type="submit" className="link-button">
+                        {t("notices.mailQueue.retry")}
+                      </button>
                     </Form>
                   </td>
                 </tr>

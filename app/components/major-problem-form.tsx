@@ -38,7 +38,12 @@ export function MajorProblemForm(props: {
         <TextField field={fields.title} label={t("majorProblems.title")} />
         <TextAreaField field={fields.description} label={t("majorProblems.description")} />
         <TextField field={fields.titleEn} label={t("bilingual.titleEn")} hint={t("bilingual.englishHint")} optional />
-        <TextAreaField field={fields.summaryEn} label={t("bilingual.summaryEn")} hint={t("bilingual.englishHint")} optional />
+        <TextAreaField
+          field={fields.summaryEn}
+          label={t("bilingual.summaryEn")}
+          hint={t("bilingual.englishHint")}
+          optional
+        />
         <SelectField
           field={fields.sectorId}
           label={t("majorProblems.sector")}
@@ -48,15 +53,38 @@ export function MajorProblemForm(props: {
           ]}
         />
         <TextField field={fields.leadAgency} label={t("majorProblems.leadAgency")} />
-        <SelectField field={fields.priority} label={t("majorProblems.priority")} options={priorities.map((p) => ({ value: p, label: t(`priorities.${p}`) }))} />
-        <SelectField field={fields.status} label={t("majorProblems.status")} options={majorProblemStatuses.map((s) => ({ value: s, label: t(`majorProblemStatuses.${s}`) }))} />
+        <SelectField
+          field={fields.priority}
+          label={t("majorProblems.priority")}
+          options={priorities.map((p) => ({ value: p, label: t(`priorities.${p}`) }))}
+        />
+        <SelectField
+          field={fields.status}
+          label={t("majorProblems.status")}
+          options={majorProblemStatuses.map((s) => ({ value: s, label: t(`majorProblemStatuses.${s}`) }))}
+        />
         {props.owners ? (
           <>
-            <SelectField field={fields.ownerId} label={t("tracking.form.owner")} options={[{ value: "", label: t("tracking.form.noOwner") }, ...props.owners.map((o) => ({ value: o.id, label: o.name }))]} />
-            <TextField field={fields.deadline} type="date" label={t("tracking.form.deadline")} hint={t("tracking.form.deadlineHint")} optional />
+            <SelectField
+              field={fields.ownerId}
+              label={t("tracking.form.owner")}
+              options={[
+                { value: "", label: t("tracking.form.noOwner") },
+                ...props.owners.map((o) => ({ value: o.id, label: o.name })),
+              ]}
+            />
+            <TextField
+              field={fields.deadline}
+              type="date"
+              label={t("tracking.form.deadline")}
+              hint={t("tracking.form.deadlineHint")}
+              optional
+            />
           </>
         ) : null}
-        <button type="submit" className="button">{props.submitLabel}</button>
+        <button type="submit" className="button">
+          {props.submitLabel}
+        </button>
       </Form>
     </>
   );

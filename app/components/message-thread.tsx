@@ -24,7 +24,12 @@ export type MessageActionData = { result: SubmissionResult<string[]> | null; too
 // from any page that shows it, and a refused message comes back there with
 // the typed text kept.
 export function MessageThread(props: {
-  thread: { closed: "closedProposal" | "closedOrder" | "readOnly" | null; majorProblem: boolean; lastReadAt: string | null; messages: ThreadMessage[] };
+  thread: {
+    closed: "closedProposal" | "closedOrder" | "readOnly" | null;
+    majorProblem: boolean;
+    lastReadAt: string | null;
+    messages: ThreadMessage[];
+  };
   action: string;
   actionData?: MessageActionData;
 }) {
@@ -43,47 +48,85 @@ export function MessageThread(props: {
     <section aria-labelledby="messages" className="message-thread">
       <h2 id="messages">{t("messages.title")}</h2>
       <p className="hint">{t(thread.majorProblem ? "messages.leadMajor" : "messages.lead")}</p>
-      {thread.messages.length === 0 ? <p>{t("messages.none")}</p> : (
+      {thread.messages.length === 0 ? (
+        <p>{t("messages.none")}</p>
+      ) : (
         <ol className="card-list">
           {thread.messages.map((m) => {
             const unread = !m.mine && (lastRead === null || new Date(m.createdAt).getTime() > lastRead);
             return (
               <li key={m.id} id={`m-${m.id}`} className="card">
                 <p>
-                  <strong>{m.mine ? t("messages.you") : (m.authorName ?? t("messages.unknownAuthor"))}</strong>
+                  <strong>{m.mine ? t("messages.you") : m.authorName ?? t("messages.unknownAuthor")}</strong>
                   {` · ${m.organisationName ?? t("messages.hihub")} · `}
                   <time dateTime={m.createdAt}>{formatDateTime(m.createdAt, language)}</time>
-                  {unread ? <> <span className="tag tag-green">{t("messages.newTag")}</span></> : null}
+                  {unread ? (
+                    <>
+                      {" "}
+                      <span className="tag tag-green">{t("messages.newTag")}</span>
+                    </>
+                  ) : null}
                 </p>
                 <p className="prose">{m.body}</p>
                 {m.attachmentName ? (
-                  <p><a href={`${props.action}/${m.id}/attachment`}>{t("messages.download", { name: m.attachmentName })}</a></p>
+                  <p>
+                    <a href={`${props.action}/${m.id}/attachment`}>
+                      {t("messages.download", { name: m.attachmentName })}
+                    </a>
+                  </p>
                 ) : null}
               </li>
             );
           })}
         </ol>
       )}
-      {thread.closed ? <p className="notice" role="note">{t(`messages.${thread.closed}`)}</p> : null}
+      {thread.closed ? (
+        <p className="notice" role="note">
+          {t(`messages.${thread.closed}`)}
+        </p>
+      ) : null}
       {/* A refused message comes back with its text even when the thread has closed meanwhile, so nothing typed is lost. */}
       {thread.closed && !props.actionData?.result ? null : (
         <>
           <ErrorSummary fields={{ body: fields.body, attachment: fields.attachment }} formErrors={form.errors} />
-          <Form method="post" action={props.action} encType="multipart/form-data" {...getFormProps(form)} className="narrow">
-            <TextAreaField field={fields.body} label={t("messages.body")} hint={t("messages.bodyHint", { max: MAX_MESSAGE })} />
+          <Form
+            method="post"
+            action={props.action}
+            encType="multipart/form-data"
+            {...getFormProps(form)}
+            className="narrow"
+          >
+            <TextAreaField
+              field={fields.body}
+              label={t("messages.body")}
+              hint={t("messages.bodyHint", { max: MAX_MESSAGE })}
+            />
             <div className={attachmentError ? "field field-error" : "field"}>
               <label htmlFor={fields.attachment.id}>
                 {t("messages.attachment")} <span className="optional">{t("organisations.optional")}</span>
               </label>
-              <p className="hint" id={`${fields.attachment.id}-hint`}>{t("messages.attachmentHint")}</p>
-              {attachmentError ? <p className="error-message" id={fields.attachment.errorId}>{translateError(t, attachmentError)}</p> : null}
+              <p className="hint" id={`${fields.attachment.id}-hint`}>
+                {t("messages.attachmentHint")}
+              </p>
+              {attachmentError ? (
+                <p className="error-message" id={fields.attachment.errorId}>
+                  {translateError(t, attachmentError)}
+                </p>
+              ) : null}
               <input
-                type="file" id={fields.attachment.id} name={fields.attachment.name} accept="application/pdf,.pdf"
+                type="file"
+                id={fields.attachment.id}
+                name={fields.attachment.name}
+                accept="application/pdf,.pdf"
                 aria-invalid={attachmentError ? true : undefined}
-                aria-describedby={[`${fields.attachment.id}-hint`, attachmentError ? fields.attachment.errorId : ""].filter(Boolean).join(" ")}
+                aria-describedby={[`${fields.attachment.id}-hint`, attachmentError ? fields.attachment.errorId : ""]
+                  .filter(Boolean)
+                  .join(" ")}
               />
             </div>
-            <button type="submit" className="button">{t("messages.send")}</button>
+            <button type="submit" className="button">
+              {t("messages.send")}
+            </button>
           </Form>
         </>
       )}
@@ -95,6 +138,10 @@ export function MessageThread(props: {
 export function MessagesLink(props: { to: string; count?: { total: number; unread: number } }) {
   const { t } = useTranslation();
   const count = props.count;
-  const label = !count?.total ? t("messages.open") : count.unread ? t("messages.countUnread", { count: count.total, unread: count.unread }) : t("messages.count", { count: count.total });
+  const label = !count?.total
+    ? t("messages.open")
+    : count.unread
+    ? t("messages.countUnread", { count: count.total, unread: count.unread })
+    : t("messages.count", { count: count.total });
   return <Link to={props.to}>{label}</Link>;
 }

@@ -11,14 +11,20 @@ export type Fit = { need: FitNeed; score: number; reasons: MatchReason[]; propos
 export type OfferFitsData = { status: "not-published" } | { status: "unavailable" } | { status: "ok"; fits: Fit[] };
 
 function FitAction({ fit, action, offerId, t }: { fit: Fit; action: string; offerId: string; t: TFunction }) {
-  if (fit.proposed) return <p><strong className="tag">{t("openApi.fits.proposed")}</strong></p>;
+  if (fit.proposed)
+    return (
+      <p>
+        <strong className="tag">{t("openApi.fits.proposed")}</strong>
+      </p>
+    );
   if (!fit.open) return <p className="hint">{t("openApi.fits.closed")}</p>;
   return (
     <Form method="post" action={action} className="offer-fit-propose">
       <input type="hidden" name="kind" value={fit.need.type} />
       <input type="hidden" name="targetId" value={fit.need.id} />
       <button type="submit" className="button" aria-describedby="offer-fits-propose-hint">
-        {t("openApi.fits.propose")}<span className="visually-hidden">: {fit.need.title}</span>
+        {t("openApi.fits.propose")}
+        <span className="visually-hidden">: {fit.need.title}</span>
       </button>{" "}
       <Link to={`${fit.need.url}/propose?offer=${encodeURIComponent(offerId)}`}>{t("openApi.fits.writeOwn")}</Link>
     </Form>
@@ -26,7 +32,15 @@ function FitAction({ fit, action, offerId, t }: { fit: Fit; action: string; offe
 }
 
 // Members of the offer's organisation only: the route decides who sees it.
-export function OfferFits({ fits, offerId, proposeAction }: { fits: OfferFitsData; offerId: string; proposeAction: string }) {
+export function OfferFits({
+  fits,
+  offerId,
+  proposeAction,
+}: {
+  fits: OfferFitsData;
+  offerId: string;
+  proposeAction: string;
+}) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="offer-fits-title" className="offer-fits">
@@ -37,7 +51,9 @@ export function OfferFits({ fits, offerId, proposeAction }: { fits: OfferFitsDat
       {fits.status === "ok" && fits.fits.length > 0 ? (
         <>
           <p className="hint">{t("openApi.fits.lead")}</p>
-          <p className="hint" id="offer-fits-propose-hint">{t("openApi.fits.proposeHint")}</p>
+          <p className="hint" id="offer-fits-propose-hint">
+            {t("openApi.fits.proposeHint")}
+          </p>
           <ol className="card-list">
             {fits.fits.map((fit) => (
               <li key={`${fit.need.type}:${fit.need.id}`} className="card">
@@ -48,11 +64,17 @@ export function OfferFits({ fits, offerId, proposeAction }: { fits: OfferFitsDat
                   {" · "}
                   {t("openApi.fits.score", { score: Math.round(fit.score * 100) })}
                 </p>
-                <h3><Link to={fit.need.url}>{fit.need.title}</Link></h3>
+                <h3>
+                  <Link to={fit.need.url}>{fit.need.title}</Link>
+                </h3>
                 {fit.reasons.length ? (
                   <>
                     <h4 className="visually-hidden">{t("openApi.fits.reasons")}</h4>
-                    <ul>{fit.reasons.map((reason, index) => <li key={index}>{describeMatchReason(reason, t)}</li>)}</ul>
+                    <ul>
+                      {fit.reasons.map((reason, index) => (
+                        <li key={index}>{describeMatchReason(reason, t)}</li>
+                      ))}
+                    </ul>
                   </>
                 ) : null}
                 <FitAction fit={fit} action={proposeAction} offerId={offerId} t={t} />

@@ -6,12 +6,24 @@ import { useTranslation } from "react-i18next";
 import { ErrorSummary, RadioGroup, SelectField, TextAreaField, TextField, translateError } from "~/components/form";
 import { TermSuggestions, type Suggestions } from "~/components/term-suggestions";
 import {
-  MAX_PACKAGES, MAX_REFERENCES, deploymentModels, isRowIntent, offerSchema, trlLevels, visibleRows, type OfferFormInput,
+  MAX_PACKAGES,
+  MAX_REFERENCES,
+  deploymentModels,
+  isRowIntent,
+  offerSchema,
+  trlLevels,
+  visibleRows,
+  type OfferFormInput,
 } from "~/schemas/offer";
 
 type Term = { id: string; nameVi: string; nameEn: string };
 export type OfferFormTerms = { SECTOR: Term[]; TECHNOLOGY: Term[]; BUSINESS_NEED: Term[] };
-export type OfferFormMedia = { key: string; kind: "LOGO" | "IMAGE" | "BROCHURE"; storedName: string; originalName: string };
+export type OfferFormMedia = {
+  key: string;
+  kind: "LOGO" | "IMAGE" | "BROCHURE";
+  storedName: string;
+  originalName: string;
+};
 // Files are not in the schema, but the server reports their errors under these names.
 type FormShape = OfferFormInput & { logo?: string; images?: string; brochure?: string };
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -20,10 +32,20 @@ type AnyField = FieldMetadata<any, any, string[]>;
 function Errors({ field }: { field: AnyField }) {
   const { t } = useTranslation();
   if (!field.errors?.length) return null;
-  return <p className="error-message" id={field.errorId}>{field.errors.map((e) => translateError(t, e)).join(" ")}</p>;
+  return (
+    <p className="error-message" id={field.errorId}>
+      {field.errors.map((e) => translateError(t, e)).join(" ")}
+    </p>
+  );
 }
 
-function CheckboxGroup(props: { field: AnyField; legend: string; hint?: string; terms: Term[]; suggested?: Set<string> }) {
+function CheckboxGroup(props: {
+  field: AnyField;
+  legend: string;
+  hint?: string;
+  terms: Term[];
+  suggested?: Set<string>;
+}) {
   const { t, i18n } = useTranslation();
   const { field } = props;
   const checked = new Set([field.initialValue ?? []].flat() as string[]);
@@ -32,7 +54,11 @@ function CheckboxGroup(props: { field: AnyField; legend: string; hint?: string; 
   return (
     <fieldset className={field.errors?.length ? "field field-error" : "field"} aria-describedby={describedBy}>
       <legend>{props.legend}</legend>
-      {props.hint ? <p className="hint" id={hintId}>{props.hint}</p> : null}
+      {props.hint ? (
+        <p className="hint" id={hintId}>
+          {props.hint}
+        </p>
+      ) : null}
       <Errors field={field} />
       <div className="offer-checkbox-grid">
         {props.terms.map((term, index) => {
@@ -42,7 +68,12 @@ function CheckboxGroup(props: { field: AnyField; legend: string; hint?: string; 
               <input type="checkbox" id={id} name={field.name} value={term.id} defaultChecked={checked.has(term.id)} />
               <label htmlFor={id}>
                 {i18n.language === "en" ? term.nameEn : term.nameVi}
-                {props.suggested?.has(term.id) ? <> <strong className="tag tag-suggested">{t("offers.suggestedTag")}</strong></> : null}
+                {props.suggested?.has(term.id) ? (
+                  <>
+                    {" "}
+                    <strong className="tag tag-suggested">{t("offers.suggestedTag")}</strong>
+                  </>
+                ) : null}
               </label>
             </div>
           );
@@ -58,11 +89,18 @@ function FileInput(props: { field: AnyField; label: string; hint: string; accept
   return (
     <div className={field.errors?.length ? "field field-error" : "field"}>
       <label htmlFor={field.id}>{props.label}</label>
-      <p className="hint" id={`${field.id}-hint`}>{props.hint}</p>
+      <p className="hint" id={`${field.id}-hint`}>
+        {props.hint}
+      </p>
       <Errors field={field} />
       <input
-        type="file" id={field.id} name={field.name} accept={props.accept} multiple={props.multiple}
-        aria-invalid={field.errors?.length ? true : undefined} aria-describedby={describedBy}
+        type="file"
+        id={field.id}
+        name={field.name}
+        accept={props.accept}
+        multiple={props.multiple}
+        aria-invalid={field.errors?.length ? true : undefined}
+        aria-describedby={describedBy}
       />
     </div>
   );
@@ -75,7 +113,11 @@ function withVisibleRows(result: SubmissionResult<string[]> | undefined) {
   const value = result.initialValue as Record<string, unknown>;
   return {
     ...result,
-    initialValue: { ...value, packages: visibleRows(value.packages, MAX_PACKAGES), references: visibleRows(value.references, MAX_REFERENCES) },
+    initialValue: {
+      ...value,
+      packages: visibleRows(value.packages, MAX_PACKAGES),
+      references: visibleRows(value.references, MAX_REFERENCES),
+    },
   } as SubmissionResult<string[]>;
 }
 
@@ -83,7 +125,13 @@ function withVisibleRows(result: SubmissionResult<string[]> | undefined) {
 // so it works without JavaScript and keeps everything typed.
 function RowButton(props: { intent: string; children: string; secondary?: boolean }) {
   return (
-    <button type="submit" name="intent" value={props.intent} formNoValidate className={props.secondary ? "button button-secondary offer-row-button" : "button button-secondary"}>
+    <button
+      type="submit"
+      name="intent"
+      value={props.intent}
+      formNoValidate
+      className={props.secondary ? "button button-secondary offer-row-button" : "button button-secondary"}
+    >
       {props.children}
     </button>
   );
@@ -131,8 +179,14 @@ function OfferFormBody(props: OfferFormProps) {
   const suggestedSectors = useMemo(() => new Set(suggestions?.sectors.map((term) => term.id)), [suggestions]);
   const suggestedTechnologies = useMemo(() => new Set(suggestions?.technologies.map((term) => term.id)), [suggestions]);
 
-  const packageRows = fields.packages.getFieldList().slice(0, MAX_PACKAGES).map((row) => row.getFieldset());
-  const referenceRows = fields.references.getFieldList().slice(0, MAX_REFERENCES).map((row) => row.getFieldset());
+  const packageRows = fields.packages
+    .getFieldList()
+    .slice(0, MAX_PACKAGES)
+    .map((row) => row.getFieldset());
+  const referenceRows = fields.references
+    .getFieldList()
+    .slice(0, MAX_REFERENCES)
+    .map((row) => row.getFieldset());
   // Every field in page order with the name the error summary gives it; row
   // fields carry their row ("Gói 2 — Tên gói"). Fieldsets are proxies without own keys, so name the row fields.
   const summary: Record<string, AnyField> = {};
@@ -181,32 +235,74 @@ function OfferFormBody(props: OfferFormProps) {
       <ErrorSummary fields={summary} labels={labels} formErrors={form.errors} />
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="offer-form">
         {/* Enter in a text box presses the form's first submit button: make that the real one, not "add another". */}
-        <button type="submit" className="offer-default-submit" tabIndex={-1} aria-hidden="true">{props.submitLabel}</button>
+        <button type="submit" className="offer-default-submit" tabIndex={-1} aria-hidden="true">
+          {props.submitLabel}
+        </button>
 
         <fieldset className="offer-section">
           <legend>{t("offers.sectionGeneral")}</legend>
           <TextField field={fields.titleVi} label={t("offers.titleVi")} />
           <TextField field={fields.titleEn} label={t("offers.titleEn")} hint={t("offers.englishHint")} optional />
-          <TextAreaField field={fields.summaryVi} label={t("offers.summaryVi")} hint={t("offers.summaryHint")} rows={3} />
-          <TextAreaField field={fields.summaryEn} label={t("offers.summaryEn")} hint={t("offers.englishHint")} optional rows={3} />
-          <TextAreaField field={fields.descriptionMd} label={t("offers.description")} hint={t("offers.descriptionHint")} rows={8} />
+          <TextAreaField
+            field={fields.summaryVi}
+            label={t("offers.summaryVi")}
+            hint={t("offers.summaryHint")}
+            rows={3}
+          />
+          <TextAreaField
+            field={fields.summaryEn}
+            label={t("offers.summaryEn")}
+            hint={t("offers.englishHint")}
+            optional
+            rows={3}
+          />
+          <TextAreaField
+            field={fields.descriptionMd}
+            label={t("offers.description")}
+            hint={t("offers.descriptionHint")}
+            rows={8}
+          />
         </fieldset>
 
         <fieldset className="offer-section">
           <legend>{t("offers.sectionClassification")}</legend>
           <TermSuggestions formId={form.id} kind="offer" initial={props.suggestions} onSuggestions={onSuggestions} />
-          <CheckboxGroup field={fields.sectorIds} legend={t("offers.sectorsLegend")} hint={t("offers.sectorsHint")} terms={props.terms.SECTOR} suggested={suggestedSectors} />
-          <CheckboxGroup field={fields.technologyIds} legend={t("offers.technologiesLegend")} terms={props.terms.TECHNOLOGY} suggested={suggestedTechnologies} />
-          <CheckboxGroup field={fields.businessNeedIds} legend={t("offers.businessNeedsLegend")} terms={props.terms.BUSINESS_NEED} />
+          <CheckboxGroup
+            field={fields.sectorIds}
+            legend={t("offers.sectorsLegend")}
+            hint={t("offers.sectorsHint")}
+            terms={props.terms.SECTOR}
+            suggested={suggestedSectors}
+          />
+          <CheckboxGroup
+            field={fields.technologyIds}
+            legend={t("offers.technologiesLegend")}
+            terms={props.terms.TECHNOLOGY}
+            suggested={suggestedTechnologies}
+          />
+          <CheckboxGroup
+            field={fields.businessNeedIds}
+            legend={t("offers.businessNeedsLegend")}
+            terms={props.terms.BUSINESS_NEED}
+          />
         </fieldset>
 
         <fieldset className="offer-section">
           <legend>{t("offers.sectionReadiness")}</legend>
           <SelectField
-            field={fields.trl} label={t("offers.trl")} hint={t("offers.trlHint")}
-            options={[{ value: "", label: t("offers.trlChoose") }, ...trlLevels.map((n) => ({ value: String(n), label: t(`offers.trlLevels.level${n}`) }))]}
+            field={fields.trl}
+            label={t("offers.trl")}
+            hint={t("offers.trlHint")}
+            options={[
+              { value: "", label: t("offers.trlChoose") },
+              ...trlLevels.map((n) => ({ value: String(n), label: t(`offers.trlLevels.level${n}`) })),
+            ]}
           />
-          <RadioGroup field={fields.deploymentModel} legend={t("offers.deployment")} options={deploymentModels.map((m) => ({ value: m, label: t(`offers.deploymentModels.${m}`) }))} />
+          <RadioGroup
+            field={fields.deploymentModel}
+            legend={t("offers.deployment")}
+            options={deploymentModels.map((m) => ({ value: m, label: t(`offers.deploymentModels.${m}`) }))}
+          />
           <TextField field={fields.ipStatus} label={t("offers.ipStatus")} hint={t("offers.ipStatusHint")} optional />
         </fieldset>
 
@@ -226,11 +322,23 @@ function OfferFormBody(props: OfferFormProps) {
                 <input {...getInputProps(row.onRequest, { type: "checkbox" })} key={row.onRequest.key} />
                 <label htmlFor={row.onRequest.id}>{t("offers.packageOnRequest")}</label>
               </div>
-              <TextAreaField field={row.description} label={t("offers.packageDescription")} hint={t("offers.packageDescriptionHint")} optional rows={2} />
-              {packageRows.length > 1 ? <RowButton intent={`remove-package-${i}`} secondary>{t("offers.removePackage", { n: i + 1 })}</RowButton> : null}
+              <TextAreaField
+                field={row.description}
+                label={t("offers.packageDescription")}
+                hint={t("offers.packageDescriptionHint")}
+                optional
+                rows={2}
+              />
+              {packageRows.length > 1 ? (
+                <RowButton intent={`remove-package-${i}`} secondary>
+                  {t("offers.removePackage", { n: i + 1 })}
+                </RowButton>
+              ) : null}
             </fieldset>
           ))}
-          {packageRows.length < MAX_PACKAGES ? <RowButton intent="add-package">{t("offers.addPackage")}</RowButton> : null}
+          {packageRows.length < MAX_PACKAGES ? (
+            <RowButton intent="add-package">{t("offers.addPackage")}</RowButton>
+          ) : null}
         </fieldset>
 
         <fieldset className="offer-section">
@@ -245,10 +353,16 @@ function OfferFormBody(props: OfferFormProps) {
                 <TextField field={row.year} label={t("offers.referenceYear")} type="number" />
               </div>
               <TextField field={row.result} label={t("offers.referenceResult")} />
-              {referenceRows.length > 1 ? <RowButton intent={`remove-reference-${i}`} secondary>{t("offers.removeReference", { n: i + 1 })}</RowButton> : null}
+              {referenceRows.length > 1 ? (
+                <RowButton intent={`remove-reference-${i}`} secondary>
+                  {t("offers.removeReference", { n: i + 1 })}
+                </RowButton>
+              ) : null}
             </fieldset>
           ))}
-          {referenceRows.length < MAX_REFERENCES ? <RowButton intent="add-reference">{t("offers.addReference")}</RowButton> : null}
+          {referenceRows.length < MAX_REFERENCES ? (
+            <RowButton intent="add-reference">{t("offers.addReference")}</RowButton>
+          ) : null}
         </fieldset>
 
         <fieldset className="offer-section">
@@ -259,7 +373,13 @@ function OfferFormBody(props: OfferFormProps) {
               <legend>{t("offers.currentFiles")}</legend>
               {props.media.map((m) => (
                 <div className="radio" key={m.key}>
-                  <input type="checkbox" id={`remove-${m.key}`} name="removeMedia" value={m.key} defaultChecked={removing.has(m.key)} />
+                  <input
+                    type="checkbox"
+                    id={`remove-${m.key}`}
+                    name="removeMedia"
+                    value={m.key}
+                    defaultChecked={removing.has(m.key)}
+                  />
                   <label htmlFor={`remove-${m.key}`}>
                     {t("offers.removeFile", { name: m.originalName })} ({t(`offers.mediaKinds.${m.kind}`)})
                   </label>
@@ -267,9 +387,25 @@ function OfferFormBody(props: OfferFormProps) {
               ))}
             </fieldset>
           ) : null}
-          <FileInput field={fields.logo} label={t("offers.logo")} hint={t("offers.logoHint")} accept="image/png,image/jpeg,image/webp" />
-          <FileInput field={fields.images} label={t("offers.images")} hint={t("offers.imagesHint")} accept="image/png,image/jpeg,image/webp" multiple />
-          <FileInput field={fields.brochure} label={t("offers.brochure")} hint={t("offers.brochureHint")} accept="application/pdf,.pdf" />
+          <FileInput
+            field={fields.logo}
+            label={t("offers.logo")}
+            hint={t("offers.logoHint")}
+            accept="image/png,image/jpeg,image/webp"
+          />
+          <FileInput
+            field={fields.images}
+            label={t("offers.images")}
+            hint={t("offers.imagesHint")}
+            accept="image/png,image/jpeg,image/webp"
+            multiple
+          />
+          <FileInput
+            field={fields.brochure}
+            label={t("offers.brochure")}
+            hint={t("offers.brochureHint")}
+            accept="application/pdf,.pdf"
+          />
         </fieldset>
 
         <fieldset className="offer-section">
@@ -278,23 +414,35 @@ function OfferFormBody(props: OfferFormProps) {
           <TextField field={fields.contactEmail} label={t("offers.contactEmail")} type="email" optional />
           <TextField field={fields.contactPhone} label={t("offers.contactPhone")} optional />
         </fieldset>
-        <button type="submit" className="button">{props.submitLabel}</button>
+        <button type="submit" className="button">
+          {props.submitLabel}
+        </button>
       </Form>
     </>
   );
 }
 
 type SavedContent = {
-  titleVi: string; titleEn: string | null; summaryVi: string; summaryEn: string | null; descriptionMd: string;
-  trl: number | null; deploymentModel: string | null; ipStatus: string | null;
-  contactName: string | null; contactEmail: string | null; contactPhone: string | null; termIds: string[];
+  titleVi: string;
+  titleEn: string | null;
+  summaryVi: string;
+  summaryEn: string | null;
+  descriptionMd: string;
+  trl: number | null;
+  deploymentModel: string | null;
+  ipStatus: string | null;
+  contactName: string | null;
+  contactEmail: string | null;
+  contactPhone: string | null;
+  termIds: string[];
   packages: { name: string; priceVnd: number | null; unit: string; description?: string | null }[];
   references: { customer: string; year: number; result: string }[];
 };
 
 // The form's starting values: the saved package and reference rows and one empty row of each to fill.
 export function offerFormDefaults(content?: SavedContent, terms?: OfferFormTerms) {
-  const ofKind = (list: Term[] | undefined) => (content?.termIds ?? []).filter((id) => list?.some((term) => term.id === id));
+  const ofKind = (list: Term[] | undefined) =>
+    (content?.termIds ?? []).filter((id) => list?.some((term) => term.id === id));
   // Dotted groups (1.500.000) whatever the page language: the parser reads them back.
   const digits = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 0 });
   const { termIds: _termIds, packages = [], references = [], ...rest } = content ?? {};
@@ -306,11 +454,17 @@ export function offerFormDefaults(content?: SavedContent, terms?: OfferFormTerms
     businessNeedIds: ofKind(terms?.BUSINESS_NEED),
     packages: visibleRows(
       packages.map((p) => ({
-        name: p.name, unit: p.unit, description: p.description ?? "",
-        price: p.priceVnd === null ? "" : digits.format(p.priceVnd), onRequest: p.priceVnd === null ? "on" : "",
+        name: p.name,
+        unit: p.unit,
+        description: p.description ?? "",
+        price: p.priceVnd === null ? "" : digits.format(p.priceVnd),
+        onRequest: p.priceVnd === null ? "on" : "",
       })),
       MAX_PACKAGES,
     ),
-    references: visibleRows(references.map((r) => ({ ...r, year: String(r.year) })), MAX_REFERENCES),
+    references: visibleRows(
+      references.map((r) => ({ ...r, year: String(r.year) })),
+      MAX_REFERENCES,
+    ),
   };
 }

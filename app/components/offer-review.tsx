@@ -5,9 +5,19 @@ import { useTranslation } from "react-i18next";
 import { ErrorSummary, SelectField, TextAreaField } from "~/components/form";
 import { evidenceLevels, reviewSchema } from "~/schemas/offer";
 
-export type ReviewIntent = "publish" | "request-changes" | "approve-revision" | "reject-revision" | "set-evidence" | "archive";
+export type ReviewIntent =
+  | "publish"
+  | "request-changes"
+  | "approve-revision"
+  | "reject-revision"
+  | "set-evidence"
+  | "archive";
 
-function ReasonForm(props: { intent: "request-changes" | "reject-revision"; label: string; lastResult?: SubmissionResult<string[]> }) {
+function ReasonForm(props: {
+  intent: "request-changes" | "reject-revision";
+  label: string;
+  lastResult?: SubmissionResult<string[]>;
+}) {
   const { t } = useTranslation();
   const [form, fields] = useForm({
     id: props.intent,
@@ -20,7 +30,9 @@ function ReasonForm(props: { intent: "request-changes" | "reject-revision"; labe
       <ErrorSummary fields={{ reason: fields.reason }} formErrors={form.errors} />
       <input type="hidden" name="intent" value={props.intent} />
       <TextAreaField field={fields.reason} label={t("offers.reason")} hint={t("offers.reasonHint")} />
-      <button type="submit" className="button button-secondary">{props.label}</button>
+      <button type="submit" className="button button-secondary">
+        {props.label}
+      </button>
     </Form>
   );
 }
@@ -36,7 +48,9 @@ function EvidenceForm(props: { intent: "publish" | "set-evidence"; current: stri
         label={t("offers.evidence")}
         options={evidenceLevels.map((level) => ({ value: level, label: t(`offers.evidenceLevels.${level}`) }))}
       />
-      <button type="submit" className="button">{props.label}</button>
+      <button type="submit" className="button">
+        {props.label}
+      </button>
     </Form>
   );
 }
@@ -57,17 +71,27 @@ export function OfferReviewActions(props: {
         <>
           <EvidenceForm intent="publish" current={props.evidenceLevel} label={t("offers.publish")} />
           <h2>{t("offers.requestChanges")}</h2>
-          <ReasonForm intent="request-changes" label={t("offers.requestChanges")} lastResult={resultFor("request-changes")} />
+          <ReasonForm
+            intent="request-changes"
+            label={t("offers.requestChanges")}
+            lastResult={resultFor("request-changes")}
+          />
         </>
       ) : null}
       {props.hasPending ? (
         <>
           <Form method="post">
             <input type="hidden" name="intent" value="approve-revision" />
-            <button type="submit" className="button">{t("offers.approveRevision")}</button>
+            <button type="submit" className="button">
+              {t("offers.approveRevision")}
+            </button>
           </Form>
           <h2>{t("offers.rejectRevision")}</h2>
-          <ReasonForm intent="reject-revision" label={t("offers.rejectRevision")} lastResult={resultFor("reject-revision")} />
+          <ReasonForm
+            intent="reject-revision"
+            label={t("offers.rejectRevision")}
+            lastResult={resultFor("reject-revision")}
+          />
         </>
       ) : null}
       {props.status !== "SUBMITTED" && props.status !== "ARCHIVED" ? (
@@ -76,7 +100,9 @@ export function OfferReviewActions(props: {
       {props.status !== "ARCHIVED" ? (
         <Form method="post">
           <input type="hidden" name="intent" value="archive" />
-          <button type="submit" className="button button-secondary">{t("offers.staffArchive")}</button>
+          <button type="submit" className="button button-secondary">
+            {t("offers.staffArchive")}
+          </button>
         </Form>
       ) : null}
     </section>

@@ -12,7 +12,11 @@ type Status = OfferViewData["status"];
 type Evidence = OfferViewData["evidenceLevel"];
 
 const statusClass: Record<Status, string> = {
-  DRAFT: "tag", SUBMITTED: "tag", PUBLISHED: "tag tag-green", CHANGES_REQUESTED: "tag tag-red", ARCHIVED: "tag",
+  DRAFT: "tag",
+  SUBMITTED: "tag",
+  PUBLISHED: "tag tag-green",
+  CHANGES_REQUESTED: "tag tag-red",
+  ARCHIVED: "tag",
 };
 
 export function OfferStatusTag({ status }: { status: Status }) {
@@ -29,7 +33,10 @@ export function EvidenceBadge({ level }: { level: Evidence }) {
   );
 }
 
-export function localised(view: Pick<OfferViewData, "titleVi" | "titleEn" | "summaryVi" | "summaryEn">, language: Language) {
+export function localised(
+  view: Pick<OfferViewData, "titleVi" | "titleEn" | "summaryVi" | "summaryEn">,
+  language: Language,
+) {
   return {
     title: language === "en" && view.titleEn ? view.titleEn : view.titleVi,
     summary: language === "en" && view.summaryEn ? view.summaryEn : view.summaryVi,
@@ -40,7 +47,12 @@ export function localised(view: Pick<OfferViewData, "titleVi" | "titleEn" | "sum
 // this same component, so "as it will appear" is literally the same markup.
 // The public page adds the order action to each package card (by its place
 // in the list) and a note above the cards; previews pass neither.
-export function OfferView({ view, heading = "h1", packageAction, packagesNote }: {
+export function OfferView({
+  view,
+  heading = "h1",
+  packageAction,
+  packagesNote,
+}: {
   view: OfferViewData;
   heading?: "h1" | "h2";
   packageAction?: (position: number) => ReactNode;
@@ -50,38 +62,80 @@ export function OfferView({ view, heading = "h1", packageAction, packagesNote }:
   const language = i18n.language as Language;
   const { title, summary } = localised(view, language);
   const Heading = heading;
-  const termsOf = (kind: string) => view.terms.filter((term) => term.kind === kind).map((term) => (language === "en" ? term.nameEn : term.nameVi)).join(", ");
+  const termsOf = (kind: string) =>
+    view.terms
+      .filter((term) => term.kind === kind)
+      .map((term) => (language === "en" ? term.nameEn : term.nameVi))
+      .join(", ");
   const logo = view.media.find((m) => m.kind === "LOGO");
   const images = view.media.filter((m) => m.kind === "IMAGE");
   const brochure = view.media.find((m) => m.kind === "BROCHURE");
   return (
     <article className="offer">
       <header className="offer-header">
-        {logo ? <img className="offer-logo" src={`/files/${logo.storedName}`} alt={t("offers.logoAlt", { title })} width={96} height={96} /> : null}
+        {logo ? (
+          <img
+            className="offer-logo"
+            src={`/files/${logo.storedName}`}
+            alt={t("offers.logoAlt", { title })}
+            width={96}
+            height={96}
+          />
+        ) : null}
         <div>
           <Heading>{title}</Heading>
           <p className="offer-badges">
             <EvidenceBadge level={view.evidenceLevel} />
             {view.trl ? <span className="tag">{t("offers.trlValue", { level: view.trl })}</span> : null}
-            {view.deploymentModel ? <span className="tag">{t(`offers.deploymentModels.${view.deploymentModel}`)}</span> : null}
+            {view.deploymentModel ? (
+              <span className="tag">{t(`offers.deploymentModels.${view.deploymentModel}`)}</span>
+            ) : null}
           </p>
         </div>
       </header>
       {view.isStale ? (
-        <p className="notice offer-stale">{t("offers.staleNotice", { date: formatDate(view.contentUpdatedAt, language) })}</p>
+        <p className="notice offer-stale">
+          {t("offers.staleNotice", { date: formatDate(view.contentUpdatedAt, language) })}
+        </p>
       ) : null}
       <p className="lead">{summary}</p>
       <dl className="summary-list">
         <div>
           <dt>{t("offers.provider")}</dt>
-          <dd>{view.organisation.slug ? <Link to={`/organisations/${view.organisation.slug}`}>{view.organisation.name}</Link> : view.organisation.name}</dd>
+          <dd>
+            {view.organisation.slug ? (
+              <Link to={`/organisations/${view.organisation.slug}`}>{view.organisation.name}</Link>
+            ) : (
+              view.organisation.name
+            )}
+          </dd>
         </div>
-        <div><dt>{t("offers.trl")}</dt><dd>{view.trl ? t(`offers.trlLevels.level${view.trl as 1}`) : "—"}</dd></div>
-        <div><dt>{t("offers.deployment")}</dt><dd>{view.deploymentModel ? t(`offers.deploymentModels.${view.deploymentModel}`) : "—"}</dd></div>
-        <div><dt>{t("offers.sectors")}</dt><dd>{termsOf("SECTOR") || "—"}</dd></div>
-        <div><dt>{t("offers.technologies")}</dt><dd>{termsOf("TECHNOLOGY") || "—"}</dd></div>
-        {termsOf("BUSINESS_NEED") ? <div><dt>{t("offers.businessNeeds")}</dt><dd>{termsOf("BUSINESS_NEED")}</dd></div> : null}
-        <div><dt>{t("offers.ipStatus")}</dt><dd>{view.ipStatus ?? "—"}</dd></div>
+        <div>
+          <dt>{t("offers.trl")}</dt>
+          <dd>{view.trl ? t(`offers.trlLevels.level${view.trl as 1}`) : "—"}</dd>
+        </div>
+        <div>
+          <dt>{t("offers.deployment")}</dt>
+          <dd>{view.deploymentModel ? t(`offers.deploymentModels.${view.deploymentModel}`) : "—"}</dd>
+        </div>
+        <div>
+          <dt>{t("offers.sectors")}</dt>
+          <dd>{termsOf("SECTOR") || "—"}</dd>
+        </div>
+        <div>
+          <dt>{t("offers.technologies")}</dt>
+          <dd>{termsOf("TECHNOLOGY") || "—"}</dd>
+        </div>
+        {termsOf("BUSINESS_NEED") ? (
+          <div>
+            <dt>{t("offers.businessNeeds")}</dt>
+            <dd>{termsOf("BUSINESS_NEED")}</dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>{t("offers.ipStatus")}</dt>
+          <dd>{view.ipStatus ?? "—"}</dd>
+        </div>
       </dl>
       <p className="hint">{t("offers.lastUpdated", { date: formatDate(view.contentUpdatedAt, language) })}</p>
 
@@ -94,7 +148,15 @@ export function OfferView({ view, heading = "h1", packageAction, packagesNote }:
           <h2>{t("offers.imagesTitle")}</h2>
           <ul className="offer-images">
             {images.map((image, i) => (
-              <li key={image.key}><img src={`/files/${image.storedName}`} alt={t("offers.imageAlt", { n: i + 1, title })} width={400} height={300} loading="lazy" /></li>
+              <li key={image.key}>
+                <img
+                  src={`/files/${image.storedName}`}
+                  alt={t("offers.imageAlt", { n: i + 1, title })}
+                  width={400}
+                  height={300}
+                  loading="lazy"
+                />
+              </li>
             ))}
           </ul>
         </>
@@ -110,7 +172,9 @@ export function OfferView({ view, heading = "h1", packageAction, packagesNote }:
                 <h3>{p.name}</h3>
                 {p.description ? <p className="offer-package-description">{p.description}</p> : null}
                 <p className="offer-price">
-                  {p.priceVnd === null ? t("offers.priceOnRequest") : t("offers.perUnit", { price: formatVnd(p.priceVnd, language), unit: p.unit })}
+                  {p.priceVnd === null
+                    ? t("offers.priceOnRequest")
+                    : t("offers.perUnit", { price: formatVnd(p.priceVnd, language), unit: p.unit })}
                 </p>
                 {packageAction ? packageAction(i) : null}
               </li>
@@ -132,7 +196,13 @@ export function OfferView({ view, heading = "h1", packageAction, packagesNote }:
                 </tr>
               </thead>
               <tbody>
-                {view.references.map((r, i) => <tr key={i}><td>{r.customer}</td><td>{r.year}</td><td>{r.result}</td></tr>)}
+                {view.references.map((r, i) => (
+                  <tr key={i}>
+                    <td>{r.customer}</td>
+                    <td>{r.year}</td>
+                    <td>{r.result}</td>
+                  </tr>
+                ))}
               </tbody>
             </table>
           </TableRegion>
@@ -142,7 +212,10 @@ export function OfferView({ view, heading = "h1", packageAction, packagesNote }:
       {brochure ? (
         <p>
           <a href={`/files/${brochure.storedName}`} download>
-            {t("offers.brochureLink", { name: brochure.originalName, size: Math.max(1, Math.round(brochure.sizeBytes / 1024)) })}
+            {t("offers.brochureLink", {
+              name: brochure.originalName,
+              size: Math.max(1, Math.round(brochure.sizeBytes / 1024)),
+            })}
           </a>
         </p>
       ) : null}
@@ -152,8 +225,16 @@ export function OfferView({ view, heading = "h1", packageAction, packagesNote }:
           <h2>{t("offers.contactTitle")}</h2>
           <ul className="plain-list">
             {view.contactName ? <li>{view.contactName}</li> : null}
-            {view.contactEmail ? <li><a href={`mailto:${view.contactEmail}`}>{view.contactEmail}</a></li> : null}
-            {view.contactPhone ? <li><a href={`tel:${view.contactPhone.replace(/[^+\d]/g, "")}`}>{view.contactPhone}</a></li> : null}
+            {view.contactEmail ? (
+              <li>
+                <a href={`mailto:${view.contactEmail}`}>{view.contactEmail}</a>
+              </li>
+            ) : null}
+            {view.contactPhone ? (
+              <li>
+                <a href={`tel:${view.contactPhone.replace(/[^+\d]/g, "")}`}>{view.contactPhone}</a>
+              </li>
+            ) : null}
           </ul>
         </>
       ) : null}

@@ -24,9 +24,17 @@ export function usePackageOrderAction(ordering: Ordering): ((position: number) =
     if (!pkg) return null;
     const label = t("payments.order.buttonLabel", { name: pkg.name });
     return ordering.signedIn ? (
-      <Link className="button" to={reviewPath(pkg.id)} aria-label={label}>{t("payments.order.button")}</Link>
+      <Link className="button" to={reviewPath(pkg.id)} aria-label={label}>
+        {t("payments.order.button")}
+      </Link>
     ) : (
-      <Link className="button button-secondary" to={`/login?redirectTo=${encodeURIComponent(reviewPath(pkg.id))}`} aria-label={t("payments.order.signInLabel", { name: pkg.name })}>{t("payments.order.signIn")}</Link>
+      <Link
+        className="button button-secondary"
+        to={`/login?redirectTo=${encodeURIComponent(reviewPath(pkg.id))}`}
+        aria-label={t("payments.order.signInLabel", { name: pkg.name })}
+      >
+        {t("payments.order.signIn")}
+      </Link>
     );
   };
 }
@@ -38,9 +46,13 @@ export function OrderingNote({ ordering }: { ordering: Ordering }) {
   return (
     <>
       <PaymentsModeBanner showWhenOff={false} />
-      {!ordering.configured ? <p className="notice">{t("payments.order.notConfigured")}</p>
-        : ordering.signedIn && ordering.organisations.length === 0 ? <p className="hint">{t("payments.order.noOrganisation")}</p>
-        : <p className="hint">{t("payments.order.hint")}</p>}
+      {!ordering.configured ? (
+        <p className="notice">{t("payments.order.notConfigured")}</p>
+      ) : ordering.signedIn && ordering.organisations.length === 0 ? (
+        <p className="hint">{t("payments.order.noOrganisation")}</p>
+      ) : (
+        <p className="hint">{t("payments.order.hint")}</p>
+      )}
     </>
   );
 }

@@ -5,8 +5,14 @@ import { formatDate, formatVnd } from "~/utils/format";
 import { TableRegion } from "~/components/table-region";
 
 type Row = {
-  id: string; status: string; offerTitle: string; packageName: string; amountVnd: number;
-  createdAt: string; buyer: string; provider: string;
+  id: string;
+  status: string;
+  offerTitle: string;
+  packageName: string;
+  amountVnd: number;
+  createdAt: string;
+  buyer: string;
+  provider: string;
 };
 
 // One table for the buyer's, the provider's and staff's order lists; the
@@ -16,7 +22,15 @@ export function OrderTable({ orders, party }: { orders: Row[]; party: "buyer" | 
   const language = i18n.language as Language;
   if (orders.length === 0) return <p>{t("payments.list.none")}</p>;
   return (
-    <TableRegion label={t(party === "buyer" ? "payments.list.buyerTitle" : party === "provider" ? "payments.list.providerTitle" : "payments.ledger.recentTitle")}>
+    <TableRegion
+      label={t(
+        party === "buyer"
+          ? "payments.list.buyerTitle"
+          : party === "provider"
+          ? "payments.list.providerTitle"
+          : "payments.ledger.recentTitle",
+      )}
+    >
       <table>
         <thead>
           <tr>
@@ -24,7 +38,9 @@ export function OrderTable({ orders, party }: { orders: Row[]; party: "buyer" | 
             <th scope="col">{t("payments.list.offer")}</th>
             {party !== "provider" ? <th scope="col">{t("payments.list.provider")}</th> : null}
             {party !== "buyer" ? <th scope="col">{t("payments.list.buyer")}</th> : null}
-            <th scope="col" className="numeric">{t("payments.list.amount")}</th>
+            <th scope="col" className="numeric">
+              {t("payments.list.amount")}
+            </th>
             <th scope="col">{t("payments.list.status")}</th>
             <th scope="col">{t("payments.list.date")}</th>
           </tr>
@@ -32,8 +48,14 @@ export function OrderTable({ orders, party }: { orders: Row[]; party: "buyer" | 
         <tbody>
           {orders.map((o) => (
             <tr key={o.id}>
-              <td><Link to={`/orders/${o.id}`}>{o.id}</Link></td>
-              <td>{o.offerTitle}<br /><span className="hint">{o.packageName}</span></td>
+              <td>
+                <Link to={`/orders/${o.id}`}>{o.id}</Link>
+              </td>
+              <td>
+                {o.offerTitle}
+                <br />
+                <span className="hint">{o.packageName}</span>
+              </td>
               {party !== "provider" ? <td>{o.provider}</td> : null}
               {party !== "buyer" ? <td>{o.buyer}</td> : null}
               <td className="numeric">{formatVnd(o.amountVnd, language)}</td>

@@ -31,11 +31,29 @@ export function OrganisationForm(props: {
           legend={t("organisations.kind")}
           options={props.kinds.map((kind) => ({ value: kind, label: t(`organisationKinds.${kind}`) }))}
         />
-        <TextField field={fields.taxCode} label={t("organisations.taxCode")} hint={t("organisations.taxCodeHint")} optional />
-        <TextField field={fields.website} label={t("organisations.website")} hint={t("organisations.websiteHint")} type="url" optional />
+        <TextField
+          field={fields.taxCode}
+          label={t("organisations.taxCode")}
+          hint={t("organisations.taxCodeHint")}
+          optional
+        />
+        <TextField
+          field={fields.website}
+          label={t("organisations.website")}
+          hint={t("organisations.websiteHint")}
+          type="url"
+          optional
+        />
         <TextField field={fields.address} label={t("organisations.address")} autoComplete="street-address" optional />
-        <TextAreaField field={fields.description} label={t("organisations.description")} hint={t("organisations.descriptionHint")} optional />
-        <button type="submit" className="button">{props.submitLabel}</button>
+        <TextAreaField
+          field={fields.description}
+          label={t("organisations.description")}
+          hint={t("organisations.descriptionHint")}
+          optional
+        />
+        <button type="submit" className="button">
+          {props.submitLabel}
+        </button>
       </Form>
     </>
   );

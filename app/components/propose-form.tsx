@@ -29,8 +29,22 @@ export function ProposeForm(props: {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: proposalSchema }),
   });
   const heading = <h1>{t("statements.proposals.proposeTitle", { title: props.title })}</h1>;
-  if (!props.open) return <>{props.back}{heading}<p>{t("statements.proposals.closedNotice")}</p></>;
-  if (props.offers.length === 0) return <>{props.back}{heading}<p>{t("statements.proposals.noOffers")}</p></>;
+  if (!props.open)
+    return (
+      <>
+        {props.back}
+        {heading}
+        <p>{t("statements.proposals.closedNotice")}</p>
+      </>
+    );
+  if (props.offers.length === 0)
+    return (
+      <>
+        {props.back}
+        {heading}
+        <p>{t("statements.proposals.noOffers")}</p>
+      </>
+    );
   const attachmentError = props.actionData?.tooLarge ? "validation.fileTooLarge|10" : fields.attachment.errors?.[0];
   return (
     <>
@@ -44,23 +58,43 @@ export function ProposeForm(props: {
           label={t("statements.proposals.offer")}
           options={[
             { value: "", label: t("statements.proposals.chooseOffer") },
-            ...props.offers.map((o) => ({ value: o.id, label: `${language === "en" && o.titleEn ? o.titleEn : o.titleVi} — ${o.organisation.name}` })),
+            ...props.offers.map((o) => ({
+              value: o.id,
+              label: `${language === "en" && o.titleEn ? o.titleEn : o.titleVi} — ${o.organisation.name}`,
+            })),
           ]}
         />
-        <TextAreaField field={fields.pitch} label={t("statements.proposals.pitch")} hint={t("statements.proposals.pitchHint")} />
+        <TextAreaField
+          field={fields.pitch}
+          label={t("statements.proposals.pitch")}
+          hint={t("statements.proposals.pitchHint")}
+        />
         <div className={attachmentError ? "field field-error" : "field"}>
           <label htmlFor={fields.attachment.id}>
             {t("statements.proposals.attachment")} <span className="optional">{t("organisations.optional")}</span>
           </label>
-          <p className="hint" id={`${fields.attachment.id}-hint`}>{t("statements.proposals.attachmentHint")}</p>
-          {attachmentError ? <p className="error-message" id={fields.attachment.errorId}>{translateError(t, attachmentError)}</p> : null}
+          <p className="hint" id={`${fields.attachment.id}-hint`}>
+            {t("statements.proposals.attachmentHint")}
+          </p>
+          {attachmentError ? (
+            <p className="error-message" id={fields.attachment.errorId}>
+              {translateError(t, attachmentError)}
+            </p>
+          ) : null}
           <input
-            type="file" id={fields.attachment.id} name={fields.attachment.name} accept="application/pdf,.pdf"
+            type="file"
+            id={fields.attachment.id}
+            name={fields.attachment.name}
+            accept="application/pdf,.pdf"
             aria-invalid={attachmentError ? true : undefined}
-            aria-describedby={[`${fields.attachment.id}-hint`, attachmentError ? fields.attachment.errorId : ""].filter(Boolean).join(" ")}
+            aria-describedby={[`${fields.attachment.id}-hint`, attachmentError ? fields.attachment.errorId : ""]
+              .filter(Boolean)
+              .join(" ")}
           />
         </div>
-        <button type="submit" className="button">{t("statements.proposals.propose")}</button>
+        <button type="submit" className="button">
+          {t("statements.proposals.propose")}
+        </button>
       </Form>
     </>
   );

@@ -22,9 +22,20 @@ export const standardPageMeta: MetaFunction = ({ data }) => {
 
 function BlockView({ block }: { block: Block }) {
   if (typeof block === "string") return <p>{block}</p>;
-  if (Array.isArray(block)) return <ul>{block.map((item) => <li key={item}>{item}</li>)}</ul>;
+  if (Array.isArray(block))
+    return (
+      <ul>
+        {block.map((item) => (
+          <li key={item}>{item}</li>
+        ))}
+      </ul>
+    );
   // Site paths go through the router; mailto: and the rest are plain links.
-  return <p>{block.href.startsWith("/") ? <Link to={block.href}>{block.text}</Link> : <a href={block.href}>{block.text}</a>}</p>;
+  return (
+    <p>
+      {block.href.startsWith("/") ? <Link to={block.href}>{block.text}</Link> : <a href={block.href}>{block.text}</a>}
+    </p>
+  );
 }
 
 /** How it works, FAQ, terms, privacy, accessibility, contact: one layout for all. */
@@ -35,19 +46,27 @@ export function StandardPage() {
     <article className="standard-page" data-page={id}>
       <h1>{title}</h1>
       <p className="lead">{content.lead}</p>
-      <p className="hint">{t("standardPages.updated", { date: formatDate(content.updated, i18n.language as Language) })}</p>
+      <p className="hint">
+        {t("standardPages.updated", { date: formatDate(content.updated, i18n.language as Language) })}
+      </p>
       {content.sections.length > 3 ? (
         <nav aria-labelledby="on-this-page">
           <h2 id="on-this-page">{t("standardPages.onThisPage")}</h2>
           <ul>
-            {content.sections.map((section) => <li key={section.id}><a href={`#${section.id}`}>{section.heading}</a></li>)}
+            {content.sections.map((section) => (
+              <li key={section.id}>
+                <a href={`#${section.id}`}>{section.heading}</a>
+              </li>
+            ))}
           </ul>
         </nav>
       ) : null}
       {content.sections.map((section) => (
         <section key={section.id} aria-labelledby={section.id}>
           <h2 id={section.id}>{section.heading}</h2>
-          {section.blocks.map((block, index) => <BlockView key={index} block={block} />)}
+          {section.blocks.map((block, index) => (
+            <BlockView key={index} block={block} />
+          ))}
         </section>
       ))}
     </article>

@@ -19,8 +19,14 @@ export function StatementCloseForm({ lastResult }: { lastResult: SubmissionResul
       <ErrorSummary fields={fields} formErrors={form.errors} />
       <Form method="post" {...getFormProps(form)} className="narrow">
         <input type="hidden" name="intent" value="close" />
-        <TextAreaField field={fields.outcome} label={t("statements.mine.outcome")} hint={t("statements.mine.closeHint")} />
-        <button type="submit" className="button button-secondary">{t("statements.mine.close")}</button>
+        <TextAreaField
+          field={fields.outcome}
+          label={t("statements.mine.outcome")}
+          hint={t("statements.mine.closeHint")}
+        />
+        <button type="submit" className="button button-secondary">
+          {t("statements.mine.close")}
+        </button>
       </Form>
     </>
   );

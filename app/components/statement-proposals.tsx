@@ -25,14 +25,21 @@ export type DecisionError = { proposalId: string; message: string } | null;
 
 export function ProposalStatusTag({ status }: { status: ProposalStatus }) {
   const { t } = useTranslation();
-  const className = status === "SELECTED" || status === "SHORTLISTED" ? "tag tag-green" : status === "DECLINED" ? "tag tag-red" : "tag";
+  const className =
+    status === "SELECTED" || status === "SHORTLISTED" ? "tag tag-green" : status === "DECLINED" ? "tag tag-red" : "tag";
   return <span className={className}>{t(`statements.proposals.proposalStatus.${status}`)}</span>;
 }
 
 // What the agency and staff see: every proposal, with the moves it allows.
 // attachmentBase is the target's page (a statement or a major problem).
 // messageCounts: each proposal's private thread (issue 14 part 4), by proposal id.
-export function StatementProposals(props: { proposals: ProposalRow[]; attachmentBase: string; canDecide: boolean; error: DecisionError; messageCounts?: Record<string, { total: number; unread: number }> }) {
+export function StatementProposals(props: {
+  proposals: ProposalRow[];
+  attachmentBase: string;
+  canDecide: boolean;
+  error: DecisionError;
+  messageCounts?: Record<string, { total: number; unread: number }>;
+}) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   if (props.proposals.length === 0) return <p>{t("statements.proposals.none")}</p>;
@@ -46,16 +53,21 @@ export function StatementProposals(props: { proposals: ProposalRow[]; attachment
           <li key={p.id} className="card" id={`proposal-${p.id}`}>
             <h3>{offerTitle}</h3>
             <p>
-              <ProposalStatusTag status={p.status} /> {p.organisation.name}{p.offer.trl ? ` · TRL ${p.offer.trl}` : ""} ·{" "}
+              <ProposalStatusTag status={p.status} /> {p.organisation.name}
+              {p.offer.trl ? ` · TRL ${p.offer.trl}` : ""} ·{" "}
               {t("statements.proposals.receivedOn", { date: formatDate(p.createdAt, language) })}
             </p>
             <p className="prose">{p.pitch}</p>
             {p.attachmentName ? (
               <p>
-                <a href={`${props.attachmentBase}/proposals/${p.id}/attachment`}>{t("statements.proposals.download", { name: p.attachmentName })}</a>
+                <a href={`${props.attachmentBase}/proposals/${p.id}/attachment`}>
+                  {t("statements.proposals.download", { name: p.attachmentName })}
+                </a>
               </p>
             ) : null}
-            <p><MessagesLink to={`/proposals/${p.id}/messages`} count={props.messageCounts?.[p.id]} /></p>
+            <p>
+              <MessagesLink to={`/proposals/${p.id}/messages`} count={props.messageCounts?.[p.id]} />
+            </p>
             {p.declineReason ? (
               <p>
                 {t("statements.proposals.reason")}: {t(`statements.proposals.declineReasons.${p.declineReason}`)}
@@ -68,7 +80,12 @@ export function StatementProposals(props: { proposals: ProposalRow[]; attachment
                   <input type="hidden" name="intent" value="decide" />
                   <input type="hidden" name="proposalId" value={p.id} />
                   {p.status === "RECEIVED" ? (
-                    <button type="submit" name="status" value="SHORTLISTED" className="button button-secondary button-small">
+                    <button
+                      type="submit"
+                      name="status"
+                      value="SHORTLISTED"
+                      className="button button-secondary button-small"
+                    >
                       {t("statements.proposals.shortlist")}
                     </button>
                   ) : (
@@ -82,16 +99,33 @@ export function StatementProposals(props: { proposals: ProposalRow[]; attachment
                   <input type="hidden" name="proposalId" value={p.id} />
                   <input type="hidden" name="status" value="DECLINED" />
                   <label htmlFor={`reason-${p.id}`}>{t("statements.proposals.declineReason")}</label>
-                  {error ? <p className="error-message" id={`reason-${p.id}-error`}>{translateError(t, error)}</p> : null}
-                  <select id={`reason-${p.id}`} name="declineReason" defaultValue="" aria-invalid={error ? true : undefined} aria-describedby={error ? `reason-${p.id}-error` : undefined}>
+                  {error ? (
+                    <p className="error-message" id={`reason-${p.id}-error`}>
+                      {translateError(t, error)}
+                    </p>
+                  ) : null}
+                  <select
+                    id={`reason-${p.id}`}
+                    name="declineReason"
+                    defaultValue=""
+                    aria-invalid={error ? true : undefined}
+                    aria-describedby={error ? `reason-${p.id}-error` : undefined}
+                  >
                     <option value="">{t("statements.proposals.chooseReason")}</option>
                     {declineReasons.map((reason) => (
-                      <option key={reason} value={reason}>{t(`statements.proposals.declineReasons.${reason}`)}</option>
+                      <option key={reason} value={reason}>
+                        {t(`statements.proposals.declineReasons.${reason}`)}
+                      </option>
                     ))}
                   </select>
-                  <label htmlFor={`note-${p.id}`}>{t("statements.proposals.declineNote")} <span className="optional">{t("organisations.optional")}</span></label>
+                  <label htmlFor={`note-${p.id}`}>
+                    {t("statements.proposals.declineNote")}{" "}
+                    <span className="optional">{t("organisations.optional")}</span>
+                  </label>
                   <textarea id={`note-${p.id}`} name="declineNote" rows={2} maxLength={2000} />
-                  <button type="submit" className="button button-secondary button-small">{t("statements.proposals.decline")}</button>
+                  <button type="submit" className="button button-secondary button-small">
+                    {t("statements.proposals.decline")}
+                  </button>
                 </Form>
               </div>
             ) : null}

@@ -23,7 +23,10 @@ const MIN_TEXT = 15;
  * confusing.
  */
 export function TermSuggestions(props: {
-  formId: string; kind: keyof typeof FIELDS; initial?: Suggestions | null; onSuggestions?: (suggestions: Suggestions | null) => void;
+  formId: string;
+  kind: keyof typeof FIELDS;
+  initial?: Suggestions | null;
+  onSuggestions?: (suggestions: Suggestions | null) => void;
 }) {
   const { t, i18n } = useTranslation();
   const [hydrated, setHydrated] = useState(false);
@@ -55,7 +58,11 @@ export function TermSuggestions(props: {
       controller = new AbortController();
       setLoading(true);
       try {
-        const response = await fetch("/taxonomy/suggest", { method: "POST", body: new URLSearchParams({ title, text }), signal: controller.signal });
+        const response = await fetch("/taxonomy/suggest", {
+          method: "POST",
+          body: new URLSearchParams({ title, text }),
+          signal: controller.signal,
+        });
         if (response.ok) setSuggestions((await response.json()) as Suggestions);
       } catch {
         // Aborted by newer typing, or offline: the last suggestions stay.
@@ -82,30 +89,41 @@ export function TermSuggestions(props: {
 
   const english = i18n.language === "en";
   const name = (term: Suggested) => (english ? term.nameEn : term.nameVi);
-  const because = (term: Suggested) => (term.evidence.length ? ` (${t("classify.because", { evidence: term.evidence.join(", ") })})` : "");
+  const because = (term: Suggested) =>
+    term.evidence.length ? ` (${t("classify.because", { evidence: term.evidence.join(", ") })})` : "";
   const empty = suggestions && suggestions.sectors.length === 0 && suggestions.technologies.length === 0;
   const hintId = `${props.formId}-suggest-hint`;
 
   return (
     <fieldset className="field term-suggestions" aria-describedby={hintId}>
       <legend>{t("classify.title")}</legend>
-      <p className="hint" id={hintId}>{props.kind === "offer" ? t("offers.suggestionsHint") : t("classify.statementInfo")}</p>
+      <p className="hint" id={hintId}>
+        {props.kind === "offer" ? t("offers.suggestionsHint") : t("classify.statementInfo")}
+      </p>
       <div aria-live="polite">
         {loading ? <p className="hint">{t("classify.loading")}</p> : null}
         {empty ? <p>{t("classify.none")}</p> : null}
         {suggestions && !empty ? (
           <>
-            {props.kind === "offer" ? <p className="notice">{hydrated ? t("offers.suggestionsMarked") : t("classify.ticked")}</p> : null}
+            {props.kind === "offer" ? (
+              <p className="notice">{hydrated ? t("offers.suggestionsMarked") : t("classify.ticked")}</p>
+            ) : null}
             {GROUPS.map((group) =>
               suggestions[group].length ? (
                 <div key={group}>
-                  <p><strong>{group === "sectors" ? t("classify.sectors") : t("classify.technologies")}</strong></p>
+                  <p>
+                    <strong>{group === "sectors" ? t("classify.sectors") : t("classify.technologies")}</strong>
+                  </p>
                   <ul>
                     {suggestions[group].map((term) => (
                       <li key={term.id}>
                         {props.kind === "statement" && group === "sectors" ? (
-                          <a href={`/search?type=offer&sector=${term.slug}`}>{t("classify.statementSearch", { name: name(term) })}</a>
-                        ) : name(term)}
+                          <a href={`/search?type=offer&sector=${term.slug}`}>
+                            {t("classify.statementSearch", { name: name(term) })}
+                          </a>
+                        ) : (
+                          name(term)
+                        )}
                         <span className="hint">{because(term)}</span>
                       </li>
                     ))}
@@ -118,8 +136,13 @@ export function TermSuggestions(props: {
       </div>
       {/* With JavaScript the button asks at once instead of posting a half-filled form, which would only show its errors. */}
       <button
-        type={hydrated ? "button" : "submit"} name="intent" value="suggest" formNoValidate className="button button-secondary"
-        title={t("classify.buttonHint")} onClick={hydrated ? () => suggestNow.current() : undefined}
+        type={hydrated ? "button" : "submit"}
+        name="intent"
+        value="suggest"
+        formNoValidate
+        className="button button-secondary"
+        title={t("classify.buttonHint")}
+        onClick={hydrated ? () => suggestNow.current() : undefined}
       >
         {t("classify.button")}
       </button>

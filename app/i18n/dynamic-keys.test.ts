@@ -46,7 +46,10 @@ function sourceFiles(dir: string): string[] {
   }
   return files;
 }
-const sources = sourceFiles(appDir).map((file) => ({ file: path.relative(appDir, file), text: readFileSync(file, "utf8") }));
+const sources = sourceFiles(appDir).map((file) => ({
+  file: path.relative(appDir, file),
+  text: readFileSync(file, "utf8"),
+}));
 
 // The string literals of a union type in a source file: `export type X = "a" | "b";`.
 function unionOf(file: string, typeName: string): string[] {
@@ -76,20 +79,27 @@ function constObjectBody(file: string, name: string): string {
 const values = (o: Record<string, string>) => Object.values(o);
 
 // The import report's row statuses: `status: "created" | ...` in RowReport.
-const importRowStatuses = [...(/type RowReport = \{[^}]*status: ([^;]+);/.exec(read("models/import.server.ts"))?.[1] ?? "").matchAll(/"(\w+)"/g)].map((m) => m[1]!);
+const importRowStatuses = [
+  ...(/type RowReport = \{[^}]*status: ([^;]+);/.exec(read("models/import.server.ts"))?.[1] ?? "").matchAll(/"(\w+)"/g),
+].map((m) => m[1]!);
 // The weekly digest's section headings, one per subscription kind.
-const digestSections = [...(/const key = \{([^}]+)\}\[subscription\.kind\]/.exec(read("models/digest.server.ts"))?.[1] ?? "").matchAll(/(\w+): "(\w+)"/g)];
+const digestSections = [
+  ...(/const key = \{([^}]+)\}\[subscription\.kind\]/.exec(read("models/digest.server.ts"))?.[1] ?? "").matchAll(
+    /(\w+): "(\w+)"/g,
+  ),
+];
 
 // The metric tables of the staff dashboard: `name: ["metric", ...]` lines.
 const metricTables = Object.fromEntries(
-  [...constObjectBody("models/metrics-sources.server.ts", "metricTables").matchAll(/^\s+(\w+): \[([^\]]*)\]/gm)].map((m) => [
-    m[1]!,
-    [...m[2]!.matchAll(/"([^"]+)"/g)].map((x) => x[1]!),
-  ]),
+  [...constObjectBody("models/metrics-sources.server.ts", "metricTables").matchAll(/^\s+(\w+): \[([^\]]*)\]/gm)].map(
+    (m) => [m[1]!, [...m[2]!.matchAll(/"([^"]+)"/g)].map((x) => x[1]!)],
+  ),
 ) as Record<string, string[]>;
 
 // Open data: the datasets, and `[name, type]` pairs of their columns.
-const openDataFields = [...constObjectBody("models/open-data.server.ts", "FIELDS").matchAll(/\["(\w+)", "(\w+)"\]/g)].map((m) => ({ name: m[1]!, type: m[2]! }));
+const openDataFields = [
+  ...constObjectBody("models/open-data.server.ts", "FIELDS").matchAll(/\["(\w+)", "(\w+)"\]/g),
+].map((m) => ({ name: m[1]!, type: m[2]! }));
 
 // Payment failure reasons: codes the models store ("code" or "code: detail"),
 // which the order page turns into sentences.
@@ -120,7 +130,12 @@ const DYNAMIC_KEYS: Record<string, Entry> = {
   "dashboard.tables.*": [Object.keys(metricTables)],
   "import.*": [importRowStatuses],
   "majorProblemStatuses.*": [values(enums.MajorProblemStatus)],
-  "messages.*": [[...unionOf("models/message.server.ts", "ClosedReason"), ...unionOf("models/message.server.ts", "PostOutcome").filter((o) => o !== "posted")]],
+  "messages.*": [
+    [
+      ...unionOf("models/message.server.ts", "ClosedReason"),
+      ...unionOf("models/message.server.ts", "PostOutcome").filter((o) => o !== "posted"),
+    ],
+  ],
   "notices.channels.*": [[...NOTICE_CHANNELS, ...ALERTS_CHANNELS]],
   "notices.groups.*": [NOTICE_GROUPS],
   "notices.kinds.*.*": [Object.keys(NOTICE_KINDS), ["title", "body", "action"]],
@@ -138,11 +153,15 @@ const DYNAMIC_KEYS: Record<string, Entry> = {
   "openData.types.*": [openDataFields.map((f) => f.type)],
   "organisationKinds.*": [values(enums.OrganisationKind)],
   "payments.errors.*": [unionOf("models/order.server.ts", "OrderError")],
-  "payments.failureReasons.*": [[...storedFailureReasons, ...(strandedReason ? [strandedReason] : []), "checkout_unavailable"]],
+  "payments.failureReasons.*": [
+    [...storedFailureReasons, ...(strandedReason ? [strandedReason] : []), "checkout_unavailable"],
+  ],
   "payments.ledger.*": "compiler",
   "payments.refundStatuses.*": [values(enums.RefundStatus)],
   "payments.statuses.*": [values(enums.OrderStatus)],
-  "plans.errors.*": [[...unionOf("models/plan.server.ts", "PlanError"), ...unionOf("models/service-purchase.server.ts", "ServiceError")]],
+  "plans.errors.*": [
+    [...unionOf("models/plan.server.ts", "PlanError"), ...unionOf("models/service-purchase.server.ts", "ServiceError")],
+  ],
   "plans.intervalChoices.*": [values(enums.BillingInterval)],
   "plans.intervals.*": [values(enums.BillingInterval)],
   "plans.services.kinds.*": [values(enums.PlatformServiceKind)],
@@ -201,7 +220,9 @@ describe("dynamically built catalogue keys", () => {
   });
 
   it("knows where every dynamic key's values come from", () => {
-    const unknown = [...new Set(uses.filter((u) => !(u.pattern in DYNAMIC_KEYS)).map((u) => `${u.file}: ${u.pattern}`))];
+    const unknown = [
+      ...new Set(uses.filter((u) => !(u.pattern in DYNAMIC_KEYS)).map((u) => `${u.file}: ${u.pattern}`)),
+    ];
     expect(unknown).toEqual([]);
   });
 
@@ -221,7 +242,8 @@ describe("dynamically built catalogue keys", () => {
     for (const [pattern, entry] of Object.entries(DYNAMIC_KEYS)) {
       if (entry === "compiler") continue;
       for (const key of expand(pattern, entry)) {
-        for (const [language, keys] of Object.entries(catalogues)) if (!has(keys, key)) missing.push(`${language}: ${key}`);
+        for (const [language, keys] of Object.entries(catalogues))
+          if (!has(keys, key)) missing.push(`${language}: ${key}`);
       }
     }
     expect(missing).toEqual([]);
@@ -237,7 +259,11 @@ describe("dynamically built catalogue keys", () => {
 
   it("the failure reasons the models store all have a sentence", () => {
     expect(storedFailureReasons.length).toBeGreaterThan(1);
-    const missing = storedFailureReasons.filter((code) => !has(catalogues.vi, `payments.failureReasons.${code}`) || !has(catalogues.en, `payments.failureReasons.${code}`));
+    const missing = storedFailureReasons.filter(
+      (code) =>
+        !has(catalogues.vi, `payments.failureReasons.${code}`) ||
+        !has(catalogues.en, `payments.failureReasons.${code}`),
+    );
     expect(missing).toEqual([]);
   });
 });
@@ -247,16 +273,24 @@ describe("dynamically built catalogue keys", () => {
 // page, messageKey on thrown responses.
 describe("catalogue keys stored as strings", () => {
   const literalKeys = (pattern: RegExp) =>
-    [...new Set(sources.flatMap(({ file, text }) => [...text.matchAll(pattern)].map((m) => `${file}\u0000${m[1]!}`)))].map((s) => {
+    [
+      ...new Set(sources.flatMap(({ file, text }) => [...text.matchAll(pattern)].map((m) => `${file}\u0000${m[1]!}`))),
+    ].map((s) => {
       const [file, key] = s.split("\u0000") as [string, string];
       return { file, key };
     });
 
   const checks: Array<[string, RegExp]> = [
-    ["validation messages (with an optional |parameter)", /["'`]((?:[a-zA-Z]+\.)*validation\.[A-Za-z]+)(?:\|[^"'`]*)?["'`]/g],
+    [
+      "validation messages (with an optional |parameter)",
+      /["'`]((?:[a-zA-Z]+\.)*validation\.[A-Za-z]+)(?:\|[^"'`]*)?["'`]/g,
+    ],
     ["formErrors", /formErrors: \[\s*["'`]([a-zA-Z]+\.[\w.]+)["'`]/g],
     ["messageKey", /messageKey:\s*["'`]([a-zA-Z]+\.[\w.]+)["'`]/g],
-    ["flash and error keys", /\b(?:key|error|message|reason|reasonKey|stageKey|roleKey):\s*["']([a-z][a-zA-Z]+\.[a-zA-Z][\w.]+)["']/g],
+    [
+      "flash and error keys",
+      /\b(?:key|error|message|reason|reasonKey|stageKey|roleKey):\s*["']([a-z][a-zA-Z]+\.[a-zA-Z][\w.]+)["']/g,
+    ],
   ];
 
   for (const [name, pattern] of checks) {
@@ -264,7 +298,9 @@ describe("catalogue keys stored as strings", () => {
       const found = literalKeys(pattern).filter(({ key }) => topLevel.has(key.split(".")[0]!));
       expect(found.length, `${name}: found some`).toBeGreaterThan(0);
       const missing = found.flatMap(({ file, key }) =>
-        Object.entries(catalogues).filter(([, keys]) => !has(keys, key)).map(([language]) => `${language}: ${file}: ${key}`),
+        Object.entries(catalogues)
+          .filter(([, keys]) => !has(keys, key))
+          .map(([language]) => `${language}: ${file}: ${key}`),
       );
       expect(missing).toEqual([]);
     });

@@ -35,12 +35,16 @@ const en: Catalogue = {
     majorProblemListDescription: "{{name}}: a list of Hanoi's major problems, version {{version}}.",
     descriptions: {
       api: "The Hanoi Tech Exchange's public data as JSON, described in OpenAPI 3.1.",
-      majorProblems: "Hanoi's lists of major problems: what the city needs solved with science, technology and digital transformation.",
-      market: "Ready-to-use digital solutions for Hanoi's businesses and household businesses: e-invoicing, accounting, sales, HR, information security and more.",
+      majorProblems:
+        "Hanoi's lists of major problems: what the city needs solved with science, technology and digital transformation.",
+      market:
+        "Ready-to-use digital solutions for Hanoi's businesses and household businesses: e-invoicing, accounting, sales, HR, information security and more.",
       openData: "Download the Hanoi Tech Exchange's public data (CSV, JSON), updated daily, with a DCAT catalogue.",
       organisations: "Companies, institutes, universities and public agencies on the Hanoi Tech Exchange.",
-      problems: "Technology needs of Hanoi's public agencies, published under the \"6 clears\" rule and open for proposals.",
-      results: "How many of the capital's major problems have an approved solution, a pilot or a deployment, list by list; how many technology solutions and organisations take part.",
+      problems:
+        'Technology needs of Hanoi\'s public agencies, published under the "6 clears" rule and open for proposals.',
+      results:
+        "How many of the capital's major problems have an approved solution, a pilot or a deployment, list by list; how many technology solutions and organisations take part.",
     },
   },
   layout: {
@@ -77,11 +81,14 @@ const en: Catalogue = {
     goToOrganisations: "Go to my organisations",
     audienceTitle: "Who the exchange is for",
     providersTitle: "Technology providers",
-    providersText: "Companies, startups, institutes and universities list solutions, technology readiness (TRL), prices in VND and reference customers.",
+    providersText:
+      "Companies, startups, institutes and universities list solutions, technology readiness (TRL), prices in VND and reference customers.",
     agenciesTitle: "Public agencies",
-    agenciesText: "Post problems with all six clear points: owner, scope, timeline, responsibility, deliverable and authority.",
+    agenciesText:
+      "Post problems with all six clear points: owner, scope, timeline, responsibility, deliverable and authority.",
     staffTitle: "Innovation centre",
-    staffText: "Curates the city's list of major problems, verifies organisations and approves matches; every decision is audited.",
+    staffText:
+      "Curates the city's list of major problems, verifies organisations and approves matches; every decision is audited.",
     statsTitle: "The exchange today",
     statProviders: "Providers and research institutes",
     statAgencies: "Public agencies",
@@ -152,7 +159,8 @@ const en: Catalogue = {
     name: "Organisation name",
     kind: "Kind of organisation",
     taxCode: "Tax code",
-    taxCodeHint: "10 digits, or 10 digits plus a 3-digit branch number (for example 0101234567-001). Public agencies may leave it empty.",
+    taxCodeHint:
+      "10 digits, or 10 digits plus a 3-digit branch number (for example 0101234567-001). Public agencies may leave it empty.",
     website: "Website",
     websiteHint: "Starts with https://",
     address: "Address",
@@ -236,16 +244,19 @@ const en: Catalogue = {
   },
   email: {
     resetSubject: "Reset your password — Hanoi Tech Exchange",
-    resetBody: "Hello {{name}},\n\nSomeone (hopefully you) asked to reset your password. Open this link within 1 hour to choose a new one:\n\n{{link}}\n\nThe link works only once. If you did not ask for it, ignore this email.",
+    resetBody:
+      "Hello {{name}},\n\nSomeone (hopefully you) asked to reset your password. Open this link within 1 hour to choose a new one:\n\n{{link}}\n\nThe link works only once. If you did not ask for it, ignore this email.",
     inviteSubject: "{{inviter}} invites you to join {{organisation}} on Hanoi Tech Exchange",
-    inviteBody: "Hello,\n\n{{inviter}} invites you to join {{organisation}} as {{role}}. Open this link within 7 days to accept:\n\n{{link}}",
+    inviteBody:
+      "Hello,\n\n{{inviter}} invites you to join {{organisation}} as {{role}}. Open this link within 7 days to accept:\n\n{{link}}",
   },
   validation: {
     year: "Enter a 4-digit year between 2000 and 2100.",
     fileTooLarge: "The file is too large: at most {{max}} MB.",
     price: "A price is a non-negative amount in VND, digits only (for example 1500000 or 1.500.000).",
     trl: "Technology readiness (TRL) is a number from 1 to 9.",
-    fileType: "This kind of file is not accepted. Only: {{max}}. Files are checked by their content, not just their name.",
+    fileType:
+      "This kind of file is not accepted. Only: {{max}}. Files are checked by their content, not just their name.",
     date: "Enter the date as year-month-day, for example 2026-03-15.",
     periodOrder: "The end year must be the same as or after the start year.",
     code: "A code has only plain letters, digits, dots, hyphens or underscores (for example HN-2026-01).",
@@ -257,7 +268,8 @@ const en: Catalogue = {
     tooLong: "Too long: at most {{max}} characters.",
     passwordTooShort: "Your password needs at least 8 characters.",
     passwordTooLong: "Your password can have at most {{max}} characters.",
-    taxCode: "A tax code is 10 digits, or 10 digits, a hyphen and a 3-digit branch number (for example 0101234567-001).",
+    taxCode:
+      "A tax code is 10 digits, or 10 digits, a hyphen and a 3-digit branch number (for example 0101234567-001).",
     url: "The website address must start with http:// or https://",
     emailTaken: "This email already has an account. Sign in or reset your password.",
     taxCodeTaken: "Another organisation has already registered this tax code.",
@@ -270,7 +282,8 @@ const en: Catalogue = {
   },
   majorProblems: {
     publicTitle: "The city's list of major problems",
-    publicLead: "The big problems Hanoi wants to solve with science, technology and digital transformation. Companies, institutes and universities are invited to propose solutions.",
+    publicLead:
+      "The big problems Hanoi wants to solve with science, technology and digital transformation. Companies, institutes and universities are invited to propose solutions.",
     noneYet: "No list has been published yet.",
     decision: "Decision No. {{number}} of {{date}}",
     period: "Period {{start}}–{{end}}",
@@ -297,7 +310,8 @@ const en: Catalogue = {
     linkedStatementsNone: "No agency has posted a problem statement linked to this problem yet.",
     noMatches: "No problem matches these filters.",
     staffTitle: "Curate the list of major problems",
-    staffLead: "Create a list, draft its problems, then publish it as a version. Each publication freezes a version; older versions stay readable.",
+    staffLead:
+      "Create a list, draft its problems, then publish it as a version. Each publication freezes a version; older versions stay readable.",
     createList: "Create list",
     listName: "List name",
     decisionNumber: "Decision number",
@@ -318,7 +332,8 @@ const en: Catalogue = {
     editItemTitle: "Edit problem {{code}}",
     saveItem: "Save problem",
     deleteItem: "Delete this problem",
-    cannotDeletePublished: "A problem that has been published cannot be deleted; set its status to “Withdrawn” instead.",
+    cannotDeletePublished:
+      "A problem that has been published cannot be deleted; set its status to “Withdrawn” instead.",
     noSector: "Not classified",
     pendingTitle: "Unpublished changes",
     pendingNone: "The working copy is the same as the latest version.",
@@ -326,7 +341,8 @@ const en: Catalogue = {
     pendingChanged: "Changed: {{codes}}",
     pendingRemoved: "Removed: {{codes}}",
     publishTitle: "Publish a new version",
-    publishHint: "Say what changed since the previous version (for example the amending decision, problems added or dropped).",
+    publishHint:
+      "Say what changed since the previous version (for example the amending decision, problems added or dropped).",
     publish: "Publish version {{number}}",
     published: "Version {{number}} published.",
     nothingToPublish: "There is nothing to publish.",
@@ -359,7 +375,8 @@ const en: Catalogue = {
     viewOffer: "See the solution",
     backToMarket: "Back to the digital market",
     notStated: "Not stated",
-    buyingHow: "Want to buy? Open a solution and press “Order this package” on the package you choose: you review the price, the VAT and your organisation's details before paying online. For a package marked “Price on request”, contact the provider.",
+    buyingHow:
+      "Want to buy? Open a solution and press “Order this package” on the package you choose: you review the price, the VAT and your organisation's details before paying online. For a package marked “Price on request”, contact the provider.",
   },
   import: {
     title: "Import and export",

@@ -51,7 +51,11 @@ export const i18next = new RemixI18Next({
 // remix-i18next's getFixedT, on the shared instances. With options or a
 // namespace the app does not have, its own way.
 const createFixedT = i18next.getFixedT.bind(i18next);
-i18next.getFixedT = (async (requestOrLocale: Request | string, namespaces?: unknown, options: Record<string, unknown> = {}) => {
+i18next.getFixedT = (async (
+  requestOrLocale: Request | string,
+  namespaces?: unknown,
+  options: Record<string, unknown> = {},
+) => {
   if (namespaces !== undefined || Object.keys(options).length > 0) {
     return (createFixedT as (...args: unknown[]) => Promise<TFunction>)(requestOrLocale, namespaces, options);
   }

@@ -4,7 +4,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { makeUser, TEST_PASSWORD } from "~/test-support/factories";
 import { startTestServer, visibleText, type TestBrowser } from "~/test-support/http";
-import { makeOffer, makeProvider, makePublishedMajorProblem, makeStatement, makeAgency } from "~/test-support/statement-factories";
+import {
+  makeOffer,
+  makeProvider,
+  makePublishedMajorProblem,
+  makeStatement,
+  makeAgency,
+} from "~/test-support/statement-factories";
 
 const server = startTestServer();
 
@@ -26,17 +32,50 @@ function htmlLang(html: string): string | null {
 
 // Pages everyone can open, with no user content in their title.
 const PUBLIC_PAGES = [
-  "/", "/login", "/signup", "/forgot-password", "/problems", "/major-problems", "/market", "/market/compare",
-  "/organisations", "/results", "/api", "/open-data", "/search", "/search?q=giao+thong",
-  "/reset-password/not-a-real-token", "/invitations/not-a-real-token",
+  "/",
+  "/login",
+  "/signup",
+  "/forgot-password",
+  "/problems",
+  "/major-problems",
+  "/market",
+  "/market/compare",
+  "/organisations",
+  "/results",
+  "/api",
+  "/open-data",
+  "/search",
+  "/search?q=giao+thong",
+  "/reset-password/not-a-real-token",
+  "/invitations/not-a-real-token",
 ];
 
 // Signed-in pages (an administrator sees all of them).
 const SIGNED_IN_PAGES = [
-  "/account", "/account/notifications", "/account/alerts", "/notifications", "/orgs", "/orgs/new", "/orders",
-  "/staff", "/staff/audit", "/staff/tracking", "/staff/taxonomy", "/staff/dashboard", "/staff/ledger",
-  "/staff/matches", "/staff/offers", "/staff/problems", "/staff/organisations", "/staff/import", "/staff/search",
-  "/staff/services", "/staff/major-problems", "/staff/major-problems/proposals", "/staff/reports/monthly", "/admin/users",
+  "/account",
+  "/account/notifications",
+  "/account/alerts",
+  "/notifications",
+  "/orgs",
+  "/orgs/new",
+  "/orders",
+  "/staff",
+  "/staff/audit",
+  "/staff/tracking",
+  "/staff/taxonomy",
+  "/staff/dashboard",
+  "/staff/ledger",
+  "/staff/matches",
+  "/staff/offers",
+  "/staff/problems",
+  "/staff/organisations",
+  "/staff/import",
+  "/staff/search",
+  "/staff/services",
+  "/staff/major-problems",
+  "/staff/major-problems/proposals",
+  "/staff/reports/monthly",
+  "/admin/users",
 ];
 
 // Pages whose title quotes content (an organisation's name, a problem's

@@ -34,12 +34,17 @@ const vi = {
     majorProblemListDescription: "{{name}}: danh mục bài toán lớn của Hà Nội, phiên bản {{version}}.",
     descriptions: {
       api: "Dữ liệu công khai của Sàn Giao dịch Công nghệ Hà Nội dưới dạng JSON, mô tả theo OpenAPI 3.1.",
-      majorProblems: "Danh mục bài toán lớn của thành phố Hà Nội: các vấn đề cần giải bằng khoa học, công nghệ và chuyển đổi số.",
-      market: "Giải pháp số dùng ngay cho doanh nghiệp và hộ kinh doanh Hà Nội: hóa đơn điện tử, kế toán, bán hàng, nhân sự, an toàn thông tin và hơn nữa.",
-      openData: "Tải về dữ liệu công khai của Sàn Giao dịch Công nghệ Hà Nội (CSV, JSON), cập nhật hằng ngày, kèm danh mục DCAT.",
+      majorProblems:
+        "Danh mục bài toán lớn của thành phố Hà Nội: các vấn đề cần giải bằng khoa học, công nghệ và chuyển đổi số.",
+      market:
+        "Giải pháp số dùng ngay cho doanh nghiệp và hộ kinh doanh Hà Nội: hóa đơn điện tử, kế toán, bán hàng, nhân sự, an toàn thông tin và hơn nữa.",
+      openData:
+        "Tải về dữ liệu công khai của Sàn Giao dịch Công nghệ Hà Nội (CSV, JSON), cập nhật hằng ngày, kèm danh mục DCAT.",
       organisations: "Doanh nghiệp, viện, trường và cơ quan nhà nước trên Sàn Giao dịch Công nghệ Hà Nội.",
-      problems: "Nhu cầu công nghệ của các cơ quan nhà nước Hà Nội, đăng theo nguyên tắc 6 rõ: đang nhận đề xuất giải pháp.",
-      results: "Số bài toán lớn của Thủ đô đã có giải pháp được duyệt, đang thí điểm và đã triển khai, theo từng danh mục; số giải pháp công nghệ và tổ chức tham gia.",
+      problems:
+        "Nhu cầu công nghệ của các cơ quan nhà nước Hà Nội, đăng theo nguyên tắc 6 rõ: đang nhận đề xuất giải pháp.",
+      results:
+        "Số bài toán lớn của Thủ đô đã có giải pháp được duyệt, đang thí điểm và đã triển khai, theo từng danh mục; số giải pháp công nghệ và tổ chức tham gia.",
     },
   },
   layout: {
@@ -67,7 +72,8 @@ const vi = {
     switchTo: "English",
     switchToLabel: "Switch to English",
     footer: "Sàn Giao dịch Công nghệ Hà Nội — vận hành cùng Trung tâm Đổi mới sáng tạo Hà Nội (HiHUB).",
-    footerResolution: "Thực hiện Nghị quyết 57-NQ/TW về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số.",
+    footerResolution:
+      "Thực hiện Nghị quyết 57-NQ/TW về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số.",
   },
   home: {
     title: "Kết nối công nghệ với bài toán của Thủ đô",
@@ -76,11 +82,14 @@ const vi = {
     goToOrganisations: "Đến tổ chức của tôi",
     audienceTitle: "Sàn dành cho ai",
     providersTitle: "Nhà cung cấp công nghệ",
-    providersText: "Doanh nghiệp, startup, viện và trường đăng giải pháp, mức sẵn sàng công nghệ (TRL), gói giá bằng VND và khách hàng tham chiếu.",
+    providersText:
+      "Doanh nghiệp, startup, viện và trường đăng giải pháp, mức sẵn sàng công nghệ (TRL), gói giá bằng VND và khách hàng tham chiếu.",
     agenciesTitle: "Cơ quan nhà nước",
-    agenciesText: "Đăng bài toán với đủ 6 rõ: rõ người, rõ việc, rõ thời gian, rõ trách nhiệm, rõ sản phẩm, rõ thẩm quyền.",
+    agenciesText:
+      "Đăng bài toán với đủ 6 rõ: rõ người, rõ việc, rõ thời gian, rõ trách nhiệm, rõ sản phẩm, rõ thẩm quyền.",
     staffTitle: "Trung tâm Đổi mới sáng tạo",
-    staffText: "Biên tập danh mục bài toán lớn của thành phố, thẩm định tổ chức và duyệt kết nối, mọi quyết định đều được ghi vết.",
+    staffText:
+      "Biên tập danh mục bài toán lớn của thành phố, thẩm định tổ chức và duyệt kết nối, mọi quyết định đều được ghi vết.",
     statsTitle: "Sàn hôm nay",
     statProviders: "Nhà cung cấp và viện nghiên cứu",
     statAgencies: "Cơ quan nhà nước",
@@ -151,7 +160,8 @@ const vi = {
     name: "Tên tổ chức",
     kind: "Loại tổ chức",
     taxCode: "Mã số thuế",
-    taxCodeHint: "10 chữ số, hoặc 10 chữ số kèm 3 chữ số chi nhánh (ví dụ 0101234567-001). Cơ quan nhà nước có thể để trống.",
+    taxCodeHint:
+      "10 chữ số, hoặc 10 chữ số kèm 3 chữ số chi nhánh (ví dụ 0101234567-001). Cơ quan nhà nước có thể để trống.",
     website: "Trang web",
     websiteHint: "Bắt đầu bằng https://",
     address: "Địa chỉ",
@@ -199,7 +209,8 @@ const vi = {
   },
   staff: {
     jobsTitle: "Việc định kỳ",
-    jobsLead: "Lần chạy gần nhất của mỗi việc, ở tiến trình nào. Mỗi việc chạy một lần mỗi chu kỳ trên tất cả tiến trình.",
+    jobsLead:
+      "Lần chạy gần nhất của mỗi việc, ở tiến trình nào. Mỗi việc chạy một lần mỗi chu kỳ trên tất cả tiến trình.",
     jobsEmpty: "Chưa có việc định kỳ nào chạy.",
     jobsJob: "Việc",
     jobsStatus: "Trạng thái",
@@ -235,16 +246,19 @@ const vi = {
   },
   email: {
     resetSubject: "Đặt lại mật khẩu — Sàn Giao dịch Công nghệ Hà Nội",
-    resetBody: "Xin chào {{name}},\n\nAi đó (hy vọng là bạn) vừa yêu cầu đặt lại mật khẩu. Mở liên kết sau trong vòng 1 giờ để chọn mật khẩu mới:\n\n{{link}}\n\nLiên kết chỉ dùng được một lần. Nếu bạn không yêu cầu, hãy bỏ qua email này.",
+    resetBody:
+      "Xin chào {{name}},\n\nAi đó (hy vọng là bạn) vừa yêu cầu đặt lại mật khẩu. Mở liên kết sau trong vòng 1 giờ để chọn mật khẩu mới:\n\n{{link}}\n\nLiên kết chỉ dùng được một lần. Nếu bạn không yêu cầu, hãy bỏ qua email này.",
     inviteSubject: "{{inviter}} mời bạn tham gia {{organisation}} trên Sàn Giao dịch Công nghệ Hà Nội",
-    inviteBody: "Xin chào,\n\n{{inviter}} mời bạn tham gia {{organisation}} với vai trò {{role}}. Mở liên kết sau trong vòng 7 ngày để nhận lời mời:\n\n{{link}}",
+    inviteBody:
+      "Xin chào,\n\n{{inviter}} mời bạn tham gia {{organisation}} với vai trò {{role}}. Mở liên kết sau trong vòng 7 ngày để nhận lời mời:\n\n{{link}}",
   },
   validation: {
     year: "Nhập năm gồm 4 chữ số, từ 2000 đến 2100.",
     fileTooLarge: "Tệp quá lớn: tối đa {{max}} MB.",
     price: "Giá phải là số tiền VND không âm, chỉ gồm chữ số (ví dụ 1500000 hoặc 1.500.000).",
     trl: "Mức sẵn sàng công nghệ (TRL) là một số từ 1 đến 9.",
-    fileType: "Loại tệp không được chấp nhận. Chỉ nhận: {{max}}. Tệp được kiểm tra theo nội dung, không chỉ theo đuôi tên.",
+    fileType:
+      "Loại tệp không được chấp nhận. Chỉ nhận: {{max}}. Tệp được kiểm tra theo nội dung, không chỉ theo đuôi tên.",
     date: "Nhập ngày theo dạng năm-tháng-ngày, ví dụ 2026-03-15.",
     periodOrder: "Năm kết thúc phải bằng hoặc sau năm bắt đầu.",
     code: "Mã chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới (ví dụ HN-2026-01).",
@@ -269,7 +283,8 @@ const vi = {
   },
   majorProblems: {
     publicTitle: "Danh mục bài toán lớn của Thành phố",
-    publicLead: "Những vấn đề lớn Hà Nội cần giải bằng khoa học, công nghệ và chuyển đổi số. Doanh nghiệp, viện và trường được mời đề xuất giải pháp.",
+    publicLead:
+      "Những vấn đề lớn Hà Nội cần giải bằng khoa học, công nghệ và chuyển đổi số. Doanh nghiệp, viện và trường được mời đề xuất giải pháp.",
     noneYet: "Chưa có danh mục nào được ban hành.",
     decision: "Quyết định số {{number}} ngày {{date}}",
     period: "Giai đoạn {{start}}–{{end}}",
@@ -296,7 +311,8 @@ const vi = {
     linkedStatementsNone: "Chưa có cơ quan nào đăng bài toán cụ thể gắn với vấn đề này.",
     noMatches: "Không có bài toán nào khớp bộ lọc.",
     staffTitle: "Biên tập danh mục bài toán lớn",
-    staffLead: "Tạo danh mục, soạn các bài toán, rồi ban hành thành phiên bản. Mỗi lần ban hành đóng băng một phiên bản; phiên bản cũ vẫn xem được.",
+    staffLead:
+      "Tạo danh mục, soạn các bài toán, rồi ban hành thành phiên bản. Mỗi lần ban hành đóng băng một phiên bản; phiên bản cũ vẫn xem được.",
     createList: "Tạo danh mục",
     listName: "Tên danh mục",
     decisionNumber: "Số quyết định",
@@ -317,7 +333,8 @@ const vi = {
     editItemTitle: "Sửa bài toán {{code}}",
     saveItem: "Lưu bài toán",
     deleteItem: "Xóa bài toán này",
-    cannotDeletePublished: "Bài toán đã từng được ban hành không thể xóa; hãy đổi trạng thái thành “Rút khỏi danh mục”.",
+    cannotDeletePublished:
+      "Bài toán đã từng được ban hành không thể xóa; hãy đổi trạng thái thành “Rút khỏi danh mục”.",
     noSector: "Chưa phân loại",
     pendingTitle: "Thay đổi chưa ban hành",
     pendingNone: "Bản đang soạn giống hệt phiên bản mới nhất.",
@@ -358,7 +375,8 @@ const vi = {
     viewOffer: "Xem giải pháp",
     backToMarket: "Quay lại Chợ chuyển đổi số",
     notStated: "Chưa khai báo",
-    buyingHow: "Muốn mua? Mở giải pháp và bấm “Đặt mua gói này” trên gói bạn chọn: bạn xem lại giá, thuế GTGT và thông tin tổ chức mua trước khi thanh toán trực tuyến. Gói ghi “Liên hệ” thì hãy liên hệ nhà cung cấp.",
+    buyingHow:
+      "Muốn mua? Mở giải pháp và bấm “Đặt mua gói này” trên gói bạn chọn: bạn xem lại giá, thuế GTGT và thông tin tổ chức mua trước khi thanh toán trực tuyến. Gói ghi “Liên hệ” thì hãy liên hệ nhà cung cấp.",
   },
   import: {
     title: "Nhập và xuất dữ liệu",

@@ -58,7 +58,9 @@ const onPostgres = resolveDatabaseTarget(env.DATABASE_URL).provider === "postgre
 // ignores (ASCII) case and has no `mode` (the client refuses it); on PostgreSQL it becomes LIKE, which does
 // not, so it needs mode "insensitive" (ILIKE). The app is typed against the SQLite client, hence the cast.
 function actionStartsWith(prefix: string): Prisma.StringFilter<"AuditEntry"> {
-  return onPostgres ? ({ startsWith: prefix, mode: "insensitive" } as Prisma.StringFilter<"AuditEntry">) : { startsWith: prefix };
+  return onPostgres
+    ? ({ startsWith: prefix, mode: "insensitive" } as Prisma.StringFilter<"AuditEntry">)
+    : { startsWith: prefix };
 }
 
 export async function listAuditEntries(filter: AuditFilter) {
@@ -66,7 +68,9 @@ export async function listAuditEntries(filter: AuditFilter) {
     ...(filter.entityType ? { entityType: filter.entityType } : {}),
     ...(filter.action ? { action: actionStartsWith(filter.action) } : {}),
     ...(filter.actorEmail ? { actor: { email: filter.actorEmail.trim().toLowerCase() } } : {}),
-    ...(filter.from || filter.to ? { createdAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } } : {}),
+    ...(filter.from || filter.to
+      ? { createdAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } }
+      : {}),
   };
   const [total, entries, entityTypes] = await Promise.all([
     db.auditEntry.count({ where }),
@@ -84,6 +88,10 @@ export async function listAuditEntries(filter: AuditFilter) {
 
 /** The entity types the filter offers. */
 export async function auditEntityTypes(): Promise<string[]> {
-  const rows = await db.auditEntry.findMany({ distinct: ["entityType"], select: { entityType: true }, orderBy: { entityType: "asc" } });
+  const rows = await db.auditEntry.findMany({
+    distinct: ["entityType"],
+    select: { entityType: true },
+    orderBy: { entityType: "asc" },
+  });
   return rows.map((e) => e.entityType);
 }

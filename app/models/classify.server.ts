@@ -4,7 +4,14 @@
 import { db } from "~/db.server";
 import { TaxonomyClassifier, type ClassifyInput } from "../../search/classify.ts";
 
-export type SuggestedTerm = { id: string; slug: string; nameVi: string; nameEn: string; score: number; evidence: string[] };
+export type SuggestedTerm = {
+  id: string;
+  slug: string;
+  nameVi: string;
+  nameEn: string;
+  score: number;
+  evidence: string[];
+};
 export type TermSuggestions = { sectors: SuggestedTerm[]; technologies: SuggestedTerm[] };
 
 // Import assigns terms nobody chose, so it asks for more evidence than the
@@ -22,7 +29,9 @@ async function loadClassifier() {
   const stamp = await db.taxonomyTerm.aggregate({ _count: { _all: true }, _max: { updatedAt: true } });
   const key = `${stamp._count._all}:${stamp._max.updatedAt?.getTime() ?? 0}`;
   if (cached?.key === key) return cached;
-  const rows = await db.taxonomyTerm.findMany({ select: { id: true, kind: true, slug: true, nameVi: true, nameEn: true } });
+  const rows = await db.taxonomyTerm.findMany({
+    select: { id: true, kind: true, slug: true, nameVi: true, nameEn: true },
+  });
   const terms: Terms = new Map(rows.map((row) => [`${row.kind}:${row.slug}`, row]));
   cached = { classifier: new TaxonomyClassifier(rows), terms, key };
   return cached;
@@ -32,7 +41,11 @@ async function loadClassifier() {
 export async function termSuggester() {
   const { classifier, terms } = await loadClassifier();
   return (input: ClassifyInput, options: { limit?: number; minScore?: number } = {}): TermSuggestions => {
-    const results = classifier.classify(input, { kinds: ["SECTOR", "TECHNOLOGY"], limit: options.limit ?? 3, minScore: options.minScore });
+    const results = classifier.classify(input, {
+      kinds: ["SECTOR", "TECHNOLOGY"],
+      limit: options.limit ?? 3,
+      minScore: options.minScore,
+    });
     const pick = (kind: "SECTOR" | "TECHNOLOGY") =>
       results.flatMap((result) => {
         const term = result.kind === kind ? terms.get(`${kind}:${result.slug}`) : undefined;
@@ -42,6 +55,9 @@ export async function termSuggester() {
   };
 }
 
-export async function suggestTerms(input: ClassifyInput, options: { limit?: number; minScore?: number } = {}): Promise<TermSuggestions> {
+export async function suggestTerms(
+  input: ClassifyInput,
+  options: { limit?: number; minScore?: number } = {},
+): Promise<TermSuggestions> {
   return (await termSuggester())(input, options);
 }

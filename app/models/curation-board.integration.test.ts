@@ -24,7 +24,10 @@ describe("refreshing suggestions", () => {
     const target = { statementId: statement.id };
     const lights = await makeOffer(providerId, { title: "Điều khiển đèn tín hiệu thích ứng theo lưu lượng" });
     const signals = await makeOffer(providerId, { title: "Đèn tín hiệu giao thông thích ứng cho nút giao" });
-    const draft = await makeOffer(providerId, { status: "DRAFT", title: "Điều khiển đèn tín hiệu thích ứng (bản nháp)" });
+    const draft = await makeOffer(providerId, {
+      status: "DRAFT",
+      title: "Điều khiển đèn tín hiệu thích ứng (bản nháp)",
+    });
     await syncSearch();
 
     const first = await refreshSuggestions(staffId, target);
@@ -37,7 +40,11 @@ describe("refreshing suggestions", () => {
 
     const moved = cards.find((c) => c.offerId === lights.id)!;
     const kept = cards.find((c) => c.offerId === signals.id)!;
-    expect(await moveMatches(staffId, target, [{ matchId: moved.id, expectedVersion: 0 }], "REJECTED", { rejectReason: "DUPLICATE" })).toEqual({ ok: true, count: 1 });
+    expect(
+      await moveMatches(staffId, target, [{ matchId: moved.id, expectedVersion: 0 }], "REJECTED", {
+        rejectReason: "DUPLICATE",
+      }),
+    ).toEqual({ ok: true, count: 1 });
     await db.match.update({ where: { id: kept.id }, data: { score: 0.001, reasons: "[]" } });
 
     const second = await refreshSuggestions(staffId, target);
@@ -47,6 +54,8 @@ describe("refreshing suggestions", () => {
     const rescored = await db.match.findUniqueOrThrow({ where: { id: kept.id } });
     expect(rescored.score).toBeGreaterThan(0.001);
     expect(JSON.parse(rescored.reasons).length).toBeGreaterThan(0);
-    expect(await db.auditEntry.count({ where: { action: "match.suggestions_refreshed", entityId: statement.id } })).toBe(2);
+    expect(
+      await db.auditEntry.count({ where: { action: "match.suggestions_refreshed", entityId: statement.id } }),
+    ).toBe(2);
   });
 });

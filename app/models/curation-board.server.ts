@@ -38,8 +38,12 @@ export async function findTarget(kind: string, id: string): Promise<TargetInfo |
     });
     if (!statement || !PUBLIC_STATUSES.includes(statement.status)) return null;
     return {
-      kind, id, title: statement.title, agency: statement.organisation.name,
-      publicPath: `/problems/${statement.slug}`, target: { statementId: id },
+      kind,
+      id,
+      title: statement.title,
+      agency: statement.organisation.name,
+      publicPath: `/problems/${statement.slug}`,
+      target: { statementId: id },
     };
   }
   if (kind === "major") {
@@ -56,7 +60,10 @@ export async function findTarget(kind: string, id: string): Promise<TargetInfo |
     if (!latest) return null;
     const published = latest.items[0];
     return {
-      kind, id, title: `${problem.code}: ${problem.title}`, agency: problem.leadAgency,
+      kind,
+      id,
+      title: `${problem.code}: ${problem.title}`,
+      agency: problem.leadAgency,
       publicPath: published ? `/major-problems/${problem.list.slug}/${published.code}` : null,
       target: { majorProblemId: id },
     };
@@ -80,12 +87,19 @@ const PROPOSAL_SEARCH_LIMIT = 500;
 
 // New ranked offers become SUGGESTED cards; cards still in SUGGESTED get the
 // fresh score and reasons. A card staff have moved is theirs: never touched.
-export async function refreshSuggestions(actorId: string | null, target: MatchTarget): Promise<{ created: number; updated: number }> {
-  const [all, proposals] = await Promise.all([rankOffersFor(target, { limit: PROPOSAL_SEARCH_LIMIT }), proposalsFor(target)]);
+export async function refreshSuggestions(
+  actorId: string | null,
+  target: MatchTarget,
+): Promise<{ created: number; updated: number }> {
+  const [all, proposals] = await Promise.all([
+    rankOffersFor(target, { limit: PROPOSAL_SEARCH_LIMIT }),
+    proposalsFor(target),
+  ]);
   const proposed = new Set(proposals.map((p) => p.offerId));
   const ranked = all.filter((offer, index) => index < SUGGESTION_LIMIT || proposed.has(offer.offerId));
   // A proposed offer the ranking did not find at all (e.g. no shared words) still gets its card.
-  for (const offerId of proposed) if (!all.some((offer) => offer.offerId === offerId)) ranked.push({ offerId, score: 0, reasons: [] });
+  for (const offerId of proposed)
+    if (!all.some((offer) => offer.offerId === offerId)) ranked.push({ offerId, score: 0, reasons: [] });
   try {
     return await saveSuggestions(actorId, target, ranked);
   } catch (error) {
@@ -99,7 +113,10 @@ export async function refreshSuggestions(actorId: string | null, target: MatchTa
 // Fills boards after their problem was published or changed, so staff find
 // suggestions without pressing "Cập nhật gợi ý". Callers do not await it: the
 // publish never waits for the ranking, and a failing ranking is logged, never thrown.
-export function fillBoardsLater(actorId: string | null, targets: MatchTarget[] | (() => Promise<MatchTarget[]>)): Promise<void> {
+export function fillBoardsLater(
+  actorId: string | null,
+  targets: MatchTarget[] | (() => Promise<MatchTarget[]>),
+): Promise<void> {
   if (env.CURATION_AUTOFILL === "off") return Promise.resolve();
   return (async () => {
     for (const target of typeof targets === "function" ? await targets() : targets) {
@@ -115,16 +132,23 @@ export function fillBoardsLater(actorId: string | null, targets: MatchTarget[] |
 // The boards of a list's problems that are open in its latest published version.
 export async function openListTargets(listId: string): Promise<MatchTarget[]> {
   const latest = await db.majorProblemListVersion.findFirst({
-    where: { listId }, orderBy: { number: "desc" },
+    where: { listId },
+    orderBy: { number: "desc" },
     select: { items: { where: { status: { notIn: ["SOLVED", "WITHDRAWN"] } }, select: { majorProblemId: true } } },
   });
   return (latest?.items ?? []).map((item) => ({ majorProblemId: item.majorProblemId }));
 }
 
-async function saveSuggestions(actorId: string | null, target: MatchTarget, ranked: Awaited<ReturnType<typeof rankOffersFor>>) {
+async function saveSuggestions(
+  actorId: string | null,
+  target: MatchTarget,
+  ranked: Awaited<ReturnType<typeof rankOffersFor>>,
+) {
   return db.$transaction(async (tx) => {
     const existing = new Map(
-      (await tx.match.findMany({ where: targetWhere(target), select: { id: true, offerId: true, status: true } })).map((m) => [m.offerId, m]),
+      (await tx.match.findMany({ where: targetWhere(target), select: { id: true, offerId: true, status: true } })).map(
+        (m) => [m.offerId, m],
+      ),
     );
     let created = 0;
     let updated = 0;
@@ -140,7 +164,9 @@ async function saveSuggestions(actorId: string | null, target: MatchTarget, rank
       }
     }
     await recordAudit(tx, {
-      actorId, action: "match.suggestions_refreshed", entityType: "Match",
+      actorId,
+      action: "match.suggestions_refreshed",
+      entityType: "Match",
       entityId: "statementId" in target ? target.statementId : target.majorProblemId,
       data: { ...targetWhere(target), created, updated },
     });
@@ -168,7 +194,13 @@ export async function loadBoard(target: MatchTarget) {
       include: {
         offer: {
           select: {
-            id: true, slug: true, titleVi: true, titleEn: true, summaryVi: true, summaryEn: true, status: true,
+            id: true,
+            slug: true,
+            titleVi: true,
+            titleEn: true,
+            summaryVi: true,
+            summaryEn: true,
+            status: true,
             organisation: { select: { name: true } },
           },
         },
@@ -200,7 +232,11 @@ function proposalsFor(target: MatchTarget) {
 }
 
 export async function listStaffUsers() {
-  return db.user.findMany({ where: { role: { in: ["STAFF", "ADMIN"] } }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+  return db.user.findMany({
+    where: { role: { in: ["STAFF", "ADMIN"] } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
 }
 
 // Staff's way into the boards: every problem that has one, with its cards
@@ -226,15 +262,28 @@ export async function boardIndex(assigneeId?: string) {
   const countsFor = (key: { majorProblemId?: string; problemStatementId?: string }) => {
     const row: Record<MatchStatus, number> = { SUGGESTED: 0, SHORTLISTED: 0, APPROVED: 0, REJECTED: 0 };
     for (const c of counts) {
-      if ((key.majorProblemId && c.majorProblemId === key.majorProblemId) || (key.problemStatementId && c.problemStatementId === key.problemStatementId)) {
+      if (
+        (key.majorProblemId && c.majorProblemId === key.majorProblemId) ||
+        (key.problemStatementId && c.problemStatementId === key.problemStatementId)
+      ) {
         row[c.status] += c._count._all;
       }
     }
     return row;
   };
   return {
-    majorProblems: problems.map((p) => ({ id: p.id, title: `${p.code}: ${p.title}`, context: p.list.name, counts: countsFor({ majorProblemId: p.id }) })),
-    statements: statements.map((s) => ({ id: s.id, title: s.title, context: s.organisation.name, counts: countsFor({ problemStatementId: s.id }) })),
+    majorProblems: problems.map((p) => ({
+      id: p.id,
+      title: `${p.code}: ${p.title}`,
+      context: p.list.name,
+      counts: countsFor({ majorProblemId: p.id }),
+    })),
+    statements: statements.map((s) => ({
+      id: s.id,
+      title: s.title,
+      context: s.organisation.name,
+      counts: countsFor({ problemStatementId: s.id }),
+    })),
   };
 }
 
@@ -254,7 +303,9 @@ class Refused extends Error {
   }
 }
 
-async function refusing<T, F extends MoveFailure | StageFailure>(work: () => Promise<T>): Promise<T | ({ ok: false } & F)> {
+async function refusing<T, F extends MoveFailure | StageFailure>(
+  work: () => Promise<T>,
+): Promise<T | ({ ok: false } & F)> {
   try {
     return await work();
   } catch (error) {
@@ -276,14 +327,17 @@ export async function moveMatches(
     db.$transaction(async (tx) => {
       // One card ticked twice is one move.
       const unique = [...new Map(refs.map((r) => [r.matchId, r])).values()];
-      const cards = await tx.match.findMany({ where: { id: { in: unique.map((r) => r.matchId) }, ...targetWhere(target) } });
+      const cards = await tx.match.findMany({
+        where: { id: { in: unique.map((r) => r.matchId) }, ...targetWhere(target) },
+      });
       if (cards.length !== unique.length) throw new Refused({ error: "not-found" });
       const byId = new Map(cards.map((c) => [c.id, c]));
       const decidedAt = new Date();
       for (const ref of unique) {
         const card = byId.get(ref.matchId)!;
         if (card.version !== ref.expectedVersion) throw new Refused({ error: "conflict", matchId: card.id });
-        if (!allowedMoves[card.status].includes(to)) throw new Refused({ error: "invalid-transition", from: card.status, to });
+        if (!allowedMoves[card.status].includes(to))
+          throw new Refused({ error: "invalid-transition", from: card.status, to });
         if (card.status === "APPROVED" && card.stage) throw new Refused({ error: "stage-locked" });
         const data = { status: to, rejectReason: to === "REJECTED" ? options.rejectReason ?? "OTHER" : null };
         // The version in the WHERE is what makes a concurrent move lose: the
@@ -295,8 +349,12 @@ export async function moveMatches(
         if (moved.count !== 1) throw new Refused({ error: "conflict", matchId: card.id });
         if (note) await tx.matchNote.create({ data: { matchId: card.id, authorId: actorId, body: note } });
         await recordAudit(tx, {
-          actorId, action: "match.moved", entityType: "Match", entityId: card.id,
-          before: { status: card.status, rejectReason: card.rejectReason }, after: data,
+          actorId,
+          action: "match.moved",
+          entityType: "Match",
+          entityId: card.id,
+          before: { status: card.status, rejectReason: card.rejectReason },
+          after: data,
           data: { ...targetWhere(target), offerId: card.offerId, note },
         });
       }
@@ -305,21 +363,40 @@ export async function moveMatches(
   );
 }
 
-export async function addMatchNote(actorId: string, target: MatchTarget, matchId: string, body: string): Promise<"done" | "not-found"> {
+export async function addMatchNote(
+  actorId: string,
+  target: MatchTarget,
+  matchId: string,
+  body: string,
+): Promise<"done" | "not-found"> {
   return db.$transaction(async (tx) => {
     const card = await tx.match.findFirst({ where: { id: matchId, ...targetWhere(target) }, select: { id: true } });
     if (!card) return "not-found" as const;
-    const note = await tx.matchNote.create({ data: { matchId, authorId: actorId, body: body.normalize("NFC").trim() } });
-    await recordAudit(tx, { actorId, action: "match.note_added", entityType: "Match", entityId: matchId, data: { noteId: note.id } });
+    const note = await tx.matchNote.create({
+      data: { matchId, authorId: actorId, body: body.normalize("NFC").trim() },
+    });
+    await recordAudit(tx, {
+      actorId,
+      action: "match.note_added",
+      entityType: "Match",
+      entityId: matchId,
+      data: { noteId: note.id },
+    });
     return "done" as const;
   });
 }
 
 export async function assignMatch(
-  actorId: string, target: MatchTarget, matchId: string, assigneeId: string | null,
+  actorId: string,
+  target: MatchTarget,
+  matchId: string,
+  assigneeId: string | null,
 ): Promise<"done" | "not-found" | "not-staff"> {
   return db.$transaction(async (tx) => {
-    const card = await tx.match.findFirst({ where: { id: matchId, ...targetWhere(target) }, select: { id: true, assigneeId: true } });
+    const card = await tx.match.findFirst({
+      where: { id: matchId, ...targetWhere(target) },
+      select: { id: true, assigneeId: true },
+    });
     if (!card) return "not-found" as const;
     if (assigneeId) {
       const assignee = await tx.user.findUnique({ where: { id: assigneeId }, select: { role: true } });
@@ -327,8 +404,12 @@ export async function assignMatch(
     }
     await tx.match.update({ where: { id: matchId }, data: { assigneeId } });
     await recordAudit(tx, {
-      actorId, action: "match.assigned", entityType: "Match", entityId: matchId,
-      before: { assigneeId: card.assigneeId }, after: { assigneeId },
+      actorId,
+      action: "match.assigned",
+      entityType: "Match",
+      entityId: matchId,
+      before: { assigneeId: card.assigneeId },
+      after: { assigneeId },
     });
     return "done" as const;
   });
@@ -337,7 +418,11 @@ export async function assignMatch(
 // --- From approval to deployment ---
 
 const stageDateField = {
-  INTRODUCED: "introducedAt", PILOT: "pilotAt", PROCUREMENT: "procurementAt", DEPLOYED: "deployedAt", DROPPED: "droppedAt",
+  INTRODUCED: "introducedAt",
+  PILOT: "pilotAt",
+  PROCUREMENT: "procurementAt",
+  DEPLOYED: "deployedAt",
+  DROPPED: "droppedAt",
 } as const satisfies Record<DeploymentStageValue, string>;
 
 export type StageFailure =
@@ -366,8 +451,11 @@ export async function advanceStage(
       if (!card) throw new Refused({ error: "not-found" });
       if (card.version !== expectedVersion) throw new Refused({ error: "conflict", matchId });
       if (card.status !== "APPROVED") throw new Refused({ error: "approve-first" });
-      if (!canAdvance(card.stage, input.stage)) throw new Refused({ error: "stage-order", from: card.stage, to: input.stage });
-      const previous = [card.introducedAt, card.pilotAt, card.procurementAt, card.deployedAt].filter((d): d is Date => Boolean(d));
+      if (!canAdvance(card.stage, input.stage))
+        throw new Refused({ error: "stage-order", from: card.stage, to: input.stage });
+      const previous = [card.introducedAt, card.pilotAt, card.procurementAt, card.deployedAt].filter((d): d is Date =>
+        Boolean(d),
+      );
       const latest = previous.sort((a, b) => b.getTime() - a.getTime())[0];
       if (latest && when < latest) throw new Refused({ error: "before-previous", previous: latest });
       const data = {
@@ -375,11 +463,18 @@ export async function advanceStage(
         [stageDateField[input.stage]]: when,
         ...(input.stage === "DROPPED" ? { dropReason: input.dropReason?.normalize("NFC").trim() || null } : {}),
       };
-      const moved = await tx.match.updateMany({ where: { id: matchId, version: expectedVersion }, data: { ...data, version: { increment: 1 } } });
+      const moved = await tx.match.updateMany({
+        where: { id: matchId, version: expectedVersion },
+        data: { ...data, version: { increment: 1 } },
+      });
       if (moved.count !== 1) throw new Refused({ error: "conflict", matchId });
       await recordAudit(tx, {
-        actorId, action: "match.stage_changed", entityType: "Match", entityId: matchId,
-        before: { stage: card.stage }, after: { ...data, [stageDateField[input.stage]]: input.date },
+        actorId,
+        action: "match.stage_changed",
+        entityType: "Match",
+        entityId: matchId,
+        before: { stage: card.stage },
+        after: { ...data, [stageDateField[input.stage]]: input.date },
       });
       // In the same transaction: a rolled-back move tells and mails nobody.
       if (input.stage === "INTRODUCED") {
@@ -387,10 +482,19 @@ export async function advanceStage(
       } else {
         // Each later stage, with its day (DD/MM/YYYY reads the same in both languages) and, when dropped, staff's reason.
         const [year, month, day] = input.date.split("-");
-        told = (await notify(tx, await introductionNotices(tx, target, card.offerId, {
-          kind: "match.stage_changed",
-          values: { stageKey: `curation.stage.${input.stage}`, date: `${day}/${month}/${year}`, reason: input.stage === "DROPPED" ? (data.dropReason ?? "") : "" },
-        }))).notified;
+        told = (
+          await notify(
+            tx,
+            await introductionNotices(tx, target, card.offerId, {
+              kind: "match.stage_changed",
+              values: {
+                stageKey: `curation.stage.${input.stage}`,
+                date: `${day}/${month}/${year}`,
+                reason: input.stage === "DROPPED" ? data.dropReason ?? "" : "",
+              },
+            }),
+          )
+        ).notified;
       }
       return { ok: true as const };
     }),
@@ -406,7 +510,9 @@ export async function advanceStage(
 // lead agency for everyone. Each reader gets it in their own language.
 // Later stages reach the same people with `match.stage_changed`.
 async function introductionNotices(
-  tx: Tx, target: MatchTarget, offerId: string,
+  tx: Tx,
+  target: MatchTarget,
+  offerId: string,
   event: { kind: "match.stage_changed"; values: Record<string, string> } | null = null,
 ): Promise<Notice[]> {
   const offer = await tx.offer.findUniqueOrThrow({
@@ -419,7 +525,12 @@ async function introductionNotices(
       where: { id: target.statementId },
       select: { title: true, slug: true, organisationId: true, organisation: { select: { name: true } } },
     });
-    problem = { title: s.title, agency: s.organisation.name, link: `/problems/${s.slug}`, agencyOrgIds: [s.organisationId] };
+    problem = {
+      title: s.title,
+      agency: s.organisation.name,
+      link: `/problems/${s.slug}`,
+      agencyOrgIds: [s.organisationId],
+    };
   } else {
     const p = await tx.majorProblem.findUniqueOrThrow({
       where: { id: target.majorProblemId },
@@ -430,7 +541,9 @@ async function introductionNotices(
       select: { organisationId: true },
     });
     problem = {
-      title: p.title, agency: p.leadAgency, link: `/major-problems/${p.list.slug}/${p.code}`,
+      title: p.title,
+      agency: p.leadAgency,
+      link: `/major-problems/${p.list.slug}/${p.code}`,
       agencyOrgIds: [...new Set(linked.map((s) => s.organisationId))],
     };
   }
@@ -438,8 +551,19 @@ async function introductionNotices(
     where: { organisationId: { in: [offer.organisationId, ...problem.agencyOrgIds] } },
     select: { userId: true },
   });
-  const values = { offer: offer.titleVi, provider: offer.organisation.name, problem: problem.title, agency: problem.agency };
-  if (event) return members.map(({ userId }) => ({ userId, kind: event.kind, link: problem.link, values: { ...values, ...event.values } }));
+  const values = {
+    offer: offer.titleVi,
+    provider: offer.organisation.name,
+    problem: problem.title,
+    agency: problem.agency,
+  };
+  if (event)
+    return members.map(({ userId }) => ({
+      userId,
+      kind: event.kind,
+      link: problem.link,
+      values: { ...values, ...event.values },
+    }));
   return members.map(({ userId }) => ({ userId, kind: "match.introduced" as const, link: problem.link, values }));
 }
 
@@ -452,8 +576,16 @@ export async function approvedMatchesForPublic(target: MatchTarget) {
     where: { ...targetWhere(target), status: "APPROVED", offer: { status: "PUBLISHED" } },
     orderBy: [{ decidedAt: "asc" }],
     select: {
-      id: true, stage: true, introducedAt: true, pilotAt: true, procurementAt: true, deployedAt: true, droppedAt: true,
-      offer: { select: { slug: true, titleVi: true, titleEn: true, organisation: { select: { name: true, slug: true } } } },
+      id: true,
+      stage: true,
+      introducedAt: true,
+      pilotAt: true,
+      procurementAt: true,
+      deployedAt: true,
+      droppedAt: true,
+      offer: {
+        select: { slug: true, titleVi: true, titleEn: true, organisation: { select: { name: true, slug: true } } },
+      },
     },
   });
   const byStage: Partial<Record<DeploymentStageValue, number>> = {};

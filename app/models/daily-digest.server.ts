@@ -18,26 +18,43 @@ export type DailyDigestReport = { users: number; emailed: number; notices: numbe
 const MAX_ENTRIES = 50;
 
 export async function sendDailyDigests(): Promise<DailyDigestReport> {
-  const waiting = await db.notification.findMany({ where: { digestPending: true }, select: { userId: true }, distinct: ["userId"] });
+  const waiting = await db.notification.findMany({
+    where: { digestPending: true },
+    select: { userId: true },
+    distinct: ["userId"],
+  });
   const report: DailyDigestReport = { users: waiting.length, emailed: 0, notices: 0 };
   for (const { userId } of waiting) {
     const sent = await db.$transaction(async (tx) => {
-      const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true, language: true } });
-      const pending = await tx.notification.findMany({ where: { userId, digestPending: true }, orderBy: { createdAt: "asc" } });
+      const user = await tx.user.findUnique({
+        where: { id: userId },
+        select: { id: true, email: true, name: true, language: true },
+      });
+      const pending = await tx.notification.findMany({
+        where: { userId, digestPending: true },
+        orderBy: { createdAt: "asc" },
+      });
       if (!user || pending.length === 0) return 0;
       const ids = pending.map((notice) => notice.id);
-      const claimed = await tx.notification.updateMany({ where: { id: { in: ids }, digestPending: true }, data: { digestPending: false } });
+      const claimed = await tx.notification.updateMany({
+        where: { id: { in: ids }, digestPending: true },
+        data: { digestPending: false },
+      });
       if (claimed.count !== ids.length) return 0; // another run took some; it mails them
       const language: Language = isLanguage(user.language) ? user.language : "vi";
       const t = translator(language);
       // The newest first when there are more than fit; all are in the app anyway.
       const shown = pending.slice(-MAX_ENTRIES);
       const email = renderDailyDigestEmail({
-        language, name: user.name,
+        language,
+        name: user.name,
         entries: shown.map((notice) => ({
-          title: notice.title, body: notice.body,
+          title: notice.title,
+          body: notice.body,
           actionUrl: absoluteUrl(notice.link ?? "/notifications"),
-          action: isNoticeKind(notice.kind) ? t(`notices.kinds.${notice.kind}.action`) : t("curation.notifications.open"),
+          action: isNoticeKind(notice.kind)
+            ? t(`notices.kinds.${notice.kind}.action`)
+            : t("curation.notifications.open"),
         })),
         unsubscribeUrl: absoluteUrl(`/unsubscribe/notices/${noticeUnsubscribeToken(user.id, "daily")}`),
         manageUrl: absoluteUrl(NOTICE_SETTINGS_PATH),

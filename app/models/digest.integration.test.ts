@@ -4,7 +4,8 @@ import { db } from "~/db.server";
 import { makeUser, readOutbox, type OutboxMessage } from "~/test-support/factories";
 
 // Only the weekly digests: the same people also get notices (e.g. a review decision) by email.
-const digestsTo = async (email: string) => (await readOutbox(email)).filter((mail) => mail.subject.startsWith("Bản tin tuần"));
+const digestsTo = async (email: string) =>
+  (await readOutbox(email)).filter((mail) => mail.subject.startsWith("Bản tin tuần"));
 import { syncSearch } from "~/test-support/search";
 import { makeAgency, makeOffer, makeProvider, makeStatement } from "~/test-support/statement-factories";
 import { seedTerms } from "../../prisma/seed-taxonomy";
@@ -26,7 +27,9 @@ const world = {} as {
 
 beforeAll(async () => {
   await db.taxonomyTerm.createMany({ data: seedTerms.map((term, sortOrder) => ({ ...term, sortOrder })) });
-  const transport = await db.taxonomyTerm.findUniqueOrThrow({ where: { kind_slug: { kind: "SECTOR", slug: "giao-thong" } } });
+  const transport = await db.taxonomyTerm.findUniqueOrThrow({
+    where: { kind_slug: { kind: "SECTOR", slug: "giao-thong" } },
+  });
 
   world.provider = await makeUser({ name: "Trần Văn Cung" });
   const providerOrg = await makeProvider(world.provider.id);
@@ -38,7 +41,10 @@ beforeAll(async () => {
 
   world.agencyUser = await makeUser({ name: "Lê Thị Sở" });
   const agency = await makeAgency(world.agencyUser.id);
-  await makeStatement(agency.id, world.agencyUser.id, { status: "PUBLISHED", form: { title: "Giảm ùn tắc tại nút giao vành đai 2" } });
+  await makeStatement(agency.id, world.agencyUser.id, {
+    status: "PUBLISHED",
+    form: { title: "Giảm ùn tắc tại nút giao vành đai 2" },
+  });
 
   // Another agency: one published need, one draft that nobody outside it may see.
   const otherOwner = await makeUser();
@@ -127,9 +133,15 @@ describe("two runs at once", () => {
     await makeStatement(agency.id, owner.id, { status: "PUBLISHED", form: { title: "Xe buýt điện cho tuyến nội đô" } });
     await syncSearch();
     // The earlier tests ran "next week"; put the last email back before this statement.
-    await db.subscription.updateMany({ where: { userId: world.provider.id }, data: { lastSentAt: new Date(Date.now() - 60 * DAY) } });
+    await db.subscription.updateMany({
+      where: { userId: world.provider.id },
+      data: { lastSentAt: new Date(Date.now() - 60 * DAY) },
+    });
     const before = (await digestsTo(world.provider.email)).length;
-    const reports = await Promise.all([sendWeeklyDigests(inTwoWeeks), sendWeeklyDigests(new Date(inTwoWeeks.getTime() + 1))]);
+    const reports = await Promise.all([
+      sendWeeklyDigests(inTwoWeeks),
+      sendWeeklyDigests(new Date(inTwoWeeks.getTime() + 1)),
+    ]);
     expect(reports.map((report) => report.sent).reduce((a, b) => a + b)).toBeGreaterThanOrEqual(1);
     expect(await digestsTo(world.provider.email)).toHaveLength(before + 1);
   });

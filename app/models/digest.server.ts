@@ -38,7 +38,14 @@ export type DigestItem = {
 };
 
 // `optedOut`: people who turned the weekly digest off on /account/notifications.
-export type DigestReport = { users: number; sent: number; skippedThisWeek: number; nothingNew: number; failed: number; optedOut: number };
+export type DigestReport = {
+  users: number;
+  sent: number;
+  skippedThisWeek: number;
+  nothingNew: number;
+  failed: number;
+  optedOut: number;
+};
 
 export function weekStart(now: Date): Date {
   const local = new Date(now.getTime() + HANOI_OFFSET_MS);
@@ -57,39 +64,77 @@ export async function newPublicItems(since: Date): Promise<Map<string, DigestIte
   const add = (item: DigestItem) => items.set(item.key, item);
   const offers = await db.offer.findMany({
     where: { status: "PUBLISHED", publishedAt: { gt: since } },
-    select: { id: true, slug: true, titleVi: true, organisationId: true, publishedAt: true, terms: { select: { term: { select: { kind: true, slug: true } } } } },
+    select: {
+      id: true,
+      slug: true,
+      titleVi: true,
+      organisationId: true,
+      publishedAt: true,
+      terms: { select: { term: { select: { kind: true, slug: true } } } },
+    },
   });
   for (const offer of offers) {
     add({
-      key: `offer:${offer.id}`, type: "offer", id: offer.id, title: offer.titleVi, url: publicPath("offer", offer.slug),
-      organisationId: offer.organisationId, firstPublishedAt: offer.publishedAt!,
+      key: `offer:${offer.id}`,
+      type: "offer",
+      id: offer.id,
+      title: offer.titleVi,
+      url: publicPath("offer", offer.slug),
+      organisationId: offer.organisationId,
+      firstPublishedAt: offer.publishedAt!,
       sectors: offer.terms.filter((link) => link.term.kind === "SECTOR").map((link) => link.term.slug),
     });
   }
   const statements = await db.problemStatement.findMany({
     where: { status: "PUBLISHED", publishedAt: { gt: since } },
-    select: { id: true, slug: true, title: true, context: true, organisationId: true, publishedAt: true, majorProblem: { select: { sector: { select: { slug: true } } } } },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      context: true,
+      organisationId: true,
+      publishedAt: true,
+      majorProblem: { select: { sector: { select: { slug: true } } } },
+    },
   });
   // Statements carry no terms; the linked major problem's sector, else the classifier's.
   const suggest = statements.length ? await termSuggester() : null;
   for (const statement of statements) {
     const linked = statement.majorProblem?.sector?.slug;
-    const sectors = linked ? [linked] : suggest!({ title: statement.title, body: statement.context }, { limit: 1, minScore: 2 }).sectors.map((term) => term.slug);
+    const sectors = linked
+      ? [linked]
+      : suggest!({ title: statement.title, body: statement.context }, { limit: 1, minScore: 2 }).sectors.map(
+          (term) => term.slug,
+        );
     add({
-      key: `problem:${statement.id}`, type: "problem", id: statement.id, title: statement.title, url: publicPath("problem", statement.slug),
-      organisationId: statement.organisationId, firstPublishedAt: statement.publishedAt!, sectors,
+      key: `problem:${statement.id}`,
+      type: "problem",
+      id: statement.id,
+      title: statement.title,
+      url: publicPath("problem", statement.slug),
+      organisationId: statement.organisationId,
+      firstPublishedAt: statement.publishedAt!,
+      sectors,
     });
   }
-  const recentVersions = await db.majorProblemListVersion.findMany({ where: { publishedAt: { gt: since } }, select: { listId: true } });
+  const recentVersions = await db.majorProblemListVersion.findMany({
+    where: { publishedAt: { gt: since } },
+    select: { listId: true },
+  });
   for (const listId of new Set(recentVersions.map((version) => version.listId))) {
     const latest = await db.majorProblemListVersion.findFirst({
-      where: { listId }, orderBy: { number: "desc" },
-      select: { list: { select: { slug: true } }, items: { select: { majorProblemId: true, code: true, title: true, sectorSlug: true, status: true } } },
+      where: { listId },
+      orderBy: { number: "desc" },
+      select: {
+        list: { select: { slug: true } },
+        items: { select: { majorProblemId: true, code: true, title: true, sectorSlug: true, status: true } },
+      },
     });
     if (!latest) continue;
     const ids = latest.items.map((item) => item.majorProblemId);
     const appearances = await db.majorProblemVersionItem.findMany({
-      where: { majorProblemId: { in: ids } }, select: { majorProblemId: true, version: { select: { publishedAt: true } } },
+      where: { majorProblemId: { in: ids } },
+      select: { majorProblemId: true, version: { select: { publishedAt: true } } },
     });
     const firstAt = new Map<string, Date>();
     for (const { majorProblemId, version } of appearances) {
@@ -100,8 +145,13 @@ export async function newPublicItems(since: Date): Promise<Map<string, DigestIte
       const first = firstAt.get(item.majorProblemId);
       if (!first || first <= since || item.status === "WITHDRAWN" || item.status === "SOLVED") continue;
       add({
-        key: `major-problem:${item.majorProblemId}`, type: "major-problem", id: item.majorProblemId, title: item.title,
-        url: publicPath("major-problem", `${latest.list.slug}/${item.code}`), organisationId: null, firstPublishedAt: first,
+        key: `major-problem:${item.majorProblemId}`,
+        type: "major-problem",
+        id: item.majorProblemId,
+        title: item.title,
+        url: publicPath("major-problem", `${latest.list.slug}/${item.code}`),
+        organisationId: null,
+        firstPublishedAt: first,
         sectors: item.sectorSlug ? [item.sectorSlug] : [],
       });
     }
@@ -109,7 +159,15 @@ export async function newPublicItems(since: Date): Promise<Map<string, DigestIte
   return items;
 }
 
-type Subscription = { id: string; kind: SubscriptionKind; organisationId: string | null; query: string | null; sectorSlug: string | null; label: string | null; lastSentAt: Date | null };
+type Subscription = {
+  id: string;
+  kind: SubscriptionKind;
+  organisationId: string | null;
+  query: string | null;
+  sectorSlug: string | null;
+  label: string | null;
+  lastSentAt: Date | null;
+};
 
 // The items of one subscription, newest first. Every candidate comes from
 // `fresh` (public, new), so a saved search or a ranking can never bring in
@@ -128,11 +186,17 @@ async function itemsFor(subscription: Subscription, fresh: DigestItem[]): Promis
       return fresh.filter((item) => subscription.sectorSlug && item.sectors.includes(subscription.sectorSlug));
     case "NEEDS_FOR_MY_OFFERS": {
       if (!fresh.some((item) => item.type !== "offer")) return [];
-      const offers = await db.offer.findMany({ where: { organisationId: subscription.organisationId ?? "", status: "PUBLISHED" }, select: { id: true } });
+      const offers = await db.offer.findMany({
+        where: { organisationId: subscription.organisationId ?? "", status: "PUBLISHED" },
+        select: { id: true },
+      });
       const best = new Map<string, number>();
       for (const offer of offers) {
         for (const need of await rankNeedsForOffer(offer.id, { limit: MATCH_LIMIT })) {
-          const key = "statementId" in need.target ? `problem:${need.target.statementId}` : `major-problem:${need.target.majorProblemId}`;
+          const key =
+            "statementId" in need.target
+              ? `problem:${need.target.statementId}`
+              : `major-problem:${need.target.majorProblemId}`;
           if (byKey.get(key)?.organisationId === subscription.organisationId) continue;
           if (byKey.has(key) && need.score >= MIN_FIT_SCORE) best.set(key, Math.max(best.get(key) ?? 0, need.score));
         }
@@ -141,12 +205,16 @@ async function itemsFor(subscription: Subscription, fresh: DigestItem[]): Promis
     }
     case "OFFERS_FOR_MY_NEEDS": {
       if (!fresh.some((item) => item.type === "offer")) return [];
-      const statements = await db.problemStatement.findMany({ where: { organisationId: subscription.organisationId ?? "", status: "PUBLISHED" }, select: { id: true } });
+      const statements = await db.problemStatement.findMany({
+        where: { organisationId: subscription.organisationId ?? "", status: "PUBLISHED" },
+        select: { id: true },
+      });
       const best = new Map<string, number>();
       for (const statement of statements) {
         for (const ranked of await rankOffersFor({ statementId: statement.id }, { limit: MATCH_LIMIT })) {
           const key = `offer:${ranked.offerId}`;
-          if (byKey.has(key) && ranked.score >= MIN_FIT_SCORE) best.set(key, Math.max(best.get(key) ?? 0, ranked.score));
+          if (byKey.has(key) && ranked.score >= MIN_FIT_SCORE)
+            best.set(key, Math.max(best.get(key) ?? 0, ranked.score));
         }
       }
       return [...best].sort((a, b) => b[1] - a[1]).map(([key]) => byKey.get(key)!);
@@ -166,11 +234,20 @@ type SectorNames = Map<string, { nameVi: string; nameEn: string }>;
 type Language = { t: TFunction; english: boolean };
 
 function sectionHeading({ t, english }: Language, subscription: Subscription, sectors: SectorNames): string {
-  const sector = subscription.kind === "SECTOR" && subscription.sectorSlug ? sectors.get(subscription.sectorSlug) : undefined;
+  const sector =
+    subscription.kind === "SECTOR" && subscription.sectorSlug ? sectors.get(subscription.sectorSlug) : undefined;
   const sectorName = sector ? (english ? sector.nameEn : sector.nameVi) : undefined;
-  const label = sectorName ?? subscription.label ?? (subscription.kind === "SAVED_SEARCH" ? t("alerts.allResults") : "");
-  const key = { SAVED_SEARCH: "sectionSearch", SECTOR: "sectionSector", NEEDS_FOR_MY_OFFERS: "sectionNeeds", OFFERS_FOR_MY_NEEDS: "sectionOffers" }[subscription.kind];
-  return t(`alerts.digest.${key}` as "alerts.digest.sectionSearch", { label: subscription.kind === "SAVED_SEARCH" ? `“${label}”` : label });
+  const label =
+    sectorName ?? subscription.label ?? (subscription.kind === "SAVED_SEARCH" ? t("alerts.allResults") : "");
+  const key = {
+    SAVED_SEARCH: "sectionSearch",
+    SECTOR: "sectionSector",
+    NEEDS_FOR_MY_OFFERS: "sectionNeeds",
+    OFFERS_FOR_MY_NEEDS: "sectionOffers",
+  }[subscription.kind];
+  return t(`alerts.digest.${key}` as "alerts.digest.sectionSearch", {
+    label: subscription.kind === "SAVED_SEARCH" ? `“${label}”` : label,
+  });
 }
 
 function renderText(language: Language, name: string, sections: Section[], sectors: SectorNames): string {
@@ -183,8 +260,11 @@ function renderText(language: Language, name: string, sections: Section[], secto
       lines.push(`- [${t(`alerts.digest.types.${item.type}`)}] ${item.title}`, `  ${base}${item.url}`);
     }
     if (items.length > MAX_ITEMS_PER_SECTION) {
-      const more = subscription.kind === "SAVED_SEARCH" ? `/search${searchQueryString({ ...parseQuery(subscription.query), sort: "newest" })}`
-        : subscription.kind === "SECTOR" ? `/search?sector=${subscription.sectorSlug ?? ""}&sort=newest`
+      const more =
+        subscription.kind === "SAVED_SEARCH"
+          ? `/search${searchQueryString({ ...parseQuery(subscription.query), sort: "newest" })}`
+          : subscription.kind === "SECTOR"
+          ? `/search?sector=${subscription.sectorSlug ?? ""}&sort=newest`
           : `/search?type=${subscription.kind === "OFFERS_FOR_MY_NEEDS" ? "offer" : "problem"}&sort=newest`;
       lines.push(t("alerts.digest.more", { count: items.length - MAX_ITEMS_PER_SECTION, url: `${base}${more}` }));
     }
@@ -201,23 +281,55 @@ export async function sendWeeklyDigests(now = new Date()): Promise<DigestReport>
   const defaultSince = new Date(now.getTime() - WEEK_MS);
   const subscriptions = await db.subscription.findMany({
     orderBy: { createdAt: "asc" },
-    select: { id: true, userId: true, kind: true, organisationId: true, query: true, sectorSlug: true, label: true, lastSentAt: true, user: { select: { email: true, name: true, language: true } } },
+    select: {
+      id: true,
+      userId: true,
+      kind: true,
+      organisationId: true,
+      query: true,
+      sectorSlug: true,
+      label: true,
+      lastSentAt: true,
+      user: { select: { email: true, name: true, language: true } },
+    },
   });
   const byUser = new Map<string, typeof subscriptions>();
-  for (const subscription of subscriptions) byUser.set(subscription.userId, [...(byUser.get(subscription.userId) ?? []), subscription]);
-  const report: DigestReport = { users: byUser.size, sent: 0, skippedThisWeek: 0, nothingNew: 0, failed: 0, optedOut: 0 };
+  for (const subscription of subscriptions)
+    byUser.set(subscription.userId, [...(byUser.get(subscription.userId) ?? []), subscription]);
+  const report: DigestReport = {
+    users: byUser.size,
+    sent: 0,
+    skippedThisWeek: 0,
+    nothingNew: 0,
+    failed: 0,
+    optedOut: 0,
+  };
   if (byUser.size === 0) return report;
 
   const sinceOf = (subscription: Subscription) => subscription.lastSentAt ?? defaultSince;
   const earliest = new Date(Math.min(...subscriptions.map((subscription) => sinceOf(subscription).getTime())));
-  const fresh = [...(await newPublicItems(earliest)).values()].sort((a, b) => b.firstPublishedAt.getTime() - a.firstPublishedAt.getTime());
+  const fresh = [...(await newPublicItems(earliest)).values()].sort(
+    (a, b) => b.firstPublishedAt.getTime() - a.firstPublishedAt.getTime(),
+  );
   const [vi, en] = await Promise.all([i18next.getFixedT("vi"), i18next.getFixedT("en")]);
   const sectors: SectorNames = new Map(
-    (await db.taxonomyTerm.findMany({ where: { kind: "SECTOR" }, select: { slug: true, nameVi: true, nameEn: true } })).map((term) => [term.slug, term]),
+    (
+      await db.taxonomyTerm.findMany({ where: { kind: "SECTOR" }, select: { slug: true, nameVi: true, nameEn: true } })
+    ).map((term) => [term.slug, term]),
   );
-  const memberships = await db.membership.findMany({ where: { userId: { in: [...byUser.keys()] } }, select: { userId: true, organisationId: true } });
+  const memberships = await db.membership.findMany({
+    where: { userId: { in: [...byUser.keys()] } },
+    select: { userId: true, organisationId: true },
+  });
   // The weekly digest is one of the notice channels: "off" on /account/notifications stops it.
-  const optedOut = new Set((await db.notificationPreference.findMany({ where: { group: ALERTS_GROUP, channel: "off", userId: { in: [...byUser.keys()] } }, select: { userId: true } })).map((row) => row.userId));
+  const optedOut = new Set(
+    (
+      await db.notificationPreference.findMany({
+        where: { group: ALERTS_GROUP, channel: "off", userId: { in: [...byUser.keys()] } },
+        select: { userId: true },
+      })
+    ).map((row) => row.userId),
+  );
 
   for (const [userId, own] of byUser) {
     if (optedOut.has(userId)) {
@@ -233,7 +345,12 @@ export async function sendWeeklyDigests(now = new Date()): Promise<DigestReport>
     const sections: Section[] = [];
     for (const subscription of own) {
       const since = sinceOf(subscription);
-      const items = await itemsFor(subscription, fresh.filter((item) => item.firstPublishedAt > since && !(item.organisationId && ownOrgs.has(item.organisationId))));
+      const items = await itemsFor(
+        subscription,
+        fresh.filter(
+          (item) => item.firstPublishedAt > since && !(item.organisationId && ownOrgs.has(item.organisationId)),
+        ),
+      );
       if (items.length) sections.push({ subscription, items });
     }
     if (sections.length === 0) {
@@ -251,25 +368,34 @@ export async function sendWeeklyDigests(now = new Date()): Promise<DigestReport>
     // doubled cron entry) cannot both mail this person: the second claims
     // nothing. The mail worker sends it, retrying while SMTP is down.
     const ids = own.map((subscription) => subscription.id);
-    const queued = await db.$transaction(async (tx) => {
-      const claimed = await tx.subscription.updateMany({
-        where: { userId, id: { in: ids }, OR: [{ lastSentAt: null }, { lastSentAt: { lt: thisWeek } }] },
-        data: { lastSentAt: now },
+    const queued = await db
+      .$transaction(async (tx) => {
+        const claimed = await tx.subscription.updateMany({
+          where: { userId, id: { in: ids }, OR: [{ lastSentAt: null }, { lastSentAt: { lt: thisWeek } }] },
+          data: { lastSentAt: now },
+        });
+        if (claimed.count < ids.length) throw new ClaimLost();
+        await enqueueMail(tx, [
+          {
+            to: email,
+            subject,
+            text,
+            html: plainTextHtml(english ? "en" : "vi", subject, text),
+            kind: "digest.weekly",
+            userId,
+            headers: {
+              // Mail clients show their own unsubscribe button; it stops the first section's alert.
+              "List-Unsubscribe": `<${appBaseUrl()}/unsubscribe/${unsubscribeToken(sections[0]!.subscription.id)}>`,
+              "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            },
+          },
+        ]);
+        return true;
+      })
+      .catch((error: unknown) => {
+        if (error instanceof ClaimLost) return false;
+        throw error;
       });
-      if (claimed.count < ids.length) throw new ClaimLost();
-      await enqueueMail(tx, [{
-        to: email, subject, text, html: plainTextHtml(english ? "en" : "vi", subject, text), kind: "digest.weekly", userId,
-        headers: {
-          // Mail clients show their own unsubscribe button; it stops the first section's alert.
-          "List-Unsubscribe": `<${appBaseUrl()}/unsubscribe/${unsubscribeToken(sections[0]!.subscription.id)}>`,
-          "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        },
-      }]);
-      return true;
-    }).catch((error: unknown) => {
-      if (error instanceof ClaimLost) return false;
-      throw error;
-    });
     if (!queued) {
       report.skippedThisWeek++;
       continue;

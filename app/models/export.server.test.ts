@@ -43,9 +43,15 @@ describe("neutraliseCell", () => {
 
 describe("toCsv", () => {
   it("writes a negative amount unquoted and bare, and a formula with its apostrophe", () => {
-    const csv = toCsv([{ provider: "=HYPERLINK(\"http://x\")", netVnd: "-1800", daysLeft: -3 }], ["provider", "netVnd", "daysLeft"]);
+    const csv = toCsv(
+      [{ provider: '=HYPERLINK("http://x")', netVnd: "-1800", daysLeft: -3 }],
+      ["provider", "netVnd", "daysLeft"],
+    );
     const lines = csv.replace(/^\uFEFF/, "").split("\r\n");
     expect(lines[1]).toBe(`"'=HYPERLINK(""http://x"")",-1800,-3`);
-    expect(parse(csv, { bom: true })).toEqual([["provider", "netVnd", "daysLeft"], ["'=HYPERLINK(\"http://x\")", "-1800", "-3"]]);
+    expect(parse(csv, { bom: true })).toEqual([
+      ["provider", "netVnd", "daysLeft"],
+      ['\'=HYPERLINK("http://x")', "-1800", "-3"],
+    ]);
   });
 });

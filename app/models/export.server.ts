@@ -17,14 +17,34 @@ export function neutraliseCell(value: unknown): string {
 }
 
 export function toCsv(rows: Record<string, unknown>[], columns: string[]): string {
-  const body = stringify(rows.map((row) => columns.map((c) => neutraliseCell(row[c]))), { header: true, columns, record_delimiter: "\r\n" });
+  const body = stringify(
+    rows.map((row) => columns.map((c) => neutraliseCell(row[c]))),
+    { header: true, columns, record_delimiter: "\r\n" },
+  );
   // The BOM makes Excel read the file as UTF-8 instead of mangling Vietnamese.
   return `\uFEFF${body}`;
 }
 
 export const offerColumns = [
-  "externalId", "slug", "provider", "title", "titleEn", "summary", "summaryEn", "description", "trl", "deploymentModel",
-  "evidenceLevel", "ipStatus", "tags", "sectors", "technologies", "businessNeeds", "packages", "references", "publishedAt",
+  "externalId",
+  "slug",
+  "provider",
+  "title",
+  "titleEn",
+  "summary",
+  "summaryEn",
+  "description",
+  "trl",
+  "deploymentModel",
+  "evidenceLevel",
+  "ipStatus",
+  "tags",
+  "sectors",
+  "technologies",
+  "businessNeeds",
+  "packages",
+  "references",
+  "publishedAt",
 ];
 
 export async function exportOffers() {
@@ -41,28 +61,63 @@ export async function exportOffers() {
   return offers.map((o) => {
     const slugs = (kind: string) => o.terms.filter((t) => t.term.kind === kind).map((t) => t.term.slug);
     return {
-      externalId: o.externalId ?? o.id, slug: o.slug, provider: o.organisation.name, title: o.titleVi, titleEn: o.titleEn,
-      summary: o.summaryVi, summaryEn: o.summaryEn, description: o.descriptionMd, trl: o.trl, deploymentModel: o.deploymentModel,
-      evidenceLevel: o.evidenceLevel, ipStatus: o.ipStatus, tags: o.tags,
-      sectors: slugs("SECTOR"), technologies: slugs("TECHNOLOGY"), businessNeeds: slugs("BUSINESS_NEED"),
-      packages: o.packages.map((p) => ({ name: p.name, priceVnd: p.priceVnd === null ? null : Number(p.priceVnd), unit: p.unit })),
+      externalId: o.externalId ?? o.id,
+      slug: o.slug,
+      provider: o.organisation.name,
+      title: o.titleVi,
+      titleEn: o.titleEn,
+      summary: o.summaryVi,
+      summaryEn: o.summaryEn,
+      description: o.descriptionMd,
+      trl: o.trl,
+      deploymentModel: o.deploymentModel,
+      evidenceLevel: o.evidenceLevel,
+      ipStatus: o.ipStatus,
+      tags: o.tags,
+      sectors: slugs("SECTOR"),
+      technologies: slugs("TECHNOLOGY"),
+      businessNeeds: slugs("BUSINESS_NEED"),
+      packages: o.packages.map((p) => ({
+        name: p.name,
+        priceVnd: p.priceVnd === null ? null : Number(p.priceVnd),
+        unit: p.unit,
+      })),
       references: o.references.map((r) => ({ customer: r.customer, year: r.year, result: r.result })),
       publishedAt: o.publishedAt?.toISOString() ?? null,
     };
   });
 }
 
-export const problemColumns = ["list", "version", "code", "title", "description", "sector", "leadAgency", "priority", "status"];
+export const problemColumns = [
+  "list",
+  "version",
+  "code",
+  "title",
+  "description",
+  "sector",
+  "leadAgency",
+  "priority",
+  "status",
+];
 
 export async function exportMajorProblems() {
   const lists = await db.majorProblemList.findMany({
     where: { versions: { some: {} } },
-    include: { versions: { orderBy: { number: "desc" }, take: 1, include: { items: { orderBy: { sortOrder: "asc" } } } } },
+    include: {
+      versions: { orderBy: { number: "desc" }, take: 1, include: { items: { orderBy: { sortOrder: "asc" } } } },
+    },
   });
   return lists.flatMap((list) =>
     list.versions[0]!.items.map((item) => ({
-      list: list.name, version: list.versions[0]!.number, code: item.code, title: item.title, description: item.description,
-      sector: item.sectorSlug, leadAgency: item.leadAgency, priority: item.priority, status: item.status,
+      list: list.name,
+      version: list.versions[0]!.number,
+      code: item.code,
+      title: item.title,
+      description: item.description,
+      sector: item.sectorSlug,
+      leadAgency: item.leadAgency,
+      priority: item.priority,
+      status: item.status,
     })),
   );
 }
@@ -73,7 +128,11 @@ export function flattenForCsv(rows: Record<string, unknown>[]) {
     Object.fromEntries(
       Object.entries(row).map(([key, value]) => [
         key,
-        Array.isArray(value) ? (value.every((v) => typeof v === "string") ? value.join("; ") : JSON.stringify(value)) : value,
+        Array.isArray(value)
+          ? value.every((v) => typeof v === "string")
+            ? value.join("; ")
+            : JSON.stringify(value)
+          : value,
       ]),
     ),
   );

@@ -19,12 +19,31 @@ describe("classifying imported offers", () => {
   it("assigns the suggested sector and technology to rows whose tags named none, and reports them", async () => {
     const rows = [
       // No tags at all: sector and technology both suggested.
-      { externalId: "c-1", provider: "Công ty Đèn Xanh", title: "Điều khiển đèn tín hiệu giao thông bằng trí tuệ nhân tạo", description: "Camera đếm xe tại nút giao, giảm ùn tắc giờ cao điểm." },
+      {
+        externalId: "c-1",
+        provider: "Công ty Đèn Xanh",
+        title: "Điều khiển đèn tín hiệu giao thông bằng trí tuệ nhân tạo",
+        description: "Camera đếm xe tại nút giao, giảm ùn tắc giờ cao điểm.",
+      },
       // The tag names the sector: only the technology is suggested.
-      { externalId: "c-2", provider: "Công ty Đèn Xanh", title: "Bệnh án điện tử dùng trí tuệ nhân tạo", description: "Bác sĩ tra cứu hồ sơ bệnh nhân.", tags: ["Giao thông"] },
+      {
+        externalId: "c-2",
+        provider: "Công ty Đèn Xanh",
+        title: "Bệnh án điện tử dùng trí tuệ nhân tạo",
+        description: "Bác sĩ tra cứu hồ sơ bệnh nhân.",
+        tags: ["Giao thông"],
+      },
       // Free tags that match nothing and text with no clear subject: nothing is guessed.
-      { externalId: "c-3", provider: "Công ty Đèn Xanh", title: "Gói dịch vụ tiêu chuẩn", description: "Dịch vụ trọn gói, hỗ trợ nhanh.", tags: ["nhãn lạ"] },
-    ].map((row) => JSON.stringify(row)).join("\n");
+      {
+        externalId: "c-3",
+        provider: "Công ty Đèn Xanh",
+        title: "Gói dịch vụ tiêu chuẩn",
+        description: "Dịch vụ trọn gói, hỗ trợ nhanh.",
+        tags: ["nhãn lạ"],
+      },
+    ]
+      .map((row) => JSON.stringify(row))
+      .join("\n");
     const report = await importOffers("offers.jsonl", rows, null);
     expect(report.created).toBe(3);
 
@@ -46,7 +65,12 @@ describe("classifying imported offers", () => {
   });
 
   it("classifies on the row-by-row path too (an update of an existing offer)", async () => {
-    const row = { externalId: "c-4", provider: "Công ty Nước Sạch", title: "Phát hiện rò rỉ đường ống nước", description: "Cảm biến áp suất báo thất thoát nước trên mạng lưới cấp nước." };
+    const row = {
+      externalId: "c-4",
+      provider: "Công ty Nước Sạch",
+      title: "Phát hiện rò rỉ đường ống nước",
+      description: "Cảm biến áp suất báo thất thoát nước trên mạng lưới cấp nước.",
+    };
     await importOffers("a.jsonl", JSON.stringify({ ...row, tags: ["Cấp thoát nước"] }), null);
     const again = await importOffers("a.jsonl", JSON.stringify(row), null);
     expect(again.updated).toBe(1);
@@ -67,11 +91,19 @@ describe("classifying imported major problems", () => {
     const report = await importProblems("problems.csv", csv, "Danh mục phân loại thử", staff.id);
     expect(report.created).toBe(3);
     const sectorOf = async (code: string) =>
-      (await db.majorProblem.findFirstOrThrow({ where: { code, list: { name: "Danh mục phân loại thử" } }, include: { sector: true } })).sector?.slug ?? null;
+      (
+        await db.majorProblem.findFirstOrThrow({
+          where: { code, list: { name: "Danh mục phân loại thử" } },
+          include: { sector: true },
+        })
+      ).sector?.slug ?? null;
     expect(await sectorOf("K-1")).toBe("cap-thoat-nuoc");
     expect(report.rows.find((row) => row.key === "K-1")!.reasons).toEqual(["classify.importNote|Cấp thoát nước"]);
     expect(await sectorOf("K-2")).toBe("y-te");
-    expect(report.rows.find((row) => row.key === "K-2")!.reasons).toEqual(["import.unknownSector|không có lĩnh vực này", "classify.importNote|Y tế"]);
+    expect(report.rows.find((row) => row.key === "K-2")!.reasons).toEqual([
+      "import.unknownSector|không có lĩnh vực này",
+      "classify.importNote|Y tế",
+    ]);
     expect(await sectorOf("K-3")).toBeNull();
   });
 });

@@ -17,20 +17,30 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hte-import-cli-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const problemsFile = path.join(dir, "problems.csv");
-fs.writeFileSync(problemsFile, [
-  "code,title,description,sector,leadAgency,priority",
-  'P01,Giảm ùn tắc tại các nút giao trung tâm,"Dòng phương tiện dồn ứ tại Ngã Tư Sở, Kim Liên vào giờ cao điểm; cần điều khiển đèn tín hiệu thích ứng.",Giao thông,Sở Xây dựng Hà Nội,HIGH',
-  'P02,Cảnh báo ngập úng nội đô,"Mưa lớn gây ngập nhiều tuyến phố; cần cảm biến mực nước và cảnh báo sớm.",Cấp thoát nước,Sở Xây dựng Hà Nội,MEDIUM',
-].join("\n"));
+fs.writeFileSync(
+  problemsFile,
+  [
+    "code,title,description,sector,leadAgency,priority",
+    'P01,Giảm ùn tắc tại các nút giao trung tâm,"Dòng phương tiện dồn ứ tại Ngã Tư Sở, Kim Liên vào giờ cao điểm; cần điều khiển đèn tín hiệu thích ứng.",Giao thông,Sở Xây dựng Hà Nội,HIGH',
+    'P02,Cảnh báo ngập úng nội đô,"Mưa lớn gây ngập nhiều tuyến phố; cần cảm biến mực nước và cảnh báo sớm.",Cấp thoát nước,Sở Xây dựng Hà Nội,MEDIUM',
+  ].join("\n"),
+);
 const offersFile = path.join(dir, "offers.jsonl");
-fs.writeFileSync(offersFile, JSON.stringify({
-  externalId: "cli-1", provider: "Công ty Đèn Xanh", title: "Điều khiển đèn tín hiệu giao thông thích ứng",
-  description: "Bộ điều khiển đèn tín hiệu thích ứng theo lưu lượng từ camera, giảm ùn tắc tại nút giao.",
-}) + "\n");
+fs.writeFileSync(
+  offersFile,
+  JSON.stringify({
+    externalId: "cli-1",
+    provider: "Công ty Đèn Xanh",
+    title: "Điều khiển đèn tín hiệu giao thông thích ứng",
+    description: "Bộ điều khiển đèn tín hiệu thích ứng theo lưu lượng từ camera, giảm ùn tắc tại nút giao.",
+  }) + "\n",
+);
 
 function runImport(args: string[]) {
   const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/import.ts", ...args], {
-    env: { ...process.env, LOG_LEVEL: "silent" }, encoding: "utf8", timeout: 120_000,
+    env: { ...process.env, LOG_LEVEL: "silent" },
+    encoding: "utf8",
+    timeout: 120_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -67,7 +77,10 @@ describe("npm run import on a database with no users", { timeout: 120_000 }, () 
     const version = await db.majorProblemListVersion.findFirstOrThrow({ include: { publishedBy: true } });
     expect(version.publishedBy?.email).toBe(COMMAND_LINE_IMPORT_EMAIL);
     const browser = server.browser();
-    const signIn = await browser.post("/login", { email: COMMAND_LINE_IMPORT_EMAIL, password: "!system-account:no-sign-in" });
+    const signIn = await browser.post("/login", {
+      email: COMMAND_LINE_IMPORT_EMAIL,
+      password: "!system-account:no-sign-in",
+    });
     expect(signIn.status).not.toBe(302);
   });
 

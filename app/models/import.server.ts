@@ -16,7 +16,13 @@ import { sectorLabelReader } from "../../search/match/sector-label.ts";
 // Messages are i18n keys ("key|param"), shown in the reader's language by
 // the staff page and in Vietnamese by the command line.
 export type RowReport = { line: number; key: string; status: "created" | "updated" | "rejected"; reasons: string[] };
-export type ImportReport = { rows: RowReport[]; created: number; updated: number; rejected: number; listVersion?: number };
+export type ImportReport = {
+  rows: RowReport[];
+  created: number;
+  updated: number;
+  rejected: number;
+  listVersion?: number;
+};
 
 type RawRow = { line: number; record: Record<string, unknown> };
 
@@ -31,7 +37,12 @@ export const COMMAND_LINE_IMPORT_NAME = "Nhập dữ liệu (dòng lệnh) / Imp
 export async function commandLineImportActor(): Promise<{ id: string; name: string; email: string }> {
   return db.user.upsert({
     where: { email: COMMAND_LINE_IMPORT_EMAIL },
-    create: { email: COMMAND_LINE_IMPORT_EMAIL, name: COMMAND_LINE_IMPORT_NAME, passwordHash: "!system-account:no-sign-in", role: "USER" },
+    create: {
+      email: COMMAND_LINE_IMPORT_EMAIL,
+      name: COMMAND_LINE_IMPORT_NAME,
+      passwordHash: "!system-account:no-sign-in",
+      role: "USER",
+    },
     update: {},
     select: { id: true, name: true, email: true },
   });
@@ -40,19 +51,34 @@ export async function commandLineImportActor(): Promise<{ id: string; name: stri
 // CSV (with a header row) or JSON Lines, UTF-8, with or without a BOM.
 export function readRows(fileName: string, content: string): RawRow[] {
   const text = content.replace(/^\uFEFF/, "");
-  const isJsonLines = path.extname(fileName).toLowerCase() === ".jsonl" || path.extname(fileName).toLowerCase() === ".ndjson" || text.trimStart().startsWith("{");
+  const isJsonLines =
+    path.extname(fileName).toLowerCase() === ".jsonl" ||
+    path.extname(fileName).toLowerCase() === ".ndjson" ||
+    text.trimStart().startsWith("{");
   if (isJsonLines) {
     return text.split(/\r?\n/).flatMap((line, index) => {
       if (!line.trim()) return [];
       try {
         const record = JSON.parse(line) as unknown;
-        return [{ line: index + 1, record: record && typeof record === "object" && !Array.isArray(record) ? (record as Record<string, unknown>) : {} }];
+        return [
+          {
+            line: index + 1,
+            record:
+              record && typeof record === "object" && !Array.isArray(record) ? (record as Record<string, unknown>) : {},
+          },
+        ];
       } catch {
         return [{ line: index + 1, record: { __unparseable: true } }];
       }
     });
   }
-  const records = parseCsv(text, { columns: true, skip_empty_lines: true, trim: true, relax_column_count: true, info: true }) as {
+  const records = parseCsv(text, {
+    columns: true,
+    skip_empty_lines: true,
+    trim: true,
+    relax_column_count: true,
+    info: true,
+  }) as {
     record: Record<string, string>;
     info: { lines: number };
   }[];
@@ -77,7 +103,9 @@ const CHUNK = 250;
 type TermIndex = Map<string, { id: string; kind: string }>;
 
 async function termIndex(): Promise<TermIndex> {
-  const terms = await db.taxonomyTerm.findMany({ select: { id: true, kind: true, slug: true, nameVi: true, nameEn: true } });
+  const terms = await db.taxonomyTerm.findMany({
+    select: { id: true, kind: true, slug: true, nameVi: true, nameEn: true },
+  });
   const index: TermIndex = new Map();
   for (const term of terms) {
     for (const key of [term.slug, term.nameVi.toLowerCase(), term.nameEn.toLowerCase(), toSlug(term.nameVi)]) {
@@ -131,7 +159,8 @@ export async function importOffers(fileName: string, content: string, actorId: s
     const parsed = importedOfferSchema.safeParse(record);
     const key = String(record.externalId ?? "").slice(0, 100);
     if (!parsed.success) rows.push({ line, key, status: "rejected", reasons: reasonsOf(parsed.error) });
-    else if (seen.has(parsed.data.externalId)) rows.push({ line, key, status: "rejected", reasons: ["import.duplicateInFile"] });
+    else if (seen.has(parsed.data.externalId))
+      rows.push({ line, key, status: "rejected", reasons: ["import.duplicateInFile"] });
     else {
       seen.add(parsed.data.externalId);
       valid.push({ line, row: parsed.data });
@@ -141,7 +170,10 @@ export async function importOffers(fileName: string, content: string, actorId: s
   const terms = await termIndex();
   const suggest = await termSuggester();
   const organisations = new Map(
-    (await db.organisation.findMany({ select: { id: true, name: true } })).map((o) => [o.name.trim().toLowerCase(), o.id]),
+    (await db.organisation.findMany({ select: { id: true, name: true } })).map((o) => [
+      o.name.trim().toLowerCase(),
+      o.id,
+    ]),
   );
   const slugs = new Set((await db.offer.findMany({ select: { slug: true } })).map((o) => o.slug));
   const nextSlug = (title: string) => {
@@ -152,7 +184,11 @@ export async function importOffers(fileName: string, content: string, actorId: s
     return candidate;
   };
 
-  async function saveRow(tx: Prisma.TransactionClient, { line, row }: { line: number; row: ImportedOffer }, createdOrgs: string[]): Promise<RowReport> {
+  async function saveRow(
+    tx: Prisma.TransactionClient,
+    { line, row }: { line: number; row: ImportedOffer },
+    createdOrgs: string[],
+  ): Promise<RowReport> {
     const providerKey = row.provider.toLowerCase();
     let organisationId = organisations.get(providerKey);
     if (!organisationId) {
@@ -162,35 +198,71 @@ export async function importOffers(fileName: string, content: string, actorId: s
       organisationId = organisation.id;
       organisations.set(providerKey, organisationId);
       createdOrgs.push(providerKey);
-      await recordAudit(tx, { actorId, action: "organisation.imported", entityType: "Organisation", entityId: organisationId, after: { name: row.provider } });
+      await recordAudit(tx, {
+        actorId,
+        action: "organisation.imported",
+        entityType: "Organisation",
+        entityId: organisationId,
+        after: { name: row.provider },
+      });
     }
-    const matched = row.tags.map((tag) => terms.get(tag.toLowerCase()) ?? terms.get(toSlug(tag))).filter((t) => t !== undefined);
+    const matched = row.tags
+      .map((tag) => terms.get(tag.toLowerCase()) ?? terms.get(toSlug(tag)))
+      .filter((t) => t !== undefined);
     const unmatched = row.tags.filter((tag) => !terms.has(tag.toLowerCase()) && !terms.has(toSlug(tag)));
     const suggested = suggestedOfferTerms(suggest, row, matched);
-    const data = { ...offerData(row), tags: unmatched.length ? unmatched.join("; ") : null, status: "PUBLISHED" as const };
-    const existing = await tx.offer.findUnique({ where: { externalId: row.externalId }, select: { id: true, organisationId: true } });
-    if (existing && existing.organisationId !== organisationId) return { line, key: row.externalId, status: "rejected", reasons: ["import.otherProvider"] };
+    const data = {
+      ...offerData(row),
+      tags: unmatched.length ? unmatched.join("; ") : null,
+      status: "PUBLISHED" as const,
+    };
+    const existing = await tx.offer.findUnique({
+      where: { externalId: row.externalId },
+      select: { id: true, organisationId: true },
+    });
+    if (existing && existing.organisationId !== organisationId)
+      return { line, key: row.externalId, status: "rejected", reasons: ["import.otherProvider"] };
     const offer = existing
       ? await tx.offer.update({ where: { id: existing.id }, data: { ...data, contentUpdatedAt: new Date() } })
-      : await tx.offer.create({ data: { ...data, organisationId, externalId: row.externalId, slug: nextSlug(row.title), publishedAt: new Date() } });
+      : await tx.offer.create({
+          data: {
+            ...data,
+            organisationId,
+            externalId: row.externalId,
+            slug: nextSlug(row.title),
+            publishedAt: new Date(),
+          },
+        });
     if (existing) {
       await tx.offerTerm.deleteMany({ where: { offerId: offer.id } });
       await tx.offerPackage.deleteMany({ where: { offerId: offer.id } });
       await tx.offerReference.deleteMany({ where: { offerId: offer.id } });
     }
     const termIds = [...new Set([...matched.map((t) => t.id), ...suggested.ids])];
-    if (termIds.length) await tx.offerTerm.createMany({ data: termIds.map((termId) => ({ offerId: offer.id, termId })) });
+    if (termIds.length)
+      await tx.offerTerm.createMany({ data: termIds.map((termId) => ({ offerId: offer.id, termId })) });
     if (row.packages.length) {
       await tx.offerPackage.createMany({
-        data: row.packages.map((p, i) => ({ offerId: offer.id, name: p.name, priceVnd: p.priceVnd === null ? null : BigInt(p.priceVnd), unit: p.unit ?? "gói", sortOrder: i })),
+        data: row.packages.map((p, i) => ({
+          offerId: offer.id,
+          name: p.name,
+          priceVnd: p.priceVnd === null ? null : BigInt(p.priceVnd),
+          unit: p.unit ?? "gói",
+          sortOrder: i,
+        })),
       });
     }
     if (row.references.length) {
-      await tx.offerReference.createMany({ data: row.references.map((r, i) => ({ offerId: offer.id, ...r, sortOrder: i })) });
+      await tx.offerReference.createMany({
+        data: row.references.map((r, i) => ({ offerId: offer.id, ...r, sortOrder: i })),
+      });
     }
     await enqueueSearchSync(tx, { type: "offer", id: offer.id });
     await recordAudit(tx, {
-      actorId, action: existing ? "offer.import_updated" : "offer.imported", entityType: "Offer", entityId: offer.id,
+      actorId,
+      action: existing ? "offer.import_updated" : "offer.imported",
+      entityType: "Offer",
+      entityId: offer.id,
       after: { externalId: row.externalId, title: row.title, status: "PUBLISHED" },
     });
     return { line, key: row.externalId, status: existing ? "updated" : "created", reasons: suggested.reasons };
@@ -198,10 +270,18 @@ export async function importOffers(fileName: string, content: string, actorId: s
 
   // New offers go in with one createMany per table per batch: row-by-row
   // inserts made 10,000 offers take a minute. Updates take the slower path.
-  async function saveBatch(tx: Prisma.TransactionClient, chunk: { line: number; row: ImportedOffer }[], createdOrgs: string[]) {
+  async function saveBatch(
+    tx: Prisma.TransactionClient,
+    chunk: { line: number; row: ImportedOffer }[],
+    createdOrgs: string[],
+  ) {
     const existing = new Set(
-      (await tx.offer.findMany({ where: { externalId: { in: chunk.map((c) => c.row.externalId) } }, select: { externalId: true } }))
-        .map((o) => o.externalId),
+      (
+        await tx.offer.findMany({
+          where: { externalId: { in: chunk.map((c) => c.row.externalId) } },
+          select: { externalId: true },
+        })
+      ).map((o) => o.externalId),
     );
     const out: RowReport[] = [];
     const offers: Prisma.OfferCreateManyInput[] = [];
@@ -221,24 +301,56 @@ export async function importOffers(fileName: string, content: string, actorId: s
       const providerKey = row.provider.toLowerCase();
       let organisationId = organisations.get(providerKey);
       if (!organisationId) {
-        const organisation = await tx.organisation.create({ data: { name: row.provider, kind: "PROVIDER", slug: await organisationSlug(row.provider) } });
+        const organisation = await tx.organisation.create({
+          data: { name: row.provider, kind: "PROVIDER", slug: await organisationSlug(row.provider) },
+        });
         organisationId = organisation.id;
         organisations.set(providerKey, organisationId);
         createdOrgs.push(providerKey);
-        audits.push({ actorId, action: "organisation.imported", entityType: "Organisation", entityId: organisationId, after: JSON.stringify({ name: row.provider }) });
+        audits.push({
+          actorId,
+          action: "organisation.imported",
+          entityType: "Organisation",
+          entityId: organisationId,
+          after: JSON.stringify({ name: row.provider }),
+        });
       }
       const id = randomUUID();
-      const matched = row.tags.map((tag) => terms.get(tag.toLowerCase()) ?? terms.get(toSlug(tag))).filter((t) => t !== undefined);
+      const matched = row.tags
+        .map((tag) => terms.get(tag.toLowerCase()) ?? terms.get(toSlug(tag)))
+        .filter((t) => t !== undefined);
       const unmatched = row.tags.filter((tag) => !terms.has(tag.toLowerCase()) && !terms.has(toSlug(tag)));
       offers.push({
-        ...offerData(row), id, organisationId, externalId: row.externalId, slug: nextSlug(row.title), status: "PUBLISHED",
-        tags: unmatched.length ? unmatched.join("; ") : null, publishedAt: now, contentUpdatedAt: now,
+        ...offerData(row),
+        id,
+        organisationId,
+        externalId: row.externalId,
+        slug: nextSlug(row.title),
+        status: "PUBLISHED",
+        tags: unmatched.length ? unmatched.join("; ") : null,
+        publishedAt: now,
+        contentUpdatedAt: now,
       });
       const suggested = suggestedOfferTerms(suggest, row, matched);
-      for (const termId of new Set([...matched.map((t) => t.id), ...suggested.ids])) offerTerms.push({ offerId: id, termId });
-      row.packages.forEach((p, i) => packages.push({ offerId: id, name: p.name, priceVnd: p.priceVnd === null ? null : BigInt(p.priceVnd), unit: p.unit ?? "gói", sortOrder: i }));
+      for (const termId of new Set([...matched.map((t) => t.id), ...suggested.ids]))
+        offerTerms.push({ offerId: id, termId });
+      row.packages.forEach((p, i) =>
+        packages.push({
+          offerId: id,
+          name: p.name,
+          priceVnd: p.priceVnd === null ? null : BigInt(p.priceVnd),
+          unit: p.unit ?? "gói",
+          sortOrder: i,
+        }),
+      );
       row.references.forEach((r, i) => references.push({ offerId: id, ...r, sortOrder: i }));
-      audits.push({ actorId, action: "offer.imported", entityType: "Offer", entityId: id, after: JSON.stringify({ externalId: row.externalId, title: row.title, status: "PUBLISHED" }) });
+      audits.push({
+        actorId,
+        action: "offer.imported",
+        entityType: "Offer",
+        entityId: id,
+        after: JSON.stringify({ externalId: row.externalId, title: row.title, status: "PUBLISHED" }),
+      });
       out.push({ line, key: row.externalId, status: "created", reasons: suggested.reasons });
     }
     if (offers.length) await tx.offer.createMany({ data: offers });
@@ -246,7 +358,10 @@ export async function importOffers(fileName: string, content: string, actorId: s
     if (packages.length) await tx.offerPackage.createMany({ data: packages });
     if (references.length) await tx.offerReference.createMany({ data: references });
     if (audits.length) await tx.auditEntry.createMany({ data: audits });
-    await enqueueSearchSync(tx, offers.map((offer) => ({ type: "offer" as const, id: offer.id! })));
+    await enqueueSearchSync(
+      tx,
+      offers.map((offer) => ({ type: "offer" as const, id: offer.id! })),
+    );
     return out;
   }
 
@@ -264,13 +379,20 @@ export async function importOffers(fileName: string, content: string, actorId: s
       for (const item of chunk) {
         const orgsForRow: string[] = [];
         try {
-          rows.push(await db.$transaction((tx) => saveRow(tx, item, orgsForRow).then((r) => {
-            if (r.status === "rejected") throw new RowRefused(r.reasons);
-            return r;
-          })));
+          rows.push(
+            await db.$transaction((tx) =>
+              saveRow(tx, item, orgsForRow).then((r) => {
+                if (r.status === "rejected") throw new RowRefused(r.reasons);
+                return r;
+              }),
+            ),
+          );
         } catch (error) {
           for (const key of orgsForRow) organisations.delete(key);
-          const reasons = error instanceof RowRefused ? error.reasons : [`import.rowFailed|${(error as Error).message.split("\n")[0]}`];
+          const reasons =
+            error instanceof RowRefused
+              ? error.reasons
+              : [`import.rowFailed|${(error as Error).message.split("\n")[0]}`];
           rows.push({ line: item.line, key: item.row.externalId, status: "rejected", reasons });
         }
       }
@@ -288,7 +410,12 @@ class RowRefused extends Error {
 
 // Problems go into a city list's working copy (created if needed) and are
 // published as a new version, like a curator's amendment.
-export async function importProblems(fileName: string, content: string, listName: string, actorId: string | null): Promise<ImportReport> {
+export async function importProblems(
+  fileName: string,
+  content: string,
+  listName: string,
+  actorId: string | null,
+): Promise<ImportReport> {
   const rows: RowReport[] = [];
   const valid: { line: number; row: ImportedProblem }[] = [];
   const seen = new Set<string>();
@@ -296,7 +423,8 @@ export async function importProblems(fileName: string, content: string, listName
     const parsed = importedProblemSchema.safeParse(record);
     const key = String(record.code ?? "").slice(0, 30);
     if (!parsed.success) rows.push({ line, key, status: "rejected", reasons: reasonsOf(parsed.error) });
-    else if (seen.has(parsed.data.code)) rows.push({ line, key, status: "rejected", reasons: ["import.duplicateInFile"] });
+    else if (seen.has(parsed.data.code))
+      rows.push({ line, key, status: "rejected", reasons: ["import.duplicateInFile"] });
     else {
       seen.add(parsed.data.code);
       valid.push({ line, row: parsed.data });
@@ -307,47 +435,93 @@ export async function importProblems(fileName: string, content: string, listName
   const terms = await termIndex();
   const suggest = await termSuggester();
   // Files name sectors as people do ("Y tế", "Transport", "PCCC", "cap nuoc").
-  const readSectorLabel = sectorLabelReader(await db.taxonomyTerm.findMany({ where: { kind: "SECTOR" }, select: { slug: true, nameVi: true, nameEn: true } }));
+  const readSectorLabel = sectorLabelReader(
+    await db.taxonomyTerm.findMany({ where: { kind: "SECTOR" }, select: { slug: true, nameVi: true, nameEn: true } }),
+  );
   const slug = toSlug(listName) || "imported";
   const year = new Date().getFullYear();
   const list =
     (await db.majorProblemList.findUnique({ where: { slug } })) ??
     (await db.majorProblemList.create({
-      data: { name: listName, slug, decisionNumber: "—", decisionDate: new Date(), periodStart: year, periodEnd: year + 4 },
+      data: {
+        name: listName,
+        slug,
+        decisionNumber: "—",
+        decisionDate: new Date(),
+        periodStart: year,
+        periodEnd: year + 4,
+      },
     }));
 
   for (const { line, row } of valid) {
     const labelSlug = row.sector ? readSectorLabel(row.sector) : null;
-    const sectorTerm = row.sector ? (labelSlug ? terms.get(labelSlug) : undefined) ?? terms.get(row.sector.toLowerCase()) ?? terms.get(toSlug(row.sector)) : undefined;
+    const sectorTerm = row.sector
+      ? (labelSlug ? terms.get(labelSlug) : undefined) ??
+        terms.get(row.sector.toLowerCase()) ??
+        terms.get(toSlug(row.sector))
+      : undefined;
     let sectorId = sectorTerm?.kind === "SECTOR" ? sectorTerm.id : null;
     const reasons = row.sector && !sectorId ? [`import.unknownSector|${row.sector}`] : [];
     if (!sectorId) {
-      const [suggested] = suggest({ title: row.title, body: row.description }, { limit: 1, minScore: IMPORT_MIN_SCORE }).sectors;
+      const [suggested] = suggest(
+        { title: row.title, body: row.description },
+        { limit: 1, minScore: IMPORT_MIN_SCORE },
+      ).sectors;
       if (suggested) {
         sectorId = suggested.id;
         reasons.push(`classify.importNote|${suggested.nameVi}`);
       }
     }
     const data = {
-      title: row.title, description: row.description, titleEn: row.titleEn, summaryEn: row.summaryEn, sectorId, leadAgency: row.leadAgency ?? "—", priority: row.priority,
+      title: row.title,
+      description: row.description,
+      titleEn: row.titleEn,
+      summaryEn: row.summaryEn,
+      sectorId,
+      leadAgency: row.leadAgency ?? "—",
+      priority: row.priority,
     };
     try {
       const status = await db.$transaction(async (tx) => {
-        const existing = await tx.majorProblem.findUnique({ where: { listId_code: { listId: list.id, code: row.code } } });
+        const existing = await tx.majorProblem.findUnique({
+          where: { listId_code: { listId: list.id, code: row.code } },
+        });
         const item = existing
           ? await tx.majorProblem.update({ where: { id: existing.id }, data })
-          : await tx.majorProblem.create({ data: { ...data, listId: list.id, code: row.code, sortOrder: await tx.majorProblem.count({ where: { listId: list.id } }) } });
-        await recordAudit(tx, { actorId, action: existing ? "major_problem.import_updated" : "major_problem.imported", entityType: "MajorProblem", entityId: item.id, after: { code: row.code, ...data } });
+          : await tx.majorProblem.create({
+              data: {
+                ...data,
+                listId: list.id,
+                code: row.code,
+                sortOrder: await tx.majorProblem.count({ where: { listId: list.id } }),
+              },
+            });
+        await recordAudit(tx, {
+          actorId,
+          action: existing ? "major_problem.import_updated" : "major_problem.imported",
+          entityType: "MajorProblem",
+          entityId: item.id,
+          after: { code: row.code, ...data },
+        });
         return existing ? ("updated" as const) : ("created" as const);
       });
       rows.push({ line, key: row.code, status, reasons });
     } catch (error) {
-      rows.push({ line, key: row.code, status: "rejected", reasons: [`import.rowFailed|${(error as Error).message.split("\n")[0]}`] });
+      rows.push({
+        line,
+        key: row.code,
+        status: "rejected",
+        reasons: [`import.rowFailed|${(error as Error).message.split("\n")[0]}`],
+      });
     }
   }
   const report = summarise(rows.sort((a, b) => a.line - b.line));
   if (report.created + report.updated > 0 && actorId) {
-    const published = await publishVersion(actorId, list.id, `Nhập ${report.created + report.updated} bài toán từ tệp ${path.basename(fileName)}.`);
+    const published = await publishVersion(
+      actorId,
+      list.id,
+      `Nhập ${report.created + report.updated} bài toán từ tệp ${path.basename(fileName)}.`,
+    );
     if (published.status === "published") report.listVersion = published.number;
   }
   return report;

@@ -7,7 +7,10 @@ import { normaliseEmail } from "./user.server";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
-type InviteEmailText = (vars: { link: string; organisation: string; inviter: string }) => { subject: string; text: string };
+type InviteEmailText = (vars: { link: string; organisation: string; inviter: string }) => {
+  subject: string;
+  text: string;
+};
 
 export async function inviteMember(
   inviter: { id: string; name: string },
@@ -17,7 +20,10 @@ export async function inviteMember(
   compose: InviteEmailText,
 ): Promise<"invited" | "already-member" | "already-invited"> {
   const email = normaliseEmail(input.email);
-  const organisation = await db.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { name: true } });
+  const organisation = await db.organisation.findUniqueOrThrow({
+    where: { id: organisationId },
+    select: { name: true },
+  });
   const member = await db.membership.findFirst({ where: { organisationId, user: { email } } });
   if (member) return "already-member";
   const pending = await db.invitation.findFirst({
@@ -33,13 +39,29 @@ export async function inviteMember(
   // text is in the inviter's page language (compose).
   await db.$transaction(async (tx) => {
     const created = await tx.invitation.create({
-      data: { organisationId, email, role: input.role, tokenHash, invitedById: inviter.id, expiresAt: new Date(Date.now() + INVITATION_TTL_MS) },
+      data: {
+        organisationId,
+        email,
+        role: input.role,
+        tokenHash,
+        invitedById: inviter.id,
+        expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
+      },
     });
     await recordAudit(tx, {
-      actorId: inviter.id, action: "organisation.member_invited", entityType: "Organisation", entityId: organisationId,
+      actorId: inviter.id,
+      action: "organisation.member_invited",
+      entityType: "Organisation",
+      entityId: organisationId,
       data: { invitationId: created.id, role: input.role },
     });
-    await enqueueMail(tx, [{ to: email, ...compose({ link, organisation: organisation.name, inviter: inviter.name }), kind: "organisation.invitation" }]);
+    await enqueueMail(tx, [
+      {
+        to: email,
+        ...compose({ link, organisation: organisation.name, inviter: inviter.name }),
+        kind: "organisation.invitation",
+      },
+    ]);
   });
   return "invited";
 }
@@ -56,7 +78,9 @@ export async function findOpenInvitation(token: string) {
 export async function acceptInvitation(
   token: string,
   user: { id: string; email: string },
-): Promise<{ status: "accepted"; organisationId: string; organisationName: string } | { status: "invalid" | "wrong-account" }> {
+): Promise<
+  { status: "accepted"; organisationId: string; organisationName: string } | { status: "invalid" | "wrong-account" }
+> {
   const invitation = await findOpenInvitation(token);
   if (!invitation) return { status: "invalid" };
   if (invitation.email !== normaliseEmail(user.email)) return { status: "wrong-account" };
@@ -72,7 +96,10 @@ export async function acceptInvitation(
       update: {},
     });
     await recordAudit(tx, {
-      actorId: user.id, action: "organisation.member_joined", entityType: "Organisation", entityId: invitation.organisationId,
+      actorId: user.id,
+      action: "organisation.member_joined",
+      entityType: "Organisation",
+      entityId: invitation.organisationId,
       data: { invitationId: invitation.id },
     });
     // The owners hear who joined: only owners invite, so this is the inviter
@@ -80,20 +107,35 @@ export async function acceptInvitation(
     const owners = await organisationMembers(tx, invitation.organisationId, { roles: ["OWNER"] });
     const joined = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { name: true } });
     const readers = owners.filter((id) => id !== user.id);
-    await notify(tx, noticesFor(readers, {
-      kind: "membership.invitation_accepted", link: `/orgs/${invitation.organisationId}`,
-      values: { member: joined.name, organisation: invitation.organisation.name },
-    }));
-    return { status: "accepted" as const, organisationId: invitation.organisationId, organisationName: invitation.organisation.name };
+    await notify(
+      tx,
+      noticesFor(readers, {
+        kind: "membership.invitation_accepted",
+        link: `/orgs/${invitation.organisationId}`,
+        values: { member: joined.name, organisation: invitation.organisation.name },
+      }),
+    );
+    return {
+      status: "accepted" as const,
+      organisationId: invitation.organisationId,
+      organisationName: invitation.organisation.name,
+    };
   });
 }
 
-export async function cancelInvitation(actorId: string, organisationId: string, invitationId: string): Promise<boolean> {
+export async function cancelInvitation(
+  actorId: string,
+  organisationId: string,
+  invitationId: string,
+): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const deleted = await tx.invitation.deleteMany({ where: { id: invitationId, organisationId, acceptedAt: null } });
     if (deleted.count === 0) return false;
     await recordAudit(tx, {
-      actorId, action: "organisation.invitation_cancelled", entityType: "Organisation", entityId: organisationId,
+      actorId,
+      action: "organisation.invitation_cancelled",
+      entityType: "Organisation",
+      entityId: organisationId,
       data: { invitationId },
     });
     return true;

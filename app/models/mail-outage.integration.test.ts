@@ -60,12 +60,20 @@ let readers: string[] = [];
 
 async function event(index: number) {
   await db.$transaction(async (tx) => {
-    await notify(tx, [{
-      userId: readers[index % readers.length]!,
-      kind: "order.paid",
-      link: `/orders/event-${index}`,
-      values: { offer: `Sự kiện số ${index}`, package: "Gói cơ bản", buyer: "Sở Thử nghiệm", amountVnd: 1_000_000 + index, id: `event-${index}` },
-    }]);
+    await notify(tx, [
+      {
+        userId: readers[index % readers.length]!,
+        kind: "order.paid",
+        link: `/orders/event-${index}`,
+        values: {
+          offer: `Sự kiện số ${index}`,
+          package: "Gói cơ bản",
+          buyer: "Sở Thử nghiệm",
+          amountVnd: 1_000_000 + index,
+          id: `event-${index}`,
+        },
+      },
+    ]);
   });
 }
 
@@ -74,7 +82,9 @@ beforeAll(async () => {
   startSmtp();
   readers = [];
   for (let i = 0; i < 10; i++) {
-    const user = await db.user.create({ data: { email: `doc-gia-${i}-${Date.now()}@test.example.vn`, name: `Độc giả ${i}`, passwordHash: "x" } });
+    const user = await db.user.create({
+      data: { email: `doc-gia-${i}-${Date.now()}@test.example.vn`, name: `Độc giả ${i}`, passwordHash: "x" },
+    });
     readers.push(user.id);
   }
 });

@@ -111,11 +111,16 @@ export async function deliverDueMail(options: DeliveryOptions = {}): Promise<Del
         });
         if (leased.count !== 1) continue; // another sender has it
         const row = await db.mailOutbox.findUniqueOrThrow({ where: { id } });
-        mailer ??= createMailer({ smtpUrl: options.smtpUrl ?? env.SMTP_URL, outboxDir: options.outboxDir ?? env.MAIL_OUTBOX_DIR });
+        mailer ??= createMailer({
+          smtpUrl: options.smtpUrl ?? env.SMTP_URL,
+          outboxDir: options.outboxDir ?? env.MAIL_OUTBOX_DIR,
+        });
         try {
           await mailer.send(
             {
-              to: row.to, subject: row.subject, text: row.text,
+              to: row.to,
+              subject: row.subject,
+              text: row.text,
               ...(row.html ? { html: row.html } : {}),
               ...(row.headers ? { headers: JSON.parse(row.headers) as Record<string, string> } : {}),
             },
@@ -182,7 +187,14 @@ export type MailQueueHealth = {
   sentLastDay: number;
   oldestPendingAt: Date | null;
   lastError: string | null;
-  recentDead: Array<{ id: string; to: string; kind: string; attempts: number; lastError: string | null; createdAt: Date }>;
+  recentDead: Array<{
+    id: string;
+    to: string;
+    kind: string;
+    attempts: number;
+    lastError: string | null;
+    createdAt: Date;
+  }>;
 };
 
 /** What staff see beside the search index health. */
@@ -194,13 +206,27 @@ export async function mailQueueHealth(now = new Date()): Promise<MailQueueHealth
     db.mailOutbox.count({ where: { deadAt: { not: null } } }),
     db.mailOutbox.count({ where: { sentAt: { gt: new Date(now.getTime() - 86_400_000) } } }),
     db.mailOutbox.findFirst({ where: open, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
-    db.mailOutbox.findFirst({ where: { sentAt: null, lastError: { not: null } }, orderBy: { nextAttemptAt: "desc" }, select: { lastError: true } }),
+    db.mailOutbox.findFirst({
+      where: { sentAt: null, lastError: { not: null } },
+      orderBy: { nextAttemptAt: "desc" },
+      select: { lastError: true },
+    }),
     db.mailOutbox.findMany({
-      where: { deadAt: { not: null } }, orderBy: { deadAt: "desc" }, take: 20,
+      where: { deadAt: { not: null } },
+      orderBy: { deadAt: "desc" },
+      take: 20,
       select: { id: true, to: true, kind: true, attempts: true, lastError: true, createdAt: true },
     }),
   ]);
-  return { pending, failing, dead, sentLastDay, oldestPendingAt: oldest?.createdAt ?? null, lastError: lastFailure?.lastError ?? null, recentDead };
+  return {
+    pending,
+    failing,
+    dead,
+    sentLastDay,
+    oldestPendingAt: oldest?.createdAt ?? null,
+    lastError: lastFailure?.lastError ?? null,
+    recentDead,
+  };
 }
 
 /** Staff put a dead message back in the queue (e.g. after fixing SMTP settings). */

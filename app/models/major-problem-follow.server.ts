@@ -15,7 +15,12 @@ export async function canFollowMajorProblems(userId: string): Promise<boolean> {
 }
 
 export async function isFollowingMajorProblem(userId: string, majorProblemId: string): Promise<boolean> {
-  return Boolean(await db.majorProblemFollow.findUnique({ where: { userId_majorProblemId: { userId, majorProblemId } }, select: { userId: true } }));
+  return Boolean(
+    await db.majorProblemFollow.findUnique({
+      where: { userId_majorProblemId: { userId, majorProblemId } },
+      select: { userId: true },
+    }),
+  );
 }
 
 /**
@@ -24,7 +29,12 @@ export async function isFollowingMajorProblem(userId: string, majorProblemId: st
  * version of its list can be followed, whatever its status. Repeating
  * either is harmless (a double click, a resubmitted form).
  */
-export async function setMajorProblemFollow(userId: string, slug: string, code: string, follow: boolean): Promise<FollowOutcome> {
+export async function setMajorProblemFollow(
+  userId: string,
+  slug: string,
+  code: string,
+  follow: boolean,
+): Promise<FollowOutcome> {
   const problem = await getPublishedProblem(slug, code);
   if (!problem) return "not-found";
   const majorProblemId = problem.item.majorProblemId;
@@ -46,7 +56,14 @@ export async function setMajorProblemFollow(userId: string, slug: string, code: 
  * The user ids who follow a major problem, oldest follower first, for the
  * notices of events on it (written in the event's own transaction).
  */
-export async function majorProblemFollowers(tx: Pick<Db, "majorProblemFollow">, majorProblemId: string): Promise<string[]> {
-  const rows = await tx.majorProblemFollow.findMany({ where: { majorProblemId }, select: { userId: true }, orderBy: { createdAt: "asc" } });
+export async function majorProblemFollowers(
+  tx: Pick<Db, "majorProblemFollow">,
+  majorProblemId: string,
+): Promise<string[]> {
+  const rows = await tx.majorProblemFollow.findMany({
+    where: { majorProblemId },
+    select: { userId: true },
+    orderBy: { createdAt: "asc" },
+  });
   return rows.map((row) => row.userId);
 }

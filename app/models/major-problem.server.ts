@@ -36,7 +36,11 @@ export type ItemInput = {
 };
 
 function uniqueListSlug(name: string): Promise<string> {
-  return uniqueSlug(name, async (slug) => Boolean(await db.majorProblemList.findUnique({ where: { slug }, select: { id: true } })), "danh-muc");
+  return uniqueSlug(
+    name,
+    async (slug) => Boolean(await db.majorProblemList.findUnique({ where: { slug }, select: { id: true } })),
+    "danh-muc",
+  );
 }
 
 /** Optional free text as stored: NFC, trimmed, and null when empty. */
@@ -63,7 +67,13 @@ export async function createList(actorId: string, input: ListInput & { slug?: st
   const slug = input.slug ?? (await uniqueListSlug(data.name));
   return db.$transaction(async (tx) => {
     const list = await tx.majorProblemList.create({ data: { ...data, slug } });
-    await recordAudit(tx, { actorId, action: "major_problem_list.created", entityType: "MajorProblemList", entityId: list.id, after: { ...data, slug } });
+    await recordAudit(tx, {
+      actorId,
+      action: "major_problem_list.created",
+      entityType: "MajorProblemList",
+      entityId: list.id,
+      after: { ...data, slug },
+    });
     return list;
   });
 }
@@ -72,19 +82,27 @@ export async function createList(actorId: string, input: ListInput & { slug?: st
 // now, not per version: they describe the list, not its problems. The slug
 // stays, so public links keep working after a rename.
 export async function updateList(actorId: string, listId: string, input: ListInput) {
-  return withSearchNotify(db.$transaction(async (tx) => {
-    const current = await tx.majorProblemList.findUnique({ where: { id: listId } });
-    if (!current) return null;
-    const data = listData(input);
-    const list = await tx.majorProblemList.update({ where: { id: listId }, data });
-    const changes = changedFields(current, data);
-    if (Object.keys(changes.after).length) {
-      await recordAudit(tx, { actorId, action: "major_problem_list.updated", entityType: "MajorProblemList", entityId: listId, ...changes });
-      // Search documents of the list's problems carry the list's name.
-      await enqueueSearchSync(tx, await majorProblemRefsOfList(tx, listId));
-    }
-    return list;
-  }));
+  return withSearchNotify(
+    db.$transaction(async (tx) => {
+      const current = await tx.majorProblemList.findUnique({ where: { id: listId } });
+      if (!current) return null;
+      const data = listData(input);
+      const list = await tx.majorProblemList.update({ where: { id: listId }, data });
+      const changes = changedFields(current, data);
+      if (Object.keys(changes.after).length) {
+        await recordAudit(tx, {
+          actorId,
+          action: "major_problem_list.updated",
+          entityType: "MajorProblemList",
+          entityId: listId,
+          ...changes,
+        });
+        // Search documents of the list's problems carry the list's name.
+        await enqueueSearchSync(tx, await majorProblemRefsOfList(tx, listId));
+      }
+      return list;
+    }),
+  );
 }
 
 export async function listListsForStaff() {
@@ -114,7 +132,9 @@ function itemData(input: ItemInput) {
     priority: input.priority,
     status: input.status,
     ...(input.ownerId !== undefined ? { ownerId: input.ownerId || null } : {}),
-    ...(input.deadline !== undefined ? { deadline: input.deadline ? deadlineFromDateInput(input.deadline) : null } : {}),
+    ...(input.deadline !== undefined
+      ? { deadline: input.deadline ? deadlineFromDateInput(input.deadline) : null }
+      : {}),
   };
 }
 
@@ -122,7 +142,13 @@ export async function addItem(actorId: string, listId: string, input: ItemInput)
   return db.$transaction(async (tx) => {
     const count = await tx.majorProblem.count({ where: { listId } });
     const item = await tx.majorProblem.create({ data: { ...itemData(input), listId, sortOrder: count } });
-    await recordAudit(tx, { actorId, action: "major_problem.created", entityType: "MajorProblem", entityId: item.id, after: itemData(input) });
+    await recordAudit(tx, {
+      actorId,
+      action: "major_problem.created",
+      entityType: "MajorProblem",
+      entityId: item.id,
+      after: itemData(input),
+    });
     return item;
   });
 }
@@ -134,7 +160,10 @@ export async function updateItem(actorId: string, listId: string, itemId: string
     const data = itemData(input);
     const item = await tx.majorProblem.update({ where: { id: itemId }, data });
     await recordAudit(tx, {
-      actorId, action: "major_problem.updated", entityType: "MajorProblem", entityId: itemId,
+      actorId,
+      action: "major_problem.updated",
+      entityType: "MajorProblem",
+      entityId: itemId,
       ...changedFields(current, data),
     });
     return item;
@@ -143,19 +172,49 @@ export async function updateItem(actorId: string, listId: string, itemId: string
 
 // A problem that was ever published stays in the record: it can be
 // withdrawn (status) but not deleted, or old versions would lose meaning.
-export async function deleteItem(actorId: string, listId: string, itemId: string): Promise<"deleted" | "not-found" | "published"> {
+export async function deleteItem(
+  actorId: string,
+  listId: string,
+  itemId: string,
+): Promise<"deleted" | "not-found" | "published"> {
   return db.$transaction(async (tx) => {
     const current = await tx.majorProblem.findFirst({ where: { id: itemId, listId } });
     if (!current) return "not-found";
     if (await tx.majorProblemVersionItem.count({ where: { majorProblemId: itemId } })) return "published";
     await tx.majorProblem.delete({ where: { id: itemId } });
-    await recordAudit(tx, { actorId, action: "major_problem.deleted", entityType: "MajorProblem", entityId: itemId, before: itemData({ ...current, deadline: current.deadline && dateInputFromDeadline(current.deadline) }) });
+    await recordAudit(tx, {
+      actorId,
+      action: "major_problem.deleted",
+      entityType: "MajorProblem",
+      entityId: itemId,
+      before: itemData({ ...current, deadline: current.deadline && dateInputFromDeadline(current.deadline) }),
+    });
     return "deleted";
   });
 }
 
-const comparable = (item: { code: string; title: string; description: string; titleEn: string | null; summaryEn: string | null; sectorId?: string | null; sectorSlug?: string | null; leadAgency: string; priority: string; status: string }) =>
-  JSON.stringify([item.code, item.title, item.description, item.titleEn, item.summaryEn, item.leadAgency, item.priority, item.status]);
+const comparable = (item: {
+  code: string;
+  title: string;
+  description: string;
+  titleEn: string | null;
+  summaryEn: string | null;
+  sectorId?: string | null;
+  sectorSlug?: string | null;
+  leadAgency: string;
+  priority: string;
+  status: string;
+}) =>
+  JSON.stringify([
+    item.code,
+    item.title,
+    item.description,
+    item.titleEn,
+    item.summaryEn,
+    item.leadAgency,
+    item.priority,
+    item.status,
+  ]);
 
 export type PendingChanges = { added: string[]; changed: string[]; removed: string[] };
 
@@ -171,7 +230,8 @@ export async function pendingChanges(listId: string): Promise<PendingChanges> {
   for (const item of items) {
     const before = published.get(item.id);
     if (!before) added.push(item.code);
-    else if (comparable(before) !== comparable(item) || before.sectorSlug !== (item.sector?.slug ?? null)) changed.push(item.code);
+    else if (comparable(before) !== comparable(item) || before.sectorSlug !== (item.sector?.slug ?? null))
+      changed.push(item.code);
     published.delete(item.id);
   }
   return { added, changed, removed: [...published.values()].map((item) => item.code) };
@@ -195,33 +255,52 @@ export async function publishVersion(
   changelog: string,
 ): Promise<{ status: "published"; number: number } | { status: "nothing-to-publish" } | { status: "not-found" }> {
   const pending = await pendingChanges(listId);
-  if (!pending.added.length && !pending.changed.length && !pending.removed.length) return { status: "nothing-to-publish" };
-  return withSearchNotify(db.$transaction(async (tx) => {
-    const list = await tx.majorProblemList.findUnique({ where: { id: listId } });
-    if (!list) return { status: "not-found" as const };
-    const latest = await tx.majorProblemListVersion.findFirst({ where: { listId }, orderBy: { number: "desc" } });
-    const number = (latest?.number ?? 0) + 1;
-    const items = await tx.majorProblem.findMany({ where: { listId }, include: { sector: true } });
-    const version = await tx.majorProblemListVersion.create({
-      data: { listId, number, changelog: changelog.normalize("NFC").trim(), publishedById: actorId },
-    });
-    await tx.majorProblemVersionItem.createMany({
-      data: items.map((item) => ({
-        versionId: version.id, majorProblemId: item.id, code: item.code, title: item.title, description: item.description,
-        titleEn: item.titleEn, summaryEn: item.summaryEn,
-        sectorSlug: item.sector?.slug ?? null, sectorNameVi: item.sector?.nameVi ?? null, sectorNameEn: item.sector?.nameEn ?? null,
-        leadAgency: item.leadAgency, priority: item.priority, status: item.status, sortOrder: item.sortOrder,
-      })),
-    });
-    await recordAudit(tx, {
-      actorId, action: "major_problem_list.published", entityType: "MajorProblemList", entityId: listId,
-      data: { version: number, changelog, ...pending },
-    });
-    // The public text of every problem on the list may have changed, and
-    // removed ones must leave the index.
-    await enqueueSearchSync(tx, await majorProblemRefsOfList(tx, listId));
-    return { status: "published" as const, number };
-  })).then((outcome) => { if (outcome.status === "published") void fillBoardsLater(actorId, () => openListTargets(listId)); return outcome; }); // after commit, not awaited
+  if (!pending.added.length && !pending.changed.length && !pending.removed.length)
+    return { status: "nothing-to-publish" };
+  return withSearchNotify(
+    db.$transaction(async (tx) => {
+      const list = await tx.majorProblemList.findUnique({ where: { id: listId } });
+      if (!list) return { status: "not-found" as const };
+      const latest = await tx.majorProblemListVersion.findFirst({ where: { listId }, orderBy: { number: "desc" } });
+      const number = (latest?.number ?? 0) + 1;
+      const items = await tx.majorProblem.findMany({ where: { listId }, include: { sector: true } });
+      const version = await tx.majorProblemListVersion.create({
+        data: { listId, number, changelog: changelog.normalize("NFC").trim(), publishedById: actorId },
+      });
+      await tx.majorProblemVersionItem.createMany({
+        data: items.map((item) => ({
+          versionId: version.id,
+          majorProblemId: item.id,
+          code: item.code,
+          title: item.title,
+          description: item.description,
+          titleEn: item.titleEn,
+          summaryEn: item.summaryEn,
+          sectorSlug: item.sector?.slug ?? null,
+          sectorNameVi: item.sector?.nameVi ?? null,
+          sectorNameEn: item.sector?.nameEn ?? null,
+          leadAgency: item.leadAgency,
+          priority: item.priority,
+          status: item.status,
+          sortOrder: item.sortOrder,
+        })),
+      });
+      await recordAudit(tx, {
+        actorId,
+        action: "major_problem_list.published",
+        entityType: "MajorProblemList",
+        entityId: listId,
+        data: { version: number, changelog, ...pending },
+      });
+      // The public text of every problem on the list may have changed, and
+      // removed ones must leave the index.
+      await enqueueSearchSync(tx, await majorProblemRefsOfList(tx, listId));
+      return { status: "published" as const, number };
+    }),
+  ).then((outcome) => {
+    if (outcome.status === "published") void fillBoardsLater(actorId, () => openListTargets(listId));
+    return outcome;
+  }); // after commit, not awaited
 }
 
 // --- Public reading: only published versions, never the working copy. ---
@@ -234,14 +313,20 @@ export async function listPublishedLists() {
   });
   return lists.map(({ versions, ...list }) => ({
     ...list,
-    latest: { number: versions[0]!.number, publishedAt: versions[0]!.publishedAt, itemCount: versions[0]!._count.items },
+    latest: {
+      number: versions[0]!.number,
+      publishedAt: versions[0]!.publishedAt,
+      itemCount: versions[0]!._count.items,
+    },
   }));
 }
 
 export async function getPublishedVersion(slug: string, number?: number) {
   const list = await db.majorProblemList.findUnique({
     where: { slug },
-    include: { versions: { orderBy: { number: "desc" }, select: { number: true, publishedAt: true, changelog: true } } },
+    include: {
+      versions: { orderBy: { number: "desc" }, select: { number: true, publishedAt: true, changelog: true } },
+    },
   });
   if (!list || list.versions.length === 0) return null;
   const wanted = number ?? list.versions[0]!.number;

@@ -39,7 +39,11 @@ async function matchContext(): Promise<MatchContext> {
       db.taxonomyTerm.findMany({ select: { kind: true, slug: true, nameVi: true, nameEn: true } }),
       staffSynonymGroups(),
     ]);
-    cached = { at: Date.now(), taxonomy: buildTaxonomy(new TaxonomyClassifier(terms), terms), synonyms: buildMatchSynonyms([...groups, ...MATCHING_GLOSSARY]) };
+    cached = {
+      at: Date.now(),
+      taxonomy: buildTaxonomy(new TaxonomyClassifier(terms), terms),
+      synonyms: buildMatchSynonyms([...groups, ...MATCHING_GLOSSARY]),
+    };
   }
   return { engine: await searchEngine(), synonyms: cached.synonyms, taxonomy: cached.taxonomy };
 }
@@ -49,30 +53,72 @@ export function forgetMatchContext() {
   cached = null;
 }
 
-const termRef = (term: { slug: string; nameVi: string; nameEn: string }): TermRef => ({ slug: term.slug, nameVi: term.nameVi, nameEn: term.nameEn });
+const termRef = (term: { slug: string; nameVi: string; nameEn: string }): TermRef => ({
+  slug: term.slug,
+  nameVi: term.nameVi,
+  nameEn: term.nameEn,
+});
 
-function statementText(statement: { title: string; context: string; targetUsers: string | null; scopeOfWork: string; deliverable: string; successCriteria: string; constraints: string | null }) {
+function statementText(statement: {
+  title: string;
+  context: string;
+  targetUsers: string | null;
+  scopeOfWork: string;
+  deliverable: string;
+  successCriteria: string;
+  constraints: string | null;
+}) {
   return {
     title: statement.title,
-    body: [statement.context, statement.targetUsers, statement.scopeOfWork, statement.deliverable, statement.successCriteria, statement.constraints].filter(Boolean).join("\n"),
+    body: [
+      statement.context,
+      statement.targetUsers,
+      statement.scopeOfWork,
+      statement.deliverable,
+      statement.successCriteria,
+      statement.constraints,
+    ]
+      .filter(Boolean)
+      .join("\n"),
   };
 }
 
 const statementSelect = {
-  id: true, title: true, context: true, targetUsers: true, scopeOfWork: true, deliverable: true, successCriteria: true, constraints: true,
-  desiredTrl: true, budgetMinVnd: true, budgetMaxVnd: true, majorProblem: { select: { sector: true } },
+  id: true,
+  title: true,
+  context: true,
+  targetUsers: true,
+  scopeOfWork: true,
+  deliverable: true,
+  successCriteria: true,
+  constraints: true,
+  desiredTrl: true,
+  budgetMinVnd: true,
+  budgetMaxVnd: true,
+  majorProblem: { select: { sector: true } },
 } as const;
 
 async function loadNeed(target: MatchTarget) {
   if ("majorProblemId" in target) {
-    const problem = await db.majorProblem.findUnique({ where: { id: target.majorProblemId }, include: { sector: true } });
+    const problem = await db.majorProblem.findUnique({
+      where: { id: target.majorProblemId },
+      include: { sector: true },
+    });
     if (!problem) return null;
     return {
       key: `major:${problem.id}`,
-      need: { text: { title: problem.title, body: problem.description }, declaredSectors: problem.sector ? [termRef(problem.sector)] : [], wantedTrl: null, budgetMaxVnd: null },
+      need: {
+        text: { title: problem.title, body: problem.description },
+        declaredSectors: problem.sector ? [termRef(problem.sector)] : [],
+        wantedTrl: null,
+        budgetMaxVnd: null,
+      },
     };
   }
-  const statement = await db.problemStatement.findUnique({ where: { id: target.statementId }, select: statementSelect });
+  const statement = await db.problemStatement.findUnique({
+    where: { id: target.statementId },
+    select: statementSelect,
+  });
   if (!statement) return null;
   const budget = statement.budgetMaxVnd ?? statement.budgetMinVnd;
   return {
@@ -87,18 +133,39 @@ async function loadNeed(target: MatchTarget) {
 }
 
 const offerSelect = {
-  id: true, organisationId: true, titleVi: true, titleEn: true, summaryVi: true, summaryEn: true, descriptionMd: true, tags: true, trl: true,
-  contentUpdatedAt: true, terms: { select: { term: true } }, packages: { select: { priceVnd: true } },
+  id: true,
+  organisationId: true,
+  titleVi: true,
+  titleEn: true,
+  summaryVi: true,
+  summaryEn: true,
+  descriptionMd: true,
+  tags: true,
+  trl: true,
+  contentUpdatedAt: true,
+  terms: { select: { term: true } },
+  packages: { select: { priceVnd: true } },
 } as const;
 
 /** Facts for the ranking; only the published offers among `ids` unless told otherwise. */
 async function loadOfferFacts(ids: string[], publishedOnly = true): Promise<OfferFacts[]> {
   if (ids.length === 0) return [];
-  const offers = await db.offer.findMany({ where: { id: { in: ids }, ...(publishedOnly ? { status: "PUBLISHED" as const } : {}) }, select: offerSelect });
+  const offers = await db.offer.findMany({
+    where: { id: { in: ids }, ...(publishedOnly ? { status: "PUBLISHED" as const } : {}) },
+    select: offerSelect,
+  });
   // A provider's references count for every sector its published offers are in.
   const withReferences = await db.offer.findMany({
-    where: { organisationId: { in: [...new Set(offers.map((offer) => offer.organisationId))] }, status: "PUBLISHED", references: { some: {} } },
-    select: { organisationId: true, terms: { where: { term: { kind: "SECTOR" } }, select: { term: { select: { slug: true } } } }, _count: { select: { references: true } } },
+    where: {
+      organisationId: { in: [...new Set(offers.map((offer) => offer.organisationId))] },
+      status: "PUBLISHED",
+      references: { some: {} },
+    },
+    select: {
+      organisationId: true,
+      terms: { where: { term: { kind: "SECTOR" } }, select: { term: { select: { slug: true } } } },
+      _count: { select: { references: true } },
+    },
   });
   const references = new Map<string, Record<string, number>>();
   for (const offer of withReferences) {
@@ -112,7 +179,9 @@ async function loadOfferFacts(ids: string[], publishedOnly = true): Promise<Offe
     return {
       id: offer.id,
       title: offer.titleVi,
-      body: [offer.titleEn, offer.summaryVi, offer.summaryEn, offer.descriptionMd, offer.tags].filter(Boolean).join("\n"),
+      body: [offer.titleEn, offer.summaryVi, offer.summaryEn, offer.descriptionMd, offer.tags]
+        .filter(Boolean)
+        .join("\n"),
       declaredSectors: terms.filter((term) => term.kind === "SECTOR").map(termRef),
       declaredTechnologies: terms.filter((term) => term.kind === "TECHNOLOGY").map(termRef),
       trl: offer.trl,
@@ -133,21 +202,26 @@ export async function curatedNeeds(): Promise<CuratedNeed[]> {
     orderBy: { updatedAt: "desc" },
     take: CURATION_WINDOW,
     select: {
-      offerId: true, status: true, majorProblemId: true, problemStatementId: true,
+      offerId: true,
+      status: true,
+      majorProblemId: true,
+      problemStatementId: true,
       majorProblem: { select: { title: true, description: true } },
       problemStatement: { select: statementSelect },
     },
   });
   const needs = new Map<string, CuratedNeed & { approved: string[]; rejected: string[] }>();
   for (const decision of decisions) {
-    const key = decision.majorProblemId ? `major:${decision.majorProblemId}` : `statement:${decision.problemStatementId}`;
+    const key = decision.majorProblemId
+      ? `major:${decision.majorProblemId}`
+      : `statement:${decision.problemStatementId}`;
     let need = needs.get(key);
     if (!need) {
       const text = decision.majorProblem
         ? { title: decision.majorProblem.title, body: decision.majorProblem.description }
         : decision.problemStatement
-          ? statementText(decision.problemStatement)
-          : { title: "", body: "" };
+        ? statementText(decision.problemStatement)
+        : { title: "", body: "" };
       need = { key, words: needWords(text), approved: [], rejected: [] };
       needs.set(key, need);
     }
@@ -165,7 +239,12 @@ export async function rankOffersFor(target: MatchTarget, options: { limit: numbe
   const loaded = await loadNeed(target);
   if (!loaded) return [];
   const [context, curated] = await Promise.all([matchContext(), curatedNeeds()]);
-  return rankOffers(context, loaded.need, { limit: options.limit, loadOffers: (ids) => loadOfferFacts(ids), needKey: loaded.key, curated });
+  return rankOffers(context, loaded.need, {
+    limit: options.limit,
+    loadOffers: (ids) => loadOfferFacts(ids),
+    needKey: loaded.key,
+    curated,
+  });
 }
 
 /** Ids of major problems in the latest published version of their list. */
@@ -173,15 +252,34 @@ async function publishedMajorProblems(ids: string[]) {
   if (ids.length === 0) return new Map<string, { title: string; description: string; sector: TermRef | null }>();
   const items = await db.majorProblemVersionItem.findMany({
     where: { majorProblemId: { in: ids } },
-    select: { majorProblemId: true, title: true, description: true, status: true, sectorSlug: true, sectorNameVi: true, sectorNameEn: true, version: { select: { listId: true, number: true } } },
+    select: {
+      majorProblemId: true,
+      title: true,
+      description: true,
+      status: true,
+      sectorSlug: true,
+      sectorNameVi: true,
+      sectorNameEn: true,
+      version: { select: { listId: true, number: true } },
+    },
   });
-  const latest = await db.majorProblemListVersion.groupBy({ by: ["listId"], _max: { number: true }, where: { listId: { in: [...new Set(items.map((item) => item.version.listId))] } } });
+  const latest = await db.majorProblemListVersion.groupBy({
+    by: ["listId"],
+    _max: { number: true },
+    where: { listId: { in: [...new Set(items.map((item) => item.version.listId))] } },
+  });
   const latestOf = new Map(latest.map((row) => [row.listId, row._max.number]));
   const result = new Map<string, { title: string; description: string; sector: TermRef | null }>();
   for (const item of items) {
     if (latestOf.get(item.version.listId) !== item.version.number) continue;
     if (item.status === "SOLVED" || item.status === "WITHDRAWN") continue;
-    const sector = item.sectorSlug ? { slug: item.sectorSlug, nameVi: item.sectorNameVi ?? item.sectorSlug, nameEn: item.sectorNameEn ?? item.sectorSlug } : null;
+    const sector = item.sectorSlug
+      ? {
+          slug: item.sectorSlug,
+          nameVi: item.sectorNameVi ?? item.sectorSlug,
+          nameEn: item.sectorNameEn ?? item.sectorSlug,
+        }
+      : null;
     result.set(item.majorProblemId, { title: item.title, description: item.description, sector });
   }
   return result;
@@ -196,13 +294,23 @@ async function loadNeedFacts(refs: { type: NeedFacts["type"]; id: string }[]): P
   const facts: NeedFacts[] = statements.map((statement) => {
     const budget = statement.budgetMaxVnd ?? statement.budgetMinVnd;
     return {
-      type: "problem", id: statement.id, text: statementText(statement),
+      type: "problem",
+      id: statement.id,
+      text: statementText(statement),
       declaredSectors: statement.majorProblem?.sector ? [termRef(statement.majorProblem.sector)] : [],
-      wantedTrl: statement.desiredTrl, budgetMaxVnd: budget === null ? null : Number(budget),
+      wantedTrl: statement.desiredTrl,
+      budgetMaxVnd: budget === null ? null : Number(budget),
     };
   });
   for (const [id, problem] of problems) {
-    facts.push({ type: "major-problem", id, text: { title: problem.title, body: problem.description }, declaredSectors: problem.sector ? [problem.sector] : [], wantedTrl: null, budgetMaxVnd: null });
+    facts.push({
+      type: "major-problem",
+      id,
+      text: { title: problem.title, body: problem.description },
+      declaredSectors: problem.sector ? [problem.sector] : [],
+      wantedTrl: null,
+      budgetMaxVnd: null,
+    });
   }
   return facts;
 }

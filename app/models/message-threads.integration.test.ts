@@ -16,27 +16,56 @@ import { MAX_MESSAGE } from "~/schemas/message";
 import { addMember, makeUser, readOutbox } from "~/test-support/factories";
 import { type TestBrowser, inputValue, startTestServer, visibleText } from "~/test-support/http";
 import {
-  makeAgency, makeOffer, makeProposal, makeProvider, makePublishedMajorProblem, makeStatement, pdfBytes, postMultipart,
+  makeAgency,
+  makeOffer,
+  makeProposal,
+  makeProvider,
+  makePublishedMajorProblem,
+  makeStatement,
+  pdfBytes,
+  postMultipart,
 } from "~/test-support/statement-factories";
 import { checkUpload, uploadDir } from "~/utils/uploads.server";
 
 const server = startTestServer();
 
 type Person = { id: string; email: string; name: string };
-const people = {} as Record<"providerOwner" | "providerMember" | "agencyOwner" | "buyerOwner" | "staff" | "problemOwner" | "outsider", Person>;
+const people = {} as Record<
+  "providerOwner" | "providerMember" | "agencyOwner" | "buyerOwner" | "staff" | "problemOwner" | "outsider",
+  Person
+>;
 const browsers = {} as Record<keyof typeof people | "anonymous", TestBrowser>;
-const ids = { statement: "", provider: "", agency: "", buyer: "", proposal: "", majorProposal: "", order: "", cancelledOrder: "", otherProposal: "" };
+const ids = {
+  statement: "",
+  provider: "",
+  agency: "",
+  buyer: "",
+  proposal: "",
+  majorProposal: "",
+  order: "",
+  cancelledOrder: "",
+  otherProposal: "",
+};
 
-const fill = (template: string, vars: Record<string, string | number> = {}) => template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(vars[key] ?? ""));
+const fill = (template: string, vars: Record<string, string | number> = {}) =>
+  template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(vars[key] ?? ""));
 const messagesIn = (ref: { proposalId?: string; orderId?: string }) => db.message.count({ where: { thread: ref } });
-const noticesOf = (person: Person) => db.notification.findMany({ where: { userId: person.id, kind: "message.received" }, orderBy: { createdAt: "asc" } });
+const noticesOf = (person: Person) =>
+  db.notification.findMany({ where: { userId: person.id, kind: "message.received" }, orderBy: { createdAt: "asc" } });
 const uploads = async () => (await fs.readdir(uploadDir()).catch(() => [] as string[])).sort();
 
 async function makeOrder(buyerOrganisationId: string, providerOrganisationId: string, status: "PAID" | "CANCELLED") {
   return db.order.create({
     data: {
-      buyerOrganisationId, providerOrganisationId, offerTitle: "Nền tảng giám sát giao thông", packageName: "Gói cơ bản", packageUnit: "tháng",
-      unitPriceVnd: 500_000n, amountVnd: 500_000n, status, ...(status === "PAID" ? { amountPaidVnd: 500_000n, paidAt: new Date() } : { cancelledAt: new Date() }),
+      buyerOrganisationId,
+      providerOrganisationId,
+      offerTitle: "Nền tảng giám sát giao thông",
+      packageName: "Gói cơ bản",
+      packageUnit: "tháng",
+      unitPriceVnd: 500_000n,
+      amountVnd: 500_000n,
+      status,
+      ...(status === "PAID" ? { amountPaidVnd: 500_000n, paidAt: new Date() } : { cancelledAt: new Date() }),
     },
   });
 }
@@ -76,13 +105,19 @@ beforeAll(async () => {
   await browsers.agencyOwner.signIn(people.agencyOwner.email, "mật khẩu thử nghiệm 123");
 });
 
-const post = (who: keyof typeof browsers, pathname: string, fields: Record<string, string>, file?: { name: string; bytes: Uint8Array; type?: string }) =>
-  postMultipart(server.baseUrl, browsers[who].cookieHeader(), pathname, fields, file);
+const post = (
+  who: keyof typeof browsers,
+  pathname: string,
+  fields: Record<string, string>,
+  file?: { name: string; bytes: Uint8Array; type?: string },
+) => postMultipart(server.baseUrl, browsers[who].cookieHeader(), pathname, fields, file);
 
 describe("a proposal's thread", () => {
   it("the provider writes, the agency is told in its language and replies; the author and the author's colleagues are not told", async () => {
     const thread = `/proposals/${ids.proposal}/messages`;
-    const sent = await post("providerMember", thread, { body: "Chúng tôi có thể khảo sát thêm 5 nút giao trong tháng 7 không?" });
+    const sent = await post("providerMember", thread, {
+      body: "Chúng tôi có thể khảo sát thêm 5 nút giao trong tháng 7 không?",
+    });
     expect(sent.status).toBe(302);
     expect(sent.location).toMatch(new RegExp(`^${thread}#m-`));
 
@@ -130,10 +165,16 @@ describe("a proposal's thread", () => {
     // the author has one new message (the reply), a colleague who never opened the thread two.
     const list = visibleText((await browsers.providerMember.get(`/orgs/${ids.provider}/proposals`)).text);
     expect(list).toContain(fill(vi.messages.countUnread, { count: 2, unread: 1 }));
-    expect(visibleText((await browsers.providerOwner.get(`/orgs/${ids.provider}/proposals`)).text)).toContain(fill(vi.messages.countUnread, { count: 2, unread: 2 }));
+    expect(visibleText((await browsers.providerOwner.get(`/orgs/${ids.provider}/proposals`)).text)).toContain(
+      fill(vi.messages.countUnread, { count: 2, unread: 2 }),
+    );
     const providerPage = visibleText((await browsers.providerMember.get(thread)).text);
-    expect(providerPage.indexOf("khảo sát thêm 5 nút giao")).toBeLessThan(providerPage.indexOf("xin gửi kế hoạch khảo sát"));
-    expect(visibleText((await browsers.providerMember.get(`/orgs/${ids.provider}/proposals`)).text)).toContain(fill(vi.messages.count, { count: 2 }));
+    expect(providerPage.indexOf("khảo sát thêm 5 nút giao")).toBeLessThan(
+      providerPage.indexOf("xin gửi kế hoạch khảo sát"),
+    );
+    expect(visibleText((await browsers.providerMember.get(`/orgs/${ids.provider}/proposals`)).text)).toContain(
+      fill(vi.messages.count, { count: 2 }),
+    );
     // Staff may read it.
     expect(visibleText((await browsers.staff.get(thread)).text)).toContain("xin gửi kế hoạch khảo sát");
   });
@@ -141,7 +182,12 @@ describe("a proposal's thread", () => {
   it("a PDF travels with a message, downloads as an attachment for the parties and staff, and 404 for anyone else", async () => {
     const thread = `/proposals/${ids.proposal}/messages`;
     const bytes = pdfBytes();
-    const sent = await post("providerOwner", thread, { body: "Kế hoạch khảo sát đính kèm." }, { name: "Kế hoạch khảo sát.pdf", bytes });
+    const sent = await post(
+      "providerOwner",
+      thread,
+      { body: "Kế hoạch khảo sát đính kèm." },
+      { name: "Kế hoạch khảo sát.pdf", bytes },
+    );
     expect(sent.status).toBe(302);
     const message = await db.message.findFirstOrThrow({ where: { body: "Kế hoạch khảo sát đính kèm." } });
     expect(message.attachmentName).toBe("Kế hoạch khảo sát.pdf");
@@ -149,14 +195,19 @@ describe("a proposal's thread", () => {
     // the upload folder is shared with other test files whose rows this database does not hold.
     const sweepDir = await fs.mkdtemp(path.join(os.tmpdir(), "hte-message-sweep-"));
     const stray = `${"0".repeat(32)}.pdf`;
-    await fs.copyFile(path.join(uploadDir(), message.attachmentStored!), path.join(sweepDir, message.attachmentStored!));
+    await fs.copyFile(
+      path.join(uploadDir(), message.attachmentStored!),
+      path.join(sweepDir, message.attachmentStored!),
+    );
     await fs.writeFile(path.join(sweepDir, stray), bytes);
     const sweep = await removeOrphanUploads({ graceMs: 0, now: new Date(Date.now() + 60_000), dir: sweepDir });
     expect(sweep.removed).toEqual([stray]);
     expect(await fs.readdir(sweepDir)).toEqual([message.attachmentStored]);
     await fs.rm(sweepDir, { recursive: true, force: true });
     const download = `${thread}/${message.id}/attachment`;
-    expect(visibleText((await browsers.agencyOwner.get(thread)).text)).toContain(fill(en.messages.download, { name: "Kế hoạch khảo sát.pdf" }));
+    expect(visibleText((await browsers.agencyOwner.get(thread)).text)).toContain(
+      fill(en.messages.download, { name: "Kế hoạch khảo sát.pdf" }),
+    );
     for (const who of ["agencyOwner", "providerMember", "staff"] as const) {
       const response = await fetch(server.baseUrl + download, { headers: { cookie: browsers[who].cookieHeader() } });
       expect(response.status).toBe(200);
@@ -168,8 +219,12 @@ describe("a proposal's thread", () => {
     expect((await browsers.problemOwner.get(download)).status).toBe(404);
     expect((await browsers.anonymous.get(download)).status).toBe(302);
     // The message's id under another thread the reader may see is not a way in either.
-    expect((await browsers.outsider.get(`/proposals/${ids.otherProposal}/messages/${message.id}/attachment`)).status).toBe(404);
-    expect((await browsers.agencyOwner.get(`/proposals/${ids.otherProposal}/messages/${message.id}/attachment`)).status).toBe(404);
+    expect(
+      (await browsers.outsider.get(`/proposals/${ids.otherProposal}/messages/${message.id}/attachment`)).status,
+    ).toBe(404);
+    expect(
+      (await browsers.agencyOwner.get(`/proposals/${ids.otherProposal}/messages/${message.id}/attachment`)).status,
+    ).toBe(404);
   });
 
   it("outsiders get 404 to read and to post, exactly as for a proposal that does not exist, and nothing is saved", async () => {
@@ -213,7 +268,10 @@ describe("a proposal's thread", () => {
 
   it("a withdrawn proposal's thread stays readable and takes no more messages", async () => {
     const thread = `/proposals/${ids.otherProposal}/messages`;
-    await db.proposal.update({ where: { id: ids.otherProposal }, data: { status: "WITHDRAWN", withdrawnAt: new Date() } });
+    await db.proposal.update({
+      where: { id: ids.otherProposal },
+      data: { status: "WITHDRAWN", withdrawnAt: new Date() },
+    });
     const page = await post("agencyOwner", thread, { body: "Vì sao rút đề xuất?" });
     expect(page.status).toBe(409);
     expect(visibleText(page.text)).toContain(en.messages.closedProposal);
@@ -227,7 +285,12 @@ describe("refused messages", () => {
   const thread = () => `/proposals/${ids.proposal}/messages`;
 
   it("an empty message, one of 10,000 characters, and a file that is not a PDF get 400 with the reason, keep the text, and save nothing", async () => {
-    const before = { messages: await db.message.count(), notices: await db.notification.count(), files: await uploads(), audit: await db.auditEntry.count() };
+    const before = {
+      messages: await db.message.count(),
+      notices: await db.notification.count(),
+      files: await uploads(),
+      audit: await db.auditEntry.count(),
+    };
 
     const empty = await post("providerOwner", thread(), { body: "   " });
     expect(empty.status).toBe(400);
@@ -239,8 +302,14 @@ describe("refused messages", () => {
     expect(visibleText(tooLong.text)).toContain(fill(vi.validation.tooLong, { max: MAX_MESSAGE }));
     expect(inputValue(tooLong.text, "body")).toBe(long);
 
-    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
-    for (const file of [{ name: "hop-dong.pdf", bytes: png }, { name: "ghi-chu.txt", bytes: new TextEncoder().encode("chỉ là chữ"), type: "text/plain" }]) {
+    const png = Uint8Array.from([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2,
+      0, 0, 0,
+    ]);
+    for (const file of [
+      { name: "hop-dong.pdf", bytes: png },
+      { name: "ghi-chu.txt", bytes: new TextEncoder().encode("chỉ là chữ"), type: "text/plain" },
+    ]) {
       const page = await post("providerOwner", thread(), { body: "Hợp đồng mẫu đây ạ." }, file);
       expect(page.status).toBe(400);
       expect(visibleText(page.text)).toContain(fill(vi.validation.fileType, { max: "pdf" }));
@@ -274,8 +343,22 @@ describe("refused messages", () => {
     const check = await checkUpload(new File([Uint8Array.from(pdfBytes())], "x.pdf"), "ATTACHMENT");
     if (!check.ok) throw new Error(check.error);
     const files = await uploads();
-    expect(await postMessage({ id: people.outsider.id, isStaff: false }, { kind: "order", id: ids.order }, { body: "Chen vào." }, check)).toEqual({ outcome: "not-found" });
-    expect(await postMessage({ id: people.buyerOwner.id, isStaff: false }, { kind: "order", id: ids.cancelledOrder }, { body: "Huỷ rồi." }, check)).toEqual({ outcome: "closedOrder" });
+    expect(
+      await postMessage(
+        { id: people.outsider.id, isStaff: false },
+        { kind: "order", id: ids.order },
+        { body: "Chen vào." },
+        check,
+      ),
+    ).toEqual({ outcome: "not-found" });
+    expect(
+      await postMessage(
+        { id: people.buyerOwner.id, isStaff: false },
+        { kind: "order", id: ids.cancelledOrder },
+        { body: "Huỷ rồi." },
+        check,
+      ),
+    ).toEqual({ outcome: "closedOrder" });
     expect(await db.messageThread.count({ where: { orderId: ids.cancelledOrder } })).toBe(0);
     expect(await uploads()).toEqual(files);
   });
@@ -289,16 +372,35 @@ describe("an order's thread", () => {
     expect(before.status).toBe(200);
     expect(before.text).toContain(`action="/orders/${ids.order}/messages"`);
 
-    const sent = await post("buyerOwner", `/orders/${ids.order}/messages`, { body: "Khi nào bên bán bàn giao tài khoản?" });
+    const sent = await post("buyerOwner", `/orders/${ids.order}/messages`, {
+      body: "Khi nào bên bán bàn giao tài khoản?",
+    });
     expect(sent.status).toBe(302);
     expect(sent.location).toMatch(new RegExp(`^/orders/${ids.order}#m-`));
-    expect((await noticesOf(people.providerOwner)).some((n) => n.link === sent.location && n.body.includes("Trần Văn Mua (Quận Hoàn Kiếm thử)"))).toBe(true);
-    expect((await readOutbox(people.providerOwner.email)).some((m) => m.text.includes("Khi nào bên bán bàn giao tài khoản?"))).toBe(true);
+    expect(
+      (await noticesOf(people.providerOwner)).some(
+        (n) => n.link === sent.location && n.body.includes("Trần Văn Mua (Quận Hoàn Kiếm thử)"),
+      ),
+    ).toBe(true);
+    expect(
+      (await readOutbox(people.providerOwner.email)).some((m) =>
+        m.text.includes("Khi nào bên bán bàn giao tài khoản?"),
+      ),
+    ).toBe(true);
     expect(await noticesOf(people.buyerOwner)).toHaveLength(0);
 
     const providerView = visibleText((await browsers.providerMember.get(orderPage)).text);
     expect(providerView).toContain("Khi nào bên bán bàn giao tài khoản?");
-    expect((await post("providerMember", `/orders/${ids.order}/messages`, { body: "Trong hôm nay ạ." }, { name: "huong-dan.pdf", bytes: pdfBytes() })).status).toBe(302);
+    expect(
+      (
+        await post(
+          "providerMember",
+          `/orders/${ids.order}/messages`,
+          { body: "Trong hôm nay ạ." },
+          { name: "huong-dan.pdf", bytes: pdfBytes() },
+        )
+      ).status,
+    ).toBe(302);
     expect((await noticesOf(people.buyerOwner)).length).toBe(1);
     const withFile = await db.message.findFirstOrThrow({ where: { body: "Trong hôm nay ạ." } });
     const download = `/orders/${ids.order}/messages/${withFile.id}/attachment`;
@@ -327,6 +429,8 @@ describe("an order's thread", () => {
     expect(visibleText(page.text)).toContain(vi.messages.closedOrder);
     expect(inputValue(page.text, "body")).toBe("Tôi muốn đặt lại.");
     expect(await db.messageThread.count({ where: { orderId: ids.cancelledOrder } })).toBe(0);
-    expect(visibleText((await browsers.buyerOwner.get(`/orders/${ids.cancelledOrder}`)).text)).toContain(vi.messages.closedOrder);
+    expect(visibleText((await browsers.buyerOwner.get(`/orders/${ids.cancelledOrder}`)).text)).toContain(
+      vi.messages.closedOrder,
+    );
   });
 });

@@ -43,7 +43,14 @@ export type ThreadAccess = {
 const HIHUB = "hihub";
 
 const memberOf = async (tx: Reader, userId: string, organisationIds: string[]) =>
-  new Set((await tx.membership.findMany({ where: { userId, organisationId: { in: organisationIds } }, select: { organisationId: true } })).map((m) => m.organisationId));
+  new Set(
+    (
+      await tx.membership.findMany({
+        where: { userId, organisationId: { in: organisationIds } },
+        select: { organisationId: true },
+      })
+    ).map((m) => m.organisationId),
+  );
 
 /**
  * What the viewer may do with a deal's thread, or null when they are no party
@@ -55,7 +62,9 @@ export async function threadAccess(ref: ThreadRef, viewer: Viewer, tx: Reader = 
     const proposal = await tx.proposal.findUnique({
       where: { id: ref.id },
       select: {
-        id: true, status: true, organisationId: true,
+        id: true,
+        status: true,
+        organisationId: true,
         offer: { select: { titleVi: true } },
         problemStatement: { select: { organisationId: true, title: true } },
         majorProblem: { select: { code: true, title: true, ownerId: true } },
@@ -63,13 +72,24 @@ export async function threadAccess(ref: ThreadRef, viewer: Viewer, tx: Reader = 
     });
     if (!proposal) return null;
     const agencyId = proposal.problemStatement?.organisationId ?? null;
-    const mine = await memberOf(tx, viewer.id, agencyId ? [proposal.organisationId, agencyId] : [proposal.organisationId]);
+    const mine = await memberOf(
+      tx,
+      viewer.id,
+      agencyId ? [proposal.organisationId, agencyId] : [proposal.organisationId],
+    );
     const owner = proposal.majorProblem?.ownerId === viewer.id;
     if (!mine.size && !viewer.isStaff && !owner) return null;
-    const target = proposal.problemStatement?.title ?? (proposal.majorProblem ? `${proposal.majorProblem.code}: ${proposal.majorProblem.title}` : "");
+    const target =
+      proposal.problemStatement?.title ??
+      (proposal.majorProblem ? `${proposal.majorProblem.code}: ${proposal.majorProblem.title}` : "");
     return {
-      ref, path: `/proposals/${proposal.id}/messages`,
-      authorOrganisationId: mine.has(proposal.organisationId) ? proposal.organisationId : agencyId && mine.has(agencyId) ? agencyId : null,
+      ref,
+      path: `/proposals/${proposal.id}/messages`,
+      authorOrganisationId: mine.has(proposal.organisationId)
+        ? proposal.organisationId
+        : agencyId && mine.has(agencyId)
+        ? agencyId
+        : null,
       closed: proposal.status === "WITHDRAWN" ? "closedProposal" : null,
       subject: `${proposal.offer.titleVi} / ${target}`,
       majorProblem: Boolean(proposal.majorProblem),
@@ -78,20 +98,38 @@ export async function threadAccess(ref: ThreadRef, viewer: Viewer, tx: Reader = 
         { side: proposal.organisationId, userIds: await organisationMembers(t, proposal.organisationId) },
         agencyId
           ? { side: agencyId, userIds: await organisationMembers(t, agencyId) }
-          : { side: HIHUB, userIds: [...(await staffUsers(t)), ...(proposal.majorProblem?.ownerId ? [proposal.majorProblem.ownerId] : [])] },
+          : {
+              side: HIHUB,
+              userIds: [
+                ...(await staffUsers(t)),
+                ...(proposal.majorProblem?.ownerId ? [proposal.majorProblem.ownerId] : []),
+              ],
+            },
       ],
     };
   }
   const order = await tx.order.findUnique({
     where: { id: ref.id },
-    select: { id: true, status: true, buyerOrganisationId: true, providerOrganisationId: true, offerTitle: true, packageName: true },
+    select: {
+      id: true,
+      status: true,
+      buyerOrganisationId: true,
+      providerOrganisationId: true,
+      offerTitle: true,
+      packageName: true,
+    },
   });
   if (!order) return null;
   const mine = await memberOf(tx, viewer.id, [order.buyerOrganisationId, order.providerOrganisationId]);
   if (!mine.size && !viewer.isStaff) return null;
   return {
-    ref, path: `/orders/${order.id}`,
-    authorOrganisationId: mine.has(order.buyerOrganisationId) ? order.buyerOrganisationId : mine.has(order.providerOrganisationId) ? order.providerOrganisationId : null,
+    ref,
+    path: `/orders/${order.id}`,
+    authorOrganisationId: mine.has(order.buyerOrganisationId)
+      ? order.buyerOrganisationId
+      : mine.has(order.providerOrganisationId)
+      ? order.providerOrganisationId
+      : null,
     // Staff may read an order's thread to settle a dispute; the conversation is the two parties'.
     closed: !mine.size ? "readOnly" : order.status === "CANCELLED" ? "closedOrder" : null,
     subject: `${order.offerTitle} · ${order.packageName}`,
@@ -111,7 +149,10 @@ export type ThreadView = {
   /** When the viewer last opened the thread before now (messages after it are new to them). */
   lastReadAt: Date | null;
   messages: Array<{
-    id: string; body: string; createdAt: Date; mine: boolean;
+    id: string;
+    body: string;
+    createdAt: Date;
+    mine: boolean;
     authorName: string | null;
     /** The author's organisation on the deal; null for HiHUB. */
     organisationName: string | null;
@@ -134,8 +175,13 @@ export async function openThread(ref: ThreadRef, viewer: Viewer): Promise<Thread
       messages: {
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         select: {
-          id: true, body: true, createdAt: true, authorUserId: true, attachmentName: true,
-          author: { select: { name: true } }, authorOrganisation: { select: { name: true } },
+          id: true,
+          body: true,
+          createdAt: true,
+          authorUserId: true,
+          attachmentName: true,
+          author: { select: { name: true } },
+          authorOrganisation: { select: { name: true } },
         },
       },
     },
@@ -143,10 +189,17 @@ export async function openThread(ref: ThreadRef, viewer: Viewer): Promise<Thread
   const lastReadAt = thread?.reads[0]?.lastReadAt ?? null;
   if (thread?.messages.length) await markRead(db, thread.id, viewer.id);
   return {
-    closed: access.closed, majorProblem: access.majorProblem, lastReadAt,
+    closed: access.closed,
+    majorProblem: access.majorProblem,
+    lastReadAt,
     messages: (thread?.messages ?? []).map((m) => ({
-      id: m.id, body: m.body, createdAt: m.createdAt, mine: m.authorUserId === viewer.id,
-      authorName: m.author?.name ?? null, organisationName: m.authorOrganisation?.name ?? null, attachmentName: m.attachmentName,
+      id: m.id,
+      body: m.body,
+      createdAt: m.createdAt,
+      mine: m.authorUserId === viewer.id,
+      authorName: m.author?.name ?? null,
+      organisationName: m.authorOrganisation?.name ?? null,
+      attachmentName: m.attachmentName,
     })),
   };
 }
@@ -160,7 +213,10 @@ async function markRead(tx: Pick<Db, "messageThreadRead">, threadId: string, use
   });
 }
 
-export type PostOutcome = { outcome: "posted"; messageId: string } | { outcome: "not-found" } | { outcome: ClosedReason };
+export type PostOutcome =
+  | { outcome: "posted"; messageId: string }
+  | { outcome: "not-found" }
+  | { outcome: ClosedReason };
 
 class Refused extends Error {
   constructor(readonly result: PostOutcome) {
@@ -196,7 +252,10 @@ export async function postMessage(
       // the deal is read again after it, so a withdrawal or a cancellation that
       // committed meanwhile is seen.
       const thread = await tx.messageThread.upsert({
-        where: threadWhere(ref), create: threadWhere(ref), update: { lastMessageAt: new Date() }, select: { id: true },
+        where: threadWhere(ref),
+        create: threadWhere(ref),
+        update: { lastMessageAt: new Date() },
+        select: { id: true },
       });
       const access = await threadAccess(ref, viewer, tx);
       // Thrown, not returned, so the thread row made above is rolled back too.
@@ -208,9 +267,17 @@ export async function postMessage(
         : null;
       const message = await tx.message.create({
         data: {
-          threadId: thread.id, authorUserId: viewer.id, authorOrganisationId: access.authorOrganisationId, body,
+          threadId: thread.id,
+          authorUserId: viewer.id,
+          authorOrganisationId: access.authorOrganisationId,
+          body,
           ...(attachment
-            ? { attachmentName: attachment.upload.originalName, attachmentStored: attachment.upload.storedName, attachmentMime: attachment.upload.mimeType, attachmentSize: attachment.upload.sizeBytes }
+            ? {
+                attachmentName: attachment.upload.originalName,
+                attachmentStored: attachment.upload.storedName,
+                attachmentMime: attachment.upload.mimeType,
+                attachmentSize: attachment.upload.sizeBytes,
+              }
             : {}),
         },
         select: { id: true },
@@ -218,16 +285,34 @@ export async function postMessage(
       await markRead(tx, thread.id, viewer.id);
       // The body stays out of the audit log: the log is for who did what, and the thread keeps the words.
       await recordAudit(tx, {
-        actorId: viewer.id, action: "message.posted", entityType: "Message", entityId: message.id,
-        data: { threadId: thread.id, [ref.kind === "proposal" ? "proposalId" : "orderId"]: ref.id, authorOrganisationId: access.authorOrganisationId, attachment: Boolean(attachment) },
+        actorId: viewer.id,
+        action: "message.posted",
+        entityType: "Message",
+        entityId: message.id,
+        data: {
+          threadId: thread.id,
+          [ref.kind === "proposal" ? "proposalId" : "orderId"]: ref.id,
+          authorOrganisationId: access.authorOrganisationId,
+          attachment: Boolean(attachment),
+        },
       });
       const authorSide = access.authorOrganisationId ?? HIHUB;
-      const readers = (await access.sides(tx)).filter((s) => s.side !== authorSide).flatMap((s) => s.userIds).filter((id) => id !== viewer.id);
-      await notify(tx, noticesFor(readers, {
-        kind: "message.received",
-        link: `${access.path}#m-${message.id}`,
-        values: { subject: access.subject, sender: `${author.name} (${organisation?.name ?? "HiHUB"})`, excerpt: excerpt(body) },
-      }));
+      const readers = (await access.sides(tx))
+        .filter((s) => s.side !== authorSide)
+        .flatMap((s) => s.userIds)
+        .filter((id) => id !== viewer.id);
+      await notify(
+        tx,
+        noticesFor(readers, {
+          kind: "message.received",
+          link: `${access.path}#m-${message.id}`,
+          values: {
+            subject: access.subject,
+            sender: `${author.name} (${organisation?.name ?? "HiHUB"})`,
+            excerpt: excerpt(body),
+          },
+        }),
+      );
       return { outcome: "posted", messageId: message.id };
     });
     if (result.outcome !== "posted" && attachment) await deleteUpload(attachment.upload.storedName);
@@ -248,7 +333,11 @@ export async function findMessageAttachment(ref: ThreadRef, messageId: string, v
     select: { attachmentName: true, attachmentStored: true, attachmentMime: true },
   });
   if (!message?.attachmentStored) return null;
-  return { name: message.attachmentName ?? "attachment.pdf", stored: message.attachmentStored, mime: message.attachmentMime ?? "application/pdf" };
+  return {
+    name: message.attachmentName ?? "attachment.pdf",
+    stored: message.attachmentStored,
+    mime: message.attachmentMime ?? "application/pdf",
+  };
 }
 
 export type ThreadCount = { total: number; unread: number };
@@ -258,12 +347,17 @@ export type ThreadCount = { total: number; unread: number };
  * id), with how many the viewer has not seen. Only call it for deals the
  * viewer may already see: it does not check access.
  */
-export async function threadCounts(kind: ThreadRef["kind"], ids: string[], viewerId: string): Promise<Record<string, ThreadCount>> {
+export async function threadCounts(
+  kind: ThreadRef["kind"],
+  ids: string[],
+  viewerId: string,
+): Promise<Record<string, ThreadCount>> {
   if (!ids.length) return {};
   const threads = await db.messageThread.findMany({
     where: kind === "proposal" ? { proposalId: { in: ids } } : { orderId: { in: ids } },
     select: {
-      proposalId: true, orderId: true,
+      proposalId: true,
+      orderId: true,
       reads: { where: { userId: viewerId }, select: { lastReadAt: true } },
       messages: { select: { createdAt: true, authorUserId: true } },
     },
@@ -285,7 +379,12 @@ export async function proposalForThread(id: string) {
   return db.proposal.findUnique({
     where: { id },
     select: {
-      id: true, status: true, declineReason: true, declineNote: true, createdAt: true, organisationId: true,
+      id: true,
+      status: true,
+      declineReason: true,
+      declineNote: true,
+      createdAt: true,
+      organisationId: true,
       organisation: { select: { name: true } },
       offer: { select: { titleVi: true, titleEn: true, slug: true } },
       problemStatement: { select: { slug: true, title: true, organisation: { select: { name: true } } } },

@@ -19,7 +19,9 @@ export function exportRows(table: DashboardTable, t: TFunction) {
   const empty = table.rows.every((row) => row.values.every((value) => value === null || value === 0));
   const rows = empty
     ? []
-    : table.rows.map((row) => Object.fromEntries([[periodHeader, row.period], ...row.values.map((value, i) => [headers[i + 1]!, value])]));
+    : table.rows.map((row) =>
+        Object.fromEntries([[periodHeader, row.period], ...row.values.map((value, i) => [headers[i + 1]!, value])]),
+      );
   return { headers, rows };
 }
 

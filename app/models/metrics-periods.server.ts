@@ -28,7 +28,9 @@ export function rangeOf(from: string, to: string): Range {
 }
 
 function periodStart(date: Date, granularity: Granularity): TZDate {
-  return granularity === "week" ? startOfWeek(date, { weekStartsOn: 1, in: inHanoi }) : startOfMonth(date, { in: inHanoi });
+  return granularity === "week"
+    ? startOfWeek(date, { weekStartsOn: 1, in: inHanoi })
+    : startOfMonth(date, { in: inHanoi });
 }
 
 /** Every period touching the range, in order, empty ones included. */
@@ -72,5 +74,8 @@ export function periodLabel(key: string, granularity: Granularity, t: TFunction)
   const start = hanoiMidnight(key);
   if (granularity === "month") return t("dashboard.monthOf", { month: format(start, "MM/yyyy", { in: inHanoi }) });
   const last = addDays(start, 6);
-  return t("dashboard.weekOf", { start: format(start, "dd/MM", { in: inHanoi }), end: format(last, "dd/MM/yyyy", { in: inHanoi }) });
+  return t("dashboard.weekOf", {
+    start: format(start, "dd/MM", { in: inHanoi }),
+    end: format(last, "dd/MM/yyyy", { in: inHanoi }),
+  });
 }

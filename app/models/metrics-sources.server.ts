@@ -4,11 +4,30 @@
 // lists the very same events, so a count and its list cannot disagree.
 import { db, type Prisma } from "~/db.server";
 import type { Period, Range } from "./metrics-periods.server";
-import { countsByPeriod, countsPerPeriod, empty, inRange, join, middlesByPeriod, millisBetween, raw, sql, type Middles, type Sql } from "./metrics-sql.server";
+import {
+  countsByPeriod,
+  countsPerPeriod,
+  empty,
+  inRange,
+  join,
+  middlesByPeriod,
+  millisBetween,
+  raw,
+  sql,
+  type Middles,
+  type Sql,
+} from "./metrics-sql.server";
 
 export type MetricFilters = { sectorId?: string; agencyId?: string };
 
-export type ListRow = { id: string; at: Date; title: string; detail: string | null; href: string; value: number | null };
+export type ListRow = {
+  id: string;
+  at: Date;
+  title: string;
+  detail: string | null;
+  href: string;
+  value: number | null;
+};
 export type MetricEvent = { at: Date; value: number; row?: ListRow };
 type Source = (filters: MetricFilters, range: Range, detail: boolean) => Promise<MetricEvent[]>;
 // The same figure grouped by period in the database (metrics-sql.server.ts),
@@ -78,29 +97,51 @@ const statementWhereSql = (s: Sql, f: MetricFilters): Sql[] => [
 ];
 const pairWhereSql = (m: Sql, f: MetricFilters): Sql[] => [
   ...(f.sectorId
-    ? [sql`(${offerInSectorSql(sql`${m}."offerId"`, f.sectorId)}
+    ? [
+        sql`(${offerInSectorSql(sql`${m}."offerId"`, f.sectorId)}
         OR ${majorProblemInSectorSql(sql`${m}."majorProblemId"`, f.sectorId)}
-        OR ${m}."problemStatementId" IN (SELECT ps.id FROM "ProblemStatement" ps WHERE ${majorProblemInSectorSql(sql`ps."majorProblemId"`, f.sectorId)}))`]
+        OR ${m}."problemStatementId" IN (SELECT ps.id FROM "ProblemStatement" ps WHERE ${majorProblemInSectorSql(
+          sql`ps."majorProblemId"`,
+          f.sectorId,
+        )}))`,
+      ]
     : []),
-  ...(f.agencyId ? [sql`${m}."problemStatementId" IN (SELECT ps.id FROM "ProblemStatement" ps WHERE ps."organisationId" = ${f.agencyId})`] : []),
+  ...(f.agencyId
+    ? [
+        sql`${m}."problemStatementId" IN (SELECT ps.id FROM "ProblemStatement" ps WHERE ps."organisationId" = ${f.agencyId})`,
+      ]
+    : []),
 ];
 
 // --- Links to the records' staff pages ---
 
 type NeedRef = { problemStatementId: string | null; majorProblemId: string | null };
 const boardHref = (need: NeedRef) =>
-  need.problemStatementId ? `/staff/matches/statement/${need.problemStatementId}` : `/staff/matches/major/${need.majorProblemId}`;
-const needTitle = (need: { problemStatement: { title: string } | null; majorProblem: { code: string; title: string } | null }) =>
+  need.problemStatementId
+    ? `/staff/matches/statement/${need.problemStatementId}`
+    : `/staff/matches/major/${need.majorProblemId}`;
+const needTitle = (need: {
+  problemStatement: { title: string } | null;
+  majorProblem: { code: string; title: string } | null;
+}) =>
   need.problemStatement?.title ?? (need.majorProblem ? `${need.majorProblem.code} — ${need.majorProblem.title}` : "—");
 const pairSelect = {
-  id: true, offerId: true, problemStatementId: true, majorProblemId: true,
+  id: true,
+  offerId: true,
+  problemStatementId: true,
+  majorProblemId: true,
   offer: { select: { titleVi: true } },
   problemStatement: { select: { title: true } },
   majorProblem: { select: { code: true, title: true } },
 } as const;
 type Pair = Prisma.MatchGetPayload<{ select: typeof pairSelect }>;
 const pairRow = (p: Pair, at: Date, value: number | null = null): ListRow => ({
-  id: p.id, at, title: p.offer.titleVi, detail: needTitle(p), href: boardHref(p), value,
+  id: p.id,
+  at,
+  title: p.offer.titleVi,
+  detail: needTitle(p),
+  href: boardHref(p),
+  value,
 });
 
 // --- Counts ---
@@ -111,24 +152,46 @@ const pairRow = (p: Pair, at: Date, value: number | null = null): ListRow => ({
 // ~10 ms against ~500 ms for the rows). The grouped SQL mirrors offerWhere, so
 // the list and the figure agree.
 function offerCount(field: "createdAt" | "publishedAt"): { source: Source; grouped: GroupedSource } {
-  const where = (f: MetricFilters, range: Range): Prisma.OfferWhereInput => ({ ...offerWhere(f), [field]: within(range) });
+  const where = (f: MetricFilters, range: Range): Prisma.OfferWhereInput => ({
+    ...offerWhere(f),
+    [field]: within(range),
+  });
   const column = sql`o.${raw(`"${field}"`)}`;
   return {
     // One sector's offers are read once and grouped; a count per period
     // would read the sector's list again for every period.
     grouped: async (f, range, periods) => ({
       counts: f.sectorId
-        ? await countsByPeriod(sql`SELECT ${column} AS at FROM "Offer" o WHERE ${inRange(column, range)} AND ${offerInSectorSql(sql`o.id`, f.sectorId)}`, periods)
+        ? await countsByPeriod(
+            sql`SELECT ${column} AS at FROM "Offer" o WHERE ${inRange(column, range)} AND ${offerInSectorSql(
+              sql`o.id`,
+              f.sectorId,
+            )}`,
+            periods,
+          )
         : await countsPerPeriod((period) => sql`FROM "Offer" o WHERE ${inRange(column, period)}`, periods, range),
     }),
     source: async (f, range, detail) => {
       const offers = await db.offer.findMany({
         where: where(f, range),
-        select: { id: true, [field]: true, ...(detail ? { titleVi: true, organisation: { select: { name: true } } } : {}) },
+        select: {
+          id: true,
+          [field]: true,
+          ...(detail ? { titleVi: true, organisation: { select: { name: true } } } : {}),
+        },
       });
       return offers.map((o) => {
         const at = (o as Record<string, unknown>)[field] as Date;
-        const row = detail ? { id: o.id, at, title: o.titleVi!, detail: o.organisation!.name, href: `/staff/offers/${o.id}`, value: null } : undefined;
+        const row = detail
+          ? {
+              id: o.id,
+              at,
+              title: o.titleVi!,
+              detail: o.organisation!.name,
+              href: `/staff/offers/${o.id}`,
+              value: null,
+            }
+          : undefined;
         return { at, value: 1, row };
       });
     },
@@ -136,7 +199,10 @@ function offerCount(field: "createdAt" | "publishedAt"): { source: Source; group
 }
 
 function organisationsDatedBy(field: "createdAt" | "verifiedAt"): Source {
-  const where = (f: MetricFilters, range: Range): Prisma.OrganisationWhereInput => ({ ...organisationWhere(f), [field]: within(range) });
+  const where = (f: MetricFilters, range: Range): Prisma.OrganisationWhereInput => ({
+    ...organisationWhere(f),
+    [field]: within(range),
+  });
   return async (f, range, detail) => {
     const orgs = await db.organisation.findMany({
       where: where(f, range),
@@ -145,13 +211,20 @@ function organisationsDatedBy(field: "createdAt" | "verifiedAt"): Source {
     return orgs.map((o) => {
       const at = (o as Record<string, unknown>)[field] as Date;
       const href = o.slug ? `/organisations/${o.slug}` : "/staff/organisations";
-      return { at, value: 1, row: detail ? { id: o.id, at, title: o.name!, detail: o.kind!, href, value: null } : undefined };
+      return {
+        at,
+        value: 1,
+        row: detail ? { id: o.id, at, title: o.name!, detail: o.kind!, href, value: null } : undefined,
+      };
     });
   };
 }
 
 function statementsDatedBy(field: "submittedAt" | "publishedAt"): Source {
-  const where = (f: MetricFilters, range: Range): Prisma.ProblemStatementWhereInput => ({ ...statementWhere(f), [field]: within(range) });
+  const where = (f: MetricFilters, range: Range): Prisma.ProblemStatementWhereInput => ({
+    ...statementWhere(f),
+    [field]: within(range),
+  });
   return async (f, range, detail) => {
     const statements = await db.problemStatement.findMany({
       where: where(f, range),
@@ -159,28 +232,47 @@ function statementsDatedBy(field: "submittedAt" | "publishedAt"): Source {
     });
     return statements.map((s) => {
       const at = (s as Record<string, unknown>)[field] as Date;
-      const row = detail ? { id: s.id, at, title: s.title!, detail: s.organisation!.name, href: `/staff/problems/${s.id}`, value: null } : undefined;
+      const row = detail
+        ? { id: s.id, at, title: s.title!, detail: s.organisation!.name, href: `/staff/problems/${s.id}`, value: null }
+        : undefined;
       return { at, value: 1, row };
     });
   };
 }
 
-const questionWhere = (f: MetricFilters, range: Range): Prisma.QuestionWhereInput => ({ answeredAt: within(range), problemStatement: statementWhere(f) });
+const questionWhere = (f: MetricFilters, range: Range): Prisma.QuestionWhereInput => ({
+  answeredAt: within(range),
+  problemStatement: statementWhere(f),
+});
 const questionsAnswered: Source = async (f, range, detail) => {
   const questions = await db.question.findMany({
     where: questionWhere(f, range),
-    select: { id: true, answeredAt: true, ...(detail ? { body: true, problemStatementId: true, problemStatement: { select: { title: true } } } : {}) },
+    select: {
+      id: true,
+      answeredAt: true,
+      ...(detail ? { body: true, problemStatementId: true, problemStatement: { select: { title: true } } } : {}),
+    },
   });
   return questions.map((q) => {
     const at = q.answeredAt!;
     const row = detail
-      ? { id: q.id, at, title: q.body!.slice(0, 140), detail: q.problemStatement!.title, href: `/staff/problems/${q.problemStatementId}`, value: null }
+      ? {
+          id: q.id,
+          at,
+          title: q.body!.slice(0, 140),
+          detail: q.problemStatement!.title,
+          href: `/staff/problems/${q.problemStatementId}`,
+          value: null,
+        }
       : undefined;
     return { at, value: 1, row };
   });
 };
 
-const proposalWhere = (f: MetricFilters, range: Range): Prisma.ProposalWhereInput => ({ ...pairWhere(f), createdAt: within(range) });
+const proposalWhere = (f: MetricFilters, range: Range): Prisma.ProposalWhereInput => ({
+  ...pairWhere(f),
+  createdAt: within(range),
+});
 const proposals: Source = async (f, range, detail) => {
   const rows = await db.proposal.findMany({
     where: proposalWhere(f, range),
@@ -190,13 +282,18 @@ const proposals: Source = async (f, range, detail) => {
     const at = p.createdAt;
     if (!detail) return { at, value: 1 };
     const pair = p as unknown as Pair;
-    const href = pair.problemStatementId ? `/staff/problems/${pair.problemStatementId}` : "/staff/major-problems/proposals";
+    const href = pair.problemStatementId
+      ? `/staff/problems/${pair.problemStatementId}`
+      : "/staff/major-problems/proposals";
     return { at, value: 1, row: { ...pairRow(pair, at), href } };
   });
 };
 
 function matchesDatedBy(field: "createdAt" | "introducedAt" | "pilotAt" | "procurementAt" | "deployedAt"): Source {
-  const where = (f: MetricFilters, range: Range): Prisma.MatchWhereInput => ({ ...pairWhere(f), [field]: within(range) });
+  const where = (f: MetricFilters, range: Range): Prisma.MatchWhereInput => ({
+    ...pairWhere(f),
+    [field]: within(range),
+  });
   return async (f, range, detail) => {
     const rows = await db.match.findMany({
       where: where(f, range),
@@ -210,7 +307,12 @@ function matchesDatedBy(field: "createdAt" | "introducedAt" | "pilotAt" | "procu
 }
 
 const matchesCreatedGrouped: GroupedSource = async (f, range, periods) => ({
-  counts: await countsByPeriod(sql`SELECT m."createdAt" AS at FROM "Match" m WHERE ${inRange(sql`m."createdAt"`, range)}${and(pairWhereSql(sql`m`, f))}`, periods),
+  counts: await countsByPeriod(
+    sql`SELECT m."createdAt" AS at FROM "Match" m WHERE ${inRange(sql`m."createdAt"`, range)}${and(
+      pairWhereSql(sql`m`, f),
+    )}`,
+    periods,
+  ),
 });
 
 // Prisma refuses more than 999 bound values per query on SQLite.
@@ -229,7 +331,12 @@ async function inChunks<T>(ids: string[], load: (chunk: string[]) => Promise<T[]
 function matchMovedTo(status: "SHORTLISTED" | "APPROVED"): Source {
   return async (f, range, detail) => {
     const entries = await db.auditEntry.findMany({
-      where: { action: "match.moved", entityType: "Match", createdAt: within(range), after: { contains: `"status":"${status}"` } },
+      where: {
+        action: "match.moved",
+        entityType: "Match",
+        createdAt: within(range),
+        after: { contains: `"status":"${status}"` },
+      },
       select: { entityId: true, createdAt: true },
       orderBy: { createdAt: "asc" },
     });
@@ -252,7 +359,10 @@ function matchMovedToGrouped(status: "SHORTLISTED" | "APPROVED"): GroupedSource 
     counts: await countsByPeriod(
       sql`SELECT firsts.at AS at FROM (
             SELECT a."entityId" AS id, MIN(a."createdAt") AS at FROM "AuditEntry" a
-            WHERE a."action" = 'match.moved' AND a."entityType" = 'Match' AND ${inRange(sql`a."createdAt"`, range)} AND a."after" LIKE ${`%"status":"${status}"%`}
+            WHERE a."action" = 'match.moved' AND a."entityType" = 'Match' AND ${inRange(
+              sql`a."createdAt"`,
+              range,
+            )} AND a."after" LIKE ${`%"status":"${status}"%`}
             GROUP BY a."entityId"
           ) firsts JOIN "Match" m ON m.id = firsts.id WHERE 1 = 1${and(pairWhereSql(sql`m`, f))}`,
       periods,
@@ -267,12 +377,19 @@ function matchMovedToGrouped(status: "SHORTLISTED" | "APPROVED"): GroupedSource 
 const revenue: Source = async (f, range, detail) => {
   const orders = await db.order.findMany({
     where: { ...orderWhere(f), paidAt: within(range), amountPaidVnd: { not: null } },
-    select: { id: true, paidAt: true, amountPaidVnd: true, ...(detail ? { offerTitle: true, buyerOrganisation: { select: { name: true } } } : {}) },
+    select: {
+      id: true,
+      paidAt: true,
+      amountPaidVnd: true,
+      ...(detail ? { offerTitle: true, buyerOrganisation: { select: { name: true } } } : {}),
+    },
   });
   return orders.map((o) => {
     const at = o.paidAt!;
     const value = Number(o.amountPaidVnd);
-    const row = detail ? { id: o.id, at, title: o.offerTitle!, detail: o.buyerOrganisation!.name, href: `/orders/${o.id}`, value } : undefined;
+    const row = detail
+      ? { id: o.id, at, title: o.offerTitle!, detail: o.buyerOrganisation!.name, href: `/orders/${o.id}`, value }
+      : undefined;
     return { at, value, row };
   });
 };
@@ -280,21 +397,33 @@ const revenue: Source = async (f, range, detail) => {
 const refunds: Source = async (f, range, detail) => {
   const rows = await db.refund.findMany({
     where: { status: "SUCCEEDED", completedAt: within(range), order: orderWhere(f) },
-    select: { id: true, orderId: true, completedAt: true, amountVnd: true, ...(detail ? { reason: true, order: { select: { offerTitle: true } } } : {}) },
+    select: {
+      id: true,
+      orderId: true,
+      completedAt: true,
+      amountVnd: true,
+      ...(detail ? { reason: true, order: { select: { offerTitle: true } } } : {}),
+    },
   });
   return rows.map((r) => {
     const at = r.completedAt!;
     const value = Number(r.amountVnd);
-    const row = detail ? { id: r.id, at, title: r.order!.offerTitle, detail: r.reason!, href: `/orders/${r.orderId}`, value } : undefined;
+    const row = detail
+      ? { id: r.id, at, title: r.order!.offerTitle, detail: r.reason!, href: `/orders/${r.orderId}`, value }
+      : undefined;
     return { at, value, row };
   });
 };
 
-const ordersPaid: Source = async (f, range, detail) => (await revenue(f, range, detail)).map((e) => ({ ...e, value: 1 }));
+const ordersPaid: Source = async (f, range, detail) =>
+  (await revenue(f, range, detail)).map((e) => ({ ...e, value: 1 }));
 
 const net: Source = async (f, range, detail) => {
   const [paid, refunded] = await Promise.all([revenue(f, range, detail), refunds(f, range, detail)]);
-  return [...paid, ...refunded.map((e) => ({ ...e, value: -e.value, row: e.row ? { ...e.row, value: -e.value } : undefined }))];
+  return [
+    ...paid,
+    ...refunded.map((e) => ({ ...e, value: -e.value, row: e.row ? { ...e.row, value: -e.value } : undefined })),
+  ];
 };
 
 // --- Durations, in days, dated by the moment the wait ended ---
@@ -304,21 +433,50 @@ function reviewTime(kind: "offer" | "statement"): Source {
     const where = { publishedAt: within(range), submittedAt: { not: null } };
     const rows =
       kind === "offer"
-        ? (await db.offer.findMany({ where: { ...offerWhere(f), ...where }, select: { id: true, titleVi: detail, submittedAt: true, publishedAt: true } }))
-            .map((o) => ({ id: o.id, title: o.titleVi ?? "", submittedAt: o.submittedAt!, publishedAt: o.publishedAt!, href: `/staff/offers/${o.id}` }))
-        : (await db.problemStatement.findMany({ where: { ...statementWhere(f), ...where }, select: { id: true, title: true, submittedAt: true, publishedAt: true } }))
-            .map((s) => ({ id: s.id, title: s.title, submittedAt: s.submittedAt!, publishedAt: s.publishedAt!, href: `/staff/problems/${s.id}` }));
+        ? (
+            await db.offer.findMany({
+              where: { ...offerWhere(f), ...where },
+              select: { id: true, titleVi: detail, submittedAt: true, publishedAt: true },
+            })
+          ).map((o) => ({
+            id: o.id,
+            title: o.titleVi ?? "",
+            submittedAt: o.submittedAt!,
+            publishedAt: o.publishedAt!,
+            href: `/staff/offers/${o.id}`,
+          }))
+        : (
+            await db.problemStatement.findMany({
+              where: { ...statementWhere(f), ...where },
+              select: { id: true, title: true, submittedAt: true, publishedAt: true },
+            })
+          ).map((s) => ({
+            id: s.id,
+            title: s.title,
+            submittedAt: s.submittedAt!,
+            publishedAt: s.publishedAt!,
+            href: `/staff/problems/${s.id}`,
+          }));
     return rows.map((r) => {
       const value = days(r.submittedAt, r.publishedAt);
-      return { at: r.publishedAt, value, row: detail ? { id: r.id, at: r.publishedAt, title: r.title, detail: null, href: r.href, value } : undefined };
+      return {
+        at: r.publishedAt,
+        value,
+        row: detail ? { id: r.id, at: r.publishedAt, title: r.title, detail: null, href: r.href, value } : undefined,
+      };
     });
   };
 }
 
 const offerReviewGrouped: GroupedSource = async (f, range, periods) => ({
   middles: await middlesByPeriod(
-    sql`SELECT o."publishedAt" AS at, ${millisBetween(sql`o."submittedAt"`, sql`o."publishedAt"`)} AS value FROM "Offer" o
-        WHERE ${inRange(sql`o."publishedAt"`, range)} AND o."submittedAt" IS NOT NULL${and(f.sectorId ? [offerInSectorSql(sql`o.id`, f.sectorId)] : [])}`,
+    sql`SELECT o."publishedAt" AS at, ${millisBetween(
+      sql`o."submittedAt"`,
+      sql`o."publishedAt"`,
+    )} AS value FROM "Offer" o
+        WHERE ${inRange(sql`o."publishedAt"`, range)} AND o."submittedAt" IS NOT NULL${and(
+      f.sectorId ? [offerInSectorSql(sql`o.id`, f.sectorId)] : [],
+    )}`,
     periods,
   ),
 });
@@ -327,19 +485,34 @@ const offerReviewGrouped: GroupedSource = async (f, range, periods) => ({
 const statementFirstMatch: Source = async (f, range, detail) => {
   const groups = await db.match.groupBy({
     by: ["problemStatementId"],
-    where: { problemStatementId: { not: null }, createdAt: { lt: range.end }, problemStatement: { ...statementWhere(f), publishedAt: { not: null } } },
+    where: {
+      problemStatementId: { not: null },
+      createdAt: { lt: range.end },
+      problemStatement: { ...statementWhere(f), publishedAt: { not: null } },
+    },
     _min: { createdAt: true },
   });
   const firsts = groups.filter((g) => g._min.createdAt! >= range.start);
-  const statements = await inChunks(firsts.map((g) => g.problemStatementId!), (ids) =>
-    db.problemStatement.findMany({ where: { id: { in: ids } }, select: { id: true, title: true, publishedAt: true } }),
+  const statements = await inChunks(
+    firsts.map((g) => g.problemStatementId!),
+    (ids) =>
+      db.problemStatement.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, title: true, publishedAt: true },
+      }),
   );
   const byId = new Map(statements.map((s) => [s.id, s]));
   return firsts.map((g) => {
     const s = byId.get(g.problemStatementId!)!;
     const at = g._min.createdAt!;
     const value = days(s.publishedAt!, at);
-    return { at, value, row: detail ? { id: s.id, at, title: s.title, detail: null, href: `/staff/matches/statement/${s.id}`, value } : undefined };
+    return {
+      at,
+      value,
+      row: detail
+        ? { id: s.id, at, title: s.title, detail: null, href: `/staff/matches/statement/${s.id}`, value }
+        : undefined,
+    };
   });
 };
 
@@ -360,9 +533,13 @@ const statementFirstMatchGrouped: GroupedSource = async (f, range, periods) => (
 const offerFirstMatchGrouped: GroupedSource = async (f, range, periods) => ({
   middles: await middlesByPeriod(
     sql`SELECT firsts.at AS at, ${millisBetween(sql`o."publishedAt"`, sql`firsts.at`)} AS value FROM (
-          SELECT m."offerId" AS id, MIN(m."createdAt") AS at FROM "Match" m WHERE m."createdAt" < ${range.end} GROUP BY m."offerId"
+          SELECT m."offerId" AS id, MIN(m."createdAt") AS at FROM "Match" m WHERE m."createdAt" < ${
+            range.end
+          } GROUP BY m."offerId"
         ) firsts JOIN "Offer" o ON o.id = firsts.id
-        WHERE firsts.at >= ${range.start} AND o."publishedAt" IS NOT NULL${and(f.sectorId ? [offerInSectorSql(sql`o.id`, f.sectorId)] : [])}`,
+        WHERE firsts.at >= ${range.start} AND o."publishedAt" IS NOT NULL${and(
+      f.sectorId ? [offerInSectorSql(sql`o.id`, f.sectorId)] : [],
+    )}`,
     periods,
   ),
 });
@@ -374,15 +551,23 @@ const offerFirstMatch: Source = async (f, range, detail) => {
     _min: { createdAt: true },
   });
   const firsts = groups.filter((g) => g._min.createdAt! >= range.start);
-  const offers = await inChunks(firsts.map((g) => g.offerId), (ids) =>
-    db.offer.findMany({ where: { id: { in: ids } }, select: { id: true, titleVi: detail, publishedAt: true } }),
+  const offers = await inChunks(
+    firsts.map((g) => g.offerId),
+    (ids) =>
+      db.offer.findMany({ where: { id: { in: ids } }, select: { id: true, titleVi: detail, publishedAt: true } }),
   );
   const byId = new Map(offers.map((o) => [o.id, o]));
   return firsts.map((g) => {
     const o = byId.get(g.offerId)!;
     const at = g._min.createdAt!;
     const value = days(o.publishedAt!, at);
-    return { at, value, row: detail ? { id: o.id, at, title: o.titleVi ?? "", detail: null, href: `/staff/offers/${o.id}`, value } : undefined };
+    return {
+      at,
+      value,
+      row: detail
+        ? { id: o.id, at, title: o.titleVi ?? "", detail: null, href: `/staff/offers/${o.id}`, value }
+        : undefined,
+    };
   });
 };
 
@@ -391,7 +576,11 @@ const offerFirstMatch: Source = async (f, range, detail) => {
 // match approved before decisions were dated.
 const matchToDeployment: Source = async (f, range, detail) => {
   const rows = await db.match.findMany({
-    where: { ...pairWhere(f), deployedAt: within(range), OR: [{ decidedAt: { not: null } }, { introducedAt: { not: null } }] },
+    where: {
+      ...pairWhere(f),
+      deployedAt: within(range),
+      OR: [{ decidedAt: { not: null } }, { introducedAt: { not: null } }],
+    },
     select: { ...pairSelect, decidedAt: true, introducedAt: true, deployedAt: true },
   });
   return rows.map((m) => {
@@ -402,7 +591,16 @@ const matchToDeployment: Source = async (f, range, detail) => {
 };
 
 export const metricTables = {
-  activity: ["offersNew", "offersPublished", "orgsNew", "orgsVerified", "statementsPosted", "statementsPublished", "questionsAnswered", "proposals"],
+  activity: [
+    "offersNew",
+    "offersPublished",
+    "orgsNew",
+    "orgsVerified",
+    "statementsPosted",
+    "statementsPublished",
+    "questionsAnswered",
+    "proposals",
+  ],
   matches: ["suggested", "shortlisted", "approved", "introduced", "pilot", "procurement", "deployed"],
   orders: ["ordersPaid", "revenue", "refunds", "net"],
   durations: ["offerReview", "statementReview", "offerFirstMatch", "statementFirstMatch", "matchToDeployment"],
@@ -424,14 +622,47 @@ export const metrics: Record<MetricKey, MetricDefinition> = {
   offersNew: { table: "activity", aggregate: "count", ...offerCount("createdAt"), agencyApplies: false },
   offersPublished: { table: "activity", aggregate: "count", ...offerCount("publishedAt"), agencyApplies: false },
   orgsNew: { table: "activity", aggregate: "count", source: organisationsDatedBy("createdAt"), agencyApplies: false },
-  orgsVerified: { table: "activity", aggregate: "count", source: organisationsDatedBy("verifiedAt"), agencyApplies: false },
-  statementsPosted: { table: "activity", aggregate: "count", source: statementsDatedBy("submittedAt"), agencyApplies: true },
-  statementsPublished: { table: "activity", aggregate: "count", source: statementsDatedBy("publishedAt"), agencyApplies: true },
+  orgsVerified: {
+    table: "activity",
+    aggregate: "count",
+    source: organisationsDatedBy("verifiedAt"),
+    agencyApplies: false,
+  },
+  statementsPosted: {
+    table: "activity",
+    aggregate: "count",
+    source: statementsDatedBy("submittedAt"),
+    agencyApplies: true,
+  },
+  statementsPublished: {
+    table: "activity",
+    aggregate: "count",
+    source: statementsDatedBy("publishedAt"),
+    agencyApplies: true,
+  },
   questionsAnswered: { table: "activity", aggregate: "count", source: questionsAnswered, agencyApplies: true },
   proposals: { table: "activity", aggregate: "count", source: proposals, agencyApplies: true },
-  suggested: { table: "matches", aggregate: "count", source: matchesDatedBy("createdAt"), grouped: matchesCreatedGrouped, agencyApplies: true },
-  shortlisted: { table: "matches", aggregate: "count", source: matchMovedTo("SHORTLISTED"), grouped: matchMovedToGrouped("SHORTLISTED"), agencyApplies: true },
-  approved: { table: "matches", aggregate: "count", source: matchMovedTo("APPROVED"), grouped: matchMovedToGrouped("APPROVED"), agencyApplies: true },
+  suggested: {
+    table: "matches",
+    aggregate: "count",
+    source: matchesDatedBy("createdAt"),
+    grouped: matchesCreatedGrouped,
+    agencyApplies: true,
+  },
+  shortlisted: {
+    table: "matches",
+    aggregate: "count",
+    source: matchMovedTo("SHORTLISTED"),
+    grouped: matchMovedToGrouped("SHORTLISTED"),
+    agencyApplies: true,
+  },
+  approved: {
+    table: "matches",
+    aggregate: "count",
+    source: matchMovedTo("APPROVED"),
+    grouped: matchMovedToGrouped("APPROVED"),
+    agencyApplies: true,
+  },
   introduced: { table: "matches", aggregate: "count", source: matchesDatedBy("introducedAt"), agencyApplies: true },
   pilot: { table: "matches", aggregate: "count", source: matchesDatedBy("pilotAt"), agencyApplies: true },
   procurement: { table: "matches", aggregate: "count", source: matchesDatedBy("procurementAt"), agencyApplies: true },
@@ -440,10 +671,28 @@ export const metrics: Record<MetricKey, MetricDefinition> = {
   revenue: { table: "orders", aggregate: "sum", source: revenue, agencyApplies: true },
   refunds: { table: "orders", aggregate: "sum", source: refunds, agencyApplies: true },
   net: { table: "orders", aggregate: "sum", source: net, agencyApplies: true },
-  offerReview: { table: "durations", aggregate: "median", source: reviewTime("offer"), grouped: offerReviewGrouped, agencyApplies: false },
+  offerReview: {
+    table: "durations",
+    aggregate: "median",
+    source: reviewTime("offer"),
+    grouped: offerReviewGrouped,
+    agencyApplies: false,
+  },
   statementReview: { table: "durations", aggregate: "median", source: reviewTime("statement"), agencyApplies: true },
-  offerFirstMatch: { table: "durations", aggregate: "median", source: offerFirstMatch, grouped: offerFirstMatchGrouped, agencyApplies: false },
-  statementFirstMatch: { table: "durations", aggregate: "median", source: statementFirstMatch, grouped: statementFirstMatchGrouped, agencyApplies: true },
+  offerFirstMatch: {
+    table: "durations",
+    aggregate: "median",
+    source: offerFirstMatch,
+    grouped: offerFirstMatchGrouped,
+    agencyApplies: false,
+  },
+  statementFirstMatch: {
+    table: "durations",
+    aggregate: "median",
+    source: statementFirstMatch,
+    grouped: statementFirstMatchGrouped,
+    agencyApplies: true,
+  },
   matchToDeployment: { table: "durations", aggregate: "median", source: matchToDeployment, agencyApplies: true },
 };
 

@@ -51,7 +51,10 @@ export const inRange = (column: Sql, range: Range) => sql`${column} >= ${range.s
 /** Rows per period, from a query selecting one DateTime column `at` (already narrowed to the range). */
 export async function countsByPeriod(rows: Sql, periods: Period[]): Promise<number[]> {
   const found = await db.$queryRaw<{ bucket: number | bigint; n: number | bigint }[]>`
-    SELECT bucket, COUNT(*) AS n FROM (SELECT ${periodBucket(sql`e.at`, periods)} AS bucket FROM (${rows}) e) b GROUP BY bucket`;
+    SELECT bucket, COUNT(*) AS n FROM (SELECT ${periodBucket(
+      sql`e.at`,
+      periods,
+    )} AS bucket FROM (${rows}) e) b GROUP BY bucket`;
   const counts = periods.map(() => 0);
   for (const row of found) counts[Number(row.bucket)] = Number(row.n);
   return counts;
@@ -62,9 +65,16 @@ export async function countsByPeriod(rows: Sql, periods: Period[]): Promise<numb
  * is a range on the date's index, as cheap as separate counts without a
  * round trip each. `rows(period)` is the FROM and WHERE for one period.
  */
-export async function countsPerPeriod(rows: (period: Range) => Sql, periods: Period[], range: Range): Promise<number[]> {
+export async function countsPerPeriod(
+  rows: (period: Range) => Sql,
+  periods: Period[],
+  range: Range,
+): Promise<number[]> {
   // Each period clipped to the range, so a partial first week counts only its chosen days.
-  const clipped = periods.map((p) => ({ start: p.start < range.start ? range.start : p.start, end: p.end > range.end ? range.end : p.end }));
+  const clipped = periods.map((p) => ({
+    start: p.start < range.start ? range.start : p.start,
+    end: p.end > range.end ? range.end : p.end,
+  }));
   const columns = clipped.map((period, i) => sql`(SELECT COUNT(*) ${rows(period)}) AS ${raw(`c${i}`)}`);
   const [found] = await db.$queryRaw<Record<string, number | bigint>[]>`SELECT ${join(columns, ", ")}`;
   return clipped.map((_, i) => Number(found![`c${i}`]));
@@ -83,7 +93,9 @@ export async function middlesByPeriod(rows: Sql, periods: Period[]): Promise<Mid
   // One window (a single sort by period and value) gives each row its rank
   // and its period's count; ROW_NUMBER ignores the frame, COUNT sees the
   // whole period. With ties the value is the same whichever row is picked.
-  const found = await db.$queryRaw<{ bucket: number | bigint; value: number | bigint; i: number | bigint; n: number | bigint }[]>`
+  const found = await db.$queryRaw<
+    { bucket: number | bigint; value: number | bigint; i: number | bigint; n: number | bigint }[]
+  >`
     WITH e AS (SELECT ${periodBucket(sql`r.at`, periods)} AS bucket, r.value AS value FROM (${rows}) r),
     ranked AS (
       SELECT bucket, value, ROW_NUMBER() OVER w AS i, COUNT(*) OVER w AS n FROM e
@@ -103,6 +115,8 @@ export async function middlesByPeriod(rows: Sql, periods: Period[]): Promise<Mid
   const total = counts.reduce((sum, n) => sum + n, 0);
   if (total === 0) return { perPeriod, total: null };
   const middle = await db.$queryRaw<{ value: number | bigint }[]>`
-    SELECT r.value AS value FROM (${rows}) r ORDER BY r.value LIMIT ${raw(String(total % 2 ? 1 : 2))} OFFSET ${raw(String((total - 1) >> 1))}`;
+    SELECT r.value AS value FROM (${rows}) r ORDER BY r.value LIMIT ${raw(String(total % 2 ? 1 : 2))} OFFSET ${raw(
+    String((total - 1) >> 1),
+  )}`;
   return { perPeriod, total: middle.map((row) => Number(row.value)) };
 }

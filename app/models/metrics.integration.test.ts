@@ -12,7 +12,12 @@ beforeAll(async () => {
 });
 
 const weeks = (extra: Partial<DashboardFilters> = {}): DashboardFilters => ({
-  from: "2026-02-23", to: "2026-03-22", granularity: "week", sector: null, agency: null, ...extra,
+  from: "2026-02-23",
+  to: "2026-03-22",
+  granularity: "week",
+  sector: null,
+  agency: null,
+  ...extra,
 });
 
 function figures(dashboard: Dashboard) {
@@ -130,7 +135,9 @@ describe("the rows behind a figure", () => {
     const quiet = await metricRows(weeks(), "offersNew", "2026-03-09");
     expect(quiet).toMatchObject({ total: 0, figure: 0, rows: [] });
     const shortlisted = await metricRows(weeks(), "shortlisted", null);
-    expect(shortlisted!.rows.map((r) => r.href).sort()).toEqual([`/staff/matches/major/${h.major.id}`, `/staff/matches/statement/${h.s1.id}`].sort());
+    expect(shortlisted!.rows.map((r) => r.href).sort()).toEqual(
+      [`/staff/matches/major/${h.major.id}`, `/staff/matches/statement/${h.s1.id}`].sort(),
+    );
     const net = await metricRows(weeks(), "net", "2026-03-16");
     expect(net!.rows.map((r) => r.value!).sort((a, b) => a - b)).toEqual([-400_000, 2_500_000]);
     expect(net!.figure).toBe(2_100_000);
@@ -151,11 +158,24 @@ describe("figures grouped in the database", () => {
     ["a range starting mid-week", () => weeks({ from: "2026-03-04", to: "2026-03-19" })],
   ];
   it.each(cases)("agree with the rows behind them for %s", async (_, filters) => {
-    expect(grouped).toEqual(expect.arrayContaining(["offersNew", "offersPublished", "offerReview", "offerFirstMatch", "statementFirstMatch", "suggested", "shortlisted", "approved"]));
+    expect(grouped).toEqual(
+      expect.arrayContaining([
+        "offersNew",
+        "offersPublished",
+        "offerReview",
+        "offerFirstMatch",
+        "statementFirstMatch",
+        "suggested",
+        "shortlisted",
+        "approved",
+      ]),
+    );
     const f = figures(await dashboardMetrics(filters()));
     const dashboard = await dashboardMetrics(filters());
     for (const metric of grouped) {
-      const fromRows = await Promise.all(dashboard.periods.map(async (period) => (await metricRows(filters(), metric, period.key))!.figure));
+      const fromRows = await Promise.all(
+        dashboard.periods.map(async (period) => (await metricRows(filters(), metric, period.key))!.figure),
+      );
       const total = (await metricRows(filters(), metric, null))!.figure;
       expect({ metric, ...f[metric] }).toEqual({ metric, periods: fromRows, total });
     }

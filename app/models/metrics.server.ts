@@ -5,7 +5,16 @@
 import { db } from "~/db.server";
 import { dashboardFilterSchema, type DashboardFilterInput, type Granularity } from "~/schemas/dashboard";
 import { defaultDays, periodIndex, periodsOf, rangeOf, type Period, type Range } from "./metrics-periods.server";
-import { metrics, metricTables, type Grouped, type ListRow, type MetricEvent, type MetricFilters, type MetricKey, type TableKey } from "./metrics-sources.server";
+import {
+  metrics,
+  metricTables,
+  type Grouped,
+  type ListRow,
+  type MetricEvent,
+  type MetricFilters,
+  type MetricKey,
+  type TableKey,
+} from "./metrics-sources.server";
 
 export type DashboardFilters = {
   from: string;
@@ -41,24 +50,42 @@ export async function resolveDashboardFilters(params: URLSearchParams, now = new
   const sectorSlug = parsed.success ? parsed.data.sector : input.sector.trim() || undefined;
   const agencyId = parsed.success ? parsed.data.agency : input.agency.trim() || undefined;
   const [sector, agency] = await Promise.all([
-    sectorSlug && !errors.sector ? db.taxonomyTerm.findUnique({ where: { kind_slug: { kind: "SECTOR", slug: sectorSlug } }, select: { id: true, slug: true } }) : null,
-    agencyId && !errors.agency ? db.organisation.findFirst({ where: { id: agencyId, kind: "AGENCY" }, select: { id: true, name: true } }) : null,
+    sectorSlug && !errors.sector
+      ? db.taxonomyTerm.findUnique({
+          where: { kind_slug: { kind: "SECTOR", slug: sectorSlug } },
+          select: { id: true, slug: true },
+        })
+      : null,
+    agencyId && !errors.agency
+      ? db.organisation.findFirst({ where: { id: agencyId, kind: "AGENCY" }, select: { id: true, name: true } })
+      : null,
   ]);
   if (sectorSlug && !sector) errors.sector ??= "dashboard.errors.unknownSector";
   if (agencyId && !agency) errors.agency ??= "dashboard.errors.unknownAgency";
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors, input };
-  return { ok: true, input, filters: { from: parsed.data.from, to: parsed.data.to, granularity: parsed.data.granularity, sector, agency } };
+  return {
+    ok: true,
+    input,
+    filters: { from: parsed.data.from, to: parsed.data.to, granularity: parsed.data.granularity, sector, agency },
+  };
 }
 
 export async function dashboardChoices() {
   const [sectors, agencies] = await Promise.all([
-    db.taxonomyTerm.findMany({ where: { kind: "SECTOR" }, orderBy: [{ sortOrder: "asc" }, { nameVi: "asc" }], select: { slug: true, nameVi: true, nameEn: true } }),
+    db.taxonomyTerm.findMany({
+      where: { kind: "SECTOR" },
+      orderBy: [{ sortOrder: "asc" }, { nameVi: "asc" }],
+      select: { slug: true, nameVi: true, nameEn: true },
+    }),
     db.organisation.findMany({ where: { kind: "AGENCY" }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
   ]);
   return { sectors, agencies };
 }
 
-const metricFilters = (filters: DashboardFilters): MetricFilters => ({ sectorId: filters.sector?.id, agencyId: filters.agency?.id });
+const metricFilters = (filters: DashboardFilters): MetricFilters => ({
+  sectorId: filters.sector?.id,
+  agencyId: filters.agency?.id,
+});
 
 export function median(values: number[]): number | null {
   if (values.length === 0) return null;
@@ -107,7 +134,10 @@ async function tableFigures(key: TableKey, f: MetricFilters, range: Range, perio
     const found = byMetric[c]!;
     if ("counts" in found) return { perPeriod: found.counts, total: found.counts.reduce((sum, n) => sum + n, 0) };
     if ("middles" in found) {
-      return { perPeriod: found.middles.perPeriod.map((m) => roundDays(medianOfMiddles(m))), total: roundDays(medianOfMiddles(found.middles.total)) };
+      return {
+        perPeriod: found.middles.perPeriod.map((m) => roundDays(medianOfMiddles(m))),
+        total: roundDays(medianOfMiddles(found.middles.total)),
+      };
     }
     const buckets = periods.map(() => [] as number[]);
     for (const event of found.events) {
@@ -149,5 +179,13 @@ export async function metricRows(filters: DashboardFilters, metric: MetricKey, p
     .filter((e) => (period ? e.at >= period.start && e.at < period.end : true))
     .sort((a, b) => a.at.getTime() - b.at.getTime());
   const rows: ListRow[] = chosen.map((e) => e.row!);
-  return { period, figure: aggregate(metric, chosen.map((e) => e.value)), total: rows.length, rows: rows.slice(0, LIST_LIMIT) };
+  return {
+    period,
+    figure: aggregate(
+      metric,
+      chosen.map((e) => e.value),
+    ),
+    total: rows.length,
+    rows: rows.slice(0, LIST_LIMIT),
+  };
 }

@@ -9,10 +9,27 @@ import { followSector } from "~/models/subscription.server";
 import { addMember, makeUser } from "~/test-support/factories";
 import { expectNotTold, expectTold, speaksEnglish, type Person } from "~/test-support/notice-checks";
 import { makeOffer, makeTerms } from "~/test-support/offer-factories";
-import { inDays, makeAgency, makeProposal, makeProvider, makePublishedMajorProblem, makeQuestion, makeStatement } from "~/test-support/statement-factories";
+import {
+  inDays,
+  makeAgency,
+  makeProposal,
+  makeProvider,
+  makePublishedMajorProblem,
+  makeQuestion,
+  makeStatement,
+} from "~/test-support/statement-factories";
 
-let staff: Person, agencyOwner: Person, asker: Person, askerColleague: Person, proposer: Person, problemFollower: Person, sectorFollower: Person, bystander: Person;
-let agency = { id: "", name: "" }, askerOrg = { id: "", name: "" }, proposerOrg = { id: "", name: "" };
+let staff: Person,
+  agencyOwner: Person,
+  asker: Person,
+  askerColleague: Person,
+  proposer: Person,
+  problemFollower: Person,
+  sectorFollower: Person,
+  bystander: Person;
+let agency = { id: "", name: "" },
+  askerOrg = { id: "", name: "" },
+  proposerOrg = { id: "", name: "" };
 
 beforeAll(async () => {
   staff = await makeUser({ role: "STAFF", name: "Staff Owner EN" });
@@ -39,8 +56,14 @@ describe("statements closing soon", () => {
     const terms = await makeTerms();
     const problem = await makePublishedMajorProblem(staff.id);
     await db.majorProblem.update({ where: { id: problem.id }, data: { sectorId: terms.sector.id } });
-    const closing = await makeStatement(agency.id, agencyOwner.id, { status: "PUBLISHED", form: { proposalDeadline: inDays(2) } });
-    const later = await makeStatement(agency.id, agencyOwner.id, { status: "PUBLISHED", form: { proposalDeadline: inDays(10) } });
+    const closing = await makeStatement(agency.id, agencyOwner.id, {
+      status: "PUBLISHED",
+      form: { proposalDeadline: inDays(2) },
+    });
+    const later = await makeStatement(agency.id, agencyOwner.id, {
+      status: "PUBLISHED",
+      form: { proposalDeadline: inDays(10) },
+    });
     for (const statement of [closing, later]) {
       await db.problemStatement.update({ where: { id: statement.id }, data: { majorProblemId: problem.id } });
       await makeQuestion(statement.id, askerOrg.id);
@@ -60,9 +83,12 @@ describe("statements closing soon", () => {
     await expectTold(problemFollower, "statement.closing_soon", { link, values });
     await expectTold(sectorFollower, "statement.closing_soon", { link, values });
     // Already proposed, or not concerned: nothing.
-    for (const person of [proposer, bystander, agencyOwner, staff]) await expectNotTold(person, "statement.closing_soon");
+    for (const person of [proposer, bystander, agencyOwner, staff])
+      await expectNotTold(person, "statement.closing_soon");
     // A statement closing in 10 days is not reminded yet.
-    expect(await db.notification.count({ where: { kind: "statement.closing_soon", link: `/problems/${later.slug}` } })).toBe(0);
+    expect(
+      await db.notification.count({ where: { kind: "statement.closing_soon", link: `/problems/${later.slug}` } }),
+    ).toBe(0);
 
     const before = await db.notification.count({ where: { kind: "statement.closing_soon" } });
     const mails = await db.mailOutbox.count({ where: { kind: "statement.closing_soon" } });
@@ -81,14 +107,23 @@ describe("overdue major problems", () => {
     const orphan = await makePublishedMajorProblem(staff.id);
     const past = new Date(Date.now() - 5 * 86_400_000);
     await db.majorProblem.update({ where: { id: overdue.id }, data: { ownerId: staff.id, deadline: past } });
-    await db.majorProblem.update({ where: { id: onTime.id }, data: { ownerId: staff.id, deadline: new Date(Date.now() + 5 * 86_400_000) } });
+    await db.majorProblem.update({
+      where: { id: onTime.id },
+      data: { ownerId: staff.id, deadline: new Date(Date.now() + 5 * 86_400_000) },
+    });
     await db.majorProblem.update({ where: { id: orphan.id }, data: { deadline: past } });
 
     const report = await sendDeadlineReminders();
     expect(report.overdue).toBe(1);
     const link = `/staff/major-problems/${overdue.listId}/items/${overdue.id}`;
-    const [year, month, day] = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(past).split("-");
-    await expectTold(staff, "major_problem.overdue", { link, language: "en", values: { problem: `${overdue.code}: ${overdue.title}`, date: `${day}/${month}/${year}` } });
+    const [year, month, day] = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" })
+      .format(past)
+      .split("-");
+    await expectTold(staff, "major_problem.overdue", {
+      link,
+      language: "en",
+      values: { problem: `${overdue.code}: ${overdue.title}`, date: `${day}/${month}/${year}` },
+    });
     expect(await db.notification.count({ where: { kind: "major_problem.overdue" } })).toBe(1);
 
     expect((await sendDeadlineReminders()).overdue).toBe(0);
@@ -107,12 +142,22 @@ describe("stale offers", () => {
     const organisation = await makeProvider(owner.id, "Công ty Giải pháp Cũ");
     const member = await makeUser({ name: "Thành viên không phải chủ" });
     await addMember(member.id, organisation.id);
-    const offer = await makeOffer(organisation.id, owner.id, await makeTerms(), { status: "PUBLISHED", title: "Giải pháp lâu chưa sửa" });
-    await db.offer.update({ where: { id: offer.id }, data: { contentUpdatedAt: new Date(Date.now() - 200 * 86_400_000) } });
+    const offer = await makeOffer(organisation.id, owner.id, await makeTerms(), {
+      status: "PUBLISHED",
+      title: "Giải pháp lâu chưa sửa",
+    });
+    await db.offer.update({
+      where: { id: offer.id },
+      data: { contentUpdatedAt: new Date(Date.now() - 200 * 86_400_000) },
+    });
 
     const report = await sendDeadlineReminders();
     expect(report.staleOffers).toBe(1);
-    const mail = await expectTold(owner, "offer.stale", { link: `/orgs/${organisation.id}/offers`, values: { count: "1", offers: "" }, bodyHas: ["Giải pháp lâu chưa sửa"] });
+    const mail = await expectTold(owner, "offer.stale", {
+      link: `/orgs/${organisation.id}/offers`,
+      values: { count: "1", offers: "" },
+      bodyHas: ["Giải pháp lâu chưa sửa"],
+    });
     expect(mail.text).toContain(`http://localhost/orgs/${organisation.id}/offers/${offer.id}/edit`);
     await expectNotTold(member, "offer.stale");
     expect((await sendDeadlineReminders()).staleOffers).toBe(0);

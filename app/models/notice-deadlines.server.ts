@@ -41,7 +41,10 @@ const isUniqueViolation = (error: unknown) => (error as { code?: string } | null
  * Claims `key` and writes the notices in one transaction; false when the
  * reminder was already sent (now or by a run racing this one).
  */
-async function remindOnce(key: string, notices: (tx: ReminderTx & InterestTx) => Promise<Notice[]>): Promise<number | null> {
+async function remindOnce(
+  key: string,
+  notices: (tx: ReminderTx & InterestTx) => Promise<Notice[]>,
+): Promise<number | null> {
   try {
     return await db.$transaction(async (tx) => {
       if (await tx.noticeReminder.findUnique({ where: { key } })) return null;
@@ -58,17 +61,32 @@ export async function sendDeadlineReminders(now = new Date()): Promise<DeadlineR
   const report: DeadlineReport = { closingSoon: 0, overdue: 0, staleOffers: 0, notified: 0 };
 
   const closing = await db.problemStatement.findMany({
-    where: { status: "PUBLISHED", proposalDeadline: { gte: now, lte: new Date(now.getTime() + CLOSING_SOON_DAYS * DAY_MS) } },
-    select: { id: true, slug: true, title: true, organisationId: true, proposalDeadline: true, majorProblemId: true, majorProblem: { select: { sector: { select: { slug: true } } } } },
+    where: {
+      status: "PUBLISHED",
+      proposalDeadline: { gte: now, lte: new Date(now.getTime() + CLOSING_SOON_DAYS * DAY_MS) },
+    },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      organisationId: true,
+      proposalDeadline: true,
+      majorProblemId: true,
+      majorProblem: { select: { sector: { select: { slug: true } } } },
+    },
   });
   for (const statement of closing) {
-    const told = await remindOnce(`statement.closing_soon:${statement.id}:${statement.proposalDeadline!.toISOString()}`, async (tx) => {
-      const readers = await interestedProviders(tx, statement);
-      return noticesFor(readers, {
-        kind: "statement.closing_soon", link: `/problems/${statement.slug}`,
-        values: { statement: statement.title, date: hanoiDate(statement.proposalDeadline!) },
-      });
-    });
+    const told = await remindOnce(
+      `statement.closing_soon:${statement.id}:${statement.proposalDeadline!.toISOString()}`,
+      async (tx) => {
+        const readers = await interestedProviders(tx, statement);
+        return noticesFor(readers, {
+          kind: "statement.closing_soon",
+          link: `/problems/${statement.slug}`,
+          values: { statement: statement.title, date: hanoiDate(statement.proposalDeadline!) },
+        });
+      },
+    );
     if (told === null) continue;
     report.closingSoon++;
     report.notified += told;
@@ -76,17 +94,26 @@ export async function sendDeadlineReminders(now = new Date()): Promise<DeadlineR
 
   const overdue = await db.majorProblem.findMany({
     where: {
-      deadline: { lt: now }, status: { in: ["OPEN", "IN_PROGRESS"] }, ownerId: { not: null },
+      deadline: { lt: now },
+      status: { in: ["OPEN", "IN_PROGRESS"] },
+      ownerId: { not: null },
       // Deployed is done, whatever the date.
       matches: { none: { status: "APPROVED", stage: "DEPLOYED" } },
     },
     select: { id: true, code: true, title: true, listId: true, ownerId: true, deadline: true },
   });
   for (const problem of overdue) {
-    const told = await remindOnce(`major_problem.overdue:${problem.id}:${problem.deadline!.toISOString()}`, async () => [{
-      userId: problem.ownerId!, kind: "major_problem.overdue", link: `/staff/major-problems/${problem.listId}/items/${problem.id}`,
-      values: { problem: `${problem.code}: ${problem.title}`, date: hanoiDate(problem.deadline!) },
-    }]);
+    const told = await remindOnce(
+      `major_problem.overdue:${problem.id}:${problem.deadline!.toISOString()}`,
+      async () => [
+        {
+          userId: problem.ownerId!,
+          kind: "major_problem.overdue",
+          link: `/staff/major-problems/${problem.listId}/items/${problem.id}`,
+          values: { problem: `${problem.code}: ${problem.title}`, date: hanoiDate(problem.deadline!) },
+        },
+      ],
+    );
     if (told === null) continue;
     report.overdue++;
     report.notified += told;
@@ -104,19 +131,44 @@ type InterestTx = Pick<Db, "membership" | "question" | "proposal" | "subscriptio
 // organisation has a live proposal on it already (nothing left to send).
 async function interestedProviders(
   tx: InterestTx,
-  statement: { id: string; organisationId: string; majorProblemId: string | null; majorProblem: { sector: { slug: string } | null } | null },
+  statement: {
+    id: string;
+    organisationId: string;
+    majorProblemId: string | null;
+    majorProblem: { sector: { slug: string } | null } | null;
+  },
 ): Promise<string[]> {
-  const proposed = new Set((await tx.proposal.findMany({
-    where: { problemStatementId: statement.id, status: { not: "WITHDRAWN" } }, select: { organisationId: true },
-  })).map((p) => p.organisationId));
-  const askers = await tx.question.findMany({ where: { problemStatementId: statement.id }, select: { askerOrganisationId: true }, distinct: ["askerOrganisationId"] });
+  const proposed = new Set(
+    (
+      await tx.proposal.findMany({
+        where: { problemStatementId: statement.id, status: { not: "WITHDRAWN" } },
+        select: { organisationId: true },
+      })
+    ).map((p) => p.organisationId),
+  );
+  const askers = await tx.question.findMany({
+    where: { problemStatementId: statement.id },
+    select: { askerOrganisationId: true },
+    distinct: ["askerOrganisationId"],
+  });
   const readers: string[] = [];
   for (const { askerOrganisationId } of askers) {
-    if (!proposed.has(askerOrganisationId) && askerOrganisationId !== statement.organisationId) readers.push(...(await organisationMembers(tx, askerOrganisationId)));
+    if (!proposed.has(askerOrganisationId) && askerOrganisationId !== statement.organisationId)
+      readers.push(...(await organisationMembers(tx, askerOrganisationId)));
   }
   const followers = [
-    ...(statement.majorProblemId ? await tx.majorProblemFollow.findMany({ where: { majorProblemId: statement.majorProblemId }, select: { userId: true } }) : []),
-    ...(statement.majorProblem?.sector ? await tx.subscription.findMany({ where: { kind: "SECTOR", sectorSlug: statement.majorProblem.sector.slug }, select: { userId: true } }) : []),
+    ...(statement.majorProblemId
+      ? await tx.majorProblemFollow.findMany({
+          where: { majorProblemId: statement.majorProblemId },
+          select: { userId: true },
+        })
+      : []),
+    ...(statement.majorProblem?.sector
+      ? await tx.subscription.findMany({
+          where: { kind: "SECTOR", sectorSlug: statement.majorProblem.sector.slug },
+          select: { userId: true },
+        })
+      : []),
   ];
   if (followers.length) {
     const memberships = await tx.membership.findMany({

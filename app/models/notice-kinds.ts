@@ -12,7 +12,16 @@
 // checks that every placeholder is declared.
 // Plain data, no server imports, so pages may import the groups.
 
-export const NOTICE_GROUPS = ["questions", "proposals", "reviews", "matches", "deadlines", "money", "membership", "messages"] as const;
+export const NOTICE_GROUPS = [
+  "questions",
+  "proposals",
+  "reviews",
+  "matches",
+  "deadlines",
+  "money",
+  "membership",
+  "messages",
+] as const;
 export type NoticeGroup = (typeof NOTICE_GROUPS)[number];
 
 /** "instant": an email at once; "daily": in the daily digest; "off": in the app only. */

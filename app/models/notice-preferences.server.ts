@@ -6,8 +6,13 @@ import { sessionSecret } from "~/env.server";
 import { isLanguage, type Language } from "~/i18n/config";
 import { recordAudit } from "./audit.server";
 import {
-  ALERTS_GROUP, DEFAULT_CHANNEL, NOTICE_GROUPS, isNoticeChannel,
-  type AlertsChannel, type NoticeChannel, type NoticeGroup,
+  ALERTS_GROUP,
+  DEFAULT_CHANNEL,
+  NOTICE_GROUPS,
+  isNoticeChannel,
+  type AlertsChannel,
+  type NoticeChannel,
+  type NoticeGroup,
 } from "./notice-kinds";
 
 export type NoticePreferences = Record<NoticeGroup, NoticeChannel> & { [ALERTS_GROUP]: AlertsChannel };
@@ -25,7 +30,8 @@ export function preferencesFrom(rows: Array<{ group: string; channel: string }>)
   prefs[ALERTS_GROUP] = "weekly";
   for (const { group, channel } of rows) {
     if (group === ALERTS_GROUP) prefs[ALERTS_GROUP] = channel === "off" ? "off" : "weekly";
-    else if ((NOTICE_GROUPS as readonly string[]).includes(group) && isNoticeChannel(channel)) prefs[group as NoticeGroup] = channel;
+    else if ((NOTICE_GROUPS as readonly string[]).includes(group) && isNoticeChannel(channel))
+      prefs[group as NoticeGroup] = channel;
   }
   return prefs;
 }
@@ -42,7 +48,14 @@ export async function setNoticePreferences(userId: string, changes: Partial<Noti
         update: { channel },
       });
     }
-    await recordAudit(tx, { actorId: userId, action: "user.notice_preferences_changed", entityType: "User", entityId: userId, before, after: { ...before, ...changes } });
+    await recordAudit(tx, {
+      actorId: userId,
+      action: "user.notice_preferences_changed",
+      entityType: "User",
+      entityId: userId,
+      before,
+      after: { ...before, ...changes },
+    });
   });
 }
 
@@ -55,7 +68,14 @@ export async function setUserLanguage(userId: string, language: Language): Promi
   await db.$transaction(async (tx) => {
     const before = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { language: true } });
     await tx.user.update({ where: { id: userId }, data: { language } });
-    await recordAudit(tx, { actorId: userId, action: "user.language_changed", entityType: "User", entityId: userId, before, after: { language } });
+    await recordAudit(tx, {
+      actorId: userId,
+      action: "user.language_changed",
+      entityType: "User",
+      entityId: userId,
+      before,
+      after: { language },
+    });
   });
 }
 
@@ -95,7 +115,8 @@ export async function unsubscribeNotices(token: string): Promise<UnsubscribeScop
   const user = await db.user.findUnique({ where: { id: parsed.userId }, select: { id: true } });
   if (!user) return null;
   const current = await noticePreferences(db, parsed.userId);
-  const groups = parsed.scope === "daily" ? NOTICE_GROUPS.filter((group) => current[group] === "daily") : [parsed.scope];
+  const groups =
+    parsed.scope === "daily" ? NOTICE_GROUPS.filter((group) => current[group] === "daily") : [parsed.scope];
   await setNoticePreferences(parsed.userId, Object.fromEntries(groups.map((group) => [group, "off"])));
   return parsed.scope;
 }

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import en from "~/i18n/en";
 import vi from "~/i18n/vi";
 import { NOTICE_GROUPS, NOTICE_KINDS, type NoticeKind } from "./notice-kinds";
-import { escapeHtml, plainTextHtml, renderDailyDigestEmail, renderNotice, renderNoticeEmail } from "./notice-render.server";
+import {
+  escapeHtml,
+  plainTextHtml,
+  renderDailyDigestEmail,
+  renderNotice,
+  renderNoticeEmail,
+} from "./notice-render.server";
 
 const kinds = Object.keys(NOTICE_KINDS) as NoticeKind[];
 
@@ -15,7 +21,8 @@ describe("the notice kinds registry", () => {
         for (const part of ["title", "body", "action"] as const) {
           expect(texts[part].trim(), `${kind}.${part}`).not.toBe("");
           const used = [...texts[part].matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]);
-          for (const name of used) expect(NOTICE_KINDS[kind].values, `${kind}.${part} uses {{${name}}}`).toContain(name);
+          for (const name of used)
+            expect(NOTICE_KINDS[kind].values, `${kind}.${part} uses {{${name}}}`).toContain(name);
         }
       }
     }
@@ -29,8 +36,12 @@ describe("renderNotice", () => {
     const values = { offer: "Bản đồ ngập", package: "Gói năm", buyer: "Sở Xây dựng", amountVnd: 1_500_000, id: "o1" };
     const viText = renderNotice("order.paid", values, "vi");
     const enText = renderNotice("order.paid", values, "en");
-    expect(viText.body).toBe("Sở Xây dựng đã thanh toán 1.500.000\u00A0₫ cho gói “Gói năm” của giải pháp “Bản đồ ngập”. Mã đơn hàng: o1.");
-    expect(enText.body).toBe("Sở Xây dựng has paid ₫1,500,000 for the package “Gói năm” of “Bản đồ ngập”. Order reference: o1.");
+    expect(viText.body).toBe(
+      "Sở Xây dựng đã thanh toán 1.500.000\u00A0₫ cho gói “Gói năm” của giải pháp “Bản đồ ngập”. Mã đơn hàng: o1.",
+    );
+    expect(enText.body).toBe(
+      "Sở Xây dựng has paid ₫1,500,000 for the package “Gói năm” of “Bản đồ ngập”. Order reference: o1.",
+    );
     const declined = { statement: "S", offer: "O", reasonKey: "notices.groups.money" };
     expect(renderNotice("proposal.declined", declined, "en").body).toContain("Reason: Orders and payments");
     expect(renderNotice("proposal.declined", declined, "vi").body).toContain("Lý do: Đơn hàng và thanh toán");
@@ -46,8 +57,14 @@ describe("renderNotice", () => {
 
 describe("renderNoticeEmail", () => {
   const input = (language: "vi" | "en") => ({
-    language, name: "Tom <script>alert(1)</script>", group: "questions" as const,
-    notice: renderNotice("question.asked", { statement: "Ngập <b>lụt</b> & “bọt biển”", question: "Có dùng được \"IoT\" không?" }, language),
+    language,
+    name: "Tom <script>alert(1)</script>",
+    group: "questions" as const,
+    notice: renderNotice(
+      "question.asked",
+      { statement: "Ngập <b>lụt</b> & “bọt biển”", question: 'Có dùng được "IoT" không?' },
+      language,
+    ),
     actionUrl: "http://localhost/problems/ngap?x=1&y=2",
     unsubscribeUrl: "http://localhost/unsubscribe/notices/u.questions.sig",
     manageUrl: "http://localhost/account/notifications",
@@ -89,15 +106,22 @@ describe("renderNoticeEmail", () => {
 describe("digest emails", () => {
   it("list each notice with its link, in the reader's language, escaped in HTML", () => {
     const email = renderDailyDigestEmail({
-      language: "en", name: "An",
-      entries: [{ title: "T <1>", body: "B & C", actionUrl: "http://localhost/a", action: "Open" }, { title: "T2", body: "B2", actionUrl: "http://localhost/b", action: "Open" }],
-      unsubscribeUrl: "http://localhost/unsubscribe/notices/u.daily.s", manageUrl: "http://localhost/account/notifications",
+      language: "en",
+      name: "An",
+      entries: [
+        { title: "T <1>", body: "B & C", actionUrl: "http://localhost/a", action: "Open" },
+        { title: "T2", body: "B2", actionUrl: "http://localhost/b", action: "Open" },
+      ],
+      unsubscribeUrl: "http://localhost/unsubscribe/notices/u.daily.s",
+      manageUrl: "http://localhost/account/notifications",
     });
     expect(email.subject).toBe("Daily digest: 2 new notices");
     expect(email.text).toContain("Open: http://localhost/a");
     expect(email.html).toContain("T &lt;1&gt;");
     expect(email.headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
-    expect(plainTextHtml("vi", "Bản tin <x>", "Xem http://localhost/a?b=1&c=2\n\n<i>hết</i>")).toContain('<a href="http://localhost/a?b=1&amp;c=2"');
+    expect(plainTextHtml("vi", "Bản tin <x>", "Xem http://localhost/a?b=1&c=2\n\n<i>hết</i>")).toContain(
+      '<a href="http://localhost/a?b=1&amp;c=2"',
+    );
     expect(plainTextHtml("vi", "Bản tin <x>", "<i>hết</i>")).not.toContain("<i>");
   });
 });

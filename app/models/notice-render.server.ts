@@ -47,7 +47,9 @@ export function renderNotice(kind: NoticeKind, values: NoticeValues, language: L
   const vars = localiseValues(kind, values, language);
   const text = (part: "title" | "body" | "action") =>
     // Empty optional lines (a decline without a note) leave no blank tail.
-    t(`notices.kinds.${kind}.${part}`, { ...vars, interpolation: { escapeValue: false } }).replace(/\n+$/, "").trim();
+    t(`notices.kinds.${kind}.${part}`, { ...vars, interpolation: { escapeValue: false } })
+      .replace(/\n+$/, "")
+      .trim();
   return { title: text("title"), body: text("body"), action: text("action") };
 }
 
@@ -71,7 +73,9 @@ export type EmailContent = { subject: string; text: string; html: string; header
 function htmlPage(language: Language, title: string, inner: string): string {
   return `<!doctype html>
 <html lang="${language}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(title)}</title></head>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(
+    title,
+  )}</title></head>
 <body style="margin:0;padding:24px;background:#f3f2f1;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#0b0c0c">
 <div style="max-width:600px;margin:0 auto;background:#ffffff;padding:24px">
 ${inner}
@@ -81,13 +85,21 @@ ${inner}
 }
 
 function button(href: string, label: string): string {
-  return `<p style="margin:24px 0"><a href="${escapeHtml(href)}" style="display:inline-block;background:#00703c;color:#ffffff;padding:10px 16px;text-decoration:none;font-weight:bold">${escapeHtml(label)}</a></p>`;
+  return `<p style="margin:24px 0"><a href="${escapeHtml(
+    href,
+  )}" style="display:inline-block;background:#00703c;color:#ffffff;padding:10px 16px;text-decoration:none;font-weight:bold">${escapeHtml(
+    label,
+  )}</a></p>`;
 }
 
 function footer(lines: Array<{ text: string; href?: string }>): string {
   return `<hr style="border:0;border-top:1px solid #b1b4b6;margin:24px 0">
 <p style="margin:0;font-size:14px;color:#505a5f">${lines
-    .map((line) => (line.href ? `<a href="${escapeHtml(line.href)}" style="color:#1d70b8">${escapeHtml(line.text)}</a>` : escapeHtml(line.text)))
+    .map((line) =>
+      line.href
+        ? `<a href="${escapeHtml(line.href)}" style="color:#1d70b8">${escapeHtml(line.text)}</a>`
+        : escapeHtml(line.text),
+    )
     .join("<br>\n")}</p>`;
 }
 
@@ -180,7 +192,11 @@ export function renderDailyDigestEmail(input: {
       paragraphs(t("notices.email.dailyIntro")),
       ...input.entries.map(
         (entry) =>
-          `<h2 style="font-size:19px;margin:24px 0 8px">${escapeHtml(entry.title)}</h2>\n${paragraphs(entry.body)}\n<p style="margin:0 0 16px"><a href="${escapeHtml(entry.actionUrl)}" style="color:#1d70b8">${escapeHtml(entry.action)}</a></p>`,
+          `<h2 style="font-size:19px;margin:24px 0 8px">${escapeHtml(entry.title)}</h2>\n${paragraphs(
+            entry.body,
+          )}\n<p style="margin:0 0 16px"><a href="${escapeHtml(entry.actionUrl)}" style="color:#1d70b8">${escapeHtml(
+            entry.action,
+          )}</a></p>`,
       ),
       footer([
         { text: t("notices.email.signature") },

@@ -7,7 +7,14 @@ import { createProposal } from "~/models/proposal.server";
 import { addMember, makeUser } from "~/test-support/factories";
 import { startTestServer, visibleText, type TestBrowser } from "~/test-support/http";
 import { expectNotTold, expectTold, speaksEnglish, type Person } from "~/test-support/notice-checks";
-import { makeAgency, makeOffer, makeProposal, makeProvider, makePublishedMajorProblem, makeStatement } from "~/test-support/statement-factories";
+import {
+  makeAgency,
+  makeOffer,
+  makeProposal,
+  makeProvider,
+  makePublishedMajorProblem,
+  makeStatement,
+} from "~/test-support/statement-factories";
 import en from "~/i18n/en";
 import vi from "~/i18n/vi";
 
@@ -15,7 +22,9 @@ const server = startTestServer();
 
 let agencyOwner: Person, agencyMember: Person, providerOwner: Person, providerMember: Person;
 let rivalOwner: Person, follower: Person, bystander: Person, staff: Person, problemOwner: Person;
-let agency = { id: "", name: "" }, provider = { id: "", name: "" }, rival = { id: "", name: "" };
+let agency = { id: "", name: "" },
+  provider = { id: "", name: "" },
+  rival = { id: "", name: "" };
 let providerBrowser: TestBrowser, agencyBrowser: TestBrowser;
 
 beforeAll(async () => {
@@ -43,14 +52,19 @@ beforeAll(async () => {
 
 async function publishedStatement(options: { majorProblemId?: string } = {}) {
   const statement = await makeStatement(agency.id, agencyOwner.id, { status: "PUBLISHED" });
-  if (options.majorProblemId) await db.problemStatement.update({ where: { id: statement.id }, data: { majorProblemId: options.majorProblemId } });
+  if (options.majorProblemId)
+    await db.problemStatement.update({ where: { id: statement.id }, data: { majorProblemId: options.majorProblemId } });
   return statement;
 }
 
 describe("questions", () => {
   it("a question reaches the agency's members, each in their language, linking to the question; the asker and others hear nothing", async () => {
     const statement = await publishedStatement();
-    const asked = await providerBrowser.post(`/problems/${statement.slug}`, { intent: "ask", organisationId: provider.id, body: "Camera xuất dữ liệu theo chuẩn nào?" });
+    const asked = await providerBrowser.post(`/problems/${statement.slug}`, {
+      intent: "ask",
+      organisationId: provider.id,
+      body: "Camera xuất dữ liệu theo chuẩn nào?",
+    });
     expect(asked.status).toBe(302);
     const question = await db.question.findFirstOrThrow({ where: { problemStatementId: statement.id } });
     const link = `/problems/${statement.slug}#question-${question.id}`;
@@ -59,7 +73,8 @@ describe("questions", () => {
     const english = await expectTold(agencyMember, "question.asked", { link, language: "en", values });
     expect(english.subject).toBe(`New question about “${statement.title}”`);
     expect(english.text).toContain("Read and answer the question");
-    for (const person of [providerOwner, providerMember, bystander, staff]) await expectNotTold(person, "question.asked");
+    for (const person of [providerOwner, providerMember, bystander, staff])
+      await expectNotTold(person, "question.asked");
 
     // The English member sees it on /notifications, in English, with the link.
     const page = await (await server.signedIn(agencyMember)).get("/notifications");
@@ -73,10 +88,22 @@ describe("questions", () => {
     const statement = await publishedStatement({ majorProblemId: problem.id });
     await db.majorProblemFollow.create({ data: { userId: follower.id, majorProblemId: problem.id } });
     await makeProposal(statement.id, await makeOffer(rival.id));
-    expect((await providerBrowser.post(`/problems/${statement.slug}`, { intent: "ask", organisationId: provider.id, body: "Có API mở không?" })).status).toBe(302);
+    expect(
+      (
+        await providerBrowser.post(`/problems/${statement.slug}`, {
+          intent: "ask",
+          organisationId: provider.id,
+          body: "Có API mở không?",
+        })
+      ).status,
+    ).toBe(302);
     const question = await db.question.findFirstOrThrow({ where: { problemStatementId: statement.id } });
 
-    const answered = await agencyBrowser.post(`/problems/${statement.slug}`, { intent: "answer", questionId: question.id, answer: "Có, theo chuẩn NGSI-LD." });
+    const answered = await agencyBrowser.post(`/problems/${statement.slug}`, {
+      intent: "answer",
+      questionId: question.id,
+      answer: "Có, theo chuẩn NGSI-LD.",
+    });
     expect(answered.status).toBe(302);
     const link = `/problems/${statement.slug}#question-${question.id}`;
     const values = { statement: statement.title, question: "Có API mở không?" };
@@ -84,7 +111,8 @@ describe("questions", () => {
     await expectTold(providerMember, "question.answered", { link, values, language: "en" });
     await expectTold(rivalOwner, "question.answered", { link, values });
     await expectTold(follower, "question.answered", { link, values });
-    for (const person of [agencyOwner, agencyMember, bystander, staff]) await expectNotTold(person, "question.answered", link);
+    for (const person of [agencyOwner, agencyMember, bystander, staff])
+      await expectNotTold(person, "question.answered", link);
   });
 });
 
@@ -92,7 +120,12 @@ describe("proposals", () => {
   it("a new proposal on a statement reaches the agency's members, linking to it on the statement's management page", async () => {
     const statement = await publishedStatement();
     const offer = await makeOffer(provider.id, { title: "Đèn tín hiệu thích ứng" });
-    const { outcome } = await createProposal(providerOwner.id, statement.id, { offerId: offer.id, pitch: "Đã chạy ở 30 nút giao." }, null);
+    const { outcome } = await createProposal(
+      providerOwner.id,
+      statement.id,
+      { offerId: offer.id, pitch: "Đã chạy ở 30 nút giao." },
+      null,
+    );
     expect(outcome).toBe("proposed");
     const proposal = await db.proposal.findFirstOrThrow({ where: { problemStatementId: statement.id } });
     const link = `/orgs/${agency.id}/problems/${statement.id}#proposal-${proposal.id}`;
@@ -100,7 +133,8 @@ describe("proposals", () => {
     await expectTold(agencyOwner, "proposal.received", { link, values });
     const mail = await expectTold(agencyMember, "proposal.received", { link, values, language: "en" });
     expect(mail.text).toContain("Review the proposal and shortlist it");
-    for (const person of [providerOwner, rivalOwner, bystander, staff]) await expectNotTold(person, "proposal.received");
+    for (const person of [providerOwner, rivalOwner, bystander, staff])
+      await expectNotTold(person, "proposal.received");
   });
 
   it("a proposal on a major problem reaches staff and the problem's owner, not agencies or other providers", async () => {
@@ -108,14 +142,20 @@ describe("proposals", () => {
     await db.majorProblem.update({ where: { id: problem.id }, data: { ownerId: problemOwner.id } });
     await speaksEnglish(problemOwner);
     const offer = await makeOffer(provider.id, { title: "Nền tảng điều phối giao thông" });
-    const { outcome } = await createProposal(providerMember.id, { majorProblemId: problem.id }, { offerId: offer.id, pitch: "Điều phối 100 nút giao." }, null);
+    const { outcome } = await createProposal(
+      providerMember.id,
+      { majorProblemId: problem.id },
+      { offerId: offer.id, pitch: "Điều phối 100 nút giao." },
+      null,
+    );
     expect(outcome).toBe("proposed");
     const proposal = await db.proposal.findFirstOrThrow({ where: { majorProblemId: problem.id } });
     const link = `/staff/major-problems/proposals?list=${problem.listId}#proposal-${proposal.id}`;
     const values = { problem: `${problem.code}: ${problem.title}`, provider: provider.name, offer: offer.titleVi };
     await expectTold(staff, "proposal.received_major", { link, values });
     await expectTold(problemOwner, "proposal.received_major", { link, values, language: "en" });
-    for (const person of [agencyOwner, providerOwner, bystander]) await expectNotTold(person, "proposal.received_major");
+    for (const person of [agencyOwner, providerOwner, bystander])
+      await expectNotTold(person, "proposal.received_major");
     await db.user.update({ where: { id: problemOwner.id }, data: { language: "vi" } });
   });
 
@@ -124,9 +164,23 @@ describe("proposals", () => {
     const kept = await makeProposal(statement.id, await makeOffer(provider.id, { title: "Giải pháp được chọn" }));
     const refused = await makeProposal(statement.id, await makeOffer(provider.id, { title: "Giải pháp bị từ chối" }));
     const here = `/orgs/${agency.id}/problems/${statement.id}`;
-    expect((await agencyBrowser.post(here, { intent: "decide", proposalId: kept.id, status: "SHORTLISTED" })).status).toBe(302);
-    expect((await agencyBrowser.post(here, { intent: "decide", proposalId: kept.id, status: "SELECTED" })).status).toBe(302);
-    expect((await agencyBrowser.post(here, { intent: "decide", proposalId: refused.id, status: "DECLINED", declineReason: "OVER_BUDGET", declineNote: "Ngân sách năm nay chỉ 200 triệu." })).status).toBe(302);
+    expect(
+      (await agencyBrowser.post(here, { intent: "decide", proposalId: kept.id, status: "SHORTLISTED" })).status,
+    ).toBe(302);
+    expect((await agencyBrowser.post(here, { intent: "decide", proposalId: kept.id, status: "SELECTED" })).status).toBe(
+      302,
+    );
+    expect(
+      (
+        await agencyBrowser.post(here, {
+          intent: "decide",
+          proposalId: refused.id,
+          status: "DECLINED",
+          declineReason: "OVER_BUDGET",
+          declineNote: "Ngân sách năm nay chỉ 200 triệu.",
+        })
+      ).status,
+    ).toBe(302);
 
     const keptLink = `/orgs/${provider.id}/proposals#proposal-${kept.id}`;
     const keptValues = { statement: statement.title, offer: "Giải pháp được chọn" };
@@ -137,13 +191,19 @@ describe("proposals", () => {
     const refusedLink = `/orgs/${provider.id}/proposals#proposal-${refused.id}`;
     const refusedValues = { statement: statement.title, offer: "Giải pháp bị từ chối" };
     await expectTold(providerOwner, "proposal.declined", {
-      link: refusedLink, values: refusedValues, bodyHas: [vi.statements.proposals.declineReasons.OVER_BUDGET, "Ngân sách năm nay chỉ 200 triệu."],
+      link: refusedLink,
+      values: refusedValues,
+      bodyHas: [vi.statements.proposals.declineReasons.OVER_BUDGET, "Ngân sách năm nay chỉ 200 triệu."],
     });
     await expectTold(providerMember, "proposal.declined", {
-      link: refusedLink, language: "en", values: refusedValues, bodyHas: [`Reason: ${en.statements.proposals.declineReasons.OVER_BUDGET}`, "Ngân sách năm nay chỉ 200 triệu."],
+      link: refusedLink,
+      language: "en",
+      values: refusedValues,
+      bodyHas: [`Reason: ${en.statements.proposals.declineReasons.OVER_BUDGET}`, "Ngân sách năm nay chỉ 200 triệu."],
     });
     for (const person of [agencyOwner, agencyMember, rivalOwner, bystander]) {
-      for (const kind of ["proposal.shortlisted", "proposal.selected", "proposal.declined"] as const) await expectNotTold(person, kind);
+      for (const kind of ["proposal.shortlisted", "proposal.selected", "proposal.declined"] as const)
+        await expectNotTold(person, kind);
     }
   });
 
@@ -161,10 +221,15 @@ describe("proposals", () => {
     expect(list.text).not.toContain(`name="proposalId" value="${decided.id}"`);
 
     const stranger = await server.signedIn(bystander);
-    expect((await stranger.post(`/orgs/${provider.id}/proposals`, { intent: "withdraw", proposalId: open.id })).status).toBe(404);
+    expect(
+      (await stranger.post(`/orgs/${provider.id}/proposals`, { intent: "withdraw", proposalId: open.id })).status,
+    ).toBe(404);
     expect((await db.proposal.findUniqueOrThrow({ where: { id: open.id } })).status).toBe("RECEIVED");
 
-    const withdrawn = await providerBrowser.post(`/orgs/${provider.id}/proposals`, { intent: "withdraw", proposalId: open.id });
+    const withdrawn = await providerBrowser.post(`/orgs/${provider.id}/proposals`, {
+      intent: "withdraw",
+      proposalId: open.id,
+    });
     expect(withdrawn.status).toBe(302);
     const after = await db.proposal.findUniqueOrThrow({ where: { id: open.id } });
     expect(after.status).toBe("WITHDRAWN");
@@ -179,10 +244,17 @@ describe("proposals", () => {
     await expectTold(agencyMember, "proposal.withdrawn", { link, values, language: "en" });
     for (const person of [providerOwner, providerMember, bystander]) await expectNotTold(person, "proposal.withdrawn");
 
-    const late = await providerBrowser.post(`/orgs/${provider.id}/proposals`, { intent: "withdraw", proposalId: decided.id });
+    const late = await providerBrowser.post(`/orgs/${provider.id}/proposals`, {
+      intent: "withdraw",
+      proposalId: decided.id,
+    });
     expect(late.status).toBe(302);
-    expect(visibleText((await providerBrowser.get(late.location!)).text)).toContain(vi.statements.proposals.alreadyDecided);
+    expect(visibleText((await providerBrowser.get(late.location!)).text)).toContain(
+      vi.statements.proposals.alreadyDecided,
+    );
     expect((await db.proposal.findUniqueOrThrow({ where: { id: decided.id } })).status).toBe("SELECTED");
-    expect(await db.notification.count({ where: { kind: "proposal.withdrawn", link: { contains: decided.id } } })).toBe(0);
+    expect(await db.notification.count({ where: { kind: "proposal.withdrawn", link: { contains: decided.id } } })).toBe(
+      0,
+    );
   });
 });

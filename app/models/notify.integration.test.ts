@@ -11,14 +11,28 @@ import { sendDailyDigests } from "~/models/daily-digest.server";
 import { deliverDueMail } from "~/models/mail-outbox.server";
 import { noticeUnsubscribeToken } from "~/models/notice-preferences.server";
 import { notify, organisationMembers, staffUsers, type Notice } from "~/models/notify.server";
-import { TEST_PASSWORD, addMember, makeOrganisation, makeUser, readOutbox, uniqueEmail } from "~/test-support/factories";
+import {
+  TEST_PASSWORD,
+  addMember,
+  makeOrganisation,
+  makeUser,
+  readOutbox,
+  uniqueEmail,
+} from "~/test-support/factories";
 import { startTestServer, visibleText } from "~/test-support/http";
 
 const server = startTestServer();
 
 const declined = (userId: string, note = ""): Notice => ({
-  userId, kind: "proposal.declined", link: "/problems/den-giao-thong#proposal-1",
-  values: { statement: "Đèn giao thông thích ứng", offer: "Điều khiển tín hiệu <AI> & “cảm biến”", reasonKey: "notices.groups.money", note },
+  userId,
+  kind: "proposal.declined",
+  link: "/problems/den-giao-thong#proposal-1",
+  values: {
+    statement: "Đèn giao thông thích ứng",
+    offer: "Điều khiển tín hiệu <AI> & “cảm biến”",
+    reasonKey: "notices.groups.money",
+    note,
+  },
 });
 
 async function userWithLanguage(language: "vi" | "en") {
@@ -30,10 +44,12 @@ async function userWithLanguage(language: "vi" | "en") {
 describe("notify in the event's transaction", () => {
   it("writes nothing and mails nobody when the transaction rolls back", async () => {
     const reader = await userWithLanguage("vi");
-    await expect(db.$transaction(async (tx) => {
-      await notify(tx, [declined(reader.id)]);
-      throw new Error("the change failed");
-    })).rejects.toThrow("the change failed");
+    await expect(
+      db.$transaction(async (tx) => {
+        await notify(tx, [declined(reader.id)]);
+        throw new Error("the change failed");
+      }),
+    ).rejects.toThrow("the change failed");
     expect(await db.notification.count({ where: { userId: reader.id } })).toBe(0);
     expect(await db.mailOutbox.count({ where: { to: reader.email } })).toBe(0);
     expect(await readOutbox(reader.email)).toHaveLength(0);
@@ -44,7 +60,11 @@ describe("notify in the event's transaction", () => {
     const vietnamese = await userWithLanguage("vi");
     await db.$transaction(async (tx) => {
       // The same reader twice (e.g. in both organisations) is told once.
-      await notify(tx, [declined(english.id, "Giá vượt ngân sách"), declined(english.id, "Giá vượt ngân sách"), declined(vietnamese.id)]);
+      await notify(tx, [
+        declined(english.id, "Giá vượt ngân sách"),
+        declined(english.id, "Giá vượt ngân sách"),
+        declined(vietnamese.id),
+      ]);
     });
     const [notice, ...more] = await db.notification.findMany({ where: { userId: english.id } });
     expect(more).toHaveLength(0);
@@ -56,13 +76,17 @@ describe("notify in the event's transaction", () => {
     expect(others).toHaveLength(0);
     expect(mail!.subject).toBe("Your proposal was not selected");
     expect(mail!.text).toContain("Hello Alex Nguyen,");
-    expect(mail!.text).toContain("Read the reason and reply in the thread: http://localhost/problems/den-giao-thong#proposal-1");
+    expect(mail!.text).toContain(
+      "Read the reason and reply in the thread: http://localhost/problems/den-giao-thong#proposal-1",
+    );
     expect(mail!.text).not.toMatch(/Xin chào|Lý do|Đề xuất của bạn/);
     // HTML part: the same words, user-supplied text escaped.
     expect(mail!.html).toContain('lang="en"');
     expect(mail!.html).toContain("Điều khiển tín hiệu &lt;AI&gt; &amp; “cảm biến”");
     expect(mail!.html).not.toContain("<AI>");
-    expect(mail!.headers?.["List-Unsubscribe"]).toBe(`<http://localhost/unsubscribe/notices/${noticeUnsubscribeToken(english.id, "proposals")}>`);
+    expect(mail!.headers?.["List-Unsubscribe"]).toBe(
+      `<http://localhost/unsubscribe/notices/${noticeUnsubscribeToken(english.id, "proposals")}>`,
+    );
     expect(mail!.headers?.["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
 
     const [viMail] = await readOutbox(vietnamese.email);
@@ -93,19 +117,39 @@ describe("preferences per group", () => {
     expect(page.status).toBe(200);
     expect(visibleText(page.text)).toContain(vi.notices.groups.proposals);
     const saved = await browser.post("/account/notifications", {
-      intent: "channels", questions: "instant", proposals: "off", reviews: "instant", matches: "instant",
-      deadlines: "instant", money: "daily", membership: "daily", messages: "instant", alerts: "off",
+      intent: "channels",
+      questions: "instant",
+      proposals: "off",
+      reviews: "instant",
+      matches: "instant",
+      deadlines: "instant",
+      money: "daily",
+      membership: "daily",
+      messages: "instant",
+      alerts: "off",
     });
     expect(saved.status).toBe(302);
     const bad = await browser.post("/account/notifications", { intent: "channels", proposals: "sometimes" });
     expect(bad.status).toBe(400);
     expect(visibleText(bad.text)).toContain(vi.notices.prefs.invalid);
 
-    await db.$transaction((tx) => notify(tx, [
-      declined(reader.id),
-      { userId: reader.id, kind: "order.paid", link: "/orders/o1", values: { offer: "Bản đồ ngập", package: "Gói năm", buyer: "Sở Xây dựng", amountVnd: 2_500_000, id: "o1" } },
-      { userId: reader.id, kind: "organisation.verified", link: "/orgs/x", values: { organisation: "Công ty Sông Hồng" } },
-    ]));
+    await db.$transaction((tx) =>
+      notify(tx, [
+        declined(reader.id),
+        {
+          userId: reader.id,
+          kind: "order.paid",
+          link: "/orders/o1",
+          values: { offer: "Bản đồ ngập", package: "Gói năm", buyer: "Sở Xây dựng", amountVnd: 2_500_000, id: "o1" },
+        },
+        {
+          userId: reader.id,
+          kind: "organisation.verified",
+          link: "/orgs/x",
+          values: { organisation: "Công ty Sông Hồng" },
+        },
+      ]),
+    );
     expect(await db.notification.count({ where: { userId: reader.id } })).toBe(3);
     expect(await readOutbox(reader.email)).toHaveLength(0);
 
@@ -125,7 +169,9 @@ describe("preferences per group", () => {
 
   it("sets the language at sign-up from the page language, and lets it be changed on /account", async () => {
     const email = uniqueEmail("signup-en");
-    const signup = await server.browser({ language: "en" }).post("/signup", { name: "Sam Tran", email, password: TEST_PASSWORD });
+    const signup = await server
+      .browser({ language: "en" })
+      .post("/signup", { name: "Sam Tran", email, password: TEST_PASSWORD });
     expect(signup.status).toBe(302);
     expect((await db.user.findUniqueOrThrow({ where: { email } })).language).toBe("en");
 
@@ -154,15 +200,24 @@ describe("one-click unsubscribe per group", () => {
     expect(await db.notificationPreference.count({ where: { userId: reader.id } })).toBe(0);
 
     const response = await fetch(`${server.baseUrl}${path}`, {
-      method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "List-Unsubscribe=One-Click", redirect: "manual",
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "List-Unsubscribe=One-Click",
+      redirect: "manual",
     });
     expect(response.status).toBe(200);
-    expect(await db.notificationPreference.findUnique({ where: { userId_group: { userId: reader.id, group: "proposals" } } })).toMatchObject({ channel: "off" });
+    expect(
+      await db.notificationPreference.findUnique({
+        where: { userId_group: { userId: reader.id, group: "proposals" } },
+      }),
+    ).toMatchObject({ channel: "off" });
 
-    await db.$transaction((tx) => notify(tx, [
-      declined(reader.id),
-      { userId: reader.id, kind: "organisation.verified", link: "/orgs/y", values: { organisation: "Viện Đô thị" } },
-    ]));
+    await db.$transaction((tx) =>
+      notify(tx, [
+        declined(reader.id),
+        { userId: reader.id, kind: "organisation.verified", link: "/orgs/y", values: { organisation: "Viện Đô thị" } },
+      ]),
+    );
     const after = (await readOutbox(reader.email)).slice(1);
     expect(after.map((m) => m.subject)).toEqual(["Viện Đô thị has been verified"]);
   });
@@ -192,7 +247,13 @@ describe("the mail worker", () => {
     const reader = await userWithLanguage("vi");
     await db.$transaction((tx) => notify(tx, [declined(reader.id)]));
     let clock = Date.now();
-    const options = { smtpUrl: `smtp://127.0.0.1:${closedPort}`, baseDelayMs: 1000, maxDelayMs: 4000, maxAttempts: 4, now: () => new Date(clock) };
+    const options = {
+      smtpUrl: `smtp://127.0.0.1:${closedPort}`,
+      baseDelayMs: 1000,
+      maxDelayMs: 4000,
+      maxAttempts: 4,
+      now: () => new Date(clock),
+    };
     const row = () => db.mailOutbox.findFirstOrThrow({ where: { to: reader.email } });
 
     const delays: number[] = [];

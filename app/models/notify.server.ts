@@ -65,10 +65,23 @@ export async function notify(tx: NotifyTx, notices: Notice[]): Promise<NotifyRes
   }
   const users = await tx.user.findMany({
     where: { id: { in: [...new Set(unique.map((notice) => notice.userId))] } },
-    select: { id: true, email: true, name: true, language: true, notificationPreferences: { select: { group: true, channel: true } } },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      language: true,
+      notificationPreferences: { select: { group: true, channel: true } },
+    },
   });
   const byId = new Map(users.map((user) => [user.id, user]));
-  const rows: Array<{ userId: string; kind: string; title: string; body: string; link: string; digestPending: boolean }> = [];
+  const rows: Array<{
+    userId: string;
+    kind: string;
+    title: string;
+    body: string;
+    link: string;
+    digestPending: boolean;
+  }> = [];
   const mail: QueuedEmail[] = [];
   for (const notice of unique) {
     const user = byId.get(notice.userId);
@@ -77,12 +90,22 @@ export async function notify(tx: NotifyTx, notices: Notice[]): Promise<NotifyRes
     const group = NOTICE_KINDS[notice.kind].group;
     const channel = preferencesFrom(user.notificationPreferences)[group];
     const rendered = renderNotice(notice.kind, notice.values ?? {}, language);
-    rows.push({ userId: user.id, kind: notice.kind, title: rendered.title, body: rendered.body, link: notice.link, digestPending: channel === "daily" });
+    rows.push({
+      userId: user.id,
+      kind: notice.kind,
+      title: rendered.title,
+      body: rendered.body,
+      link: notice.link,
+      digestPending: channel === "daily",
+    });
     result.notified++;
     if (channel === "daily") result.digest++;
     if (channel !== "instant") continue;
     const email = renderNoticeEmail({
-      language, name: user.name, notice: rendered, group,
+      language,
+      name: user.name,
+      notice: rendered,
+      group,
       actionUrl: absoluteUrl(notice.link),
       unsubscribeUrl: absoluteUrl(`/unsubscribe/notices/${noticeUnsubscribeToken(user.id, group)}`),
       manageUrl: absoluteUrl(NOTICE_SETTINGS_PATH),
@@ -100,7 +123,11 @@ export async function notify(tx: NotifyTx, notices: Notice[]): Promise<NotifyRes
 type MemberTx = Pick<Db, "membership">;
 
 /** Members of an organisation (optionally only some roles), as user ids. */
-export async function organisationMembers(tx: MemberTx, organisationId: string, options: { roles?: Array<"OWNER" | "MEMBER"> } = {}): Promise<string[]> {
+export async function organisationMembers(
+  tx: MemberTx,
+  organisationId: string,
+  options: { roles?: Array<"OWNER" | "MEMBER"> } = {},
+): Promise<string[]> {
   const rows = await tx.membership.findMany({
     where: { organisationId, ...(options.roles ? { role: { in: options.roles } } : {}) },
     select: { userId: true },
@@ -111,7 +138,11 @@ export async function organisationMembers(tx: MemberTx, organisationId: string, 
 
 /** Staff and admins of the platform (HiHUB), as user ids. */
 export async function staffUsers(tx: Pick<Db, "user">): Promise<string[]> {
-  const rows = await tx.user.findMany({ where: { role: { in: ["STAFF", "ADMIN"] } }, select: { id: true }, orderBy: { createdAt: "asc" } });
+  const rows = await tx.user.findMany({
+    where: { role: { in: ["STAFF", "ADMIN"] } },
+    select: { id: true },
+    orderBy: { createdAt: "asc" },
+  });
   return rows.map((row) => row.id);
 }
 

@@ -71,15 +71,28 @@ export function toContent(value: OfferFormValue): OfferContent {
     contactEmail: text(value.contactEmail),
     contactPhone: text(value.contactPhone),
     termIds: [...new Set([...value.sectorIds, ...value.technologyIds, ...value.businessNeedIds])].sort(),
-    packages: value.packages.map((p) => ({ name: text(p.name)!, priceVnd: p.priceVnd, unit: text(p.unit)!, description: text(p.description) })),
+    packages: value.packages.map((p) => ({
+      name: text(p.name)!,
+      priceVnd: p.priceVnd,
+      unit: text(p.unit)!,
+      description: text(p.description),
+    })),
     references: value.references.map((r) => ({ customer: text(r.customer)!, year: r.year, result: text(r.result)! })),
   };
 }
 
 export const columns = (c: OfferContent) => ({
-  titleVi: c.titleVi, titleEn: c.titleEn, summaryVi: c.summaryVi, summaryEn: c.summaryEn, descriptionMd: c.descriptionMd,
-  trl: c.trl, deploymentModel: c.deploymentModel, ipStatus: c.ipStatus,
-  contactName: c.contactName, contactEmail: c.contactEmail, contactPhone: c.contactPhone,
+  titleVi: c.titleVi,
+  titleEn: c.titleEn,
+  summaryVi: c.summaryVi,
+  summaryEn: c.summaryEn,
+  descriptionMd: c.descriptionMd,
+  trl: c.trl,
+  deploymentModel: c.deploymentModel,
+  ipStatus: c.ipStatus,
+  contactName: c.contactName,
+  contactEmail: c.contactEmail,
+  contactPhone: c.contactPhone,
 });
 
 export const withContent = {
@@ -95,7 +108,12 @@ export function liveContent(offer: OfferWithContent): OfferContent {
     ...columns({ ...offer, termIds: [], packages: [], references: [] }),
     termIds: offer.terms.map((t) => t.termId).sort(),
     // BigInt stops at the model boundary: JSON (loaders, revisions) cannot carry it.
-    packages: offer.packages.map((p) => ({ name: p.name, priceVnd: p.priceVnd === null ? null : Number(p.priceVnd), unit: p.unit, description: p.description })),
+    packages: offer.packages.map((p) => ({
+      name: p.name,
+      priceVnd: p.priceVnd === null ? null : Number(p.priceVnd),
+      unit: p.unit,
+      description: p.description,
+    })),
     references: offer.references.map((r) => ({ customer: r.customer, year: r.year, result: r.result })),
   };
 }
@@ -108,11 +126,17 @@ export async function writeChildren(tx: Tx, offerId: string, content: OfferConte
   await tx.offerTerm.deleteMany({ where: { offerId } });
   await tx.offerPackage.deleteMany({ where: { offerId } });
   await tx.offerReference.deleteMany({ where: { offerId } });
-  if (content.termIds.length) await tx.offerTerm.createMany({ data: content.termIds.map((termId) => ({ offerId, termId })) });
+  if (content.termIds.length)
+    await tx.offerTerm.createMany({ data: content.termIds.map((termId) => ({ offerId, termId })) });
   if (content.packages.length) {
     await tx.offerPackage.createMany({
       data: content.packages.map((p, i) => ({
-        offerId, name: p.name, unit: p.unit, description: p.description ?? null, priceVnd: p.priceVnd === null ? null : BigInt(p.priceVnd), sortOrder: i,
+        offerId,
+        name: p.name,
+        unit: p.unit,
+        description: p.description ?? null,
+        priceVnd: p.priceVnd === null ? null : BigInt(p.priceVnd),
+        sortOrder: i,
       })),
     });
   }
@@ -127,7 +151,14 @@ export async function writeChildren(tx: Tx, offerId: string, content: OfferConte
 export function effectiveMedia(offer: OfferWithContent, revision: PendingRevision | null) {
   const live = offer.media
     .filter((m) => !revision?.removeMediaIds.includes(m.id))
-    .map((m) => ({ key: m.id, kind: m.kind, storedName: m.storedName, originalName: m.originalName, mimeType: m.mimeType, sizeBytes: m.sizeBytes }));
+    .map((m) => ({
+      key: m.id,
+      kind: m.kind,
+      storedName: m.storedName,
+      originalName: m.originalName,
+      mimeType: m.mimeType,
+      sizeBytes: m.sizeBytes,
+    }));
   const pending = (revision?.addMedia ?? []).map((m) => ({ key: m.storedName, ...m }));
   return [...live, ...pending];
 }
@@ -136,7 +167,11 @@ export function effectiveMedia(offer: OfferWithContent, revision: PendingRevisio
 export type CheckedMedia = Extract<UploadCheck, { ok: true }> & { kind: MediaKind };
 
 export const removeFiles = (names: string[]) =>
-  Promise.all(names.map((name) => deleteUpload(name).catch((err: unknown) => logger.warn({ err, name }, "could not delete upload"))));
+  Promise.all(
+    names.map((name) =>
+      deleteUpload(name).catch((err: unknown) => logger.warn({ err, name }, "could not delete upload")),
+    ),
+  );
 
 // Files go to disk before the transaction (its rows name them) and are
 // removed again if it fails, so nothing half-saved is left either way.

@@ -4,26 +4,51 @@
 import { db } from "~/db.server";
 import type { MatchTarget } from "~/models/match-ranking.server";
 import { createProposal, isProposableMajorStatus, type ProposalOutcome } from "~/models/proposal.server";
-import { MatchingUnavailableError, type PublicNeed, needKey, rankedPublicNeeds, resolveNeeds } from "~/models/public-api/ranked-matches.server";
+import {
+  MatchingUnavailableError,
+  type PublicNeed,
+  needKey,
+  rankedPublicNeeds,
+  resolveNeeds,
+} from "~/models/public-api/ranked-matches.server";
 import { MAX_PITCH } from "~/schemas/problem-statement";
 import type { QuickProposeInput } from "~/schemas/offer-fits";
 
 export const FITS_SHOWN = 10;
 
 const isOpen = (need: PublicNeed, now = Date.now()) =>
-  need.type === "major-problem" ? isProposableMajorStatus(need.status) : !need.proposalDeadline || new Date(need.proposalDeadline).getTime() >= now;
+  need.type === "major-problem"
+    ? isProposableMajorStatus(need.status)
+    : !need.proposalDeadline || new Date(need.proposalDeadline).getTime() >= now;
 
 async function proposedKeys(offerId: string): Promise<Set<string>> {
-  const proposals = await db.proposal.findMany({ where: { offerId }, select: { majorProblemId: true, problemStatementId: true } });
+  const proposals = await db.proposal.findMany({
+    where: { offerId },
+    select: { majorProblemId: true, problemStatementId: true },
+  });
   return new Set(
-    proposals.map((p) => (p.majorProblemId ? needKey({ majorProblemId: p.majorProblemId }) : needKey({ statementId: p.problemStatementId ?? "" }))),
+    proposals.map((p) =>
+      p.majorProblemId
+        ? needKey({ majorProblemId: p.majorProblemId })
+        : needKey({ statementId: p.problemStatementId ?? "" }),
+    ),
   );
 }
 
 export type OfferFits =
   | { status: "not-published" }
   | { status: "unavailable" }
-  | { status: "ok"; fits: { need: PublicNeed; target: MatchTarget; score: number; reasons: Awaited<ReturnType<typeof rankedPublicNeeds>>[number]["reasons"]; proposed: boolean; open: boolean }[] };
+  | {
+      status: "ok";
+      fits: {
+        need: PublicNeed;
+        target: MatchTarget;
+        score: number;
+        reasons: Awaited<ReturnType<typeof rankedPublicNeeds>>[number]["reasons"];
+        proposed: boolean;
+        open: boolean;
+      }[];
+    };
 
 export async function offerFits(organisationId: string, offerId: string): Promise<OfferFits> {
   const offer = await db.offer.findFirst({ where: { id: offerId, organisationId }, select: { status: true } });
@@ -33,7 +58,11 @@ export async function offerFits(organisationId: string, offerId: string): Promis
     const [needs, proposed] = await Promise.all([rankedPublicNeeds(offerId, FITS_SHOWN), proposedKeys(offerId)]);
     return {
       status: "ok",
-      fits: needs.map((entry) => ({ ...entry, proposed: proposed.has(needKey(entry.target)), open: isOpen(entry.need) })),
+      fits: needs.map((entry) => ({
+        ...entry,
+        proposed: proposed.has(needKey(entry.target)),
+        open: isOpen(entry.need),
+      })),
     };
   } catch (error) {
     // The offer page must still work when the matching service does not.
@@ -56,9 +85,18 @@ export type QuickProposeResult = { outcome: ProposalOutcome | "not-found"; title
  * and the user's, the need still takes proposals, no earlier proposal of this
  * offer), inside one transaction, so a double click makes one proposal.
  */
-export async function quickPropose(userId: string, organisationId: string, offerId: string, input: QuickProposeInput): Promise<QuickProposeResult> {
-  const offer = await db.offer.findFirst({ where: { id: offerId, organisationId }, select: { titleVi: true, summaryVi: true } });
-  const target: MatchTarget = input.kind === "major-problem" ? { majorProblemId: input.targetId } : { statementId: input.targetId };
+export async function quickPropose(
+  userId: string,
+  organisationId: string,
+  offerId: string,
+  input: QuickProposeInput,
+): Promise<QuickProposeResult> {
+  const offer = await db.offer.findFirst({
+    where: { id: offerId, organisationId },
+    select: { titleVi: true, summaryVi: true },
+  });
+  const target: MatchTarget =
+    input.kind === "major-problem" ? { majorProblemId: input.targetId } : { statementId: input.targetId };
   const need = (await resolveNeeds([target])).get(needKey(target));
   if (!offer || !need) return { outcome: "not-found", title: "" };
   const { outcome } = await createProposal(userId, target, { offerId, pitch: defaultPitch(offer) }, null);

@@ -17,21 +17,40 @@ export async function remindStaleOffers(now = new Date()): Promise<number> {
     select: { id: true, titleVi: true, organisationId: true },
   });
   const byOrganisation = new Map<string, typeof candidates>();
-  for (const offer of candidates) byOrganisation.set(offer.organisationId, [...(byOrganisation.get(offer.organisationId) ?? []), offer]);
+  for (const offer of candidates)
+    byOrganisation.set(offer.organisationId, [...(byOrganisation.get(offer.organisationId) ?? []), offer]);
   let sent = 0;
   for (const [organisationId, offers] of byOrganisation) {
     sent += await db.$transaction(async (tx) => {
       const claimed: typeof offers = [];
       for (const offer of offers) {
-        const { count } = await tx.offer.updateMany({ where: { id: offer.id, staleRemindedAt: null }, data: { staleRemindedAt: now } });
+        const { count } = await tx.offer.updateMany({
+          where: { id: offer.id, staleRemindedAt: null },
+          data: { staleRemindedAt: now },
+        });
         if (count) claimed.push(offer);
       }
       if (claimed.length === 0) return 0;
       const owners = await organisationMembers(tx, organisationId, { roles: ["OWNER"] });
-      const list = claimed.map((o) => `- ${o.titleVi}: ${absoluteUrl(`/orgs/${organisationId}/offers/${o.id}/edit`)}`).join("\n");
-      const { notified } = await notify(tx, noticesFor(owners, { kind: "offer.stale", link: `/orgs/${organisationId}/offers`, values: { count: claimed.length, offers: list } }));
+      const list = claimed
+        .map((o) => `- ${o.titleVi}: ${absoluteUrl(`/orgs/${organisationId}/offers/${o.id}/edit`)}`)
+        .join("\n");
+      const { notified } = await notify(
+        tx,
+        noticesFor(owners, {
+          kind: "offer.stale",
+          link: `/orgs/${organisationId}/offers`,
+          values: { count: claimed.length, offers: list },
+        }),
+      );
       for (const offer of claimed) {
-        await recordAudit(tx, { actorId: null, action: "offer.stale_reminded", entityType: "Offer", entityId: offer.id, data: { owners: owners.length } });
+        await recordAudit(tx, {
+          actorId: null,
+          action: "offer.stale_reminded",
+          entityType: "Offer",
+          entityId: offer.id,
+          data: { owners: owners.length },
+        });
       }
       return notified;
     });

@@ -4,12 +4,22 @@ import { db, type PlatformRole, type Prisma, type TermKind } from "~/db.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { isStaff } from "~/utils/permissions.server";
 import { changedFields } from "./audit.server";
-import { effectiveMedia, isStale, liveContent, parseRevision, withContent, type OfferContent } from "./offer-content.server";
+import {
+  effectiveMedia,
+  isStale,
+  liveContent,
+  parseRevision,
+  withContent,
+  type OfferContent,
+} from "./offer-content.server";
 
 // Only providers and research institutes list offers; for other kinds of
 // organisation the offer pages do not exist.
 export async function getOfferingOrganisation(organisationId: string) {
-  const organisation = await db.organisation.findUnique({ where: { id: organisationId }, select: { id: true, name: true, kind: true } });
+  const organisation = await db.organisation.findUnique({
+    where: { id: organisationId },
+    select: { id: true, name: true, kind: true },
+  });
   return organisation?.kind === "PROVIDER" || organisation?.kind === "RESEARCH" ? organisation : null;
 }
 
@@ -17,9 +27,21 @@ export async function listOrganisationOffers(organisationId: string) {
   const offers = await db.offer.findMany({
     where: { organisationId },
     orderBy: { updatedAt: "desc" },
-    select: { id: true, titleVi: true, status: true, pendingRevision: true, updatedAt: true, contentUpdatedAt: true, slug: true },
+    select: {
+      id: true,
+      titleVi: true,
+      status: true,
+      pendingRevision: true,
+      updatedAt: true,
+      contentUpdatedAt: true,
+      slug: true,
+    },
   });
-  return offers.map(({ pendingRevision, ...offer }) => ({ ...offer, hasPendingRevision: pendingRevision !== null, isStale: isStale(offer.contentUpdatedAt) }));
+  return offers.map(({ pendingRevision, ...offer }) => ({
+    ...offer,
+    hasPendingRevision: pendingRevision !== null,
+    isStale: isStale(offer.contentUpdatedAt),
+  }));
 }
 const viewInclude = {
   ...withContent,
@@ -36,7 +58,12 @@ function termsById(ids: string[]): Promise<TermRow[]> {
   });
 }
 
-function contentView(offer: OfferForView, content: OfferContent, terms: TermRow[], media: ReturnType<typeof effectiveMedia>) {
+function contentView(
+  offer: OfferForView,
+  content: OfferContent,
+  terms: TermRow[],
+  media: ReturnType<typeof effectiveMedia>,
+) {
   return {
     id: offer.id,
     slug: offer.slug,
@@ -76,7 +103,13 @@ export async function getOrganisationOffer(organisationId: string, offerId: stri
   const { view, pending } = await buildViews(offer);
   const revision = parseRevision(offer);
   return {
-    offer: { id: offer.id, slug: offer.slug, status: offer.status, reviewNote: offer.reviewNote, submittedAt: offer.submittedAt },
+    offer: {
+      id: offer.id,
+      slug: offer.slug,
+      status: offer.status,
+      reviewNote: offer.reviewNote,
+      submittedAt: offer.submittedAt,
+    },
     view,
     pending,
     // The form starts from what the provider last wrote, pending or live.
@@ -90,7 +123,13 @@ export async function getOfferForReview(offerId: string) {
   if (!offer) return null;
   const { view, pending } = await buildViews(offer);
   return {
-    offer: { id: offer.id, status: offer.status, reviewNote: offer.reviewNote, submittedAt: offer.submittedAt, evidenceLevel: offer.evidenceLevel },
+    offer: {
+      id: offer.id,
+      status: offer.status,
+      reviewNote: offer.reviewNote,
+      submittedAt: offer.submittedAt,
+      evidenceLevel: offer.evidenceLevel,
+    },
     view,
     pending,
   };
@@ -100,11 +139,22 @@ export async function listReviewQueue() {
   const offers = await db.offer.findMany({
     where: { OR: [{ status: "SUBMITTED" }, { status: "PUBLISHED", pendingRevision: { not: null } }] },
     orderBy: [{ submittedAt: "asc" }, { createdAt: "asc" }],
-    select: { id: true, titleVi: true, status: true, submittedAt: true, pendingRevision: true, organisation: { select: { name: true } } },
+    select: {
+      id: true,
+      titleVi: true,
+      status: true,
+      submittedAt: true,
+      pendingRevision: true,
+      organisation: { select: { name: true } },
+    },
   });
   return offers.map(({ pendingRevision, ...offer }) => {
     const revision = parseRevision({ pendingRevision });
-    return { ...offer, kind: revision ? ("revision" as const) : ("new" as const), waitingSince: revision?.submittedAt ?? offer.submittedAt };
+    return {
+      ...offer,
+      kind: revision ? ("revision" as const) : ("new" as const),
+      waitingSince: revision?.submittedAt ?? offer.submittedAt,
+    };
   });
 }
 
@@ -113,7 +163,12 @@ export type Viewer = { id: string; role: PlatformRole } | null;
 export async function mayManageOffers(viewer: Viewer, organisationId: string) {
   if (!viewer) return false;
   if (isStaff(viewer)) return true;
-  return Boolean(await db.membership.findUnique({ where: { userId_organisationId: { userId: viewer.id, organisationId } }, select: { id: true } }));
+  return Boolean(
+    await db.membership.findUnique({
+      where: { userId_organisationId: { userId: viewer.id, organisationId } },
+      select: { id: true },
+    }),
+  );
 }
 
 // The public page. Drafts and other unpublished offers exist only for the
@@ -136,7 +191,10 @@ export function fold(value: string): string {
  */
 export async function offerLogos(offerIds: string[]): Promise<Map<string, string>> {
   if (offerIds.length === 0) return new Map();
-  const rows = await db.offerMedia.findMany({ where: { offerId: { in: offerIds }, kind: "LOGO" }, select: { offerId: true, storedName: true } });
+  const rows = await db.offerMedia.findMany({
+    where: { offerId: { in: offerIds }, kind: "LOGO" },
+    select: { offerId: true, storedName: true },
+  });
   return new Map(rows.map((row) => [row.offerId, row.storedName]));
 }
 
@@ -144,14 +202,20 @@ export async function offerLogos(offerIds: string[]): Promise<Map<string, string
 // public; the others (drafts, archived offers, an edit waiting for review)
 // belong to the organisation's members and staff.
 export async function findReadableFile(storedName: string, viewer: Viewer) {
-  const media = await db.offerMedia.findUnique({ where: { storedName }, include: { offer: { select: { status: true, organisationId: true } } } });
+  const media = await db.offerMedia.findUnique({
+    where: { storedName },
+    include: { offer: { select: { status: true, organisationId: true } } },
+  });
   if (media) {
     const visible = media.offer.status === "PUBLISHED" || (await mayManageOffers(viewer, media.offer.organisationId));
     return visible ? { storedName, mimeType: media.mimeType, originalName: media.originalName } : null;
   }
   // Stored names are 32 random hex digits, so a substring match is exact.
   if (!/^[a-f0-9]{32}\.[a-z]{3,4}$/.test(storedName)) return null;
-  const offer = await db.offer.findFirst({ where: { pendingRevision: { contains: storedName } }, select: { pendingRevision: true, organisationId: true } });
+  const offer = await db.offer.findFirst({
+    where: { pendingRevision: { contains: storedName } },
+    select: { pendingRevision: true, organisationId: true },
+  });
   const pending = offer ? parseRevision(offer)?.addMedia.find((m) => m.storedName === storedName) : undefined;
   if (!offer || !pending || !(await mayManageOffers(viewer, offer.organisationId))) return null;
   return { storedName, mimeType: pending.mimeType, originalName: pending.originalName };

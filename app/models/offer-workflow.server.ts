@@ -25,71 +25,112 @@ export async function move(
   // Who to tell of the move, written in its transaction.
   tell?: (offer: Offer, members: string[]) => Notice[],
 ): Promise<{ outcome: MoveOutcome; before: Offer | null }> {
-  return db.$transaction(async (tx) => {
-    const offer = await tx.offer.findFirst({ where });
-    if (!offer) return { outcome: "not-found" as const, before: null };
-    if (!allowed(offer)) return { outcome: "invalid" as const, before: offer };
-    const update = change(offer);
-    const { count } = await tx.offer.updateMany({ where: { id: offer.id, status: offer.status, updatedAt: offer.updatedAt }, data: update });
-    if (count === 0) return { outcome: "invalid" as const, before: offer };
-    // The revision JSON is large and already described by `data` where it matters.
-    const audited = Object.fromEntries(Object.entries(update).filter(([key]) => key !== "pendingRevision"));
-    await recordAudit(tx, { actorId, action, entityType: "Offer", entityId: offer.id, ...changedFields(offer as Record<string, unknown>, audited), data: data?.(offer) });
-    await enqueueSearchSync(tx, { type: "offer", id: offer.id });
-    if (tell) await notify(tx, tell(offer, await organisationMembers(tx, offer.organisationId)));
-    return { outcome: "ok" as const, before: offer };
-  }).finally(notifySearchSync);
+  return db
+    .$transaction(async (tx) => {
+      const offer = await tx.offer.findFirst({ where });
+      if (!offer) return { outcome: "not-found" as const, before: null };
+      if (!allowed(offer)) return { outcome: "invalid" as const, before: offer };
+      const update = change(offer);
+      const { count } = await tx.offer.updateMany({
+        where: { id: offer.id, status: offer.status, updatedAt: offer.updatedAt },
+        data: update,
+      });
+      if (count === 0) return { outcome: "invalid" as const, before: offer };
+      // The revision JSON is large and already described by `data` where it matters.
+      const audited = Object.fromEntries(Object.entries(update).filter(([key]) => key !== "pendingRevision"));
+      await recordAudit(tx, {
+        actorId,
+        action,
+        entityType: "Offer",
+        entityId: offer.id,
+        ...changedFields(offer as Record<string, unknown>, audited),
+        data: data?.(offer),
+      });
+      await enqueueSearchSync(tx, { type: "offer", id: offer.id });
+      if (tell) await notify(tx, tell(offer, await organisationMembers(tx, offer.organisationId)));
+      return { outcome: "ok" as const, before: offer };
+    })
+    .finally(notifySearchSync);
 }
 
 // The plan caps offers published or awaiting review, checked when one is
 // sent for review. A downgrade never unpublishes anything; it only stops
 // new submissions while over the cap.
-export async function submitOffer(actorId: string, organisationId: string, offerId: string): Promise<MoveOutcome | "over-limit"> {
+export async function submitOffer(
+  actorId: string,
+  organisationId: string,
+  offerId: string,
+): Promise<MoveOutcome | "over-limit"> {
   if (!(await offerLimitAllowsAnother(organisationId))) {
-    const mine = await db.offer.count({ where: { id: offerId, organisationId, status: { in: ["DRAFT", "CHANGES_REQUESTED"] } } });
+    const mine = await db.offer.count({
+      where: { id: offerId, organisationId, status: { in: ["DRAFT", "CHANGES_REQUESTED"] } },
+    });
     if (mine) return "over-limit";
   }
-  const { outcome } = await move(actorId, { id: offerId, organisationId }, "offer.submitted",
+  const { outcome } = await move(
+    actorId,
+    { id: offerId, organisationId },
+    "offer.submitted",
     (o) => o.status === "DRAFT" || o.status === "CHANGES_REQUESTED",
-    () => ({ status: "SUBMITTED", submittedAt: new Date() }));
+    () => ({ status: "SUBMITTED", submittedAt: new Date() }),
+  );
   return outcome;
 }
 
 // Archiving also drops an edit waiting for review, and its new files.
 export async function archiveOffer(actorId: string, offerId: string, organisationId?: string) {
-  const { outcome, before } = await move(actorId, { id: offerId, ...(organisationId ? { organisationId } : {}) }, "offer.archived",
+  const { outcome, before } = await move(
+    actorId,
+    { id: offerId, ...(organisationId ? { organisationId } : {}) },
+    "offer.archived",
     (o) => o.status !== "ARCHIVED",
     () => ({ status: "ARCHIVED", pendingRevision: null }),
-    (o) => ({ discardedRevision: o.pendingRevision !== null }));
+    (o) => ({ discardedRevision: o.pendingRevision !== null }),
+  );
   const revision = before && outcome === "ok" ? parseRevision(before) : null;
   if (revision) await removeFiles(revision.addMedia.map((m) => m.storedName));
   return outcome;
 }
 
 export async function publishOffer(actorId: string, offerId: string, evidenceLevel: EvidenceLevel) {
-  const { outcome } = await move(actorId, { id: offerId }, "offer.published",
+  const { outcome } = await move(
+    actorId,
+    { id: offerId },
+    "offer.published",
     (o) => o.status === "SUBMITTED",
     (o) => ({ status: "PUBLISHED", publishedAt: o.publishedAt ?? new Date(), reviewNote: null, evidenceLevel }),
     undefined,
-    (o, members) => noticesFor(members, { kind: "offer.published", link: `/offers/${o.slug}`, values: { offer: o.titleVi } }));
+    (o, members) =>
+      noticesFor(members, { kind: "offer.published", link: `/offers/${o.slug}`, values: { offer: o.titleVi } }),
+  );
   return outcome;
 }
 
 export async function requestChanges(actorId: string, offerId: string, reason: string) {
-  const { outcome } = await move(actorId, { id: offerId }, "offer.changes_requested",
+  const { outcome } = await move(
+    actorId,
+    { id: offerId },
+    "offer.changes_requested",
     (o) => o.status === "SUBMITTED",
     () => ({ status: "CHANGES_REQUESTED", reviewNote: reason.normalize("NFC").trim() }),
     undefined,
-    (o, members) => noticesFor(members, {
-      kind: "offer.changes_requested", link: `/orgs/${o.organisationId}/offers/${o.id}/edit`,
-      values: { offer: o.titleVi, reason: reason.normalize("NFC").trim() },
-    }));
+    (o, members) =>
+      noticesFor(members, {
+        kind: "offer.changes_requested",
+        link: `/orgs/${o.organisationId}/offers/${o.id}/edit`,
+        values: { offer: o.titleVi, reason: reason.normalize("NFC").trim() },
+      }),
+  );
   return outcome;
 }
 
 export async function setEvidenceLevel(actorId: string, offerId: string, evidenceLevel: EvidenceLevel) {
-  const { outcome } = await move(actorId, { id: offerId }, "offer.evidence_set",
+  const { outcome } = await move(
+    actorId,
+    { id: offerId },
+    "offer.evidence_set",
     (o) => o.status !== "ARCHIVED" && o.evidenceLevel !== evidenceLevel,
-    () => ({ evidenceLevel }));
+    () => ({ evidenceLevel }),
+  );
   return outcome;
 }

@@ -6,12 +6,22 @@ import { isStale } from "~/models/offer-content.server";
 import { offerSchema, parseVnd } from "~/schemas/offer";
 
 const valid = {
-  titleVi: "Đèn tín hiệu thông minh", summaryVi: "Tóm tắt.", descriptionMd: "Mô tả.", sectorIds: "s1", trl: "5", deploymentModel: "SAAS",
+  titleVi: "Đèn tín hiệu thông minh",
+  summaryVi: "Tóm tắt.",
+  descriptionMd: "Mô tả.",
+  sectorIds: "s1",
+  trl: "5",
+  deploymentModel: "SAAS",
 };
 
 describe("parseVnd", () => {
   it.each([
-    ["1500000", 1_500_000], ["1.500.000", 1_500_000], [" 1 500 000 ", 1_500_000], ["3.000.000.000 đ", 3_000_000_000], ["0", 0], ["250000₫", 250_000],
+    ["1500000", 1_500_000],
+    ["1.500.000", 1_500_000],
+    [" 1 500 000 ", 1_500_000],
+    ["3.000.000.000 đ", 3_000_000_000],
+    ["0", 0],
+    ["250000₫", 250_000],
   ])("reads %s", (text, value) => {
     expect(parseVnd(text)).toEqual({ ok: true, value });
   });
@@ -31,8 +41,16 @@ describe("parseVnd", () => {
 describe("offerSchema", () => {
   it("turns package rows into prices, dropping empty rows", () => {
     const result = offerSchema.safeParse({
-      ...valid, sectorIds: ["s1"], technologyIds: [], businessNeedIds: [], removeMedia: [],
-      packages: [{ name: "Cơ bản", price: "1.500.000", unit: "tháng", description: "  Tối đa 50 camera.  " }, {}, { name: "Doanh nghiệp", onRequest: true, unit: "năm" }],
+      ...valid,
+      sectorIds: ["s1"],
+      technologyIds: [],
+      businessNeedIds: [],
+      removeMedia: [],
+      packages: [
+        { name: "Cơ bản", price: "1.500.000", unit: "tháng", description: "  Tối đa 50 camera.  " },
+        {},
+        { name: "Doanh nghiệp", onRequest: true, unit: "năm" },
+      ],
       references: [{ customer: "UBND phường", year: "2024", result: "Tốt" }, {}],
     });
     expect(result.success && result.data.packages).toEqual([
@@ -43,7 +61,16 @@ describe("offerSchema", () => {
   });
 
   it.each([0, 10, 5.5])("refuses TRL %s", (trl) => {
-    const result = offerSchema.safeParse({ ...valid, sectorIds: ["s1"], technologyIds: [], businessNeedIds: [], removeMedia: [], packages: [], references: [], trl });
+    const result = offerSchema.safeParse({
+      ...valid,
+      sectorIds: ["s1"],
+      technologyIds: [],
+      businessNeedIds: [],
+      removeMedia: [],
+      packages: [],
+      references: [],
+      trl,
+    });
     expect(result.success ? [] : result.error.issues.map((i) => i.message)).toContain("offers.validation.trl");
   });
 });
@@ -60,7 +87,9 @@ describe("offer helpers", () => {
   });
 
   it("has every offers.validation message the schema and model use", () => {
-    const source = ["app/schemas/offer.ts", "app/route-actions/offer-form.server.ts"].map((file) => readFileSync(file, "utf8")).join("\n");
+    const source = ["app/schemas/offer.ts", "app/route-actions/offer-form.server.ts"]
+      .map((file) => readFileSync(file, "utf8"))
+      .join("\n");
     const keys = [...source.matchAll(/["'`]offers\.validation\.([A-Za-z]+)/g)].map((m) => m[1]!);
     expect(keys.length).toBeGreaterThan(5);
     expect(keys.filter((key) => !(key in vi.offers.validation))).toEqual([]);

@@ -31,30 +31,94 @@ export const MAX_AGE_MS = 24 * 60 * 60 * 1000;
 /** The columns of each dataset, in file order; descriptions live in the openData.fields catalogue. */
 export const FIELDS: Record<Dataset, [name: string, type: FieldType][]> = {
   offers: [
-    ["id", "string"], ["externalId", "string"], ["slug", "string"], ["title", "string"], ["titleEn", "string"], ["summary", "string"],
-    ["provider", "string"], ["providerSlug", "string"], ["trl", "integer"], ["deploymentModel", "string"], ["evidenceLevel", "string"],
-    ["sectors", "list"], ["technologies", "list"], ["publishedAt", "dateTime"], ["updatedAt", "dateTime"], ["url", "string"],
+    ["id", "string"],
+    ["externalId", "string"],
+    ["slug", "string"],
+    ["title", "string"],
+    ["titleEn", "string"],
+    ["summary", "string"],
+    ["provider", "string"],
+    ["providerSlug", "string"],
+    ["trl", "integer"],
+    ["deploymentModel", "string"],
+    ["evidenceLevel", "string"],
+    ["sectors", "list"],
+    ["technologies", "list"],
+    ["publishedAt", "dateTime"],
+    ["updatedAt", "dateTime"],
+    ["url", "string"],
   ],
   organisations: [
-    ["id", "string"], ["slug", "string"], ["name", "string"], ["kind", "string"], ["website", "string"], ["address", "string"],
-    ["description", "string"], ["verified", "boolean"], ["verifiedAt", "dateTime"], ["memberSince", "dateTime"],
-    ["publishedOffers", "integer"], ["publicStatements", "integer"], ["updatedAt", "dateTime"], ["url", "string"],
+    ["id", "string"],
+    ["slug", "string"],
+    ["name", "string"],
+    ["kind", "string"],
+    ["website", "string"],
+    ["address", "string"],
+    ["description", "string"],
+    ["verified", "boolean"],
+    ["verifiedAt", "dateTime"],
+    ["memberSince", "dateTime"],
+    ["publishedOffers", "integer"],
+    ["publicStatements", "integer"],
+    ["updatedAt", "dateTime"],
+    ["url", "string"],
   ],
   "problem-statements": [
-    ["id", "string"], ["slug", "string"], ["title", "string"], ["status", "string"], ["organisation", "string"], ["organisationSlug", "string"],
-    ["sector", "string"], ["budgetMinVnd", "integer"], ["budgetMaxVnd", "integer"], ["desiredTrl", "integer"], ["proposalDeadline", "dateTime"],
-    ["publishedAt", "dateTime"], ["majorProblemCode", "string"], ["majorProblemList", "string"], ["updatedAt", "dateTime"], ["url", "string"],
+    ["id", "string"],
+    ["slug", "string"],
+    ["title", "string"],
+    ["status", "string"],
+    ["organisation", "string"],
+    ["organisationSlug", "string"],
+    ["sector", "string"],
+    ["budgetMinVnd", "integer"],
+    ["budgetMaxVnd", "integer"],
+    ["desiredTrl", "integer"],
+    ["proposalDeadline", "dateTime"],
+    ["publishedAt", "dateTime"],
+    ["majorProblemCode", "string"],
+    ["majorProblemList", "string"],
+    ["updatedAt", "dateTime"],
+    ["url", "string"],
   ],
   "major-problems": [
-    ["id", "string"], ["code", "string"], ["title", "string"], ["description", "string"], ["titleEn", "string"], ["summaryEn", "string"],
-    ["sector", "string"], ["leadAgency", "string"],
-    ["priority", "string"], ["status", "string"], ["list", "string"], ["listName", "string"], ["listNameEn", "string"], ["version", "integer"],
-    ["publishedAt", "dateTime"], ["updatedAt", "dateTime"], ["url", "string"],
+    ["id", "string"],
+    ["code", "string"],
+    ["title", "string"],
+    ["description", "string"],
+    ["titleEn", "string"],
+    ["summaryEn", "string"],
+    ["sector", "string"],
+    ["leadAgency", "string"],
+    ["priority", "string"],
+    ["status", "string"],
+    ["list", "string"],
+    ["listName", "string"],
+    ["listNameEn", "string"],
+    ["version", "integer"],
+    ["publishedAt", "dateTime"],
+    ["updatedAt", "dateTime"],
+    ["url", "string"],
   ],
   matches: [
-    ["id", "string"], ["offerId", "string"], ["offerSlug", "string"], ["offerTitle", "string"], ["provider", "string"], ["needType", "string"],
-    ["needId", "string"], ["needTitle", "string"], ["needUrl", "string"], ["stage", "string"], ["introducedAt", "dateTime"], ["pilotAt", "dateTime"],
-    ["procurementAt", "dateTime"], ["deployedAt", "dateTime"], ["droppedAt", "dateTime"], ["approvedAt", "dateTime"], ["updatedAt", "dateTime"],
+    ["id", "string"],
+    ["offerId", "string"],
+    ["offerSlug", "string"],
+    ["offerTitle", "string"],
+    ["provider", "string"],
+    ["needType", "string"],
+    ["needId", "string"],
+    ["needTitle", "string"],
+    ["needUrl", "string"],
+    ["stage", "string"],
+    ["introducedAt", "dateTime"],
+    ["pilotAt", "dateTime"],
+    ["procurementAt", "dateTime"],
+    ["deployedAt", "dateTime"],
+    ["droppedAt", "dateTime"],
+    ["approvedAt", "dateTime"],
+    ["updatedAt", "dateTime"],
   ],
 };
 
@@ -63,7 +127,9 @@ type Page<T> = { items: T[]; next: unknown };
 
 // Walks a list oldest change first, 500 at a time, continuing after the last
 // record like an API client would, so a record changed mid-walk is not skipped.
-async function walk<T extends { id: string; updatedAt: string }>(list: (query: { page: number; perPage: number } & SyncQuery) => Promise<Page<T>>) {
+async function walk<T extends { id: string; updatedAt: string }>(
+  list: (query: { page: number; perPage: number } & SyncQuery) => Promise<Page<T>>,
+) {
   const all: T[] = [];
   let cursor: SyncQuery = { updatedSince: new Date(0) };
   for (;;) {
@@ -78,43 +144,102 @@ async function walk<T extends { id: string; updatedAt: string }>(list: (query: {
 const rowBuilders: Record<Dataset, () => Promise<Row[]>> = {
   offers: async () =>
     (await walk((query) => listPublicOffers(query, "vi"))).map((offer) => ({
-      id: offer.id, externalId: offer.externalId, slug: offer.slug, title: offer.titleVi, titleEn: offer.titleEn, summary: offer.summary,
-      provider: offer.provider.name, providerSlug: offer.provider.slug, trl: offer.trl, deploymentModel: offer.deploymentModel,
-      evidenceLevel: offer.evidenceLevel, sectors: offer.sectors.map((term) => term.slug), technologies: offer.technologies.map((term) => term.slug),
-      publishedAt: offer.publishedAt, updatedAt: offer.updatedAt, url: offer.url,
+      id: offer.id,
+      externalId: offer.externalId,
+      slug: offer.slug,
+      title: offer.titleVi,
+      titleEn: offer.titleEn,
+      summary: offer.summary,
+      provider: offer.provider.name,
+      providerSlug: offer.provider.slug,
+      trl: offer.trl,
+      deploymentModel: offer.deploymentModel,
+      evidenceLevel: offer.evidenceLevel,
+      sectors: offer.sectors.map((term) => term.slug),
+      technologies: offer.technologies.map((term) => term.slug),
+      publishedAt: offer.publishedAt,
+      updatedAt: offer.updatedAt,
+      url: offer.url,
     })),
   organisations: async () =>
     (await walk(listPublicOrganisations)).map((organisation) => ({
-      id: organisation.id, slug: organisation.slug, name: organisation.name, kind: organisation.kind, website: organisation.website,
-      address: organisation.address, description: organisation.description, verified: organisation.verified, verifiedAt: organisation.verifiedAt,
-      memberSince: organisation.memberSince, publishedOffers: organisation.publishedOffers, publicStatements: organisation.publicStatements,
-      updatedAt: organisation.updatedAt, url: organisation.url,
+      id: organisation.id,
+      slug: organisation.slug,
+      name: organisation.name,
+      kind: organisation.kind,
+      website: organisation.website,
+      address: organisation.address,
+      description: organisation.description,
+      verified: organisation.verified,
+      verifiedAt: organisation.verifiedAt,
+      memberSince: organisation.memberSince,
+      publishedOffers: organisation.publishedOffers,
+      publicStatements: organisation.publicStatements,
+      updatedAt: organisation.updatedAt,
+      url: organisation.url,
     })),
   "problem-statements": async () =>
     (await walk(listPublicStatements)).map((statement) => ({
-      id: statement.id, slug: statement.slug, title: statement.title, status: statement.status, organisation: statement.organisation.name,
-      organisationSlug: statement.organisation.slug, sector: statement.sector?.slug ?? null, budgetMinVnd: statement.budgetMinVnd,
-      budgetMaxVnd: statement.budgetMaxVnd, desiredTrl: statement.desiredTrl, proposalDeadline: statement.proposalDeadline,
-      publishedAt: statement.publishedAt, majorProblemCode: statement.majorProblem?.code ?? null, majorProblemList: statement.majorProblem?.listSlug ?? null,
-      updatedAt: statement.updatedAt, url: statement.url,
+      id: statement.id,
+      slug: statement.slug,
+      title: statement.title,
+      status: statement.status,
+      organisation: statement.organisation.name,
+      organisationSlug: statement.organisation.slug,
+      sector: statement.sector?.slug ?? null,
+      budgetMinVnd: statement.budgetMinVnd,
+      budgetMaxVnd: statement.budgetMaxVnd,
+      desiredTrl: statement.desiredTrl,
+      proposalDeadline: statement.proposalDeadline,
+      publishedAt: statement.publishedAt,
+      majorProblemCode: statement.majorProblem?.code ?? null,
+      majorProblemList: statement.majorProblem?.listSlug ?? null,
+      updatedAt: statement.updatedAt,
+      url: statement.url,
     })),
   "major-problems": async () =>
     (await walk(listPublicMajorProblems)).map((problem) => ({
-      id: problem.id, code: problem.code, title: problem.title, description: problem.description, titleEn: problem.titleEn, summaryEn: problem.summaryEn,
+      id: problem.id,
+      code: problem.code,
+      title: problem.title,
+      description: problem.description,
+      titleEn: problem.titleEn,
+      summaryEn: problem.summaryEn,
       sector: problem.sector?.slug ?? null,
-      leadAgency: problem.leadAgency, priority: problem.priority, status: problem.status, list: problem.list.slug, listName: problem.list.name, listNameEn: problem.list.nameEn,
-      version: problem.list.version, publishedAt: problem.list.publishedAt, updatedAt: problem.updatedAt, url: problem.url,
+      leadAgency: problem.leadAgency,
+      priority: problem.priority,
+      status: problem.status,
+      list: problem.list.slug,
+      listName: problem.list.name,
+      listNameEn: problem.list.nameEn,
+      version: problem.list.version,
+      publishedAt: problem.list.publishedAt,
+      updatedAt: problem.updatedAt,
+      url: problem.url,
     })),
   matches: async () =>
     (await walk((query) => listApprovedMatches(query, "vi"))).map((match) => ({
-      id: match.id, offerId: match.offer.id, offerSlug: match.offer.slug, offerTitle: match.offer.title, provider: match.offer.provider.name,
-      needType: match.need.type, needId: match.need.id, needTitle: match.need.title, needUrl: match.need.url, stage: match.stage,
-      ...match.stageDates, approvedAt: match.approvedAt, updatedAt: match.updatedAt,
+      id: match.id,
+      offerId: match.offer.id,
+      offerSlug: match.offer.slug,
+      offerTitle: match.offer.title,
+      provider: match.offer.provider.name,
+      needType: match.need.type,
+      needId: match.need.id,
+      needTitle: match.need.title,
+      needUrl: match.need.url,
+      stage: match.stage,
+      ...match.stageDates,
+      approvedAt: match.approvedAt,
+      updatedAt: match.updatedAt,
     })),
 };
 
 export type FileInfo = { bytes: number; sha256: string; mediaType: string };
-export type Manifest = { generatedAt: string; datasets: Record<Dataset, { rows: number; files: Record<Format, FileInfo> }> };
+export type Manifest = {
+  generatedAt: string;
+  datasets: Record<Dataset, { rows: number; files: Record<Format, FileInfo> }>;
+};
 
 export const openDataDir = () => path.resolve(env.OPEN_DATA_DIR);
 const MANIFEST = "manifest.json";
@@ -135,7 +260,9 @@ function openDataStore(dir?: string): ObjectStore {
 export const openDataLocation = (dir?: string) => openDataStore(dir).location;
 
 const info = (content: string, mediaType: string): FileInfo => ({
-  bytes: Buffer.byteLength(content), sha256: createHash("sha256").update(content).digest("hex"), mediaType,
+  bytes: Buffer.byteLength(content),
+  sha256: createHash("sha256").update(content).digest("hex"),
+  mediaType,
 });
 
 export async function buildOpenData(dir?: string, now = new Date()): Promise<Manifest> {
@@ -187,10 +314,16 @@ async function buildOnce(dir: string | undefined, now: Date): Promise<Manifest> 
     const started = Date.now();
     try {
       const manifest = await buildOpenData(dir, now);
-      logger.info({ ms: Date.now() - started, rows: Object.fromEntries(DATASETS.map((d) => [d, manifest.datasets[d].rows])) }, "open data files built");
+      logger.info(
+        { ms: Date.now() - started, rows: Object.fromEntries(DATASETS.map((d) => [d, manifest.datasets[d].rows])) },
+        "open data files built",
+      );
       return manifest;
     } finally {
-      if (ours) await releaseLease(lease).catch((error: unknown) => logger.warn({ err: error }, "could not release the open-data build lease"));
+      if (ours)
+        await releaseLease(lease).catch((error: unknown) =>
+          logger.warn({ err: error }, "could not release the open-data build lease"),
+        );
     }
   })().finally(() => {
     running = null;
@@ -267,7 +400,13 @@ const both = (vi: Translate, en: Translate, key: string) => [
   { "@language": "vi", "@value": vi(key) },
   { "@language": "en", "@value": en(key) },
 ];
-const XSD: Record<FieldType, string> = { string: "xsd:string", integer: "xsd:integer", boolean: "xsd:boolean", dateTime: "xsd:dateTime", list: "xsd:string" };
+const XSD: Record<FieldType, string> = {
+  string: "xsd:string",
+  integer: "xsd:integer",
+  boolean: "xsd:boolean",
+  dateTime: "xsd:dateTime",
+  list: "xsd:string",
+};
 
 /**
  * The catalogue as DCAT-AP-style JSON-LD: one dcat:Dataset per file pair,
@@ -279,8 +418,12 @@ export function dcatCatalogue(manifest: Manifest, origin: string, vi: Translate,
   const licence = { "@id": LICENCE.url, "dct:title": LICENCE.name };
   return {
     "@context": {
-      dcat: "http://www.w3.org/ns/dcat#", dct: "http://purl.org/dc/terms/", foaf: "http://xmlns.com/foaf/0.1/",
-      xsd: "http://www.w3.org/2001/XMLSchema#", csvw: "http://www.w3.org/ns/csvw#", spdx: "http://spdx.org/rdf/terms#",
+      dcat: "http://www.w3.org/ns/dcat#",
+      dct: "http://purl.org/dc/terms/",
+      foaf: "http://xmlns.com/foaf/0.1/",
+      xsd: "http://www.w3.org/2001/XMLSchema#",
+      csvw: "http://www.w3.org/ns/csvw#",
+      spdx: "http://spdx.org/rdf/terms#",
     },
     "@id": `${origin}/open-data/catalog.json`,
     "@type": "dcat:Catalog",
@@ -302,7 +445,9 @@ export function dcatCatalogue(manifest: Manifest, origin: string, vi: Translate,
       "dcat:landingPage": { "@id": `${origin}/open-data#${dataset}` },
       "csvw:tableSchema": {
         "csvw:column": FIELDS[dataset].map(([name, type]) => ({
-          "csvw:name": name, "csvw:datatype": XSD[type], ...(type === "list" ? { "csvw:separator": "; " } : {}),
+          "csvw:name": name,
+          "csvw:datatype": XSD[type],
+          ...(type === "list" ? { "csvw:separator": "; " } : {}),
           "dct:description": both(vi, en, `openData.fields.${name}`),
         })),
       },

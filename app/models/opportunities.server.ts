@@ -16,7 +16,10 @@ export const HOME_FEATURED = 3;
 
 // A statement takes proposals while it is published and its closing day (the
 // last instant of a Hanoi day) has not passed: the rule of its own page.
-const openStatementWhere = (now: Date) => ({ status: "PUBLISHED" as const, OR: [{ proposalDeadline: null }, { proposalDeadline: { gte: now } }] });
+const openStatementWhere = (now: Date) => ({
+  status: "PUBLISHED" as const,
+  OR: [{ proposalDeadline: null }, { proposalDeadline: { gte: now } }],
+});
 
 async function openStatements(now: Date) {
   const [rows, total] = await Promise.all([
@@ -41,17 +44,29 @@ async function currentList() {
     where: { versions: { some: {} } },
     orderBy: [{ periodStart: "desc" }, { createdAt: "desc" }],
     select: {
-      slug: true, name: true, decisionNumber: true, decisionDate: true,
+      slug: true,
+      name: true,
+      decisionNumber: true,
+      decisionDate: true,
       versions: {
-        orderBy: { number: "desc" }, take: 1,
-        select: { items: { orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { code: true, title: true, status: true } } },
+        orderBy: { number: "desc" },
+        take: 1,
+        select: {
+          items: {
+            orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+            select: { code: true, title: true, status: true },
+          },
+        },
       },
     },
   });
   if (!list) return null;
   const open = list.versions[0]!.items.filter((item) => isProposableMajorStatus(item.status));
   return {
-    slug: list.slug, name: list.name, decisionNumber: list.decisionNumber, decisionDate: list.decisionDate,
+    slug: list.slug,
+    name: list.name,
+    decisionNumber: list.decisionNumber,
+    decisionDate: list.decisionDate,
     problems: list.versions[0]!.items.length,
     open: open.length,
     titles: open.slice(0, HOME_LIST_TITLES).map(({ code, title }) => ({ code, title })),
@@ -93,13 +108,26 @@ export async function homePage(now = new Date()) {
  */
 export async function majorProblemFacts(majorProblemId: string, now = new Date()) {
   const [problem, selected] = await Promise.all([
-    db.majorProblem.findUnique({ where: { id: majorProblemId }, select: { deadline: true, owner: { select: { name: true } } } }),
+    db.majorProblem.findUnique({
+      where: { id: majorProblemId },
+      select: { deadline: true, owner: { select: { name: true } } },
+    }),
     db.proposal.findMany({
       where: { majorProblemId, status: "SELECTED", offer: { status: "PUBLISHED" } },
       orderBy: { decidedAt: "asc" },
-      select: { id: true, offer: { select: { slug: true, titleVi: true, titleEn: true, organisation: { select: { name: true, slug: true } } } } },
+      select: {
+        id: true,
+        offer: {
+          select: { slug: true, titleVi: true, titleEn: true, organisation: { select: { name: true, slug: true } } },
+        },
+      },
     }),
   ]);
   const deadline = problem?.deadline ?? null;
-  return { owner: problem?.owner?.name ?? null, deadline, daysLeft: deadline ? daysLeft(deadline, now) : null, selected };
+  return {
+    owner: problem?.owner?.name ?? null,
+    deadline,
+    daysLeft: deadline ? daysLeft(deadline, now) : null,
+    selected,
+  };
 }

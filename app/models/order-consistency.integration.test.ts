@@ -35,16 +35,30 @@ async function renderedForm(priced: Priced) {
   expect(page.status).toBe(200);
   const orderKey = inputValue(page.text, "orderKey");
   expect(orderKey).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
-  return { packageId: priced.pkg.id, organisationId: market.buyerOrg.id, orderKey: orderKey!, returnTo: `/offers/${priced.offer.slug}` };
+  return {
+    packageId: priced.pkg.id,
+    organisationId: market.buyerOrg.id,
+    orderKey: orderKey!,
+    returnTo: `/offers/${priced.offer.slug}`,
+  };
 }
 
-const sessionsOf = (orderId: string) => [...stripe.standIn.sessions.values()].filter((s) => s.metadata.orderId === orderId);
-const checkoutCalls = (orderId: string) => stripe.standIn.requests.filter((r) => r.path === "/v1/checkout/sessions" && r.idempotencyKey === `order-${orderId}-checkout`);
+const sessionsOf = (orderId: string) =>
+  [...stripe.standIn.sessions.values()].filter((s) => s.metadata.orderId === orderId);
+const checkoutCalls = (orderId: string) =>
+  stripe.standIn.requests.filter(
+    (r) => r.path === "/v1/checkout/sessions" && r.idempotencyKey === `order-${orderId}-checkout`,
+  );
 
 /** A crash right after the order's row was written: no Checkout session was ever asked for. */
 async function strandedOrder(priced: Priced, ageMs = 0) {
   const pkg = await db.offerPackage.findUniqueOrThrow({ where: { id: priced.pkg.id }, include: { offer: true } });
-  const order = await writeOrder({ userId: market.buyer.id, buyerOrganisationId: market.buyerOrg.id, idempotencyKey: randomUUID(), pkg: { ...pkg, priceVnd: pkg.priceVnd! } });
+  const order = await writeOrder({
+    userId: market.buyer.id,
+    buyerOrganisationId: market.buyerOrg.id,
+    idempotencyKey: randomUUID(),
+    pkg: { ...pkg, priceVnd: pkg.priceVnd! },
+  });
   if (ageMs) await db.order.update({ where: { id: order.id }, data: { createdAt: new Date(Date.now() - ageMs) } });
   return order;
 }
@@ -77,7 +91,14 @@ describe("one rendered order form gives one order", () => {
     const priced = await makePricedOffer(market.providerOrg.id, market.seller.id);
     const idempotencyKey = randomUUID();
     const results = await Promise.all(
-      Array.from({ length: 20 }, () => startOrder({ userId: market.buyer.id, buyerOrganisationId: market.buyerOrg.id, packageId: priced.pkg.id, idempotencyKey })),
+      Array.from({ length: 20 }, () =>
+        startOrder({
+          userId: market.buyer.id,
+          buyerOrganisationId: market.buyerOrg.id,
+          packageId: priced.pkg.id,
+          idempotencyKey,
+        }),
+      ),
     );
     const orders = await db.order.findMany({ where: { packageId: priced.pkg.id } });
     expect(orders).toHaveLength(1);
@@ -89,7 +110,12 @@ describe("one rendered order form gives one order", () => {
   it("lets the database refuse a second order with the same buyer and key (the unique constraint the race relies on)", async () => {
     const priced = await makePricedOffer(market.providerOrg.id, market.seller.id);
     const pkg = await db.offerPackage.findUniqueOrThrow({ where: { id: priced.pkg.id }, include: { offer: true } });
-    const input = { userId: market.buyer.id, buyerOrganisationId: market.buyerOrg.id, idempotencyKey: randomUUID(), pkg: { ...pkg, priceVnd: pkg.priceVnd! } };
+    const input = {
+      userId: market.buyer.id,
+      buyerOrganisationId: market.buyerOrg.id,
+      idempotencyKey: randomUUID(),
+      pkg: { ...pkg, priceVnd: pkg.priceVnd! },
+    };
     await writeOrder(input);
     await expect(writeOrder(input)).rejects.toMatchObject({ code: "P2002" });
     // Another buyer may happen to send the same key: that is their own order.
@@ -140,7 +166,9 @@ describe("one rendered order form gives one order", () => {
   it("renders the review's Pay button as a plain form post carrying its key (it also disables itself with JavaScript)", async () => {
     const priced = await makePricedOffer(market.providerOrg.id, market.seller.id);
     const page = await buyer.get(`/orders/new?package=${priced.pkg.id}`);
-    expect(page.text).toMatch(/<form method="post" action="\/orders\/new\?package=[^"]+"[^>]*>[\s\S]*?name="orderKey"[\s\S]*?<button type="submit"[^>]*>Thanh toán</);
+    expect(page.text).toMatch(
+      /<form method="post" action="\/orders\/new\?package=[^"]+"[^>]*>[\s\S]*?name="orderKey"[\s\S]*?<button type="submit"[^>]*>Thanh toán</,
+    );
   });
 });
 
@@ -156,13 +184,20 @@ describe("the buyer cancels a pending order", () => {
     const cancelled = await buyer.post(`/orders/${order.id}`, { intent: "cancel" });
     expect(cancelled).toMatchObject({ status: 302, location: `/orders/${order.id}` });
 
-    expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: "CANCELLED", failureReason: "cancelled_by_buyer" });
+    expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({
+      status: "CANCELLED",
+      failureReason: "cancelled_by_buyer",
+    });
     expect(stripe.standIn.sessions.get(order.checkoutSessionId!)!.status).toBe("expired");
-    const expireCall = stripe.standIn.requests.find((r) => r.path === `/v1/checkout/sessions/${order.checkoutSessionId}/expire`);
+    const expireCall = stripe.standIn.requests.find(
+      (r) => r.path === `/v1/checkout/sessions/${order.checkoutSessionId}/expire`,
+    );
     expect(expireCall?.method).toBe("POST");
     const audit = await db.auditEntry.findFirstOrThrow({ where: { entityId: order.id, action: "order.cancel" } });
     expect(audit.actorId).toBe(market.buyer.id);
-    const notice = await db.notification.findFirstOrThrow({ where: { userId: market.seller.id, kind: "order.cancelled", link: `/orders/${order.id}` } });
+    const notice = await db.notification.findFirstOrThrow({
+      where: { userId: market.seller.id, kind: "order.cancelled", link: `/orders/${order.id}` },
+    });
     expect(notice.title).toContain(order.offerTitle);
 
     const after = visibleText((await buyer.get(`/orders/${order.id}`)).text);
@@ -185,13 +220,20 @@ describe("the buyer cancels a pending order", () => {
     expect((await seller.post(`/orders/${order.id}`, { intent: "cancel" })).status).toBe(404);
     expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("PENDING");
     expect(stripe.standIn.sessions.get(order.checkoutSessionId!)!.status).toBe("open");
-    expect(stripe.standIn.requests.some((r) => r.path.endsWith("/expire") && r.path.includes(order.checkoutSessionId!))).toBe(false);
+    expect(
+      stripe.standIn.requests.some((r) => r.path.endsWith("/expire") && r.path.includes(order.checkoutSessionId!)),
+    ).toBe(false);
   });
 
   it("cannot cancel a paid order, nor one whose payment reached Stripe before the webhook did (the payment is recorded instead)", async () => {
     const priced = await makePricedOffer(market.providerOrg.id, market.seller.id);
     await buyer.post("/orders/new", await renderedForm(priced));
-    const paidOrder = await payAndSettle(stripe.standIn, (await db.order.findFirstOrThrow({ where: { packageId: priced.pkg.id } })).id);
+    const paidOrder = await payAndSettle(
+      stripe.standIn,
+      (
+        await db.order.findFirstOrThrow({ where: { packageId: priced.pkg.id } })
+      ).id,
+    );
     expect(paidOrder.status).toBe("PAID");
     const refused = await buyer.post(`/orders/${paidOrder.id}`, { intent: "cancel" });
     expect(refused.status).toBe(409);
@@ -204,7 +246,10 @@ describe("the buyer cancels a pending order", () => {
     await stripe.standIn.pay(pending.checkoutSessionId!, { deliver: false });
     const late = await buyer.post(`/orders/${pending.id}`, { intent: "cancel" });
     expect(late.status).toBe(409);
-    expect(await db.order.findUniqueOrThrow({ where: { id: pending.id } })).toMatchObject({ status: "PAID", amountPaidVnd: 500_000n });
+    expect(await db.order.findUniqueOrThrow({ where: { id: pending.id } })).toMatchObject({
+      status: "PAID",
+      amountPaidVnd: 500_000n,
+    });
   });
 });
 
@@ -237,14 +282,20 @@ describe("orders stranded between their row and their Checkout session", () => {
     }
     expect(answer.status).toBe(503);
     expect(visibleText(answer.text)).toContain(vi.payments.errors.providerUnavailable);
-    expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: "PENDING", checkoutSessionId: null });
+    expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({
+      status: "PENDING",
+      checkoutSessionId: null,
+    });
   });
 
   it("lets the buyer cancel it without asking Stripe anything", async () => {
     const order = await strandedOrder(await makePricedOffer(market.providerOrg.id, market.seller.id));
     const before = stripe.standIn.requests.length;
     expect((await buyer.post(`/orders/${order.id}`, { intent: "cancel" })).status).toBe(302);
-    expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: "CANCELLED", failureReason: "cancelled_by_buyer" });
+    expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({
+      status: "CANCELLED",
+      failureReason: "cancelled_by_buyer",
+    });
     expect(stripe.standIn.requests.length).toBe(before);
   });
 
@@ -263,11 +314,18 @@ describe("orders stranded between their row and their Checkout session", () => {
     expect(swept.cancelled).toContain(old.id);
     expect(swept.cancelled).not.toContain(young.id);
     expect(swept.cancelled).not.toContain(live.id);
-    expect(await db.order.findUniqueOrThrow({ where: { id: old.id } })).toMatchObject({ status: "CANCELLED", failureReason: "checkout_not_started" });
+    expect(await db.order.findUniqueOrThrow({ where: { id: old.id } })).toMatchObject({
+      status: "CANCELLED",
+      failureReason: "checkout_not_started",
+    });
     expect((await db.order.findUniqueOrThrow({ where: { id: young.id } })).status).toBe("PENDING");
     expect((await db.order.findUniqueOrThrow({ where: { id: live.id } })).status).toBe("PENDING");
     expect(await db.auditEntry.count({ where: { entityId: old.id, action: "order.stranded_cancelled" } })).toBe(1);
-    expect(await db.notification.count({ where: { userId: market.buyer.id, kind: "order.stranded_cancelled", link: `/orders/${old.id}` } })).toBe(1);
+    expect(
+      await db.notification.count({
+        where: { userId: market.buyer.id, kind: "order.stranded_cancelled", link: `/orders/${old.id}` },
+      }),
+    ).toBe(1);
 
     // Run again (another process, the next minute): nothing more happens.
     expect((await sweepStrandedOrders({ olderThanMs: delay })).cancelled).not.toContain(old.id);
@@ -290,7 +348,12 @@ describe("settlement ledger CSV", () => {
     const priced = await makePricedOffer(own.providerOrg.id, own.seller.id);
     const ownBuyer = await server.signedIn(own.buyer);
     const page = await ownBuyer.get(`/orders/new?package=${priced.pkg.id}`);
-    await ownBuyer.post("/orders/new", { packageId: priced.pkg.id, organisationId: own.buyerOrg.id, orderKey: inputValue(page.text, "orderKey")!, returnTo: "/" });
+    await ownBuyer.post("/orders/new", {
+      packageId: priced.pkg.id,
+      organisationId: own.buyerOrg.id,
+      orderKey: inputValue(page.text, "orderKey")!,
+      returnTo: "/",
+    });
     const order = await db.order.findFirstOrThrow({ where: { packageId: priced.pkg.id } });
     await payAndSettle(stripe.standIn, order.id);
     // Paid in an earlier month; refunded 2.000 ₫ now (10% fee: 200 ₫ of it comes back).

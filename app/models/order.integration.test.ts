@@ -7,7 +7,13 @@ import { orderingFor, OrderFailure, startOrder } from "~/models/order.server";
 import { drainPaymentEvents, recordPaymentEvent } from "~/models/payment-events.server";
 import { createStripeProvider, paymentProvider, setPaymentProvider } from "~/payments/provider.server";
 import { readOutbox } from "~/test-support/factories";
-import { makeMarket, makePricedOffer, PACKAGE_PRICE, payAndSettle, withStripeStandIn } from "~/test-support/payment-factories";
+import {
+  makeMarket,
+  makePricedOffer,
+  PACKAGE_PRICE,
+  payAndSettle,
+  withStripeStandIn,
+} from "~/test-support/payment-factories";
 
 const stripe = withStripeStandIn();
 let market: Awaited<ReturnType<typeof makeMarket>>;
@@ -16,8 +22,13 @@ beforeAll(async () => {
   market = await makeMarket();
 });
 
-const order = (packageId: string) => startOrder({ userId: market.buyer.id, buyerOrganisationId: market.buyerOrg.id, packageId });
-const failureOf = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => (error instanceof OrderFailure ? error.code : error));
+const order = (packageId: string) =>
+  startOrder({ userId: market.buyer.id, buyerOrganisationId: market.buyerOrg.id, packageId });
+const failureOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (error: unknown) => (error instanceof OrderFailure ? error.code : error),
+  );
 
 describe("starting an order", () => {
   it("sends 500.000 ₫ as unit_amount 500000 in VND, with an idempotency key, and keeps the session", async () => {
@@ -32,16 +43,30 @@ describe("starting an order", () => {
     expect(sent[0]!.idempotencyKey).toBe(`order-${started.orderId}-checkout`);
     expect(started.checkoutUrl).toMatch(new RegExp(`^${stripe.standIn.baseUrl}/pay/cs_test_`));
     const saved = await db.order.findUniqueOrThrow({ where: { id: started.orderId } });
-    expect(saved).toMatchObject({ status: "PENDING", amountVnd: PACKAGE_PRICE, unitPriceVnd: PACKAGE_PRICE, offerId: offer.id, offerTitle: offer.titleVi, providerOrganisationId: market.providerOrg.id });
+    expect(saved).toMatchObject({
+      status: "PENDING",
+      amountVnd: PACKAGE_PRICE,
+      unitPriceVnd: PACKAGE_PRICE,
+      offerId: offer.id,
+      offerTitle: offer.titleVi,
+      providerOrganisationId: market.providerOrg.id,
+    });
     expect(saved.checkoutSessionId).toMatch(/^cs_test_/);
   });
 
   it("records the paid amount in whole đồng and the platform fee from it", async () => {
     const { pkg } = await makePricedOffer(market.providerOrg.id, market.seller.id, 1_234_567n);
     const paid = await payAndSettle(stripe.standIn, (await order(pkg.id)).orderId);
-    expect(paid).toMatchObject({ status: "PAID", amountPaidVnd: 1_234_567n, platformFeePercent: 10, platformFeeVnd: 123_456n });
+    expect(paid).toMatchObject({
+      status: "PAID",
+      amountPaidVnd: 1_234_567n,
+      platformFeePercent: 10,
+      platformFeeVnd: 123_456n,
+    });
     expect(paid.paymentIntentId).toMatch(/^pi_/);
-    const notice = await db.notification.findFirstOrThrow({ where: { userId: market.seller.id, kind: "order.paid", link: `/orders/${paid.id}` } });
+    const notice = await db.notification.findFirstOrThrow({
+      where: { userId: market.seller.id, kind: "order.paid", link: `/orders/${paid.id}` },
+    });
     expect(notice.body).toMatch(/đã thanh toán 1\.234\.567\s₫/);
     const mail = (await readOutbox(market.seller.email)).find((m) => m.text.includes(paid.id));
     expect(mail?.subject).toBe(`Đơn hàng mới đã thanh toán: ${paid.offerTitle}`);
@@ -110,13 +135,19 @@ describe("starting an order", () => {
     const configured = paymentProvider();
     setPaymentProvider(null);
     try {
-      expect(await orderingFor(offer.id, market.buyer)).toMatchObject({ configured: false, packages: [{ id: pkg.id, priceVnd: 500_000 }] });
+      expect(await orderingFor(offer.id, market.buyer)).toMatchObject({
+        configured: false,
+        packages: [{ id: pkg.id, priceVnd: 500_000 }],
+      });
       expect(await failureOf(order(pkg.id))).toBe("notConfigured");
     } finally {
       setPaymentProvider(configured ?? createStripeProvider(stripe.standIn.config()));
     }
     expect(await db.order.count({ where: { packageId: pkg.id } })).toBe(0);
-    expect(await orderingFor(offer.id, market.buyer)).toMatchObject({ configured: true, organisations: [{ id: market.buyerOrg.id }] });
+    expect(await orderingFor(offer.id, market.buyer)).toMatchObject({
+      configured: true,
+      organisations: [{ id: market.buyerOrg.id }],
+    });
     // The provider's own members are not offered to buy from themselves.
     expect((await orderingFor(offer.id, market.seller)).organisations).toEqual([]);
   });
@@ -126,8 +157,16 @@ describe("starting an order", () => {
     const started = await order(pkg.id);
     const saved = await db.order.findUniqueOrThrow({ where: { id: started.orderId } });
     await stripe.standIn.expire(saved.checkoutSessionId!);
-    await recordPaymentEvent({ id: `evt_exp_${saved.id}`, type: "checkout.session.expired", objectId: saved.checkoutSessionId, payload: "{}" });
+    await recordPaymentEvent({
+      id: `evt_exp_${saved.id}`,
+      type: "checkout.session.expired",
+      objectId: saved.checkoutSessionId,
+      payload: "{}",
+    });
     await drainPaymentEvents();
-    expect(await db.order.findUniqueOrThrow({ where: { id: saved.id } })).toMatchObject({ status: "CANCELLED", failureReason: "checkout_expired" });
+    expect(await db.order.findUniqueOrThrow({ where: { id: saved.id } })).toMatchObject({
+      status: "CANCELLED",
+      failureReason: "checkout_expired",
+    });
   });
 });

@@ -12,7 +12,13 @@ import { db, type Db, type OrderStatus, type Prisma } from "~/db.server";
 import { recordAudit } from "~/models/audit.server";
 import { appBaseUrl } from "~/models/notification.server";
 import { noticesFor, notify, organisationMembers, type Notice } from "~/models/notify.server";
-import { paymentProvider, platformFeePercent, ProviderRejectedError, type CheckoutSession, type PaymentIntent } from "~/payments/provider.server";
+import {
+  paymentProvider,
+  platformFeePercent,
+  ProviderRejectedError,
+  type CheckoutSession,
+  type PaymentIntent,
+} from "~/payments/provider.server";
 import { logger } from "~/utils/logger.server";
 import { vatBreakdown } from "~/utils/vat";
 
@@ -109,8 +115,14 @@ export type BuyerDetails = { taxCode?: string | null; address?: string | null };
 // The receipt names the buyer with its tax code and address. What the
 // organisation already has is kept (changing it is the organisation page's
 // business); what it lacks must come with the order.
-async function buyerDetailsToSave(organisationId: string, given: BuyerDetails | undefined): Promise<{ taxCode?: string; address?: string } | null> {
-  const org = await db.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { taxCode: true, address: true } });
+async function buyerDetailsToSave(
+  organisationId: string,
+  given: BuyerDetails | undefined,
+): Promise<{ taxCode?: string; address?: string } | null> {
+  const org = await db.organisation.findUniqueOrThrow({
+    where: { id: organisationId },
+    select: { taxCode: true, address: true },
+  });
   const taxCode = given?.taxCode?.normalize("NFC").trim() || null;
   const address = given?.address?.normalize("NFC").trim() || null;
   const update: { taxCode?: string; address?: string } = {};
@@ -137,7 +149,14 @@ export const VAT_PERCENT = 10;
 // ĐH-YYYYMMDD-NNNNN: the day in Hà Nội and five random digits, short enough
 // to read out on the phone. 100,000 numbers a day; a collision is retried.
 export function newOrderNumber(now = new Date()): string {
-  const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit" }).format(now).replace(/-/g, "");
+  const day = new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Asia/Ho_Chi_Minh",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  })
+    .format(now)
+    .replace(/-/g, "");
   return `ĐH-${day}-${String(randomInt(0, 100_000)).padStart(5, "0")}`;
 }
 
@@ -154,7 +173,14 @@ export async function writeOrder(input: {
   userId: string;
   buyerOrganisationId: string;
   idempotencyKey: string;
-  pkg: { id: string; offerId: string; name: string; unit: string; priceVnd: bigint; offer: { organisationId: string; titleVi: string } };
+  pkg: {
+    id: string;
+    offerId: string;
+    name: string;
+    unit: string;
+    priceVnd: bigint;
+    offer: { organisationId: string; titleVi: string };
+  };
   buyerUpdate?: { taxCode?: string; address?: string } | null;
 }): Promise<OrderRecord> {
   const { pkg } = input;
@@ -162,20 +188,41 @@ export async function writeOrder(input: {
     try {
       return await db.$transaction(async (tx) => {
         if (input.buyerUpdate) {
-          const before = await tx.organisation.findUniqueOrThrow({ where: { id: input.buyerOrganisationId }, select: { taxCode: true, address: true } });
+          const before = await tx.organisation.findUniqueOrThrow({
+            where: { id: input.buyerOrganisationId },
+            select: { taxCode: true, address: true },
+          });
           await tx.organisation.update({ where: { id: input.buyerOrganisationId }, data: input.buyerUpdate });
-          await recordAudit(tx, { actorId: input.userId, action: "organisation.updated", entityType: "Organisation", entityId: input.buyerOrganisationId, before, after: input.buyerUpdate, data: { source: "order.review" } });
+          await recordAudit(tx, {
+            actorId: input.userId,
+            action: "organisation.updated",
+            entityType: "Organisation",
+            entityId: input.buyerOrganisationId,
+            before,
+            after: input.buyerUpdate,
+            data: { source: "order.review" },
+          });
         }
         const [buyer, seller] = await Promise.all([
-          tx.organisation.findUniqueOrThrow({ where: { id: input.buyerOrganisationId }, select: { name: true, taxCode: true, address: true } }),
-          tx.organisation.findUniqueOrThrow({ where: { id: pkg.offer.organisationId }, select: { name: true, taxCode: true, address: true } }),
+          tx.organisation.findUniqueOrThrow({
+            where: { id: input.buyerOrganisationId },
+            select: { name: true, taxCode: true, address: true },
+          }),
+          tx.organisation.findUniqueOrThrow({
+            where: { id: pkg.offer.organisationId },
+            select: { name: true, taxCode: true, address: true },
+          }),
         ]);
         const created = await tx.order.create({
           data: {
             number: newOrderNumber(),
             vatPercent: VAT_PERCENT,
-            buyerName: buyer.name, buyerTaxCode: buyer.taxCode, buyerAddress: buyer.address,
-            sellerName: seller.name, sellerTaxCode: seller.taxCode, sellerAddress: seller.address,
+            buyerName: buyer.name,
+            buyerTaxCode: buyer.taxCode,
+            buyerAddress: buyer.address,
+            sellerName: seller.name,
+            sellerTaxCode: seller.taxCode,
+            sellerAddress: seller.address,
             buyerOrganisationId: input.buyerOrganisationId,
             buyerUserId: input.userId,
             idempotencyKey: input.idempotencyKey,
@@ -190,13 +237,22 @@ export async function writeOrder(input: {
             amountVnd: pkg.priceVnd,
           },
         });
-        await recordAudit(tx, { actorId: input.userId, action: "order.create", entityType: "order", entityId: created.id, data: { amountVnd: created.amountVnd.toString(), packageId: pkg.id, number: created.number } });
+        await recordAudit(tx, {
+          actorId: input.userId,
+          action: "order.create",
+          entityType: "order",
+          entityId: created.id,
+          data: { amountVnd: created.amountVnd.toString(), packageId: pkg.id, number: created.number },
+        });
         return created;
       });
     } catch (error) {
       if (!isUniqueViolation(error) || attempt >= ORDER_NUMBER_TRIES) throw error;
       // The same form already made its order: the caller finds it. Otherwise the number was taken; draw another.
-      const sameKey = await db.order.findUnique({ where: { buyerUserId_idempotencyKey: { buyerUserId: input.userId, idempotencyKey: input.idempotencyKey } }, select: { id: true } });
+      const sameKey = await db.order.findUnique({
+        where: { buyerUserId_idempotencyKey: { buyerUserId: input.userId, idempotencyKey: input.idempotencyKey } },
+        select: { id: true },
+      });
       if (sameKey) throw error;
       logger.info({ attempt }, "order number taken; drawing another");
     }
@@ -206,8 +262,12 @@ export async function writeOrder(input: {
 // A repeat of a form that already made an order: the same order and, once
 // the first request has it, the same payment page. A key sent with another
 // package or organisation is not the same form.
-async function sameForm(order: OrderRecord, input: { packageId: string; buyerOrganisationId: string }): Promise<StartedOrder> {
-  if (order.packageId !== input.packageId || order.buyerOrganisationId !== input.buyerOrganisationId) throw new OrderFailure("orderFormUsed");
+async function sameForm(
+  order: OrderRecord,
+  input: { packageId: string; buyerOrganisationId: string },
+): Promise<StartedOrder> {
+  if (order.packageId !== input.packageId || order.buyerOrganisationId !== input.buyerOrganisationId)
+    throw new OrderFailure("orderFormUsed");
   let current = order;
   const deadline = order.createdAt.getTime() + SAME_FORM_WAIT_MS;
   while (current.status === "PENDING" && !current.checkoutUrl && Date.now() < deadline) {
@@ -225,14 +285,25 @@ async function sameForm(order: OrderRecord, input: { packageId: string; buyerOrg
  * the reason ("cancel"); a retry from the order page leaves it pending
  * ("keep") for the buyer to try again or cancel, or for the sweeper.
  */
-async function openCheckout(order: OrderRecord, actorId: string | null, onFailure: "cancel" | "keep", returnBase = appBaseUrl()): Promise<string> {
+async function openCheckout(
+  order: OrderRecord,
+  actorId: string | null,
+  onFailure: "cancel" | "keep",
+  returnBase = appBaseUrl(),
+): Promise<string> {
   const provider = paymentProvider();
   if (!provider) throw new OrderFailure("notConfigured");
   let session: CheckoutSession;
   try {
     session = await provider.createCheckoutSession({
       kind: "payment",
-      lineItems: [{ name: `${order.offerTitle} — ${order.packageName}`, unitAmountVnd: order.unitPriceVnd, quantity: order.quantity }],
+      lineItems: [
+        {
+          name: `${order.offerTitle} — ${order.packageName}`,
+          unitAmountVnd: order.unitPriceVnd,
+          quantity: order.quantity,
+        },
+      ],
       metadata: { orderId: order.id },
       successUrl: `${returnBase}/orders/${order.id}?checkout=success`,
       cancelUrl: `${returnBase}/orders/${order.id}?checkout=cancelled`,
@@ -246,17 +317,34 @@ async function openCheckout(order: OrderRecord, actorId: string | null, onFailur
     }
     logger.warn({ err: error, orderId: order.id }, "checkout session could not be created; order cancelled");
     await db.$transaction(async (tx) => {
-      const moved = await tx.order.updateMany({ where: { id: order.id, status: "PENDING", checkoutSessionId: null }, data: { status: "CANCELLED", failureReason: reason, cancelledAt: new Date() } });
-      if (moved.count) await recordAudit(tx, { actorId, action: "order.checkout_failed", entityType: "order", entityId: order.id, data: { reason } });
+      const moved = await tx.order.updateMany({
+        where: { id: order.id, status: "PENDING", checkoutSessionId: null },
+        data: { status: "CANCELLED", failureReason: reason, cancelledAt: new Date() },
+      });
+      if (moved.count)
+        await recordAudit(tx, {
+          actorId,
+          action: "order.checkout_failed",
+          entityType: "order",
+          entityId: order.id,
+          data: { reason },
+        });
     });
     throw new OrderFailure("providerUnavailable");
   }
-  const kept = await db.order.updateMany({ where: { id: order.id, status: "PENDING", checkoutSessionId: null }, data: { checkoutSessionId: session.id, checkoutUrl: session.url } });
+  const kept = await db.order.updateMany({
+    where: { id: order.id, status: "PENDING", checkoutSessionId: null },
+    data: { checkoutSessionId: session.id, checkoutUrl: session.url },
+  });
   if (kept.count === 0) {
     const now = await db.order.findUniqueOrThrow({ where: { id: order.id } });
     // Cancelled (by the buyer or the sweeper) while the provider answered: that page must not stay payable.
     if (now.status !== "PENDING") {
-      await provider.expireCheckoutSession(session.id, `order-${order.id}-expire`).catch((error: unknown) => logger.warn({ err: error, orderId: order.id }, "could not expire the checkout session of a closed order"));
+      await provider
+        .expireCheckoutSession(session.id, `order-${order.id}-expire`)
+        .catch((error: unknown) =>
+          logger.warn({ err: error, orderId: order.id }, "could not expire the checkout session of a closed order"),
+        );
       throw new OrderFailure("notPayable");
     }
     // Another attempt on this order kept its page first (the same key gives the same session).
@@ -268,8 +356,15 @@ async function openCheckout(order: OrderRecord, actorId: string | null, onFailur
 }
 
 /** "Thanh toán" on the page of a pending order that has no payment page yet (a crash, a timeout). */
-export async function retryCheckout(input: { orderId: string; buyerOrganisationId: string; actorId: string; returnBase?: string }): Promise<string> {
-  const order = await db.order.findFirst({ where: { id: input.orderId, buyerOrganisationId: input.buyerOrganisationId } });
+export async function retryCheckout(input: {
+  orderId: string;
+  buyerOrganisationId: string;
+  actorId: string;
+  returnBase?: string;
+}): Promise<string> {
+  const order = await db.order.findFirst({
+    where: { id: input.orderId, buyerOrganisationId: input.buyerOrganisationId },
+  });
   if (!order || order.status !== "PENDING") throw new OrderFailure("notPayable");
   if (order.checkoutUrl) return order.checkoutUrl;
   return openCheckout(order, input.actorId, "keep", input.returnBase);
@@ -281,8 +376,14 @@ export async function retryCheckout(input: { orderId: string; buyerOrganisationI
  * if the provider says it was paid meanwhile, the payment is recorded and
  * the order stays. The provider's members hear of it in the app.
  */
-export async function cancelOrder(input: { orderId: string; buyerOrganisationId: string; actorId: string }): Promise<void> {
-  const order = await db.order.findFirst({ where: { id: input.orderId, buyerOrganisationId: input.buyerOrganisationId } });
+export async function cancelOrder(input: {
+  orderId: string;
+  buyerOrganisationId: string;
+  actorId: string;
+}): Promise<void> {
+  const order = await db.order.findFirst({
+    where: { id: input.orderId, buyerOrganisationId: input.buyerOrganisationId },
+  });
   if (!order || order.status !== "PENDING") throw new OrderFailure("notCancellable");
   if (order.checkoutSessionId) {
     const provider = paymentProvider();
@@ -303,24 +404,51 @@ export async function cancelOrder(input: { orderId: string; buyerOrganisationId:
     }
   }
   await db.$transaction(async (tx) => {
-    const moved = await tx.order.updateMany({ where: { id: order.id, status: "PENDING" }, data: { status: "CANCELLED", failureReason: "cancelled_by_buyer", cancelledAt: new Date() } });
+    const moved = await tx.order.updateMany({
+      where: { id: order.id, status: "PENDING" },
+      data: { status: "CANCELLED", failureReason: "cancelled_by_buyer", cancelledAt: new Date() },
+    });
     if (moved.count === 0) throw new OrderFailure("notCancellable");
-    await recordAudit(tx, { actorId: input.actorId, action: "order.cancel", entityType: "order", entityId: order.id, before: { status: "PENDING" }, after: { status: "CANCELLED" }, data: { reason: "cancelled_by_buyer", checkoutSessionId: order.checkoutSessionId } });
+    await recordAudit(tx, {
+      actorId: input.actorId,
+      action: "order.cancel",
+      entityType: "order",
+      entityId: order.id,
+      before: { status: "PENDING" },
+      after: { status: "CANCELLED" },
+      data: { reason: "cancelled_by_buyer", checkoutSessionId: order.checkoutSessionId },
+    });
     await notify(tx, await cancelledNotices(tx, order.id, input.actorId));
   });
 }
 
 // The provider's members, each in their language and by their preference for
 // money notices; and the buyer's other members (the one who cancelled knows).
-async function cancelledNotices(tx: Pick<Db, "order" | "membership" | "user">, orderId: string, actorId: string): Promise<Notice[]> {
-  const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, include: { buyerOrganisation: { select: { name: true } } } });
+async function cancelledNotices(
+  tx: Pick<Db, "order" | "membership" | "user">,
+  orderId: string,
+  actorId: string,
+): Promise<Notice[]> {
+  const order = await tx.order.findUniqueOrThrow({
+    where: { id: orderId },
+    include: { buyerOrganisation: { select: { name: true } } },
+  });
   const members = await organisationMembers(tx, order.providerOrganisationId);
-  const values = { offer: order.offerTitle, package: order.packageName, buyer: order.buyerOrganisation.name, id: order.id };
+  const values = {
+    offer: order.offerTitle,
+    package: order.packageName,
+    buyer: order.buyerOrganisation.name,
+    id: order.id,
+  };
   const actor = await tx.user.findUnique({ where: { id: actorId }, select: { name: true } });
   const buyers = (await organisationMembers(tx, order.buyerOrganisationId)).filter((id) => id !== actorId);
   return [
     ...noticesFor(members, { kind: "order.cancelled", link: `/orders/${order.id}`, values }),
-    ...noticesFor(buyers, { kind: "order.cancelled_buyer", link: `/orders/${order.id}`, values: { offer: order.offerTitle, package: order.packageName, member: actor?.name ?? "", id: order.id } }),
+    ...noticesFor(buyers, {
+      kind: "order.cancelled_buyer",
+      link: `/orders/${order.id}`,
+      values: { offer: order.offerTitle, package: order.packageName, member: actor?.name ?? "", id: order.id },
+    }),
   ];
 }
 
@@ -334,17 +462,40 @@ export const STRANDED_ORDER_REASON = "checkout_not_started";
  * longer than the provider's timeout, so a request still waiting for its
  * page is never swept. Safe to run in several processes at once.
  */
-export async function sweepStrandedOrders(options: { olderThanMs: number; now?: Date }): Promise<{ cancelled: string[] }> {
+export async function sweepStrandedOrders(options: {
+  olderThanMs: number;
+  now?: Date;
+}): Promise<{ cancelled: string[] }> {
   const cutoff = new Date((options.now ?? new Date()).getTime() - options.olderThanMs);
-  const stranded = await db.order.findMany({ where: { status: "PENDING", checkoutSessionId: null, createdAt: { lt: cutoff } }, select: { id: true, buyerUserId: true, offerTitle: true }, take: 200 });
+  const stranded = await db.order.findMany({
+    where: { status: "PENDING", checkoutSessionId: null, createdAt: { lt: cutoff } },
+    select: { id: true, buyerUserId: true, offerTitle: true },
+    take: 200,
+  });
   const cancelled: string[] = [];
   for (const order of stranded) {
     const moved = await db.$transaction(async (tx) => {
-      const result = await tx.order.updateMany({ where: { id: order.id, status: "PENDING", checkoutSessionId: null }, data: { status: "CANCELLED", failureReason: STRANDED_ORDER_REASON, cancelledAt: new Date() } });
+      const result = await tx.order.updateMany({
+        where: { id: order.id, status: "PENDING", checkoutSessionId: null },
+        data: { status: "CANCELLED", failureReason: STRANDED_ORDER_REASON, cancelledAt: new Date() },
+      });
       if (result.count === 0) return false;
-      await recordAudit(tx, { actorId: null, action: "order.stranded_cancelled", entityType: "order", entityId: order.id, data: { reason: STRANDED_ORDER_REASON, olderThanMs: options.olderThanMs } });
+      await recordAudit(tx, {
+        actorId: null,
+        action: "order.stranded_cancelled",
+        entityType: "order",
+        entityId: order.id,
+        data: { reason: STRANDED_ORDER_REASON, olderThanMs: options.olderThanMs },
+      });
       if (order.buyerUserId) {
-        await notify(tx, [{ userId: order.buyerUserId, kind: "order.stranded_cancelled", link: `/orders/${order.id}`, values: { offer: order.offerTitle, id: order.id } }]);
+        await notify(tx, [
+          {
+            userId: order.buyerUserId,
+            kind: "order.stranded_cancelled",
+            link: `/orders/${order.id}`,
+            values: { offer: order.offerTitle, id: order.id },
+          },
+        ]);
       }
       return true;
     });
@@ -375,10 +526,17 @@ async function markPaid(orderId: string, amountPaidVnd: bigint, paymentIntentId:
     });
     if (moved.count === 0) {
       // Already paid: just learn the payment intent if this is the first we hear of it.
-      if (paymentIntentId) await tx.order.updateMany({ where: { id: orderId, paymentIntentId: null }, data: { paymentIntentId } });
+      if (paymentIntentId)
+        await tx.order.updateMany({ where: { id: orderId, paymentIntentId: null }, data: { paymentIntentId } });
       return;
     }
-    await recordAudit(tx, { actorId: null, action: "order.paid", entityType: "order", entityId: orderId, data: { amountPaidVnd: amountPaidVnd.toString(), source } });
+    await recordAudit(tx, {
+      actorId: null,
+      action: "order.paid",
+      entityType: "order",
+      entityId: orderId,
+      data: { amountPaidVnd: amountPaidVnd.toString(), source },
+    });
     await notify(tx, await paidNotices(tx, orderId));
   });
 }
@@ -392,14 +550,24 @@ async function paidNotices(tx: Pick<Db, "order" | "membership">, orderId: string
   });
   const members = await organisationMembers(tx, order.providerOrganisationId);
   const values = {
-    offer: order.offerTitle, package: order.packageName, buyer: order.buyerOrganisation.name, id: order.id,
+    offer: order.offerTitle,
+    package: order.packageName,
+    buyer: order.buyerOrganisation.name,
+    id: order.id,
     amountVnd: Number(order.amountPaidVnd ?? order.amountVnd),
   };
   return [
     ...noticesFor(members, { kind: "order.paid", link: `/orders/${order.id}`, values }),
     ...noticesFor(await organisationMembers(tx, order.buyerOrganisationId), {
-      kind: "order.paid_buyer", link: `/orders/${order.id}`,
-      values: { offer: order.offerTitle, package: order.packageName, provider: order.providerOrganisation.name, id: order.id, amountVnd: values.amountVnd },
+      kind: "order.paid_buyer",
+      link: `/orders/${order.id}`,
+      values: {
+        offer: order.offerTitle,
+        package: order.packageName,
+        provider: order.providerOrganisation.name,
+        id: order.id,
+        amountVnd: values.amountVnd,
+      },
     }),
   ];
 }
@@ -420,13 +588,20 @@ async function applySession(session: CheckoutSession, source: string) {
   }
   if (session.paymentStatus === "paid") {
     if (order.amountVnd !== session.amountTotalVnd) {
-      logger.warn({ orderId: order.id, ordered: order.amountVnd.toString(), charged: String(session.amountTotalVnd) }, "charged amount differs from order");
+      logger.warn(
+        { orderId: order.id, ordered: order.amountVnd.toString(), charged: String(session.amountTotalVnd) },
+        "charged amount differs from order",
+      );
     }
     await markPaid(order.id, session.amountTotalVnd ?? order.amountVnd, session.paymentIntentId, source);
   } else if (session.status === "expired") {
     await db.$transaction(async (tx) => {
-      const moved = await tx.order.updateMany({ where: { id: order.id, status: "PENDING" }, data: { status: "CANCELLED", failureReason: "checkout_expired", cancelledAt: new Date() } });
-      if (moved.count) await recordAudit(tx, { actorId: null, action: "order.expired", entityType: "order", entityId: order.id });
+      const moved = await tx.order.updateMany({
+        where: { id: order.id, status: "PENDING" },
+        data: { status: "CANCELLED", failureReason: "checkout_expired", cancelledAt: new Date() },
+      });
+      if (moved.count)
+        await recordAudit(tx, { actorId: null, action: "order.expired", entityType: "order", entityId: order.id });
     });
   }
 }
@@ -458,7 +633,10 @@ export async function applyPaymentEvent(event: { type: string; objectId: string 
 
 export async function fulfilOrder(orderId: string, providerOrganisationId: string, actorId: string): Promise<boolean> {
   return db.$transaction(async (tx) => {
-    const moved = await tx.order.updateMany({ where: { id: orderId, providerOrganisationId, status: "PAID" }, data: { status: "FULFILLED", fulfilledAt: new Date() } });
+    const moved = await tx.order.updateMany({
+      where: { id: orderId, providerOrganisationId, status: "PAID" },
+      data: { status: "FULFILLED", fulfilledAt: new Date() },
+    });
     if (moved.count) await recordAudit(tx, { actorId, action: "order.fulfil", entityType: "order", entityId: orderId });
     return moved.count === 1;
   });
@@ -473,15 +651,31 @@ export async function refundOrder(input: { orderId: string; amountVnd: bigint; r
   if (!paymentProvider()) throw new OrderFailure("notConfigured");
   if (input.amountVnd <= 0n || !input.reason.trim()) throw new OrderFailure("refundInvalid");
   const refund = await db.$transaction(async (tx) => {
-    const order = await tx.order.findUnique({ where: { id: input.orderId }, include: { refunds: { where: { status: "PENDING" } } } });
-    if (!order || !PAID_STATES.includes(order.status) || !order.paymentIntentId || order.amountPaidVnd === null) throw new OrderFailure("notRefundable");
+    const order = await tx.order.findUnique({
+      where: { id: input.orderId },
+      include: { refunds: { where: { status: "PENDING" } } },
+    });
+    if (!order || !PAID_STATES.includes(order.status) || !order.paymentIntentId || order.amountPaidVnd === null)
+      throw new OrderFailure("notRefundable");
     const inFlight = order.refunds.reduce((sum, r) => sum + r.amountVnd, 0n);
-    if (input.amountVnd > order.amountPaidVnd - order.amountRefundedVnd - inFlight) throw new OrderFailure("refundTooLarge");
+    if (input.amountVnd > order.amountPaidVnd - order.amountRefundedVnd - inFlight)
+      throw new OrderFailure("refundTooLarge");
     // Two staff refunding at once: only one passes this guard per order state.
-    const touched = await tx.order.updateMany({ where: { id: order.id, updatedAt: order.updatedAt }, data: { updatedAt: new Date() } });
+    const touched = await tx.order.updateMany({
+      where: { id: order.id, updatedAt: order.updatedAt },
+      data: { updatedAt: new Date() },
+    });
     if (touched.count === 0) throw new OrderFailure("conflict");
-    const created = await tx.refund.create({ data: { orderId: order.id, amountVnd: input.amountVnd, reason: input.reason.trim(), createdById: input.actorId } });
-    await recordAudit(tx, { actorId: input.actorId, action: "order.refund_requested", entityType: "order", entityId: order.id, data: { refundId: created.id, amountVnd: input.amountVnd.toString(), reason: created.reason } });
+    const created = await tx.refund.create({
+      data: { orderId: order.id, amountVnd: input.amountVnd, reason: input.reason.trim(), createdById: input.actorId },
+    });
+    await recordAudit(tx, {
+      actorId: input.actorId,
+      action: "order.refund_requested",
+      entityType: "order",
+      entityId: order.id,
+      data: { refundId: created.id, amountVnd: input.amountVnd.toString(), reason: created.reason },
+    });
     return { ...created, paymentIntentId: order.paymentIntentId, feePercent: order.platformFeePercent ?? 0 };
   });
 
@@ -499,7 +693,11 @@ async function sendRefund(refund: RefundToSend, actorId: string) {
   if (!provider) throw new OrderFailure("notConfigured");
   let done;
   try {
-    done = await provider.createRefund({ paymentIntentId: refund.paymentIntentId, amountVnd: refund.amountVnd, idempotencyKey: `refund-${refund.id}` });
+    done = await provider.createRefund({
+      paymentIntentId: refund.paymentIntentId,
+      amountVnd: refund.amountVnd,
+      idempotencyKey: `refund-${refund.id}`,
+    });
   } catch (error) {
     const message = (error as Error).message.slice(0, 500);
     if (error instanceof ProviderRejectedError) {
@@ -515,55 +713,129 @@ async function sendRefund(refund: RefundToSend, actorId: string) {
     // Only the first answer counts, should two retries race.
     const settled = await tx.refund.updateMany({
       where: { id: refund.id, status: "PENDING" },
-      data: { status: "SUCCEEDED", providerRefundId: done.id, completedAt: new Date(), failureReason: null, feeReturnedVnd: feeFor(refund.amountVnd, refund.feePercent) },
+      data: {
+        status: "SUCCEEDED",
+        providerRefundId: done.id,
+        completedAt: new Date(),
+        failureReason: null,
+        feeReturnedVnd: feeFor(refund.amountVnd, refund.feePercent),
+      },
     });
     if (settled.count === 0) return;
-    const order = await tx.order.update({ where: { id: refund.orderId }, data: { amountRefundedVnd: { increment: refund.amountVnd } } });
-    const status: OrderStatus = order.amountRefundedVnd >= (order.amountPaidVnd ?? 0n) ? "REFUNDED" : "PARTIALLY_REFUNDED";
+    const order = await tx.order.update({
+      where: { id: refund.orderId },
+      data: { amountRefundedVnd: { increment: refund.amountVnd } },
+    });
+    const status: OrderStatus =
+      order.amountRefundedVnd >= (order.amountPaidVnd ?? 0n) ? "REFUNDED" : "PARTIALLY_REFUNDED";
     await tx.order.update({ where: { id: order.id }, data: { status } });
-    await recordAudit(tx, { actorId, action: "order.refunded", entityType: "order", entityId: order.id, data: { refundId: refund.id, amountVnd: refund.amountVnd.toString(), status } });
+    await recordAudit(tx, {
+      actorId,
+      action: "order.refunded",
+      entityType: "order",
+      entityId: order.id,
+      data: { refundId: refund.id, amountVnd: refund.amountVnd.toString(), status },
+    });
     // Both sides: the buyer got money back, the provider's takings went down.
-    const readers = [...(await organisationMembers(tx, order.buyerOrganisationId)), ...(await organisationMembers(tx, order.providerOrganisationId))];
-    await notify(tx, noticesFor(readers, {
-      kind: "order.refunded", link: `/orders/${order.id}`,
-      values: { offer: order.offerTitle, package: order.packageName, id: order.id, amountVnd: Number(refund.amountVnd) },
-    }));
+    const readers = [
+      ...(await organisationMembers(tx, order.buyerOrganisationId)),
+      ...(await organisationMembers(tx, order.providerOrganisationId)),
+    ];
+    await notify(
+      tx,
+      noticesFor(readers, {
+        kind: "order.refunded",
+        link: `/orders/${order.id}`,
+        values: {
+          offer: order.offerTitle,
+          package: order.packageName,
+          id: order.id,
+          amountVnd: Number(refund.amountVnd),
+        },
+      }),
+    );
   });
 }
 
 /** Sends a refund whose outcome is unknown again, with the same idempotency key. */
 export async function retryRefund(input: { orderId: string; refundId: string; actorId: string }) {
-  const refund = await db.refund.findFirst({ where: { id: input.refundId, orderId: input.orderId, status: "PENDING" }, include: { order: true } });
+  const refund = await db.refund.findFirst({
+    where: { id: input.refundId, orderId: input.orderId, status: "PENDING" },
+    include: { order: true },
+  });
   if (!refund || !refund.order.paymentIntentId) throw new OrderFailure("notRefundable");
   await sendRefund(
-    { id: refund.id, orderId: refund.orderId, amountVnd: refund.amountVnd, paymentIntentId: refund.order.paymentIntentId, feePercent: refund.order.platformFeePercent ?? 0 },
+    {
+      id: refund.id,
+      orderId: refund.orderId,
+      amountVnd: refund.amountVnd,
+      paymentIntentId: refund.order.paymentIntentId,
+      feePercent: refund.order.platformFeePercent ?? 0,
+    },
     input.actorId,
   );
 }
 
 const listSelect = {
-  id: true, status: true, offerTitle: true, packageName: true, amountVnd: true, amountPaidVnd: true, amountRefundedVnd: true,
-  createdAt: true, paidAt: true, buyerOrganisation: { select: { name: true } }, providerOrganisation: { select: { name: true } },
+  id: true,
+  status: true,
+  offerTitle: true,
+  packageName: true,
+  amountVnd: true,
+  amountPaidVnd: true,
+  amountRefundedVnd: true,
+  createdAt: true,
+  paidAt: true,
+  buyerOrganisation: { select: { name: true } },
+  providerOrganisation: { select: { name: true } },
 } satisfies Prisma.OrderSelect;
 
-export type OrderRow = { id: string; status: OrderStatus; offerTitle: string; packageName: string; amountVnd: number; amountPaidVnd: number | null; amountRefundedVnd: number; createdAt: Date; paidAt: Date | null; buyer: string; provider: string };
+export type OrderRow = {
+  id: string;
+  status: OrderStatus;
+  offerTitle: string;
+  packageName: string;
+  amountVnd: number;
+  amountPaidVnd: number | null;
+  amountRefundedVnd: number;
+  createdAt: Date;
+  paidAt: Date | null;
+  buyer: string;
+  provider: string;
+};
 
 function toRow(order: Prisma.OrderGetPayload<{ select: typeof listSelect }>): OrderRow {
   return {
-    id: order.id, status: order.status, offerTitle: order.offerTitle, packageName: order.packageName,
-    amountVnd: Number(order.amountVnd), amountPaidVnd: order.amountPaidVnd === null ? null : Number(order.amountPaidVnd),
-    amountRefundedVnd: Number(order.amountRefundedVnd), createdAt: order.createdAt, paidAt: order.paidAt,
-    buyer: order.buyerOrganisation.name, provider: order.providerOrganisation.name,
+    id: order.id,
+    status: order.status,
+    offerTitle: order.offerTitle,
+    packageName: order.packageName,
+    amountVnd: Number(order.amountVnd),
+    amountPaidVnd: order.amountPaidVnd === null ? null : Number(order.amountPaidVnd),
+    amountRefundedVnd: Number(order.amountRefundedVnd),
+    createdAt: order.createdAt,
+    paidAt: order.paidAt,
+    buyer: order.buyerOrganisation.name,
+    provider: order.providerOrganisation.name,
   };
 }
 
-export async function listOrders(where: { buyerOrganisationIds?: string[]; providerOrganisationId?: string; all?: true }): Promise<OrderRow[]> {
+export async function listOrders(where: {
+  buyerOrganisationIds?: string[];
+  providerOrganisationId?: string;
+  all?: true;
+}): Promise<OrderRow[]> {
   const filter: Prisma.OrderWhereInput = where.all
     ? {}
     : where.providerOrganisationId
-      ? { providerOrganisationId: where.providerOrganisationId, status: { not: "PENDING" } }
-      : { buyerOrganisationId: { in: where.buyerOrganisationIds ?? [] } };
-  const orders = await db.order.findMany({ where: filter, select: listSelect, orderBy: { createdAt: "desc" }, take: 200 });
+    ? { providerOrganisationId: where.providerOrganisationId, status: { not: "PENDING" } }
+    : { buyerOrganisationId: { in: where.buyerOrganisationIds ?? [] } };
+  const orders = await db.order.findMany({
+    where: filter,
+    select: listSelect,
+    orderBy: { createdAt: "desc" },
+    take: 200,
+  });
   return orders.map(toRow);
 }
 
@@ -580,16 +852,33 @@ export async function getOrderForViewer(orderId: string, viewer: { userId: strin
   });
   if (!order) return null;
   if (!viewer.staff) {
-    const memberships = await db.membership.count({ where: { userId: viewer.userId, organisationId: { in: [order.buyerOrganisationId, order.providerOrganisationId] } } });
+    const memberships = await db.membership.count({
+      where: {
+        userId: viewer.userId,
+        organisationId: { in: [order.buyerOrganisationId, order.providerOrganisationId] },
+      },
+    });
     if (memberships === 0) return null;
   }
   const n = (value: bigint) => Number(value);
   return {
-    id: order.id, status: order.status, offerTitle: order.offerTitle, offerSlug: order.offer?.slug ?? null, packageName: order.packageName,
-    packageUnit: order.packageUnit, unitPriceVnd: n(order.unitPriceVnd), quantity: order.quantity, amountVnd: n(order.amountVnd),
-    amountPaidVnd: order.amountPaidVnd === null ? null : n(order.amountPaidVnd), amountRefundedVnd: n(order.amountRefundedVnd),
-    platformFeeVnd: n(order.platformFeeVnd), createdAt: order.createdAt, paidAt: order.paidAt, fulfilledAt: order.fulfilledAt,
-    failureReason: order.failureReason, checkoutUrl: order.status === "PENDING" ? order.checkoutUrl : null,
+    id: order.id,
+    status: order.status,
+    offerTitle: order.offerTitle,
+    offerSlug: order.offer?.slug ?? null,
+    packageName: order.packageName,
+    packageUnit: order.packageUnit,
+    unitPriceVnd: n(order.unitPriceVnd),
+    quantity: order.quantity,
+    amountVnd: n(order.amountVnd),
+    amountPaidVnd: order.amountPaidVnd === null ? null : n(order.amountPaidVnd),
+    amountRefundedVnd: n(order.amountRefundedVnd),
+    platformFeeVnd: n(order.platformFeeVnd),
+    createdAt: order.createdAt,
+    paidAt: order.paidAt,
+    fulfilledAt: order.fulfilledAt,
+    failureReason: order.failureReason,
+    checkoutUrl: order.status === "PENDING" ? order.checkoutUrl : null,
     buyer: { id: order.buyerOrganisation.id, name: order.buyerOrganisation.name },
     provider: { id: order.providerOrganisation.id, name: order.providerOrganisation.name },
     // The receipt prints the parties as they were when the order was made;
@@ -597,16 +886,47 @@ export async function getOrderForViewer(orderId: string, viewer: { userId: strin
     number: order.number ?? order.id,
     vatPercent: order.vatPercent,
     buyerParty: order.number
-      ? { name: order.buyerName ?? order.buyerOrganisation.name, taxCode: order.buyerTaxCode, address: order.buyerAddress }
-      : { name: order.buyerOrganisation.name, taxCode: order.buyerOrganisation.taxCode, address: order.buyerOrganisation.address },
+      ? {
+          name: order.buyerName ?? order.buyerOrganisation.name,
+          taxCode: order.buyerTaxCode,
+          address: order.buyerAddress,
+        }
+      : {
+          name: order.buyerOrganisation.name,
+          taxCode: order.buyerOrganisation.taxCode,
+          address: order.buyerOrganisation.address,
+        },
     sellerParty: order.number
-      ? { name: order.sellerName ?? order.providerOrganisation.name, taxCode: order.sellerTaxCode, address: order.sellerAddress }
-      : { name: order.providerOrganisation.name, taxCode: order.providerOrganisation.taxCode, address: order.providerOrganisation.address },
-    refunds: order.refunds.map((r) => ({ id: r.id, amountVnd: n(r.amountVnd), reason: r.reason, status: r.status, createdAt: r.createdAt })),
+      ? {
+          name: order.sellerName ?? order.providerOrganisation.name,
+          taxCode: order.sellerTaxCode,
+          address: order.sellerAddress,
+        }
+      : {
+          name: order.providerOrganisation.name,
+          taxCode: order.providerOrganisation.taxCode,
+          address: order.providerOrganisation.address,
+        },
+    refunds: order.refunds.map((r) => ({
+      id: r.id,
+      amountVnd: n(r.amountVnd),
+      reason: r.reason,
+      status: r.status,
+      createdAt: r.createdAt,
+    })),
   };
 }
 
-export type LedgerLine = { providerOrganisationId: string; provider: string; orders: number; grossVnd: bigint; feeVnd: bigint; refundsVnd: bigint; feeReturnedVnd: bigint; netVnd: bigint };
+export type LedgerLine = {
+  providerOrganisationId: string;
+  provider: string;
+  orders: number;
+  grossVnd: bigint;
+  feeVnd: bigint;
+  refundsVnd: bigint;
+  feeReturnedVnd: bigint;
+  netVnd: bigint;
+};
 
 /**
  * What each provider is owed for payments and refunds in [from, to): gross
@@ -615,13 +935,41 @@ export type LedgerLine = { providerOrganisationId: string; provider: string; ord
  */
 export async function settlementLedger(from: Date, to: Date): Promise<LedgerLine[]> {
   const [paid, refunds] = await Promise.all([
-    db.order.findMany({ where: { paidAt: { gte: from, lt: to } }, select: { providerOrganisationId: true, amountPaidVnd: true, platformFeeVnd: true, providerOrganisation: { select: { name: true } } } }),
-    db.refund.findMany({ where: { status: "SUCCEEDED", completedAt: { gte: from, lt: to } }, select: { amountVnd: true, feeReturnedVnd: true, order: { select: { providerOrganisationId: true, providerOrganisation: { select: { name: true } } } } } }),
+    db.order.findMany({
+      where: { paidAt: { gte: from, lt: to } },
+      select: {
+        providerOrganisationId: true,
+        amountPaidVnd: true,
+        platformFeeVnd: true,
+        providerOrganisation: { select: { name: true } },
+      },
+    }),
+    db.refund.findMany({
+      where: { status: "SUCCEEDED", completedAt: { gte: from, lt: to } },
+      select: {
+        amountVnd: true,
+        feeReturnedVnd: true,
+        order: { select: { providerOrganisationId: true, providerOrganisation: { select: { name: true } } } },
+      },
+    }),
   ]);
   const lines = new Map<string, LedgerLine>();
   const line = (id: string, name: string) => {
     let found = lines.get(id);
-    if (!found) lines.set(id, (found = { providerOrganisationId: id, provider: name, orders: 0, grossVnd: 0n, feeVnd: 0n, refundsVnd: 0n, feeReturnedVnd: 0n, netVnd: 0n }));
+    if (!found)
+      lines.set(
+        id,
+        (found = {
+          providerOrganisationId: id,
+          provider: name,
+          orders: 0,
+          grossVnd: 0n,
+          feeVnd: 0n,
+          refundsVnd: 0n,
+          feeReturnedVnd: 0n,
+          netVnd: 0n,
+        }),
+      );
     return found;
   };
   for (const order of paid) {
@@ -644,10 +992,22 @@ export const newOrderKey = () => randomBytes(18).toString("base64url");
 /** What the offer page needs to show "Đặt mua gói này" on each priced package card to this viewer. */
 export async function orderingFor(offerId: string, viewer: { id: string } | null) {
   const [packages, memberships] = await Promise.all([
-    db.offerPackage.findMany({ where: { offerId, offer: { status: "PUBLISHED" } }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true, unit: true, priceVnd: true } }),
-    viewer ? db.membership.findMany({ where: { userId: viewer.id }, select: { organisation: { select: { id: true, name: true } } }, orderBy: { createdAt: "asc" } }) : [],
+    db.offerPackage.findMany({
+      where: { offerId, offer: { status: "PUBLISHED" } },
+      orderBy: { sortOrder: "asc" },
+      select: { id: true, name: true, unit: true, priceVnd: true },
+    }),
+    viewer
+      ? db.membership.findMany({
+          where: { userId: viewer.id },
+          select: { organisation: { select: { id: true, name: true } } },
+          orderBy: { createdAt: "asc" },
+        })
+      : [],
   ]);
-  const offer = packages.length ? await db.offer.findUnique({ where: { id: offerId }, select: { organisationId: true } }) : null;
+  const offer = packages.length
+    ? await db.offer.findUnique({ where: { id: offerId }, select: { organisationId: true } })
+    : null;
   return {
     configured: paymentProvider() !== null,
     signedIn: viewer !== null,
@@ -655,7 +1015,13 @@ export async function orderingFor(offerId: string, viewer: { id: string } | null
     organisations: memberships.map((m) => m.organisation).filter((o) => o.id !== offer?.organisationId),
     // `position` is the package's place on the offer page, whose cards list every package in this order.
     packages: packages
-      .map((p, position) => ({ id: p.id, name: p.name, unit: p.unit, priceVnd: p.priceVnd === null ? null : Number(p.priceVnd), position }))
+      .map((p, position) => ({
+        id: p.id,
+        name: p.name,
+        unit: p.unit,
+        priceVnd: p.priceVnd === null ? null : Number(p.priceVnd),
+        position,
+      }))
       .filter((p): p is typeof p & { priceVnd: number } => p.priceVnd !== null && p.priceVnd > 0),
   };
 }
@@ -668,7 +1034,19 @@ export async function orderingFor(offerId: string, viewer: { id: string } | null
 export async function orderReview(input: { userId: string; packageId: string; organisationId?: string | null }) {
   const pkg = await db.offerPackage.findUnique({
     where: { id: input.packageId },
-    include: { offer: { select: { id: true, slug: true, status: true, titleVi: true, titleEn: true, organisationId: true, organisation: { select: { name: true, taxCode: true, address: true } } } } },
+    include: {
+      offer: {
+        select: {
+          id: true,
+          slug: true,
+          status: true,
+          titleVi: true,
+          titleEn: true,
+          organisationId: true,
+          organisation: { select: { name: true, taxCode: true, address: true } },
+        },
+      },
+    },
   });
   if (!pkg || pkg.offer.status !== "PUBLISHED") throw new OrderFailure("offerNotAvailable");
   if (pkg.priceVnd === null || pkg.priceVnd <= 0n) throw new OrderFailure("packageNotPriced");
@@ -689,7 +1067,9 @@ export async function orderReview(input: { userId: string; packageId: string; or
     package: { id: pkg.id, name: pkg.name, unit: pkg.unit, unitPriceVnd: Number(pkg.priceVnd) },
     quantity,
     vatPercent: VAT_PERCENT,
-    preVatVnd: Number(preVatVnd), vatVnd: Number(vatVnd), totalVnd: Number(totalVnd),
+    preVatVnd: Number(preVatVnd),
+    vatVnd: Number(vatVnd),
+    totalVnd: Number(totalVnd),
     seller: pkg.offer.organisation,
     buyer,
     organisations: organisations.map((o) => ({ id: o.id, name: o.name })),

@@ -6,7 +6,11 @@ import { enqueueSearchSync } from "./search-index.server";
 import { withSearchNotify } from "~/search-service.server";
 
 export function organisationSlug(name: string): Promise<string> {
-  return uniqueSlug(name, async (slug) => Boolean(await db.organisation.findUnique({ where: { slug }, select: { id: true } })), "to-chuc");
+  return uniqueSlug(
+    name,
+    async (slug) => Boolean(await db.organisation.findUnique({ where: { slug }, select: { id: true } })),
+    "to-chuc",
+  );
 }
 
 export type OrganisationInput = {
@@ -42,28 +46,41 @@ export async function createOrganisation(ownerId: string, input: OrganisationInp
   return db.$transaction(async (tx) => {
     const organisation = await tx.organisation.create({ data: { ...clean(input), slug } });
     await tx.membership.create({ data: { userId: ownerId, organisationId: organisation.id, role: "OWNER" } });
-    await recordAudit(tx, { actorId: ownerId, action: "organisation.created", entityType: "Organisation", entityId: organisation.id });
+    await recordAudit(tx, {
+      actorId: ownerId,
+      action: "organisation.created",
+      entityType: "Organisation",
+      entityId: organisation.id,
+    });
     return organisation;
   });
 }
 
 export async function updateOrganisation(actorId: string, organisationId: string, input: OrganisationInput) {
-  return withSearchNotify(db.$transaction(async (tx) => {
-    const current = await tx.organisation.findUniqueOrThrow({ where: { id: organisationId } });
-    const data = clean(input);
-    const organisation = await tx.organisation.update({ where: { id: organisationId }, data });
-    await recordAudit(tx, {
-      actorId, action: "organisation.updated", entityType: "Organisation", entityId: organisationId,
-      ...changedFields(current, data),
-    });
-    // The organisation's name and kind are searchable on its listings.
-    const [offers, statements] = await Promise.all([
-      tx.offer.findMany({ where: { organisationId, status: { not: "ARCHIVED" } }, select: { id: true } }),
-      tx.problemStatement.findMany({ where: { organisationId }, select: { id: true } }),
-    ]);
-    await enqueueSearchSync(tx, [...offers.map((o) => ({ type: "offer" as const, id: o.id })), ...statements.map((s) => ({ type: "problem" as const, id: s.id }))]);
-    return organisation;
-  }));
+  return withSearchNotify(
+    db.$transaction(async (tx) => {
+      const current = await tx.organisation.findUniqueOrThrow({ where: { id: organisationId } });
+      const data = clean(input);
+      const organisation = await tx.organisation.update({ where: { id: organisationId }, data });
+      await recordAudit(tx, {
+        actorId,
+        action: "organisation.updated",
+        entityType: "Organisation",
+        entityId: organisationId,
+        ...changedFields(current, data),
+      });
+      // The organisation's name and kind are searchable on its listings.
+      const [offers, statements] = await Promise.all([
+        tx.offer.findMany({ where: { organisationId, status: { not: "ARCHIVED" } }, select: { id: true } }),
+        tx.problemStatement.findMany({ where: { organisationId }, select: { id: true } }),
+      ]);
+      await enqueueSearchSync(tx, [
+        ...offers.map((o) => ({ type: "offer" as const, id: o.id })),
+        ...statements.map((s) => ({ type: "problem" as const, id: s.id })),
+      ]);
+      return organisation;
+    }),
+  );
 }
 
 export async function listOrganisationsForUser(userId: string) {
@@ -91,7 +108,11 @@ export async function getOrganisationForMember(organisationId: string) {
   });
 }
 
-export async function removeMember(actorId: string, organisationId: string, membershipId: string): Promise<"removed" | "not-found" | "last-owner"> {
+export async function removeMember(
+  actorId: string,
+  organisationId: string,
+  membershipId: string,
+): Promise<"removed" | "not-found" | "last-owner"> {
   return db.$transaction(async (tx) => {
     const membership = await tx.membership.findFirst({ where: { id: membershipId, organisationId } });
     if (!membership) return "not-found";
@@ -101,7 +122,10 @@ export async function removeMember(actorId: string, organisationId: string, memb
     }
     await tx.membership.delete({ where: { id: membership.id } });
     await recordAudit(tx, {
-      actorId, action: "organisation.member_removed", entityType: "Organisation", entityId: organisationId,
+      actorId,
+      action: "organisation.member_removed",
+      entityType: "Organisation",
+      entityId: organisationId,
       data: { userId: membership.userId },
     });
     return "removed";
@@ -114,24 +138,49 @@ export async function removeMember(actorId: string, organisationId: string, memb
  * member is told, in their language.
  */
 export async function changeMemberRole(
-  actorId: string, organisationId: string, membershipId: string, role: MembershipRole,
+  actorId: string,
+  organisationId: string,
+  membershipId: string,
+  role: MembershipRole,
 ): Promise<"changed" | "unchanged" | "not-found" | "last-owner"> {
   return db.$transaction(async (tx) => {
-    const membership = await tx.membership.findFirst({ where: { id: membershipId, organisationId }, include: { organisation: { select: { name: true } } } });
+    const membership = await tx.membership.findFirst({
+      where: { id: membershipId, organisationId },
+      include: { organisation: { select: { name: true } } },
+    });
     if (!membership) return "not-found";
     if (membership.role === role) return "unchanged";
-    if (membership.role === "OWNER" && (await tx.membership.count({ where: { organisationId, role: "OWNER" } })) <= 1) return "last-owner";
+    if (membership.role === "OWNER" && (await tx.membership.count({ where: { organisationId, role: "OWNER" } })) <= 1)
+      return "last-owner";
     // Conditional on the role read, so two owners acting at once cannot both demote the last two owners.
-    const moved = await tx.membership.updateMany({ where: { id: membership.id, role: membership.role }, data: { role } });
+    const moved = await tx.membership.updateMany({
+      where: { id: membership.id, role: membership.role },
+      data: { role },
+    });
     if (moved.count !== 1) return "unchanged";
-    if (membership.role === "OWNER" && (await tx.membership.count({ where: { organisationId, role: "OWNER" } })) === 0) {
+    if (
+      membership.role === "OWNER" &&
+      (await tx.membership.count({ where: { organisationId, role: "OWNER" } })) === 0
+    ) {
       throw new Error("an organisation must keep an owner");
     }
     await recordAudit(tx, {
-      actorId, action: "organisation.member_role_changed", entityType: "Organisation", entityId: organisationId,
-      before: { role: membership.role }, after: { role }, data: { userId: membership.userId },
+      actorId,
+      action: "organisation.member_role_changed",
+      entityType: "Organisation",
+      entityId: organisationId,
+      before: { role: membership.role },
+      after: { role },
+      data: { userId: membership.userId },
     });
-    await notify(tx, [{ userId: membership.userId, kind: "membership.role_changed", link: `/orgs/${organisationId}`, values: { organisation: membership.organisation.name, roleKey: `roles.${role}` } }]);
+    await notify(tx, [
+      {
+        userId: membership.userId,
+        kind: "membership.role_changed",
+        link: `/orgs/${organisationId}`,
+        values: { organisation: membership.organisation.name, roleKey: `roles.${role}` },
+      },
+    ]);
     return "changed";
   });
 }
@@ -145,7 +194,12 @@ export async function listOrganisationsForStaff(filter: VerificationFilter) {
     where,
     orderBy: [{ verifiedAt: "asc" }, { name: "asc" }],
     select: {
-      id: true, name: true, kind: true, taxCode: true, verifiedAt: true, createdAt: true,
+      id: true,
+      name: true,
+      kind: true,
+      taxCode: true,
+      verifiedAt: true,
+      createdAt: true,
       _count: { select: { memberships: true } },
     },
   });
@@ -153,22 +207,33 @@ export async function listOrganisationsForStaff(filter: VerificationFilter) {
 
 export async function setOrganisationVerified(actorId: string, organisationId: string, verified: boolean) {
   return db.$transaction(async (tx) => {
-    const before = await tx.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { verifiedAt: true, verifiedById: true } });
+    const before = await tx.organisation.findUniqueOrThrow({
+      where: { id: organisationId },
+      select: { verifiedAt: true, verifiedById: true },
+    });
     const organisation = await tx.organisation.update({
       where: { id: organisationId },
       data: verified ? { verifiedAt: new Date(), verifiedById: actorId } : { verifiedAt: null, verifiedById: null },
       select: { id: true, name: true, verifiedAt: true, verifiedById: true },
     });
     await recordAudit(tx, {
-      actorId, action: verified ? "organisation.verified" : "organisation.unverified",
-      entityType: "Organisation", entityId: organisationId,
-      before, after: { verifiedAt: organisation.verifiedAt, verifiedById: organisation.verifiedById },
+      actorId,
+      action: verified ? "organisation.verified" : "organisation.unverified",
+      entityType: "Organisation",
+      entityId: organisationId,
+      before,
+      after: { verifiedAt: organisation.verifiedAt, verifiedById: organisation.verifiedById },
     });
     // Only the step to verified is news to the owners; re-saving a verified organisation tells nobody again.
     if (verified && !before.verifiedAt) {
-      await notify(tx, noticesFor(await organisationMembers(tx, organisationId, { roles: ["OWNER"] }), {
-        kind: "organisation.verified", link: `/orgs/${organisationId}`, values: { organisation: organisation.name },
-      }));
+      await notify(
+        tx,
+        noticesFor(await organisationMembers(tx, organisationId, { roles: ["OWNER"] }), {
+          kind: "organisation.verified",
+          link: `/orgs/${organisationId}`,
+          values: { organisation: organisation.name },
+        }),
+      );
     }
     return organisation;
   });
@@ -189,12 +254,25 @@ export async function getPublicProfile(slug: string) {
   return db.organisation.findUnique({
     where: { slug },
     select: {
-      id: true, name: true, slug: true, kind: true, website: true, address: true, description: true, verifiedAt: true, createdAt: true,
+      id: true,
+      name: true,
+      slug: true,
+      kind: true,
+      website: true,
+      address: true,
+      description: true,
+      verifiedAt: true,
+      createdAt: true,
       offers: {
         where: { status: "PUBLISHED" },
         orderBy: { publishedAt: "desc" },
         select: {
-          slug: true, titleVi: true, titleEn: true, summaryVi: true, summaryEn: true, trl: true,
+          slug: true,
+          titleVi: true,
+          titleEn: true,
+          summaryVi: true,
+          summaryEn: true,
+          trl: true,
           media: { where: { kind: "LOGO" }, select: { storedName: true }, take: 1 },
         },
       },

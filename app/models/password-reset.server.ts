@@ -23,7 +23,9 @@ export async function requestPasswordReset(email: string, baseUrl: string, compo
     await tx.passwordResetToken.create({
       data: { userId: user.id, tokenHash, expiresAt: new Date(Date.now() + RESET_TTL_MS) },
     });
-    await enqueueMail(tx, [{ to: user.email, ...compose({ name: user.name, link }), kind: "auth.password_reset", userId: user.id }]);
+    await enqueueMail(tx, [
+      { to: user.email, ...compose({ name: user.name, link }), kind: "auth.password_reset", userId: user.id },
+    ]);
   });
 }
 
@@ -46,8 +48,16 @@ export async function resetPassword(token: string, newPassword: string): Promise
     const row = await tx.passwordResetToken.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } });
     await tx.user.update({ where: { id: row.userId }, data: { passwordHash } });
     await tx.session.deleteMany({ where: { userId: row.userId } });
-    await tx.passwordResetToken.updateMany({ where: { userId: row.userId, usedAt: null }, data: { usedAt: new Date() } });
-    await recordAudit(tx, { actorId: row.userId, action: "user.password_reset", entityType: "User", entityId: row.userId });
+    await tx.passwordResetToken.updateMany({
+      where: { userId: row.userId, usedAt: null },
+      data: { usedAt: new Date() },
+    });
+    await recordAudit(tx, {
+      actorId: row.userId,
+      action: "user.password_reset",
+      entityType: "User",
+      entityId: row.userId,
+    });
     return "reset" as const;
   });
 }

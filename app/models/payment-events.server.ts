@@ -26,7 +26,9 @@ const LEASE_MS = 60_000;
 
 export async function recordPaymentEvent(event: WebhookEvent): Promise<"recorded" | "duplicate"> {
   try {
-    await db.paymentEvent.create({ data: { id: event.id, type: event.type, objectId: event.objectId, payload: event.payload } });
+    await db.paymentEvent.create({
+      data: { id: event.id, type: event.type, objectId: event.objectId, payload: event.payload },
+    });
     return "recorded";
   } catch (error) {
     if ((error as { code?: string }).code === "P2002") return "duplicate";
@@ -81,14 +83,20 @@ export async function drainPaymentEvents(now = () => new Date()): Promise<Paymen
       const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
       const attempts = event.attempts + 1;
       if (attempts >= MAX_ATTEMPTS) {
-        logger.error({ err: error, eventId: event.id, type: event.type, attempts }, "payment event dead-lettered: giving up after the last attempt");
+        logger.error(
+          { err: error, eventId: event.id, type: event.type, attempts },
+          "payment event dead-lettered: giving up after the last attempt",
+        );
         await db.paymentEvent.update({ where: { id: event.id }, data: { lastError: message, deadLetteredAt: now() } });
         result.deadLettered += 1;
       } else {
         logger.warn({ err: error, eventId: event.id, type: event.type, attempts }, "payment event failed; will retry");
         await db.paymentEvent.update({
           where: { id: event.id },
-          data: { lastError: message, availableAt: new Date(now().getTime() + retryDelay(attempts, BASE_DELAY_MS, MAX_DELAY_MS)) },
+          data: {
+            lastError: message,
+            availableAt: new Date(now().getTime() + retryDelay(attempts, BASE_DELAY_MS, MAX_DELAY_MS)),
+          },
         });
       }
       result.failed += 1;
@@ -123,7 +131,13 @@ export async function retryDeadLetteredEvent(eventId: string, actorId: string): 
       where: { id: eventId, processedAt: null, deadLetteredAt: { not: null } },
       data: { deadLetteredAt: null, attempts: 0, availableAt: new Date() },
     });
-    if (moved.count) await recordAudit(tx, { actorId, action: "payment_event.retried", entityType: "paymentEvent", entityId: eventId });
+    if (moved.count)
+      await recordAudit(tx, {
+        actorId,
+        action: "payment_event.retried",
+        entityType: "paymentEvent",
+        entityId: eventId,
+      });
     return moved.count === 1;
   });
   if (revived) kickPaymentWorker();

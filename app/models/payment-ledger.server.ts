@@ -17,26 +17,54 @@ export type LedgerPeriod = { fromDay: string; toDay: string; from: Date; to: Dat
  * A bad period is an error with what was typed (for the form) and no period,
  * so no page can query with an impossible date.
  */
-export function ledgerPeriod(url: URL):
+export function ledgerPeriod(
+  url: URL,
+):
   | { period: LedgerPeriod; error: null }
   | { period: null; error: "payments.errors.periodInvalid"; typed: { fromDay: string; toDay: string } } {
   const today = day(new Date());
-  const asked = { from: url.searchParams.get("from") ?? `${today.slice(0, 8)}01`, to: url.searchParams.get("to") ?? today };
+  const asked = {
+    from: url.searchParams.get("from") ?? `${today.slice(0, 8)}01`,
+    to: url.searchParams.get("to") ?? today,
+  };
   const parsed = ledgerPeriodSchema.safeParse(asked);
-  if (!parsed.success) return { period: null, error: "payments.errors.periodInvalid", typed: { fromDay: typedBack(asked.from), toDay: typedBack(asked.to) } };
+  if (!parsed.success)
+    return {
+      period: null,
+      error: "payments.errors.periodInvalid",
+      typed: { fromDay: typedBack(asked.from), toDay: typedBack(asked.to) },
+    };
   const from = new Date(`${parsed.data.from}T00:00:00${HANOI}`);
   const to = new Date(new Date(`${parsed.data.to}T00:00:00${HANOI}`).getTime() + 86_400_000);
   return { period: { fromDay: parsed.data.from, toDay: parsed.data.to, from, to }, error: null };
 }
 
-export const ledgerColumns = ["provider", "providerId", "orders", "grossVnd", "platformFeeVnd", "refundsVnd", "feeReturnedVnd", "netVnd", "from", "to"];
+export const ledgerColumns = [
+  "provider",
+  "providerId",
+  "orders",
+  "grossVnd",
+  "platformFeeVnd",
+  "refundsVnd",
+  "feeReturnedVnd",
+  "netVnd",
+  "from",
+  "to",
+];
 
 export function ledgerCsv(lines: LedgerLine[], period: LedgerPeriod): string {
   return toCsv(
     lines.map((l) => ({
-      provider: l.provider, providerId: l.providerOrganisationId, orders: l.orders, grossVnd: l.grossVnd.toString(),
-      platformFeeVnd: l.feeVnd.toString(), refundsVnd: l.refundsVnd.toString(), feeReturnedVnd: l.feeReturnedVnd.toString(),
-      netVnd: l.netVnd.toString(), from: period.fromDay, to: period.toDay,
+      provider: l.provider,
+      providerId: l.providerOrganisationId,
+      orders: l.orders,
+      grossVnd: l.grossVnd.toString(),
+      platformFeeVnd: l.feeVnd.toString(),
+      refundsVnd: l.refundsVnd.toString(),
+      feeReturnedVnd: l.feeReturnedVnd.toString(),
+      netVnd: l.netVnd.toString(),
+      from: period.fromDay,
+      to: period.toDay,
     })),
     ledgerColumns,
   );
@@ -44,14 +72,33 @@ export function ledgerCsv(lines: LedgerLine[], period: LedgerPeriod): string {
 
 export { settlementLedger };
 
-export const serviceColumns = ["purchaseId", "organisation", "service", "offer", "days", "status", "paidVnd", "paidAt", "from", "to"];
+export const serviceColumns = [
+  "purchaseId",
+  "organisation",
+  "service",
+  "offer",
+  "days",
+  "status",
+  "paidVnd",
+  "paidAt",
+  "from",
+  "to",
+];
 
 // The platform's own revenue, apart from what providers are owed.
 export function servicesCsv(lines: ServiceRow[], period: LedgerPeriod): string {
   return toCsv(
     lines.map((l) => ({
-      purchaseId: l.id, organisation: l.organisation, service: l.kind, offer: l.offerTitle ?? "", days: l.days ?? "", status: l.status,
-      paidVnd: String(l.amountPaidVnd ?? 0), paidAt: l.paidAt ? l.paidAt.toISOString() : "", from: period.fromDay, to: period.toDay,
+      purchaseId: l.id,
+      organisation: l.organisation,
+      service: l.kind,
+      offer: l.offerTitle ?? "",
+      days: l.days ?? "",
+      status: l.status,
+      paidVnd: String(l.amountPaidVnd ?? 0),
+      paidAt: l.paidAt ? l.paidAt.toISOString() : "",
+      from: period.fromDay,
+      to: period.toDay,
     })),
     serviceColumns,
   );

@@ -7,11 +7,33 @@ import { db, type PlanSubscriptionStatus, type Prisma } from "~/db.server";
 import { changedFields, recordAudit } from "~/models/audit.server";
 import { appBaseUrl } from "~/models/notification.server";
 import { noticesFor, notify, organisationMembers } from "~/models/notify.server";
-import { limitsFor, mayPublishAnother, PLAN_PRICES_VND, type Interval, type PaidTier, type PlanLimits, type PlanTierName } from "~/payments/plans";
-import { paymentProvider, planForPrice, planPriceId, ProviderRejectedError, type CheckoutSession, type ProviderSubscription } from "~/payments/provider.server";
+import {
+  limitsFor,
+  mayPublishAnother,
+  PLAN_PRICES_VND,
+  type Interval,
+  type PaidTier,
+  type PlanLimits,
+  type PlanTierName,
+} from "~/payments/plans";
+import {
+  paymentProvider,
+  planForPrice,
+  planPriceId,
+  ProviderRejectedError,
+  type CheckoutSession,
+  type ProviderSubscription,
+} from "~/payments/provider.server";
 import { logger } from "~/utils/logger.server";
 
-export type PlanError = "notConfigured" | "priceNotConfigured" | "notProvider" | "alreadyOnPlan" | "noPlan" | "providerUnavailable" | "rejected";
+export type PlanError =
+  | "notConfigured"
+  | "priceNotConfigured"
+  | "notProvider"
+  | "alreadyOnPlan"
+  | "noPlan"
+  | "providerUnavailable"
+  | "rejected";
 
 export class PlanFailure extends Error {
   constructor(readonly code: PlanError) {
@@ -27,7 +49,10 @@ const LIVE: PlanSubscriptionStatus[] = ["ACTIVE", "PAST_DUE"];
 const REUSE_CHECKOUT_MS = 30 * 60_000;
 
 async function liveRow(organisationId: string, client: Pick<Prisma.TransactionClient, "planSubscription"> = db) {
-  return client.planSubscription.findFirst({ where: { organisationId, status: { in: LIVE } }, orderBy: { createdAt: "desc" } });
+  return client.planSubscription.findFirst({
+    where: { organisationId, status: { in: LIVE } },
+    orderBy: { createdAt: "desc" },
+  });
 }
 
 export type CurrentPlan = { tier: PlanTierName; subscription: PlanSubscription | null };
@@ -38,7 +63,10 @@ export async function currentPlan(organisationId: string): Promise<CurrentPlan> 
 }
 
 /** Offers that count against the plan: published ones and those waiting for review. */
-export async function offersInUse(organisationId: string, client: Pick<Prisma.TransactionClient, "offer"> = db): Promise<number> {
+export async function offersInUse(
+  organisationId: string,
+  client: Pick<Prisma.TransactionClient, "offer"> = db,
+): Promise<number> {
   return client.offer.count({ where: { organisationId, status: { in: ["PUBLISHED", "SUBMITTED"] } } });
 }
 
@@ -65,7 +93,12 @@ export type PlanChange = { kind: "checkout"; url: string } | { kind: "changed" }
  * A first plan goes through Checkout (subscription mode); a change to a live
  * one asks Stripe to switch the subscription's price (prorated).
  */
-export async function choosePlan(input: { organisationId: string; userId: string; tier: PaidTier; interval: Interval }): Promise<PlanChange> {
+export async function choosePlan(input: {
+  organisationId: string;
+  userId: string;
+  tier: PaidTier;
+  interval: Interval;
+}): Promise<PlanChange> {
   const provider = paymentProvider();
   if (!provider) throw new PlanFailure("notConfigured");
   const priceId = planPriceId(input.tier, input.interval);
@@ -80,17 +113,47 @@ export async function choosePlan(input: { organisationId: string; userId: string
   }
 
   const row = await db.$transaction(async (tx) => {
-    const open = await tx.planSubscription.findFirst({ where: { organisationId: input.organisationId, status: "INCOMPLETE" }, orderBy: { createdAt: "desc" } });
+    const open = await tx.planSubscription.findFirst({
+      where: { organisationId: input.organisationId, status: "INCOMPLETE" },
+      orderBy: { createdAt: "desc" },
+    });
     // A double click, or back and forward again: the checkout already open.
-    if (open && open.tier === input.tier && open.interval === input.interval && open.checkoutUrl && Date.now() - open.createdAt.getTime() < REUSE_CHECKOUT_MS) return open;
+    if (
+      open &&
+      open.tier === input.tier &&
+      open.interval === input.interval &&
+      open.checkoutUrl &&
+      Date.now() - open.createdAt.getTime() < REUSE_CHECKOUT_MS
+    )
+      return open;
     if (open) {
-      await tx.planSubscription.updateMany({ where: { organisationId: input.organisationId, status: "INCOMPLETE" }, data: { status: "CANCELED", canceledAt: new Date() } });
-      await recordAudit(tx, { actorId: input.userId, action: "plan.checkout_abandoned", entityType: "PlanSubscription", entityId: open.id });
+      await tx.planSubscription.updateMany({
+        where: { organisationId: input.organisationId, status: "INCOMPLETE" },
+        data: { status: "CANCELED", canceledAt: new Date() },
+      });
+      await recordAudit(tx, {
+        actorId: input.userId,
+        action: "plan.checkout_abandoned",
+        entityType: "PlanSubscription",
+        entityId: open.id,
+      });
     }
     const created = await tx.planSubscription.create({
-      data: { organisationId: input.organisationId, tier: input.tier, interval: input.interval, amountVnd: PLAN_PRICES_VND[input.tier][input.interval], startedById: input.userId },
+      data: {
+        organisationId: input.organisationId,
+        tier: input.tier,
+        interval: input.interval,
+        amountVnd: PLAN_PRICES_VND[input.tier][input.interval],
+        startedById: input.userId,
+      },
     });
-    await recordAudit(tx, { actorId: input.userId, action: "plan.checkout_started", entityType: "PlanSubscription", entityId: created.id, data: { tier: input.tier, interval: input.interval, amountVnd: created.amountVnd.toString() } });
+    await recordAudit(tx, {
+      actorId: input.userId,
+      action: "plan.checkout_started",
+      entityType: "PlanSubscription",
+      entityId: created.id,
+      data: { tier: input.tier, interval: input.interval, amountVnd: created.amountVnd.toString() },
+    });
     return created;
   });
   if (row.checkoutUrl) return { kind: "checkout", url: row.checkoutUrl };
@@ -110,16 +173,29 @@ export async function choosePlan(input: { organisationId: string; userId: string
     logger.warn({ err: error, planSubscriptionId: row.id }, "plan checkout could not be created; closed");
     await db.$transaction(async (tx) => {
       await tx.planSubscription.update({ where: { id: row.id }, data: { status: "CANCELED", canceledAt: new Date() } });
-      await recordAudit(tx, { actorId: input.userId, action: "plan.checkout_failed", entityType: "PlanSubscription", entityId: row.id, data: { reason } });
+      await recordAudit(tx, {
+        actorId: input.userId,
+        action: "plan.checkout_failed",
+        entityType: "PlanSubscription",
+        entityId: row.id,
+        data: { reason },
+      });
     });
     throw new PlanFailure("providerUnavailable");
   }
-  await db.planSubscription.update({ where: { id: row.id }, data: { checkoutSessionId: session.id, checkoutUrl: session.url } });
+  await db.planSubscription.update({
+    where: { id: row.id },
+    data: { checkoutSessionId: session.id, checkoutUrl: session.url },
+  });
   if (!session.url) throw new PlanFailure("providerUnavailable");
   return { kind: "checkout", url: session.url };
 }
 
-async function changePrice(live: PlanSubscription, input: { userId: string; tier: PaidTier; interval: Interval }, priceId: string) {
+async function changePrice(
+  live: PlanSubscription,
+  input: { userId: string; tier: PaidTier; interval: Interval },
+  priceId: string,
+) {
   const provider = paymentProvider()!;
   if (!live.providerSubscriptionId) throw new PlanFailure("providerUnavailable");
   let updated: ProviderSubscription;
@@ -152,7 +228,10 @@ export async function setCancelAtPeriodEnd(input: { organisationId: string; user
     logger.warn({ err: error, planSubscriptionId: live.id }, "plan cancellation refused or not answered");
     throw new PlanFailure(error instanceof ProviderRejectedError ? "rejected" : "providerUnavailable");
   }
-  await applySubscriptionState(live.id, updated, { actorId: input.userId, action: input.cancel ? "plan.cancel_requested" : "plan.cancel_withdrawn" });
+  await applySubscriptionState(live.id, updated, {
+    actorId: input.userId,
+    action: input.cancel ? "plan.cancel_requested" : "plan.cancel_withdrawn",
+  });
 }
 
 function statusOf(stripeStatus: string): PlanSubscriptionStatus {
@@ -163,9 +242,14 @@ function statusOf(stripeStatus: string): PlanSubscriptionStatus {
 }
 
 /** Writes Stripe's view of a subscription onto its row; nothing (and no audit) when nothing changed. */
-async function applySubscriptionState(rowId: string, sub: ProviderSubscription, audit: { actorId: string | null; action: string }) {
+async function applySubscriptionState(
+  rowId: string,
+  sub: ProviderSubscription,
+  audit: { actorId: string | null; action: string },
+) {
   const plan = planForPrice(sub.priceId);
-  if (sub.priceId && !plan) logger.warn({ subscriptionId: sub.id, priceId: sub.priceId }, "subscription on a price no plan uses; tier kept");
+  if (sub.priceId && !plan)
+    logger.warn({ subscriptionId: sub.id, priceId: sub.priceId }, "subscription on a price no plan uses; tier kept");
   const status = statusOf(sub.status);
   await db.$transaction(async (tx) => {
     const row = await tx.planSubscription.findUniqueOrThrow({ where: { id: rowId } });
@@ -177,27 +261,43 @@ async function applySubscriptionState(rowId: string, sub: ProviderSubscription, 
       cancelAtPeriodEnd: sub.cancelAtPeriodEnd,
       ...(plan ? { tier: plan.tier, interval: plan.interval } : {}),
       ...(sub.unitAmountVnd ? { amountVnd: sub.unitAmountVnd } : {}),
-      canceledAt: status === "CANCELED" ? (row.canceledAt ?? new Date()) : null,
+      canceledAt: status === "CANCELED" ? row.canceledAt ?? new Date() : null,
     };
-    const diff = changedFields(
-      { ...row, amountVnd: row.amountVnd.toString() } as Record<string, unknown>,
-      { ...next, amountVnd: next.amountVnd?.toString() ?? row.amountVnd.toString() },
-    );
+    const diff = changedFields({ ...row, amountVnd: row.amountVnd.toString() } as Record<string, unknown>, {
+      ...next,
+      amountVnd: next.amountVnd?.toString() ?? row.amountVnd.toString(),
+    });
     if (Object.keys(diff.after).length === 0) return;
     await tx.planSubscription.update({ where: { id: row.id }, data: next });
     // A paid plan replaces any other checkout the organisation left open.
     if (status === "ACTIVE") {
-      await tx.planSubscription.updateMany({ where: { organisationId: row.organisationId, status: "INCOMPLETE", id: { not: row.id } }, data: { status: "CANCELED", canceledAt: new Date() } });
+      await tx.planSubscription.updateMany({
+        where: { organisationId: row.organisationId, status: "INCOMPLETE", id: { not: row.id } },
+        data: { status: "CANCELED", canceledAt: new Date() },
+      });
     }
-    await recordAudit(tx, { actorId: audit.actorId, action: audit.action, entityType: "PlanSubscription", entityId: row.id, ...diff });
+    await recordAudit(tx, {
+      actorId: audit.actorId,
+      action: audit.action,
+      entityType: "PlanSubscription",
+      entityId: row.id,
+      ...diff,
+    });
     // A live plan falling past due is a renewal that did not go through; the
     // owners are told once per fall (a later event that keeps PAST_DUE changes nothing).
     if (row.status === "ACTIVE" && status === "PAST_DUE") {
-      const organisation = await tx.organisation.findUniqueOrThrow({ where: { id: row.organisationId }, select: { name: true } });
-      await notify(tx, noticesFor(await organisationMembers(tx, row.organisationId, { roles: ["OWNER"] }), {
-        kind: "plan.renewal_failed", link: `/orgs/${row.organisationId}/plan`,
-        values: { organisation: organisation.name, planKey: `plans.tiers.${next.tier ?? row.tier}` },
-      }));
+      const organisation = await tx.organisation.findUniqueOrThrow({
+        where: { id: row.organisationId },
+        select: { name: true },
+      });
+      await notify(
+        tx,
+        noticesFor(await organisationMembers(tx, row.organisationId, { roles: ["OWNER"] }), {
+          kind: "plan.renewal_failed",
+          link: `/orgs/${row.organisationId}/plan`,
+          values: { organisation: organisation.name, planKey: `plans.tiers.${next.tier ?? row.tier}` },
+        }),
+      );
     }
   });
 }
@@ -222,8 +322,17 @@ export async function applyPlanSession(session: CheckoutSession, source: string)
     await applySubscriptionState(row.id, sub, { actorId: null, action: `plan.sync:${source}` });
   } else if (session.status === "expired") {
     await db.$transaction(async (tx) => {
-      const moved = await tx.planSubscription.updateMany({ where: { id: row.id, status: "INCOMPLETE" }, data: { status: "CANCELED", canceledAt: new Date() } });
-      if (moved.count) await recordAudit(tx, { actorId: null, action: "plan.checkout_expired", entityType: "PlanSubscription", entityId: row.id });
+      const moved = await tx.planSubscription.updateMany({
+        where: { id: row.id, status: "INCOMPLETE" },
+        data: { status: "CANCELED", canceledAt: new Date() },
+      });
+      if (moved.count)
+        await recordAudit(tx, {
+          actorId: null,
+          action: "plan.checkout_expired",
+          entityType: "PlanSubscription",
+          entityId: row.id,
+        });
     });
   }
 }
@@ -254,10 +363,21 @@ export function subscriptionOfInvoice(payload: string): string | null {
 }
 
 export async function planHistory(organisationId: string) {
-  const rows = await db.planSubscription.findMany({ where: { organisationId }, orderBy: { createdAt: "desc" }, take: 50 });
+  const rows = await db.planSubscription.findMany({
+    where: { organisationId },
+    orderBy: { createdAt: "desc" },
+    take: 50,
+  });
   return rows.map((r) => ({
-    id: r.id, tier: r.tier, interval: r.interval, status: r.status, amountVnd: Number(r.amountVnd),
-    currentPeriodEnd: r.currentPeriodEnd, cancelAtPeriodEnd: r.cancelAtPeriodEnd, createdAt: r.createdAt, canceledAt: r.canceledAt,
+    id: r.id,
+    tier: r.tier,
+    interval: r.interval,
+    status: r.status,
+    amountVnd: Number(r.amountVnd),
+    currentPeriodEnd: r.currentPeriodEnd,
+    cancelAtPeriodEnd: r.cancelAtPeriodEnd,
+    createdAt: r.createdAt,
+    canceledAt: r.canceledAt,
   }));
 }
 
@@ -265,7 +385,10 @@ export async function planHistory(organisationId: string) {
 export function purchasablePlans(): Record<PaidTier, Record<Interval, boolean>> {
   const configured = paymentProvider() !== null;
   const can = (tier: PaidTier, interval: Interval) => configured && planPriceId(tier, interval) !== null;
-  return { VERIFIED: { MONTH: can("VERIFIED", "MONTH"), YEAR: can("VERIFIED", "YEAR") }, PREMIUM: { MONTH: can("PREMIUM", "MONTH"), YEAR: can("PREMIUM", "YEAR") } };
+  return {
+    VERIFIED: { MONTH: can("VERIFIED", "MONTH"), YEAR: can("VERIFIED", "YEAR") },
+    PREMIUM: { MONTH: can("PREMIUM", "MONTH"), YEAR: can("PREMIUM", "YEAR") },
+  };
 }
 
 /** Everything the plan page shows. */
@@ -274,17 +397,26 @@ export async function planOverview(organisationId: string) {
     currentPlan(organisationId),
     offersInUse(organisationId),
     planHistory(organisationId),
-    db.planSubscription.findFirst({ where: { organisationId, status: "INCOMPLETE", checkoutUrl: { not: null } }, orderBy: { createdAt: "desc" } }),
+    db.planSubscription.findFirst({
+      where: { organisationId, status: "INCOMPLETE", checkoutUrl: { not: null } },
+      orderBy: { createdAt: "desc" },
+    }),
   ]);
   return {
     tier,
     limits: limitsFor(tier),
     used,
     subscription: subscription && {
-      interval: subscription.interval, status: subscription.status, amountVnd: Number(subscription.amountVnd),
-      currentPeriodEnd: subscription.currentPeriodEnd, cancelAtPeriodEnd: subscription.cancelAtPeriodEnd,
+      interval: subscription.interval,
+      status: subscription.status,
+      amountVnd: Number(subscription.amountVnd),
+      currentPeriodEnd: subscription.currentPeriodEnd,
+      cancelAtPeriodEnd: subscription.cancelAtPeriodEnd,
     },
-    pending: pending && Date.now() - pending.createdAt.getTime() < REUSE_CHECKOUT_MS ? { tier: pending.tier, checkoutUrl: pending.checkoutUrl! } : null,
+    pending:
+      pending && Date.now() - pending.createdAt.getTime() < REUSE_CHECKOUT_MS
+        ? { tier: pending.tier, checkoutUrl: pending.checkoutUrl! }
+        : null,
     history,
     configured: paymentProvider() !== null,
     purchasable: purchasablePlans(),

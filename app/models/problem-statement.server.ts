@@ -70,8 +70,14 @@ export async function majorProblemOptions() {
     select: {
       name: true,
       versions: {
-        orderBy: { number: "desc" }, take: 1,
-        select: { items: { orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { majorProblemId: true, code: true, title: true } } },
+        orderBy: { number: "desc" },
+        take: 1,
+        select: {
+          items: {
+            orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+            select: { majorProblemId: true, code: true, title: true },
+          },
+        },
       },
     },
   });
@@ -79,38 +85,52 @@ export async function majorProblemOptions() {
 }
 
 function uniqueStatementSlug(title: string) {
-  return uniqueSlug(title, async (slug) => Boolean(await db.problemStatement.findUnique({ where: { slug }, select: { id: true } })), "bai-toan");
+  return uniqueSlug(
+    title,
+    async (slug) => Boolean(await db.problemStatement.findUnique({ where: { slug }, select: { id: true } })),
+    "bai-toan",
+  );
 }
 
 export async function createStatement(actorId: string, organisationId: string, input: ProblemStatementInput) {
   const data = statementData(input);
   const slug = await uniqueStatementSlug(data.title);
-  return withSearchNotify(db.$transaction(async (tx) => {
-    const statement = await tx.problemStatement.create({ data: { ...data, slug, organisationId } });
-    await recordAudit(tx, {
-      actorId, action: "problem_statement.created", entityType: "ProblemStatement", entityId: statement.id,
-      after: plainBudget({ ...data, slug, status: "DRAFT" }),
-    });
-    await enqueueSearchSync(tx, { type: "problem", id: statement.id });
-    return statement;
-  }));
+  return withSearchNotify(
+    db.$transaction(async (tx) => {
+      const statement = await tx.problemStatement.create({ data: { ...data, slug, organisationId } });
+      await recordAudit(tx, {
+        actorId,
+        action: "problem_statement.created",
+        entityType: "ProblemStatement",
+        entityId: statement.id,
+        after: plainBudget({ ...data, slug, status: "DRAFT" }),
+      });
+      await enqueueSearchSync(tx, { type: "problem", id: statement.id });
+      return statement;
+    }),
+  );
 }
 
 // Only drafts are edited: a submitted or published text is what staff approved.
 export async function updateDraft(actorId: string, organisationId: string, id: string, input: ProblemStatementInput) {
-  return withSearchNotify(db.$transaction(async (tx) => {
-    const current = await tx.problemStatement.findFirst({ where: { id, organisationId } });
-    if (!current) return "not-found" as const;
-    if (current.status !== "DRAFT") return "not-draft" as const;
-    const data = statementData(input);
-    await tx.problemStatement.update({ where: { id }, data });
-    await enqueueSearchSync(tx, { type: "problem", id });
-    await recordAudit(tx, {
-      actorId, action: "problem_statement.updated", entityType: "ProblemStatement", entityId: id,
-      ...changedFields(plainBudget(current) as Record<string, unknown>, plainBudget(data)),
-    });
-    return "updated" as const;
-  }));
+  return withSearchNotify(
+    db.$transaction(async (tx) => {
+      const current = await tx.problemStatement.findFirst({ where: { id, organisationId } });
+      if (!current) return "not-found" as const;
+      if (current.status !== "DRAFT") return "not-draft" as const;
+      const data = statementData(input);
+      await tx.problemStatement.update({ where: { id }, data });
+      await enqueueSearchSync(tx, { type: "problem", id });
+      await recordAudit(tx, {
+        actorId,
+        action: "problem_statement.updated",
+        entityType: "ProblemStatement",
+        entityId: id,
+        ...changedFields(plainBudget(current) as Record<string, unknown>, plainBudget(data)),
+      });
+      return "updated" as const;
+    }),
+  );
 }
 
 export type TransitionOutcome = "done" | "not-found" | "wrong-status" | "deadline-passed";
@@ -119,15 +139,31 @@ export type TransitionOutcome = "done" | "not-found" | "wrong-status" | "deadlin
 // move the statement (the loser sees "wrong-status").
 async function transition(
   tx: Tx,
-  args: { actorId: string; id: string; from: ProblemStatementStatus; to: ProblemStatementStatus; action: string; data?: Prisma.ProblemStatementUpdateManyMutationInput; note?: Record<string, string> },
+  args: {
+    actorId: string;
+    id: string;
+    from: ProblemStatementStatus;
+    to: ProblemStatementStatus;
+    action: string;
+    data?: Prisma.ProblemStatementUpdateManyMutationInput;
+    note?: Record<string, string>;
+  },
 ): Promise<boolean> {
-  const moved = await tx.problemStatement.updateMany({ where: { id: args.id, status: args.from }, data: { status: args.to, ...args.data } });
+  const moved = await tx.problemStatement.updateMany({
+    where: { id: args.id, status: args.from },
+    data: { status: args.to, ...args.data },
+  });
   if (moved.count !== 1) return false;
   await enqueueSearchSync(tx, { type: "problem", id: args.id });
   const extra = Object.fromEntries(Object.entries(args.data ?? {}).filter(([key]) => !key.endsWith("At")));
   await recordAudit(tx, {
-    actorId: args.actorId, action: args.action, entityType: "ProblemStatement", entityId: args.id,
-    before: { status: args.from }, after: { status: args.to, ...extra }, data: args.note,
+    actorId: args.actorId,
+    action: args.action,
+    entityType: "ProblemStatement",
+    entityId: args.id,
+    before: { status: args.from },
+    after: { status: args.to, ...extra },
+    data: args.note,
   });
   return true;
 }
@@ -140,59 +176,108 @@ const proposalWindowOpen = (statement: { proposalDeadline: Date | null }) =>
   !statement.proposalDeadline || statement.proposalDeadline.getTime() >= Date.now();
 
 export async function submitStatement(actorId: string, organisationId: string, id: string): Promise<TransitionOutcome> {
-  return withSearchNotify(db.$transaction(async (tx) => {
-    const current = await findScoped(tx, id, organisationId);
-    if (!current) return "not-found";
-    if (current.status === "DRAFT" && !proposalWindowOpen(current)) return "deadline-passed";
-    const ok = await transition(tx, { actorId, id, from: "DRAFT", to: "SUBMITTED", action: "problem_statement.submitted", data: { submittedAt: new Date() } });
-    return ok ? "done" : "wrong-status";
-  }));
+  return withSearchNotify(
+    db.$transaction(async (tx) => {
+      const current = await findScoped(tx, id, organisationId);
+      if (!current) return "not-found";
+      if (current.status === "DRAFT" && !proposalWindowOpen(current)) return "deadline-passed";
+      const ok = await transition(tx, {
+        actorId,
+        id,
+        from: "DRAFT",
+        to: "SUBMITTED",
+        action: "problem_statement.submitted",
+        data: { submittedAt: new Date() },
+      });
+      return ok ? "done" : "wrong-status";
+    }),
+  );
 }
 
 export async function publishStatement(actorId: string, id: string): Promise<TransitionOutcome> {
-  return withSearchNotify(db.$transaction(async (tx) => {
-    const current = await findScoped(tx, id);
-    if (!current) return "not-found";
-    if (current.status === "SUBMITTED" && !proposalWindowOpen(current)) return "deadline-passed";
-    const ok = await transition(tx, { actorId, id, from: "SUBMITTED", to: "PUBLISHED", action: "problem_statement.published", data: { publishedAt: new Date() } });
-    if (ok) {
-      await notify(tx, noticesFor(await organisationMembers(tx, current.organisationId), {
-        kind: "statement.published", link: `/problems/${current.slug}`, values: { statement: current.title },
-      }));
-    }
-    return ok ? "done" : "wrong-status";
-  })).then((outcome) => { if (outcome === "done") void fillBoardsLater(actorId, [{ statementId: id }]); return outcome; }); // after commit, not awaited
+  return withSearchNotify(
+    db.$transaction(async (tx) => {
+      const current = await findScoped(tx, id);
+      if (!current) return "not-found";
+      if (current.status === "SUBMITTED" && !proposalWindowOpen(current)) return "deadline-passed";
+      const ok = await transition(tx, {
+        actorId,
+        id,
+        from: "SUBMITTED",
+        to: "PUBLISHED",
+        action: "problem_statement.published",
+        data: { publishedAt: new Date() },
+      });
+      if (ok) {
+        await notify(
+          tx,
+          noticesFor(await organisationMembers(tx, current.organisationId), {
+            kind: "statement.published",
+            link: `/problems/${current.slug}`,
+            values: { statement: current.title },
+          }),
+        );
+      }
+      return ok ? "done" : "wrong-status";
+    }),
+  ).then((outcome) => {
+    if (outcome === "done") void fillBoardsLater(actorId, [{ statementId: id }]);
+    return outcome;
+  }); // after commit, not awaited
 }
 
 export async function returnToDraft(actorId: string, id: string, note: string): Promise<TransitionOutcome> {
-  return withSearchNotify(db.$transaction(async (tx) => {
-    const current = await findScoped(tx, id);
-    if (!current) return "not-found";
-    const reason = note.normalize("NFC").trim();
-    const ok = await transition(tx, {
-      actorId, id, from: "SUBMITTED", to: "DRAFT", action: "problem_statement.returned",
-      data: { submittedAt: null }, note: { note: reason },
-    });
-    // The agency edits the draft on its management page, which shows staff's note.
-    if (ok) {
-      await notify(tx, noticesFor(await organisationMembers(tx, current.organisationId), {
-        kind: "statement.sent_back", link: `/orgs/${current.organisationId}/problems/${id}`, values: { statement: current.title, reason },
-      }));
-    }
-    return ok ? "done" : "wrong-status";
-  }));
+  return withSearchNotify(
+    db.$transaction(async (tx) => {
+      const current = await findScoped(tx, id);
+      if (!current) return "not-found";
+      const reason = note.normalize("NFC").trim();
+      const ok = await transition(tx, {
+        actorId,
+        id,
+        from: "SUBMITTED",
+        to: "DRAFT",
+        action: "problem_statement.returned",
+        data: { submittedAt: null },
+        note: { note: reason },
+      });
+      // The agency edits the draft on its management page, which shows staff's note.
+      if (ok) {
+        await notify(
+          tx,
+          noticesFor(await organisationMembers(tx, current.organisationId), {
+            kind: "statement.sent_back",
+            link: `/orgs/${current.organisationId}/problems/${id}`,
+            values: { statement: current.title, reason },
+          }),
+        );
+      }
+      return ok ? "done" : "wrong-status";
+    }),
+  );
 }
 
 // The agency (organisationId given) or staff (none) close a published statement.
-export async function closeStatement(actorId: string, id: string, outcome: string, organisationId?: string): Promise<TransitionOutcome> {
-  return withSearchNotify(db.$transaction(async (tx) => {
-    if (!(await findScoped(tx, id, organisationId))) return "not-found";
-    const ok = await transition(tx, {
-      actorId, id, from: "PUBLISHED", to: "CLOSED", action: "problem_statement.closed",
-      data: { outcome: outcome.normalize("NFC").trim(), closedAt: new Date() },
-    });
-    return ok ? "done" : "wrong-status";
-  }));
+export async function closeStatement(
+  actorId: string,
+  id: string,
+  outcome: string,
+  organisationId?: string,
+): Promise<TransitionOutcome> {
+  return withSearchNotify(
+    db.$transaction(async (tx) => {
+      if (!(await findScoped(tx, id, organisationId))) return "not-found";
+      const ok = await transition(tx, {
+        actorId,
+        id,
+        from: "PUBLISHED",
+        to: "CLOSED",
+        action: "problem_statement.closed",
+        data: { outcome: outcome.normalize("NFC").trim(), closedAt: new Date() },
+      });
+      return ok ? "done" : "wrong-status";
+    }),
+  );
 }
 
 // Staff's note when they sent a statement back, shown to the agency until it is resubmitted.
@@ -209,14 +294,24 @@ export async function listStatementsForOrg(organisationId: string) {
   const rows = await db.problemStatement.findMany({
     where: { organisationId },
     orderBy: { updatedAt: "desc" },
-    select: { id: true, slug: true, title: true, status: true, updatedAt: true, proposalDeadline: true, _count: { select: { proposals: true, questions: true } } },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      status: true,
+      updatedAt: true,
+      proposalDeadline: true,
+      _count: { select: { proposals: true, questions: true } },
+    },
   });
   return rows;
 }
 
 const detailInclude = {
   organisation: { select: { id: true, name: true, kind: true } },
-  majorProblem: { select: { id: true, code: true, title: true, titleEn: true, list: { select: { slug: true, name: true } } } },
+  majorProblem: {
+    select: { id: true, code: true, title: true, titleEn: true, list: { select: { slug: true, name: true } } },
+  },
 } satisfies Prisma.ProblemStatementInclude;
 
 export async function getStatementForOrg(organisationId: string, id: string) {
@@ -238,7 +333,14 @@ export async function listForModeration(status: ProblemStatementStatus) {
   return db.problemStatement.findMany({
     where: { status },
     orderBy: { submittedAt: "asc" },
-    select: { id: true, title: true, status: true, submittedAt: true, updatedAt: true, organisation: { select: { name: true } } },
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      submittedAt: true,
+      updatedAt: true,
+      organisation: { select: { name: true } },
+    },
   });
 }
 
@@ -250,7 +352,14 @@ export async function listPublicStatements(filter: { sector?: string }) {
     },
     orderBy: [{ status: "desc" }, { publishedAt: "desc" }],
     select: {
-      id: true, slug: true, title: true, status: true, budgetMinVnd: true, budgetMaxVnd: true, proposalDeadline: true, publishedAt: true,
+      id: true,
+      slug: true,
+      title: true,
+      status: true,
+      budgetMinVnd: true,
+      budgetMaxVnd: true,
+      proposalDeadline: true,
+      publishedAt: true,
       organisation: { select: { name: true } },
       majorProblem: { select: { code: true, sector: { select: { slug: true, nameVi: true, nameEn: true } } } },
     },
@@ -260,7 +369,10 @@ export async function listPublicStatements(filter: { sector?: string }) {
 
 export async function sectorsInUse() {
   return db.taxonomyTerm.findMany({
-    where: { kind: "SECTOR", majorProblems: { some: { problemStatements: { some: { status: { in: PUBLIC_STATUSES } } } } } },
+    where: {
+      kind: "SECTOR",
+      majorProblems: { some: { problemStatements: { some: { status: { in: PUBLIC_STATUSES } } } } },
+    },
     orderBy: { sortOrder: "asc" },
     select: { slug: true, nameVi: true, nameEn: true },
   });
@@ -275,5 +387,10 @@ export async function listPublicStatementsForMajorProblem(majorProblemId: string
 }
 
 export async function isMemberOf(userId: string, organisationId: string): Promise<boolean> {
-  return Boolean(await db.membership.findUnique({ where: { userId_organisationId: { userId, organisationId } }, select: { id: true } }));
+  return Boolean(
+    await db.membership.findUnique({
+      where: { userId_organisationId: { userId, organisationId } },
+      select: { id: true },
+    }),
+  );
 }

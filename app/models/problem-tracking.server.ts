@@ -22,7 +22,15 @@ import { db, type DeploymentStage, type MajorProblemStatus, type MatchStatus, ty
 
 export const HANOI_TZ = "Asia/Ho_Chi_Minh";
 
-export const progressSteps = ["SUGGESTED", "SHORTLISTED", "APPROVED", "INTRODUCED", "PILOT", "PROCUREMENT", "DEPLOYED"] as const;
+export const progressSteps = [
+  "SUGGESTED",
+  "SHORTLISTED",
+  "APPROVED",
+  "INTRODUCED",
+  "PILOT",
+  "PROCUREMENT",
+  "DEPLOYED",
+] as const;
 export type Progress = (typeof progressSteps)[number];
 
 export function matchProgress(match: { status: MatchStatus; stage: DeploymentStage | null }): Progress | null {
@@ -32,8 +40,15 @@ export function matchProgress(match: { status: MatchStatus; stage: DeploymentSta
 }
 
 type DatedMatch = {
-  status: MatchStatus; stage: DeploymentStage | null; createdAt: Date; decidedAt: Date | null;
-  introducedAt: Date | null; pilotAt: Date | null; procurementAt: Date | null; deployedAt: Date | null; droppedAt: Date | null;
+  status: MatchStatus;
+  stage: DeploymentStage | null;
+  createdAt: Date;
+  decidedAt: Date | null;
+  introducedAt: Date | null;
+  pilotAt: Date | null;
+  procurementAt: Date | null;
+  deployedAt: Date | null;
+  droppedAt: Date | null;
 };
 
 // Progress as it stood at a past moment, rebuilt from the dates each step
@@ -70,7 +85,12 @@ export function deadlineFromDateInput(value: string): Date {
 }
 
 // Built once: constructing an Intl formatter costs far more than using it.
-const hanoiDay = new Intl.DateTimeFormat("en-CA", { timeZone: HANOI_TZ, year: "numeric", month: "2-digit", day: "2-digit" });
+const hanoiDay = new Intl.DateTimeFormat("en-CA", {
+  timeZone: HANOI_TZ,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
 
 export function dateInputFromDeadline(deadline: Date): string {
   return hanoiDay.format(deadline);
@@ -79,7 +99,9 @@ export function dateInputFromDeadline(deadline: Date): string {
 // Whole calendar days from today (in Hanoi) to the deadline's day; negative
 // once it has passed.
 export function daysLeft(deadline: Date, now: Date): number {
-  return Math.round((Date.parse(dateInputFromDeadline(deadline)) - Date.parse(dateInputFromDeadline(now))) / 86_400_000);
+  return Math.round(
+    (Date.parse(dateInputFromDeadline(deadline)) - Date.parse(dateInputFromDeadline(now))) / 86_400_000,
+  );
 }
 
 export function isOverdue(
@@ -92,7 +114,14 @@ export function isOverdue(
   return furthest !== "DEPLOYED";
 }
 
-export type ProducedOffer = { offerId: string; slug: string; titleVi: string; titleEn: string | null; published: boolean; deployedAt: Date | null };
+export type ProducedOffer = {
+  offerId: string;
+  slug: string;
+  titleVi: string;
+  titleEn: string | null;
+  published: boolean;
+  deployedAt: Date | null;
+};
 
 export type TrackingRow = {
   id: string;
@@ -122,7 +151,11 @@ export type TrackingFilter = { listId?: string; ownerId?: string; overdueOnly?: 
 // With `asOf`, matches and proposals count as they stood at `now` (a past
 // moment, for a monthly report); owners, deadlines and rejections are read
 // as they are today, since the record keeps no history of them.
-export async function trackProblems(filter: TrackingFilter = {}, now = new Date(), options: { asOf?: boolean } = {}): Promise<TrackingRow[]> {
+export async function trackProblems(
+  filter: TrackingFilter = {},
+  now = new Date(),
+  options: { asOf?: boolean } = {},
+): Promise<TrackingRow[]> {
   const where: Prisma.MajorProblemWhereInput = {
     ...(filter.listId ? { listId: filter.listId } : {}),
     ...(filter.ownerId === "none" ? { ownerId: null } : filter.ownerId ? { ownerId: filter.ownerId } : {}),
@@ -131,9 +164,22 @@ export async function trackProblems(filter: TrackingFilter = {}, now = new Date(
     where,
     orderBy: [{ list: { periodStart: "desc" } }, { listId: "asc" }, { sortOrder: "asc" }, { code: "asc" }],
     select: {
-      id: true, code: true, title: true, leadAgency: true, status: true, deadline: true, listId: true,
+      id: true,
+      code: true,
+      title: true,
+      leadAgency: true,
+      status: true,
+      deadline: true,
+      listId: true,
       owner: { select: { id: true, name: true } },
-      list: { select: { id: true, name: true, slug: true, versions: { orderBy: { number: "desc" }, take: 1, select: { id: true } } } },
+      list: {
+        select: {
+          id: true,
+          name: true,
+          slug: true,
+          versions: { orderBy: { number: "desc" }, take: 1, select: { id: true } },
+        },
+      },
     },
   });
   if (problems.length === 0) return [];
@@ -143,8 +189,17 @@ export async function trackProblems(filter: TrackingFilter = {}, now = new Date(
     db.match.findMany({
       where: { majorProblemId: { in: ids }, status: { not: "REJECTED" } },
       select: {
-        majorProblemId: true, offerId: true, status: true, stage: true, createdAt: true, decidedAt: true,
-        introducedAt: true, pilotAt: true, procurementAt: true, deployedAt: true, droppedAt: true,
+        majorProblemId: true,
+        offerId: true,
+        status: true,
+        stage: true,
+        createdAt: true,
+        decidedAt: true,
+        introducedAt: true,
+        pilotAt: true,
+        procurementAt: true,
+        deployedAt: true,
+        droppedAt: true,
       },
       orderBy: [{ deployedAt: "asc" }, { id: "asc" }],
     }),
@@ -154,13 +209,21 @@ export async function trackProblems(filter: TrackingFilter = {}, now = new Date(
       select: { majorProblemId: true, offerId: true, createdAt: true },
     }),
     latestVersionIds.length
-      ? db.majorProblemVersionItem.findMany({ where: { versionId: { in: latestVersionIds } }, select: { majorProblemId: true, code: true } })
+      ? db.majorProblemVersionItem.findMany({
+          where: { versionId: { in: latestVersionIds } },
+          select: { majorProblemId: true, code: true },
+        })
       : Promise.resolve([]),
   ]);
-  const deployedOffers = [...new Set(matches.filter((m) => m.deployedAt || m.stage === "DEPLOYED").map((m) => m.offerId))];
+  const deployedOffers = [
+    ...new Set(matches.filter((m) => m.deployedAt || m.stage === "DEPLOYED").map((m) => m.offerId)),
+  ];
   const offers = new Map(
     (deployedOffers.length
-      ? await db.offer.findMany({ where: { id: { in: deployedOffers } }, select: { id: true, slug: true, titleVi: true, titleEn: true, status: true } })
+      ? await db.offer.findMany({
+          where: { id: { in: deployedOffers } },
+          select: { id: true, slug: true, titleVi: true, titleEn: true, status: true },
+        })
       : []
     ).map((offer) => [offer.id, offer]),
   );
@@ -172,7 +235,8 @@ export async function trackProblems(filter: TrackingFilter = {}, now = new Date(
     linked.set(problemId, set);
   };
   const existed = (row: { createdAt: Date }) => !options.asOf || row.createdAt.getTime() <= now.getTime();
-  const progressOf = (match: (typeof matches)[number]) => (options.asOf ? progressAt(match, now) : matchProgress(match));
+  const progressOf = (match: (typeof matches)[number]) =>
+    options.asOf ? progressAt(match, now) : matchProgress(match);
   const byProblem = new Map<string, typeof matches>();
   for (const match of matches.filter(existed)) {
     const problemId = match.majorProblemId!;
@@ -205,7 +269,14 @@ export async function trackProblems(filter: TrackingFilter = {}, now = new Date(
         .filter((_, i) => progress[i] === "DEPLOYED")
         .map((m) => {
           const offer = offers.get(m.offerId)!;
-          return { offerId: m.offerId, slug: offer.slug, titleVi: offer.titleVi, titleEn: offer.titleEn, published: offer.status === "PUBLISHED", deployedAt: m.deployedAt };
+          return {
+            offerId: m.offerId,
+            slug: offer.slug,
+            titleVi: offer.titleVi,
+            titleEn: offer.titleEn,
+            published: offer.status === "PUBLISHED",
+            deployedAt: m.deployedAt,
+          };
         }),
       publicCode: publicCode.get(problem.id) ?? null,
     };
@@ -214,7 +285,11 @@ export async function trackProblems(filter: TrackingFilter = {}, now = new Date(
 }
 
 export async function listStaffUsers() {
-  return db.user.findMany({ where: { role: { in: ["STAFF", "ADMIN"] } }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+  return db.user.findMany({
+    where: { role: { in: ["STAFF", "ADMIN"] } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
 }
 
 export async function isStaffUser(userId: string) {
@@ -222,14 +297,28 @@ export async function isStaffUser(userId: string) {
 }
 
 export async function listTrackedLists() {
-  return db.majorProblemList.findMany({ orderBy: [{ periodStart: "desc" }, { name: "asc" }], select: { id: true, name: true } });
+  return db.majorProblemList.findMany({
+    orderBy: [{ periodStart: "desc" }, { name: "asc" }],
+    select: { id: true, name: true },
+  });
 }
 
 // --- Downloads: the same table as the page, one row per problem. ---
 
 export const trackingColumns = [
-  "list", "code", "title", "leadAgency", "owner", "deadline", "daysLeft", "overdue",
-  "furthestStage", "offersLinked", "approved", "produced", "status",
+  "list",
+  "code",
+  "title",
+  "leadAgency",
+  "owner",
+  "deadline",
+  "daysLeft",
+  "overdue",
+  "furthestStage",
+  "offersLinked",
+  "approved",
+  "produced",
+  "status",
 ] as const;
 
 export function trackingExportRows(rows: TrackingRow[]) {

@@ -23,12 +23,14 @@ export type ProposalOutcome = "proposed" | "offer-not-allowed" | "duplicate" | "
 // A proposal answers either an agency's problem statement or a major problem
 // from the city's list. A bare string is a statement id (the original callers).
 export type ProposalTarget = { statementId: string } | { majorProblemId: string };
-const asTarget = (target: string | ProposalTarget): ProposalTarget => (typeof target === "string" ? { statementId: target } : target);
+const asTarget = (target: string | ProposalTarget): ProposalTarget =>
+  typeof target === "string" ? { statementId: target } : target;
 
 // Major problems take proposals only while the latest published version of
 // their list shows them as open; the working copy may hold unpublished edits.
 const PROPOSABLE_MAJOR_STATUSES: readonly string[] = ["OPEN", "IN_PROGRESS"];
-export const isProposableMajorStatus = (status: string | undefined) => Boolean(status && PROPOSABLE_MAJOR_STATUSES.includes(status));
+export const isProposableMajorStatus = (status: string | undefined) =>
+  Boolean(status && PROPOSABLE_MAJOR_STATUSES.includes(status));
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
@@ -38,10 +40,20 @@ type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 // The schema has no unique index to lean on.
 async function lockOpenTarget(tx: Tx, target: ProposalTarget): Promise<boolean> {
   if ("statementId" in target) {
-    const statement = await tx.problemStatement.update({ where: { id: target.statementId }, data: { updatedAt: new Date() } });
-    return statement.status === "PUBLISHED" && (!statement.proposalDeadline || statement.proposalDeadline.getTime() >= Date.now());
+    const statement = await tx.problemStatement.update({
+      where: { id: target.statementId },
+      data: { updatedAt: new Date() },
+    });
+    return (
+      statement.status === "PUBLISHED" &&
+      (!statement.proposalDeadline || statement.proposalDeadline.getTime() >= Date.now())
+    );
   }
-  const problem = await tx.majorProblem.update({ where: { id: target.majorProblemId }, data: { updatedAt: new Date() }, select: { listId: true } });
+  const problem = await tx.majorProblem.update({
+    where: { id: target.majorProblemId },
+    data: { updatedAt: new Date() },
+    select: { listId: true },
+  });
   const latest = await tx.majorProblemListVersion.findFirst({
     where: { listId: problem.listId },
     orderBy: { number: "desc" },
@@ -66,18 +78,29 @@ export async function createProposal(
   try {
     const outcome = await db.$transaction(async (tx) => {
       if (!(await lockOpenTarget(tx, target))) return "closed" as const;
-      if (await tx.proposal.count({ where: { ...targetWhere(target), offerId: offer.id } })) return "duplicate" as const;
+      if (await tx.proposal.count({ where: { ...targetWhere(target), offerId: offer.id } }))
+        return "duplicate" as const;
       const proposal = await tx.proposal.create({
         data: {
-          organisationId: offer.organisation.id, offerId: offer.id, ...targetWhere(target),
+          organisationId: offer.organisation.id,
+          offerId: offer.id,
+          ...targetWhere(target),
           pitch: input.pitch.normalize("NFC").trim(),
           ...(attachment
-            ? { attachmentName: attachment.upload.originalName, attachmentStored: attachment.upload.storedName, attachmentMime: attachment.upload.mimeType, attachmentSize: attachment.upload.sizeBytes }
+            ? {
+                attachmentName: attachment.upload.originalName,
+                attachmentStored: attachment.upload.storedName,
+                attachmentMime: attachment.upload.mimeType,
+                attachmentSize: attachment.upload.sizeBytes,
+              }
             : {}),
         },
       });
       await recordAudit(tx, {
-        actorId: userId, action: "proposal.created", entityType: "Proposal", entityId: proposal.id,
+        actorId: userId,
+        action: "proposal.created",
+        entityType: "Proposal",
+        entityId: proposal.id,
         after: { status: "RECEIVED", offerId: offer.id, ...targetWhere(target), attachment: Boolean(attachment) },
       });
       await notify(tx, await deciderNotices(tx, proposal.id, "received"));
@@ -108,7 +131,12 @@ export type DecisionScope = { statementId: string } | { majorProblems: true };
 export async function decideProposal(
   actorId: string,
   scopeOrStatementId: string | DecisionScope,
-  input: { proposalId: string; status: "SHORTLISTED" | "SELECTED" | "DECLINED"; declineReason?: DeclineReason; declineNote?: string },
+  input: {
+    proposalId: string;
+    status: "SHORTLISTED" | "SELECTED" | "DECLINED";
+    declineReason?: DeclineReason;
+    declineNote?: string;
+  },
 ): Promise<"done" | "not-found" | "wrong-status"> {
   const scope = typeof scopeOrStatementId === "string" ? { statementId: scopeOrStatementId } : scopeOrStatementId;
   return db.$transaction(async (tx) => {
@@ -118,7 +146,10 @@ export async function decideProposal(
       if (actor?.role !== "STAFF" && actor?.role !== "ADMIN") return "not-found" as const;
     }
     const proposal = await tx.proposal.findFirst({
-      where: { id: input.proposalId, ...("statementId" in scope ? { problemStatementId: scope.statementId } : { majorProblemId: { not: null } }) },
+      where: {
+        id: input.proposalId,
+        ...("statementId" in scope ? { problemStatementId: scope.statementId } : { majorProblemId: { not: null } }),
+      },
       include: { problemStatement: { select: { status: true } } },
     });
     if (!proposal) return "not-found" as const;
@@ -130,7 +161,7 @@ export async function decideProposal(
     const data = {
       status: input.status,
       declineReason: declined ? input.declineReason! : null,
-      declineNote: declined ? (input.declineNote?.normalize("NFC").trim() || null) : null,
+      declineNote: declined ? input.declineNote?.normalize("NFC").trim() || null : null,
     };
     const moved = await tx.proposal.updateMany({
       where: { id: proposal.id, status: { in: allowedFrom[input.status] } },
@@ -138,8 +169,12 @@ export async function decideProposal(
     });
     if (moved.count !== 1) return "wrong-status" as const;
     await recordAudit(tx, {
-      actorId, action: "proposal.status_changed", entityType: "Proposal", entityId: proposal.id,
-      before: { status: proposal.status, declineReason: proposal.declineReason, declineNote: proposal.declineNote }, after: data,
+      actorId,
+      action: "proposal.status_changed",
+      entityType: "Proposal",
+      entityId: proposal.id,
+      before: { status: proposal.status, declineReason: proposal.declineReason, declineNote: proposal.declineNote },
+      after: data,
     });
     await notify(tx, await providerDecisionNotices(tx, proposal.id));
     return "done" as const;
@@ -153,9 +188,16 @@ export type WithdrawOutcome = "withdrawn" | "not-found" | "decided";
  * (received or shortlisted). A member of the proposing organisation only;
  * the agency (or, for a major problem, staff and the problem's owner) is told.
  */
-export async function withdrawProposal(actorId: string, organisationId: string, proposalId: string): Promise<WithdrawOutcome> {
+export async function withdrawProposal(
+  actorId: string,
+  organisationId: string,
+  proposalId: string,
+): Promise<WithdrawOutcome> {
   return db.$transaction(async (tx) => {
-    const member = await tx.membership.findUnique({ where: { userId_organisationId: { userId: actorId, organisationId } }, select: { id: true } });
+    const member = await tx.membership.findUnique({
+      where: { userId_organisationId: { userId: actorId, organisationId } },
+      select: { id: true },
+    });
     const proposal = member ? await tx.proposal.findFirst({ where: { id: proposalId, organisationId } }) : null;
     if (!proposal) return "not-found" as const;
     // Conditional, so a decision taken at the same moment wins or loses whole.
@@ -165,8 +207,12 @@ export async function withdrawProposal(actorId: string, organisationId: string, 
     });
     if (moved.count !== 1) return "decided" as const;
     await recordAudit(tx, {
-      actorId, action: "proposal.withdrawn", entityType: "Proposal", entityId: proposal.id,
-      before: { status: proposal.status }, after: { status: "WITHDRAWN" },
+      actorId,
+      action: "proposal.withdrawn",
+      entityType: "Proposal",
+      entityId: proposal.id,
+      before: { status: proposal.status },
+      after: { status: "WITHDRAWN" },
     });
     await notify(tx, await deciderNotices(tx, proposal.id, "withdrawn"));
     return "withdrawn" as const;
@@ -181,7 +227,11 @@ async function proposalForNotice(tx: NoticeTx, proposalId: string) {
   return tx.proposal.findUniqueOrThrow({
     where: { id: proposalId },
     select: {
-      id: true, organisationId: true, status: true, declineReason: true, declineNote: true,
+      id: true,
+      organisationId: true,
+      status: true,
+      declineReason: true,
+      declineNote: true,
       organisation: { select: { name: true } },
       offer: { select: { titleVi: true } },
       problemStatement: { select: { id: true, title: true, slug: true, organisationId: true } },
@@ -226,13 +276,24 @@ async function providerDecisionNotices(tx: NoticeTx, proposalId: string): Promis
   if (p.status === "SELECTED") return noticesFor(readers, { kind: "proposal.selected", link, values });
   if (p.status !== "DECLINED") return [];
   return noticesFor(readers, {
-    kind: "proposal.declined", link,
-    values: { ...values, reasonKey: `statements.proposals.declineReasons.${p.declineReason ?? "OTHER"}`, note: p.declineNote ?? "" },
+    kind: "proposal.declined",
+    link,
+    values: {
+      ...values,
+      reasonKey: `statements.proposals.declineReasons.${p.declineReason ?? "OTHER"}`,
+      note: p.declineNote ?? "",
+    },
   });
 }
 
 const proposalRowSelect = {
-  id: true, pitch: true, status: true, declineReason: true, declineNote: true, createdAt: true, attachmentName: true,
+  id: true,
+  pitch: true,
+  status: true,
+  declineReason: true,
+  declineNote: true,
+  createdAt: true,
+  attachmentName: true,
   organisation: { select: { name: true } },
   offer: { select: { titleVi: true, titleEn: true, slug: true, trl: true } },
 } as const;
@@ -250,7 +311,12 @@ export async function listMajorProblemProposals(listId?: string) {
   return db.proposal.findMany({
     where: { majorProblemId: { not: null }, ...(listId ? { majorProblem: { listId } } : {}) },
     orderBy: [{ majorProblem: { list: { name: "asc" } } }, { majorProblem: { code: "asc" } }, { createdAt: "asc" }],
-    select: { ...proposalRowSelect, majorProblem: { select: { id: true, code: true, title: true, list: { select: { id: true, name: true, slug: true } } } } },
+    select: {
+      ...proposalRowSelect,
+      majorProblem: {
+        select: { id: true, code: true, title: true, list: { select: { id: true, name: true, slug: true } } },
+      },
+    },
   });
 }
 
@@ -259,7 +325,12 @@ export async function listProposalsForOrg(organisationId: string) {
     where: { organisationId },
     orderBy: { createdAt: "desc" },
     select: {
-      id: true, status: true, declineReason: true, declineNote: true, createdAt: true, attachmentName: true,
+      id: true,
+      status: true,
+      declineReason: true,
+      declineNote: true,
+      createdAt: true,
+      attachmentName: true,
       offer: { select: { titleVi: true, titleEn: true } },
       problemStatement: { select: { slug: true, title: true, organisation: { select: { name: true } } } },
       majorProblem: { select: { code: true, title: true, list: { select: { slug: true, name: true } } } },
@@ -273,7 +344,11 @@ export type AttachmentTarget = string | { listSlug: string; code: string };
 
 // The attachment is for staff and the proposing organisation, and for a
 // statement's agency; everyone else gets null, which the route turns into 404.
-export async function findAttachment(target: AttachmentTarget, proposalId: string, user: { id: string; isStaff: boolean }) {
+export async function findAttachment(
+  target: AttachmentTarget,
+  proposalId: string,
+  user: { id: string; isStaff: boolean },
+) {
   const proposal = await db.proposal.findFirst({
     where: {
       id: proposalId,
@@ -282,15 +357,28 @@ export async function findAttachment(target: AttachmentTarget, proposalId: strin
         : { majorProblem: { code: target.code, list: { slug: target.listSlug } } }),
     },
     select: {
-      organisationId: true, attachmentName: true, attachmentStored: true, attachmentMime: true,
+      organisationId: true,
+      attachmentName: true,
+      attachmentStored: true,
+      attachmentMime: true,
       problemStatement: { select: { organisationId: true } },
     },
   });
   if (!proposal?.attachmentStored) return null;
   if (!user.isStaff) {
-    const orgIds = [proposal.organisationId, ...(proposal.problemStatement ? [proposal.problemStatement.organisationId] : [])];
-    const member = await db.membership.findFirst({ where: { userId: user.id, organisationId: { in: orgIds } }, select: { id: true } });
+    const orgIds = [
+      proposal.organisationId,
+      ...(proposal.problemStatement ? [proposal.problemStatement.organisationId] : []),
+    ];
+    const member = await db.membership.findFirst({
+      where: { userId: user.id, organisationId: { in: orgIds } },
+      select: { id: true },
+    });
     if (!member) return null;
   }
-  return { name: proposal.attachmentName ?? "attachment.pdf", stored: proposal.attachmentStored, mime: proposal.attachmentMime ?? "application/pdf" };
+  return {
+    name: proposal.attachmentName ?? "attachment.pdf",
+    stored: proposal.attachmentStored,
+    mime: proposal.attachmentMime ?? "application/pdf",
+  };
 }

@@ -21,17 +21,35 @@ export async function askQuestion(
 ): Promise<"asked" | "not-open" | "not-member"> {
   if (!(await askingOrganisations(userId)).some((org) => org.id === input.organisationId)) return "not-member";
   return db.$transaction(async (tx) => {
-    const statement = await tx.problemStatement.findUnique({ where: { id: statementId }, select: { status: true, slug: true, title: true, organisationId: true } });
+    const statement = await tx.problemStatement.findUnique({
+      where: { id: statementId },
+      select: { status: true, slug: true, title: true, organisationId: true },
+    });
     if (statement?.status !== "PUBLISHED") return "not-open" as const;
     const question = await tx.question.create({
-      data: { problemStatementId: statementId, askerOrganisationId: input.organisationId, askerUserId: userId, body: input.body.normalize("NFC").trim() },
+      data: {
+        problemStatementId: statementId,
+        askerOrganisationId: input.organisationId,
+        askerUserId: userId,
+        body: input.body.normalize("NFC").trim(),
+      },
     });
-    await recordAudit(tx, { actorId: userId, action: "question.asked", entityType: "Question", entityId: question.id, data: { problemStatementId: statementId } });
+    await recordAudit(tx, {
+      actorId: userId,
+      action: "question.asked",
+      entityType: "Question",
+      entityId: question.id,
+      data: { problemStatementId: statementId },
+    });
     // The agency answers on the public page, where the question has its anchor.
-    await notify(tx, noticesFor(await organisationMembers(tx, statement.organisationId), {
-      kind: "question.asked", link: `/problems/${statement.slug}#question-${question.id}`,
-      values: { statement: statement.title, question: question.body },
-    }));
+    await notify(
+      tx,
+      noticesFor(await organisationMembers(tx, statement.organisationId), {
+        kind: "question.asked",
+        link: `/problems/${statement.slug}#question-${question.id}`,
+        values: { statement: statement.title, question: question.body },
+      }),
+    );
     return "asked" as const;
   });
 }
@@ -47,10 +65,17 @@ export async function answerQuestion(
     const question = await tx.question.findFirst({ where: { id: input.questionId, problemStatementId: statementId } });
     if (!question) return "not-found" as const;
     const answer = input.answer.normalize("NFC").trim();
-    await tx.question.update({ where: { id: question.id }, data: { answer, answeredAt: new Date(), answeredById: userId } });
+    await tx.question.update({
+      where: { id: question.id },
+      data: { answer, answeredAt: new Date(), answeredById: userId },
+    });
     await recordAudit(tx, {
-      actorId: userId, action: question.answer ? "question.answer_edited" : "question.answered", entityType: "Question", entityId: question.id,
-      before: { answer: question.answer }, after: { answer },
+      actorId: userId,
+      action: question.answer ? "question.answer_edited" : "question.answered",
+      entityType: "Question",
+      entityId: question.id,
+      before: { answer: question.answer },
+      after: { answer },
     });
     // An edited answer is told again: what the askers read has changed.
     if (answer !== question.answer) await notify(tx, await answerNotices(tx, statementId, question));
@@ -67,18 +92,31 @@ async function answerNotices(
   statementId: string,
   question: { id: string; body: string; askerOrganisationId: string },
 ) {
-  const statement = await tx.problemStatement.findUniqueOrThrow({ where: { id: statementId }, select: { slug: true, title: true, organisationId: true, majorProblemId: true } });
-  const proposers = await tx.proposal.findMany({ where: { problemStatementId: statementId, status: { not: "WITHDRAWN" } }, select: { organisationId: true }, distinct: ["organisationId"] });
-  const organisations = [...new Set([question.askerOrganisationId, ...proposers.map((p) => p.organisationId)])].filter((id) => id !== statement.organisationId);
+  const statement = await tx.problemStatement.findUniqueOrThrow({
+    where: { id: statementId },
+    select: { slug: true, title: true, organisationId: true, majorProblemId: true },
+  });
+  const proposers = await tx.proposal.findMany({
+    where: { problemStatementId: statementId, status: { not: "WITHDRAWN" } },
+    select: { organisationId: true },
+    distinct: ["organisationId"],
+  });
+  const organisations = [...new Set([question.askerOrganisationId, ...proposers.map((p) => p.organisationId)])].filter(
+    (id) => id !== statement.organisationId,
+  );
   const readers: string[] = [];
   for (const organisationId of organisations) readers.push(...(await organisationMembers(tx, organisationId)));
   if (statement.majorProblemId) {
     const agency = new Set(await organisationMembers(tx, statement.organisationId));
-    const followers = await tx.majorProblemFollow.findMany({ where: { majorProblemId: statement.majorProblemId }, select: { userId: true } });
+    const followers = await tx.majorProblemFollow.findMany({
+      where: { majorProblemId: statement.majorProblemId },
+      select: { userId: true },
+    });
     readers.push(...followers.map((f) => f.userId).filter((id) => !agency.has(id)));
   }
   return noticesFor(readers, {
-    kind: "question.answered", link: `/problems/${statement.slug}#question-${question.id}`,
+    kind: "question.answered",
+    link: `/problems/${statement.slug}#question-${question.id}`,
     values: { statement: statement.title, question: question.body },
   });
 }
@@ -90,9 +128,16 @@ export async function listQuestions(statementId: string, revealAsker: boolean) {
     where: { problemStatementId: statementId },
     orderBy: { createdAt: "asc" },
     select: {
-      id: true, body: true, answer: true, answeredAt: true, createdAt: true,
+      id: true,
+      body: true,
+      answer: true,
+      answeredAt: true,
+      createdAt: true,
       askerOrganisation: revealAsker ? { select: { name: true } } : false,
     },
   });
-  return questions.map(({ askerOrganisation, ...question }) => ({ ...question, askerName: revealAsker ? (askerOrganisation?.name ?? null) : null }));
+  return questions.map(({ askerOrganisation, ...question }) => ({
+    ...question,
+    askerName: revealAsker ? askerOrganisation?.name ?? null : null,
+  }));
 }

@@ -78,6 +78,7 @@ export function scheduledJobs(env: Pick<Env, "MAIL_SEND_INTERVAL_MS" | "OPEN_DAT
   ];
   // Open-data files over a day old are rebuilt; a rebuild writes new files
   // and swaps the manifest last, so a rerun after a crash just builds again.
-  if (env.OPEN_DATA_AUTO_REBUILD === "true") jobs.push({ name: "open-data", schedule: { everyMs: HOUR }, run: () => refreshIfStale() });
+  if (env.OPEN_DATA_AUTO_REBUILD === "true")
+    jobs.push({ name: "open-data", schedule: { everyMs: HOUR }, run: () => refreshIfStale() });
   return jobs;
 }

@@ -5,7 +5,14 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { scheduledJobs } from "~/models/scheduled-jobs.server";
-import { dailySlot, dueState, jobLeaseName, pruneJobRuns, Scheduler, type ScheduledJob } from "~/models/scheduler.server";
+import {
+  dailySlot,
+  dueState,
+  jobLeaseName,
+  pruneJobRuns,
+  Scheduler,
+  type ScheduledJob,
+} from "~/models/scheduler.server";
 import { parseEnv } from "~/env.server";
 import { dataVersion } from "~/utils/data-version.server";
 import { acquireLease, leaseHolder } from "~/utils/lease.server";
@@ -46,7 +53,8 @@ describe("two processes' schedulers", () => {
     expect(runs.every((run) => run.status === "ok")).toBe(true);
     expect(runs.length).toBe(calls.length);
     // Once per period: never two runs closer than the period, and no period skipped.
-    for (let i = 1; i < runs.length; i++) expect(runs[i]!.startedAt.getTime() - runs[i - 1]!.startedAt.getTime()).toBeGreaterThanOrEqual(PERIOD);
+    for (let i = 1; i < runs.length; i++)
+      expect(runs[i]!.startedAt.getTime() - runs[i - 1]!.startedAt.getTime()).toBeGreaterThanOrEqual(PERIOD);
     expect(runs.length).toBeGreaterThanOrEqual(Math.floor(elapsed / PERIOD) - 1);
     expect(runs.length).toBeLessThanOrEqual(Math.ceil(elapsed / PERIOD));
     expect(await leaseHolder(jobLeaseName("once-per-period"))).toBeNull();
@@ -56,7 +64,14 @@ describe("two processes' schedulers", () => {
     let clock = Date.parse("2026-12-06T03:00:00Z");
     const now = () => new Date(clock);
     let calls = 0;
-    const job: ScheduledJob = { name: "same-moment", schedule: { everyMs: 60_000 }, run: async () => { calls++; await sleep(20); } };
+    const job: ScheduledJob = {
+      name: "same-moment",
+      schedule: { everyMs: 60_000 },
+      run: async () => {
+        calls++;
+        await sleep(20);
+      },
+    };
     const a = scheduler([job], { holder: "a", now });
     const b = scheduler([job], { holder: "b", now });
     for (let round = 0; round < 10; round++) await Promise.all([a.tick(), b.tick(), a.tick(), b.tick()]);
@@ -77,7 +92,18 @@ it("takes over a job whose holder died mid-run once its lease runs out, and runs
   await acquireLease(jobLeaseName("sweep"), 600, "dead-host:99:dead00");
   await db.jobRun.create({ data: { job: "sweep", holder: "dead-host:99:dead00", status: "running" } });
   let calls = 0;
-  const survivor = scheduler([{ name: "sweep", schedule: { everyMs: 3_600_000 }, run: async () => { calls++; } }], { holder: "live-host:1:live00" });
+  const survivor = scheduler(
+    [
+      {
+        name: "sweep",
+        schedule: { everyMs: 3_600_000 },
+        run: async () => {
+          calls++;
+        },
+      },
+    ],
+    { holder: "live-host:1:live00" },
+  );
 
   await survivor.tick();
   expect(calls).toBe(0); // the holder's lease is still live: it may be working
@@ -100,7 +126,14 @@ it("renews the lease while a run lasts longer than the lease, so nobody else sta
   let release!: () => void;
   const gate = new Promise<void>((resolve) => (release = resolve));
   let calls = 0;
-  const job: ScheduledJob = { name: "long-run", schedule: { everyMs: 50 }, run: async () => { calls++; await gate; } };
+  const job: ScheduledJob = {
+    name: "long-run",
+    schedule: { everyMs: 50 },
+    run: async () => {
+      calls++;
+      await gate;
+    },
+  };
   const a = scheduler([job], { holder: "a", leaseMs: 150 });
   const b = scheduler([job], { holder: "b", leaseMs: 150 });
   const running = a.tick();
@@ -158,7 +191,13 @@ it("runs the daily digest's kind of job once a day at its local time, catching u
 
   let clock = Date.parse("2026-12-05T23:59:00Z");
   let calls = 0;
-  const job: ScheduledJob = { name: "digest-like", schedule: { dailyAt: rule }, run: async () => { calls++; } };
+  const job: ScheduledJob = {
+    name: "digest-like",
+    schedule: { dailyAt: rule },
+    run: async () => {
+      calls++;
+    },
+  };
   const a = scheduler([job], { holder: "a", now: () => new Date(clock) });
   const b = scheduler([job], { holder: "b", now: () => new Date(clock) });
   await Promise.all([a.tick(), b.tick()]);
@@ -205,7 +244,13 @@ it("on stop, lets the running job finish (it is told to stop at a safe point) an
 
 it("a kick runs a job now, but not while another process has it", async () => {
   let calls = 0;
-  const job: ScheduledJob = { name: "queue", schedule: { everyMs: 3_600_000 }, run: async () => { calls++; } };
+  const job: ScheduledJob = {
+    name: "queue",
+    schedule: { everyMs: 3_600_000 },
+    run: async () => {
+      calls++;
+    },
+  };
   const a = scheduler([job], { holder: "a" });
   await a.tick();
   expect(calls).toBe(1);
@@ -219,7 +264,13 @@ it("a kick runs a job now, but not while another process has it", async () => {
 it("keeps only the newest runs of each job", async () => {
   const base = Date.parse("2026-12-01T00:00:00Z");
   await db.jobRun.createMany({
-    data: Array.from({ length: 250 }, (_, i) => ({ job: "chatty", holder: "a", status: "ok", startedAt: new Date(base + i * 1000), finishedAt: new Date(base + i * 1000) })),
+    data: Array.from({ length: 250 }, (_, i) => ({
+      job: "chatty",
+      holder: "a",
+      status: "ok",
+      startedAt: new Date(base + i * 1000),
+      finishedAt: new Date(base + i * 1000),
+    })),
   });
   await db.jobRun.create({ data: { job: "rare", holder: "a", status: "ok", startedAt: new Date(base) } });
   expect(await pruneJobRuns(200)).toBe(50);
@@ -244,7 +295,18 @@ it("schedules each of the server's periodic jobs under its own name", () => {
   const names = scheduledJobs(parseEnv({ ...process.env, OPEN_DATA_AUTO_REBUILD: "true" })).map((job) => job.name);
   expect(new Set(names).size).toBe(names.length);
   expect(names).toEqual(
-    expect.arrayContaining(["mail-outbox", "payment-events", "stranded-orders", "orphan-uploads", "daily-digest", "deadline-reminders", "prune-job-runs", "open-data"]),
+    expect.arrayContaining([
+      "mail-outbox",
+      "payment-events",
+      "stranded-orders",
+      "orphan-uploads",
+      "daily-digest",
+      "deadline-reminders",
+      "prune-job-runs",
+      "open-data",
+    ]),
   );
-  expect(scheduledJobs(parseEnv({ ...process.env, OPEN_DATA_AUTO_REBUILD: "false" })).map((job) => job.name)).not.toContain("open-data");
+  expect(
+    scheduledJobs(parseEnv({ ...process.env, OPEN_DATA_AUTO_REBUILD: "false" })).map((job) => job.name),
+  ).not.toContain("open-data");
 });

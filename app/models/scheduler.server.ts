@@ -63,7 +63,8 @@ export const jobLeaseName = (job: string) => `job:${job}`;
 export function dailySlot(now: Date, rule: { hour: number; minute?: number; utcOffsetMinutes: number }): Date | null {
   const offsetMs = rule.utcOffsetMinutes * 60_000;
   const local = new Date(now.getTime() + offsetMs);
-  const slot = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), rule.hour, rule.minute ?? 0) - offsetMs;
+  const slot =
+    Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), rule.hour, rule.minute ?? 0) - offsetMs;
   return slot <= now.getTime() ? new Date(slot) : null;
 }
 
@@ -73,7 +74,9 @@ function nextDailySlot(now: Date, rule: { hour: number; minute?: number; utcOffs
   if (today) return new Date(today.getTime() + 86_400_000);
   const offsetMs = rule.utcOffsetMinutes * 60_000;
   const local = new Date(now.getTime() + offsetMs);
-  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), rule.hour, rule.minute ?? 0) - offsetMs);
+  return new Date(
+    Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), rule.hour, rule.minute ?? 0) - offsetMs,
+  );
 }
 
 /**
@@ -81,7 +84,11 @@ function nextDailySlot(now: Date, rule: { hour: number; minute?: number; utcOffs
  * when this process need not look again before (a cache of the answer, so a
  * tick costs no query for jobs that cannot be due yet).
  */
-export function dueState(schedule: JobSchedule, lastStart: Date | null, now: Date): { due: boolean; checkAgainAt: Date } {
+export function dueState(
+  schedule: JobSchedule,
+  lastStart: Date | null,
+  now: Date,
+): { due: boolean; checkAgainAt: Date } {
   if ("everyMs" in schedule) {
     if (!lastStart) return { due: true, checkAgainAt: now };
     const next = lastStart.getTime() + schedule.everyMs;
@@ -241,25 +248,41 @@ export class Scheduler {
       // lease ran out: it died (or stalled past the lease) mid-job.
       const abandoned = await db.jobRun.updateMany({
         where: { job: job.name, status: "running" },
-        data: { status: "abandoned", finishedAt: this.now(), error: "its process stopped before the end (lease expired); run again" },
+        data: {
+          status: "abandoned",
+          finishedAt: this.now(),
+          error: "its process stopped before the end (lease expired); run again",
+        },
       });
-      if (abandoned.count) logger.warn({ job: job.name, runs: abandoned.count }, "scheduled job taken over from a process that stopped mid-run");
+      if (abandoned.count)
+        logger.warn(
+          { job: job.name, runs: abandoned.count },
+          "scheduled job taken over from a process that stopped mid-run",
+        );
       // Again under the lease: another process may have run it since our read.
       if (!force && !(await this.isDue(job))) return false;
       if (this.stopper.signal.aborted) return false;
       await this.execute(job, lease);
       return true;
     } finally {
-      await releaseLease(lease, this.holder).catch((error: unknown) => logger.warn({ err: error, job: job.name }, "job lease not released; it runs out by itself"));
+      await releaseLease(lease, this.holder).catch((error: unknown) =>
+        logger.warn({ err: error, job: job.name }, "job lease not released; it runs out by itself"),
+      );
     }
   }
 
   private async execute(job: ScheduledJob, lease: string): Promise<void> {
-    const run = await db.jobRun.create({ data: { job: job.name, holder: this.holder, startedAt: this.now(), status: "running" } });
+    const run = await db.jobRun.create({
+      data: { job: job.name, holder: this.holder, startedAt: this.now(), status: "running" },
+    });
     const renewal = setInterval(() => {
       acquireLease(lease, this.leaseMs, this.holder)
         .then((held) => {
-          if (!held) logger.error({ job: job.name }, "scheduled job lost its lease mid-run (stalled past it); another process may run it too");
+          if (!held)
+            logger.error(
+              { job: job.name },
+              "scheduled job lost its lease mid-run (stalled past it); another process may run it too",
+            );
         })
         .catch((error: unknown) => logger.warn({ err: error, job: job.name }, "job lease renewal failed; retrying"));
     }, Math.max(10, Math.floor(this.leaseMs / 3)));
@@ -272,7 +295,10 @@ export class Scheduler {
     } catch (error) {
       const message = (error instanceof Error ? error.message : String(error)).slice(0, ERROR_LENGTH);
       logger.error({ err: error, job: job.name }, "scheduled job failed; it runs again next period");
-      await db.jobRun.update({ where: { id: run.id }, data: { status: "failed", finishedAt: this.now(), error: message } });
+      await db.jobRun.update({
+        where: { id: run.id },
+        data: { status: "failed", finishedAt: this.now(), error: message },
+      });
     } finally {
       clearInterval(renewal);
     }
@@ -313,14 +339,25 @@ export async function pruneJobRuns(keep = 200): Promise<number> {
     });
     if (!boundary) continue;
     const result = await db.jobRun.deleteMany({
-      where: { job, status: { not: "running" }, OR: [{ startedAt: { lt: boundary.startedAt } }, { startedAt: boundary.startedAt, id: { lt: boundary.id } }] },
+      where: {
+        job,
+        status: { not: "running" },
+        OR: [{ startedAt: { lt: boundary.startedAt } }, { startedAt: boundary.startedAt, id: { lt: boundary.id } }],
+      },
     });
     removed += result.count;
   }
   return removed;
 }
 
-export type JobRunSummary = { job: string; status: string; holder: string; startedAt: Date; finishedAt: Date | null; error: string | null };
+export type JobRunSummary = {
+  job: string;
+  status: string;
+  holder: string;
+  startedAt: Date;
+  finishedAt: Date | null;
+  error: string | null;
+};
 
 /** The newest run of each job, for staff. */
 export async function lastJobRuns(): Promise<JobRunSummary[]> {

@@ -14,8 +14,19 @@ export async function saveSynonymGroups(actorId: string, groups: string[][]) {
   const before = await staffSynonymGroups();
   await db.$transaction(async (tx) => {
     await tx.searchSynonymGroup.deleteMany({});
-    if (groups.length) await tx.searchSynonymGroup.createMany({ data: groups.map((group) => ({ terms: group.join("\n"), updatedById: actorId })) });
-    await recordAudit(tx, { actorId, action: "search.synonyms_updated", entityType: "SearchSynonyms", entityId: "all", before: before.length, after: groups.length, data: { groups } });
+    if (groups.length)
+      await tx.searchSynonymGroup.createMany({
+        data: groups.map((group) => ({ terms: group.join("\n"), updatedById: actorId })),
+      });
+    await recordAudit(tx, {
+      actorId,
+      action: "search.synonyms_updated",
+      entityType: "SearchSynonyms",
+      entityId: "all",
+      before: before.length,
+      after: groups.length,
+      data: { groups },
+    });
   });
   // The engine may be down; the list is saved and applied at the next start.
   await applySynonyms().catch(() => undefined);
@@ -37,7 +48,9 @@ export async function searchHealthForStaff() {
     db.offer.count({ where: { status: { not: "ARCHIVED" } } }),
     db.problemStatement.count(),
     db.majorProblemList
-      .findMany({ select: { versions: { orderBy: { number: "desc" }, take: 1, select: { _count: { select: { items: true } } } } } })
+      .findMany({
+        select: { versions: { orderBy: { number: "desc" }, take: 1, select: { _count: { select: { items: true } } } } },
+      })
       .then((lists) => lists.reduce((sum, list) => sum + (list.versions[0]?._count.items ?? 0), 0)),
   ]);
   return { ...health, startupError: searchReadiness().error, databaseDocuments: offers + statements + majorProblems };

@@ -81,7 +81,12 @@ async function offerDocuments(ids: string[]): Promise<SearchDocument[]> {
       body: [offer.titleEn, offer.summaryEn, plainText(offer.descriptionMd)].filter(Boolean).join(" \n "),
       keywords: [
         ...allTerms.flatMap((term) => [term.nameVi, term.nameEn]),
-        ...(offer.tags ? offer.tags.split(/[,;\n]/).map((tag) => tag.trim()).filter(Boolean) : []),
+        ...(offer.tags
+          ? offer.tags
+              .split(/[,;\n]/)
+              .map((tag) => tag.trim())
+              .filter(Boolean)
+          : []),
         offer.organisation.name,
       ],
       published: offer.status === "PUBLISHED",
@@ -119,7 +124,14 @@ async function problemDocuments(ids: string[]): Promise<SearchDocument[]> {
       slug: statement.slug,
       title: statement.title,
       summary: statement.context,
-      body: [statement.targetUsers, statement.scopeOfWork, statement.deliverable, statement.successCriteria, statement.constraints, statement.dataAvailable]
+      body: [
+        statement.targetUsers,
+        statement.scopeOfWork,
+        statement.deliverable,
+        statement.successCriteria,
+        statement.constraints,
+        statement.dataAvailable,
+      ]
         .filter(Boolean)
         .join(" \n "),
       keywords: [
@@ -156,7 +168,11 @@ async function majorProblemDocuments(ids: string[]): Promise<SearchDocument[]> {
         select: {
           slug: true,
           name: true,
-          versions: { orderBy: { number: "desc" }, take: 1, select: { publishedAt: true, items: { where: { majorProblemId: { in: ids } } } } },
+          versions: {
+            orderBy: { number: "desc" },
+            take: 1,
+            select: { publishedAt: true, items: { where: { majorProblemId: { in: ids } } } },
+          },
         },
       },
     },
@@ -174,7 +190,13 @@ async function majorProblemDocuments(ids: string[]): Promise<SearchDocument[]> {
         title: item.title,
         summary: item.description,
         body: "",
-        keywords: [item.code, item.leadAgency, problem.list.name, item.sectorNameVi ?? "", item.sectorNameEn ?? ""].filter(Boolean),
+        keywords: [
+          item.code,
+          item.leadAgency,
+          problem.list.name,
+          item.sectorNameVi ?? "",
+          item.sectorNameEn ?? "",
+        ].filter(Boolean),
         published: true,
         organisationId: null,
         organisationName: item.leadAgency,
@@ -194,10 +216,16 @@ async function majorProblemDocuments(ids: string[]): Promise<SearchDocument[]> {
 }
 
 /** Current documents for the refs; a ref with no document should be removed. */
-export async function loadSearchDocuments(refs: SearchRef[]): Promise<{ upserts: SearchDocument[]; removals: string[] }> {
+export async function loadSearchDocuments(
+  refs: SearchRef[],
+): Promise<{ upserts: SearchDocument[]; removals: string[] }> {
   const idsOf = (type: SearchEntityType) => [...new Set(refs.filter((ref) => ref.type === type).map((ref) => ref.id))];
   const documents = (
-    await Promise.all([offerDocuments(idsOf("offer")), problemDocuments(idsOf("problem")), majorProblemDocuments(idsOf("major-problem"))])
+    await Promise.all([
+      offerDocuments(idsOf("offer")),
+      problemDocuments(idsOf("problem")),
+      majorProblemDocuments(idsOf("major-problem")),
+    ])
   ).flat();
   const present = new Set(documents.map((document) => document.id));
   const removals = [...new Set(refs.map((ref) => documentId(ref.type, ref.id)))].filter((id) => !present.has(id));
@@ -211,9 +239,37 @@ const REBUILD_PAGE_SIZE = 500;
 /** Every record that can have a document, in pages, for a rebuild. */
 export async function* allSearchRefs(pageSize = REBUILD_PAGE_SIZE): AsyncGenerator<SearchRef[]> {
   const sources: [SearchEntityType, (cursor: string | undefined) => Promise<{ id: string }[]>][] = [
-    ["offer", (cursor) => db.offer.findMany({ where: { status: { in: [...SEARCHABLE_OFFER_STATUSES] } }, select: { id: true }, orderBy: { id: "asc" }, take: pageSize, ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}) })],
-    ["problem", (cursor) => db.problemStatement.findMany({ select: { id: true }, orderBy: { id: "asc" }, take: pageSize, ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}) })],
-    ["major-problem", (cursor) => db.majorProblem.findMany({ select: { id: true }, orderBy: { id: "asc" }, take: pageSize, ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}) })],
+    [
+      "offer",
+      (cursor) =>
+        db.offer.findMany({
+          where: { status: { in: [...SEARCHABLE_OFFER_STATUSES] } },
+          select: { id: true },
+          orderBy: { id: "asc" },
+          take: pageSize,
+          ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+        }),
+    ],
+    [
+      "problem",
+      (cursor) =>
+        db.problemStatement.findMany({
+          select: { id: true },
+          orderBy: { id: "asc" },
+          take: pageSize,
+          ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+        }),
+    ],
+    [
+      "major-problem",
+      (cursor) =>
+        db.majorProblem.findMany({
+          select: { id: true },
+          orderBy: { id: "asc" },
+          take: pageSize,
+          ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+        }),
+    ],
   ];
   for (const [type, page] of sources) {
     let cursor: string | undefined;
@@ -228,10 +284,17 @@ export async function* allSearchRefs(pageSize = REBUILD_PAGE_SIZE): AsyncGenerat
 }
 
 /** Major problems whose public text changes when a list version is published. */
-export async function majorProblemRefsOfList(tx: Pick<Db, "majorProblem" | "majorProblemVersionItem">, listId: string): Promise<SearchRef[]> {
+export async function majorProblemRefsOfList(
+  tx: Pick<Db, "majorProblem" | "majorProblemVersionItem">,
+  listId: string,
+): Promise<SearchRef[]> {
   const [current, everPublished] = await Promise.all([
     tx.majorProblem.findMany({ where: { listId }, select: { id: true } }),
-    tx.majorProblemVersionItem.findMany({ where: { version: { listId } }, select: { majorProblemId: true }, distinct: ["majorProblemId"] }),
+    tx.majorProblemVersionItem.findMany({
+      where: { version: { listId } },
+      select: { majorProblemId: true },
+      distinct: ["majorProblemId"],
+    }),
   ]);
   const ids = new Set([...current.map((row) => row.id), ...everPublished.map((row) => row.majorProblemId)]);
   return [...ids].map((id) => ({ type: "major-problem", id }));

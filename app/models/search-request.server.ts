@@ -6,7 +6,13 @@ import { searchEngine } from "~/search-service.server";
 import { FILTER_FIELDS, searchParamsInput, searchParamsSchema, type SearchParams } from "~/schemas/search";
 import { logger } from "~/utils/logger.server";
 import { toMarkedHtml } from "../../search/highlight.ts";
-import { FACET_FIELDS, type FacetFilters, type SearchDocType, type SearchResult, type Suggestion } from "../../search/types.ts";
+import {
+  FACET_FIELDS,
+  type FacetFilters,
+  type SearchDocType,
+  type SearchResult,
+  type Suggestion,
+} from "../../search/types.ts";
 
 export type ParsedSearch =
   | { ok: true; params: SearchParams; unknown: string[] }

@@ -39,7 +39,9 @@ async function indexProcess(name: string, options: ConstructorParameters<typeof 
 
 // Whether searching for a title finds the offer under exactly that title.
 const has = async (engine: SearchEngine, title: string) =>
-  (await engine.search({ q: title, perPage: 50, visibility: { organisationIds: [organisationId] } })).hits.some((hit) => hit.title === title);
+  (await engine.search({ q: title, perPage: 50, visibility: { organisationIds: [organisationId] } })).hits.some(
+    (hit) => hit.title === title,
+  );
 
 // Other test files share the PostgreSQL cluster, and their transactions
 // count as running ones: a hole may take a few polls to be passed.
@@ -308,7 +310,10 @@ describe("starting the engine", () => {
   it("is retried with back-off until it works; meanwhile it says why it is not ready, and writes are kept", async () => {
     const engine = new LateEngine(path.join(directory, "late.search.sqlite"), 2, 1);
     opened.push(engine);
-    const service = startSearchService({ engine, worker: new SearchSyncWorker(engine, { label: "test · late" }) }, { baseMs: 50, maxMs: 200 });
+    const service = startSearchService(
+      { engine, worker: new SearchSyncWorker(engine, { label: "test · late" }) },
+      { baseMs: 50, maxMs: 200 },
+    );
     await service.ready;
     expect(service.readiness.ready).toBe(false);
     expect(service.readiness.error).toContain("ECONNREFUSED");

@@ -23,19 +23,43 @@ class UnreliableEngine implements SearchEngine {
   private check() {
     if (this.down) throw new Error("ECONNREFUSED 127.0.0.1:7700");
   }
-  init() { return this.inner.init(); }
-  async upsert(documents: SearchDocument[]) { this.writeAttempts += 1; this.check(); return this.inner.upsert(documents); }
-  async remove(ids: string[]) { this.check(); return this.inner.remove(ids); }
+  init() {
+    return this.inner.init();
+  }
+  async upsert(documents: SearchDocument[]) {
+    this.writeAttempts += 1;
+    this.check();
+    return this.inner.upsert(documents);
+  }
+  async remove(ids: string[]) {
+    this.check();
+    return this.inner.remove(ids);
+  }
   search: SearchEngine["search"] = (query) => this.inner.search(query);
   suggest: SearchEngine["suggest"] = (query) => this.inner.suggest(query);
   similar: SearchEngine["similar"] = (query) => this.inner.similar(query);
   setSynonyms: SearchEngine["setSynonyms"] = (groups) => this.inner.setSynonyms(groups);
-  async count() { this.check(); return this.inner.count(); }
-  clear() { this.check(); return this.inner.clear(); }
-  async replaceAll(batches: AsyncIterable<SearchDocument[]>) { this.check(); return this.inner.replaceAll(batches); }
-  close() { return this.inner.close(); }
-  getMeta(key: string) { return this.inner.getMeta!(key); }
-  setMeta(key: string, value: string) { return this.inner.setMeta!(key, value); }
+  async count() {
+    this.check();
+    return this.inner.count();
+  }
+  clear() {
+    this.check();
+    return this.inner.clear();
+  }
+  async replaceAll(batches: AsyncIterable<SearchDocument[]>) {
+    this.check();
+    return this.inner.replaceAll(batches);
+  }
+  close() {
+    return this.inner.close();
+  }
+  getMeta(key: string) {
+    return this.inner.getMeta!(key);
+  }
+  setMeta(key: string, value: string) {
+    return this.inner.setMeta!(key, value);
+  }
 }
 
 const directory = fs.mkdtempSync(path.join(os.tmpdir(), "hte-sync-"));
@@ -122,13 +146,19 @@ describe("when the search engine is down", () => {
     // Time passing, without waiting for it.
     let skew = 0;
     const timePasses = (ms: number) => (skew += ms);
-    const patient = new SearchSyncWorker(engine, { baseDelayMs: 60_000, maxDelayMs: 600_000, now: () => Date.now() + skew });
+    const patient = new SearchSyncWorker(engine, {
+      baseDelayMs: 60_000,
+      maxDelayMs: 600_000,
+      now: () => Date.now() + skew,
+    });
     await patient.drain();
     engine.down = true;
     const titles = ["Đèn tín hiệu thích ứng Cầu Giấy", "Camera đếm xe Long Biên", "Cảnh báo ngập Hoàng Mai"];
     const offers = [];
     for (const title of titles) offers.push(await publishedOffer(title));
-    expect(await db.offer.count({ where: { id: { in: offers.map((offer) => offer.id) }, status: "PUBLISHED" } })).toBe(3);
+    expect(await db.offer.count({ where: { id: { in: offers.map((offer) => offer.id) }, status: "PUBLISHED" } })).toBe(
+      3,
+    );
 
     const failed = await patient.drain();
     expect(failed.failed).toBeGreaterThan(0);
@@ -175,16 +205,40 @@ describe("a full rebuild", () => {
   it("restores every searchable record and drops ones that no longer exist", async () => {
     await engine.upsert([
       {
-        id: "offer:ghost", type: "offer", entityId: "ghost", slug: "ghost", title: "Tài liệu ma đã bị xoá", summary: "", body: "",
-        keywords: [], published: true, organisationId: null, organisationName: null, sector: [], technology: [], trlBand: null,
-        deployment: null, priceBand: null, evidenceLevel: null, orgKind: null, language: ["vi"], priceMin: null, publishedAt: null,
+        id: "offer:ghost",
+        type: "offer",
+        entityId: "ghost",
+        slug: "ghost",
+        title: "Tài liệu ma đã bị xoá",
+        summary: "",
+        body: "",
+        keywords: [],
+        published: true,
+        organisationId: null,
+        organisationName: null,
+        sector: [],
+        technology: [],
+        trlBand: null,
+        deployment: null,
+        priceBand: null,
+        evidenceLevel: null,
+        orgKind: null,
+        language: ["vi"],
+        priceMin: null,
+        publishedAt: null,
       },
     ]);
     await enqueueFullReindex();
     await worker.drain();
     expect(await found("tài liệu ma đã bị xoá")).not.toContain("Tài liệu ma đã bị xoá");
     const expected = await db.offer.count({ where: { status: { not: "ARCHIVED" } } });
-    const offersIndexed = (await engine.search({ q: "", filters: { type: ["offer"] }, visibility: { organisationIds: (await db.organisation.findMany()).map((o) => o.id) } })).total;
+    const offersIndexed = (
+      await engine.search({
+        q: "",
+        filters: { type: ["offer"] },
+        visibility: { organisationIds: (await db.organisation.findMany()).map((o) => o.id) },
+      })
+    ).total;
     expect(offersIndexed).toBe(expected);
   });
 });
@@ -196,15 +250,26 @@ describe("a full rebuild of more offers than one SQLite statement can name", () 
     const batch = `bulk-${Date.now()}`;
     await db.offer.createMany({
       data: Array.from({ length: 1_050 }, (_, index) => ({
-        organisationId, slug: `${batch}-${index}`, status: "PUBLISHED" as const, titleVi: `Giải pháp số ${index} lô ${batch}`,
-        summaryVi: "Tóm tắt", descriptionMd: "Mô tả", publishedAt: new Date(),
+        organisationId,
+        slug: `${batch}-${index}`,
+        status: "PUBLISHED" as const,
+        titleVi: `Giải pháp số ${index} lô ${batch}`,
+        summaryVi: "Tóm tắt",
+        descriptionMd: "Mô tả",
+        publishedAt: new Date(),
       })),
     });
     await enqueueFullReindex();
     await worker.drain();
     expect(worker.lastError).toBeNull();
     const expected = await db.offer.count({ where: { status: { not: "ARCHIVED" } } });
-    const offersIndexed = (await engine.search({ q: "", filters: { type: ["offer"] }, visibility: { organisationIds: (await db.organisation.findMany()).map((o) => o.id) } })).total;
+    const offersIndexed = (
+      await engine.search({
+        q: "",
+        filters: { type: ["offer"] },
+        visibility: { organisationIds: (await db.organisation.findMany()).map((o) => o.id) },
+      })
+    ).total;
     expect(offersIndexed).toBe(expected);
   });
 });

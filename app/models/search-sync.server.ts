@@ -130,10 +130,7 @@ export class SearchSyncWorker {
   // transactions could still fill them (PostgreSQL only).
   private gaps = new Map<number, { firstSeen: number; xmax: bigint }>();
 
-  constructor(
-    private readonly engine: SearchEngine,
-    options: SyncOptions = {},
-  ) {
+  constructor(private readonly engine: SearchEngine, options: SyncOptions = {}) {
     this.batchSize = options.batchSize ?? 200;
     this.baseDelayMs = options.baseDelayMs ?? 500;
     this.maxDelayMs = options.maxDelayMs ?? 5 * 60_000;
@@ -248,7 +245,8 @@ export class SearchSyncWorker {
             if (!batch.more) break;
           }
         } while (this.again && !this.stopped);
-        if (total.failed === 0 && !this.stopped) await this.pruneIfDue().catch((error: unknown) => logger.warn({ err: error }, "search log pruning failed"));
+        if (total.failed === 0 && !this.stopped)
+          await this.pruneIfDue().catch((error: unknown) => logger.warn({ err: error }, "search log pruning failed"));
       } finally {
         this.running = null;
       }
@@ -299,7 +297,11 @@ export class SearchSyncWorker {
     const consumer = await db.searchConsumer.findUnique({ where: { id } });
     if (!consumer || this.mustRebuild) return this.rebuildAndRegister(consumer === null);
 
-    const entries = await db.searchOutbox.findMany({ where: { id: { gt: consumer.cursor } }, orderBy: { id: "asc" }, take: this.batchSize });
+    const entries = await db.searchOutbox.findMany({
+      where: { id: { gt: consumer.cursor } },
+      orderBy: { id: "asc" },
+      take: this.batchSize,
+    });
     const { ready, cursor } = await this.withoutOpenGaps(consumer.cursor, entries);
     if (cursor === consumer.cursor) {
       await this.stillHere(id, now);
@@ -309,7 +311,10 @@ export class SearchSyncWorker {
       if (ready.some((entry) => entry.entityType === "all")) {
         await this.rebuild();
       } else {
-        const refs: SearchRef[] = ready.map((entry) => ({ type: entry.entityType as SearchEntityType, id: entry.entityId }));
+        const refs: SearchRef[] = ready.map((entry) => ({
+          type: entry.entityType as SearchEntityType,
+          id: entry.entityId,
+        }));
         const { upserts, removals } = await loadSearchDocuments(refs);
         await this.engine.upsert(upserts);
         await this.engine.remove(removals);
@@ -319,7 +324,11 @@ export class SearchSyncWorker {
     }
     await this.advance(id, consumer.cursor, cursor);
     // A full batch: read on. (Entries behind a hole still open wait for the next poll.)
-    return { applied: ready.length, failed: 0, more: entries.length === this.batchSize && ready.length === entries.length };
+    return {
+      applied: ready.length,
+      failed: 0,
+      more: entries.length === this.batchSize && ready.length === entries.length,
+    };
   }
 
   /** Moves the cursor on, unless the row was dropped meanwhile (pruned past: rebuild). */
@@ -348,7 +357,10 @@ export class SearchSyncWorker {
     this.retryAt = this.now() + retryDelay(this.attempts, this.baseDelayMs, this.maxDelayMs);
     logger.warn({ err: error, entries, consumer: id, attempts: this.attempts }, "search index sync failed; will retry");
     await db.searchConsumer
-      .updateMany({ where: { id }, data: { attempts: this.attempts, lastError: message, seenAt: new Date(this.now()) } })
+      .updateMany({
+        where: { id },
+        data: { attempts: this.attempts, lastError: message, seenAt: new Date(this.now()) },
+      })
       .catch(() => undefined);
     return { applied: 0, failed: Math.max(1, entries) };
   }
@@ -409,7 +421,10 @@ export class SearchSyncWorker {
     for (let look = 0; ; look++) {
       const age = this.now() - gap.firstSeen;
       if (age >= this.gapMaxAgeMs) {
-        logger.warn({ consumer: this.consumerId, id: start, ageMs: age }, "search log: a transaction held a log id too long; reading on without it");
+        logger.warn(
+          { consumer: this.consumerId, id: start, ageMs: age },
+          "search log: a transaction held a log id too long; reading on without it",
+        );
         return true;
       }
       current ??= await snapshot();
@@ -429,7 +444,11 @@ export class SearchSyncWorker {
    * Entries read twice are harmless: each names a record, not a change.
    */
   private async registrationCursor(): Promise<number> {
-    const recent = await db.searchOutbox.findMany({ select: { id: true }, orderBy: { id: "desc" }, take: REGISTRATION_WINDOW });
+    const recent = await db.searchOutbox.findMany({
+      select: { id: true },
+      orderBy: { id: "desc" },
+      take: REGISTRATION_WINDOW,
+    });
     if (recent.length === 0) {
       // An empty log (all pruned): ids keep counting up, so 0 is safe.
       return 0;
@@ -462,7 +481,10 @@ export class SearchSyncWorker {
       this.lastSuccessAt = now;
       this.lastError = null;
       dataChanged();
-      logger.info({ consumer: id, indexed, cursor, reason: isNew ? "new reader of the search log" : "empty index" }, "search index built from the database");
+      logger.info(
+        { consumer: id, indexed, cursor, reason: isNew ? "new reader of the search log" : "empty index" },
+        "search index built from the database",
+      );
       return { applied: indexed, failed: 0, more: true };
     } catch (error) {
       this.mustRebuild = true;
@@ -534,7 +556,9 @@ export class SearchSyncWorker {
  * gone, its row is dropped too, so if it returns it knows to rebuild instead
  * of reading on over the hole. Safe to run from any process at any time.
  */
-export async function pruneSearchLog(options: { now?: Date; staleMs?: number; retainMs?: number } = {}): Promise<{ through: number; deleted: number }> {
+export async function pruneSearchLog(
+  options: { now?: Date; staleMs?: number; retainMs?: number } = {},
+): Promise<{ through: number; deleted: number }> {
   const now = (options.now ?? new Date()).getTime();
   const staleBefore = new Date(now - (options.staleMs ?? env.SEARCH_CONSUMER_STALE_MINUTES * 60_000));
   const live = await db.searchConsumer.aggregate({ where: { seenAt: { gte: staleBefore } }, _min: { cursor: true } });
@@ -590,14 +614,21 @@ export interface SearchIndexHealth {
   consumers: SearchConsumerHealth[];
 }
 
-export async function searchConsumersHealth(currentId: string | null, staleMs = env.SEARCH_CONSUMER_STALE_MINUTES * 60_000): Promise<SearchConsumerHealth[]> {
+export async function searchConsumersHealth(
+  currentId: string | null,
+  staleMs = env.SEARCH_CONSUMER_STALE_MINUTES * 60_000,
+): Promise<SearchConsumerHealth[]> {
   const rows = await db.searchConsumer.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   const now = Date.now();
   return Promise.all(
     rows.map(async (row) => {
       const [behind, oldest] = await Promise.all([
         db.searchOutbox.count({ where: { id: { gt: row.cursor } } }),
-        db.searchOutbox.findFirst({ where: { id: { gt: row.cursor } }, orderBy: { id: "asc" }, select: { createdAt: true } }),
+        db.searchOutbox.findFirst({
+          where: { id: { gt: row.cursor } },
+          orderBy: { id: "asc" },
+          select: { createdAt: true },
+        }),
       ]);
       return {
         id: row.id,

@@ -11,12 +11,50 @@ import { seedMajorProblemList } from "../../prisma/seed-major-problems";
 const server = startTestServer();
 
 async function counts() {
-  const [users, organisations, offers, majorProblems, versions, statements, questions, proposals, matches, orders, refunds, notifications, audit] = await Promise.all([
-    db.user.count(), db.organisation.count(), db.offer.count(), db.majorProblem.count(), db.majorProblemListVersion.count(),
-    db.problemStatement.count(), db.question.count(), db.proposal.count(), db.match.count(), db.order.count(), db.refund.count(),
-    db.notification.count(), db.auditEntry.count(),
+  const [
+    users,
+    organisations,
+    offers,
+    majorProblems,
+    versions,
+    statements,
+    questions,
+    proposals,
+    matches,
+    orders,
+    refunds,
+    notifications,
+    audit,
+  ] = await Promise.all([
+    db.user.count(),
+    db.organisation.count(),
+    db.offer.count(),
+    db.majorProblem.count(),
+    db.majorProblemListVersion.count(),
+    db.problemStatement.count(),
+    db.question.count(),
+    db.proposal.count(),
+    db.match.count(),
+    db.order.count(),
+    db.refund.count(),
+    db.notification.count(),
+    db.auditEntry.count(),
   ]);
-  return { users, organisations, offers, majorProblems, versions, statements, questions, proposals, matches, orders, refunds, notifications, audit };
+  return {
+    users,
+    organisations,
+    offers,
+    majorProblems,
+    versions,
+    statements,
+    questions,
+    proposals,
+    matches,
+    orders,
+    refunds,
+    notifications,
+    audit,
+  };
 }
 
 let first: Awaited<ReturnType<typeof counts>>;
@@ -36,8 +74,15 @@ describe("the demo seed on an empty database", () => {
     expect(page.status).toBe(200);
     const text = visibleText(page.text);
     expect(text).toContain("1193/QĐ-UBND");
-    const order = ["Giảm ùn tắc giao thông đô thị", "Bảo đảm trật tự đô thị và vệ sinh môi trường", "Net Zero", "thành phố bọt biển", "an toàn thực phẩm", "không gian đô thị đa tầng", "Kinh tế tầm thấp"]
-      .map((title) => text.indexOf(title));
+    const order = [
+      "Giảm ùn tắc giao thông đô thị",
+      "Bảo đảm trật tự đô thị và vệ sinh môi trường",
+      "Net Zero",
+      "thành phố bọt biển",
+      "an toàn thực phẩm",
+      "không gian đô thị đa tầng",
+      "Kinh tế tầm thấp",
+    ].map((title) => text.indexOf(title));
     expect(order.every((at) => at >= 0)).toBe(true);
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(text.indexOf("Kinh tế tầm thấp")).toBeLessThan(text.indexOf("đặt chỗ đỗ xe"));
@@ -52,7 +97,9 @@ describe("the demo seed on an empty database", () => {
 
   it("publishes at least 8 statements, with questions (some answered) the public can read", async () => {
     expect(await db.problemStatement.count({ where: { status: "PUBLISHED" } })).toBeGreaterThanOrEqual(8);
-    const statuses = (await db.problemStatement.groupBy({ by: ["status"], _count: true })).map((row) => row.status).sort();
+    const statuses = (await db.problemStatement.groupBy({ by: ["status"], _count: true }))
+      .map((row) => row.status)
+      .sort();
     expect(statuses).toEqual(["CLOSED", "DRAFT", "PUBLISHED", "SUBMITTED"]);
     expect(await db.question.count({ where: { answer: { not: null } } })).toBeGreaterThan(0);
     expect(await db.question.count({ where: { answer: null } })).toBeGreaterThan(0);
@@ -60,7 +107,10 @@ describe("the demo seed on an empty database", () => {
     const list = await server.browser().get("/problems");
     expect(list.status).toBe(200);
     expect(visibleText(list.text)).toContain("Cảm biến mực nước và cảnh báo ngập cho 30 điểm ngập thường xuyên nội đô");
-    const statement = await db.problemStatement.findFirstOrThrow({ where: { questions: { some: { answer: { not: null } } }, status: "PUBLISHED" }, include: { questions: true } });
+    const statement = await db.problemStatement.findFirstOrThrow({
+      where: { questions: { some: { answer: { not: null } } }, status: "PUBLISHED" },
+      include: { questions: true },
+    });
     const page = visibleText((await server.browser().get(`/problems/${statement.slug}`)).text);
     expect(page).toContain(statement.questions.find((q) => q.answer)!.answer!);
   });
@@ -78,7 +128,15 @@ describe("the demo seed on an empty database", () => {
     expect(threads.some((t) => t.proposalId && t.messages.length >= 2)).toBe(true);
     expect(threads.some((t) => t.orderId && t.messages.length >= 2)).toBe(true);
     const kinds = new Set((await db.notification.findMany({ select: { kind: true } })).map((n) => n.kind));
-    for (const kind of ["question.asked", "question.answered", "proposal.received", "proposal.declined", "proposal.withdrawn", "message.received", "order.paid"]) {
+    for (const kind of [
+      "question.asked",
+      "question.answered",
+      "proposal.received",
+      "proposal.declined",
+      "proposal.withdrawn",
+      "message.received",
+      "order.paid",
+    ]) {
       expect(kinds, kind).toContain(kind);
     }
     expect(await db.mailOutbox.count()).toBeGreaterThan(0);
@@ -87,17 +145,24 @@ describe("the demo seed on an empty database", () => {
   it("has matches at every curation status and every stage from introduced to deployed", async () => {
     const statuses = new Set((await db.match.findMany({ select: { status: true } })).map((m) => m.status));
     expect([...statuses].sort()).toEqual(["APPROVED", "REJECTED", "SHORTLISTED", "SUGGESTED"]);
-    const stages = new Set((await db.match.findMany({ where: { status: "APPROVED" }, select: { stage: true } })).map((m) => m.stage));
-    for (const stage of [null, "INTRODUCED", "PILOT", "PROCUREMENT", "DEPLOYED", "DROPPED"]) expect(stages).toContain(stage);
+    const stages = new Set(
+      (await db.match.findMany({ where: { status: "APPROVED" }, select: { stage: true } })).map((m) => m.stage),
+    );
+    for (const stage of [null, "INTRODUCED", "PILOT", "PROCUREMENT", "DEPLOYED", "DROPPED"])
+      expect(stages).toContain(stage);
     const deployed = await db.match.findFirstOrThrow({ where: { stage: "DEPLOYED" } });
-    expect([deployed.introducedAt, deployed.pilotAt, deployed.procurementAt, deployed.deployedAt].every(Boolean)).toBe(true);
+    expect([deployed.introducedAt, deployed.pilotAt, deployed.procurementAt, deployed.deployedAt].every(Boolean)).toBe(
+      true,
+    );
   });
 
   it("shows non-zero figures on /results", async () => {
     const page = await server.browser().get("/results");
     expect(page.status).toBe(200);
-    const figure = (key: string) => Number(page.text.match(new RegExp(`data-figure="${key}"><strong>([\\d.]+)</strong>`))?.[1]?.replace(/\./g, ""));
-    for (const key of ["problems", "withApproved", "piloted", "deployed", "offers", "organisations"]) expect(figure(key), key).toBeGreaterThan(0);
+    const figure = (key: string) =>
+      Number(page.text.match(new RegExp(`data-figure="${key}"><strong>([\\d.]+)</strong>`))?.[1]?.replace(/\./g, ""));
+    for (const key of ["problems", "withApproved", "piloted", "deployed", "offers", "organisations"])
+      expect(figure(key), key).toBeGreaterThan(0);
   });
 
   it("has paid, delivered and refunded orders, settled through the payment events", async () => {

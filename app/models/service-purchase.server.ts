@@ -12,7 +12,14 @@ import { INCLUDED_FEATURED_DAYS, limitsFor, servicePrice } from "~/payments/plan
 import { paymentProvider, type CheckoutSession, type PaymentIntent } from "~/payments/provider.server";
 import { logger } from "~/utils/logger.server";
 
-export type ServiceError = "notConfigured" | "notProvider" | "offerNotAvailable" | "planRequired" | "includedUsed" | "providerUnavailable" | "notFulfillable";
+export type ServiceError =
+  | "notConfigured"
+  | "notProvider"
+  | "offerNotAvailable"
+  | "planRequired"
+  | "includedUsed"
+  | "providerUnavailable"
+  | "notFulfillable";
 
 export class ServiceFailure extends Error {
   constructor(readonly code: ServiceError) {
@@ -22,19 +29,29 @@ export class ServiceFailure extends Error {
 
 const DAY_MS = 86_400_000;
 
-export type ServiceChoice = { kind: "TECHNOLOGY_VALUATION" } | { kind: "FEATURED_PLACEMENT"; offerId: string; days: number };
+export type ServiceChoice =
+  | { kind: "TECHNOLOGY_VALUATION" }
+  | { kind: "FEATURED_PLACEMENT"; offerId: string; days: number };
 
 async function checkChoice(organisationId: string, choice: ServiceChoice) {
   const organisation = await db.organisation.findUnique({ where: { id: organisationId }, select: { kind: true } });
   if (organisation?.kind !== "PROVIDER" && organisation?.kind !== "RESEARCH") throw new ServiceFailure("notProvider");
   if (choice.kind !== "FEATURED_PLACEMENT") return;
-  const offer = await db.offer.findFirst({ where: { id: choice.offerId, organisationId, status: "PUBLISHED" }, select: { id: true } });
+  const offer = await db.offer.findFirst({
+    where: { id: choice.offerId, organisationId, status: "PUBLISHED" },
+    select: { id: true },
+  });
   if (!offer) throw new ServiceFailure("offerNotAvailable");
   const { tier } = await currentPlan(organisationId);
   if (!limitsFor(tier).featuredPlacement) throw new ServiceFailure("planRequired");
 }
 
-export async function startServicePurchase(input: { organisationId: string; userId: string; choice: ServiceChoice; titleVi: string }): Promise<{ purchaseId: string; checkoutUrl: string }> {
+export async function startServicePurchase(input: {
+  organisationId: string;
+  userId: string;
+  choice: ServiceChoice;
+  titleVi: string;
+}): Promise<{ purchaseId: string; checkoutUrl: string }> {
   const provider = paymentProvider();
   if (!provider) throw new ServiceFailure("notConfigured");
   await checkChoice(input.organisationId, input.choice);
@@ -43,11 +60,20 @@ export async function startServicePurchase(input: { organisationId: string; user
   const purchase = await db.$transaction(async (tx) => {
     const created = await tx.servicePurchase.create({
       data: {
-        organisationId: input.organisationId, userId: input.userId, kind: choice.kind, amountVnd,
+        organisationId: input.organisationId,
+        userId: input.userId,
+        kind: choice.kind,
+        amountVnd,
         ...(choice.kind === "FEATURED_PLACEMENT" ? { offerId: choice.offerId, days: choice.days } : {}),
       },
     });
-    await recordAudit(tx, { actorId: input.userId, action: "service.create", entityType: "ServicePurchase", entityId: created.id, data: { kind: choice.kind, amountVnd: amountVnd.toString(), days: created.days, offerId: created.offerId } });
+    await recordAudit(tx, {
+      actorId: input.userId,
+      action: "service.create",
+      entityType: "ServicePurchase",
+      entityId: created.id,
+      data: { kind: choice.kind, amountVnd: amountVnd.toString(), days: created.days, offerId: created.offerId },
+    });
     return created;
   });
 
@@ -63,14 +89,29 @@ export async function startServicePurchase(input: { organisationId: string; user
     });
   } catch (error) {
     const reason = `checkout_unavailable: ${(error as Error).message}`.slice(0, 500);
-    logger.warn({ err: error, servicePurchaseId: purchase.id }, "service checkout could not be created; purchase cancelled");
+    logger.warn(
+      { err: error, servicePurchaseId: purchase.id },
+      "service checkout could not be created; purchase cancelled",
+    );
     await db.$transaction(async (tx) => {
-      await tx.servicePurchase.update({ where: { id: purchase.id }, data: { status: "CANCELLED", failureReason: reason, cancelledAt: new Date() } });
-      await recordAudit(tx, { actorId: input.userId, action: "service.checkout_failed", entityType: "ServicePurchase", entityId: purchase.id, data: { reason } });
+      await tx.servicePurchase.update({
+        where: { id: purchase.id },
+        data: { status: "CANCELLED", failureReason: reason, cancelledAt: new Date() },
+      });
+      await recordAudit(tx, {
+        actorId: input.userId,
+        action: "service.checkout_failed",
+        entityType: "ServicePurchase",
+        entityId: purchase.id,
+        data: { reason },
+      });
     });
     throw new ServiceFailure("providerUnavailable");
   }
-  await db.servicePurchase.update({ where: { id: purchase.id }, data: { checkoutSessionId: session.id, checkoutUrl: session.url } });
+  await db.servicePurchase.update({
+    where: { id: purchase.id },
+    data: { checkoutSessionId: session.id, checkoutUrl: session.url },
+  });
   if (!session.url) throw new ServiceFailure("providerUnavailable");
   return { purchaseId: purchase.id, checkoutUrl: session.url };
 }
@@ -91,15 +132,35 @@ async function markPaid(purchaseId: string, amountPaidVnd: bigint, paymentIntent
   await db.$transaction(async (tx) => {
     const moved = await tx.servicePurchase.updateMany({
       where: { id: purchaseId, status: { in: ["PENDING", "CANCELLED"] } },
-      data: { status: "PAID", amountPaidVnd, paidAt: now, failureReason: null, cancelledAt: null, ...(paymentIntentId ? { paymentIntentId } : {}) },
+      data: {
+        status: "PAID",
+        amountPaidVnd,
+        paidAt: now,
+        failureReason: null,
+        cancelledAt: null,
+        ...(paymentIntentId ? { paymentIntentId } : {}),
+      },
     });
     if (moved.count === 0) {
-      if (paymentIntentId) await tx.servicePurchase.updateMany({ where: { id: purchaseId, paymentIntentId: null }, data: { paymentIntentId } });
+      if (paymentIntentId)
+        await tx.servicePurchase.updateMany({
+          where: { id: purchaseId, paymentIntentId: null },
+          data: { paymentIntentId },
+        });
       return;
     }
     const purchase = await tx.servicePurchase.findUniqueOrThrow({ where: { id: purchaseId } });
-    const featuredUntil = purchase.kind === "FEATURED_PLACEMENT" && purchase.offerId && purchase.days ? await extendFeatured(tx, purchase.offerId, purchase.days, now) : null;
-    await recordAudit(tx, { actorId: null, action: "service.paid", entityType: "ServicePurchase", entityId: purchaseId, data: { amountPaidVnd: amountPaidVnd.toString(), source, featuredUntil } });
+    const featuredUntil =
+      purchase.kind === "FEATURED_PLACEMENT" && purchase.offerId && purchase.days
+        ? await extendFeatured(tx, purchase.offerId, purchase.days, now)
+        : null;
+    await recordAudit(tx, {
+      actorId: null,
+      action: "service.paid",
+      entityType: "ServicePurchase",
+      entityId: purchaseId,
+      data: { amountPaidVnd: amountPaidVnd.toString(), source, featuredUntil },
+    });
   });
 }
 
@@ -118,15 +179,25 @@ export async function applyServiceSession(session: CheckoutSession, source: stri
     await markPaid(purchase.id, session.amountTotalVnd ?? purchase.amountVnd, session.paymentIntentId, source);
   } else if (session.status === "expired") {
     await db.$transaction(async (tx) => {
-      const moved = await tx.servicePurchase.updateMany({ where: { id: purchase.id, status: "PENDING" }, data: { status: "CANCELLED", failureReason: "checkout_expired", cancelledAt: new Date() } });
-      if (moved.count) await recordAudit(tx, { actorId: null, action: "service.expired", entityType: "ServicePurchase", entityId: purchase.id });
+      const moved = await tx.servicePurchase.updateMany({
+        where: { id: purchase.id, status: "PENDING" },
+        data: { status: "CANCELLED", failureReason: "checkout_expired", cancelledAt: new Date() },
+      });
+      if (moved.count)
+        await recordAudit(tx, {
+          actorId: null,
+          action: "service.expired",
+          entityType: "ServicePurchase",
+          entityId: purchase.id,
+        });
     });
   }
 }
 
 export async function applyServiceIntent(intent: PaymentIntent, source: string) {
   const purchase = await purchaseFor(intent.metadata, { paymentIntentId: intent.id });
-  if (!purchase) return logger.warn({ paymentIntentId: intent.id }, "service event for a payment intent with no purchase; ignored");
+  if (!purchase)
+    return logger.warn({ paymentIntentId: intent.id }, "service event for a payment intent with no purchase; ignored");
   if (intent.status === "succeeded") await markPaid(purchase.id, intent.amountReceivedVnd, intent.id, source);
 }
 
@@ -140,61 +211,134 @@ export async function featureIncluded(input: { organisationId: string; userId: s
   if (included === 0) throw new ServiceFailure("planRequired");
   const now = new Date();
   await db.$transaction(async (tx) => {
-    const offer = await tx.offer.findFirst({ where: { id: input.offerId, organisationId: input.organisationId, status: "PUBLISHED" }, select: { id: true } });
+    const offer = await tx.offer.findFirst({
+      where: { id: input.offerId, organisationId: input.organisationId, status: "PUBLISHED" },
+      select: { id: true },
+    });
     if (!offer) throw new ServiceFailure("offerNotAvailable");
     const running = await tx.servicePurchase.count({
-      where: { organisationId: input.organisationId, kind: "FEATURED_PLACEMENT", amountVnd: 0n, status: "PAID", offer: { featuredUntil: { gt: now } } },
+      where: {
+        organisationId: input.organisationId,
+        kind: "FEATURED_PLACEMENT",
+        amountVnd: 0n,
+        status: "PAID",
+        offer: { featuredUntil: { gt: now } },
+      },
     });
     if (running >= included) throw new ServiceFailure("includedUsed");
     const created = await tx.servicePurchase.create({
-      data: { organisationId: input.organisationId, userId: input.userId, kind: "FEATURED_PLACEMENT", offerId: offer.id, days: INCLUDED_FEATURED_DAYS, amountVnd: 0n, amountPaidVnd: 0n, status: "PAID", paidAt: now },
+      data: {
+        organisationId: input.organisationId,
+        userId: input.userId,
+        kind: "FEATURED_PLACEMENT",
+        offerId: offer.id,
+        days: INCLUDED_FEATURED_DAYS,
+        amountVnd: 0n,
+        amountPaidVnd: 0n,
+        status: "PAID",
+        paidAt: now,
+      },
     });
     const featuredUntil = await extendFeatured(tx, offer.id, INCLUDED_FEATURED_DAYS, now);
-    await recordAudit(tx, { actorId: input.userId, action: "service.included_featured", entityType: "ServicePurchase", entityId: created.id, data: { tier, featuredUntil } });
+    await recordAudit(tx, {
+      actorId: input.userId,
+      action: "service.included_featured",
+      entityType: "ServicePurchase",
+      entityId: created.id,
+      data: { tier, featuredUntil },
+    });
   });
 }
 
 /** Staff mark a paid valuation as delivered. */
 export async function fulfilService(purchaseId: string, actorId: string): Promise<boolean> {
   return db.$transaction(async (tx) => {
-    const moved = await tx.servicePurchase.updateMany({ where: { id: purchaseId, kind: "TECHNOLOGY_VALUATION", status: "PAID" }, data: { status: "FULFILLED", fulfilledAt: new Date() } });
-    if (moved.count) await recordAudit(tx, { actorId, action: "service.fulfil", entityType: "ServicePurchase", entityId: purchaseId });
+    const moved = await tx.servicePurchase.updateMany({
+      where: { id: purchaseId, kind: "TECHNOLOGY_VALUATION", status: "PAID" },
+      data: { status: "FULFILLED", fulfilledAt: new Date() },
+    });
+    if (moved.count)
+      await recordAudit(tx, { actorId, action: "service.fulfil", entityType: "ServicePurchase", entityId: purchaseId });
     return moved.count === 1;
   });
 }
 
 export type ServiceRow = {
-  id: string; kind: PlatformServiceKind; status: OrderStatus; offerTitle: string | null; days: number | null; amountVnd: number;
-  amountPaidVnd: number | null; createdAt: Date; paidAt: Date | null; fulfilledAt: Date | null; failureReason: string | null;
-  checkoutUrl: string | null; organisation: string;
+  id: string;
+  kind: PlatformServiceKind;
+  status: OrderStatus;
+  offerTitle: string | null;
+  days: number | null;
+  amountVnd: number;
+  amountPaidVnd: number | null;
+  createdAt: Date;
+  paidAt: Date | null;
+  fulfilledAt: Date | null;
+  failureReason: string | null;
+  checkoutUrl: string | null;
+  organisation: string;
 };
 
 const rowSelect = {
-  id: true, kind: true, status: true, days: true, amountVnd: true, amountPaidVnd: true, createdAt: true, paidAt: true, fulfilledAt: true,
-  failureReason: true, checkoutUrl: true, offer: { select: { titleVi: true } }, organisation: { select: { name: true } },
+  id: true,
+  kind: true,
+  status: true,
+  days: true,
+  amountVnd: true,
+  amountPaidVnd: true,
+  createdAt: true,
+  paidAt: true,
+  fulfilledAt: true,
+  failureReason: true,
+  checkoutUrl: true,
+  offer: { select: { titleVi: true } },
+  organisation: { select: { name: true } },
 } satisfies Prisma.ServicePurchaseSelect;
 
 function toRow(p: Prisma.ServicePurchaseGetPayload<{ select: typeof rowSelect }>): ServiceRow {
   return {
-    id: p.id, kind: p.kind, status: p.status, offerTitle: p.offer?.titleVi ?? null, days: p.days, amountVnd: Number(p.amountVnd),
-    amountPaidVnd: p.amountPaidVnd === null ? null : Number(p.amountPaidVnd), createdAt: p.createdAt, paidAt: p.paidAt, fulfilledAt: p.fulfilledAt,
-    failureReason: p.failureReason, checkoutUrl: p.status === "PENDING" ? p.checkoutUrl : null, organisation: p.organisation.name,
+    id: p.id,
+    kind: p.kind,
+    status: p.status,
+    offerTitle: p.offer?.titleVi ?? null,
+    days: p.days,
+    amountVnd: Number(p.amountVnd),
+    amountPaidVnd: p.amountPaidVnd === null ? null : Number(p.amountPaidVnd),
+    createdAt: p.createdAt,
+    paidAt: p.paidAt,
+    fulfilledAt: p.fulfilledAt,
+    failureReason: p.failureReason,
+    checkoutUrl: p.status === "PENDING" ? p.checkoutUrl : null,
+    organisation: p.organisation.name,
   };
 }
 
 export async function listServicePurchases(organisationId: string): Promise<ServiceRow[]> {
-  const rows = await db.servicePurchase.findMany({ where: { organisationId }, select: rowSelect, orderBy: { createdAt: "desc" }, take: 100 });
+  const rows = await db.servicePurchase.findMany({
+    where: { organisationId },
+    select: rowSelect,
+    orderBy: { createdAt: "desc" },
+    take: 100,
+  });
   return rows.map(toRow);
 }
 
 /** The organisation's published offers, with how long each is featured for. */
 export async function featurableOffers(organisationId: string) {
-  return db.offer.findMany({ where: { organisationId, status: "PUBLISHED" }, select: { id: true, titleVi: true, featuredUntil: true }, orderBy: { titleVi: "asc" } });
+  return db.offer.findMany({
+    where: { organisationId, status: "PUBLISHED" },
+    select: { id: true, titleVi: true, featuredUntil: true },
+    orderBy: { titleVi: "asc" },
+  });
 }
 
 /** Platform revenue from services paid in [from, to), for staff; not part of any provider's settlement. */
 export async function platformServiceRevenue(from: Date, to: Date) {
-  const rows = await db.servicePurchase.findMany({ where: { paidAt: { gte: from, lt: to }, amountVnd: { gt: 0n } }, select: rowSelect, orderBy: { paidAt: "asc" } });
+  const rows = await db.servicePurchase.findMany({
+    where: { paidAt: { gte: from, lt: to }, amountVnd: { gt: 0n } },
+    select: rowSelect,
+    orderBy: { paidAt: "asc" },
+  });
   const lines = rows.map(toRow);
   const total = rows.reduce((sum, r) => sum + (r.amountPaidVnd ?? 0n), 0n);
   return { lines, totalVnd: Number(total) };
@@ -205,7 +349,13 @@ export async function featuredOffers(limit: number, now = new Date()) {
   return db.offer.findMany({
     where: { status: "PUBLISHED", featuredUntil: { gt: now } },
     select: {
-      id: true, slug: true, titleVi: true, titleEn: true, summaryVi: true, featuredUntil: true, organisation: { select: { name: true } },
+      id: true,
+      slug: true,
+      titleVi: true,
+      titleEn: true,
+      summaryVi: true,
+      featuredUntil: true,
+      organisation: { select: { name: true } },
       media: { where: { kind: "LOGO" }, select: { storedName: true }, take: 1 },
     },
     orderBy: [{ featuredUntil: "desc" }, { id: "asc" }],
@@ -215,6 +365,10 @@ export async function featuredOffers(limit: number, now = new Date()) {
 
 /** Everything the services page shows. */
 export async function servicesOverview(organisationId: string) {
-  const [{ tier }, purchases, offers] = await Promise.all([currentPlan(organisationId), listServicePurchases(organisationId), featurableOffers(organisationId)]);
+  const [{ tier }, purchases, offers] = await Promise.all([
+    currentPlan(organisationId),
+    listServicePurchases(organisationId),
+    featurableOffers(organisationId),
+  ]);
   return { tier, limits: limitsFor(tier), purchases, offers, configured: paymentProvider() !== null };
 }

@@ -43,8 +43,11 @@ async function subscribe(userId: string, input: NewSubscription): Promise<Subscr
   return db.$transaction(async (tx) => {
     const existing = await tx.subscription.findFirst({
       where: {
-        userId, kind: input.kind, organisationId: input.organisationId ?? null,
-        query: input.query ?? null, sectorSlug: input.sectorSlug ?? null,
+        userId,
+        kind: input.kind,
+        organisationId: input.organisationId ?? null,
+        query: input.query ?? null,
+        sectorSlug: input.sectorSlug ?? null,
       },
       select: { id: true },
     });
@@ -58,8 +61,16 @@ async function subscribe(userId: string, input: NewSubscription): Promise<Subscr
       data: { unsubscribeTokenHash: hashToken(unsubscribeToken(created.id)) },
     });
     await recordAudit(tx, {
-      actorId: userId, action: "subscription.created", entityType: "Subscription", entityId: created.id,
-      after: { kind: input.kind, organisationId: input.organisationId ?? null, query: input.query ?? null, sectorSlug: input.sectorSlug ?? null },
+      actorId: userId,
+      action: "subscription.created",
+      entityType: "Subscription",
+      entityId: created.id,
+      after: {
+        kind: input.kind,
+        organisationId: input.organisationId ?? null,
+        query: input.query ?? null,
+        sectorSlug: input.sectorSlug ?? null,
+      },
     });
     return { status: "created" as const, id: created.id };
   });
@@ -106,7 +117,10 @@ export async function deleteSubscription(userId: string, id: string): Promise<bo
     if (!subscription) return false;
     await tx.subscription.delete({ where: { id } });
     await recordAudit(tx, {
-      actorId: userId, action: "subscription.deleted", entityType: "Subscription", entityId: id,
+      actorId: userId,
+      action: "subscription.deleted",
+      entityType: "Subscription",
+      entityId: id,
       before: { kind: subscription.kind, query: subscription.query, sectorSlug: subscription.sectorSlug },
     });
     return true;
@@ -129,7 +143,10 @@ export async function unsubscribeByToken(token: string): Promise<boolean> {
     const deleted = await tx.subscription.deleteMany({ where: { id: subscription.id } });
     if (deleted.count === 0) return false;
     await recordAudit(tx, {
-      actorId: null, action: "subscription.unsubscribed", entityType: "Subscription", entityId: subscription.id,
+      actorId: null,
+      action: "subscription.unsubscribed",
+      entityType: "Subscription",
+      entityId: subscription.id,
       before: { kind: subscription.kind, query: subscription.query, sectorSlug: subscription.sectorSlug },
     });
     return true;

@@ -14,7 +14,14 @@ import { db } from "~/db.server";
 import { orphanUploadGraceMs } from "~/models/maintenance.server";
 import { removeOrphanUploads } from "~/models/upload-cleanup.server";
 import { makeUser } from "~/test-support/factories";
-import { makeAgency, makeOffer, makeProposal, makeProvider, makeStatement, pdfBytes } from "~/test-support/statement-factories";
+import {
+  makeAgency,
+  makeOffer,
+  makeProposal,
+  makeProvider,
+  makeStatement,
+  pdfBytes,
+} from "~/test-support/statement-factories";
 
 const HOUR = 3_600_000;
 let dir: string;
@@ -38,7 +45,11 @@ async function fileOnDisk(name: string, ageMs: number) {
   return name;
 }
 
-const exists = (name: string) => fs.access(path.join(dir, name)).then(() => true, () => false);
+const exists = (name: string) =>
+  fs.access(path.join(dir, name)).then(
+    () => true,
+    () => false,
+  );
 
 describe("orphan uploads", () => {
   it("removes the 4 files a crash left with no row once older than the grace period (1 hour by default), and keeps the rest", async () => {
@@ -49,16 +60,35 @@ describe("orphan uploads", () => {
 
     // Named by rows: an offer's media, media waiting in a pending revision, a proposal's attachment.
     const media = await fileOnDisk(storedName("png"), 3 * HOUR);
-    await db.offerMedia.create({ data: { offerId: offer.id, kind: "IMAGE", storedName: media, originalName: "anh.png", mimeType: "image/png", sizeBytes: 100 } });
+    await db.offerMedia.create({
+      data: {
+        offerId: offer.id,
+        kind: "IMAGE",
+        storedName: media,
+        originalName: "anh.png",
+        mimeType: "image/png",
+        sizeBytes: 100,
+      },
+    });
     const pendingMedia = await fileOnDisk(storedName("png"), 3 * HOUR);
-    await db.offer.update({ where: { id: offer.id }, data: { pendingRevision: JSON.stringify({ addMedia: [{ kind: "IMAGE", storedName: pendingMedia }], removeMediaIds: [] }) } });
+    await db.offer.update({
+      where: { id: offer.id },
+      data: {
+        pendingRevision: JSON.stringify({
+          addMedia: [{ kind: "IMAGE", storedName: pendingMedia }],
+          removeMediaIds: [],
+        }),
+      },
+    });
     const agency = await makeAgency(owner.id);
     const statement = await makeStatement(agency.id, owner.id);
     const attachment = await fileOnDisk(storedName("pdf"), 3 * HOUR);
     await makeProposal(statement.id, offer, { attachmentStored: attachment });
 
     // The crash: files written, their transaction never committed.
-    const orphans = await Promise.all([storedName("pdf"), storedName("png"), storedName("jpg"), storedName("webp")].map((n) => fileOnDisk(n, 2 * HOUR)));
+    const orphans = await Promise.all(
+      [storedName("pdf"), storedName("png"), storedName("jpg"), storedName("webp")].map((n) => fileOnDisk(n, 2 * HOUR)),
+    );
     // A form still in flight: written a minute ago, no row yet.
     const fresh = await fileOnDisk(storedName("pdf"), 60_000);
     // Not a name the app makes: never touched.
@@ -77,14 +107,26 @@ describe("orphan uploads", () => {
     const owner = await makeUser();
     const offer = await makeOffer((await makeProvider(owner.id)).id);
     const name = await fileOnDisk(storedName("png"), 2 * HOUR);
-    const row = await db.offerMedia.create({ data: { offerId: offer.id, kind: "LOGO", storedName: name, originalName: "logo.png", mimeType: "image/png", sizeBytes: 100 } });
+    const row = await db.offerMedia.create({
+      data: {
+        offerId: offer.id,
+        kind: "LOGO",
+        storedName: name,
+        originalName: "logo.png",
+        mimeType: "image/png",
+        sizeBytes: 100,
+      },
+    });
     expect((await removeOrphanUploads({ graceMs: HOUR, dir })).removed).toEqual([]);
     await db.offerMedia.delete({ where: { id: row.id } });
     expect((await removeOrphanUploads({ graceMs: HOUR, dir })).removed).toEqual([name]);
   });
 
   it("is a no-op when the upload folder does not exist yet", async () => {
-    expect(await removeOrphanUploads({ graceMs: HOUR, dir: path.join(dir, "missing") })).toEqual({ removed: [], kept: 0 });
+    expect(await removeOrphanUploads({ graceMs: HOUR, dir: path.join(dir, "missing") })).toEqual({
+      removed: [],
+      kept: 0,
+    });
   });
 
   it("runs from the command line: npm run clean:orphans (the script it names) sweeps this database's folder", async () => {

@@ -34,7 +34,10 @@ async function referenced(names: string[]): Promise<Set<string>> {
   }
   // Media added by an edit waiting for review live in the offer's pending
   // revision (JSON). Matching the text keeps a file whenever its name appears there.
-  const revisions = await db.offer.findMany({ where: { pendingRevision: { not: null } }, select: { pendingRevision: true } });
+  const revisions = await db.offer.findMany({
+    where: { pendingRevision: { not: null } },
+    select: { pendingRevision: true },
+  });
   for (const name of names) if (revisions.some((r) => r.pendingRevision!.includes(name))) used.add(name);
   return used;
 }
@@ -44,11 +47,17 @@ async function referenced(names: string[]): Promise<Set<string>> {
  * upload storage (or the folder `dir`). Only names writeUpload makes are
  * considered; anything else is left alone. Safe to run in several processes at once.
  */
-export async function removeOrphanUploads(options: { graceMs: number; now?: Date; dir?: string }): Promise<OrphanSweep> {
+export async function removeOrphanUploads(options: {
+  graceMs: number;
+  now?: Date;
+  dir?: string;
+}): Promise<OrphanSweep> {
   const store: ObjectStore = options.dir ? diskStore(options.dir) : uploadStore();
   const cutoff = (options.now ?? new Date()).getTime() - options.graceMs;
   const objects = await store.list();
-  const old = objects.filter((object) => STORED_NAME.test(object.key) && object.lastModified.getTime() < cutoff).map((object) => object.key);
+  const old = objects
+    .filter((object) => STORED_NAME.test(object.key) && object.lastModified.getTime() < cutoff)
+    .map((object) => object.key);
   const used = await referenced(old);
   const removed: string[] = [];
   for (const name of old) {
@@ -56,6 +65,7 @@ export async function removeOrphanUploads(options: { graceMs: number; now?: Date
     await store.delete(name);
     removed.push(name);
   }
-  if (removed.length) logger.warn({ files: removed, storage: store.location }, "orphan uploads removed (no row named them)");
+  if (removed.length)
+    logger.warn({ files: removed, storage: store.location }, "orphan uploads removed (no row named them)");
   return { removed, kept: objects.length - removed.length };
 }

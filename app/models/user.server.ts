@@ -15,7 +15,13 @@ export async function findUserByEmail(email: string) {
 }
 
 // `language`: the page language at sign-up (issue 14), used for every email and notice; default "vi".
-export async function createUser(input: { email: string; name: string; password: string; role?: PlatformRole; language?: "vi" | "en" }) {
+export async function createUser(input: {
+  email: string;
+  name: string;
+  password: string;
+  role?: PlatformRole;
+  language?: "vi" | "en";
+}) {
   const passwordHash = await hashPassword(input.password);
   return db.user.create({
     data: {
@@ -37,7 +43,11 @@ export async function verifyLogin(email: string, password: string): Promise<Publ
 }
 
 export async function updateProfile(userId: string, input: { name: string }) {
-  return db.user.update({ where: { id: userId }, data: { name: input.name.normalize("NFC").trim() }, select: publicFields });
+  return db.user.update({
+    where: { id: userId },
+    data: { name: input.name.normalize("NFC").trim() },
+    select: publicFields,
+  });
 }
 
 // A new password ends every other session: whoever had the old one is out.
@@ -66,7 +76,14 @@ export async function setPlatformRole(actorId: string, userId: string, role: Pla
   return db.$transaction(async (tx) => {
     const before = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { role: true } });
     const user = await tx.user.update({ where: { id: userId }, data: { role }, select: publicFields });
-    await recordAudit(tx, { actorId, action: "user.role_changed", entityType: "User", entityId: userId, before, after: { role } });
+    await recordAudit(tx, {
+      actorId,
+      action: "user.role_changed",
+      entityType: "User",
+      entityId: userId,
+      before,
+      after: { role },
+    });
     return user;
   });
 }

@@ -29,7 +29,10 @@ export const DEMO_STRIPE_HOST = "127.0.0.1";
 // not generated: from the session secret, which is this deployment's own, so
 // nobody can sign a fake payment with a secret read in this file.
 export function demoWebhookSecret(sessionSecret: string): string {
-  return `whsec_demo_${createHmac("sha256", sessionSecret).update("demo-test-payments-webhook").digest("hex").slice(0, 32)}`;
+  return `whsec_demo_${createHmac("sha256", sessionSecret)
+    .update("demo-test-payments-webhook")
+    .digest("hex")
+    .slice(0, 32)}`;
 }
 
 export function demoStripeConfig(env: DemoEnv, sessionSecret: string) {
@@ -46,7 +49,8 @@ export function demoStripeConfig(env: DemoEnv, sessionSecret: string) {
 // Stripe's dashboard); in demo mode the app uses their ids.
 export function demoPlanPriceIds(): Record<PaidTier, Record<Interval, string>> {
   const ids = {} as Record<PaidTier, Record<Interval, string>>;
-  for (const tier of PAID_TIERS) ids[tier] = { MONTH: standInPriceEnv[PRICE_ENV[tier].MONTH]!, YEAR: standInPriceEnv[PRICE_ENV[tier].YEAR]! };
+  for (const tier of PAID_TIERS)
+    ids[tier] = { MONTH: standInPriceEnv[PRICE_ENV[tier].MONTH]!, YEAR: standInPriceEnv[PRICE_ENV[tier].YEAR]! };
   return ids;
 }
 
@@ -55,7 +59,10 @@ export function demoPlanPriceIds(): Record<PaidTier, Record<Interval, string>> {
  * is on). Its payments are kept in memory; see StandInOptions.demo for why
  * refunds of payments it does not know still succeed.
  */
-export async function startDemoPayments(env: DemoEnv, options: { sessionSecret: string; webhookUrl: () => string; port?: number }) {
+export async function startDemoPayments(
+  env: DemoEnv,
+  options: { sessionSecret: string; webhookUrl: () => string; port?: number },
+) {
   return startStripeStandIn({
     webhookSecret: demoWebhookSecret(options.sessionSecret),
     webhookUrl: options.webhookUrl,

@@ -7,13 +7,16 @@ describe("plan and service prices in whole đồng", () => {
     expect(toStripeAmount(PLAN_PRICES_VND.VERIFIED.MONTH)).toBe(990_000);
     expect(toStripeAmount(PLAN_PRICES_VND.PREMIUM.YEAR)).toBe(29_900_000);
     for (const tier of PAID_TIERS) {
-      for (const interval of ["MONTH", "YEAR"] as const) expect(toStripeAmount(PLAN_PRICES_VND[tier][interval])).toBe(Number(PLAN_PRICES_VND[tier][interval]));
+      for (const interval of ["MONTH", "YEAR"] as const)
+        expect(toStripeAmount(PLAN_PRICES_VND[tier][interval])).toBe(Number(PLAN_PRICES_VND[tier][interval]));
     }
   });
 
   it("prices services in whole đồng: valuation fixed, featured placement per day", () => {
     expect(toStripeAmount(servicePrice("TECHNOLOGY_VALUATION"))).toBe(15_000_000);
-    expect(FEATURED_DAYS.map((days) => toStripeAmount(servicePrice("FEATURED_PLACEMENT", days)))).toEqual([350_000, 1_500_000, 4_500_000]);
+    expect(FEATURED_DAYS.map((days) => toStripeAmount(servicePrice("FEATURED_PLACEMENT", days)))).toEqual([
+      350_000, 1_500_000, 4_500_000,
+    ]);
     expect(() => servicePrice("FEATURED_PLACEMENT", 5)).toThrow(RangeError);
     expect(() => servicePrice("FEATURED_PLACEMENT")).toThrow(RangeError);
   });

@@ -49,7 +49,8 @@ export type FeaturedDays = (typeof FEATURED_DAYS)[number];
 
 export function servicePrice(kind: ServiceKind, days?: number): bigint {
   if (kind === "TECHNOLOGY_VALUATION") return VALUATION_PRICE_VND;
-  if (!days || !(FEATURED_DAYS as readonly number[]).includes(days)) throw new RangeError(`featured placement is sold for ${FEATURED_DAYS.join("/")} days, not ${days}`);
+  if (!days || !(FEATURED_DAYS as readonly number[]).includes(days))
+    throw new RangeError(`featured placement is sold for ${FEATURED_DAYS.join("/")} days, not ${days}`);
   return FEATURED_DAY_PRICE_VND * BigInt(days);
 }
 

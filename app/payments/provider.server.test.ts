@@ -26,12 +26,21 @@ describe("checkout origins allowed as form targets", () => {
   it("is none without payments, Stripe's page with them, the stand-in when pointed at one", () => {
     expect(checkoutOrigins({})).toEqual([]);
     expect(checkoutOrigins({ STRIPE_SECRET_KEY: "sk_test_x" })).toEqual(["https://checkout.stripe.com"]);
-    expect(checkoutOrigins({ STRIPE_SECRET_KEY: "sk_test_x", STRIPE_API_HOST: "127.0.0.1", STRIPE_API_PORT: 12111, STRIPE_API_PROTOCOL: "http" })).toEqual(["http://127.0.0.1:12111"]);
+    expect(
+      checkoutOrigins({
+        STRIPE_SECRET_KEY: "sk_test_x",
+        STRIPE_API_HOST: "127.0.0.1",
+        STRIPE_API_PORT: 12111,
+        STRIPE_API_PROTOCOL: "http",
+      }),
+    ).toEqual(["http://127.0.0.1:12111"]);
   });
 
   it("allows the demo stand-in's loopback page only in test-payment mode", () => {
     expect(checkoutOrigins({ DEMO_TEST_PAYMENTS: "true", PORT: 3000 })).toEqual(["http://127.0.0.1:3001"]);
-    expect(checkoutOrigins({ DEMO_TEST_PAYMENTS: "true", PORT: 3000, STRIPE_API_PORT: 4555 })).toEqual(["http://127.0.0.1:4555"]);
+    expect(checkoutOrigins({ DEMO_TEST_PAYMENTS: "true", PORT: 3000, STRIPE_API_PORT: 4555 })).toEqual([
+      "http://127.0.0.1:4555",
+    ]);
     expect(checkoutOrigins({ DEMO_TEST_PAYMENTS: "false", PORT: 3000 })).toEqual([]);
   });
 });

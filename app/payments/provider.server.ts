@@ -69,7 +69,10 @@ export interface PaymentProvider {
   expireCheckoutSession(id: string, idempotencyKey: string): Promise<CheckoutSession>;
   retrieveSubscription(id: string): Promise<ProviderSubscription>;
   /** Another price (plan or interval) and/or cancelling at the end of the period already paid. */
-  updateSubscription(id: string, change: { priceId?: string; cancelAtPeriodEnd?: boolean; idempotencyKey: string }): Promise<ProviderSubscription>;
+  updateSubscription(
+    id: string,
+    change: { priceId?: string; cancelAtPeriodEnd?: boolean; idempotencyKey: string },
+  ): Promise<ProviderSubscription>;
   retrievePaymentIntent(id: string): Promise<PaymentIntent>;
   /** Throws ProviderRejectedError for a definite refusal; other errors leave the outcome unknown. */
   createRefund(input: { paymentIntentId: string; amountVnd: bigint; idempotencyKey: string }): Promise<ProviderRefund>;
@@ -109,11 +112,13 @@ const CURRENCY = "vnd";
 
 // Stripe's integer amount for whole đồng; refuses what Stripe would round.
 export function toStripeAmount(amountVnd: bigint): number {
-  if (amountVnd <= 0n || amountVnd > BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError(`amount out of range: ${amountVnd}`);
+  if (amountVnd <= 0n || amountVnd > BigInt(Number.MAX_SAFE_INTEGER))
+    throw new RangeError(`amount out of range: ${amountVnd}`);
   return Number(amountVnd);
 }
 
-const idOf = (value: string | { id: string } | null | undefined) => (value == null ? null : typeof value === "string" ? value : value.id);
+const idOf = (value: string | { id: string } | null | undefined) =>
+  value == null ? null : typeof value === "string" ? value : value.id;
 
 function session(value: Stripe.Checkout.Session): CheckoutSession {
   return {
@@ -132,7 +137,8 @@ function session(value: Stripe.Checkout.Session): CheckoutSession {
 function subscription(value: Stripe.Subscription): ProviderSubscription {
   const item = value.items?.data?.[0];
   // Newer API versions keep the period on the item; older ones on the subscription.
-  const periodEnd = item?.current_period_end ?? (value as unknown as { current_period_end?: number }).current_period_end ?? null;
+  const periodEnd =
+    item?.current_period_end ?? (value as unknown as { current_period_end?: number }).current_period_end ?? null;
   return {
     id: value.id,
     status: value.status,
@@ -165,12 +171,21 @@ export function createStripeProvider(config: StripeConfig): PaymentProvider {
           line_items: input.lineItems.map((item) =>
             "priceId" in item
               ? { quantity: item.quantity, price: item.priceId }
-              : { quantity: item.quantity, price_data: { currency: CURRENCY, unit_amount: toStripeAmount(item.unitAmountVnd), product_data: { name: item.name } } },
+              : {
+                  quantity: item.quantity,
+                  price_data: {
+                    currency: CURRENCY,
+                    unit_amount: toStripeAmount(item.unitAmountVnd),
+                    product_data: { name: item.name },
+                  },
+                },
           ),
           metadata: input.metadata,
           // The metadata travels on the object later events are about, so an
           // event that arrives before checkout.session.completed still finds its row.
-          ...(input.kind === "payment" ? { payment_intent_data: { metadata: input.metadata } } : { subscription_data: { metadata: input.metadata } }),
+          ...(input.kind === "payment"
+            ? { payment_intent_data: { metadata: input.metadata } }
+            : { subscription_data: { metadata: input.metadata } }),
           success_url: input.successUrl,
           cancel_url: input.cancelUrl,
         },
@@ -243,7 +258,10 @@ export function createStripeProvider(config: StripeConfig): PaymentProvider {
       }
       // A valid signature proves who sent the bytes, not that they are an event.
       const envelope = webhookEnvelope.safeParse(event);
-      if (!envelope.success) throw new WebhookPayloadError(envelope.error.issues.map((i) => `${i.path.join(".") || "event"}: ${i.message}`).join("; "));
+      if (!envelope.success)
+        throw new WebhookPayloadError(
+          envelope.error.issues.map((i) => `${i.path.join(".") || "event"}: ${i.message}`).join("; "),
+        );
       const { id, type, data } = envelope.data;
       return { id, type, objectId: data.object.id ?? null, payload: rawBody };
     },
@@ -256,17 +274,17 @@ let current: PaymentProvider | null | undefined;
 export function paymentProvider(): PaymentProvider | null {
   if (current === undefined) {
     current = testPaymentsOn(env)
-      // The demo's loopback stand-in (the server started it at boot).
-      ? createStripeProvider(demoStripeConfig(env, sessionSecret))
+      ? // The demo's loopback stand-in (the server started it at boot).
+        createStripeProvider(demoStripeConfig(env, sessionSecret))
       : env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET
-        ? createStripeProvider({
-            secretKey: env.STRIPE_SECRET_KEY,
-            webhookSecret: env.STRIPE_WEBHOOK_SECRET,
-            host: env.STRIPE_API_HOST,
-            port: env.STRIPE_API_PORT,
-            protocol: env.STRIPE_API_PROTOCOL,
-          })
-        : null;
+      ? createStripeProvider({
+          secretKey: env.STRIPE_SECRET_KEY,
+          webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+          host: env.STRIPE_API_HOST,
+          port: env.STRIPE_API_PORT,
+          protocol: env.STRIPE_API_PROTOCOL,
+        })
+      : null;
   }
   return current;
 }
@@ -292,7 +310,9 @@ let prices: PriceIds | undefined;
 function pricesFromEnv(): PriceIds {
   if (testPaymentsOn(env)) return demoPlanPriceIds();
   const source = env as unknown as Record<string, string | undefined>;
-  return Object.fromEntries(PAID_TIERS.map((tier) => [tier, { MONTH: source[PRICE_ENV[tier].MONTH], YEAR: source[PRICE_ENV[tier].YEAR] }]));
+  return Object.fromEntries(
+    PAID_TIERS.map((tier) => [tier, { MONTH: source[PRICE_ENV[tier].MONTH], YEAR: source[PRICE_ENV[tier].YEAR] }]),
+  );
 }
 
 /** The Stripe Price id of a paid plan, or null when it is not configured. */
@@ -304,7 +324,9 @@ export function planPriceId(tier: PaidTier, interval: Interval): string | null {
 /** Which plan a Stripe Price id stands for (a subscription changed in Stripe's dashboard too). */
 export function planForPrice(priceId: string | null): { tier: PaidTier; interval: Interval } | null {
   if (!priceId) return null;
-  for (const tier of PAID_TIERS) for (const interval of ["MONTH", "YEAR"] as const) if (planPriceId(tier, interval) === priceId) return { tier, interval };
+  for (const tier of PAID_TIERS)
+    for (const interval of ["MONTH", "YEAR"] as const)
+      if (planPriceId(tier, interval) === priceId) return { tier, interval };
   return null;
 }
 

@@ -19,6 +19,7 @@ export function checkoutReturnBase(requestUrl: string, appUrl: string | undefine
   const base = new URL(configured);
   if (own.origin === base.origin) return configured;
   const http = own.protocol === "http:" || own.protocol === "https:";
-  if (http && LOOPBACK.test(base.hostname) && LOOPBACK.test(own.hostname) && base.pathname.replace(/\/+$/, "") === "") return own.origin;
+  if (http && LOOPBACK.test(base.hostname) && LOOPBACK.test(own.hostname) && base.pathname.replace(/\/+$/, "") === "")
+    return own.origin;
   return configured;
 }

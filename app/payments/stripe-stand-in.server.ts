@@ -19,20 +19,55 @@ import { PAID_TIERS, PLAN_PRICES_VND, PRICE_ENV } from "./plans";
 
 export type RecordedRequest = { method: string; path: string; params: URLSearchParams; idempotencyKey: string | null };
 type Session = {
-  id: string; object: "checkout.session"; mode: string; status: "open" | "complete" | "expired";
-  payment_status: "paid" | "unpaid"; amount_total: number; currency: string; payment_intent: string | null;
-  subscription: string | null; customer: string | null; price: string | null; subscription_metadata: Record<string, string>;
-  metadata: Record<string, string>; success_url: string; cancel_url: string; url: string; livemode: false;
+  id: string;
+  object: "checkout.session";
+  mode: string;
+  status: "open" | "complete" | "expired";
+  payment_status: "paid" | "unpaid";
+  amount_total: number;
+  currency: string;
+  payment_intent: string | null;
+  subscription: string | null;
+  customer: string | null;
+  price: string | null;
+  subscription_metadata: Record<string, string>;
+  metadata: Record<string, string>;
+  success_url: string;
+  cancel_url: string;
+  url: string;
+  livemode: false;
   /** What the buyer is paying for (the first line item's name), shown on the checkout page. */
   description: string | null;
 };
 export type StandInPrice = { unit_amount: number; interval: "month" | "year" };
 type Subscription = {
-  id: string; object: "subscription"; status: string; customer: string; cancel_at_period_end: boolean; canceled_at: number | null;
-  metadata: Record<string, string>; livemode: false;
-  items: { object: "list"; data: { id: string; object: "subscription_item"; current_period_end: number; price: { id: string; object: "price"; unit_amount: number; currency: string; recurring: { interval: string } } }[] };
+  id: string;
+  object: "subscription";
+  status: string;
+  customer: string;
+  cancel_at_period_end: boolean;
+  canceled_at: number | null;
+  metadata: Record<string, string>;
+  livemode: false;
+  items: {
+    object: "list";
+    data: {
+      id: string;
+      object: "subscription_item";
+      current_period_end: number;
+      price: { id: string; object: "price"; unit_amount: number; currency: string; recurring: { interval: string } };
+    }[];
+  };
 };
-type Intent = { id: string; object: "payment_intent"; status: string; amount: number; amount_received: number; currency: string; metadata: Record<string, string> };
+type Intent = {
+  id: string;
+  object: "payment_intent";
+  status: string;
+  amount: number;
+  amount_received: number;
+  currency: string;
+  metadata: Record<string, string>;
+};
 
 const stripe = new Stripe("sk_test_stand_in");
 
@@ -43,7 +78,10 @@ export const standInPriceEnv: Record<string, string> = {};
 for (const tier of PAID_TIERS) {
   for (const interval of ["MONTH", "YEAR"] as const) {
     const id = `price_${tier.toLowerCase()}_${interval === "MONTH" ? "monthly" : "yearly"}`;
-    standInPlanPrices[id] = { unit_amount: Number(PLAN_PRICES_VND[tier][interval]), interval: interval === "MONTH" ? "month" : "year" };
+    standInPlanPrices[id] = {
+      unit_amount: Number(PLAN_PRICES_VND[tier][interval]),
+      interval: interval === "MONTH" ? "month" : "year",
+    };
     standInPriceEnv[PRICE_ENV[tier][interval]] = id;
   }
 }
@@ -53,13 +91,21 @@ export function signWebhook(payload: string, secret: string, timestamp?: number)
 }
 
 export function eventBody(type: string, object: object, id = `evt_${randomUUID().replace(/-/g, "")}`): string {
-  return JSON.stringify({ id, object: "event", type, api_version: "2026-10-28.endive", created: Math.floor(Date.now() / 1000), livemode: false, data: { object } });
+  return JSON.stringify({
+    id,
+    object: "event",
+    type,
+    api_version: "2026-10-28.endive",
+    created: Math.floor(Date.now() / 1000),
+    livemode: false,
+    data: { object },
+  });
 }
 
 const newId = (prefix: string) => `${prefix}_${randomUUID().replace(/-/g, "").slice(0, 20)}`;
 
 const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]!));
 
 export type StandInOptions = {
   webhookSecret: string;
@@ -126,13 +172,26 @@ export async function startStripeStandIn(options: StandInOptions) {
   function subscriptionItem(priceId: string) {
     const price = prices[priceId]!;
     return {
-      id: newId("si"), object: "subscription_item" as const, current_period_end: periodEnd(price),
-      price: { id: priceId, object: "price" as const, unit_amount: price.unit_amount, currency: "vnd", recurring: { interval: price.interval } },
+      id: newId("si"),
+      object: "subscription_item" as const,
+      current_period_end: periodEnd(price),
+      price: {
+        id: priceId,
+        object: "price" as const,
+        unit_amount: price.unit_amount,
+        currency: "vnd",
+        recurring: { interval: price.interval },
+      },
     };
   }
 
   const invoiceFor = (sub: Subscription) => ({
-    id: newId("in"), object: "invoice", status: "paid", customer: sub.customer, amount_paid: sub.items.data[0]!.price.unit_amount, currency: "vnd",
+    id: newId("in"),
+    object: "invoice",
+    status: "paid",
+    customer: sub.customer,
+    amount_paid: sub.items.data[0]!.price.unit_amount,
+    currency: "vnd",
     parent: { type: "subscription_details", subscription_details: { subscription: sub.id, metadata: sub.metadata } },
   });
 
@@ -141,11 +200,23 @@ export async function startStripeStandIn(options: StandInOptions) {
     const session = sessions.get(sessionId);
     if (session?.mode !== "subscription") throw new Error(`no subscription session ${sessionId}`);
     const sub: Subscription = {
-      id: newId("sub"), object: "subscription", status: "active", customer: newId("cus"), cancel_at_period_end: false, canceled_at: null,
-      metadata: session.subscription_metadata, livemode: false, items: { object: "list", data: [subscriptionItem(session.price!)] },
+      id: newId("sub"),
+      object: "subscription",
+      status: "active",
+      customer: newId("cus"),
+      cancel_at_period_end: false,
+      canceled_at: null,
+      metadata: session.subscription_metadata,
+      livemode: false,
+      items: { object: "list", data: [subscriptionItem(session.price!)] },
     };
     subscriptions.set(sub.id, sub);
-    Object.assign(session, { status: "complete", payment_status: "paid", subscription: sub.id, customer: sub.customer });
+    Object.assign(session, {
+      status: "complete",
+      payment_status: "paid",
+      subscription: sub.id,
+      customer: sub.customer,
+    });
     if (options.deliver !== false) {
       await deliver("checkout.session.completed", session);
       await deliver("invoice.paid", invoiceFor(sub));
@@ -158,8 +229,13 @@ export async function startStripeStandIn(options: StandInOptions) {
     const session = sessions.get(sessionId);
     if (!session) throw new Error(`no session ${sessionId}`);
     const intent: Intent = {
-      id: `pi_${randomUUID().replace(/-/g, "").slice(0, 20)}`, object: "payment_intent", status: "succeeded",
-      amount: session.amount_total, amount_received: session.amount_total, currency: session.currency, metadata: session.metadata,
+      id: `pi_${randomUUID().replace(/-/g, "").slice(0, 20)}`,
+      object: "payment_intent",
+      status: "succeeded",
+      amount: session.amount_total,
+      amount_received: session.amount_total,
+      currency: session.currency,
+      metadata: session.metadata,
     };
     intents.set(intent.id, intent);
     Object.assign(session, { status: "complete", payment_status: "paid", payment_intent: intent.id });
@@ -171,12 +247,17 @@ export async function startStripeStandIn(options: StandInOptions) {
   }
 
   /** Stripe changing a subscription on its own (a failed renewal, the period ending), then telling the app. */
-  async function changeSubscription(id: string, change: { status?: string; cancel_at_period_end?: boolean }, options: { deliver?: boolean } = {}) {
+  async function changeSubscription(
+    id: string,
+    change: { status?: string; cancel_at_period_end?: boolean },
+    options: { deliver?: boolean } = {},
+  ) {
     const sub = subscriptions.get(id);
     if (!sub) throw new Error(`no subscription ${id}`);
     Object.assign(sub, change);
     if (sub.status === "canceled") sub.canceled_at ??= Math.floor(Date.now() / 1000);
-    if (options.deliver !== false) await deliver(sub.status === "canceled" ? "customer.subscription.deleted" : "customer.subscription.updated", sub);
+    if (options.deliver !== false)
+      await deliver(sub.status === "canceled" ? "customer.subscription.deleted" : "customer.subscription.updated", sub);
     return sub;
   }
 
@@ -219,17 +300,31 @@ export async function startStripeStandIn(options: StandInOptions) {
       for (let i = 0; params.has(`line_items[${i}][quantity]`); i++) {
         const price = params.get(`line_items[${i}][price]`);
         if (price && !prices[price]) return apiError(res, 400, `No such price: '${price}'`);
-        const unit = price ? prices[price]!.unit_amount : Number(params.get(`line_items[${i}][price_data][unit_amount]`));
+        const unit = price
+          ? prices[price]!.unit_amount
+          : Number(params.get(`line_items[${i}][price_data][unit_amount]`));
         if (!Number.isInteger(unit)) return apiError(res, 400, "unit_amount must be an integer");
         total += unit * Number(params.get(`line_items[${i}][quantity]`));
       }
       const id = `cs_test_${randomUUID().replace(/-/g, "")}`;
       const session: Session = {
-        id, object: "checkout.session", mode: params.get("mode") ?? "payment", status: "open", payment_status: "unpaid",
-        amount_total: total, currency: params.get("line_items[0][price_data][currency]") ?? "vnd", payment_intent: null,
-        subscription: null, customer: null, price: priceId, subscription_metadata: metadataOf(params, "subscription_data[metadata]"),
-        metadata: metadataOf(params, "metadata"), success_url: params.get("success_url") ?? "", cancel_url: params.get("cancel_url") ?? "",
-        url: `${base}/pay/${id}`, livemode: false,
+        id,
+        object: "checkout.session",
+        mode: params.get("mode") ?? "payment",
+        status: "open",
+        payment_status: "unpaid",
+        amount_total: total,
+        currency: params.get("line_items[0][price_data][currency]") ?? "vnd",
+        payment_intent: null,
+        subscription: null,
+        customer: null,
+        price: priceId,
+        subscription_metadata: metadataOf(params, "subscription_data[metadata]"),
+        metadata: metadataOf(params, "metadata"),
+        success_url: params.get("success_url") ?? "",
+        cancel_url: params.get("cancel_url") ?? "",
+        url: `${base}/pay/${id}`,
+        livemode: false,
         description: params.get("line_items[0][price_data][product_data][name]") ?? priceId,
       };
       sessions.set(id, session);
@@ -239,7 +334,12 @@ export async function startStripeStandIn(options: StandInOptions) {
       // Like Stripe: only an open session can be expired; the app hears of it by webhook too.
       const session = sessions.get(match[1]!);
       if (!session) return apiError(res, 404, "No such checkout.session");
-      if (session.status !== "open") return apiError(res, 400, `Only Checkout Sessions with a status in ["open"] can be expired; this one is ${session.status}.`);
+      if (session.status !== "open")
+        return apiError(
+          res,
+          400,
+          `Only Checkout Sessions with a status in ["open"] can be expired; this one is ${session.status}.`,
+        );
       session.status = "expired";
       later("checkout.session.expired", session);
       return send(res, 200, session);
@@ -262,11 +362,14 @@ export async function startStripeStandIn(options: StandInOptions) {
         return send(res, 200, sub);
       }
       if (method === "POST") {
-        if (sub.status === "canceled") return apiError(res, 400, "A canceled subscription can only update its cancellation_details and metadata.");
+        if (sub.status === "canceled")
+          return apiError(res, 400, "A canceled subscription can only update its cancellation_details and metadata.");
         const newPrice = params.get("items[0][price]");
         if (newPrice && !prices[newPrice]) return apiError(res, 400, `No such price: '${newPrice}'`);
-        if (newPrice) sub.items.data = [{ ...subscriptionItem(newPrice), id: params.get("items[0][id]") ?? newId("si") }];
-        if (params.has("cancel_at_period_end")) sub.cancel_at_period_end = params.get("cancel_at_period_end") === "true";
+        if (newPrice)
+          sub.items.data = [{ ...subscriptionItem(newPrice), id: params.get("items[0][id]") ?? newId("si") }];
+        if (params.has("cancel_at_period_end"))
+          sub.cancel_at_period_end = params.get("cancel_at_period_end") === "true";
         // Stripe tells the app about the change too, after answering.
         later("customer.subscription.updated", sub);
         return send(res, 200, sub);
@@ -274,18 +377,38 @@ export async function startStripeStandIn(options: StandInOptions) {
     }
     if (method === "POST" && pathname === "/v1/refunds") {
       const intentId = params.get("payment_intent") ?? "";
-      if (options.demo && !intents.has(intentId) && /^pi_\w+$/.test(intentId) && Number.isInteger(Number(params.get("amount")))) {
+      if (
+        options.demo &&
+        !intents.has(intentId) &&
+        /^pi_\w+$/.test(intentId) &&
+        Number.isInteger(Number(params.get("amount")))
+      ) {
         // An intent paid before a restart, or on the seed's stand-in: see StandInOptions.demo.
         const amount = Number(params.get("amount"));
-        return send(res, 200, { id: `re_${randomUUID().replace(/-/g, "").slice(0, 20)}`, object: "refund", amount, currency: "vnd", payment_intent: intentId, status: "succeeded" });
+        return send(res, 200, {
+          id: `re_${randomUUID().replace(/-/g, "").slice(0, 20)}`,
+          object: "refund",
+          amount,
+          currency: "vnd",
+          payment_intent: intentId,
+          status: "succeeded",
+        });
       }
       const intent = intents.get(intentId);
       if (!intent) return apiError(res, 404, "No such payment_intent");
       const amount = Number(params.get("amount") ?? intent.amount_received);
       const already = refunded.get(intent.id) ?? 0;
-      if (amount > intent.amount_received - already) return apiError(res, 400, "Refund amount is greater than unrefunded amount");
+      if (amount > intent.amount_received - already)
+        return apiError(res, 400, "Refund amount is greater than unrefunded amount");
       refunded.set(intent.id, already + amount);
-      return send(res, 200, { id: `re_${randomUUID().replace(/-/g, "").slice(0, 20)}`, object: "refund", amount, currency: intent.currency, payment_intent: intent.id, status: "succeeded" });
+      return send(res, 200, {
+        id: `re_${randomUUID().replace(/-/g, "").slice(0, 20)}`,
+        object: "refund",
+        amount,
+        currency: intent.currency,
+        payment_intent: intent.id,
+        status: "succeeded",
+      });
     }
     return apiError(res, 404, `stand-in has no ${method} ${pathname}`);
   }
@@ -309,7 +432,10 @@ export async function startStripeStandIn(options: StandInOptions) {
           return;
         }
         void (session.mode === "subscription" ? paySubscription(session.id) : pay(session.id)).then(
-          () => { res.writeHead(303, { Location: session.success_url }); res.end(); },
+          () => {
+            res.writeHead(303, { Location: session.success_url });
+            res.end();
+          },
           (error: Error) => send(res, 500, error.message),
         );
         return;
@@ -341,7 +467,14 @@ export async function startStripeStandIn(options: StandInOptions) {
       fault = next;
     },
     /** A provider config for the app pointing at this stand-in. */
-    config: (timeoutMs?: number) => ({ secretKey: "sk_test_stand_in", webhookSecret: options.webhookSecret, host: "127.0.0.1", port, protocol: "http" as const, timeoutMs }),
+    config: (timeoutMs?: number) => ({
+      secretKey: "sk_test_stand_in",
+      webhookSecret: options.webhookSecret,
+      host: "127.0.0.1",
+      port,
+      protocol: "http" as const,
+      timeoutMs,
+    }),
     async stop() {
       for (const res of hanging) res.destroy();
       server.closeAllConnections();
@@ -358,11 +491,17 @@ function checkoutPage(session: Session): string {
   const state =
     session.status === "open"
       ? `<form method="post"><button type="submit">Thanh toán thử / Pay (test)</button></form>`
-      : `<p>${session.status === "complete" ? "Đã thanh toán / Paid" : "Phiên thanh toán đã hết hạn / This checkout session has expired"}</p>`;
+      : `<p>${
+          session.status === "complete"
+            ? "Đã thanh toán / Paid"
+            : "Phiên thanh toán đã hết hạn / This checkout session has expired"
+        }</p>`;
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Thanh toán thử nghiệm / Test payment</title>
 <style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem}.test{background:#fff4ce;border:2px solid #b58100;padding:.75rem;border-radius:.5rem}button{font-size:1.1rem;padding:.6rem 1.2rem}</style></head>
 <body><p class="test" role="note"><strong>Thanh toán thử nghiệm — không có tiền thật được chuyển.</strong><br>Test payments — no real money moves.</p>
-<h1>Thanh toán ${session.amount_total} VND</h1><p>${amount} ₫${session.mode === "subscription" ? ` — đăng ký định kỳ / subscription: ${escapeHtml(session.price ?? "")}` : ""}</p>${what}
+<h1>Thanh toán ${session.amount_total} VND</h1><p>${amount} ₫${
+    session.mode === "subscription" ? ` — đăng ký định kỳ / subscription: ${escapeHtml(session.price ?? "")}` : ""
+  }</p>${what}
 ${state}<p><a href="${escapeHtml(session.cancel_url)}">Huỷ / Cancel</a></p></body></html>`;
 }
 

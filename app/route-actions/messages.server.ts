@@ -38,7 +38,8 @@ export async function messageAction(request: Request, user: SessionUser, ref: Th
   if (check && !check.ok) return reply(400, { fieldErrors: { attachment: [check.error] } });
   const posted = await postMessage(viewer, ref, submission.value, check);
   if (posted.outcome === "not-found") throw notFound();
-  if (posted.outcome !== "posted") return reply(posted.outcome === "readOnly" ? 403 : 409, { formErrors: [`messages.${posted.outcome}`] });
+  if (posted.outcome !== "posted")
+    return reply(posted.outcome === "readOnly" ? 403 : 409, { formErrors: [`messages.${posted.outcome}`] });
   return flash(request, `${afterPath}#m-${posted.messageId}`, { key: "messages.sent" });
 }
 

@@ -3,19 +3,35 @@
 // 400 in the reader's language when the URL asks for something invalid.
 import type { TFunction } from "i18next";
 import { isTableKey, type TableKey } from "~/models/metrics-sources.server";
-import { dashboardMetrics, resolveDashboardFilters, type DashboardFilters, type DashboardTable } from "~/models/metrics.server";
+import {
+  dashboardMetrics,
+  resolveDashboardFilters,
+  type DashboardFilters,
+  type DashboardTable,
+} from "~/models/metrics.server";
 
 export function badRequest(message: string): Response {
-  return new Response(message, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  return new Response(message, {
+    status: 400,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
 }
 
 export async function filtersOrResponse(url: URL, t: TFunction): Promise<DashboardFilters | Response> {
   const outcome = await resolveDashboardFilters(url.searchParams);
-  if (!outcome.ok) return badRequest(Object.values(outcome.errors).map((key) => t(key as "dashboard.errors.dateInvalid")).join(" "));
+  if (!outcome.ok)
+    return badRequest(
+      Object.values(outcome.errors)
+        .map((key) => t(key as "dashboard.errors.dateInvalid"))
+        .join(" "),
+    );
   return outcome.filters;
 }
 
-export async function tableOrResponse(url: URL, t: TFunction): Promise<{ table: DashboardTable; filters: DashboardFilters } | Response> {
+export async function tableOrResponse(
+  url: URL,
+  t: TFunction,
+): Promise<{ table: DashboardTable; filters: DashboardFilters } | Response> {
   const key = url.searchParams.get("table") ?? "";
   if (!isTableKey(key)) return badRequest(t("dashboard.errors.unknownTable"));
   const filters = await filtersOrResponse(url, t);

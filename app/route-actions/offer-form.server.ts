@@ -17,7 +17,10 @@ const MB = 1024 * 1024;
 // Reading the multipart form. An oversized file is drained and flagged rather
 // than aborting the parse, so the provider keeps everything typed.
 
-export const fileFields = { logo: "LOGO", images: "IMAGE", brochure: "BROCHURE" } as const satisfies Record<string, MediaKind>;
+export const fileFields = { logo: "LOGO", images: "IMAGE", brochure: "BROCHURE" } as const satisfies Record<
+  string,
+  MediaKind
+>;
 export type FileField = keyof typeof fileFields;
 type IncomingFile = { field: FileField; file: File } | { field: FileField; oversize: true };
 
@@ -43,7 +46,10 @@ export async function readOfferForm(request: Request): Promise<OfferFormRead> {
   const formData = new FormData();
   for (const [name, value] of read.fields) formData.append(name, value);
   // A nameless file with bytes is passed on, so the type check refuses it with a message.
-  const files = read.files.map(({ field, file }): IncomingFile => (file ? { field: field as FileField, file } : { field: field as FileField, oversize: true }));
+  const files = read.files.map(
+    ({ field, file }): IncomingFile =>
+      file ? { field: field as FileField, file } : { field: field as FileField, oversize: true },
+  );
   return { tooLarge: false, formData, files };
 }
 
@@ -55,7 +61,9 @@ export async function checkOfferFiles(files: IncomingFile[], keptImages: number)
     const incoming = files.filter((f) => f.field === field);
     const max = field === "images" ? MAX_IMAGES - keptImages : 1;
     if (incoming.length > max) {
-      errors[field] = [field === "images" ? `offers.validation.tooManyImages|${MAX_IMAGES}` : "offers.validation.oneFile"];
+      errors[field] = [
+        field === "images" ? `offers.validation.tooManyImages|${MAX_IMAGES}` : "offers.validation.oneFile",
+      ];
       continue;
     }
     for (const item of incoming) {
@@ -77,7 +85,8 @@ export async function checkOfferFiles(files: IncomingFile[], keptImages: number)
 // The form's schema plus the checks that need the database.
 export function offerSchemaWithTermCheck() {
   return offerSchema.superRefine(async (value, ctx) => {
-    for (const field of await invalidTermFields(value)) ctx.addIssue({ path: [field], code: "custom", message: "validation.invalidChoice" });
+    for (const field of await invalidTermFields(value))
+      ctx.addIssue({ path: [field], code: "custom", message: "validation.invalidChoice" });
   });
 }
 
@@ -104,5 +113,8 @@ export function rowIntentReply(formData: FormData): SubmissionResult<string[]> |
 
 // What the form shows when the request was too big to read at all.
 export function tooLargeResult(): SubmissionResult<string[]> {
-  return { status: "error", error: { "": [`offers.validation.requestTooLarge|${Math.floor(MAX_OFFER_REQUEST_BYTES / MB)}`] } };
+  return {
+    status: "error",
+    error: { "": [`offers.validation.requestTooLarge|${Math.floor(MAX_OFFER_REQUEST_BYTES / MB)}`] },
+  };
 }

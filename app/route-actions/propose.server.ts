@@ -10,7 +10,8 @@ import { notFound } from "~/utils/permissions.server";
 import { checkUpload, parseMultipartForm, readUpload } from "~/utils/uploads.server";
 
 async function readForm(request: Request) {
-  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return { formData: await request.formData(), tooLarge: false };
+  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data"))
+    return { formData: await request.formData(), tooLarge: false };
   return parseMultipartForm(request);
 }
 
@@ -28,7 +29,8 @@ export async function proposeAction(request: Request, userId: string, target: Pr
   const check = file ? await checkUpload(file, "ATTACHMENT") : null;
   if (check && !check.ok) return reply({ fieldErrors: { attachment: [check.error] } });
   const { outcome, organisationId } = await createProposal(userId, target, submission.value, check);
-  if (outcome === "offer-not-allowed") return reply({ fieldErrors: { offerId: ["statements.proposals.offerNotAllowed"] } });
+  if (outcome === "offer-not-allowed")
+    return reply({ fieldErrors: { offerId: ["statements.proposals.offerNotAllowed"] } });
   if (outcome === "duplicate") return reply({ fieldErrors: { offerId: ["statements.proposals.duplicate"] } });
   if (outcome === "closed") return reply({ formErrors: ["statements.proposals.closedNotice"] });
   return flash(request, `/orgs/${organisationId}/proposals`, { key: "statements.proposals.proposed" });
@@ -43,7 +45,9 @@ export async function attachmentResponse(attachment: { name: string; stored: str
     headers: {
       "Content-Type": attachment.mime,
       "Content-Length": String(bytes.length),
-      "Content-Disposition": `attachment; filename="proposal.pdf"; filename*=UTF-8''${encodeURIComponent(attachment.name)}`,
+      "Content-Disposition": `attachment; filename="proposal.pdf"; filename*=UTF-8''${encodeURIComponent(
+        attachment.name,
+      )}`,
       "Cache-Control": "private, no-store",
       "X-Content-Type-Options": "nosniff",
     },

@@ -19,10 +19,17 @@ const FORM_TEXT = {
  */
 export async function suggestFromForm(kind: keyof typeof FORM_TEXT, formData: FormData): Promise<TermSuggestions> {
   const text = (names: readonly string[]) =>
-    names.map((name) => formData.get(name)).filter((value): value is string => typeof value === "string").join("\n").slice(0, MAX_SUGGEST_TEXT);
+    names
+      .map((name) => formData.get(name))
+      .filter((value): value is string => typeof value === "string")
+      .join("\n")
+      .slice(0, MAX_SUGGEST_TEXT);
   const suggestions = await suggestTerms({ title: text(FORM_TEXT[kind].title), body: text(FORM_TEXT[kind].body) });
   if (kind === "offer") {
-    for (const [field, terms] of [["sectorIds", suggestions.sectors], ["technologyIds", suggestions.technologies]] as const) {
+    for (const [field, terms] of [
+      ["sectorIds", suggestions.sectors],
+      ["technologyIds", suggestions.technologies],
+    ] as const) {
       const ticked = new Set(formData.getAll(field).map(String));
       for (const term of terms) if (!ticked.has(term.id)) formData.append(field, term.id);
     }

@@ -30,20 +30,26 @@ describe("a major-problem list's ?version=", () => {
     expect((await server.browser().get(`/major-problems/${listSlug}?version=`)).status).toBe(200);
   });
 
-  it.each([tooBig, "-1", "0", "abc", "1.5", "1e3", "2"])("answers 404 with the not-found page for version=%s", async (version) => {
-    const page = await server.browser().get(`/major-problems/${listSlug}?version=${encodeURIComponent(version)}`);
-    expect(page.status).toBe(404);
-    expect(visibleText(page.text)).toContain(vi.errors.notFound);
-  });
+  it.each([tooBig, "-1", "0", "abc", "1.5", "1e3", "2"])(
+    "answers 404 with the not-found page for version=%s",
+    async (version) => {
+      const page = await server.browser().get(`/major-problems/${listSlug}?version=${encodeURIComponent(version)}`);
+      expect(page.status).toBe(404);
+      expect(visibleText(page.text)).toContain(vi.errors.notFound);
+    },
+  );
 });
 
 describe("the audit log's ?page= and days", () => {
-  it.each([tooBig, "0", "-1", "abc", "1.5"])("answers 400 with a message for page=%s and keeps the filter as typed", async (value) => {
-    const page = await staff.get(`/staff/audit?action=order.&page=${encodeURIComponent(value)}`);
-    expect(page.status).toBe(400);
-    expect(visibleText(page.text)).toContain(vi.inputChecks.pageInvalid);
-    expect(inputValue(page.text, "action")).toBe("order.");
-  });
+  it.each([tooBig, "0", "-1", "abc", "1.5"])(
+    "answers 400 with a message for page=%s and keeps the filter as typed",
+    async (value) => {
+      const page = await staff.get(`/staff/audit?action=order.&page=${encodeURIComponent(value)}`);
+      expect(page.status).toBe(400);
+      expect(visibleText(page.text)).toContain(vi.inputChecks.pageInvalid);
+      expect(inputValue(page.text, "action")).toBe("order.");
+    },
+  );
 
   it("says it in English when English is chosen", async () => {
     const page = await staffEn.get(`/staff/audit?page=${tooBig}`);
@@ -51,7 +57,12 @@ describe("the audit log's ?page= and days", () => {
     expect(visibleText(page.text)).toContain(en.inputChecks.pageInvalid);
   });
 
-  it.each([["from", "0000-00-00"], ["to", "9999-99-99"], ["from", "2026-02-30"], ["to", "0001-01-01"]])("answers 400 for %s=%s and keeps it in the form", async (field, value) => {
+  it.each([
+    ["from", "0000-00-00"],
+    ["to", "9999-99-99"],
+    ["from", "2026-02-30"],
+    ["to", "0001-01-01"],
+  ])("answers 400 for %s=%s and keeps it in the form", async (field, value) => {
     const page = await staff.get(`/staff/audit?${field}=${value}`);
     expect(page.status).toBe(400);
     expect(visibleText(page.text)).toContain(vi.inputChecks.dayInvalid);
@@ -76,16 +87,17 @@ describe("the settlement ledger and the service revenue periods", () => {
     ["text", { from: "hôm qua", to: "2026-03-31" }],
   ];
 
-  it.each(["/staff/ledger", "/staff/services"].flatMap((path) => periods.map(([label, query]) => [path, label, query] as const)))(
-    "%s answers 400 for %s, with the message and the typed days kept",
-    async (path, _label, query) => {
-      const page = await staff.get(`${path}?${new URLSearchParams(query)}`);
-      expect(page.status).toBe(400);
-      expect(visibleText(page.text)).toContain(vi.payments.errors.periodInvalid);
-      expect(inputValue(page.text, "from")).toBe(query.from);
-      expect(inputValue(page.text, "to")).toBe(query.to);
-    },
-  );
+  it.each(
+    ["/staff/ledger", "/staff/services"].flatMap((path) =>
+      periods.map(([label, query]) => [path, label, query] as const),
+    ),
+  )("%s answers 400 for %s, with the message and the typed days kept", async (path, _label, query) => {
+    const page = await staff.get(`${path}?${new URLSearchParams(query)}`);
+    expect(page.status).toBe(400);
+    expect(visibleText(page.text)).toContain(vi.payments.errors.periodInvalid);
+    expect(inputValue(page.text, "from")).toBe(query.from);
+    expect(inputValue(page.text, "to")).toBe(query.to);
+  });
 
   it.each(["/staff/ledger", "/staff/services"])("%s says it in English when English is chosen", async (path) => {
     const page = await staffEn.get(`${path}?from=0000-00-00&to=2026-03-31`);
@@ -100,13 +112,20 @@ describe("the settlement ledger and the service revenue periods", () => {
     }
   });
 
-  it.each(["/staff/ledger", "/staff/services", "/staff/ledger.csv", "/staff/services.csv"])("%s still answers a real period", async (path) => {
-    expect((await staff.get(`${path}?from=2026-03-01&to=2026-03-31`)).status).toBe(200);
-  });
+  it.each(["/staff/ledger", "/staff/services", "/staff/ledger.csv", "/staff/services.csv"])(
+    "%s still answers a real period",
+    async (path) => {
+      expect((await staff.get(`${path}?from=2026-03-01&to=2026-03-31`)).status).toBe(200);
+    },
+  );
 });
 
 describe("the dashboard's days, read by the same day check", () => {
-  it.each([["0000-00-00", "2026-03-31"], ["0001-01-01", "0001-12-31"], ["2026-01-01", "9999-99-99"]])("answers 400 for %s – %s", async (from, to) => {
+  it.each([
+    ["0000-00-00", "2026-03-31"],
+    ["0001-01-01", "0001-12-31"],
+    ["2026-01-01", "9999-99-99"],
+  ])("answers 400 for %s – %s", async (from, to) => {
     const page = await staff.get(`/staff/dashboard?from=${from}&to=${to}`);
     expect(page.status).toBe(400);
     expect(visibleText(page.text)).toContain(vi.dashboard.errors.dateInvalid);

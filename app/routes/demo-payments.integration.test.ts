@@ -47,8 +47,15 @@ async function startServerEntry(settings: Record<string, string>): Promise<Runni
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const key of Object.keys(env)) if (key.startsWith("STRIPE_") || key === "DEMO_TEST_PAYMENTS") delete env[key];
-  Object.assign(env, { PORT: String(port), APP_URL: `http://127.0.0.1:${port}`, OPEN_DATA_AUTO_REBUILD: "false", LOG_LEVEL: "warn" }, settings);
-  const child = spawn(process.execPath, ["--import", "tsx", "app/server/main.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  Object.assign(
+    env,
+    { PORT: String(port), APP_URL: `http://127.0.0.1:${port}`, OPEN_DATA_AUTO_REBUILD: "false", LOG_LEVEL: "warn" },
+    settings,
+  );
+  const child = spawn(process.execPath, ["--import", "tsx", "app/server/main.ts"], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -63,7 +70,10 @@ async function startServerEntry(settings: Record<string, string>): Promise<Runni
   const deadline = Date.now() + 45_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server stopped (exit ${child.exitCode}):\n${output}`);
-    const up = await fetch(`${base}/readyz`).then((r) => r.ok, () => false);
+    const up = await fetch(`${base}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (up) break;
     if (Date.now() > deadline) {
       await stop();
@@ -99,7 +109,11 @@ describe("npm start's test payments (DEMO_TEST_PAYMENTS=true, no Stripe keys)", 
     const seedStandIn = await startStripeStandIn({ webhookSecret: "whsec_seed_elsewhere" });
     setPaymentProvider(createStripeProvider(seedStandIn.config(2_000)));
     try {
-      const started = await startOrder({ userId: market.buyer.id, buyerOrganisationId: market.buyerOrg.id, packageId: offer.pkg.id });
+      const started = await startOrder({
+        userId: market.buyer.id,
+        buyerOrganisationId: market.buyerOrg.id,
+        packageId: offer.pkg.id,
+      });
       const paid = await payAndSettle(seedStandIn, started.orderId);
       expect(paid.status).toBe("PAID");
       paidElsewhereId = paid.id;
@@ -120,12 +134,17 @@ describe("npm start's test payments (DEMO_TEST_PAYMENTS=true, no Stripe keys)", 
     const offerPage = await buyer.get(`/offers/${offer.offer.slug}`);
     expect(visibleText(offerPage.text)).toContain(TEST_BANNER_VI);
     // The browser may follow the order form's redirect to the stand-in's page, and only there.
-    expect(offerPage.headers.get("content-security-policy")).toContain(`form-action 'self' http://127.0.0.1:${standInPort};`);
+    expect(offerPage.headers.get("content-security-policy")).toContain(
+      `form-action 'self' http://127.0.0.1:${standInPort};`,
+    );
 
     const review = await buyer.get(`/orders/new?package=${offer.pkg.id}`);
     expect(visibleText(review.text)).toContain(TEST_BANNER_VI);
     const started = await buyer.post("/orders/new", {
-      packageId: offer.pkg.id, organisationId: market.buyerOrg.id, orderKey: inputValue(review.text, "orderKey")!, returnTo: `/offers/${offer.offer.slug}`,
+      packageId: offer.pkg.id,
+      organisationId: market.buyerOrg.id,
+      orderKey: inputValue(review.text, "orderKey")!,
+      returnTo: `/offers/${offer.offer.slug}`,
     });
     expect(started.status).toBe(303);
     expect(started.location).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${standInPort}/pay/cs_test_\\w+$`));
@@ -141,8 +160,14 @@ describe("npm start's test payments (DEMO_TEST_PAYMENTS=true, no Stripe keys)", 
 
     // A webhook not signed with the demo's secret is refused.
     const forged = await fetch(`${demo.base}/webhooks/stripe`, {
-      method: "POST", headers: { "Content-Type": "application/json", "Stripe-Signature": "t=1,v1=00" },
-      body: JSON.stringify({ id: "evt_forged", object: "event", type: "checkout.session.completed", data: { object: { id: sessionId } } }),
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Stripe-Signature": "t=1,v1=00" },
+      body: JSON.stringify({
+        id: "evt_forged",
+        object: "event",
+        type: "checkout.session.completed",
+        data: { object: { id: sessionId } },
+      }),
     });
     expect(forged.status).toBe(400);
 
@@ -150,9 +175,16 @@ describe("npm start's test payments (DEMO_TEST_PAYMENTS=true, no Stripe keys)", 
     const paid = await fetch(started.location!, { method: "POST", redirect: "manual" });
     expect(paid.status).toBe(303);
     const success = new URL(paid.headers.get("location")!);
-    expect(`${success.origin}${success.pathname}${success.search}`).toBe(`${demo.base}/orders/${order.id}?checkout=success`);
-    await until(async () => (await db.order.findUniqueOrThrow({ where: { id: order.id } })).status === "PAID", "the order to be paid");
-    const event = await db.paymentEvent.findFirstOrThrow({ where: { type: "checkout.session.completed", objectId: sessionId } });
+    expect(`${success.origin}${success.pathname}${success.search}`).toBe(
+      `${demo.base}/orders/${order.id}?checkout=success`,
+    );
+    await until(
+      async () => (await db.order.findUniqueOrThrow({ where: { id: order.id } })).status === "PAID",
+      "the order to be paid",
+    );
+    const event = await db.paymentEvent.findFirstOrThrow({
+      where: { type: "checkout.session.completed", objectId: sessionId },
+    });
     expect(event.processedAt).not.toBeNull();
     expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ amountPaidVnd: 500_000n });
 
@@ -190,16 +222,24 @@ describe("npm start's test payments (DEMO_TEST_PAYMENTS=true, no Stripe keys)", 
     // Pages without money say nothing about payments.
     expect(visibleText((await buyer.get("/")).text)).not.toContain(TEST_BANNER_VI);
     // The plans can be bought in the demo too: their prices are the stand-in's.
-    expect(visibleText((await seller.get(`/orgs/${market.providerOrg.id}/plan`)).text)).not.toContain("chưa được thiết lập");
+    expect(visibleText((await seller.get(`/orgs/${market.providerOrg.id}/plan`)).text)).not.toContain(
+      "chưa được thiết lập",
+    );
 
     const english = await signedIn(demo.base, market.buyer, "en");
     expect(visibleText((await english.get("/orders")).text)).toContain(TEST_BANNER_EN);
-    expect(visibleText((await new TestBrowser(() => demo.base, "en").get(`/offers/${offer.offer.slug}`)).text)).toContain(TEST_BANNER_EN);
+    expect(
+      visibleText((await new TestBrowser(() => demo.base, "en").get(`/offers/${offer.offer.slug}`)).text),
+    ).toContain(TEST_BANNER_EN);
   });
 
   it("refunds an order the demo's stand-in never saw paid (the seed's orders, or any before a restart)", async () => {
     const staff = await signedIn(demo.base, market.staff);
-    const done = await staff.post(`/orders/${paidElsewhereId}`, { intent: "refund", amountVnd: "500000", reason: "Hoàn tiền thử trong bản trình diễn" });
+    const done = await staff.post(`/orders/${paidElsewhereId}`, {
+      intent: "refund",
+      amountVnd: "500000",
+      reason: "Hoàn tiền thử trong bản trình diễn",
+    });
     expect(done.status).toBe(302);
     const refunded = await db.order.findUniqueOrThrow({ where: { id: paidElsewhereId }, include: { refunds: true } });
     expect(refunded).toMatchObject({ status: "REFUNDED", amountRefundedVnd: 500_000n });
@@ -227,12 +267,22 @@ describe("without the switch and without Stripe keys", () => {
     expect(visibleText(offerPage.text)).toContain("Thanh toán trực tuyến chưa được thiết lập trên Sàn");
     expect(offerPage.text).not.toContain('action="/orders/new"');
     expect(offerPage.headers.get("content-security-policy")).toContain("form-action 'self';");
-    const ordered = await buyer.post("/orders/new", { packageId: offer.pkg.id, organisationId: market.buyerOrg.id, orderKey: crypto.randomUUID(), returnTo: "/" });
+    const ordered = await buyer.post("/orders/new", {
+      packageId: offer.pkg.id,
+      organisationId: market.buyerOrg.id,
+      orderKey: crypto.randomUUID(),
+      returnTo: "/",
+    });
     expect(ordered.status).toBe(503);
 
     const staff = await signedIn(plain.base, market.staff);
     const seller = await signedIn(plain.base, market.seller);
-    for (const [browser, path] of [[buyer, "/orders"], [staff, "/staff/ledger"], [staff, "/staff/services"], [seller, `/orgs/${market.providerOrg.id}/orders`]] as const) {
+    for (const [browser, path] of [
+      [buyer, "/orders"],
+      [staff, "/staff/ledger"],
+      [staff, "/staff/services"],
+      [seller, `/orgs/${market.providerOrg.id}/orders`],
+    ] as const) {
       const text = visibleText((await browser.get(path)).text);
       expect(text, path).toContain(OFF_BANNER_VI);
       expect(text, path).not.toContain(TEST_BANNER_VI);
@@ -245,8 +295,12 @@ describe("without the switch and without Stripe keys", () => {
   });
 
   it("refuses to boot with the switch beside Stripe keys", async () => {
-    await expect(startServerEntry({ DEMO_TEST_PAYMENTS: "true", STRIPE_SECRET_KEY: "sk_live_51Hdemo", STRIPE_WEBHOOK_SECRET: "whsec_live" })).rejects.toThrow(
-      /DEMO_TEST_PAYMENTS[\s\S]*STRIPE_SECRET_KEY/,
-    );
+    await expect(
+      startServerEntry({
+        DEMO_TEST_PAYMENTS: "true",
+        STRIPE_SECRET_KEY: "sk_live_51Hdemo",
+        STRIPE_WEBHOOK_SECRET: "whsec_live",
+      }),
+    ).rejects.toThrow(/DEMO_TEST_PAYMENTS[\s\S]*STRIPE_SECRET_KEY/);
   });
 });

@@ -8,8 +8,21 @@ import { db } from "~/db.server";
 import vi_ from "~/i18n/vi";
 import { makeOrganisation, makeUser } from "~/test-support/factories";
 import { startTestServer, type TestBrowser, visibleText } from "~/test-support/http";
-import { fixtures, makeOffer as makeFullOffer, makeTerms, offerFields, type Terms } from "~/test-support/offer-factories";
-import { makeAgency, makeOffer, makePublishedMajorProblem, makeProvider, makeStatement, pdfBytes } from "~/test-support/statement-factories";
+import {
+  fixtures,
+  makeOffer as makeFullOffer,
+  makeTerms,
+  offerFields,
+  type Terms,
+} from "~/test-support/offer-factories";
+import {
+  makeAgency,
+  makeOffer,
+  makePublishedMajorProblem,
+  makeProvider,
+  makeStatement,
+  pdfBytes,
+} from "~/test-support/statement-factories";
 import { uploadDir } from "~/utils/uploads.server";
 
 vi.hoisted(() => {
@@ -56,7 +69,9 @@ function multipart(parts: Part[]) {
     text(`--${boundary}\r\n`);
     if ("value" in part) text(`Content-Disposition: form-data; name="${part.field}"\r\n\r\n${part.value}\r\n`);
     else {
-      text(`Content-Disposition: form-data; name="${part.field}"; ${part.disposition}\r\nContent-Type: ${part.type}\r\n\r\n`);
+      text(
+        `Content-Disposition: form-data; name="${part.field}"; ${part.disposition}\r\nContent-Type: ${part.type}\r\n\r\n`,
+      );
       chunks.push(part.bytes);
       text("\r\n");
     }
@@ -68,13 +83,16 @@ function multipart(parts: Part[]) {
 async function send(browser: TestBrowser, pathname: string, parts: Part[]) {
   const { body, contentType } = multipart(parts);
   const response = await fetch(server.baseUrl + pathname, {
-    method: "POST", body, redirect: "manual",
+    method: "POST",
+    body,
+    redirect: "manual",
     headers: { cookie: browser.cookieHeader(), origin: server.baseUrl, "content-type": contentType },
   });
   return { status: response.status, location: response.headers.get("location"), text: await response.text() };
 }
 
-const fieldsOf = (record: Record<string, string>): Part[] => Object.entries(record).map(([field, value]) => ({ field, value }));
+const fieldsOf = (record: Record<string, string>): Part[] =>
+  Object.entries(record).map(([field, value]) => ({ field, value }));
 const quoted = (name: string) => `filename="${name}"`;
 
 // [label, Content-Disposition parameter, the name staff and users then see]
@@ -90,18 +108,21 @@ const odd: [string, string, string][] = [
 ];
 
 describe("offer forms", () => {
-  it.each(odd)("a new offer accepts a logo named with %s and stores it under a random name", async (_label, disposition, shown) => {
-    const title = `Giải pháp tệp ${Math.random().toString(16).slice(2, 8)}`;
-    const page = await send(owner, `/orgs/${orgId}/offers/new`, [
-      ...fieldsOf(offerFields(terms, { titleVi: title })),
-      { field: "logo", disposition, type: "image/png", bytes: fixtures.png() },
-    ]);
-    expect(page.status, visibleText(page.text).slice(0, 400)).toBe(302);
-    const offer = await db.offer.findFirstOrThrow({ where: { titleVi: title }, include: { media: true } });
-    expect(offer.media).toHaveLength(1);
-    expect(offer.media[0]).toMatchObject({ kind: "LOGO", originalName: shown });
-    expect(offer.media[0]!.storedName).toMatch(/^[a-f0-9]{32}\.png$/);
-  });
+  it.each(odd)(
+    "a new offer accepts a logo named with %s and stores it under a random name",
+    async (_label, disposition, shown) => {
+      const title = `Giải pháp tệp ${Math.random().toString(16).slice(2, 8)}`;
+      const page = await send(owner, `/orgs/${orgId}/offers/new`, [
+        ...fieldsOf(offerFields(terms, { titleVi: title })),
+        { field: "logo", disposition, type: "image/png", bytes: fixtures.png() },
+      ]);
+      expect(page.status, visibleText(page.text).slice(0, 400)).toBe(302);
+      const offer = await db.offer.findFirstOrThrow({ where: { titleVi: title }, include: { media: true } });
+      expect(offer.media).toHaveLength(1);
+      expect(offer.media[0]).toMatchObject({ kind: "LOGO", originalName: shown });
+      expect(offer.media[0]!.storedName).toMatch(/^[a-f0-9]{32}\.png$/);
+    },
+  );
 
   it("an edit accepts images named a;b.png and a=b.png", async () => {
     const offer = await makeFullOffer(orgId, ownerId, terms);
@@ -133,7 +154,9 @@ describe("offer forms", () => {
       { field: "logo", disposition: quoted(""), type: "application/octet-stream", bytes: new Uint8Array() },
     ]);
     expect(page.status).toBe(302);
-    expect((await db.offer.findFirstOrThrow({ where: { titleVi: title }, include: { media: true } })).media).toEqual([]);
+    expect((await db.offer.findFirstOrThrow({ where: { titleVi: title }, include: { media: true } })).media).toEqual(
+      [],
+    );
   });
 });
 
@@ -149,41 +172,72 @@ describe("propose forms", () => {
     ];
   };
 
-  it.each(odd.filter(([label]) => label !== "1,000 characters"))("both accept a PDF named with %s", async (_label, disposition, shown) => {
-    for (const target of await targets()) {
-      const page = await send(owner, target.path, [
-        ...fieldsOf({ offerId: target.offer.id, pitch: "Đã triển khai ở 30 nút giao." }),
-        { field: "attachment", disposition: disposition.replace(/\.png/g, ".pdf"), type: "application/pdf", bytes: pdfBytes() },
-      ]);
-      expect(page.status, `${target.path}: ${visibleText(page.text).slice(0, 300)}`).toBe(302);
-      const proposal = await db.proposal.findFirstOrThrow({ where: target.where });
-      expect(proposal.attachmentName).toBe(shown.replace(/\.png/g, ".pdf"));
-      expect(proposal.attachmentStored).toMatch(/^[a-f0-9]{32}\.pdf$/);
-    }
-  });
+  it.each(odd.filter(([label]) => label !== "1,000 characters"))(
+    "both accept a PDF named with %s",
+    async (_label, disposition, shown) => {
+      for (const target of await targets()) {
+        const page = await send(owner, target.path, [
+          ...fieldsOf({ offerId: target.offer.id, pitch: "Đã triển khai ở 30 nút giao." }),
+          {
+            field: "attachment",
+            disposition: disposition.replace(/\.png/g, ".pdf"),
+            type: "application/pdf",
+            bytes: pdfBytes(),
+          },
+        ]);
+        expect(page.status, `${target.path}: ${visibleText(page.text).slice(0, 300)}`).toBe(302);
+        const proposal = await db.proposal.findFirstOrThrow({ where: target.where });
+        expect(proposal.attachmentName).toBe(shown.replace(/\.png/g, ".pdf"));
+        expect(proposal.attachmentStored).toMatch(/^[a-f0-9]{32}\.pdf$/);
+      }
+    },
+  );
 
   it("both answer 400 with a message, and save nothing, for a file name too long to be a header", async () => {
     for (const target of await targets()) {
       const page = await send(owner, target.path, [
         ...fieldsOf({ offerId: target.offer.id, pitch: "Tên tệp rất dài." }),
-        { field: "attachment", disposition: quoted(`${"y".repeat(20_000)}.pdf`), type: "application/pdf", bytes: pdfBytes() },
+        {
+          field: "attachment",
+          disposition: quoted(`${"y".repeat(20_000)}.pdf`),
+          type: "application/pdf",
+          bytes: pdfBytes(),
+        },
       ]);
       expect(page.status).toBe(400);
       // The request guard (before Remix) or the upload reader (after it) says the body could not be read.
-      expect([vi_.requestGuard.malformed, vi_.inputChecks.uploadUnreadable].some((m) => visibleText(page.text).includes(m)), page.text.slice(0, 300)).toBe(true);
+      expect(
+        [vi_.requestGuard.malformed, vi_.inputChecks.uploadUnreadable].some((m) => visibleText(page.text).includes(m)),
+        page.text.slice(0, 300),
+      ).toBe(true);
       expect(await db.proposal.count({ where: target.where })).toBe(0);
     }
   });
 });
 
 describe("staff import", () => {
-  it.each(odd.filter(([label]) => !label.includes("1,000")))("reads a file named with %s", async (_label, disposition) => {
-    const externalId = `ten-tep-${Math.random().toString(16).slice(2, 8)}`;
-    const row = JSON.stringify({ externalId, provider: "Công ty Tên Tệp", title: "Giải pháp nhập", description: "Mô tả" });
-    const page = await send(staff, "/staff/import", [
-      { field: "offers", disposition: disposition.replace(/\.png/g, ".jsonl"), type: "application/octet-stream", bytes: new TextEncoder().encode(`${row}\n`) },
-    ]);
-    expect(page.status, visibleText(page.text).slice(0, 300)).toBe(200);
-    expect(visibleText(page.text)).toContain(vi_.import.summary.replace("{{created}}", "1").replace("{{updated}}", "0").replace("{{rejected}}", "0"));
-  });
+  it.each(odd.filter(([label]) => !label.includes("1,000")))(
+    "reads a file named with %s",
+    async (_label, disposition) => {
+      const externalId = `ten-tep-${Math.random().toString(16).slice(2, 8)}`;
+      const row = JSON.stringify({
+        externalId,
+        provider: "Công ty Tên Tệp",
+        title: "Giải pháp nhập",
+        description: "Mô tả",
+      });
+      const page = await send(staff, "/staff/import", [
+        {
+          field: "offers",
+          disposition: disposition.replace(/\.png/g, ".jsonl"),
+          type: "application/octet-stream",
+          bytes: new TextEncoder().encode(`${row}\n`),
+        },
+      ]);
+      expect(page.status, visibleText(page.text).slice(0, 300)).toBe(200);
+      expect(visibleText(page.text)).toContain(
+        vi_.import.summary.replace("{{created}}", "1").replace("{{updated}}", "0").replace("{{rejected}}", "0"),
+      );
+    },
+  );
 });

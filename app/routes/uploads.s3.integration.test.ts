@@ -51,7 +51,8 @@ afterAll(async () => {
 const uploadKeys = async () => (await s3.keys("uploads/")).map((key) => key.slice("uploads/".length));
 const localUploads = () => fs.readdir(process.env.UPLOAD_DIR!).catch(() => [] as string[]);
 // By kind name (PostgreSQL would order an enum by its declaration order).
-const mediaOf = async (offerId: string) => (await db.offerMedia.findMany({ where: { offerId } })).sort((a, b) => a.kind.localeCompare(b.kind));
+const mediaOf = async (offerId: string) =>
+  (await db.offerMedia.findMany({ where: { offerId } })).sort((a, b) => a.kind.localeCompare(b.kind));
 
 describe("uploads in the S3 bucket", () => {
   it("stores a logo and a brochure in the bucket, not on local disk, and serves them with today's access checks", async () => {
@@ -88,15 +89,23 @@ describe("uploads in the S3 bucket", () => {
   });
 
   it("removes the old object when a logo is replaced", async () => {
-    const created = await postMultipart(server.baseUrl, provider, `/orgs/${orgId}/offers/new`, offerFields(terms, { titleVi: "Giải pháp đổi logo" }), [
-      { field: "logo", filename: "logo.png", type: "image/png", bytes: fixtures.png() },
-    ]);
+    const created = await postMultipart(
+      server.baseUrl,
+      provider,
+      `/orgs/${orgId}/offers/new`,
+      offerFields(terms, { titleVi: "Giải pháp đổi logo" }),
+      [{ field: "logo", filename: "logo.png", type: "image/png", bytes: fixtures.png() }],
+    );
     const offerId = created.location!.split("/").pop()!;
     const [oldLogo] = await mediaOf(offerId);
     const newBytes = fixtures.jpeg(400);
-    const edited = await postMultipart(server.baseUrl, provider, `/orgs/${orgId}/offers/${offerId}/edit`, offerFields(terms, { titleVi: "Giải pháp đổi logo" }), [
-      { field: "logo", filename: "logo-moi.jpg", type: "image/jpeg", bytes: newBytes },
-    ]);
+    const edited = await postMultipart(
+      server.baseUrl,
+      provider,
+      `/orgs/${orgId}/offers/${offerId}/edit`,
+      offerFields(terms, { titleVi: "Giải pháp đổi logo" }),
+      [{ field: "logo", filename: "logo-moi.jpg", type: "image/jpeg", bytes: newBytes }],
+    );
     expect(edited.status).toBe(302);
     const [newLogo] = await mediaOf(offerId);
     expect(newLogo!.storedName).not.toBe(oldLogo!.storedName);
@@ -114,7 +123,10 @@ describe("uploads in the S3 bucket", () => {
 
     // Within the grace period nothing is touched.
     expect((await removeOrphanUploads({ graceMs: 60 * 60 * 1000 })).removed).toEqual([]);
-    const sweep = await removeOrphanUploads({ graceMs: 60 * 60 * 1000, now: new Date(Date.now() + 2 * 60 * 60 * 1000) });
+    const sweep = await removeOrphanUploads({
+      graceMs: 60 * 60 * 1000,
+      now: new Date(Date.now() + 2 * 60 * 60 * 1000),
+    });
     expect(sweep.removed).toEqual([orphan]);
     const keys = await uploadKeys();
     expect(keys).not.toContain(orphan);
@@ -133,7 +145,13 @@ describe("message attachments in the S3 bucket", () => {
     const thread = `/proposals/${proposal.id}/messages`;
     const bytes = statements.pdfBytes();
     const author = await server.signedIn(providerOwner);
-    const sent = await statements.postMultipart(server.baseUrl, author.cookieHeader(), thread, { body: "Kế hoạch trong kho S3." }, { name: "Kế hoạch.pdf", bytes });
+    const sent = await statements.postMultipart(
+      server.baseUrl,
+      author.cookieHeader(),
+      thread,
+      { body: "Kế hoạch trong kho S3." },
+      { name: "Kế hoạch.pdf", bytes },
+    );
     expect(sent.status).toBe(302);
     const message = await db.message.findFirstOrThrow({ where: { body: "Kế hoạch trong kho S3." } });
     expect(await uploadKeys()).toContain(message.attachmentStored);
@@ -153,7 +171,9 @@ describe("open-data files in the S3 bucket", () => {
     const first = await fetch(`${server.baseUrl}/open-data/offers.csv`);
     expect(first.status).toBe(200);
     await first.arrayBuffer();
-    expect(await s3.keys("open-data/")).toEqual(expect.arrayContaining(["open-data/manifest.json", "open-data/offers.csv", "open-data/matches.json"]));
+    expect(await s3.keys("open-data/")).toEqual(
+      expect.arrayContaining(["open-data/manifest.json", "open-data/offers.csv", "open-data/matches.json"]),
+    );
     await expect(fs.access(process.env.OPEN_DATA_DIR!)).rejects.toThrow();
 
     // Another process's rebuild lands in the bucket; this one serves it.
@@ -171,14 +191,20 @@ describe("when the storage does not answer", () => {
     await s3.stop();
     try {
       await expect(checkUploadStorage()).rejects.toThrow(/object storage did not answer/);
-      const refused = await postMultipart(server.baseUrl, provider, `/orgs/${orgId}/offers/new`, offerFields(terms, { titleVi: "Gửi khi kho tệp hỏng" }), [
-        { field: "logo", filename: "logo.png", type: "image/png", bytes: fixtures.png() },
-      ]);
+      const refused = await postMultipart(
+        server.baseUrl,
+        provider,
+        `/orgs/${orgId}/offers/new`,
+        offerFields(terms, { titleVi: "Gửi khi kho tệp hỏng" }),
+        [{ field: "logo", filename: "logo.png", type: "image/png", bytes: fixtures.png() }],
+      );
       expect(refused.status).toBe(503);
       expect(visibleText(refused.text)).toContain(vi_.inputChecks.storageUnavailable);
       expect(await db.offer.count({ where: { organisationId: orgId } })).toBe(offersBefore);
       // A download while storage is down is a 503 too, not a 404 that would say the file is gone.
-      const named = (await db.offerMedia.findFirstOrThrow({ where: { offer: { organisationId: orgId }, kind: "LOGO" } })).storedName;
+      const named = (
+        await db.offerMedia.findFirstOrThrow({ where: { offer: { organisationId: orgId }, kind: "LOGO" } })
+      ).storedName;
       expect((await getFile(server.baseUrl, provider, named)).status).toBe(503);
       // Open data too: the catalogue page says why, the file answers 503 rather than 500.
       const catalogue = await server.browser().get("/open-data");
@@ -190,9 +216,13 @@ describe("when the storage does not answer", () => {
     }
     expect(await uploadKeys()).toEqual(keysBefore);
     await expect(checkUploadStorage()).resolves.toBeUndefined();
-    const retried = await postMultipart(server.baseUrl, provider, `/orgs/${orgId}/offers/new`, offerFields(terms, { titleVi: "Gửi khi kho tệp hỏng" }), [
-      { field: "logo", filename: "logo.png", type: "image/png", bytes: fixtures.png() },
-    ]);
+    const retried = await postMultipart(
+      server.baseUrl,
+      provider,
+      `/orgs/${orgId}/offers/new`,
+      offerFields(terms, { titleVi: "Gửi khi kho tệp hỏng" }),
+      [{ field: "logo", filename: "logo.png", type: "image/png", bytes: fixtures.png() }],
+    );
     expect(retried.status).toBe(302);
   });
 });

@@ -16,7 +16,9 @@ export const saveSearchSchema = z.object({
 
 export const followMatchesSchema = z.object({
   intent: z.literal("follow-matches"),
-  organisationId: z.string({ required_error: "alerts.validation.organisationUnknown" }).max(100, "alerts.validation.organisationUnknown"),
+  organisationId: z
+    .string({ required_error: "alerts.validation.organisationUnknown" })
+    .max(100, "alerts.validation.organisationUnknown"),
 });
 
 export const deleteAlertSchema = z.object({

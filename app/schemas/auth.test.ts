@@ -2,13 +2,20 @@ import { parseWithZod } from "@conform-to/zod";
 import { describe, expect, it } from "vitest";
 import { changePasswordSchema, forgotPasswordSchema, resetPasswordSchema, signInSchema, signUpSchema } from "./auth";
 
-function fieldErrors(result: { success: boolean; error?: { flatten(): { fieldErrors: Record<string, string[] | undefined> } } }) {
+function fieldErrors(result: {
+  success: boolean;
+  error?: { flatten(): { fieldErrors: Record<string, string[] | undefined> } };
+}) {
   return result.success ? {} : result.error!.flatten().fieldErrors;
 }
 
 describe("signUpSchema", () => {
   it("accepts a valid sign-up and lower-cases the email", () => {
-    const result = signUpSchema.safeParse({ name: " Trần Văn Bình ", email: "Binh@Example.VN", password: "mật-khẩu-dài" });
+    const result = signUpSchema.safeParse({
+      name: " Trần Văn Bình ",
+      email: "Binh@Example.VN",
+      password: "mật-khẩu-dài",
+    });
     expect(result.success).toBe(true);
     expect(result.data).toMatchObject({ name: "Trần Văn Bình", email: "binh@example.vn", password: "mật-khẩu-dài" });
   });
@@ -68,7 +75,9 @@ describe("resetPasswordSchema and changePasswordSchema", () => {
       password: ["validation.passwordTooShort"],
     });
     expect(
-      fieldErrors(changePasswordSchema.safeParse({ intent: "password", currentPassword: "old", newPassword: "1234567" })),
+      fieldErrors(
+        changePasswordSchema.safeParse({ intent: "password", currentPassword: "old", newPassword: "1234567" }),
+      ),
     ).toEqual({ newPassword: ["validation.passwordTooShort"] });
   });
 });

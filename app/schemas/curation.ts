@@ -4,7 +4,14 @@ import { todayInHanoi } from "./problem-statement";
 
 export const matchStatuses = ["SUGGESTED", "SHORTLISTED", "APPROVED", "REJECTED"] as const;
 export type MatchStatusValue = (typeof matchStatuses)[number];
-export const matchRejectReasons = ["OUT_OF_SCOPE", "TRL_TOO_LOW", "OVER_BUDGET", "DUPLICATE", "PROVIDER_UNAVAILABLE", "OTHER"] as const;
+export const matchRejectReasons = [
+  "OUT_OF_SCOPE",
+  "TRL_TOO_LOW",
+  "OVER_BUDGET",
+  "DUPLICATE",
+  "PROVIDER_UNAVAILABLE",
+  "OTHER",
+] as const;
 export const deploymentStages = ["INTRODUCED", "PILOT", "PROCUREMENT", "DEPLOYED", "DROPPED"] as const;
 export type DeploymentStageValue = (typeof deploymentStages)[number];
 
@@ -23,9 +30,14 @@ export const matchRef = z
 
 export const moveSchema = z
   .object({
-    match: z.array(matchRef, { required_error: "curation.errors.noneSelected" }).min(1, "curation.errors.noneSelected").max(100),
+    match: z
+      .array(matchRef, { required_error: "curation.errors.noneSelected" })
+      .min(1, "curation.errors.noneSelected")
+      .max(100),
     to: z.enum(matchStatuses, { errorMap: () => ({ message: "curation.errors.invalidStatus" }) }),
-    rejectReason: z.enum(matchRejectReasons, { errorMap: () => ({ message: "curation.errors.reasonRequired" }) }).optional(),
+    rejectReason: z
+      .enum(matchRejectReasons, { errorMap: () => ({ message: "curation.errors.reasonRequired" }) })
+      .optional(),
     note: optionalText(MAX_NOTE),
   })
   .superRefine((value, ctx) => {
@@ -37,7 +49,11 @@ export type MoveInput = z.infer<typeof moveSchema>;
 
 export const noteSchema = z.object({
   matchId: z.string().min(1).max(40),
-  body: z.string({ required_error: "curation.errors.noteRequired" }).trim().min(1, "curation.errors.noteRequired").max(MAX_NOTE, tooLong(MAX_NOTE)),
+  body: z
+    .string({ required_error: "curation.errors.noteRequired" })
+    .trim()
+    .min(1, "curation.errors.noteRequired")
+    .max(MAX_NOTE, tooLong(MAX_NOTE)),
 });
 
 export const assignSchema = z.object({
@@ -58,7 +74,8 @@ export const stageSchema = z
     dropReason: optionalText(MAX_DROP_REASON),
   })
   .superRefine((value, ctx) => {
-    if (value.date > todayInHanoi()) ctx.addIssue({ path: ["date"], code: "custom", message: "curation.errors.futureDate" });
+    if (value.date > todayInHanoi())
+      ctx.addIssue({ path: ["date"], code: "custom", message: "curation.errors.futureDate" });
     if (value.stage === "DROPPED" && !value.dropReason) {
       ctx.addIssue({ path: ["dropReason"], code: "custom", message: "curation.errors.dropReasonRequired" });
     }
@@ -85,4 +102,5 @@ export function canAdvance(from: DeploymentStageValue | null, to: DeploymentStag
   return stageOrder.indexOf(to) > stageOrder.indexOf(from);
 }
 
-export const nextStages = (from: DeploymentStageValue | null) => deploymentStages.filter((stage) => canAdvance(from, stage));
+export const nextStages = (from: DeploymentStageValue | null) =>
+  deploymentStages.filter((stage) => canAdvance(from, stage));

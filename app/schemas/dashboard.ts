@@ -8,7 +8,6 @@ export type Granularity = (typeof granularities)[number];
 
 export const MAX_RANGE_YEARS = 5;
 
-
 /** The same day `years` later (29 Feb → 28 Feb when the later year has none). */
 export function addYearsToDay(day: string, years: number): string {
   const [y, m, d] = day.split("-").map(Number) as [number, number, number];
@@ -30,7 +29,9 @@ export const dashboardFilterSchema = z
   .object({
     from: day("dashboard.errors.fromRequired"),
     to: day("dashboard.errors.toRequired"),
-    granularity: z.enum(granularities, { errorMap: () => ({ message: "dashboard.errors.granularityInvalid" }) }).default("week"),
+    granularity: z
+      .enum(granularities, { errorMap: () => ({ message: "dashboard.errors.granularityInvalid" }) })
+      .default("week"),
     sector: optionalId,
     agency: optionalId,
   })

@@ -7,7 +7,11 @@ import { BILLING_INTERVALS, PAID_TIERS } from "~/payments/plans";
 import { deploymentStages, matchRejectReasons, matchStatuses } from "./curation";
 import { majorProblemStatuses, priorities, termSchema } from "./major-problem";
 import { deploymentModels, evidenceLevels } from "./offer";
-import { MAJOR_PROBLEM_STATUSES, ORGANISATION_KINDS as API_ORGANISATION_KINDS, PUBLIC_STATEMENT_STATUSES } from "./open-api";
+import {
+  MAJOR_PROBLEM_STATUSES,
+  ORGANISATION_KINDS as API_ORGANISATION_KINDS,
+  PUBLIC_STATEMENT_STATUSES,
+} from "./open-api";
 import { memberRoles, organisationKinds, selfServiceKinds } from "./organisation";
 import { declineReasons, decisionStatuses } from "./problem-statement";
 import { ORGANISATION_KINDS as SEARCH_ORGANISATION_KINDS } from "./search";

@@ -8,7 +8,10 @@ const text = (max: number) => z.string().trim().max(max, `validation.tooLong|${m
 const required = (max: number) =>
   z.preprocess((v) => (v === null || v === undefined ? "" : String(v)), text(max).min(1, "validation.required"));
 const optional = (max: number) =>
-  z.preprocess((v) => (v === null || v === undefined || String(v).trim() === "" ? undefined : String(v)), text(max).optional());
+  z.preprocess(
+    (v) => (v === null || v === undefined || String(v).trim() === "" ? undefined : String(v)),
+    text(max).optional(),
+  );
 
 // CSV cells hold lists as "a; b" and nested records as JSON.
 const list = z.preprocess(
@@ -28,7 +31,12 @@ const jsonArray = <T extends z.ZodTypeAny>(item: T) =>
 
 const price = z.preprocess(
   (v) => (v === null || v === undefined || v === "" ? null : typeof v === "string" ? v.replace(/\./g, "") : v),
-  z.coerce.number({ invalid_type_error: "validation.price" }).int("validation.price").min(0, "validation.price").max(1e15, "validation.price").nullable(),
+  z.coerce
+    .number({ invalid_type_error: "validation.price" })
+    .int("validation.price")
+    .min(0, "validation.price")
+    .max(1e15, "validation.price")
+    .nullable(),
 );
 
 export const importedOfferSchema = z.object({
@@ -39,19 +47,30 @@ export const importedOfferSchema = z.object({
   summary: optional(500),
   titleEn: optional(200),
   summaryEn: optional(500),
-  language: z.preprocess((v) => (v ? String(v).trim().toLowerCase() : "vi"), z.enum(["vi", "en"], { errorMap: () => ({ message: "import.language" }) })),
+  language: z.preprocess(
+    (v) => (v ? String(v).trim().toLowerCase() : "vi"),
+    z.enum(["vi", "en"], { errorMap: () => ({ message: "import.language" }) }),
+  ),
   tags: list,
-  trl: z.preprocess((v) => (v === "" || v === null || v === undefined ? undefined : v), z.coerce.number().int("validation.trl").min(1, "validation.trl").max(9, "validation.trl").optional()),
+  trl: z.preprocess(
+    (v) => (v === "" || v === null || v === undefined ? undefined : v),
+    z.coerce.number().int("validation.trl").min(1, "validation.trl").max(9, "validation.trl").optional(),
+  ),
   deploymentModel: z.preprocess(
     (v) => (v ? String(v).trim().toUpperCase().replace(/[-\s]/g, "_") : undefined),
     z.enum(deploymentModels, { errorMap: () => ({ message: "validation.invalidChoice" }) }).optional(),
   ),
   ipStatus: optional(300),
   contactName: optional(120),
-  contactEmail: z.preprocess((v) => (v ? String(v).trim().toLowerCase() : undefined), z.string().email("validation.email").max(254).optional()),
+  contactEmail: z.preprocess(
+    (v) => (v ? String(v).trim().toLowerCase() : undefined),
+    z.string().email("validation.email").max(254).optional(),
+  ),
   contactPhone: optional(40),
   packages: jsonArray(z.object({ name: required(120), priceVnd: price.optional().default(null), unit: optional(40) })),
-  references: jsonArray(z.object({ customer: required(200), year: z.coerce.number().int().min(1990).max(2100), result: required(1000) })),
+  references: jsonArray(
+    z.object({ customer: required(200), year: z.coerce.number().int().min(1990).max(2100), result: required(1000) }),
+  ),
 });
 export type ImportedOffer = z.infer<typeof importedOfferSchema>;
 
@@ -65,6 +84,9 @@ export const importedProblemSchema = z.object({
   summaryEn: optional(2000),
   sector: optional(120),
   leadAgency: optional(200),
-  priority: z.preprocess((v) => (v ? String(v).trim().toUpperCase() : "MEDIUM"), z.enum(priorities, { errorMap: () => ({ message: "validation.invalidChoice" }) })),
+  priority: z.preprocess(
+    (v) => (v ? String(v).trim().toUpperCase() : "MEDIUM"),
+    z.enum(priorities, { errorMap: () => ({ message: "validation.invalidChoice" }) }),
+  ),
 });
 export type ImportedProblem = z.infer<typeof importedProblemSchema>;

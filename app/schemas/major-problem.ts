@@ -64,7 +64,9 @@ export const publishVersionSchema = z.object({
 
 export const termSchema = z.object({
   intent: z.literal("create"),
-  kind: z.enum(["SECTOR", "TECHNOLOGY", "BUSINESS_NEED"], { errorMap: () => ({ message: "validation.requiredChoice" }) }),
+  kind: z.enum(["SECTOR", "TECHNOLOGY", "BUSINESS_NEED"], {
+    errorMap: () => ({ message: "validation.requiredChoice" }),
+  }),
   nameVi: requiredText(120),
   nameEn: requiredText(120),
 });

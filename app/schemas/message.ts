@@ -13,7 +13,10 @@ export const MAX_MESSAGE = 5000;
 const CONTROL = /(?![\n\r\t])\p{Cc}/gu;
 
 export const messageSchema = z.object({
-  body: z.string({ required_error: "validation.required" }).transform((value) => value.replace(/\r\n?/g, "\n").replace(CONTROL, "")).pipe(requiredText(MAX_MESSAGE)),
+  body: z
+    .string({ required_error: "validation.required" })
+    .transform((value) => value.replace(/\r\n?/g, "\n").replace(CONTROL, ""))
+    .pipe(requiredText(MAX_MESSAGE)),
   attachment: z.instanceof(File).optional(),
 });
 

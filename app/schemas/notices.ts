@@ -10,6 +10,9 @@ const channel = z.enum(NOTICE_CHANNELS, { errorMap: () => ({ message: "notices.p
 
 // One radio group per notice group, plus the weekly alerts digest.
 export const noticeChannelsSchema = z.object({
-  ...(Object.fromEntries(NOTICE_GROUPS.map((group) => [group, channel])) as Record<(typeof NOTICE_GROUPS)[number], typeof channel>),
+  ...(Object.fromEntries(NOTICE_GROUPS.map((group) => [group, channel])) as Record<
+    (typeof NOTICE_GROUPS)[number],
+    typeof channel
+  >),
   alerts: z.enum(ALERTS_CHANNELS, { errorMap: () => ({ message: "notices.prefs.invalid" }) }),
 });

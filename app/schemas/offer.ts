@@ -24,7 +24,11 @@ export function isRowIntent(value: unknown): boolean {
 }
 
 const isFilled = (row: unknown) =>
-  !!row && typeof row === "object" && Object.values(row).some((v) => (typeof v === "string" ? v.trim() !== "" : Array.isArray(v) ? v.length > 0 : v != null && v !== false));
+  !!row &&
+  typeof row === "object" &&
+  Object.values(row).some((v) =>
+    typeof v === "string" ? v.trim() !== "" : Array.isArray(v) ? v.length > 0 : v != null && v !== false,
+  );
 
 // Rows to show: every row the page showed (posted back, so "add another" and
 // trailing empty rows are kept), at least up to one past the last filled row,
@@ -42,18 +46,23 @@ export type ParsedPrice = { ok: true; value: number } | { ok: false; error: stri
 // is harmless. Anything else — "1,5 triệu", "1.5", "-100" — is refused rather
 // than guessed, because a wrong guess would publish a wrong price.
 export function parseVnd(text: string): ParsedPrice {
-  const cleaned = text.trim().replace(/\s*(đ|₫|vnđ|vnd)$/i, "").replace(/\s+/g, "");
+  const cleaned = text
+    .trim()
+    .replace(/\s*(đ|₫|vnđ|vnd)$/i, "")
+    .replace(/\s+/g, "");
   if (/^[-−]/.test(cleaned)) return { ok: false, error: "offers.validation.priceNegative" };
   let digits: string;
   if (/^\d+$/.test(cleaned)) digits = cleaned;
   else if (/^\d{1,3}(\.\d{3})+$/.test(cleaned)) digits = cleaned.replace(/\./g, "");
   else return { ok: false, error: "offers.validation.priceFormat" };
   const value = Number(digits);
-  if (!Number.isSafeInteger(value) || value > MAX_PRICE_VND) return { ok: false, error: "offers.validation.priceTooLarge" };
+  if (!Number.isSafeInteger(value) || value > MAX_PRICE_VND)
+    return { ok: false, error: "offers.validation.priceTooLarge" };
   return { ok: true, value };
 }
 
-const idList = (max: number) => z.array(z.string().max(40, tooLong(40))).max(max, `offers.validation.tooManyChoices|${max}`);
+const idList = (max: number) =>
+  z.array(z.string().max(40, tooLong(40))).max(max, `offers.validation.tooManyChoices|${max}`);
 
 const packageRow = z
   .object({
@@ -115,7 +124,11 @@ export const offerSchema = z
     references: z.array(referenceRow).max(MAX_REFERENCES, `offers.validation.tooManyRows|${MAX_REFERENCES}`),
     contactName: optionalText(MAX_NAME),
     contactEmail: z.string().trim().max(MAX_EMAIL, tooLong(MAX_EMAIL)).email("validation.email").optional(),
-    contactPhone: z.string().trim().regex(/^\+?[0-9 ().-]{8,20}$/, "offers.validation.phone").optional(),
+    contactPhone: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 ().-]{8,20}$/, "offers.validation.phone")
+      .optional(),
     // Keys of current files the provider ticked for removal.
     removeMedia: z.array(z.string().max(64)).max(20),
   })
@@ -127,7 +140,8 @@ export const offerSchema = z
         name: row.name!,
         unit: row.unit!,
         description: row.description || null,
-        priceVnd: row.onRequest || !row.price ? null : (parseVnd(row.price) as Extract<ParsedPrice, { ok: true }>).value,
+        priceVnd:
+          row.onRequest || !row.price ? null : (parseVnd(row.price) as Extract<ParsedPrice, { ok: true }>).value,
       })),
     references: value.references
       .filter((row) => row.customer)

@@ -27,7 +27,10 @@ const wholeNumber = (message: string, max: number, fallback: number) =>
     .pipe(z.number().int().min(1, message).max(max, message))
     .default(String(fallback));
 
-const slug = z.string().regex(/^[a-z0-9-]{1,100}$/, "openApi.validation.slug").optional();
+const slug = z
+  .string()
+  .regex(/^[a-z0-9-]{1,100}$/, "openApi.validation.slug")
+  .optional();
 const language = z.enum(["vi", "en"], { errorMap: () => ({ message: "openApi.validation.language" }) }).default("vi");
 
 const paging = {
@@ -40,10 +43,23 @@ const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\
 export function parseIsoDateTime(value: string): Date | null {
   const parts = ISO_DATE_TIME.exec(value);
   if (!parts) return null;
-  const [year, month, day, hour, minute, second, offsetHour, offsetMinute] = parts.slice(1).map((part) => (part === undefined ? 0 : Number(part)));
+  const [year, month, day, hour, minute, second, offsetHour, offsetMinute] = parts
+    .slice(1)
+    .map((part) => (part === undefined ? 0 : Number(part)));
   // Date would roll 2026-02-30 over to March 2 instead of refusing it.
   const daysInMonth = new Date(Date.UTC(year!, month!, 0)).getUTCDate();
-  if (month! < 1 || month! > 12 || day! < 1 || day! > daysInMonth || hour! > 23 || minute! > 59 || second! > 59 || offsetHour! > 23 || offsetMinute! > 59) return null;
+  if (
+    month! < 1 ||
+    month! > 12 ||
+    day! < 1 ||
+    day! > daysInMonth ||
+    hour! > 23 ||
+    minute! > 59 ||
+    second! > 59 ||
+    offsetHour! > 23 ||
+    offsetMinute! > 59
+  )
+    return null;
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? null : date;
 }
@@ -58,11 +74,15 @@ const sync = {
     .transform((value, ctx) => {
       const date = parseIsoDateTime(value);
       if (!date) ctx.addIssue({ code: "custom", message: "openData.validation.updatedSinceFormat" });
-      else if (date.getTime() > Date.now() + UPDATED_SINCE_SKEW_MS) ctx.addIssue({ code: "custom", message: "openData.validation.updatedSinceFuture" });
+      else if (date.getTime() > Date.now() + UPDATED_SINCE_SKEW_MS)
+        ctx.addIssue({ code: "custom", message: "openData.validation.updatedSinceFuture" });
       return date ?? new Date(NaN);
     })
     .optional(),
-  after: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "openData.validation.after").optional(),
+  after: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, "openData.validation.after")
+    .optional(),
 };
 
 const limit = wholeNumber(`openApi.validation.limit|${API_MAX_LIMIT}`, API_MAX_LIMIT, API_DEFAULT_LIMIT);
@@ -118,9 +138,11 @@ export function parseApiQuery<S extends ApiQuerySchema>(params: URLSearchParams,
   }
   const result = schema.safeParse(input);
   // `after` only means something as the continuation of an updatedSince walk.
-  if (result.success && result.data.after && !result.data.updatedSince) errors.push({ field: "after", message: "openData.validation.afterWithoutSince" });
+  if (result.success && result.data.after && !result.data.updatedSince)
+    errors.push({ field: "after", message: "openData.validation.afterWithoutSince" });
   if (!result.success) {
-    for (const issue of result.error.issues) errors.push({ field: String(issue.path[0] ?? ""), message: issue.message });
+    for (const issue of result.error.issues)
+      errors.push({ field: String(issue.path[0] ?? ""), message: issue.message });
   }
   if (errors.length || !result.success) return { ok: false, errors };
   return { ok: true, query: result.data };

@@ -48,7 +48,9 @@ describe("organisationSchema", () => {
   });
 
   it("caps the description at 2000 characters", () => {
-    expect(fieldErrors({ ...valid, description: "x".repeat(2001) })).toEqual({ description: ["validation.tooLong|2000"] });
+    expect(fieldErrors({ ...valid, description: "x".repeat(2001) })).toEqual({
+      description: ["validation.tooLong|2000"],
+    });
   });
 });
 

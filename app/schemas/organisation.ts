@@ -1,6 +1,13 @@
 import { z } from "zod";
 import {
-  MAX_ADDRESS, MAX_DESCRIPTION, MAX_NAME, emailField, optionalText, requiredText, taxCodeField, websiteField,
+  MAX_ADDRESS,
+  MAX_DESCRIPTION,
+  MAX_NAME,
+  emailField,
+  optionalText,
+  requiredText,
+  taxCodeField,
+  websiteField,
 } from "./fields";
 
 export const organisationKinds = ["PROVIDER", "RESEARCH", "AGENCY", "INNOVATION_CENTRE"] as const;

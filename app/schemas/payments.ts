@@ -4,10 +4,16 @@ import { MAX_ADDRESS, optionalText, taxCodeField } from "./fields";
 import { calendarDay } from "./query";
 
 export const orderSchema = z.object({
-  packageId: z.string({ required_error: "payments.errors.offerNotAvailable" }).max(100, "payments.errors.offerNotAvailable"),
-  organisationId: z.string({ required_error: "payments.order.noOrganisation" }).max(100, "payments.order.noOrganisation"),
+  packageId: z
+    .string({ required_error: "payments.errors.offerNotAvailable" })
+    .max(100, "payments.errors.offerNotAvailable"),
+  organisationId: z
+    .string({ required_error: "payments.order.noOrganisation" })
+    .max(100, "payments.order.noOrganisation"),
   // Rendered with the form (orderingFor); the same key sent again finds the same order.
-  orderKey: z.string({ required_error: "payments.errors.orderFormStale" }).regex(/^[A-Za-z0-9_-]{16,64}$/, "payments.errors.orderFormStale"),
+  orderKey: z
+    .string({ required_error: "payments.errors.orderFormStale" })
+    .regex(/^[A-Za-z0-9_-]{16,64}$/, "payments.errors.orderFormStale"),
   // Asked on the review step only when the organisation has none yet (the receipt prints them).
   taxCode: taxCodeField,
   address: optionalText(MAX_ADDRESS),
@@ -24,7 +30,11 @@ export const refundSchema = z.object({
     .string({ required_error: "payments.errors.amountRequired" })
     .trim()
     .regex(/^[1-9][0-9]{0,14}$/, "payments.errors.amountInvalid"),
-  reason: z.string({ required_error: "payments.errors.reasonRequired" }).trim().min(1, "payments.errors.reasonRequired").max(500, "payments.errors.reasonTooLong"),
+  reason: z
+    .string({ required_error: "payments.errors.reasonRequired" })
+    .trim()
+    .min(1, "payments.errors.reasonRequired")
+    .max(500, "payments.errors.reasonTooLong"),
 });
 
 export const retryRefundSchema = z.object({ intent: z.literal("retry-refund"), refundId: z.string().min(1).max(100) });

@@ -43,11 +43,26 @@ describe("problemStatementSchema", () => {
     ["a negative amount", { budgetMinVnd: "-5000" }, "budgetMinVnd", "statements.validation.vnd"],
     ["words and a decimal comma", { budgetMaxVnd: "1,5 tỷ" }, "budgetMaxVnd", "statements.validation.vnd"],
     ["badly grouped dots", { budgetMinVnd: "1.50.000" }, "budgetMinVnd", "statements.validation.vnd"],
-    ["a maximum below the minimum", { budgetMinVnd: "5.000.000", budgetMaxVnd: "1.000.000" }, "budgetMaxVnd", "statements.validation.budgetOrder"],
+    [
+      "a maximum below the minimum",
+      { budgetMinVnd: "5.000.000", budgetMaxVnd: "1.000.000" },
+      "budgetMaxVnd",
+      "statements.validation.budgetOrder",
+    ],
     ["TRL 0", { desiredTrl: "0" }, "desiredTrl", "statements.validation.trl"],
     ["TRL 10", { desiredTrl: "10" }, "desiredTrl", "statements.validation.trl"],
-    ["a proposal deadline in the past", { proposalDeadline: inDays(-1) }, "proposalDeadline", "statements.validation.pastDate"],
-    ["a proposal deadline after the deadline", { proposalDeadline: inDays(250) }, "proposalDeadline", "statements.validation.proposalAfterDeadline"],
+    [
+      "a proposal deadline in the past",
+      { proposalDeadline: inDays(-1) },
+      "proposalDeadline",
+      "statements.validation.pastDate",
+    ],
+    [
+      "a proposal deadline after the deadline",
+      { proposalDeadline: inDays(250) },
+      "proposalDeadline",
+      "statements.validation.proposalAfterDeadline",
+    ],
     ["an impossible date", { deadline: "2026-02-30" }, "deadline", "validation.date"],
     ["a 10,000-character context", { context: "x".repeat(10_000) }, "context", "validation.tooLong|5000"],
   ])("rejects %s", (_label, change, field, message) => {
@@ -64,7 +79,9 @@ describe("decisionSchema", () => {
     const result = decisionSchema.safeParse({ proposalId: "p1", status: "DECLINED" });
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((i) => i.path.join("."))).toEqual(["declineReason"]);
-    expect(decisionSchema.safeParse({ proposalId: "p1", status: "DECLINED", declineReason: "OVER_BUDGET" }).success).toBe(true);
+    expect(
+      decisionSchema.safeParse({ proposalId: "p1", status: "DECLINED", declineReason: "OVER_BUDGET" }).success,
+    ).toBe(true);
     expect(decisionSchema.safeParse({ proposalId: "p1", status: "SHORTLISTED" }).success).toBe(true);
   });
 });

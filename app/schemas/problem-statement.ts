@@ -24,7 +24,12 @@ function isCalendarDate(value: string): boolean {
 // The calendar date in Hanoi, whatever the server's or browser's own zone.
 // Built once: an Intl formatter costs far more to build than to use, and the
 // board, the statement forms and their checks ask for today on every load.
-const hanoiDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit" });
+const hanoiDate = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Asia/Ho_Chi_Minh",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
 
 export function todayInHanoi(now = new Date()): string {
   return hanoiDate.format(now);
@@ -77,14 +82,22 @@ export const problemStatementSchema = z
     majorProblemId: z.string().max(40, "validation.invalidChoice").optional(),
   })
   .superRefine((value, ctx) => {
-    if (value.budgetMinVnd !== undefined && value.budgetMaxVnd !== undefined && value.budgetMaxVnd < value.budgetMinVnd) {
+    if (
+      value.budgetMinVnd !== undefined &&
+      value.budgetMaxVnd !== undefined &&
+      value.budgetMaxVnd < value.budgetMinVnd
+    ) {
       ctx.addIssue({ path: ["budgetMaxVnd"], code: "custom", message: "statements.validation.budgetOrder" });
     }
     // ISO dates compare correctly as strings.
     if (value.proposalDeadline < todayInHanoi()) {
       ctx.addIssue({ path: ["proposalDeadline"], code: "custom", message: "statements.validation.pastDate" });
     } else if (value.proposalDeadline > value.deadline) {
-      ctx.addIssue({ path: ["proposalDeadline"], code: "custom", message: "statements.validation.proposalAfterDeadline" });
+      ctx.addIssue({
+        path: ["proposalDeadline"],
+        code: "custom",
+        message: "statements.validation.proposalAfterDeadline",
+      });
     }
   });
 
@@ -92,17 +105,23 @@ export type ProblemStatementInput = z.output<typeof problemStatementSchema>;
 
 // On the server the link must be one of the major problems offered in the form.
 export function statementSchemaFor(majorProblemIds: string[]) {
-  return problemStatementSchema.refine((value) => !value.majorProblemId || majorProblemIds.includes(value.majorProblemId), {
-    path: ["majorProblemId"],
-    message: "validation.invalidChoice",
-  });
+  return problemStatementSchema.refine(
+    (value) => !value.majorProblemId || majorProblemIds.includes(value.majorProblemId),
+    {
+      path: ["majorProblemId"],
+      message: "validation.invalidChoice",
+    },
+  );
 }
 
 export const returnSchema = z.object({ note: requiredText(MAX_MEDIUM) });
 export const closeSchema = z.object({ outcome: requiredText(MAX_MEDIUM) });
 
 export const questionSchema = z.object({
-  organisationId: z.string({ required_error: "validation.requiredChoice" }).min(1, "validation.requiredChoice").max(40, "validation.invalidChoice"),
+  organisationId: z
+    .string({ required_error: "validation.requiredChoice" })
+    .min(1, "validation.requiredChoice")
+    .max(40, "validation.invalidChoice"),
   body: requiredText(MAX_MEDIUM),
 });
 
@@ -112,13 +131,23 @@ export const answerSchema = z.object({
 });
 
 export const proposalSchema = z.object({
-  offerId: z.string({ required_error: "validation.requiredChoice" }).min(1, "validation.requiredChoice").max(40, "validation.invalidChoice"),
+  offerId: z
+    .string({ required_error: "validation.requiredChoice" })
+    .min(1, "validation.requiredChoice")
+    .max(40, "validation.invalidChoice"),
   pitch: requiredText(MAX_PITCH),
   attachment: z.instanceof(File).optional(),
 });
 
 export const decisionStatuses = ["SHORTLISTED", "SELECTED", "DECLINED"] as const;
-export const declineReasons = ["OUT_OF_SCOPE", "TRL_TOO_LOW", "OVER_BUDGET", "INCOMPLETE", "DUPLICATE", "OTHER"] as const;
+export const declineReasons = [
+  "OUT_OF_SCOPE",
+  "TRL_TOO_LOW",
+  "OVER_BUDGET",
+  "INCOMPLETE",
+  "DUPLICATE",
+  "OTHER",
+] as const;
 
 export const decisionSchema = z
   .object({

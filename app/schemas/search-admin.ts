@@ -11,7 +11,12 @@ export function parseSynonymLines(text: string): string[][] {
   return text
     .normalize("NFC")
     .split(/\r?\n/)
-    .map((line) => line.split(/[,;]/).map((phrase) => phrase.trim().replace(/\s+/g, " ")).filter(Boolean))
+    .map((line) =>
+      line
+        .split(/[,;]/)
+        .map((phrase) => phrase.trim().replace(/\s+/g, " "))
+        .filter(Boolean),
+    )
     .filter((group) => group.length > 0);
 }
 
@@ -21,10 +26,13 @@ export const synonymsFormSchema = z.object({
     .max(MAX_SYNONYMS_TEXT, `validation.tooLong|${MAX_SYNONYMS_TEXT}`)
     .superRefine((text, ctx) => {
       const groups = parseSynonymLines(text);
-      if (groups.length > MAX_SYNONYM_GROUPS) ctx.addIssue({ code: "custom", message: `searchAdmin.validation.tooManyGroups|${MAX_SYNONYM_GROUPS}` });
+      if (groups.length > MAX_SYNONYM_GROUPS)
+        ctx.addIssue({ code: "custom", message: `searchAdmin.validation.tooManyGroups|${MAX_SYNONYM_GROUPS}` });
       const single = groups.findIndex((group) => group.length < 2);
-      if (single >= 0) ctx.addIssue({ code: "custom", message: `searchAdmin.validation.singlePhrase|${groups[single]![0]}` });
-      if (groups.some((group) => group.some((phrase) => phrase.length > 80))) ctx.addIssue({ code: "custom", message: "searchAdmin.validation.phraseTooLong|80" });
+      if (single >= 0)
+        ctx.addIssue({ code: "custom", message: `searchAdmin.validation.singlePhrase|${groups[single]![0]}` });
+      if (groups.some((group) => group.some((phrase) => phrase.length > 80)))
+        ctx.addIssue({ code: "custom", message: "searchAdmin.validation.phraseTooLong|80" });
     }),
 });
 

@@ -15,7 +15,16 @@ export const ORGANISATION_KINDS = ["PROVIDER", "AGENCY", "RESEARCH", "INNOVATION
 export const LANGUAGES = ["vi", "en"] as const;
 
 /** Facets a person can filter by (the type is chosen with tabs). */
-export const FILTER_FIELDS = ["sector", "technology", "trlBand", "deployment", "priceBand", "evidenceLevel", "orgKind", "language"] as const satisfies readonly FacetField[];
+export const FILTER_FIELDS = [
+  "sector",
+  "technology",
+  "trlBand",
+  "deployment",
+  "priceBand",
+  "evidenceLevel",
+  "orgKind",
+  "language",
+] as const satisfies readonly FacetField[];
 export type FilterField = (typeof FILTER_FIELDS)[number];
 
 const slugValue = z.string().regex(/^[a-z0-9-]{1,64}$/, "search.validation.facetValue");

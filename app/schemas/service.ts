@@ -2,7 +2,10 @@
 import { z } from "zod";
 import { FEATURED_DAYS } from "~/payments/plans";
 
-const offerId = z.string({ required_error: "plans.errors.offerNotAvailable" }).min(1, "plans.errors.offerNotAvailable").max(100, "plans.errors.offerNotAvailable");
+const offerId = z
+  .string({ required_error: "plans.errors.offerNotAvailable" })
+  .min(1, "plans.errors.offerNotAvailable")
+  .max(100, "plans.errors.offerNotAvailable");
 
 export const serviceSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("valuation") }),
@@ -16,4 +19,7 @@ export const serviceSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("included"), offerId }),
 ]);
 
-export const fulfilServiceSchema = z.object({ intent: z.literal("fulfil-service"), purchaseId: z.string().min(1).max(100) });
+export const fulfilServiceSchema = z.object({
+  intent: z.literal("fulfil-service"),
+  purchaseId: z.string().min(1).max(100),
+});

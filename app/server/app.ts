@@ -72,7 +72,9 @@ export function createApp(build: ServerBuild, env: Env) {
     next();
   });
 
-  app.use(pinoHttp({ logger, ...httpLogOptions, autoLogging: { ignore: (req) => req.url?.startsWith("/build/") ?? false } }));
+  app.use(
+    pinoHttp({ logger, ...httpLogOptions, autoLogging: { ignore: (req) => req.url?.startsWith("/build/") ?? false } }),
+  );
   app.use(originGuard(env.APP_URL ? [new URL(env.APP_URL).origin] : []));
   // Cross-site posts are refused above before a byte of their body is read;
   // every other body is bounded and checked here, once for all routes.
@@ -91,7 +93,10 @@ export function createApp(build: ServerBuild, env: Env) {
       build,
       mode: env.NODE_ENV,
       getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? "unknown" }),
-      publicCache: createPublicCache({ ttlMs: env.PUBLIC_CACHE_SECONDS * 1000, maxBytes: env.PUBLIC_CACHE_MB * 1024 * 1024 }),
+      publicCache: createPublicCache({
+        ttlMs: env.PUBLIC_CACHE_SECONDS * 1000,
+        maxBytes: env.PUBLIC_CACHE_MB * 1024 * 1024,
+      }),
     }),
   );
   return app;
@@ -116,7 +121,10 @@ function operationsRoutes(app: express.Express, env: Env) {
   const readiness = createReadiness(db);
   app.get("/readyz", (_req, res, next) => {
     readiness().then((result) => {
-      res.status(result.ready ? 200 : 503).set("Cache-Control", "no-store").json(result);
+      res
+        .status(result.ready ? 200 : 503)
+        .set("Cache-Control", "no-store")
+        .json(result);
     }, next);
   });
 

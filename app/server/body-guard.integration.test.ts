@@ -70,7 +70,11 @@ describe("bounded form parsing", () => {
   it.each(["/signup", "/forgot-password", "/account", "/account/alerts", "/logout", "/language"])(
     "refuses a sparse index on %s before the route runs",
     async (path) => {
-      const response = await fetch(`${server.baseUrl}${path}`, { method: "POST", headers: form, body: "a=1&packages%5B99999999%5D.price=1" });
+      const response = await fetch(`${server.baseUrl}${path}`, {
+        method: "POST",
+        headers: form,
+        body: "a=1&packages%5B99999999%5D.price=1",
+      });
       expect(response.status).toBe(400);
       expect(await response.text()).toBe(vi.requestGuard.badFieldName.replace("{{name}}", "packages[99999999].price"));
     },
@@ -90,20 +94,32 @@ describe("bounded form parsing", () => {
     expect(tooMany.status).toBe(400);
     expect(await tooMany.text()).toContain(String(bodyLimits.maxFields));
     for (const name of ["__proto__[admin]", "constructor[prototype][x]", "a.__proto__.b"]) {
-      const response = await fetch(`${server.baseUrl}/login`, { method: "POST", headers: form, body: `email=a%40b.vn&${encodeURIComponent(name)}=1` });
+      const response = await fetch(`${server.baseUrl}/login`, {
+        method: "POST",
+        headers: form,
+        body: `email=a%40b.vn&${encodeURIComponent(name)}=1`,
+      });
       expect(response.status, name).toBe(400);
     }
   });
 
   it("lets honest indexed fields through to the form's own checks", async () => {
-    const response = await fetch(`${server.baseUrl}/login`, { method: "POST", headers: form, body: "email=a%40b.vn&password=sai&x%5B3%5D=1" });
+    const response = await fetch(`${server.baseUrl}/login`, {
+      method: "POST",
+      headers: form,
+      body: "email=a%40b.vn&password=sai&x%5B3%5D=1",
+    });
     expect(response.status).toBe(400);
     expect(await response.text()).toContain(vi.validation.invalidCredentials);
   });
 
   it("answers in English for a visitor who chose English", async () => {
     const cookie = `lng=${encodeURIComponent(btoa(JSON.stringify("en")))}`;
-    const response = await fetch(`${server.baseUrl}/login`, { method: "POST", headers: { ...form, cookie }, body: sparse });
+    const response = await fetch(`${server.baseUrl}/login`, {
+      method: "POST",
+      headers: { ...form, cookie },
+      body: sparse,
+    });
     expect(await response.text()).toBe(en.requestGuard.badFieldName.replace("{{name}}", "x[99999999]"));
   });
 });
@@ -111,7 +127,11 @@ describe("bounded form parsing", () => {
 describe("body size limits", () => {
   it("refuses a declared 200 MB form at once, and closes the connection cleanly", async () => {
     const { value: answer, ms } = await timed(() =>
-      raw(`POST /login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${200 * MB}\r\n\r\nemail=`),
+      raw(
+        `POST /login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${
+          200 * MB
+        }\r\n\r\nemail=`,
+      ),
     );
     expect(answer.status).toBe(413);
     expect(answer.headers).toMatch(/connection: close/i);
@@ -179,7 +199,10 @@ describe("body size limits", () => {
     // Three extra parts: 27 MB, under the 40 MB backstop but over a proposal's total.
     for (let i = 0; i < 3; i += 1) body.append(`extra${i}`, new Blob([new Uint8Array(9 * MB)]), `rac-${i}.bin`);
     const response = await fetch(`${server.baseUrl}/problems/${statement.slug}/propose`, {
-      method: "POST", body, headers: { cookie: browser.cookieHeader(), origin: server.baseUrl }, redirect: "manual",
+      method: "POST",
+      body,
+      headers: { cookie: browser.cookieHeader(), origin: server.baseUrl },
+      redirect: "manual",
     });
     expect(response.status).toBe(413);
     expect(MAX_ONE_FILE_FORM_BYTES).toBeLessThan(27 * MB);
@@ -190,14 +213,16 @@ describe("body size limits", () => {
     const answer = await raw(
       "POST /problems/any/propose HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: multipart/form-data; boundary=xyz\r\nTransfer-Encoding: chunked\r\n\r\n",
       (socket) => {
-        const head = '--xyz\r\nContent-Disposition: form-data; name="attachment"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n';
+        const head =
+          '--xyz\r\nContent-Disposition: form-data; name="attachment"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n';
         socket.write(`${Buffer.byteLength(head).toString(16)}\r\n${head}\r\n`);
         const chunk = Buffer.alloc(MB, "a");
         let sent = 0;
         const pump = () => {
           while (sent < 45 && !socket.destroyed) {
             sent += 1;
-            if (!socket.write(`${chunk.length.toString(16)}\r\n${chunk.toString()}\r\n`)) return socket.once("drain", pump);
+            if (!socket.write(`${chunk.length.toString(16)}\r\n${chunk.toString()}\r\n`))
+              return socket.once("drain", pump);
           }
         };
         pump();
@@ -223,21 +248,37 @@ describe("wrong content types and broken forms", () => {
     ["XML", "application/xml", "<login/>"],
     ["an unparseable type", "text/", "x"],
   ])("answers %s sent to a form with 415 and the accepted types", async (_label, type, body) => {
-    const response = await fetch(`${server.baseUrl}/login`, { method: "POST", headers: { "content-type": type }, body });
+    const response = await fetch(`${server.baseUrl}/login`, {
+      method: "POST",
+      headers: { "content-type": type },
+      body,
+    });
     expect(response.status).toBe(415);
     expect(response.headers.get("accept-post")).toContain("multipart/form-data");
     expect(await response.text()).toBe(vi.requestGuard.unsupportedType);
   });
 
   it("takes JSON only where an endpoint reads it, bounded like a form", async () => {
-    const suggest = await fetch(`${server.baseUrl}/taxonomy/suggest`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ title: "Đặt lịch khám bệnh" }) });
+    const suggest = await fetch(`${server.baseUrl}/taxonomy/suggest`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ title: "Đặt lịch khám bệnh" }),
+    });
     expect(suggest.status).toBe(200);
-    const huge = await fetch(`${server.baseUrl}/taxonomy/suggest`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ title: "x".repeat(bodyLimits.formBytes) }) });
+    const huge = await fetch(`${server.baseUrl}/taxonomy/suggest`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ title: "x".repeat(bodyLimits.formBytes) }),
+    });
     expect(huge.status).toBe(413);
   });
 
   it("answers multipart without a boundary, or cut off, with 400", async () => {
-    const noBoundary = await fetch(`${server.baseUrl}/login`, { method: "POST", headers: { "content-type": "multipart/form-data" }, body: "x" });
+    const noBoundary = await fetch(`${server.baseUrl}/login`, {
+      method: "POST",
+      headers: { "content-type": "multipart/form-data" },
+      body: "x",
+    });
     expect(noBoundary.status).toBe(400);
     expect(await noBoundary.text()).toBe(vi.requestGuard.malformed);
     const cutOff = await fetch(`${server.baseUrl}/login`, {
@@ -251,14 +292,22 @@ describe("wrong content types and broken forms", () => {
   it("answers a multipart form whose file name the form reader cannot parse with 400, not 500", async () => {
     for (const filename of ['\\"quoted\\".png', '"quoted".png']) {
       const body = `--xyz\r\nContent-Disposition: form-data; name="email"\r\n\r\na@b.vn\r\n--xyz\r\nContent-Disposition: form-data; name="f"; filename="${filename}"\r\nContent-Type: image/png\r\n\r\nx\r\n--xyz--\r\n`;
-      const response = await fetch(`${server.baseUrl}/login`, { method: "POST", headers: { "content-type": "multipart/form-data; boundary=xyz" }, body });
+      const response = await fetch(`${server.baseUrl}/login`, {
+        method: "POST",
+        headers: { "content-type": "multipart/form-data; boundary=xyz" },
+        body,
+      });
       expect(response.status, filename).toBe(400);
       expect(await response.text()).toContain(vi.requestGuard.malformed);
     }
   });
 
   it("refuses a NUL character in a form value, in either encoding", async () => {
-    const encoded = await fetch(`${server.baseUrl}/login`, { method: "POST", headers: form, body: "email=a%00b%40b.vn&password=x" });
+    const encoded = await fetch(`${server.baseUrl}/login`, {
+      method: "POST",
+      headers: form,
+      body: "email=a%00b%40b.vn&password=x",
+    });
     expect(encoded.status).toBe(400);
     expect(await encoded.text()).toBe(vi.requestGuard.nulCharacter);
     const body = new FormData();
@@ -279,7 +328,11 @@ describe("wrong content types and broken forms", () => {
   it("reads an empty post with no type as an empty form, not a crash", async () => {
     const response = await fetch(`${server.baseUrl}/login`, { method: "POST" });
     expect(response.status).toBe(400);
-    const webhook = await fetch(`${server.baseUrl}/webhooks/stripe`, { method: "POST", headers: { "content-type": "text/plain" }, body: "{}" });
+    const webhook = await fetch(`${server.baseUrl}/webhooks/stripe`, {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: "{}",
+    });
     expect(webhook.status).toBe(415);
   });
 });
@@ -294,7 +347,11 @@ describe("origin and host", () => {
   });
 
   it("refuses another site's origin with 403, and a forged X-Forwarded-Host changes nothing", async () => {
-    const foreign = await fetch(`${server.baseUrl}/login`, { method: "POST", headers: { ...form, origin: "https://evil.example" }, body: "email=a" });
+    const foreign = await fetch(`${server.baseUrl}/login`, {
+      method: "POST",
+      headers: { ...form, origin: "https://evil.example" },
+      body: "email=a",
+    });
     expect(foreign.status).toBe(403);
     const forged = await fetch(`${server.baseUrl}/login`, {
       method: "POST",

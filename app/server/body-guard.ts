@@ -91,7 +91,11 @@ function refuse(req: Request, res: Response, refusal: Refusal) {
     // The unread rest of a refused body would otherwise be parsed as the
     // next request on a keep-alive connection; closing it is the clean end.
     res.set("Connection", "close");
-    res.status(refusal.status).set(refusal.headers ?? {}).type("text/plain; charset=utf-8").send(refusal.message);
+    res
+      .status(refusal.status)
+      .set(refusal.headers ?? {})
+      .type("text/plain; charset=utf-8")
+      .send(refusal.message);
   };
   let drained = 0;
   const onData = (chunk: Buffer) => {
@@ -111,7 +115,10 @@ function message(req: Request, key: keyof Catalogue, values: Record<string, stri
   return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ""));
 }
 
-const tooLarge = (req: Request, limit: number): Refusal => ({ status: 413, message: message(req, "tooLarge", { limit: limit / MB }) });
+const tooLarge = (req: Request, limit: number): Refusal => ({
+  status: 413,
+  message: message(req, "tooLarge", { limit: limit / MB }),
+});
 const malformed = (req: Request): Refusal => ({ status: 400, message: message(req, "malformed") });
 
 /**
@@ -132,8 +139,10 @@ function checkFieldNames(req: Request, names: Iterable<string>): Refusal | null 
   let count = 0;
   for (const name of names) {
     count += 1;
-    if (count > bodyLimits.maxFields) return { status: 400, message: message(req, "tooManyFields", { limit: bodyLimits.maxFields }) };
-    if (fieldNameProblem(name)) return { status: 400, message: message(req, "badFieldName", { name: name.slice(0, 60) }) };
+    if (count > bodyLimits.maxFields)
+      return { status: 400, message: message(req, "tooManyFields", { limit: bodyLimits.maxFields }) };
+    if (fieldNameProblem(name))
+      return { status: 400, message: message(req, "badFieldName", { name: name.slice(0, 60) }) };
   }
   return null;
 }
@@ -187,11 +196,13 @@ async function guardUrlEncoded(req: Request): Promise<Refusal | GuardedBody> {
   if (body === "too-large") return tooLarge(req, bodyLimits.formBytes);
   // Only the names are needed here; URLSearchParams is linear in the size.
   const names = (function* () {
-    for (const [name] of new URLSearchParams(body.toString("latin1"))) yield Buffer.from(name, "latin1").toString("utf8");
+    for (const [name] of new URLSearchParams(body.toString("latin1")))
+      yield Buffer.from(name, "latin1").toString("utf8");
   })();
   // No keyboard types a NUL, and PostgreSQL refuses it in text (a 500 there
   // while SQLite stored it), so a form value with one is refused for both.
-  if (body.includes(0) || /%00/.test(body.toString("latin1"))) return { status: 400, message: message(req, "nulCharacter") };
+  if (body.includes(0) || /%00/.test(body.toString("latin1")))
+    return { status: 400, message: message(req, "nulCharacter") };
   return checkFieldNames(req, names) ?? { kind: "buffer", bytes: body };
 }
 
@@ -206,7 +217,12 @@ async function guardMultipart(req: Request, boundary: string | undefined): Promi
   try {
     parser = busboy({
       headers: req.headers,
-      limits: { fields: bodyLimits.maxFields, files: bodyLimits.maxFields, parts: bodyLimits.maxFields, fieldNameSize: bodyLimits.maxFieldNameLength },
+      limits: {
+        fields: bodyLimits.maxFields,
+        files: bodyLimits.maxFields,
+        parts: bodyLimits.maxFields,
+        fieldNameSize: bodyLimits.maxFieldNameLength,
+      },
     });
   } catch {
     return malformed(req);
@@ -215,7 +231,8 @@ async function guardMultipart(req: Request, boundary: string | undefined): Promi
   const spool = fs.createWriteStream(file, { flags: "wx", mode: 0o600 });
   const names: string[] = [];
   let refusal: Refusal | null = null;
-  const tooMany = () => (refusal ??= { status: 400, message: message(req, "tooManyFields", { limit: bodyLimits.maxFields }) });
+  const tooMany = () =>
+    (refusal ??= { status: 400, message: message(req, "tooManyFields", { limit: bodyLimits.maxFields }) });
   let nul = false;
   parser.on("field", (name, value) => {
     names.push(name);
@@ -320,7 +337,8 @@ async function run(req: Request): Promise<Refusal | null | "aborted"> {
 
   if (req.path.startsWith(WEBHOOK_PREFIX)) {
     if (length !== null && length > bodyLimits.webhookBytes) return tooLarge(req, bodyLimits.webhookBytes);
-    if (type?.type !== "application/json") return { status: 415, message: message(req, "webhookType"), headers: { "Accept-Post": "application/json" } };
+    if (type?.type !== "application/json")
+      return { status: 415, message: message(req, "webhookType"), headers: { "Accept-Post": "application/json" } };
     const body = await readLimited(req, bodyLimits.webhookBytes);
     if (body === "too-large") return tooLarge(req, bodyLimits.webhookBytes);
     req.guardedBody = { kind: "buffer", bytes: body };

@@ -19,10 +19,15 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "hte-backup-"));
 const id = randomUUID().replace(/-/g, "").slice(0, 10);
 const sourceUrl = process.env.DATABASE_URL!;
-const restoredUrl = sourceUrl.startsWith("file:") ? `file:${path.join(work, "restored.db")}` : sourceUrl.replace(/\/[^/]+$/, `/restored_${id}`);
+const restoredUrl = sourceUrl.startsWith("file:")
+  ? `file:${path.join(work, "restored.db")}`
+  : sourceUrl.replace(/\/[^/]+$/, `/restored_${id}`);
 
 function npmRun(script: string, args: string[], databaseUrl: string) {
-  const result = spawnSync("npm", ["run", "-s", script, "--", ...args], { env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: "utf8" });
+  const result = spawnSync("npm", ["run", "-s", script, "--", ...args], {
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    encoding: "utf8",
+  });
   return { status: result.status, out: `${result.stdout}${result.stderr}` };
 }
 
@@ -60,7 +65,10 @@ describe("backing up and restoring the database", { timeout: 120_000 }, () => {
     const owner = await makeUser();
     const organisation = await makeOrganisation(owner.id);
     const terms = await makeTerms();
-    const known = await makeOffer(organisation.id, owner.id, terms, { status: "PUBLISHED", title: `Hệ thống tưới zebracorn ${id}` });
+    const known = await makeOffer(organisation.id, owner.id, terms, {
+      status: "PUBLISHED",
+      title: `Hệ thống tưới zebracorn ${id}`,
+    });
     await makeOffer(organisation.id, owner.id, terms, { status: "DRAFT" });
     const before = await counts(db);
     expect(before.offers).toBeGreaterThanOrEqual(2);
@@ -74,7 +82,10 @@ describe("backing up and restoring the database", { timeout: 120_000 }, () => {
     expect(npmRun("db:backup", [file], sourceUrl).status).not.toBe(0);
 
     // Written after the backup: must not be in what is restored.
-    const later = await makeOffer(organisation.id, owner.id, terms, { status: "PUBLISHED", title: `Viết sau sao lưu ${id}` });
+    const later = await makeOffer(organisation.id, owner.id, terms, {
+      status: "PUBLISHED",
+      title: `Viết sau sao lưu ${id}`,
+    });
 
     const restore = npmRun("db:restore", [file], restoredUrl);
     expect(restore.out).toContain("Restored");
@@ -107,8 +118,13 @@ describe("backing up and restoring the database", { timeout: 120_000 }, () => {
     let output = "";
     server = spawn(process.execPath, SERVER_NODE_ARGS, {
       env: {
-        ...process.env, DATABASE_URL: restoredUrl, PORT: String(port), LOG_LEVEL: "warn", OPEN_DATA_AUTO_REBUILD: "false",
-        DEMO_TEST_PAYMENTS: "false", SEARCH_INDEX_PATH: path.join(work, "restored.search.sqlite"),
+        ...process.env,
+        DATABASE_URL: restoredUrl,
+        PORT: String(port),
+        LOG_LEVEL: "warn",
+        OPEN_DATA_AUTO_REBUILD: "false",
+        DEMO_TEST_PAYMENTS: "false",
+        SEARCH_INDEX_PATH: path.join(work, "restored.search.sqlite"),
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -120,7 +136,10 @@ describe("backing up and restoring the database", { timeout: 120_000 }, () => {
     while (!found) {
       if (server.exitCode !== null) throw new Error(`server exited:\n${output}`);
       if (Date.now() > deadline) throw new Error(`search never found the restored offer:\n${output}`);
-      const page = await fetch(`${base}/search?q=zebracorn`).then((r) => (r.ok ? r.text() : ""), () => "");
+      const page = await fetch(`${base}/search?q=zebracorn`).then(
+        (r) => (r.ok ? r.text() : ""),
+        () => "",
+      );
       found = visibleText(page).includes(known.titleVi);
       if (!found) await sleep(250);
     }

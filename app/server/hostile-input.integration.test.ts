@@ -17,14 +17,30 @@ import { Prisma } from "~/generated/prisma-sqlite/client";
 import { datedOrder } from "~/test-support/dashboard-factories";
 import { TEST_PASSWORD, makeUser } from "~/test-support/factories";
 import {
-  API_QUERY_NAMES, deriveRoutes, fillTemplate, formCases, formShape, mapLimit, pageQueryCases, queryCases, templateParams,
-  type DerivedRoute, type HostileCase, type HostileRequest,
+  API_QUERY_NAMES,
+  deriveRoutes,
+  fillTemplate,
+  formCases,
+  formShape,
+  mapLimit,
+  pageQueryCases,
+  queryCases,
+  templateParams,
+  type DerivedRoute,
+  type HostileCase,
+  type HostileRequest,
 } from "~/test-support/hostile-corpus";
 import { startTestServer } from "~/test-support/http";
 import { makeOffer, makeTerms, uploadCount } from "~/test-support/offer-factories";
 import { withStripeStandIn } from "~/test-support/payment-factories";
 import { syncSearch } from "~/test-support/search";
-import { makeAgency, makePublishedMajorProblem, makeProposal, makeProvider, makeStatement } from "~/test-support/statement-factories";
+import {
+  makeAgency,
+  makePublishedMajorProblem,
+  makeProposal,
+  makeProvider,
+  makeStatement,
+} from "~/test-support/statement-factories";
 import { uploadDir } from "~/utils/uploads.server";
 
 vi.hoisted(() => {
@@ -81,15 +97,20 @@ const MADE_UP: Record<string, string> = {
 /** The value for one param of `template`, or null when nothing knows it. */
 function paramValue(template: string, name: string, previous: string): string | null {
   const key = `${previous}/${name}`;
-  if (key === "proposals/$id") return paramValues[template.startsWith("/major-problems") ? "major-proposal" : "proposal"]!;
-  if (key === "orgs/$orgId") return paramValues[/\/orgs\/\$orgId\/(problems|orders)/.test(template) ? "agency" : "provider"]!;
+  if (key === "proposals/$id")
+    return paramValues[template.startsWith("/major-problems") ? "major-proposal" : "proposal"]!;
+  if (key === "orgs/$orgId")
+    return paramValues[/\/orgs\/\$orgId\/(problems|orders)/.test(template) ? "agency" : "provider"]!;
   // Every token (invitation, password reset, unsubscribe…) is a secret the suite cannot guess.
   if (name === "$token") return "no-such-token-0123456789abcdef";
   return paramValues[key] ?? MADE_UP[key] ?? null;
 }
 
 function urlOf(route: DerivedRoute): string {
-  return fillTemplate(route.template, (name, previous) => paramValue(route.template, name, previous) ?? `made-up-${name.replace(/\W/g, "")}`);
+  return fillTemplate(
+    route.template,
+    (name, previous) => paramValue(route.template, name, previous) ?? `made-up-${name.replace(/\W/g, "")}`,
+  );
 }
 
 // ---------------------------------------------------------------------------
@@ -107,7 +128,9 @@ async function snapshot(): Promise<Counts> {
 }
 
 const changes = (before: Counts, after: Counts) =>
-  Object.keys(after).filter((k) => before[k] !== after[k]).map((k) => `${k} ${before[k]}→${after[k]}`);
+  Object.keys(after)
+    .filter((k) => before[k] !== after[k])
+    .map((k) => `${k} ${before[k]}→${after[k]}`);
 
 type Answer = { status: number; ms: number; error?: string };
 
@@ -146,11 +169,18 @@ function judge(actor: Actor, method: string, url: string, c: HostileCase, answer
  * a busy two-core machine a request can queue behind its neighbours, while a
  * real stall (issue 13's 93 s freeze) stays slow alone too.
  */
-async function drive(url: string, actor: Actor, cases: HostileCase[], failures: string[], statuses: Record<number, number>): Promise<Answer[]> {
+async function drive(
+  url: string,
+  actor: Actor,
+  cases: HostileCase[],
+  failures: string[],
+  statuses: Record<number, number>,
+): Promise<Answer[]> {
   const answers = await mapLimit(cases, CONCURRENCY, (c) => send(url, actor, c.request));
   for (const [i, c] of cases.entries()) {
     let answer = answers[i]!;
-    if (!answer.error && answer.status < 500 && answer.ms > MAX_MS) answer = answers[i] = await send(url, actor, c.request);
+    if (!answer.error && answer.status < 500 && answer.ms > MAX_MS)
+      answer = answers[i] = await send(url, actor, c.request);
     const failure = judge(actor, c.request.method, url, c, answer);
     if (failure) failures.push(failure);
     statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
@@ -182,15 +212,24 @@ beforeAll(async () => {
   const majorProposal = await makeProposal({ majorProblemId: major.id }, offer);
   const order = await datedOrder(agency.id, provider.id, offer.id, 500_000, null);
   paramValues = {
-    provider: provider.id, agency: agency.id, proposal: proposal.id, "major-proposal": majorProposal.id,
-    "offers/$slug": offer.slug, "offers/$offerId": offer.id,
-    "problems/$slug": publicStatement.slug, "problem-statements/$slug": publicStatement.slug,
+    provider: provider.id,
+    agency: agency.id,
+    proposal: proposal.id,
+    "major-proposal": majorProposal.id,
+    "offers/$slug": offer.slug,
+    "offers/$offerId": offer.id,
+    "problems/$slug": publicStatement.slug,
+    "problem-statements/$slug": publicStatement.slug,
     "problems/$id": ownStatement.id,
     // Public profiles have a slug once staff verify the organisation; the seedless test world may not.
     "organisations/$slug": provider.slug ?? "made-up-organisation",
-    "major-problems/$slug": major.listSlug, "$slug/$code": major.code, "major-problems/$code": major.code,
-    "major-problems/$listId": major.listId, "items/$itemId": major.id,
-    "matches/$kind": "statement", "$kind/$id": publicStatement.id,
+    "major-problems/$slug": major.listSlug,
+    "$slug/$code": major.code,
+    "major-problems/$code": major.code,
+    "major-problems/$listId": major.listId,
+    "items/$itemId": major.id,
+    "matches/$kind": "statement",
+    "$kind/$id": publicStatement.id,
     "orders/$id": order.id,
   };
   await syncSearch();
@@ -231,83 +270,124 @@ describe("hostile input", () => {
     expect(byFile["major-problems.$slug.$code.propose.tsx"]).toBe("/major-problems/$slug/$code/propose");
   });
 
-  it("answers every form action's malformed bodies with a 4xx in time, and saves nothing it refused", { timeout: 15 * 60_000 }, async () => {
-    const failures: string[] = [];
-    let driven = 0;
-    const statuses: Record<number, number> = {};
-    const formsSeen = { anonymous: new Set<string>(), member: new Set<string>(), staff: new Set<string>() };
-    // Sign-out last: its hostile posts may end the session the other routes need.
-    const ordered = [...forms].sort((a, b) => Number(a.template === "/logout") - Number(b.template === "/logout"));
-    for (const actor of actors) {
-      for (const route of ordered) {
-        const url = urlOf(route);
-        if (route.template === "/logout" && actor.cookie) {
-          const stillIn = await send("/account", actor, { method: "GET" });
-          if (stillIn.status !== 200) failures.push(`${actor.name}: signed out before /logout (GET /account ${stillIn.status}); routes ran as anonymous`);
-        }
-        // The form's own field names, as this actor's browser would see them.
-        const page = route.hasLoader ? await fetch(server.baseUrl + url, { headers: actor.cookie ? { cookie: actor.cookie } : {}, redirect: "manual" }) : null;
-        const shape = formShape(page && page.status === 200 ? await page.text() : "");
-        if (page?.status === 200) formsSeen[actor.name].add(route.template);
-        const cases = formCases(shape).filter((c) => selected(route.template, c));
-        await syncSearch();
-        const before = await snapshot();
-        const answers = await drive(url, actor, cases, failures, statuses);
-        driven += cases.length;
-        await syncSearch();
-        const changed = changes(before, await snapshot());
-        if (!changed.length) continue;
-        // Something was written: find which refused request did it, one at a time.
-        const refused = cases.filter((_, i) => answers[i]!.status >= 400);
-        for (const c of refused) {
-          const alone = await snapshot();
-          const answer = await send(url, actor, c.request);
+  it(
+    "answers every form action's malformed bodies with a 4xx in time, and saves nothing it refused",
+    { timeout: 15 * 60_000 },
+    async () => {
+      const failures: string[] = [];
+      let driven = 0;
+      const statuses: Record<number, number> = {};
+      const formsSeen = { anonymous: new Set<string>(), member: new Set<string>(), staff: new Set<string>() };
+      // Sign-out last: its hostile posts may end the session the other routes need.
+      const ordered = [...forms].sort((a, b) => Number(a.template === "/logout") - Number(b.template === "/logout"));
+      for (const actor of actors) {
+        for (const route of ordered) {
+          const url = urlOf(route);
+          if (route.template === "/logout" && actor.cookie) {
+            const stillIn = await send("/account", actor, { method: "GET" });
+            if (stillIn.status !== 200)
+              failures.push(
+                `${actor.name}: signed out before /logout (GET /account ${stillIn.status}); routes ran as anonymous`,
+              );
+          }
+          // The form's own field names, as this actor's browser would see them.
+          const page = route.hasLoader
+            ? await fetch(server.baseUrl + url, {
+                headers: actor.cookie ? { cookie: actor.cookie } : {},
+                redirect: "manual",
+              })
+            : null;
+          const shape = formShape(page && page.status === 200 ? await page.text() : "");
+          if (page?.status === 200) formsSeen[actor.name].add(route.template);
+          const cases = formCases(shape).filter((c) => selected(route.template, c));
           await syncSearch();
-          const written = changes(alone, await snapshot());
-          if (answer.status >= 400 && written.length) failures.push(`${actor.name} POST ${url} [${c.name}]: refused with ${answer.status} but changed ${written.join(", ")}`);
+          const before = await snapshot();
+          const answers = await drive(url, actor, cases, failures, statuses);
+          driven += cases.length;
+          await syncSearch();
+          const changed = changes(before, await snapshot());
+          if (!changed.length) continue;
+          // Something was written: find which refused request did it, one at a time.
+          const refused = cases.filter((_, i) => answers[i]!.status >= 400);
+          for (const c of refused) {
+            const alone = await snapshot();
+            const answer = await send(url, actor, c.request);
+            await syncSearch();
+            const written = changes(alone, await snapshot());
+            if (answer.status >= 400 && written.length)
+              failures.push(
+                `${actor.name} POST ${url} [${c.name}]: refused with ${answer.status} but changed ${written.join(
+                  ", ",
+                )}`,
+              );
+          }
         }
       }
-    }
-    summary(`forms: ${forms.length} actions × ${actors.length} actors, ${driven} requests; forms shown (200) to member ${formsSeen.member.size}, staff ${formsSeen.staff.size}; statuses ${JSON.stringify(statuses)}`);
-    expect(report(failures, driven)).toBe("");
-    // The signed-in actors must really have reached the forms (a lost session would quietly make them anonymous).
-    expect(formsSeen.member.size).toBeGreaterThanOrEqual(MIN_FORMS_SEEN.member);
-    expect(formsSeen.staff.size).toBeGreaterThanOrEqual(MIN_FORMS_SEEN.staff);
-  });
+      summary(
+        `forms: ${forms.length} actions × ${actors.length} actors, ${driven} requests; forms shown (200) to member ${
+          formsSeen.member.size
+        }, staff ${formsSeen.staff.size}; statuses ${JSON.stringify(statuses)}`,
+      );
+      expect(report(failures, driven)).toBe("");
+      // The signed-in actors must really have reached the forms (a lost session would quietly make them anonymous).
+      expect(formsSeen.member.size).toBeGreaterThanOrEqual(MIN_FORMS_SEEN.member);
+      expect(formsSeen.staff.size).toBeGreaterThanOrEqual(MIN_FORMS_SEEN.staff);
+    },
+  );
 
-  it("answers every /api/v1 endpoint's odd query strings with a 2xx or 4xx in time", { timeout: 5 * 60_000 }, async () => {
-    // The names the API documents, plus the usual suspects.
-    const openapi = (await (await fetch(`${server.baseUrl}/api/v1/openapi.json`)).json()) as { paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>> };
-    const documented = Object.values(openapi.paths).flatMap((ops) => Object.values(ops).flatMap((op) => (op.parameters ?? []).filter((p) => p.in === "query").map((p) => p.name)));
-    const names = [...new Set([...API_QUERY_NAMES, ...documented])];
-    const failures: string[] = [];
-    const statuses: Record<number, number> = {};
-    let driven = 0;
-    for (const actor of actors) {
-      for (const route of apiEndpoints) {
-        const url = urlOf(route);
-        const cases = queryCases(names).filter((c) => selected(route.template, c));
-        await drive(url, actor, cases, failures, statuses);
-        driven += cases.length;
+  it(
+    "answers every /api/v1 endpoint's odd query strings with a 2xx or 4xx in time",
+    { timeout: 5 * 60_000 },
+    async () => {
+      // The names the API documents, plus the usual suspects.
+      const openapi = (await (await fetch(`${server.baseUrl}/api/v1/openapi.json`)).json()) as {
+        paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>;
+      };
+      const documented = Object.values(openapi.paths).flatMap((ops) =>
+        Object.values(ops).flatMap((op) => (op.parameters ?? []).filter((p) => p.in === "query").map((p) => p.name)),
+      );
+      const names = [...new Set([...API_QUERY_NAMES, ...documented])];
+      const failures: string[] = [];
+      const statuses: Record<number, number> = {};
+      let driven = 0;
+      for (const actor of actors) {
+        for (const route of apiEndpoints) {
+          const url = urlOf(route);
+          const cases = queryCases(names).filter((c) => selected(route.template, c));
+          await drive(url, actor, cases, failures, statuses);
+          driven += cases.length;
+        }
       }
-    }
-    summary(`api: ${apiEndpoints.length} endpoints × ${actors.length} actors, ${driven} requests; statuses ${JSON.stringify(statuses)}`);
-    expect(report(failures, driven)).toBe("");
-  });
+      summary(
+        `api: ${apiEndpoints.length} endpoints × ${actors.length} actors, ${driven} requests; statuses ${JSON.stringify(
+          statuses,
+        )}`,
+      );
+      expect(report(failures, driven)).toBe("");
+    },
+  );
 
-  it("answers every page's out-of-range parameters with a 2xx, 3xx or 4xx in time", { timeout: 5 * 60_000 }, async () => {
-    const failures: string[] = [];
-    const statuses: Record<number, number> = {};
-    let driven = 0;
-    for (const actor of actors) {
-      for (const route of pages) {
-        const url = urlOf(route);
-        const cases = pageQueryCases().filter((c) => selected(route.template, c));
-        await drive(url, actor, cases, failures, statuses);
-        driven += cases.length;
+  it(
+    "answers every page's out-of-range parameters with a 2xx, 3xx or 4xx in time",
+    { timeout: 5 * 60_000 },
+    async () => {
+      const failures: string[] = [];
+      const statuses: Record<number, number> = {};
+      let driven = 0;
+      for (const actor of actors) {
+        for (const route of pages) {
+          const url = urlOf(route);
+          const cases = pageQueryCases().filter((c) => selected(route.template, c));
+          await drive(url, actor, cases, failures, statuses);
+          driven += cases.length;
+        }
       }
-    }
-    summary(`pages: ${pages.length} loaders × ${actors.length} actors, ${driven} requests; statuses ${JSON.stringify(statuses)}`);
-    expect(report(failures, driven)).toBe("");
-  });
+      summary(
+        `pages: ${pages.length} loaders × ${actors.length} actors, ${driven} requests; statuses ${JSON.stringify(
+          statuses,
+        )}`,
+      );
+      expect(report(failures, driven)).toBe("");
+    },
+  );
 });

@@ -8,7 +8,12 @@ const server = startTestServer();
 
 async function get(pathname: string) {
   const response = await fetch(server.baseUrl + pathname);
-  return { status: response.status, type: response.headers.get("content-type") ?? "", body: Buffer.from(await response.arrayBuffer()), headers: response.headers };
+  return {
+    status: response.status,
+    type: response.headers.get("content-type") ?? "",
+    body: Buffer.from(await response.arrayBuffer()),
+    headers: response.headers,
+  };
 }
 
 describe("identity", () => {
@@ -24,7 +29,10 @@ describe("identity", () => {
     expect(svg.body.toString()).toContain("<title");
 
     const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47]);
-    for (const [pathname, size] of [["/favicon-32.png", 32], ["/apple-touch-icon.png", 180]] as const) {
+    for (const [pathname, size] of [
+      ["/favicon-32.png", 32],
+      ["/apple-touch-icon.png", 180],
+    ] as const) {
       const png = await get(pathname);
       expect(png.status).toBe(200);
       expect(png.type).toBe("image/png");
@@ -45,7 +53,9 @@ describe("identity", () => {
 
   it("the header shows the mark beside the site's name, which stays the link's name", async () => {
     const home = await server.browser({ language: "en" }).get("/");
-    expect(home.text).toMatch(/<a[^>]*class="brand"[^>]*><img src="\/favicon.svg" alt="" width="32" height="32" class="brand-mark"\/>Hanoi Tech Exchange<\/a>/);
+    expect(home.text).toMatch(
+      /<a[^>]*class="brand"[^>]*><img src="\/favicon.svg" alt="" width="32" height="32" class="brand-mark"\/>Hanoi Tech Exchange<\/a>/,
+    );
   });
 
   it("the Be Vietnam Pro files the stylesheet names are served from this origin, Vietnamese and Latin at 400, 600 and 700", async () => {

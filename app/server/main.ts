@@ -19,10 +19,18 @@ const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 // Stripe keys): the loopback Stripe stand-in, up before the first order.
 // Never started otherwise; env.server.ts refuses the switch beside real keys.
 if (testPaymentsOn(env)) {
-  const standIn = await startDemoPayments(env, { sessionSecret, webhookUrl: () => `http://127.0.0.1:${env.PORT}/webhooks/stripe` }).catch((error: Error) => {
-    throw new Error(`test payments: the Stripe stand-in could not listen (${error.message}); set STRIPE_API_PORT to a free port`);
+  const standIn = await startDemoPayments(env, {
+    sessionSecret,
+    webhookUrl: () => `http://127.0.0.1:${env.PORT}/webhooks/stripe`,
+  }).catch((error: Error) => {
+    throw new Error(
+      `test payments: the Stripe stand-in could not listen (${error.message}); set STRIPE_API_PORT to a free port`,
+    );
   });
-  logger.warn({ checkout: standIn.baseUrl }, "TEST PAYMENTS: orders are paid on a loopback Stripe stand-in; no real money moves");
+  logger.warn(
+    { checkout: standIn.baseUrl },
+    "TEST PAYMENTS: orders are paid on a loopback Stripe stand-in; no real money moves",
+  );
 }
 
 const app = createApp(build, env);
@@ -33,11 +41,13 @@ const server = app.listen(env.PORT, () => {
 // Periodic work (mail, payment retries, clean-ups, digests, reminders,
 // open data): every process ticks, each job runs in one process at a time
 // and once per period across all of them (app/models/scheduler.server.ts).
-const scheduler = env.SCHEDULER === "on" ? new Scheduler(scheduledJobs(env), { tickMs: env.SCHEDULER_TICK_MS }).start() : null;
+const scheduler =
+  env.SCHEDULER === "on" ? new Scheduler(scheduledJobs(env), { tickMs: env.SCHEDULER_TICK_MS }).start() : null;
 
 // The search service (app/search-service.server.ts) lives on globalThis, made by the
 // Remix build; its worker's stop() finishes the batch it is applying.
-const searchWorker = () => (globalThis as { __searchService?: { worker: { stop(): unknown } } }).__searchService?.worker;
+const searchWorker = () =>
+  (globalThis as { __searchService?: { worker: { stop(): unknown } } }).__searchService?.worker;
 
 // Graceful shutdown: a deploy or a scale-down sends SIGTERM. Stop accepting
 // (the listening socket closes, so new connections are refused and the
@@ -68,7 +78,10 @@ async function shutDown(signal: NodeJS.Signals) {
   // answer 503, so the proxy stops sending new work here while we drain.
   markShuttingDown();
   const started = Date.now();
-  logger.info({ signal, timeoutMs: env.SHUTDOWN_TIMEOUT_MS }, "shutting down: finishing requests in flight and running jobs");
+  logger.info(
+    { signal, timeoutMs: env.SHUTDOWN_TIMEOUT_MS },
+    "shutting down: finishing requests in flight and running jobs",
+  );
   setTimeout(() => {
     logger.error({ busy: scheduler?.busy() ?? [] }, "shutdown took too long; exiting with work unfinished");
     process.exit(1);

@@ -57,7 +57,11 @@ function createMetrics() {
       help: "1 when this scrape read the queues from the database, 0 when the database did not answer in time (the queue figures are then left out).",
       registers,
     }),
-    searchOutbox: new Gauge({ name: "hte_search_outbox_entries", help: "Entries in the search change log (SearchOutbox).", registers }),
+    searchOutbox: new Gauge({
+      name: "hte_search_outbox_entries",
+      help: "Entries in the search change log (SearchOutbox).",
+      registers,
+    }),
     searchLag: new Gauge({
       name: "hte_search_consumer_lag_entries",
       help: "Search change-log entries a search index (an embedded index file or the shared Meilisearch index) has not applied yet. Readers seen in the last hour.",
@@ -82,14 +86,22 @@ function createMetrics() {
       labelNames: ["state"] as const,
       registers,
     }),
-    mailOldest: new Gauge({ name: "hte_mail_outbox_oldest_pending_seconds", help: "Age of the oldest email still to be sent (0: none).", registers }),
+    mailOldest: new Gauge({
+      name: "hte_mail_outbox_oldest_pending_seconds",
+      help: "Age of the oldest email still to be sent (0: none).",
+      registers,
+    }),
     paymentEvents: new Gauge({
       name: "hte_payment_events",
       help: "Payment webhook events not processed: queued, retrying (failed at least once) and dead (dead-lettered).",
       labelNames: ["state"] as const,
       registers,
     }),
-    paymentOldest: new Gauge({ name: "hte_payment_events_oldest_pending_seconds", help: "Age of the oldest payment event still to be processed (0: none).", registers }),
+    paymentOldest: new Gauge({
+      name: "hte_payment_events_oldest_pending_seconds",
+      help: "Age of the oldest payment event still to be processed (0: none).",
+      registers,
+    }),
     jobRuns: new Gauge({
       name: "hte_job_runs_last_24h",
       help: "Runs of each periodic job started in the last 24 hours, by status (running, ok, failed), across all processes.",
@@ -114,14 +126,19 @@ const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIO
  * The label a request path gets: the matched Remix route's pattern, one of
  * the host's own paths (`ownPaths`), "static" for files, or "unmatched".
  */
-export function createRouteLabeler(routes: ServerBuild["routes"], ownPaths: readonly string[]): (path: string) => string {
+export function createRouteLabeler(
+  routes: ServerBuild["routes"],
+  ownPaths: readonly string[],
+): (path: string) => string {
   const children = new Map<string | undefined, AgnosticRouteObject[]>();
   for (const route of Object.values(routes)) {
     if (!route) continue;
     const list = children.get(route.parentId) ?? [];
-    list.push(route.index
-      ? { id: route.id, path: route.path, index: true, caseSensitive: route.caseSensitive }
-      : { id: route.id, path: route.path, caseSensitive: route.caseSensitive });
+    list.push(
+      route.index
+        ? { id: route.id, path: route.path, index: true, caseSensitive: route.caseSensitive }
+        : { id: route.id, path: route.path, caseSensitive: route.caseSensitive },
+    );
     children.set(route.parentId, list);
   }
   const withChildren = (list: AgnosticRouteObject[]): AgnosticRouteObject[] =>
@@ -139,7 +156,13 @@ export function createRouteLabeler(routes: ServerBuild["routes"], ownPaths: read
     if (label === undefined) {
       const matches = matchRoutes(tree, path);
       // The catch-all route (routes/_public+/$.tsx) only renders the 404 page.
-      if (matches && matches.at(-1)?.route.path !== "*") label = "/" + matches.map((match) => match.route.path ?? "").filter(Boolean).join("/");
+      if (matches && matches.at(-1)?.route.path !== "*")
+        label =
+          "/" +
+          matches
+            .map((match) => match.route.path ?? "")
+            .filter(Boolean)
+            .join("/");
       else label = path.startsWith("/build/") || /\.[a-z0-9]+$/i.test(path) ? "static" : "unmatched";
       known.set(path, label);
     }
@@ -222,7 +245,8 @@ export function metricsAccess(env: Pick<Env, "METRICS_TOKEN" | "METRICS_ALLOW">)
 const HOUR_MS = 60 * 60 * 1000;
 const QUEUE_READ_TIMEOUT_MS = 2000;
 
-const ageSeconds = (since: Date | null | undefined, now: number) => (since ? Math.max(0, (now - since.getTime()) / 1000) : 0);
+const ageSeconds = (since: Date | null | undefined, now: number) =>
+  since ? Math.max(0, (now - since.getTime()) / 1000) : 0;
 
 /**
  * Sets the queue gauges from the database. They describe the whole
@@ -232,7 +256,18 @@ const ageSeconds = (since: Date | null | undefined, now: number) => (since ? Mat
  */
 export async function readQueues(db: Db): Promise<void> {
   const m = metrics();
-  const gauges = [m.searchOutbox, m.searchLag, m.searchOldest, m.searchSeen, m.mailMessages, m.mailOldest, m.paymentEvents, m.paymentOldest, m.jobRuns, m.jobLastSuccess];
+  const gauges = [
+    m.searchOutbox,
+    m.searchLag,
+    m.searchOldest,
+    m.searchSeen,
+    m.mailMessages,
+    m.mailOldest,
+    m.paymentEvents,
+    m.paymentOldest,
+    m.jobRuns,
+    m.jobLastSuccess,
+  ];
   try {
     const values = await withTimeout(readQueueFigures(db), QUEUE_READ_TIMEOUT_MS);
     for (const gauge of gauges) gauge.reset();
@@ -252,8 +287,18 @@ async function readQueueFigures(db: Db): Promise<() => void> {
   const pendingMail = { sentAt: null, deadAt: null };
   const pendingPayment = { processedAt: null, deadLetteredAt: null };
   const [
-    outboxEntries, consumers, mailQueued, mailRetrying, mailDead, mailOldest,
-    paymentQueued, paymentRetrying, paymentDead, paymentOldest, runs, successes,
+    outboxEntries,
+    consumers,
+    mailQueued,
+    mailRetrying,
+    mailDead,
+    mailOldest,
+    paymentQueued,
+    paymentRetrying,
+    paymentDead,
+    paymentOldest,
+    runs,
+    successes,
   ] = await Promise.all([
     db.searchOutbox.count(),
     db.searchConsumer.findMany({ where: { seenAt: { gte: new Date(now - HOUR_MS) } } }),
@@ -265,7 +310,11 @@ async function readQueueFigures(db: Db): Promise<() => void> {
     db.paymentEvent.count({ where: { ...pendingPayment, attempts: { gt: 0 } } }),
     db.paymentEvent.count({ where: { deadLetteredAt: { not: null } } }),
     db.paymentEvent.aggregate({ where: pendingPayment, _min: { receivedAt: true } }),
-    db.jobRun.groupBy({ by: ["job", "status"], where: { startedAt: { gte: new Date(now - 24 * HOUR_MS) } }, _count: { _all: true } }),
+    db.jobRun.groupBy({
+      by: ["job", "status"],
+      where: { startedAt: { gte: new Date(now - 24 * HOUR_MS) } },
+      _count: { _all: true },
+    }),
     db.jobRun.groupBy({ by: ["job"], where: { status: "ok" }, _max: { finishedAt: true } }),
   ]);
   const lags = await Promise.all(

@@ -14,7 +14,15 @@ import { db } from "~/db.server";
 import { AppProcess, freeLoopbackPort } from "~/test-support/app-process";
 import { makeOrganisation, makeUser, TEST_PASSWORD } from "~/test-support/factories";
 import { TestBrowser, visibleText } from "~/test-support/http";
-import { fixtures, getFile, makeOffer, makeTerms, offerFields, postMultipart, type Terms } from "~/test-support/offer-factories";
+import {
+  fixtures,
+  getFile,
+  makeOffer,
+  makeTerms,
+  offerFields,
+  postMultipart,
+  type Terms,
+} from "~/test-support/offer-factories";
 
 const onPostgres = process.env.DATABASE_URL?.startsWith("postgres") ?? false;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hte-two-processes-"));
@@ -38,7 +46,12 @@ async function searchOn(app: AppProcess, query: string): Promise<SearchBody> {
 }
 
 /** Milliseconds until `query` finds `expected` offers on `app`, or null when it never did within `withinMs`. */
-async function timeUntilFound(app: AppProcess, query: string, expected: number, withinMs: number): Promise<number | null> {
+async function timeUntilFound(
+  app: AppProcess,
+  query: string,
+  expected: number,
+  withinMs: number,
+): Promise<number | null> {
   const started = Date.now();
   for (;;) {
     const body = await searchOn(app, query).catch(() => null);
@@ -57,7 +70,13 @@ function browserOn(target: () => AppProcess) {
 describe.skipIf(!onPostgres)("two app processes on one PostgreSQL", { timeout: 180_000 }, () => {
   beforeAll(async () => {
     const s3Port = await freeLoopbackPort();
-    s3 = new S3rver({ port: s3Port, address: "127.0.0.1", silent: true, directory: path.join(dir, "s3"), configureBuckets: [{ name: bucket, configs: [] }] });
+    s3 = new S3rver({
+      port: s3Port,
+      address: "127.0.0.1",
+      silent: true,
+      directory: path.join(dir, "s3"),
+      configureBuckets: [{ name: bucket, configs: [] }],
+    });
     await s3.run();
 
     terms = await makeTerms();
@@ -111,13 +130,19 @@ describe.skipIf(!onPostgres)("two app processes on one PostgreSQL", { timeout: 1
 
     const publishThrough = async (app: AppProcess, title: string) => {
       target = app;
-      const created = await postMultipart(app.baseUrl, provider, `/orgs/${orgId}/offers/new`, offerFields(terms, { titleVi: title }), [
-        { field: "logo", filename: "logo.png", type: "image/png", bytes: fixtures.png(512) },
-      ]);
+      const created = await postMultipart(
+        app.baseUrl,
+        provider,
+        `/orgs/${orgId}/offers/new`,
+        offerFields(terms, { titleVi: title }),
+        [{ field: "logo", filename: "logo.png", type: "image/png", bytes: fixtures.png(512) }],
+      );
       expect(created.status, visibleText(created.text).slice(0, 300)).toBe(302);
       const offerId = created.location!.split("/").pop()!;
       expect((await provider.post(`/orgs/${orgId}/offers/${offerId}`, { intent: "submit" })).status).toBe(302);
-      expect((await staff.post(`/staff/offers/${offerId}`, { intent: "publish", evidenceLevel: "SELF_DECLARED" })).status).toBe(302);
+      expect(
+        (await staff.post(`/staff/offers/${offerId}`, { intent: "publish", evidenceLevel: "SELF_DECLARED" })).status,
+      ).toBe(302);
       return offerId;
     };
 
@@ -155,7 +180,10 @@ describe.skipIf(!onPostgres)("two app processes on one PostgreSQL", { timeout: 1
     await new Promise((resolve) => setTimeout(resolve, 1000));
     runs = await db.jobRun.findMany({ orderBy: { startedAt: "asc" } });
     for (const job of hourly) {
-      expect(runs.filter((run) => run.job === job).map((run) => run.status), job).toEqual(["ok"]);
+      expect(
+        runs.filter((run) => run.job === job).map((run) => run.status),
+        job,
+      ).toEqual(["ok"]);
     }
     // The mail queue is polled by one process per period: successive runs,
     // whichever process took each, start at least a period apart and never
@@ -178,7 +206,9 @@ describe.skipIf(!onPostgres)("two app processes on one PostgreSQL", { timeout: 1
       expect(gap, `mail runs ${index - 1} and ${index} of the quiet window`).toBeGreaterThanOrEqual(MAIL_EVERY_MS - 20);
     }
     for (let index = 1; index < mail.length; index++) {
-      expect(mail[index - 1]!.finishedAt!.getTime(), `mail runs ${index - 1} and ${index} overlap`).toBeLessThanOrEqual(mail[index]!.startedAt.getTime());
+      expect(mail[index - 1]!.finishedAt!.getTime(), `mail runs ${index - 1} and ${index} overlap`).toBeLessThanOrEqual(
+        mail[index]!.startedAt.getTime(),
+      );
     }
     const holders = new Set(runs.map((run) => run.holder.split(":")[1]));
     expect([...holders].every((pid) => [String(a.pid), String(b.pid)].includes(pid!))).toBe(true);
@@ -186,12 +216,19 @@ describe.skipIf(!onPostgres)("two app processes on one PostgreSQL", { timeout: 1
 
   it("finds on both processes an offer imported by a third process", async () => {
     const file = path.join(dir, "offers.jsonl");
-    fs.writeFileSync(file, JSON.stringify({
-      externalId: "two-processes-1", provider: "Công ty Nhập Liệu Ba", title: "Nền tảng Brimtuval số hóa hồ sơ",
-      description: "Số hóa hồ sơ hành chính và tra cứu trực tuyến cho phường, xã.",
-    }) + "\n");
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        externalId: "two-processes-1",
+        provider: "Công ty Nhập Liệu Ba",
+        title: "Nền tảng Brimtuval số hóa hồ sơ",
+        description: "Số hóa hồ sơ hành chính và tra cứu trực tuyến cho phường, xã.",
+      }) + "\n",
+    );
     const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/import.ts", "--offers", file], {
-      env: { ...process.env, LOG_LEVEL: "silent" }, encoding: "utf8", timeout: 120_000,
+      env: { ...process.env, LOG_LEVEL: "silent" },
+      encoding: "utf8",
+      timeout: 120_000,
     });
     expect(run.status, run.stderr).toBe(0);
     expect(await timeUntilFound(a, "Brimtuval", 1, 5000)).not.toBeNull();
@@ -203,12 +240,18 @@ describe.skipIf(!onPostgres)("two app processes on one PostgreSQL", { timeout: 1
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 6; attempt++) {
       const app = attempt % 2 === 0 ? a : b;
-      const page = await new TestBrowser(() => app.baseUrl).post("/login", { email: victim.email, password: "sai-mat-khau-" + attempt });
+      const page = await new TestBrowser(() => app.baseUrl).post("/login", {
+        email: victim.email,
+        password: "sai-mat-khau-" + attempt,
+      });
       statuses.push(page.status);
     }
     // Memory counters would allow 5 per process, so 10 in all: nothing refused.
     expect(statuses).toEqual([400, 400, 400, 400, 400, 429]);
-    const refusedOnA = await new TestBrowser(() => a.baseUrl).post("/login", { email: victim.email, password: TEST_PASSWORD });
+    const refusedOnA = await new TestBrowser(() => a.baseUrl).post("/login", {
+      email: victim.email,
+      password: TEST_PASSWORD,
+    });
     expect(refusedOnA.status).toBe(429);
   });
 
@@ -223,7 +266,10 @@ describe.skipIf(!onPostgres)("two app processes on one PostgreSQL", { timeout: 1
       if (index % 20 === 0) servedByB.push((await fetch(`${b.baseUrl}/api/v1/search?q=${token}&type=offer`)).status);
     }
     expect(a.running).toBe(false);
-    expect(servedByB.every((status) => status === 200), `B answered ${servedByB.join(", ")}`).toBe(true);
+    expect(
+      servedByB.every((status) => status === 200),
+      `B answered ${servedByB.join(", ")}`,
+    ).toBe(true);
 
     await a.start();
     expect(await timeUntilFound(b, token, 200, 15_000), `B's log:\n${b.tail()}`).not.toBeNull();

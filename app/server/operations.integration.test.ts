@@ -26,11 +26,18 @@ async function scrape(base = server.baseUrl, headers: Record<string, string> = b
 
 /** The value of the sample of `name` with exactly these labels (in any order), or null. */
 function sample(text: string, name: string, labels: Record<string, string> = {}): number | null {
-  const wanted = Object.entries(labels).map(([key, value]) => `${key}="${value}"`).sort().join(",");
+  const wanted = Object.entries(labels)
+    .map(([key, value]) => `${key}="${value}"`)
+    .sort()
+    .join(",");
   for (const line of text.split("\n")) {
     const match = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
     if (!match || match[1] !== name) continue;
-    const have = (match[2] ?? "").match(/\w+="(?:[^"\\]|\\.)*"/g)?.sort().join(",") ?? "";
+    const have =
+      (match[2] ?? "")
+        .match(/\w+="(?:[^"\\]|\\.)*"/g)
+        ?.sort()
+        .join(",") ?? "";
     if (have === wanted) return Number(match[3]);
   }
   return null;
@@ -65,14 +72,34 @@ describe("/metrics", () => {
     const offer = await makeOffer(org.id, owner.id, await makeTerms(), { status: "PUBLISHED" });
     offerSlug = offer.slug;
     // Another process's index, two change-log entries behind.
-    const first = await db.searchOutbox.create({ data: { entityType: "offer", entityId: "metrics-a", createdAt: new Date(Date.now() - 90_000) } });
+    const first = await db.searchOutbox.create({
+      data: { entityType: "offer", entityId: "metrics-a", createdAt: new Date(Date.now() - 90_000) },
+    });
     await db.searchOutbox.create({ data: { entityType: "offer", entityId: "metrics-b" } });
     await db.searchConsumer.create({
-      data: { id: "metrics-test-consumer", label: "embedded elsewhere", engine: "embedded", cursor: first.id - 1, seenAt: new Date() },
+      data: {
+        id: "metrics-test-consumer",
+        label: "embedded elsewhere",
+        engine: "embedded",
+        cursor: first.id - 1,
+        seenAt: new Date(),
+      },
     });
-    await db.mailOutbox.create({ data: { to: "dead@example.vn", subject: "x", text: "x", kind: "test", attempts: 12, deadAt: new Date() } });
-    await db.paymentEvent.create({ data: { id: `evt_metrics_${Date.now()}`, type: "checkout.session.completed", payload: "{}", attempts: 3, deadLetteredAt: new Date() } });
-    await db.jobRun.create({ data: { job: "metrics-test-job", holder: "test", status: "failed", error: "boom", finishedAt: new Date() } });
+    await db.mailOutbox.create({
+      data: { to: "dead@example.vn", subject: "x", text: "x", kind: "test", attempts: 12, deadAt: new Date() },
+    });
+    await db.paymentEvent.create({
+      data: {
+        id: `evt_metrics_${Date.now()}`,
+        type: "checkout.session.completed",
+        payload: "{}",
+        attempts: 3,
+        deadLetteredAt: new Date(),
+      },
+    });
+    await db.jobRun.create({
+      data: { job: "metrics-test-job", holder: "test", status: "failed", error: "boom", finishedAt: new Date() },
+    });
   });
 
   it("refuses a scrape without the token, or with a wrong one", async () => {
@@ -94,14 +121,23 @@ describe("/metrics", () => {
     expect(headers.get("cache-control")).toBe("no-store");
 
     // The offer page is counted under its pattern; the slug never becomes a label.
-    expect(sample(text, "hte_http_request_duration_seconds_count", { method: "GET", route: "/offers/:slug", status: "2xx" })).toBeGreaterThanOrEqual(1);
+    expect(
+      sample(text, "hte_http_request_duration_seconds_count", { method: "GET", route: "/offers/:slug", status: "2xx" }),
+    ).toBeGreaterThanOrEqual(1);
     expect(text).not.toContain(offerSlug);
     expect(text).toMatch(/^process_cpu_seconds_total /m);
     expect(text).toMatch(/^nodejs_eventloop_lag_seconds /m);
 
     expect(sample(text, "hte_queue_metrics_up")).toBe(1);
-    expect(sample(text, "hte_search_consumer_lag_entries", { consumer: "metrics-test-consumer", engine: "embedded" })).toBe(2);
-    expect(sample(text, "hte_search_consumer_oldest_unapplied_seconds", { consumer: "metrics-test-consumer", engine: "embedded" })).toBeGreaterThanOrEqual(89);
+    expect(
+      sample(text, "hte_search_consumer_lag_entries", { consumer: "metrics-test-consumer", engine: "embedded" }),
+    ).toBe(2);
+    expect(
+      sample(text, "hte_search_consumer_oldest_unapplied_seconds", {
+        consumer: "metrics-test-consumer",
+        engine: "embedded",
+      }),
+    ).toBeGreaterThanOrEqual(89);
     expect(sample(text, "hte_mail_outbox_messages", { state: "dead" })).toBe(1);
     expect(sample(text, "hte_payment_events", { state: "dead" })).toBe(1);
     expect(sample(text, "hte_job_runs_last_24h", { job: "metrics-test-job", status: "failed" })).toBe(1);
@@ -113,7 +149,9 @@ describe("/metrics", () => {
     // A request is recorded once its answer has been written out.
     await missing.text();
     const { text } = await scrape();
-    expect(sample(text, "hte_http_request_duration_seconds_count", { method: "GET", route: "unmatched", status: "4xx" })).toBeGreaterThanOrEqual(1);
+    expect(
+      sample(text, "hte_http_request_duration_seconds_count", { method: "GET", route: "unmatched", status: "4xx" }),
+    ).toBeGreaterThanOrEqual(1);
     expect(text).not.toContain("no-such-page");
   });
 });
@@ -132,7 +170,10 @@ describe("/metrics access settings", () => {
   async function serve(settings: Record<string, string | undefined>): Promise<string> {
     const { createApp } = await import("~/server/app");
     const { parseEnv } = await import("~/env.server");
-    const app = createApp(build, parseEnv({ ...process.env, METRICS_TOKEN: undefined, METRICS_ALLOW: undefined, ...settings }));
+    const app = createApp(
+      build,
+      parseEnv({ ...process.env, METRICS_TOKEN: undefined, METRICS_ALLOW: undefined, ...settings }),
+    );
     const listening = await new Promise<Server>((resolve) => {
       const s = app.listen(0, "127.0.0.1", () => resolve(s));
     });
@@ -160,7 +201,9 @@ describe("/metrics access settings", () => {
 
   it("refuses to boot with an allow-list entry that is not an address", async () => {
     const { parseEnv } = await import("~/env.server");
-    expect(() => parseEnv({ ...process.env, METRICS_ALLOW: "10.0.0.0/8, example.com" })).toThrow(/METRICS_ALLOW.*example\.com/);
+    expect(() => parseEnv({ ...process.env, METRICS_ALLOW: "10.0.0.0/8, example.com" })).toThrow(
+      /METRICS_ALLOW.*example\.com/,
+    );
   });
 });
 

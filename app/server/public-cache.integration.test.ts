@@ -57,7 +57,9 @@ describe("the public page cache", () => {
   it("shows a change at once: an archived offer leaves its page and the search results", async () => {
     const { owner, offer } = await publishedOffer("Giải pháp đèn đường lưu trữ thử");
     const query = `/search?q=${encodeURIComponent("đèn đường lưu trữ thử")}`;
-    await expect.poll(async () => visibleText((await server.browser().get(query)).text), { timeout: 10_000 }).toContain("Giải pháp đèn đường lưu trữ thử");
+    await expect
+      .poll(async () => visibleText((await server.browser().get(query)).text), { timeout: 10_000 })
+      .toContain("Giải pháp đèn đường lưu trữ thử");
     expect((await loadedTwice(`/offers/${offer.slug}`))[1].status).toBe(200);
     await loadedTwice(query);
 
@@ -66,7 +68,9 @@ describe("the public page cache", () => {
     expect((await server.browser().get(`/offers/${offer.slug}`)).status).toBe(404);
     // The search index drops it when its sync worker runs (a few hundred ms);
     // the cached results page must not outlive that.
-    await expect.poll(async () => visibleText((await server.browser().get(query)).text), { timeout: 10_000 }).not.toContain("Giải pháp đèn đường lưu trữ thử");
+    await expect
+      .poll(async () => visibleText((await server.browser().get(query)).text), { timeout: 10_000 })
+      .not.toContain("Giải pháp đèn đường lưu trữ thử");
   });
 
   it("never serves a signed-in visitor from it, nor shows them an anonymous page", async () => {

@@ -21,10 +21,21 @@ import { requestLanguage } from "./body-guard";
 // where the render's nonce was), the security headers (set before this runs),
 // the API's rate limit (counted on every hit) and the request log.
 
-const PUBLIC_PATH = /^\/(?:|search|offers(?:\/[^/]+)?|major-problems(?:\/[^/]+(?:\/[^/]+)?)?|problems(?:\/[^/]+)?|organisations(?:\/[^/]+)?|market(?:\/compare)?|results|open-data|how-it-works|faq|terms|privacy|accessibility|contact|api\/v1\/.*)$/;
+const PUBLIC_PATH =
+  /^\/(?:|search|offers(?:\/[^/]+)?|major-problems(?:\/[^/]+(?:\/[^/]+)?)?|problems(?:\/[^/]+)?|organisations(?:\/[^/]+)?|market(?:\/compare)?|results|open-data|how-it-works|faq|terms|privacy|accessibility|contact|api\/v1\/.*)$/;
 const MAX_BODY_BYTES = 1024 * 1024;
 // Headers that belong to one answer, not to the page: recomputed per request.
-const PER_REQUEST_HEADERS = new Set(["date", "content-length", "connection", "keep-alive", "transfer-encoding", "set-cookie", "ratelimit-limit", "ratelimit-remaining", "ratelimit-reset"]);
+const PER_REQUEST_HEADERS = new Set([
+  "date",
+  "content-length",
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "set-cookie",
+  "ratelimit-limit",
+  "ratelimit-remaining",
+  "ratelimit-reset",
+]);
 
 export type CachedAnswer = {
   headers: [string, string][];
@@ -80,9 +91,18 @@ export function createPublicCache(options: { ttlMs: number; maxBytes: number }) 
      * and they render for themselves). Keeps the answer if no write landed
      * while it was rendered.
      */
-    async renderOnce<Rendered extends { answer: CachedAnswer | null }>(key: string, render: () => Promise<Rendered>): Promise<Rendered> {
+    async renderOnce<Rendered extends { answer: CachedAnswer | null }>(
+      key: string,
+      render: () => Promise<Rendered>,
+    ): Promise<Rendered> {
       const pending = render();
-      rendering.set(key, pending.then((rendered) => rendered.answer, () => null));
+      rendering.set(
+        key,
+        pending.then(
+          (rendered) => rendered.answer,
+          () => null,
+        ),
+      );
       try {
         const rendered = await pending;
         if (rendered.answer && rendered.answer.version === dataVersion()) answers.set(key, rendered.answer);
@@ -98,7 +118,11 @@ export function createPublicCache(options: { ttlMs: number; maxBytes: number }) 
  * What of a rendered answer can be kept: null for anything that is not a plain
  * public 200. `version` is the data version read before the render began.
  */
-export async function keepableAnswer(response: globalThis.Response, nonce: string, version: number): Promise<{ answer: CachedAnswer | null; body: Buffer }> {
+export async function keepableAnswer(
+  response: globalThis.Response,
+  nonce: string,
+  version: number,
+): Promise<{ answer: CachedAnswer | null; body: Buffer }> {
   const body = Buffer.from(await response.arrayBuffer());
   const type = response.headers.get("content-type") ?? "";
   const keepable =
@@ -108,10 +132,17 @@ export async function keepableAnswer(response: globalThis.Response, nonce: strin
     body.length <= MAX_BODY_BYTES;
   if (!keepable) return { answer: null, body };
   const headers: [string, string][] = [];
-  for (const [name, value] of response.headers.entries()) if (!PER_REQUEST_HEADERS.has(name)) headers.push([name, value]);
+  for (const [name, value] of response.headers.entries())
+    if (!PER_REQUEST_HEADERS.has(name)) headers.push([name, value]);
   const text = body.toString("utf8");
   return {
-    answer: { headers, parts: nonce ? text.split(nonce) : [text], etag: response.headers.get("etag"), version, bytes: body.length },
+    answer: {
+      headers,
+      parts: nonce ? text.split(nonce) : [text],
+      etag: response.headers.get("etag"),
+      version,
+      bytes: body.length,
+    },
     body,
   };
 }

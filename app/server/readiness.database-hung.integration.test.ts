@@ -60,7 +60,9 @@ describe("a hung database", () => {
     const page = await fetch(`${server.baseUrl}/`);
     expect(page.status).toBe(500);
     await page.text();
-    const scrape = await fetch(`${server.baseUrl}/metrics`, { headers: { authorization: "Bearer database-hung-metrics-token" } });
+    const scrape = await fetch(`${server.baseUrl}/metrics`, {
+      headers: { authorization: "Bearer database-hung-metrics-token" },
+    });
     expect(scrape.status).toBe(200);
     const text = await scrape.text();
     expect(text).toMatch(/^hte_http_server_errors_total\{(?=[^}]*method="GET")(?=[^}]*route="\/")[^}]*\} [1-9]/m);

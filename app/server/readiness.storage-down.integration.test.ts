@@ -12,7 +12,10 @@ await vi.hoisted(async () => {
   const port = (probe.address() as net.AddressInfo).port;
   await new Promise((resolve) => probe.close(resolve));
   Object.assign(process.env, {
-    S3_ENDPOINT: `http://127.0.0.1:${port}`, S3_BUCKET: "hte-readiness", S3_ACCESS_KEY_ID: "readiness", S3_SECRET_ACCESS_KEY: "readiness-secret",
+    S3_ENDPOINT: `http://127.0.0.1:${port}`,
+    S3_BUCKET: "hte-readiness",
+    S3_ACCESS_KEY_ID: "readiness",
+    S3_SECRET_ACCESS_KEY: "readiness-secret",
   });
 });
 

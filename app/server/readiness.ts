@@ -29,7 +29,11 @@ export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 export type CheckResult = { ok: true; ms: number } | { ok: false; ms: number; error: "timeout" | "failed" };
-export type Readiness = { ready: boolean; status: "ready" | "not ready" | "shutting down"; checks: Record<string, CheckResult> };
+export type Readiness = {
+  ready: boolean;
+  status: "ready" | "not ready" | "shutting down";
+  checks: Record<string, CheckResult>;
+};
 
 type Check = () => Promise<unknown>;
 
@@ -76,7 +80,11 @@ export function createReadiness(db: Db, options: { checks?: Record<string, Check
     } catch (error) {
       if (lastOk.get(name) !== false) logger.warn({ err: error, check: name }, "readiness: check failed");
       lastOk.set(name, false);
-      return { ok: false, ms: Math.round(performance.now() - started), error: error instanceof TimeoutError ? "timeout" : "failed" };
+      return {
+        ok: false,
+        ms: Math.round(performance.now() - started),
+        error: error instanceof TimeoutError ? "timeout" : "failed",
+      };
     }
   }
 
@@ -85,6 +93,10 @@ export function createReadiness(db: Db, options: { checks?: Record<string, Check
     const names = Object.keys(checks);
     const results = await Promise.all(names.map((name) => runCheck(name, checks[name]!)));
     const ready = results.every((result) => result.ok);
-    return { ready, status: ready ? "ready" : "not ready", checks: Object.fromEntries(names.map((name, i) => [name, results[i]!])) };
+    return {
+      ready,
+      status: ready ? "ready" : "not ready",
+      checks: Object.fromEntries(names.map((name, i) => [name, results[i]!])),
+    };
   };
 }

@@ -34,7 +34,10 @@ Request.prototype.formData = async function formData(this: globalThis.Request) {
   } catch (error) {
     if (!(error instanceof TypeError)) throw error;
     const catalogue = cookieLanguage(this.headers.get("cookie")) === "en" ? en : vi;
-    throw new Response(catalogue.requestGuard.malformed, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    throw new Response(catalogue.requestGuard.malformed, {
+      status: 400,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   }
 };
 
@@ -52,7 +55,10 @@ export function createRequestHandler({
   const handleRequest = createRemixHandler(build, mode);
   // The API's per-client limit lives in the build's module graph; a cached
   // API answer is counted against the same budget as a rendered one.
-  const api = build.entry.module as { consumeApiRequest?: typeof consumeApiRequest; allowanceHeaders?: typeof allowanceHeaders };
+  const api = build.entry.module as {
+    consumeApiRequest?: typeof consumeApiRequest;
+    allowanceHeaders?: typeof allowanceHeaders;
+  };
 
   async function render(req: Request, res: Response): Promise<globalThis.Response | null> {
     const request = createRemixRequest(req, res);

@@ -12,21 +12,35 @@ describe("cross-site requests", () => {
     const user = await makeUser();
     const browser = server.browser();
     await browser.signIn(user.email, TEST_PASSWORD);
-    const attack = await browser.post("/account", { intent: "profile", name: "Bị đổi tên" }, { origin: "https://evil.example" });
+    const attack = await browser.post(
+      "/account",
+      { intent: "profile", name: "Bị đổi tên" },
+      { origin: "https://evil.example" },
+    );
     expect(attack.status).toBe(403);
     expect(attack.text).toContain("Yêu cầu bị từ chối");
-    const fetchSite = await browser.post("/account", { intent: "profile", name: "Bị đổi tên" }, { "sec-fetch-site": "cross-site" });
+    const fetchSite = await browser.post(
+      "/account",
+      { intent: "profile", name: "Bị đổi tên" },
+      { "sec-fetch-site": "cross-site" },
+    );
     expect(fetchSite.status).toBe(403);
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).name).toBe(user.name);
 
-    const ownSite = await browser.post("/account", { intent: "profile", name: "Tên mới hợp lệ" }, { "sec-fetch-site": "same-origin" });
+    const ownSite = await browser.post(
+      "/account",
+      { intent: "profile", name: "Tên mới hợp lệ" },
+      { "sec-fetch-site": "same-origin" },
+    );
     expect(ownSite.status).toBe(302);
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).name).toBe("Tên mới hợp lệ");
   });
 
   it("refuses a cross-site sign-in attempt (login CSRF)", async () => {
     const user = await makeUser();
-    const page = await server.browser().post("/login", { email: user.email, password: TEST_PASSWORD }, { origin: "https://evil.example" });
+    const page = await server
+      .browser()
+      .post("/login", { email: user.email, password: TEST_PASSWORD }, { origin: "https://evil.example" });
     expect(page.status).toBe(403);
   });
 

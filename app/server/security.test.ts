@@ -12,7 +12,9 @@ function request(method: string, headers: IncomingHttpHeaders = {}, path = "/org
 describe("isCrossSiteWrite", () => {
   it("never blocks safe methods, even from another site", () => {
     for (const method of ["GET", "HEAD", "OPTIONS"]) {
-      expect(isCrossSiteWrite(request(method, { origin: "https://evil.example", "sec-fetch-site": "cross-site" }), [])).toBe(false);
+      expect(
+        isCrossSiteWrite(request(method, { origin: "https://evil.example", "sec-fetch-site": "cross-site" }), []),
+      ).toBe(false);
     }
   });
 
@@ -47,9 +49,9 @@ describe("isCrossSiteWrite", () => {
   });
 
   it("blocks a cross-site Sec-Fetch-Site even when the Origin header looks like ours", () => {
-    expect(
-      isCrossSiteWrite(request("POST", { "sec-fetch-site": "cross-site", origin: `http://${HOST}` }), []),
-    ).toBe(true);
+    expect(isCrossSiteWrite(request("POST", { "sec-fetch-site": "cross-site", origin: `http://${HOST}` }), [])).toBe(
+      true,
+    );
   });
 
   it("still checks Origin when Sec-Fetch-Site says same-origin", () => {
@@ -60,7 +62,12 @@ describe("isCrossSiteWrite", () => {
 
   it("allows clients that send neither header (curl, server-to-server)", () => {
     expect(isCrossSiteWrite(request("POST"), [])).toBe(false);
-    expect(isCrossSiteWrite({ method: "POST", path: "/login", headers: {} } as Pick<Request, "method" | "path" | "headers">, [])).toBe(false);
+    expect(
+      isCrossSiteWrite(
+        { method: "POST", path: "/login", headers: {} } as Pick<Request, "method" | "path" | "headers">,
+        [],
+      ),
+    ).toBe(false);
   });
 
   it("exempts paths under /webhooks/ only", () => {
@@ -73,10 +80,10 @@ describe("isCrossSiteWrite", () => {
 
   it("honours allowedOrigins behind a proxy where Host differs from the public origin", () => {
     const behindProxy = (origin: string) =>
-      ({ method: "POST", path: "/orgs/new", headers: { host: "127.0.0.1:3000", origin } }) as Pick<
+      ({ method: "POST", path: "/orgs/new", headers: { host: "127.0.0.1:3000", origin } } as Pick<
         Request,
         "method" | "path" | "headers"
-      >;
+      >);
     const allowed = ["https://san.hanoi.gov.vn"];
     expect(isCrossSiteWrite(behindProxy("https://san.hanoi.gov.vn"), allowed)).toBe(false);
     expect(isCrossSiteWrite(behindProxy("https://san.hanoi.gov.vn"), [])).toBe(true);

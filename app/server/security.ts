@@ -26,7 +26,10 @@ export function isCrossSiteWrite(req: Pick<Request, "method" | "path" | "headers
 export function originGuard(allowedOrigins: string[]) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (isCrossSiteWrite(req, allowedOrigins)) {
-      res.status(403).type("text/plain; charset=utf-8").send("Yêu cầu bị từ chối: không đến từ trang của Sàn. / Request refused: cross-site.");
+      res
+        .status(403)
+        .type("text/plain; charset=utf-8")
+        .send("Yêu cầu bị từ chối: không đến từ trang của Sàn. / Request refused: cross-site.");
       return;
     }
     next();

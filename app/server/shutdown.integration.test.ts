@@ -20,27 +20,46 @@ async function freePort(): Promise<number> {
   });
 }
 
-type Server = { child: ChildProcess; port: number; output: () => string; exit: Promise<{ code: number | null; at: number }> };
+type Server = {
+  child: ChildProcess;
+  port: number;
+  output: () => string;
+  exit: Promise<{ code: number | null; at: number }>;
+};
 const children: ChildProcess[] = [];
 afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  for (const child of children.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
 });
 
 async function startServer(env: Record<string, string> = {}): Promise<Server> {
   const port = await freePort();
   const child = spawn(process.execPath, SERVER_NODE_ARGS, {
-    env: { ...process.env, PORT: String(port), LOG_LEVEL: "info", OPEN_DATA_AUTO_REBUILD: "false", DEMO_TEST_PAYMENTS: "false", SCHEDULER_TICK_MS: "100", ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      LOG_LEVEL: "info",
+      OPEN_DATA_AUTO_REBUILD: "false",
+      DEMO_TEST_PAYMENTS: "false",
+      SCHEDULER_TICK_MS: "100",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   children.push(child);
   let output = "";
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exit = new Promise<{ code: number | null; at: number }>((resolve) => child.on("exit", (code) => resolve({ code, at: Date.now() })));
+  const exit = new Promise<{ code: number | null; at: number }>((resolve) =>
+    child.on("exit", (code) => resolve({ code, at: Date.now() })),
+  );
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
-    const up = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false);
+    const up = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (up) break;
     if (Date.now() > deadline) throw new Error(`server did not come up:\n${output}`);
     await sleep(100);
@@ -56,7 +75,9 @@ function tryConnect(port: number): Promise<"refused" | "connected"> {
       socket.destroy();
       resolve("connected");
     });
-    socket.once("error", (error: NodeJS.ErrnoException) => resolve(error.code === "ECONNREFUSED" ? "refused" : "connected"));
+    socket.once("error", (error: NodeJS.ErrnoException) =>
+      resolve(error.code === "ECONNREFUSED" ? "refused" : "connected"),
+    );
   });
 }
 
@@ -65,7 +86,10 @@ function tryConnect(port: number): Promise<"refused" | "connected"> {
  * rest when `finish` is called. Resolves the raw HTTP answer.
  */
 function slowRequest(port: number) {
-  const body = JSON.stringify({ title: "Cảm biến IoT đo chất lượng nước", text: "Giám sát nước sông Tô Lịch theo thời gian thực." });
+  const body = JSON.stringify({
+    title: "Cảm biến IoT đo chất lượng nước",
+    text: "Giám sát nước sông Tô Lịch theo thời gian thực.",
+  });
   const bytes = Buffer.from(body);
   const socket = net.connect(port, "127.0.0.1");
   let answer = "";

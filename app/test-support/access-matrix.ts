@@ -53,13 +53,21 @@ export type AccessCase = {
 export function runAccessMatrix(
   title: string,
   cases: (world: World) => AccessCase[],
-  options: { otherKind?: "PROVIDER" | "AGENCY"; ownKind?: "PROVIDER" | "AGENCY"; setup?: (world: World) => Promise<void> } = {},
+  options: {
+    otherKind?: "PROVIDER" | "AGENCY";
+    ownKind?: "PROVIDER" | "AGENCY";
+    setup?: (world: World) => Promise<void>;
+  } = {},
 ) {
   const server = startTestServer();
   const world: World = {
-    own: "", other: "", otherName: `Bí mật Công ty Khác ${Math.floor(Math.random() * 1e6)}`,
+    own: "",
+    other: "",
+    otherName: `Bí mật Công ty Khác ${Math.floor(Math.random() * 1e6)}`,
     otherTaxCode: `0107${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`,
-    otherOwnerEmail: "", ownOwnerId: "", otherOwnerId: "",
+    otherOwnerEmail: "",
+    ownOwnerId: "",
+    otherOwnerId: "",
     ids: { anonymous: null, outsider: null, member: null, owner: null, staff: null, admin: null },
   };
   const browsers = {} as Record<Actor, TestBrowser>;
@@ -71,12 +79,38 @@ export function runAccessMatrix(
     const staff = await makeUser({ role: "STAFF", name: "Cán Bộ HiHUB" });
     const admin = await makeUser({ role: "ADMIN", name: "Quản Trị" });
     const otherOwner = await makeUser({ name: "Chủ Công ty Khác" });
-    const own = await createOrganisation(owner.id, { name: "Công ty A của chúng tôi", kind: options.ownKind ?? "PROVIDER" });
+    const own = await createOrganisation(owner.id, {
+      name: "Công ty A của chúng tôi",
+      kind: options.ownKind ?? "PROVIDER",
+    });
     await addMember(member.id, own.id);
-    const other = await createOrganisation(otherOwner.id, { name: world.otherName, kind: options.otherKind ?? "AGENCY", taxCode: world.otherTaxCode });
-    Object.assign(world, { own: own.id, other: other.id, otherOwnerEmail: otherOwner.email, ownOwnerId: owner.id, otherOwnerId: otherOwner.id });
-    world.ids = { anonymous: null, outsider: outsider.id, member: member.id, owner: owner.id, staff: staff.id, admin: admin.id };
-    const emails: Partial<Record<Actor, string>> = { outsider: outsider.email, member: member.email, owner: owner.email, staff: staff.email, admin: admin.email };
+    const other = await createOrganisation(otherOwner.id, {
+      name: world.otherName,
+      kind: options.otherKind ?? "AGENCY",
+      taxCode: world.otherTaxCode,
+    });
+    Object.assign(world, {
+      own: own.id,
+      other: other.id,
+      otherOwnerEmail: otherOwner.email,
+      ownOwnerId: owner.id,
+      otherOwnerId: otherOwner.id,
+    });
+    world.ids = {
+      anonymous: null,
+      outsider: outsider.id,
+      member: member.id,
+      owner: owner.id,
+      staff: staff.id,
+      admin: admin.id,
+    };
+    const emails: Partial<Record<Actor, string>> = {
+      outsider: outsider.email,
+      member: member.email,
+      owner: owner.email,
+      staff: staff.email,
+      admin: admin.email,
+    };
     for (const actor of actors) {
       browsers[actor] = server.browser();
       const email = emails[actor];
@@ -114,7 +148,12 @@ export function runAccessMatrix(
           if (expected === SIGN_IN && c.method === "GET") expect(page.location).toMatch(/^\/login\?redirectTo=/);
           if (expected >= 400) {
             if (c.unchanged) expect(await c.unchanged(targetId, world)).toEqual(before);
-            for (const secret of [world.otherName, world.otherTaxCode, world.otherOwnerEmail, ...(c.secrets?.(world) ?? [])]) {
+            for (const secret of [
+              world.otherName,
+              world.otherTaxCode,
+              world.otherOwnerEmail,
+              ...(c.secrets?.(world) ?? []),
+            ]) {
               expect(page.text).not.toContain(secret);
             }
           } else if (c.method === "POST" && c.unchanged) {

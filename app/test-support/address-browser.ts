@@ -9,11 +9,7 @@ import { rememberCookies, type Page } from "./http";
 export class AddressBrowser {
   private cookies = new Map<string, string>();
 
-  constructor(
-    private readonly base: () => string,
-    readonly address: string,
-    language?: "vi" | "en",
-  ) {
+  constructor(private readonly base: () => string, readonly address: string, language?: "vi" | "en") {
     if (language) this.cookies.set("lng", encodeURIComponent(btoa(JSON.stringify(language))));
   }
 
@@ -29,7 +25,12 @@ export class AddressBrowser {
     return this.request("POST", pathname, new URLSearchParams(form).toString(), headers);
   }
 
-  private request(method: string, pathname: string, body: string | undefined, extra: Record<string, string>): Promise<Page> {
+  private request(
+    method: string,
+    pathname: string,
+    body: string | undefined,
+    extra: Record<string, string>,
+  ): Promise<Page> {
     const url = new URL(pathname, this.base());
     const headers: Record<string, string> = { cookie: this.cookieHeader(), ...extra };
     if (body !== undefined) {
@@ -39,7 +40,15 @@ export class AddressBrowser {
     }
     return new Promise((resolve, reject) => {
       const request = http.request(
-        { host: url.hostname, port: url.port, path: url.pathname + url.search, method, headers, localAddress: this.address, agent: false },
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname + url.search,
+          method,
+          headers,
+          localAddress: this.address,
+          agent: false,
+        },
         (response) => {
           const chunks: Buffer[] = [];
           response.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -47,7 +56,8 @@ export class AddressBrowser {
           response.on("end", () => {
             const responseHeaders = new Headers();
             for (const [name, value] of Object.entries(response.headers)) {
-              for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) responseHeaders.append(name, item);
+              for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value])
+                responseHeaders.append(name, item);
             }
             this.remember(responseHeaders);
             resolve({

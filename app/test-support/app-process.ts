@@ -50,7 +50,10 @@ export class AppProcess {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (!this.running) throw new Error(`${this.name} exited while starting; see ${this.logFile}:\n${this.tail()}`);
-      const ready = await fetch(`${this.baseUrl}/readyz`).then((response) => response.ok, () => false);
+      const ready = await fetch(`${this.baseUrl}/readyz`).then(
+        (response) => response.ok,
+        () => false,
+      );
       if (ready) return;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }

@@ -29,7 +29,13 @@ export async function addMember(userId: string, organisationId: string, role: "O
   return db.membership.create({ data: { userId, organisationId, role } });
 }
 
-export type OutboxMessage = { to: string; subject: string; text: string; html?: string; headers?: Record<string, string> };
+export type OutboxMessage = {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  headers?: Record<string, string>;
+};
 
 // Mail is queued in MailOutbox by the models and sent by a worker the test
 // server does not run, so reading the outbox first sends what is due, as the

@@ -41,7 +41,7 @@ function flatSegments(base: string): string[] {
 export function routeTemplate(base: string): string {
   const parts: string[] = [];
   for (const raw of flatSegments(base)) {
-    if (raw === "" ) throw new Error(`empty segment in route file name ${base}`);
+    if (raw === "") throw new Error(`empty segment in route file name ${base}`);
     if (raw === "_index") continue;
     // Pathless layout route: contributes no URL segment.
     if (raw.startsWith("_")) continue;
@@ -64,18 +64,21 @@ export function routeTemplate(base: string): string {
  * (and `_staff`, a pathless segment, adds nothing to the URL).
  */
 export function routeModules(dir = path.resolve("app/routes")): { relativePath: string; name: string }[] {
-  return fs
-    .readdirSync(dir, { recursive: true, encoding: "utf8" })
-    .map((relativePath) => relativePath.split(path.sep).join("/"))
-    .filter((file) => /\.(tsx|ts|jsx|js)$/.test(file) && !/\.test\.|\.server\.|\.client\./.test(file))
-    .map((relativePath) => {
-      const folders = relativePath.split("/").slice(0, -1);
-      if (folders.some((folder) => !folder.endsWith("+"))) throw new Error(`route folder without "+" in ${relativePath}`);
-      const base = path.posix.basename(relativePath).replace(/\.(tsx|ts|jsx|js)$/, "");
-      return { relativePath, name: [...folders.map((folder) => folder.slice(0, -1)), base].join(".") };
-    })
-    // By file name, the order the suite drove them in before the folders.
-    .sort((a, b) => (path.posix.basename(a.relativePath) < path.posix.basename(b.relativePath) ? -1 : 1));
+  return (
+    fs
+      .readdirSync(dir, { recursive: true, encoding: "utf8" })
+      .map((relativePath) => relativePath.split(path.sep).join("/"))
+      .filter((file) => /\.(tsx|ts|jsx|js)$/.test(file) && !/\.test\.|\.server\.|\.client\./.test(file))
+      .map((relativePath) => {
+        const folders = relativePath.split("/").slice(0, -1);
+        if (folders.some((folder) => !folder.endsWith("+")))
+          throw new Error(`route folder without "+" in ${relativePath}`);
+        const base = path.posix.basename(relativePath).replace(/\.(tsx|ts|jsx|js)$/, "");
+        return { relativePath, name: [...folders.map((folder) => folder.slice(0, -1)), base].join(".") };
+      })
+      // By file name, the order the suite drove them in before the folders.
+      .sort((a, b) => (path.posix.basename(a.relativePath) < path.posix.basename(b.relativePath) ? -1 : 1))
+  );
 }
 
 export function deriveRoutes(dir = path.resolve("app/routes")): DerivedRoute[] {
@@ -103,7 +106,9 @@ export function templateParams(template: string): { name: string; previous: stri
 export function fillTemplate(template: string, value: (name: string, previous: string) => string): string {
   const segments = template.split("/");
   return segments
-    .map((segment, i) => (segment.startsWith("$") || segment === "*" ? encodeURIComponent(value(segment, segments[i - 1] ?? "")) : segment))
+    .map((segment, i) =>
+      segment.startsWith("$") || segment === "*" ? encodeURIComponent(value(segment, segments[i - 1] ?? "")) : segment,
+    )
     .join("/");
 }
 
@@ -125,11 +130,25 @@ export type FormShape = { fields: string[]; intents: string[]; fileFields: strin
 
 // When a form's page cannot be read (no loader, or the actor is refused),
 // these names stand in for the real fields.
-export const GENERIC_FIELDS = ["email", "password", "name", "title", "intent", "id", "price", "trl", "deadline", "year", "page", "q"];
+export const GENERIC_FIELDS = [
+  "email",
+  "password",
+  "name",
+  "title",
+  "intent",
+  "id",
+  "price",
+  "trl",
+  "deadline",
+  "year",
+  "page",
+  "q",
+];
 
 // Intents that would take the suite's own fixtures away (and so hide later
 // routes behind 404s) if a hostile value happened to pass.
-const DESTRUCTIVE_INTENT = /delete|remove|leave|archive|withdraw|cancel|revoke|logout|sign-?out|transfer|demote|close|decline|reject/i;
+const DESTRUCTIVE_INTENT =
+  /delete|remove|leave|archive|withdraw|cancel|revoke|logout|sign-?out|transfer|demote|close|decline|reject/i;
 
 /** Field names, intent values and file inputs of the forms on an HTML page. */
 export function formShape(html: string): FormShape {
@@ -155,7 +174,9 @@ export function formShape(html: string): FormShape {
 
 const encoder = new TextEncoder();
 const urlencoded = (body: string | Uint8Array): HostileRequest => ({
-  method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body,
+  method: "POST",
+  headers: { "content-type": "application/x-www-form-urlencoded" },
+  body,
 });
 const pairs = (entries: [string, string][]) => new URLSearchParams(entries).toString();
 
@@ -169,11 +190,23 @@ function everyField(shape: FormShape, value: string, intent: string | undefined)
 const MB = 1024 * 1024;
 const BOUNDARY = "----hostileBoundary7MA4YWxkTrZu0gW";
 
-function multipart(parts: { name: string; filename?: string; type?: string; value: string | Uint8Array }[], boundary = BOUNDARY): Uint8Array {
+function multipart(
+  parts: { name: string; filename?: string; type?: string; value: string | Uint8Array }[],
+  boundary = BOUNDARY,
+): Uint8Array {
   const chunks: Uint8Array[] = [];
   for (const part of parts) {
-    const disposition = part.filename === undefined ? `form-data; name="${part.name}"` : `form-data; name="${part.name}"; filename="${part.filename}"`;
-    chunks.push(encoder.encode(`--${boundary}\r\nContent-Disposition: ${disposition}\r\n${part.type ? `Content-Type: ${part.type}\r\n` : ""}\r\n`));
+    const disposition =
+      part.filename === undefined
+        ? `form-data; name="${part.name}"`
+        : `form-data; name="${part.name}"; filename="${part.filename}"`;
+    chunks.push(
+      encoder.encode(
+        `--${boundary}\r\nContent-Disposition: ${disposition}\r\n${
+          part.type ? `Content-Type: ${part.type}\r\n` : ""
+        }\r\n`,
+      ),
+    );
     chunks.push(typeof part.value === "string" ? encoder.encode(part.value) : part.value);
     chunks.push(encoder.encode("\r\n"));
   }
@@ -188,7 +221,42 @@ function multipart(parts: { name: string; filename?: string; type?: string; valu
 }
 
 // A PNG header: enough for file-type to call it image/png.
-const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89, ...new Array(64).fill(0)]);
+const PNG = Uint8Array.from([
+  0x89,
+  0x50,
+  0x4e,
+  0x47,
+  0x0d,
+  0x0a,
+  0x1a,
+  0x0a,
+  0,
+  0,
+  0,
+  13,
+  0x49,
+  0x48,
+  0x44,
+  0x52,
+  0,
+  0,
+  0,
+  1,
+  0,
+  0,
+  0,
+  1,
+  8,
+  6,
+  0,
+  0,
+  0,
+  0x1f,
+  0x15,
+  0xc4,
+  0x89,
+  ...new Array(64).fill(0),
+]);
 
 export const ODD_FILENAMES: [string, string][] = [
   ["semicolon", "a;b.png"],
@@ -212,49 +280,109 @@ export function formCases(shape: FormShape): HostileCase[] {
   add("1 MB body", urlencoded(`${shape.fields[0]}=${"x".repeat(MB)}`));
   add("NUL bytes", urlencoded(fill("a\u0000b\u0000")));
   // Raw bytes that are not UTF-8, both percent-encoded and bare.
-  add("invalid UTF-8 (encoded)", urlencoded(everyField(shape, "", intent(cases.length)).map(([k]) => `${encodeURIComponent(k)}=%FF%FE%C3%28`).join("&")));
-  add("invalid UTF-8 (raw bytes)", urlencoded(Uint8Array.from([...encoder.encode(`${shape.fields[0]}=`), 0xff, 0xfe, 0xc3, 0x28, 0x80])));
+  add(
+    "invalid UTF-8 (encoded)",
+    urlencoded(
+      everyField(shape, "", intent(cases.length))
+        .map(([k]) => `${encodeURIComponent(k)}=%FF%FE%C3%28`)
+        .join("&"),
+    ),
+  );
+  add(
+    "invalid UTF-8 (raw bytes)",
+    urlencoded(Uint8Array.from([...encoder.encode(`${shape.fields[0]}=`), 0xff, 0xfe, 0xc3, 0x28, 0x80])),
+  );
   add("text in number fields", urlencoded(fill("mười hai")));
-  add("arrays where scalars are expected", urlencoded(pairs(shape.fields.flatMap((f): [string, string][] => [[f, "1"], [f, "2"], [`${f}[]`, "3"], [`${f}[0]`, "4"]]))));
+  add(
+    "arrays where scalars are expected",
+    urlencoded(
+      pairs(
+        shape.fields.flatMap((f): [string, string][] => [
+          [f, "1"],
+          [f, "2"],
+          [`${f}[]`, "3"],
+          [`${f}[0]`, "4"],
+        ]),
+      ),
+    ),
+  );
   add("negative number", urlencoded(fill("-1")));
   add("1e308", urlencoded(fill("1e308")));
   add("99999999999999999999", urlencoded(fill("99999999999999999999")));
   add("date 0000-00-00", urlencoded(fill("0000-00-00")));
   add("date 2026-02-30", urlencoded(fill("2026-02-30")));
   add("date 9999-99-99", urlencoded(fill("9999-99-99")));
-  add("each name 50 times", urlencoded(pairs(shape.fields.flatMap((f) => Array.from({ length: 50 }, (_, i): [string, string] => [f, String(i)])))));
-  add("prototype-polluting names", urlencoded(pairs([
-    ...everyField(shape, "x", intent(cases.length)),
-    ["__proto__", "x"], ["__proto__[polluted]", "1"], ["constructor[prototype]", "x"], ["constructor[prototype][polluted]", "1"], ["__proto__.polluted", "1"],
-  ])));
-  add("sparse index x[99999999]", urlencoded(pairs([...everyField(shape, "1", intent(cases.length)), ["x[99999999]", "1"]])));
-  add("sparse index packages[99999999].price", urlencoded(pairs([...everyField(shape, "1", intent(cases.length)), ["packages[99999999].price", "1"]])));
+  add(
+    "each name 50 times",
+    urlencoded(
+      pairs(shape.fields.flatMap((f) => Array.from({ length: 50 }, (_, i): [string, string] => [f, String(i)]))),
+    ),
+  );
+  add(
+    "prototype-polluting names",
+    urlencoded(
+      pairs([
+        ...everyField(shape, "x", intent(cases.length)),
+        ["__proto__", "x"],
+        ["__proto__[polluted]", "1"],
+        ["constructor[prototype]", "x"],
+        ["constructor[prototype][polluted]", "1"],
+        ["__proto__.polluted", "1"],
+      ]),
+    ),
+  );
+  add(
+    "sparse index x[99999999]",
+    urlencoded(pairs([...everyField(shape, "1", intent(cases.length)), ["x[99999999]", "1"]])),
+  );
+  add(
+    "sparse index packages[99999999].price",
+    urlencoded(pairs([...everyField(shape, "1", intent(cases.length)), ["packages[99999999].price", "1"]])),
+  );
   add("5000 fields", urlencoded(Array.from({ length: 5000 }, (_, i) => `f${i}=1`).join("&")));
-  add("JSON body", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(Object.fromEntries(everyField(shape, "x", intent(cases.length)))) });
+  add("JSON body", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(Object.fromEntries(everyField(shape, "x", intent(cases.length)))),
+  });
   add("text/plain body", { method: "POST", headers: { "content-type": "text/plain" }, body: fill("x") });
-  add("XML body", { method: "POST", headers: { "content-type": "application/xml" }, body: `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><form><a>&e;</a></form>` });
-  add("multipart without boundary", { method: "POST", headers: { "content-type": "multipart/form-data" }, body: multipart([{ name: shape.fields[0]!, value: "x" }]) });
+  add("XML body", {
+    method: "POST",
+    headers: { "content-type": "application/xml" },
+    body: `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><form><a>&e;</a></form>`,
+  });
+  add("multipart without boundary", {
+    method: "POST",
+    headers: { "content-type": "multipart/form-data" },
+    body: multipart([{ name: shape.fields[0]!, value: "x" }]),
+  });
   add("unterminated multipart", {
-    method: "POST", headers: { "content-type": `multipart/form-data; boundary=${BOUNDARY}` },
+    method: "POST",
+    headers: { "content-type": `multipart/form-data; boundary=${BOUNDARY}` },
     body: `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${shape.fields[0]}"\r\n\r\nno closing boundary`,
   });
   add("chunked urlencoded body", {
-    method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: () => new ReadableStream<Uint8Array>({
-      start(controller) {
-        controller.enqueue(encoder.encode(fill("x")));
-        controller.close();
-      },
-    }),
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: () =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(encoder.encode(fill("x")));
+          controller.close();
+        },
+      }),
   });
   // Odd upload file names, on every form: a form without file inputs still
   // parses the multipart body its action is sent (and once answered 500 to quotes).
   const fileFields = shape.fileFields.length ? shape.fileFields : ["file"];
   for (const [label, filename] of ODD_FILENAMES) {
     add(`upload named ${label}`, {
-      method: "POST", headers: { "content-type": `multipart/form-data; boundary=${BOUNDARY}` },
+      method: "POST",
+      headers: { "content-type": `multipart/form-data; boundary=${BOUNDARY}` },
       body: multipart([
-        ...everyField(shape, "1", intent(cases.length)).filter(([f]) => !fileFields.includes(f)).map(([name, value]) => ({ name, value })),
+        ...everyField(shape, "1", intent(cases.length))
+          .filter(([f]) => !fileFields.includes(f))
+          .map(([name, value]) => ({ name, value })),
         ...fileFields.map((name) => ({ name, filename, type: "image/png", value: PNG })),
       ]),
     });
@@ -263,7 +391,22 @@ export function formCases(shape: FormShape): HostileCase[] {
 }
 
 // Query parameters the open data API documents, plus the usual suspects.
-export const API_QUERY_NAMES = ["page", "perPage", "limit", "q", "updatedSince", "list", "sector", "technology", "type", "sort", "status", "kind", "after", "lng"];
+export const API_QUERY_NAMES = [
+  "page",
+  "perPage",
+  "limit",
+  "q",
+  "updatedSince",
+  "list",
+  "sector",
+  "technology",
+  "type",
+  "sort",
+  "status",
+  "kind",
+  "after",
+  "lng",
+];
 
 /** Malformed query strings for one GET endpoint. */
 export function queryCases(names: string[] = API_QUERY_NAMES): HostileCase[] {
@@ -297,7 +440,10 @@ export function queryCases(names: string[] = API_QUERY_NAMES): HostileCase[] {
 export function pageQueryCases(): HostileCase[] {
   const get = (name: string, query: string): HostileCase => ({ name, request: { method: "GET", query: `?${query}` } });
   return [
-    get("huge numbers", "page=99999999999999999999&version=99999999999999999999&perPage=99999999999999999999&limit=99999999999999999999"),
+    get(
+      "huge numbers",
+      "page=99999999999999999999&version=99999999999999999999&perPage=99999999999999999999&limit=99999999999999999999",
+    ),
     get("negative numbers", "page=-1&version=-1&limit=-1"),
     get("impossible dates", "from=0000-00-00&to=9999-99-99&since=2026-02-30&updatedSince=2026-02-30&month=2026-13"),
     get("invalid percent-encoding", "q=%E0%A4%A&page=%&from=%ZZ"),
@@ -306,7 +452,11 @@ export function pageQueryCases(): HostileCase[] {
 }
 
 /** Runs `fn` over `items`, at most `limit` at a time, in order of start. */
-export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(
+  items: T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   const worker = async () => {

@@ -70,7 +70,11 @@ export class TestBrowser {
     rememberCookies(this.cookies, headers);
   }
 
-  async request(method: string, pathname: string, init: { form?: Record<string, string>; headers?: Record<string, string> } = {}): Promise<Page> {
+  async request(
+    method: string,
+    pathname: string,
+    init: { form?: Record<string, string>; headers?: Record<string, string> } = {},
+  ): Promise<Page> {
     const headers: Record<string, string> = { cookie: this.cookieHeader(), ...init.headers };
     let body: URLSearchParams | undefined;
     if (init.form) {

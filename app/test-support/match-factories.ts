@@ -12,7 +12,9 @@ type CardOptions = {
 export async function makeMatch(target: MatchTarget, offerId: string, options: CardOptions = {}) {
   return db.match.create({
     data: {
-      ...("statementId" in target ? { problemStatementId: target.statementId } : { majorProblemId: target.majorProblemId }),
+      ...("statementId" in target
+        ? { problemStatementId: target.statementId }
+        : { majorProblemId: target.majorProblemId }),
       offerId,
       status: options.status ?? "SUGGESTED",
       score: options.score ?? 0.5,
@@ -27,7 +29,9 @@ export async function makeMatch(target: MatchTarget, offerId: string, options: C
 export const cardRef = (card: { id: string; version: number }) => `${card.id}:${card.version}`;
 
 export const boardPath = (target: MatchTarget) =>
-  "statementId" in target ? `/staff/matches/statement/${target.statementId}` : `/staff/matches/major/${target.majorProblemId}`;
+  "statementId" in target
+    ? `/staff/matches/statement/${target.statementId}`
+    : `/staff/matches/major/${target.majorProblemId}`;
 
 export async function reloadMatch(id: string) {
   return db.match.findUniqueOrThrow({ where: { id } });
@@ -36,7 +40,9 @@ export async function reloadMatch(id: string) {
 // TestBrowser.post takes one value per name; the bulk form sends `match` once per ticked card.
 export async function postPairs(baseUrl: string, browser: TestBrowser, pathname: string, pairs: [string, string][]) {
   const response = await fetch(baseUrl + pathname, {
-    method: "POST", body: new URLSearchParams(pairs), redirect: "manual",
+    method: "POST",
+    body: new URLSearchParams(pairs),
+    redirect: "manual",
     headers: { cookie: browser.cookieHeader(), origin: baseUrl, "content-type": "application/x-www-form-urlencoded" },
   });
   return { status: response.status, location: response.headers.get("location"), text: await response.text() };

@@ -12,9 +12,11 @@ import { readOutbox, type OutboxMessage } from "./factories";
 export type Person = { id: string; email: string; name: string };
 type Language = "vi" | "en";
 
-export const fill = (template: string, vars: Record<string, string>) => template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => vars[key] ?? "");
+export const fill = (template: string, vars: Record<string, string>) =>
+  template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => vars[key] ?? "");
 
-const kinds = (language: Language) => (language === "en" ? en : vi).notices.kinds as Record<string, { title: string; body: string; action: string }>;
+const kinds = (language: Language) =>
+  (language === "en" ? en : vi).notices.kinds as Record<string, { title: string; body: string; action: string }>;
 
 /** The catalogue's words for a kind, filled in. */
 export function noticeWords(kind: NoticeKind, language: Language, values: Record<string, string>) {
@@ -55,6 +57,9 @@ export async function expectTold(
 export async function expectNotTold(person: Person, kind: NoticeKind, link?: string) {
   const rows = await db.notification.count({ where: { userId: person.id, kind, ...(link ? { link } : {}) } });
   expect(rows, `${person.name} must not get ${kind}`).toBe(0);
-  const mail = (await db.mailOutbox.findMany({ where: { to: person.email, kind } }));
-  expect(mail.filter((m) => !link || m.text.includes(`http://localhost${link}`)), `${person.name} must not be mailed ${kind}`).toHaveLength(0);
+  const mail = await db.mailOutbox.findMany({ where: { to: person.email, kind } });
+  expect(
+    mail.filter((m) => !link || m.text.includes(`http://localhost${link}`)),
+    `${person.name} must not be mailed ${kind}`,
+  ).toHaveLength(0);
 }

@@ -12,7 +12,14 @@ import type { Page, TestBrowser } from "./http";
 export async function makeTerms() {
   const suffix = randomUUID().slice(0, 6);
   const term = (kind: "SECTOR" | "TECHNOLOGY" | "BUSINESS_NEED", nameVi: string, nameEn: string) =>
-    db.taxonomyTerm.create({ data: { kind, slug: `${kind.toLowerCase()}-${suffix}`, nameVi: `${nameVi} ${suffix}`, nameEn: `${nameEn} ${suffix}` } });
+    db.taxonomyTerm.create({
+      data: {
+        kind,
+        slug: `${kind.toLowerCase()}-${suffix}`,
+        nameVi: `${nameVi} ${suffix}`,
+        nameEn: `${nameEn} ${suffix}`,
+      },
+    });
   return {
     sector: await term("SECTOR", "Giao thông", "Transport"),
     technology: await term("TECHNOLOGY", "Trí tuệ nhân tạo", "Artificial intelligence"),
@@ -68,7 +75,9 @@ export const fixtures = {
     return bytes;
   },
   pdf(): Uint8Array {
-    return new TextEncoder().encode("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+    return new TextEncoder().encode(
+      "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
+    );
   },
   // An ELF executable header: what a ".pdf" that is really a program starts with.
   elf(): Uint8Array {
@@ -82,23 +91,45 @@ export type UploadPart = { field: "logo" | "images" | "brochure"; filename: stri
 
 // TestBrowser posts urlencoded forms; uploads need multipart, sent as a
 // browser would (the browser's cookies, a same-site Origin).
-export async function postMultipart(baseUrl: string, browser: TestBrowser, pathname: string, fields: Record<string, string | string[]>, files: UploadPart[] = []): Promise<Page> {
+export async function postMultipart(
+  baseUrl: string,
+  browser: TestBrowser,
+  pathname: string,
+  fields: Record<string, string | string[]>,
+  files: UploadPart[] = [],
+): Promise<Page> {
   const body = new FormData();
   for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(name, v);
-  for (const file of files) body.append(file.field, new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.type }), file.filename);
+  for (const file of files)
+    body.append(file.field, new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.type }), file.filename);
   const response = await fetch(baseUrl + pathname, {
-    method: "POST", body, redirect: "manual", headers: { cookie: browser.cookieHeader(), origin: baseUrl },
+    method: "POST",
+    body,
+    redirect: "manual",
+    headers: { cookie: browser.cookieHeader(), origin: baseUrl },
   });
-  return { status: response.status, headers: response.headers, text: await response.text(), location: response.headers.get("location") };
+  return {
+    status: response.status,
+    headers: response.headers,
+    text: await response.text(),
+    location: response.headers.get("location"),
+  };
 }
 
 // Files are binary, which TestBrowser (rightly) refuses for pages.
 export async function getFile(baseUrl: string, browser: TestBrowser | null, storedName: string) {
-  const response = await fetch(`${baseUrl}/files/${storedName}`, { headers: browser ? { cookie: browser.cookieHeader() } : {}, redirect: "manual" });
+  const response = await fetch(`${baseUrl}/files/${storedName}`, {
+    headers: browser ? { cookie: browser.cookieHeader() } : {},
+    redirect: "manual",
+  });
   return { status: response.status, headers: response.headers, bytes: new Uint8Array(await response.arrayBuffer()) };
 }
 
-export async function checkedFile(kind: UploadKind & CheckedMedia["kind"], filename: string, bytes: Uint8Array): Promise<CheckedMedia> {
+export async function checkedFile(
+  kind: UploadKind & CheckedMedia["kind"],
+  filename: string,
+  bytes: Uint8Array,
+): Promise<CheckedMedia> {
   const result = await checkUpload(new File([bytes as Uint8Array<ArrayBuffer>], filename), kind);
   if (!result.ok) throw new Error(`fixture ${filename} refused: ${result.error}`);
   return { ...result, kind };
@@ -106,23 +137,46 @@ export async function checkedFile(kind: UploadKind & CheckedMedia["kind"], filen
 
 export function offerValue(terms: Terms, title = `Giải pháp thử ${randomUUID().slice(0, 6)}`): OfferFormValue {
   return {
-    titleVi: title, titleEn: undefined, summaryVi: "Tóm tắt giải pháp thử nghiệm.", summaryEn: undefined,
-    descriptionMd: "Mô tả **giải pháp**.", sectorIds: [terms.sector.id], technologyIds: [], businessNeedIds: [],
-    trl: 6, deploymentModel: "SAAS", ipStatus: undefined, contactName: undefined, contactEmail: undefined, contactPhone: undefined,
-    packages: [{ name: "Gói cơ bản", priceVnd: 2_000_000, unit: "tháng", description: null }], references: [], removeMedia: [],
+    titleVi: title,
+    titleEn: undefined,
+    summaryVi: "Tóm tắt giải pháp thử nghiệm.",
+    summaryEn: undefined,
+    descriptionMd: "Mô tả **giải pháp**.",
+    sectorIds: [terms.sector.id],
+    technologyIds: [],
+    businessNeedIds: [],
+    trl: 6,
+    deploymentModel: "SAAS",
+    ipStatus: undefined,
+    contactName: undefined,
+    contactEmail: undefined,
+    contactPhone: undefined,
+    packages: [{ name: "Gói cơ bản", priceVnd: 2_000_000, unit: "tháng", description: null }],
+    references: [],
+    removeMedia: [],
   };
 }
 
 // An offer straight through the model, then moved to the wanted status.
 export async function makeOffer(
-  organisationId: string, actorId: string, terms: Terms,
-  options: { status?: "DRAFT" | "SUBMITTED" | "PUBLISHED" | "CHANGES_REQUESTED" | "ARCHIVED"; title?: string; files?: CheckedMedia[] } = {},
+  organisationId: string,
+  actorId: string,
+  terms: Terms,
+  options: {
+    status?: "DRAFT" | "SUBMITTED" | "PUBLISHED" | "CHANGES_REQUESTED" | "ARCHIVED";
+    title?: string;
+    files?: CheckedMedia[];
+  } = {},
 ) {
   const offer = await createOffer(actorId, organisationId, offerValue(terms, options.title), options.files ?? []);
   if (options.status && options.status !== "DRAFT") {
     await db.offer.update({
       where: { id: offer.id },
-      data: { status: options.status, submittedAt: new Date(), publishedAt: options.status === "PUBLISHED" ? new Date() : null },
+      data: {
+        status: options.status,
+        submittedAt: new Date(),
+        publishedAt: options.status === "PUBLISHED" ? new Date() : null,
+      },
     });
     // Written behind the model's back, so tell the search index as the model would.
     await enqueueSearchSync(db, { type: "offer", id: offer.id });
@@ -131,7 +185,10 @@ export async function makeOffer(
 }
 
 export async function uploadExists(storedName: string): Promise<boolean> {
-  return fs.access(path.join(uploadDir(), storedName)).then(() => true, () => false);
+  return fs.access(path.join(uploadDir(), storedName)).then(
+    () => true,
+    () => false,
+  );
 }
 
 export async function uploadCount(): Promise<number> {

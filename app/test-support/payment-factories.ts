@@ -23,8 +23,11 @@ export function withStripeStandIn(options: { webhookUrl?: () => string } = {}) {
     setPaymentProvider(createStripeProvider(state.standIn.config(1_500)));
     // For the built server, which reads its environment when startTestServer() loads it (after this hook).
     Object.assign(process.env, {
-      STRIPE_SECRET_KEY: "sk_test_stand_in", STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
-      STRIPE_API_HOST: "127.0.0.1", STRIPE_API_PORT: String(state.standIn.port), STRIPE_API_PROTOCOL: "http",
+      STRIPE_SECRET_KEY: "sk_test_stand_in",
+      STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      STRIPE_API_HOST: "127.0.0.1",
+      STRIPE_API_PORT: String(state.standIn.port),
+      STRIPE_API_PROTOCOL: "http",
     });
   });
   afterAll(async () => {
@@ -45,9 +48,15 @@ export const makeTaxCode = () => String(randomInt(1_000_000_000, 10_000_000_000)
 // the review step asking for them uses an organisation without.
 export async function makeMarket() {
   const buyer = await makeUser({ name: "Trần Văn Mua" });
-  const buyerOrg = await db.organisation.update({ where: { id: (await makeAgency(buyer.id)).id }, data: { taxCode: makeTaxCode(), address: "12 Lê Lai, Hoàn Kiếm, Hà Nội" } });
+  const buyerOrg = await db.organisation.update({
+    where: { id: (await makeAgency(buyer.id)).id },
+    data: { taxCode: makeTaxCode(), address: "12 Lê Lai, Hoàn Kiếm, Hà Nội" },
+  });
   const seller = await makeUser({ name: "Lê Thị Bán" });
-  const providerOrg = await db.organisation.update({ where: { id: (await makeProvider(seller.id)).id }, data: { taxCode: makeTaxCode(), address: "1 Đại Cồ Việt, Hai Bà Trưng, Hà Nội" } });
+  const providerOrg = await db.organisation.update({
+    where: { id: (await makeProvider(seller.id)).id },
+    data: { taxCode: makeTaxCode(), address: "1 Đại Cồ Việt, Hai Bà Trưng, Hà Nội" },
+  });
   const staff = await makeUser({ role: "STAFF" });
   return { buyer, buyerOrg, seller, providerOrg, staff };
 }
@@ -63,8 +72,18 @@ export async function makePricedOffer(providerOrgId: string, actorId: string, pr
 export async function payAndSettle(standIn: StripeStandIn, orderId: string) {
   const order = await db.order.findUniqueOrThrow({ where: { id: orderId } });
   const { session, intent } = await standIn.pay(order.checkoutSessionId!);
-  await recordPaymentEvent({ id: `evt_cs_${session.id}`, type: "checkout.session.completed", objectId: session.id, payload: "{}" });
-  await recordPaymentEvent({ id: `evt_pi_${intent.id}`, type: "payment_intent.succeeded", objectId: intent.id, payload: "{}" });
+  await recordPaymentEvent({
+    id: `evt_cs_${session.id}`,
+    type: "checkout.session.completed",
+    objectId: session.id,
+    payload: "{}",
+  });
+  await recordPaymentEvent({
+    id: `evt_pi_${intent.id}`,
+    type: "payment_intent.succeeded",
+    objectId: intent.id,
+    payload: "{}",
+  });
   await drainPaymentEvents();
   return db.order.findUniqueOrThrow({ where: { id: orderId } });
 }

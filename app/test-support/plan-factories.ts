@@ -11,8 +11,13 @@ import { makeProvider } from "./statement-factories";
 export async function givePlan(organisationId: string, tier: PaidTier = "PREMIUM") {
   return db.planSubscription.create({
     data: {
-      organisationId, tier, interval: "YEAR", status: "ACTIVE", amountVnd: PLAN_PRICES_VND[tier].YEAR,
-      providerSubscriptionId: `sub_test_${organisationId}_${Date.now()}`, currentPeriodEnd: new Date(Date.now() + 365 * 86_400_000),
+      organisationId,
+      tier,
+      interval: "YEAR",
+      status: "ACTIVE",
+      amountVnd: PLAN_PRICES_VND[tier].YEAR,
+      providerSubscriptionId: `sub_test_${organisationId}_${Date.now()}`,
+      currentPeriodEnd: new Date(Date.now() + 365 * 86_400_000),
     },
   });
 }
@@ -29,6 +34,12 @@ export async function makeProviderTeam() {
 export async function publishedOffers(organisationId: string, actorId: string, count: number) {
   const terms = await makeTerms();
   const offers = [];
-  for (let i = 0; i < count; i++) offers.push(await makeOffer(organisationId, actorId, terms, { status: "PUBLISHED", title: `Giải pháp số ${i + 1} ${randomUUID().slice(0, 4)}` }));
+  for (let i = 0; i < count; i++)
+    offers.push(
+      await makeOffer(organisationId, actorId, terms, {
+        status: "PUBLISHED",
+        title: `Giải pháp số ${i + 1} ${randomUUID().slice(0, 4)}`,
+      }),
+    );
   return offers;
 }

@@ -12,17 +12,30 @@ import { standInPlanPrices, standInPriceEnv, startStripeStandIn, type StripeStan
 export function withPlanStandIn(options: { webhookUrl?: () => string } = {}) {
   const state = { standIn: null as StripeStandIn | null };
   beforeAll(async () => {
-    state.standIn = await startStripeStandIn({ webhookSecret: WEBHOOK_SECRET, webhookUrl: options.webhookUrl, prices: standInPlanPrices });
+    state.standIn = await startStripeStandIn({
+      webhookSecret: WEBHOOK_SECRET,
+      webhookUrl: options.webhookUrl,
+      prices: standInPlanPrices,
+    });
     setPaymentProvider(createStripeProvider(state.standIn.config(1_500)));
     setPlanPriceIds(undefined);
     Object.assign(process.env, {
-      STRIPE_SECRET_KEY: "sk_test_stand_in", STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
-      STRIPE_API_HOST: "127.0.0.1", STRIPE_API_PORT: String(state.standIn.port), STRIPE_API_PROTOCOL: "http",
+      STRIPE_SECRET_KEY: "sk_test_stand_in",
+      STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      STRIPE_API_HOST: "127.0.0.1",
+      STRIPE_API_PORT: String(state.standIn.port),
+      STRIPE_API_PROTOCOL: "http",
       ...standInPriceEnv,
     });
     setPlanPriceIds({
-      VERIFIED: { MONTH: standInPriceEnv.STRIPE_PRICE_VERIFIED_MONTHLY, YEAR: standInPriceEnv.STRIPE_PRICE_VERIFIED_YEARLY },
-      PREMIUM: { MONTH: standInPriceEnv.STRIPE_PRICE_PREMIUM_MONTHLY, YEAR: standInPriceEnv.STRIPE_PRICE_PREMIUM_YEARLY },
+      VERIFIED: {
+        MONTH: standInPriceEnv.STRIPE_PRICE_VERIFIED_MONTHLY,
+        YEAR: standInPriceEnv.STRIPE_PRICE_VERIFIED_YEARLY,
+      },
+      PREMIUM: {
+        MONTH: standInPriceEnv.STRIPE_PRICE_PREMIUM_MONTHLY,
+        YEAR: standInPriceEnv.STRIPE_PRICE_PREMIUM_YEARLY,
+      },
     });
   });
   afterAll(async () => {

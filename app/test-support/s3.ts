@@ -4,7 +4,13 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+} from "@aws-sdk/client-s3";
 import S3rver from "s3rver";
 
 export type TestS3 = {
@@ -30,7 +36,13 @@ export async function startS3(bucket = "hte-test"): Promise<TestS3> {
   let port = 0;
   let server: S3rver | null = null;
   const start = async () => {
-    server = new S3rver({ port, address: "127.0.0.1", silent: true, directory, configureBuckets: [{ name: bucket, configs: [] }] });
+    server = new S3rver({
+      port,
+      address: "127.0.0.1",
+      silent: true,
+      directory,
+      configureBuckets: [{ name: bucket, configs: [] }],
+    });
     ({ port } = await server.run());
   };
   await start();
@@ -45,7 +57,10 @@ export async function startS3(bucket = "hte-test"): Promise<TestS3> {
   Object.assign(process.env, env);
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   const client = new S3Client({
-    endpoint: env.S3_ENDPOINT, region: env.S3_REGION, forcePathStyle: true, maxAttempts: 1,
+    endpoint: env.S3_ENDPOINT,
+    region: env.S3_REGION,
+    forcePathStyle: true,
+    maxAttempts: 1,
     credentials: { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY },
   });
   return {

@@ -15,7 +15,12 @@ export const fill = (template: string, vars: Record<string, string | number>) =>
   template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(vars[key] ?? ""));
 export const resultCount = (n: number) => fill(s.resultCount_other, { count: n });
 
-export const SECRETS = ["Xà phòng sinh học bản nháp", "Xà phòng sinh học chờ duyệt", "Xà phòng sinh học cần sửa", "Xà phòng sinh học lưu trữ"];
+export const SECRETS = [
+  "Xà phòng sinh học bản nháp",
+  "Xà phòng sinh học chờ duyệt",
+  "Xà phòng sinh học cần sửa",
+  "Xà phòng sinh học lưu trữ",
+];
 export const SECRET_STATEMENT = "Xà phòng sinh học cho trường học";
 
 // The search page's own box (the header has another input named q).
@@ -36,8 +41,13 @@ export async function seedSearchCatalogue() {
   const orgA = await makeOrganisation(owner.id, "Công ty Môi trường Xanh");
   const offer = async (title: string, options: { terms?: Terms; price?: number; daysAgo?: number } = {}) => {
     const made = await makeOffer(orgA.id, owner.id, options.terms ?? terms, { status: "PUBLISHED", title });
-    if (options.price !== undefined) await db.offerPackage.updateMany({ where: { offerId: made.id }, data: { priceVnd: BigInt(options.price) } });
-    if (options.daysAgo !== undefined) await db.offer.update({ where: { id: made.id }, data: { publishedAt: new Date(Date.now() - options.daysAgo * 86_400_000) } });
+    if (options.price !== undefined)
+      await db.offerPackage.updateMany({ where: { offerId: made.id }, data: { priceVnd: BigInt(options.price) } });
+    if (options.daysAgo !== undefined)
+      await db.offer.update({
+        where: { id: made.id },
+        data: { publishedAt: new Date(Date.now() - options.daysAgo * 86_400_000) },
+      });
     slugs[title] = made.slug;
   };
   await offer("Cảm biến bụi mịn PM2.5");
@@ -47,7 +57,10 @@ export async function seedSearchCatalogue() {
   await offer("Trạm quan trắc nước sông Hồng", { price: 1_200_000_000, daysAgo: 2 });
   const agencyOwner = await makeUser({ name: "Chủ Sở" });
   const agency = await makeAgency(agencyOwner.id, "Sở Tài nguyên Thử nghiệm");
-  await makeStatement(agency.id, agencyOwner.id, { status: "PUBLISHED", form: { title: "Quan trắc nước hồ nội thành" } });
+  await makeStatement(agency.id, agencyOwner.id, {
+    status: "PUBLISHED",
+    form: { title: "Quan trắc nước hồ nội thành" },
+  });
 
   // Another organisation's unpublished work, in every state.
   const secretOwner = await makeUser({ name: "Chủ Công ty B" });
@@ -55,7 +68,8 @@ export async function seedSearchCatalogue() {
   const orgB = await makeOrganisation(secretOwner.id, "Công ty Hoá chất B");
   await addMember(secretMember.id, orgB.id);
   const statuses = ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "ARCHIVED"] as const;
-  for (const [index, status] of statuses.entries()) await makeOffer(orgB.id, secretOwner.id, terms, { status, title: SECRETS[index] });
+  for (const [index, status] of statuses.entries())
+    await makeOffer(orgB.id, secretOwner.id, terms, { status, title: SECRETS[index] });
   const agencyB = await makeAgency(secretOwner.id, "Sở Thử nghiệm B");
   await makeStatement(agencyB.id, secretOwner.id, { form: { title: SECRET_STATEMENT } });
 

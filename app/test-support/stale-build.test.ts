@@ -28,7 +28,9 @@ describe("the integration harness refuses a stale build", () => {
     write("build/index.js", 60);
     write("app/models/offer.server.ts", 90);
     write("search/embedded/engine.ts", 5);
-    expect(() => assertBuildIsFresh(root)).toThrow("build/ is older than search/embedded/engine.ts: run `npx remix build`");
+    expect(() => assertBuildIsFresh(root)).toThrow(
+      "build/ is older than search/embedded/engine.ts: run `npx remix build`",
+    );
   });
 
   it("ignores tests, the test harness and relevance data, which are not built", () => {

@@ -29,7 +29,8 @@ export function newestSource(root: string, dirs: string[]): { file: string; mtim
 /** Throws when build/index.js is missing or older than the newest source it was built from. */
 export function assertBuildIsFresh(root: string): void {
   const built = path.join(root, "build/index.js");
-  if (!fs.existsSync(built)) throw new Error("build/index.js is missing: run `npx remix build` before the integration tests");
+  if (!fs.existsSync(built))
+    throw new Error("build/index.js is missing: run `npx remix build` before the integration tests");
   const builtAt = fs.statSync(built).mtimeMs;
   const newest = newestSource(root, ["app", "search"]);
   // TEST_STALE_BUILD=ok runs anyway: for a tree someone else is editing while the tests start.

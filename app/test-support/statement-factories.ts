@@ -3,9 +3,7 @@ import { db } from "~/db.server";
 import { enqueueSearchSync } from "~/models/search-index.server";
 import { addItem, createList, publishVersion, updateItem } from "~/models/major-problem.server";
 import { createOrganisation } from "~/models/organisation.server";
-import {
-  closeStatement, createStatement, publishStatement, submitStatement,
-} from "~/models/problem-statement.server";
+import { closeStatement, createStatement, publishStatement, submitStatement } from "~/models/problem-statement.server";
 import { problemStatementSchema, todayInHanoi } from "~/schemas/problem-statement";
 
 export const inDays = (days: number) => todayInHanoi(new Date(Date.now() + days * 86_400_000));
@@ -14,7 +12,8 @@ export const inDays = (days: number) => todayInHanoi(new Date(Date.now() + days 
 export function statementForm(overrides: Record<string, string> = {}): Record<string, string> {
   return {
     title: `Điều khiển đèn tín hiệu thích ứng ${randomUUID().slice(0, 6)}`,
-    context: "Tại 20 nút giao trên vành đai 2, thời gian chờ giờ cao điểm vượt 4 phút; chu kỳ đèn cố định không theo kịp lưu lượng.",
+    context:
+      "Tại 20 nút giao trên vành đai 2, thời gian chờ giờ cao điểm vượt 4 phút; chu kỳ đèn cố định không theo kịp lưu lượng.",
     targetUsers: "Người tham gia giao thông, Trung tâm điều hành giao thông",
     responsiblePerson: "Ông Vũ Quang Huy, Phó Giám đốc",
     scopeOfWork: "Khảo sát, lắp đặt và vận hành thử hệ thống điều khiển thích ứng tại 20 nút giao.",
@@ -38,7 +37,11 @@ export async function makeAgency(ownerId: string, name = `Sở Thử nghiệm ${
   return createOrganisation(ownerId, { name, kind: "AGENCY", taxCode: null });
 }
 
-export async function makeProvider(ownerId: string, name = `Công ty Cung cấp ${randomUUID().slice(0, 6)}`, kind: "PROVIDER" | "RESEARCH" = "PROVIDER") {
+export async function makeProvider(
+  ownerId: string,
+  name = `Công ty Cung cấp ${randomUUID().slice(0, 6)}`,
+  kind: "PROVIDER" | "RESEARCH" = "PROVIDER",
+) {
   return createOrganisation(ownerId, { name, kind, taxCode: null });
 }
 
@@ -58,7 +61,10 @@ export async function makeStatement(
   return db.problemStatement.findUniqueOrThrow({ where: { id: statement.id } });
 }
 
-export async function makeOffer(organisationId: string, options: { status?: "DRAFT" | "PUBLISHED"; title?: string } = {}) {
+export async function makeOffer(
+  organisationId: string,
+  options: { status?: "DRAFT" | "PUBLISHED"; title?: string } = {},
+) {
   const suffix = randomUUID().slice(0, 8);
   const offer = await db.offer.create({
     data: {
@@ -90,13 +96,22 @@ export async function makeProposal(
       organisationId: offer.organisationId,
       pitch: "Giải pháp của chúng tôi đã chạy ở 30 nút giao.",
       ...(options.attachmentStored
-        ? { attachmentStored: options.attachmentStored, attachmentName: "thuyet-minh.pdf", attachmentMime: "application/pdf", attachmentSize: 100 }
+        ? {
+            attachmentStored: options.attachmentStored,
+            attachmentName: "thuyet-minh.pdf",
+            attachmentMime: "application/pdf",
+            attachmentSize: 100,
+          }
         : {}),
     },
   });
 }
 
-export async function makeQuestion(statementId: string, askerOrganisationId: string, body = "Dữ liệu camera có định dạng gì?") {
+export async function makeQuestion(
+  statementId: string,
+  askerOrganisationId: string,
+  body = "Dữ liệu camera có định dạng gì?",
+) {
   return db.question.create({ data: { problemStatementId: statementId, askerOrganisationId, body } });
 }
 
@@ -115,8 +130,18 @@ export async function postMultipart(
 ) {
   const body = new FormData();
   for (const [key, value] of Object.entries(fields)) body.set(key, value);
-  if (file) body.set("attachment", new Blob([Uint8Array.from(file.bytes)], { type: file.type ?? "application/pdf" }), file.name);
-  const response = await fetch(baseUrl + pathname, { method: "POST", body, headers: { cookie, origin: baseUrl }, redirect: "manual" });
+  if (file)
+    body.set(
+      "attachment",
+      new Blob([Uint8Array.from(file.bytes)], { type: file.type ?? "application/pdf" }),
+      file.name,
+    );
+  const response = await fetch(baseUrl + pathname, {
+    method: "POST",
+    body,
+    headers: { cookie, origin: baseUrl },
+    redirect: "manual",
+  });
   return { status: response.status, location: response.headers.get("location"), text: await response.text() };
 }
 
@@ -126,7 +151,11 @@ type MajorStatus = "OPEN" | "IN_PROGRESS" | "SOLVED" | "WITHDRAWN";
 export async function makePublishedMajorProblem(actorId: string, status: MajorStatus = "OPEN") {
   const suffix = randomUUID().slice(0, 8);
   const list = await createList(actorId, {
-    name: `Danh mục thử ${suffix}`, decisionNumber: "12/QĐ-UBND", decisionDate: new Date("2026-03-16"), periodStart: 2026, periodEnd: 2030,
+    name: `Danh mục thử ${suffix}`,
+    decisionNumber: "12/QĐ-UBND",
+    decisionDate: new Date("2026-03-16"),
+    periodStart: 2026,
+    periodEnd: 2030,
   });
   const item = await addItem(actorId, list.id, majorItem(status, suffix));
   await publishVersion(actorId, list.id, "Công bố lần đầu.");
@@ -134,12 +163,21 @@ export async function makePublishedMajorProblem(actorId: string, status: MajorSt
 }
 
 const majorItem = (status: MajorStatus, suffix: string) => ({
-  code: "BT-01", title: `Giảm ùn tắc giao thông nội đô ${suffix}`, description: "Giảm 20% thời gian chờ tại 100 nút giao.",
-  leadAgency: "Sở Xây dựng Hà Nội", priority: "HIGH" as const, status,
+  code: "BT-01",
+  title: `Giảm ùn tắc giao thông nội đô ${suffix}`,
+  description: "Giảm 20% thời gian chờ tại 100 nút giao.",
+  leadAgency: "Sở Xây dựng Hà Nội",
+  priority: "HIGH" as const,
+  status,
 });
 
 // Changes a major problem's status in the working copy, and publishes it unless told not to.
-export async function setMajorProblemStatus(actorId: string, problem: { listId: string; id: string; title: string }, status: MajorStatus, publish = true) {
+export async function setMajorProblemStatus(
+  actorId: string,
+  problem: { listId: string; id: string; title: string },
+  status: MajorStatus,
+  publish = true,
+) {
   await updateItem(actorId, problem.listId, problem.id, { ...majorItem(status, ""), title: problem.title });
   if (publish) await publishVersion(actorId, problem.listId, `Chuyển sang ${status}.`);
 }

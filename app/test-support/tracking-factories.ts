@@ -5,7 +5,13 @@ import { addItem, createList, publishVersion, updateItem } from "~/models/major-
 type Status = "OPEN" | "IN_PROGRESS" | "SOLVED" | "WITHDRAWN";
 
 export async function makeList(actorId: string, name = `Danh mục theo dõi ${randomUUID().slice(0, 6)}`) {
-  return createList(actorId, { name, decisionNumber: "7/QĐ-UBND", decisionDate: new Date("2026-01-10"), periodStart: 2026, periodEnd: 2030 });
+  return createList(actorId, {
+    name,
+    decisionNumber: "7/QĐ-UBND",
+    decisionDate: new Date("2026-01-10"),
+    periodStart: 2026,
+    periodEnd: 2030,
+  });
 }
 
 // A problem in the working copy, with owner and deadline set the way the
@@ -17,12 +23,20 @@ export async function makeProblem(
   options: { title?: string; ownerId?: string; deadline?: string; status?: Status } = {},
 ) {
   const input = {
-    code, title: options.title ?? `Bài toán ${code} ${randomUUID().slice(0, 6)}`, description: "Mô tả bài toán.",
-    leadAgency: `Sở chủ trì ${code}`, priority: "HIGH" as const, status: options.status ?? "OPEN",
+    code,
+    title: options.title ?? `Bài toán ${code} ${randomUUID().slice(0, 6)}`,
+    description: "Mô tả bài toán.",
+    leadAgency: `Sở chủ trì ${code}`,
+    priority: "HIGH" as const,
+    status: options.status ?? "OPEN",
   };
   const item = await addItem(actorId, listId, input);
   if (options.ownerId || options.deadline) {
-    await updateItem(actorId, listId, item.id, { ...input, ownerId: options.ownerId ?? null, deadline: options.deadline ?? null });
+    await updateItem(actorId, listId, item.id, {
+      ...input,
+      ownerId: options.ownerId ?? null,
+      deadline: options.deadline ?? null,
+    });
   }
   return db.majorProblem.findUniqueOrThrow({ where: { id: item.id } });
 }
@@ -38,13 +52,18 @@ type Link = {
 };
 
 export async function link(majorProblemId: string, offerId: string, { status, stage, on = {} }: Link) {
-  const dates = Object.entries(on).map(([key, day]) => [key, new Date(day.includes("T") ? day : `${day}T09:00:00+07:00`)] as const);
+  const dates = Object.entries(on).map(
+    ([key, day]) => [key, new Date(day.includes("T") ? day : `${day}T09:00:00+07:00`)] as const,
+  );
   // A card exists before its first recorded step.
   const first = Math.min(...dates.map(([, date]) => date.getTime()));
   return db.match.create({
     data: {
       ...(dates.length ? { createdAt: new Date(first - 86_400_000) } : {}),
-      majorProblemId, offerId, status, stage: stage ?? null,
+      majorProblemId,
+      offerId,
+      status,
+      stage: stage ?? null,
       rejectReason: status === "REJECTED" ? "OUT_OF_SCOPE" : null,
       ...Object.fromEntries(dates),
     },

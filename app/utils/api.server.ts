@@ -7,13 +7,26 @@ import { allowanceHeaders, consumeApiRequest } from "~/utils/rate-limit.server";
 
 // Every public API error has one shape, with the message in the caller's
 // language (cookie or Accept-Language, Vietnamese by default).
-export function apiError(status: number, code: string, message: string, details?: { field: string; message: string }[]) {
-  return json({ error: { code, message, ...(details ? { details } : {}) } }, { status, headers: { "Cache-Control": "no-store" } });
+export function apiError(
+  status: number,
+  code: string,
+  message: string,
+  details?: { field: string; message: string }[],
+) {
+  return json(
+    { error: { code, message, ...(details ? { details } : {}) } },
+    { status, headers: { "Cache-Control": "no-store" } },
+  );
 }
 
 export function apiValidationError(t: TFunction, errors: { field: string; message: string }[]) {
   const details = errors.map((error) => ({ field: error.field, message: translateError(t, error.message) }));
-  return apiError(400, "invalid_parameters", details.map((detail) => `${detail.field}: ${detail.message}`).join(" "), details);
+  return apiError(
+    400,
+    "invalid_parameters",
+    details.map((detail) => `${detail.field}: ${detail.message}`).join(" "),
+    details,
+  );
 }
 
 // A weak validator from the body itself: the same answer always has the same
@@ -47,7 +60,10 @@ const EXPOSED = "ETag, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, Re
  * Retry-After, in the language of ?lng), the RateLimit-* headers, and open
  * CORS (answers never depend on cookies).
  */
-export async function limitedApi(args: { request: Request; context: { clientIp?: string } }, handler: () => Promise<Response>): Promise<Response> {
+export async function limitedApi(
+  args: { request: Request; context: { clientIp?: string } },
+  handler: () => Promise<Response>,
+): Promise<Response> {
   const allowance = await consumeApiRequest(args.context.clientIp ?? "unknown");
   let response: Response;
   if (allowance && !allowance.allowed) {
@@ -57,7 +73,8 @@ export async function limitedApi(args: { request: Request; context: { clientIp?:
   } else {
     response = await handler();
   }
-  if (allowance) for (const [name, value] of Object.entries(allowanceHeaders(allowance))) response.headers.set(name, value);
+  if (allowance)
+    for (const [name, value] of Object.entries(allowanceHeaders(allowance))) response.headers.set(name, value);
   response.headers.set("Access-Control-Allow-Origin", "*");
   response.headers.set("Access-Control-Expose-Headers", EXPOSED);
   return response;

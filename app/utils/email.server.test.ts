@@ -29,7 +29,11 @@ describe("sendEmail over SMTP", () => {
     vi.stubEnv("MAIL_FROM", "Sàn Giao dịch Công nghệ Hà Nội <no-reply@san.example.vn>");
     const { sendEmail } = await import("./email.server");
     const received = mailServer.captureOne("nguoi.nhan@example.vn", { wait: 5000 });
-    await sendEmail({ to: "nguoi.nhan@example.vn", subject: "Đặt lại mật khẩu", text: "Liên kết: http://localhost/reset-password/abc" });
+    await sendEmail({
+      to: "nguoi.nhan@example.vn",
+      subject: "Đặt lại mật khẩu",
+      text: "Liên kết: http://localhost/reset-password/abc",
+    });
     const { email } = await received;
     expect(email.headers.subject).toBe("Đặt lại mật khẩu");
     expect(email.body).toContain("http://localhost/reset-password/abc");

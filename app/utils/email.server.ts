@@ -5,7 +5,13 @@ import { env } from "~/env.server";
 import { logger } from "~/utils/logger.server";
 
 // Extra headers, e.g. List-Unsubscribe; kept in the outbox file too.
-export type OutgoingEmail = { to: string; subject: string; text: string; html?: string; headers?: Record<string, string> };
+export type OutgoingEmail = {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  headers?: Record<string, string>;
+};
 
 export type DeliveryTarget = {
   /** SMTP server; unset: write JSON files to `outboxDir` (dev, tests). */
@@ -39,7 +45,10 @@ export function createMailer(target: DeliveryTarget = { smtpUrl: env.SMTP_URL, o
         // Without SMTP, the rendered message lands in the outbox folder, which people and tests read.
         await fs.mkdir(outboxDir, { recursive: true });
         const file = path.join(outboxDir, `${fileName ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`}.json`);
-        await fs.writeFile(file, JSON.stringify({ ...message, from: env.MAIL_FROM, sentAt: new Date().toISOString() }, null, 2));
+        await fs.writeFile(
+          file,
+          JSON.stringify({ ...message, from: env.MAIL_FROM, sentAt: new Date().toISOString() }, null, 2),
+        );
       }
       logger.info({ to: message.to, subject: message.subject, messageId: info.messageId }, "email sent");
     },

@@ -14,13 +14,28 @@ function perLanguage<F>(build: (locale: string) => F): (language: Language) => F
 }
 
 // VND has no minor unit; vi-VN groups with dots: 1.500.000 ₫.
-const vndFormat = perLanguage((locale) => new Intl.NumberFormat(locale, { style: "currency", currency: "VND", maximumFractionDigits: 0 }));
+const vndFormat = perLanguage(
+  (locale) => new Intl.NumberFormat(locale, { style: "currency", currency: "VND", maximumFractionDigits: 0 }),
+);
 const dateFormat = perLanguage(
-  (locale) => new Intl.DateTimeFormat(locale, { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Asia/Ho_Chi_Minh" }),
+  (locale) =>
+    new Intl.DateTimeFormat(locale, {
+      day: "2-digit",
+      month: "2-digit",
+      year: "numeric",
+      timeZone: "Asia/Ho_Chi_Minh",
+    }),
 );
 const dateTimeFormat = perLanguage(
   (locale) =>
-    new Intl.DateTimeFormat(locale, { day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Asia/Ho_Chi_Minh" }),
+    new Intl.DateTimeFormat(locale, {
+      day: "2-digit",
+      month: "2-digit",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZone: "Asia/Ho_Chi_Minh",
+    }),
 );
 const numberFormat = perLanguage((locale) => new Intl.NumberFormat(locale));
 

@@ -37,7 +37,13 @@ describe("createLogger", () => {
     );
     const output = lines.join("\n");
     expect(lines).toHaveLength(1);
-    for (const secret of ["x-secret-password", "y-secret-password", "t-secret-token", "abc-secret-cookie", "Bearer z-secret"]) {
+    for (const secret of [
+      "x-secret-password",
+      "y-secret-password",
+      "t-secret-token",
+      "abc-secret-cookie",
+      "Bearer z-secret",
+    ]) {
       expect(output).not.toContain(secret);
     }
     const entry = JSON.parse(lines[0]!) as {
@@ -65,7 +71,14 @@ describe("createLogger", () => {
       res: { headers: { "set-cookie": "__session=set-cookie-secret" } },
     });
     const output = lines.join("\n");
-    for (const secret of ["old-secret", "new-secret", "hash-secret", "hash-of-token-secret", "raw-token-secret", "set-cookie-secret"]) {
+    for (const secret of [
+      "old-secret",
+      "new-secret",
+      "hash-secret",
+      "hash-of-token-secret",
+      "raw-token-secret",
+      "set-cookie-secret",
+    ]) {
       expect(output).not.toContain(secret);
     }
     expect(output).toContain("[redacted]");

@@ -31,7 +31,11 @@ export function redactUrl(url: string | undefined): string | undefined {
 
 export const httpLogOptions = {
   serializers: {
-    req: (req: { id?: unknown; method?: string; url?: string }) => ({ id: req.id, method: req.method, url: redactUrl(req.url) }),
+    req: (req: { id?: unknown; method?: string; url?: string }) => ({
+      id: req.id,
+      method: req.method,
+      url: redactUrl(req.url),
+    }),
   },
 };
 

@@ -10,7 +10,9 @@ describe("renderMarkdown", () => {
   });
 
   it("drops <script>, event handlers and raw HTML", () => {
-    const html = renderMarkdown('Xin chào <script>alert("x")</script> <img src=x onerror="alert(1)"> <b onclick="x()">đậm</b>');
+    const html = renderMarkdown(
+      'Xin chào <script>alert("x")</script> <img src=x onerror="alert(1)"> <b onclick="x()">đậm</b>',
+    );
     // Tags and attributes go; what was between them is left as harmless text.
     expect(html).not.toMatch(/<script|onerror|onclick|<img|<b /i);
     expect(html).toContain("Xin chào");

@@ -14,16 +14,15 @@ const schema = {
   tagNames: (defaultSchema.tagNames ?? []).filter((tag) => !["input", "img"].includes(tag)),
 };
 
-const processor = unified()
-  .use(remarkParse)
-  .use(remarkRehype)
-  .use(rehypeSanitize, schema)
-  .use(rehypeStringify);
+const processor = unified().use(remarkParse).use(remarkRehype).use(rehypeSanitize, schema).use(rehypeStringify);
 
 // The same descriptions are shown again and again (offer pages, previews);
 // parsing and sanitising one costs more than the rest of its page's render.
 // The output depends only on the text, so it is kept by text (up to 8 MB).
-const rendered = new LRUCache<string, string>({ maxSize: 8 * 1024 * 1024, sizeCalculation: (html, markdown) => html.length + markdown.length + 1 });
+const rendered = new LRUCache<string, string>({
+  maxSize: 8 * 1024 * 1024,
+  sizeCalculation: (html, markdown) => html.length + markdown.length + 1,
+});
 
 export function renderMarkdown(markdown: string): string {
   let html = rendered.get(markdown);

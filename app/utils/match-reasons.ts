@@ -20,7 +20,10 @@ export function describeMatchReason(reason: MatchReason, t: TFunction): string {
       return t("matching.reason.technology", { terms: list(reason.terms.map(name)) });
     case "trl":
       if (reason.wantedTrl === null) return t("matching.reason.trlMeetsNoWanted", { offerTrl: reason.offerTrl });
-      return t(reason.fit === "meets" ? "matching.reason.trlMeets" : "matching.reason.trlBelow", { offerTrl: reason.offerTrl, wantedTrl: reason.wantedTrl });
+      return t(reason.fit === "meets" ? "matching.reason.trlMeets" : "matching.reason.trlBelow", {
+        offerTrl: reason.offerTrl,
+        wantedTrl: reason.wantedTrl,
+      });
     case "budget":
       return t(reason.fit === "within" ? "matching.reason.budgetWithin" : "matching.reason.budgetOver", {
         price: formatVnd(reason.priceMinVnd, language),

@@ -44,12 +44,19 @@ const MAX_NAME_CHARS = 200;
  * the extension kept. The file itself is stored under a random name.
  */
 export function displayFileName(raw: string): string {
-  const base = (raw.split(/[/\\]/).pop() ?? "").normalize("NFC").replace(/\p{Cc}/gu, "").trim();
+  const base = (raw.split(/[/\\]/).pop() ?? "")
+    .normalize("NFC")
+    .replace(/\p{Cc}/gu, "")
+    .trim();
   const chars = Array.from(base);
   if (chars.length <= MAX_NAME_CHARS) return base;
   const dot = base.lastIndexOf(".");
   const extension = dot > 0 && base.length - dot <= 10 ? base.slice(dot) : "";
-  return Array.from(base.slice(0, base.length - extension.length)).slice(0, MAX_NAME_CHARS - extension.length).join("") + extension;
+  return (
+    Array.from(base.slice(0, base.length - extension.length))
+      .slice(0, MAX_NAME_CHARS - extension.length)
+      .join("") + extension
+  );
 }
 
 export async function readMultipart(request: Request, limits: MultipartLimits): Promise<MultipartResult> {
@@ -113,7 +120,10 @@ export async function readMultipart(request: Request, limits: MultipartLimits): 
         if (!filename && size === 0) return;
         if (limit === 0) return;
         files.push({
-          field, filename, type: info.mimeType, size,
+          field,
+          filename,
+          type: info.mimeType,
+          size,
           file: size <= limit ? new File(chunks as unknown as BlobPart[], filename, { type: info.mimeType }) : null,
         });
       });

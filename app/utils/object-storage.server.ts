@@ -30,7 +30,10 @@ export interface ObjectStore {
 /** The storage did not answer (S3 down, a disk error): a 503, not a missing file. */
 export class StorageUnavailableError extends Error {
   constructor(operation: string, location: string, cause: unknown) {
-    super(`object storage did not answer (${operation} at ${location}): ${(cause as Error)?.message ?? String(cause)}`, { cause });
+    super(
+      `object storage did not answer (${operation} at ${location}): ${(cause as Error)?.message ?? String(cause)}`,
+      { cause },
+    );
     this.name = "StorageUnavailableError";
   }
 }
@@ -41,9 +44,11 @@ const isMissing = (error: unknown) => (error as NodeJS.ErrnoException | null)?.c
 export function diskStore(folder: string): ObjectStore {
   const dir = path.resolve(folder);
   const location = dir;
-  const fail = (operation: string) => (error: unknown): never => {
-    throw new StorageUnavailableError(operation, location, error);
-  };
+  const fail =
+    (operation: string) =>
+    (error: unknown): never => {
+      throw new StorageUnavailableError(operation, location, error);
+    };
   return {
     kind: "disk",
     location,
@@ -146,7 +151,9 @@ export function s3Store(settings: S3Settings, prefix: string): ObjectStore {
     kind: "s3",
     location,
     async put(key, body, contentType) {
-      await run("put", ({ sdk, client }) => client.send(new sdk.PutObjectCommand({ Bucket, Key: prefix + key, Body: body, ContentType: contentType })));
+      await run("put", ({ sdk, client }) =>
+        client.send(new sdk.PutObjectCommand({ Bucket, Key: prefix + key, Body: body, ContentType: contentType })),
+      );
     },
     async get(key) {
       try {

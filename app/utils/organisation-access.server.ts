@@ -16,7 +16,10 @@ export async function requireOfferingOrganisation(organisationId: string | undef
 // provider's id they answer 404 like any page that is not there.
 export async function requireAgencyMember(request: Request, organisationId: string | undefined) {
   const access = await requireOrgMember(request, organisationId);
-  const organisation = await db.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { id: true, name: true, kind: true } });
+  const organisation = await db.organisation.findUniqueOrThrow({
+    where: { id: organisationId },
+    select: { id: true, name: true, kind: true },
+  });
   if (!isAgencyKind(organisation.kind)) throw notFound();
   return { ...access, organisation };
 }

@@ -59,6 +59,8 @@ describe("password hashing", () => {
     await expect(verifyPassword("not-a-hash", "anything")).resolves.toBe(false);
     await expect(verifyPassword("", "anything")).resolves.toBe(false);
     await expect(verifyPassword("$argon2id$v=19$m=19456,t=2,p=1$garbage$garbage", "anything")).resolves.toBe(false);
-    await expect(verifyPassword("$2b$10$abcdefghijklmnopqrstuuQ2d1m0u8V1q2Q5b0sY6k3vE7mYb8X6", "anything")).resolves.toBe(false);
+    await expect(
+      verifyPassword("$2b$10$abcdefghijklmnopqrstuuQ2d1m0u8V1q2Q5b0sY6k3vE7mYb8X6", "anything"),
+    ).resolves.toBe(false);
   });
 });

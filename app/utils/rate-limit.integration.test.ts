@@ -36,7 +36,9 @@ describe.runIf(onPostgres)("on PostgreSQL", () => {
     const options = { keyPrefix: "two-process-test", points: 5, duration: 60 };
     const [first, second] = [a.createLimiter(options), b.createLimiter(options)];
     // Both create the table at the same moment, as two processes booting together would.
-    const results = await Promise.all([first, second, first, second, first, second].map((limiter) => outcome(limiter.consume("198.51.100.7"))));
+    const results = await Promise.all(
+      [first, second, first, second, first, second].map((limiter) => outcome(limiter.consume("198.51.100.7"))),
+    );
     expect(results.filter((r) => r === "limited")).toHaveLength(1);
     expect(await outcome(second.consume("198.51.100.7"))).toBe("limited");
     // Another key has its own budget.
@@ -45,7 +47,9 @@ describe.runIf(onPostgres)("on PostgreSQL", () => {
     const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await client.connect();
     try {
-      const rows = await client.query(`SELECT key, points FROM "${a.RATE_LIMIT_TABLE}" WHERE key LIKE 'two-process-test:%' ORDER BY key`);
+      const rows = await client.query(
+        `SELECT key, points FROM "${a.RATE_LIMIT_TABLE}" WHERE key LIKE 'two-process-test:%' ORDER BY key`,
+      );
       expect(rows.rows).toEqual([
         { key: "two-process-test:198.51.100.7", points: 7 },
         { key: "two-process-test:198.51.100.8", points: 1 },
@@ -60,7 +64,9 @@ describe.runIf(onPostgres)("on PostgreSQL", () => {
     const b = await loadLimits();
     const email = `Pair-${Date.now()}@example.vn`;
     for (const limits of [a, b, a, b, a]) await limits.signInLimits.begin("203.0.113.9", email);
-    await expect(b.signInLimits.begin("::ffff:203.0.113.9", email.toLowerCase())).rejects.toBeInstanceOf(b.RateLimitedError);
+    await expect(b.signInLimits.begin("::ffff:203.0.113.9", email.toLowerCase())).rejects.toBeInstanceOf(
+      b.RateLimitedError,
+    );
 
     const other = `known-${Date.now()}@example.vn`;
     const attempt = await a.signInLimits.begin("203.0.113.10", other);
@@ -84,7 +90,11 @@ describe.runIf(onPostgres)("on PostgreSQL", () => {
     const limiter = limits.createLimiter({ keyPrefix: "long-key", points: 1, duration: 60 });
     const key = `${"a".repeat(300)}@example.vn`;
     expect(await outcome(limiter.consume(key))).toBe("allowed");
-    expect(await outcome((await loadLimits()).createLimiter({ keyPrefix: "long-key", points: 1, duration: 60 }).consume(key))).toBe("limited");
+    expect(
+      await outcome(
+        (await loadLimits()).createLimiter({ keyPrefix: "long-key", points: 1, duration: 60 }).consume(key),
+      ),
+    ).toBe("limited");
   });
 });
 

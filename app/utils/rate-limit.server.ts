@@ -1,4 +1,9 @@
-import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import {
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from "rate-limiter-flexible";
 import pg from "pg";
 import { json, type HeadersFunction } from "@remix-run/node";
 import { resolveDatabaseTarget } from "~/db-url";
@@ -31,7 +36,9 @@ function postgresStore(): Store | null {
   let created: Promise<void> | null = null;
   const ready = () =>
     (created ??= pool
-      .query(`CREATE TABLE IF NOT EXISTS "${RATE_LIMIT_TABLE}" (key text PRIMARY KEY, points integer NOT NULL DEFAULT 0, expire bigint)`)
+      .query(
+        `CREATE TABLE IF NOT EXISTS "${RATE_LIMIT_TABLE}" (key text PRIMARY KEY, points integer NOT NULL DEFAULT 0, expire bigint)`,
+      )
       .then(
         () => undefined,
         (error: { code?: string }) => {
@@ -65,7 +72,9 @@ class SharedLimiter extends RateLimiterPostgres {
   }
 
   private async whenReady(): Promise<void> {
-    await this.shared.ready().catch((error: unknown) => logger.error({ err: error }, "rate-limit table unavailable; counting in memory"));
+    await this.shared
+      .ready()
+      .catch((error: unknown) => logger.error({ err: error }, "rate-limit table unavailable; counting in memory"));
   }
 
   override async consume(key: string | number, points?: number, options?: Record<string, unknown>) {
@@ -127,16 +136,36 @@ export const SIGN_IN_LIMITS = {
   knownAddressSeconds: 14 * 24 * 60 * 60,
 } as const;
 
-const signInByPair = createLimiter({ keyPrefix: "signin-pair", points: SIGN_IN_LIMITS.pair.points, duration: SIGN_IN_LIMITS.pair.seconds });
-const signInByAddress = createLimiter({ keyPrefix: "signin-ip", points: SIGN_IN_LIMITS.address.points, duration: SIGN_IN_LIMITS.address.seconds });
-const signInByAccount = createLimiter({ keyPrefix: "signin-account", points: SIGN_IN_LIMITS.account.points, duration: SIGN_IN_LIMITS.account.seconds });
+const signInByPair = createLimiter({
+  keyPrefix: "signin-pair",
+  points: SIGN_IN_LIMITS.pair.points,
+  duration: SIGN_IN_LIMITS.pair.seconds,
+});
+const signInByAddress = createLimiter({
+  keyPrefix: "signin-ip",
+  points: SIGN_IN_LIMITS.address.points,
+  duration: SIGN_IN_LIMITS.address.seconds,
+});
+const signInByAccount = createLimiter({
+  keyPrefix: "signin-account",
+  points: SIGN_IN_LIMITS.account.points,
+  duration: SIGN_IN_LIMITS.account.seconds,
+});
 // Not a limit: a set of "address|account" pairs that signed in successfully,
 // kept in the same store so it moves with the counters.
-const knownSignInAddresses = createLimiter({ keyPrefix: "signin-known", points: 1, duration: SIGN_IN_LIMITS.knownAddressSeconds });
+const knownSignInAddresses = createLimiter({
+  keyPrefix: "signin-known",
+  points: 1,
+  duration: SIGN_IN_LIMITS.knownAddressSeconds,
+});
 
 // Wrong current passwords on /account, per user (the session is already
 // proven, so the address does not matter): 5 per 15 minutes by default.
-const currentPasswordByUser = createLimiter({ keyPrefix: "current-password", points: env.RATE_LIMIT_POINTS, duration: window });
+const currentPasswordByUser = createLimiter({
+  keyPrefix: "current-password",
+  points: env.RATE_LIMIT_POINTS,
+  duration: window,
+});
 
 const resetByAccount = createLimiter({ keyPrefix: "reset-account", points: env.RATE_LIMIT_POINTS, duration: window });
 const resetByIp = createLimiter({ keyPrefix: "reset-ip", points: env.RATE_LIMIT_POINTS * 10, duration: window });
@@ -145,7 +174,11 @@ const resetByIp = createLimiter({ keyPrefix: "reset-ip", points: env.RATE_LIMIT_
 // only stops one client from starving the rest.
 const apiByIp =
   env.API_RATE_LIMIT_POINTS > 0
-    ? createLimiter({ keyPrefix: "api-ip", points: env.API_RATE_LIMIT_POINTS, duration: env.API_RATE_LIMIT_WINDOW_SECONDS })
+    ? createLimiter({
+        keyPrefix: "api-ip",
+        points: env.API_RATE_LIMIT_POINTS,
+        duration: env.API_RATE_LIMIT_WINDOW_SECONDS,
+      })
     : null;
 
 export type ApiAllowance = { allowed: boolean; limit: number; remaining: number; resetSeconds: number } | null;
@@ -155,10 +188,20 @@ export async function consumeApiRequest(ip: string): Promise<ApiAllowance> {
   if (!apiByIp) return null;
   try {
     const state = await apiByIp.consume(addressKey(ip));
-    return { allowed: true, limit: apiByIp.points, remaining: state.remainingPoints, resetSeconds: Math.ceil(state.msBeforeNext / 1000) };
+    return {
+      allowed: true,
+      limit: apiByIp.points,
+      remaining: state.remainingPoints,
+      resetSeconds: Math.ceil(state.msBeforeNext / 1000),
+    };
   } catch (error) {
     if (!(error instanceof RateLimiterRes)) throw error;
-    return { allowed: false, limit: apiByIp.points, remaining: 0, resetSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) };
+    return {
+      allowed: false,
+      limit: apiByIp.points,
+      remaining: 0,
+      resetSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)),
+    };
   }
 }
 
@@ -208,7 +251,8 @@ async function reserve(budgets: Reservation, limitName: (index: number) => strin
       await consume(budget.limiter, budget.key);
     } catch (error) {
       await Promise.all(taken.map(({ limiter, key }) => limiter.reward(key, 1)));
-      if (error instanceof RateLimitedError) logger.warn({ limit: limitName(index), ip, retryAfterSeconds: error.retryAfterSeconds }, "rate limit reached");
+      if (error instanceof RateLimitedError)
+        logger.warn({ limit: limitName(index), ip, retryAfterSeconds: error.retryAfterSeconds }, "rate limit reached");
       throw error;
     }
     taken.push(budget);

@@ -34,7 +34,9 @@ describe("offerJsonLd", () => {
     // No English summary: the Vietnamese one.
     expect(data.description).toBe("Tóm tắt");
     expect(data.category).toBe("Transport");
-    expect(data.offers).toEqual([expect.objectContaining({ "@type": "Offer", name: "Cơ bản", price: 1_500_000, priceCurrency: "VND" })]);
+    expect(data.offers).toEqual([
+      expect.objectContaining({ "@type": "Offer", name: "Cơ bản", price: 1_500_000, priceCurrency: "VND" }),
+    ]);
   });
 
   it("says nothing for an offer that is not published", () => {

@@ -14,7 +14,10 @@ export type JsonLdObject = { [key: string]: JsonValue | undefined };
  * U+2028/U+2029 are escaped too: older JavaScript parsers treat them as line ends.
  */
 export function serialiseJsonLd(data: JsonLdObject): string {
-  return JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return JSON.stringify(data).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 const SCHEMA = "https://schema.org";
@@ -44,15 +47,22 @@ export function offerJsonLd(offer: OfferLike, language: Language): JsonLdObject 
   const url = `/offers/${offer.slug}`;
   const offers = offer.packages
     .filter((p): p is typeof p & { priceVnd: number } => p.priceVnd !== null)
-    .map((p): JsonLdObject => ({
-      "@type": "Offer",
-      name: p.name,
-      price: p.priceVnd,
-      priceCurrency: "VND",
-      priceSpecification: { "@type": "UnitPriceSpecification", price: p.priceVnd, priceCurrency: "VND", unitText: p.unit },
-      url,
-      seller: provider,
-    }));
+    .map(
+      (p): JsonLdObject => ({
+        "@type": "Offer",
+        name: p.name,
+        price: p.priceVnd,
+        priceCurrency: "VND",
+        priceSpecification: {
+          "@type": "UnitPriceSpecification",
+          price: p.priceVnd,
+          priceCurrency: "VND",
+          unitText: p.unit,
+        },
+        url,
+        seller: provider,
+      }),
+    );
   const logo = offer.media.find((m) => m.kind === "LOGO");
   const sectors = offer.terms.filter((t) => t.kind === "SECTOR").map((t) => (en ? t.nameEn : t.nameVi));
   return {
@@ -117,7 +127,12 @@ export function statementJsonLd(statement: StatementLike): JsonLdObject | null {
   if (statement.status !== "PUBLISHED" && statement.status !== "CLOSED") return null;
   const budget =
     statement.budgetMinVnd !== null || statement.budgetMaxVnd !== null
-      ? { "@type": "PriceSpecification", priceCurrency: "VND", minPrice: statement.budgetMinVnd ?? undefined, maxPrice: statement.budgetMaxVnd ?? undefined }
+      ? {
+          "@type": "PriceSpecification",
+          priceCurrency: "VND",
+          minPrice: statement.budgetMinVnd ?? undefined,
+          maxPrice: statement.budgetMaxVnd ?? undefined,
+        }
       : undefined;
   return {
     "@context": SCHEMA,

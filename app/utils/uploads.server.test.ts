@@ -3,7 +3,25 @@ import { checkUpload } from "./uploads.server";
 
 const pdfBytes = new TextEncoder().encode("%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n%%EOF\n");
 const elfBytes = new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, ...new Array(60).fill(0)]);
-const pngBytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, ...new Array(40).fill(0)]);
+const pngBytes = new Uint8Array([
+  0x89,
+  0x50,
+  0x4e,
+  0x47,
+  0x0d,
+  0x0a,
+  0x1a,
+  0x0a,
+  0,
+  0,
+  0,
+  0x0d,
+  0x49,
+  0x48,
+  0x44,
+  0x52,
+  ...new Array(40).fill(0),
+]);
 
 describe("checkUpload", () => {
   it("accepts a real PDF brochure and gives it a random server-made name", async () => {
@@ -29,6 +47,9 @@ describe("checkUpload", () => {
   it("refuses a 20 MB image with the limit in the message", async () => {
     const big = new Uint8Array(20 * 1024 * 1024);
     big.set(pngBytes);
-    expect(await checkUpload(new File([big], "anh.png"), "IMAGE")).toEqual({ ok: false, error: "validation.fileTooLarge|5" });
+    expect(await checkUpload(new File([big], "anh.png"), "IMAGE")).toEqual({
+      ok: false,
+      error: "validation.fileTooLarge|5",
+    });
   });
 });

@@ -13,7 +13,10 @@ const MB = 1024 * 1024;
 const images = { "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp" } as const;
 const pdf = { "application/pdf": "pdf" } as const;
 
-export const uploadRules: Record<UploadKind, { maxBytes: number; types: Record<string, string>; extensions: string[] }> = {
+export const uploadRules: Record<
+  UploadKind,
+  { maxBytes: number; types: Record<string, string>; extensions: string[] }
+> = {
   LOGO: { maxBytes: 1 * MB, types: images, extensions: ["png", "jpg", "jpeg", "webp"] },
   IMAGE: { maxBytes: 5 * MB, types: images, extensions: ["png", "jpg", "jpeg", "webp"] },
   BROCHURE: { maxBytes: 10 * MB, types: pdf, extensions: ["pdf"] },
@@ -36,7 +39,12 @@ export const MAX_ONE_FILE_FORM_BYTES = MAX_UPLOAD_BYTES + 1 * MB;
 // A body that is not multipart at all cannot be answered with the form, so it
 // is a 400 error page with a message (unreadableUpload).
 export async function parseMultipartForm(request: Request): Promise<ParsedMultipart> {
-  const read = await readMultipart(request, { fileBytes: () => MAX_UPLOAD_BYTES, totalBytes: MAX_ONE_FILE_FORM_BYTES, fieldBytes: 256 * 1024, parts: 1000 });
+  const read = await readMultipart(request, {
+    fileBytes: () => MAX_UPLOAD_BYTES,
+    totalBytes: MAX_ONE_FILE_FORM_BYTES,
+    fieldBytes: 256 * 1024,
+    parts: 1000,
+  });
   if (read.status === "malformed") throw unreadableUpload();
   if (read.status === "tooLarge" || read.files.some((f) => !f.file)) return { formData: null, tooLarge: true };
   const formData = new FormData();
@@ -62,7 +70,8 @@ export function uploadDir(): string {
 // the user typed ever becomes part of a path.
 export async function checkUpload(file: File, kind: UploadKind): Promise<UploadCheck> {
   const rule = uploadRules[kind];
-  if (file.size > rule.maxBytes) return { ok: false, error: `validation.fileTooLarge|${Math.round(rule.maxBytes / MB)}` };
+  if (file.size > rule.maxBytes)
+    return { ok: false, error: `validation.fileTooLarge|${Math.round(rule.maxBytes / MB)}` };
   const extension = path.extname(file.name).slice(1).toLowerCase();
   const bytes = new Uint8Array(await file.arrayBuffer());
   const detected = await fileTypeFromBuffer(bytes);
@@ -126,10 +135,12 @@ export async function readUpload(storedName: string): Promise<Buffer | null> {
  */
 export async function deleteUpload(storedName: string): Promise<void> {
   if (!STORED_NAME.test(storedName)) return;
-  await uploadStore().delete(storedName).catch((error: unknown) => {
-    if (!(error instanceof StorageUnavailableError)) throw error;
-    logger.warn({ err: error, storedName }, "could not delete upload; the orphan sweep will");
-  });
+  await uploadStore()
+    .delete(storedName)
+    .catch((error: unknown) => {
+      if (!(error instanceof StorageUnavailableError)) throw error;
+      logger.warn({ err: error, storedName }, "could not delete upload; the orphan sweep will");
+    });
 }
 
 /** Throws unless upload storage answers and takes writes (the S3 bucket, or a writable UPLOAD_DIR): for /readyz. */

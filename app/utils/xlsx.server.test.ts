@@ -20,13 +20,16 @@ describe("toXlsx", () => {
     );
     const { name, rows } = await readBack(buffer);
     expect(name).toBe("Theo dõi");
-    expect(rows).toEqual([["code", "Vấn đề", "Số giải pháp"], ["HN-01", "Ùn tắc giao thông", 3]]);
+    expect(rows).toEqual([
+      ["code", "Vấn đề", "Số giải pháp"],
+      ["HN-01", "Ùn tắc giao thông", 3],
+    ]);
   });
 
   it("neutralises text that a spreadsheet would run as a formula", async () => {
-    const buffer = await toXlsx([{ a: "=HYPERLINK(\"http://x\")", b: "@SUM(A1)", c: -5 }], ["a", "b", "c"], "x");
+    const buffer = await toXlsx([{ a: '=HYPERLINK("http://x")', b: "@SUM(A1)", c: -5 }], ["a", "b", "c"], "x");
     const { rows } = await readBack(buffer);
-    expect(rows[1]).toEqual(["'=HYPERLINK(\"http://x\")", "'@SUM(A1)", -5]);
+    expect(rows[1]).toEqual(['\'=HYPERLINK("http://x")', "'@SUM(A1)", -5]);
   });
 
   it("with no rows still has the header row", async () => {

@@ -7,7 +7,10 @@ export type XlsxColumn = string | { key: string; header: string; width?: number 
 
 // Excel caps sheet names at 31 characters and forbids a few characters.
 function safeSheetName(name: string) {
-  const cleaned = name.replace(/[[\]:*?/\\]/g, " ").trim().slice(0, 31);
+  const cleaned = name
+    .replace(/[[\]:*?/\\]/g, " ")
+    .trim()
+    .slice(0, 31);
   return cleaned || "Sheet1";
 }
 
@@ -25,12 +28,20 @@ function cellValue(value: unknown): ExcelJS.CellValue {
   return neutraliseCell(value);
 }
 
-export async function toXlsx(rows: Record<string, unknown>[], columns: XlsxColumn[], sheetName: string): Promise<Buffer> {
+export async function toXlsx(
+  rows: Record<string, unknown>[],
+  columns: XlsxColumn[],
+  sheetName: string,
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.created = new Date(0);
   const sheet = workbook.addWorksheet(safeSheetName(sheetName));
   const defs = columns.map((c) => (typeof c === "string" ? { key: c, header: c } : c));
-  sheet.columns = defs.map((c) => ({ key: c.key, header: neutraliseCell(c.header), width: c.width ?? Math.min(60, Math.max(12, c.header.length + 2)) }));
+  sheet.columns = defs.map((c) => ({
+    key: c.key,
+    header: neutraliseCell(c.header),
+    width: c.width ?? Math.min(60, Math.max(12, c.header.length + 2)),
+  }));
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: "frozen", ySplit: 1 }];
   for (const row of rows) sheet.addRow(defs.map((c) => cellValue(row[c.key])));

@@ -81,7 +81,12 @@ async function memory(): Promise<Memory> {
     rss = now;
   }
   const usage = process.memoryUsage();
-  return { rssMb: mb(usage.rss), heapUsedMb: mb(usage.heapUsed), heapTotalMb: mb(usage.heapTotal), externalMb: mb(usage.external) };
+  return {
+    rssMb: mb(usage.rss),
+    heapUsedMb: mb(usage.heapUsed),
+    heapTotalMb: mb(usage.heapTotal),
+    externalMb: mb(usage.external),
+  };
 }
 
 const progress = (text: string) => process.send?.({ type: "progress", text });
@@ -117,7 +122,8 @@ async function run(config: WorkerConfig): Promise<WorkerResult> {
     slowestBatchMs = Math.max(slowestBatchMs, elapsed);
     done += batch.length;
     samplePeak();
-    if (done % 20_000 === 0 || done === config.docs) progress(`indexed ${done.toLocaleString("en")} offers (${(indexMs / 1000).toFixed(1)} s in upsert)`);
+    if (done % 20_000 === 0 || done === config.docs)
+      progress(`indexed ${done.toLocaleString("en")} offers (${(indexMs / 1000).toFixed(1)} s in upsert)`);
   }
   const wallSeconds = (performance.now() - wallStart) / 1000;
   const afterBuild = await memory();
@@ -138,7 +144,8 @@ async function run(config: WorkerConfig): Promise<WorkerResult> {
   // --- queries -----------------------------------------------------------------
   const queries = generateQueries(config.queries, config.docs, config.seed);
   // Warm-up (JIT, SQLite page cache) on different queries, not measured.
-  for (const query of generateQueries(20, config.docs, config.seed + 1)) await engine.search({ q: query.q, filters: query.filters, facets: FACET_FIELDS });
+  for (const query of generateQueries(20, config.docs, config.seed + 1))
+    await engine.search({ q: query.q, filters: query.filters, facets: FACET_FIELDS });
   const queryTimes: number[] = [];
   const answers: WorkerResult["answers"] = [];
   let zeroHits = 0;
@@ -149,7 +156,13 @@ async function run(config: WorkerConfig): Promise<WorkerResult> {
   for (const query of queries) {
     if (performance.now() - phaseStart > budgetMs) break;
     const started = performance.now();
-    const result = await engine.search({ q: query.q, filters: query.filters, visibility: query.visibility, facets: FACET_FIELDS, perPage: 20 });
+    const result = await engine.search({
+      q: query.q,
+      filters: query.filters,
+      visibility: query.visibility,
+      facets: FACET_FIELDS,
+      perPage: 20,
+    });
     queryTimes.push(performance.now() - started);
     if (result.total === 0) zeroHits += 1;
     totals += result.total;
@@ -179,9 +192,15 @@ async function run(config: WorkerConfig): Promise<WorkerResult> {
   progress(`ran ${prefixTimes.length} of ${prefixQueries.length} prefix queries and suggestions`);
 
   // --- problem → offer matching ------------------------------------------------------
-  const match = config.matchRuns > 0
-    ? await runMatchPhase(engine, { seed: config.seed, relevanceDirectory: config.relevanceDirectory, runs: config.matchRuns, budgetMs })
-    : null;
+  const match =
+    config.matchRuns > 0
+      ? await runMatchPhase(engine, {
+          seed: config.seed,
+          relevanceDirectory: config.relevanceDirectory,
+          runs: config.matchRuns,
+          budgetMs,
+        })
+      : null;
   if (match) progress(`ranked offers for ${match.count} problems`);
   samplePeak();
   // What matching leaves resident (caches, SQLite pages), before the edit phase adds its own.
@@ -197,7 +216,11 @@ async function run(config: WorkerConfig): Promise<WorkerResult> {
     const original = generateOffer(index, { seed: config.seed });
     // Letters only, no digits: one token that no generated offer contains.
     const marker = `zuvekquan${String.fromCharCode(97 + round)}`;
-    const edited = { ...original, title: `${original.title} ${marker}`, summary: `${original.summary} Phiên bản cập nhật.` };
+    const edited = {
+      ...original,
+      title: `${original.title} ${marker}`,
+      summary: `${original.summary} Phiên bản cập nhật.`,
+    };
     const started = performance.now();
     await engine.upsert([edited]);
     upsertTimes.push(performance.now() - started);
@@ -232,7 +255,10 @@ async function run(config: WorkerConfig): Promise<WorkerResult> {
   let relevance: WorkerResult["relevance"] = null;
   const set = loadRelevanceSet(config.relevanceDirectory);
   if (set) {
-    const relevanceEngine = createEngine(config.engine, path.join(config.directory, `${config.engine}-relevance.sqlite`));
+    const relevanceEngine = createEngine(
+      config.engine,
+      path.join(config.directory, `${config.engine}-relevance.sqlite`),
+    );
     await relevanceEngine.init();
     await relevanceEngine.setSynonyms(DEFAULT_SYNONYM_GROUPS);
     await relevanceEngine.clear();
@@ -263,7 +289,10 @@ process.once("message", (config: WorkerConfig) => {
   run(config).then(
     (result) => process.send?.({ type: "result", result }, () => process.exit(0)),
     (error: unknown) => {
-      process.send?.({ type: "error", text: error instanceof Error ? (error.stack ?? error.message) : String(error) }, () => process.exit(1));
+      process.send?.(
+        { type: "error", text: error instanceof Error ? error.stack ?? error.message : String(error) },
+        () => process.exit(1),
+      );
     },
   );
 });

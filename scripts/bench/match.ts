@@ -11,7 +11,13 @@ import { seedTerms } from "../../prisma/seed-taxonomy.ts";
 import { TaxonomyClassifier } from "../../search/classify.ts";
 import { MATCHING_GLOSSARY } from "../../search/lexicon/glossary.ts";
 import { buildMatchSynonyms } from "../../search/match/terms.ts";
-import { buildTaxonomy, clearMatchCaches, rankOffers, type MatchContext, type OfferFacts } from "../../search/match/rank.ts";
+import {
+  buildTaxonomy,
+  clearMatchCaches,
+  rankOffers,
+  type MatchContext,
+  type OfferFacts,
+} from "../../search/match/rank.ts";
 import { DEFAULT_SYNONYM_GROUPS } from "../../search/synonyms.ts";
 import type { SearchEngine } from "../../search/types.ts";
 import { summarise, type LatencySummary } from "./metrics.ts";
@@ -26,10 +32,23 @@ export interface MatchPhaseResult extends LatencySummary {
 
 // Used when the relevance set is not there: a few problems as agencies write them.
 const FALLBACK_PROBLEMS = [
-  { title: "Ùn tắc giao thông giờ cao điểm tại các nút giao", description: "Dòng phương tiện dồn ứ kéo dài, cảnh sát phải điều tiết bằng tay. Cần giải pháp rút ngắn thời gian chờ." },
-  { title: "Flooding after heavy rain in inner districts", description: "Streets flood within an hour of heavy rain; drainage crews learn about it from residents' calls." },
-  { title: "Người dân phải nộp lại giấy tờ nhiều lần", description: "Thủ tục hành chính yêu cầu bản sao chứng thực dù dữ liệu đã có trong cơ sở dữ liệu quốc gia." },
-  { title: "Hospitals overcrowded at morning check-in", description: "Patients queue for hours to register and pay; doctors see records on paper." },
+  {
+    title: "Ùn tắc giao thông giờ cao điểm tại các nút giao",
+    description:
+      "Dòng phương tiện dồn ứ kéo dài, cảnh sát phải điều tiết bằng tay. Cần giải pháp rút ngắn thời gian chờ.",
+  },
+  {
+    title: "Flooding after heavy rain in inner districts",
+    description: "Streets flood within an hour of heavy rain; drainage crews learn about it from residents' calls.",
+  },
+  {
+    title: "Người dân phải nộp lại giấy tờ nhiều lần",
+    description: "Thủ tục hành chính yêu cầu bản sao chứng thực dù dữ liệu đã có trong cơ sở dữ liệu quốc gia.",
+  },
+  {
+    title: "Hospitals overcrowded at morning check-in",
+    description: "Patients queue for hours to register and pay; doctors see records on paper.",
+  },
 ];
 
 function loadProblems(relevanceDirectory: string) {
@@ -48,7 +67,12 @@ export async function runMatchPhase(
   engine: SearchEngine,
   config: { seed: number; relevanceDirectory: string; runs: number; budgetMs: number },
 ): Promise<MatchPhaseResult> {
-  const sectorNames = new Map(seedTerms.map((term) => [`${term.kind}:${term.slug}`, { slug: term.slug, nameVi: term.nameVi, nameEn: term.nameEn }]));
+  const sectorNames = new Map(
+    seedTerms.map((term) => [
+      `${term.kind}:${term.slug}`,
+      { slug: term.slug, nameVi: term.nameVi, nameEn: term.nameEn },
+    ]),
+  );
   const context: MatchContext = {
     engine,
     synonyms: buildMatchSynonyms([...DEFAULT_SYNONYM_GROUPS, ...MATCHING_GLOSSARY]),
@@ -60,16 +84,18 @@ export async function runMatchPhase(
     const facts = ids.flatMap((id) => {
       const offer = generateOffer(Number(id.slice("bench-".length)), { seed: config.seed });
       if (!offer.published) return [];
-      return [{
-        id,
-        title: offer.title,
-        body: `${offer.summary}\n${offer.body}`,
-        declaredSectors: offer.sector.flatMap((slug) => sectorNames.get(`SECTOR:${slug}`) ?? []),
-        declaredTechnologies: offer.technology.flatMap((slug) => sectorNames.get(`TECHNOLOGY:${slug}`) ?? []),
-        trl: offer.trlBand ? (TRL_OF_BAND[offer.trlBand] ?? null) : null,
-        priceMinVnd: offer.priceMin,
-        referencesBySector: {},
-      }];
+      return [
+        {
+          id,
+          title: offer.title,
+          body: `${offer.summary}\n${offer.body}`,
+          declaredSectors: offer.sector.flatMap((slug) => sectorNames.get(`SECTOR:${slug}`) ?? []),
+          declaredTechnologies: offer.technology.flatMap((slug) => sectorNames.get(`TECHNOLOGY:${slug}`) ?? []),
+          trl: offer.trlBand ? TRL_OF_BAND[offer.trlBand] ?? null : null,
+          priceMinVnd: offer.priceMin,
+          referencesBySector: {},
+        },
+      ];
     });
     factsMs += performance.now() - started;
     return facts;
@@ -78,10 +104,16 @@ export async function runMatchPhase(
   const problems = loadProblems(config.relevanceDirectory);
   const need = (index: number) => {
     const problem = problems[index % problems.length]!;
-    return { text: { title: problem.title, body: problem.description }, declaredSectors: [], wantedTrl: null, budgetMaxVnd: null };
+    return {
+      text: { title: problem.title, body: problem.description },
+      declaredSectors: [],
+      wantedTrl: null,
+      budgetMaxVnd: null,
+    };
   };
   // Warm-up (JIT, SQLite page cache), not measured.
-  for (let i = 0; i < Math.min(5, problems.length); i++) await rankOffers(context, need(i + 1), { limit: 20, loadOffers });
+  for (let i = 0; i < Math.min(5, problems.length); i++)
+    await rankOffers(context, need(i + 1), { limit: 20, loadOffers });
 
   const times: number[] = [];
   let emptyResults = 0;
@@ -96,5 +128,10 @@ export async function runMatchPhase(
     times.push(performance.now() - started - (factsMs - factsBefore));
     if (ranked.length === 0) emptyResults += 1;
   }
-  return { ...summarise(times), problems: problems.length, emptyResults, factsMeanMs: factsMs / Math.max(1, times.length) };
+  return {
+    ...summarise(times),
+    problems: problems.length,
+    emptyResults,
+    factsMeanMs: factsMs / Math.max(1, times.length),
+  };
 }

@@ -26,12 +26,21 @@ export function ndcgAtK(ranking: readonly string[], judgements: Judgements, k = 
     k,
   );
   if (ideal === 0) return null;
-  return dcg(ranking.slice(0, k).map((id) => judgements[id] ?? 0), k) / ideal;
+  return (
+    dcg(
+      ranking.slice(0, k).map((id) => judgements[id] ?? 0),
+      k,
+    ) / ideal
+  );
 }
 
 /** Share of the documents graded ≥ minGrade found in the top k; null when there are none. */
 export function recallAtK(ranking: readonly string[], judgements: Judgements, k = 10, minGrade = 2): number | null {
-  const relevant = new Set(Object.entries(judgements).filter(([, grade]) => grade >= minGrade).map(([id]) => id));
+  const relevant = new Set(
+    Object.entries(judgements)
+      .filter(([, grade]) => grade >= minGrade)
+      .map(([id]) => id),
+  );
   if (relevant.size === 0) return null;
   const found = ranking.slice(0, k).filter((id) => relevant.has(id)).length;
   return found / relevant.size;

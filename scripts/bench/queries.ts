@@ -21,7 +21,9 @@ const QUERY_SALT = 7_001;
 const PREFIX_SALT = 7_002;
 
 function meaningfulWords(text: string) {
-  return tokenize(text).filter((token) => !isStopWord(token)).map((token) => text.normalize("NFC").slice(token.start, token.end));
+  return tokenize(text)
+    .filter((token) => !isStopWord(token))
+    .map((token) => text.normalize("NFC").slice(token.start, token.end));
 }
 
 /** One realistic slip: two letters swapped, one dropped or one wrong; never the first letter. */
@@ -35,7 +37,11 @@ export function withTypo(random: Random, query: string): string {
   const kind = between(random, 0, 2);
   if (kind === 0) [letters[at], letters[at + 1]] = [letters[at + 1]!, letters[at]!];
   else if (kind === 1) letters.splice(at, 1);
-  else letters[at] = pick(random, [..."aeiounhtcg"].filter((letter) => letter !== letters[at]));
+  else
+    letters[at] = pick(
+      random,
+      [..."aeiounhtcg"].filter((letter) => letter !== letters[at]),
+    );
   words[index] = letters.join("");
   return words.join(" ");
 }
@@ -49,7 +55,12 @@ function span(random: Random, words: string[], max = 3) {
 function filterFor(random: Random, index: number, seed: number): FacetFilters {
   const offer = generateOffer(index, { seed });
   const roll = random();
-  if (roll < 0.5) return { sector: chance(random, 0.15) ? [...offer.sector, pick(random, bankOf(index + 1, seed).sectors)] : offer.sector.slice(0, 1) };
+  if (roll < 0.5)
+    return {
+      sector: chance(random, 0.15)
+        ? [...offer.sector, pick(random, bankOf(index + 1, seed).sectors)]
+        : offer.sector.slice(0, 1),
+    };
   if (roll < 0.75) return { trlBand: [pick(random, TRL_BANDS)] };
   if (roll < 0.9) return { deployment: [pick(random, DEPLOYMENTS)] };
   return { language: offer.language };
@@ -78,7 +89,9 @@ export function generateQueries(count: number, documentCount: number, seed = DEF
       q = chance(random, 0.5) ? `${pick(random, bank.vi.searches).split(" ")[0]} ${placeName}` : placeName;
     } else {
       source = "brand";
-      q = chance(random, 0.7) ? `${pick(random, BRAND_HEADS)}${pick(random, BRAND_TAILS)}` : span(random, meaningfulWords(offer.summary), 2);
+      q = chance(random, 0.7)
+        ? `${pick(random, BRAND_HEADS)}${pick(random, BRAND_TAILS)}`
+        : span(random, meaningfulWords(offer.summary), 2);
     }
     q = q.split(" ").slice(0, 3).join(" ");
     const withoutDiacritics = !english && chance(random, 0.35);
@@ -99,7 +112,9 @@ export function generatePrefixQueries(count: number, documentCount: number, seed
     const index = Math.floor(random() * documentCount);
     const bank = bankOf(index, seed);
     const offer = generateOffer(index, { seed });
-    const text = chance(random, 0.6) ? pick(random, (offer.language[0] === "en" ? bank.en : bank.vi).searches) : span(random, meaningfulWords(offer.title), 3);
+    const text = chance(random, 0.6)
+      ? pick(random, (offer.language[0] === "en" ? bank.en : bank.vi).searches)
+      : span(random, meaningfulWords(offer.title), 3);
     const words = text.split(" ").filter(Boolean);
     const last = [...(words.pop() ?? "")];
     const minimum = words.length > 0 ? 1 : 2;

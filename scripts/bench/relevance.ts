@@ -34,7 +34,10 @@ const readLines = <T>(file: string): T[] =>
     .map((line) => JSON.parse(line) as T);
 
 /** Null when either file is missing: the set is being written separately. */
-export function loadRelevanceSet(directory: string, queriesFile = path.join(directory, "queries.jsonl")): RelevanceSet | null {
+export function loadRelevanceSet(
+  directory: string,
+  queriesFile = path.join(directory, "queries.jsonl"),
+): RelevanceSet | null {
   const offersFile = path.join(directory, "offers.jsonl");
   if (!fs.existsSync(offersFile) || !fs.existsSync(queriesFile)) return null;
   return { offers: readLines<RelevanceOffer>(offersFile), queries: readLines<RelevanceQuery>(queriesFile) };
@@ -87,13 +90,20 @@ export interface QueryOutcome {
 }
 
 interface RelevanceSearcher {
-  search(query: { q: string; perPage: number; filters?: { type?: ("offer" | "problem" | "major-problem")[] } }): Promise<{
+  search(query: {
+    q: string;
+    perPage: number;
+    filters?: { type?: ("offer" | "problem" | "major-problem")[] };
+  }): Promise<{
     total: number;
     hits: { entityId: string }[];
   }>;
 }
 
-export async function judgeQueries(engine: RelevanceSearcher, queries: readonly RelevanceQuery[]): Promise<QueryOutcome[]> {
+export async function judgeQueries(
+  engine: RelevanceSearcher,
+  queries: readonly RelevanceQuery[],
+): Promise<QueryOutcome[]> {
   const outcomes: QueryOutcome[] = [];
   for (const query of queries) {
     const result = await engine.search({ q: query.q, perPage: 10, filters: { type: ["offer"] } });
@@ -134,6 +144,8 @@ export function summariseByKind(rows: readonly QueryOutcome[]) {
   const kinds = [...new Set(rows.flatMap((row) => row.kinds))].sort();
   return {
     overall: summariseOutcomes(rows),
-    byKind: Object.fromEntries(kinds.map((kind) => [kind, summariseOutcomes(rows.filter((row) => row.kinds.includes(kind)))])),
+    byKind: Object.fromEntries(
+      kinds.map((kind) => [kind, summariseOutcomes(rows.filter((row) => row.kinds.includes(kind)))]),
+    ),
   };
 }

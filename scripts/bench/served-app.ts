@@ -46,8 +46,13 @@ export async function serveSeededApp(
   }
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
-    ...process.env, NODE_ENV: "production" as const, PORT: String(port), DATABASE_URL: databaseUrl, LOG_LEVEL: options.logLevel ?? "warn",
-    SESSION_SECRET: "bench-secret-0123456789abcdef0123456789", APP_URL: `http://localhost:${port}`,
+    ...process.env,
+    NODE_ENV: "production" as const,
+    PORT: String(port),
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: options.logLevel ?? "warn",
+    SESSION_SECRET: "bench-secret-0123456789abcdef0123456789",
+    APP_URL: `http://localhost:${port}`,
     MAIL_OUTBOX_DIR: path.join(dir, "outbox"),
     // Its own upload folder: the orphan sweep would otherwise delete the developer's
     // var/uploads files, which the throwaway database does not name.
@@ -64,7 +69,10 @@ export async function serveSeededApp(
   for (;;) {
     const limit = options.startTimeoutMs ?? 60_000;
     if (Date.now() - started > limit) throw new Error(`server did not start in ${limit / 1000} s`);
-    const ok = await fetch(`${base}/readyz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${base}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -82,9 +90,17 @@ export async function serveSeededApp(
 }
 
 /** One Markdown table row: label, req/s, p50, p97.5, p99, non-2xx. */
-export async function loadRow(label: string, url: string, seconds: number, headers: Record<string, string> = {}): Promise<string> {
+export async function loadRow(
+  label: string,
+  url: string,
+  seconds: number,
+  headers: Record<string, string> = {},
+): Promise<string> {
   const result = await autocannon({ url, connections: BENCH_CONNECTIONS, duration: seconds, headers });
-  return `| ${label} | ${result.requests.average.toFixed(0)} | ${result.latency.p50} | ${result.latency.p97_5} | ${result.latency.p99} | ${result.non2xx} |`;
+  return `| ${label} | ${result.requests.average.toFixed(0)} | ${result.latency.p50} | ${result.latency.p97_5} | ${
+    result.latency.p99
+  } | ${result.non2xx} |`;
 }
 
-export const tableHeader = (first: string) => `| ${first} | req/s | p50 ms | p97.5 ms | p99 ms | non-2xx |\n|---|---|---|---|---|---|\n`;
+export const tableHeader = (first: string) =>
+  `| ${first} | req/s | p50 ms | p97.5 ms | p99 ms | non-2xx |\n|---|---|---|---|---|---|\n`;

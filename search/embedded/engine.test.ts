@@ -99,10 +99,28 @@ describe("embedded engine ranking and visibility", () => {
     // Equally good public matches; the leading ones are health offers. The
     // newest of the last two comes first unless a leading sector lifts one.
     const offer = (entityId: string, sector: string, day: number) =>
-      searchDocument({ entityId, title: "Đặt lịch khám cho người dân", sector: [sector], organisationId: `org-${entityId}`, publishedAt: Date.UTC(2026, 0, day) });
-    const publicOffers = [offer("clinic-1", "y-te", 9), offer("clinic-2", "y-te", 8), offer("clinic-3", "y-te", 7), offer("bus", "giao-thong", 1), offer("school", "giao-duc", 2)];
+      searchDocument({
+        entityId,
+        title: "Đặt lịch khám cho người dân",
+        sector: [sector],
+        organisationId: `org-${entityId}`,
+        publishedAt: Date.UTC(2026, 0, day),
+      });
+    const publicOffers = [
+      offer("clinic-1", "y-te", 9),
+      offer("clinic-2", "y-te", 8),
+      offer("clinic-3", "y-te", 7),
+      offer("bus", "giao-thong", 1),
+      offer("school", "giao-duc", 2),
+    ];
     // As good a match, found first, in the transport sector: unpublished, another organisation's.
-    const draft = searchDocument({ entityId: "draft", title: "Đặt lịch khám cho người dân", sector: ["giao-thong"], organisationId: "org-d", published: false });
+    const draft = searchDocument({
+      entityId: "draft",
+      title: "Đặt lịch khám cho người dân",
+      sector: ["giao-thong"],
+      organisationId: "org-d",
+      published: false,
+    });
     const ranked = async (documents: ReturnType<typeof searchDocument>[]) => {
       const engine = new EmbeddedSearchEngine({ path: ":memory:" });
       await engine.init();

@@ -116,7 +116,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
       type: row.type,
       published: row.published === 1,
       organisationId: row.organisation_id,
-      facets: FACET_FIELDS.map((field, index) => (facets[field] ?? []).map((value) => this.facets.intern(index, value))),
+      facets: FACET_FIELDS.map((field, index) =>
+        (facets[field] ?? []).map((value) => this.facets.intern(index, value)),
+      ),
       priceMin: row.price_min,
       publishedAt: row.published_at,
     };
@@ -262,11 +264,25 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
     const facets = results.countFacets(query.facets ?? []);
     const { accepted } = results;
-    const ordered = orderResults(this.ordering, accepted, query.sort ?? "relevance", hasQuery, parsed.words, page * perPage);
+    const ordered = orderResults(
+      this.ordering,
+      accepted,
+      query.sort ?? "relevance",
+      hasQuery,
+      parsed.words,
+      page * perPage,
+    );
     const matchedTerms = match?.terms ?? [];
-    const hits = this.loadHits(ordered.slice((page - 1) * perPage, page * perPage), matchedTerms, match?.termsOf ?? null);
+    const hits = this.loadHits(
+      ordered.slice((page - 1) * perPage, page * perPage),
+      matchedTerms,
+      match?.termsOf ?? null,
+    );
     // Offered when nothing was found, or a word had to be read as another.
-    const didYouMean = (accepted.count === 0 || match?.offerCorrection === true) && hasQuery ? this.correction(parsed, organisationIds) : null;
+    const didYouMean =
+      (accepted.count === 0 || match?.offerCorrection === true) && hasQuery
+        ? this.correction(parsed, organisationIds)
+        : null;
     return { total: accepted.count, page, perPage, hits, facets, matchedTerms, didYouMean };
   }
 
@@ -315,7 +331,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
     // it exactly ("công" and "cong").
     if (ANY_OF_KEYS.test(expression)) {
       const keys = expression.slice(1, -1).split(" OR ");
-      const union = unionRows(keys.map((key) => this.rowsOf(key)), this.maxRowid);
+      const union = unionRows(
+        keys.map((key) => this.rowsOf(key)),
+        this.maxRowid,
+      );
       if (union.size >= ROW_CACHE_MIN_ROWS) this.rowCache.set(expression, union as RowSet & { bits: Uint32Array });
       return union;
     }
@@ -335,20 +354,36 @@ export class EmbeddedSearchEngine implements SearchEngine {
   async similar(query: SimilarQuery): Promise<SimilarHit[]> {
     this.refreshIfChangedElsewhere();
     const organisationIds = new Set(query.visibility?.organisationIds ?? []);
-    const filters = Object.entries(query.filters ?? {}).filter(([, values]) => values && values.length > 0) as [FacetField, string[]][];
-    const wanted = filters.map(([field, values]) => [FIELD_INDEX[field], new Set(values.map((value) => this.facets.codeOf(FIELD_INDEX[field], value)))] as const);
+    const filters = Object.entries(query.filters ?? {}).filter(([, values]) => values && values.length > 0) as [
+      FacetField,
+      string[],
+    ][];
+    const wanted = filters.map(
+      ([field, values]) =>
+        [FIELD_INDEX[field], new Set(values.map((value) => this.facets.codeOf(FIELD_INDEX[field], value)))] as const,
+    );
     const scores = termScores(this.scoring, query.terms);
     const hits: SimilarHit[] = [];
     for (const [rowid, entry] of scores) {
       const meta = this.metaByRowid[rowid];
       if (!meta || !isVisible(meta, organisationIds)) continue;
       if (!wanted.every(([field, codes]) => meta.facets[field]!.some((code) => codes.has(code)))) continue;
-      hits.push({ id: meta.id, type: meta.type as SimilarHit["type"], entityId: meta.id.slice(meta.type.length + 1), score: entry.score, matched: entry.matched });
+      hits.push({
+        id: meta.id,
+        type: meta.type as SimilarHit["type"],
+        entityId: meta.id.slice(meta.type.length + 1),
+        score: entry.score,
+        matched: entry.matched,
+      });
     }
     return topK(hits, query.limit, (a, b) => b.score - a.score || a.id.localeCompare(b.id));
   }
 
-  private loadHits(items: { meta: DocumentMeta; score: number }[], matchedTerms: HighlightTerm[], termsOf: ((rowid: number) => HighlightTerm[]) | null = null): SearchHit[] {
+  private loadHits(
+    items: { meta: DocumentMeta; score: number }[],
+    matchedTerms: HighlightTerm[],
+    termsOf: ((rowid: number) => HighlightTerm[]) | null = null,
+  ): SearchHit[] {
     if (items.length === 0) return [];
     return toHits(items, this.index.readRows(items.map((item) => item.meta.rowid)), matchedTerms, termsOf);
   }
@@ -382,9 +417,15 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const rowids = this.index.rankedRowids(expression);
     const chosen = rowids
       .map((rowid) => this.metas.get(rowid))
-      .filter((meta): meta is DocumentMeta => meta !== undefined && meta.published && (types.size === 0 || types.has(meta.type)))
+      .filter(
+        (meta): meta is DocumentMeta =>
+          meta !== undefined && meta.published && (types.size === 0 || types.has(meta.type)),
+      )
       .slice(0, limit);
-    return this.loadHits(chosen.map((meta) => ({ meta, score: 0 })), plan.terms).map((hit) => ({
+    return this.loadHits(
+      chosen.map((meta) => ({ meta, score: 0 })),
+      plan.terms,
+    ).map((hit) => ({
       id: hit.id,
       type: hit.type,
       slug: hit.slug,

@@ -34,7 +34,10 @@ export interface StoredRow {
 }
 
 /** The columns the engine keeps in memory for each document (see metadata.ts). */
-export type MetaRow = Pick<StoredRow, "rowid" | "id" | "type" | "published" | "organisation_id" | "facets" | "price_min" | "published_at">;
+export type MetaRow = Pick<
+  StoredRow,
+  "rowid" | "id" | "type" | "published" | "organisation_id" | "facets" | "price_min" | "published_at"
+>;
 
 interface Tables {
   docs: string;
@@ -92,9 +95,13 @@ export class IndexFile {
     // (Mapping the file was a little faster again but counts 250 MB more RSS.)
     db.pragma("cache_size = -32768");
     db.exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-    const version = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").pluck().get() as string | undefined;
+    const version = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").pluck().get() as
+      | string
+      | undefined;
     if (version !== String(SCHEMA_VERSION)) {
-      db.exec("DROP TABLE IF EXISTS docs; DROP TABLE IF EXISTS fts; DROP TABLE IF EXISTS fts_vocab; DROP TABLE IF EXISTS spellings;");
+      db.exec(
+        "DROP TABLE IF EXISTS docs; DROP TABLE IF EXISTS fts; DROP TABLE IF EXISTS fts_vocab; DROP TABLE IF EXISTS spellings;",
+      );
       db.exec(`
         CREATE TABLE docs (
           rowid INTEGER PRIMARY KEY,
@@ -158,7 +165,9 @@ export class IndexFile {
     const rows = db
       .prepare("SELECT rowid, id, type, published, organisation_id, facets, price_min, published_at FROM docs")
       .all() as StoredRow[];
-    const vocabulary = Vocabulary.fromRows(db.prepare("SELECT term, doc FROM fts_vocab").raw().all() as [string, number][]);
+    const vocabulary = Vocabulary.fromRows(
+      db.prepare("SELECT term, doc FROM fts_vocab").raw().all() as [string, number][],
+    );
     this.spelled = new Set(db.prepare("SELECT key FROM spellings").pluck().all() as string[]);
     const synonyms = db.prepare("SELECT value FROM meta WHERE key = 'synonyms'").pluck().get() as string | undefined;
     return { rows, vocabulary, synonyms: synonyms ? (JSON.parse(synonyms) as SynonymGroups) : [] };
@@ -190,12 +199,16 @@ export class IndexFile {
         published_at = excluded.published_at, title_folded = excluded.title_folded,
         head_folded = excluded.head_folded, head_exact = excluded.head_exact
       RETURNING rowid`);
-    const insertFts = db.prepare(`INSERT INTO ${tables.fts} (rowid, title, summary, keywords, body) VALUES (?, ?, ?, ?, ?)`);
+    const insertFts = db.prepare(
+      `INSERT INTO ${tables.fts} (rowid, title, summary, keywords, body) VALUES (?, ?, ?, ?, ?)`,
+    );
     const insertSpelling = db.prepare("INSERT OR IGNORE INTO spellings (key, word) VALUES (?, ?)");
     const remembered: MetaRow[] = [];
     db.transaction(() => {
       for (const document of documents) {
-        const old = findOld.get(document.id) as { rowid: number; title: string; summary: string; keywords: string; body: string } | undefined;
+        const old = findOld.get(document.id) as
+          | { rowid: number; title: string; summary: string; keywords: string; body: string }
+          | undefined;
         if (old) {
           deleteFts.run(old.rowid);
           if (vocabulary) vocabulary.removeText(`${old.title} ${old.summary} ${old.keywords} ${old.body}`);
@@ -246,9 +259,13 @@ export class IndexFile {
       const sql = db.prepare("SELECT sql FROM sqlite_master WHERE name = ?").pluck().get(name) as string | undefined;
       if (!sql) throw new Error(`Search index table ${name} is missing`);
       // "CREATE TABLE docs (" / "CREATE VIRTUAL TABLE fts USING": the same definition under the staging name.
-      return sql.replace(new RegExp(`^(CREATE (?:VIRTUAL )?TABLE )"?${name}"?`), `$1${STAGING_TABLES[name as keyof Tables]}`);
+      return sql.replace(
+        new RegExp(`^(CREATE (?:VIRTUAL )?TABLE )"?${name}"?`),
+        `$1${STAGING_TABLES[name as keyof Tables]}`,
+      );
     };
-    const dropStaging = () => db.exec(`DROP TABLE IF EXISTS ${STAGING_TABLES.fts}; DROP TABLE IF EXISTS ${STAGING_TABLES.docs};`);
+    const dropStaging = () =>
+      db.exec(`DROP TABLE IF EXISTS ${STAGING_TABLES.fts}; DROP TABLE IF EXISTS ${STAGING_TABLES.docs};`);
     // Left over from a rebuild a crash interrupted.
     dropStaging();
     db.exec(`${ddl("docs")}; ${ddl("fts")};`);
@@ -281,7 +298,9 @@ export class IndexFile {
     const removed: string[] = [];
     db.transaction(() => {
       for (const id of ids) {
-        const old = findOld.get(id) as { rowid: number; title: string; summary: string; keywords: string; body: string } | undefined;
+        const old = findOld.get(id) as
+          | { rowid: number; title: string; summary: string; keywords: string; body: string }
+          | undefined;
         if (!old) continue;
         deleteFts.run(old.rowid);
         deleteDoc.run(old.rowid);
@@ -302,7 +321,9 @@ export class IndexFile {
 
   /** The app's own key/value pairs, apart from the index's. */
   getAppMeta(key: string): string | null {
-    return (this.statement("SELECT value FROM meta WHERE key = ?").pluck().get(`app:${key}`) as string | undefined) ?? null;
+    return (
+      (this.statement("SELECT value FROM meta WHERE key = ?").pluck().get(`app:${key}`) as string | undefined) ?? null
+    );
   }
 
   setAppMeta(key: string, value: string) {
@@ -322,25 +343,30 @@ export class IndexFile {
 
   /** The best 200 rows by FTS5's own rank, for suggestions. */
   rankedRowids(expression: string): number[] {
-    return this.statement("SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT 200").pluck().all(expression) as number[];
+    return this.statement("SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT 200")
+      .pluck()
+      .all(expression) as number[];
   }
 
   /** Title and head words of the rows, folded and as written, for re-ranking. */
   readTexts(rowids: number[]) {
     const texts = new Map<number, RerankText>();
     if (rowids.length === 0) return texts;
-    const rows = this
-      .statement(`SELECT rowid, title_folded, head_folded, head_exact FROM docs WHERE rowid IN (${rowids.map(() => "?").join(",")})`)
-      .all(...rowids) as { rowid: number; title_folded: string; head_folded: string; head_exact: string }[];
-    for (const row of rows) texts.set(row.rowid, { titleFolded: row.title_folded, headFolded: row.head_folded, headExact: row.head_exact });
+    const rows = this.statement(
+      `SELECT rowid, title_folded, head_folded, head_exact FROM docs WHERE rowid IN (${rowids
+        .map(() => "?")
+        .join(",")})`,
+    ).all(...rowids) as { rowid: number; title_folded: string; head_folded: string; head_exact: string }[];
+    for (const row of rows)
+      texts.set(row.rowid, { titleFolded: row.title_folded, headFolded: row.head_folded, headExact: row.head_exact });
     return texts;
   }
 
   /** The stored rows, in no particular order. */
   readRows(rowids: number[]): StoredRow[] {
-    return this
-      .statement(`SELECT * FROM docs WHERE rowid IN (${rowids.map(() => "?").join(",")})`)
-      .all(...rowids) as StoredRow[];
+    return this.statement(`SELECT * FROM docs WHERE rowid IN (${rowids.map(() => "?").join(",")})`).all(
+      ...rowids,
+    ) as StoredRow[];
   }
 
   /** How a key is written in the documents ("thongzas" → "thống"). */

@@ -16,7 +16,10 @@ export interface DocumentMeta {
 }
 
 /** A facet field's position in FACET_FIELDS: how fields are numbered in codes and columns. */
-export const FIELD_INDEX = Object.fromEntries(FACET_FIELDS.map((field, index) => [field, index])) as Record<FacetField, number>;
+export const FIELD_INDEX = Object.fromEntries(FACET_FIELDS.map((field, index) => [field, index])) as Record<
+  FacetField,
+  number
+>;
 
 /** Published, or owned by one of the organisations the reader belongs to. */
 export function isVisible(meta: DocumentMeta, organisationIds: ReadonlySet<string>) {

@@ -40,7 +40,8 @@ export function orderResults(
     compare = (a, b) => {
       const pa = priceMin[a]!;
       const pb = priceMin[b]!;
-      if (Number.isNaN(pa) || Number.isNaN(pb)) return (Number.isNaN(pa) ? 1 : 0) - (Number.isNaN(pb) ? 1 : 0) || newest(a, b);
+      if (Number.isNaN(pa) || Number.isNaN(pb))
+        return (Number.isNaN(pa) ? 1 : 0) - (Number.isNaN(pb) ? 1 : 0) || newest(a, b);
       return direction * (pa - pb) || newest(a, b);
     };
   } else {

@@ -11,8 +11,22 @@ import { isVietnameseSyllable } from "../match/terms.ts";
 import { synonymsOfPhrase, type ParsedQuery, type QueryClause, type SynonymIndex } from "../query.ts";
 import { typosBetween, type Token } from "../text.ts";
 import {
-  COLLOCATION_MIN_DOCUMENTS, COLLOCATION_SHARE, COMMON_SHARE, EXACT_QUALITY, FOLDED_FALLBACK_BELOW, FOLDED_QUALITY, MIN_WORD_WEIGHT_SHARE, PARTIAL_QUALITY, PREFIX_QUALITY, SCATTERED_FACTOR,
-  SHORT_PREFIX, SHORT_PREFIX_COMPLETIONS, SYNONYM_QUALITY, TYPO_EXPANSIONS, TYPO_QUALITY, TYPO_SHARE_WEIGHT,
+  COLLOCATION_MIN_DOCUMENTS,
+  COLLOCATION_SHARE,
+  COMMON_SHARE,
+  EXACT_QUALITY,
+  FOLDED_FALLBACK_BELOW,
+  FOLDED_QUALITY,
+  MIN_WORD_WEIGHT_SHARE,
+  PARTIAL_QUALITY,
+  PREFIX_QUALITY,
+  SCATTERED_FACTOR,
+  SHORT_PREFIX,
+  SHORT_PREFIX_COMPLETIONS,
+  SYNONYM_QUALITY,
+  TYPO_EXPANSIONS,
+  TYPO_QUALITY,
+  TYPO_SHARE_WEIGHT,
 } from "../tuning/search.ts";
 import { exactPhraseFts, exactWordFts, foldedPhraseFts, foldedWordFts, quote } from "./expressions.ts";
 import { forEachRow, type RowSet } from "./row-sets.ts";
@@ -121,7 +135,8 @@ function readSyllable(context: PlanContext, token: Token, prefix: boolean, toned
     const most = Math.max(1, ...candidates.map(([candidate]) => vocabulary.frequency(candidate)));
     for (const [candidate] of candidates) {
       const fts = foldedWordFts(vocabulary, candidate);
-      const quality = TYPO_QUALITY * (1 - TYPO_SHARE_WEIGHT + (TYPO_SHARE_WEIGHT * vocabulary.frequency(candidate)) / most);
+      const quality =
+        TYPO_QUALITY * (1 - TYPO_SHARE_WEIGHT + (TYPO_SHARE_WEIGHT * vocabulary.frequency(candidate)) / most);
       if (!fts) continue;
       alternatives.push({ fts, quality, terms: [candidate] });
       readings.push({ folded: candidate, key: null, quality });
@@ -144,7 +159,12 @@ function adjacentAlternatives(context: PlanContext, syllables: readonly Syllable
   const { vocabulary } = context;
   const tokens = syllables.map((syllable) => syllable.token);
   const alternatives: Alternative[] = [];
-  const exact = toned ? exactPhraseFts(vocabulary, tokens.map((token) => token.key)) : null;
+  const exact = toned
+    ? exactPhraseFts(
+        vocabulary,
+        tokens.map((token) => token.key),
+      )
+    : null;
   if (exact) alternatives.push({ fts: exact, quality: EXACT_QUALITY, terms: [tokens.map(exactTerm).join(" ")] });
   // Other spellings only where the exact phrase runs out: on a large index
   // they would only rank below documents enough to fill every page.
@@ -153,7 +173,10 @@ function adjacentAlternatives(context: PlanContext, syllables: readonly Syllable
   let combinations: { words: string[]; quality: number }[] = [{ words: [], quality: 1 }];
   for (const syllable of syllables) {
     combinations = combinations.flatMap((combination) =>
-      syllable.readings.map((reading) => ({ words: [...combination.words, reading.folded], quality: Math.min(combination.quality, reading.quality) })),
+      syllable.readings.map((reading) => ({
+        words: [...combination.words, reading.folded],
+        quality: Math.min(combination.quality, reading.quality),
+      })),
     );
   }
   for (const combination of combinations.slice(0, TYPO_EXPANSIONS * 2)) {
@@ -175,7 +198,9 @@ function synonymAlternatives(context: PlanContext, clause: QueryClause): Alterna
   return clause.synonyms.flatMap((phrase, index) => {
     const keys = clause.synonymKeys?.[index];
     const fts = keys ? exactPhraseFts(context.vocabulary, keys) : foldedPhraseFts(context.vocabulary, phrase);
-    return fts ? [{ fts, quality: SYNONYM_QUALITY, terms: [keys ? keys.map((key) => `=${key}`).join(" ") : phrase.join(" ")] }] : [];
+    return fts
+      ? [{ fts, quality: SYNONYM_QUALITY, terms: [keys ? keys.map((key) => `=${key}`).join(" ") : phrase.join(" ")] }]
+      : [];
   });
 }
 
@@ -193,7 +218,8 @@ function collocation(context: PlanContext, left: Syllable, right: Syllable, tone
   const fts = exact ?? foldedPhraseFts(vocabulary, [a.folded, b.folded]);
   if (!fts) return null;
   const together = context.rowsOf(fts).size;
-  const documents = (reading: typeof a) => (exact && reading.key ? vocabulary.exactFrequency(reading.key) : vocabulary.frequency(reading.folded));
+  const documents = (reading: typeof a) =>
+    exact && reading.key ? vocabulary.exactFrequency(reading.key) : vocabulary.frequency(reading.folded);
   const share = together / Math.max(1, Math.min(documents(a), documents(b)));
   return together >= COLLOCATION_MIN_DOCUMENTS && share >= COLLOCATION_SHARE ? share : null;
 }
@@ -213,7 +239,8 @@ function unitDocuments(context: PlanContext, unit: Omit<Unit, "weight">, syllabl
     // Nothing holds it whole: as rare as its rarest syllable.
     documents = Infinity;
     for (let index = unit.from; index <= unit.to; index++) {
-      for (const alternative of syllables[index]!.alternatives) documents = Math.min(documents, rows(context, alternative).size);
+      for (const alternative of syllables[index]!.alternatives)
+        documents = Math.min(documents, rows(context, alternative).size);
     }
     if (documents === Infinity) documents = 0;
   }
@@ -239,7 +266,9 @@ export function planQuery(context: PlanContext, parsed: ParsedQuery): Plan {
       const [left, right] = [syllables[run[i]!.syllable]!, syllables[run[i + 1]!.syllable]!];
       const glued = gluedAlternative(context, left.token, right.token);
       // Only Vietnamese syllables make compounds; English words are words.
-      const vietnamese = [left, right].every((syllable) => isVietnameseSyllable(syllable.readings[0]?.folded ?? syllable.token.folded));
+      const vietnamese = [left, right].every((syllable) =>
+        isVietnameseSyllable(syllable.readings[0]?.folded ?? syllable.token.folded),
+      );
       const strength = glued ? Infinity : vietnamese ? collocation(context, left, right, toned) : null;
       if (strength !== null) pairs.push({ at: i, strength, glued });
     }
@@ -258,9 +287,22 @@ export function planQuery(context: PlanContext, parsed: ParsedQuery): Plan {
         // Read through a typo, the pair may be a thesaurus phrase after all ("giao thongg").
         if (members.some((member) => member.misspelt)) {
           const read = members.map((member) => member.readings[0]?.folded ?? member.token.folded);
-          alternatives.push(...synonymAlternatives(context, { words: [], phrase: false, prefix: false, synonyms: synonymsOfPhrase(read, context.synonyms) }));
+          alternatives.push(
+            ...synonymAlternatives(context, {
+              words: [],
+              phrase: false,
+              prefix: false,
+              synonyms: synonymsOfPhrase(read, context.synonyms),
+            }),
+          );
         }
-        units.push({ from: run[index]!.syllable, to: run[index + 1]!.syllable, alternatives, required: false, misspelt: members.some((member) => member.misspelt) });
+        units.push({
+          from: run[index]!.syllable,
+          to: run[index + 1]!.syllable,
+          alternatives,
+          required: false,
+          misspelt: members.some((member) => member.misspelt),
+        });
         index += 2;
         continue;
       }
@@ -309,12 +351,20 @@ export function planQuery(context: PlanContext, parsed: ParsedQuery): Plan {
     if (unit.required || unit.to - unit.from < 2) continue;
     for (let left = unit.from; left < unit.to; left++) {
       const [a, b] = [syllables[left]!.token, syllables[left + 1]!.token];
-      const fts = toned ? exactPhraseFts(context.vocabulary, [a.key, b.key]) : foldedPhraseFts(context.vocabulary, [a.folded, b.folded]);
+      const fts = toned
+        ? exactPhraseFts(context.vocabulary, [a.key, b.key])
+        : foldedPhraseFts(context.vocabulary, [a.folded, b.folded]);
       if (fts) pairs.push({ left, fts });
     }
   }
-  const weighted = units.map((unit, index) => ({ ...unit, weight: Math.max(rarity[index]!, rarest * MIN_WORD_WEIGHT_SHARE, 1e-6) }));
-  const all = [...weighted.flatMap((unit) => unit.alternatives), ...syllables.flatMap((syllable) => syllable.alternatives)];
+  const weighted = units.map((unit, index) => ({
+    ...unit,
+    weight: Math.max(rarity[index]!, rarest * MIN_WORD_WEIGHT_SHARE, 1e-6),
+  }));
+  const all = [
+    ...weighted.flatMap((unit) => unit.alternatives),
+    ...syllables.flatMap((syllable) => syllable.alternatives),
+  ];
   return {
     syllables,
     units: weighted,
@@ -337,7 +387,12 @@ export interface PlanScores {
 }
 
 /** Best quality per rowid over some alternatives, and which one gave it. */
-function bestOf(context: PlanContext, alternatives: readonly Alternative[], size: number, touch: (rowid: number) => void) {
+function bestOf(
+  context: PlanContext,
+  alternatives: readonly Alternative[],
+  size: number,
+  touch: (rowid: number) => void,
+) {
   const quality = new Float32Array(size);
   const choice = new Uint8Array(size);
   alternatives.forEach((alternative, index) => {
@@ -362,20 +417,32 @@ function bestOf(context: PlanContext, alternatives: readonly Alternative[], size
  * a large index. If the best document turns out too weak for that argument,
  * every document is scored.
  */
-export function scorePlan(context: PlanContext, plan: Plan, size: number, passes: (rowid: number) => boolean, cutoff: number): PlanScores {
+export function scorePlan(
+  context: PlanContext,
+  plan: Plan,
+  size: number,
+  passes: (rowid: number) => boolean,
+  cutoff: number,
+): PlanScores {
   const totalWeight = plan.units.reduce((sum, unit) => sum + unit.weight, 0);
   const compound = (unit: Unit) => unit.to > unit.from && !unit.required;
   // The lightest units whose weight together stays under the cut-off.
   const light = new Set<number>();
   let lightShare = 0;
-  for (const index of plan.units.map((_, index) => index).sort((a, b) => plan.units[a]!.weight - plan.units[b]!.weight)) {
+  for (const index of plan.units
+    .map((_, index) => index)
+    .sort((a, b) => plan.units[a]!.weight - plan.units[b]!.weight)) {
     const share = plan.units[index]!.weight / Math.max(totalWeight, 1e-9);
     if (lightShare + share >= cutoff || plan.units[index]!.required) break;
     lightShare += share;
     light.add(index);
   }
   // The most a document gets without holding a heavy unit whole or in pairs.
-  const scatteredShare = plan.units.reduce((sum, unit, index) => sum + (!light.has(index) && compound(unit) ? (unit.weight * SCATTERED_FACTOR) / totalWeight : 0), 0);
+  const scatteredShare = plan.units.reduce(
+    (sum, unit, index) =>
+      sum + (!light.has(index) && compound(unit) ? (unit.weight * SCATTERED_FACTOR) / totalWeight : 0),
+    0,
+  );
 
   let candidates: number[] = [];
   let touched = new Uint8Array(size);
@@ -386,16 +453,22 @@ export function scorePlan(context: PlanContext, plan: Plan, size: number, passes
     }
   };
   const skip = () => {};
-  const units = plan.units.map((unit, index) => bestOf(context, unit.alternatives, size, light.has(index) ? skip : touch));
+  const units = plan.units.map((unit, index) =>
+    bestOf(context, unit.alternatives, size, light.has(index) ? skip : touch),
+  );
   // Syllables on their own only count inside a compound (scattered); a
   // one-syllable unit already holds its syllable's alternatives.
   const inCompound = new Set(plan.units.filter(compound).flatMap((unit) => range(unit.from, unit.to)));
   const syllables = plan.syllables.map((syllable, index) =>
-    inCompound.has(index) ? bestOf(context, syllable.alternatives, size, skip) : { quality: null, choice: new Uint8Array(0) },
+    inCompound.has(index)
+      ? bestOf(context, syllable.alternatives, size, skip)
+      : { quality: null, choice: new Uint8Array(0) },
   );
   // Syllables of long units held next to a neighbour of the unit.
   const beside = plan.syllables.map(() => null as Uint8Array | null);
-  const heavyPair = new Set(plan.units.filter((unit, index) => !light.has(index)).flatMap((unit) => range(unit.from, unit.to)));
+  const heavyPair = new Set(
+    plan.units.filter((unit, index) => !light.has(index)).flatMap((unit) => range(unit.from, unit.to)),
+  );
   for (const pair of plan.pairs) {
     forEachRow(context.rowsOf(pair.fts), (rowid) => {
       (beside[pair.left] ??= new Uint8Array(size))[rowid] = 1;
@@ -434,12 +507,18 @@ export function scorePlan(context: PlanContext, plan: Plan, size: number, passes
     const all: number[] = [];
     touched = new Uint8Array(size);
     candidates = all;
-    const every = (alternatives: readonly Alternative[]) => alternatives.forEach((alternative) => forEachRow(rows(context, alternative), touch));
+    const every = (alternatives: readonly Alternative[]) =>
+      alternatives.forEach((alternative) => forEachRow(rows(context, alternative), touch));
     plan.units.forEach((unit) => every(unit.alternatives));
     plan.syllables.forEach((syllable, index) => inCompound.has(index) && every(syllable.alternatives));
     for (const rowid of candidates) score[rowid] = scoreOf(rowid);
   }
-  return { candidates, score, unitChoice: units.map((unit) => unit.choice), syllableChoice: syllables.map((syllable) => syllable.choice) };
+  return {
+    candidates,
+    score,
+    unitChoice: units.map((unit) => unit.choice),
+    syllableChoice: syllables.map((syllable) => syllable.choice),
+  };
 }
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, index) => from + index);
@@ -455,7 +534,8 @@ export function termsForDocument(plan: Plan, scores: PlanScores, rowid: number):
     }
     for (const syllable of range(unit.from, unit.to)) {
       const syllableChoice = scores.syllableChoice[syllable]![rowid] ?? 0;
-      if (syllableChoice > 0) for (const term of plan.syllables[syllable]!.alternatives[syllableChoice - 1]!.terms) terms.add(term);
+      if (syllableChoice > 0)
+        for (const term of plan.syllables[syllable]!.alternatives[syllableChoice - 1]!.terms) terms.add(term);
     }
   });
   return [...terms];

@@ -44,15 +44,25 @@ export interface ResultFilter {
   countFacets(wanted: readonly FacetField[]): FacetCounts;
 }
 
-export function createResultFilter({ columns, dictionary, scratch, byRowid, size, organisationIds, filters }: ResultFilterInput): ResultFilter {
+export function createResultFilter({
+  columns,
+  dictionary,
+  scratch,
+  byRowid,
+  size,
+  organisationIds,
+  filters,
+}: ResultFilterInput): ResultFilter {
   const filterSets = Object.entries(filters ?? {})
     .filter(([, values]) => values && values.length > 0)
     .map(([field, values]) => {
       const index = FIELD_INDEX[field as FacetField];
-      const codes = new Set((values ?? []).flatMap((value) => {
-        const code = dictionary.codeOf(index, value);
-        return code === undefined ? [] : [code];
-      }));
+      const codes = new Set(
+        (values ?? []).flatMap((value) => {
+          const code = dictionary.codeOf(index, value);
+          return code === undefined ? [] : [code];
+        }),
+      );
       return [index, codes] as const;
     });
   const counts = FACET_FIELDS.map((_, index) => new Int32Array(dictionary.size(index)));
@@ -118,7 +128,8 @@ export function createResultFilter({ columns, dictionary, scratch, byRowid, size
 
   const passes = (rowid: number) => {
     const state = visibility[rowid] ?? 0;
-    if (state !== PUBLISHED && (state !== UNPUBLISHED || !organisationIds.has(byRowid[rowid]?.organisationId ?? ""))) return false;
+    if (state !== PUBLISHED && (state !== UNPUBLISHED || !organisationIds.has(byRowid[rowid]?.organisationId ?? "")))
+      return false;
     for (let f = 0; f < filterFields.length; f++) {
       const field = filterFields[f]!;
       const stride = strides[field]!;

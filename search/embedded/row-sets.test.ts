@@ -15,9 +15,17 @@ describe("row sets", () => {
   });
 
   it("intersects bitsets with each other and with lists", () => {
-    const evens = bitRows(Array.from({ length: 50 }, (_, i) => i * 2), 99);
-    const threes = bitRows(Array.from({ length: 34 }, (_, i) => i * 3), 99);
-    expect(rowsOf(intersectRows([evens, threes]))).toEqual([0, 6, 12, 18, 24, 30, 36, 42, 48, 54, 60, 66, 72, 78, 84, 90, 96]);
+    const evens = bitRows(
+      Array.from({ length: 50 }, (_, i) => i * 2),
+      99,
+    );
+    const threes = bitRows(
+      Array.from({ length: 34 }, (_, i) => i * 3),
+      99,
+    );
+    expect(rowsOf(intersectRows([evens, threes]))).toEqual([
+      0, 6, 12, 18, 24, 30, 36, 42, 48, 54, 60, 66, 72, 78, 84, 90, 96,
+    ]);
     expect(intersectRows([evens, threes]).size).toBe(17);
     expect(rowsOf(intersectRows([evens, listRows([1, 2, 3, 4, 96, 97])]))).toEqual([2, 4, 96]);
     expect(rowsOf(intersectRows([listRows([5, 6, 7]), listRows([7, 5, 9]), threes]))).toEqual([]);

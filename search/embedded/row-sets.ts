@@ -4,7 +4,9 @@
  * whatever the count, where a list of 80,000 rowids would take 320 KB, and
  * intersecting two bitsets is one AND per 32 rows.
  */
-export type RowSet = { list: ArrayLike<number>; bits: null; size: number } | { list: null; bits: Uint32Array; size: number };
+export type RowSet =
+  | { list: ArrayLike<number>; bits: null; size: number }
+  | { list: null; bits: Uint32Array; size: number };
 
 export const listRows = (list: ArrayLike<number>): RowSet => ({ list, bits: null, size: list.length });
 
@@ -82,10 +84,11 @@ export function unionRows(sets: RowSet[], maxRowid: number): RowSet {
   const bits = new Uint32Array((maxRowid >>> 5) + 1);
   for (const set of sets) {
     if (set.bits) for (let w = 0; w < set.bits.length && w < bits.length; w++) bits[w] = bits[w]! | set.bits[w]!;
-    else for (let i = 0; i < set.list.length; i++) {
-      const rowid = set.list[i]!;
-      if (rowid <= maxRowid) bits[rowid >>> 5] = bits[rowid >>> 5]! | (1 << (rowid & 31));
-    }
+    else
+      for (let i = 0; i < set.list.length; i++) {
+        const rowid = set.list[i]!;
+        if (rowid <= maxRowid) bits[rowid >>> 5] = bits[rowid >>> 5]! | (1 << (rowid & 31));
+      }
   }
   let size = 0;
   for (let w = 0; w < bits.length; w++) {

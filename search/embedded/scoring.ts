@@ -6,7 +6,14 @@
 import type { MatchSynonymIndex } from "../match/terms.ts";
 import type { ParsedQuery } from "../query.ts";
 import { blendedScore, isLongQuery, needTerms, sectorFeedback } from "../reading.ts";
-import { BLEND_MIN_WORDS, LONG_RELATIVE_CUTOFF, RELATIVE_CUTOFF, SIMILAR_COMMON_FLOOR, SIMILAR_COMMON_SHARE, SIMILAR_PHRASE_COST_SHARE } from "../tuning/search.ts";
+import {
+  BLEND_MIN_WORDS,
+  LONG_RELATIVE_CUTOFF,
+  RELATIVE_CUTOFF,
+  SIMILAR_COMMON_FLOOR,
+  SIMILAR_COMMON_SHARE,
+  SIMILAR_PHRASE_COST_SHARE,
+} from "../tuning/search.ts";
 import type { FacetColumns } from "./columns.ts";
 import { foldedPhraseFts } from "./expressions.ts";
 import { FIELD_INDEX } from "./metadata.ts";
@@ -54,14 +61,26 @@ const rowList = (rows: RowSet): number[] => {
  * are visible and within the filters (the best is judged among those), and
  * the sectors of the best few of them lift the others in those sectors.
  */
-export function matchQuery(source: ScoringSource, columns: FacetColumns, text: string, parsed: ParsedQuery, size: number, passes: (rowid: number) => boolean): QueryMatch {
+export function matchQuery(
+  source: ScoringSource,
+  columns: FacetColumns,
+  text: string,
+  parsed: ParsedQuery,
+  size: number,
+  passes: (rowid: number) => boolean,
+): QueryMatch {
   const match = isLongQuery(text) ? matchLong(source, text, size) : matchBlended(source, parsed, size, passes);
   favourLeadingSectors(columns, match, passes);
   return match;
 }
 
 /** A short query: the words as typed, their phrases, spellings, typos and synonyms (see plan.ts). */
-function matchShort(parsed: ParsedQuery, size: number, passes: (rowid: number) => boolean, context: PlanContext): QueryMatch {
+function matchShort(
+  parsed: ParsedQuery,
+  size: number,
+  passes: (rowid: number) => boolean,
+  context: PlanContext,
+): QueryMatch {
   const plan = planQuery(context, parsed);
   const scores = scorePlan(context, plan, size, passes, RELATIVE_CUTOFF);
   return {
@@ -69,9 +88,14 @@ function matchShort(parsed: ParsedQuery, size: number, passes: (rowid: number) =
     score: scores.score,
     terms: plan.terms,
     termsOf: (rowid) => termsForDocument(plan, scores, rowid),
-    offerCorrection: plan.units.some((unit) => unit.misspelt) || plan.syllables.some((syllable) => syllable.alternatives.length === 0),
+    offerCorrection:
+      plan.units.some((unit) => unit.misspelt) || plan.syllables.some((syllable) => syllable.alternatives.length === 0),
     cutoff: RELATIVE_CUTOFF,
-    readAs: plan.syllables.map((syllable) => (syllable.misspelt ? (syllable.readings[0]?.folded ?? syllable.token.exact) : syllable.token.exact)).join(" "),
+    readAs: plan.syllables
+      .map((syllable) =>
+        syllable.misspelt ? syllable.readings[0]?.folded ?? syllable.token.exact : syllable.token.exact,
+      )
+      .join(" "),
   };
 }
 
@@ -90,7 +114,8 @@ function favourLeadingSectors(columns: FacetColumns, match: QueryMatch, canLead:
     for (let k = rowid * stride; k < rowid * stride + stride && column[k]! >= 0; k++) codes.push(column[k]!);
     return codes;
   };
-  for (const [rowid, score] of sectorFeedback(match.candidates, (rowid) => match.score[rowid]!, sectorsOf, canLead)) match.score[rowid] = score;
+  for (const [rowid, score] of sectorFeedback(match.candidates, (rowid) => match.score[rowid]!, sectorsOf, canLead))
+    match.score[rowid] = score;
 }
 
 /**
@@ -98,7 +123,12 @@ function favourLeadingSectors(columns: FacetColumns, match: QueryMatch, canLead:
  * with matching's reading of the same words (pairs, glossary, solution
  * hints), which finds offers that say the same thing differently.
  */
-function matchBlended(source: ScoringSource, parsed: ParsedQuery, size: number, passes: (rowid: number) => boolean): QueryMatch {
+function matchBlended(
+  source: ScoringSource,
+  parsed: ParsedQuery,
+  size: number,
+  passes: (rowid: number) => boolean,
+): QueryMatch {
   const context = source.planContext();
   const short = matchShort(parsed, size, passes, context);
   if (parsed.words.length < BLEND_MIN_WORDS || parsed.clauses.some((clause) => clause.phrase)) return short;
@@ -128,7 +158,12 @@ function matchBlended(source: ScoringSource, parsed: ParsedQuery, size: number, 
  * a problem (search/match/terms.ts: words, pairs, thesaurus, glossary and
  * solution hints), and scored like similar().
  */
-function matchLong(source: ScoringSource, text: string, size: number, seen?: (fts: string) => RowSet | undefined): QueryMatch {
+function matchLong(
+  source: ScoringSource,
+  text: string,
+  size: number,
+  seen?: (fts: string) => RowSet | undefined,
+): QueryMatch {
   const terms = needTerms(text, source.matchSynonyms);
   const found = termScores(source, terms, seen);
   const score = new Float32Array(size);
@@ -171,14 +206,19 @@ export function termScores(
     seenTerms.add(key);
     if (words.some((word) => vocabulary.frequency(word) === 0)) continue;
     if (words.length === 1 && vocabulary.frequency(words[0]!) > commonLimit) continue;
-    if (words.length > 1 && words.reduce((sum, word) => sum + vocabulary.frequency(word), 0) > phraseCostLimit) continue;
+    if (words.length > 1 && words.reduce((sum, word) => sum + vocabulary.frequency(word), 0) > phraseCostLimit)
+      continue;
     const fts = foldedPhraseFts(vocabulary, words);
     if (!fts) continue;
     // Stops reading once the term proves too common: a phrase of two
     // everyday words ("phần mềm", 35,000 documents) otherwise costs a full
     // walk of both position lists only to be dropped.
     const known = seen?.(fts);
-    const rows = known ? (known.size > commonLimit ? [] : rowList(known)) : source.matchRowidsUpTo(fts, commonLimit + 1);
+    const rows = known
+      ? known.size > commonLimit
+        ? []
+        : rowList(known)
+      : source.matchRowidsUpTo(fts, commonLimit + 1);
     if (known && known.size > commonLimit) continue;
     if (rows.length === 0 || rows.length > commonLimit) continue;
     // Rarity (bm25's idf) times the term's weight. Per-row bm25 cost a

@@ -2,7 +2,10 @@
 // result set is needed: ordering every match would cost the most on big indexes.
 /** The k smallest items by `compare`, in order, without sorting them all. */
 export function topK<T>(items: ArrayLike<T>, k: number, compare: (a: T, b: T) => number, count = items.length): T[] {
-  if (count <= k * 4) return Array.from({ length: count }, (_, index) => items[index]!).sort(compare).slice(0, k);
+  if (count <= k * 4)
+    return Array.from({ length: count }, (_, index) => items[index]!)
+      .sort(compare)
+      .slice(0, k);
   // A max-heap of the best k so far: O(n log k).
   const heap: T[] = [];
   const up = (index: number) => {

@@ -33,7 +33,8 @@ export class Vocabulary {
           entry.keys.push(key);
         } else folded.set(word, { documents, keys: [key] });
       }
-      for (const entry of folded.values()) entry.keys.sort((a, b) => (this.keyFrequency.get(b) ?? 0) - (this.keyFrequency.get(a) ?? 0));
+      for (const entry of folded.values())
+        entry.keys.sort((a, b) => (this.keyFrequency.get(b) ?? 0) - (this.keyFrequency.get(a) ?? 0));
       this.foldedCache = folded;
     }
     return this.foldedCache;
@@ -130,9 +131,7 @@ export class Vocabulary {
     const start = this.firstAtOrAfter(prefix);
     const sorted = this.sorted!;
     for (let i = start; i < sorted.length && sorted[i]!.startsWith(prefix); i++) found.push(sorted[i]!);
-    return found
-      .sort((a, b) => this.frequency(b) - this.frequency(a))
-      .slice(0, limit);
+    return found.sort((a, b) => this.frequency(b) - this.frequency(a)).slice(0, limit);
   }
 
   private lengthBuckets() {
@@ -166,9 +165,7 @@ export class Vocabulary {
       const typos = typosBetween(word, candidate);
       if (typos !== null && typos > 0) found.push([candidate, typos]);
     }
-    return found
-      .sort((a, b) => a[1] - b[1] || this.frequency(b[0]) - this.frequency(a[0]))
-      .slice(0, limit);
+    return found.sort((a, b) => a[1] - b[1] || this.frequency(b[0]) - this.frequency(a[0])).slice(0, limit);
   }
 
   /** For "did you mean": the most common word within two edits. */

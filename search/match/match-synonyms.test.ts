@@ -11,7 +11,8 @@ const groups = [
   ["nước", "water"],
   ["hoá đơn điện tử", "e-invoice"],
 ];
-const words = (title: string, index: SynonymIndex = buildMatchSynonyms(groups)) => matchTerms({ title, body: "" }, index).map((term) => term.words.join(" "));
+const words = (title: string, index: SynonymIndex = buildMatchSynonyms(groups)) =>
+  matchTerms({ title, body: "" }, index).map((term) => term.words.join(" "));
 
 describe("thesaurus matching with spelling", () => {
   it("reads tone marks wherever they sit", () => {
@@ -41,30 +42,58 @@ describe("thesaurus matching with spelling", () => {
 });
 
 describe("solution hints", () => {
-  const hints = buildHints([[["ùn tắc", "congestion"], ["điều khiển tín hiệu", "adaptive signal"]]]);
+  const hints = buildHints([
+    [
+      ["ùn tắc", "congestion"],
+      ["điều khiển tín hiệu", "adaptive signal"],
+    ],
+  ]);
   const synonyms = buildMatchSynonyms([]);
 
   it("adds the solution wordings a problem word hints at, at the hint share of the word's weight", () => {
-    const terms = matchTerms({ title: "Congestion at rush hour", body: "" }, synonyms, { ...DEFAULT_TERM_WEIGHTS, hint: 0.5 }, hints);
+    const terms = matchTerms(
+      { title: "Congestion at rush hour", body: "" },
+      synonyms,
+      { ...DEFAULT_TERM_WEIGHTS, hint: 0.5 },
+      hints,
+    );
     const weight = (key: string) => terms.find((term) => term.words.join(" ") === key)?.weight ?? 0;
     expect(weight("dieu khien tin hieu")).toBeGreaterThan(0);
     expect(weight("adaptive signal")).toBeGreaterThan(0);
     expect(weight("adaptive signal")).toBeLessThan(weight("congestion"));
-    expect(matchTerms({ title: "Ùn tắc giờ cao điểm", body: "" }, synonyms, undefined, hints).map((term) => term.words.join(" "))).toContain("adaptive signal");
+    expect(
+      matchTerms({ title: "Ùn tắc giờ cao điểm", body: "" }, synonyms, undefined, hints).map((term) =>
+        term.words.join(" "),
+      ),
+    ).toContain("adaptive signal");
   });
 
   it("runs one way only, and not without the hint index", () => {
-    const fromSolution = matchTerms({ title: "Điều khiển tín hiệu thích ứng", body: "" }, synonyms, undefined, hints).map((term) => term.words.join(" "));
+    const fromSolution = matchTerms(
+      { title: "Điều khiển tín hiệu thích ứng", body: "" },
+      synonyms,
+      undefined,
+      hints,
+    ).map((term) => term.words.join(" "));
     expect(fromSolution).not.toContain("congestion");
-    expect(matchTerms({ title: "Ùn tắc giờ cao điểm", body: "" }, synonyms).map((term) => term.words.join(" "))).not.toContain("adaptive signal");
+    expect(
+      matchTerms({ title: "Ùn tắc giờ cao điểm", body: "" }, synonyms).map((term) => term.words.join(" ")),
+    ).not.toContain("adaptive signal");
   });
 });
 
 describe("coverage with length normalisation", () => {
-  const terms = [{ words: ["flood"], weight: 1 }, { words: ["warning"], weight: 1 }];
+  const terms = [
+    { words: ["flood"], weight: 1 },
+    { words: ["warning"], weight: 1 },
+  ];
   const short = wordGrams("Flood warning by SMS");
   // A brochure listing many products holds the same words among many others.
-  const brochure = wordGrams(`Flood warning. ${"Parking, lighting, cameras, billing, payroll, tickets, kiosks and more services for every city. ".repeat(4)}`);
+  const brochure = wordGrams(
+    `Flood warning. ${"Parking, lighting, cameras, billing, payroll, tickets, kiosks and more services for every city. ".repeat(
+      4,
+    )}`,
+  );
   const unrelated = wordGrams("Payroll software for schools");
 
   it("ranks a short listing holding the need's words above a long brochure holding the same words", () => {

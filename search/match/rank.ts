@@ -10,7 +10,18 @@ import { tokenize } from "../text.ts";
 import type { SearchDocType, SearchEngine, WeightedTerm } from "../types.ts";
 import { SOLUTION_HINTS } from "../lexicon/solution-hints.ts";
 import { CLASSIFIER_LIMIT, DEFAULT_TUNING, MAX_GRAM, type MatchTuning } from "../tuning/matching.ts";
-import { fuse, pairSignals, weigh, withTermsReason, type FusionWeights, type MatchReason, type NeedProfile, type OfferProfile, type Signals, type TermRef } from "./score.ts";
+import {
+  fuse,
+  pairSignals,
+  weigh,
+  withTermsReason,
+  type FusionWeights,
+  type MatchReason,
+  type NeedProfile,
+  type OfferProfile,
+  type Signals,
+  type TermRef,
+} from "./score.ts";
 import { buildHints, contentWords, matchTerms, overlap, type MatchText } from "./terms.ts";
 
 // The weights and thresholds (DEFAULT_TUNING and the rest) are in search/tuning/matching.ts.
@@ -23,7 +34,12 @@ export interface Taxonomy {
 }
 
 export function buildTaxonomy(classifier: TaxonomyClassifier, terms: TaxonomyTermInput[]): Taxonomy {
-  return { classifier, terms: new Map(terms.map((term) => [`${term.kind}:${term.slug}`, { slug: term.slug, nameVi: term.nameVi, nameEn: term.nameEn }])) };
+  return {
+    classifier,
+    terms: new Map(
+      terms.map((term) => [`${term.kind}:${term.slug}`, { slug: term.slug, nameVi: term.nameVi, nameEn: term.nameEn }]),
+    ),
+  };
 }
 
 export interface NeedInput {
@@ -68,10 +84,23 @@ const OFFER_HINTS = buildHints(SOLUTION_HINTS.map(([triggers, solutions]) => [so
 const byKey = <T extends TermRef>(terms: T[]) => [...new Map(terms.map((term) => [term.slug, term])).values()];
 
 /** Sectors and technologies the classifier reads from a text, with the declared ones. */
-export function readTerms(taxonomy: Taxonomy, text: MatchText, declared: { sectors: TermRef[]; technologies: TermRef[] }, minScore: number) {
-  const found = taxonomy.classifier.classify(text, { kinds: ["SECTOR", "TECHNOLOGY"], limit: CLASSIFIER_LIMIT, minScore });
-  const refs = (kind: string) => found.filter((c) => c.kind === kind).flatMap((c) => taxonomy.terms.get(`${kind}:${c.slug}`) ?? []);
-  return { sectors: byKey([...declared.sectors, ...refs("SECTOR")]), technologies: byKey([...declared.technologies, ...refs("TECHNOLOGY")]) };
+export function readTerms(
+  taxonomy: Taxonomy,
+  text: MatchText,
+  declared: { sectors: TermRef[]; technologies: TermRef[] },
+  minScore: number,
+) {
+  const found = taxonomy.classifier.classify(text, {
+    kinds: ["SECTOR", "TECHNOLOGY"],
+    limit: CLASSIFIER_LIMIT,
+    minScore,
+  });
+  const refs = (kind: string) =>
+    found.filter((c) => c.kind === kind).flatMap((c) => taxonomy.terms.get(`${kind}:${c.slug}`) ?? []);
+  return {
+    sectors: byKey([...declared.sectors, ...refs("SECTOR")]),
+    technologies: byKey([...declared.technologies, ...refs("TECHNOLOGY")]),
+  };
 }
 
 // Offers are read by the classifier once per text version, not per request.
@@ -84,11 +113,20 @@ export function clearMatchCaches() {
 }
 
 function offerProfile(taxonomy: Taxonomy, facts: OfferFacts, minScore: number): OfferProfile & { grams: Set<string> } {
-  const key = `${facts.id}\u0000${facts.version ?? `${facts.title.length}:${facts.body.length}`}\u0000${facts.declaredSectors.map((t) => t.slug).join(",")}\u0000${facts.declaredTechnologies.map((t) => t.slug).join(",")}`;
+  const key = `${facts.id}\u0000${
+    facts.version ?? `${facts.title.length}:${facts.body.length}`
+  }\u0000${facts.declaredSectors.map((t) => t.slug).join(",")}\u0000${facts.declaredTechnologies
+    .map((t) => t.slug)
+    .join(",")}`;
   let terms = profileCache.get(key);
   if (!terms) {
     terms = {
-      ...readTerms(taxonomy, { title: facts.title, body: facts.body }, { sectors: facts.declaredSectors, technologies: facts.declaredTechnologies }, minScore),
+      ...readTerms(
+        taxonomy,
+        { title: facts.title, body: facts.body },
+        { sectors: facts.declaredSectors, technologies: facts.declaredTechnologies },
+        minScore,
+      ),
       grams: wordGrams(`${facts.title}\n${facts.body}`),
     };
     if (profileCache.size >= PROFILE_CACHE_LIMIT) profileCache.clear();
@@ -103,7 +141,12 @@ export function needProfile(taxonomy: Taxonomy, need: NeedInput, minScore: numbe
 }
 
 /** What the staff's decisions on other needs say about offers for this one. */
-export function curationEvidence(key: string | null, words: ReadonlySet<string>, curated: readonly CuratedNeed[], similarFrom: number) {
+export function curationEvidence(
+  key: string | null,
+  words: ReadonlySet<string>,
+  curated: readonly CuratedNeed[],
+  similarFrom: number,
+) {
   const approvedHere = new Set<string>();
   const rejectedHere = new Set<string>();
   const approved = new Map<string, { weight: number; count: number }>();
@@ -192,21 +235,40 @@ export interface OfferRankingOptions {
  * returns facts for the ids it can show (published offers only); others are
  * dropped.
  */
-export async function scoreOfferCandidates(context: MatchContext, need: NeedInput, options: OfferRankingOptions): Promise<ScoredCandidate[]> {
+export async function scoreOfferCandidates(
+  context: MatchContext,
+  need: NeedInput,
+  options: OfferRankingOptions,
+): Promise<ScoredCandidate[]> {
   const tuning = { ...DEFAULT_TUNING, ...context.tuning };
   // Solution hints run from the need's words to the offers' (see search/lexicon/solution-hints.ts).
   const terms = matchTerms(need.text, context.synonyms, tuning.terms, NEED_HINTS);
-  const hits = await context.engine.similar({ terms: terms.slice(0, tuning.retrievalTerms), filters: { type: ["offer"] }, limit: tuning.candidates });
-  const curation = curationEvidence(options.needKey ?? null, needWords(need.text), options.curated ?? [], tuning.similarFrom);
+  const hits = await context.engine.similar({
+    terms: terms.slice(0, tuning.retrievalTerms),
+    filters: { type: ["offer"] },
+    limit: tuning.candidates,
+  });
+  const curation = curationEvidence(
+    options.needKey ?? null,
+    needWords(need.text),
+    options.curated ?? [],
+    tuning.similarFrom,
+  );
   const best = hits[0]?.score ?? 0;
-  const textOf = new Map(hits.map((hit) => [hit.entityId, { text: best > 0 ? hit.score / best : 0, matched: hit.matched }]));
+  const textOf = new Map(
+    hits.map((hit) => [hit.entityId, { text: best > 0 ? hit.score / best : 0, matched: hit.matched }]),
+  );
   // Offers approved for similar needs are candidates even when they share no words.
   const ids = [...new Set([...textOf.keys(), ...curation.approved.keys(), ...curation.approvedHere])];
   const facts = await options.loadOffers(ids);
   const profile = needProfile(context.taxonomy, need, tuning.classifierMinScore);
   const offers = facts.map((offer) => offerProfile(context.taxonomy, offer, tuning.classifierMinScore));
   if (tuning.coverage > 0) {
-    const covered = coverageScores(terms, offers.map((offer) => offer.grams), tuning.lengthNorm);
+    const covered = coverageScores(
+      terms,
+      offers.map((offer) => offer.grams),
+      tuning.lengthNorm,
+    );
     offers.forEach((offer, index) => {
       const text = textOf.get(offer.id);
       textOf.set(offer.id, {
@@ -225,7 +287,14 @@ export async function scoreOfferCandidates(context: MatchContext, need: NeedInpu
       approvedCount: approved?.count ?? 0,
       rejectedForSimilar: curation.rejected.get(offer.id) ?? 0,
     });
-    return { offerId: offer.id, signals, reasons, matched: text?.matched ?? [], offer, rejected: curation.rejectedHere.has(offer.id) };
+    return {
+      offerId: offer.id,
+      signals,
+      reasons,
+      matched: text?.matched ?? [],
+      offer,
+      rejected: curation.rejectedHere.has(offer.id),
+    };
   });
 }
 
@@ -240,8 +309,13 @@ export async function rankOffers(
   options: OfferRankingOptions & { limit: number; weights?: FusionWeights },
 ): Promise<RankedOfferMatch[]> {
   const weights = options.weights ?? { ...DEFAULT_TUNING, ...context.tuning }.fusion;
-  const ranked = (await scoreOfferCandidates(context, need, options)).map((candidate) => ({ ...candidate, score: weigh(candidate.signals, weights) }));
-  ranked.sort((a, b) => Number(a.rejected) - Number(b.rejected) || b.score - a.score || a.offerId.localeCompare(b.offerId));
+  const ranked = (await scoreOfferCandidates(context, need, options)).map((candidate) => ({
+    ...candidate,
+    score: weigh(candidate.signals, weights),
+  }));
+  ranked.sort(
+    (a, b) => Number(a.rejected) - Number(b.rejected) || b.score - a.score || a.offerId.localeCompare(b.offerId),
+  );
   return ranked.slice(0, options.limit).map(({ offerId, score, reasons, matched, offer }) => ({
     offerId,
     score: Math.round(score * 1000) / 1000,
@@ -270,20 +344,29 @@ export async function rankNeeds(
 ): Promise<RankedNeedMatch[]> {
   const tuning = { ...DEFAULT_TUNING, ...context.tuning };
   const terms = matchTerms({ title: offer.title, body: offer.body }, context.synonyms, tuning.terms, OFFER_HINTS);
-  const hits = await context.engine.similar({ terms, filters: { type: ["problem", "major-problem"] }, limit: tuning.candidates });
+  const hits = await context.engine.similar({
+    terms,
+    filters: { type: ["problem", "major-problem"] },
+    limit: tuning.candidates,
+  });
   const best = hits[0]?.score ?? 0;
   const needs = await options.loadNeeds(hits.map((hit) => ({ type: hit.type as NeedFacts["type"], id: hit.entityId })));
   const textOf = new Map(hits.map((hit) => [`${hit.type}:${hit.entityId}`, hit]));
   const profile = offerProfile(context.taxonomy, offer, tuning.classifierMinScore);
   const ranked = needs.map((need) => {
     const hit = textOf.get(`${need.type}:${need.id}`);
-    const fused = fuse(needProfile(context.taxonomy, need, tuning.classifierMinScore), profile, {
-      text: hit && best > 0 ? hit.score / best : 0,
-      matched: hit?.matched ?? [],
-      approvedForSimilar: 0,
-      approvedCount: 0,
-      rejectedForSimilar: 0,
-    }, tuning.fusion);
+    const fused = fuse(
+      needProfile(context.taxonomy, need, tuning.classifierMinScore),
+      profile,
+      {
+        text: hit && best > 0 ? hit.score / best : 0,
+        matched: hit?.matched ?? [],
+        approvedForSimilar: 0,
+        approvedCount: 0,
+        rejectedForSimilar: 0,
+      },
+      tuning.fusion,
+    );
     return { type: need.type, id: need.id, ...fused };
   });
   ranked.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));

@@ -4,7 +4,13 @@
 // read. Pure: every input is given, so the same code ranks in the app, the
 // evaluation and the benchmark.
 import { STOP_WORDS_EXACT, tokenize, type Token } from "../text.ts";
-import { DEFAULT_FUSION_WEIGHTS, PROVEN_TRL, REFERENCE_LOG2_FOR_FULL_SIGNAL, REJECTION_SHARE, TECHNOLOGIES_FOR_FULL_SIGNAL } from "../tuning/matching.ts";
+import {
+  DEFAULT_FUSION_WEIGHTS,
+  PROVEN_TRL,
+  REFERENCE_LOG2_FOR_FULL_SIGNAL,
+  REJECTION_SHARE,
+  TECHNOLOGIES_FOR_FULL_SIGNAL,
+} from "../tuning/matching.ts";
 
 export type TermRef = { slug: string; nameVi: string; nameEn: string };
 export type MatchReason =
@@ -57,7 +63,21 @@ const MAX_TERM_REASONS = 6;
 // Prepositions end no Vietnamese phrase: they come before their object, so a
 // matched pair such as "lượng theo" (from "lưu lượng theo giờ") that ends in
 // one straddles two words. At the start they are kept ("theo dõi", "từ xa").
-const TRAILING_PREPOSITIONS = new Set(["theo", "từ", "từng", "mỗi", "bằng", "tới", "giữa", "cùng", "một", "mọi", "hơn", "sau", "trước"]);
+const TRAILING_PREPOSITIONS = new Set([
+  "theo",
+  "từ",
+  "từng",
+  "mỗi",
+  "bằng",
+  "tới",
+  "giữa",
+  "cùng",
+  "một",
+  "mọi",
+  "hơn",
+  "sau",
+  "trước",
+]);
 // As written: the search's own stop-word test spares "cho" typed without marks (it may be "chó").
 const isStopWord = (token: Token) => STOP_WORDS_EXACT.has(token.exact);
 
@@ -97,8 +117,11 @@ export function termsAsWritten(matched: string[], title: string, body: string): 
     const last = runs[runs.length - 1];
     const { text, tokens } = texts[span.text]!;
     // Adjoining tokens join only within a clause: nothing but spaces between them.
-    const joins = last && last.text === span.text
-      && (span.from < last.to || (span.from === last.to && /^\s+$/.test(text.slice(tokens[last.to - 1]!.end, tokens[span.from]!.start))));
+    const joins =
+      last &&
+      last.text === span.text &&
+      (span.from < last.to ||
+        (span.from === last.to && /^\s+$/.test(text.slice(tokens[last.to - 1]!.end, tokens[span.from]!.start))));
     if (joins) {
       last.to = Math.max(last.to, span.to);
       last.words = Math.max(last.words, span.words);
@@ -113,7 +136,10 @@ export function termsAsWritten(matched: string[], title: string, body: string): 
     while (from < to && isStopWord(tokens[from]!)) from++;
     while (to > from && (isStopWord(tokens[to - 1]!) || TRAILING_PREPOSITIONS.has(tokens[to - 1]!.exact))) to--;
     if (to === from || (to - from === 1 && run.words > 1)) continue;
-    const folded = tokens.slice(from, to).map((token) => token.folded).join(" ");
+    const folded = tokens
+      .slice(from, to)
+      .map((token) => token.folded)
+      .join(" ");
     phrases.push({ written: text.slice(tokens[from]!.start, tokens[to - 1]!.end), folded, length: to - from });
   }
   phrases.sort((a, b) => b.length - a.length || b.written.length - a.written.length);
@@ -149,9 +175,21 @@ export type Signals = Record<Signal, number>;
  * matched terms' reason is left to `withTermsReason`: finding them in the
  * offer's text costs, and only the shown matches need it.
  */
-export function pairSignals(need: NeedProfile, offer: OfferProfile, evidence: PairEvidence): { signals: Signals; reasons: MatchReason[] } {
+export function pairSignals(
+  need: NeedProfile,
+  offer: OfferProfile,
+  evidence: PairEvidence,
+): { signals: Signals; reasons: MatchReason[] } {
   const reasons: MatchReason[] = [];
-  const signals: Signals = { text: evidence.text, sector: 0, technology: 0, trl: 0, budget: 0, reference: 0, curation: 0 };
+  const signals: Signals = {
+    text: evidence.text,
+    sector: 0,
+    technology: 0,
+    trl: 0,
+    budget: 0,
+    reference: 0,
+    curation: 0,
+  };
   const sectors = shared(need.sectors, offer.sectors);
   if (sectors.length > 0) {
     signals.sector = 1;
@@ -159,19 +197,28 @@ export function pairSignals(need: NeedProfile, offer: OfferProfile, evidence: Pa
   }
   const technologies = shared(need.technologies, offer.technologies);
   if (technologies.length > 0) {
-    signals.technology = Math.min(1, technologies.length / Math.max(1, Math.min(TECHNOLOGIES_FOR_FULL_SIGNAL, need.technologies.length)));
+    signals.technology = Math.min(
+      1,
+      technologies.length / Math.max(1, Math.min(TECHNOLOGIES_FOR_FULL_SIGNAL, need.technologies.length)),
+    );
     reasons.push({ kind: "technology", terms: technologies });
   }
   if (offer.trl !== null) {
     // Without a wanted level, a proven solution still reads better.
     const meets = need.wantedTrl === null ? offer.trl >= PROVEN_TRL : offer.trl >= need.wantedTrl;
     signals.trl = meets ? 1 : -1;
-    if (need.wantedTrl !== null || meets) reasons.push({ kind: "trl", offerTrl: offer.trl, wantedTrl: need.wantedTrl, fit: meets ? "meets" : "below" });
+    if (need.wantedTrl !== null || meets)
+      reasons.push({ kind: "trl", offerTrl: offer.trl, wantedTrl: need.wantedTrl, fit: meets ? "meets" : "below" });
   }
   if (offer.priceMinVnd !== null && need.budgetMaxVnd !== null) {
     const within = offer.priceMinVnd <= need.budgetMaxVnd;
     signals.budget = within ? 1 : -1;
-    reasons.push({ kind: "budget", priceMinVnd: offer.priceMinVnd, budgetMaxVnd: need.budgetMaxVnd, fit: within ? "within" : "over" });
+    reasons.push({
+      kind: "budget",
+      priceMinVnd: offer.priceMinVnd,
+      budgetMaxVnd: need.budgetMaxVnd,
+      fit: within ? "within" : "over",
+    });
   }
   const referenced = need.sectors
     .map((sector) => ({ sector, count: offer.referencesBySector[sector.slug] ?? 0 }))
@@ -181,7 +228,13 @@ export function pairSignals(need: NeedProfile, offer: OfferProfile, evidence: Pa
     reasons.push({ kind: "reference", count: referenced.count, sector: referenced.sector });
   }
   if (evidence.approvedForSimilar > 0 || evidence.rejectedForSimilar > 0) {
-    signals.curation = Math.max(-1, Math.min(1, Math.min(1, evidence.approvedForSimilar) - REJECTION_SHARE * Math.min(1, evidence.rejectedForSimilar)));
+    signals.curation = Math.max(
+      -1,
+      Math.min(
+        1,
+        Math.min(1, evidence.approvedForSimilar) - REJECTION_SHARE * Math.min(1, evidence.rejectedForSimilar),
+      ),
+    );
     if (evidence.approvedCount > 0) reasons.push({ kind: "curation", approvedForSimilar: evidence.approvedCount });
   }
   return { signals, reasons };
@@ -194,11 +247,22 @@ export function weigh(signals: Signals, weights: FusionWeights): number {
 }
 
 /** The reasons with the matched terms first, as the offer writes them. */
-export function withTermsReason(reasons: MatchReason[], matched: string[], offer: { title: string; body: string }): MatchReason[] {
-  return matched.length > 0 ? [{ kind: "terms", terms: termsAsWritten(matched, offer.title, offer.body) }, ...reasons] : reasons;
+export function withTermsReason(
+  reasons: MatchReason[],
+  matched: string[],
+  offer: { title: string; body: string },
+): MatchReason[] {
+  return matched.length > 0
+    ? [{ kind: "terms", terms: termsAsWritten(matched, offer.title, offer.body) }, ...reasons]
+    : reasons;
 }
 
-export function fuse(need: NeedProfile, offer: OfferProfile, evidence: PairEvidence, weights: FusionWeights = DEFAULT_FUSION_WEIGHTS): FusedScore {
+export function fuse(
+  need: NeedProfile,
+  offer: OfferProfile,
+  evidence: PairEvidence,
+  weights: FusionWeights = DEFAULT_FUSION_WEIGHTS,
+): FusedScore {
   const { signals, reasons } = pairSignals(need, offer, evidence);
   return { score: weigh(signals, weights), reasons: withTermsReason(reasons, evidence.matched, offer) };
 }

@@ -46,7 +46,9 @@ export function buildMatchSynonyms(groups: readonly (readonly string[])[], minPh
     if (phrases.length < minPhrases) continue;
     const groupNumber = index.groups.length;
     index.groups.push(phrases.map((tokens) => tokens.map((token) => token.folded)));
-    index.marks.push(phrases.map((tokens) => tokens.map((token) => (token.exact === token.folded ? "" : markSignature(token.exact)))));
+    index.marks.push(
+      phrases.map((tokens) => tokens.map((token) => (token.exact === token.folded ? "" : markSignature(token.exact)))),
+    );
     for (const [phrase, tokens] of phrases.entries()) {
       const words = tokens.map((token) => token.folded);
       const list = index.byFirstWord.get(words[0]!) ?? [];
@@ -67,15 +69,24 @@ export interface HintIndex {
 export function buildHints(hints: readonly (readonly [readonly string[], readonly string[]])[]): HintIndex {
   const usable = hints.filter(([triggers, solutions]) => triggers.length > 0 && solutions.length > 0);
   return {
-    triggers: buildMatchSynonyms(usable.map(([triggers]) => triggers), 1),
-    solutions: usable.map(([, solutions]) => solutions.map((phrase) => tokenize(phrase).map((token) => token.folded)).filter((words) => words.length > 0)),
+    triggers: buildMatchSynonyms(
+      usable.map(([triggers]) => triggers),
+      1,
+    ),
+    solutions: usable.map(([, solutions]) =>
+      solutions.map((phrase) => tokenize(phrase).map((token) => token.folded)).filter((words) => words.length > 0),
+    ),
   };
 }
 
 const marksOf = (index: SynonymIndex) => ("marks" in index ? (index as MatchSynonymIndex).marks : null);
 
 /** The longest thesaurus phrase starting at `start`, and every group holding it. */
-export function thesaurusAt(tokens: readonly Token[], start: number, index: SynonymIndex): { length: number; groups: number[] } | null {
+export function thesaurusAt(
+  tokens: readonly Token[],
+  start: number,
+  index: SynonymIndex,
+): { length: number; groups: number[] } | null {
   let found: { length: number; groups: number[] } | null = null;
   const marks = marksOf(index);
   for (const candidate of index.byFirstWord.get(tokens[start]!.folded) ?? []) {
@@ -84,10 +95,14 @@ export function thesaurusAt(tokens: readonly Token[], start: number, index: Syno
     if (start + span.length > tokens.length) continue;
     if (!span.every((word, offset) => tokens[start + offset]!.folded === word)) continue;
     const spelled = marks?.[candidate.group]?.[(candidate as { phrase?: number }).phrase ?? -1];
-    if (spelled && !span.every((_, offset) => {
-      const token = tokens[start + offset]!;
-      return token.exact === token.folded || markSignature(token.exact) === spelled[offset];
-    })) continue;
+    if (
+      spelled &&
+      !span.every((_, offset) => {
+        const token = tokens[start + offset]!;
+        return token.exact === token.folded || markSignature(token.exact) === spelled[offset];
+      })
+    )
+      continue;
     if (found) found.groups.push(candidate.group);
     else found = { length: span.length, groups: [candidate.group] };
   }
@@ -121,7 +136,12 @@ const isAcronym = (written: string) => written.length >= 2 && /\p{Lu}.*\p{Lu}/u.
  * but only logarithmically: a description repeating "hệ thống" ten times is
  * not ten times about it.
  */
-export function matchTerms(text: MatchText, synonyms: SynonymIndex, weights: TermWeights = DEFAULT_TERM_WEIGHTS, hints: HintIndex | null = null): WeightedTerm[] {
+export function matchTerms(
+  text: MatchText,
+  synonyms: SynonymIndex,
+  weights: TermWeights = DEFAULT_TERM_WEIGHTS,
+  hints: HintIndex | null = null,
+): WeightedTerm[] {
   const raw = new Map<string, number>();
   const add = (words: string[], weight: number) => {
     const key = words.join(" ");
@@ -140,7 +160,8 @@ export function matchTerms(text: MatchText, synonyms: SynonymIndex, weights: Ter
         // A Vietnamese syllable alone means little ("giao": traffic or
         // trade?) and is in a large share of documents, which is what makes
         // a query slow; its pairs carry the meaning.
-        const syllable = vietnamese && isVietnameseSyllable(token.folded) && !isAcronym(part.slice(token.start, token.end));
+        const syllable =
+          vietnamese && isVietnameseSyllable(token.folded) && !isAcronym(part.slice(token.start, token.end));
         const single = syllable ? weights.syllable : 1;
         if (single > 0) add([token.folded], weight * single);
         const variant = englishVariant(token.folded);
@@ -149,7 +170,9 @@ export function matchTerms(text: MatchText, synonyms: SynonymIndex, weights: Ter
       const next = tokens[i + 1];
       if (!stop && next && !isStopWord(next)) add([token.folded, next.folded], weight * weights.bigram);
       const hinted = hints && weights.hint > 0 ? thesaurusAt(tokens, i, hints.triggers) : null;
-      if (hinted) for (const group of hinted.groups) for (const solution of hints!.solutions[group]!) add(solution, weight * weights.hint);
+      if (hinted)
+        for (const group of hinted.groups)
+          for (const solution of hints!.solutions[group]!) add(solution, weight * weights.hint);
       const phrase = thesaurusAt(tokens, i, synonyms);
       if (phrase) {
         const marks = marksOf(synonyms);
@@ -164,8 +187,13 @@ export function matchTerms(text: MatchText, synonyms: SynonymIndex, weights: Ter
     }
   }
   // Repetition counts logarithmically: 1 → 1, 2 → 1.5, 4 → 2 (in units of the first occurrence).
-  const terms = [...raw].map(([key, total]) => ({ words: key.split(" "), weight: total > 0 ? Math.log2(1 + total) : 0 }));
-  return terms.sort((a, b) => b.weight - a.weight || a.words.join(" ").localeCompare(b.words.join(" "))).slice(0, weights.maxTerms);
+  const terms = [...raw].map(([key, total]) => ({
+    words: key.split(" "),
+    weight: total > 0 ? Math.log2(1 + total) : 0,
+  }));
+  return terms
+    .sort((a, b) => b.weight - a.weight || a.words.join(" ").localeCompare(b.words.join(" ")))
+    .slice(0, weights.maxTerms);
 }
 
 /** Folded content words of a text, for comparing two texts cheaply. */

@@ -17,6 +17,13 @@ beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 afterAll(() => server.close());
 
 let counter = 0;
-describeSearchEngineContract("meilisearch (stand-in)", async () =>
-  new MeilisearchEngine({ host: meili.url, indexUid: `contract-${++counter}`, timeoutMs: 5_000, taskTimeoutMs: 5_000 }),
+describeSearchEngineContract(
+  "meilisearch (stand-in)",
+  async () =>
+    new MeilisearchEngine({
+      host: meili.url,
+      indexUid: `contract-${++counter}`,
+      timeoutMs: 5_000,
+      taskTimeoutMs: 5_000,
+    }),
 );

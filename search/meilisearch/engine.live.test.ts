@@ -18,15 +18,17 @@ const wait = { timeout: 60_000, interval: 50 };
 describe.runIf(Boolean(host))("Meilisearch, live", () => {
   const client = () => new Meilisearch({ host: host!, apiKey });
 
-  describeSearchEngineContract("meilisearch", async () =>
-    new MeilisearchEngine({ host: host!, apiKey, indexUid, timeoutMs: 10_000, taskTimeoutMs: 60_000 }),
+  describeSearchEngineContract(
+    "meilisearch",
+    async () => new MeilisearchEngine({ host: host!, apiKey, indexUid, timeoutMs: 10_000, taskTimeoutMs: 60_000 }),
   );
 
   describe("what the stand-in models", () => {
     const uid = `${prefix}-parity`;
 
     it("looks the index up on a restart: one creation task, none failed", async () => {
-      const engine = () => new MeilisearchEngine({ host: host!, apiKey, indexUid: uid, timeoutMs: 10_000, taskTimeoutMs: 60_000 });
+      const engine = () =>
+        new MeilisearchEngine({ host: host!, apiKey, indexUid: uid, timeoutMs: 10_000, taskTimeoutMs: 60_000 });
       await engine().init();
       await engine().init();
       const { results } = await client().tasks.getTasks({ indexUids: [uid], types: ["indexCreation"] });
@@ -35,11 +37,17 @@ describe.runIf(Boolean(host))("Meilisearch, live", () => {
     }, 120_000);
 
     it("refuses an unknown settings field at once with 400 bad_request, and a bad value with invalid_settings_*", async () => {
-      const refused = await client().index(uid).updateSettings({ rankingRulez: ["words"] } as never).catch((error: unknown) => error);
+      const refused = await client()
+        .index(uid)
+        .updateSettings({ rankingRulez: ["words"] } as never)
+        .catch((error: unknown) => error);
       expect(refused).toBeInstanceOf(MeilisearchApiError);
       expect((refused as MeilisearchApiError).response.status).toBe(400);
       expect((refused as MeilisearchApiError).cause?.code).toBe("bad_request");
-      const bad = await client().index(uid).updateSettings({ typoTolerance: { minWordSizeForTypo: {} } } as never).catch((error: unknown) => error);
+      const bad = await client()
+        .index(uid)
+        .updateSettings({ typoTolerance: { minWordSizeForTypo: {} } } as never)
+        .catch((error: unknown) => error);
       expect((bad as MeilisearchApiError).cause?.code).toBe("invalid_settings_typo_tolerance");
     });
 
@@ -47,14 +55,32 @@ describe.runIf(Boolean(host))("Meilisearch, live", () => {
       const index = client().index(uid);
       await index.updateSettings({ typoTolerance: { enabled: false } }).waitTask(wait);
       await index.updateSettings({ typoTolerance: { disableOnAttributes: ["title"] } }).waitTask(wait);
-      expect((await index.getSettings()).typoTolerance).toMatchObject({ enabled: false, disableOnAttributes: ["title"] });
+      expect((await index.getSettings()).typoTolerance).toMatchObject({
+        enabled: false,
+        disableOnAttributes: ["title"],
+      });
     }, 120_000);
 
     it("crops without highlighting unless asked, and takes a quoted word exactly", async () => {
       const index = client().index(uid);
-      const body = `${"Mở đầu dài dòng về dự án. ".repeat(10)}Camera đếm phương tiện tại nút giao. ${"Phần kết thúc rất dài. ".repeat(10)}`;
-      await index.addDocuments([{ pk: "a", title: "AI camera", body }, { pk: "b", title: "Aim tracking", body: "" }], { primaryKey: "pk" }).waitTask(wait);
-      const cropped = await index.search("camera", { attributesToHighlight: ["title"], attributesToCrop: ["body"], cropLength: 6, attributesToRetrieve: ["pk"] });
+      const body = `${"Mở đầu dài dòng về dự án. ".repeat(
+        10,
+      )}Camera đếm phương tiện tại nút giao. ${"Phần kết thúc rất dài. ".repeat(10)}`;
+      await index
+        .addDocuments(
+          [
+            { pk: "a", title: "AI camera", body },
+            { pk: "b", title: "Aim tracking", body: "" },
+          ],
+          { primaryKey: "pk" },
+        )
+        .waitTask(wait);
+      const cropped = await index.search("camera", {
+        attributesToHighlight: ["title"],
+        attributesToCrop: ["body"],
+        cropLength: 6,
+        attributesToRetrieve: ["pk"],
+      });
       const hit = cropped.hits.find((found) => found.pk === "a")!;
       expect(hit).not.toHaveProperty("body");
       expect(hit._formatted!.title).toBe("AI <em>camera</em>");
@@ -66,8 +92,13 @@ describe.runIf(Boolean(host))("Meilisearch, live", () => {
     it("swaps two indexes in one task", async () => {
       const other = `${uid}-other`;
       await client().createIndex(other, { primaryKey: "pk" }).waitTask(wait);
-      await client().index(other).addDocuments([{ pk: "z", title: "swapped in" }]).waitTask(wait);
-      const task = await client().swapIndexes([{ indexes: [uid, other] } as IndexSwap]).waitTask(wait);
+      await client()
+        .index(other)
+        .addDocuments([{ pk: "z", title: "swapped in" }])
+        .waitTask(wait);
+      const task = await client()
+        .swapIndexes([{ indexes: [uid, other] } as IndexSwap])
+        .waitTask(wait);
       expect(task.status).toBe("succeeded");
       expect((await client().index(uid).getStats()).numberOfDocuments).toBe(1);
       await client().deleteIndex(other).waitTask(wait);
@@ -76,6 +107,7 @@ describe.runIf(Boolean(host))("Meilisearch, live", () => {
 
   afterAll(async () => {
     const { results } = await client().getRawIndexes({ limit: 1000 });
-    for (const index of results.filter((found) => found.uid.startsWith(prefix))) await client().deleteIndex(index.uid).waitTask(wait);
+    for (const index of results.filter((found) => found.uid.startsWith(prefix)))
+      await client().deleteIndex(index.uid).waitTask(wait);
   }, 120_000);
 });

@@ -26,7 +26,8 @@ afterEach(() => {
 afterAll(() => server.close());
 
 const TIMEOUT_MS = 250;
-const newEngine = () => new MeilisearchEngine({ host: meili.url, apiKey: API_KEY, timeoutMs: TIMEOUT_MS, taskTimeoutMs: 2_000 });
+const newEngine = () =>
+  new MeilisearchEngine({ host: meili.url, apiKey: API_KEY, timeoutMs: TIMEOUT_MS, taskTimeoutMs: 2_000 });
 
 const CORPUS: SearchDocument[] = [
   searchDocument({
@@ -71,7 +72,12 @@ const CORPUS: SearchDocument[] = [
     organisationId: "org-secret",
     sector: ["dich-vu-cong"],
   }),
-  searchDocument({ type: "problem", entityId: "ket-xe", title: "Giảm kẹt xe cửa ngõ phía Tây", sector: ["giao-thong"] }),
+  searchDocument({
+    type: "problem",
+    entityId: "ket-xe",
+    title: "Giảm kẹt xe cửa ngõ phía Tây",
+    sector: ["giao-thong"],
+  }),
 ];
 
 async function seeded() {
@@ -82,12 +88,17 @@ async function seeded() {
   return engine;
 }
 
-const multiSearches = () => meili.requestsTo("POST", "/multi-search").map((request) => (request.body as { queries: Record<string, unknown>[] }).queries);
+const multiSearches = () =>
+  meili
+    .requestsTo("POST", "/multi-search")
+    .map((request) => (request.body as { queries: Record<string, unknown>[] }).queries);
 const ids = (result: SearchResult) => result.hits.map((hit) => hit.entityId);
 // The query that fetches the page (the others count totals or compounds).
-const isPage = (query: Record<string, unknown>) => Array.isArray(query.attributesToRetrieve) && (query.attributesToRetrieve as string[]).includes("id");
+const isPage = (query: Record<string, unknown>) =>
+  Array.isArray(query.attributesToRetrieve) && (query.attributesToRetrieve as string[]).includes("id");
 const pageQueries = () => multiSearches().flatMap((queries) => queries.filter(isPage));
-const marked = (segments: { text: string; match: boolean }[]) => segments.filter((segment) => segment.match).map((segment) => segment.text);
+const marked = (segments: { text: string; match: boolean }[]) =>
+  segments.filter((segment) => segment.match).map((segment) => segment.text);
 
 describe("index settings", () => {
   it("creates the index with a primary key and sends the settings in code", async () => {
@@ -109,9 +120,16 @@ describe("index settings", () => {
       "bodyKeys",
     ]);
     // Keys are exact spellings: no typo may turn "thông" into "thống" there.
-    expect((settings.typoTolerance as { disableOnAttributes: string[] }).disableOnAttributes).toEqual(["titleKeys", "keywordsKeys", "summaryKeys", "bodyKeys"]);
+    expect((settings.typoTolerance as { disableOnAttributes: string[] }).disableOnAttributes).toEqual([
+      "titleKeys",
+      "keywordsKeys",
+      "summaryKeys",
+      "bodyKeys",
+    ]);
     expect(settings.typoTolerance).toMatchObject({ enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } });
-    expect(settings.filterableAttributes).toEqual(expect.arrayContaining([...FACET_FIELDS, "published", "organisationId", "type"]));
+    expect(settings.filterableAttributes).toEqual(
+      expect.arrayContaining([...FACET_FIELDS, "published", "organisationId", "type"]),
+    );
     expect(settings.sortableAttributes).toEqual(["publishedAt", "priceMin"]);
     expect(settings.rankingRules).toEqual(["words", "sort", "typo", "proximity", "attribute", "exactness"]);
     expect(settings.stopWords).toEqual(expect.arrayContaining(["và", "va", "những", "nhung", "the", "and"]));
@@ -135,12 +153,10 @@ describe("index settings", () => {
   it("sends synonyms both ways, each also without diacritics", async () => {
     const engine = newEngine();
     await engine.init();
-    await engine.setSynonyms([
-      ["kẹt xe", "ùn tắc", "congestion"],
-      ["trí tuệ nhân tạo", "AI"],
-      ["lonely"],
-    ]);
-    const synonyms = (meili.requestsTo("PATCH", `/indexes/${INDEX}/settings`).at(-1)!.body as { synonyms: Record<string, string[]> }).synonyms;
+    await engine.setSynonyms([["kẹt xe", "ùn tắc", "congestion"], ["trí tuệ nhân tạo", "AI"], ["lonely"]]);
+    const synonyms = (
+      meili.requestsTo("PATCH", `/indexes/${INDEX}/settings`).at(-1)!.body as { synonyms: Record<string, string[]> }
+    ).synonyms;
     expect(synonyms["kẹt xe"]).toEqual(expect.arrayContaining(["ket xe", "ùn tắc", "un tac", "congestion"]));
     expect(synonyms["congestion"]).toEqual(expect.arrayContaining(["kẹt xe", "ket xe", "ùn tắc", "un tac"]));
     expect(synonyms["un tac"]).toEqual(expect.arrayContaining(["kẹt xe", "congestion"]));
@@ -257,7 +273,12 @@ describe("writes", () => {
   });
 
   it("rejects when a task never finishes", async () => {
-    const engine = new MeilisearchEngine({ host: meili.url, apiKey: API_KEY, timeoutMs: TIMEOUT_MS, taskTimeoutMs: 300 });
+    const engine = new MeilisearchEngine({
+      host: meili.url,
+      apiKey: API_KEY,
+      timeoutMs: TIMEOUT_MS,
+      taskTimeoutMs: 300,
+    });
     await engine.init();
     meili.setProcessingPolls(Number.MAX_SAFE_INTEGER);
     await expect(engine.upsert([CORPUS[0]!])).rejects.toThrow(/timeout/);
@@ -331,15 +352,26 @@ describe("searching", () => {
     const queries = multiSearches();
     expect(queries).toHaveLength(1);
     const [main, total, sectorQuery, trlQuery] = queries[0]!;
-    expect(main).toMatchObject({ indexUid: INDEX, filter: ["published = true", 'sector IN ["giao-thong"]', 'trlBand IN ["7-9"]'] });
+    expect(main).toMatchObject({
+      indexUid: INDEX,
+      filter: ["published = true", 'sector IN ["giao-thong"]', 'trlBand IN ["7-9"]'],
+    });
     expect(total).toMatchObject({
       indexUid: INDEX,
       facets: ["type"],
       hitsPerPage: 0,
       filter: ["published = true", 'sector IN ["giao-thong"]', 'trlBand IN ["7-9"]'],
     });
-    expect(sectorQuery).toMatchObject({ facets: ["sector"], limit: 0, filter: ["published = true", 'trlBand IN ["7-9"]'] });
-    expect(trlQuery).toMatchObject({ facets: ["trlBand"], limit: 0, filter: ["published = true", 'sector IN ["giao-thong"]'] });
+    expect(sectorQuery).toMatchObject({
+      facets: ["sector"],
+      limit: 0,
+      filter: ["published = true", 'trlBand IN ["7-9"]'],
+    });
+    expect(trlQuery).toMatchObject({
+      facets: ["trlBand"],
+      limit: 0,
+      filter: ["published = true", 'sector IN ["giao-thong"]'],
+    });
 
     expect(ids(result)).toEqual(["camera-ai"]);
     expect(result.facets.sector).toEqual({ "dich-vu-cong": 1, "y-te": 1, "giao-thong": 1 });
@@ -392,7 +424,9 @@ describe("searching", () => {
     const [hit] = result.hits;
     expect(marked(hit!.highlight.title)).toEqual(["chuyển", "đổi", "số"]);
     expect(hit!.highlight.title.map((segment) => segment.text).join("")).toBe(hit!.title);
-    expect(toMarkedHtml(hit!.highlight.title)).toBe("Nền tảng <mark>chuyển</mark> <mark>đổi</mark> <mark>số</mark> cho phường");
+    expect(toMarkedHtml(hit!.highlight.title)).toBe(
+      "Nền tảng <mark>chuyển</mark> <mark>đổi</mark> <mark>số</mark> cho phường",
+    );
     expect(marked(hit!.highlight.snippet)).toContain("Số");
     // Highlight terms (search/highlight.ts): the compound as a phrase, the last word as a prefix.
     expect(result.matchedTerms).toEqual(expect.arrayContaining(["chuyen doi", "so*"]));
@@ -429,7 +463,19 @@ describe("searching", () => {
         const { queries } = (await request.json()) as { queries: Record<string, unknown>[] };
         const page = queries.find(isPage);
         // Totals (and compound counts): one document.
-        if (!page) return HttpResponse.json({ results: queries.map(() => ({ indexUid: INDEX, hits: [], query: "", processingTimeMs: 1, page: 1, hitsPerPage: 0, totalHits: 1, totalPages: 0 })) });
+        if (!page)
+          return HttpResponse.json({
+            results: queries.map(() => ({
+              indexUid: INDEX,
+              hits: [],
+              query: "",
+              processingTimeMs: 1,
+              page: 1,
+              hitsPerPage: 0,
+              totalHits: 1,
+              totalPages: 0,
+            })),
+          });
         const [pre, post] = [page.highlightPreTag as string, page.highlightPostTag as string];
         const hit = {
           ...CORPUS[2],
@@ -442,7 +488,16 @@ describe("searching", () => {
           },
         };
         return HttpResponse.json({
-          results: queries.map(() => ({ indexUid: INDEX, hits: [hit], query: "giao luongg", processingTimeMs: 1, page: 1, hitsPerPage: 20, totalHits: 1, totalPages: 1 })),
+          results: queries.map(() => ({
+            indexUid: INDEX,
+            hits: [hit],
+            query: "giao luongg",
+            processingTimeMs: 1,
+            page: 1,
+            hitsPerPage: 20,
+            totalHits: 1,
+            totalPages: 1,
+          })),
         });
       }),
     );
@@ -460,7 +515,7 @@ describe("searching", () => {
     const engine = await seeded();
     await engine.search({ q: "-giao ^thông +AND title:x" });
     await engine.search({ q: '"giao thông" đèn' });
-    await engine.search({ q: 'một hai ba bốn năm sáu bảy tám chín mười mười một' });
+    await engine.search({ q: "một hai ba bốn năm sáu bảy tám chín mười mười một" });
     await engine.search({ q: '"giao thông' });
     await engine.search({ q: "bệnh " });
     const sent = multiSearches().flatMap((queries) => queries.map((query) => query.q as string));
@@ -469,7 +524,10 @@ describe("searching", () => {
     // search, no trailing space. The readings of the words stop at ten.
     const readingsSent = sent.filter((q) => !/^"[^"]*"$/.test(q));
     for (const q of readingsSent) expect(q).not.toMatch(/\bmuoi mot\b/);
-    for (const queries of multiSearches()) expect(queries.filter((query) => /^"[^"]*"$/.test(String(query.q))).length).toBeLessThanOrEqual(MATCHING_READING_MAX_TERMS);
+    for (const queries of multiSearches())
+      expect(queries.filter((query) => /^"[^"]*"$/.test(String(query.q))).length).toBeLessThanOrEqual(
+        MATCHING_READING_MAX_TERMS,
+      );
     // Only words (as folded words or ASCII keys) and balanced phrase quotes reach Meilisearch.
     for (const q of sent) {
       expect(q).toMatch(/^[a-z0-9" ]*$/);
@@ -498,7 +556,11 @@ describe("searching", () => {
     // …and with a quoted phrase (no blend), Meilisearch drops words from the end.
     meili.requests.length = 0;
     const result = await engine.search({ q: '"bệnh viện" xyzzy' });
-    expect(multiSearches().flat().some((query) => query.matchingStrategy === "last")).toBe(true);
+    expect(
+      multiSearches()
+        .flat()
+        .some((query) => query.matchingStrategy === "last"),
+    ).toBe(true);
     expect(ids(result)).toEqual(["benh-vien"]);
   });
 
@@ -507,14 +569,20 @@ describe("searching", () => {
     await engine.search({ q: "bệnh viện" });
     // Compounds and typos; the readings' and matching's ids with their sectors; the page.
     expect(multiSearches().length).toBeLessThanOrEqual(3);
-    expect(multiSearches().flat().every((query) => query.matchingStrategy !== "last")).toBe(true);
+    expect(
+      multiSearches()
+        .flat()
+        .every((query) => query.matchingStrategy !== "last"),
+    ).toBe(true);
   });
 });
 
 describe("reading a need typed as a sentence", () => {
   it("reads it as matching reads a problem, in two round trips", async () => {
     const engine = await seeded();
-    const result = await engine.search({ q: "Sở cần giảm ùn tắc giờ cao điểm bằng điều khiển đèn tín hiệu tại nút giao" });
+    const result = await engine.search({
+      q: "Sở cần giảm ùn tắc giờ cao điểm bằng điều khiển đèn tín hiệu tại nút giao",
+    });
     expect(ids(result)[0]).toBe("den-tin-hieu");
     // Matching's terms and the index size in one multi-search, then the page.
     const trips = multiSearches();
@@ -551,7 +619,9 @@ describe("suggestions", () => {
         ],
       },
     ]);
-    expect((await engine.suggest({ q: "bản nh" })).map((suggestion) => suggestion.id)).not.toContain("offer:draft-secret");
+    expect((await engine.suggest({ q: "bản nh" })).map((suggestion) => suggestion.id)).not.toContain(
+      "offer:draft-secret",
+    );
     expect(await engine.suggest({ q: "!!!" })).toEqual([]);
   });
 });
@@ -563,7 +633,16 @@ describe("against a strict server", () => {
   const OPERATOR = "operator-key";
   // The key actions the README lists for a running app (no indexes.create:
   // the index exists after the first boot with a wider key).
-  const APP_ACTIONS = ["search", "documents.add", "documents.delete", "indexes.get", "settings.update", "settings.get", "stats.get", "tasks.get"];
+  const APP_ACTIONS = [
+    "search",
+    "documents.add",
+    "documents.delete",
+    "indexes.get",
+    "settings.update",
+    "settings.get",
+    "stats.get",
+    "tasks.get",
+  ];
   const APP = "app-key";
   const NO_SWAP = "no-swap-key";
   const strict = createMeilisearchStandIn({
@@ -576,14 +655,19 @@ describe("against a strict server", () => {
   });
   const engineWith = (apiKey: string, options: Partial<ConstructorParameters<typeof MeilisearchEngine>[0]> = {}) =>
     new MeilisearchEngine({ host: strict.url, apiKey, timeoutMs: 1_000, taskTimeoutMs: 2_000, ...options });
-  const strictSearches = () => strict.requestsTo("POST", "/multi-search").flatMap((request) => (request.body as { queries: Record<string, unknown>[] }).queries);
+  const strictSearches = () =>
+    strict
+      .requestsTo("POST", "/multi-search")
+      .flatMap((request) => (request.body as { queries: Record<string, unknown>[] }).queries);
   beforeEach(() => {
     strict.reset();
     server.use(...strict.handlers);
   });
 
   it("restarts with a key that cannot create indexes once the index exists, and needs one for the first boot", async () => {
-    await expect(engineWith(APP).init()).rejects.toThrow(`Meilisearch index ${INDEX} does not exist and the API key may not create it (indexes.create)`);
+    await expect(engineWith(APP).init()).rejects.toThrow(
+      `Meilisearch index ${INDEX} does not exist and the API key may not create it (indexes.create)`,
+    );
     expect(strict.index(INDEX)).toBeNull();
     await engineWith(OPERATOR).init();
     const app = engineWith(APP);
@@ -599,8 +683,16 @@ describe("against a strict server", () => {
     const engine = engineWith(OPERATOR);
     await engine.init();
     await engine.setSynonyms([["kẹt xe", "ùn tắc"]]);
-    expect(strict.tasks().filter((task) => task.type === "settingsUpdate").every((task) => task.status === "succeeded")).toBe(true);
-    expect(strict.index(INDEX)!.settings.typoTolerance).toMatchObject({ enabled: true, disableOnAttributes: ["titleKeys", "keywordsKeys", "summaryKeys", "bodyKeys"] });
+    expect(
+      strict
+        .tasks()
+        .filter((task) => task.type === "settingsUpdate")
+        .every((task) => task.status === "succeeded"),
+    ).toBe(true);
+    expect(strict.index(INDEX)!.settings.typoTolerance).toMatchObject({
+      enabled: true,
+      disableOnAttributes: ["titleKeys", "keywordsKeys", "summaryKeys", "bodyKeys"],
+    });
   });
 
   it("rebuilds into a new index and swaps it in: the swap body, the same settings, the old documents deleted", async () => {
@@ -612,7 +704,13 @@ describe("against a strict server", () => {
     const other = engineWith(OPERATOR);
     await other.init();
     const kept = CORPUS.filter((document) => document.entityId !== "benh-vien");
-    expect(await other.replaceAll((async function* () { yield kept; })())).toBe(kept.length);
+    expect(
+      await other.replaceAll(
+        (async function* () {
+          yield kept;
+        })(),
+      ),
+    ).toBe(kept.length);
     const [swap] = strict.requestsTo("POST", "/swap-indexes");
     const rebuild = (swap!.body as { indexes: string[] }[])[0]!.indexes[1]!;
     expect(swap!.body).toEqual([{ indexes: [INDEX, rebuild] }]);
@@ -630,9 +728,19 @@ describe("against a strict server", () => {
     await engine.init();
     await engine.upsert(CORPUS);
     const limited = engineWith(NO_SWAP);
-    await expect(limited.replaceAll((async function* () { yield [CORPUS[0]!]; })())).rejects.toThrow(/API key is invalid/);
+    await expect(
+      limited.replaceAll(
+        (async function* () {
+          yield [CORPUS[0]!];
+        })(),
+      ),
+    ).rejects.toThrow(/API key is invalid/);
     expect(strict.documents(INDEX).size).toBe(CORPUS.length);
-    expect([...strict.requestsTo("POST", "/indexes")].map((request) => (request.body as { uid: string }).uid).filter((uid) => uid !== INDEX)).toHaveLength(1);
+    expect(
+      [...strict.requestsTo("POST", "/indexes")]
+        .map((request) => (request.body as { uid: string }).uid)
+        .filter((uid) => uid !== INDEX),
+    ).toHaveLength(1);
     const rebuild = (strict.requestsTo("POST", "/indexes").at(-1)!.body as { uid: string }).uid;
     expect(strict.index(rebuild)).toBeNull();
   });
@@ -640,9 +748,16 @@ describe("against a strict server", () => {
   it("cuts writes below the payload limit, and says which document alone is over it", async () => {
     const tight = createMeilisearchStandIn({ url: "http://127.0.0.1:7703", payloadLimitBytes: 20_000 });
     server.use(...tight.handlers);
-    const engine = new MeilisearchEngine({ host: tight.url, timeoutMs: 1_000, taskTimeoutMs: 2_000, payloadLimitBytes: 20_000 });
+    const engine = new MeilisearchEngine({
+      host: tight.url,
+      timeoutMs: 1_000,
+      taskTimeoutMs: 2_000,
+      payloadLimitBytes: 20_000,
+    });
     await engine.init();
-    const many = Array.from({ length: 30 }, (_, n) => searchDocument({ entityId: `doc-${n}`, title: `Tài liệu ${n}`, body: "Nội dung thử nghiệm ".repeat(20) }));
+    const many = Array.from({ length: 30 }, (_, n) =>
+      searchDocument({ entityId: `doc-${n}`, title: `Tài liệu ${n}`, body: "Nội dung thử nghiệm ".repeat(20) }),
+    );
     await engine.upsert(many);
     const sent = tight.requestsTo("POST", `/indexes/${INDEX}/documents`);
     expect(sent.length).toBeGreaterThan(1);
@@ -652,14 +767,18 @@ describe("against a strict server", () => {
     const whole = JSON.stringify(sent.flatMap((request) => request.body as unknown[]));
     expect(Buffer.byteLength(whole)).toBeGreaterThan(20_000);
     const huge = searchDocument({ entityId: "huge", title: "Quá lớn", body: "chữ ".repeat(10_000) });
-    await expect(engine.upsert([huge])).rejects.toThrow(/offer:huge is \d+ bytes as JSON, over Meilisearch's payload limit of 20000 bytes/);
+    await expect(engine.upsert([huge])).rejects.toThrow(
+      /offer:huge is \d+ bytes as JSON, over Meilisearch's payload limit of 20000 bytes/,
+    );
     expect(tight.requestsTo("POST", `/indexes/${INDEX}/documents`)).toHaveLength(sent.length);
   });
 
   it("highlights a match Meilisearch found only in the body, from the cropped body, without fetching the body whole", async () => {
     const engine = engineWith(OPERATOR);
     await engine.init();
-    const body = `${"Giới thiệu chung về đơn vị cung cấp. ".repeat(12)}Bản đồ số cho hạ tầng infrastructure của thành phố. ${"Kết luận. ".repeat(30)}`;
+    const body = `${"Giới thiệu chung về đơn vị cung cấp. ".repeat(
+      12,
+    )}Bản đồ số cho hạ tầng infrastructure của thành phố. ${"Kết luận. ".repeat(30)}`;
     await engine.upsert([searchDocument({ entityId: "map", title: "Bản đồ số", summary: "Cho quận huyện.", body })]);
     // A typo Meilisearch forgives: only its marks in the body say which word it read.
     const result = await engine.search({ q: "infrastucure" });
@@ -669,7 +788,8 @@ describe("against a strict server", () => {
     expect(snippetText.length).toBeLessThan(body.length / 2);
     for (const query of strictSearches()) {
       if (Array.isArray(query.attributesToRetrieve)) expect(query.attributesToRetrieve).not.toContain("body");
-      if (Array.isArray(query.attributesToCrop)) expect(query.attributesToHighlight).toEqual(expect.arrayContaining(query.attributesToCrop as string[]));
+      if (Array.isArray(query.attributesToCrop))
+        expect(query.attributesToHighlight).toEqual(expect.arrayContaining(query.attributesToCrop as string[]));
     }
   });
 
@@ -682,9 +802,19 @@ describe("against a strict server", () => {
       searchDocument({ entityId: "typo", title: "Camerra repair" }),
       ...Array.from({ length: 20 }, (_, n) => searchDocument({ entityId: `filler-${n}`, title: `Dịch vụ công ${n}` })),
     ]);
-    const hits = await engine.similar({ terms: [{ words: ["ai"], weight: 1 }, { words: ["camera"], weight: 1 }], limit: 10 });
+    const hits = await engine.similar({
+      terms: [
+        { words: ["ai"], weight: 1 },
+        { words: ["camera"], weight: 1 },
+      ],
+      limit: 10,
+    });
     expect(hits.map((hit) => hit.entityId).sort()).toEqual(["ai"]);
-    expect(strictSearches().filter((query) => query.q !== "").map((query) => query.q)).toEqual(['"ai"', '"camera"']);
+    expect(
+      strictSearches()
+        .filter((query) => query.q !== "")
+        .map((query) => query.q),
+    ).toEqual(['"ai"', '"camera"']);
     // A term of nothing but stop words would be a placeholder search: it is not sent.
     strict.requests.length = 0;
     expect(await engine.similar({ terms: [{ words: ["va"], weight: 1 }], limit: 10 })).toEqual([]);

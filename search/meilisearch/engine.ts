@@ -20,7 +20,14 @@ import { blendedScore, isLongQuery, needTerms, sectorFeedback } from "../reading
 import { buildSynonymIndex, parseQuery, type ParsedQuery, type QueryClause, type SynonymIndex } from "../query.ts";
 import { fold, foldedWords, isStopWord, tokenize, typosBetween, type Token } from "../text.ts";
 import {
-  BLEND_MIN_WORDS, EXACT_QUALITY, FOLDED_QUALITY, LONG_RELATIVE_CUTOFF, RELATIVE_CUTOFF, SCATTERED_FACTOR, SHORT_PREFIX, SIMILAR_COMMON_FLOOR,
+  BLEND_MIN_WORDS,
+  EXACT_QUALITY,
+  FOLDED_QUALITY,
+  LONG_RELATIVE_CUTOFF,
+  RELATIVE_CUTOFF,
+  SCATTERED_FACTOR,
+  SHORT_PREFIX,
+  SIMILAR_COMMON_FLOOR,
   SIMILAR_COMMON_SHARE,
 } from "../tuning/search.ts";
 import { MATCHING_READING_MAX_TERMS, READING_ID_WINDOW, TYPO_MIN_WORD_SIZE } from "../tuning/meilisearch.ts";
@@ -120,12 +127,7 @@ export interface MeilisearchEngineOptions {
 /** A write Meilisearch accepted but could not apply. */
 export class MeilisearchTaskError extends Error {
   override name = "MeilisearchTaskError";
-  constructor(
-    readonly taskUid: number,
-    readonly status: string,
-    readonly code: string | null,
-    message: string,
-  ) {
+  constructor(readonly taskUid: number, readonly status: string, readonly code: string | null, message: string) {
     super(message);
   }
 }
@@ -138,10 +140,13 @@ export class MeilisearchTaskError extends Error {
  */
 export function primaryKeyFor(id: string): string {
   const escape = (text: string) =>
-    [...text].map((character) => (/[A-Za-z0-9-]/.test(character) ? character : `_${character.codePointAt(0)!.toString(16)}_`)).join("");
+    [...text]
+      .map((character) => (/[A-Za-z0-9-]/.test(character) ? character : `_${character.codePointAt(0)!.toString(16)}_`))
+      .join("");
   const colon = id.indexOf(":");
   const type = id.slice(0, colon);
-  if (colon > 0 && (SEARCH_DOC_TYPES as readonly string[]).includes(type)) return `${type}-${escape(id.slice(colon + 1))}`;
+  if (colon > 0 && (SEARCH_DOC_TYPES as readonly string[]).includes(type))
+    return `${type}-${escape(id.slice(colon + 1))}`;
   // Not a `${type}:${entityId}` id: the leading "_" keeps it apart from those.
   return `_${escape(id)}`;
 }
@@ -204,7 +209,9 @@ export function meilisearchQueryText(parsed: ParsedQuery): string {
     if (words.length > MAX_SYNONYM_WORDS) {
       // "trí tuệ nhân tạo" would never reach its synonym "AI"; asking for the
       // short form instead finds both, as synonyms go both ways.
-      const short = clause.synonyms.filter((synonym) => synonym.length <= MAX_SYNONYM_WORDS).sort((a, b) => a.length - b.length)[0];
+      const short = clause.synonyms
+        .filter((synonym) => synonym.length <= MAX_SYNONYM_WORDS)
+        .sort((a, b) => a.length - b.length)[0];
       if (short) return short.join(" ");
     }
     return words.join(" ");
@@ -254,7 +261,6 @@ function queryTerms(parsed: ParsedQuery): string[] {
   });
 }
 
-
 // --- Reading a query the way the embedded engine does --------------------
 // The embedded engine scores every document against a plan (exact spellings,
 // other spellings, compounds side by side or scattered: search/embedded/
@@ -297,7 +303,9 @@ function queryParts(parsed: ParsedQuery): Part[] {
   const parts: Part[] = [];
   for (const clause of parsed.clauses) {
     if (clause.phrase) parts.push({ kind: "phrase", tokens: clause.words });
-    else for (const token of clause.words) parts.push({ kind: "word", token, prefix: clause.prefix, thesaurus: clause.synonyms.length > 0, clause });
+    else
+      for (const token of clause.words)
+        parts.push({ kind: "word", token, prefix: clause.prefix, thesaurus: clause.synonyms.length > 0, clause });
   }
   // A single letter still being typed after other words would match most of
   // the index; wait for the next letter (as the embedded engine does).
@@ -306,7 +314,13 @@ function queryParts(parsed: ParsedQuery): Part[] {
   return parts;
 }
 
-function reading(parts: Part[], bonds: ReadonlySet<number>, exact: boolean, scattered: boolean, quality: number): Reading {
+function reading(
+  parts: Part[],
+  bonds: ReadonlySet<number>,
+  exact: boolean,
+  scattered: boolean,
+  quality: number,
+): Reading {
   const text = (token: Token) => (exact ? token.key : token.folded);
   const term = (token: Token) => (exact ? `=${token.key}` : token.folded);
   const pieces: string[] = [];
@@ -329,7 +343,9 @@ function reading(parts: Part[], bonds: ReadonlySet<number>, exact: boolean, scat
       // Meilisearch looks synonyms up for three words at most: "trí tuệ nhân
       // tạo" would never reach "AI"; its short form finds both, as synonyms go
       // both ways.
-      const short = part.clause.synonyms.filter((synonym) => synonym.length <= MAX_SYNONYM_WORDS).sort((a, b) => a.length - b.length)[0];
+      const short = part.clause.synonyms
+        .filter((synonym) => synonym.length <= MAX_SYNONYM_WORDS)
+        .sort((a, b) => a.length - b.length)[0];
       if (short) {
         if (part.clause.words[0] === token) {
           pieces.push(short.join(" "));
@@ -372,20 +388,32 @@ function readingsOf(parts: Part[], bonds: ReadonlySet<number>, parsed: ParsedQue
   if (parsed.toned) readings.push(reading(parts, bonds, true, false, EXACT_QUALITY));
   readings.push(reading(parts, bonds, false, false, parsed.toned ? FOLDED_QUALITY : EXACT_QUALITY));
   if (bonded && parsed.toned) readings.push(reading(parts, bonds, true, true, EXACT_QUALITY * SCATTERED_FACTOR));
-  if (bonded) readings.push(reading(parts, bonds, false, true, (parsed.toned ? FOLDED_QUALITY : EXACT_QUALITY) * SCATTERED_FACTOR));
+  if (bonded)
+    readings.push(
+      reading(parts, bonds, false, true, (parsed.toned ? FOLDED_QUALITY : EXACT_QUALITY) * SCATTERED_FACTOR),
+    );
   return readings.sort((a, b) => b.quality - a.quality);
 }
 
 /** Whether every document `inner` finds, `outer` finds too. */
 function contains(outer: Reading, inner: Reading): boolean {
-  return (outer.scattered || !inner.scattered) && (!outer.exact || inner.exact) && (outer.matchingStrategy === "last" || inner.matchingStrategy === "all");
+  return (
+    (outer.scattered || !inner.scattered) &&
+    (!outer.exact || inner.exact) &&
+    (outer.matchingStrategy === "last" || inner.matchingStrategy === "all")
+  );
 }
 
 /**
  * Words Meilisearch marked that are typos of a query word: they are
  * highlighted, and their spellings counted towards "did you mean".
  */
-function addForgivenTypos(words: readonly Token[], marked: readonly Token[], terms: Set<string>, corrections: Map<string, Map<string, number>>) {
+function addForgivenTypos(
+  words: readonly Token[],
+  marked: readonly Token[],
+  terms: Set<string>,
+  corrections: Map<string, Map<string, number>>,
+) {
   for (const word of words) {
     if (marked.some((token) => token.folded === word.folded)) continue;
     for (const token of marked) {
@@ -414,17 +442,26 @@ export function markedTokens(value: unknown, into: Token[] = []): Token[] {
  * the spelling the documents use (with its diacritics: "chuyn đổi số" →
  * "chuyển đổi số"); null when no word needed it.
  */
-function didYouMeanOf(parsed: ParsedQuery, corrections: ReadonlyMap<string, ReadonlyMap<string, number>>): string | null {
+function didYouMeanOf(
+  parsed: ParsedQuery,
+  corrections: ReadonlyMap<string, ReadonlyMap<string, number>>,
+): string | null {
   if (corrections.size === 0) return null;
   const best = (spellings: ReadonlyMap<string, number>) =>
-    [...spellings].sort(([a, x], [b, y]) => y - x || Number(fold(b) !== b) - Number(fold(a) !== a) || a.localeCompare(b))[0]![0];
-  return parsed.words.map((word) => (corrections.has(word.folded) ? best(corrections.get(word.folded)!) : word.exact)).join(" ");
+    [...spellings].sort(
+      ([a, x], [b, y]) => y - x || Number(fold(b) !== b) - Number(fold(a) !== a) || a.localeCompare(b),
+    )[0]![0];
+  return parsed.words
+    .map((word) => (corrections.has(word.folded) ? best(corrections.get(word.folded)!) : word.exact))
+    .join(" ");
 }
 
 type StoredHit = Hit<Omit<MeilisearchDocument, "pk">>;
 
 /** What is fetched of each candidate: enough to score, filter, count facets and sort it here. */
-type CandidateDocument = { pk: string; publishedAt?: number; priceMin?: number } & Partial<Record<FacetField, string | string[] | null>>;
+type CandidateDocument = { pk: string; publishedAt?: number; priceMin?: number } & Partial<
+  Record<FacetField, string | string[] | null>
+>;
 
 interface Candidate {
   document: CandidateDocument;
@@ -492,7 +529,11 @@ export class MeilisearchEngine implements SearchEngine {
    * Resolves only once the task succeeded: the outbox takes a resolved write
    * to mean "searchable now" and a rejection to mean "retry later".
    */
-  private async completed(enqueued: EnqueuedTaskPromise, what: string, tolerated: readonly string[] = []): Promise<void> {
+  private async completed(
+    enqueued: EnqueuedTaskPromise,
+    what: string,
+    tolerated: readonly string[] = [],
+  ): Promise<void> {
     const task = await enqueued.waitTask({ timeout: this.taskTimeoutMs, interval: 50 });
     if (task.status === "succeeded") return;
     const code = task.error?.code ?? null;
@@ -501,7 +542,9 @@ export class MeilisearchEngine implements SearchEngine {
       task.uid,
       task.status,
       code,
-      `Meilisearch ${what} task ${task.uid} ${task.status}${task.error ? `: ${task.error.code}: ${task.error.message}` : ""}`,
+      `Meilisearch ${what} task ${task.uid} ${task.status}${
+        task.error ? `: ${task.error.code}: ${task.error.message}` : ""
+      }`,
     );
   }
 
@@ -525,18 +568,24 @@ export class MeilisearchEngine implements SearchEngine {
     try {
       const existing = await this.client.getRawIndex(uid);
       if (existing.primaryKey !== null && existing.primaryKey !== PRIMARY_KEY) {
-        throw new Error(`Meilisearch index ${uid} has primary key ${existing.primaryKey}, not ${PRIMARY_KEY}: delete it and rebuild the search index`);
+        throw new Error(
+          `Meilisearch index ${uid} has primary key ${existing.primaryKey}, not ${PRIMARY_KEY}: delete it and rebuild the search index`,
+        );
       }
       return;
     } catch (error) {
       if (!(error instanceof MeilisearchApiError) || error.cause?.code !== "index_not_found") throw error;
     }
     try {
-      await this.completed(this.client.createIndex(uid, { primaryKey: PRIMARY_KEY }), "index creation", ["index_already_exists"]);
+      await this.completed(this.client.createIndex(uid, { primaryKey: PRIMARY_KEY }), "index creation", [
+        "index_already_exists",
+      ]);
     } catch (error) {
       // Meilisearch answers a missing action with "The provided API key is invalid.", which misleads an operator.
       if (error instanceof MeilisearchApiError && error.cause?.code === "invalid_api_key") {
-        throw new Error(`Meilisearch index ${uid} does not exist and the API key may not create it (indexes.create)`, { cause: error });
+        throw new Error(`Meilisearch index ${uid} does not exist and the API key may not create it (indexes.create)`, {
+          cause: error,
+        });
       }
       throw error;
     }
@@ -565,7 +614,9 @@ export class MeilisearchEngine implements SearchEngine {
       const stored = toMeilisearchDocument(document);
       const size = Buffer.byteLength(JSON.stringify(stored)) + 1;
       if (size > limit) {
-        throw new Error(`Search document ${document.id} is ${size} bytes as JSON, over Meilisearch's payload limit of ${this.payloadLimitBytes} bytes`);
+        throw new Error(
+          `Search document ${document.id} is ${size} bytes as JSON, over Meilisearch's payload limit of ${this.payloadLimitBytes} bytes`,
+        );
       }
       if (slice.length >= UPSERT_BATCH || bytes + size > limit) await send();
       slice.push(stored);
@@ -618,7 +669,10 @@ export class MeilisearchEngine implements SearchEngine {
   }
 
   async setSynonyms(groups: SynonymGroups): Promise<void> {
-    await this.completed(this.index.updateSettings({ synonyms: meilisearchSynonyms(searchSynonymGroups(groups)) }), "synonyms update");
+    await this.completed(
+      this.index.updateSettings({ synonyms: meilisearchSynonyms(searchSynonymGroups(groups)) }),
+      "synonyms update",
+    );
     this.synonymGroups = groups;
     this.synonyms = buildSynonymIndex(searchSynonymGroups(groups));
     this.matchSynonyms = buildMatchSynonyms(searchSynonymGroups(groups));
@@ -661,28 +715,36 @@ export class MeilisearchEngine implements SearchEngine {
       sort === "newest" || (sort === "relevance" && parts.length === 0)
         ? ["publishedAt:desc"]
         : sort === "price-asc"
-          ? ["priceMin:asc"]
-          : sort === "price-desc"
-            ? ["priceMin:desc"]
-            : undefined;
+        ? ["priceMin:asc"]
+        : sort === "price-desc"
+        ? ["priceMin:desc"]
+        : undefined;
 
     // Which reading(s) of the query are results: the best that finds
     // anything, and those within RELATIVE_CUTOFF of it (see readingsOf).
     let shown: Reading[];
     if (parts.length === 0) {
-      shown = [{ q: "", exact: false, scattered: false, quality: 1, attributes: null, matchingStrategy: "all", terms: [] }];
+      shown = [
+        { q: "", exact: false, scattered: false, quality: 1, attributes: null, matchingStrategy: "all", terms: [] },
+      ];
     } else {
       // Read as the embedded engine reads it (search/reading.ts): a sentence
       // as matching reads a problem; a few words blended with that reading,
       // typos read as the word Meilisearch forgave them for.
       const long = isLongQuery(query.q);
       const blend = !long && parsed.words.length >= BLEND_MIN_WORDS && !parsed.clauses.some((clause) => clause.phrase);
-      const { bonds, corrected } = long ? { bonds: new Set<number>(), corrected: new Map<string, string>() } : await this.prepare(parts, parsed, blend);
+      const { bonds, corrected } = long
+        ? { bonds: new Set<number>(), corrected: new Map<string, string>() }
+        : await this.prepare(parts, parsed, blend);
       const readings = long ? [] : readingsOf(parts, bonds, parsed);
       const scored = await this.searchScored({
         parsed,
         readings,
-        matchingText: long ? query.q : blend ? parsed.words.map((word) => corrected.get(word.folded) ?? word.exact).join(" ") : null,
+        matchingText: long
+          ? query.q
+          : blend
+          ? parsed.words.map((word) => corrected.get(word.folded) ?? word.exact).join(" ")
+          : null,
         cutoff: long ? LONG_RELATIVE_CUTOFF : RELATIVE_CUTOFF,
         visibility,
         filters: FACET_FIELDS.flatMap((field) => {
@@ -696,7 +758,11 @@ export class MeilisearchEngine implements SearchEngine {
       });
       if (scored) return scored;
       const counts = await this.totals(readings, filterWithout(null));
-      const accepted = acceptedReadings(readings.map((reading) => reading.quality), counts, RELATIVE_CUTOFF);
+      const accepted = acceptedReadings(
+        readings.map((reading) => reading.quality),
+        counts,
+        RELATIVE_CUTOFF,
+      );
       shown = readings.filter((_, index) => accepted[index]);
       if (shown.length === 0 && parsed.words.length > 1) {
         // As in the embedded engine: when every word together finds nothing,
@@ -721,7 +787,9 @@ export class MeilisearchEngine implements SearchEngine {
       attributesToCrop: CROPPED_ATTRIBUTES,
       cropLength: CROP_LENGTH,
       cropMarker: CROP_MARKER,
-      ...(widest.q === "" ? {} : { attributesToHighlight: HIGHLIGHTED_ATTRIBUTES, highlightPreTag: PRE_TAG, highlightPostTag: POST_TAG }),
+      ...(widest.q === ""
+        ? {}
+        : { attributesToHighlight: HIGHLIGHTED_ATTRIBUTES, highlightPreTag: PRE_TAG, highlightPostTag: POST_TAG }),
     };
 
     // The page: straight from the widest reading when only one is shown or
@@ -753,7 +821,9 @@ export class MeilisearchEngine implements SearchEngine {
 
     const main: MultiSearchQuery = {
       ...base(widest),
-      filter: pagePks ? [...filterWithout(null), inFilter(PRIMARY_KEY, pagePks.length > 0 ? pagePks : ["-"])] : filterWithout(null),
+      filter: pagePks
+        ? [...filterWithout(null), inFilter(PRIMARY_KEY, pagePks.length > 0 ? pagePks : ["-"])]
+        : filterWithout(null),
       ...(pagePks ? { page: 1, hitsPerPage: Math.max(pagePks.length, 1) } : { page, hitsPerPage: perPage }),
       attributesToRetrieve: [...RETRIEVED_ATTRIBUTES, PRIMARY_KEY],
       showRankingScore: true,
@@ -777,7 +847,10 @@ export class MeilisearchEngine implements SearchEngine {
       facets: [field],
       limit: 0,
     }));
-    const { results } = await this.client.multiSearch<{ queries: MultiSearchQuery[] }, Omit<MeilisearchDocument, "pk"> & { pk: string }>({
+    const { results } = await this.client.multiSearch<
+      { queries: MultiSearchQuery[] },
+      Omit<MeilisearchDocument, "pk"> & { pk: string }
+    >({
       queries: [main, totalQuery, ...facetQueries],
     });
     const [pageResult, totalResult] = [results[0]!, results[1]!];
@@ -853,7 +926,8 @@ export class MeilisearchEngine implements SearchEngine {
       hitsPerPage: READING_ID_WINDOW,
       attributesToRetrieve: [PRIMARY_KEY, ...fields, "publishedAt", "priceMin"],
     };
-    const terms = matchingText === null ? [] : heaviest(needTerms(matchingText, this.matchSynonyms), MATCHING_READING_MAX_TERMS);
+    const terms =
+      matchingText === null ? [] : heaviest(needTerms(matchingText, this.matchSynonyms), MATCHING_READING_MAX_TERMS);
     const { results } = await this.client.multiSearch<{ queries: MultiSearchQuery[] }, CandidateDocument>({
       queries: [
         ...readings.map((reading) => ({ ...this.readingQuery(reading), ...window })),
@@ -866,7 +940,11 @@ export class MeilisearchEngine implements SearchEngine {
     const candidates = new Map<string, Candidate>();
     const add = (document: CandidateDocument) => {
       let candidate = candidates.get(document.pk);
-      if (!candidate) candidates.set(document.pk, (candidate = { document, own: 0, reading: -1, rank: candidates.size, matching: 0, matched: [], score: 0 }));
+      if (!candidate)
+        candidates.set(
+          document.pk,
+          (candidate = { document, own: 0, reading: -1, rank: candidates.size, matching: 0, matched: [], score: 0 }),
+        );
       return candidate;
     };
     const fromReading = (index: number, result: MultiSearchResult<CandidateDocument>) => {
@@ -878,7 +956,10 @@ export class MeilisearchEngine implements SearchEngine {
         }
       }
     };
-    const bestFound = Math.max(0, ...readings.map((reading, index) => (totalOf(results[index]!) > 0 ? reading.quality : 0)));
+    const bestFound = Math.max(
+      0,
+      ...readings.map((reading, index) => (totalOf(results[index]!) > 0 ? reading.quality : 0)),
+    );
     for (let index = 0; index < readings.length; index++) {
       const result = results[index]!;
       // Readings below the cut-off give their best-ranked documents only:
@@ -907,7 +988,11 @@ export class MeilisearchEngine implements SearchEngine {
       }
       return failed;
     };
-    if (readings.length > 0 && parsed.words.length > 1 && ![...candidates.values()].some((candidate) => failedField(candidate) === null)) {
+    if (
+      readings.length > 0 &&
+      parsed.words.length > 1 &&
+      ![...candidates.values()].some((candidate) => failedField(candidate) === null)
+    ) {
       // As before: when every word together finds nothing, Meilisearch drops
       // words from the end rather than show an empty page.
       const last: Reading = { ...readings.at(-1)!, matchingStrategy: "last", quality: SCATTERED_FACTOR };
@@ -922,13 +1007,26 @@ export class MeilisearchEngine implements SearchEngine {
     const bestMatching = Math.max(0, ...all.map((candidate) => candidate.matching));
     for (const candidate of all) {
       const matching = bestMatching > 0 ? candidate.matching / bestMatching : 0;
-      candidate.score = readings.length === 0 ? matching : matchingText !== null ? blendedScore(candidate.own, matching) : candidate.own;
+      candidate.score =
+        readings.length === 0
+          ? matching
+          : matchingText !== null
+          ? blendedScore(candidate.own, matching)
+          : candidate.own;
     }
-    for (const [candidate, score] of sectorFeedback(all, (candidate) => candidate.score, (candidate) => valuesOf(candidate.document, "sector"))) candidate.score = score;
+    for (const [candidate, score] of sectorFeedback(
+      all,
+      (candidate) => candidate.score,
+      (candidate) => valuesOf(candidate.document, "sector"),
+    ))
+      candidate.score = score;
 
     // Results score at least `cutoff` of the best within the filters.
     const failed = new Map(all.map((candidate) => [candidate, failedField(candidate)]));
-    const best = Math.max(0, ...all.filter((candidate) => failed.get(candidate) === null).map((candidate) => candidate.score));
+    const best = Math.max(
+      0,
+      ...all.filter((candidate) => failed.get(candidate) === null).map((candidate) => candidate.score),
+    );
     const reaches = (candidate: Candidate) => candidate.score > 0 && candidate.score >= best * args.cutoff;
     const accepted = all.filter((candidate) => failed.get(candidate) === null && reaches(candidate));
 
@@ -944,14 +1042,21 @@ export class MeilisearchEngine implements SearchEngine {
       facets[field] = bucket;
     }
 
-    const newest = (a: Candidate, b: Candidate) => (b.document.publishedAt ?? -Infinity) - (a.document.publishedAt ?? -Infinity) || a.rank - b.rank;
+    const newest = (a: Candidate, b: Candidate) =>
+      (b.document.publishedAt ?? -Infinity) - (a.document.publishedAt ?? -Infinity) || a.rank - b.rank;
     const price = (direction: number) => (a: Candidate, b: Candidate) => {
       const [x, y] = [a.document.priceMin, b.document.priceMin];
       if (x === undefined || y === undefined) return Number(x === undefined) - Number(y === undefined) || newest(a, b);
       return direction * (x - y) || newest(a, b);
     };
     const compare =
-      sort === "newest" ? newest : sort === "price-asc" ? price(1) : sort === "price-desc" ? price(-1) : (a: Candidate, b: Candidate) => b.score - a.score || a.rank - b.rank;
+      sort === "newest"
+        ? newest
+        : sort === "price-asc"
+        ? price(1)
+        : sort === "price-desc"
+        ? price(-1)
+        : (a: Candidate, b: Candidate) => b.score - a.score || a.rank - b.rank;
     const pageCandidates = accepted.sort(compare).slice((page - 1) * perPage, page * perPage);
     const pagePks = pageCandidates.map((candidate) => candidate.document.pk);
 
@@ -962,10 +1067,21 @@ export class MeilisearchEngine implements SearchEngine {
     // its body around its terms: its body is fetched whole instead.
     const marking = readings.at(-1);
     const pageFilter = [visibility, inFilter(PRIMARY_KEY, pagePks)];
-    const marked = marking ? pageCandidates.filter((candidate) => candidate.own > 0).map((candidate) => candidate.document.pk) : [];
-    const unmarked = pageCandidates.filter((candidate) => !marked.includes(candidate.document.pk)).map((candidate) => candidate.document.pk);
+    const marked = marking
+      ? pageCandidates.filter((candidate) => candidate.own > 0).map((candidate) => candidate.document.pk)
+      : [];
+    const unmarked = pageCandidates
+      .filter((candidate) => !marked.includes(candidate.document.pk))
+      .map((candidate) => candidate.document.pk);
     const queries: MultiSearchQuery[] = [
-      { indexUid: this.indexUid, q: "", filter: pageFilter, page: 1, hitsPerPage: pagePks.length, attributesToRetrieve: [...RETRIEVED_ATTRIBUTES, PRIMARY_KEY] },
+      {
+        indexUid: this.indexUid,
+        q: "",
+        filter: pageFilter,
+        page: 1,
+        hitsPerPage: pagePks.length,
+        attributesToRetrieve: [...RETRIEVED_ATTRIBUTES, PRIMARY_KEY],
+      },
     ];
     if (marking && marked.length > 0) {
       queries.push({
@@ -984,15 +1100,31 @@ export class MeilisearchEngine implements SearchEngine {
     }
     const markedAt = queries.length - 1;
     if (unmarked.length > 0) {
-      queries.push({ indexUid: this.indexUid, q: "", filter: [visibility, inFilter(PRIMARY_KEY, unmarked)], page: 1, hitsPerPage: unmarked.length, attributesToRetrieve: [PRIMARY_KEY, "body"] });
+      queries.push({
+        indexUid: this.indexUid,
+        q: "",
+        filter: [visibility, inFilter(PRIMARY_KEY, unmarked)],
+        page: 1,
+        hitsPerPage: unmarked.length,
+        attributesToRetrieve: [PRIMARY_KEY, "body"],
+      });
     }
     const pageResults =
       pagePks.length === 0
         ? []
-        : (await this.client.multiSearch<{ queries: MultiSearchQuery[] }, Omit<MeilisearchDocument, "pk"> & { pk: string }>({ queries })).results;
+        : (
+            await this.client.multiSearch<
+              { queries: MultiSearchQuery[] },
+              Omit<MeilisearchDocument, "pk"> & { pk: string }
+            >({ queries })
+          ).results;
     const stored = new Map((pageResults[0]?.hits ?? []).map((hit) => [hit.pk, hit]));
-    const formatted = new Map(markedAt > 0 ? (pageResults[markedAt]?.hits ?? []).map((hit) => [hit.pk, hit._formatted]) : []);
-    const wholeBodies = new Map(unmarked.length > 0 ? (pageResults.at(-1)?.hits ?? []).map((hit) => [hit.pk, hit.body ?? ""]) : []);
+    const formatted = new Map(
+      markedAt > 0 ? (pageResults[markedAt]?.hits ?? []).map((hit) => [hit.pk, hit._formatted]) : [],
+    );
+    const wholeBodies = new Map(
+      unmarked.length > 0 ? (pageResults.at(-1)?.hits ?? []).map((hit) => [hit.pk, hit.body ?? ""]) : [],
+    );
 
     const corrections = new Map<string, Map<string, number>>();
     const hits: SearchHit[] = [];
@@ -1012,7 +1144,15 @@ export class MeilisearchEngine implements SearchEngine {
       perPage,
       hits,
       facets,
-      matchedTerms: [...new Set(hits.flatMap((_, index) => [...(pageCandidates[index]!.own > 0 ? readings[pageCandidates[index]!.reading]!.terms : pageCandidates[index]!.matched)]))],
+      matchedTerms: [
+        ...new Set(
+          hits.flatMap((_, index) => [
+            ...(pageCandidates[index]!.own > 0
+              ? readings[pageCandidates[index]!.reading]!.terms
+              : pageCandidates[index]!.matched),
+          ]),
+        ),
+      ],
       didYouMean: readings.length > 0 ? didYouMeanOf(parsed, corrections) : null,
     };
   }
@@ -1049,7 +1189,11 @@ export class MeilisearchEngine implements SearchEngine {
    * rarer one; and, for a blended query, which word each typo stands for.
    * One multi-search, skipped when there is nothing to ask.
    */
-  private async prepare(parts: Part[], parsed: ParsedQuery, probeTypos: boolean): Promise<{ bonds: Set<number>; corrected: Map<string, string> }> {
+  private async prepare(
+    parts: Part[],
+    parsed: ParsedQuery,
+    probeTypos: boolean,
+  ): Promise<{ bonds: Set<number>; corrected: Map<string, string> }> {
     const toned = parsed.toned;
     const pairs: number[] = [];
     for (let i = 0; i + 1 < parts.length; i++) {
@@ -1061,7 +1205,12 @@ export class MeilisearchEngine implements SearchEngine {
     // Words long enough for Meilisearch to forgive a typo in: the top hit
     // for the word alone (fewest typos first) shows which word it read.
     const probed = probeTypos
-      ? parsed.words.filter((word, index, all) => word.folded.length >= TYPO_MIN_WORD_SIZE.oneTypo && !isStopWord(word) && all.findIndex((other) => other.folded === word.folded) === index)
+      ? parsed.words.filter(
+          (word, index, all) =>
+            word.folded.length >= TYPO_MIN_WORD_SIZE.oneTypo &&
+            !isStopWord(word) &&
+            all.findIndex((other) => other.folded === word.folded) === index,
+        )
       : [];
     if (pairs.length === 0 && probed.length === 0) return { bonds: new Set(), corrected: new Map() };
     const questions: { q: string; attributes: string[] }[] = [];
@@ -1073,8 +1222,18 @@ export class MeilisearchEngine implements SearchEngine {
       const [left, right] = [(parts[i] as WordPart).token, (parts[i + 1] as WordPart).token];
       return {
         i,
-        exact: toned ? [ask(`"${left.key} ${right.key}"`, KEY_ATTRIBUTE_LIST), ask(`${left.key} `, KEY_ATTRIBUTE_LIST), ask(`${right.key} `, KEY_ATTRIBUTE_LIST)] : null,
-        folded: [ask(`"${left.folded} ${right.folded}"`, TEXT_ATTRIBUTES), ask(`${left.folded} `, TEXT_ATTRIBUTES), ask(`${right.folded} `, TEXT_ATTRIBUTES)],
+        exact: toned
+          ? [
+              ask(`"${left.key} ${right.key}"`, KEY_ATTRIBUTE_LIST),
+              ask(`${left.key} `, KEY_ATTRIBUTE_LIST),
+              ask(`${right.key} `, KEY_ATTRIBUTE_LIST),
+            ]
+          : null,
+        folded: [
+          ask(`"${left.folded} ${right.folded}"`, TEXT_ATTRIBUTES),
+          ask(`${left.folded} `, TEXT_ATTRIBUTES),
+          ask(`${right.folded} `, TEXT_ATTRIBUTES),
+        ],
       };
     });
     const { results } = await this.client.multiSearch<{ queries: MultiSearchQuery[] }>({
@@ -1114,7 +1273,9 @@ export class MeilisearchEngine implements SearchEngine {
     const count = (index: number) => totalOf(results[index]!);
     const strengths = planned.flatMap(({ i, exact, folded }) => {
       // Exact spellings when the index holds both as typed, else any spelling.
-      const [together, left, right] = (exact && count(exact[1]!) > 0 && count(exact[2]!) > 0 ? exact : folded).map(count) as [number, number, number];
+      const [together, left, right] = (exact && count(exact[1]!) > 0 && count(exact[2]!) > 0 ? exact : folded).map(
+        count,
+      ) as [number, number, number];
       const strength = collocationStrength(together, left, right);
       return strength === null ? [] : [{ i, strength }];
     });
@@ -1154,7 +1315,10 @@ export class MeilisearchEngine implements SearchEngine {
     // A phrase of nothing but the server's stop words is no term at all to
     // Meilisearch: the query would turn into a placeholder search matching
     // every document.
-    const terms = heaviest(query.terms.filter((term) => term.words.some((word) => word !== "" && !SERVER_STOP_WORDS.has(word))), SIMILAR_MAX_TERMS);
+    const terms = heaviest(
+      query.terms.filter((term) => term.words.some((word) => word !== "" && !SERVER_STOP_WORDS.has(word))),
+      SIMILAR_MAX_TERMS,
+    );
     if (terms.length === 0) return [];
     const filter = [
       visibilityFilter(query.visibility?.organisationIds ?? []),
@@ -1163,7 +1327,10 @@ export class MeilisearchEngine implements SearchEngine {
         return values && values.length > 0 ? [inFilter(field, values)] : [];
       }),
     ];
-    const { results } = await this.client.multiSearch<{ queries: MultiSearchQuery[] }, { id: string; type: SimilarHit["type"]; entityId: string }>({
+    const { results } = await this.client.multiSearch<
+      { queries: MultiSearchQuery[] },
+      { id: string; type: SimilarHit["type"]; entityId: string }
+    >({
       queries: [
         ...terms.map((term) => ({
           ...this.termQuery({ ...term, words: term.words.filter(Boolean) }),
@@ -1183,7 +1350,13 @@ export class MeilisearchEngine implements SearchEngine {
       const rarity = termRarity(totalOf(result), size, commonLimit, term.weight);
       if (rarity === 0) return;
       for (const hit of result.hits) {
-        const entry = scores.get(hit.id) ?? { id: hit.id, type: hit.type, entityId: hit.entityId, score: 0, matched: [] };
+        const entry = scores.get(hit.id) ?? {
+          id: hit.id,
+          type: hit.type,
+          entityId: hit.entityId,
+          score: 0,
+          matched: [],
+        };
         entry.score += rarity;
         entry.matched.push(term.words.filter(Boolean).join(" "));
         scores.set(hit.id, entry);

@@ -4,7 +4,14 @@
 import type { Settings } from "meilisearch";
 import { MATCHING_GLOSSARY } from "../lexicon/index.ts";
 import { fold, STOP_WORDS_EXACT, STOP_WORDS_FOLDED, tokenize } from "../text.ts";
-import { ATTRIBUTE_ORDER, LOCALES, MAX_TOTAL_HITS, MAX_VALUES_PER_FACET, RANKING_RULES, TYPO_MIN_WORD_SIZE } from "../tuning/meilisearch.ts";
+import {
+  ATTRIBUTE_ORDER,
+  LOCALES,
+  MAX_TOTAL_HITS,
+  MAX_VALUES_PER_FACET,
+  RANKING_RULES,
+  TYPO_MIN_WORD_SIZE,
+} from "../tuning/meilisearch.ts";
 import { FACET_FIELDS, type SynonymGroups } from "../types.ts";
 
 /**
@@ -43,7 +50,9 @@ export const SEARCHABLE_ATTRIBUTES = [...TEXT_ATTRIBUTES, ...KEY_ATTRIBUTE_LIST]
 
 // "pk" (the primary key): a page drawn from several readings of a query is
 // fetched by its documents' keys.
-export const FILTERABLE_ATTRIBUTES = [...new Set<string>([...FACET_FIELDS, "type", "published", "organisationId", "pk"])];
+export const FILTERABLE_ATTRIBUTES = [
+  ...new Set<string>([...FACET_FIELDS, "type", "published", "organisationId", "pk"]),
+];
 
 export const SORTABLE_ATTRIBUTES = ["publishedAt", "priceMin"] as const;
 
@@ -131,7 +140,10 @@ export function foldedCopies(document: { title: string; summary: string; keyword
 
 /** The key copies (see KEY_ATTRIBUTES) stored next to a document's text. */
 export function keyCopies(document: { title: string; summary: string; keywords: string[]; body: string }) {
-  const keys = (text: string) => tokenize(text).map((token) => token.key).join(" ");
+  const keys = (text: string) =>
+    tokenize(text)
+      .map((token) => token.key)
+      .join(" ");
   return {
     [KEY_ATTRIBUTES.title]: keys(document.title),
     [KEY_ATTRIBUTES.summary]: keys(document.summary),

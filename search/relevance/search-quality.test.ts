@@ -7,7 +7,13 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { judgeQueries, loadRelevanceSet, summariseByKind, toSearchDocument, type QueryOutcome } from "../../scripts/bench/relevance.ts";
+import {
+  judgeQueries,
+  loadRelevanceSet,
+  summariseByKind,
+  toSearchDocument,
+  type QueryOutcome,
+} from "../../scripts/bench/relevance.ts";
 import { EmbeddedSearchEngine } from "../embedded/engine.ts";
 import { DEFAULT_SYNONYM_GROUPS } from "../synonyms.ts";
 
@@ -57,6 +63,8 @@ describe("search quality on the judged dev queries", () => {
     expect(typo.total).toBeLessThan(set.offers.length / 10);
     expect(typo.didYouMean).toBe("chuyển đổi số");
     const found = new Set(typo.hits.map((hit) => hit.entityId));
-    expect(corrected.hits.filter((hit) => found.has(hit.entityId)).length).toBeGreaterThanOrEqual(Math.min(corrected.total, typo.total) - 1);
+    expect(corrected.hits.filter((hit) => found.has(hit.entityId)).length).toBeGreaterThanOrEqual(
+      Math.min(corrected.total, typo.total) - 1,
+    );
   });
 });

@@ -5,7 +5,13 @@ import { MAX_NOTE, matchRejectReasons, matchStatuses } from "~/schemas/curation"
 import { TableRegion } from "../table-region";
 import { MatchCard, type BoardCard, type CardError } from "./card";
 
-type BoardProps = { cards: BoardCard[]; staff: { id: string; name: string }[]; today: string; error: CardError; weakBelow: number };
+type BoardProps = {
+  cards: BoardCard[];
+  staff: { id: string; name: string }[];
+  today: string;
+  error: CardError;
+  weakBelow: number;
+};
 
 // Weak suggestions go last, folded, so the column opens on the ones worth reading.
 const split = (cards: BoardCard[]) => ({ strong: cards.filter((c) => !c.weak), weak: cards.filter((c) => c.weak) });
@@ -17,7 +23,9 @@ export function CurationBoard(props: BoardProps) {
     <div className="board">
       {matchStatuses.map((status) => {
         const { strong, weak } = split(props.cards.filter((c) => c.status === status));
-        const card = (c: BoardCard) => <MatchCard key={c.id} card={c} staff={props.staff} today={props.today} error={props.error} />;
+        const card = (c: BoardCard) => (
+          <MatchCard key={c.id} card={c} staff={props.staff} today={props.today} error={props.error} />
+        );
         return (
           <section key={status} className="board-column" aria-labelledby={`column-${status}`}>
             <h2 id={`column-${status}`}>{`${t(`curation.status.${status}`)} (${strong.length + weak.length})`}</h2>
@@ -46,7 +54,9 @@ function ListRows({ cards, caption }: { cards: BoardCard[]; caption: string }) {
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col"><span className="visually-hidden">{t("curation.listSelect")}</span></th>
+            <th scope="col">
+              <span className="visually-hidden">{t("curation.listSelect")}</span>
+            </th>
             <th scope="col">{t("curation.listOffer")}</th>
             <th scope="col">{t("curation.provider")}</th>
             <th scope="col">{t("curation.listStatus")}</th>
@@ -60,14 +70,24 @@ function ListRows({ cards, caption }: { cards: BoardCard[]; caption: string }) {
               <tr key={card.id}>
                 <td>
                   <input type="checkbox" name="match" value={`${card.id}:${card.version}`} id={`select-${card.id}`} />
-                  <label htmlFor={`select-${card.id}`} className="visually-hidden">{t("curation.select", { title })}</label>
+                  <label htmlFor={`select-${card.id}`} className="visually-hidden">
+                    {t("curation.select", { title })}
+                  </label>
                 </td>
                 <td>
                   <a href={`/offers/${card.offer.slug}`}>{title}</a>
-                  {card.proposal ? <> <span className="tag tag-proposal">{t("curation.proposal")}</span></> : null}
+                  {card.proposal ? (
+                    <>
+                      {" "}
+                      <span className="tag tag-proposal">{t("curation.proposal")}</span>
+                    </>
+                  ) : null}
                 </td>
                 <td>{card.offer.organisation.name}</td>
-                <td>{t(`curation.status.${card.status}`)}{card.stage ? ` · ${t(`curation.stage.${card.stage}`)}` : ""}</td>
+                <td>
+                  {t(`curation.status.${card.status}`)}
+                  {card.stage ? ` · ${t(`curation.stage.${card.stage}`)}` : ""}
+                </td>
                 <td>{card.score.toFixed(2)}</td>
               </tr>
             );
@@ -89,7 +109,11 @@ export function CurationList(props: BoardProps & { action: string }) {
     <Form method="post" action={props.action} className="match-list" aria-labelledby="bulk-legend">
       <input type="hidden" name="intent" value="move" />
       <input type="hidden" name="source" value="bulk" />
-      {strong.length ? <ListRows cards={strong} caption={t("curation.listCaption")} /> : <p className="hint">{t("curation.columnEmpty")}</p>}
+      {strong.length ? (
+        <ListRows cards={strong} caption={t("curation.listCaption")} />
+      ) : (
+        <p className="hint">{t("curation.columnEmpty")}</p>
+      )}
       {weak.length ? (
         <details className="weak-suggestions">
           <summary>{t("curation.weakMore", { n: weak.length })}</summary>
@@ -103,7 +127,11 @@ export function CurationList(props: BoardProps & { action: string }) {
           <label htmlFor="bulk-reason">{t("curation.bulkReason")}</label>
           <select id="bulk-reason" name="rejectReason" defaultValue={values?.rejectReason ?? ""}>
             <option value="">{t("curation.rejectReasonPlaceholder")}</option>
-            {matchRejectReasons.map((r) => <option key={r} value={r}>{t(`curation.rejectReasons.${r}`)}</option>)}
+            {matchRejectReasons.map((r) => (
+              <option key={r} value={r}>
+                {t(`curation.rejectReasons.${r}`)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
@@ -111,10 +139,18 @@ export function CurationList(props: BoardProps & { action: string }) {
           <textarea id="bulk-note" name="note" rows={2} maxLength={MAX_NOTE} defaultValue={values?.note ?? ""} />
         </div>
         <div className="inline-form">
-          <button type="submit" name="to" value="SHORTLISTED" className="button button-small">{t("curation.bulkShortlist")}</button>
-          <button type="submit" name="to" value="APPROVED" className="button button-secondary button-small">{t("curation.bulkApprove")}</button>
-          <button type="submit" name="to" value="SUGGESTED" className="button button-secondary button-small">{t("curation.bulkSuggested")}</button>
-          <button type="submit" name="to" value="REJECTED" className="button button-secondary button-small">{t("curation.bulkReject")}</button>
+          <button type="submit" name="to" value="SHORTLISTED" className="button button-small">
+            {t("curation.bulkShortlist")}
+          </button>
+          <button type="submit" name="to" value="APPROVED" className="button button-secondary button-small">
+            {t("curation.bulkApprove")}
+          </button>
+          <button type="submit" name="to" value="SUGGESTED" className="button button-secondary button-small">
+            {t("curation.bulkSuggested")}
+          </button>
+          <button type="submit" name="to" value="REJECTED" className="button button-secondary button-small">
+            {t("curation.bulkReject")}
+          </button>
         </div>
       </fieldset>
     </Form>

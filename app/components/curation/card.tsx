@@ -2,8 +2,13 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "~/i18n/config";
 import {
-  MAX_DROP_REASON, MAX_NOTE, allowedMoves, matchRejectReasons, nextStages,
-  type DeploymentStageValue, type MatchStatusValue,
+  MAX_DROP_REASON,
+  MAX_NOTE,
+  allowedMoves,
+  matchRejectReasons,
+  nextStages,
+  type DeploymentStageValue,
+  type MatchStatusValue,
 } from "~/schemas/curation";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { MatchReasons, type Reason } from "./reasons";
@@ -23,8 +28,13 @@ export type BoardCard = {
   droppedAt: string | null;
   dropReason: string | null;
   offer: {
-    slug: string; titleVi: string; titleEn: string | null; summaryVi: string; summaryEn: string | null;
-    status: "DRAFT" | "SUBMITTED" | "PUBLISHED" | "CHANGES_REQUESTED" | "ARCHIVED"; organisation: { name: string };
+    slug: string;
+    titleVi: string;
+    titleEn: string | null;
+    summaryVi: string;
+    summaryEn: string | null;
+    status: "DRAFT" | "SUBMITTED" | "PUBLISHED" | "CHANGES_REQUESTED" | "ARCHIVED";
+    organisation: { name: string };
   };
   // The provider sent a proposal with this offer for the problem.
   proposal: { id: string; status: string; createdAt: string } | null;
@@ -35,7 +45,12 @@ export type BoardCard = {
 };
 
 // What the last failed action on this card said, and what was typed.
-export type CardError = { matchId?: string; message: string; params?: Record<string, string>; values?: Record<string, string> } | null;
+export type CardError = {
+  matchId?: string;
+  message: string;
+  params?: Record<string, string>;
+  values?: Record<string, string>;
+} | null;
 
 const stageDates = (card: BoardCard) =>
   (["INTRODUCED", "PILOT", "PROCUREMENT", "DEPLOYED", "DROPPED"] as const)
@@ -43,9 +58,25 @@ const stageDates = (card: BoardCard) =>
     .filter((s): s is { stage: DeploymentStageValue; at: string } => Boolean(s.at));
 
 const moveLabel = (from: MatchStatusValue, to: MatchStatusValue) =>
-  to === "SHORTLISTED" ? "curation.shortlist" : to === "APPROVED" ? "curation.approve" : from === "REJECTED" ? "curation.reopen" : "curation.backToSuggested";
+  to === "SHORTLISTED"
+    ? "curation.shortlist"
+    : to === "APPROVED"
+    ? "curation.approve"
+    : from === "REJECTED"
+    ? "curation.reopen"
+    : "curation.backToSuggested";
 
-export function MatchCard({ card, staff, today, error }: { card: BoardCard; staff: { id: string; name: string }[]; today: string; error: CardError }) {
+export function MatchCard({
+  card,
+  staff,
+  today,
+  error,
+}: {
+  card: BoardCard;
+  staff: { id: string; name: string }[];
+  today: string;
+  error: CardError;
+}) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const title = language === "en" && card.offer.titleEn ? card.offer.titleEn : card.offer.titleVi;
@@ -58,33 +89,72 @@ export function MatchCard({ card, staff, today, error }: { card: BoardCard; staf
   const id = (name: string) => `${card.id}-${name}`;
   return (
     <li className="card match-card" id={`match-${card.id}`} aria-labelledby={id("title")}>
-      <h3 id={id("title")}><a href={`/offers/${card.offer.slug}`}>{title}</a></h3>
+      <h3 id={id("title")}>
+        <a href={`/offers/${card.offer.slug}`}>{title}</a>
+      </h3>
       <p className="match-meta">
-        {card.proposal ? <><span className="tag tag-proposal">{t("curation.proposal")}</span>{" "}</> : null}
+        {card.proposal ? (
+          <>
+            <span className="tag tag-proposal">{t("curation.proposal")}</span>{" "}
+          </>
+        ) : null}
         {card.offer.organisation.name} · {t("curation.score", { score: card.score.toFixed(2) })}
       </p>
-      {summary ? <p className="match-summary" title={summary}>{summary}</p> : null}
+      {summary ? (
+        <p className="match-summary" title={summary}>
+          {summary}
+        </p>
+      ) : null}
       {/* Approved matches of an offer no longer published drop off the public page; say so here. */}
-      {card.offer.status !== "PUBLISHED" ? <p><span className="tag tag-red">{t(`offers.statuses.${card.offer.status}`)}</span></p> : null}
-      {card.stage ? <p><span className={card.stage === "DROPPED" ? "tag tag-red" : "tag tag-green"}>{t(`curation.stage.${card.stage}`)}</span></p> : null}
-      {mine ? <p className="error-message" role="alert">{(i18n.t as unknown as (key: string, params?: Record<string, string>) => string)(mine.message, mine.params)}</p> : null}
+      {card.offer.status !== "PUBLISHED" ? (
+        <p>
+          <span className="tag tag-red">{t(`offers.statuses.${card.offer.status}`)}</span>
+        </p>
+      ) : null}
+      {card.stage ? (
+        <p>
+          <span className={card.stage === "DROPPED" ? "tag tag-red" : "tag tag-green"}>
+            {t(`curation.stage.${card.stage}`)}
+          </span>
+        </p>
+      ) : null}
+      {mine ? (
+        <p className="error-message" role="alert">
+          {(i18n.t as unknown as (key: string, params?: Record<string, string>) => string)(mine.message, mine.params)}
+        </p>
+      ) : null}
 
       {/* Reasons and every form stay folded until asked for: a board of ten cards fits a screen. */}
       <details className="match-more" open={Boolean(mine)}>
-        <summary>{t("curation.details")}<span className="visually-hidden">: {title}</span></summary>
+        <summary>
+          {t("curation.details")}
+          <span className="visually-hidden">: {title}</span>
+        </summary>
         {card.proposal ? <p className="hint">{t("curation.proposalHint")}</p> : null}
         <MatchReasons reasons={card.reasons} />
-        {card.rejectReason && card.status === "REJECTED" ? <p>{t("curation.rejectReason")}: {t(`curation.rejectReasons.${card.rejectReason}`)}</p> : null}
+        {card.rejectReason && card.status === "REJECTED" ? (
+          <p>
+            {t("curation.rejectReason")}: {t(`curation.rejectReasons.${card.rejectReason}`)}
+          </p>
+        ) : null}
 
         {moves.filter((to) => to !== "REJECTED").length ? (
           <Form method="post" className="inline-form">
             <input type="hidden" name="intent" value="move" />
             <input type="hidden" name="match" value={ref} />
-            {moves.filter((to) => to !== "REJECTED").map((to) => (
-              <button key={to} type="submit" name="to" value={to} className={to === "APPROVED" ? "button button-small" : "button button-secondary button-small"}>
-                {t(moveLabel(card.status, to))}
-              </button>
-            ))}
+            {moves
+              .filter((to) => to !== "REJECTED")
+              .map((to) => (
+                <button
+                  key={to}
+                  type="submit"
+                  name="to"
+                  value={to}
+                  className={to === "APPROVED" ? "button button-small" : "button button-secondary button-small"}
+                >
+                  {t(moveLabel(card.status, to))}
+                </button>
+              ))}
           </Form>
         ) : null}
 
@@ -99,14 +169,26 @@ export function MatchCard({ card, staff, today, error }: { card: BoardCard; staf
                 <label htmlFor={id("reason")}>{t("curation.rejectReason")}</label>
                 <select id={id("reason")} name="rejectReason" defaultValue={mine?.values?.rejectReason ?? ""}>
                   <option value="">{t("curation.rejectReasonPlaceholder")}</option>
-                  {matchRejectReasons.map((r) => <option key={r} value={r}>{t(`curation.rejectReasons.${r}`)}</option>)}
+                  {matchRejectReasons.map((r) => (
+                    <option key={r} value={r}>
+                      {t(`curation.rejectReasons.${r}`)}
+                    </option>
+                  ))}
                 </select>
               </div>
               <div className="field">
                 <label htmlFor={id("reject-note")}>{t("curation.noteOptional")}</label>
-                <textarea id={id("reject-note")} name="note" rows={2} maxLength={MAX_NOTE} defaultValue={mine?.values?.note ?? ""} />
+                <textarea
+                  id={id("reject-note")}
+                  name="note"
+                  rows={2}
+                  maxLength={MAX_NOTE}
+                  defaultValue={mine?.values?.note ?? ""}
+                />
               </div>
-              <button type="submit" className="button button-secondary button-small">{t("curation.reject")}</button>
+              <button type="submit" className="button button-secondary button-small">
+                {t("curation.reject")}
+              </button>
             </Form>
           </details>
         ) : null}
@@ -115,10 +197,19 @@ export function MatchCard({ card, staff, today, error }: { card: BoardCard; staf
           <section aria-label={t("curation.stageLegend")}>
             <ul className="plain-list">
               {stageDates(card).map((s) => (
-                <li key={s.stage}>{t("curation.stageSince", { stage: t(`curation.stage.${s.stage}`), date: formatDate(s.at, language) })}</li>
+                <li key={s.stage}>
+                  {t("curation.stageSince", {
+                    stage: t(`curation.stage.${s.stage}`),
+                    date: formatDate(s.at, language),
+                  })}
+                </li>
               ))}
             </ul>
-            {card.dropReason ? <p>{t("curation.dropReason")}: {card.dropReason}</p> : null}
+            {card.dropReason ? (
+              <p>
+                {t("curation.dropReason")}: {card.dropReason}
+              </p>
+            ) : null}
             {stages.length ? (
               <Form method="post">
                 <input type="hidden" name="intent" value="stage" />
@@ -128,18 +219,36 @@ export function MatchCard({ card, staff, today, error }: { card: BoardCard; staf
                   <div className="field">
                     <label htmlFor={id("stage")}>{t("curation.stageNext")}</label>
                     <select id={id("stage")} name="stage" defaultValue={mine?.values?.stage ?? stages[0]}>
-                      {stages.map((s) => <option key={s} value={s}>{t(`curation.stage.${s}`)}</option>)}
+                      {stages.map((s) => (
+                        <option key={s} value={s}>
+                          {t(`curation.stage.${s}`)}
+                        </option>
+                      ))}
                     </select>
                   </div>
                   <div className="field">
                     <label htmlFor={id("date")}>{t("curation.stageDate")}</label>
-                    <input type="date" id={id("date")} name="date" max={today} defaultValue={mine?.values?.date ?? today} />
+                    <input
+                      type="date"
+                      id={id("date")}
+                      name="date"
+                      max={today}
+                      defaultValue={mine?.values?.date ?? today}
+                    />
                   </div>
                   <div className="field">
                     <label htmlFor={id("drop")}>{t("curation.dropReason")}</label>
-                    <input type="text" id={id("drop")} name="dropReason" maxLength={MAX_DROP_REASON} defaultValue={mine?.values?.dropReason ?? ""} />
+                    <input
+                      type="text"
+                      id={id("drop")}
+                      name="dropReason"
+                      maxLength={MAX_DROP_REASON}
+                      defaultValue={mine?.values?.dropReason ?? ""}
+                    />
                   </div>
-                  <button type="submit" className="button button-small">{t("curation.stageSave")}</button>
+                  <button type="submit" className="button button-small">
+                    {t("curation.stageSave")}
+                  </button>
                 </fieldset>
               </Form>
             ) : null}
@@ -152,17 +261,27 @@ export function MatchCard({ card, staff, today, error }: { card: BoardCard; staf
           <label htmlFor={id("assignee")}>{t("curation.assignee")}</label>
           <select id={id("assignee")} name="assigneeId" defaultValue={card.assignee?.id ?? ""}>
             <option value="">{t("curation.unassigned")}</option>
-            {staff.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+            {staff.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
           </select>
-          <button type="submit" className="button button-secondary button-small">{t("curation.assign")}</button>
+          <button type="submit" className="button button-secondary button-small">
+            {t("curation.assign")}
+          </button>
         </Form>
 
         <details open={card.notes.length > 0 || Boolean(mine?.values?.body)}>
           <summary>{`${t("curation.notes")} (${card.notes.length})`}</summary>
-          {card.notes.length === 0 ? <p>{t("curation.noNotes")}</p> : (
+          {card.notes.length === 0 ? (
+            <p>{t("curation.noNotes")}</p>
+          ) : (
             <ul className="plain-list">
               {card.notes.map((n) => (
-                <li key={n.id}><strong>{n.author?.name ?? "—"}</strong>, {formatDateTime(n.createdAt, language)}: {n.body}</li>
+                <li key={n.id}>
+                  <strong>{n.author?.name ?? "—"}</strong>, {formatDateTime(n.createdAt, language)}: {n.body}
+                </li>
               ))}
             </ul>
           )}
@@ -171,9 +290,17 @@ export function MatchCard({ card, staff, today, error }: { card: BoardCard; staf
             <input type="hidden" name="matchId" value={card.id} />
             <div className="field">
               <label htmlFor={id("note")}>{t("curation.noteLabel")}</label>
-              <textarea id={id("note")} name="body" rows={2} maxLength={MAX_NOTE} defaultValue={mine?.values?.body ?? ""} />
+              <textarea
+                id={id("note")}
+                name="body"
+                rows={2}
+                maxLength={MAX_NOTE}
+                defaultValue={mine?.values?.body ?? ""}
+              />
             </div>
-            <button type="submit" className="button button-secondary button-small">{t("curation.addNote")}</button>
+            <button type="submit" className="button button-secondary button-small">
+              {t("curation.addNote")}
+            </button>
           </Form>
         </details>
       </details>

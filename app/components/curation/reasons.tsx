@@ -9,7 +9,9 @@ export function MatchReasons({ reasons }: { reasons: Reason[] }) {
   if (reasons.length === 0) return null;
   return (
     <ul className="plain-list match-reasons">
-      {reasons.map((reason, index) => <li key={index}>{describeMatchReason(reason, t)}</li>)}
+      {reasons.map((reason, index) => (
+        <li key={index}>{describeMatchReason(reason, t)}</li>
+      ))}
     </ul>
   );
 }

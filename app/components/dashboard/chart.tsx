@@ -1,7 +1,18 @@
 // Drawn in the browser only: recharts measures the DOM, so the server sends
 // the table (which holds every figure) and the chart appears after hydration.
 import { useEffect, useState } from "react";
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import type { TableView } from "./format";
 
 // Distinguishable in colour and in print (Okabe–Ito palette).
@@ -13,17 +24,37 @@ function useHydrated() {
   return hydrated;
 }
 
-export function DashboardChart({ table, names, label, loading }: { table: TableView; names: string[]; label: string; loading: string }) {
+export function DashboardChart({
+  table,
+  names,
+  label,
+  loading,
+}: {
+  table: TableView;
+  names: string[];
+  label: string;
+  loading: string;
+}) {
   const hydrated = useHydrated();
   if (!hydrated) return <p className="hint">{loading}</p>;
-  const data = table.rows.map((row) => Object.fromEntries([["period", row.label], ...row.values.map((v, i) => [`c${i}`, v])]));
+  const data = table.rows.map((row) =>
+    Object.fromEntries([["period", row.label], ...row.values.map((v, i) => [`c${i}`, v])]),
+  );
   // Counts of things moving through stages read best as bars; times and money as lines.
   const bars = table.key === "matches";
   const series = names.map((name, i) =>
     bars ? (
       <Bar key={name} dataKey={`c${i}`} name={name} fill={COLOURS[i % COLOURS.length]} isAnimationActive={false} />
     ) : (
-      <Line key={name} dataKey={`c${i}`} name={name} stroke={COLOURS[i % COLOURS.length]} dot={false} connectNulls isAnimationActive={false} />
+      <Line
+        key={name}
+        dataKey={`c${i}`}
+        name={name}
+        stroke={COLOURS[i % COLOURS.length]}
+        dot={false}
+        connectNulls
+        isAnimationActive={false}
+      />
     ),
   );
   const Chart = bars ? BarChart : LineChart;

@@ -13,11 +13,15 @@ export function FigureTable({ table, filters, caption }: { table: TableView; fil
   const title = t(`dashboard.tables.${table.key}`);
   const names = table.columns.map((metric) => t(`dashboard.metrics.${metric}` as "dashboard.metrics.offersNew"));
   const empty = t("dashboard.noValue");
-  const listHref = (metric: string, period?: string) => `/staff/dashboard/list?${queryString(filters, { metric, ...(period ? { period } : {}) })}`;
+  const listHref = (metric: string, period?: string) =>
+    `/staff/dashboard/list?${queryString(filters, { metric, ...(period ? { period } : {}) })}`;
   const cell = (metric: string, name: string, periodLabel: string, value: number | null, period?: string) => {
     const shown = formatFigure(value, language, empty);
     return (
-      <Link to={listHref(metric, period)} aria-label={t("dashboard.figureLink", { metric: name, period: periodLabel, value: shown })}>
+      <Link
+        to={listHref(metric, period)}
+        aria-label={t("dashboard.figureLink", { metric: name, period: periodLabel, value: shown })}
+      >
         {shown}
       </Link>
     );
@@ -26,14 +30,23 @@ export function FigureTable({ table, filters, caption }: { table: TableView; fil
   return (
     <section className="dashboard-table" aria-labelledby={`table-${table.key}`}>
       <h2 id={`table-${table.key}`}>{title}</h2>
-      <DashboardChart table={table} names={names} label={t("dashboard.chartLabel", { table: title })} loading={t("dashboard.chartLoading")} />
+      <DashboardChart
+        table={table}
+        names={names}
+        label={t("dashboard.chartLabel", { table: title })}
+        loading={t("dashboard.chartLoading")}
+      />
       <TableRegion labelledBy={`table-${table.key}`}>
         <table data-table={table.key}>
           <caption>{caption}</caption>
           <thead>
             <tr>
               <th scope="col">{t("dashboard.period")}</th>
-              {names.map((name, i) => <th key={table.columns[i]} scope="col" className="numeric" data-metric={table.columns[i]}>{name}</th>)}
+              {names.map((name, i) => (
+                <th key={table.columns[i]} scope="col" className="numeric" data-metric={table.columns[i]}>
+                  {name}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
@@ -41,7 +54,9 @@ export function FigureTable({ table, filters, caption }: { table: TableView; fil
               <tr key={row.period} data-period={row.period}>
                 <th scope="row">{row.label}</th>
                 {row.values.map((value, i) => (
-                  <td key={table.columns[i]} className="numeric">{cell(table.columns[i]!, names[i]!, row.label, value, row.period)}</td>
+                  <td key={table.columns[i]} className="numeric">
+                    {cell(table.columns[i]!, names[i]!, row.label, value, row.period)}
+                  </td>
                 ))}
               </tr>
             ))}
@@ -49,16 +64,29 @@ export function FigureTable({ table, filters, caption }: { table: TableView; fil
           <tfoot>
             <tr>
               <th scope="row">{totalLabel}</th>
-              {table.totals.map((value, i) => <td key={table.columns[i]} className="numeric">{cell(table.columns[i]!, names[i]!, totalLabel, value)}</td>)}
+              {table.totals.map((value, i) => (
+                <td key={table.columns[i]} className="numeric">
+                  {cell(table.columns[i]!, names[i]!, totalLabel, value)}
+                </td>
+              ))}
             </tr>
           </tfoot>
         </table>
       </TableRegion>
       <p className="dashboard-downloads">
-        <a href={`/staff/dashboard/export.csv?${queryString(filters, { table: table.key })}`} download aria-label={t("dashboard.downloadLabel", { format: t("dashboard.downloadCsv"), table: title })}>
+        <a
+          href={`/staff/dashboard/export.csv?${queryString(filters, { table: table.key })}`}
+          download
+          aria-label={t("dashboard.downloadLabel", { format: t("dashboard.downloadCsv"), table: title })}
+        >
           {t("dashboard.downloadCsv")}
-        </a>{" · "}
-        <a href={`/staff/dashboard/export.xlsx?${queryString(filters, { table: table.key })}`} download aria-label={t("dashboard.downloadLabel", { format: t("dashboard.downloadXlsx"), table: title })}>
+        </a>
+        {" · "}
+        <a
+          href={`/staff/dashboard/export.xlsx?${queryString(filters, { table: table.key })}`}
+          download
+          aria-label={t("dashboard.downloadLabel", { format: t("dashboard.downloadXlsx"), table: title })}
+        >
           {t("dashboard.downloadXlsx")}
         </a>
       </p>

@@ -16,7 +16,15 @@ const SIDEBAR_MEDIA = "(min-width: 761px)";
 // ("Lọc"), closed by default: it opens and closes without JavaScript, and its
 // summary says how many filters are on. Beside the results (wide screens) there
 // is room, so once JavaScript runs the panel opens itself there.
-export function FilterPanel({ groups, formId, activeCount }: { groups: FacetGroup[]; formId: string; activeCount: number }) {
+export function FilterPanel({
+  groups,
+  formId,
+  activeCount,
+}: {
+  groups: FacetGroup[];
+  formId: string;
+  activeCount: number;
+}) {
   const { t } = useTranslation();
   const details = useRef<HTMLDetailsElement>(null);
   useEffect(() => {
@@ -26,7 +34,9 @@ export function FilterPanel({ groups, formId, activeCount }: { groups: FacetGrou
     <details className="search-filter-toggle" ref={details}>
       <summary className="search-filter-summary">
         <span className="search-filter-summary-label">{t("search.filterToggle")}</span>
-        {activeCount > 0 ? <span className="search-filter-active">{` (${t("search.filterActive", { count: activeCount })})`}</span> : null}
+        {activeCount > 0 ? (
+          <span className="search-filter-active">{` (${t("search.filterActive", { count: activeCount })})`}</span>
+        ) : null}
       </summary>
       <div className="search-filters">
         {groups.map((group) => (
@@ -36,7 +46,14 @@ export function FilterPanel({ groups, formId, activeCount }: { groups: FacetGrou
               const id = `filter-${group.field}-${option.value}`;
               return (
                 <div className="search-checkbox" key={option.value}>
-                  <input type="checkbox" id={id} name={group.field} value={option.value} defaultChecked={option.selected} form={formId} />
+                  <input
+                    type="checkbox"
+                    id={id}
+                    name={group.field}
+                    value={option.value}
+                    defaultChecked={option.selected}
+                    form={formId}
+                  />
                   <label htmlFor={id}>
                     {option.label} <span className="search-count">{`(${option.count})`}</span>
                   </label>
@@ -45,7 +62,9 @@ export function FilterPanel({ groups, formId, activeCount }: { groups: FacetGrou
             })}
           </fieldset>
         ))}
-        <button type="submit" className="button button-secondary" form={formId}>{t("search.applyFilters")}</button>
+        <button type="submit" className="button button-secondary" form={formId}>
+          {t("search.applyFilters")}
+        </button>
       </div>
     </details>
   );
@@ -68,7 +87,9 @@ export function SelectedFilters({ selected, clearUrl }: { selected: SelectedFilt
           </li>
         ))}
       </ul>
-      <p><Link to={clearUrl}>{t("search.clearFilters")}</Link></p>
+      <p>
+        <Link to={clearUrl}>{t("search.clearFilters")}</Link>
+      </p>
     </div>
   );
 }

@@ -4,8 +4,6 @@ import type { HighlightSegment } from "../../../search/types.ts";
 // <mark>, so nothing in a title or summary can become markup.
 export function Highlighted({ segments }: { segments: HighlightSegment[] }) {
   return (
-    <>
-      {segments.map((segment, index) => (segment.match ? <mark key={index}>{segment.text}</mark> : segment.text))}
-    </>
+    <>{segments.map((segment, index) => (segment.match ? <mark key={index}>{segment.text}</mark> : segment.text))}</>
   );
 }

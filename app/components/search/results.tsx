@@ -19,7 +19,13 @@ export type HitView = {
 export type PageLinks = { page: number; pages: number; previous: string | null; next: string | null };
 
 // GOV.UK error summary: messages are i18n keys; a field's message links to it.
-export function SearchErrorSummary({ errors, fieldIds }: { errors: { field: string; message: string }[]; fieldIds: Record<string, string> }) {
+export function SearchErrorSummary({
+  errors,
+  fieldIds,
+}: {
+  errors: { field: string; message: string }[];
+  fieldIds: Record<string, string>;
+}) {
   const { t } = useTranslation();
   if (errors.length === 0) return null;
   const unique = [...new Map(errors.map((error) => [translateError(t, error.message), error.field])).entries()];
@@ -43,7 +49,8 @@ export function TypeTabs({ tabs }: { tabs: Tab[] }) {
         {tabs.map((tab) => (
           <li key={tab.type ?? "all"}>
             <Link to={tab.url} aria-current={tab.current ? "page" : undefined}>
-              {tab.type ? t(`search.types.${tab.type}`) : t("search.tabAll")} <span className="search-count">{`(${tab.count})`}</span>
+              {tab.type ? t(`search.types.${tab.type}`) : t("search.tabAll")}{" "}
+              <span className="search-count">{`(${tab.count})`}</span>
             </Link>
           </li>
         ))}
@@ -60,21 +67,37 @@ export function ResultList({ hits }: { hits: HitView[] }) {
         <li key={hit.id} className="search-result">
           {/* Decorative beside the title link that names the offer (alt=""), so a
               screen reader does not read the name twice. Fixed size: no layout shift. */}
-          {hit.logo ? <img className="search-result-logo" src={`/files/${hit.logo}`} alt="" width={64} height={64} loading="lazy" /> : null}
+          {hit.logo ? (
+            <img
+              className="search-result-logo"
+              src={`/files/${hit.logo}`}
+              alt=""
+              width={64}
+              height={64}
+              loading="lazy"
+            />
+          ) : null}
           <p className="search-result-type">
             {t(`search.types.${hit.type}`)}
             {hit.published ? null : (
               <>
-                {" "}<strong className="tag tag-red search-unpublished">{t("search.unpublished")}</strong>
+                {" "}
+                <strong className="tag tag-red search-unpublished">{t("search.unpublished")}</strong>
                 <span className="hint"> — {t("search.unpublishedHint")}</span>
               </>
             )}
           </p>
           <h3 className="search-result-title">
-            <Link to={hit.url}><Highlighted segments={hit.title} /></Link>
+            <Link to={hit.url}>
+              <Highlighted segments={hit.title} />
+            </Link>
           </h3>
           {hit.organisationName ? <p className="search-result-org">{hit.organisationName}</p> : null}
-          {hit.snippet.length ? <p className="search-result-snippet"><Highlighted segments={hit.snippet} /></p> : null}
+          {hit.snippet.length ? (
+            <p className="search-result-snippet">
+              <Highlighted segments={hit.snippet} />
+            </p>
+          ) : null}
         </li>
       ))}
     </ol>
@@ -86,9 +109,17 @@ export function Pagination({ links }: { links: PageLinks }) {
   if (links.pages <= 1) return null;
   return (
     <nav className="pagination search-pagination" aria-label={t("search.paginationLabel")}>
-      {links.previous ? <Link to={links.previous} rel="prev">{t("search.previous")}</Link> : null}
+      {links.previous ? (
+        <Link to={links.previous} rel="prev">
+          {t("search.previous")}
+        </Link>
+      ) : null}
       <span>{t("search.page", { page: links.page, pages: links.pages })}</span>
-      {links.next ? <Link to={links.next} rel="next">{t("search.next")}</Link> : null}
+      {links.next ? (
+        <Link to={links.next} rel="next">
+          {t("search.next")}
+        </Link>
+      ) : null}
     </nav>
   );
 }
@@ -106,9 +137,15 @@ export function EmptyState({ hasFilters }: { hasFilters: boolean }) {
       </ul>
       <p>{t("search.browseTitle")}</p>
       <ul>
-        <li><Link to="/search?type=offer">{t("search.browseOffers")}</Link></li>
-        <li><Link to="/problems">{t("search.browseProblems")}</Link></li>
-        <li><Link to="/major-problems">{t("search.browseMajorProblems")}</Link></li>
+        <li>
+          <Link to="/search?type=offer">{t("search.browseOffers")}</Link>
+        </li>
+        <li>
+          <Link to="/problems">{t("search.browseProblems")}</Link>
+        </li>
+        <li>
+          <Link to="/major-problems">{t("search.browseMajorProblems")}</Link>
+        </li>
       </ul>
     </div>
   );

@@ -51,7 +51,7 @@ export function SearchBox(props: {
     };
   }, []);
 
-  const suggestions = enhanced && value.trim().length >= SUGGEST_MIN_LENGTH ? (fetcher.data?.suggestions ?? []) : [];
+  const suggestions = enhanced && value.trim().length >= SUGGEST_MIN_LENGTH ? fetcher.data?.suggestions ?? [] : [];
   const expanded = open && suggestions.length > 0;
   const listId = `${props.id}-suggestions`;
   const optionId = (index: number) => `${props.id}-suggestion-${index}`;
@@ -97,8 +97,14 @@ export function SearchBox(props: {
 
   return (
     <div className={["search-box", props.className].filter(Boolean).join(" ")}>
-      <label htmlFor={props.id} className={props.labelHidden ? "visually-hidden" : "search-box-label"}>{props.label}</label>
-      {props.hint ? <p className="hint" id={hintId}>{props.hint}</p> : null}
+      <label htmlFor={props.id} className={props.labelHidden ? "visually-hidden" : "search-box-label"}>
+        {props.label}
+      </label>
+      {props.hint ? (
+        <p className="hint" id={hintId}>
+          {props.hint}
+        </p>
+      ) : null}
       <div className="search-box-row">
         <div className="search-box-field">
           <input
@@ -127,7 +133,13 @@ export function SearchBox(props: {
               : {})}
           />
           {enhanced ? (
-            <ul id={listId} role="listbox" aria-label={t("search.suggestionsLabel")} className="search-suggestions" hidden={!expanded}>
+            <ul
+              id={listId}
+              role="listbox"
+              aria-label={t("search.suggestionsLabel")}
+              className="search-suggestions"
+              hidden={!expanded}
+            >
               {suggestions.map((suggestion, index) => (
                 <li
                   key={suggestion.url}
@@ -146,7 +158,9 @@ export function SearchBox(props: {
             </ul>
           ) : null}
         </div>
-        <button type="submit" className="button search-box-button">{props.buttonLabel}</button>
+        <button type="submit" className="button search-box-button">
+          {props.buttonLabel}
+        </button>
       </div>
       {/* Remix finds routes lazily, from the links on the page. A fetcher to a route it has not found yet
           becomes a 404 error page if a navigation starts meanwhile (react-router #13114, fixed only in v7),

@@ -6,5 +6,9 @@ export function PrintButton({ label }: { label: string }) {
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(true), []);
   if (!ready) return null;
-  return <button type="button" className="button no-print" onClick={() => window.print()}>{label}</button>;
+  return (
+    <button type="button" className="button no-print" onClick={() => window.print()}>
+      {label}
+    </button>
+  );
 }

@@ -16,19 +16,29 @@ export function TrackingFilters(props: {
       <label htmlFor="tracking-list">{t("tracking.list")}</label>
       <select id="tracking-list" name="list" defaultValue={filter.listId ?? ""}>
         <option value="">{t("tracking.allLists")}</option>
-        {props.lists.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}
+        {props.lists.map((l) => (
+          <option key={l.id} value={l.id}>
+            {l.name}
+          </option>
+        ))}
       </select>
       <label htmlFor="tracking-owner">{t("tracking.owner")}</label>
       <select id="tracking-owner" name="owner" defaultValue={filter.ownerId ?? ""}>
         <option value="">{t("tracking.allOwners")}</option>
         <option value="none">{t("tracking.noOwnerFilter")}</option>
-        {props.owners.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+        {props.owners.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name}
+          </option>
+        ))}
       </select>
       <span className="checkbox-inline">
         <input type="checkbox" id="tracking-overdue" name="overdue" value="1" defaultChecked={filter.overdueOnly} />
         <label htmlFor="tracking-overdue">{t("tracking.overdueOnly")}</label>
       </span>
-      <button type="submit" className="button button-secondary button-small">{t("tracking.apply")}</button>
+      <button type="submit" className="button button-secondary button-small">
+        {t("tracking.apply")}
+      </button>
     </Form>
   );
 }

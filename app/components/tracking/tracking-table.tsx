@@ -28,14 +28,22 @@ function Deadline({ row }: { row: TrackingRowView }) {
   if (!row.deadline || row.daysLeft === null) return <span className="hint">{t("tracking.noDeadline")}</span>;
   const when = formatDate(row.deadline, i18n.language as Language);
   const distance =
-    row.daysLeft > 0 ? t("tracking.daysLeft", { count: row.daysLeft })
-      : row.daysLeft === 0 ? t("tracking.dueToday")
-        : t("tracking.daysLate", { count: -row.daysLeft });
+    row.daysLeft > 0
+      ? t("tracking.daysLeft", { count: row.daysLeft })
+      : row.daysLeft === 0
+      ? t("tracking.dueToday")
+      : t("tracking.daysLate", { count: -row.daysLeft });
   return (
     <>
-      {row.overdue ? <><strong className="tag tag-red overdue-marker">{t("tracking.overdue")}</strong><br /></> : null}
+      {row.overdue ? (
+        <>
+          <strong className="tag tag-red overdue-marker">{t("tracking.overdue")}</strong>
+          <br />
+        </>
+      ) : null}
       {when}
-      <br /><span className="hint">{distance}</span>
+      <br />
+      <span className="hint">{distance}</span>
     </>
   );
 }
@@ -45,9 +53,19 @@ function Result({ row }: { row: TrackingRowView }) {
   const titles = row.produced.map((p) => (i18n.language === "en" && p.titleEn ? p.titleEn : p.titleVi));
   return (
     <>
-      {row.furthest ? t("tracking.furthest", { stage: t(`tracking.progress.${row.furthest}`) }) : t("tracking.noProgress")}
-      <br /><span className="hint">{t("tracking.offersLinked", { count: row.offersLinked })}; {t("tracking.approved", { count: row.approved })}</span>
-      {titles.length ? <><br />{t("tracking.produced", { titles: titles.join("; ") })}</> : null}
+      {row.furthest
+        ? t("tracking.furthest", { stage: t(`tracking.progress.${row.furthest}`) })
+        : t("tracking.noProgress")}
+      <br />
+      <span className="hint">
+        {t("tracking.offersLinked", { count: row.offersLinked })}; {t("tracking.approved", { count: row.approved })}
+      </span>
+      {titles.length ? (
+        <>
+          <br />
+          {t("tracking.produced", { titles: titles.join("; ") })}
+        </>
+      ) : null}
     </>
   );
 }
@@ -55,7 +73,12 @@ function Result({ row }: { row: TrackingRowView }) {
 // One "6 rõ" table: Ai – Làm gì – Đến khi nào – Kết quả (the problem is the
 // row header, for screen readers reading across). Overdue rows are
 // tinted and also say "Quá hạn" in words, so colour is never the only cue.
-export function TrackingTable(props: { caption: string; captionHidden?: boolean; rows: TrackingRowView[]; showLinks?: boolean }) {
+export function TrackingTable(props: {
+  caption: string;
+  captionHidden?: boolean;
+  rows: TrackingRowView[];
+  showLinks?: boolean;
+}) {
   const { t } = useTranslation();
   const showLinks = props.showLinks ?? true;
   return (
@@ -68,26 +91,49 @@ export function TrackingTable(props: { caption: string; captionHidden?: boolean;
             <th scope="col">{t("tracking.col.what")}</th>
             <th scope="col">{t("tracking.col.when")}</th>
             <th scope="col">{t("tracking.col.result")}</th>
-            {showLinks ? <th scope="col" className="no-print">{t("tracking.col.links")}</th> : null}
+            {showLinks ? (
+              <th scope="col" className="no-print">
+                {t("tracking.col.links")}
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
           {props.rows.map((row) => (
             <tr key={row.id} className={row.overdue ? "row-overdue" : undefined}>
               <td>
-                {row.owner ? t("tracking.ownerName", { name: row.owner.name }) : <span className="hint">{t("tracking.noOwner")}</span>}
-                <br /><span className="hint">{t("tracking.leadAgency", { agency: row.leadAgency })}</span>
+                {row.owner ? (
+                  t("tracking.ownerName", { name: row.owner.name })
+                ) : (
+                  <span className="hint">{t("tracking.noOwner")}</span>
+                )}
+                <br />
+                <span className="hint">{t("tracking.leadAgency", { agency: row.leadAgency })}</span>
               </td>
-              <th scope="row"><span className="tracking-code">{row.code}</span> {row.title}</th>
-              <td><Deadline row={row} /></td>
-              <td><Result row={row} /></td>
+              <th scope="row">
+                <span className="tracking-code">{row.code}</span> {row.title}
+              </th>
+              <td>
+                <Deadline row={row} />
+              </td>
+              <td>
+                <Result row={row} />
+              </td>
               {showLinks ? (
                 <td className="no-print">
-                  <Link to={`/staff/matches/major/${row.id}`}>{t("tracking.board")}<span className="visually-hidden"> {row.code}</span></Link>
+                  <Link to={`/staff/matches/major/${row.id}`}>
+                    {t("tracking.board")}
+                    <span className="visually-hidden"> {row.code}</span>
+                  </Link>
                   <br />
-                  {row.publicCode
-                    ? <Link to={`/major-problems/${row.list.slug}/${row.publicCode}`}>{t("tracking.publicPage")}<span className="visually-hidden"> {row.code}</span></Link>
-                    : <span className="hint">{t("tracking.notPublished")}</span>}
+                  {row.publicCode ? (
+                    <Link to={`/major-problems/${row.list.slug}/${row.publicCode}`}>
+                      {t("tracking.publicPage")}
+                      <span className="visually-hidden"> {row.code}</span>
+                    </Link>
+                  ) : (
+                    <span className="hint">{t("tracking.notPublished")}</span>
+                  )}
                 </td>
               ) : null}
             </tr>

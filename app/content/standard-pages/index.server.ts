@@ -7,7 +7,10 @@ import { standardPagesEn } from "./en.server";
 import type { Block, StandardPageContent, StandardPageId } from "./types";
 import { standardPagesVi } from "./vi.server";
 
-const CONTENT: Record<Language, Record<StandardPageId, StandardPageContent>> = { vi: standardPagesVi, en: standardPagesEn };
+const CONTENT: Record<Language, Record<StandardPageId, StandardPageContent>> = {
+  vi: standardPagesVi,
+  en: standardPagesEn,
+};
 
 function fill(text: string): string {
   return text.replaceAll("{{contactEmail}}", env.CONTACT_EMAIL);
@@ -34,6 +37,10 @@ export async function loadStandardPage(id: StandardPageId, { request }: LoaderFu
     documentTitle: `${title} — ${t("meta.siteName")}`,
     description: t(`standardPages.descriptions.${id}`),
     contactEmail: env.CONTACT_EMAIL,
-    content: { ...content, lead: fill(content.lead), sections: content.sections.map((s) => ({ ...s, blocks: s.blocks.map(fillBlock) })) },
+    content: {
+      ...content,
+      lead: fill(content.lead),
+      sections: content.sections.map((s) => ({ ...s, blocks: s.blocks.map(fillBlock) })),
+    },
   });
 }

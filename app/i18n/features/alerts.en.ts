@@ -50,7 +50,8 @@ export const alertsEn: Shape<typeof alertsVi> = {
     doneHint: "Your other alerts, if any, still arrive. Sign in to manage all of them.",
     manage: "Manage alerts",
     invalidTitle: "This unsubscribe link is not valid",
-    invalid: "The unsubscribe link is wrong, or the alert was already stopped. Check the link in the email, or sign in to manage your alerts.",
+    invalid:
+      "The unsubscribe link is wrong, or the alert was already stopped. Check the link in the email, or sign in to manage your alerts.",
   },
   digest: {
     subject_one: "Weekly digest: {{count}} new item that fits you",

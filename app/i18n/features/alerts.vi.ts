@@ -47,7 +47,8 @@ export const alertsVi = {
     doneHint: "Các thông báo khác (nếu có) vẫn được gửi. Đăng nhập để quản lý tất cả thông báo.",
     manage: "Quản lý thông báo",
     invalidTitle: "Liên kết hủy nhận không hợp lệ",
-    invalid: "Liên kết hủy nhận không đúng hoặc thông báo đã được hủy trước đó. Kiểm tra lại liên kết trong email, hoặc đăng nhập để quản lý thông báo.",
+    invalid:
+      "Liên kết hủy nhận không đúng hoặc thông báo đã được hủy trước đó. Kiểm tra lại liên kết trong email, hoặc đăng nhập để quản lý thông báo.",
   },
   digest: {
     subject_one: "Bản tin tuần: {{count}} mục mới phù hợp với bạn",

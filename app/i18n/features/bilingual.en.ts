@@ -3,7 +3,8 @@ import type { bilingualVi } from "./bilingual.vi";
 
 export const bilingualEn: Shape<typeof bilingualVi> = {
   viOnly: "This text is available in Vietnamese only.",
-  englishHint: "Optional. Leave it empty until there is a translation: English pages then show the Vietnamese text with a note.",
+  englishHint:
+    "Optional. Leave it empty until there is a translation: English pages then show the Vietnamese text with a note.",
   listSummary: "List summary (Vietnamese)",
   listSummaryHint: "Optional. A few sentences introducing the list on its public page.",
   listNameEn: "List name in English",

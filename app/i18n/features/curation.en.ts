@@ -16,7 +16,8 @@ export const curationEn: Shape<typeof curationVi> = {
   open: "Open board",
   backToIndex: "All curation boards",
   publicPage: "View public page",
-  boardLead: "Each card is a published offer; open “Reasons and actions” to see why it was suggested and to move it. To move several cards at once, use the list view. Every action is recorded in the audit log.",
+  boardLead:
+    "Each card is a published offer; open “Reasons and actions” to see why it was suggested and to move it. To move several cards at once, use the list view. Every action is recorded in the audit log.",
   viewLabel: "View",
   viewBoard: "Board view",
   viewList: "List view",
@@ -94,7 +95,8 @@ export const curationEn: Shape<typeof curationVi> = {
     staged: "Recorded: {{stage}}.",
   },
   errors: {
-    conflict: "Someone else has just changed this card. Nothing was overwritten; check the reloaded board and try again.",
+    conflict:
+      "Someone else has just changed this card. Nothing was overwritten; check the reloaded board and try again.",
     invalidTransition: "A card cannot move from “{{from}}” to “{{to}}”.",
     approveFirst: "Only approved matches move on to deployment.",
     stageOrder: "Cannot move from “{{from}}” to “{{to}}”.",

@@ -13,7 +13,8 @@ export const curationVi = {
   open: "Mở bảng",
   backToIndex: "Tất cả bảng duyệt kết nối",
   publicPage: "Xem trang công khai",
-  boardLead: "Mỗi thẻ là một giải pháp đã đăng; mở “Lý do và thao tác” để xem vì sao được gợi ý và để chuyển thẻ. Muốn chuyển nhiều thẻ cùng lúc, dùng dạng danh sách. Mọi thao tác đều được ghi nhật ký.",
+  boardLead:
+    "Mỗi thẻ là một giải pháp đã đăng; mở “Lý do và thao tác” để xem vì sao được gợi ý và để chuyển thẻ. Muốn chuyển nhiều thẻ cùng lúc, dùng dạng danh sách. Mọi thao tác đều được ghi nhật ký.",
   viewLabel: "Cách hiển thị",
   viewBoard: "Dạng bảng",
   viewList: "Dạng danh sách",
@@ -91,7 +92,8 @@ export const curationVi = {
     staged: "Đã ghi nhận: {{stage}}.",
   },
   errors: {
-    conflict: "Thẻ này vừa được người khác thay đổi. Không có gì bị ghi đè; hãy xem lại bảng đã tải lại rồi thao tác lại.",
+    conflict:
+      "Thẻ này vừa được người khác thay đổi. Không có gì bị ghi đè; hãy xem lại bảng đã tải lại rồi thao tác lại.",
     invalidTransition: "Không thể chuyển thẻ từ “{{from}}” sang “{{to}}”.",
     approveFirst: "Chỉ giải pháp đã duyệt mới chuyển sang giai đoạn triển khai.",
     stageOrder: "Không thể chuyển từ “{{from}}” sang “{{to}}”.",

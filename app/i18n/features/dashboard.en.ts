@@ -16,7 +16,8 @@ export const dashboardEn: Shape<typeof dashboardVi> = {
     agency: "Agency",
     any: "All",
     apply: "Show figures",
-    agencyNote: "The agency filter applies to that agency's problem statements, questions, proposals, matches and orders; the offer and organisation columns do not change.",
+    agencyNote:
+      "The agency filter applies to that agency's problem statements, questions, proposals, matches and orders; the offer and organisation columns do not change.",
   },
   errors: {
     summaryTitle: "The filters are not valid",

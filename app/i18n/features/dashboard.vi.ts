@@ -13,7 +13,8 @@ export const dashboardVi = {
     agency: "Cơ quan",
     any: "Tất cả",
     apply: "Xem số liệu",
-    agencyNote: "Bộ lọc cơ quan chỉ áp dụng cho bài toán, câu hỏi, đề xuất, kết nối và đơn hàng của cơ quan đó; các cột về giải pháp và tổ chức không đổi.",
+    agencyNote:
+      "Bộ lọc cơ quan chỉ áp dụng cho bài toán, câu hỏi, đề xuất, kết nối và đơn hàng của cơ quan đó; các cột về giải pháp và tổ chức không đổi.",
   },
   errors: {
     summaryTitle: "Bộ lọc chưa hợp lệ",

@@ -5,7 +5,8 @@ export const inputChecksVi = {
   pageInvalid: "Số trang không hợp lệ: hãy dùng một số nguyên từ 1 trở lên.",
   dayInvalid: "Ngày không hợp lệ: hãy chọn một ngày có thật (từ năm 1900 đến 2999).",
   uploadUnreadable: "Không đọc được tệp tải lên. Hãy chọn lại tệp và gửi lại biểu mẫu.",
-  storageUnavailable: "Kho lưu trữ tệp tạm thời không phản hồi. Nếu bạn vừa gửi biểu mẫu, tệp chưa được lưu và chưa có gì thay đổi. Hãy thử lại sau ít phút.",
+  storageUnavailable:
+    "Kho lưu trữ tệp tạm thời không phản hồi. Nếu bạn vừa gửi biểu mẫu, tệp chưa được lưu và chưa có gì thay đổi. Hãy thử lại sau ít phút.",
   deadLetters: {
     title: "Sự kiện thanh toán không xử lý được",
     lead: "Các sự kiện webhook đã thử {{attempts}} lần mà vẫn không áp dụng được. Hệ thống đã ngừng thử; hãy xem lỗi cuối cùng và đối chiếu với Stripe.",

@@ -25,7 +25,8 @@ export const offersEn: Shape<typeof offersVi> = {
   evidence: "Evidence level",
   staleNotice: "This solution has not been updated for over 6 months (content last updated {{date}}).",
   lastUpdated: "Content updated {{date}}",
-  notPublicNotice: "This page is not public (status: {{status}}). Only the organisation's members and HiHUB staff can see it.",
+  notPublicNotice:
+    "This page is not public (status: {{status}}). Only the organisation's members and HiHUB staff can see it.",
   metaTitle: "{{title}} — Hanoi Tech Exchange",
 
   deploymentModels: {
@@ -76,13 +77,15 @@ export const offersEn: Shape<typeof offersVi> = {
   },
 
   orgOffersTitle: "Solutions of {{organisation}}",
-  orgOffersLead: "Draft a solution, then send it to HiHUB for review. Once it is published, every edit is reviewed before it replaces what the public sees.",
+  orgOffersLead:
+    "Draft a solution, then send it to HiHUB for review. Once it is published, every edit is reviewed before it replaces what the public sees.",
   noOffers: "This organisation has no solutions yet.",
   newOffer: "Add a solution",
   newTitle: "Add a new solution",
   newLead: "The solution is saved as a draft. You can check it, then send it to HiHUB for review.",
   editTitle: "Edit solution: {{title}}",
-  editPublishedNotice: "This solution is published. HiHUB reviews your edit before it replaces the published content; until then the public page stays as it is.",
+  editPublishedNotice:
+    "This solution is published. HiHUB reviews your edit before it replaces the published content; until then the public page stays as it is.",
   edit: "Edit solution",
   create: "Save draft",
   save: "Save changes",
@@ -95,7 +98,8 @@ export const offersEn: Shape<typeof offersVi> = {
   archiveHint: "An archived solution is no longer public and can no longer be edited.",
   archived: "The solution was archived.",
   conflict: "That action no longer applies: the solution has just changed. Please check its current status.",
-  pendingNotice: "An edit is waiting for HiHUB review (sent {{date}}). The public page still shows the current content.",
+  pendingNotice:
+    "An edit is waiting for HiHUB review (sent {{date}}). The public page still shows the current content.",
   pendingBadge: "Edit awaiting review",
   pendingTitle: "Edit awaiting review",
   pendingChanged: "Changed: {{fields}}",
@@ -121,7 +125,8 @@ export const offersEn: Shape<typeof offersVi> = {
   summaryHint: "One or two sentences, at most 500 characters; shown in the catalogue.",
   englishHint: "Used on English pages; leave it empty to show the Vietnamese text.",
   description: "Full description",
-  descriptionHint: "Written in Markdown: **bold**, *italic*, lines starting with “- ” make a list, links as [name](https://…). No HTML.",
+  descriptionHint:
+    "Written in Markdown: **bold**, *italic*, lines starting with “- ” make a list, links as [name](https://…). No HTML.",
   sectorsLegend: "Sectors",
   sectorsHint: "Choose at least one sector.",
   technologiesLegend: "Technologies used",
@@ -138,7 +143,8 @@ export const offersEn: Shape<typeof offersVi> = {
   packageUnit: "Unit",
   packageUnitHint: "For example: month, year, package",
   packageDescription: "Package description",
-  packageDescriptionHint: "What the package includes, up to 300 characters; shown on the package card and in the comparison table.",
+  packageDescriptionHint:
+    "What the package includes, up to 300 characters; shown on the package card and in the comparison table.",
   addPackage: "Add another package",
   removePackage: "Remove package {{n}}",
   addReference: "Add another reference",
@@ -146,8 +152,10 @@ export const offersEn: Shape<typeof offersVi> = {
   sectionGeneral: "General information",
   sectionClassification: "Sectors, technologies and needs met",
   sectionReadiness: "Readiness, deployment and intellectual property",
-  suggestionsHint: "Based on the title and description you wrote. Suggested items are tagged “Suggested” in the lists below; tick the ones that are right.",
-  suggestionsMarked: "The suggestions are tagged “Suggested” in the lists below; tick the ones that are right before saving.",
+  suggestionsHint:
+    "Based on the title and description you wrote. Suggested items are tagged “Suggested” in the lists below; tick the ones that are right.",
+  suggestionsMarked:
+    "The suggestions are tagged “Suggested” in the lists below; tick the ones that are right before saving.",
   suggestedTag: "Suggested",
   referencesLegend: "Reference customers (up to 5)",
   referencesHint: "Where the solution is already in use. Empty rows are not saved.",
@@ -176,7 +184,8 @@ export const offersEn: Shape<typeof offersVi> = {
   },
 
   staffTitle: "Review solutions",
-  staffLead: "New solutions sent for review and edits to published solutions. Every decision is recorded in the audit log.",
+  staffLead:
+    "New solutions sent for review and edits to published solutions. Every decision is recorded in the audit log.",
   queueEmpty: "No solutions are waiting for review.",
   queueNew: "New solution",
   queueRevision: "Edit",
@@ -199,7 +208,8 @@ export const offersEn: Shape<typeof offersVi> = {
   staffArchive: "Archive (remove from the exchange)",
 
   staleEmailSubject: "Your organisation's solutions have not been updated for over 6 months — Hanoi Tech Exchange",
-  staleEmailBody: "Hello {{name}},\n\n{{count}} of your organisation's solutions on the Hanoi Tech Exchange have not been updated for over 6 months. Their public pages now show a “not updated” notice. Please check and update them:\n\n{{list}}",
+  staleEmailBody:
+    "Hello {{name}},\n\n{{count}} of your organisation's solutions on the Hanoi Tech Exchange have not been updated for over 6 months. Their public pages now show a “not updated” notice. Please check and update them:\n\n{{list}}",
 
   validation: {
     trl: "Choose a technology readiness level (TRL) from 1 to 9.",
@@ -215,6 +225,7 @@ export const offersEn: Shape<typeof offersVi> = {
     tooManyImages: "At most {{max}} images, counting the current ones.",
     oneFile: "Choose one file only.",
     phone: "A phone number has 8–20 characters: digits, optionally +, spaces, dots or hyphens.",
-    requestTooLarge: "What you sent is too large (at most {{max}} MB), so the form could not be read and what you typed could not be kept. Please fill it in again with smaller files: logo up to 1 MB, each image 5 MB, PDF brochure 10 MB.",
+    requestTooLarge:
+      "What you sent is too large (at most {{max}} MB), so the form could not be read and what you typed could not be kept. Please fill it in again with smaller files: logo up to 1 MB, each image 5 MB, PDF brochure 10 MB.",
   },
 };

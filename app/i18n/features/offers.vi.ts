@@ -22,7 +22,8 @@ export const offersVi = {
   evidence: "Mức xác minh",
   staleNotice: "Thông tin giải pháp chưa được cập nhật hơn 6 tháng (lần cập nhật nội dung gần nhất: {{date}}).",
   lastUpdated: "Cập nhật nội dung ngày {{date}}",
-  notPublicNotice: "Trang này chưa công khai (trạng thái: {{status}}). Chỉ thành viên của tổ chức và cán bộ HiHUB xem được.",
+  notPublicNotice:
+    "Trang này chưa công khai (trạng thái: {{status}}). Chỉ thành viên của tổ chức và cán bộ HiHUB xem được.",
   metaTitle: "{{title}} — Sàn Giao dịch Công nghệ Hà Nội",
 
   deploymentModels: {
@@ -73,13 +74,15 @@ export const offersVi = {
   },
 
   orgOffersTitle: "Giải pháp của {{organisation}}",
-  orgOffersLead: "Soạn giải pháp rồi gửi HiHUB duyệt. Sau khi công khai, mỗi bản sửa đều được duyệt trước khi thay nội dung đang hiển thị.",
+  orgOffersLead:
+    "Soạn giải pháp rồi gửi HiHUB duyệt. Sau khi công khai, mỗi bản sửa đều được duyệt trước khi thay nội dung đang hiển thị.",
   noOffers: "Tổ chức chưa có giải pháp nào.",
   newOffer: "Thêm giải pháp",
   newTitle: "Thêm giải pháp mới",
   newLead: "Giải pháp được lưu ở dạng bản nháp. Bạn có thể xem lại rồi gửi HiHUB duyệt.",
   editTitle: "Sửa giải pháp: {{title}}",
-  editPublishedNotice: "Giải pháp đang công khai. Bản sửa sẽ được HiHUB duyệt trước khi thay nội dung đang hiển thị; trong lúc chờ, trang công khai giữ nguyên.",
+  editPublishedNotice:
+    "Giải pháp đang công khai. Bản sửa sẽ được HiHUB duyệt trước khi thay nội dung đang hiển thị; trong lúc chờ, trang công khai giữ nguyên.",
   edit: "Sửa giải pháp",
   create: "Lưu bản nháp",
   save: "Lưu thay đổi",
@@ -118,14 +121,16 @@ export const offersVi = {
   summaryHint: "Một đến hai câu, tối đa 500 ký tự; hiển thị trong danh mục giải pháp.",
   englishHint: "Trang tiếng Anh dùng nội dung này; để trống thì hiển thị bản tiếng Việt.",
   description: "Mô tả chi tiết",
-  descriptionHint: "Viết bằng Markdown: **chữ đậm**, *chữ nghiêng*, dòng bắt đầu bằng “- ” là danh sách, liên kết dạng [tên](https://…). Không dùng HTML.",
+  descriptionHint:
+    "Viết bằng Markdown: **chữ đậm**, *chữ nghiêng*, dòng bắt đầu bằng “- ” là danh sách, liên kết dạng [tên](https://…). Không dùng HTML.",
   sectorsLegend: "Lĩnh vực áp dụng",
   sectorsHint: "Chọn ít nhất một lĩnh vực.",
   technologiesLegend: "Công nghệ sử dụng",
   businessNeedsLegend: "Nhu cầu doanh nghiệp đáp ứng (Chợ chuyển đổi số)",
   trlHint: "Từ 1 (mới ở mức nguyên lý) đến 9 (đã vận hành thực tế).",
   trlChoose: "Chọn mức TRL",
-  ipStatusHint: "Ví dụ: Bằng độc quyền sáng chế số 1-0012345; Bằng độc quyền giải pháp hữu ích số 2-0001234; giấy phép sử dụng.",
+  ipStatusHint:
+    "Ví dụ: Bằng độc quyền sáng chế số 1-0012345; Bằng độc quyền giải pháp hữu ích số 2-0001234; giấy phép sử dụng.",
   packagesLegend: "Gói dịch vụ và giá (tối đa 5 gói)",
   packagesHint: "Giá tính bằng đồng, chỉ gồm chữ số, ví dụ 1500000 hoặc 1.500.000. Dòng để trống không được lưu.",
   packageRow: "Gói {{n}}",
@@ -143,7 +148,8 @@ export const offersVi = {
   sectionGeneral: "Thông tin chung",
   sectionClassification: "Lĩnh vực, công nghệ và nhu cầu đáp ứng",
   sectionReadiness: "Mức sẵn sàng, hình thức triển khai và sở hữu trí tuệ",
-  suggestionsHint: "Dựa trên tiêu đề và mô tả bạn đã viết. Mục được gợi ý mang nhãn “Gợi ý” trong danh sách bên dưới; hãy đánh dấu những mục đúng.",
+  suggestionsHint:
+    "Dựa trên tiêu đề và mô tả bạn đã viết. Mục được gợi ý mang nhãn “Gợi ý” trong danh sách bên dưới; hãy đánh dấu những mục đúng.",
   suggestionsMarked: "Các gợi ý mang nhãn “Gợi ý” trong danh sách bên dưới; đánh dấu những mục đúng trước khi lưu.",
   suggestedTag: "Gợi ý",
   referencesLegend: "Khách hàng tham chiếu (tối đa 5)",
@@ -173,7 +179,8 @@ export const offersVi = {
   },
 
   staffTitle: "Duyệt giải pháp",
-  staffLead: "Giải pháp mới gửi duyệt và bản sửa của giải pháp đang công khai. Mọi quyết định đều được ghi vào nhật ký.",
+  staffLead:
+    "Giải pháp mới gửi duyệt và bản sửa của giải pháp đang công khai. Mọi quyết định đều được ghi vào nhật ký.",
   queueEmpty: "Không có giải pháp nào đang chờ duyệt.",
   queueNew: "Giải pháp mới",
   queueRevision: "Bản sửa",
@@ -196,11 +203,13 @@ export const offersVi = {
   staffArchive: "Lưu trữ (gỡ khỏi Sàn)",
 
   staleEmailSubject: "Giải pháp của tổ chức bạn chưa được cập nhật hơn 6 tháng — Sàn Giao dịch Công nghệ Hà Nội",
-  staleEmailBody: "Xin chào {{name}},\n\n{{count}} giải pháp của tổ chức bạn trên Sàn Giao dịch Công nghệ Hà Nội chưa được cập nhật hơn 6 tháng. Trang công khai đang hiển thị thông báo “chưa cập nhật”. Hãy kiểm tra và cập nhật thông tin:\n\n{{list}}",
+  staleEmailBody:
+    "Xin chào {{name}},\n\n{{count}} giải pháp của tổ chức bạn trên Sàn Giao dịch Công nghệ Hà Nội chưa được cập nhật hơn 6 tháng. Trang công khai đang hiển thị thông báo “chưa cập nhật”. Hãy kiểm tra và cập nhật thông tin:\n\n{{list}}",
 
   validation: {
     trl: "Chọn mức sẵn sàng công nghệ (TRL) từ 1 đến 9.",
-    priceFormat: "Nhập giá bằng chữ số, ví dụ 1500000 hoặc 1.500.000. Không viết dạng “1,5 triệu”, không dùng dấu phẩy.",
+    priceFormat:
+      "Nhập giá bằng chữ số, ví dụ 1500000 hoặc 1.500.000. Không viết dạng “1,5 triệu”, không dùng dấu phẩy.",
     priceNegative: "Giá không được là số âm.",
     priceTooLarge: "Giá quá lớn. Hãy kiểm tra lại số chữ số.",
     priceRequired: "Nhập giá hoặc chọn “Liên hệ”.",
@@ -212,6 +221,7 @@ export const offersVi = {
     tooManyImages: "Tối đa {{max}} hình ảnh, tính cả hình đang có.",
     oneFile: "Chỉ chọn một tệp.",
     phone: "Số điện thoại gồm 8–20 ký tự: chữ số, có thể có dấu +, khoảng trắng, dấu chấm hoặc gạch ngang.",
-    requestTooLarge: "Dữ liệu gửi lên quá lớn (tối đa {{max}} MB), nên biểu mẫu chưa được đọc và các ô đã nhập không giữ lại được. Hãy nhập lại và chọn tệp nhỏ hơn: biểu trưng tối đa 1 MB, mỗi hình 5 MB, tài liệu PDF 10 MB.",
+    requestTooLarge:
+      "Dữ liệu gửi lên quá lớn (tối đa {{max}} MB), nên biểu mẫu chưa được đọc và các ô đã nhập không giữ lại được. Hãy nhập lại và chọn tệp nhỏ hơn: biểu trưng tối đa 1 MB, mỗi hình 5 MB, tài liệu PDF 10 MB.",
   },
 };

@@ -28,7 +28,8 @@ export const openApiEn: Shape<typeof openApiVi> = {
     languageTitle: "Language",
     languageText: "Error messages and match reasons are in Vietnamese; add lng=en for English.",
     limitsTitle: "Limits",
-    limitsText: "At most {{max}} items per page and {{max}} suggestions per call. Wrong or unsupported parameters get a 400 error that says why.",
+    limitsText:
+      "At most {{max}} items per page and {{max}} suggestions per call. Wrong or unsupported parameters get a 400 error that says why.",
     privacyText: "The API returns published data only: no contact details, drafts, proposals or internal notes.",
     endpoints: {
       listMajorProblems: "Major problems (the latest published version of each list)",

@@ -25,8 +25,10 @@ export const openApiVi = {
     languageTitle: "Ngôn ngữ",
     languageText: "Thông báo lỗi và lý do gợi ý bằng tiếng Việt; thêm lng=en để nhận tiếng Anh.",
     limitsTitle: "Giới hạn",
-    limitsText: "Tối đa {{max}} mục mỗi trang và {{max}} gợi ý mỗi lần gọi. Tham số sai hoặc không được hỗ trợ trả về lỗi 400 kèm giải thích.",
-    privacyText: "API chỉ trả dữ liệu đã công bố: không có thông tin liên hệ, bản nháp, hồ sơ đề xuất hay ghi chú nội bộ.",
+    limitsText:
+      "Tối đa {{max}} mục mỗi trang và {{max}} gợi ý mỗi lần gọi. Tham số sai hoặc không được hỗ trợ trả về lỗi 400 kèm giải thích.",
+    privacyText:
+      "API chỉ trả dữ liệu đã công bố: không có thông tin liên hệ, bản nháp, hồ sơ đề xuất hay ghi chú nội bộ.",
     endpoints: {
       listMajorProblems: "Danh mục bài toán lớn (bản công bố mới nhất của từng danh mục)",
       getMajorProblem: "Một bài toán lớn theo mã",

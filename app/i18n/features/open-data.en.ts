@@ -3,7 +3,8 @@ import type { openDataVi } from "./open-data.vi";
 
 export const openDataEn: Shape<typeof openDataVi> = {
   validation: {
-    updatedSinceFormat: "updatedSince must be an ISO 8601 date-time with a time zone, e.g. 2026-11-01T00:00:00Z or 2026-11-01T07:00:00+07:00.",
+    updatedSinceFormat:
+      "updatedSince must be an ISO 8601 date-time with a time zone, e.g. 2026-11-01T00:00:00Z or 2026-11-01T07:00:00+07:00.",
     updatedSinceFuture: "updatedSince must not be in the future.",
     after: "after is not valid: use the value from the next link.",
     afterWithoutSince: "after only works together with updatedSince (follow the next link as it is).",
@@ -34,19 +35,28 @@ export const openDataEn: Shape<typeof openDataVi> = {
     download: "Download {{format}} ({{size}})",
     privacy: "Published data only: no contact details, tax codes, members, drafts, proposals or internal notes.",
     syncTitle: "Sync and bulk downloads",
-    syncText: "Add updatedSince (an ISO 8601 instant) to get only the records changed since then, and follow the next link to the end. Every answer has an ETag: send it back in If-None-Match to get 304 when nothing changed. Each IP address may call {{points}} times every {{seconds}} seconds. All the data as CSV and JSON, updated daily:",
+    syncText:
+      "Add updatedSince (an ISO 8601 instant) to get only the records changed since then, and follow the next link to the end. Every answer has an ETag: send it back in If-None-Match to get 304 when nothing changed. Each IP address may call {{points}} times every {{seconds}} seconds. All the data as CSV and JSON, updated daily:",
     footerLink: "Open data",
   },
   publisherName: "Hanoi Tech Exchange",
-  types: { string: "text", integer: "whole number", boolean: "yes/no", dateTime: "date-time (ISO 8601)", list: "list (CSV: separated by “; ”)" },
+  types: {
+    string: "text",
+    integer: "whole number",
+    boolean: "yes/no",
+    dateTime: "date-time (ISO 8601)",
+    list: "list (CSV: separated by “; ”)",
+  },
   datasets: {
     offers: {
       title: "Published technology offers",
-      description: "Offers providers have published on the exchange, with sectors, technologies and technology readiness.",
+      description:
+        "Offers providers have published on the exchange, with sectors, technologies and technology readiness.",
     },
     organisations: {
       title: "Organisations on the exchange",
-      description: "Companies, research institutes, agencies and innovation centres with a public profile on the exchange.",
+      description:
+        "Companies, research institutes, agencies and innovation centres with a public profile on the exchange.",
     },
     "problem-statements": {
       title: "Published problem statements",

@@ -1,6 +1,7 @@
 export const openDataVi = {
   validation: {
-    updatedSinceFormat: "Tham số updatedSince phải là thời điểm theo ISO 8601 kèm múi giờ, ví dụ 2026-11-01T00:00:00Z hoặc 2026-11-01T07:00:00+07:00.",
+    updatedSinceFormat:
+      "Tham số updatedSince phải là thời điểm theo ISO 8601 kèm múi giờ, ví dụ 2026-11-01T00:00:00Z hoặc 2026-11-01T07:00:00+07:00.",
     updatedSinceFuture: "Tham số updatedSince không được ở tương lai.",
     after: "Tham số after không hợp lệ: dùng giá trị lấy từ liên kết next.",
     afterWithoutSince: "Tham số after chỉ dùng cùng updatedSince (lấy nguyên liên kết next).",
@@ -29,13 +30,21 @@ export const openDataVi = {
     fieldDescription: "Ý nghĩa",
     downloadsTitle: "Tải về",
     download: "Tải {{format}} ({{size}})",
-    privacy: "Chỉ gồm dữ liệu đã công bố: không có thông tin liên hệ, mã số thuế, thành viên, bản nháp, hồ sơ đề xuất hay ghi chú nội bộ.",
+    privacy:
+      "Chỉ gồm dữ liệu đã công bố: không có thông tin liên hệ, mã số thuế, thành viên, bản nháp, hồ sơ đề xuất hay ghi chú nội bộ.",
     syncTitle: "Đồng bộ và tải hàng loạt",
-    syncText: "Thêm updatedSince (thời điểm ISO 8601) để chỉ lấy bản ghi thay đổi từ lúc đó và đi theo liên kết next tới hết. Mỗi câu trả lời có ETag: gửi lại trong If-None-Match để nhận 304 khi không có gì mới. Mỗi địa chỉ IP được gọi tối đa {{points}} lần mỗi {{seconds}} giây. Toàn bộ dữ liệu dạng CSV và JSON, cập nhật hằng ngày:",
+    syncText:
+      "Thêm updatedSince (thời điểm ISO 8601) để chỉ lấy bản ghi thay đổi từ lúc đó và đi theo liên kết next tới hết. Mỗi câu trả lời có ETag: gửi lại trong If-None-Match để nhận 304 khi không có gì mới. Mỗi địa chỉ IP được gọi tối đa {{points}} lần mỗi {{seconds}} giây. Toàn bộ dữ liệu dạng CSV và JSON, cập nhật hằng ngày:",
     footerLink: "Dữ liệu mở",
   },
   publisherName: "Sàn Giao dịch Công nghệ Hà Nội",
-  types: { string: "chuỗi", integer: "số nguyên", boolean: "đúng/sai", dateTime: "thời điểm (ISO 8601)", list: "danh sách (CSV: ngăn bởi “; ”)" },
+  types: {
+    string: "chuỗi",
+    integer: "số nguyên",
+    boolean: "đúng/sai",
+    dateTime: "thời điểm (ISO 8601)",
+    list: "danh sách (CSV: ngăn bởi “; ”)",
+  },
   datasets: {
     offers: {
       title: "Giải pháp công nghệ đã công bố",

@@ -41,7 +41,8 @@ export const opportunitiesVi = {
     propose: "Đề xuất giải pháp",
     follow: "Theo dõi bài toán này",
     unfollow: "Bỏ theo dõi",
-    following: "Bạn đang theo dõi bài toán này: bạn sẽ được báo khi có bài toán cụ thể, giải pháp được duyệt hoặc sắp đến hạn.",
+    following:
+      "Bạn đang theo dõi bài toán này: bạn sẽ được báo khi có bài toán cụ thể, giải pháp được duyệt hoặc sắp đến hạn.",
     followHint: "Theo dõi để được báo khi có bài toán cụ thể mới, giải pháp được duyệt hoặc sắp đến hạn.",
     notTakingProposals: "Bài toán này hiện không nhận đề xuất mới.",
     followed: "Đã theo dõi bài toán.",

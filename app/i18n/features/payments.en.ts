@@ -51,7 +51,8 @@ export const paymentsEn: Shape<typeof paymentsVi> = {
     checkout_unavailable: "The payment service did not respond when the payment page was opened; nothing was charged.",
     checkout_expired: "The payment window expired.",
     cancelled_by_buyer: "The buyer cancelled the order before paying.",
-    checkout_not_started: "The payment page could not be opened because of a fault on the Exchange, so the order was cancelled automatically; nothing was charged. You can order again.",
+    checkout_not_started:
+      "The payment page could not be opened because of a fault on the Exchange, so the order was cancelled automatically; nothing was charged. You can order again.",
   },
   refundStatuses: { PENDING: "Processing", SUCCEEDED: "Refunded", FAILED: "Failed" },
   list: {
@@ -78,15 +79,18 @@ export const paymentsEn: Shape<typeof paymentsVi> = {
     preVat: "Price before VAT",
     vat: "VAT ({{percent}}%)",
     total: "Total",
-    vatHint: "Listed prices include {{percent}}% VAT. VAT = total × {{percent}}/{{divisor}}, rounded to the nearest đồng; the price before VAT = total − VAT.",
+    vatHint:
+      "Listed prices include {{percent}}% VAT. VAT = total × {{percent}}/{{divisor}}, rounded to the nearest đồng; the price before VAT = total − VAT.",
     buyerTitle: "Buyer",
     sellerTitle: "Seller",
     name: "Organisation",
     taxCode: "Tax code (MST)",
     address: "Address",
-    addressHint: "The registered office address, as on the business registration. It is saved to the organisation's profile.",
+    addressHint:
+      "The registered office address, as on the business registration. It is saved to the organisation's profile.",
     missing: "Not given",
-    detailsNeeded: "The receipt needs the buying organisation's tax code and address. What you enter below is saved to the organisation's profile.",
+    detailsNeeded:
+      "The receipt needs the buying organisation's tax code and address. What you enter below is saved to the organisation's profile.",
     changeOrganisation: "Change buying organisation",
     pay: "Pay",
   },
@@ -100,7 +104,8 @@ export const paymentsEn: Shape<typeof paymentsVi> = {
     lineItem: "Solution and package",
     packageLine: "Package “{{name}}”",
     inWords: "Amount in words (Vietnamese)",
-    notInvoice: "This receipt confirms the order on the Exchange; it does not replace the VAT invoice the seller issues.",
+    notInvoice:
+      "This receipt confirms the order on the Exchange; it does not replace the VAT invoice the seller issues.",
     printHint: "To print the receipt on A4, use your browser's Print command (Ctrl+P or ⌘P).",
     unitPrice: "Unit price",
     quantity: "Quantity",
@@ -113,7 +118,8 @@ export const paymentsEn: Shape<typeof paymentsVi> = {
     fulfilledAt: "Fulfilled on",
     failure: "Reason cancelled",
     pay: "Pay",
-    checkoutSuccess: "Thank you. Your payment is being confirmed; the status updates when the payment service reports back.",
+    checkoutSuccess:
+      "Thank you. Your payment is being confirmed; the status updates when the payment service reports back.",
     checkoutCancelled: "You stopped the payment. The order is still awaiting payment.",
     fulfil: "Mark as fulfilled",
     refundsTitle: "Refunds",
@@ -121,10 +127,12 @@ export const paymentsEn: Shape<typeof paymentsVi> = {
     refundAmountHint: "A whole number, no separators. Can still be refunded: {{remaining}}.",
     refundReason: "Reason",
     refundRetry: "Send the refund again",
-    refundPendingHint: "Outcome unknown: the payment service did not answer. Sending again is safe and never refunds twice.",
+    refundPendingHint:
+      "Outcome unknown: the payment service did not answer. Sending again is safe and never refunds twice.",
     refundSubmit: "Refund",
     cancel: "Cancel order",
-    noCheckoutHint: "This order's payment page has not been opened yet. Press Pay to open it again, or cancel the order.",
+    noCheckoutHint:
+      "This order's payment page has not been opened yet. Press Pay to open it again, or cancel the order.",
   },
   ledger: {
     title: "Payment settlement",
@@ -147,7 +155,8 @@ export const paymentsEn: Shape<typeof paymentsVi> = {
   },
   email: {
     paidSubject: "New paid order: {{offer}}",
-    paidBody: "{{buyer}} paid {{amount}} for the package “{{package}}” of “{{offer}}”. Order number: {{id}}. Contact the buyer to deliver, then mark the order as fulfilled.",
+    paidBody:
+      "{{buyer}} paid {{amount}} for the package “{{package}}” of “{{offer}}”. Order number: {{id}}. Contact the buyer to deliver, then mark the order as fulfilled.",
   },
   flash: {
     fulfilled: "Order marked as fulfilled.",
@@ -156,14 +165,17 @@ export const paymentsEn: Shape<typeof paymentsVi> = {
   },
   notice: {
     cancelledTitle: "Unpaid order cancelled: {{offer}}",
-    cancelledBody: "{{buyer}} cancelled order {{id}} (the package “{{package}}” of “{{offer}}”) before paying. Nothing more to do.",
+    cancelledBody:
+      "{{buyer}} cancelled order {{id}} (the package “{{package}}” of “{{offer}}”) before paying. Nothing more to do.",
     strandedTitle: "Order cancelled automatically: {{offer}}",
-    strandedBody: "Order {{id}} for \"{{offer}}\" was cancelled automatically because its payment page could not be opened after a fault on the Exchange. Nothing was charged; you can order again.",
+    strandedBody:
+      'Order {{id}} for "{{offer}}" was cancelled automatically because its payment page could not be opened after a fault on the Exchange. Nothing was charged; you can order again.',
   },
   // The banner on every page that touches money (components/payments-mode-banner.tsx).
   mode: {
     testTitle: "Test payments — no real money moves",
-    testBody: "This is a demo: the payment page is a test page; press “Pay (test)” to complete an order. Refunds are tests too.",
+    testBody:
+      "This is a demo: the payment page is a test page; press “Pay (test)” to complete an order. Refunds are tests too.",
     offTitle: "Online payment is off on the Exchange",
     offBody: "Nothing can be paid or refunded through the Exchange for now. Everything else works as usual.",
   },

@@ -34,7 +34,8 @@ export const paymentsVi = {
     amountInvalid: "Số tiền phải là số nguyên đồng lớn hơn 0, ví dụ 250000.",
     reasonRequired: "Hãy nhập lý do hoàn tiền.",
     reasonTooLong: "Lý do tối đa 500 ký tự.",
-    periodInvalid: "Khoảng thời gian không hợp lệ: hãy chọn hai ngày có thật (từ năm 1900 đến 2999), ngày bắt đầu không sau ngày kết thúc.",
+    periodInvalid:
+      "Khoảng thời gian không hợp lệ: hãy chọn hai ngày có thật (từ năm 1900 đến 2999), ngày bắt đầu không sau ngày kết thúc.",
   },
   statuses: {
     PENDING: "Chờ thanh toán",
@@ -48,7 +49,8 @@ export const paymentsVi = {
     checkout_unavailable: "Cổng thanh toán không phản hồi khi mở trang thanh toán; chưa có tiền nào bị trừ.",
     checkout_expired: "Hết thời hạn thanh toán.",
     cancelled_by_buyer: "Bên mua đã huỷ đơn hàng trước khi thanh toán.",
-    checkout_not_started: "Trang thanh toán không mở được do sự cố của Sàn, nên đơn hàng được tự động huỷ; chưa có tiền nào bị trừ. Bạn có thể đặt mua lại.",
+    checkout_not_started:
+      "Trang thanh toán không mở được do sự cố của Sàn, nên đơn hàng được tự động huỷ; chưa có tiền nào bị trừ. Bạn có thể đặt mua lại.",
   },
   refundStatuses: { PENDING: "Đang xử lý", SUCCEEDED: "Đã hoàn", FAILED: "Không thành công" },
   list: {
@@ -76,7 +78,8 @@ export const paymentsVi = {
     preVat: "Giá trước thuế",
     vat: "Thuế GTGT ({{percent}}%)",
     total: "Tổng cộng",
-    vatHint: "Giá niêm yết đã gồm thuế GTGT {{percent}}%. Tiền thuế = tổng cộng × {{percent}}/{{divisor}}, làm tròn đến đồng; giá trước thuế = tổng cộng − tiền thuế.",
+    vatHint:
+      "Giá niêm yết đã gồm thuế GTGT {{percent}}%. Tiền thuế = tổng cộng × {{percent}}/{{divisor}}, làm tròn đến đồng; giá trước thuế = tổng cộng − tiền thuế.",
     buyerTitle: "Bên mua",
     sellerTitle: "Bên bán",
     name: "Tên tổ chức",
@@ -84,7 +87,8 @@ export const paymentsVi = {
     address: "Địa chỉ",
     addressHint: "Địa chỉ trụ sở, như trên đăng ký kinh doanh. Được lưu vào hồ sơ tổ chức.",
     missing: "Chưa có",
-    detailsNeeded: "Biên nhận cần mã số thuế và địa chỉ của tổ chức mua. Thông tin bạn nhập dưới đây được lưu vào hồ sơ tổ chức.",
+    detailsNeeded:
+      "Biên nhận cần mã số thuế và địa chỉ của tổ chức mua. Thông tin bạn nhập dưới đây được lưu vào hồ sơ tổ chức.",
     changeOrganisation: "Đổi tổ chức mua",
     pay: "Thanh toán",
   },
@@ -111,7 +115,8 @@ export const paymentsVi = {
     fulfilledAt: "Ngày hoàn thành",
     failure: "Lý do huỷ",
     pay: "Thanh toán",
-    checkoutSuccess: "Cảm ơn bạn. Khoản thanh toán đang được xác nhận; trạng thái sẽ cập nhật khi cổng thanh toán báo về.",
+    checkoutSuccess:
+      "Cảm ơn bạn. Khoản thanh toán đang được xác nhận; trạng thái sẽ cập nhật khi cổng thanh toán báo về.",
     checkoutCancelled: "Bạn đã dừng thanh toán. Đơn hàng vẫn chờ thanh toán.",
     fulfil: "Đánh dấu đã hoàn thành",
     refundsTitle: "Hoàn tiền",
@@ -145,7 +150,8 @@ export const paymentsVi = {
   },
   email: {
     paidSubject: "Đơn hàng mới đã thanh toán: {{offer}}",
-    paidBody: "{{buyer}} đã thanh toán {{amount}} cho gói “{{package}}” của giải pháp “{{offer}}”. Mã đơn hàng: {{id}}. Hãy liên hệ bên mua để triển khai, rồi đánh dấu đơn hàng đã hoàn thành.",
+    paidBody:
+      "{{buyer}} đã thanh toán {{amount}} cho gói “{{package}}” của giải pháp “{{offer}}”. Mã đơn hàng: {{id}}. Hãy liên hệ bên mua để triển khai, rồi đánh dấu đơn hàng đã hoàn thành.",
   },
   flash: {
     fulfilled: "Đã đánh dấu đơn hàng hoàn thành.",
@@ -154,14 +160,17 @@ export const paymentsVi = {
   },
   notice: {
     cancelledTitle: "Đơn hàng chưa thanh toán đã bị huỷ: {{offer}}",
-    cancelledBody: "{{buyer}} đã huỷ đơn hàng {{id}} (gói “{{package}}” của giải pháp “{{offer}}”) trước khi thanh toán. Không cần làm gì thêm.",
+    cancelledBody:
+      "{{buyer}} đã huỷ đơn hàng {{id}} (gói “{{package}}” của giải pháp “{{offer}}”) trước khi thanh toán. Không cần làm gì thêm.",
     strandedTitle: "Đơn hàng đã được tự động huỷ: {{offer}}",
-    strandedBody: "Đơn hàng {{id}} cho giải pháp \"{{offer}}\" được tự động huỷ vì trang thanh toán không mở được do sự cố của Sàn. Chưa có tiền nào bị trừ; bạn có thể đặt mua lại.",
+    strandedBody:
+      'Đơn hàng {{id}} cho giải pháp "{{offer}}" được tự động huỷ vì trang thanh toán không mở được do sự cố của Sàn. Chưa có tiền nào bị trừ; bạn có thể đặt mua lại.',
   },
   // The banner on every page that touches money (components/payments-mode-banner.tsx).
   mode: {
     testTitle: "Thanh toán thử nghiệm — không có tiền thật được chuyển",
-    testBody: "Đây là bản trình diễn: trang thanh toán là trang thử, bấm “Thanh toán thử” để hoàn tất đơn hàng. Hoàn tiền cũng chỉ là thử.",
+    testBody:
+      "Đây là bản trình diễn: trang thanh toán là trang thử, bấm “Thanh toán thử” để hoàn tất đơn hàng. Hoàn tiền cũng chỉ là thử.",
     offTitle: "Thanh toán trực tuyến đang tắt trên Sàn",
     offBody: "Hiện chưa thể thanh toán hay hoàn tiền qua Sàn. Các chức năng khác vẫn dùng bình thường.",
   },

@@ -12,7 +12,7 @@ export const plansEn: Shape<typeof plansVi> = {
     noFeatured: "No featured placement",
     featured: "Featured placement can be bought for offers",
     featuredIncluded: "{{count}} offers featured at a time at no charge (30 days each)",
-    badge: "Eligible for the \"verified provider\" badge once HiHUB has checked the organisation",
+    badge: 'Eligible for the "verified provider" badge once HiHUB has checked the organisation',
   },
   page: {
     title: "Plan",
@@ -24,7 +24,8 @@ export const plansEn: Shape<typeof plansVi> = {
     billed: "{{amount}} per {{interval}}",
     renews: "Renews automatically on {{date}}.",
     endsOn: "The plan ends on {{date}}; the organisation then returns to the Free plan.",
-    pastDue: "The renewal payment has not gone through. The payment provider is retrying; meanwhile the plan keeps its benefits.",
+    pastDue:
+      "The renewal payment has not gone through. The payment provider is retrying; meanwhile the plan keeps its benefits.",
     pending: "A subscription to the {{plan}} plan is awaiting payment.",
     continuePayment: "Continue to payment",
     chooseTitle: "Choose a plan",
@@ -52,8 +53,10 @@ export const plansEn: Shape<typeof plansVi> = {
   },
   limit: {
     blockedTitle: "The offer could not be submitted",
-    blocked: "The {{plan}} plan allows up to {{limit}} offers published or awaiting review; your organisation has {{used}}. Upgrade to list more. Offers already published stay as they are.",
-    staffBlocked: "Not published: the organisation is on the {{plan}} plan and has used all {{limit}} published offers. The offer is still awaiting review.",
+    blocked:
+      "The {{plan}} plan allows up to {{limit}} offers published or awaiting review; your organisation has {{used}}. Upgrade to list more. Offers already published stay as they are.",
+    staffBlocked:
+      "Not published: the organisation is on the {{plan}} plan and has used all {{limit}} published offers. The offer is still awaiting review.",
   },
   errors: {
     notConfigured: "Online payment is not set up on the Exchange yet. Everything else works as usual.",
@@ -61,7 +64,8 @@ export const plansEn: Shape<typeof plansVi> = {
     notProvider: "Only organisations that list offers can take a plan or buy services.",
     alreadyOnPlan: "Your organisation is already on this plan with this billing period.",
     noPlan: "Your organisation has no active paid plan.",
-    providerUnavailable: "The payment provider did not respond. Nothing has been charged; please try again in a few minutes.",
+    providerUnavailable:
+      "The payment provider did not respond. Nothing has been charged; please try again in a few minutes.",
     rejected: "The payment provider refused this change; the current plan is unchanged.",
     offerNotAvailable: "Choose one of your organisation's published offers.",
     planRequired: "Featured placement needs the Verified or Premium plan.",
@@ -74,7 +78,8 @@ export const plansEn: Shape<typeof plansVi> = {
     changed: "Plan switched. The change applies now.",
     cancelRequested: "Renewal cancelled. The plan lasts until the end of the period paid.",
     cancelWithdrawn: "The plan will keep renewing.",
-    checkoutSuccess: "Thank you. The payment is being confirmed; the plan updates when the payment provider reports back.",
+    checkoutSuccess:
+      "Thank you. The payment is being confirmed; the plan updates when the payment provider reports back.",
     checkoutCancelled: "You stopped the payment. The current plan is unchanged.",
     featuredIncluded: "The offer is featured for 30 days.",
     fulfilled: "Service marked as done.",
@@ -84,9 +89,11 @@ export const plansEn: Shape<typeof plansVi> = {
     metaTitle: "Exchange services — Hanoi Tech Exchange",
     lead: "Services the Exchange itself provides, paid once through Stripe. The revenue is the Exchange's, outside the order settlement.",
     kinds: { TECHNOLOGY_VALUATION: "Technology valuation", FEATURED_PLACEMENT: "Featured placement" },
-    valuationText: "HiHUB experts assess and value one of your technologies; the report arrives within 15 working days. Price {{amount}}.",
+    valuationText:
+      "HiHUB experts assess and value one of your technologies; the report arrives within 15 working days. Price {{amount}}.",
     buyValuation: "Buy a valuation",
-    featuredText: "The offer carries a \"Featured\" label and comes first in the offer list. {{amount}} per day; buying again extends it.",
+    featuredText:
+      'The offer carries a "Featured" label and comes first in the offer list. {{amount}} per day; buying again extends it.',
     offer: "Offer",
     days: "Days",
     daysCount: "{{count}} days",
@@ -109,7 +116,8 @@ export const plansEn: Shape<typeof plansVi> = {
     pay: "Pay",
     included: "With plan",
     staffTitle: "Exchange service revenue",
-    staffLead: "The Exchange's own revenue (valuations, featured placement) in the chosen period; not owed to any provider.",
+    staffLead:
+      "The Exchange's own revenue (valuations, featured placement) in the chosen period; not owed to any provider.",
     staffNone: "No service revenue in this period.",
     organisation: "Organisation",
     total: "Total service revenue",

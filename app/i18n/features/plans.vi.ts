@@ -2,14 +2,19 @@ export const plansVi = {
   tiers: { FREE: "Miễn phí", VERIFIED: "Xác thực", PREMIUM: "Cao cấp" },
   intervals: { MONTH: "tháng", YEAR: "năm" },
   intervalChoices: { MONTH: "Trả theo tháng", YEAR: "Trả theo năm" },
-  statuses: { INCOMPLETE: "Chờ thanh toán", ACTIVE: "Đang hoạt động", PAST_DUE: "Quá hạn thanh toán", CANCELED: "Đã kết thúc" },
+  statuses: {
+    INCOMPLETE: "Chờ thanh toán",
+    ACTIVE: "Đang hoạt động",
+    PAST_DUE: "Quá hạn thanh toán",
+    CANCELED: "Đã kết thúc",
+  },
   features: {
     offers: "Tối đa {{count}} giải pháp công khai hoặc chờ duyệt",
     offersUnlimited: "Không giới hạn số giải pháp",
     noFeatured: "Chưa mua được vị trí nổi bật",
     featured: "Mua được vị trí nổi bật cho giải pháp",
     featuredIncluded: "{{count}} giải pháp nổi bật miễn phí cùng lúc (30 ngày mỗi lần)",
-    badge: "Đủ điều kiện nhận huy hiệu \"Nhà cung cấp đã xác thực\" sau khi HiHUB kiểm tra",
+    badge: 'Đủ điều kiện nhận huy hiệu "Nhà cung cấp đã xác thực" sau khi HiHUB kiểm tra',
   },
   page: {
     title: "Gói dịch vụ",
@@ -21,7 +26,8 @@ export const plansVi = {
     billed: "{{amount}} mỗi {{interval}}",
     renews: "Tự động gia hạn ngày {{date}}.",
     endsOn: "Gói kết thúc ngày {{date}}; sau đó tổ chức về gói Miễn phí.",
-    pastDue: "Kỳ gia hạn chưa thanh toán được. Cổng thanh toán đang thử lại; trong thời gian này gói vẫn giữ quyền lợi.",
+    pastDue:
+      "Kỳ gia hạn chưa thanh toán được. Cổng thanh toán đang thử lại; trong thời gian này gói vẫn giữ quyền lợi.",
     pending: "Có một lần đăng ký gói {{plan}} đang chờ thanh toán.",
     continuePayment: "Tiếp tục thanh toán",
     chooseTitle: "Chọn gói",
@@ -33,7 +39,8 @@ export const plansVi = {
     yourPlan: "Gói hiện tại của bạn",
     ownersOnly: "Chỉ chủ sở hữu tổ chức mới thay đổi được gói.",
     hint: "Bạn sẽ được chuyển sang trang thanh toán an toàn của Stripe. Giá tính theo đồng. Chuyển gói khi đang dùng gói trả phí được tính theo tỷ lệ thời gian còn lại.",
-    downgradeNote: "Hạ gói không gỡ giải pháp đã công khai; chỉ không gửi duyệt thêm được khi số giải pháp vượt hạn mức của gói mới.",
+    downgradeNote:
+      "Hạ gói không gỡ giải pháp đã công khai; chỉ không gửi duyệt thêm được khi số giải pháp vượt hạn mức của gói mới.",
     cancelTitle: "Về gói Miễn phí",
     cancel: "Huỷ gia hạn (dùng hết kỳ đã trả)",
     resume: "Tiếp tục gia hạn",
@@ -49,8 +56,10 @@ export const plansVi = {
   },
   limit: {
     blockedTitle: "Chưa gửi duyệt được giải pháp",
-    blocked: "Gói {{plan}} cho phép tối đa {{limit}} giải pháp công khai hoặc chờ duyệt; tổ chức đang có {{used}}. Nâng cấp gói để đăng thêm. Các giải pháp đã công khai vẫn giữ nguyên.",
-    staffBlocked: "Chưa công khai được: tổ chức đang ở gói {{plan}} và đã dùng hết {{limit}} giải pháp công khai. Giải pháp vẫn chờ duyệt.",
+    blocked:
+      "Gói {{plan}} cho phép tối đa {{limit}} giải pháp công khai hoặc chờ duyệt; tổ chức đang có {{used}}. Nâng cấp gói để đăng thêm. Các giải pháp đã công khai vẫn giữ nguyên.",
+    staffBlocked:
+      "Chưa công khai được: tổ chức đang ở gói {{plan}} và đã dùng hết {{limit}} giải pháp công khai. Giải pháp vẫn chờ duyệt.",
   },
   errors: {
     notConfigured: "Thanh toán trực tuyến chưa được thiết lập trên Sàn. Các chức năng khác vẫn dùng bình thường.",
@@ -81,9 +90,11 @@ export const plansVi = {
     metaTitle: "Dịch vụ của Sàn — Sàn Giao dịch Công nghệ Hà Nội",
     lead: "Dịch vụ do Sàn cung cấp, thanh toán một lần qua Stripe. Khoản thu thuộc về Sàn, không tính vào đối soát đơn hàng.",
     kinds: { TECHNOLOGY_VALUATION: "Định giá công nghệ", FEATURED_PLACEMENT: "Vị trí nổi bật" },
-    valuationText: "Chuyên gia của HiHUB đánh giá và định giá một công nghệ của tổ chức; báo cáo gửi trong 15 ngày làm việc. Giá {{amount}}.",
+    valuationText:
+      "Chuyên gia của HiHUB đánh giá và định giá một công nghệ của tổ chức; báo cáo gửi trong 15 ngày làm việc. Giá {{amount}}.",
     buyValuation: "Mua dịch vụ định giá",
-    featuredText: "Giải pháp có nhãn \"Nổi bật\" và xuất hiện đầu danh sách giải pháp. {{amount}} mỗi ngày; mua thêm thì cộng nối tiếp.",
+    featuredText:
+      'Giải pháp có nhãn "Nổi bật" và xuất hiện đầu danh sách giải pháp. {{amount}} mỗi ngày; mua thêm thì cộng nối tiếp.',
     offer: "Giải pháp",
     days: "Số ngày",
     daysCount: "{{count}} ngày",
@@ -106,7 +117,8 @@ export const plansVi = {
     pay: "Thanh toán",
     included: "Theo gói",
     staffTitle: "Doanh thu dịch vụ của Sàn",
-    staffLead: "Khoản thu của chính Sàn (định giá, vị trí nổi bật) trong khoảng đã chọn; không thuộc khoản phải trả nhà cung cấp.",
+    staffLead:
+      "Khoản thu của chính Sàn (định giá, vị trí nổi bật) trong khoảng đã chọn; không thuộc khoản phải trả nhà cung cấp.",
     staffNone: "Không có khoản thu dịch vụ nào trong khoảng này.",
     organisation: "Tổ chức",
     total: "Tổng doanh thu dịch vụ",

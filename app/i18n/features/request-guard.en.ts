@@ -4,7 +4,8 @@ import type { requestGuardVi } from "./request-guard.vi";
 export const requestGuardEn: Shape<typeof requestGuardVi> = {
   tooLarge: "The request is too large: at most {{limit}} MB. Send less data or a smaller file.",
   lengthRequired: "A form must be sent with its length (Content-Length).",
-  unsupportedType: "This data format is not supported. Forms take application/x-www-form-urlencoded or multipart/form-data.",
+  unsupportedType:
+    "This data format is not supported. Forms take application/x-www-form-urlencoded or multipart/form-data.",
   webhookType: "Webhooks must send JSON (application/json).",
   malformed: "The form data is broken or incomplete. Reload the page and send it again.",
   tooManyFields: "The form has too many fields (at most {{limit}}).",

@@ -21,10 +21,13 @@ export const searchAdminEn: Shape<typeof searchAdminVi> = {
   engineDown: "The search engine can't be reached: {{error}}. Changes are still saved and will sync when it is back.",
   retrying: "The last sync failed ({{error}}); it is being retried automatically.",
   reindex: "Rebuild the index",
-  reindexHint: "Every index (each process's own, or the shared Meilisearch one) reloads everything from the database into a new copy and swaps it in; searches keep answering from the old copy meanwhile.",
-  startupError: "The search engine has not started: {{error}}. It is being retried automatically; changes are still saved.",
+  reindexHint:
+    "Every index (each process's own, or the shared Meilisearch one) reloads everything from the database into a new copy and swaps it in; searches keep answering from the old copy meanwhile.",
+  startupError:
+    "The search engine has not started: {{error}}. It is being retried automatically; changes are still saved.",
   consumersTitle: "Indexes reading the change log",
-  consumersLead: "Each process with the embedded engine has an index of its own; Meilisearch is one shared index, applied by one process at a time. The log is pruned only once every live index has read past an entry.",
+  consumersLead:
+    "Each process with the embedded engine has an index of its own; Meilisearch is one shared index, applied by one process at a time. The log is pruned only once every live index has read past an entry.",
   consumerLabel: "Index (process)",
   consumerEngine: "Engine",
   consumerCursor: "Read up to entry",

@@ -15,13 +15,16 @@ export const searchAdminVi = {
   lastSuccess: "Lần đồng bộ gần nhất",
   never: "Chưa có",
   unknown: "Không rõ",
-  engineDown: "Không kết nối được công cụ tìm kiếm: {{error}}. Các thay đổi vẫn được lưu và sẽ đồng bộ khi kết nối lại.",
+  engineDown:
+    "Không kết nối được công cụ tìm kiếm: {{error}}. Các thay đổi vẫn được lưu và sẽ đồng bộ khi kết nối lại.",
   retrying: "Lần đồng bộ gần nhất bị lỗi ({{error}}); hệ thống đang tự thử lại.",
   reindex: "Xây dựng lại chỉ mục",
-  reindexHint: "Mỗi chỉ mục (của từng tiến trình, hoặc Meilisearch dùng chung) nạp lại toàn bộ từ cơ sở dữ liệu vào một bản mới rồi thay bản cũ; trong lúc chạy, tìm kiếm vẫn trả lời từ bản cũ.",
+  reindexHint:
+    "Mỗi chỉ mục (của từng tiến trình, hoặc Meilisearch dùng chung) nạp lại toàn bộ từ cơ sở dữ liệu vào một bản mới rồi thay bản cũ; trong lúc chạy, tìm kiếm vẫn trả lời từ bản cũ.",
   startupError: "Công cụ tìm kiếm chưa khởi động được: {{error}}. Hệ thống đang tự thử lại; các thay đổi vẫn được lưu.",
   consumersTitle: "Các chỉ mục đọc nhật ký thay đổi",
-  consumersLead: "Mỗi tiến trình dùng chỉ mục nhúng có một chỉ mục riêng; Meilisearch là một chỉ mục dùng chung, do một tiến trình áp dụng tại một thời điểm. Nhật ký chỉ được dọn khi mọi chỉ mục đang hoạt động đã đọc qua.",
+  consumersLead:
+    "Mỗi tiến trình dùng chỉ mục nhúng có một chỉ mục riêng; Meilisearch là một chỉ mục dùng chung, do một tiến trình áp dụng tại một thời điểm. Nhật ký chỉ được dọn khi mọi chỉ mục đang hoạt động đã đọc qua.",
   consumerLabel: "Chỉ mục (tiến trình)",
   consumerEngine: "Công cụ",
   consumerCursor: "Đã đọc đến mục",

@@ -19,7 +19,8 @@ export const searchEn: Shape<typeof searchVi> = {
   title: "Search",
   metaTitle: "{{title}} — Hanoi Tech Exchange",
   metaTitleQuery: "“{{q}}” — Search — Hanoi Tech Exchange",
-  metaDescription: "Find technology solutions, public agencies' problems and Hanoi's list of major problems. Vietnamese with or without diacritics works.",
+  metaDescription:
+    "Find technology solutions, public agencies' problems and Hanoi's list of major problems. Vietnamese with or without diacritics works.",
   queryLabel: "Search solutions and problems",
   queryHint: "Vietnamese with or without diacritics works, for example: den giao thong.",
   submit: "Search",

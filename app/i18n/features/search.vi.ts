@@ -16,7 +16,8 @@ export const searchVi = {
   title: "Tìm kiếm",
   metaTitle: "{{title}} — Sàn Giao dịch Công nghệ Hà Nội",
   metaTitleQuery: "“{{q}}” — Tìm kiếm — Sàn Giao dịch Công nghệ Hà Nội",
-  metaDescription: "Tìm giải pháp công nghệ, bài toán của cơ quan nhà nước và danh mục bài toán lớn của Hà Nội. Gõ có dấu hoặc không dấu đều được.",
+  metaDescription:
+    "Tìm giải pháp công nghệ, bài toán của cơ quan nhà nước và danh mục bài toán lớn của Hà Nội. Gõ có dấu hoặc không dấu đều được.",
   queryLabel: "Tìm giải pháp, bài toán",
   queryHint: "Gõ có dấu hoặc không dấu đều được, ví dụ: den giao thong.",
   submit: "Tìm kiếm",

@@ -13,7 +13,8 @@ export const standardPagesVi = {
     contact: "Liên hệ",
   },
   descriptions: {
-    howItWorks: "Sàn Giao dịch Công nghệ Hà Nội hoạt động thế nào với nhà cung cấp công nghệ, cơ quan nhà nước, cán bộ HiHUB và người mua.",
+    howItWorks:
+      "Sàn Giao dịch Công nghệ Hà Nội hoạt động thế nào với nhà cung cấp công nghệ, cơ quan nhà nước, cán bộ HiHUB và người mua.",
     faq: "Câu trả lời ngắn cho các câu hỏi thường gặp về Sàn Giao dịch Công nghệ Hà Nội.",
     terms: "Điều khoản sử dụng Sàn Giao dịch Công nghệ Hà Nội.",
     privacy: "Sàn xử lý dữ liệu cá nhân nào, vì sao, giữ bao lâu, và quyền của bạn theo Nghị định 13/2023/NĐ-CP.",

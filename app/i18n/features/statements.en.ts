@@ -3,7 +3,8 @@ import type { Shape } from "../shape";
 
 export const statementsEn: Shape<typeof statementsVi> = {
   catalogueTitle: "Agencies' problem statements",
-  publicLead: "Concrete needs of the city's departments, districts and wards, posted under the \"6 clears\" rule. Companies, institutes and universities can ask in public and propose solutions.",
+  publicLead:
+    'Concrete needs of the city\'s departments, districts and wards, posted under the "6 clears" rule. Companies, institutes and universities can ask in public and propose solutions.',
   publicNone: "No problem statements have been published yet.",
   noMatches: "No problem statements match the filter.",
   filterSector: "Sector",
@@ -32,7 +33,7 @@ export const statementsEn: Shape<typeof statementsVi> = {
   sections: {
     problem: "The problem",
     sixClear: "The 6 clears",
-    sixClearLead: "The \"6 clears\" rule: clear owner, scope, timeline, responsibility, deliverable and authority.",
+    sixClearLead: 'The "6 clears" rule: clear owner, scope, timeline, responsibility, deliverable and authority.',
     conditions: "Conditions and budget",
   },
   sixClear: {
@@ -175,8 +176,9 @@ export const statementsEn: Shape<typeof statementsVi> = {
     alreadyDecided: "The proposal has already been decided, so it can no longer be withdrawn.",
     wrongStatus: "The proposal cannot move to that status.",
     proposeLink: "Propose your solution",
-    proposeTitle: "Propose a solution for \"{{title}}\"",
-    proposeLead: "Choose one of your organisation's published solutions. Each solution can be proposed once per statement.",
+    proposeTitle: 'Propose a solution for "{{title}}"',
+    proposeLead:
+      "Choose one of your organisation's published solutions. Each solution can be proposed once per statement.",
     chooseOffer: "Choose a solution",
     propose: "Send proposal",
     proposed: "Proposal sent. Follow its status under your organisation's proposals.",
@@ -185,14 +187,16 @@ export const statementsEn: Shape<typeof statementsVi> = {
     closedNotice: "This statement no longer accepts proposals.",
     offerNotAllowed: "You can only propose your organisation's published solutions.",
     mineTitle: "Our proposals",
-    mineLead: "The solutions your organisation has proposed for agencies' problem statements, and the agencies' responses.",
+    mineLead:
+      "The solutions your organisation has proposed for agencies' problem statements, and the agencies' responses.",
     mineNone: "Your organisation has not sent any proposals yet.",
     statement: "Problem statement",
     majorProposeLink: "Propose a solution",
     majorProblem: "Major problem",
     majorProblemIn: "Major problem · {{list}}",
     staffMajorTitle: "Proposals for major problems",
-    staffMajorLead: "Solutions that companies, institutes and universities have proposed for the city's major problems. The lead agencies have no accounts on the exchange, so HiHUB decides.",
+    staffMajorLead:
+      "Solutions that companies, institutes and universities have proposed for the city's major problems. The lead agencies have no accounts on the exchange, so HiHUB decides.",
     staffMajorLink: "Proposals for major problems",
     filterList: "List",
     allLists: "All lists",

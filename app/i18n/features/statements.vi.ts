@@ -1,6 +1,7 @@
 export const statementsVi = {
   catalogueTitle: "Bài toán của cơ quan nhà nước",
-  publicLead: "Nhu cầu cụ thể của các sở, ngành, quận, phường, đăng theo nguyên tắc “6 rõ”. Doanh nghiệp, viện và trường có thể hỏi công khai và đề xuất giải pháp.",
+  publicLead:
+    "Nhu cầu cụ thể của các sở, ngành, quận, phường, đăng theo nguyên tắc “6 rõ”. Doanh nghiệp, viện và trường có thể hỏi công khai và đề xuất giải pháp.",
   publicNone: "Chưa có bài toán nào được công bố.",
   noMatches: "Không có bài toán nào khớp bộ lọc.",
   filterSector: "Lĩnh vực",
@@ -189,7 +190,8 @@ export const statementsVi = {
     majorProblem: "Bài toán lớn",
     majorProblemIn: "Bài toán lớn · {{list}}",
     staffMajorTitle: "Đề xuất cho bài toán lớn",
-    staffMajorLead: "Các giải pháp doanh nghiệp, viện, trường đề xuất cho bài toán lớn của thành phố. Cơ quan chủ trì không có tài khoản trên sàn, nên HiHUB xét đề xuất.",
+    staffMajorLead:
+      "Các giải pháp doanh nghiệp, viện, trường đề xuất cho bài toán lớn của thành phố. Cơ quan chủ trì không có tài khoản trên sàn, nên HiHUB xét đề xuất.",
     staffMajorLink: "Đề xuất cho bài toán lớn",
     filterList: "Danh mục",
     allLists: "Tất cả danh mục",

@@ -65,7 +65,8 @@ export const trackingEn: Shape<typeof trackingVi> = {
   results: {
     title: "Results",
     metaTitle: "Results on Hanoi's major problems",
-    metaDescription: "How many of the capital's major problems have an approved solution, a pilot or a deployment, list by list.",
+    metaDescription:
+      "How many of the capital's major problems have an approved solution, a pilot or a deployment, list by list.",
     lead: "What the exchange has achieved on the capital's major problems, live from the published lists.",
     headline: "Headline figures",
     problems: "Major problems on the lists",
@@ -82,7 +83,8 @@ export const trackingEn: Shape<typeof trackingVi> = {
     count: "Problems",
     ofTotal: "{{value}} / {{total}}",
     noLists: "No list of major problems has been published yet.",
-    definitions: "A problem counts as “piloted” when at least one solution has reached pilot or beyond and was not dropped; “deployed” when at least one solution is deployed. Only publicly listed offers count.",
+    definitions:
+      "A problem counts as “piloted” when at least one solution has reached pilot or beyond and was not dropped; “deployed” when at least one solution is deployed. Only publicly listed offers count.",
     viewList: "View the list",
   },
   report: {
@@ -117,6 +119,7 @@ export const trackingEn: Shape<typeof trackingVi> = {
     problem: "Problem",
     badMonth: "Invalid month. Use year-month, for example 2026-03.",
     staffLink: "Monthly report",
-    staffLead: "A printable monthly report (or PDF): figures, the 6 clears table, overdue problems, deployments in the month.",
+    staffLead:
+      "A printable monthly report (or PDF): figures, the 6 clears table, overdue problems, deployments in the month.",
   },
 };

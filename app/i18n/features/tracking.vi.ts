@@ -64,7 +64,8 @@ export const trackingVi = {
   results: {
     title: "Kết quả",
     metaTitle: "Kết quả giải bài toán lớn của Hà Nội",
-    metaDescription: "Số bài toán lớn của Thủ đô đã có giải pháp được duyệt, đang thí điểm và đã triển khai, theo từng danh mục.",
+    metaDescription:
+      "Số bài toán lớn của Thủ đô đã có giải pháp được duyệt, đang thí điểm và đã triển khai, theo từng danh mục.",
     lead: "Những gì Sàn đã làm được cho các bài toán lớn của Thủ đô. Số liệu cập nhật trực tiếp từ các danh mục đã công bố.",
     headline: "Số liệu chính",
     problems: "Bài toán lớn trong các danh mục",
@@ -81,7 +82,8 @@ export const trackingVi = {
     count: "Số bài toán",
     ofTotal: "{{value}} / {{total}}",
     noLists: "Chưa có danh mục bài toán lớn nào được công bố.",
-    definitions: "Một bài toán được tính “đã thí điểm” khi có ít nhất một giải pháp đã thí điểm hoặc tiến xa hơn và chưa dừng; “đã triển khai” khi có ít nhất một giải pháp đã triển khai. Chỉ tính giải pháp đang đăng công khai.",
+    definitions:
+      "Một bài toán được tính “đã thí điểm” khi có ít nhất một giải pháp đã thí điểm hoặc tiến xa hơn và chưa dừng; “đã triển khai” khi có ít nhất một giải pháp đã triển khai. Chỉ tính giải pháp đang đăng công khai.",
     viewList: "Xem danh mục",
   },
   report: {
@@ -116,6 +118,7 @@ export const trackingVi = {
     problem: "Bài toán",
     badMonth: "Tháng không hợp lệ. Hãy nhập theo dạng năm-tháng, ví dụ 2026-03.",
     staffLink: "Báo cáo tháng",
-    staffLead: "Trang báo cáo tháng in được hoặc lưu PDF: số liệu, bảng 6 rõ, bài toán quá hạn, triển khai trong tháng.",
+    staffLead:
+      "Trang báo cáo tháng in được hoặc lưu PDF: số liệu, bảng 6 rõ, bài toán quá hạn, triển khai trong tháng.",
   },
 };

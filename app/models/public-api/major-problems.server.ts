@@ -9,7 +9,15 @@ export async function latestVersions(listSlug?: string) {
     where: { versions: { some: {} }, ...(listSlug ? { slug: listSlug } : {}) },
     orderBy: [{ periodStart: "desc" }, { createdAt: "desc" }],
     select: {
-      slug: true, name: true, nameEn: true, summary: true, summaryEn: true, decisionNumber: true, decisionDate: true, periodStart: true, periodEnd: true,
+      slug: true,
+      name: true,
+      nameEn: true,
+      summary: true,
+      summaryEn: true,
+      decisionNumber: true,
+      decisionDate: true,
+      periodStart: true,
+      periodEnd: true,
       versions: { orderBy: { number: "desc" }, take: 1, select: { id: true, number: true, publishedAt: true } },
     },
   });
@@ -26,13 +34,28 @@ export function majorProblemJson(item: VersionItem, { list, version }: LatestVer
     description: item.description,
     titleEn: item.titleEn,
     summaryEn: item.summaryEn,
-    sector: item.sectorSlug ? { slug: item.sectorSlug, nameVi: item.sectorNameVi ?? item.sectorSlug, nameEn: item.sectorNameEn ?? item.sectorSlug } : null,
+    sector: item.sectorSlug
+      ? {
+          slug: item.sectorSlug,
+          nameVi: item.sectorNameVi ?? item.sectorSlug,
+          nameEn: item.sectorNameEn ?? item.sectorSlug,
+        }
+      : null,
     leadAgency: item.leadAgency,
     priority: item.priority,
     status: item.status,
     list: {
-      slug: list.slug, name: list.name, nameEn: list.nameEn, summary: list.summary, summaryEn: list.summaryEn, decisionNumber: list.decisionNumber, decisionDate: list.decisionDate.toISOString(),
-      periodStart: list.periodStart, periodEnd: list.periodEnd, version: version.number, publishedAt: version.publishedAt.toISOString(),
+      slug: list.slug,
+      name: list.name,
+      nameEn: list.nameEn,
+      summary: list.summary,
+      summaryEn: list.summaryEn,
+      decisionNumber: list.decisionNumber,
+      decisionDate: list.decisionDate.toISOString(),
+      periodStart: list.periodStart,
+      periodEnd: list.periodEnd,
+      version: version.number,
+      publishedAt: version.publishedAt.toISOString(),
     },
     url: `/major-problems/${list.slug}/${encodeURIComponent(item.code)}`,
     // A problem's public text only changes when its list publishes a version.
@@ -54,9 +77,14 @@ async function publishedItems(where: Prisma.MajorProblemVersionItemWhereInput, l
     .map(({ item, entry }) => majorProblemJson(item, entry));
 }
 
-export async function listPublicMajorProblems(query: Paging & SyncQuery & { list?: string; sector?: string; status?: VersionItem["status"] }) {
+export async function listPublicMajorProblems(
+  query: Paging & SyncQuery & { list?: string; sector?: string; status?: VersionItem["status"] },
+) {
   // A few hundred problems at most: paging in memory keeps the list order simple.
-  let all = await publishedItems({ ...(query.sector ? { sectorSlug: query.sector } : {}), ...(query.status ? { status: query.status } : {}) }, query.list);
+  let all = await publishedItems(
+    { ...(query.sector ? { sectorSlug: query.sector } : {}), ...(query.status ? { status: query.status } : {}) },
+    query.list,
+  );
   if (query.updatedSince) all = all.filter((problem) => inSync(problem, query)).sort(bySync);
   const start = (query.page - 1) * query.perPage;
   const items = all.slice(start, start + query.perPage);
@@ -76,6 +104,8 @@ export async function publicMajorProblemsById() {
   const order = new Map(versions.map((entry, index) => [entry.version.id, index]));
   items.sort((a, b) => order.get(a.versionId)! - order.get(b.versionId)!);
   const byId = new Map<string, PublicMajorProblem>();
-  for (const item of items) if (!byId.has(item.majorProblemId)) byId.set(item.majorProblemId, majorProblemJson(item, byVersion.get(item.versionId)!));
+  for (const item of items)
+    if (!byId.has(item.majorProblemId))
+      byId.set(item.majorProblemId, majorProblemJson(item, byVersion.get(item.versionId)!));
   return byId;
 }

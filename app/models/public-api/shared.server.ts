@@ -28,7 +28,9 @@ export function pageOf<T>(items: T[], total: number, query: Paging & SyncQuery, 
 export function syncWhere(query: SyncQuery): { updatedAt?: { gte: Date }; OR?: object[] } {
   if (!query.updatedSince) return {};
   if (!query.after) return { updatedAt: { gte: query.updatedSince } };
-  return { OR: [{ updatedAt: { gt: query.updatedSince } }, { updatedAt: query.updatedSince, id: { gt: query.after } }] };
+  return {
+    OR: [{ updatedAt: { gt: query.updatedSince } }, { updatedAt: query.updatedSince, id: { gt: query.after } }],
+  };
 }
 export const syncOrder = [{ updatedAt: "asc" as const }, { id: "asc" as const }];
 
@@ -38,10 +40,13 @@ export function inSync(record: Synced, query: SyncQuery) {
   const since = query.updatedSince.toISOString();
   return record.updatedAt > since || (record.updatedAt === since && (!query.after || record.id > query.after));
 }
-export const bySync = (a: Synced, b: Synced) => (a.updatedAt === b.updatedAt ? (a.id < b.id ? -1 : 1) : a.updatedAt < b.updatedAt ? -1 : 1);
+export const bySync = (a: Synced, b: Synced) =>
+  a.updatedAt === b.updatedAt ? (a.id < b.id ? -1 : 1) : a.updatedAt < b.updatedAt ? -1 : 1;
 export const localised = (language: Language, vi: string, en: string | null) => (language === "en" && en ? en : vi);
 export const iso = (date: Date | null) => (date ? date.toISOString() : null);
 export const vnd = (amount: bigint | null) => (amount === null ? null : Number(amount));
 export const organisationJson = (organisation: { name: string; slug: string | null }) => ({
-  name: organisation.name, slug: organisation.slug, url: organisation.slug ? `/organisations/${organisation.slug}` : null,
+  name: organisation.name,
+  slug: organisation.slug,
+  url: organisation.slug ? `/organisations/${organisation.slug}` : null,
 });

@@ -11,7 +11,14 @@ import { flash } from "~/models/session.server";
 import { changePassword, updateProfile } from "~/models/user.server";
 import { changePasswordSchema, profileSchema } from "~/schemas/auth";
 import { requireUser } from "~/utils/permissions.server";
-import { RateLimitedError, currentPasswordLimits, rateLimitedMessage, rateLimitedResponse, retryAfterHeaders, type CountedAttempt } from "~/utils/rate-limit.server";
+import {
+  RateLimitedError,
+  currentPasswordLimits,
+  rateLimitedMessage,
+  rateLimitedResponse,
+  retryAfterHeaders,
+  type CountedAttempt,
+} from "~/utils/rate-limit.server";
 import { clientIp } from "~/utils/request.server";
 
 export const headers = retryAfterHeaders;
@@ -20,7 +27,10 @@ export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "account.t
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return json({ user: { name: user.name, email: user.email, role: user.role }, noticeLanguage: await userLanguage(user.id) });
+  return json({
+    user: { name: user.name, email: user.email, role: user.role },
+    noticeLanguage: await userLanguage(user.id),
+  });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -44,10 +54,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
         result: submission.reply({ formErrors: [rateLimitedMessage(error)], hideFields }),
       });
     }
-    const outcome = await changePassword(user.id, submission.value.currentPassword, submission.value.newPassword, user.sessionId);
+    const outcome = await changePassword(
+      user.id,
+      submission.value.currentPassword,
+      submission.value.newPassword,
+      user.sessionId,
+    );
     if (outcome === "wrong-current-password") {
       return json(
-        { intent: "password" as const, result: submission.reply({ fieldErrors: { currentPassword: ["validation.wrongCurrentPassword"] }, hideFields }) },
+        {
+          intent: "password" as const,
+          result: submission.reply({
+            fieldErrors: { currentPassword: ["validation.wrongCurrentPassword"] },
+            hideFields,
+          }),
+        },
         { status: 400 },
       );
     }
@@ -83,11 +104,21 @@ export default function Account() {
     <div className="narrow">
       <h1>{t("account.title")}</h1>
       <dl className="summary-list">
-        <div><dt>{t("auth.email")}</dt><dd>{user.email}</dd></div>
-        <div><dt>{t("account.platformRole")}</dt><dd>{t(`roles.${user.role}`)}</dd></div>
+        <div>
+          <dt>{t("auth.email")}</dt>
+          <dd>{user.email}</dd>
+        </div>
+        <div>
+          <dt>{t("account.platformRole")}</dt>
+          <dd>{t(`roles.${user.role}`)}</dd>
+        </div>
       </dl>
-      <p><Link to="/account/alerts">{t("alerts.title")}</Link></p>
-      <p><Link to="/account/notifications">{t("notices.prefs.link")}</Link></p>
+      <p>
+        <Link to="/account/alerts">{t("alerts.title")}</Link>
+      </p>
+      <p>
+        <Link to="/account/notifications">{t("notices.prefs.link")}</Link>
+      </p>
 
       {/* The notice language (issue 14); /account/notifications saves it and holds the email settings. */}
       <h2>{t("notices.prefs.languageTitle")}</h2>
@@ -97,12 +128,22 @@ export default function Account() {
           <legend>{t("notices.prefs.languageLegend")}</legend>
           {(["vi", "en"] as const).map((value) => (
             <div className="radio" key={value}>
-              <input type="radio" id={`notice-language-${value}`} name="language" value={value} defaultChecked={noticeLanguage === value} />
-              <label htmlFor={`notice-language-${value}`}>{t(value === "vi" ? "notices.prefs.languageVi" : "notices.prefs.languageEn")}</label>
+              <input
+                type="radio"
+                id={`notice-language-${value}`}
+                name="language"
+                value={value}
+                defaultChecked={noticeLanguage === value}
+              />
+              <label htmlFor={`notice-language-${value}`}>
+                {t(value === "vi" ? "notices.prefs.languageVi" : "notices.prefs.languageEn")}
+              </label>
             </div>
           ))}
         </fieldset>
-        <button type="submit" className="button">{t("notices.prefs.saveLanguage")}</button>
+        <button type="submit" className="button">
+          {t("notices.prefs.saveLanguage")}
+        </button>
       </Form>
 
       <h2>{t("account.profileTitle")}</h2>
@@ -110,7 +151,9 @@ export default function Account() {
       <Form method="post" {...getFormProps(profileForm)}>
         <input type="hidden" name="intent" value="profile" />
         <TextField field={profileFields.name} label={t("auth.name")} autoComplete="name" />
-        <button type="submit" className="button">{t("account.saveProfile")}</button>
+        <button type="submit" className="button">
+          {t("account.saveProfile")}
+        </button>
       </Form>
 
       <h2>{t("account.passwordTitle")}</h2>
@@ -120,9 +163,22 @@ export default function Account() {
       />
       <Form method="post" {...getFormProps(passwordForm)}>
         <input type="hidden" name="intent" value="password" />
-        <TextField field={passwordFields.currentPassword} label={t("auth.currentPassword")} type="password" autoComplete="current-password" />
-        <TextField field={passwordFields.newPassword} label={t("auth.newPassword")} hint={t("auth.passwordHint")} type="password" autoComplete="new-password" />
-        <button type="submit" className="button">{t("account.changePassword")}</button>
+        <TextField
+          field={passwordFields.currentPassword}
+          label={t("auth.currentPassword")}
+          type="password"
+          autoComplete="current-password"
+        />
+        <TextField
+          field={passwordFields.newPassword}
+          label={t("auth.newPassword")}
+          hint={t("auth.passwordHint")}
+          type="password"
+          autoComplete="new-password"
+        />
+        <button type="submit" className="button">
+          {t("account.changePassword")}
+        </button>
       </Form>
     </div>
   );

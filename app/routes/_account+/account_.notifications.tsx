@@ -8,7 +8,12 @@ import { useTranslation } from "react-i18next";
 import { ErrorSummary, RadioGroup } from "~/components/form";
 import { db } from "~/db.server";
 import { ALERTS_CHANNELS, NOTICE_CHANNELS, NOTICE_GROUPS } from "~/models/notice-kinds";
-import { noticePreferences, setNoticePreferences, setUserLanguage, userLanguage } from "~/models/notice-preferences.server";
+import {
+  noticePreferences,
+  setNoticePreferences,
+  setUserLanguage,
+  userLanguage,
+} from "~/models/notice-preferences.server";
 import { flash } from "~/models/session.server";
 import { noticeChannelsSchema, noticeLanguageSchema } from "~/schemas/notices";
 import { requireUser } from "~/utils/permissions.server";
@@ -30,12 +35,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   if (formData.get("intent") === "language") {
     const submission = parseWithZod(formData, { schema: noticeLanguageSchema });
-    if (submission.status !== "success") return json({ intent: "language" as const, result: submission.reply() }, { status: 400 });
+    if (submission.status !== "success")
+      return json({ intent: "language" as const, result: submission.reply() }, { status: 400 });
     await setUserLanguage(user.id, submission.value.language);
     return flash(request, "/account/notifications", { key: "notices.prefs.languageSaved" });
   }
   const submission = parseWithZod(formData, { schema: noticeChannelsSchema });
-  if (submission.status !== "success") return json({ intent: "channels" as const, result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success")
+    return json({ intent: "channels" as const, result: submission.reply() }, { status: 400 });
   await setNoticePreferences(user.id, submission.value);
   return flash(request, "/account/notifications", { key: "notices.prefs.channelsSaved" });
 }
@@ -58,7 +65,9 @@ export default function NoticeSettings() {
   });
   return (
     <div className="narrow">
-      <p><Link to="/account">{t("account.title")}</Link></p>
+      <p>
+        <Link to="/account">{t("account.title")}</Link>
+      </p>
       <h1>{t("notices.prefs.title")}</h1>
       <p className="lead">{t("notices.prefs.lead")}</p>
 
@@ -69,14 +78,21 @@ export default function NoticeSettings() {
         <RadioGroup
           field={languageFields.language}
           legend={t("notices.prefs.languageLegend")}
-          options={[{ value: "vi", label: t("notices.prefs.languageVi") }, { value: "en", label: t("notices.prefs.languageEn") }]}
+          options={[
+            { value: "vi", label: t("notices.prefs.languageVi") },
+            { value: "en", label: t("notices.prefs.languageEn") },
+          ]}
         />
-        <button type="submit" className="button">{t("notices.prefs.saveLanguage")}</button>
+        <button type="submit" className="button">
+          {t("notices.prefs.saveLanguage")}
+        </button>
       </Form>
 
       <h2>{t("notices.prefs.emailTitle")}</h2>
       <ErrorSummary
-        fields={Object.fromEntries([...NOTICE_GROUPS, "alerts" as const].map((group) => [group, channelsFields[group]]))}
+        fields={Object.fromEntries(
+          [...NOTICE_GROUPS, "alerts" as const].map((group) => [group, channelsFields[group]]),
+        )}
         formErrors={channelsForm.errors}
       />
       <Form method="post" {...getFormProps(channelsForm)}>
@@ -94,7 +110,9 @@ export default function NoticeSettings() {
           legend={t("notices.groups.alerts")}
           options={ALERTS_CHANNELS.map((channel) => ({ value: channel, label: t(`notices.channels.${channel}`) }))}
         />
-        <button type="submit" className="button">{t("notices.prefs.saveChannels")}</button>
+        <button type="submit" className="button">
+          {t("notices.prefs.saveChannels")}
+        </button>
       </Form>
     </div>
   );

@@ -33,7 +33,10 @@ describe("the alerts page", () => {
     const missing = await browser.post("/account/alerts", { intent: "follow-sector", sectorSlug: "" });
     expect(missing.status).toBe(400);
     expect(visibleText(missing.text)).toContain("Chọn một lĩnh vực");
-    const unknown = await browser.post("/account/alerts", { intent: "follow-sector", sectorSlug: "khong-co-linh-vuc-nay" });
+    const unknown = await browser.post("/account/alerts", {
+      intent: "follow-sector",
+      sectorSlug: "khong-co-linh-vuc-nay",
+    });
     expect(unknown.status).toBe(400);
     expect(visibleText(unknown.text)).toContain("Lĩnh vực này không có trong danh mục");
     expect(await subscriptionsOf(user.id)).toHaveLength(0);
@@ -53,10 +56,15 @@ describe("the alerts page", () => {
   it("saves the search shown on /search, without its page number", async () => {
     const user = await makeUser();
     const browser = await server.signedIn(user);
-    expect(visibleText((await browser.get("/search?q=camera&sector=giao-thong")).text)).toContain("Lưu tìm kiếm / Nhận thông báo");
+    expect(visibleText((await browser.get("/search?q=camera&sector=giao-thong")).text)).toContain(
+      "Lưu tìm kiếm / Nhận thông báo",
+    );
     expect(visibleText((await server.browser().get("/search?q=camera")).text)).not.toContain("Lưu tìm kiếm");
 
-    const saved = await browser.post("/account/alerts", { intent: "save-search", query: "?q=camera&sector=giao-thong&page=3" });
+    const saved = await browser.post("/account/alerts", {
+      intent: "save-search",
+      query: "?q=camera&sector=giao-thong&page=3",
+    });
     expect(saved.status).toBe(302);
     const [subscription] = await subscriptionsOf(user.id);
     expect(subscription).toMatchObject({ kind: "SAVED_SEARCH", query: "?q=camera&sector=giao-thong", label: "camera" });
@@ -77,12 +85,20 @@ describe("the alerts page", () => {
     expect(page).toContain(`Bật: Nhu cầu phù hợp với giải pháp của tổ chức — ${provider.name}`);
     expect(page).toContain(`Bật: Giải pháp phù hợp với bài toán đang mở của tổ chức — ${agency.name}`);
 
-    expect((await browser.post("/account/alerts", { intent: "follow-matches", organisationId: provider.id })).status).toBe(302);
-    expect((await browser.post("/account/alerts", { intent: "follow-matches", organisationId: agency.id })).status).toBe(302);
-    expect((await browser.post("/account/alerts", { intent: "follow-matches", organisationId: stranger.id })).status).toBe(404);
+    expect(
+      (await browser.post("/account/alerts", { intent: "follow-matches", organisationId: provider.id })).status,
+    ).toBe(302);
+    expect(
+      (await browser.post("/account/alerts", { intent: "follow-matches", organisationId: agency.id })).status,
+    ).toBe(302);
+    expect(
+      (await browser.post("/account/alerts", { intent: "follow-matches", organisationId: stranger.id })).status,
+    ).toBe(404);
     const kinds = (await subscriptionsOf(user.id)).map((s) => `${s.kind}:${s.organisationId}`).sort();
     expect(kinds).toEqual([`NEEDS_FOR_MY_OFFERS:${provider.id}`, `OFFERS_FOR_MY_NEEDS:${agency.id}`].sort());
-    expect(visibleText((await browser.get("/account/alerts")).text)).toContain(`Đang bật: Nhu cầu phù hợp với giải pháp của tổ chức — ${provider.name}`);
+    expect(visibleText((await browser.get("/account/alerts")).text)).toContain(
+      `Đang bật: Nhu cầu phù hợp với giải pháp của tổ chức — ${provider.name}`,
+    );
   });
 
   it("deletes one's own alert, but not someone else's", async () => {
@@ -91,7 +107,9 @@ describe("the alerts page", () => {
     await (await server.signedIn(owner)).post("/account/alerts", { intent: "follow-sector", sectorSlug: "y-te" });
     const [alert] = await subscriptionsOf(owner.id);
 
-    const refused = await (await server.signedIn(intruder)).post("/account/alerts", { intent: "delete", id: alert!.id });
+    const refused = await (
+      await server.signedIn(intruder)
+    ).post("/account/alerts", { intent: "delete", id: alert!.id });
     expect(refused.status).toBe(404);
     expect(visibleText(refused.text)).toContain("Không tìm thấy thông báo này");
     expect(await subscriptionsOf(owner.id)).toHaveLength(1);
@@ -131,7 +149,10 @@ describe("one-click unsubscribe", () => {
   it("accepts a mail client's RFC 8058 one-click POST, which has no browser origin", async () => {
     const { user, token } = await alertWithToken();
     const response = await fetch(`${server.baseUrl}/unsubscribe/${token}`, {
-      method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "List-Unsubscribe=One-Click", redirect: "manual",
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "List-Unsubscribe=One-Click",
+      redirect: "manual",
     });
     expect(response.status).toBe(200);
     expect(await subscriptionsOf(user.id)).toHaveLength(0);

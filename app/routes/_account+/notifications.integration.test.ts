@@ -20,7 +20,13 @@ beforeAll(async () => {
   aliceId = a.id;
   bobId = b.id;
   await createNotifications(db, [
-    { userId: a.id, kind: "match.introduced", title: "Kết nối mới cho chị An", body: "Nội dung cho An.", link: "/problems" },
+    {
+      userId: a.id,
+      kind: "match.introduced",
+      title: "Kết nối mới cho chị An",
+      body: "Nội dung cho An.",
+      link: "/problems",
+    },
     { userId: a.id, kind: "match.introduced", title: "Kết nối thứ hai cho chị An", body: "Nội dung thứ hai." },
     { userId: b.id, kind: "match.introduced", title: "Kết nối riêng của anh Bình", body: "Chỉ Bình được xem." },
   ]);
@@ -28,7 +34,8 @@ beforeAll(async () => {
   bob = await server.signedIn(b);
 });
 
-const fill = (template: string, vars: Record<string, string>) => template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => vars[key] ?? "");
+const fill = (template: string, vars: Record<string, string>) =>
+  template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => vars[key] ?? "");
 
 describe("notification centre", () => {
   it("lists only one's own notices, with the unread count in the header", async () => {
@@ -44,7 +51,9 @@ describe("notification centre", () => {
     expect((await alice.post("/notifications", { id: bobs.id })).status).toBe(302);
     expect((await db.notification.findUniqueOrThrow({ where: { id: bobs.id } })).readAt).toBeNull();
 
-    const first = await db.notification.findFirstOrThrow({ where: { userId: aliceId, title: "Kết nối mới cho chị An" } });
+    const first = await db.notification.findFirstOrThrow({
+      where: { userId: aliceId, title: "Kết nối mới cho chị An" },
+    });
     expect((await alice.post("/notifications", { id: first.id })).status).toBe(302);
     expect((await db.notification.findUniqueOrThrow({ where: { id: first.id } })).readAt).not.toBeNull();
     const page = visibleText((await alice.get("/notifications")).text);
@@ -56,7 +65,9 @@ describe("notification centre", () => {
     const after = visibleText((await alice.get("/notifications")).text);
     expect(after).toContain(vi.curation.notifications.headerLink);
     expect(after).not.toContain(vi.curation.notifications.markAllRead);
-    expect(visibleText((await bob.get("/notifications")).text)).toContain(fill(vi.curation.notifications.headerUnread, { count: "1" }));
+    expect(visibleText((await bob.get("/notifications")).text)).toContain(
+      fill(vi.curation.notifications.headerUnread, { count: "1" }),
+    );
   });
 
   it("sends an anonymous visitor to sign in", async () => {

@@ -26,7 +26,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") throw new Response("Bad Request", { status: 400 });
   const { id } = submission.value;
   const count = await markNotificationsRead(user.id, id ? [id] : undefined);
-  return flash(request, "/notifications", { key: count === 1 ? "curation.notifications.markedOne" : "curation.notifications.markedMany", params: { count: String(count) } });
+  return flash(request, "/notifications", {
+    key: count === 1 ? "curation.notifications.markedOne" : "curation.notifications.markedMany",
+    params: { count: String(count) },
+  });
 }
 
 export default function Notifications() {
@@ -40,15 +43,23 @@ export default function Notifications() {
       <p className="lead">{t("curation.notifications.lead")}</p>
       {unread > 0 ? (
         <Form method="post">
-          <button type="submit" className="button button-secondary">{t("curation.notifications.markAllRead")}</button>
+          <button type="submit" className="button button-secondary">
+            {t("curation.notifications.markAllRead")}
+          </button>
         </Form>
       ) : null}
-      {notifications.length === 0 ? <p>{t("curation.notifications.none")}</p> : (
+      {notifications.length === 0 ? (
+        <p>{t("curation.notifications.none")}</p>
+      ) : (
         <ul className="card-list">
           {notifications.map((n) => (
             <li key={n.id} className="card" id={`notification-${n.id}`}>
               <h2>
-                {n.readAt ? null : <><span className="tag tag-green">{t("curation.notifications.unread")}</span> </>}
+                {n.readAt ? null : (
+                  <>
+                    <span className="tag tag-green">{t("curation.notifications.unread")}</span>{" "}
+                  </>
+                )}
                 {n.title}
               </h2>
               <p className="hint">{formatDateTime(n.createdAt, language)}</p>
@@ -58,7 +69,9 @@ export default function Notifications() {
                 {n.readAt ? null : (
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="id" value={n.id} />
-                    <button type="submit" className="link-button">{t("curation.notifications.markRead")}</button>
+                    <button type="submit" className="link-button">
+                      {t("curation.notifications.markRead")}
+                    </button>
                   </Form>
                 )}
               </div>

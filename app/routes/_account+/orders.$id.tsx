@@ -12,7 +12,15 @@ import { TableRegion } from "~/components/table-region";
 import type { Language } from "~/i18n/config";
 import { i18next } from "~/i18n/i18next.server";
 import { openThread } from "~/models/message.server";
-import { cancelOrder, fulfilOrder, getOrderForViewer, OrderFailure, refundOrder, retryCheckout, retryRefund } from "~/models/order.server";
+import {
+  cancelOrder,
+  fulfilOrder,
+  getOrderForViewer,
+  OrderFailure,
+  refundOrder,
+  retryCheckout,
+  retryRefund,
+} from "~/models/order.server";
 import { flash } from "~/models/session.server";
 import { env } from "~/env.server";
 import { checkoutReturnBase } from "~/payments/return-origin";
@@ -25,7 +33,8 @@ import { isStaff, notFound, requireOrgMember, requireStaff, requireUser } from "
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: receiptStyles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data?.metaTitle ? [{ title: data.metaTitle }] : titleMeta(matches, "payments.list.order"));
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data?.metaTitle ? [{ title: data.metaTitle }] : titleMeta(matches, "payments.list.order");
 
 async function load(request: Request, id: string | undefined) {
   const user = await requireUser(request);
@@ -38,8 +47,14 @@ async function load(request: Request, id: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, order } = await load(request, params.id);
   const t = await i18next.getFixedT(request);
-  const providerMember = await requireOrgMember(request, order.provider.id).then(() => true, () => false);
-  const buyerMember = await requireOrgMember(request, order.buyer.id).then(() => true, () => false);
+  const providerMember = await requireOrgMember(request, order.provider.id).then(
+    () => true,
+    () => false,
+  );
+  const buyerMember = await requireOrgMember(request, order.buyer.id).then(
+    () => true,
+    () => false,
+  );
   // The buyer's and provider's private thread (issue 14 part 4); its form posts to /orders/$id/messages.
   const thread = await openThread({ kind: "order", id: order.id }, { id: user.id, isStaff: isStaff(user) });
   return json(
@@ -47,7 +62,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       metaTitle: t("payments.receipt.metaTitle", { id: order.number }),
       order,
       // Prices include VAT: the receipt shows the part before it and the VAT in it, and the total in words.
-      totals: (({ preVatVnd, vatVnd }) => ({ preVatVnd: Number(preVatVnd), vatVnd: Number(vatVnd) }))(vatBreakdown(BigInt(order.amountVnd), order.vatPercent)),
+      totals: (({ preVatVnd, vatVnd }) => ({ preVatVnd: Number(preVatVnd), vatVnd: Number(vatVnd) }))(
+        vatBreakdown(BigInt(order.amountVnd), order.vatPercent),
+      ),
       amountInWords: vndInWords(order.amountVnd),
       canFulfil: providerMember && order.status === "PAID",
       canRefund: isStaff(user) && ["PAID", "FULFILLED", "PARTIALLY_REFUNDED"].includes(order.status),
@@ -82,7 +99,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return flash(request, here, { key: "payments.flash.cancelled" });
       }
       if (parseWithZod(formData, { schema: payOrderSchema }).status !== "success") throw notFound();
-      return redirect(await retryCheckout({ ...buyer, returnBase: checkoutReturnBase(request.url, env.APP_URL, env.PORT) }), 303);
+      return redirect(
+        await retryCheckout({ ...buyer, returnBase: checkoutReturnBase(request.url, env.APP_URL, env.PORT) }),
+        303,
+      );
     } catch (error) {
       if (!(error instanceof OrderFailure)) throw error;
       const status = error.code === "providerUnavailable" || error.code === "notConfigured" ? 503 : 409;
@@ -93,15 +113,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (formData.get("intent") === "retry-refund") {
     const retry = parseWithZod(formData, { schema: retryRefundSchema });
     if (retry.status !== "success") throw notFound();
-    return refundOutcome(request, here, (formErrors) => ({ status: "error", error: { "": formErrors } }), () => retryRefund({ orderId: order.id, refundId: retry.value.refundId, actorId: user.id }));
+    return refundOutcome(
+      request,
+      here,
+      (formErrors) => ({ status: "error", error: { "": formErrors } }),
+      () => retryRefund({ orderId: order.id, refundId: retry.value.refundId, actorId: user.id }),
+    );
   }
   const submission = parseWithZod(formData, { schema: refundSchema });
   if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
   const value = submission.value;
-  return refundOutcome(request, here, (formErrors) => submission.reply({ formErrors }), () => refundOrder({ orderId: order.id, amountVnd: BigInt(value.amountVnd), reason: value.reason, actorId: user.id }));
+  return refundOutcome(
+    request,
+    here,
+    (formErrors) => submission.reply({ formErrors }),
+    () =>
+      refundOrder({ orderId: order.id, amountVnd: BigInt(value.amountVnd), reason: value.reason, actorId: user.id }),
+  );
 }
 
-async function refundOutcome(request: Request, here: string, reply: (formErrors: string[]) => SubmissionResult<string[]>, run: () => Promise<void>) {
+async function refundOutcome(
+  request: Request,
+  here: string,
+  reply: (formErrors: string[]) => SubmissionResult<string[]>,
+  run: () => Promise<void>,
+) {
   try {
     await run();
   } catch (error) {
@@ -115,12 +151,24 @@ async function refundOutcome(request: Request, here: string, reply: (formErrors:
 
 // One of the order's one-button actions (pay again, cancel, mark delivered):
 // a plain post that works without JavaScript.
-function IntentButton({ intent, label, hint, secondary }: { intent: string; label: string; hint?: string; secondary?: boolean }) {
+function IntentButton({
+  intent,
+  label,
+  hint,
+  secondary,
+}: {
+  intent: string;
+  label: string;
+  hint?: string;
+  secondary?: boolean;
+}) {
   return (
     <Form method="post">
       {hint ? <p className="hint">{hint}</p> : null}
       <input type="hidden" name="intent" value={intent} />
-      <button type="submit" className={secondary ? "button button-secondary" : "button"}>{label}</button>
+      <button type="submit" className={secondary ? "button button-secondary" : "button"}>
+        {label}
+      </button>
     </Form>
   );
 }
@@ -128,7 +176,8 @@ function IntentButton({ intent, label, hint, secondary }: { intent: string; labe
 export default function OrderReceipt() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const { order, totals, amountInWords, canFulfil, canRefund, canCancel, canRetryPay, thread } = useLoaderData<typeof loader>();
+  const { order, totals, amountInWords, canFulfil, canRefund, canCancel, canRetryPay, thread } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm({
@@ -142,26 +191,46 @@ export default function OrderReceipt() {
   const checkout = searchParams.get("checkout");
   // Stored reasons start with a code ("checkout_unavailable: <provider's message>"); people read the code's sentence.
   const failureText = (reason: string) => {
-    const code = reason.split(":")[0] as "checkout_unavailable" | "checkout_expired" | "cancelled_by_buyer" | "checkout_not_started";
+    const code = reason.split(":")[0] as
+      | "checkout_unavailable"
+      | "checkout_expired"
+      | "cancelled_by_buyer"
+      | "checkout_not_started";
     return t(`payments.failureReasons.${code}`, { defaultValue: reason });
   };
   return (
     <div className="receipt-page">
-      <p className="no-print"><Link to="/orders">{t("payments.list.buyerTitle")}</Link></p>
+      <p className="no-print">
+        <Link to="/orders">{t("payments.list.buyerTitle")}</Link>
+      </p>
       <PaymentsModeBanner />
-      {actionData && "orderError" in actionData ? <div className="notice notice-error no-print" role="alert">{t(actionData.orderError as "payments.errors.conflict")}</div> : null}
-      {checkout === "success" && order.status === "PENDING" ? <p className="notice no-print" role="status">{t("payments.receipt.checkoutSuccess")}</p> : null}
-      {checkout === "cancelled" && order.status === "PENDING" ? <p className="notice no-print" role="status">{t("payments.receipt.checkoutCancelled")}</p> : null}
+      {actionData && "orderError" in actionData ? (
+        <div className="notice notice-error no-print" role="alert">
+          {t(actionData.orderError as "payments.errors.conflict")}
+        </div>
+      ) : null}
+      {checkout === "success" && order.status === "PENDING" ? (
+        <p className="notice no-print" role="status">
+          {t("payments.receipt.checkoutSuccess")}
+        </p>
+      ) : null}
+      {checkout === "cancelled" && order.status === "PENDING" ? (
+        <p className="notice no-print" role="status">
+          {t("payments.receipt.checkoutCancelled")}
+        </p>
+      ) : null}
       <article className="receipt" aria-labelledby="receipt-title">
         <header className="receipt-head">
           <p className="receipt-issuer">{t("meta.siteName")}</p>
           <h1 id="receipt-title">{t("payments.receipt.title")}</h1>
           <p className="receipt-ref">
-            {`${t("payments.receipt.number")}: `}<strong>{order.number}</strong>
+            {`${t("payments.receipt.number")}: `}
+            <strong>{order.number}</strong>
             <br />
             {`${t("payments.receipt.date")}: ${formatDate(order.createdAt, language)}`}
             <br />
-            {`${t("payments.list.status")}: `}<strong className="receipt-status">{t(`payments.statuses.${order.status}`)}</strong>
+            {`${t("payments.list.status")}: `}
+            <strong className="receipt-status">{t(`payments.statuses.${order.status}`)}</strong>
           </p>
         </header>
         <div className="receipt-parties">
@@ -169,88 +238,161 @@ export default function OrderReceipt() {
           <PartyBlock title={t("payments.review.buyerTitle")} party={order.buyerParty} />
         </div>
         <TableRegion label={t("payments.receipt.linesTitle")}>
-        <table className="receipt-lines">
-          <caption>{t("payments.receipt.linesTitle")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("payments.receipt.lineNo")}</th>
-              <th scope="col">{t("payments.receipt.lineItem")}</th>
-              <th scope="col">{t("payments.review.unit")}</th>
-              <th scope="col" className="num">{t("payments.receipt.quantity")}</th>
-              <th scope="col" className="num">{t("payments.receipt.unitPrice")}</th>
-              <th scope="col" className="num">{t("payments.receipt.amount")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <td>1</td>
-              <td>
-                {order.offerSlug ? <Link to={`/offers/${order.offerSlug}`}>{order.offerTitle}</Link> : order.offerTitle}
-                <br />
-                {t("payments.receipt.packageLine", { name: order.packageName })}
-              </td>
-              <td>{order.packageUnit}</td>
-              <td className="num">{order.quantity}</td>
-              <td className="num">{vnd(order.unitPriceVnd)}</td>
-              <td className="num">{vnd(order.amountVnd)}</td>
-            </tr>
-          </tbody>
-          <tfoot>
-            <tr><th scope="row" colSpan={5}>{t("payments.review.preVat")}</th><td className="num">{vnd(totals.preVatVnd)}</td></tr>
-            <tr><th scope="row" colSpan={5}>{t("payments.review.vat", { percent: order.vatPercent })}</th><td className="num">{vnd(totals.vatVnd)}</td></tr>
-            <tr className="receipt-total"><th scope="row" colSpan={5}>{t("payments.review.total")}</th><td className="num">{vnd(order.amountVnd)}</td></tr>
-          </tfoot>
-        </table>
+          <table className="receipt-lines">
+            <caption>{t("payments.receipt.linesTitle")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("payments.receipt.lineNo")}</th>
+                <th scope="col">{t("payments.receipt.lineItem")}</th>
+                <th scope="col">{t("payments.review.unit")}</th>
+                <th scope="col" className="num">
+                  {t("payments.receipt.quantity")}
+                </th>
+                <th scope="col" className="num">
+                  {t("payments.receipt.unitPrice")}
+                </th>
+                <th scope="col" className="num">
+                  {t("payments.receipt.amount")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <td>1</td>
+                <td>
+                  {order.offerSlug ? (
+                    <Link to={`/offers/${order.offerSlug}`}>{order.offerTitle}</Link>
+                  ) : (
+                    order.offerTitle
+                  )}
+                  <br />
+                  {t("payments.receipt.packageLine", { name: order.packageName })}
+                </td>
+                <td>{order.packageUnit}</td>
+                <td className="num">{order.quantity}</td>
+                <td className="num">{vnd(order.unitPriceVnd)}</td>
+                <td className="num">{vnd(order.amountVnd)}</td>
+              </tr>
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row" colSpan={5}>
+                  {t("payments.review.preVat")}
+                </th>
+                <td className="num">{vnd(totals.preVatVnd)}</td>
+              </tr>
+              <tr>
+                <th scope="row" colSpan={5}>
+                  {t("payments.review.vat", { percent: order.vatPercent })}
+                </th>
+                <td className="num">{vnd(totals.vatVnd)}</td>
+              </tr>
+              <tr className="receipt-total">
+                <th scope="row" colSpan={5}>
+                  {t("payments.review.total")}
+                </th>
+                <td className="num">{vnd(order.amountVnd)}</td>
+              </tr>
+            </tfoot>
+          </table>
         </TableRegion>
-        <p className="receipt-words">{`${t("payments.receipt.inWords")}: `}<em>{amountInWords}</em></p>
-        <p className="hint">{`${t("payments.review.vatHint", { percent: order.vatPercent, divisor: 100 + order.vatPercent })} ${t("payments.receipt.notInvoice")}`}</p>
+        <p className="receipt-words">
+          {`${t("payments.receipt.inWords")}: `}
+          <em>{amountInWords}</em>
+        </p>
+        <p className="hint">{`${t("payments.review.vatHint", {
+          percent: order.vatPercent,
+          divisor: 100 + order.vatPercent,
+        })} ${t("payments.receipt.notInvoice")}`}</p>
         <dl className="summary-list receipt-payment">
-          <dt>{t("payments.receipt.orderedAt")}</dt><dd>{formatDateTime(order.createdAt, language)}</dd>
-          {order.amountPaidVnd !== null ? <><dt>{t("payments.receipt.paid")}</dt><dd>{vnd(order.amountPaidVnd)}</dd></> : null}
-          {order.paidAt ? <><dt>{t("payments.receipt.paidAt")}</dt><dd>{formatDateTime(order.paidAt, language)}</dd></> : null}
-          {order.amountRefundedVnd > 0 ? <><dt>{t("payments.receipt.refunded")}</dt><dd>{vnd(order.amountRefundedVnd)}</dd></> : null}
-          {order.fulfilledAt ? <><dt>{t("payments.receipt.fulfilledAt")}</dt><dd>{formatDateTime(order.fulfilledAt, language)}</dd></> : null}
-          {order.status === "CANCELLED" && order.failureReason ? <><dt>{t("payments.receipt.failure")}</dt><dd>{failureText(order.failureReason)}</dd></> : null}
+          <dt>{t("payments.receipt.orderedAt")}</dt>
+          <dd>{formatDateTime(order.createdAt, language)}</dd>
+          {order.amountPaidVnd !== null ? (
+            <>
+              <dt>{t("payments.receipt.paid")}</dt>
+              <dd>{vnd(order.amountPaidVnd)}</dd>
+            </>
+          ) : null}
+          {order.paidAt ? (
+            <>
+              <dt>{t("payments.receipt.paidAt")}</dt>
+              <dd>{formatDateTime(order.paidAt, language)}</dd>
+            </>
+          ) : null}
+          {order.amountRefundedVnd > 0 ? (
+            <>
+              <dt>{t("payments.receipt.refunded")}</dt>
+              <dd>{vnd(order.amountRefundedVnd)}</dd>
+            </>
+          ) : null}
+          {order.fulfilledAt ? (
+            <>
+              <dt>{t("payments.receipt.fulfilledAt")}</dt>
+              <dd>{formatDateTime(order.fulfilledAt, language)}</dd>
+            </>
+          ) : null}
+          {order.status === "CANCELLED" && order.failureReason ? (
+            <>
+              <dt>{t("payments.receipt.failure")}</dt>
+              <dd>{failureText(order.failureReason)}</dd>
+            </>
+          ) : null}
         </dl>
         <p className="hint no-print">{t("payments.receipt.printHint")}</p>
       </article>
       <div className="no-print">
-      {order.checkoutUrl ? <p><a className="button" href={order.checkoutUrl}>{t("payments.receipt.pay")}</a></p> : null}
-      {canRetryPay ? (
-        <IntentButton intent="pay" label={t("payments.receipt.pay")} hint={t("payments.receipt.noCheckoutHint")} />
-      ) : null}
-      {canCancel ? <IntentButton intent="cancel" label={t("payments.receipt.cancel")} secondary /> : null}
-      {canFulfil ? <IntentButton intent="fulfil" label={t("payments.receipt.fulfil")} /> : null}
-      {order.refunds.length || canRefund ? <h2>{t("payments.receipt.refundsTitle")}</h2> : null}
-      {order.refunds.length ? (
-        <ul className="plain-list">
-          {order.refunds.map((r) => (
-            <li key={r.id}>
-              {`${formatDateTime(r.createdAt, language)} · ${vnd(r.amountVnd)} · ${t(`payments.refundStatuses.${r.status}`)} · ${r.reason}`}
-              {canRefund && r.status === "PENDING" ? (
-                <Form method="post">
-                  <p className="hint">{t("payments.receipt.refundPendingHint")}</p>
-                  <input type="hidden" name="intent" value="retry-refund" />
-                  <input type="hidden" name="refundId" value={r.id} />
-                  <button type="submit" className="button button-secondary">{t("payments.receipt.refundRetry")}</button>
-                </Form>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      {canRefund ? (
-        <>
-          <ErrorSummary fields={{ amountVnd: fields.amountVnd, reason: fields.reason }} formErrors={form.errors} />
-          <Form method="post" {...getFormProps(form)}>
-            <input type="hidden" name="intent" value="refund" />
-            <TextField field={fields.amountVnd} label={t("payments.receipt.refundAmount")} hint={t("payments.receipt.refundAmountHint", { remaining: vnd(remaining) })} />
-            <TextAreaField field={fields.reason} label={t("payments.receipt.refundReason")} />
-            <button type="submit" className="button button-warning">{t("payments.receipt.refundSubmit")}</button>
-          </Form>
-        </>
-      ) : null}
-      {thread ? <MessageThread thread={thread} action={`/orders/${order.id}/messages`} /> : null}
+        {order.checkoutUrl ? (
+          <p>
+            <a className="button" href={order.checkoutUrl}>
+              {t("payments.receipt.pay")}
+            </a>
+          </p>
+        ) : null}
+        {canRetryPay ? (
+          <IntentButton intent="pay" label={t("payments.receipt.pay")} hint={t("payments.receipt.noCheckoutHint")} />
+        ) : null}
+        {canCancel ? <IntentButton intent="cancel" label={t("payments.receipt.cancel")} secondary /> : null}
+        {canFulfil ? <IntentButton intent="fulfil" label={t("payments.receipt.fulfil")} /> : null}
+        {order.refunds.length || canRefund ? <h2>{t("payments.receipt.refundsTitle")}</h2> : null}
+        {order.refunds.length ? (
+          <ul className="plain-list">
+            {order.refunds.map((r) => (
+              <li key={r.id}>
+                {`${formatDateTime(r.createdAt, language)} · ${vnd(r.amountVnd)} · ${t(
+                  `payments.refundStatuses.${r.status}`,
+                )} · ${r.reason}`}
+                {canRefund && r.status === "PENDING" ? (
+                  <Form method="post">
+                    <p className="hint">{t("payments.receipt.refundPendingHint")}</p>
+                    <input type="hidden" name="intent" value="retry-refund" />
+                    <input type="hidden" name="refundId" value={r.id} />
+                    <button type="submit" className="button button-secondary">
+                      {t("payments.receipt.refundRetry")}
+                    </button>
+                  </Form>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {canRefund ? (
+          <>
+            <ErrorSummary fields={{ amountVnd: fields.amountVnd, reason: fields.reason }} formErrors={form.errors} />
+            <Form method="post" {...getFormProps(form)}>
+              <input type="hidden" name="intent" value="refund" />
+              <TextField
+                field={fields.amountVnd}
+                label={t("payments.receipt.refundAmount")}
+                hint={t("payments.receipt.refundAmountHint", { remaining: vnd(remaining) })}
+              />
+              <TextAreaField field={fields.reason} label={t("payments.receipt.refundReason")} />
+              <button type="submit" className="button button-warning">
+                {t("payments.receipt.refundSubmit")}
+              </button>
+            </Form>
+          </>
+        ) : null}
+        {thread ? <MessageThread thread={thread} action={`/orders/${order.id}/messages`} /> : null}
       </div>
     </div>
   );
@@ -263,7 +405,9 @@ function PartyBlock({ title, party }: { title: string; party: Party }) {
   return (
     <section className="receipt-party">
       <h2>{title}</h2>
-      <p><strong>{party.name}</strong></p>
+      <p>
+        <strong>{party.name}</strong>
+      </p>
       <p>{`${t("payments.review.taxCode")}: ${party.taxCode ?? "—"}`}</p>
       <p>{`${t("payments.review.address")}: ${party.address ?? "—"}`}</p>
     </section>

@@ -34,7 +34,9 @@ export default function OrderMessages() {
   const actionData = useActionData<typeof action>();
   return (
     <div className="narrow">
-      <p><Link to={`/orders/${orderId}`}>{t("messages.backToOrder")}</Link></p>
+      <p>
+        <Link to={`/orders/${orderId}`}>{t("messages.backToOrder")}</Link>
+      </p>
       <h1>{t("messages.orderTitle", { id: orderId })}</h1>
       <MessageThread thread={thread} action={`/orders/${orderId}/messages`} actionData={actionData} />
     </div>

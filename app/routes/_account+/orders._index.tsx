@@ -10,14 +10,18 @@ import { listOrders } from "~/models/order.server";
 import { listOrganisationsForUser } from "~/models/organisation.server";
 import { requireUser } from "~/utils/permissions.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data?.metaTitle ? [{ title: data.metaTitle }] : titleMeta(matches, "payments.list.buyerTitle"));
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data?.metaTitle ? [{ title: data.metaTitle }] : titleMeta(matches, "payments.list.buyerTitle");
 
 // Orders placed by any organisation the user belongs to.
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const [t, memberships] = await Promise.all([i18next.getFixedT(request), listOrganisationsForUser(user.id)]);
   const orders = await listOrders({ buyerOrganisationIds: memberships.map((m) => m.organisation.id) });
-  return json({ metaTitle: t("payments.list.buyerMetaTitle"), orders }, { headers: { "Cache-Control": "private, no-store" } });
+  return json(
+    { metaTitle: t("payments.list.buyerMetaTitle"), orders },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
 }
 
 export default function Orders() {

@@ -6,7 +6,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { makeUser, TEST_PASSWORD } from "~/test-support/factories";
 import { inputValue, startTestServer, visibleText, type TestBrowser } from "~/test-support/http";
-import { makeMarket, makePricedOffer, makeTaxCode, settleEvents, withStripeStandIn } from "~/test-support/payment-factories";
+import {
+  makeMarket,
+  makePricedOffer,
+  makeTaxCode,
+  settleEvents,
+  withStripeStandIn,
+} from "~/test-support/payment-factories";
 import { makeAgency } from "~/test-support/statement-factories";
 
 // The stand-in first: the server reads its Stripe settings when it starts.
@@ -30,7 +36,12 @@ async function inEnglish(user: { email: string }) {
 
 // Each call is a freshly rendered form (its own order key), as when the offer page is loaded again.
 const order = (browser: TestBrowser, packageId: string, organisationId = market.buyerOrg.id) =>
-  browser.post("/orders/new", { packageId, organisationId, orderKey: randomUUID(), returnTo: `/offers/${offer.offer.slug}` });
+  browser.post("/orders/new", {
+    packageId,
+    organisationId,
+    orderKey: randomUUID(),
+    returnTo: `/offers/${offer.offer.slug}`,
+  });
 
 async function orderAndPay() {
   const started = await order(buyer, offer.pkg.id);
@@ -49,8 +60,17 @@ describe("ordering and paying", () => {
     const review = `/orders/new?package=${offer.pkg.id}`;
     const page = await buyer.get(`/offers/${offer.offer.slug}`);
     // Inside the card, after its price; a plain link (no order is written by looking).
-    expect(page.text).toMatch(new RegExp(`<li class="card"><h3>Gói cơ bản</h3><p class="offer-price">[^<]*</p><a class="button" aria-label="Đặt mua gói “Gói cơ bản”"[^>]* href="${review.replace(/[?]/g, "\\?")}">Đặt mua gói này</a></li>`));
-    expect(visibleText((await (await inEnglish(market.buyer)).get(`/offers/${offer.offer.slug}`)).text)).toContain("Order this package");
+    expect(page.text).toMatch(
+      new RegExp(
+        `<li class="card"><h3>Gói cơ bản</h3><p class="offer-price">[^<]*</p><a class="button" aria-label="Đặt mua gói “Gói cơ bản”"[^>]* href="${review.replace(
+          /[?]/g,
+          "\\?",
+        )}">Đặt mua gói này</a></li>`,
+      ),
+    );
+    expect(visibleText((await (await inEnglish(market.buyer)).get(`/offers/${offer.offer.slug}`)).text)).toContain(
+      "Order this package",
+    );
     const anonymous = server.browser();
     const anonymousPage = await anonymous.get(`/offers/${offer.offer.slug}`);
     const signInLink = `/login?redirectTo=${encodeURIComponent(review)}`;
@@ -71,11 +91,15 @@ describe("ordering and paying", () => {
     // 500.000 × 10/110 = 45.454,5… → 45.455 ₫ VAT, 454.545 ₫ before it.
     expect(text).toMatch(/Giá trước thuế 454\.545\s₫ Thuế GTGT \(10%\) 45\.455\s₫ Tổng cộng 500\.000\s₫/);
     expect(text).toContain("làm tròn đến đồng");
-    expect(text).toContain(`Bên mua Tên tổ chức ${market.buyerOrg.name} Mã số thuế ${market.buyerOrg.taxCode} Địa chỉ ${market.buyerOrg.address}`);
+    expect(text).toContain(
+      `Bên mua Tên tổ chức ${market.buyerOrg.name} Mã số thuế ${market.buyerOrg.taxCode} Địa chỉ ${market.buyerOrg.address}`,
+    );
     expect(text).toContain(`Bên bán Tên tổ chức ${market.providerOrg.name} Mã số thuế ${market.providerOrg.taxCode}`);
     expect(page.text).not.toContain('name="taxCode"');
     expect(inputValue(page.text, "orderKey")).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
-    const english = visibleText((await (await inEnglish(market.buyer)).get(`/orders/new?package=${offer.pkg.id}`)).text);
+    const english = visibleText(
+      (await (await inEnglish(market.buyer)).get(`/orders/new?package=${offer.pkg.id}`)).text,
+    );
     expect(english).toMatch(/Price before VAT ₫454,545 VAT \(10%\) ₫45,455 Total ₫500,000/);
     expect(english).toContain("Tax code (MST)");
   });
@@ -87,14 +111,22 @@ describe("ordering and paying", () => {
     const reviewUrl = `/orders/new?package=${offer.pkg.id}`;
     const review = await browser.get(reviewUrl);
     expect(visibleText(review.text)).toContain("Biên nhận cần mã số thuế và địa chỉ của tổ chức mua");
-    const form = { packageId: offer.pkg.id, organisationId: bare.id, orderKey: inputValue(review.text, "orderKey")!, returnTo: `/offers/${offer.offer.slug}` };
+    const form = {
+      packageId: offer.pkg.id,
+      organisationId: bare.id,
+      orderKey: inputValue(review.text, "orderKey")!,
+      returnTo: `/offers/${offer.offer.slug}`,
+    };
 
     const bad = await browser.post(`${reviewUrl}&org=${bare.id}`, { ...form, taxCode: "01012345", address: "" });
     expect(bad.status).toBe(400);
     const badText = visibleText(bad.text);
     expect(badText).toContain("Mã số thuế gồm 10 chữ số");
     expect(bad.text).toContain('value="01012345"');
-    expect(await db.organisation.findUniqueOrThrow({ where: { id: bare.id } })).toMatchObject({ taxCode: null, address: null });
+    expect(await db.organisation.findUniqueOrThrow({ where: { id: bare.id } })).toMatchObject({
+      taxCode: null,
+      address: null,
+    });
     expect(await db.order.count({ where: { buyerOrganisationId: bare.id } })).toBe(0);
 
     const missingAddress = await browser.post(`${reviewUrl}&org=${bare.id}`, { ...form, taxCode: "0109999999-001" });
@@ -103,18 +135,34 @@ describe("ordering and paying", () => {
     expect((await db.organisation.findUniqueOrThrow({ where: { id: bare.id } })).taxCode).toBeNull();
 
     const taxCode = `${makeTaxCode()}-002`;
-    const paid = await browser.post(`${reviewUrl}&org=${bare.id}`, { ...form, taxCode, address: "  5 Tràng Tiền, Hoàn Kiếm, Hà Nội " });
+    const paid = await browser.post(`${reviewUrl}&org=${bare.id}`, {
+      ...form,
+      taxCode,
+      address: "  5 Tràng Tiền, Hoàn Kiếm, Hà Nội ",
+    });
     expect(paid.status).toBe(303);
     expect(paid.location!.startsWith(`${stripe.standIn.baseUrl}/pay/`)).toBe(true);
-    expect(await db.organisation.findUniqueOrThrow({ where: { id: bare.id } })).toMatchObject({ taxCode, address: "5 Tràng Tiền, Hoàn Kiếm, Hà Nội" });
+    expect(await db.organisation.findUniqueOrThrow({ where: { id: bare.id } })).toMatchObject({
+      taxCode,
+      address: "5 Tràng Tiền, Hoàn Kiếm, Hà Nội",
+    });
     const order = await db.order.findFirstOrThrow({ where: { buyerOrganisationId: bare.id } });
     expect(order).toMatchObject({
-      vatPercent: 10, buyerName: bare.name, buyerTaxCode: taxCode, buyerAddress: "5 Tràng Tiền, Hoàn Kiếm, Hà Nội",
-      sellerName: market.providerOrg.name, sellerTaxCode: market.providerOrg.taxCode, sellerAddress: market.providerOrg.address,
+      vatPercent: 10,
+      buyerName: bare.name,
+      buyerTaxCode: taxCode,
+      buyerAddress: "5 Tràng Tiền, Hoàn Kiếm, Hà Nội",
+      sellerName: market.providerOrg.name,
+      sellerTaxCode: market.providerOrg.taxCode,
+      sellerAddress: market.providerOrg.address,
     });
     expect(order.number).toMatch(/^ĐH-\d{8}-\d{5}$/);
     // The same form again (a double click): the same order and payment page.
-    const again = await browser.post(`${reviewUrl}&org=${bare.id}`, { ...form, taxCode, address: "5 Tràng Tiền, Hoàn Kiếm, Hà Nội" });
+    const again = await browser.post(`${reviewUrl}&org=${bare.id}`, {
+      ...form,
+      taxCode,
+      address: "5 Tràng Tiền, Hoàn Kiếm, Hà Nội",
+    });
     expect(again.location).toBe(paid.location);
     expect(await db.order.count({ where: { buyerOrganisationId: bare.id } })).toBe(1);
   });
@@ -123,7 +171,10 @@ describe("ordering and paying", () => {
     const paid = await orderAndPay();
     expect(paid).toMatchObject({ status: "PAID", amountPaidVnd: 500_000n });
     // The stand-in's "paid" redirect goes back to the origin the buyer used (127.0.0.1:port, not APP_URL's localhost), where their cookie is.
-    const back = await fetch(`${stripe.standIn.baseUrl}/pay/${paid.checkoutSessionId}`, { method: "POST", redirect: "manual" });
+    const back = await fetch(`${stripe.standIn.baseUrl}/pay/${paid.checkoutSessionId}`, {
+      method: "POST",
+      redirect: "manual",
+    });
     expect(back.headers.get("location")).toBe(`${server.baseUrl}/orders/${paid.id}?checkout=success`);
     const returned = await buyer.get(back.headers.get("location")!.slice(server.baseUrl.length));
     expect(returned.status).toBe(200);
@@ -136,9 +187,15 @@ describe("ordering and paying", () => {
     // A document: number, date, seller and buyer with MST and address, the line, VAT, total and the total in words.
     expect(receipt).toContain(`Số đơn hàng: ${paid.number}`);
     expect(receipt).toMatch(/Ngày lập: \d{2}\/\d{2}\/\d{4}/);
-    expect(receipt).toContain(`Bên bán ${market.providerOrg.name} Mã số thuế: ${market.providerOrg.taxCode} Địa chỉ: ${market.providerOrg.address}`);
-    expect(receipt).toContain(`Bên mua ${market.buyerOrg.name} Mã số thuế: ${market.buyerOrg.taxCode} Địa chỉ: ${market.buyerOrg.address}`);
-    expect(receipt).toMatch(new RegExp(`1 ${offer.offer.titleVi} Gói “Gói cơ bản” tháng 1 500\\.000\\s₫ 500\\.000\\s₫`));
+    expect(receipt).toContain(
+      `Bên bán ${market.providerOrg.name} Mã số thuế: ${market.providerOrg.taxCode} Địa chỉ: ${market.providerOrg.address}`,
+    );
+    expect(receipt).toContain(
+      `Bên mua ${market.buyerOrg.name} Mã số thuế: ${market.buyerOrg.taxCode} Địa chỉ: ${market.buyerOrg.address}`,
+    );
+    expect(receipt).toMatch(
+      new RegExp(`1 ${offer.offer.titleVi} Gói “Gói cơ bản” tháng 1 500\\.000\\s₫ 500\\.000\\s₫`),
+    );
     expect(receipt).toMatch(/Giá trước thuế 454\.545\s₫ Thuế GTGT \(10%\) 45\.455\s₫ Tổng cộng 500\.000\s₫/);
     expect(receipt).toContain("Bằng chữ: Năm trăm nghìn đồng");
     // Printable on A4 without the site's chrome or buttons.
@@ -196,8 +253,15 @@ describe("ordering and paying", () => {
     }
     expect(page.status).toBe(503);
     expect(visibleText(page.text)).toContain("Cổng thanh toán không phản hồi. Chưa có khoản tiền nào bị trừ");
-    expect(await db.order.count({ where: { buyerOrganisationId: market.buyerOrg.id, status: "PENDING", checkoutSessionId: null } })).toBe(0);
-    const cancelled = await db.order.findFirstOrThrow({ where: { buyerOrganisationId: market.buyerOrg.id, status: "CANCELLED" }, orderBy: { createdAt: "desc" } });
+    expect(
+      await db.order.count({
+        where: { buyerOrganisationId: market.buyerOrg.id, status: "PENDING", checkoutSessionId: null },
+      }),
+    ).toBe(0);
+    const cancelled = await db.order.findFirstOrThrow({
+      where: { buyerOrganisationId: market.buyerOrg.id, status: "CANCELLED" },
+      orderBy: { createdAt: "desc" },
+    });
     const receipt = visibleText((await buyer.get(`/orders/${cancelled.id}`)).text);
     expect(receipt).toContain("Đã huỷ");
     expect(receipt).toContain("Cổng thanh toán không phản hồi khi mở trang thanh toán; chưa có tiền nào bị trừ.");
@@ -209,7 +273,11 @@ describe("staff refunds and the ledger", () => {
   it("keeps what was typed and explains a bad amount, refuses a refund larger than paid, then refunds half", async () => {
     const paid = await orderAndPay();
     const staff = await server.signedIn(market.staff);
-    const bad = await staff.post(`/orders/${paid.id}`, { intent: "refund", amountVnd: "250.000,5", reason: "Khách huỷ nửa gói" });
+    const bad = await staff.post(`/orders/${paid.id}`, {
+      intent: "refund",
+      amountVnd: "250.000,5",
+      reason: "Khách huỷ nửa gói",
+    });
     expect(bad.status).toBe(400);
     expect(visibleText(bad.text)).toContain("Số tiền phải là số nguyên đồng lớn hơn 0");
     expect(bad.text).toContain("Khách huỷ nửa gói");
@@ -219,9 +287,15 @@ describe("staff refunds and the ledger", () => {
     expect(visibleText(tooLarge.text)).toContain("Số tiền hoàn lớn hơn số tiền còn lại của đơn hàng.");
     expect(await db.refund.count({ where: { orderId: paid.id } })).toBe(0);
 
-    expect((await buyer.post(`/orders/${paid.id}`, { intent: "refund", amountVnd: "1000", reason: "Tự hoàn" })).status).toBe(403);
+    expect(
+      (await buyer.post(`/orders/${paid.id}`, { intent: "refund", amountVnd: "1000", reason: "Tự hoàn" })).status,
+    ).toBe(403);
 
-    const done = await staff.post(`/orders/${paid.id}`, { intent: "refund", amountVnd: "250000", reason: "Khách huỷ nửa gói" });
+    const done = await staff.post(`/orders/${paid.id}`, {
+      intent: "refund",
+      amountVnd: "250000",
+      reason: "Khách huỷ nửa gói",
+    });
     expect(done.status).toBe(302);
     expect(visibleText((await buyer.get(`/orders/${paid.id}`)).text)).toContain("Đã hoàn tiền một phần");
 

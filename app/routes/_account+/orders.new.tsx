@@ -16,9 +16,11 @@ import { orderSchema } from "~/schemas/payments";
 import { formatVnd } from "~/utils/format";
 import { requireOrgMember, requireUser } from "~/utils/permissions.server";
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => titleMeta(matches, data?.review ? "payments.review.title" : "payments.order.title");
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  titleMeta(matches, data?.review ? "payments.review.title" : "payments.order.title");
 
-const statusFor = (code: string) => (code === "providerUnavailable" || code === "notConfigured" ? 503 : code === "orderFormUsed" ? 409 : 400);
+const statusFor = (code: string) =>
+  code === "providerUnavailable" || code === "notConfigured" ? 503 : code === "orderFormUsed" ? 409 : 400;
 
 // The review step (GET /orders/new?package=…[&org=…]): what is bought, the
 // price with its VAT, the buyer and seller as the receipt will print them.
@@ -31,7 +33,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Anonymous: to sign in, and back to this same review.
   const user = await requireUser(request);
   try {
-    const review = await orderReview({ userId: user.id, packageId: packageId.slice(0, 100), organisationId: params.get("org")?.slice(0, 100) });
+    const review = await orderReview({
+      userId: user.id,
+      packageId: packageId.slice(0, 100),
+      organisationId: params.get("org")?.slice(0, 100),
+    });
     return json({ review, reviewError: null }, { headers: { "Cache-Control": "private, no-store" } });
   } catch (error) {
     if (!(error instanceof OrderFailure)) throw error;
@@ -52,14 +58,24 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     const { taxCode, address, ...others } = submission.error ?? {};
     const first = Object.values(others).flat()[0];
-    return json({ result: submission.reply(), error: taxCode || address ? null : first ?? "payments.errors.offerNotAvailable", returnTo }, { status: 400 });
+    return json(
+      {
+        result: submission.reply(),
+        error: taxCode || address ? null : first ?? "payments.errors.offerNotAvailable",
+        returnTo,
+      },
+      { status: 400 },
+    );
   }
   const value = submission.value;
   // Not a member of the named organisation: 404, as for one that does not exist.
   await requireOrgMember(request, value.organisationId);
   try {
     const { orderId, checkoutUrl } = await startOrder({
-      userId: user.id, buyerOrganisationId: value.organisationId, packageId: value.packageId, idempotencyKey: value.orderKey,
+      userId: user.id,
+      buyerOrganisationId: value.organisationId,
+      packageId: value.packageId,
+      idempotencyKey: value.orderKey,
       buyerDetails: { taxCode: value.taxCode, address: value.address },
       returnBase: checkoutReturnBase(request.url, env.APP_URL, env.PORT),
     });
@@ -71,7 +87,10 @@ export async function action({ request }: ActionFunctionArgs) {
       const fieldErrors = Object.fromEntries(error.fields.map((field) => [field, [message]]));
       return json({ result: submission.reply({ fieldErrors }), error: null, returnTo }, { status: 400 });
     }
-    return json({ result: submission.reply(), error: `payments.errors.${error.code}`, returnTo }, { status: statusFor(error.code) });
+    return json(
+      { result: submission.reply(), error: `payments.errors.${error.code}`, returnTo },
+      { status: statusFor(error.code) },
+    );
   }
 }
 
@@ -82,9 +101,18 @@ function PartyDetails({ party }: { party: Party }) {
   const missing = <span className="hint">{t("payments.review.missing")}</span>;
   return (
     <dl className="summary-list">
-      <div><dt>{t("payments.review.name")}</dt><dd>{party.name}</dd></div>
-      <div><dt>{t("payments.review.taxCode")}</dt><dd>{party.taxCode ?? missing}</dd></div>
-      <div><dt>{t("payments.review.address")}</dt><dd>{party.address ?? missing}</dd></div>
+      <div>
+        <dt>{t("payments.review.name")}</dt>
+        <dd>{party.name}</dd>
+      </div>
+      <div>
+        <dt>{t("payments.review.taxCode")}</dt>
+        <dd>{party.taxCode ?? missing}</dd>
+      </div>
+      <div>
+        <dt>{t("payments.review.address")}</dt>
+        <dd>{party.address ?? missing}</dd>
+      </div>
     </dl>
   );
 }
@@ -102,27 +130,37 @@ export default function OrderReview() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: orderSchema }),
   });
   const error = data?.error ?? reviewError;
-  const errorNotice = error ? <div className="notice notice-error" role="alert">{t(error as "payments.errors.conflict")}</div> : null;
+  const errorNotice = error ? (
+    <div className="notice notice-error" role="alert">
+      {t(error as "payments.errors.conflict")}
+    </div>
+  ) : null;
   if (!review) {
     return (
       <div className="narrow">
         <h1>{t("payments.order.failedTitle")}</h1>
         <PaymentsModeBanner />
         {errorNotice}
-        <p><Link to={data?.returnTo ?? "/offers"}>{t("payments.order.backToOffer")}</Link></p>
+        <p>
+          <Link to={data?.returnTo ?? "/offers"}>{t("payments.order.backToOffer")}</Link>
+        </p>
       </div>
     );
   }
   const vnd = (amount: number) => formatVnd(amount, language);
   const offerTitle = (language === "en" && review.offer.titleEn) || review.offer.titleVi;
   const offerPath = review.offer.slug ? `/offers/${review.offer.slug}` : "/offers";
-  const here = `/orders/new?package=${encodeURIComponent(review.package.id)}&org=${encodeURIComponent(review.buyer.id)}`;
+  const here = `/orders/new?package=${encodeURIComponent(review.package.id)}&org=${encodeURIComponent(
+    review.buyer.id,
+  )}`;
   const needsTaxCode = !review.buyer.taxCode;
   const needsAddress = !review.buyer.address;
   const sending = navigation.state === "submitting" && navigation.formAction?.startsWith("/orders/new");
   return (
     <div className="narrow">
-      <p><Link to={offerPath}>{t("payments.order.backToOffer")}</Link></p>
+      <p>
+        <Link to={offerPath}>{t("payments.order.backToOffer")}</Link>
+      </p>
       <h1>{t("payments.review.title")}</h1>
       <PaymentsModeBanner />
       {errorNotice}
@@ -130,20 +168,48 @@ export default function OrderReview() {
 
       <h2>{t("payments.review.whatTitle")}</h2>
       <dl className="summary-list">
-        <div><dt>{t("payments.list.offer")}</dt><dd>{review.offer.slug ? <Link to={offerPath}>{offerTitle}</Link> : offerTitle}</dd></div>
-        <div><dt>{t("payments.list.package")}</dt><dd>{t("payments.review.quoted", { name: review.package.name })}</dd></div>
-        <div><dt>{t("payments.review.unit")}</dt><dd>{review.package.unit}</dd></div>
-        <div><dt>{t("payments.receipt.quantity")}</dt><dd>{review.quantity}</dd></div>
-        <div><dt>{t("payments.review.unitPrice")}</dt><dd>{vnd(review.package.unitPriceVnd)}</dd></div>
+        <div>
+          <dt>{t("payments.list.offer")}</dt>
+          <dd>{review.offer.slug ? <Link to={offerPath}>{offerTitle}</Link> : offerTitle}</dd>
+        </div>
+        <div>
+          <dt>{t("payments.list.package")}</dt>
+          <dd>{t("payments.review.quoted", { name: review.package.name })}</dd>
+        </div>
+        <div>
+          <dt>{t("payments.review.unit")}</dt>
+          <dd>{review.package.unit}</dd>
+        </div>
+        <div>
+          <dt>{t("payments.receipt.quantity")}</dt>
+          <dd>{review.quantity}</dd>
+        </div>
+        <div>
+          <dt>{t("payments.review.unitPrice")}</dt>
+          <dd>{vnd(review.package.unitPriceVnd)}</dd>
+        </div>
       </dl>
 
       <h2>{t("payments.review.priceTitle")}</h2>
       <dl className="summary-list">
-        <div><dt>{t("payments.review.preVat")}</dt><dd>{vnd(review.preVatVnd)}</dd></div>
-        <div><dt>{t("payments.review.vat", { percent: review.vatPercent })}</dt><dd>{vnd(review.vatVnd)}</dd></div>
-        <div><dt>{t("payments.review.total")}</dt><dd><strong>{vnd(review.totalVnd)}</strong></dd></div>
+        <div>
+          <dt>{t("payments.review.preVat")}</dt>
+          <dd>{vnd(review.preVatVnd)}</dd>
+        </div>
+        <div>
+          <dt>{t("payments.review.vat", { percent: review.vatPercent })}</dt>
+          <dd>{vnd(review.vatVnd)}</dd>
+        </div>
+        <div>
+          <dt>{t("payments.review.total")}</dt>
+          <dd>
+            <strong>{vnd(review.totalVnd)}</strong>
+          </dd>
+        </div>
       </dl>
-      <p className="hint">{t("payments.review.vatHint", { percent: review.vatPercent, divisor: 100 + review.vatPercent })}</p>
+      <p className="hint">
+        {t("payments.review.vatHint", { percent: review.vatPercent, divisor: 100 + review.vatPercent })}
+      </p>
 
       <h2>{t("payments.review.buyerTitle")}</h2>
       {review.organisations.length > 1 ? (
@@ -151,9 +217,15 @@ export default function OrderReview() {
           <input type="hidden" name="package" value={review.package.id} />
           <label htmlFor="review-org">{t("payments.order.organisation")}</label>{" "}
           <select id="review-org" name="org" defaultValue={review.buyer.id}>
-            {review.organisations.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+            {review.organisations.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
           </select>{" "}
-          <button type="submit" className="button button-secondary">{t("payments.review.changeOrganisation")}</button>
+          <button type="submit" className="button button-secondary">
+            {t("payments.review.changeOrganisation")}
+          </button>
         </Form>
       ) : null}
       <PartyDetails party={review.buyer} />
@@ -168,12 +240,29 @@ export default function OrderReview() {
           <input type="hidden" name="orderKey" value={review.orderKey} />
           <input type="hidden" name="returnTo" value={offerPath} />
           {needsTaxCode || needsAddress ? <p>{t("payments.review.detailsNeeded")}</p> : null}
-          {needsTaxCode ? <TextField field={fields.taxCode} label={t("payments.review.taxCode")} hint={t("organisations.taxCodeHint")} /> : null}
-          {needsAddress ? <TextField field={fields.address} label={t("payments.review.address")} hint={t("payments.review.addressHint")} autoComplete="street-address" /> : null}
+          {needsTaxCode ? (
+            <TextField
+              field={fields.taxCode}
+              label={t("payments.review.taxCode")}
+              hint={t("organisations.taxCodeHint")}
+            />
+          ) : null}
+          {needsAddress ? (
+            <TextField
+              field={fields.address}
+              label={t("payments.review.address")}
+              hint={t("payments.review.addressHint")}
+              autoComplete="street-address"
+            />
+          ) : null}
           <p className="hint">{t("payments.order.hint")}</p>
-          <button type="submit" className="button" disabled={sending}>{t("payments.review.pay")}</button>
+          <button type="submit" className="button" disabled={sending}>
+            {t("payments.review.pay")}
+          </button>
         </Form>
-      ) : <p className="notice">{t("payments.order.notConfigured")}</p>}
+      ) : (
+        <p className="notice">{t("payments.order.notConfigured")}</p>
+      )}
     </div>
   );
 }

@@ -10,7 +10,9 @@ import { openThread, proposalForThread, threadAccess } from "~/models/message.se
 import { messageAction } from "~/route-actions/messages.server";
 import { isStaff, notFound, requireUser } from "~/utils/permissions.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: `${data?.proposal.offer.titleVi ?? ""} — ${metaT(matches)("messages.title")}` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: `${data?.proposal.offer.titleVi ?? ""} — ${metaT(matches)("messages.title")}` },
+];
 
 // A proposal's private thread: the provider, the agency (or for a major
 // problem its owner) and staff. Anyone else gets 404, as for a missing proposal.
@@ -41,16 +43,33 @@ export default function ProposalMessages() {
   const actionData = useActionData<typeof action>();
   const offerTitle = language === "en" && proposal.offer.titleEn ? proposal.offer.titleEn : proposal.offer.titleVi;
   const target = proposal.majorProblem
-    ? { href: `/major-problems/${proposal.majorProblem.list.slug}/${proposal.majorProblem.code}`, title: `${proposal.majorProblem.code}: ${proposal.majorProblem.title}` }
-    : { href: `/problems/${proposal.problemStatement!.slug}`, title: `${proposal.problemStatement!.title} — ${proposal.problemStatement!.organisation.name}` };
+    ? {
+        href: `/major-problems/${proposal.majorProblem.list.slug}/${proposal.majorProblem.code}`,
+        title: `${proposal.majorProblem.code}: ${proposal.majorProblem.title}`,
+      }
+    : {
+        href: `/problems/${proposal.problemStatement!.slug}`,
+        title: `${proposal.problemStatement!.title} — ${proposal.problemStatement!.organisation.name}`,
+      };
   return (
     <>
-      {providerSide ? <p><Link to={`/orgs/${proposal.organisationId}/proposals`}>{t("messages.backToProposals")}</Link></p> : null}
+      {providerSide ? (
+        <p>
+          <Link to={`/orgs/${proposal.organisationId}/proposals`}>{t("messages.backToProposals")}</Link>
+        </p>
+      ) : null}
       <h1>{t("messages.proposalTitle", { offer: offerTitle })}</h1>
       <dl className="summary-list">
-        <dt>{t("messages.proposalFor")}</dt><dd><Link to={target.href}>{target.title}</Link></dd>
-        <dt>{t("messages.provider")}</dt><dd>{proposal.organisation.name}</dd>
-        <dt>{t("messages.proposedOffer")}</dt><dd><Link to={`/offers/${proposal.offer.slug}`}>{offerTitle}</Link></dd>
+        <dt>{t("messages.proposalFor")}</dt>
+        <dd>
+          <Link to={target.href}>{target.title}</Link>
+        </dd>
+        <dt>{t("messages.provider")}</dt>
+        <dd>{proposal.organisation.name}</dd>
+        <dt>{t("messages.proposedOffer")}</dt>
+        <dd>
+          <Link to={`/offers/${proposal.offer.slug}`}>{offerTitle}</Link>
+        </dd>
         <dt>{t("messages.status")}</dt>
         <dd>
           <ProposalStatusTag status={proposal.status} />

@@ -11,7 +11,8 @@ import { findSubscriptionByToken, unsubscribeByToken } from "~/models/subscripti
 // links on their own; the POST (the button, or a mail client's RFC 8058
 // List-Unsubscribe-Post) is what unsubscribes.
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data?.title ? [{ title: data.title }] : titleMeta(matches, "alerts.unsubscribe.invalidTitle"));
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data?.title ? [{ title: data.title }] : titleMeta(matches, "alerts.unsubscribe.invalidTitle");
 
 // Mail clients and bots must not index or keep these pages.
 const headers = { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" };
@@ -23,7 +24,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return json({ state: "invalid" as const, title: t("alerts.unsubscribe.invalidTitle") }, { status: 404, headers });
   }
   return json(
-    { state: "confirm" as const, title: t("alerts.unsubscribe.title"), kind: subscription.kind, label: subscription.label },
+    {
+      state: "confirm" as const,
+      title: t("alerts.unsubscribe.title"),
+      kind: subscription.kind,
+      label: subscription.label,
+    },
     { headers },
   );
 }
@@ -31,7 +37,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const t = await i18next.getFixedT(request);
   const done = await unsubscribeByToken(params.token ?? "");
-  if (!done) return json({ state: "invalid" as const, title: t("alerts.unsubscribe.invalidTitle") }, { status: 404, headers });
+  if (!done)
+    return json({ state: "invalid" as const, title: t("alerts.unsubscribe.invalidTitle") }, { status: 404, headers });
   return json({ state: "done" as const, title: t("alerts.unsubscribe.title") }, { headers });
 }
 
@@ -45,7 +52,9 @@ export default function Unsubscribe() {
       <div className="narrow">
         <h1>{t("alerts.unsubscribe.invalidTitle")}</h1>
         <p>{t("alerts.unsubscribe.invalid")}</p>
-        <p><Link to="/account/alerts">{t("alerts.unsubscribe.manage")}</Link></p>
+        <p>
+          <Link to="/account/alerts">{t("alerts.unsubscribe.manage")}</Link>
+        </p>
       </div>
     );
   }
@@ -53,9 +62,13 @@ export default function Unsubscribe() {
     return (
       <div className="narrow">
         <h1>{t("alerts.unsubscribe.title")}</h1>
-        <div className="notice notice-success" role="status">{t("alerts.unsubscribe.done")}</div>
+        <div className="notice notice-success" role="status">
+          {t("alerts.unsubscribe.done")}
+        </div>
         <p>{t("alerts.unsubscribe.doneHint")}</p>
-        <p><Link to="/account/alerts">{t("alerts.unsubscribe.manage")}</Link></p>
+        <p>
+          <Link to="/account/alerts">{t("alerts.unsubscribe.manage")}</Link>
+        </p>
       </div>
     );
   }
@@ -70,7 +83,9 @@ export default function Unsubscribe() {
         </p>
       ) : null}
       <Form method="post">
-        <button type="submit" className="button">{t("alerts.unsubscribe.button")}</button>
+        <button type="submit" className="button">
+          {t("alerts.unsubscribe.button")}
+        </button>
       </Form>
     </div>
   );

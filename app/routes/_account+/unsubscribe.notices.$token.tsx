@@ -12,21 +12,27 @@ import { readNoticeUnsubscribeToken, unsubscribeNotices } from "~/models/notice-
 // links on their own; the POST (the button, or a mail client's RFC 8058
 // List-Unsubscribe-Post) turns the group's email off. In-app notices stay.
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data?.title ? [{ title: data.title }] : titleMeta(matches, "notices.unsubscribe.invalidTitle"));
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data?.title ? [{ title: data.title }] : titleMeta(matches, "notices.unsubscribe.invalidTitle");
 
 const headers = { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = await i18next.getFixedT(request);
   const parsed = readNoticeUnsubscribeToken(params.token ?? "");
-  if (!parsed) return json({ state: "invalid" as const, title: t("notices.unsubscribe.invalidTitle"), scope: null }, { status: 404, headers });
+  if (!parsed)
+    return json(
+      { state: "invalid" as const, title: t("notices.unsubscribe.invalidTitle"), scope: null },
+      { status: 404, headers },
+    );
   return json({ state: "confirm" as const, title: t("notices.unsubscribe.title"), scope: parsed.scope }, { headers });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const t = await i18next.getFixedT(request);
   const scope = await unsubscribeNotices(params.token ?? "");
-  if (!scope) return json({ state: "invalid" as const, title: t("notices.unsubscribe.invalidTitle") }, { status: 404, headers });
+  if (!scope)
+    return json({ state: "invalid" as const, title: t("notices.unsubscribe.invalidTitle") }, { status: 404, headers });
   return json({ state: "done" as const, title: t("notices.unsubscribe.title") }, { headers });
 }
 
@@ -35,7 +41,11 @@ export default function UnsubscribeNotices() {
   const loaded = useLoaderData<typeof loader>();
   const acted = useActionData<typeof action>();
   const state = acted?.state ?? loaded.state;
-  const manage = <p><Link to="/account/notifications">{t("notices.unsubscribe.manage")}</Link></p>;
+  const manage = (
+    <p>
+      <Link to="/account/notifications">{t("notices.unsubscribe.manage")}</Link>
+    </p>
+  );
   if (state === "invalid") {
     return (
       <div className="narrow">
@@ -49,7 +59,9 @@ export default function UnsubscribeNotices() {
     return (
       <div className="narrow">
         <h1>{t("notices.unsubscribe.title")}</h1>
-        <div className="notice notice-success" role="status">{t("notices.unsubscribe.done")}</div>
+        <div className="notice notice-success" role="status">
+          {t("notices.unsubscribe.done")}
+        </div>
         {manage}
       </div>
     );
@@ -57,14 +69,20 @@ export default function UnsubscribeNotices() {
   return (
     <div className="narrow">
       <h1>{t("notices.unsubscribe.title")}</h1>
-      {loaded.scope === "daily" ? <p>{t("notices.unsubscribe.confirmDaily")}</p> : (
+      {loaded.scope === "daily" ? (
+        <p>{t("notices.unsubscribe.confirmDaily")}</p>
+      ) : (
         <>
           <p>{t("notices.unsubscribe.confirm")}</p>
-          <p><strong>{loaded.scope ? t(`notices.groups.${loaded.scope}`) : null}</strong></p>
+          <p>
+            <strong>{loaded.scope ? t(`notices.groups.${loaded.scope}`) : null}</strong>
+          </p>
         </>
       )}
       <Form method="post">
-        <button type="submit" className="button">{t("notices.unsubscribe.button")}</button>
+        <button type="submit" className="button">
+          {t("notices.unsubscribe.button")}
+        </button>
       </Form>
     </div>
   );

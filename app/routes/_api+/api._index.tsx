@@ -9,12 +9,19 @@ import { API_MAX_PER_PAGE } from "~/schemas/open-api";
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
-  return [{ title: withSiteName(t, t("openApi.page.title")) }, { name: "description", content: t("meta.descriptions.api") }];
+  return [
+    { title: withSiteName(t, t("openApi.page.title")) },
+    { name: "description", content: t("meta.descriptions.api") },
+  ];
 };
 
-export const loader = () => json({ rateLimit: { points: env.API_RATE_LIMIT_POINTS, seconds: env.API_RATE_LIMIT_WINDOW_SECONDS } });
+export const loader = () =>
+  json({ rateLimit: { points: env.API_RATE_LIMIT_POINTS, seconds: env.API_RATE_LIMIT_WINDOW_SECONDS } });
 
-const endpoints = Object.entries(openApiDocument.paths).map(([path, item]) => ({ path, operationId: item.get.operationId }));
+const endpoints = Object.entries(openApiDocument.paths).map(([path, item]) => ({
+  path,
+  operationId: item.get.operationId,
+}));
 
 // A plain page for people; programs read /api/v1/openapi.json.
 export default function ApiPage() {
@@ -26,12 +33,19 @@ export default function ApiPage() {
       <h1>{t("openApi.page.title")}</h1>
       <p className="lead">{t("openApi.page.lead")}</p>
       <h2>{t("openApi.page.docTitle")}</h2>
-      <p>{t("openApi.page.docText")} <a href="/api/v1/openapi.json"><code>/api/v1/openapi.json</code></a></p>
+      <p>
+        {t("openApi.page.docText")}{" "}
+        <a href="/api/v1/openapi.json">
+          <code>/api/v1/openapi.json</code>
+        </a>
+      </p>
       <h2>{t("openApi.page.endpointsTitle")}</h2>
       <dl className="api-endpoints">
         {endpoints.map((endpoint) => (
           <div key={endpoint.path}>
-            <dt><code>GET {endpoint.path}</code></dt>
+            <dt>
+              <code>GET {endpoint.path}</code>
+            </dt>
             <dd>{describe(`openApi.page.endpoints.${endpoint.operationId}`)}</dd>
           </div>
         ))}
@@ -42,7 +56,9 @@ export default function ApiPage() {
       <p>{t("openApi.page.limitsText", { max: API_MAX_PER_PAGE })}</p>
       <p>{t("openApi.page.privacyText")}</p>
       <h2>{t("openData.page.syncTitle")}</h2>
-      <p>{t("openData.page.syncText", rateLimit)} <Link to="/open-data">/open-data</Link></p>
+      <p>
+        {t("openData.page.syncText", rateLimit)} <Link to="/open-data">/open-data</Link>
+      </p>
     </>
   );
 }

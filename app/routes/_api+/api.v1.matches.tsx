@@ -6,4 +6,6 @@ import { approvedMatchListQuery } from "~/schemas/open-api";
 // Matches staff approved, with their deployment stage; never the ones still
 // being curated or rejected (the ranked suggestions live under each record).
 export const loader = ({ request, context }: LoaderFunctionArgs) =>
-  publicApi({ request, context }, { query: approvedMatchListQuery }, ({ lng: _lng, ...query }, { language }) => listApprovedMatches(query, language));
+  publicApi({ request, context }, { query: approvedMatchListQuery }, ({ lng: _lng, ...query }, { language }) =>
+    listApprovedMatches(query, language),
+  );

@@ -5,4 +5,6 @@ import { offerListQuery } from "~/schemas/open-api";
 
 // Published offers only; titles and summaries in the language asked for when the provider wrote one.
 export const loader = ({ request, context }: LoaderFunctionArgs) =>
-  publicApi({ request, context }, { query: offerListQuery }, ({ lng: _lng, ...query }, { language }) => listPublicOffers(query, language));
+  publicApi({ request, context }, { query: offerListQuery }, ({ lng: _lng, ...query }, { language }) =>
+    listPublicOffers(query, language),
+  );

@@ -5,4 +5,6 @@ import { organisationListQuery } from "~/schemas/open-api";
 
 // The organisations /organisations lists, with the fields their public profile shows.
 export const loader = ({ request, context }: LoaderFunctionArgs) =>
-  publicApi({ request, context }, { query: organisationListQuery }, ({ lng: _lng, ...query }) => listPublicOrganisations(query));
+  publicApi({ request, context }, { query: organisationListQuery }, ({ lng: _lng, ...query }) =>
+    listPublicOrganisations(query),
+  );

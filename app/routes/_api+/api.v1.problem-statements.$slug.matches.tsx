@@ -4,6 +4,8 @@ import { statementMatches } from "~/models/public-api/ranked-matches.server";
 import { matchesQuery } from "~/schemas/open-api";
 
 export const loader = ({ request, params, context }: LoaderFunctionArgs) =>
-  publicApi({ request, context }, { query: matchesQuery, notFound: "openApi.notFound.problemStatement" }, (query, { language, t }) =>
-    statementMatches(params.slug ?? "", query.limit, language, t),
+  publicApi(
+    { request, context },
+    { query: matchesQuery, notFound: "openApi.notFound.problemStatement" },
+    (query, { language, t }) => statementMatches(params.slug ?? "", query.limit, language, t),
   );

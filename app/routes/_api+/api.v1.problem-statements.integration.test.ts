@@ -7,7 +7,13 @@ import vi from "~/i18n/vi";
 import { startTestServer } from "~/test-support/http";
 import { makeProposal, makeQuestion } from "~/test-support/statement-factories";
 import {
-  BAD_LIMITS, DRAFT_OFFER, DRAFT_STATEMENT, type OpenApiWorld, SUBMITTED_STATEMENT, apiClient, seedOpenApiWorld,
+  BAD_LIMITS,
+  DRAFT_OFFER,
+  DRAFT_STATEMENT,
+  type OpenApiWorld,
+  SUBMITTED_STATEMENT,
+  apiClient,
+  seedOpenApiWorld,
 } from "~/test-support/open-api-fixtures";
 import { problemsWith, responseSchema } from "~/test-support/openapi-conformance";
 
@@ -15,9 +21,21 @@ const server = startTestServer();
 const api = apiClient(server);
 let world: OpenApiWorld;
 
-type Statement = { id: string; slug: string; title: string; status: string; responsiblePerson?: string; decisionAuthority?: string; budgetMaxVnd: number | null; majorProblem: unknown };
+type Statement = {
+  id: string;
+  slug: string;
+  title: string;
+  status: string;
+  responsiblePerson?: string;
+  decisionAuthority?: string;
+  budgetMaxVnd: number | null;
+  majorProblem: unknown;
+};
 type Page = { total: number; items: Statement[] };
-type Matches = { problem: Statement; matches: { offer: { id: string; title: string }; score: number; reasons: { kind: string; text: string }[] }[] };
+type Matches = {
+  problem: Statement;
+  matches: { offer: { id: string; title: string }; score: number; reasons: { kind: string; text: string }[] }[];
+};
 
 beforeAll(async () => {
   world = await seedOpenApiWorld();
@@ -39,33 +57,47 @@ describe("GET /api/v1/problem-statements", () => {
   });
 
   it("filters by status and sector, and pages", async () => {
-    expect((await api<Page>("/api/v1/problem-statements?status=CLOSED")).body.items.map((item) => item.slug)).toEqual([world.closed.slug]);
+    expect((await api<Page>("/api/v1/problem-statements?status=CLOSED")).body.items.map((item) => item.slug)).toEqual([
+      world.closed.slug,
+    ]);
     // A statement's sector is that of the major problem it answers.
-    expect((await api<Page>(`/api/v1/problem-statements?sector=${world.terms.sector.slug}`)).body.items.map((item) => item.slug)).toEqual([world.statement.slug]);
+    expect(
+      (await api<Page>(`/api/v1/problem-statements?sector=${world.terms.sector.slug}`)).body.items.map(
+        (item) => item.slug,
+      ),
+    ).toEqual([world.statement.slug]);
     expect((await api<Page>("/api/v1/problem-statements?sector=y-te")).body.items).toEqual([]);
     const first = (await api<Page>("/api/v1/problem-statements?perPage=1")).body;
     expect(first.items).toHaveLength(1);
     expect(first.total).toBe(2);
   });
 
-  it.each([["?status=DRAFT", "status"], ["?status=SUBMITTED", "status"], ["?perPage=0", "perPage"], ["?q=den", "q"], ["?page=", "page"]])(
-    "answers %s with 400 naming %s",
-    async (query, field) => {
-      const { status, body } = await api(`/api/v1/problem-statements${query}`);
-      expect(status).toBe(400);
-      expect(body.error?.details?.map((detail) => detail.field)).toContain(field);
-    },
-  );
+  it.each([
+    ["?status=DRAFT", "status"],
+    ["?status=SUBMITTED", "status"],
+    ["?perPage=0", "perPage"],
+    ["?q=den", "q"],
+    ["?page=", "page"],
+  ])("answers %s with 400 naming %s", async (query, field) => {
+    const { status, body } = await api(`/api/v1/problem-statements${query}`);
+    expect(status).toBe(400);
+    expect(body.error?.details?.map((detail) => detail.field)).toContain(field);
+  });
 });
 
 describe("GET /api/v1/problem-statements/{slug}", () => {
   it("gives the published statement with its 6 rõ, and nothing private", async () => {
-    const { status, body, text } = await api<{ problem: Statement }>(`/api/v1/problem-statements/${world.statement.slug}`);
+    const { status, body, text } = await api<{ problem: Statement }>(
+      `/api/v1/problem-statements/${world.statement.slug}`,
+    );
     expect(status).toBe(200);
     expect(problemsWith(body, responseSchema("/api/v1/problem-statements/{slug}", "200"))).toEqual([]);
     expect(body.problem).toMatchObject({
-      id: world.statement.id, status: "PUBLISHED", responsiblePerson: "Ông Vũ Quang Huy, Phó Giám đốc",
-      decisionAuthority: "Giám đốc Sở Giao thông Vận tải", budgetMaxVnd: 3_000_000_000,
+      id: world.statement.id,
+      status: "PUBLISHED",
+      responsiblePerson: "Ông Vũ Quang Huy, Phó Giám đốc",
+      decisionAuthority: "Giám đốc Sở Giao thông Vận tải",
+      budgetMaxVnd: 3_000_000_000,
       majorProblem: { code: "BT-01", listSlug: world.current.slug, url: `/major-problems/${world.current.slug}/BT-01` },
     });
     expect(text).not.toContain("Câu hỏi riêng");
@@ -83,7 +115,9 @@ describe("GET /api/v1/problem-statements/{slug}", () => {
         expect(body.error?.message).toBe(vi.openApi.notFound.problemStatement);
       }
     }
-    expect((await api(`/api/v1/problem-statements/${world.draft.slug}?lng=en`)).body.error?.message).toBe(en.openApi.notFound.problemStatement);
+    expect((await api(`/api/v1/problem-statements/${world.draft.slug}?lng=en`)).body.error?.message).toBe(
+      en.openApi.notFound.problemStatement,
+    );
   });
 });
 

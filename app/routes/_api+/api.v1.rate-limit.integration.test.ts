@@ -36,12 +36,17 @@ describe("the /api/v1 rate limit", () => {
     expect(wait).toBeGreaterThan(0);
     expect(wait).toBeLessThanOrEqual(120);
     expect(blocked.headers.get("cache-control")).toBe("no-store");
-    expect(blocked.body.error).toEqual({ code: "rate_limited", message: vi.openData.rateLimited.replace("{{seconds}}", String(wait)) });
+    expect(blocked.body.error).toEqual({
+      code: "rate_limited",
+      message: vi.openData.rateLimited.replace("{{seconds}}", String(wait)),
+    });
     expect(problemsWith(blocked.body, responseSchema("/api/v1/major-problems", "429"))).toEqual([]);
 
     const english = await api("/api/v1/search?q=den&lng=en");
     expect(english.status).toBe(429);
-    expect(english.body.error?.message).toMatch(new RegExp(`^${en.openData.rateLimited.replace("{{seconds}}", "\\d+").replace(/\./g, "\\.")}$`));
+    expect(english.body.error?.message).toMatch(
+      new RegExp(`^${en.openData.rateLimited.replace("{{seconds}}", "\\d+").replace(/\./g, "\\.")}$`),
+    );
     expect(english.headers.get("access-control-expose-headers")).toContain("Retry-After");
   });
 

@@ -15,7 +15,14 @@ let publishedId = "";
 type ApiBody = {
   total: number;
   page: number;
-  hits: { id: string; type: string; slug: string; url: string; title: string; highlight: { title: string; snippet: string } }[];
+  hits: {
+    id: string;
+    type: string;
+    slug: string;
+    url: string;
+    title: string;
+    highlight: { title: string; snippet: string };
+  }[];
   facets: Record<string, Record<string, number>>;
   error?: { code: string; message: string; details?: { field: string; message: string }[] };
 };
@@ -30,9 +37,14 @@ beforeAll(async () => {
   ownerEmail = owner.email;
   const terms = await makeTerms();
   const provider = await makeProvider(owner.id, "Công ty Đèn Tín Hiệu Thử");
-  publishedId = (await makeOffer(provider.id, owner.id, terms, { title: "Điều khiển đèn tín hiệu thích ứng", status: "PUBLISHED" })).id;
+  publishedId = (
+    await makeOffer(provider.id, owner.id, terms, { title: "Điều khiển đèn tín hiệu thích ứng", status: "PUBLISHED" })
+  ).id;
   draftId = (await makeOffer(provider.id, owner.id, terms, { title: "Bản nháp đèn tín hiệu bí mật" })).id;
-  await makeStatement(provider.id, owner.id, { status: "PUBLISHED", form: { title: "Giảm ùn tắc tại nút giao Ngã Tư Sở" } });
+  await makeStatement(provider.id, owner.id, {
+    status: "PUBLISHED",
+    form: { title: "Giảm ùn tắc tại nút giao Ngã Tư Sở" },
+  });
   await syncSearch();
 });
 
@@ -44,12 +56,16 @@ describe("GET /api/v1/search", () => {
     expect(body.total).toBe(1);
     expect(body.hits[0]).toMatchObject({ id: publishedId, type: "offer", title: "Điều khiển đèn tín hiệu thích ứng" });
     expect(body.hits[0]!.url).toBe(`/offers/${body.hits[0]!.slug}`);
-    expect(body.hits[0]!.highlight.title).toBe("Điều khiển <mark>đèn</mark> <mark>tín</mark> <mark>hiệu</mark> thích ứng");
+    expect(body.hits[0]!.highlight.title).toBe(
+      "Điều khiển <mark>đèn</mark> <mark>tín</mark> <mark>hiệu</mark> thích ứng",
+    );
     expect(body.facets.type).toMatchObject({ offer: 1 });
   });
 
   it("covers problem statements too, and keeps drafts out even for their own signed-in members", async () => {
-    expect((await api("?q=nga+tu+so&type=problem")).body.hits.map((hit) => hit.title)).toEqual(["Giảm ùn tắc tại nút giao Ngã Tư Sở"]);
+    expect((await api("?q=nga+tu+so&type=problem")).body.hits.map((hit) => hit.title)).toEqual([
+      "Giảm ùn tắc tại nút giao Ngã Tư Sở",
+    ]);
     const member = await server.signedIn({ email: ownerEmail });
     const body = (await api("?q=bí+mật", { cookie: member.cookieHeader() })).body;
     expect(body.hits.map((hit) => hit.id)).not.toContain(draftId);
@@ -81,11 +97,14 @@ describe("GET /api/v1/search", () => {
     expect(english.body.error?.message).toContain(en.search.validation.pageTooHigh.replace("{{max}}", "1000"));
   });
 
-  it.each([[""], ["a"], ['" OR 1=1'], ["NEAR("], ["*"], ['"giao thông'], ["!!!"]])("answers the query %j with 200", async (q) => {
-    const { status, body } = await api(`?q=${encodeURIComponent(q)}`);
-    expect(status).toBe(200);
-    expect(Array.isArray(body.hits)).toBe(true);
-  });
+  it.each([[""], ["a"], ['" OR 1=1'], ["NEAR("], ["*"], ['"giao thông'], ["!!!"]])(
+    "answers the query %j with 200",
+    async (q) => {
+      const { status, body } = await api(`?q=${encodeURIComponent(q)}`);
+      expect(status).toBe(200);
+      expect(Array.isArray(body.hits)).toBe(true);
+    },
+  );
 
   it("answers a page past the results with no hits and the true total", async () => {
     const { status, body } = await api("?q=den+tin+hieu&page=50");

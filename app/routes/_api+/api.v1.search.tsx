@@ -12,7 +12,10 @@ async function search(request: Request) {
   const parsed = parseSearch(new URL(request.url));
   if (!parsed.ok) return apiValidationError(t, parsed.errors);
   if (parsed.unknown.length) {
-    return apiValidationError(t, parsed.unknown.map((name) => ({ field: name, message: `search.validation.unknownParameter|${name}` })));
+    return apiValidationError(
+      t,
+      parsed.unknown.map((name) => ({ field: name, message: `search.validation.unknownParameter|${name}` })),
+    );
   }
   try {
     const result = await runSearch(parsed.params, null);

@@ -14,22 +14,41 @@ const server = startTestServer();
 const api = apiClient(server);
 let world: OpenApiWorld;
 
-type Page = { total: number; page: number; perPage: number; next: string | null; items: { id: string; updatedAt: string }[] };
-const LISTS = ["/api/v1/offers", "/api/v1/problem-statements", "/api/v1/major-problems", "/api/v1/organisations", "/api/v1/matches"];
+type Page = {
+  total: number;
+  page: number;
+  perPage: number;
+  next: string | null;
+  items: { id: string; updatedAt: string }[];
+};
+const LISTS = [
+  "/api/v1/offers",
+  "/api/v1/problem-statements",
+  "/api/v1/major-problems",
+  "/api/v1/organisations",
+  "/api/v1/matches",
+];
 
 beforeAll(async () => {
   world = await seedOpenApiWorld();
 });
 
 describe("paging, the same on every list", () => {
-  it.each(LISTS)("%s refuses a page size over the maximum instead of cutting it, in Vietnamese and in English", async (list) => {
-    const vietnamese = await api(`${list}?perPage=51`);
-    expect(vietnamese.status).toBe(400);
-    expect(vietnamese.body.error?.details).toEqual([{ field: "perPage", message: vi.openApi.validation.perPage.replace("{{max}}", "50") }]);
-    const english = await api(`${list}?perPage=51&lng=en`);
-    expect(english.body.error?.details).toEqual([{ field: "perPage", message: en.openApi.validation.perPage.replace("{{max}}", "50") }]);
-    expect(problemsWith(english.body, responseSchema(list, "400"))).toEqual([]);
-  });
+  it.each(LISTS)(
+    "%s refuses a page size over the maximum instead of cutting it, in Vietnamese and in English",
+    async (list) => {
+      const vietnamese = await api(`${list}?perPage=51`);
+      expect(vietnamese.status).toBe(400);
+      expect(vietnamese.body.error?.details).toEqual([
+        { field: "perPage", message: vi.openApi.validation.perPage.replace("{{max}}", "50") },
+      ]);
+      const english = await api(`${list}?perPage=51&lng=en`);
+      expect(english.body.error?.details).toEqual([
+        { field: "perPage", message: en.openApi.validation.perPage.replace("{{max}}", "50") },
+      ]);
+      expect(problemsWith(english.body, responseSchema(list, "400"))).toEqual([]);
+    },
+  );
 
   it("walks the offers page by page with next, and a page past the end is empty", async () => {
     const first = await api<Page>("/api/v1/offers?perPage=2&sector=" + world.terms.sector.slug);
@@ -67,8 +86,13 @@ describe("updatedSince", () => {
   });
 
   it("accepts a clock a little ahead of ours, and an offset instead of Z", async () => {
-    expect((await api(`/api/v1/offers?updatedSince=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`)).status).toBe(200);
-    expect((await api(`/api/v1/offers?updatedSince=${encodeURIComponent("2020-01-01T07:00:00+07:00")}`)).status).toBe(200);
+    expect(
+      (await api(`/api/v1/offers?updatedSince=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`))
+        .status,
+    ).toBe(200);
+    expect((await api(`/api/v1/offers?updatedSince=${encodeURIComponent("2020-01-01T07:00:00+07:00")}`)).status).toBe(
+      200,
+    );
   });
 
   it("refuses after without updatedSince", async () => {
@@ -91,16 +115,27 @@ describe("updatedSince", () => {
     await db.offer.update({ where: { id: world.otherOffer.id }, data: { summaryVi: "Đã cập nhật mô tả ngắn." } });
     await db.problemStatement.update({ where: { id: world.statement.id }, data: { timeline: "Sáu tháng" } });
     await db.organisation.update({ where: { id: world.provider.id }, data: { website: "https://den.example.vn" } });
-    for (const [list, id] of [["/api/v1/offers", world.otherOffer.id], ["/api/v1/problem-statements", world.statement.id], ["/api/v1/organisations", world.provider.id]]) {
+    for (const [list, id] of [
+      ["/api/v1/offers", world.otherOffer.id],
+      ["/api/v1/problem-statements", world.statement.id],
+      ["/api/v1/organisations", world.provider.id],
+    ]) {
       const after = await api<Page>(`${list}?updatedSince=${mark.toISOString()}`);
-      expect(after.body.items.map((item) => item.id), list).toEqual([id]);
+      expect(
+        after.body.items.map((item) => item.id),
+        list,
+      ).toEqual([id]);
     }
   });
 
   it("pages an updatedSince walk by the last record, so an edit during the walk is not skipped", async () => {
     const since = "2000-01-01T00:00:00Z";
     const first = await api<Page>(`/api/v1/offers?perPage=1&updatedSince=${since}`);
-    expect(first.body.next).toBe(`/api/v1/offers?perPage=1&updatedSince=${encodeURIComponent(first.body.items[0]!.updatedAt)}&after=${first.body.items[0]!.id}`);
+    expect(first.body.next).toBe(
+      `/api/v1/offers?perPage=1&updatedSince=${encodeURIComponent(first.body.items[0]!.updatedAt)}&after=${
+        first.body.items[0]!.id
+      }`,
+    );
     // The record just read changes before the client asks for page two.
     await db.offer.update({ where: { id: first.body.items[0]!.id }, data: { summaryVi: "Sửa trong lúc đồng bộ." } });
     const seen = [first.body.items[0]!.id];
@@ -117,7 +152,13 @@ describe("updatedSince", () => {
 
 describe("ETag", () => {
   it("answers 304 to a matching If-None-Match on every list and detail, and a new tag after a change", async () => {
-    const paths = [...LISTS, `/api/v1/offers/${world.offer.slug}`, `/api/v1/organisations/${world.provider.slug}`, "/api/v1/openapi.json", "/api/v1/search?q=den"];
+    const paths = [
+      ...LISTS,
+      `/api/v1/offers/${world.offer.slug}`,
+      `/api/v1/organisations/${world.provider.slug}`,
+      "/api/v1/openapi.json",
+      "/api/v1/search?q=den",
+    ];
     for (const path of paths) {
       const first = await api(path);
       const etag = first.headers.get("etag");
@@ -128,7 +169,9 @@ describe("ETag", () => {
     }
     const before = (await api(`/api/v1/offers/${world.offer.slug}`)).headers.get("etag")!;
     await db.offer.update({ where: { id: world.offer.id }, data: { summaryVi: "Tóm tắt mới sau khi sửa." } });
-    const changed = await fetch(`${server.baseUrl}/api/v1/offers/${world.offer.slug}`, { headers: { "If-None-Match": before } });
+    const changed = await fetch(`${server.baseUrl}/api/v1/offers/${world.offer.slug}`, {
+      headers: { "If-None-Match": before },
+    });
     expect(changed.status).toBe(200);
     expect(changed.headers.get("etag")).not.toBe(before);
     expect(((await changed.json()) as { offer: { summary: string } }).offer.summary).toBe("Tóm tắt mới sau khi sửa.");

@@ -36,7 +36,13 @@ const post = (body: string) =>
   });
 
 const envelope = (change: Record<string, unknown>) =>
-  JSON.stringify({ id: `evt_${randomUUID().replace(/-/g, "")}`, object: "event", type: "checkout.session.completed", data: { object: { id: "cs_x" } }, ...change });
+  JSON.stringify({
+    id: `evt_${randomUUID().replace(/-/g, "")}`,
+    object: "event",
+    type: "checkout.session.completed",
+    data: { object: { id: "cs_x" } },
+    ...change,
+  });
 
 describe("signed bodies that are not event objects", () => {
   it.each<[string, string]>([
@@ -128,7 +134,9 @@ describe("an event that can never apply", () => {
     const ledgerEn = visibleText((await staffEn.get("/staff/ledger")).text);
     expect(ledgerEn).toContain(en.inputChecks.deadLetters.title);
     expect(ledgerEn).toContain(eventId);
-    expect(visibleText((await staff.get("/staff")).text)).toContain(vi.inputChecks.deadLetters.count.replace("{{count}}", String(count)));
+    expect(visibleText((await staff.get("/staff")).text)).toContain(
+      vi.inputChecks.deadLetters.count.replace("{{count}}", String(count)),
+    );
 
     // Only staff may send it back; then it gets a fresh set of attempts.
     expect((await outsider.post("/staff/ledger", { intent: "retry-event", eventId })).status).toBe(403);

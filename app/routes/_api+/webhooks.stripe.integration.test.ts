@@ -6,7 +6,13 @@ import { db } from "~/db.server";
 import { startOrder } from "~/models/order.server";
 import { paymentProvider } from "~/payments/provider.server";
 import { startTestServer } from "~/test-support/http";
-import { makeMarket, makePricedOffer, settleEvents, WEBHOOK_SECRET, withStripeStandIn } from "~/test-support/payment-factories";
+import {
+  makeMarket,
+  makePricedOffer,
+  settleEvents,
+  WEBHOOK_SECRET,
+  withStripeStandIn,
+} from "~/test-support/payment-factories";
 import { eventBody, signWebhook } from "~/test-support/stripe-stand-in";
 
 const stripe = withStripeStandIn();
@@ -27,7 +33,11 @@ const paidAudits = (orderId: string) => db.auditEntry.count({ where: { entityId:
 
 async function paidButNotDelivered() {
   const { pkg } = await makePricedOffer(market.providerOrg.id, market.seller.id);
-  const { orderId } = await startOrder({ userId: market.buyer.id, buyerOrganisationId: market.buyerOrg.id, packageId: pkg.id });
+  const { orderId } = await startOrder({
+    userId: market.buyer.id,
+    buyerOrganisationId: market.buyerOrg.id,
+    packageId: pkg.id,
+  });
   const order = await db.order.findUniqueOrThrow({ where: { id: orderId } });
   const { session, intent } = await stripe.standIn.pay(order.checkoutSessionId!, { deliver: false });
   return { orderId, session, intent };
@@ -70,7 +80,10 @@ describe("processing", () => {
     expect(await second.json()).toMatchObject({ duplicate: true });
     await settleEvents();
     expect(await db.paymentEvent.count({ where: { objectId: session.id } })).toBe(1);
-    expect(await db.order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({ status: "PAID", amountPaidVnd: 500_000n });
+    expect(await db.order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({
+      status: "PAID",
+      amountPaidVnd: 500_000n,
+    });
     expect(await paidAudits(orderId)).toBe(1);
     expect(await db.notification.count({ where: { kind: "order.paid", link: `/orders/${orderId}` } })).toBe(1);
   });
@@ -80,11 +93,18 @@ describe("processing", () => {
     const intentBody = eventBody("payment_intent.succeeded", intent);
     expect((await post(intentBody, signWebhook(intentBody, WEBHOOK_SECRET))).status).toBe(200);
     await settleEvents();
-    expect(await db.order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({ status: "PAID", paymentIntentId: intent.id, amountPaidVnd: 500_000n });
+    expect(await db.order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({
+      status: "PAID",
+      paymentIntentId: intent.id,
+      amountPaidVnd: 500_000n,
+    });
     const sessionBody = eventBody("checkout.session.completed", session);
     expect((await post(sessionBody, signWebhook(sessionBody, WEBHOOK_SECRET))).status).toBe(200);
     await settleEvents();
-    expect(await db.order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({ status: "PAID", paymentIntentId: intent.id });
+    expect(await db.order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({
+      status: "PAID",
+      paymentIntentId: intent.id,
+    });
     expect(await paidAudits(orderId)).toBe(1);
   });
 
@@ -94,20 +114,29 @@ describe("processing", () => {
     const body = eventBody("checkout.session.completed", stale);
     await post(body, signWebhook(body, WEBHOOK_SECRET));
     await settleEvents();
-    expect(await db.order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({ status: "PAID", amountPaidVnd: 500_000n });
+    expect(await db.order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({
+      status: "PAID",
+      amountPaidVnd: 500_000n,
+    });
   });
 
   it("answers 200 for a session with no order here, and changes nothing", async () => {
     const session = await paymentProvider()!.createCheckoutSession({
-      kind: "payment", lineItems: [{ name: "Không thuộc Sàn", unitAmountVnd: 100_000n, quantity: 1 }],
-      metadata: { orderId: "order-that-does-not-exist" }, successUrl: "http://localhost/x", cancelUrl: "http://localhost/y", idempotencyKey: "stray-1",
+      kind: "payment",
+      lineItems: [{ name: "Không thuộc Sàn", unitAmountVnd: 100_000n, quantity: 1 }],
+      metadata: { orderId: "order-that-does-not-exist" },
+      successUrl: "http://localhost/x",
+      cancelUrl: "http://localhost/y",
+      idempotencyKey: "stray-1",
     });
     const { session: paid } = await stripe.standIn.pay(session.id, { deliver: false });
     const ordersBefore = await db.order.findMany({ select: { id: true, status: true, updatedAt: true } });
     const body = eventBody("checkout.session.completed", paid);
     expect((await post(body, signWebhook(body, WEBHOOK_SECRET))).status).toBe(200);
     await settleEvents();
-    expect(await db.paymentEvent.findFirstOrThrow({ where: { objectId: session.id } })).toMatchObject({ lastError: null });
+    expect(await db.paymentEvent.findFirstOrThrow({ where: { objectId: session.id } })).toMatchObject({
+      lastError: null,
+    });
     expect(await db.order.findMany({ select: { id: true, status: true, updatedAt: true } })).toEqual(ordersBefore);
   });
 

@@ -4,7 +4,10 @@ import { paymentProvider, WebhookPayloadError, WebhookSignatureError } from "~/p
 import { logger } from "~/utils/logger.server";
 
 const reply = (status: number, body: Record<string, unknown>) =>
-  new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" } });
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" },
+  });
 
 // The signature covers the exact bytes sent, so the body is read raw here
 // (no body parser runs before Remix) and verified before anything is stored.

@@ -11,7 +11,11 @@ describe("sign up", () => {
   it("creates the account, signs the person in and lands on their organisations", async () => {
     const browser = server.browser();
     const email = uniqueEmail("signup");
-    const page = await browser.post("/signup", { name: "Trần Văn Bình", email: email.toUpperCase(), password: TEST_PASSWORD });
+    const page = await browser.post("/signup", {
+      name: "Trần Văn Bình",
+      email: email.toUpperCase(),
+      password: TEST_PASSWORD,
+    });
     expect(page.status).toBe(302);
     expect(page.location).toBe("/orgs");
     const orgs = await browser.get("/orgs");
@@ -24,27 +28,42 @@ describe("sign up", () => {
   it.each([
     ["an invalid email", { name: "Lê Hoa", email: "le.hoa@", password: TEST_PASSWORD }, "email", vi.validation.email],
     ["an empty name", { name: "   ", email: uniqueEmail(), password: TEST_PASSWORD }, "name", vi.validation.required],
-    ["a 10,000-character name", { name: "Â".repeat(10_000), email: uniqueEmail(), password: TEST_PASSWORD }, "name", vi.validation.tooLong.replace("{{max}}", "120")],
-    ["a short password", { name: "Lê Hoa", email: uniqueEmail(), password: "ngắn" }, "password", vi.validation.passwordTooShort],
-  ])("rejects %s with a Vietnamese message, keeps what was typed, saves nothing", async (_label, form, field, message) => {
-    const before = await db.user.count();
-    const page = await server.browser().post("/signup", form);
-    expect(page.status).toBe(400);
-    const text = visibleText(page.text);
-    expect(text).toContain(vi.errors.formErrorsTitle);
-    expect(text).toContain(message);
-    expect(page.text).toContain(`aria-invalid="true"`);
-    if (field !== "email") expect(inputValue(page.text, "email")).toBe(form.email);
-    if (field !== "name") expect(inputValue(page.text, "name")).toBe(form.name);
-    expect(inputValue(page.text, "password")).toBe("");
-    expect(page.text).not.toContain(`value="${form.password}"`);
-    expect(await db.user.count()).toBe(before);
-  });
+    [
+      "a 10,000-character name",
+      { name: "Â".repeat(10_000), email: uniqueEmail(), password: TEST_PASSWORD },
+      "name",
+      vi.validation.tooLong.replace("{{max}}", "120"),
+    ],
+    [
+      "a short password",
+      { name: "Lê Hoa", email: uniqueEmail(), password: "ngắn" },
+      "password",
+      vi.validation.passwordTooShort,
+    ],
+  ])(
+    "rejects %s with a Vietnamese message, keeps what was typed, saves nothing",
+    async (_label, form, field, message) => {
+      const before = await db.user.count();
+      const page = await server.browser().post("/signup", form);
+      expect(page.status).toBe(400);
+      const text = visibleText(page.text);
+      expect(text).toContain(vi.errors.formErrorsTitle);
+      expect(text).toContain(message);
+      expect(page.text).toContain(`aria-invalid="true"`);
+      if (field !== "email") expect(inputValue(page.text, "email")).toBe(form.email);
+      if (field !== "name") expect(inputValue(page.text, "name")).toBe(form.name);
+      expect(inputValue(page.text, "password")).toBe("");
+      expect(page.text).not.toContain(`value="${form.password}"`);
+      expect(await db.user.count()).toBe(before);
+    },
+  );
 
   it("refuses a duplicate account and says so in English when English is chosen", async () => {
     const existing = await makeUser();
     const page = await server.browser({ language: "en" }).post("/signup", {
-      name: "Someone Else", email: existing.email, password: TEST_PASSWORD,
+      name: "Someone Else",
+      email: existing.email,
+      password: TEST_PASSWORD,
     });
     expect(page.status).toBe(400);
     expect(page.text).toContain('lang="en"');
@@ -59,7 +78,9 @@ describe("passwords", () => {
     const passphrase = "Hồ Gươm sáng sớm có sương mù, tôi đạp xe quanh hồ và uống cà phê trứng ở phố cổ!";
     expect(passphrase.length).toBeGreaterThan(64);
     const email = uniqueEmail("long");
-    expect((await server.browser().post("/signup", { name: "Phạm Minh", email, password: passphrase })).status).toBe(302);
+    expect((await server.browser().post("/signup", { name: "Phạm Minh", email, password: passphrase })).status).toBe(
+      302,
+    );
     const wrong = await server.browser().post("/login", { email, password: passphrase.slice(0, -1) + "?" });
     expect(wrong.status).toBe(400);
     expect(visibleText(wrong.text)).toContain(vi.validation.invalidCredentials);
@@ -89,7 +110,9 @@ describe("sessions", () => {
     await laptop.signIn(user.email, TEST_PASSWORD);
     await phone.signIn(user.email, TEST_PASSWORD);
     const changed = await laptop.post("/account", {
-      intent: "password", currentPassword: TEST_PASSWORD, newPassword: "mật khẩu mới an toàn 2026",
+      intent: "password",
+      currentPassword: TEST_PASSWORD,
+      newPassword: "mật khẩu mới an toàn 2026",
     });
     expect(changed.status).toBe(302);
     expect((await laptop.get("/account")).status).toBe(200);
@@ -100,7 +123,11 @@ describe("sessions", () => {
     const user = await makeUser();
     const browser = server.browser();
     await browser.signIn(user.email, TEST_PASSWORD);
-    const page = await browser.post("/account", { intent: "password", currentPassword: "không phải mật khẩu", newPassword: "mật khẩu mới an toàn" });
+    const page = await browser.post("/account", {
+      intent: "password",
+      currentPassword: "không phải mật khẩu",
+      newPassword: "mật khẩu mới an toàn",
+    });
     expect(page.status).toBe(400);
     expect(visibleText(page.text)).toContain(vi.validation.wrongCurrentPassword);
     await server.browser().signIn(user.email, TEST_PASSWORD);
@@ -149,7 +176,10 @@ describe("password reset", () => {
     const user = await makeUser();
     await server.browser().post("/forgot-password", { email: user.email });
     const [email] = await readOutbox(user.email);
-    await db.passwordResetToken.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db.passwordResetToken.updateMany({
+      where: { userId: user.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     const page = await server.browser({ language: "en" }).post(linkIn(email!), { password: "mật khẩu hết hạn rồi" });
     expect(page.status).toBe(410);
     expect(visibleText(page.text)).toContain(en.auth.resetStale);

@@ -9,7 +9,13 @@ import { ErrorSummary, TextField } from "~/components/form";
 import { i18next } from "~/i18n/i18next.server";
 import { requestPasswordReset } from "~/models/password-reset.server";
 import { forgotPasswordSchema } from "~/schemas/auth";
-import { RateLimitedError, consumeResetAttempt, rateLimitedMessage, rateLimitedResponse, retryAfterHeaders } from "~/utils/rate-limit.server";
+import {
+  RateLimitedError,
+  consumeResetAttempt,
+  rateLimitedMessage,
+  rateLimitedResponse,
+  retryAfterHeaders,
+} from "~/utils/rate-limit.server";
 import { clientIp, publicBaseUrl } from "~/utils/request.server";
 
 export const headers = retryAfterHeaders;
@@ -26,7 +32,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await consumeResetAttempt(clientIp(context), email);
   } catch (error) {
     if (!(error instanceof RateLimitedError)) throw error;
-    return rateLimitedResponse(error, { result: submission.reply({ formErrors: [rateLimitedMessage(error)] }), sentTo: null });
+    return rateLimitedResponse(error, {
+      result: submission.reply({ formErrors: [rateLimitedMessage(error)] }),
+      sentTo: null,
+    });
   }
   const t = await i18next.getFixedT(request);
   await requestPasswordReset(email, publicBaseUrl(request), (vars) => ({
@@ -48,13 +57,17 @@ export default function ForgotPassword() {
     <div className="narrow">
       <h1>{t("auth.forgotTitle")}</h1>
       {actionData?.sentTo ? (
-        <div className="notice notice-success" role="status">{t("auth.forgotSent", { email: actionData.sentTo })}</div>
+        <div className="notice notice-success" role="status">
+          {t("auth.forgotSent", { email: actionData.sentTo })}
+        </div>
       ) : null}
       <p className="lead">{t("auth.forgotLead")}</p>
       <ErrorSummary fields={{ email: fields.email }} formErrors={form.errors} />
       <Form method="post" {...getFormProps(form)}>
         <TextField field={fields.email} label={t("auth.email")} type="email" autoComplete="email" />
-        <button type="submit" className="button">{t("auth.forgotSubmit")}</button>
+        <button type="submit" className="button">
+          {t("auth.forgotSubmit")}
+        </button>
       </Form>
     </div>
   );

@@ -30,9 +30,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const outcome = await acceptInvitation(params.token ?? "", user);
-  if (outcome.status !== "accepted") return json({ status: outcome.status }, { status: outcome.status === "invalid" ? 410 : 403 });
+  if (outcome.status !== "accepted")
+    return json({ status: outcome.status }, { status: outcome.status === "invalid" ? 410 : 403 });
   return flash(request, `/orgs/${outcome.organisationId}`, {
-    key: "invitation.accepted", params: { organisation: outcome.organisationName },
+    key: "invitation.accepted",
+    params: { organisation: outcome.organisationName },
   });
 }
 
@@ -43,7 +45,9 @@ export default function InvitationPage() {
   if (!invitation) {
     return (
       <div className="narrow">
-        <div className="notice notice-error" role="alert">{t("invitation.invalid")}</div>
+        <div className="notice notice-error" role="alert">
+          {t("invitation.invalid")}
+        </div>
       </div>
     );
   }
@@ -52,22 +56,34 @@ export default function InvitationPage() {
     <div className="narrow">
       <h1>{t("invitation.title", { organisation: invitation.organisation })}</h1>
       <p className="lead">
-        {t("invitation.lead", { inviter: invitation.inviter, organisation: invitation.organisation, role: t(`roles.${invitation.role}`) })}
+        {t("invitation.lead", {
+          inviter: invitation.inviter,
+          organisation: invitation.organisation,
+          role: t(`roles.${invitation.role}`),
+        })}
       </p>
       {!signedIn ? (
         <>
           <p>{t("invitation.signInFirst", { email: invitation.email })}</p>
           <p>
-            <Link className="button" to={`/login?redirectTo=${redirectTo}`}>{t("layout.signIn")}</Link>{" "}
-            <Link className="button button-secondary" to={`/signup?redirectTo=${redirectTo}`}>{t("layout.signUp")}</Link>
+            <Link className="button" to={`/login?redirectTo=${redirectTo}`}>
+              {t("layout.signIn")}
+            </Link>{" "}
+            <Link className="button button-secondary" to={`/signup?redirectTo=${redirectTo}`}>
+              {t("layout.signUp")}
+            </Link>
           </p>
         </>
       ) : matches ? (
         <Form method="post">
-          <button type="submit" className="button">{t("invitation.accept")}</button>
+          <button type="submit" className="button">
+            {t("invitation.accept")}
+          </button>
         </Form>
       ) : (
-        <div className="notice notice-error" role="alert">{t("invitation.wrongAccount", { email: invitation.email })}</div>
+        <div className="notice notice-error" role="alert">
+          {t("invitation.wrongAccount", { email: invitation.email })}
+        </div>
       )}
     </div>
   );

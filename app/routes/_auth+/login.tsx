@@ -10,7 +10,14 @@ import { createUserSession } from "~/models/session.server";
 import { verifyLogin } from "~/models/user.server";
 import { signInSchema } from "~/schemas/auth";
 import { requireAnonymous } from "~/utils/permissions.server";
-import { RateLimitedError, rateLimitedMessage, rateLimitedResponse, retryAfterHeaders, signInLimits, type CountedAttempt } from "~/utils/rate-limit.server";
+import {
+  RateLimitedError,
+  rateLimitedMessage,
+  rateLimitedResponse,
+  retryAfterHeaders,
+  signInLimits,
+  type CountedAttempt,
+} from "~/utils/rate-limit.server";
 import { clientIp } from "~/utils/request.server";
 
 export const headers = retryAfterHeaders;
@@ -70,10 +77,17 @@ export default function Login() {
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
         <TextField field={fields.email} label={t("auth.email")} type="email" autoComplete="email" />
         <TextField field={fields.password} label={t("auth.password")} type="password" autoComplete="current-password" />
-        <button type="submit" className="button">{t("auth.submitSignIn")}</button>
+        <button type="submit" className="button">
+          {t("auth.submitSignIn")}
+        </button>
       </Form>
-      <p><Link to="/forgot-password">{t("auth.forgotPassword")}</Link></p>
-      <p>{t("auth.noAccount")} <Link to={`/signup${searchParams.size ? `?${searchParams}` : ""}`}>{t("layout.signUp")}</Link></p>
+      <p>
+        <Link to="/forgot-password">{t("auth.forgotPassword")}</Link>
+      </p>
+      <p>
+        {t("auth.noAccount")}{" "}
+        <Link to={`/signup${searchParams.size ? `?${searchParams}` : ""}`}>{t("layout.signUp")}</Link>
+      </p>
     </div>
   );
 }

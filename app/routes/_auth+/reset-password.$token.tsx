@@ -45,8 +45,12 @@ export default function ResetPassword() {
     return (
       <div className="narrow">
         <h1>{t("auth.resetTitle")}</h1>
-        <div className="notice notice-error" role="alert">{t("auth.resetStale")}</div>
-        <p><Link to="/forgot-password">{t("auth.requestNewLink")}</Link></p>
+        <div className="notice notice-error" role="alert">
+          {t("auth.resetStale")}
+        </div>
+        <p>
+          <Link to="/forgot-password">{t("auth.requestNewLink")}</Link>
+        </p>
       </div>
     );
   }
@@ -55,8 +59,16 @@ export default function ResetPassword() {
       <h1>{t("auth.resetTitle")}</h1>
       <ErrorSummary fields={{ password: fields.password }} formErrors={form.errors} />
       <Form method="post" {...getFormProps(form)}>
-        <TextField field={fields.password} label={t("auth.newPassword")} hint={t("auth.passwordHint")} type="password" autoComplete="new-password" />
-        <button type="submit" className="button">{t("auth.resetSubmit")}</button>
+        <TextField
+          field={fields.password}
+          label={t("auth.newPassword")}
+          hint={t("auth.passwordHint")}
+          type="password"
+          autoComplete="new-password"
+        />
+        <button type="submit" className="button">
+          {t("auth.resetSubmit")}
+        </button>
       </Form>
     </div>
   );

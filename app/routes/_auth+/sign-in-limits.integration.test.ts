@@ -52,7 +52,9 @@ describe("the per (account, address) limit", () => {
     const owner = await makeUser();
     const attacker = from("127.0.0.14");
     const pages = await Promise.all(
-      Array.from({ length: 20 }, (_, attempt) => attacker.post("/login", { email: owner.email, password: `${WRONG} ${attempt}` })),
+      Array.from({ length: 20 }, (_, attempt) =>
+        attacker.post("/login", { email: owner.email, password: `${WRONG} ${attempt}` }),
+      ),
     );
     const statuses = pages.map((page) => page.status).sort();
     expect(statuses).toEqual([...Array(5).fill(400), ...Array(15).fill(429)]);
@@ -63,7 +65,11 @@ describe("the per (account, address) limit", () => {
     const attacker = from("127.0.0.4");
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 7; attempt++) {
-      const page = await attacker.post("/login", { email: owner.email, password: WRONG }, { "x-forwarded-for": `198.51.100.${attempt + 1}` });
+      const page = await attacker.post(
+        "/login",
+        { email: owner.email, password: WRONG },
+        { "x-forwarded-for": `198.51.100.${attempt + 1}` },
+      );
       statuses.push(page.status);
     }
     expect(statuses).toEqual([400, 400, 400, 400, 400, 429, 429]);
@@ -78,7 +84,10 @@ describe("the per-address budget", () => {
     expect((await from(address).post("/login", { email: officeUser.email, password: TEST_PASSWORD })).status).toBe(302);
 
     const realAccounts = await Promise.all(Array.from({ length: 5 }, () => makeUser()));
-    const emails = [...realAccounts.map((user) => user.email), ...Array.from({ length: 20 }, () => uniqueEmail("stuffing"))];
+    const emails = [
+      ...realAccounts.map((user) => user.email),
+      ...Array.from({ length: 20 }, () => uniqueEmail("stuffing")),
+    ];
     const stuffer = from(address);
     for (const email of emails) {
       for (let attempt = 0; attempt < 4; attempt++) {
@@ -107,7 +116,9 @@ describe("the per-account budget", () => {
     for (let machine = 1; machine <= 10; machine++) {
       const bot = from(`127.0.1.${machine}`);
       for (let attempt = 0; attempt < 5; attempt++) {
-        expect((await bot.post("/login", { email: owner.email, password: `${WRONG} ${machine}.${attempt}` })).status).toBe(400);
+        expect(
+          (await bot.post("/login", { email: owner.email, password: `${WRONG} ${machine}.${attempt}` })).status,
+        ).toBe(400);
       }
     }
     // An eleventh machine gets no guess at all, right password or not.
@@ -152,9 +163,17 @@ describe("the current password on /account", () => {
     expect((await one.post("/login", { email: first.email, password: TEST_PASSWORD })).status).toBe(302);
     expect((await two.post("/login", { email: second.email, password: TEST_PASSWORD })).status).toBe(302);
     for (let attempt = 0; attempt < 6; attempt++) {
-      await one.post("/account", { intent: "password", currentPassword: WRONG, newPassword: "mật khẩu mới an toàn 2026" });
+      await one.post("/account", {
+        intent: "password",
+        currentPassword: WRONG,
+        newPassword: "mật khẩu mới an toàn 2026",
+      });
     }
-    const changed = await two.post("/account", { intent: "password", currentPassword: TEST_PASSWORD, newPassword: "mật khẩu mới an toàn 2026" });
+    const changed = await two.post("/account", {
+      intent: "password",
+      currentPassword: TEST_PASSWORD,
+      newPassword: "mật khẩu mới an toàn 2026",
+    });
     expect(changed.status).toBe(302);
   });
 });

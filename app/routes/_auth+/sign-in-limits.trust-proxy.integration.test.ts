@@ -19,7 +19,11 @@ describe("TRUST_PROXY=1", () => {
     const attacker = server.browser();
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 6; attempt++) {
-      const page = await attacker.post("/login", { email: owner.email, password: WRONG }, { "x-forwarded-for": "198.51.100.7" });
+      const page = await attacker.post(
+        "/login",
+        { email: owner.email, password: WRONG },
+        { "x-forwarded-for": "198.51.100.7" },
+      );
       statuses.push(page.status);
       if (page.status === 429) {
         expect(Number(page.headers.get("retry-after"))).toBeGreaterThan(0);
@@ -30,7 +34,11 @@ describe("TRUST_PROXY=1", () => {
 
     // Same socket address (the proxy), another client behind it.
     const ownerBrowser = server.browser();
-    const signedIn = await ownerBrowser.post("/login", { email: owner.email, password: TEST_PASSWORD }, { "x-forwarded-for": "203.0.113.9" });
+    const signedIn = await ownerBrowser.post(
+      "/login",
+      { email: owner.email, password: TEST_PASSWORD },
+      { "x-forwarded-for": "203.0.113.9" },
+    );
     expect(signedIn.status).toBe(302);
     expect((await ownerBrowser.get("/account")).status).toBe(200);
   });
@@ -41,12 +49,19 @@ describe("TRUST_PROXY=1", () => {
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 7; attempt++) {
       // The client sent "X-Forwarded-For: 10.9.9.N"; the proxy appended the real address.
-      const page = await attacker.post("/login", { email: owner.email, password: WRONG }, { "x-forwarded-for": `10.9.9.${attempt}, 198.51.100.8` });
+      const page = await attacker.post(
+        "/login",
+        { email: owner.email, password: WRONG },
+        { "x-forwarded-for": `10.9.9.${attempt}, 198.51.100.8` },
+      );
       statuses.push(page.status);
     }
     expect(statuses).toEqual([400, 400, 400, 400, 400, 429, 429]);
-    expect(visibleText((await attacker.post("/login", { email: owner.email, password: WRONG }, { "x-forwarded-for": "198.51.100.8" })).text)).toContain(
-      vi.validation.rateLimited.slice(0, 20),
-    );
+    expect(
+      visibleText(
+        (await attacker.post("/login", { email: owner.email, password: WRONG }, { "x-forwarded-for": "198.51.100.8" }))
+          .text,
+      ),
+    ).toContain(vi.validation.rateLimited.slice(0, 20));
   });
 });

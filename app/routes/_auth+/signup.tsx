@@ -65,15 +65,35 @@ export default function SignUp() {
     <div className="narrow">
       <h1>{t("auth.signUpTitle")}</h1>
       <p className="lead">{t("auth.signUpLead")}</p>
-      <ErrorSummary fields={{ name: fields.name, email: fields.email, password: fields.password }} formErrors={form.errors} />
+      <ErrorSummary
+        fields={{ name: fields.name, email: fields.email, password: fields.password }}
+        formErrors={form.errors}
+      />
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
         <TextField field={fields.name} label={t("auth.name")} autoComplete="name" />
-        <TextField field={fields.email} label={t("auth.email")} hint={t("auth.emailHint")} type="email" autoComplete="email" />
-        <TextField field={fields.password} label={t("auth.password")} hint={t("auth.passwordHint")} type="password" autoComplete="new-password" />
-        <button type="submit" className="button">{t("auth.submitSignUp")}</button>
+        <TextField
+          field={fields.email}
+          label={t("auth.email")}
+          hint={t("auth.emailHint")}
+          type="email"
+          autoComplete="email"
+        />
+        <TextField
+          field={fields.password}
+          label={t("auth.password")}
+          hint={t("auth.passwordHint")}
+          type="password"
+          autoComplete="new-password"
+        />
+        <button type="submit" className="button">
+          {t("auth.submitSignUp")}
+        </button>
       </Form>
-      <p>{t("auth.haveAccount")} <Link to={`/login${searchParams.size ? `?${searchParams}` : ""}`}>{t("layout.signIn")}</Link></p>
+      <p>
+        {t("auth.haveAccount")}{" "}
+        <Link to={`/login${searchParams.size ? `?${searchParams}` : ""}`}>{t("layout.signIn")}</Link>
+      </p>
     </div>
   );
 }

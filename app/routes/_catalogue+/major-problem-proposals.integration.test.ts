@@ -7,7 +7,13 @@ import { createProposal } from "~/models/proposal.server";
 import { makeUser } from "~/test-support/factories";
 import { startTestServer, type TestBrowser, visibleText } from "~/test-support/http";
 import {
-  makeAgency, makeOffer, makePublishedMajorProblem, makeProvider, pdfBytes, postMultipart, setMajorProblemStatus,
+  makeAgency,
+  makeOffer,
+  makePublishedMajorProblem,
+  makeProvider,
+  pdfBytes,
+  postMultipart,
+  setMajorProblemStatus,
 } from "~/test-support/statement-factories";
 
 const server = startTestServer();
@@ -48,12 +54,22 @@ describe("proposing to a major problem", () => {
     expect((await providerA.get(`${pageOf(problem)}/propose`)).status).toBe(200);
 
     const offer = await makeOffer(orgA.id, { title: "Nền tảng điều phối giao thông Alpha" });
-    const proposed = await postMultipart(server.baseUrl, providerA.cookieHeader(), `${pageOf(problem)}/propose`,
-      { offerId: offer.id, pitch: "Đã triển khai ở 30 nút giao." }, { name: "thuyết minh.pdf", bytes: pdfBytes() });
+    const proposed = await postMultipart(
+      server.baseUrl,
+      providerA.cookieHeader(),
+      `${pageOf(problem)}/propose`,
+      { offerId: offer.id, pitch: "Đã triển khai ở 30 nút giao." },
+      { name: "thuyết minh.pdf", bytes: pdfBytes() },
+    );
     expect(proposed.status, proposed.text.slice(0, 300)).toBe(302);
     expect(proposed.location).toBe(`/orgs/${orgA.id}/proposals`);
     const proposal = await db.proposal.findFirstOrThrow({ where: { majorProblemId: problem.id } });
-    expect(proposal).toMatchObject({ organisationId: orgA.id, problemStatementId: null, status: "RECEIVED", attachmentName: "thuyết minh.pdf" });
+    expect(proposal).toMatchObject({
+      organisationId: orgA.id,
+      problemStatementId: null,
+      status: "RECEIVED",
+      attachmentName: "thuyết minh.pdf",
+    });
 
     const attachment = `${pageOf(problem)}/proposals/${proposal.id}/attachment`;
     for (const browser of [staff, providerA]) {
@@ -67,7 +83,9 @@ describe("proposing to a major problem", () => {
     expect((await staff.get(`/problems/${problem.listSlug}/proposals/${proposal.id}/attachment`)).status).toBe(404);
 
     const inProgress = await makePublishedMajorProblem(staffId, "IN_PROGRESS");
-    expect((await providerA.post(`${pageOf(inProgress)}/propose`, { offerId: offer.id, pitch: "Không kèm tệp." })).status).toBe(302);
+    expect(
+      (await providerA.post(`${pageOf(inProgress)}/propose`, { offerId: offer.id, pitch: "Không kèm tệp." })).status,
+    ).toBe(302);
     const mine = visibleText((await providerA.get(`/orgs/${orgA.id}/proposals`)).text);
     expect(mine).toContain(problem.title);
     expect(mine).toContain(inProgress.title);
@@ -108,7 +126,12 @@ describe("proposing to a major problem", () => {
     expect((await providerA.get(`/major-problems/${unpublished.listSlug}/BT-02/propose`)).status).toBe(404);
 
     // The model checks the published status itself, for a page opened before a withdrawal.
-    const late = await createProposal(userAId, { majorProblemId: problem.id }, { offerId: (await makeOffer(orgA.id)).id, pitch: "Muộn" }, null);
+    const late = await createProposal(
+      userAId,
+      { majorProblemId: problem.id },
+      { offerId: (await makeOffer(orgA.id)).id, pitch: "Muộn" },
+      null,
+    );
     expect(late.outcome).toBe("closed");
     expect(await db.proposal.count({ where: { majorProblemId: { in: [problem.id, solved.id] } } })).toBe(2);
   });
@@ -118,39 +141,67 @@ describe("staff deciding", () => {
   it("shortlists, then declines with a reason the proposer reads and others cannot", async () => {
     const problem = await makePublishedMajorProblem(staffId);
     const offer = await makeOffer(orgA.id, { title: "Giải pháp quyết định Alpha" });
-    expect((await providerA.post(`${pageOf(problem)}/propose`, { offerId: offer.id, pitch: "Đề xuất của Alpha." })).status).toBe(302);
+    expect(
+      (await providerA.post(`${pageOf(problem)}/propose`, { offerId: offer.id, pitch: "Đề xuất của Alpha." })).status,
+    ).toBe(302);
     const proposal = await db.proposal.findFirstOrThrow({ where: { majorProblemId: problem.id } });
     const staffPage = "/staff/major-problems/proposals";
     const listed = visibleText((await staff.get(`${staffPage}?list=${problem.listId}`)).text);
     expect(listed).toContain("Giải pháp quyết định Alpha");
     expect(listed).toContain(problem.title);
-    expect(visibleText((await staff.get("/staff/major-problems")).text)).toContain(vi.statements.proposals.staffMajorLink);
+    expect(visibleText((await staff.get("/staff/major-problems")).text)).toContain(
+      vi.statements.proposals.staffMajorLink,
+    );
 
     // Neither the proposer nor an agency decides a major problem's proposals.
     for (const browser of [providerA, agency]) {
-      expect((await browser.post(staffPage, { intent: "decide", proposalId: proposal.id, status: "SHORTLISTED" })).status).toBe(403);
+      expect(
+        (await browser.post(staffPage, { intent: "decide", proposalId: proposal.id, status: "SHORTLISTED" })).status,
+      ).toBe(403);
     }
-    expect((await staff.post(staffPage, { intent: "decide", proposalId: proposal.id, status: "SHORTLISTED" })).status).toBe(302);
-    const noReason = await staff.post(staffPage, { intent: "decide", proposalId: proposal.id, status: "DECLINED", declineReason: "" });
+    expect(
+      (await staff.post(staffPage, { intent: "decide", proposalId: proposal.id, status: "SHORTLISTED" })).status,
+    ).toBe(302);
+    const noReason = await staff.post(staffPage, {
+      intent: "decide",
+      proposalId: proposal.id,
+      status: "DECLINED",
+      declineReason: "",
+    });
     expect(noReason.status).toBe(400);
     expect(visibleText(noReason.text)).toContain(vi.validation.requiredChoice);
-    expect((await staff.post(staffPage, {
-      intent: "decide", proposalId: proposal.id, status: "DECLINED", declineReason: "TRL_TOO_LOW", declineNote: "Cần thí điểm thực tế trước.",
-    })).status).toBe(302);
+    expect(
+      (
+        await staff.post(staffPage, {
+          intent: "decide",
+          proposalId: proposal.id,
+          status: "DECLINED",
+          declineReason: "TRL_TOO_LOW",
+          declineNote: "Cần thí điểm thực tế trước.",
+        })
+      ).status,
+    ).toBe(302);
 
     const mine = visibleText((await providerA.get(`/orgs/${orgA.id}/proposals`)).text);
     expect(mine).toContain(vi.statements.proposals.proposalStatus.DECLINED);
     expect(mine).toContain(vi.statements.proposals.declineReasons.TRL_TOO_LOW);
     expect(mine).toContain("Cần thí điểm thực tế trước.");
     expect((await providerB.get(`/orgs/${orgA.id}/proposals`)).status).toBe(404);
-    expect(visibleText((await providerB.get(`/orgs/${orgB.id}/proposals`)).text)).not.toContain("Giải pháp quyết định Alpha");
+    expect(visibleText((await providerB.get(`/orgs/${orgB.id}/proposals`)).text)).not.toContain(
+      "Giải pháp quyết định Alpha",
+    );
 
     const audit = await db.auditEntry.findMany({ where: { entityId: proposal.id }, orderBy: { createdAt: "asc" } });
     expect(audit.map((e) => [e.action, JSON.parse(e.after!).status])).toEqual([
-      ["proposal.created", "RECEIVED"], ["proposal.status_changed", "SHORTLISTED"], ["proposal.status_changed", "DECLINED"],
+      ["proposal.created", "RECEIVED"],
+      ["proposal.status_changed", "SHORTLISTED"],
+      ["proposal.status_changed", "DECLINED"],
     ]);
     expect(JSON.parse(audit[2]!.before!)).toMatchObject({ status: "SHORTLISTED", declineReason: null });
-    expect(JSON.parse(audit[2]!.after!)).toMatchObject({ declineReason: "TRL_TOO_LOW", declineNote: "Cần thí điểm thực tế trước." });
+    expect(JSON.parse(audit[2]!.after!)).toMatchObject({
+      declineReason: "TRL_TOO_LOW",
+      declineNote: "Cần thí điểm thực tế trước.",
+    });
     // A declined proposal cannot move again.
     const again = await staff.post(staffPage, { intent: "decide", proposalId: proposal.id, status: "SELECTED" });
     expect(visibleText((await staff.get(again.location!)).text)).toContain(vi.statements.proposals.wrongStatus);

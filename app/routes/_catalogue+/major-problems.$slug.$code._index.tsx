@@ -8,7 +8,11 @@ import type { Language } from "~/i18n/config";
 import { pickText } from "~/utils/bilingual";
 import { PublicMatchList } from "~/components/curation/public-matches";
 import { getPublishedProblem } from "~/models/major-problem.server";
-import { canFollowMajorProblems, isFollowingMajorProblem, setMajorProblemFollow } from "~/models/major-problem-follow.server";
+import {
+  canFollowMajorProblems,
+  isFollowingMajorProblem,
+  setMajorProblemFollow,
+} from "~/models/major-problem-follow.server";
 import { approvedMatchesForPublic } from "~/models/curation-board.server";
 import { majorProblemFacts } from "~/models/opportunities.server";
 import { listPublicStatementsForMajorProblem } from "~/models/problem-statement.server";
@@ -24,7 +28,12 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   if (!data) return [];
   const language = metaLanguage(matches);
   return [
-    { title: withSiteName(metaT(matches), `${data.item.code}: ${pickText(language, data.item.title, data.item.titleEn).text}`) },
+    {
+      title: withSiteName(
+        metaT(matches),
+        `${data.item.code}: ${pickText(language, data.item.title, data.item.titleEn).text}`,
+      ),
+    },
     { name: "description", content: pickText(language, data.item.description, data.item.summaryEn).text.slice(0, 160) },
   ];
 };
@@ -68,7 +77,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (outcome === "not-found") throw notFound();
   if (outcome === "not-allowed") throw forbidden();
   const here = `/major-problems/${encodeURIComponent(slug)}/${encodeURIComponent(code)}`;
-  return flash(request, here, { key: outcome === "followed" ? "opportunities.majorProblem.followed" : "opportunities.majorProblem.unfollowed" });
+  return flash(request, here, {
+    key: outcome === "followed" ? "opportunities.majorProblem.followed" : "opportunities.majorProblem.unfollowed",
+  });
 }
 
 export default function MajorProblemPage() {
@@ -83,7 +94,9 @@ export default function MajorProblemPage() {
   const summary = pick(item.description, item.summaryEn);
   return (
     <>
-      <p><Link to={`/major-problems/${list.slug}`}>{t("majorProblems.inList", { list: listName.text })}</Link></p>
+      <p>
+        <Link to={`/major-problems/${list.slug}`}>{t("majorProblems.inList", { list: listName.text })}</Link>
+      </p>
       <h1 lang={title.lang}>{title.text}</h1>
       <VietnameseOnlyNote show={title.vietnameseOnly} />
       <p>
@@ -91,10 +104,22 @@ export default function MajorProblemPage() {
         <span className="tag">{t(`majorProblemStatuses.${item.status}`)}</span>
       </p>
       <dl className="summary-list">
-        <div><dt>{t("majorProblems.code")}</dt><dd>{item.code}</dd></div>
-        <div><dt>{t("majorProblems.sector")}</dt><dd>{(language === "en" ? item.sectorNameEn : item.sectorNameVi) ?? t("majorProblems.noSector")}</dd></div>
-        <div><dt>{t("majorProblems.leadAgency")}</dt><dd>{item.leadAgency}</dd></div>
-        <div><dt>{t("opportunities.majorProblem.owner")}</dt><dd>{facts.owner ?? t("opportunities.majorProblem.noOwner")}</dd></div>
+        <div>
+          <dt>{t("majorProblems.code")}</dt>
+          <dd>{item.code}</dd>
+        </div>
+        <div>
+          <dt>{t("majorProblems.sector")}</dt>
+          <dd>{(language === "en" ? item.sectorNameEn : item.sectorNameVi) ?? t("majorProblems.noSector")}</dd>
+        </div>
+        <div>
+          <dt>{t("majorProblems.leadAgency")}</dt>
+          <dd>{item.leadAgency}</dd>
+        </div>
+        <div>
+          <dt>{t("opportunities.majorProblem.owner")}</dt>
+          <dd>{facts.owner ?? t("opportunities.majorProblem.noOwner")}</dd>
+        </div>
         <div>
           <dt>{t("opportunities.majorProblem.deadline")}</dt>
           <dd>
@@ -112,18 +137,26 @@ export default function MajorProblemPage() {
                   </>
                 ) : null}
               </>
-            ) : t("opportunities.majorProblem.noDeadline")}
+            ) : (
+              t("opportunities.majorProblem.noDeadline")
+            )}
           </dd>
         </div>
         <div>
-          <dt>{summary.vietnameseOnly || language !== "en" ? t("majorProblems.description") : t("bilingual.summaryTitle")}</dt>
+          <dt>
+            {summary.vietnameseOnly || language !== "en" ? t("majorProblems.description") : t("bilingual.summaryTitle")}
+          </dt>
           <dd>
-            <p className="prose" lang={summary.lang}>{summary.text}</p>
+            <p className="prose" lang={summary.lang}>
+              {summary.text}
+            </p>
             <VietnameseOnlyNote show={summary.vietnameseOnly} />
             {language === "en" && !summary.vietnameseOnly ? (
               <details>
                 <summary>{t("bilingual.originalVi")}</summary>
-                <p className="prose" lang="vi">{item.description}</p>
+                <p className="prose" lang="vi">
+                  {item.description}
+                </p>
               </details>
             ) : null}
           </dd>
@@ -136,14 +169,24 @@ export default function MajorProblemPage() {
           {viewer === "visitor" ? (
             <>
               <p>{t("opportunities.majorProblem.signInHint")}</p>
-              <p><Link to={`/login?redirectTo=${encodeURIComponent(proposePath)}`} className="button">{t("opportunities.majorProblem.signInToPropose")}</Link></p>
+              <p>
+                <Link to={`/login?redirectTo=${encodeURIComponent(proposePath)}`} className="button">
+                  {t("opportunities.majorProblem.signInToPropose")}
+                </Link>
+              </p>
             </>
           ) : (
             <>
               {open ? null : <p>{t("opportunities.majorProblem.notTakingProposals")}</p>}
-              <p>{following ? t("opportunities.majorProblem.following") : t("opportunities.majorProblem.followHint")}</p>
+              <p>
+                {following ? t("opportunities.majorProblem.following") : t("opportunities.majorProblem.followHint")}
+              </p>
               <div>
-                {open ? <Link to={proposePath} className="button">{t("opportunities.majorProblem.propose")}</Link> : null}
+                {open ? (
+                  <Link to={proposePath} className="button">
+                    {t("opportunities.majorProblem.propose")}
+                  </Link>
+                ) : null}
                 <Form method="post">
                   <input type="hidden" name="intent" value={following ? "unfollow" : "follow"} />
                   <button type="submit" className="button button-secondary">
@@ -164,21 +207,31 @@ export default function MajorProblemPage() {
           <ul className="plain-list">
             {facts.selected.map((p) => (
               <li key={p.id}>
-                <Link to={`/offers/${p.offer.slug}`}>{language === "en" && p.offer.titleEn ? p.offer.titleEn : p.offer.titleVi}</Link>
+                <Link to={`/offers/${p.offer.slug}`}>
+                  {language === "en" && p.offer.titleEn ? p.offer.titleEn : p.offer.titleVi}
+                </Link>
                 {" — "}
-                {p.offer.organisation.slug ? <Link to={`/organisations/${p.offer.organisation.slug}`}>{p.offer.organisation.name}</Link> : p.offer.organisation.name}
+                {p.offer.organisation.slug ? (
+                  <Link to={`/organisations/${p.offer.organisation.slug}`}>{p.offer.organisation.name}</Link>
+                ) : (
+                  p.offer.organisation.name
+                )}
               </li>
             ))}
           </ul>
         </section>
       ) : null}
       <h2>{t("majorProblems.linkedStatementsTitle")}</h2>
-      {statements.length === 0 ? <p>{t("majorProblems.linkedStatementsNone")}</p> : (
+      {statements.length === 0 ? (
+        <p>{t("majorProblems.linkedStatementsNone")}</p>
+      ) : (
         <ul className="plain-list">
           {statements.map((s) => (
             <li key={s.slug}>
               <Link to={`/problems/${s.slug}`}>{s.title}</Link> — {s.organisation.name}{" "}
-              <span className={s.status === "PUBLISHED" ? "tag tag-green" : "tag"}>{t(`statements.status.${s.status}`)}</span>
+              <span className={s.status === "PUBLISHED" ? "tag tag-green" : "tag"}>
+                {t(`statements.status.${s.status}`)}
+              </span>
             </li>
           ))}
         </ul>

@@ -11,7 +11,13 @@ import { offerFromQuery, proposeAction } from "~/route-actions/propose.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = metaT(matches);
-  return [{ title: `${data?.problem.code ?? ""}: ${data?.problem.title ?? ""} — ${t("statements.proposals.majorProposeLink")}` }];
+  return [
+    {
+      title: `${data?.problem.code ?? ""}: ${data?.problem.title ?? ""} — ${t(
+        "statements.proposals.majorProposeLink",
+      )}`,
+    },
+  ];
 };
 
 // Only provider and research members propose, and only to a problem that the
@@ -47,8 +53,16 @@ export default function ProposeToMajorProblem() {
   const title = `${problem.code}: ${problem.title}`;
   return (
     <ProposeForm
-      title={title} open offers={offers} defaultOfferId={selected} actionData={actionData}
-      back={<p><Link to={`/major-problems/${list.slug}/${problem.code}`}>{title}</Link></p>}
+      title={title}
+      open
+      offers={offers}
+      defaultOfferId={selected}
+      actionData={actionData}
+      back={
+        <p>
+          <Link to={`/major-problems/${list.slug}/${problem.code}`}>{title}</Link>
+        </p>
+      }
     />
   );
 }

@@ -34,7 +34,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!published) throw notFound();
   const sector = url.searchParams.get("sector") ?? "";
   const priority = url.searchParams.get("priority") ?? "";
-  const sectors = [...new Map(published.version.items.filter((i) => i.sectorSlug).map((i) => [i.sectorSlug!, { slug: i.sectorSlug!, vi: i.sectorNameVi!, en: i.sectorNameEn! }])).values()];
+  const sectors = [
+    ...new Map(
+      published.version.items
+        .filter((i) => i.sectorSlug)
+        .map((i) => [i.sectorSlug!, { slug: i.sectorSlug!, vi: i.sectorNameVi!, en: i.sectorNameEn! }]),
+    ).values(),
+  ];
   const items = published.version.items.filter(
     (item) => (!sector || item.sectorSlug === sector) && (!priority || item.priority === priority),
   );
@@ -53,14 +59,23 @@ export default function MajorProblemList() {
   return (
     <>
       <h1 lang={name.lang}>{name.text}</h1>
-      {summary?.text ? <p className="lead" lang={summary.lang}>{summary.text}</p> : null}
+      {summary?.text ? (
+        <p className="lead" lang={summary.lang}>
+          {summary.text}
+        </p>
+      ) : null}
       <VietnameseOnlyNote show={name.vietnameseOnly || Boolean(summary?.text && summary.vietnameseOnly)} />
       <p>
         {t("majorProblems.decision", { number: list.decisionNumber, date: formatDate(list.decisionDate, language) })}
         {" · "}
         {t("majorProblems.period", { start: list.periodStart, end: list.periodEnd })}
       </p>
-      <p className="hint">{t("majorProblems.versionPublished", { number: version.number, date: formatDate(version.publishedAt, language) })}</p>
+      <p className="hint">
+        {t("majorProblems.versionPublished", {
+          number: version.number,
+          date: formatDate(version.publishedAt, language),
+        })}
+      </p>
       {!isLatest ? (
         <div className="notice" role="status">
           {t("majorProblems.oldVersionNotice", { number: version.number })}{" "}
@@ -73,33 +88,51 @@ export default function MajorProblemList() {
         <label htmlFor="sector">{t("majorProblems.filterSector")}</label>
         <select id="sector" name="sector" defaultValue={filter.sector}>
           <option value="">{t("majorProblems.filterAny")}</option>
-          {sectors.map((s) => <option key={s.slug} value={s.slug}>{language === "en" ? s.en : s.vi}</option>)}
+          {sectors.map((s) => (
+            <option key={s.slug} value={s.slug}>
+              {language === "en" ? s.en : s.vi}
+            </option>
+          ))}
         </select>
         <label htmlFor="priority">{t("majorProblems.filterPriority")}</label>
         <select id="priority" name="priority" defaultValue={filter.priority}>
           <option value="">{t("majorProblems.filterAny")}</option>
-          {priorities.map((p) => <option key={p} value={p}>{t(`priorities.${p}`)}</option>)}
+          {priorities.map((p) => (
+            <option key={p} value={p}>
+              {t(`priorities.${p}`)}
+            </option>
+          ))}
         </select>
-        <button type="submit" className="button button-secondary">{t("majorProblems.applyFilter")}</button>
+        <button type="submit" className="button button-secondary">
+          {t("majorProblems.applyFilter")}
+        </button>
       </Form>
       <p>{t("majorProblems.itemCount", { count: items.length })}</p>
-      {items.length === 0 ? <p>{t("majorProblems.noMatches")}</p> : (
+      {items.length === 0 ? (
+        <p>{t("majorProblems.noMatches")}</p>
+      ) : (
         <ol className="problem-list">
           {items.map((item) => {
             const title = pick(item.title, item.titleEn);
             return (
-            <li key={item.code} className="card">
-              <p className="hint">{item.code} · {sectorName(item)}</p>
-              <h2 lang={title.lang}>
-                {isLatest ? <Link to={`/major-problems/${list.slug}/${item.code}`}>{title.text}</Link> : title.text}
-              </h2>
-              <VietnameseOnlyNote show={title.vietnameseOnly} />
-              <p>
-                <span className={item.priority === "HIGH" ? "tag tag-red" : "tag"}>{t(`priorities.${item.priority}`)}</span>{" "}
-                <span className="tag">{t(`majorProblemStatuses.${item.status}`)}</span>
-              </p>
-              <p>{t("majorProblems.leadAgency")}: {item.leadAgency}</p>
-            </li>
+              <li key={item.code} className="card">
+                <p className="hint">
+                  {item.code} · {sectorName(item)}
+                </p>
+                <h2 lang={title.lang}>
+                  {isLatest ? <Link to={`/major-problems/${list.slug}/${item.code}`}>{title.text}</Link> : title.text}
+                </h2>
+                <VietnameseOnlyNote show={title.vietnameseOnly} />
+                <p>
+                  <span className={item.priority === "HIGH" ? "tag tag-red" : "tag"}>
+                    {t(`priorities.${item.priority}`)}
+                  </span>{" "}
+                  <span className="tag">{t(`majorProblemStatuses.${item.status}`)}</span>
+                </p>
+                <p>
+                  {t("majorProblems.leadAgency")}: {item.leadAgency}
+                </p>
+              </li>
             );
           })}
         </ol>
@@ -109,7 +142,10 @@ export default function MajorProblemList() {
       <ol className="plain-list" reversed>
         {list.versions.map((v) => (
           <li key={v.number}>
-            <Link to={`/major-problems/${list.slug}?version=${v.number}`} aria-current={v.number === version.number ? "page" : undefined}>
+            <Link
+              to={`/major-problems/${list.slug}?version=${v.number}`}
+              aria-current={v.number === version.number ? "page" : undefined}
+            >
               {t("majorProblems.versionPublished", { number: v.number, date: formatDate(v.publishedAt, language) })}
             </Link>
             <p className="prose">{v.changelog}</p>

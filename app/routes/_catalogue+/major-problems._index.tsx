@@ -10,7 +10,10 @@ import { formatDate } from "~/utils/format";
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
-  return [{ title: withSiteName(t, t("majorProblems.publicTitle")) }, { name: "description", content: t("meta.descriptions.majorProblems") }];
+  return [
+    { title: withSiteName(t, t("majorProblems.publicTitle")) },
+    { name: "description", content: t("meta.descriptions.majorProblems") },
+  ];
 };
 
 export async function loader() {
@@ -26,27 +29,39 @@ export default function MajorProblemLists() {
     <>
       <h1>{t("majorProblems.publicTitle")}</h1>
       <p className="lead">{t("majorProblems.publicLead")}</p>
-      {lists.length === 0 ? <p>{t("majorProblems.noneYet")}</p> : (
+      {lists.length === 0 ? (
+        <p>{t("majorProblems.noneYet")}</p>
+      ) : (
         <ul className="card-list">
           {lists.map((list) => {
             const name = pick(list.name, list.nameEn);
             const summary = list.summary || list.summaryEn ? pick(list.summary ?? "", list.summaryEn) : null;
             return (
-            <li key={list.id} className="card">
-              <h2><Link to={`/major-problems/${list.slug}`} lang={name.lang}>{name.text}</Link></h2>
-              {summary?.text ? <p lang={summary.lang}>{summary.text}</p> : null}
-              <VietnameseOnlyNote show={name.vietnameseOnly || Boolean(summary?.text && summary.vietnameseOnly)} />
-              <p>
-                {t("majorProblems.decision", { number: list.decisionNumber, date: formatDate(list.decisionDate, language) })}
-                {" · "}
-                {t("majorProblems.period", { start: list.periodStart, end: list.periodEnd })}
-              </p>
-              <p className="hint">
-                {t("majorProblems.versionPublished", { number: list.latest.number, date: formatDate(list.latest.publishedAt, language) })}
-                {" · "}
-                {t("majorProblems.itemCount", { count: list.latest.itemCount })}
-              </p>
-            </li>
+              <li key={list.id} className="card">
+                <h2>
+                  <Link to={`/major-problems/${list.slug}`} lang={name.lang}>
+                    {name.text}
+                  </Link>
+                </h2>
+                {summary?.text ? <p lang={summary.lang}>{summary.text}</p> : null}
+                <VietnameseOnlyNote show={name.vietnameseOnly || Boolean(summary?.text && summary.vietnameseOnly)} />
+                <p>
+                  {t("majorProblems.decision", {
+                    number: list.decisionNumber,
+                    date: formatDate(list.decisionDate, language),
+                  })}
+                  {" · "}
+                  {t("majorProblems.period", { start: list.periodStart, end: list.periodEnd })}
+                </p>
+                <p className="hint">
+                  {t("majorProblems.versionPublished", {
+                    number: list.latest.number,
+                    date: formatDate(list.latest.publishedAt, language),
+                  })}
+                  {" · "}
+                  {t("majorProblems.itemCount", { count: list.latest.itemCount })}
+                </p>
+              </li>
             );
           })}
         </ul>

@@ -11,13 +11,23 @@ let staffId = "";
 let sectorId = "";
 
 const problem = (code: string, title = `Bài toán ${code}`) => ({
-  intent: "add", code, title, description: "Giảm 20% thời gian chờ tại 100 nút giao thí điểm.",
-  sectorId, leadAgency: "Sở Xây dựng Hà Nội", priority: "HIGH", status: "OPEN",
+  intent: "add",
+  code,
+  title,
+  description: "Giảm 20% thời gian chờ tại 100 nút giao thí điểm.",
+  sectorId,
+  leadAgency: "Sở Xây dựng Hà Nội",
+  priority: "HIGH",
+  status: "OPEN",
 });
 
 async function createList(name: string) {
   const created = await staff.post("/staff/major-problems", {
-    name, decisionNumber: "99/QĐ-UBND", decisionDate: "2026-03-16", periodStart: "2026", periodEnd: "2030",
+    name,
+    decisionNumber: "99/QĐ-UBND",
+    decisionDate: "2026-03-16",
+    periodStart: "2026",
+    periodEnd: "2030",
   });
   expect(created.status).toBe(302);
   await staff.get(created.location!);
@@ -29,7 +39,11 @@ beforeAll(async () => {
   staffId = user.id;
   staff = server.browser();
   await staff.signIn(user.email, TEST_PASSWORD);
-  sectorId = (await db.taxonomyTerm.create({ data: { kind: "SECTOR", slug: "giao-thong", nameVi: "Giao thông", nameEn: "Transport" } })).id;
+  sectorId = (
+    await db.taxonomyTerm.create({
+      data: { kind: "SECTOR", slug: "giao-thong", nameVi: "Giao thông", nameEn: "Transport" },
+    })
+  ).id;
 });
 
 describe("publishing and amending a list", () => {
@@ -41,10 +55,16 @@ describe("publishing and amending a list", () => {
     // Nothing is public before the first publication.
     expect((await server.browser().get(`/major-problems/${list.slug}`)).status).toBe(404);
 
-    for (const code of ["HN-01", "HN-02"]) expect((await staff.post(`/staff/major-problems/${listId}`, problem(code))).status).toBe(302);
-    const v1 = await staff.post(`/staff/major-problems/${listId}`, { intent: "publish", changelog: "Ban hành lần đầu." });
+    for (const code of ["HN-01", "HN-02"])
+      expect((await staff.post(`/staff/major-problems/${listId}`, problem(code))).status).toBe(302);
+    const v1 = await staff.post(`/staff/major-problems/${listId}`, {
+      intent: "publish",
+      changelog: "Ban hành lần đầu.",
+    });
     expect(v1.status).toBe(302);
-    expect(visibleText((await staff.get(v1.location!)).text)).toContain(vi.majorProblems.published.replace("{{number}}", "1"));
+    expect(visibleText((await staff.get(v1.location!)).text)).toContain(
+      vi.majorProblems.published.replace("{{number}}", "1"),
+    );
 
     const publicV1 = visibleText((await server.browser().get(`/major-problems/${list.slug}`)).text);
     expect(publicV1).toContain("Bài toán HN-01");
@@ -52,15 +72,23 @@ describe("publishing and amending a list", () => {
 
     // Amend: retitle one problem, add another. The public still sees version 1 until publication.
     const item = await db.majorProblem.findFirstOrThrow({ where: { listId, code: "HN-01" } });
-    const edited = await staff.post(`/staff/major-problems/${listId}/items/${item.id}`, { ...problem("HN-01", "Tên mới sau sửa đổi"), intent: "" });
+    const edited = await staff.post(`/staff/major-problems/${listId}/items/${item.id}`, {
+      ...problem("HN-01", "Tên mới sau sửa đổi"),
+      intent: "",
+    });
     expect(edited.status).toBe(302);
     await staff.post(`/staff/major-problems/${listId}`, problem("HN-03"));
     const working = visibleText((await staff.get(`/staff/major-problems/${listId}`)).text);
     expect(working).toContain(vi.majorProblems.pendingAdded.replace("{{codes}}", "HN-03"));
     expect(working).toContain(vi.majorProblems.pendingChanged.replace("{{codes}}", "HN-01"));
-    expect(visibleText((await server.browser().get(`/major-problems/${list.slug}`)).text)).not.toContain("Tên mới sau sửa đổi");
+    expect(visibleText((await server.browser().get(`/major-problems/${list.slug}`)).text)).not.toContain(
+      "Tên mới sau sửa đổi",
+    );
 
-    const v2 = await staff.post(`/staff/major-problems/${listId}`, { intent: "publish", changelog: "Sửa đổi theo Quyết định 100/QĐ-UBND: thêm HN-03." });
+    const v2 = await staff.post(`/staff/major-problems/${listId}`, {
+      intent: "publish",
+      changelog: "Sửa đổi theo Quyết định 100/QĐ-UBND: thêm HN-03.",
+    });
     expect(v2.status).toBe(302);
 
     const latest = visibleText((await server.browser().get(`/major-problems/${list.slug}`)).text);
@@ -68,7 +96,9 @@ describe("publishing and amending a list", () => {
     expect(latest).toContain("Bài toán HN-03");
     expect(latest).toContain("Sửa đổi theo Quyết định 100/QĐ-UBND");
 
-    const old = visibleText((await server.browser({ language: "en" }).get(`/major-problems/${list.slug}?version=1`)).text);
+    const old = visibleText(
+      (await server.browser({ language: "en" }).get(`/major-problems/${list.slug}?version=1`)).text,
+    );
     expect(old).toContain(en.majorProblems.oldVersionNotice.replace("{{number}}", "1"));
     expect(old).toContain("Bài toán HN-01");
     expect(old).not.toContain("Tên mới sau sửa đổi");
@@ -82,7 +112,9 @@ describe("publishing and amending a list", () => {
     const audit = await db.auditEntry.findMany({ where: { entityId: listId, action: "major_problem_list.published" } });
     expect(audit).toHaveLength(2);
     expect(audit.every((entry) => entry.actorId === staffId)).toBe(true);
-    const itemAudit = await db.auditEntry.findFirstOrThrow({ where: { entityId: item.id, action: "major_problem.updated" } });
+    const itemAudit = await db.auditEntry.findFirstOrThrow({
+      where: { entityId: item.id, action: "major_problem.updated" },
+    });
     expect(JSON.parse(itemAudit.before!)).toEqual({ title: "Bài toán HN-01" });
     expect(JSON.parse(itemAudit.after!)).toEqual({ title: "Tên mới sau sửa đổi" });
   });
@@ -91,7 +123,10 @@ describe("publishing and amending a list", () => {
     const listId = await createList("Danh mục thử không đổi");
     await staff.post(`/staff/major-problems/${listId}`, problem("A-1"));
     await staff.post(`/staff/major-problems/${listId}`, { intent: "publish", changelog: "Lần đầu." });
-    const again = await staff.post(`/staff/major-problems/${listId}`, { intent: "publish", changelog: "Không có gì mới." });
+    const again = await staff.post(`/staff/major-problems/${listId}`, {
+      intent: "publish",
+      changelog: "Không có gì mới.",
+    });
     expect(again.status).toBe(400);
     expect(visibleText(again.text)).toContain(vi.majorProblems.nothingToPublish);
     expect(inputValue(again.text, "changelog")).toBe("Không có gì mới.");
@@ -109,18 +144,42 @@ describe("English text", () => {
   it("staff enter English names and summaries; English pages show them, or the Vietnamese text marked lang=vi with a note", async () => {
     const listId = await createList("Danh mục song ngữ");
     const saved = await staff.post(`/staff/major-problems/${listId}`, {
-      intent: "list", name: "Danh mục song ngữ", summary: "Các bài toán thí điểm.", nameEn: "Bilingual list", summaryEn: "Pilot problems.",
-      decisionNumber: "99/QĐ-UBND", decisionDate: "2026-03-16", periodStart: "2026", periodEnd: "2030",
+      intent: "list",
+      name: "Danh mục song ngữ",
+      summary: "Các bài toán thí điểm.",
+      nameEn: "Bilingual list",
+      summaryEn: "Pilot problems.",
+      decisionNumber: "99/QĐ-UBND",
+      decisionDate: "2026-03-16",
+      periodStart: "2026",
+      periodEnd: "2030",
     });
     expect(saved.status).toBe(302);
     const list = await db.majorProblemList.findUniqueOrThrow({ where: { id: listId } });
-    expect(list).toMatchObject({ nameEn: "Bilingual list", summaryEn: "Pilot problems.", summary: "Các bài toán thí điểm.", slug: "danh-muc-song-ngu" });
-    const listAudit = await db.auditEntry.findFirstOrThrow({ where: { entityId: listId, action: "major_problem_list.updated" } });
-    expect(JSON.parse(listAudit.after!)).toEqual({ summary: "Các bài toán thí điểm.", nameEn: "Bilingual list", summaryEn: "Pilot problems." });
+    expect(list).toMatchObject({
+      nameEn: "Bilingual list",
+      summaryEn: "Pilot problems.",
+      summary: "Các bài toán thí điểm.",
+      slug: "danh-muc-song-ngu",
+    });
+    const listAudit = await db.auditEntry.findFirstOrThrow({
+      where: { entityId: listId, action: "major_problem_list.updated" },
+    });
+    expect(JSON.parse(listAudit.after!)).toEqual({
+      summary: "Các bài toán thí điểm.",
+      nameEn: "Bilingual list",
+      summaryEn: "Pilot problems.",
+    });
 
-    await staff.post(`/staff/major-problems/${listId}`, { ...problem("EN-1", "Giảm ùn tắc"), titleEn: "Cutting congestion", summaryEn: "Shorter waits at 100 junctions." });
+    await staff.post(`/staff/major-problems/${listId}`, {
+      ...problem("EN-1", "Giảm ùn tắc"),
+      titleEn: "Cutting congestion",
+      summaryEn: "Shorter waits at 100 junctions.",
+    });
     await staff.post(`/staff/major-problems/${listId}`, problem("EN-2", "Chống ngập"));
-    expect((await staff.post(`/staff/major-problems/${listId}`, { intent: "publish", changelog: "Lần đầu." })).status).toBe(302);
+    expect(
+      (await staff.post(`/staff/major-problems/${listId}`, { intent: "publish", changelog: "Lần đầu." })).status,
+    ).toBe(302);
     const frozen = await db.majorProblemVersionItem.findFirstOrThrow({ where: { code: "EN-1", version: { listId } } });
     expect(frozen).toMatchObject({ titleEn: "Cutting congestion", summaryEn: "Shorter waits at 100 junctions." });
 
@@ -131,7 +190,9 @@ describe("English text", () => {
     const listPage = await english.get(`/major-problems/${list.slug}`);
     expect(listPage.text).toMatch(/<title>Bilingual list — /);
     expect(visibleText(listPage.text)).toContain("Cutting congestion");
-    expect(listPage.text).toMatch(/<h2 lang="vi"><a [^>]*>Chống ngập<\/a><\/h2>\s*<p class="hint vietnamese-only">This text is available in Vietnamese only.<\/p>/);
+    expect(listPage.text).toMatch(
+      /<h2 lang="vi"><a [^>]*>Chống ngập<\/a><\/h2>\s*<p class="hint vietnamese-only">This text is available in Vietnamese only.<\/p>/,
+    );
     expect(listPage.text).not.toMatch(/lang="vi"><a [^>]*>Cutting/);
 
     const translated = await english.get(`/major-problems/${list.slug}/EN-1`);
@@ -152,20 +213,41 @@ describe("English text", () => {
 
     // Clearing the English title on the working copy shows up as a pending change.
     const item = await db.majorProblem.findFirstOrThrow({ where: { listId, code: "EN-1" } });
-    expect((await staff.post(`/staff/major-problems/${listId}/items/${item.id}`, { ...problem("EN-1", "Giảm ùn tắc"), intent: "" })).status).toBe(302);
-    expect(await db.majorProblem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({ titleEn: null, summaryEn: null });
-    expect(visibleText((await staff.get(`/staff/major-problems/${listId}`)).text)).toContain(vi.majorProblems.pendingChanged.replace("{{codes}}", "EN-1"));
+    expect(
+      (
+        await staff.post(`/staff/major-problems/${listId}/items/${item.id}`, {
+          ...problem("EN-1", "Giảm ùn tắc"),
+          intent: "",
+        })
+      ).status,
+    ).toBe(302);
+    expect(await db.majorProblem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({
+      titleEn: null,
+      summaryEn: null,
+    });
+    expect(visibleText((await staff.get(`/staff/major-problems/${listId}`)).text)).toContain(
+      vi.majorProblems.pendingChanged.replace("{{codes}}", "EN-1"),
+    );
   });
 
   it("rejects an over-long English title or list name with a clear message and saves nothing", async () => {
     const listId = await createList("Danh mục tên dài");
-    const longItem = await staff.post(`/staff/major-problems/${listId}`, { ...problem("LONG-1"), titleEn: "x".repeat(201) });
+    const longItem = await staff.post(`/staff/major-problems/${listId}`, {
+      ...problem("LONG-1"),
+      titleEn: "x".repeat(201),
+    });
     expect(longItem.status).toBe(400);
     expect(visibleText(longItem.text)).toContain(vi.validation.tooLong.replace("{{max}}", "200"));
     expect(await db.majorProblem.count({ where: { listId } })).toBe(0);
     const longList = await staff.post(`/staff/major-problems/${listId}`, {
-      intent: "list", name: "Danh mục tên dài", nameEn: "List", summaryEn: "y".repeat(2001),
-      decisionNumber: "99/QĐ-UBND", decisionDate: "2026-03-16", periodStart: "2026", periodEnd: "2030",
+      intent: "list",
+      name: "Danh mục tên dài",
+      nameEn: "List",
+      summaryEn: "y".repeat(2001),
+      decisionNumber: "99/QĐ-UBND",
+      decisionDate: "2026-03-16",
+      periodStart: "2026",
+      periodEnd: "2030",
     });
     expect(longList.status).toBe(400);
     expect(visibleText(longList.text)).toContain(vi.validation.tooLong.replace("{{max}}", "2000"));
@@ -195,7 +277,11 @@ describe("bad input", () => {
   it("rejects a list whose period ends before it starts, keeping the typed values", async () => {
     const before = await db.majorProblemList.count();
     const page = await staff.post("/staff/major-problems", {
-      name: "Danh mục ngược", decisionNumber: "1/QĐ", decisionDate: "2026-01-01", periodStart: "2030", periodEnd: "2026",
+      name: "Danh mục ngược",
+      decisionNumber: "1/QĐ",
+      decisionDate: "2026-01-01",
+      periodStart: "2030",
+      periodEnd: "2026",
     });
     expect(page.status).toBe(400);
     expect(visibleText(page.text)).toContain(vi.validation.periodOrder);
@@ -206,14 +292,31 @@ describe("bad input", () => {
 
 describe("taxonomy and audit log", () => {
   it("staff add and rename a term; the rename is audited with before and after and can be filtered", async () => {
-    const added = await staff.post("/staff/taxonomy", { intent: "create", kind: "TECHNOLOGY", nameVi: "Bản sao số", nameEn: "Digital twin" });
+    const added = await staff.post("/staff/taxonomy", {
+      intent: "create",
+      kind: "TECHNOLOGY",
+      nameVi: "Bản sao số",
+      nameEn: "Digital twin",
+    });
     expect(added.status).toBe(302);
-    const term = await db.taxonomyTerm.findUniqueOrThrow({ where: { kind_slug: { kind: "TECHNOLOGY", slug: "ban-sao-so" } } });
-    const dup = await staff.post("/staff/taxonomy", { intent: "create", kind: "TECHNOLOGY", nameVi: "Bản sao số", nameEn: "Twin" });
+    const term = await db.taxonomyTerm.findUniqueOrThrow({
+      where: { kind_slug: { kind: "TECHNOLOGY", slug: "ban-sao-so" } },
+    });
+    const dup = await staff.post("/staff/taxonomy", {
+      intent: "create",
+      kind: "TECHNOLOGY",
+      nameVi: "Bản sao số",
+      nameEn: "Twin",
+    });
     expect(dup.status).toBe(400);
     expect(visibleText(dup.text)).toContain(vi.validation.nameTaken);
 
-    const renamed = await staff.post("/staff/taxonomy", { intent: "update", termId: term.id, nameVi: "Bản sao số đô thị", nameEn: "Urban digital twin" });
+    const renamed = await staff.post("/staff/taxonomy", {
+      intent: "update",
+      termId: term.id,
+      nameVi: "Bản sao số đô thị",
+      nameEn: "Urban digital twin",
+    });
     expect(renamed.status, visibleText(renamed.text).slice(0, 300)).toBe(302);
     const log = visibleText((await staff.get("/staff/audit?entity=TaxonomyTerm&action=taxonomy.updated")).text);
     expect(log).toContain("taxonomy.updated");
@@ -223,15 +326,27 @@ describe("taxonomy and audit log", () => {
   });
 
   it("the action filter ignores case on both databases", async () => {
-    const added = await staff.post("/staff/taxonomy", { intent: "create", kind: "SECTOR", nameVi: "Y tế số", nameEn: "Digital health" });
+    const added = await staff.post("/staff/taxonomy", {
+      intent: "create",
+      kind: "SECTOR",
+      nameVi: "Y tế số",
+      nameEn: "Digital health",
+    });
     expect(added.status).toBe(302);
     const term = await db.taxonomyTerm.findUniqueOrThrow({ where: { kind_slug: { kind: "SECTOR", slug: "y-te-so" } } });
-    const renamed = await staff.post("/staff/taxonomy", { intent: "update", termId: term.id, nameVi: "Y tế thông minh", nameEn: "Smart health" });
+    const renamed = await staff.post("/staff/taxonomy", {
+      intent: "update",
+      termId: term.id,
+      nameVi: "Y tế thông minh",
+      nameEn: "Smart health",
+    });
     expect(renamed.status).toBe(302);
     const lower = visibleText((await staff.get("/staff/audit?entity=TaxonomyTerm&action=taxonomy.upd")).text);
     expect(lower).toContain("Y tế thông minh");
     for (const typed of ["TAXONOMY.UPD", "Taxonomy.Updated"]) {
-      const log = visibleText((await staff.get(`/staff/audit?entity=TaxonomyTerm&action=${encodeURIComponent(typed)}`)).text);
+      const log = visibleText(
+        (await staff.get(`/staff/audit?entity=TaxonomyTerm&action=${encodeURIComponent(typed)}`)).text,
+      );
       expect(log, typed).toContain("taxonomy.updated");
       expect(log, typed).toContain("Y tế thông minh");
     }

@@ -9,7 +9,10 @@ import { formatVnd } from "~/utils/format";
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
-  return [{ title: withSiteName(t, t("market.title")) }, { name: "description", content: t("meta.descriptions.market") }];
+  return [
+    { title: withSiteName(t, t("market.title")) },
+    { name: "description", content: t("meta.descriptions.market") },
+  ];
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -25,7 +28,9 @@ export default function Market() {
   const { needs, current, offers } = useLoaderData<typeof loader>();
   const name = (term: { nameVi: string; nameEn: string }) => (language === "en" ? term.nameEn : term.nameVi);
   const price = (pkg: { priceVnd: number | null; unit: string }) =>
-    pkg.priceVnd === null ? t("market.priceOnRequest") : t("market.perUnit", { price: formatVnd(pkg.priceVnd, language), unit: pkg.unit });
+    pkg.priceVnd === null
+      ? t("market.priceOnRequest")
+      : t("market.perUnit", { price: formatVnd(pkg.priceVnd, language), unit: pkg.unit });
   return (
     <>
       <h1>{current ? `${t("market.title")}: ${name(current)}` : t("market.title")}</h1>
@@ -35,13 +40,19 @@ export default function Market() {
         <ul className="need-list">
           {needs.map((need) => (
             <li key={need.slug}>
-              <Link to={`?need=${need.slug}`} aria-current={current?.slug === need.slug ? "page" : undefined}>{name(need)}</Link>{" "}
+              <Link to={`?need=${need.slug}`} aria-current={current?.slug === need.slug ? "page" : undefined}>
+                {name(need)}
+              </Link>{" "}
               <span className="hint">({t("market.offerCount", { count: need.offerCount })})</span>
             </li>
           ))}
         </ul>
       </nav>
-      {!current ? <p>{t("market.chooseNeed")}</p> : offers.length === 0 ? <p>{t("market.noOffers")}</p> : (
+      {!current ? (
+        <p>{t("market.chooseNeed")}</p>
+      ) : offers.length === 0 ? (
+        <p>{t("market.noOffers")}</p>
+      ) : (
         <Form method="get" action="/market/compare">
           <p className="hint">{t("market.compareHint")}</p>
           <ul className="card-list">
@@ -49,19 +60,34 @@ export default function Market() {
               const title = (language === "en" && offer.titleEn) || offer.titleVi;
               return (
                 <li key={offer.id} className="card">
-                  <h3><Link to={`/offers/${offer.slug}`}>{title}</Link></h3>
+                  <h3>
+                    <Link to={`/offers/${offer.slug}`}>{title}</Link>
+                  </h3>
                   <p>{(language === "en" && offer.summaryEn) || offer.summaryVi}</p>
                   <p className="hint">
-                    {t("market.provider")}: {offer.organisation.slug ? <Link to={`/organisations/${offer.organisation.slug}`}>{offer.organisation.name}</Link> : offer.organisation.name}
-                    {offer.organisation.verifiedAt ? <> <span className="tag tag-green">{t("organisations.verified")}</span></> : null}
-                    {" · "}{t(`offers.evidenceLevels.${offer.evidenceLevel}`)}
+                    {t("market.provider")}:{" "}
+                    {offer.organisation.slug ? (
+                      <Link to={`/organisations/${offer.organisation.slug}`}>{offer.organisation.name}</Link>
+                    ) : (
+                      offer.organisation.name
+                    )}
+                    {offer.organisation.verifiedAt ? (
+                      <>
+                        {" "}
+                        <span className="tag tag-green">{t("organisations.verified")}</span>
+                      </>
+                    ) : null}
+                    {" · "}
+                    {t(`offers.evidenceLevels.${offer.evidenceLevel}`)}
                   </p>
                   <ul className="package-list">
                     {offer.packages.map((pkg) => (
                       <li key={pkg.id}>
                         <input type="checkbox" name="p" value={pkg.id} id={`p-${pkg.id}`} />
                         <label htmlFor={`p-${pkg.id}`}>
-                          <span className="visually-hidden">{t("market.compareThis", { name: pkg.name, offer: title })}: </span>
+                          <span className="visually-hidden">
+                            {t("market.compareThis", { name: pkg.name, offer: title })}:{" "}
+                          </span>
                           <b aria-hidden="true">{pkg.name}</b> — {price(pkg)}
                         </label>
                       </li>
@@ -71,7 +97,9 @@ export default function Market() {
               );
             })}
           </ul>
-          <button type="submit" className="button">{t("market.compareSubmit")}</button>
+          <button type="submit" className="button">
+            {t("market.compareSubmit")}
+          </button>
         </Form>
       )}
       <p className="hint">{t("market.buyingHow")}</p>

@@ -14,14 +14,30 @@ beforeAll(async () => {
   const owner = await makeUser();
   const provider = await createOrganisation(owner.id, { name: "Công ty Hóa Đơn Xanh", kind: "PROVIDER" });
   providerSlug = provider.slug!;
-  const need = await db.taxonomyTerm.create({ data: { kind: "BUSINESS_NEED", slug: "hoa-don-dien-tu", nameVi: "Hóa đơn điện tử", nameEn: "E-invoicing" } });
+  const need = await db.taxonomyTerm.create({
+    data: { kind: "BUSINESS_NEED", slug: "hoa-don-dien-tu", nameVi: "Hóa đơn điện tử", nameEn: "E-invoicing" },
+  });
   const make = async (title: string, status: "PUBLISHED" | "DRAFT", prices: (number | null)[]) => {
     const offer = await db.offer.create({
       data: {
-        organisationId: provider.id, slug: title.toLowerCase().replace(/\s+/g, "-"), status, titleVi: title, summaryVi: `Tóm tắt ${title}`,
-        descriptionMd: "Mô tả", trl: 9, deploymentModel: "SAAS", publishedAt: new Date(),
+        organisationId: provider.id,
+        slug: title.toLowerCase().replace(/\s+/g, "-"),
+        status,
+        titleVi: title,
+        summaryVi: `Tóm tắt ${title}`,
+        descriptionMd: "Mô tả",
+        trl: 9,
+        deploymentModel: "SAAS",
+        publishedAt: new Date(),
         terms: { create: [{ termId: need.id }] },
-        packages: { create: prices.map((priceVnd, i) => ({ name: `Gói ${i + 1}`, priceVnd: priceVnd === null ? null : BigInt(priceVnd), unit: "năm", sortOrder: i })) },
+        packages: {
+          create: prices.map((priceVnd, i) => ({
+            name: `Gói ${i + 1}`,
+            priceVnd: priceVnd === null ? null : BigInt(priceVnd),
+            unit: "năm",
+            sortOrder: i,
+          })),
+        },
       },
       include: { packages: true },
     });

@@ -15,8 +15,12 @@ let member: TestBrowser;
 let outsider: TestBrowser;
 
 const pageOf = (offer: { id: string }, orgId = world.provider.id) => `/orgs/${orgId}/offers/${offer.id}`;
-const propose = (browser: TestBrowser, form: Record<string, string>, offer: { id: string } = world.offer, orgId = world.provider.id) =>
-  browser.post(`${pageOf(offer, orgId)}/propose`, form);
+const propose = (
+  browser: TestBrowser,
+  form: Record<string, string>,
+  offer: { id: string } = world.offer,
+  orgId = world.provider.id,
+) => browser.post(`${pageOf(offer, orgId)}/propose`, form);
 
 afterEach(() => {
   vitest.restoreAllMocks();
@@ -40,7 +44,13 @@ describe("the fits panel", () => {
     expect(text).toMatch(/Trùng từ ngữ|Cùng lĩnh vực/);
     expect(page.text).toContain(`action="${pageOf(world.offer)}/propose"`);
     // Closed, solved and unpublished needs are not suggested.
-    for (const hidden of ["Đèn tín hiệu đã đóng", "Số hoá hồ sơ bệnh án", "Tiêu đề chưa công bố", "Đèn tín hiệu bản nháp bí mật"]) expect(text).not.toContain(hidden);
+    for (const hidden of [
+      "Đèn tín hiệu đã đóng",
+      "Số hoá hồ sơ bệnh án",
+      "Tiêu đề chưa công bố",
+      "Đèn tín hiệu bản nháp bí mật",
+    ])
+      expect(text).not.toContain(hidden);
   });
 
   it("is never on the public offer page, nor for a draft, and other organisations get 404", async () => {
@@ -67,14 +77,20 @@ describe("the fits panel", () => {
 
 describe("writing one's own cover note instead", () => {
   it("opens the propose form with this offer already chosen, and ignores an offer the user may not propose", async () => {
-    const selected = (html: string) => html.match(/<option[^>]*selected=""[^>]*value="([^"]*)"|<option[^>]*value="([^"]*)"[^>]*selected=""/)?.slice(1).find(Boolean) ?? null;
+    const selected = (html: string) =>
+      html
+        .match(/<option[^>]*selected=""[^>]*value="([^"]*)"|<option[^>]*value="([^"]*)"[^>]*selected=""/)
+        ?.slice(1)
+        .find(Boolean) ?? null;
     const panel = await member.get(pageOf(world.offer));
     expect(panel.text).toContain(`/problems/${world.statement.slug}/propose?offer=${world.offer.id}`);
     const form = await member.get(`/problems/${world.statement.slug}/propose?offer=${world.offer.id}`);
     expect(selected(form.text)).toBe(world.offer.id);
     const major = await member.get(`/major-problems/${world.current.slug}/BT-01/propose?offer=${world.offer.id}`);
     expect(selected(major.text)).toBe(world.offer.id);
-    expect(selected((await member.get(`/problems/${world.statement.slug}/propose?offer=${world.otherOffer.id}`)).text)).toBeNull();
+    expect(
+      selected((await member.get(`/problems/${world.statement.slug}/propose?offer=${world.otherOffer.id}`)).text),
+    ).toBeNull();
   });
 });
 
@@ -103,22 +119,33 @@ describe("one-click propose", () => {
     const form = { kind: "problem-statement", targetId: world.statement.id };
     const results = await Promise.all([propose(member, form), propose(member, form)]);
     expect(results.map((result) => result.status)).toEqual([302, 302]);
-    expect(await db.proposal.count({ where: { offerId: world.offer.id, problemStatementId: world.statement.id } })).toBe(1);
+    expect(
+      await db.proposal.count({ where: { offerId: world.offer.id, problemStatementId: world.statement.id } }),
+    ).toBe(1);
   });
 
   it("refuses other organisations, drafts, closed and unknown needs without creating anything", async () => {
     const before = await db.proposal.count();
     // Someone else's member, on this organisation's URL or with this offer under their own organisation.
     expect((await propose(outsider, { kind: "major-problem", targetId: world.bt01.id })).status).toBe(404);
-    expect((await propose(outsider, { kind: "major-problem", targetId: world.bt01.id }, world.offer, world.otherProvider.id)).status).toBe(404);
+    expect(
+      (await propose(outsider, { kind: "major-problem", targetId: world.bt01.id }, world.offer, world.otherProvider.id))
+        .status,
+    ).toBe(404);
     expect((await propose(server.browser(), { kind: "major-problem", targetId: world.bt01.id })).status).toBe(403);
-    expect((await propose(member, { kind: "major-problem", targetId: world.bt01.id }, world.draftOffer)).status).toBe(403);
+    expect((await propose(member, { kind: "major-problem", targetId: world.bt01.id }, world.draftOffer)).status).toBe(
+      403,
+    );
     expect((await propose(member, { kind: "problem-statement", targetId: world.draft.id })).status).toBe(404);
-    expect((await propose(member, { kind: "major-problem", targetId: world.unpublished.items[0]!.id })).status).toBe(404);
+    expect((await propose(member, { kind: "major-problem", targetId: world.unpublished.items[0]!.id })).status).toBe(
+      404,
+    );
     expect((await propose(member, { kind: "vendor", targetId: world.bt01.id })).status).toBe(400);
     const solved = await propose(member, { kind: "major-problem", targetId: world.current.items[1]!.id });
     expect(solved.status).toBe(302);
-    expect(visibleText((await member.get(pageOf(world.offer))).text)).toContain(fill(f.flashClosed, { title: "Số hoá hồ sơ bệnh án" }));
+    expect(visibleText((await member.get(pageOf(world.offer))).text)).toContain(
+      fill(f.flashClosed, { title: "Số hoá hồ sơ bệnh án" }),
+    );
     expect(await db.proposal.count()).toBe(before);
   });
 });

@@ -24,14 +24,22 @@ beforeAll(async () => {
   const offer = await makeOffer(organisation.id, owner.id, await makeTerms(), {
     status: "PUBLISHED",
     title: TITLE,
-    files: [await checkedFile("LOGO", "logo.png", fixtures.png()), await checkedFile("IMAGE", "anh.jpg", fixtures.jpeg())],
+    files: [
+      await checkedFile("LOGO", "logo.png", fixtures.png()),
+      await checkedFile("IMAGE", "anh.jpg", fixtures.jpeg()),
+    ],
   });
   offerSlug = offer.slug;
   const media = await db.offerMedia.findMany({ where: { offerId: offer.id } });
   logo = media.find((m) => m.kind === "LOGO")!.storedName;
   image = media.find((m) => m.kind === "IMAGE")!.storedName;
   // Without a logo: its card has no picture.
-  otherSlug = (await makeOffer(organisation.id, owner.id, await makeTerms(), { status: "PUBLISHED", title: "Giải pháp không có logo" })).slug;
+  otherSlug = (
+    await makeOffer(organisation.id, owner.id, await makeTerms(), {
+      status: "PUBLISHED",
+      title: "Giải pháp không có logo",
+    })
+  ).slug;
   await syncSearch();
 });
 

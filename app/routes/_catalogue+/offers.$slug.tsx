@@ -32,7 +32,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [locale, t] = await Promise.all([i18next.getLocale(request), i18next.getFixedT(request)]);
   const { title, summary } = localised(view, isLanguage(locale) ? locale : "vi");
   return json(
-    { view, ordering: await orderingFor(view.id, user), meta: { title: t("offers.metaTitle", { title }), description: summary } },
+    {
+      view,
+      ordering: await orderingFor(view.id, user),
+      meta: { title: t("offers.metaTitle", { title }), description: summary },
+    },
     // The same URL shows a draft to members, so no shared cache may keep it.
     { headers: { "Cache-Control": "private, no-cache" } },
   );
@@ -45,7 +49,9 @@ export default function OfferPage() {
   return (
     <>
       <JsonLd data={offerJsonLd(view, i18n.language as Language)} />
-      <p><Link to="/search?type=offer">{t("offers.catalogueTitle")}</Link></p>
+      <p>
+        <Link to="/search?type=offer">{t("offers.catalogueTitle")}</Link>
+      </p>
       {view.status !== "PUBLISHED" ? (
         <p className="notice">{t("offers.notPublicNotice", { status: t(`offers.statuses.${view.status}`) })}</p>
       ) : null}

@@ -6,10 +6,26 @@ import { afterAll, vi } from "vitest";
 import { db } from "~/db.server";
 import { updateOffer } from "~/models/offer-editing.server";
 import {
-  type AccessCase, type Actor, type World, SIGN_IN, memberActionStatus, orgPageStatus, publicPageStatus, runAccessMatrix,
-  staffActionStatus, staffPageStatus,
+  type AccessCase,
+  type Actor,
+  type World,
+  SIGN_IN,
+  memberActionStatus,
+  orgPageStatus,
+  publicPageStatus,
+  runAccessMatrix,
+  staffActionStatus,
+  staffPageStatus,
 } from "~/test-support/access-matrix";
-import { checkedFile, fixtures, makeOffer, makeTerms, offerFields, offerValue, type Terms } from "~/test-support/offer-factories";
+import {
+  checkedFile,
+  fixtures,
+  makeOffer,
+  makeTerms,
+  offerFields,
+  offerValue,
+  type Terms,
+} from "~/test-support/offer-factories";
 import { givePlan } from "~/test-support/plan-factories";
 import { uploadDir } from "~/utils/uploads.server";
 
@@ -20,7 +36,18 @@ vi.hoisted(() => {
 type Target = "own" | "other";
 let terms: Terms;
 // Long-lived offers in each organisation, made once.
-const base: Record<Target, { draftId: string; draftSlug: string; draftLogo: string; publishedSlug: string; publishedLogo: string; orgId: string; ownerId: string }> = {
+const base: Record<
+  Target,
+  {
+    draftId: string;
+    draftSlug: string;
+    draftLogo: string;
+    publishedSlug: string;
+    publishedLogo: string;
+    orgId: string;
+    ownerId: string;
+  }
+> = {
   own: { draftId: "", draftSlug: "", draftLogo: "", publishedSlug: "", publishedLogo: "", orgId: "", ownerId: "" },
   other: { draftId: "", draftSlug: "", draftLogo: "", publishedSlug: "", publishedLogo: "", orgId: "", ownerId: "" },
 };
@@ -40,11 +67,20 @@ async function setup(world: World) {
     // Every attempt below adds an offer; the Free plan's limit is not what is tested here.
     await givePlan(orgId);
     const title = target === "other" ? secretTitle : "Giải pháp nháp của chúng tôi";
-    const draft = await makeOffer(orgId, ownerId, terms, { title, files: [await checkedFile("LOGO", "logo.jpg", fixtures.jpeg())] });
-    const published = await makeOffer(orgId, ownerId, terms, { status: "PUBLISHED", files: [await checkedFile("LOGO", "logo.jpg", fixtures.jpeg())] });
+    const draft = await makeOffer(orgId, ownerId, terms, {
+      title,
+      files: [await checkedFile("LOGO", "logo.jpg", fixtures.jpeg())],
+    });
+    const published = await makeOffer(orgId, ownerId, terms, {
+      status: "PUBLISHED",
+      files: [await checkedFile("LOGO", "logo.jpg", fixtures.jpeg())],
+    });
     Object.assign(base[target], {
-      draftId: draft.id, draftSlug: draft.slug, draftLogo: draft.media[0]!.storedName,
-      publishedSlug: published.slug, publishedLogo: published.media[0]!.storedName,
+      draftId: draft.id,
+      draftSlug: draft.slug,
+      draftLogo: draft.media[0]!.storedName,
+      publishedSlug: published.slug,
+      publishedLogo: published.media[0]!.storedName,
     });
   }
 }
@@ -52,73 +88,130 @@ async function setup(world: World) {
 async function freshOffers(status: "DRAFT" | "SUBMITTED" | "PUBLISHED", withRevision = false) {
   for (const target of ["own", "other"] as const) {
     const offer = await makeOffer(base[target].orgId, base[target].ownerId, terms, { status });
-    if (withRevision) await updateOffer(base[target].ownerId, base[target].orgId, offer.id, offerValue(terms, "Bản sửa chờ duyệt"), []);
+    if (withRevision)
+      await updateOffer(base[target].ownerId, base[target].orgId, offer.id, offerValue(terms, "Bản sửa chờ duyệt"), []);
     fresh[target] = offer.id;
   }
 }
 
 const targetOf = (orgId: string): Target => (orgId === base.own.orgId ? "own" : "other");
-const offerState = (orgId: string) => db.offer.findUniqueOrThrow({ where: { id: fresh[targetOf(orgId)] } }).then((o) => [o.status, o.titleVi, o.evidenceLevel, o.pendingRevision]);
+const offerState = (orgId: string) =>
+  db.offer
+    .findUniqueOrThrow({ where: { id: fresh[targetOf(orgId)] } })
+    .then((o) => [o.status, o.titleVi, o.evidenceLevel, o.pendingRevision]);
 // Outsiders of the organisation get 404 for its drafts; members and staff see them.
-const draftViewers: Record<Actor, number> = { anonymous: 404, outsider: 404, member: 200, owner: 200, staff: 200, admin: 200 };
+const draftViewers: Record<Actor, number> = {
+  anonymous: 404,
+  outsider: 404,
+  member: 200,
+  owner: 200,
+  staff: 200,
+  admin: 200,
+};
 const everyoneElse404 = { anonymous: SIGN_IN, outsider: 404, member: 404, owner: 404, staff: 404, admin: 404 };
 
 const cases = (): AccessCase[] => [
-  { name: "list offers", method: "GET", path: (id) => `/orgs/${id}/offers`, targets: ["own", "other"], expected: orgPageStatus, secrets: () => [secretTitle] },
-  { name: "new offer form", method: "GET", path: (id) => `/orgs/${id}/offers/new`, targets: ["own", "other"], expected: orgPageStatus },
   {
-    name: "create an offer", method: "POST", path: (id) => `/orgs/${id}/offers/new`, targets: ["own", "other"],
+    name: "list offers",
+    method: "GET",
+    path: (id) => `/orgs/${id}/offers`,
+    targets: ["own", "other"],
+    expected: orgPageStatus,
+    secrets: () => [secretTitle],
+  },
+  {
+    name: "new offer form",
+    method: "GET",
+    path: (id) => `/orgs/${id}/offers/new`,
+    targets: ["own", "other"],
+    expected: orgPageStatus,
+  },
+  {
+    name: "create an offer",
+    method: "POST",
+    path: (id) => `/orgs/${id}/offers/new`,
+    targets: ["own", "other"],
     form: async () => offerFields(terms, { titleVi: `Giải pháp mới ${Math.random()}` }),
     expected: memberActionStatus,
     unchanged: (id) => db.offer.count({ where: { organisationId: id } }),
   },
   {
-    name: "view an offer", method: "GET", path: (id) => `/orgs/${id}/offers/${base[targetOf(id)].draftId}`, targets: ["own", "other"],
-    expected: orgPageStatus, secrets: () => [secretTitle],
+    name: "view an offer",
+    method: "GET",
+    path: (id) => `/orgs/${id}/offers/${base[targetOf(id)].draftId}`,
+    targets: ["own", "other"],
+    expected: orgPageStatus,
+    secrets: () => [secretTitle],
   },
   {
-    name: "edit form", method: "GET", path: (id) => `/orgs/${id}/offers/${base[targetOf(id)].draftId}/edit`, targets: ["own", "other"],
-    expected: orgPageStatus, secrets: () => [secretTitle],
+    name: "edit form",
+    method: "GET",
+    path: (id) => `/orgs/${id}/offers/${base[targetOf(id)].draftId}/edit`,
+    targets: ["own", "other"],
+    expected: orgPageStatus,
+    secrets: () => [secretTitle],
   },
   {
-    name: "save an edit", method: "POST", path: (id) => `/orgs/${id}/offers/${fresh[targetOf(id)]}/edit`, targets: ["own", "other"],
+    name: "save an edit",
+    method: "POST",
+    path: (id) => `/orgs/${id}/offers/${fresh[targetOf(id)]}/edit`,
+    targets: ["own", "other"],
     form: async () => {
       await freshOffers("DRAFT");
       return offerFields(terms, { titleVi: `Tên đã sửa ${Math.random()}` });
     },
-    expected: memberActionStatus, unchanged: offerState,
+    expected: memberActionStatus,
+    unchanged: offerState,
   },
   {
-    name: "edit a published offer (pending revision)", method: "POST", path: (id) => `/orgs/${id}/offers/${fresh[targetOf(id)]}/edit`, targets: ["own", "other"],
+    name: "edit a published offer (pending revision)",
+    method: "POST",
+    path: (id) => `/orgs/${id}/offers/${fresh[targetOf(id)]}/edit`,
+    targets: ["own", "other"],
     form: async () => {
       await freshOffers("PUBLISHED");
       return offerFields(terms, { titleVi: `Bản sửa ${Math.random()}` });
     },
-    expected: memberActionStatus, unchanged: offerState,
+    expected: memberActionStatus,
+    unchanged: offerState,
   },
   {
-    name: "submit for review", method: "POST", path: (id) => `/orgs/${id}/offers/${fresh[targetOf(id)]}`, targets: ["own", "other"],
+    name: "submit for review",
+    method: "POST",
+    path: (id) => `/orgs/${id}/offers/${fresh[targetOf(id)]}`,
+    targets: ["own", "other"],
     form: async () => {
       await freshOffers("DRAFT");
       return { intent: "submit" };
     },
-    expected: memberActionStatus, unchanged: offerState,
+    expected: memberActionStatus,
+    unchanged: offerState,
   },
   {
-    name: "archive", method: "POST", path: (id) => `/orgs/${id}/offers/${fresh[targetOf(id)]}`, targets: ["own", "other"],
+    name: "archive",
+    method: "POST",
+    path: (id) => `/orgs/${id}/offers/${fresh[targetOf(id)]}`,
+    targets: ["own", "other"],
     form: async () => {
       await freshOffers("PUBLISHED");
       return { intent: "archive" };
     },
-    expected: memberActionStatus, unchanged: offerState,
+    expected: memberActionStatus,
+    unchanged: offerState,
   },
   {
-    name: "another organisation's offer through our own organisation's pages", method: "GET",
-    path: (id) => `/orgs/${id}/offers/${base.other.draftId}/edit`, targets: ["own"], expected: everyoneElse404, secrets: () => [secretTitle],
+    name: "another organisation's offer through our own organisation's pages",
+    method: "GET",
+    path: (id) => `/orgs/${id}/offers/${base.other.draftId}/edit`,
+    targets: ["own"],
+    expected: everyoneElse404,
+    secrets: () => [secretTitle],
   },
   {
-    name: "save another organisation's offer through our own organisation", method: "POST",
-    path: (id) => `/orgs/${id}/offers/${fresh.other}/edit`, targets: ["own"],
+    name: "save another organisation's offer through our own organisation",
+    method: "POST",
+    path: (id) => `/orgs/${id}/offers/${fresh.other}/edit`,
+    targets: ["own"],
     form: async () => {
       await freshOffers("DRAFT");
       return offerFields(terms, { titleVi: "Chiếm quyền sửa" });
@@ -126,36 +219,89 @@ const cases = (): AccessCase[] => [
     expected: { anonymous: 403, outsider: 404, member: 404, owner: 404, staff: 404, admin: 404 },
     unchanged: () => offerState(base.other.orgId),
   },
-  { name: "staff review queue", method: "GET", path: () => "/staff/offers", targets: ["own"], expected: staffPageStatus },
-  { name: "staff review page", method: "GET", path: () => `/staff/offers/${base.other.draftId}`, targets: ["own"], expected: staffPageStatus },
-  ...([
-    ["publish", "SUBMITTED", false, { intent: "publish", evidenceLevel: "DOCUMENTS_VERIFIED" }],
-    ["request changes", "SUBMITTED", false, { intent: "request-changes", reason: "Thiếu tài liệu." }],
-    ["approve a revision", "PUBLISHED", true, { intent: "approve-revision" }],
-    ["reject a revision", "PUBLISHED", true, { intent: "reject-revision", reason: "Ảnh không phù hợp." }],
-    ["set the evidence level", "PUBLISHED", false, { intent: "set-evidence", evidenceLevel: "SANDBOX_TESTED" }],
-    ["archive", "PUBLISHED", false, { intent: "archive" }],
-  ] as const).map(([name, status, withRevision, form]): AccessCase => ({
-    name: `staff ${name}`, method: "POST", path: () => `/staff/offers/${fresh.other}`, targets: ["other"],
-    form: async () => {
-      await freshOffers(status, withRevision);
-      return { ...form };
-    },
-    expected: staffActionStatus, otherExpected: staffActionStatus, unchanged: () => offerState(base.other.orgId),
-  })),
-  { name: "public catalogue", method: "GET", path: () => "/search?type=offer", targets: ["own"], expected: publicPageStatus },
-  { name: "public offer page", method: "GET", path: (id) => `/offers/${base[targetOf(id)].publishedSlug}`, targets: ["own", "other"], expected: publicPageStatus, otherExpected: publicPageStatus },
   {
-    name: "a draft's public page", method: "GET", path: (id) => `/offers/${base[targetOf(id)].draftSlug}`, targets: ["own", "other"],
-    expected: draftViewers, otherExpected: { member: 404, owner: 404 }, secrets: () => [secretTitle],
-  },
-  { name: "a published offer's logo", method: "GET", path: (id) => `/files/${base[targetOf(id)].publishedLogo}`, targets: ["own", "other"], expected: publicPageStatus, otherExpected: publicPageStatus },
-  {
-    name: "a draft's logo", method: "GET", path: (id) => `/files/${base[targetOf(id)].draftLogo}`, targets: ["own", "other"],
-    expected: draftViewers, otherExpected: { member: 404, owner: 404 },
+    name: "staff review queue",
+    method: "GET",
+    path: () => "/staff/offers",
+    targets: ["own"],
+    expected: staffPageStatus,
   },
   {
-    name: "a file that does not exist", method: "GET", path: () => `/files/${"0".repeat(32)}.png`, targets: ["own"],
+    name: "staff review page",
+    method: "GET",
+    path: () => `/staff/offers/${base.other.draftId}`,
+    targets: ["own"],
+    expected: staffPageStatus,
+  },
+  ...(
+    [
+      ["publish", "SUBMITTED", false, { intent: "publish", evidenceLevel: "DOCUMENTS_VERIFIED" }],
+      ["request changes", "SUBMITTED", false, { intent: "request-changes", reason: "Thiếu tài liệu." }],
+      ["approve a revision", "PUBLISHED", true, { intent: "approve-revision" }],
+      ["reject a revision", "PUBLISHED", true, { intent: "reject-revision", reason: "Ảnh không phù hợp." }],
+      ["set the evidence level", "PUBLISHED", false, { intent: "set-evidence", evidenceLevel: "SANDBOX_TESTED" }],
+      ["archive", "PUBLISHED", false, { intent: "archive" }],
+    ] as const
+  ).map(
+    ([name, status, withRevision, form]): AccessCase => ({
+      name: `staff ${name}`,
+      method: "POST",
+      path: () => `/staff/offers/${fresh.other}`,
+      targets: ["other"],
+      form: async () => {
+        await freshOffers(status, withRevision);
+        return { ...form };
+      },
+      expected: staffActionStatus,
+      otherExpected: staffActionStatus,
+      unchanged: () => offerState(base.other.orgId),
+    }),
+  ),
+  {
+    name: "public catalogue",
+    method: "GET",
+    path: () => "/search?type=offer",
+    targets: ["own"],
+    expected: publicPageStatus,
+  },
+  {
+    name: "public offer page",
+    method: "GET",
+    path: (id) => `/offers/${base[targetOf(id)].publishedSlug}`,
+    targets: ["own", "other"],
+    expected: publicPageStatus,
+    otherExpected: publicPageStatus,
+  },
+  {
+    name: "a draft's public page",
+    method: "GET",
+    path: (id) => `/offers/${base[targetOf(id)].draftSlug}`,
+    targets: ["own", "other"],
+    expected: draftViewers,
+    otherExpected: { member: 404, owner: 404 },
+    secrets: () => [secretTitle],
+  },
+  {
+    name: "a published offer's logo",
+    method: "GET",
+    path: (id) => `/files/${base[targetOf(id)].publishedLogo}`,
+    targets: ["own", "other"],
+    expected: publicPageStatus,
+    otherExpected: publicPageStatus,
+  },
+  {
+    name: "a draft's logo",
+    method: "GET",
+    path: (id) => `/files/${base[targetOf(id)].draftLogo}`,
+    targets: ["own", "other"],
+    expected: draftViewers,
+    otherExpected: { member: 404, owner: 404 },
+  },
+  {
+    name: "a file that does not exist",
+    method: "GET",
+    path: () => `/files/${"0".repeat(32)}.png`,
+    targets: ["own"],
     expected: { anonymous: 404, outsider: 404, member: 404, owner: 404, staff: 404, admin: 404 },
   },
 ];

@@ -9,7 +9,16 @@ import vi_ from "~/i18n/vi";
 import { remindStaleOffers } from "~/models/offer-reminders.server";
 import { TEST_PASSWORD, makeOrganisation, makeUser, readOutbox } from "~/test-support/factories";
 import { startTestServer, visibleText, type TestBrowser } from "~/test-support/http";
-import { fixtures, getFile, makeOffer, makeTerms, offerFields, postMultipart, uploadExists, type Terms } from "~/test-support/offer-factories";
+import {
+  fixtures,
+  getFile,
+  makeOffer,
+  makeTerms,
+  offerFields,
+  postMultipart,
+  uploadExists,
+  type Terms,
+} from "~/test-support/offer-factories";
 import { rebuildSearch } from "~/test-support/search";
 import { uploadDir } from "~/utils/uploads.server";
 
@@ -60,9 +69,21 @@ describe("the offer workflow", () => {
     ]);
     expect(created.status).toBe(302);
     const offerId = created.location!.split("/").pop()!;
-    const offer = await db.offer.findUniqueOrThrow({ where: { id: offerId }, include: { packages: { orderBy: { sortOrder: "asc" } }, media: true, terms: true, references: true } });
-    expect(offer).toMatchObject({ status: "DRAFT", slug: "den-tin-hieu-giao-thong-thong-minh", trl: 7, deploymentModel: "HARDWARE", evidenceLevel: "SELF_DECLARED" });
-    expect(offer.packages.map((p) => [p.name, p.priceVnd, p.unit])).toEqual([["Gói nút giao", 1_500_000n, "tháng"], ["Gói toàn quận", null, "năm"]]);
+    const offer = await db.offer.findUniqueOrThrow({
+      where: { id: offerId },
+      include: { packages: { orderBy: { sortOrder: "asc" } }, media: true, terms: true, references: true },
+    });
+    expect(offer).toMatchObject({
+      status: "DRAFT",
+      slug: "den-tin-hieu-giao-thong-thong-minh",
+      trl: 7,
+      deploymentModel: "HARDWARE",
+      evidenceLevel: "SELF_DECLARED",
+    });
+    expect(offer.packages.map((p) => [p.name, p.priceVnd, p.unit])).toEqual([
+      ["Gói nút giao", 1_500_000n, "tháng"],
+      ["Gói toàn quận", null, "năm"],
+    ]);
     expect(offer.references).toHaveLength(1);
     expect(offer.terms).toHaveLength(3);
     expect(offer.media.map((m) => m.kind).sort()).toEqual(["BROCHURE", "LOGO"]);
@@ -87,20 +108,30 @@ describe("the offer workflow", () => {
     expect(noReason.status).toBe(400);
     expect(visibleText(noReason.text)).toContain(vi_.validation.required);
     expect((await db.offer.findUniqueOrThrow({ where: { id: offerId } })).status).toBe("SUBMITTED");
-    const sentBack = await staff.post(`/staff/offers/${offerId}`, { intent: "request-changes", reason: "Bổ sung số bằng độc quyền và kết quả đo kiểm." });
+    const sentBack = await staff.post(`/staff/offers/${offerId}`, {
+      intent: "request-changes",
+      reason: "Bổ sung số bằng độc quyền và kết quả đo kiểm.",
+    });
     expect(sentBack).toMatchObject({ status: 302, location: "/staff/offers" });
     const providerView = visibleText((await provider.get(offerPath(offerId))).text);
     expect(providerView).toContain(t.statuses.CHANGES_REQUESTED);
     expect(providerView).toContain("Bổ sung số bằng độc quyền và kết quả đo kiểm.");
 
     // Fix and resubmit (a form without files may be sent urlencoded).
-    const fixed = await provider.post(`${offerPath(offerId)}/edit`, offerFields(terms, { ipStatus: "Bằng độc quyền sáng chế số 1-0012345" }));
+    const fixed = await provider.post(
+      `${offerPath(offerId)}/edit`,
+      offerFields(terms, { ipStatus: "Bằng độc quyền sáng chế số 1-0012345" }),
+    );
     expect(fixed.status).toBe(302);
-    expect((await db.offer.findUniqueOrThrow({ where: { id: offerId }, include: { media: true } })).media).toHaveLength(2);
+    expect((await db.offer.findUniqueOrThrow({ where: { id: offerId }, include: { media: true } })).media).toHaveLength(
+      2,
+    );
     expect((await provider.post(offerPath(offerId), { intent: "submit" })).status).toBe(302);
 
     // Publish with an evidence level; the public sees it.
-    expect((await staff.post(`/staff/offers/${offerId}`, { intent: "publish", evidenceLevel: "DOCUMENTS_VERIFIED" })).status).toBe(302);
+    expect(
+      (await staff.post(`/staff/offers/${offerId}`, { intent: "publish", evidenceLevel: "DOCUMENTS_VERIFIED" })).status,
+    ).toBe(302);
     const page = await server.browser().get(`/offers/${offer.slug}`);
     expect(page.status).toBe(200);
     const text = visibleText(page.text);
@@ -121,10 +152,18 @@ describe("the offer workflow", () => {
     expect(file.headers.get("content-type")).toBe("application/pdf");
     expect(file.headers.get("x-content-type-options")).toBe("nosniff");
     expect(new TextDecoder().decode(file.bytes)).toBe(new TextDecoder().decode(fixtures.pdf()));
-    expect(file.headers.get("content-disposition")).toMatch(/^attachment; filename=".*\.pdf"; filename\*=UTF-8''Gi%E1%BB%9Bi/);
+    expect(file.headers.get("content-disposition")).toMatch(
+      /^attachment; filename=".*\.pdf"; filename\*=UTF-8''Gi%E1%BB%9Bi/,
+    );
 
     // Editing the published offer keeps it live until staff approve the edit.
-    const edited = await provider.post(`${offerPath(offerId)}/edit`, offerFields(terms, { titleVi: "Đèn tín hiệu thích ứng thế hệ 2", ipStatus: "Bằng độc quyền sáng chế số 1-0012345" }));
+    const edited = await provider.post(
+      `${offerPath(offerId)}/edit`,
+      offerFields(terms, {
+        titleVi: "Đèn tín hiệu thích ứng thế hệ 2",
+        ipStatus: "Bằng độc quyền sáng chế số 1-0012345",
+      }),
+    );
     expect(edited.status).toBe(302);
     const pending = await db.offer.findUniqueOrThrow({ where: { id: offerId } });
     expect(pending).toMatchObject({ status: "PUBLISHED", titleVi: "Đèn tín hiệu giao thông thông minh" });
@@ -137,15 +176,31 @@ describe("the offer workflow", () => {
 
     expect((await staff.post(`/staff/offers/${offerId}`, { intent: "approve-revision" })).status).toBe(302);
     const approved = await db.offer.findUniqueOrThrow({ where: { id: offerId } });
-    expect(approved).toMatchObject({ status: "PUBLISHED", titleVi: "Đèn tín hiệu thích ứng thế hệ 2", pendingRevision: null, slug: offer.slug });
+    expect(approved).toMatchObject({
+      status: "PUBLISHED",
+      titleVi: "Đèn tín hiệu thích ứng thế hệ 2",
+      pendingRevision: null,
+      slug: offer.slug,
+    });
     expect(approved.contentUpdatedAt.getTime()).toBeGreaterThan(pending.contentUpdatedAt.getTime());
-    expect(visibleText((await server.browser().get(`/offers/${offer.slug}`)).text)).toContain("Đèn tín hiệu thích ứng thế hệ 2");
+    expect(visibleText((await server.browser().get(`/offers/${offer.slug}`)).text)).toContain(
+      "Đèn tín hiệu thích ứng thế hệ 2",
+    );
 
     // Every step is in the audit log, with who did it and what changed.
-    const audit = await db.auditEntry.findMany({ where: { entityType: "Offer", entityId: offerId }, orderBy: { createdAt: "asc" } });
+    const audit = await db.auditEntry.findMany({
+      where: { entityType: "Offer", entityId: offerId },
+      orderBy: { createdAt: "asc" },
+    });
     expect(audit.map((e) => e.action)).toEqual([
-      "offer.created", "offer.submitted", "offer.changes_requested", "offer.updated", "offer.submitted",
-      "offer.published", "offer.revision_submitted", "offer.revision_approved",
+      "offer.created",
+      "offer.submitted",
+      "offer.changes_requested",
+      "offer.updated",
+      "offer.submitted",
+      "offer.published",
+      "offer.revision_submitted",
+      "offer.revision_approved",
     ]);
     const published = audit.find((e) => e.action === "offer.published")!;
     expect(published.actorId).toBe(staffId);
@@ -158,12 +213,20 @@ describe("the offer workflow", () => {
   });
 
   it("rejects an edit with a reason and keeps the live content; archiving hides the offer and its files", async () => {
-    const logo = (await makeOffer(orgId, ownerId, terms, { status: "PUBLISHED", title: "Hệ thống quan trắc không khí" })).id;
-    const edited = await postMultipart(server.baseUrl, provider, `${offerPath(logo)}/edit`, offerFields(terms, { titleVi: "Tên mới bị từ chối" }), [
-      { field: "images", filename: "anh.png", type: "image/png", bytes: fixtures.png() },
-    ]);
+    const logo = (
+      await makeOffer(orgId, ownerId, terms, { status: "PUBLISHED", title: "Hệ thống quan trắc không khí" })
+    ).id;
+    const edited = await postMultipart(
+      server.baseUrl,
+      provider,
+      `${offerPath(logo)}/edit`,
+      offerFields(terms, { titleVi: "Tên mới bị từ chối" }),
+      [{ field: "images", filename: "anh.png", type: "image/png", bytes: fixtures.png() }],
+    );
     expect(edited.status).toBe(302);
-    const revision = JSON.parse((await db.offer.findUniqueOrThrow({ where: { id: logo } })).pendingRevision!) as { addMedia: { storedName: string }[] };
+    const revision = JSON.parse((await db.offer.findUniqueOrThrow({ where: { id: logo } })).pendingRevision!) as {
+      addMedia: { storedName: string }[];
+    };
     const newImage = revision.addMedia[0]!.storedName;
     // Staff and members may look at a file waiting for review; the public may not.
     expect((await getFile(server.baseUrl, staff, newImage)).status).toBe(200);
@@ -171,9 +234,20 @@ describe("the offer workflow", () => {
     expect((await getFile(server.baseUrl, null, newImage)).status).toBe(404);
     expect((await getFile(server.baseUrl, outsider, newImage)).status).toBe(404);
 
-    expect((await staff.post(`/staff/offers/${logo}`, { intent: "reject-revision", reason: "Ảnh không liên quan đến giải pháp." })).status).toBe(302);
+    expect(
+      (
+        await staff.post(`/staff/offers/${logo}`, {
+          intent: "reject-revision",
+          reason: "Ảnh không liên quan đến giải pháp.",
+        })
+      ).status,
+    ).toBe(302);
     const after = await db.offer.findUniqueOrThrow({ where: { id: logo }, include: { media: true } });
-    expect(after).toMatchObject({ titleVi: "Hệ thống quan trắc không khí", pendingRevision: null, reviewNote: "Ảnh không liên quan đến giải pháp." });
+    expect(after).toMatchObject({
+      titleVi: "Hệ thống quan trắc không khí",
+      pendingRevision: null,
+      reviewNote: "Ảnh không liên quan đến giải pháp.",
+    });
     expect(after.media).toHaveLength(0);
     expect(await uploadExists(newImage)).toBe(false);
     expect(visibleText((await provider.get(offerPath(logo))).text)).toContain(t.revisionRejected);
@@ -191,13 +265,23 @@ describe("the offer workflow", () => {
     const otherOwner = await makeUser();
     const otherOrg = await makeOrganisation(otherOwner.id);
     const theirs = await makeOffer(otherOrg.id, otherOwner.id, terms, { title: "Giải pháp của công ty khác" });
-    for (const path of [`/orgs/${orgId}/offers/${theirs.id}`, `/orgs/${orgId}/offers/${theirs.id}/edit`, `/orgs/${otherOrg.id}/offers/${theirs.id}/edit`]) {
+    for (const path of [
+      `/orgs/${orgId}/offers/${theirs.id}`,
+      `/orgs/${orgId}/offers/${theirs.id}/edit`,
+      `/orgs/${otherOrg.id}/offers/${theirs.id}/edit`,
+    ]) {
       expect((await provider.get(path)).status).toBe(404);
     }
-    expect((await provider.post(`/orgs/${orgId}/offers/${theirs.id}/edit`, offerFields(terms, { titleVi: "Chiếm quyền" }))).status).toBe(404);
+    expect(
+      (await provider.post(`/orgs/${orgId}/offers/${theirs.id}/edit`, offerFields(terms, { titleVi: "Chiếm quyền" })))
+        .status,
+    ).toBe(404);
     expect((await provider.post(`/orgs/${orgId}/offers/${theirs.id}`, { intent: "archive" })).status).toBe(404);
     expect((await provider.post(`/orgs/${otherOrg.id}/offers/${theirs.id}`, { intent: "submit" })).status).toBe(404);
-    expect(await db.offer.findUniqueOrThrow({ where: { id: theirs.id } })).toMatchObject({ titleVi: "Giải pháp của công ty khác", status: "DRAFT" });
+    expect(await db.offer.findUniqueOrThrow({ where: { id: theirs.id } })).toMatchObject({
+      titleVi: "Giải pháp của công ty khác",
+      status: "DRAFT",
+    });
   });
 });
 
@@ -247,7 +331,10 @@ describe("the public catalogue", () => {
 
 describe("stale offers", () => {
   it("shows a notice after 180 days and emails the owners once per stale period", async () => {
-    const stale = await makeOffer(orgId, ownerId, terms, { status: "PUBLISHED", title: "Giải pháp lâu không cập nhật" });
+    const stale = await makeOffer(orgId, ownerId, terms, {
+      status: "PUBLISHED",
+      title: "Giải pháp lâu không cập nhật",
+    });
     const longAgo = new Date(Date.now() - 200 * 24 * 60 * 60 * 1000);
     await db.offer.update({ where: { id: stale.id }, data: { contentUpdatedAt: longAgo } });
     const notice = t.staleNotice.split("(")[0]!.trim();

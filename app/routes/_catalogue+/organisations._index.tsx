@@ -8,7 +8,10 @@ import { organisationKinds } from "~/schemas/organisation";
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
-  return [{ title: withSiteName(t, t("profiles.directoryTitle")) }, { name: "description", content: t("meta.descriptions.organisations") }];
+  return [
+    { title: withSiteName(t, t("profiles.directoryTitle")) },
+    { name: "description", content: t("meta.descriptions.organisations") },
+  ];
 };
 
 export async function loader() {
@@ -32,7 +35,12 @@ export default function OrganisationDirectory() {
               {group.map((o) => (
                 <li key={o.slug}>
                   <Link to={`/organisations/${o.slug}`}>{o.name}</Link>
-                  {o.verifiedAt ? <> <span className="tag tag-green">{t("organisations.verified")}</span></> : null}
+                  {o.verifiedAt ? (
+                    <>
+                      {" "}
+                      <span className="tag tag-green">{t("organisations.verified")}</span>
+                    </>
+                  ) : null}
                 </li>
               ))}
             </ul>

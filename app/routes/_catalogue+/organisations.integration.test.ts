@@ -40,7 +40,11 @@ describe("creating an organisation", () => {
 
   it.each([
     ["a wrong tax code", { taxCode: "01098-76543" }, vi.validation.taxCode],
-    ["a 10,000-character description", { description: "ô".repeat(10_000) }, vi.validation.tooLong.replace("{{max}}", "2000")],
+    [
+      "a 10,000-character description",
+      { description: "ô".repeat(10_000) },
+      vi.validation.tooLong.replace("{{max}}", "2000"),
+    ],
     ["an empty name", { name: "" }, vi.validation.required],
     ["no kind chosen", { kind: "" }, vi.validation.requiredChoice],
     ["a website without http", { website: "tayho.vn" }, vi.validation.url],
@@ -87,7 +91,11 @@ describe("inviting members", () => {
     const { user, browser } = await signedInOwner();
     const organisation = await makeOrganisation(user.id, "Viện Thử nghiệm Mời");
     const inviteeEmail = uniqueEmail("invitee");
-    const invited = await browser.post(`/orgs/${organisation.id}`, { intent: "invite", email: inviteeEmail, role: "MEMBER" });
+    const invited = await browser.post(`/orgs/${organisation.id}`, {
+      intent: "invite",
+      email: inviteeEmail,
+      role: "MEMBER",
+    });
     expect(invited.status).toBe(302);
     const page = await browser.get(`/orgs/${organisation.id}`);
     expect(visibleText(page.text)).toContain(vi.organisations.invited.replace("{{email}}", inviteeEmail));
@@ -100,7 +108,12 @@ describe("inviting members", () => {
     const invitee = server.browser();
     const landing = await invitee.get(link);
     expect(visibleText(landing.text)).toContain(vi.invitation.signInFirst.replace("{{email}}", inviteeEmail));
-    await invitee.post("/signup", { name: "Hoàng Văn Mới", email: inviteeEmail, password: TEST_PASSWORD, redirectTo: link });
+    await invitee.post("/signup", {
+      name: "Hoàng Văn Mới",
+      email: inviteeEmail,
+      password: TEST_PASSWORD,
+      redirectTo: link,
+    });
     const accepted = await invitee.post(link, {});
     expect(accepted.status).toBe(302);
     expect(accepted.location).toBe(`/orgs/${organisation.id}`);
@@ -129,11 +142,19 @@ describe("inviting members", () => {
   it("rejects a bad invitation email and a duplicate member with clear messages", async () => {
     const { user, browser } = await signedInOwner();
     const organisation = await makeOrganisation(user.id);
-    const bad = await browser.post(`/orgs/${organisation.id}`, { intent: "invite", email: "không-phải-email", role: "MEMBER" });
+    const bad = await browser.post(`/orgs/${organisation.id}`, {
+      intent: "invite",
+      email: "không-phải-email",
+      role: "MEMBER",
+    });
     expect(bad.status).toBe(400);
     expect(visibleText(bad.text)).toContain(vi.validation.email);
     expect(inputValue(bad.text, "email")).toBe("không-phải-email");
-    const self = await browser.post(`/orgs/${organisation.id}`, { intent: "invite", email: user.email, role: "MEMBER" });
+    const self = await browser.post(`/orgs/${organisation.id}`, {
+      intent: "invite",
+      email: user.email,
+      role: "MEMBER",
+    });
     expect(visibleText(self.text)).toContain(vi.validation.alreadyMember);
     expect(await db.invitation.count({ where: { organisationId: organisation.id } })).toBe(0);
   });
@@ -148,11 +169,16 @@ describe("staff verification", () => {
     await staff.signIn(staffUser.email, TEST_PASSWORD);
     const list = await staff.get("/staff/organisations?status=unverified");
     expect(visibleText(list.text)).toContain("Công ty Chờ Thẩm định");
-    const done = await staff.post("/staff/organisations?status=unverified", { organisationId: organisation.id, verified: "true" });
+    const done = await staff.post("/staff/organisations?status=unverified", {
+      organisationId: organisation.id,
+      verified: "true",
+    });
     expect(done.status).toBe(302);
     const ownerView = visibleText((await browser.get(`/orgs/${organisation.id}`)).text);
     expect(ownerView).toMatch(/Đã thẩm định ngày \d{2}\/\d{2}\/\d{4}/);
-    const audit = await db.auditEntry.findFirstOrThrow({ where: { entityId: organisation.id, action: "organisation.verified" } });
+    const audit = await db.auditEntry.findFirstOrThrow({
+      where: { entityId: organisation.id, action: "organisation.verified" },
+    });
     expect(audit.actorId).toBe(staffUser.id);
     expect(JSON.parse(audit.before!)).toEqual({ verifiedAt: null, verifiedById: null });
     expect(JSON.parse(audit.after!).verifiedById).toBe(staffUser.id);

@@ -27,7 +27,10 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data
     ? [
         { title: withSiteName(metaT(matches), data.statement.title) },
-        { name: "description", content: pickText(metaLanguage(matches), data.statement.context, data.statement.summaryEn).text.slice(0, 160) },
+        {
+          name: "description",
+          content: pickText(metaLanguage(matches), data.statement.context, data.statement.summaryEn).text.slice(0, 160),
+        },
       ]
     : [];
 
@@ -50,7 +53,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     isPublic: PUBLIC_STATUSES.includes(statement.status),
     agencyMember,
     signedIn: Boolean(user),
-    acceptsProposals: open && (!statement.proposalDeadline || new Date(statement.proposalDeadline).getTime() >= Date.now()),
+    acceptsProposals:
+      open && (!statement.proposalDeadline || new Date(statement.proposalDeadline).getTime() >= Date.now()),
     questions: await listQuestions(statement.id, privileged),
     askingOrganisations: user && open ? await askingOrganisations(user.id) : [],
     matches: await approvedMatchesForPublic({ statementId: statement.id }),
@@ -68,8 +72,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: questionSchema });
     if (submission.status !== "success") return json({ ask: submission.reply(), answerError: null }, { status: 400 });
     const outcome = await askQuestion(user.id, statement.id, submission.value);
-    if (outcome === "not-member") return json({ ask: submission.reply({ formErrors: ["validation.invalidChoice"] }), answerError: null }, { status: 400 });
-    if (outcome === "not-open") return json({ ask: submission.reply({ formErrors: ["statements.proposals.closedNotice"] }), answerError: null }, { status: 400 });
+    if (outcome === "not-member")
+      return json(
+        { ask: submission.reply({ formErrors: ["validation.invalidChoice"] }), answerError: null },
+        { status: 400 },
+      );
+    if (outcome === "not-open")
+      return json(
+        { ask: submission.reply({ formErrors: ["statements.proposals.closedNotice"] }), answerError: null },
+        { status: 400 },
+      );
     return flash(request, here, { key: "statements.qa.asked" });
   }
   if (intent === "answer") {
@@ -77,7 +89,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: answerSchema });
     if (submission.status !== "success") {
       const message = submission.error?.answer?.[0] ?? "validation.required";
-      return json({ ask: null, answerError: { questionId: String(formData.get("questionId") ?? ""), message } }, { status: 400 });
+      return json(
+        { ask: null, answerError: { questionId: String(formData.get("questionId") ?? ""), message } },
+        { status: 400 },
+      );
     }
     if ((await answerQuestion(user.id, statement.id, submission.value)) === "not-found") throw notFound();
     return flash(request, here, { key: "statements.qa.answered" });
@@ -94,18 +109,30 @@ export default function PublicStatement() {
   const published = statement.status === "PUBLISHED";
   return (
     <>
-      <p><Link to="/problems">{t("statements.backToPublicList")}</Link></p>
-      {!data.isPublic ? <div className="notice" role="note">{t("statements.previewNotice")}</div> : null}
+      <p>
+        <Link to="/problems">{t("statements.backToPublicList")}</Link>
+      </p>
+      {!data.isPublic ? (
+        <div className="notice" role="note">
+          {t("statements.previewNotice")}
+        </div>
+      ) : null}
       <JsonLd data={statementJsonLd(statement)} />
       <h1 lang={language === "en" ? "vi" : undefined}>{statement.title}</h1>
       <p>
         <StatusTag status={statement.status} />{" "}
         {data.acceptsProposals && statement.proposalDeadline
           ? t("statements.proposalsOpenUntil", { date: formatDate(statement.proposalDeadline, language) })
-          : published ? t("statements.proposalsClosed") : null}
+          : published
+          ? t("statements.proposalsClosed")
+          : null}
       </p>
       {data.acceptsProposals && data.askingOrganisations.length > 0 ? (
-        <p><Link to="propose" className="button">{t("statements.proposals.proposeLink")}</Link></p>
+        <p>
+          <Link to="propose" className="button">
+            {t("statements.proposals.proposeLink")}
+          </Link>
+        </p>
       ) : null}
       {language === "en" && statement.summaryEn ? (
         <section aria-labelledby="summary-en-title" className="summary-en">
@@ -113,16 +140,26 @@ export default function PublicStatement() {
           <p className="prose">{statement.summaryEn}</p>
           <p className="hint vietnamese-only">{t("bilingual.restInVietnamese")}</p>
         </section>
-      ) : <VietnameseOnlyNote show={language === "en"} />}
+      ) : (
+        <VietnameseOnlyNote show={language === "en"} />
+      )}
       <StatementSummary statement={statement} />
       {data.isPublic ? <PublicMatchList data={data.matches} /> : null}
       {data.isPublic ? (
         <section aria-labelledby="qa-title">
           <h2 id="qa-title">{t("statements.qa.title")}</h2>
           <p className="hint">{t("statements.qa.lead")}</p>
-          <QuestionList questions={data.questions} canAnswer={data.agencyMember && published} answerError={actionData?.answerError ?? null} />
+          <QuestionList
+            questions={data.questions}
+            canAnswer={data.agencyMember && published}
+            answerError={actionData?.answerError ?? null}
+          />
           {published && !data.agencyMember ? (
-            <AskQuestion signedIn={data.signedIn} organisations={data.askingOrganisations} lastResult={actionData?.ask ?? undefined} />
+            <AskQuestion
+              signedIn={data.signedIn}
+              organisations={data.askingOrganisations}
+              lastResult={actionData?.ask ?? undefined}
+            />
           ) : null}
         </section>
       ) : null}

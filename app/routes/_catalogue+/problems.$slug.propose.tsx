@@ -9,7 +9,9 @@ import { askingOrganisations } from "~/models/question.server";
 import { forbidden, notFound, requireUser } from "~/utils/permissions.server";
 import { offerFromQuery, proposeAction } from "~/route-actions/propose.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: `${data?.statement.title ?? ""} — ${metaT(matches)("statements.proposals.majorProposeLink")}` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: `${data?.statement.title ?? ""} — ${metaT(matches)("statements.proposals.majorProposeLink")}` },
+];
 
 // Only provider and research members propose, and only to a published statement.
 async function load(request: Request, slug: string | undefined) {
@@ -17,14 +19,21 @@ async function load(request: Request, slug: string | undefined) {
   const statement = await getStatementBySlug(slug ?? "");
   if (!statement || (statement.status !== "PUBLISHED" && statement.status !== "CLOSED")) throw notFound();
   if ((await askingOrganisations(user.id)).length === 0) throw forbidden();
-  const open = statement.status === "PUBLISHED" && (!statement.proposalDeadline || statement.proposalDeadline.getTime() >= Date.now());
+  const open =
+    statement.status === "PUBLISHED" &&
+    (!statement.proposalDeadline || statement.proposalDeadline.getTime() >= Date.now());
   return { user, statement, open };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, statement, open } = await load(request, params.slug);
   const offers = await proposableOffers(user.id);
-  return json({ statement: { slug: statement.slug, title: statement.title }, open, offers, selected: offerFromQuery(request, offers) });
+  return json({
+    statement: { slug: statement.slug, title: statement.title },
+    open,
+    offers,
+    selected: offerFromQuery(request, offers),
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -37,8 +46,16 @@ export default function Propose() {
   const actionData = useActionData<typeof action>();
   return (
     <ProposeForm
-      title={statement.title} open={open} offers={offers} defaultOfferId={selected} actionData={actionData}
-      back={<p><Link to={`/problems/${statement.slug}`}>{statement.title}</Link></p>}
+      title={statement.title}
+      open={open}
+      offers={offers}
+      defaultOfferId={selected}
+      actionData={actionData}
+      back={
+        <p>
+          <Link to={`/problems/${statement.slug}`}>{statement.title}</Link>
+        </p>
+      }
     />
   );
 }

@@ -10,7 +10,10 @@ import { formatDate } from "~/utils/format";
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
-  return [{ title: withSiteName(t, t("statements.catalogueTitle")) }, { name: "description", content: t("meta.descriptions.problems") }];
+  return [
+    { title: withSiteName(t, t("statements.catalogueTitle")) },
+    { name: "description", content: t("meta.descriptions.problems") },
+  ];
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -33,25 +36,43 @@ export default function PublicProblems() {
           <label htmlFor="sector">{t("statements.filterSector")}</label>
           <select id="sector" name="sector" defaultValue={sector}>
             <option value="">{t("statements.filterAny")}</option>
-            {sectors.map((s) => <option key={s.slug} value={s.slug}>{language === "en" ? s.nameEn : s.nameVi}</option>)}
+            {sectors.map((s) => (
+              <option key={s.slug} value={s.slug}>
+                {language === "en" ? s.nameEn : s.nameVi}
+              </option>
+            ))}
           </select>
-          <button type="submit" className="button button-secondary">{t("statements.applyFilter")}</button>
+          <button type="submit" className="button button-secondary">
+            {t("statements.applyFilter")}
+          </button>
         </Form>
       ) : null}
-      {statements.length === 0 ? <p>{sector ? t("statements.noMatches") : t("statements.publicNone")}</p> : (
+      {statements.length === 0 ? (
+        <p>{sector ? t("statements.noMatches") : t("statements.publicNone")}</p>
+      ) : (
         <ul className="card-list">
           {statements.map((s) => (
             <li key={s.id} className="card">
-              <h2><Link to={`/problems/${s.slug}`}>{s.title}</Link></h2>
-              <p><StatusTag status={s.status} /> {s.organisation.name}</p>
+              <h2>
+                <Link to={`/problems/${s.slug}`}>{s.title}</Link>
+              </h2>
+              <p>
+                <StatusTag status={s.status} /> {s.organisation.name}
+              </p>
               <dl className="summary-list">
-                <div><dt>{t("statements.budget")}</dt><dd>{budgetText(s.budgetMinVnd, s.budgetMaxVnd)}</dd></div>
+                <div>
+                  <dt>{t("statements.budget")}</dt>
+                  <dd>{budgetText(s.budgetMinVnd, s.budgetMaxVnd)}</dd>
+                </div>
                 <div>
                   <dt>{t("statements.fields.proposalDeadline")}</dt>
                   <dd>{s.proposalDeadline ? formatDate(s.proposalDeadline, language) : t("statements.notStated")}</dd>
                 </div>
                 {s.majorProblem?.sector ? (
-                  <div><dt>{t("statements.filterSector")}</dt><dd>{language === "en" ? s.majorProblem.sector.nameEn : s.majorProblem.sector.nameVi}</dd></div>
+                  <div>
+                    <dt>{t("statements.filterSector")}</dt>
+                    <dd>{language === "en" ? s.majorProblem.sector.nameEn : s.majorProblem.sector.nameVi}</dd>
+                  </div>
                 ) : null}
               </dl>
             </li>

@@ -3,12 +3,27 @@
 // provider's side (both are providers, proposing to a third party's statement).
 import { db } from "~/db.server";
 import {
-  type AccessCase, type Actor, type Target, type World, SIGN_IN, memberActionStatus, orgPageStatus, publicPageStatus,
-  runAccessMatrix, staffActionStatus, staffPageStatus,
+  type AccessCase,
+  type Actor,
+  type Target,
+  type World,
+  SIGN_IN,
+  memberActionStatus,
+  orgPageStatus,
+  publicPageStatus,
+  runAccessMatrix,
+  staffActionStatus,
+  staffPageStatus,
 } from "~/test-support/access-matrix";
 import { makeUser } from "~/test-support/factories";
 import {
-  makeAgency, makeOffer, makeProposal, makeQuestion, makeStatement, pdfBytes, statementForm,
+  makeAgency,
+  makeOffer,
+  makeProposal,
+  makeQuestion,
+  makeStatement,
+  pdfBytes,
+  statementForm,
 } from "~/test-support/statement-factories";
 import { checkUpload, writeUpload } from "~/utils/uploads.server";
 
@@ -26,85 +41,192 @@ const agency = {
 };
 const targetOf = (world: World, id: string): Target => (id === world.own ? "own" : "other");
 
-async function freshStatements(world: World, status: "DRAFT" | "SUBMITTED" | "PUBLISHED", extra?: "proposal" | "question") {
+async function freshStatements(
+  world: World,
+  status: "DRAFT" | "SUBMITTED" | "PUBLISHED",
+  extra?: "proposal" | "question",
+) {
   for (const orgId of [world.own, world.other]) {
     const ownerId = orgId === world.own ? world.ownOwnerId : world.otherOwnerId;
     const statement = await makeStatement(orgId, ownerId, { status });
-    const record: { id: string; slug: string; proposalId?: string; questionId?: string } = { id: statement.id, slug: statement.slug };
-    if (extra === "proposal") record.proposalId = (await makeProposal(statement.id, await makeOffer(agency.providerOrgId))).id;
+    const record: { id: string; slug: string; proposalId?: string; questionId?: string } = {
+      id: statement.id,
+      slug: statement.slug,
+    };
+    if (extra === "proposal")
+      record.proposalId = (await makeProposal(statement.id, await makeOffer(agency.providerOrgId))).id;
     if (extra === "question") record.questionId = (await makeQuestion(statement.id, agency.providerOrgId)).id;
     agency.fresh[orgId] = record;
   }
 }
 
-const statusOf = async (orgId: string) => (await db.problemStatement.findUniqueOrThrow({ where: { id: agency.fresh[orgId]!.id } })).status;
+const statusOf = async (orgId: string) =>
+  (await db.problemStatement.findUniqueOrThrow({ where: { id: agency.fresh[orgId]!.id } })).status;
 const answerRefused = { anonymous: 403, outsider: 403, member: 302, owner: 302, staff: 403, admin: 403 };
 const draftPage = { anonymous: 404, outsider: 404, member: 200, owner: 200, staff: 200, admin: 200 };
 
 const agencyCases = (world: World): AccessCase[] => [
-  { name: "list statements", method: "GET", path: (id) => `/orgs/${id}/problems`, targets: ["own", "other"], expected: orgPageStatus },
-  { name: "new statement form", method: "GET", path: (id) => `/orgs/${id}/problems/new`, targets: ["own", "other"], expected: orgPageStatus },
   {
-    name: "create a statement", method: "POST", path: (id) => `/orgs/${id}/problems/new`, targets: ["own", "other"],
-    form: async () => statementForm(), expected: memberActionStatus,
+    name: "list statements",
+    method: "GET",
+    path: (id) => `/orgs/${id}/problems`,
+    targets: ["own", "other"],
+    expected: orgPageStatus,
+  },
+  {
+    name: "new statement form",
+    method: "GET",
+    path: (id) => `/orgs/${id}/problems/new`,
+    targets: ["own", "other"],
+    expected: orgPageStatus,
+  },
+  {
+    name: "create a statement",
+    method: "POST",
+    path: (id) => `/orgs/${id}/problems/new`,
+    targets: ["own", "other"],
+    form: async () => statementForm(),
+    expected: memberActionStatus,
     unchanged: (id) => db.problemStatement.count({ where: { organisationId: id } }),
   },
   {
-    name: "view a statement", method: "GET", path: (id) => `/orgs/${id}/problems/${agency.draft[id]?.id}`, targets: ["own", "other"],
-    expected: orgPageStatus, secrets: () => [agency.draft[world.other]!.title],
-  },
-  { name: "edit form", method: "GET", path: (id) => `/orgs/${id}/problems/${agency.draft[id]?.id}/edit`, targets: ["own", "other"], expected: orgPageStatus },
-  {
-    name: "save a draft", method: "POST", path: (id) => `/orgs/${id}/problems/${agency.draft[id]?.id}/edit`, targets: ["own", "other"],
-    form: async () => statementForm(), expected: memberActionStatus,
-    unchanged: async (id) => (await db.problemStatement.findUniqueOrThrow({ where: { id: agency.draft[id]!.id } })).title,
+    name: "view a statement",
+    method: "GET",
+    path: (id) => `/orgs/${id}/problems/${agency.draft[id]?.id}`,
+    targets: ["own", "other"],
+    expected: orgPageStatus,
+    secrets: () => [agency.draft[world.other]!.title],
   },
   {
-    name: "submit for review", method: "POST", path: (id) => `/orgs/${id}/problems/${agency.fresh[id]?.id}`, targets: ["own", "other"],
-    form: async () => { await freshStatements(world, "DRAFT"); return { intent: "submit" }; },
-    expected: memberActionStatus, unchanged: statusOf,
+    name: "edit form",
+    method: "GET",
+    path: (id) => `/orgs/${id}/problems/${agency.draft[id]?.id}/edit`,
+    targets: ["own", "other"],
+    expected: orgPageStatus,
   },
   {
-    name: "close a statement", method: "POST", path: (id) => `/orgs/${id}/problems/${agency.fresh[id]?.id}`, targets: ["own", "other"],
-    form: async () => { await freshStatements(world, "PUBLISHED"); return { intent: "close", outcome: "Đã chọn giải pháp." }; },
-    expected: memberActionStatus, unchanged: statusOf,
+    name: "save a draft",
+    method: "POST",
+    path: (id) => `/orgs/${id}/problems/${agency.draft[id]?.id}/edit`,
+    targets: ["own", "other"],
+    form: async () => statementForm(),
+    expected: memberActionStatus,
+    unchanged: async (id) =>
+      (await db.problemStatement.findUniqueOrThrow({ where: { id: agency.draft[id]!.id } })).title,
   },
   {
-    name: "shortlist a proposal", method: "POST", path: (id) => `/orgs/${id}/problems/${agency.fresh[id]?.id}`, targets: ["own", "other"],
-    form: async (target) => {
-      await freshStatements(world, "PUBLISHED", "proposal");
-      return { intent: "decide", status: "SHORTLISTED", proposalId: agency.fresh[target === "own" ? world.own : world.other]!.proposalId! };
+    name: "submit for review",
+    method: "POST",
+    path: (id) => `/orgs/${id}/problems/${agency.fresh[id]?.id}`,
+    targets: ["own", "other"],
+    form: async () => {
+      await freshStatements(world, "DRAFT");
+      return { intent: "submit" };
     },
     expected: memberActionStatus,
-    unchanged: async (id) => (await db.proposal.findUniqueOrThrow({ where: { id: agency.fresh[id]!.proposalId! } })).status,
+    unchanged: statusOf,
   },
   {
-    name: "answer a question", method: "POST", path: (id) => `/problems/${agency.fresh[id]?.slug}`, targets: ["own", "other"],
+    name: "close a statement",
+    method: "POST",
+    path: (id) => `/orgs/${id}/problems/${agency.fresh[id]?.id}`,
+    targets: ["own", "other"],
+    form: async () => {
+      await freshStatements(world, "PUBLISHED");
+      return { intent: "close", outcome: "Đã chọn giải pháp." };
+    },
+    expected: memberActionStatus,
+    unchanged: statusOf,
+  },
+  {
+    name: "shortlist a proposal",
+    method: "POST",
+    path: (id) => `/orgs/${id}/problems/${agency.fresh[id]?.id}`,
+    targets: ["own", "other"],
+    form: async (target) => {
+      await freshStatements(world, "PUBLISHED", "proposal");
+      return {
+        intent: "decide",
+        status: "SHORTLISTED",
+        proposalId: agency.fresh[target === "own" ? world.own : world.other]!.proposalId!,
+      };
+    },
+    expected: memberActionStatus,
+    unchanged: async (id) =>
+      (await db.proposal.findUniqueOrThrow({ where: { id: agency.fresh[id]!.proposalId! } })).status,
+  },
+  {
+    name: "answer a question",
+    method: "POST",
+    path: (id) => `/problems/${agency.fresh[id]?.slug}`,
+    targets: ["own", "other"],
     form: async (target) => {
       await freshStatements(world, "PUBLISHED", "question");
-      return { intent: "answer", answer: "Trả lời công khai.", questionId: agency.fresh[target === "own" ? world.own : world.other]!.questionId! };
+      return {
+        intent: "answer",
+        answer: "Trả lời công khai.",
+        questionId: agency.fresh[target === "own" ? world.own : world.other]!.questionId!,
+      };
     },
-    expected: answerRefused, otherExpected: { member: 403, owner: 403 },
-    unchanged: async (id) => (await db.question.findUniqueOrThrow({ where: { id: agency.fresh[id]!.questionId! } })).answer,
+    expected: answerRefused,
+    otherExpected: { member: 403, owner: 403 },
+    unchanged: async (id) =>
+      (await db.question.findUniqueOrThrow({ where: { id: agency.fresh[id]!.questionId! } })).answer,
   },
   { name: "public list", method: "GET", path: () => "/problems", targets: ["own"], expected: publicPageStatus },
-  { name: "public page of a published statement", method: "GET", path: (id) => `/problems/${agency.published[id]?.slug}`, targets: ["own", "other"], expected: publicPageStatus },
   {
-    name: "public page of a draft", method: "GET", path: (id) => `/problems/${agency.draft[id]?.slug}`, targets: ["own", "other"],
-    expected: draftPage, otherExpected: { member: 404, owner: 404 },
+    name: "public page of a published statement",
+    method: "GET",
+    path: (id) => `/problems/${agency.published[id]?.slug}`,
+    targets: ["own", "other"],
+    expected: publicPageStatus,
+  },
+  {
+    name: "public page of a draft",
+    method: "GET",
+    path: (id) => `/problems/${agency.draft[id]?.slug}`,
+    targets: ["own", "other"],
+    expected: draftPage,
+    otherExpected: { member: 404, owner: 404 },
     secrets: () => [agency.draft[world.own]!.title, agency.draft[world.other]!.title],
   },
-  { name: "staff queue", method: "GET", path: () => "/staff/problems?status=DRAFT", targets: ["own"], expected: staffPageStatus },
-  { name: "staff review page", method: "GET", path: (id) => `/staff/problems/${agency.draft[id]?.id}`, targets: ["own", "other"], expected: staffPageStatus },
   {
-    name: "staff publish", method: "POST", path: (id) => `/staff/problems/${agency.fresh[id]?.id}`, targets: ["own", "other"],
-    form: async () => { await freshStatements(world, "SUBMITTED"); return { intent: "publish" }; },
-    expected: staffActionStatus, unchanged: statusOf,
+    name: "staff queue",
+    method: "GET",
+    path: () => "/staff/problems?status=DRAFT",
+    targets: ["own"],
+    expected: staffPageStatus,
   },
   {
-    name: "staff send back", method: "POST", path: (id) => `/staff/problems/${agency.fresh[id]?.id}`, targets: ["own", "other"],
-    form: async () => { await freshStatements(world, "SUBMITTED"); return { intent: "return", note: "Bổ sung tiêu chí." }; },
-    expected: staffActionStatus, unchanged: statusOf,
+    name: "staff review page",
+    method: "GET",
+    path: (id) => `/staff/problems/${agency.draft[id]?.id}`,
+    targets: ["own", "other"],
+    expected: staffPageStatus,
+  },
+  {
+    name: "staff publish",
+    method: "POST",
+    path: (id) => `/staff/problems/${agency.fresh[id]?.id}`,
+    targets: ["own", "other"],
+    form: async () => {
+      await freshStatements(world, "SUBMITTED");
+      return { intent: "publish" };
+    },
+    expected: staffActionStatus,
+    unchanged: statusOf,
+  },
+  {
+    name: "staff send back",
+    method: "POST",
+    path: (id) => `/staff/problems/${agency.fresh[id]?.id}`,
+    targets: ["own", "other"],
+    form: async () => {
+      await freshStatements(world, "SUBMITTED");
+      return { intent: "return", note: "Bổ sung tiêu chí." };
+    },
+    expected: staffActionStatus,
+    unchanged: statusOf,
   },
 ];
 
@@ -113,9 +235,22 @@ runAccessMatrix("problem statements: the agency's side", agencyCases, {
   otherKind: "AGENCY",
   setup: async (world) => {
     const providerOwner = await makeUser({ name: "Chủ Nhà cung cấp" });
-    agency.providerOrgId = (await db.organisation.create({ data: { name: "Nhà cung cấp Trung lập", kind: "PROVIDER", memberships: { create: { userId: providerOwner.id, role: "OWNER" } } } })).id;
-    for (const [orgId, ownerId] of [[world.own, world.ownOwnerId], [world.other, world.otherOwnerId]] as const) {
-      const draft = await makeStatement(orgId, ownerId, { form: { title: `Bản nháp mật ${targetOf(world, orgId)} ${Math.random()}` } });
+    agency.providerOrgId = (
+      await db.organisation.create({
+        data: {
+          name: "Nhà cung cấp Trung lập",
+          kind: "PROVIDER",
+          memberships: { create: { userId: providerOwner.id, role: "OWNER" } },
+        },
+      })
+    ).id;
+    for (const [orgId, ownerId] of [
+      [world.own, world.ownOwnerId],
+      [world.other, world.otherOwnerId],
+    ] as const) {
+      const draft = await makeStatement(orgId, ownerId, {
+        form: { title: `Bản nháp mật ${targetOf(world, orgId)} ${Math.random()}` },
+      });
       agency.draft[orgId] = { id: draft.id, slug: draft.slug, title: draft.title };
       agency.published[orgId] = await makeStatement(orgId, ownerId, { status: "PUBLISHED" });
     }
@@ -133,41 +268,69 @@ const askOrPropose = { anonymous: 403, outsider: 403, member: 302, owner: 302, s
 
 const providerCases = (world: World): AccessCase[] => [
   {
-    name: "our proposals", method: "GET", path: (id) => `/orgs/${id}/proposals`, targets: ["own", "other"], expected: orgPageStatus,
+    name: "our proposals",
+    method: "GET",
+    path: (id) => `/orgs/${id}/proposals`,
+    targets: ["own", "other"],
+    expected: orgPageStatus,
   },
   {
-    name: "agency pages for a provider", method: "GET", path: (id) => `/orgs/${id}/problems`, targets: ["own"],
+    name: "agency pages for a provider",
+    method: "GET",
+    path: (id) => `/orgs/${id}/problems`,
+    targets: ["own"],
     expected: only({ member: 404, owner: 404 }, orgPageStatus),
   },
   {
-    name: "open the proposal form", method: "GET", path: () => `/problems/${provider.statementSlug}/propose`, targets: ["own"],
+    name: "open the proposal form",
+    method: "GET",
+    path: () => `/problems/${provider.statementSlug}/propose`,
+    targets: ["own"],
     expected: { anonymous: SIGN_IN, outsider: 403, member: 200, owner: 200, staff: 403, admin: 403 },
   },
   {
-    name: "propose an offer", method: "POST", path: () => `/problems/${provider.statementSlug}/propose`, targets: ["own", "other"],
+    name: "propose an offer",
+    method: "POST",
+    path: () => `/problems/${provider.statementSlug}/propose`,
+    targets: ["own", "other"],
     form: async (target) => {
       provider.freshOfferTitle = `Giải pháp riêng ${Math.random()}`;
       const offer = await makeOffer(target === "own" ? world.own : world.other, { title: provider.freshOfferTitle });
       return { offerId: offer.id, pitch: "Đề xuất ngắn." };
     },
-    expected: askOrPropose, otherExpected: { member: 400, owner: 400 },
+    expected: askOrPropose,
+    otherExpected: { member: 400, owner: 400 },
     unchanged: (id) => db.proposal.count({ where: { organisationId: id } }),
     secrets: () => [provider.freshOfferTitle],
   },
   {
-    name: "download a proposal's attachment", method: "GET",
-    path: (id) => `/problems/${provider.statementSlug}/proposals/${provider.proposalId[id]}/attachment`, targets: ["own", "other"],
+    name: "download a proposal's attachment",
+    method: "GET",
+    path: (id) => `/problems/${provider.statementSlug}/proposals/${provider.proposalId[id]}/attachment`,
+    targets: ["own", "other"],
     expected: { anonymous: SIGN_IN, outsider: 404, member: 200, owner: 200, staff: 200, admin: 200 },
     otherExpected: { member: 404, owner: 404 },
   },
   {
-    name: "ask a question", method: "POST", path: () => `/problems/${provider.statementSlug}`, targets: ["own", "other"],
-    form: async (target) => ({ intent: "ask", organisationId: target === "own" ? world.own : world.other, body: "Câu hỏi làm rõ?" }),
-    expected: askOrPropose, otherExpected: { member: 400, owner: 400 },
+    name: "ask a question",
+    method: "POST",
+    path: () => `/problems/${provider.statementSlug}`,
+    targets: ["own", "other"],
+    form: async (target) => ({
+      intent: "ask",
+      organisationId: target === "own" ? world.own : world.other,
+      body: "Câu hỏi làm rõ?",
+    }),
+    expected: askOrPropose,
+    otherExpected: { member: 400, owner: 400 },
     unchanged: (id) => db.question.count({ where: { askerOrganisationId: id } }),
   },
   {
-    name: "public statement page", method: "GET", path: () => `/problems/${provider.statementSlug}`, targets: ["own"], expected: publicPageStatus,
+    name: "public statement page",
+    method: "GET",
+    path: () => `/problems/${provider.statementSlug}`,
+    targets: ["own"],
+    expected: publicPageStatus,
   },
   { ...signedInRefusedCase() },
 ];
@@ -175,7 +338,10 @@ const providerCases = (world: World): AccessCase[] => [
 // Nobody answers on the agency's behalf: providers, staff and strangers alike.
 function signedInRefusedCase(): AccessCase {
   return {
-    name: "answer someone else's question", method: "POST", path: () => `/problems/${provider.statementSlug}`, targets: ["own"],
+    name: "answer someone else's question",
+    method: "POST",
+    path: () => `/problems/${provider.statementSlug}`,
+    targets: ["own"],
     form: async () => {
       const statement = await db.problemStatement.findUniqueOrThrow({ where: { slug: provider.statementSlug } });
       const question = await db.question.findFirstOrThrow({ where: { problemStatementId: statement.id } });
@@ -198,7 +364,9 @@ runAccessMatrix("problem statements: the provider's side", providerCases, {
       const check = await checkUpload(new File([Uint8Array.from(pdfBytes())], "ho-so.pdf"), "ATTACHMENT");
       if (!check.ok) throw new Error(check.error);
       await writeUpload(check);
-      provider.proposalId[orgId] = (await makeProposal(statement.id, await makeOffer(orgId), { attachmentStored: check.upload.storedName })).id;
+      provider.proposalId[orgId] = (
+        await makeProposal(statement.id, await makeOffer(orgId), { attachmentStored: check.upload.storedName })
+      ).id;
     }
     await makeQuestion(statement.id, world.other);
   },

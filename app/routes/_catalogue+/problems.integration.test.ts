@@ -8,7 +8,8 @@ import { inDays, makeAgency, makeProvider, makeStatement, statementForm } from "
 import { formatVnd } from "~/utils/format";
 
 const server = startTestServer();
-const fill = (template: string, vars: Record<string, string | number>) => template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(vars[key] ?? ""));
+const fill = (template: string, vars: Record<string, string | number>) =>
+  template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(vars[key] ?? ""));
 
 let agency: TestBrowser;
 let agencyMember: TestBrowser;
@@ -39,7 +40,9 @@ describe("the statement workflow", () => {
     const form = statementForm({ title: "Đèn tín hiệu thông minh vành đai 2" });
     const created = await agencyMember.post(`/orgs/${agencyId}/problems/new`, form);
     expect(created.status, visibleText(created.text).slice(0, 400)).toBe(302);
-    const statement = await db.problemStatement.findFirstOrThrow({ where: { organisationId: agencyId, title: form.title } });
+    const statement = await db.problemStatement.findFirstOrThrow({
+      where: { organisationId: agencyId, title: form.title },
+    });
     expect(statement.slug).toBe("den-tin-hieu-thong-minh-vanh-dai-2");
     expect(statement.status).toBe("DRAFT");
     expect(statement.budgetMinVnd).toBe(1_500_000_000n);
@@ -54,7 +57,11 @@ describe("the statement workflow", () => {
     expect(view).toContain(vi.statements.mine.submit);
 
     // Edit the draft: drop the data and make the criteria unmeasurable; the score drops.
-    const edited = await agency.post(`${viewUrl}/edit`, { ...form, dataAvailable: "", successCriteria: "Giảm đáng kể thời gian chờ." });
+    const edited = await agency.post(`${viewUrl}/edit`, {
+      ...form,
+      dataAvailable: "",
+      successCriteria: "Giảm đáng kể thời gian chờ.",
+    });
     expect(edited.status).toBe(302);
     expect(visibleText((await agency.get(viewUrl)).text)).toContain(fill(vi.statements.quality.score, { score: 60 }));
 
@@ -91,7 +98,10 @@ describe("the statement workflow", () => {
     expect(list).toContain(form.title);
     expect(list).toContain("Sở Giao thông Vận tải Thử nghiệm");
     // visibleText folds the no-break space Intl puts before "₫".
-    const range = fill(vi.statements.budgetRange, { min: formatVnd(1_500_000_000, "vi"), max: formatVnd(3_000_000_000, "vi") });
+    const range = fill(vi.statements.budgetRange, {
+      min: formatVnd(1_500_000_000, "vi"),
+      max: formatVnd(3_000_000_000, "vi"),
+    });
     expect(list).toContain(range.replace(/\s+/g, " "));
 
     const page = await server.browser().get(`/problems/${statement.slug}`);
@@ -100,7 +110,14 @@ describe("the statement workflow", () => {
     expect(page.text).toContain('<meta name="description" content="Tại 20 nút giao');
     const text = visibleText(page.text);
     for (const label of Object.values(vi.statements.sixClear)) expect(text).toContain(label);
-    for (const value of [form.responsiblePerson, form.scopeOfWork, form.accountableUnit, form.deliverable, form.successCriteria, form.decisionAuthority]) {
+    for (const value of [
+      form.responsiblePerson,
+      form.scopeOfWork,
+      form.accountableUnit,
+      form.deliverable,
+      form.successCriteria,
+      form.decisionAuthority,
+    ]) {
       expect(text).toContain(value);
     }
 
@@ -108,15 +125,26 @@ describe("the statement workflow", () => {
     const empty = await agency.post(viewUrl, { intent: "close", outcome: "" });
     expect(empty.status).toBe(400);
     expect(visibleText(empty.text)).toContain(vi.validation.required);
-    expect((await agency.post(viewUrl, { intent: "close", outcome: "Chọn giải pháp của Sông Hồng AI." })).status).toBe(302);
+    expect((await agency.post(viewUrl, { intent: "close", outcome: "Chọn giải pháp của Sông Hồng AI." })).status).toBe(
+      302,
+    );
     const closed = visibleText((await server.browser().get(`/problems/${statement.slug}`)).text);
     expect(closed).toContain(vi.statements.status.CLOSED);
     expect(closed).toContain("Chọn giải pháp của Sông Hồng AI.");
 
-    const audit = await db.auditEntry.findMany({ where: { entityType: "ProblemStatement", entityId: statement.id }, orderBy: { createdAt: "asc" } });
+    const audit = await db.auditEntry.findMany({
+      where: { entityType: "ProblemStatement", entityId: statement.id },
+      orderBy: { createdAt: "asc" },
+    });
     expect(audit.map((e) => e.action)).toEqual([
-      "problem_statement.created", "problem_statement.updated", "problem_statement.submitted", "problem_statement.returned",
-      "problem_statement.updated", "problem_statement.submitted", "problem_statement.published", "problem_statement.closed",
+      "problem_statement.created",
+      "problem_statement.updated",
+      "problem_statement.submitted",
+      "problem_statement.returned",
+      "problem_statement.updated",
+      "problem_statement.submitted",
+      "problem_statement.published",
+      "problem_statement.closed",
     ]);
     const returnEntry = audit[3]!;
     expect(returnEntry.actorId).toBe(staffId);
@@ -133,16 +161,26 @@ describe("the statement workflow", () => {
     expect(visibleText((await staff.get(refused.location!)).text)).toContain(vi.statements.mine.wrongStatus);
     expect((await db.problemStatement.findUniqueOrThrow({ where: { id: draft.id } })).status).toBe("DRAFT");
     const published = await makeStatement(agencyId, agencyUserId, { status: "PUBLISHED" });
-    expect((await staff.post(`/staff/problems/${published.id}`, { intent: "close", outcome: "Dừng theo chỉ đạo." })).status).toBe(302);
-    const again = await agency.post(`/orgs/${agencyId}/problems/${published.id}`, { intent: "close", outcome: "Lần hai." });
+    expect(
+      (await staff.post(`/staff/problems/${published.id}`, { intent: "close", outcome: "Dừng theo chỉ đạo." })).status,
+    ).toBe(302);
+    const again = await agency.post(`/orgs/${agencyId}/problems/${published.id}`, {
+      intent: "close",
+      outcome: "Lần hai.",
+    });
     expect(again.status).toBe(302);
     expect(visibleText((await agency.get(again.location!)).text)).toContain(vi.statements.mine.wrongStatus);
-    expect((await db.problemStatement.findUniqueOrThrow({ where: { id: published.id } })).outcome).toBe("Dừng theo chỉ đạo.");
+    expect((await db.problemStatement.findUniqueOrThrow({ where: { id: published.id } })).outcome).toBe(
+      "Dừng theo chỉ đạo.",
+    );
   });
 
   it("refuses to submit a draft whose proposal deadline has passed meanwhile", async () => {
     const draft = await makeStatement(agencyId, agencyUserId);
-    await db.problemStatement.update({ where: { id: draft.id }, data: { proposalDeadline: new Date(Date.now() - 86_400_000) } });
+    await db.problemStatement.update({
+      where: { id: draft.id },
+      data: { proposalDeadline: new Date(Date.now() - 86_400_000) },
+    });
     const page = await agency.post(`/orgs/${agencyId}/problems/${draft.id}`, { intent: "submit" });
     expect(visibleText((await agency.get(page.location!)).text)).toContain(vi.statements.mine.deadlinePassed);
     expect((await db.problemStatement.findUniqueOrThrow({ where: { id: draft.id } })).status).toBe("DRAFT");
@@ -153,15 +191,27 @@ describe("bad input keeps what was typed and saves nothing", () => {
   const tooLong = fill(vi.validation.tooLong, { max: 5000 });
   it.each([
     ["a proposal deadline in the past", { proposalDeadline: inDays(-1) }, vi.statements.validation.pastDate],
-    ["a proposal deadline after the deadline", { proposalDeadline: inDays(200) }, vi.statements.validation.proposalAfterDeadline],
-    ["a maximum budget below the minimum", { budgetMinVnd: "5.000.000", budgetMaxVnd: "1.000.000" }, vi.statements.validation.budgetOrder],
+    [
+      "a proposal deadline after the deadline",
+      { proposalDeadline: inDays(200) },
+      vi.statements.validation.proposalAfterDeadline,
+    ],
+    [
+      "a maximum budget below the minimum",
+      { budgetMinVnd: "5.000.000", budgetMaxVnd: "1.000.000" },
+      vi.statements.validation.budgetOrder,
+    ],
     ["a negative budget", { budgetMinVnd: "-1000000" }, vi.statements.validation.vnd],
     ["a budget in words", { budgetMaxVnd: "1,5 tỷ" }, vi.statements.validation.vnd],
     ["TRL 0", { desiredTrl: "0" }, vi.statements.validation.trl],
     ["TRL 10", { desiredTrl: "10" }, vi.statements.validation.trl],
     ["a 10,000-character scope of work", { scopeOfWork: "Đ".repeat(10_000) }, tooLong],
     ["a missing responsible person", { responsiblePerson: "" }, vi.validation.required],
-    ["a major problem that is not in a published list", { majorProblemId: "khong-ton-tai" }, vi.validation.invalidChoice],
+    [
+      "a major problem that is not in a published list",
+      { majorProblemId: "khong-ton-tai" },
+      vi.validation.invalidChoice,
+    ],
   ])("rejects %s", async (_label, change, message) => {
     const before = await db.problemStatement.count();
     const form = statementForm({ title: "Tiêu đề phải được giữ lại", ...change });
@@ -176,7 +226,10 @@ describe("bad input keeps what was typed and saves nothing", () => {
 
   it("rejects bad input on edit too, leaving the draft as it was", async () => {
     const draft = await makeStatement(agencyId, agencyUserId);
-    const page = await agency.post(`/orgs/${agencyId}/problems/${draft.id}/edit`, statementForm({ title: "Tên mới", desiredTrl: "10" }));
+    const page = await agency.post(
+      `/orgs/${agencyId}/problems/${draft.id}/edit`,
+      statementForm({ title: "Tên mới", desiredTrl: "10" }),
+    );
     expect(page.status).toBe(400);
     expect(inputValue(page.text, "title")).toBe("Tên mới");
     expect((await db.problemStatement.findUniqueOrThrow({ where: { id: draft.id } })).title).toBe(draft.title);
@@ -188,26 +241,43 @@ describe("an English summary", () => {
     const form = statementForm({ title: "Bãi đỗ xe thông minh", summaryEn: "Smart parking for the old quarter." });
     const created = await agency.post(`/orgs/${agencyId}/problems/new`, form);
     expect(created.status, visibleText(created.text).slice(0, 400)).toBe(302);
-    const draft = await db.problemStatement.findFirstOrThrow({ where: { organisationId: agencyId, title: form.title } });
+    const draft = await db.problemStatement.findFirstOrThrow({
+      where: { organisationId: agencyId, title: form.title },
+    });
     expect(draft.summaryEn).toBe("Smart parking for the old quarter.");
-    expect(inputValue((await agency.get(`/orgs/${agencyId}/problems/${draft.id}/edit`)).text, "summaryEn")).toBe("Smart parking for the old quarter.");
-    const tooLong = await agency.post(`/orgs/${agencyId}/problems/${draft.id}/edit`, { ...form, summaryEn: "x".repeat(2001) });
+    expect(inputValue((await agency.get(`/orgs/${agencyId}/problems/${draft.id}/edit`)).text, "summaryEn")).toBe(
+      "Smart parking for the old quarter.",
+    );
+    const tooLong = await agency.post(`/orgs/${agencyId}/problems/${draft.id}/edit`, {
+      ...form,
+      summaryEn: "x".repeat(2001),
+    });
     expect(tooLong.status).toBe(400);
     expect(visibleText(tooLong.text)).toContain(fill(vi.validation.tooLong, { max: 2000 }));
 
-    const withSummary = await makeStatement(agencyId, agencyUserId, { status: "PUBLISHED", form: { title: "Có tóm tắt tiếng Anh", summaryEn: "Fewer floods in Hoàng Mai." } });
+    const withSummary = await makeStatement(agencyId, agencyUserId, {
+      status: "PUBLISHED",
+      form: { title: "Có tóm tắt tiếng Anh", summaryEn: "Fewer floods in Hoàng Mai." },
+    });
     const englishPage = (await server.browser({ language: "en" }).get(`/problems/${withSummary.slug}`)).text;
     const englishText = visibleText(englishPage);
     expect(englishText).toContain("Fewer floods in Hoàng Mai.");
     expect(englishText).toContain(en.bilingual.restInVietnamese);
-    expect(englishText.indexOf("Fewer floods in Hoàng Mai.")).toBeLessThan(englishText.indexOf(en.statements.fields.context));
+    expect(englishText.indexOf("Fewer floods in Hoàng Mai.")).toBeLessThan(
+      englishText.indexOf(en.statements.fields.context),
+    );
     expect(englishPage).toContain('<h1 lang="vi">Có tóm tắt tiếng Anh</h1>');
     expect(englishPage).toContain(`<span lang="vi">${withSummary.context}</span>`);
 
-    const api = await (await fetch(`${server.baseUrl}/api/v1/problem-statements/${withSummary.slug}`)).json() as { problem: { summaryEn: string | null } };
+    const api = (await (await fetch(`${server.baseUrl}/api/v1/problem-statements/${withSummary.slug}`)).json()) as {
+      problem: { summaryEn: string | null };
+    };
     expect(api.problem.summaryEn).toBe("Fewer floods in Hoàng Mai.");
 
-    const withoutSummary = await makeStatement(agencyId, agencyUserId, { status: "PUBLISHED", form: { title: "Không có bản tiếng Anh" } });
+    const withoutSummary = await makeStatement(agencyId, agencyUserId, {
+      status: "PUBLISHED",
+      form: { title: "Không có bản tiếng Anh" },
+    });
     const plain = visibleText((await server.browser({ language: "en" }).get(`/problems/${withoutSummary.slug}`)).text);
     expect(plain).toContain(en.bilingual.viOnly);
     expect(plain).not.toContain(en.bilingual.restInVietnamese);
@@ -221,23 +291,53 @@ describe("an English summary", () => {
 describe("linking to the city's major problems", () => {
   it("offers only items of the latest published version, and the major problem lists the published statement", async () => {
     const list = await db.majorProblemList.create({
-      data: { name: "Danh mục thử", slug: `danh-muc-thu-${Date.now()}`, decisionNumber: "1/QĐ", decisionDate: new Date(), periodStart: 2026, periodEnd: 2030 },
+      data: {
+        name: "Danh mục thử",
+        slug: `danh-muc-thu-${Date.now()}`,
+        decisionNumber: "1/QĐ",
+        decisionDate: new Date(),
+        periodStart: 2026,
+        periodEnd: 2030,
+      },
     });
-    const published = await db.majorProblem.create({ data: { listId: list.id, code: "GT-01", title: "Ùn tắc nội đô", description: "Mô tả", leadAgency: "Sở GTVT" } });
-    const unpublished = await db.majorProblem.create({ data: { listId: list.id, code: "GT-02", title: "Chưa ban hành", description: "Mô tả", leadAgency: "Sở GTVT" } });
-    const version = await db.majorProblemListVersion.create({ data: { listId: list.id, number: 1, changelog: "Lần đầu" } });
+    const published = await db.majorProblem.create({
+      data: { listId: list.id, code: "GT-01", title: "Ùn tắc nội đô", description: "Mô tả", leadAgency: "Sở GTVT" },
+    });
+    const unpublished = await db.majorProblem.create({
+      data: { listId: list.id, code: "GT-02", title: "Chưa ban hành", description: "Mô tả", leadAgency: "Sở GTVT" },
+    });
+    const version = await db.majorProblemListVersion.create({
+      data: { listId: list.id, number: 1, changelog: "Lần đầu" },
+    });
     await db.majorProblemVersionItem.create({
-      data: { versionId: version.id, majorProblemId: published.id, code: "GT-01", title: "Ùn tắc nội đô", description: "Mô tả", leadAgency: "Sở GTVT", priority: "HIGH", status: "OPEN", sortOrder: 0 },
+      data: {
+        versionId: version.id,
+        majorProblemId: published.id,
+        code: "GT-01",
+        title: "Ùn tắc nội đô",
+        description: "Mô tả",
+        leadAgency: "Sở GTVT",
+        priority: "HIGH",
+        status: "OPEN",
+        sortOrder: 0,
+      },
     });
     const formPage = (await agency.get(`/orgs/${agencyId}/problems/new`)).text;
     expect(formPage).toContain(`value="${published.id}"`);
     expect(formPage).not.toContain(`value="${unpublished.id}"`);
-    expect((await agency.post(`/orgs/${agencyId}/problems/new`, statementForm({ majorProblemId: unpublished.id }))).status).toBe(400);
+    expect(
+      (await agency.post(`/orgs/${agencyId}/problems/new`, statementForm({ majorProblemId: unpublished.id }))).status,
+    ).toBe(400);
 
-    const statement = await makeStatement(agencyId, agencyUserId, { status: "PUBLISHED", form: { majorProblemId: published.id, title: "Bài toán gắn GT-01" } });
+    const statement = await makeStatement(agencyId, agencyUserId, {
+      status: "PUBLISHED",
+      form: { majorProblemId: published.id, title: "Bài toán gắn GT-01" },
+    });
     const majorPage = visibleText((await server.browser().get(`/major-problems/${list.slug}/GT-01`)).text);
     expect(majorPage).toContain("Bài toán gắn GT-01");
     expect(majorPage).not.toContain(vi.majorProblems.linkedStatementsNone);
-    expect(visibleText((await server.browser().get(`/problems/${statement.slug}`)).text)).toContain("GT-01: Ùn tắc nội đô");
+    expect(visibleText((await server.browser().get(`/problems/${statement.slug}`)).text)).toContain(
+      "GT-01: Ùn tắc nội đô",
+    );
   });
 });

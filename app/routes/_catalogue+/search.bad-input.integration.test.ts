@@ -6,7 +6,13 @@ import en from "~/i18n/en";
 import catalogue from "~/i18n/vi";
 import { startTestServer, visibleText } from "~/test-support/http";
 import type { Terms } from "~/test-support/offer-factories";
-import { fill, queryBoxValue, resultCount as count, searchEngineInTest as engine, seedSearchCatalogue } from "~/test-support/search-fixtures";
+import {
+  fill,
+  queryBoxValue,
+  resultCount as count,
+  searchEngineInTest as engine,
+  seedSearchCatalogue,
+} from "~/test-support/search-fixtures";
 
 const server = startTestServer();
 const s = catalogue.search;
@@ -22,7 +28,18 @@ afterEach(() => {
 
 describe("bad input", () => {
   it("answers odd but harmless queries with a normal page", async () => {
-    for (const q of ["", "c", "!!!???", '"dien tu', '" OR 1=1', "NEAR(", "*", "a AND", "%", "<script>alert(1)</script>"]) {
+    for (const q of [
+      "",
+      "c",
+      "!!!???",
+      '"dien tu',
+      '" OR 1=1',
+      "NEAR(",
+      "*",
+      "a AND",
+      "%",
+      "<script>alert(1)</script>",
+    ]) {
       const page = await server.browser().get(`/search?q=${encodeURIComponent(q)}`);
       expect(page.status, q).toBe(200);
       expect(queryBoxValue(page.text), q).toBe(q.replace(/\s+/g, " "));
@@ -92,7 +109,9 @@ describe("in English", () => {
     expect(one).toContain(`${en.search.types.offer} (1)`);
     expect(one).toContain(`${terms.sector.nameEn} (1)`);
     expect(one).toContain(en.search.sorts["price-asc"]);
-    expect(visibleText((await english.get("/search?q=tram+quan+trac&type=offer")).text)).toContain("3 offers for “tram quan trac”");
+    expect(visibleText((await english.get("/search?q=tram+quan+trac&type=offer")).text)).toContain(
+      "3 offers for “tram quan trac”",
+    );
     const bad = await english.get(`/search?q=${"x".repeat(600)}`);
     expect(bad.status).toBe(400);
     expect(visibleText(bad.text)).toContain(fill(en.search.validation.queryTooLong, { max: 500 }));

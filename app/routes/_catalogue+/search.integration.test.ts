@@ -7,7 +7,12 @@ import catalogue from "~/i18n/vi";
 import { startTestServer, visibleText, type TestBrowser } from "~/test-support/http";
 import type { Terms } from "~/test-support/offer-factories";
 import {
-  fill, queryBoxValue, SECRET_STATEMENT, SECRETS, searchEngineInTest as engine, seedSearchCatalogue,
+  fill,
+  queryBoxValue,
+  SECRET_STATEMENT,
+  SECRETS,
+  searchEngineInTest as engine,
+  seedSearchCatalogue,
 } from "~/test-support/search-fixtures";
 
 const server = startTestServer();
@@ -21,7 +26,8 @@ let leakOwner: TestBrowser;
 let leakMember: TestBrowser;
 
 // The one-line summary above the results, as a person reads it.
-const summaryOf = (html: string) => visibleText(html.match(/<h2 id="search-count"[^>]*>([\s\S]*?)<\/h2>/)?.[1] ?? "").trim();
+const summaryOf = (html: string) =>
+  visibleText(html.match(/<h2 id="search-count"[^>]*>([\s\S]*?)<\/h2>/)?.[1] ?? "").trim();
 // What the summary should say: "3 giải pháp cho “quan trac nuoc”" (Vietnamese has one plural form).
 function said(total: number, q = "", type?: "offer" | "problem" | "major-problem") {
   const results = fill(type ? s.typeCount[`${type}_other`] : s.resultCount_other, { count: total });
@@ -81,7 +87,9 @@ describe("the search page", () => {
     expect(filtered).not.toContain("Quan trắc nước hồ nội thành");
     // Tab counts follow the other filters.
     expect(filtered).toContain(`${s.types.problem} (0)`);
-    expect(bySector.text).toMatch(new RegExp(`<input type="checkbox" id="filter-sector-${terms.sector.slug}"[^>]* checked=""`));
+    expect(bySector.text).toMatch(
+      new RegExp(`<input type="checkbox" id="filter-sector-${terms.sector.slug}"[^>]* checked=""`),
+    );
     // The selected filter is a link that removes it and keeps the rest.
     expect(filtered).toContain(`${s.removeFilter}: ${s.fields.sector}: ${terms.sector.nameVi}`);
     expect(bySector.text).toContain(`href="/search?q=quan+trac+nuoc"`);
@@ -93,7 +101,8 @@ describe("the search page", () => {
 
   it("sorts by price and by date", async () => {
     const titles = ["Trạm quan trắc nước hồ Tây", "Trạm quan trắc nước sông Tô Lịch", "Trạm quan trắc nước sông Hồng"];
-    const at = async (sort: string) => titlesIn((await server.browser().get(`/search?q=tram+quan+trac&sort=${sort}`)).text, titles);
+    const at = async (sort: string) =>
+      titlesIn((await server.browser().get(`/search?q=tram+quan+trac&sort=${sort}`)).text, titles);
     const [cheap, middle, dear] = await at("price-asc");
     expect(cheap).toBeGreaterThan(-1);
     expect(cheap!).toBeLessThan(middle!);
@@ -115,13 +124,17 @@ describe("the search page", () => {
     const firstText = visibleText(first.text);
     expect(firstText).toContain(fill(s.page, { page: 1, pages: 2 }));
     expect(summaryOf(first.text)).toBe(said(3, "tram quan trac"));
-    expect(first.text).toMatch(new RegExp(`<a rel="next"[^>]* href="/search\\?${base.replace(/&/g, "&amp;").replace(/\+/g, "\\+")}&amp;page=2"`));
+    expect(first.text).toMatch(
+      new RegExp(`<a rel="next"[^>]* href="/search\\?${base.replace(/&/g, "&amp;").replace(/\+/g, "\\+")}&amp;page=2"`),
+    );
     const second = await server.browser().get(`/search?${base}&page=2`);
     const secondText = visibleText(second.text);
     expect(secondText).toContain(fill(s.page, { page: 2, pages: 2 }));
     expect(secondText).toContain("Trạm quan trắc nước sông Hồng");
     expect(secondText).not.toContain("Trạm quan trắc nước hồ Tây");
-    expect(second.text).toMatch(new RegExp(`<a rel="prev"[^>]* href="/search\\?${base.replace(/&/g, "&amp;").replace(/\+/g, "\\+")}"`));
+    expect(second.text).toMatch(
+      new RegExp(`<a rel="prev"[^>]* href="/search\\?${base.replace(/&/g, "&amp;").replace(/\+/g, "\\+")}"`),
+    );
   });
 
   it("offers a correction when nothing matches, and a useful empty state", async () => {
@@ -135,10 +148,20 @@ describe("the search page", () => {
     expect(page.text).toContain('href="/problems"');
     expect(page.text).toContain('href="/major-problems"');
     // The engine rarely needs to correct (it is typo-tolerant), so the page's part is checked with a canned answer.
-    vi.spyOn(engine(), "search").mockResolvedValueOnce({ total: 0, page: 1, perPage: 20, hits: [], facets: {}, matchedTerms: [], didYouMean: "cảm biến" });
+    vi.spyOn(engine(), "search").mockResolvedValueOnce({
+      total: 0,
+      page: 1,
+      perPage: 20,
+      hits: [],
+      facets: {},
+      matchedTerms: [],
+      didYouMean: "cảm biến",
+    });
     const corrected = await server.browser().get("/search?q=cxm+bixn&type=offer");
     expect(visibleText(corrected.text)).toContain(`${s.didYouMean} cảm biến`);
-    expect(corrected.text).toContain(`href="/search?q=${encodeURIComponent("cảm").replace(/%20/g, "+")}+${encodeURIComponent("biến")}&amp;type=offer"`);
+    expect(corrected.text).toContain(
+      `href="/search?q=${encodeURIComponent("cảm").replace(/%20/g, "+")}+${encodeURIComponent("biến")}&amp;type=offer"`,
+    );
   });
 });
 
@@ -149,7 +172,11 @@ describe("suggestions", () => {
     expect(response.headers.get("content-type")).toContain("application/json");
     expect(response.headers.get("cache-control")).toBe("public, max-age=60");
     const body = JSON.parse(response.text) as { suggestions: { title: string; type: string; url: string }[] };
-    expect(body.suggestions).toContainEqual({ title: "Cảm biến bụi mịn PM2.5", type: "offer", url: `/offers/${slugs["Cảm biến bụi mịn PM2.5"]}` });
+    expect(body.suggestions).toContainEqual({
+      title: "Cảm biến bụi mịn PM2.5",
+      type: "offer",
+      url: `/offers/${slugs["Cảm biến bụi mịn PM2.5"]}`,
+    });
     for (const suggestion of body.suggestions) expect(Object.keys(suggestion).sort()).toEqual(["title", "type", "url"]);
   });
 
@@ -160,7 +187,9 @@ describe("suggestions", () => {
     expect(JSON.parse((await server.browser().get("/search/suggest")).text)).toEqual({ suggestions: [] });
     const long = await server.browser().get(`/search/suggest?q=${"a".repeat(101)}`);
     expect(long.status).toBe(400);
-    expect((JSON.parse(long.text) as { error: { message: string } }).error.message).toBe(fill(s.validation.queryTooLong, { max: 100 }));
+    expect((JSON.parse(long.text) as { error: { message: string } }).error.message).toBe(
+      fill(s.validation.queryTooLong, { max: 100 }),
+    );
   });
 });
 
@@ -219,7 +248,10 @@ describe("the page and the JSON API count the same", () => {
       ["q=quan+trac+nuoc&type=problem", said(1, "quan trac nuoc", "problem")],
       ["q=quan+trac+nuoc&type=major-problem", said(0, "quan trac nuoc", "major-problem")],
       [`q=quan+trac+nuoc&sector=${terms.sector.slug}`, said(3, "quan trac nuoc")],
-      [`q=tram+quan+trac&type=offer&sector=${terms.sector.slug}&sort=price-asc&perPage=2&page=2`, said(3, "tram quan trac", "offer")],
+      [
+        `q=tram+quan+trac&type=offer&sector=${terms.sector.slug}&sort=price-asc&perPage=2&page=2`,
+        said(3, "tram quan trac", "offer"),
+      ],
       ["q=cam+bien+BUI", said(1, "cam bien BUI")],
       ["", said(6)],
       ["type=offer", said(5, "", "offer")],
@@ -249,7 +281,8 @@ describe("the page and the JSON API count the same", () => {
     const query = "q=xa+phong+sinh+hoc";
     const api = JSON.parse((await server.browser().get(`/api/v1/search?${query}`)).text) as { total: number };
     const page = await leakMember.get(`/search?${query}`);
-    const marked = page.text.match(new RegExp(`class="tag tag-red search-unpublished">${s.unpublished}<`, "g"))?.length ?? 0;
+    const marked =
+      page.text.match(new RegExp(`class="tag tag-red search-unpublished">${s.unpublished}<`, "g"))?.length ?? 0;
     expect(api.total).toBe(0);
     expect(marked).toBe(3);
     expect(summaryOf(page.text)).toBe(said(api.total + marked, "xa phong sinh hoc"));

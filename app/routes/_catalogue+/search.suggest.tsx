@@ -27,7 +27,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   try {
     const suggestions = await runSuggest(q, types);
     return json(
-      { suggestions: suggestions.map((suggestion) => ({ title: suggestion.title, type: suggestion.type, url: publicPath(suggestion.type, suggestion.slug) })) },
+      {
+        suggestions: suggestions.map((suggestion) => ({
+          title: suggestion.title,
+          type: suggestion.type,
+          url: publicPath(suggestion.type, suggestion.slug),
+        })),
+      },
       { headers: cache },
     );
   } catch (error) {

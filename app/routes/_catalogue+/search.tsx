@@ -4,17 +4,39 @@ import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { FilterPanel, SelectedFilters, type FacetGroup, type SelectedFilter } from "~/components/search/filters";
-import { EmptyState, Pagination, ResultList, SearchErrorSummary, TypeTabs, type HitView, type Tab } from "~/components/search/results";
+import {
+  EmptyState,
+  Pagination,
+  ResultList,
+  SearchErrorSummary,
+  TypeTabs,
+  type HitView,
+  type Tab,
+} from "~/components/search/results";
 import { SearchBox } from "~/components/search/search-box";
 import { FeaturedOffers } from "~/components/featured-offers";
 import { featuredOffers } from "~/models/service-purchase.server";
 import { offerLogos } from "~/models/offer-views.server";
 import { i18next } from "~/i18n/i18next.server";
-import { facetTermLabels, parseSearch, publicPath, runSearch, SearchUnavailableError } from "~/models/search-request.server";
+import {
+  facetTermLabels,
+  parseSearch,
+  publicPath,
+  runSearch,
+  SearchUnavailableError,
+} from "~/models/search-request.server";
 import { deploymentModels, evidenceLevels } from "~/schemas/offer";
 import {
-  FILTER_FIELDS, LANGUAGES, MAX_PAGE, MAX_QUERY_LENGTH, ORGANISATION_KINDS, PRICE_BANDS, TRL_BANDS,
-  searchQueryString, type FilterField, type SearchParams,
+  FILTER_FIELDS,
+  LANGUAGES,
+  MAX_PAGE,
+  MAX_QUERY_LENGTH,
+  ORGANISATION_KINDS,
+  PRICE_BANDS,
+  TRL_BANDS,
+  searchQueryString,
+  type FilterField,
+  type SearchParams,
 } from "~/schemas/search";
 import searchStyles from "~/styles/search.css";
 import { getOptionalUser } from "~/utils/permissions.server";
@@ -58,8 +80,12 @@ function facetGroups(params: SearchParams, facets: FacetCounts, termOrder: strin
   const known: Record<FilterField, readonly string[]> = {
     sector: termOrder.filter((key) => key.startsWith("sector:")).map((key) => key.slice("sector:".length)),
     technology: termOrder.filter((key) => key.startsWith("technology:")).map((key) => key.slice("technology:".length)),
-    trlBand: TRL_BANDS, deployment: deploymentModels, priceBand: PRICE_BANDS,
-    evidenceLevel: evidenceLevels, orgKind: ORGANISATION_KINDS, language: LANGUAGES,
+    trlBand: TRL_BANDS,
+    deployment: deploymentModels,
+    priceBand: PRICE_BANDS,
+    evidenceLevel: evidenceLevels,
+    orgKind: ORGANISATION_KINDS,
+    language: LANGUAGES,
   };
   return FILTER_FIELDS.map((field) => {
     const counts = facets[field] ?? {};
@@ -67,18 +93,29 @@ function facetGroups(params: SearchParams, facets: FacetCounts, termOrder: strin
     const values = [...new Set([...known[field], ...Object.keys(counts), ...selected])];
     const options = values
       .filter((value) => (counts[value] ?? 0) > 0 || selected.has(value))
-      .map((value) => ({ value, label: optionLabel(field, value, labels), count: counts[value] ?? 0, selected: selected.has(value) }));
+      .map((value) => ({
+        value,
+        label: optionLabel(field, value, labels),
+        count: counts[value] ?? 0,
+        selected: selected.has(value),
+      }));
     return { field, options };
   }).filter((group) => group.options.length > 0);
 }
 
-function view(params: SearchParams, result: SearchResult, labels: Labels, termOrder: string[], logos: Map<string, string>) {
+function view(
+  params: SearchParams,
+  result: SearchResult,
+  labels: Labels,
+  termOrder: string[],
+  logos: Map<string, string>,
+) {
   const pages = Math.min(MAX_PAGE, Math.max(1, Math.ceil(result.total / params.perPage)));
   const at = (changes: Partial<SearchParams>) => `/search${searchQueryString({ ...params, page: 1, ...changes })}`;
   const typeCounts = result.facets.type ?? {};
   const tabs: Tab[] = [null, ...SEARCH_DOC_TYPES].map((type) => ({
     type,
-    count: type ? (typeCounts[type] ?? 0) : SEARCH_DOC_TYPES.reduce((sum, each) => sum + (typeCounts[each] ?? 0), 0),
+    count: type ? typeCounts[type] ?? 0 : SEARCH_DOC_TYPES.reduce((sum, each) => sum + (typeCounts[each] ?? 0), 0),
     url: at({ type: type ?? undefined }),
     current: (params.type ?? null) === type,
   }));
@@ -90,9 +127,14 @@ function view(params: SearchParams, result: SearchResult, labels: Labels, termOr
     })),
   );
   const hits: HitView[] = result.hits.map((hit) => ({
-    id: hit.id, type: hit.type, url: publicPath(hit.type, hit.slug), title: hit.highlight.title,
-    snippet: hit.highlight.snippet, organisationName: hit.organisationName, published: hit.published,
-    logo: hit.type === "offer" ? (logos.get(hit.entityId) ?? null) : null,
+    id: hit.id,
+    type: hit.type,
+    url: publicPath(hit.type, hit.slug),
+    title: hit.highlight.title,
+    snippet: hit.highlight.snippet,
+    organisationName: hit.organisationName,
+    published: hit.published,
+    logo: hit.type === "offer" ? logos.get(hit.entityId) ?? null : null,
   }));
   return {
     total: result.total,
@@ -117,7 +159,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const [t, user] = await Promise.all([i18next.getFixedT(request), getOptionalUser(request)]);
   const typed = url.searchParams.get("q") ?? "";
-  const title = typed.trim() ? t("search.metaTitleQuery", { q: typed.trim().slice(0, 80) }) : t("search.metaTitle", { title: t("search.title") });
+  const title = typed.trim()
+    ? t("search.metaTitleQuery", { q: typed.trim().slice(0, 80) })
+    : t("search.metaTitle", { title: t("search.title") });
   const meta = { title, description: t("search.metaDescription") };
   const parsed = parseSearch(url);
   if (!parsed.ok) return json({ state: "invalid" as const, q: typed, errors: parsed.errors, meta }, { status: 400 });
@@ -132,14 +176,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const language = await i18next.getLocale(request);
   const terms = await facetTermLabels();
   const termKey = (term: (typeof terms)[number]) => `${term.kind === "SECTOR" ? "sector" : "technology"}:${term.slug}`;
-  const labels: Labels = { t, terms: new Map(terms.map((term) => [termKey(term), language === "en" ? term.nameEn : term.nameVi])) };
+  const labels: Labels = {
+    t,
+    terms: new Map(terms.map((term) => [termKey(term), language === "en" ? term.nameEn : term.nameVi])),
+  };
   const logos = await offerLogos(result.hits.filter((hit) => hit.type === "offer").map((hit) => hit.entityId));
   const page = view(params, result, labels, terms.map(termKey), logos);
   // Browsing offers (what /offers shows): paid featured placements come first.
-  const browsing = !params.q && params.page === 1 && (!params.type || params.type === "offer") && FILTER_FIELDS.every((field) => params[field].length === 0);
+  const browsing =
+    !params.q &&
+    params.page === 1 &&
+    (!params.type || params.type === "offer") &&
+    FILTER_FIELDS.every((field) => params[field].length === 0);
   const featured = browsing ? await featuredOffers(5) : [];
   return json(
-    { state: "ok" as const, q: params.q, type: params.type ?? null, sort: params.sort, ...page, featured, meta, signedIn: Boolean(user) },
+    {
+      state: "ok" as const,
+      q: params.q,
+      type: params.type ?? null,
+      sort: params.sort,
+      ...page,
+      featured,
+      meta,
+      signedIn: Boolean(user),
+    },
     // Signed-in members see their drafts here, so the page must never be shared by a cache.
     { status: page.errors.length ? 400 : 200, headers: { "Cache-Control": "private, no-store" } },
   );
@@ -159,8 +219,13 @@ export default function SearchPage() {
         {/* Keyed by the URL so the box shows the query of the page it is on (after "did you mean", back, a link). */}
         <SearchBox
           key={location.search}
-          id={QUERY_ID} label={t("search.queryLabel")} hint={t("search.queryHint")} defaultValue={data.q}
-          maxLength={queryInvalid ? undefined : MAX_QUERY_LENGTH} invalid={queryInvalid} buttonLabel={t("search.submit")}
+          id={QUERY_ID}
+          label={t("search.queryLabel")}
+          hint={t("search.queryHint")}
+          defaultValue={data.q}
+          maxLength={queryInvalid ? undefined : MAX_QUERY_LENGTH}
+          invalid={queryInvalid}
+          buttonLabel={t("search.submit")}
         />
         {data.state === "ok" && data.type ? <input type="hidden" name="type" value={data.type} /> : null}
       </Form>
@@ -178,8 +243,13 @@ function SaveSearch({ query }: { query: string }) {
     <Form method="post" action="/account/alerts" className="search-save">
       <input type="hidden" name="intent" value="save-search" />
       <input type="hidden" name="query" value={query} />
-      <button type="submit" className="button button-secondary button-small" aria-describedby="search-save-hint">{t("alerts.saveSearch")}</button>
-      <span className="hint" id="search-save-hint"> {t("alerts.saveSearchHint")}</span>
+      <button type="submit" className="button button-secondary button-small" aria-describedby="search-save-hint">
+        {t("alerts.saveSearch")}
+      </button>
+      <span className="hint" id="search-save-hint">
+        {" "}
+        {t("alerts.saveSearchHint")}
+      </span>
     </Form>
   );
 }
@@ -205,7 +275,9 @@ function Results({ data }: { data: OkData }) {
   return (
     <>
       <TypeTabs tabs={data.tabs} />
-      <h2 id="search-count" className="search-count-heading">{resultSummary(t, data.total, data.type, data.q)}</h2>
+      <h2 id="search-count" className="search-count-heading">
+        {resultSummary(t, data.total, data.type, data.q)}
+      </h2>
       <div className="search-layout">
         {data.groups.length ? (
           <aside className="search-aside" aria-label={t("search.filtersTitle")}>
@@ -216,9 +288,15 @@ function Results({ data }: { data: OkData }) {
           <div className="search-sort">
             <label htmlFor="search-sort">{t("search.sortLabel")}</label>
             <select id="search-sort" name="sort" defaultValue={data.sort} form={FORM_ID}>
-              {SORT_ORDERS.map((sort) => <option key={sort} value={sort}>{t(`search.sorts.${sort}`)}</option>)}
+              {SORT_ORDERS.map((sort) => (
+                <option key={sort} value={sort}>
+                  {t(`search.sorts.${sort}`)}
+                </option>
+              ))}
             </select>
-            <button type="submit" className="button button-secondary button-small" form={FORM_ID}>{t("search.sortSubmit")}</button>
+            <button type="submit" className="button button-secondary button-small" form={FORM_ID}>
+              {t("search.sortSubmit")}
+            </button>
           </div>
           <SelectedFilters selected={data.selected} clearUrl={data.clearUrl} />
           {data.didYouMean ? (
@@ -226,9 +304,17 @@ function Results({ data }: { data: OkData }) {
               {t("search.didYouMean")} <Link to={data.didYouMean.url}>{data.didYouMean.text}</Link>
             </p>
           ) : null}
-          {beyond ? <p><Link to={data.lastPageUrl}>{t("search.lastPage")}</Link></p> : null}
+          {beyond ? (
+            <p>
+              <Link to={data.lastPageUrl}>{t("search.lastPage")}</Link>
+            </p>
+          ) : null}
           <FeaturedOffers offers={data.featured} />
-          {data.hits.length ? <ResultList hits={data.hits} /> : beyond ? null : <EmptyState hasFilters={data.selected.length > 0} />}
+          {data.hits.length ? (
+            <ResultList hits={data.hits} />
+          ) : beyond ? null : (
+            <EmptyState hasFilters={data.selected.length > 0} />
+          )}
           <Pagination links={data.pagination} />
         </section>
       </div>

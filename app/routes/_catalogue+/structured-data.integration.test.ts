@@ -19,14 +19,22 @@ let statementSlug = "";
 beforeAll(async () => {
   const owner = await makeUser();
   const provider = await makeProvider(owner.id, "Công ty Dữ liệu Có Cấu trúc");
-  providerSlug = (await db.organisation.update({
-    where: { id: provider.id },
-    data: { description: "Cảm biến <b>giao thông</b> & bản đồ số.", website: "https://cau-truc.example.vn", address: "1 Tràng Tiền, Hoàn Kiếm, Hà Nội" },
-  })).slug!;
+  providerSlug = (
+    await db.organisation.update({
+      where: { id: provider.id },
+      data: {
+        description: "Cảm biến <b>giao thông</b> & bản đồ số.",
+        website: "https://cau-truc.example.vn",
+        address: "1 Tràng Tiền, Hoàn Kiếm, Hà Nội",
+      },
+    })
+  ).slug!;
   const offer = await makeOffer(provider.id, owner.id, await makeTerms(), { status: "PUBLISHED", title: HOSTILE });
   offerSlug = offer.slug;
   // A second package whose price is on request.
-  await db.offerPackage.create({ data: { offerId: offer.id, name: "Gói Doanh nghiệp", unit: "năm", priceVnd: null, sortOrder: 1 } });
+  await db.offerPackage.create({
+    data: { offerId: offer.id, name: "Gói Doanh nghiệp", unit: "năm", priceVnd: null, sortOrder: 1 },
+  });
   draftSlug = (await makeOffer(provider.id, owner.id, await makeTerms(), { status: "DRAFT" })).slug;
 
   const agencyOwner = await makeUser();
@@ -74,7 +82,10 @@ describe("structured data", () => {
   it("the English page names the offer in English where it can, and the draft has none", async () => {
     const en = await server.browser({ language: "en" }).get(`/offers/${offerSlug}`);
     expect(jsonLd(en)[0]!["@type"]).toBe("Product");
-    const owner = await db.membership.findFirstOrThrow({ where: { organisation: { slug: providerSlug } }, include: { user: true } });
+    const owner = await db.membership.findFirstOrThrow({
+      where: { organisation: { slug: providerSlug } },
+      include: { user: true },
+    });
     const draft = await (await server.signedIn(owner.user)).get(`/offers/${draftSlug}`);
     expect(draft.status).toBe(200);
     expect(jsonLd(draft)).toEqual([]);
@@ -99,7 +110,12 @@ describe("structured data", () => {
       "@type": "Demand",
       url: `/problems/${statementSlug}`,
       seller: { "@type": "GovernmentOrganization", name: "Sở Dữ liệu Thử nghiệm" },
-      priceSpecification: { "@type": "PriceSpecification", priceCurrency: "VND", minPrice: 1_500_000_000, maxPrice: 3_000_000_000 },
+      priceSpecification: {
+        "@type": "PriceSpecification",
+        priceCurrency: "VND",
+        minPrice: 1_500_000_000,
+        maxPrice: 3_000_000_000,
+      },
     });
     expect(typeof demand!.name).toBe("string");
     expect(demand!.availabilityEnds).toMatch(/^\d{4}-\d{2}-\d{2}T/);

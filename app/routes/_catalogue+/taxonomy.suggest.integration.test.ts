@@ -24,14 +24,21 @@ describe("GET and POST /taxonomy/suggest", () => {
   it("suggests the sector and technology a text is about, with the words that gave them away", async () => {
     const page = await server.browser().get(`/taxonomy/suggest?${new URLSearchParams(TRAFFIC)}`);
     expect(page.status).toBe(200);
-    const body = JSON.parse(page.text) as { sectors: { slug: string; nameVi: string; evidence: string[] }[]; technologies: { slug: string }[] };
+    const body = JSON.parse(page.text) as {
+      sectors: { slug: string; nameVi: string; evidence: string[] }[];
+      technologies: { slug: string }[];
+    };
     expect(body.sectors[0]).toMatchObject({ slug: "giao-thong", nameVi: "Giao thông" });
     expect(body.sectors[0]!.evidence.join(" ")).toMatch(/ùn tắc|giao thông|nút giao/);
     expect(body.technologies.map((term) => term.slug)).toContain("tri-tue-nhan-tao");
 
     const response = await fetch(`${server.baseUrl}/taxonomy/suggest`, {
-      method: "POST", headers: { "content-type": "application/json" },
-      body: JSON.stringify({ title: "Hospital appointment booking", text: "Patients book a doctor online; the clinic sees the queue." }),
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        title: "Hospital appointment booking",
+        text: "Patients book a doctor online; the clinic sees the queue.",
+      }),
     });
     expect(response.status).toBe(200);
     expect(((await response.json()) as { sectors: { slug: string }[] }).sectors[0]!.slug).toBe("y-te");
@@ -58,13 +65,19 @@ describe("the Gợi ý button without JavaScript", () => {
     expect(visibleText(form.text)).toContain("Gợi ý lĩnh vực và công nghệ");
 
     const page = await browser.post(`/orgs/${provider.id}/offers/new`, {
-      intent: "suggest", titleVi: TRAFFIC.title, summaryVi: TRAFFIC.text, descriptionMd: "", contactName: "Chị Hoa",
+      intent: "suggest",
+      titleVi: TRAFFIC.title,
+      summaryVi: TRAFFIC.text,
+      descriptionMd: "",
+      contactName: "Chị Hoa",
     });
     expect(page.status).toBe(200);
     expect(inputValue(page.text, "titleVi")).toBe(TRAFFIC.title);
     expect(inputValue(page.text, "contactName")).toBe("Chị Hoa");
     const ticked = (id: string) =>
-      (page.text.match(/<input[^>]*name="sectorIds"[^>]*>/g) ?? []).some((tag) => tag.includes(`value="${id}"`) && tag.includes("checked"));
+      (page.text.match(/<input[^>]*name="sectorIds"[^>]*>/g) ?? []).some(
+        (tag) => tag.includes(`value="${id}"`) && tag.includes("checked"),
+      );
     const traffic = await termId("SECTOR", "giao-thong");
     expect(ticked(traffic)).toBe(true);
     expect(ticked(await termId("SECTOR", "y-te"))).toBe(false);

@@ -37,7 +37,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   if (request.headers.get("content-type")?.includes("application/json")) {
     const body = (await request.json().catch(() => ({}))) as { title?: unknown; text?: unknown };
-    return answer(request, typeof body.title === "string" ? body.title : "", typeof body.text === "string" ? body.text : "");
+    return answer(
+      request,
+      typeof body.title === "string" ? body.title : "",
+      typeof body.text === "string" ? body.text : "",
+    );
   }
   const form = await request.formData();
   const value = (name: string) => {

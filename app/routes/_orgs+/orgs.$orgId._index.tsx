@@ -11,7 +11,13 @@ import { i18next } from "~/i18n/i18next.server";
 import { cancelInvitation, inviteMember } from "~/models/invitation.server";
 import { changeMemberRole, getOrganisationForMember, removeMember } from "~/models/organisation.server";
 import { flash } from "~/models/session.server";
-import { cancelInvitationSchema, changeRoleSchema, inviteSchema, memberRoles, removeMemberSchema } from "~/schemas/organisation";
+import {
+  cancelInvitationSchema,
+  changeRoleSchema,
+  inviteSchema,
+  memberRoles,
+  removeMemberSchema,
+} from "~/schemas/organisation";
 import { formatDate } from "~/utils/format";
 import { forbidden, notFound, requireOrgMember, requireOrgOwner } from "~/utils/permissions.server";
 import { publicBaseUrl } from "~/utils/request.server";
@@ -25,7 +31,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { role } = await requireOrgMember(request, params.orgId);
   const organisation = await getOrganisationForMember(params.orgId!);
   // Members see who else is in; pending invitations are the owners' business.
-  return json({ organisation: { ...organisation, invitations: role === "OWNER" ? organisation.invitations : [] }, role });
+  return json({
+    organisation: { ...organisation, invitations: role === "OWNER" ? organisation.invitations : [] },
+    role,
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -46,7 +55,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const message = outcome === "already-member" ? "validation.alreadyMember" : "validation.alreadyInvited";
       return json({ result: submission.reply({ fieldErrors: { email: [message] } }) }, { status: 400 });
     }
-    return flash(request, `/orgs/${organisationId}`, { key: "organisations.invited", params: { email: submission.value.email } });
+    return flash(request, `/orgs/${organisationId}`, {
+      key: "organisations.invited",
+      params: { email: submission.value.email },
+    });
   }
   if (intent === "remove-member") {
     const parsed = removeMemberSchema.safeParse(Object.fromEntries(formData));
@@ -66,7 +78,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "cancel-invitation") {
     const parsed = cancelInvitationSchema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success || !(await cancelInvitation(user.id, organisationId, parsed.data.invitationId))) throw notFound();
+    if (!parsed.success || !(await cancelInvitation(user.id, organisationId, parsed.data.invitationId)))
+      throw notFound();
     return flash(request, `/orgs/${organisationId}`, { key: "organisations.invitationCancelled" });
   }
   throw new Response("Bad Request", { status: 400 });
@@ -100,30 +113,77 @@ export default function OrganisationPage() {
       </p>
       <h2>{t("organisations.details")}</h2>
       <dl className="summary-list">
-        <div><dt>{t("organisations.kind")}</dt><dd>{t(`organisationKinds.${organisation.kind}`)}</dd></div>
-        <div><dt>{t("organisations.taxCode")}</dt><dd>{organisation.taxCode ?? "—"}</dd></div>
-        <div><dt>{t("organisations.website")}</dt><dd>{organisation.website ? <a href={organisation.website} rel="noopener noreferrer">{organisation.website}</a> : "—"}</dd></div>
-        <div><dt>{t("organisations.address")}</dt><dd>{organisation.address ?? "—"}</dd></div>
-        <div><dt>{t("organisations.description")}</dt><dd className="prose">{organisation.description ?? "—"}</dd></div>
+        <div>
+          <dt>{t("organisations.kind")}</dt>
+          <dd>{t(`organisationKinds.${organisation.kind}`)}</dd>
+        </div>
+        <div>
+          <dt>{t("organisations.taxCode")}</dt>
+          <dd>{organisation.taxCode ?? "—"}</dd>
+        </div>
+        <div>
+          <dt>{t("organisations.website")}</dt>
+          <dd>
+            {organisation.website ? (
+              <a href={organisation.website} rel="noopener noreferrer">
+                {organisation.website}
+              </a>
+            ) : (
+              "—"
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("organisations.address")}</dt>
+          <dd>{organisation.address ?? "—"}</dd>
+        </div>
+        <div>
+          <dt>{t("organisations.description")}</dt>
+          <dd className="prose">{organisation.description ?? "—"}</dd>
+        </div>
       </dl>
       <p>{t("organisations.createdOn", { date: formatDate(organisation.createdAt, language) })}</p>
-      {isOwner ? <p><Link to="edit" className="button button-secondary">{t("organisations.edit")}</Link></p> : null}
+      {isOwner ? (
+        <p>
+          <Link to="edit" className="button button-secondary">
+            {t("organisations.edit")}
+          </Link>
+        </p>
+      ) : null}
 
       <h2>{t("organisations.workTitle")}</h2>
       <ul className="plain-list">
         {organisation.kind === "PROVIDER" || organisation.kind === "RESEARCH" ? (
           <>
-            <li><Link to="offers">{t("organisations.offersLink")}</Link></li>
-            <li><Link to="proposals">{t("organisations.proposalsLink")}</Link></li>
-            <li><Link to="orders">{t("payments.list.providerTitle")}</Link></li>
-            <li><Link to="plan">{t("plans.page.title")}</Link></li>
-            <li><Link to="services">{t("plans.services.title")}</Link></li>
+            <li>
+              <Link to="offers">{t("organisations.offersLink")}</Link>
+            </li>
+            <li>
+              <Link to="proposals">{t("organisations.proposalsLink")}</Link>
+            </li>
+            <li>
+              <Link to="orders">{t("payments.list.providerTitle")}</Link>
+            </li>
+            <li>
+              <Link to="plan">{t("plans.page.title")}</Link>
+            </li>
+            <li>
+              <Link to="services">{t("plans.services.title")}</Link>
+            </li>
           </>
         ) : (
-          <li><Link to="problems">{t("organisations.problemsLink")}</Link></li>
+          <li>
+            <Link to="problems">{t("organisations.problemsLink")}</Link>
+          </li>
         )}
-        <li><Link to="/orders">{t("payments.list.buyerTitle")}</Link></li>
-        {organisation.slug ? <li><Link to={`/organisations/${organisation.slug}`}>{t("organisations.publicProfileLink")}</Link></li> : null}
+        <li>
+          <Link to="/orders">{t("payments.list.buyerTitle")}</Link>
+        </li>
+        {organisation.slug ? (
+          <li>
+            <Link to={`/organisations/${organisation.slug}`}>{t("organisations.publicProfileLink")}</Link>
+          </li>
+        ) : null}
       </ul>
 
       <h2>{t("organisations.membersTitle")}</h2>
@@ -135,7 +195,11 @@ export default function OrganisationPage() {
               <th scope="col">{t("organisations.memberEmail")}</th>
               <th scope="col">{t("organisations.memberRole")}</th>
               <th scope="col">{t("organisations.memberSince")}</th>
-              {isOwner ? <th scope="col"><span className="visually-hidden">{t("staff.action")}</span></th> : null}
+              {isOwner ? (
+                <th scope="col">
+                  <span className="visually-hidden">{t("staff.action")}</span>
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
@@ -147,17 +211,27 @@ export default function OrganisationPage() {
                 <td>{formatDate(m.createdAt, language)}</td>
                 {isOwner ? (
                   <td>
-                    {m.role === "OWNER" && ownerCount === 1 ? null : <Form method="post">
-                      <input type="hidden" name="intent" value="remove-member" />
-                      <input type="hidden" name="membershipId" value={m.id} />
-                      <button type="submit" className="link-button">{t("organisations.removeMember", { name: m.user.name })}</button>
-                    </Form>}
-                    {m.role === "OWNER" && ownerCount === 1 ? null : <Form method="post">
-                      <input type="hidden" name="intent" value="change-role" />
-                      <input type="hidden" name="membershipId" value={m.id} />
-                      <input type="hidden" name="role" value={m.role === "OWNER" ? "MEMBER" : "OWNER"} />
-                      <button type="submit" className="link-button">{t(m.role === "OWNER" ? "organisations.makeMember" : "organisations.makeOwner", { name: m.user.name })}</button>
-                    </Form>}
+                    {m.role === "OWNER" && ownerCount === 1 ? null : (
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="remove-member" />
+                        <input type="hidden" name="membershipId" value={m.id} />
+                        <button type="submit" className="link-button">
+                          {t("organisations.removeMember", { name: m.user.name })}
+                        </button>
+                      </Form>
+                    )}
+                    {m.role === "OWNER" && ownerCount === 1 ? null : (
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="change-role" />
+                        <input type="hidden" name="membershipId" value={m.id} />
+                        <input type="hidden" name="role" value={m.role === "OWNER" ? "MEMBER" : "OWNER"} />
+                        <button type="submit" className="link-button">
+                          {t(m.role === "OWNER" ? "organisations.makeMember" : "organisations.makeOwner", {
+                            name: m.user.name,
+                          })}
+                        </button>
+                      </Form>
+                    )}
                   </td>
                 ) : null}
               </tr>
@@ -179,7 +253,9 @@ export default function OrganisationPage() {
                     <Form method="post" className="inline-form">
                       <input type="hidden" name="intent" value="cancel-invitation" />
                       <input type="hidden" name="invitationId" value={invitation.id} />
-                      <button type="submit" className="link-button">{t("organisations.cancelInvitation", { email: invitation.email })}</button>
+                      <button type="submit" className="link-button">
+                        {t("organisations.cancelInvitation", { email: invitation.email })}
+                      </button>
                     </Form>
                   </li>
                 ))}
@@ -196,7 +272,9 @@ export default function OrganisationPage() {
               label={t("organisations.inviteRole")}
               options={memberRoles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
             />
-            <button type="submit" className="button">{t("organisations.inviteSubmit")}</button>
+            <button type="submit" className="button">
+              {t("organisations.inviteSubmit")}
+            </button>
           </Form>
         </>
       ) : null}

@@ -18,8 +18,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     kinds: kindsAllowed(isStaff(user), organisation.kind),
     organisation: {
-      name: organisation.name, kind: organisation.kind, taxCode: organisation.taxCode,
-      website: organisation.website, address: organisation.address, description: organisation.description,
+      name: organisation.name,
+      kind: organisation.kind,
+      taxCode: organisation.taxCode,
+      website: organisation.website,
+      address: organisation.address,
+      description: organisation.description,
     },
   });
 }
@@ -53,7 +57,12 @@ export default function EditOrganisation() {
   return (
     <div className="narrow">
       <h1>{t("organisations.editTitle")}</h1>
-      <OrganisationForm lastResult={actionData?.result} defaultValue={organisation} submitLabel={t("organisations.save")} kinds={kinds} />
+      <OrganisationForm
+        lastResult={actionData?.result}
+        defaultValue={organisation}
+        submitLabel={t("organisations.save")}
+        kinds={kinds}
+      />
     </div>
   );
 }

@@ -41,13 +41,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = providerActionSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) throw new Response("Bad Request", { status: 400 });
   const offerId = params.offerId ?? "";
-  const outcome = parsed.data.intent === "submit"
-    ? await submitOffer(user.id, organisation.id, offerId)
-    : await archiveOffer(user.id, offerId, organisation.id);
+  const outcome =
+    parsed.data.intent === "submit"
+      ? await submitOffer(user.id, organisation.id, offerId)
+      : await archiveOffer(user.id, offerId, organisation.id);
   if (outcome === "not-found") throw notFound();
   // The plan page explains the limit and offers the upgrade.
   if (outcome === "over-limit") return redirect(`/orgs/${organisation.id}/plan?blocked=offers`);
-  const key = outcome === "invalid" ? "offers.conflict" : parsed.data.intent === "submit" ? "offers.submitted" : "offers.archived";
+  const key =
+    outcome === "invalid"
+      ? "offers.conflict"
+      : parsed.data.intent === "submit"
+      ? "offers.submitted"
+      : "offers.archived";
   return flash(request, `/orgs/${organisation.id}/offers/${offerId}`, { key });
 }
 
@@ -56,15 +62,25 @@ export default function ProviderOffer() {
   const language = i18n.language as Language;
   const { organisation, offer, view, pending, fits } = useLoaderData<typeof loader>();
   const canSubmit = offer.status === "DRAFT" || offer.status === "CHANGES_REQUESTED";
-  const showNote = offer.reviewNote && (offer.status === "CHANGES_REQUESTED" || (offer.status === "PUBLISHED" && !pending));
+  const showNote =
+    offer.reviewNote && (offer.status === "CHANGES_REQUESTED" || (offer.status === "PUBLISHED" && !pending));
   return (
     <>
-      <p><Link to={`/orgs/${organisation.id}/offers`}>{t("offers.backToOffers")}</Link></p>
+      <p>
+        <Link to={`/orgs/${organisation.id}/offers`}>{t("offers.backToOffers")}</Link>
+      </p>
       <h1>{view.titleVi}</h1>
       <p>
         {t("offers.statusLabel")}: <OfferStatusTag status={offer.status} />
-        {pending ? <> <span className="tag">{t("offers.pendingBadge")}</span></> : null}
-        {offer.submittedAt && offer.status === "SUBMITTED" ? <> {t("offers.submittedOn", { date: formatDate(offer.submittedAt, language) })}</> : null}
+        {pending ? (
+          <>
+            {" "}
+            <span className="tag">{t("offers.pendingBadge")}</span>
+          </>
+        ) : null}
+        {offer.submittedAt && offer.status === "SUBMITTED" ? (
+          <> {t("offers.submittedOn", { date: formatDate(offer.submittedAt, language) })}</>
+        ) : null}
       </p>
       {showNote ? (
         <section className="notice notice-error" aria-labelledby="review-note">
@@ -73,14 +89,22 @@ export default function ProviderOffer() {
           <p className="prose">{offer.reviewNote}</p>
         </section>
       ) : null}
-      {pending ? <p className="notice">{t("offers.pendingNotice", { date: formatDateTime(pending.submittedAt, language) })}</p> : null}
+      {pending ? (
+        <p className="notice">{t("offers.pendingNotice", { date: formatDateTime(pending.submittedAt, language) })}</p>
+      ) : null}
 
       <div className="offer-actions">
-        {offer.status !== "ARCHIVED" ? <Link to={`/orgs/${organisation.id}/offers/${offer.id}/edit`} className="button button-secondary">{t("offers.edit")}</Link> : null}
+        {offer.status !== "ARCHIVED" ? (
+          <Link to={`/orgs/${organisation.id}/offers/${offer.id}/edit`} className="button button-secondary">
+            {t("offers.edit")}
+          </Link>
+        ) : null}
         {canSubmit ? (
           <Form method="post">
             <input type="hidden" name="intent" value="submit" />
-            <button type="submit" className="button">{t("offers.submit")}</button>
+            <button type="submit" className="button">
+              {t("offers.submit")}
+            </button>
           </Form>
         ) : null}
         {offer.status === "PUBLISHED" ? <Link to={`/offers/${offer.slug}`}>{t("offers.viewPublic")}</Link> : null}
@@ -99,7 +123,9 @@ export default function ProviderOffer() {
         <Form method="post" className="offer-archive">
           <input type="hidden" name="intent" value="archive" />
           <p className="hint">{t("offers.archiveHint")}</p>
-          <button type="submit" className="button button-secondary">{t("offers.archive")}</button>
+          <button type="submit" className="button button-secondary">
+            {t("offers.archive")}
+          </button>
         </Form>
       ) : null}
     </>

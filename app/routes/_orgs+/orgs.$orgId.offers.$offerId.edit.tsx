@@ -5,7 +5,13 @@ import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OfferForm, offerFormDefaults } from "~/components/offer-form";
-import { checkOfferFiles, offerSchemaWithTermCheck, readOfferForm, rowIntentReply, tooLargeResult } from "~/route-actions/offer-form.server";
+import {
+  checkOfferFiles,
+  offerSchemaWithTermCheck,
+  readOfferForm,
+  rowIntentReply,
+  tooLargeResult,
+} from "~/route-actions/offer-form.server";
 import { getOfferingOrganisation, getOrganisationOffer } from "~/models/offer-views.server";
 import { keptImageCount, termsForForm, updateOffer } from "~/models/offer-editing.server";
 import { suggestReply } from "~/route-actions/term-suggestions.server";
@@ -15,7 +21,10 @@ import offerFormStyles from "~/styles/offer-form.css";
 import offersStyles from "~/styles/offers.css";
 import { notFound, requireOrgMember } from "~/utils/permissions.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: offersStyles }, { rel: "stylesheet", href: offerFormStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: offersStyles },
+  { rel: "stylesheet", href: offerFormStyles },
+];
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "offers.edit");
 
@@ -50,7 +59,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const removing = form.formData.getAll("removeMedia").map(String);
   const files = await checkOfferFiles(form.files, await keptImageCount(organisation.id, found.offer.id, removing));
   if (submission.status !== "success" || files.errors) {
-    return json({ result: files.errors ? submission.reply({ fieldErrors: files.errors }) : submission.reply() }, { status: 400 });
+    return json(
+      { result: files.errors ? submission.reply({ fieldErrors: files.errors }) : submission.reply() },
+      { status: 400 },
+    );
   }
   const outcome = await updateOffer(user.id, organisation.id, found.offer.id, submission.value, files.checked);
   if (outcome === "not-found") throw notFound();
@@ -64,7 +76,9 @@ export default function EditOffer() {
   const actionData = useActionData<typeof action>();
   return (
     <>
-      <p><Link to={`/orgs/${organisationId}/offers/${offer.id}`}>{t("offers.backToOffer")}</Link></p>
+      <p>
+        <Link to={`/orgs/${organisationId}/offers/${offer.id}`}>{t("offers.backToOffer")}</Link>
+      </p>
       <h1>{t("offers.editTitle", { title: content.titleVi })}</h1>
       {offer.status === "PUBLISHED" ? <p className="notice">{t("offers.editPublishedNotice")}</p> : null}
       <OfferForm

@@ -31,10 +31,16 @@ export default function OrganisationOffers() {
   const { organisation, offers } = useLoaderData<typeof loader>();
   return (
     <>
-      <p><Link to={`/orgs/${organisation.id}`}>{organisation.name}</Link></p>
+      <p>
+        <Link to={`/orgs/${organisation.id}`}>{organisation.name}</Link>
+      </p>
       <h1>{t("offers.orgOffersTitle", { organisation: organisation.name })}</h1>
       <p className="lead">{t("offers.orgOffersLead")}</p>
-      <p><Link to={`/orgs/${organisation.id}/offers/new`} className="button">{t("offers.newOffer")}</Link></p>
+      <p>
+        <Link to={`/orgs/${organisation.id}/offers/new`} className="button">
+          {t("offers.newOffer")}
+        </Link>
+      </p>
       {offers.length === 0 ? (
         <p>{t("offers.noOffers")}</p>
       ) : (
@@ -50,11 +56,23 @@ export default function OrganisationOffers() {
             <tbody>
               {offers.map((offer) => (
                 <tr key={offer.id}>
-                  <td><Link to={`/orgs/${organisation.id}/offers/${offer.id}`}>{offer.titleVi}</Link></td>
+                  <td>
+                    <Link to={`/orgs/${organisation.id}/offers/${offer.id}`}>{offer.titleVi}</Link>
+                  </td>
                   <td>
                     <OfferStatusTag status={offer.status} />
-                    {offer.hasPendingRevision ? <> <span className="tag">{t("offers.pendingBadge")}</span></> : null}
-                    {offer.isStale ? <> <span className="tag tag-red">{t("offers.staleShort")}</span></> : null}
+                    {offer.hasPendingRevision ? (
+                      <>
+                        {" "}
+                        <span className="tag">{t("offers.pendingBadge")}</span>
+                      </>
+                    ) : null}
+                    {offer.isStale ? (
+                      <>
+                        {" "}
+                        <span className="tag tag-red">{t("offers.staleShort")}</span>
+                      </>
+                    ) : null}
                   </td>
                   <td>{formatDate(offer.updatedAt, language)}</td>
                 </tr>

@@ -5,7 +5,13 @@ import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OfferForm, offerFormDefaults } from "~/components/offer-form";
-import { checkOfferFiles, offerSchemaWithTermCheck, readOfferForm, rowIntentReply, tooLargeResult } from "~/route-actions/offer-form.server";
+import {
+  checkOfferFiles,
+  offerSchemaWithTermCheck,
+  readOfferForm,
+  rowIntentReply,
+  tooLargeResult,
+} from "~/route-actions/offer-form.server";
 import { createOffer, termsForForm } from "~/models/offer-editing.server";
 import { getOfferingOrganisation } from "~/models/offer-views.server";
 import { suggestReply } from "~/route-actions/term-suggestions.server";
@@ -15,7 +21,10 @@ import offerFormStyles from "~/styles/offer-form.css";
 import offersStyles from "~/styles/offers.css";
 import { notFound, requireOrgMember } from "~/utils/permissions.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: offersStyles }, { rel: "stylesheet", href: offerFormStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: offersStyles },
+  { rel: "stylesheet", href: offerFormStyles },
+];
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "offers.newTitle");
 
@@ -41,7 +50,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = await parseWithZod(form.formData, { schema: offerSchemaWithTermCheck(), async: true });
   const files = await checkOfferFiles(form.files, 0);
   if (submission.status !== "success" || files.errors) {
-    return json({ result: files.errors ? submission.reply({ fieldErrors: files.errors }) : submission.reply() }, { status: 400 });
+    return json(
+      { result: files.errors ? submission.reply({ fieldErrors: files.errors }) : submission.reply() },
+      { status: 400 },
+    );
   }
   const offer = await createOffer(user.id, organisation.id, submission.value, files.checked);
   return flash(request, `/orgs/${organisation.id}/offers/${offer.id}`, { key: "offers.created" });
@@ -53,10 +65,18 @@ export default function NewOffer() {
   const actionData = useActionData<typeof action>();
   return (
     <>
-      <p><Link to={`/orgs/${organisation.id}/offers`}>{t("offers.backToOffers")}</Link></p>
+      <p>
+        <Link to={`/orgs/${organisation.id}/offers`}>{t("offers.backToOffers")}</Link>
+      </p>
       <h1>{t("offers.newTitle")}</h1>
       <p className="lead">{t("offers.newLead")}</p>
-      <OfferForm lastResult={actionData?.result} suggestions={actionData && "suggestions" in actionData ? actionData.suggestions : null} defaultValue={offerFormDefaults()} terms={terms} submitLabel={t("offers.create")} />
+      <OfferForm
+        lastResult={actionData?.result}
+        suggestions={actionData && "suggestions" in actionData ? actionData.suggestions : null}
+        defaultValue={offerFormDefaults()}
+        terms={terms}
+        submitLabel={t("offers.create")}
+      />
     </>
   );
 }

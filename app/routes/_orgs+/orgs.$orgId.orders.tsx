@@ -22,7 +22,9 @@ export default function ProviderOrders() {
   const { orgId, orders } = useLoaderData<typeof loader>();
   return (
     <>
-      <p><Link to={`/orgs/${orgId}`}>{t("layout.myOrganisations")}</Link></p>
+      <p>
+        <Link to={`/orgs/${orgId}`}>{t("layout.myOrganisations")}</Link>
+      </p>
       <h1>{t("payments.list.providerTitle")}</h1>
       <PaymentsModeBanner />
       <OrderTable orders={orders} party="provider" />

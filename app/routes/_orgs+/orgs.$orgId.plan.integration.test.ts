@@ -21,11 +21,20 @@ const server = startTestServer();
 
 type Team = Awaited<ReturnType<typeof makeProviderTeam>>;
 const planPath = (team: Team) => `/orgs/${team.organisation.id}/plan`;
-const choose = (browser: TestBrowser, team: Team, tier: string, interval: string) => browser.post(planPath(team), { intent: "choose", tier, interval });
+const choose = (browser: TestBrowser, team: Team, tier: string, interval: string) =>
+  browser.post(planPath(team), { intent: "choose", tier, interval });
 const postEvent = (body: string) =>
-  fetch(`${server.baseUrl}/webhooks/stripe`, { method: "POST", headers: { "Content-Type": "application/json", "Stripe-Signature": signWebhook(body, WEBHOOK_SECRET) }, body });
+  fetch(`${server.baseUrl}/webhooks/stripe`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "Stripe-Signature": signWebhook(body, WEBHOOK_SECRET) },
+    body,
+  });
 const planAudits = (organisationId: string) =>
-  db.planSubscription.findMany({ where: { organisationId }, select: { id: true } }).then((rows) => db.auditEntry.count({ where: { entityId: { in: rows.map((r) => r.id) }, action: { startsWith: "plan.sync" } } }));
+  db.planSubscription
+    .findMany({ where: { organisationId }, select: { id: true } })
+    .then((rows) =>
+      db.auditEntry.count({ where: { entityId: { in: rows.map((r) => r.id) }, action: { startsWith: "plan.sync" } } }),
+    );
 
 async function startCheckout(team: Team, tier = "VERIFIED", interval = "MONTH") {
   const owner = await server.signedIn(team.owner);
@@ -44,7 +53,9 @@ describe("upgrading", () => {
 
   it("goes owner → Stripe subscription page → signed webhook → Verified active, and the offer limit rises to 15", async () => {
     const { owner, sessionId, checkoutUrl } = await startCheckout(team);
-    const create = stripe.standIn.requests.find((r) => r.path === "/v1/checkout/sessions" && r.params.get("metadata[organisationId]") === team.organisation.id)!;
+    const create = stripe.standIn.requests.find(
+      (r) => r.path === "/v1/checkout/sessions" && r.params.get("metadata[organisationId]") === team.organisation.id,
+    )!;
     expect(create.params.get("mode")).toBe("subscription");
     expect(create.params.get("line_items[0][price]")).toBe("price_verified_monthly");
     expect(create.idempotencyKey).toMatch(/^plan-.+-checkout$/);
@@ -56,7 +67,13 @@ describe("upgrading", () => {
     expect(paid.headers.get("location")).toContain(`${planPath(team)}?checkout=success`);
     await settleEvents();
     const row = await db.planSubscription.findFirstOrThrow({ where: { organisationId: team.organisation.id } });
-    expect(row).toMatchObject({ tier: "VERIFIED", interval: "MONTH", status: "ACTIVE", amountVnd: 990_000n, cancelAtPeriodEnd: false });
+    expect(row).toMatchObject({
+      tier: "VERIFIED",
+      interval: "MONTH",
+      status: "ACTIVE",
+      amountVnd: 990_000n,
+      cancelAtPeriodEnd: false,
+    });
     expect(row.currentPeriodEnd!.getTime()).toBeGreaterThan(Date.now() + 25 * 86_400_000);
 
     const page = visibleText((await owner.get(planPath(team))).text);
@@ -69,11 +86,17 @@ describe("upgrading", () => {
     const owner = await server.signedIn(team.owner);
     const switched = await choose(owner, team, "PREMIUM", "YEAR");
     expect(switched.status).toBe(302);
-    const rows = await db.planSubscription.findMany({ where: { organisationId: team.organisation.id, status: { in: ["ACTIVE", "INCOMPLETE"] } } });
+    const rows = await db.planSubscription.findMany({
+      where: { organisationId: team.organisation.id, status: { in: ["ACTIVE", "INCOMPLETE"] } },
+    });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ tier: "PREMIUM", interval: "YEAR", amountVnd: 29_900_000n });
-    expect(stripe.standIn.subscriptions.get(rows[0]!.providerSubscriptionId!)!.items.data[0]!.price.id).toBe("price_premium_yearly");
-    expect(visibleText((await owner.get(planPath(team))).text)).toContain("Giải pháp công khai hoặc chờ duyệt: 3 (không giới hạn)");
+    expect(stripe.standIn.subscriptions.get(rows[0]!.providerSubscriptionId!)!.items.data[0]!.price.id).toBe(
+      "price_premium_yearly",
+    );
+    expect(visibleText((await owner.get(planPath(team))).text)).toContain(
+      "Giải pháp công khai hoặc chờ duyệt: 3 (không giới hạn)",
+    );
 
     const again = await choose(owner, team, "PREMIUM", "YEAR");
     expect(again.status).toBe(400);
@@ -83,14 +106,20 @@ describe("upgrading", () => {
   it("cancels at the end of the period paid, then Stripe ending it returns the organisation to Free", async () => {
     const owner = await server.signedIn(team.owner);
     expect((await owner.post(planPath(team), { intent: "cancel" })).status).toBe(302);
-    const row = await db.planSubscription.findFirstOrThrow({ where: { organisationId: team.organisation.id, status: "ACTIVE" } });
+    const row = await db.planSubscription.findFirstOrThrow({
+      where: { organisationId: team.organisation.id, status: "ACTIVE" },
+    });
     expect(row.cancelAtPeriodEnd).toBe(true);
     expect(stripe.standIn.subscriptions.get(row.providerSubscriptionId!)!.cancel_at_period_end).toBe(true);
-    expect(visibleText((await owner.get(planPath(team))).text)).toMatch(/Gói kết thúc ngày \d{2}\/\d{2}\/\d{4}; sau đó tổ chức về gói Miễn phí\./);
+    expect(visibleText((await owner.get(planPath(team))).text)).toMatch(
+      /Gói kết thúc ngày \d{2}\/\d{2}\/\d{4}; sau đó tổ chức về gói Miễn phí\./,
+    );
 
     await stripe.standIn.changeSubscription(row.providerSubscriptionId!, { status: "canceled" });
     await settleEvents();
-    expect(await db.planSubscription.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "CANCELED" });
+    expect(await db.planSubscription.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+      status: "CANCELED",
+    });
     const page = visibleText((await owner.get(planPath(team))).text);
     expect(page).toContain("Tổ chức đang dùng gói Miễn phí.");
     // Over the Free limit now, but nothing published was taken down.
@@ -108,7 +137,9 @@ describe("webhook order and replays", () => {
     const updated = eventBody("customer.subscription.updated", subscription);
     expect((await postEvent(updated)).status).toBe(200);
     await settleEvents();
-    expect(await db.planSubscription.findFirstOrThrow({ where: { organisationId: team.organisation.id } })).toMatchObject({ status: "ACTIVE", tier: "PREMIUM", providerSubscriptionId: subscription.id });
+    expect(
+      await db.planSubscription.findFirstOrThrow({ where: { organisationId: team.organisation.id } }),
+    ).toMatchObject({ status: "ACTIVE", tier: "PREMIUM", providerSubscriptionId: subscription.id });
 
     const completed = eventBody("checkout.session.completed", session);
     expect((await postEvent(completed)).status).toBe(200);
@@ -116,7 +147,9 @@ describe("webhook order and replays", () => {
     expect(await replay.json()).toMatchObject({ duplicate: true });
     await settleEvents();
     expect(await planAudits(team.organisation.id)).toBe(1);
-    expect(await db.planSubscription.count({ where: { organisationId: team.organisation.id, status: "ACTIVE" } })).toBe(1);
+    expect(await db.planSubscription.count({ where: { organisationId: team.organisation.id, status: "ACTIVE" } })).toBe(
+      1,
+    );
   });
 
   it("does not trust the event's copy: a stale 'active' body after Stripe cancelled still ends cancelled", async () => {
@@ -127,7 +160,9 @@ describe("webhook order and replays", () => {
     await stripe.standIn.changeSubscription(subscription.id, { status: "canceled" }, { deliver: false });
     await postEvent(eventBody("customer.subscription.updated", staleCopy));
     await settleEvents();
-    expect(await db.planSubscription.findFirstOrThrow({ where: { organisationId: team.organisation.id } })).toMatchObject({ status: "CANCELED" });
+    expect(
+      await db.planSubscription.findFirstOrThrow({ where: { organisationId: team.organisation.id } }),
+    ).toMatchObject({ status: "CANCELED" });
   });
 });
 
@@ -137,10 +172,17 @@ describe("a renewal that fails", () => {
     const { owner, sessionId } = await startCheckout(team);
     const { subscription } = await stripe.standIn.paySubscription(sessionId, { deliver: false });
     await stripe.standIn.changeSubscription(subscription.id, { status: "past_due" }, { deliver: false });
-    const invoice = { id: "in_test_failed", object: "invoice", status: "open", parent: { type: "subscription_details", subscription_details: { subscription: subscription.id } } };
+    const invoice = {
+      id: "in_test_failed",
+      object: "invoice",
+      status: "open",
+      parent: { type: "subscription_details", subscription_details: { subscription: subscription.id } },
+    };
     expect((await postEvent(eventBody("invoice.payment_failed", invoice))).status).toBe(200);
     await settleEvents();
-    expect(await db.planSubscription.findFirstOrThrow({ where: { organisationId: team.organisation.id } })).toMatchObject({ status: "PAST_DUE", tier: "VERIFIED" });
+    expect(
+      await db.planSubscription.findFirstOrThrow({ where: { organisationId: team.organisation.id } }),
+    ).toMatchObject({ status: "PAST_DUE", tier: "VERIFIED" });
     const page = visibleText((await owner.get(planPath(team))).text);
     expect(page).toContain("Kỳ gia hạn chưa thanh toán được.");
     expect(page).toContain("Giải pháp công khai hoặc chờ duyệt: 0/15");
@@ -151,7 +193,9 @@ describe("the Free plan's offer limit", () => {
   it("stops a fourth offer with a message naming the plan and the limit, and lets it through after an upgrade", async () => {
     const team = await makeProviderTeam();
     await publishedOffers(team.organisation.id, team.owner.id, 3);
-    const draft = await makeOffer(team.organisation.id, team.owner.id, await makeTerms(), { title: "Giải pháp thứ tư" });
+    const draft = await makeOffer(team.organisation.id, team.owner.id, await makeTerms(), {
+      title: "Giải pháp thứ tư",
+    });
     const owner = await server.signedIn(team.owner);
     const refused = await owner.post(`/orgs/${team.organisation.id}/offers/${draft.id}`, { intent: "submit" });
     expect(refused.location).toBe(`${planPath(team)}?blocked=offers`);
@@ -209,8 +253,12 @@ describe("Stripe failing", () => {
       stripe.standIn.setFault("none");
     }
     expect(failed.status).toBe(503);
-    expect(visibleText(failed.text)).toContain("Cổng thanh toán không phản hồi. Chưa có khoản tiền nào bị trừ; hãy thử lại sau ít phút.");
-    expect(await db.planSubscription.findFirstOrThrow({ where: { organisationId: team.organisation.id } })).toMatchObject({ status: "CANCELED" });
+    expect(visibleText(failed.text)).toContain(
+      "Cổng thanh toán không phản hồi. Chưa có khoản tiền nào bị trừ; hãy thử lại sau ít phút.",
+    );
+    expect(
+      await db.planSubscription.findFirstOrThrow({ where: { organisationId: team.organisation.id } }),
+    ).toMatchObject({ status: "CANCELED" });
     expect((await choose(owner, team, "VERIFIED", "YEAR")).status).toBe(303);
   });
 
@@ -218,11 +266,17 @@ describe("Stripe failing", () => {
     const team = await makeProviderTeam();
     stripe.standIn.setFault("hang");
     try {
-      await expect(choosePlan({ organisationId: team.organisation.id, userId: team.owner.id, tier: "PREMIUM", interval: "MONTH" })).rejects.toMatchObject({ code: "providerUnavailable" });
+      await expect(
+        choosePlan({ organisationId: team.organisation.id, userId: team.owner.id, tier: "PREMIUM", interval: "MONTH" }),
+      ).rejects.toMatchObject({ code: "providerUnavailable" });
     } finally {
       stripe.standIn.setFault("none");
     }
-    expect(await db.planSubscription.findFirstOrThrow({ where: { organisationId: team.organisation.id } })).toMatchObject({ status: "CANCELED" });
-    await expect(choosePlan({ organisationId: team.organisation.id, userId: team.owner.id, tier: "PREMIUM", interval: "MONTH" })).resolves.toMatchObject({ kind: "checkout" });
+    expect(
+      await db.planSubscription.findFirstOrThrow({ where: { organisationId: team.organisation.id } }),
+    ).toMatchObject({ status: "CANCELED" });
+    await expect(
+      choosePlan({ organisationId: team.organisation.id, userId: team.owner.id, tier: "PREMIUM", interval: "MONTH" }),
+    ).resolves.toMatchObject({ kind: "checkout" });
   });
 });

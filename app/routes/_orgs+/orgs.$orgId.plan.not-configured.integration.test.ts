@@ -9,7 +9,14 @@ import { startTestServer, visibleText } from "~/test-support/http";
 import { makeOffer, makeTerms } from "~/test-support/offer-factories";
 import { makeProviderTeam } from "~/test-support/plan-factories";
 
-for (const name of ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_PRICE_VERIFIED_MONTHLY", "STRIPE_PRICE_VERIFIED_YEARLY", "STRIPE_PRICE_PREMIUM_MONTHLY", "STRIPE_PRICE_PREMIUM_YEARLY"]) {
+for (const name of [
+  "STRIPE_SECRET_KEY",
+  "STRIPE_WEBHOOK_SECRET",
+  "STRIPE_PRICE_VERIFIED_MONTHLY",
+  "STRIPE_PRICE_VERIFIED_YEARLY",
+  "STRIPE_PRICE_PREMIUM_MONTHLY",
+  "STRIPE_PRICE_PREMIUM_YEARLY",
+]) {
   delete process.env[name];
 }
 const server = startTestServer();
@@ -25,7 +32,11 @@ describe("without Stripe keys", () => {
     expect(text).toContain(NOT_SET_UP);
     expect(text).toContain("Tổ chức đang dùng gói Miễn phí.");
     expect(text).not.toContain("Chọn gói Xác thực");
-    const posted = await owner.post(`/orgs/${team.organisation.id}/plan`, { intent: "choose", tier: "VERIFIED", interval: "MONTH" });
+    const posted = await owner.post(`/orgs/${team.organisation.id}/plan`, {
+      intent: "choose",
+      tier: "VERIFIED",
+      interval: "MONTH",
+    });
     expect(posted.status).toBe(503);
     expect(visibleText(posted.text)).toContain(NOT_SET_UP);
     expect(await db.planSubscription.count({ where: { organisationId: team.organisation.id } })).toBe(0);
@@ -44,9 +55,13 @@ describe("without Stripe keys", () => {
 
   it("still lets a provider send an offer for review and everyone browse offers", async () => {
     const team = await makeProviderTeam();
-    const draft = await makeOffer(team.organisation.id, team.owner.id, await makeTerms(), { title: "Giải pháp khi chưa có thanh toán" });
+    const draft = await makeOffer(team.organisation.id, team.owner.id, await makeTerms(), {
+      title: "Giải pháp khi chưa có thanh toán",
+    });
     const owner = await server.signedIn(team.owner);
-    expect((await owner.post(`/orgs/${team.organisation.id}/offers/${draft.id}`, { intent: "submit" })).location).toBe(`/orgs/${team.organisation.id}/offers/${draft.id}`);
+    expect((await owner.post(`/orgs/${team.organisation.id}/offers/${draft.id}`, { intent: "submit" })).location).toBe(
+      `/orgs/${team.organisation.id}/offers/${draft.id}`,
+    );
     expect((await db.offer.findUniqueOrThrow({ where: { id: draft.id } })).status).toBe("SUBMITTED");
     expect((await server.browser().get("/search?type=offer")).status).toBe(200);
   });
@@ -56,11 +71,24 @@ describe("keys set but a plan's price id missing", () => {
   it("refuses that plan as not configured, before asking Stripe anything", async () => {
     const team = await makeProviderTeam();
     // Nothing listens on port 9: any request would fail differently.
-    setPaymentProvider(createStripeProvider({ secretKey: "sk_test_x", webhookSecret: "whsec_x", host: "127.0.0.1", port: 9, protocol: "http", timeoutMs: 500 }));
+    setPaymentProvider(
+      createStripeProvider({
+        secretKey: "sk_test_x",
+        webhookSecret: "whsec_x",
+        host: "127.0.0.1",
+        port: 9,
+        protocol: "http",
+        timeoutMs: 500,
+      }),
+    );
     setPlanPriceIds({ VERIFIED: { MONTH: "price_verified_monthly" } });
     try {
-      await expect(choosePlan({ organisationId: team.organisation.id, userId: team.owner.id, tier: "PREMIUM", interval: "MONTH" })).rejects.toMatchObject({ code: "priceNotConfigured" });
-      await expect(choosePlan({ organisationId: team.organisation.id, userId: team.owner.id, tier: "VERIFIED", interval: "YEAR" })).rejects.toMatchObject({ code: "priceNotConfigured" });
+      await expect(
+        choosePlan({ organisationId: team.organisation.id, userId: team.owner.id, tier: "PREMIUM", interval: "MONTH" }),
+      ).rejects.toMatchObject({ code: "priceNotConfigured" });
+      await expect(
+        choosePlan({ organisationId: team.organisation.id, userId: team.owner.id, tier: "VERIFIED", interval: "YEAR" }),
+      ).rejects.toMatchObject({ code: "priceNotConfigured" });
     } finally {
       setPaymentProvider(null);
       setPlanPriceIds(undefined);

@@ -11,7 +11,14 @@ import type { Language } from "~/i18n/config";
 import { requireOfferingOrganisation } from "~/utils/organisation-access.server";
 import { choosePlan, planOverview, PlanFailure, setCancelAtPeriodEnd } from "~/models/plan.server";
 import { flash } from "~/models/session.server";
-import { BILLING_INTERVALS, PLAN_LIMITS, PLAN_PRICES_VND, PLAN_TIERS, type PaidTier, type PlanTierName } from "~/payments/plans";
+import {
+  BILLING_INTERVALS,
+  PLAN_LIMITS,
+  PLAN_PRICES_VND,
+  PLAN_TIERS,
+  type PaidTier,
+  type PlanTierName,
+} from "~/payments/plans";
 import { planActionSchema } from "~/schemas/plan";
 import { formatDate, formatVnd } from "~/utils/format";
 import { requireOrgMember, requireOrgOwner } from "~/utils/permissions.server";
@@ -23,7 +30,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { role } = await requireOrgMember(request, params.orgId);
   const organisation = await requireOfferingOrganisation(params.orgId);
   const overview = await planOverview(organisation.id);
-  return json({ organisation, isOwner: role === "OWNER", ...overview }, { headers: { "Cache-Control": "private, no-store" } });
+  return json(
+    { organisation, isOwner: role === "OWNER", ...overview },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -32,21 +42,40 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: planActionSchema });
   if (submission.status !== "success") {
-    return json({ tier: String(formData.get("tier") ?? ""), result: submission.reply(), error: "plans.errors.choiceInvalid" }, { status: 400 });
+    return json(
+      { tier: String(formData.get("tier") ?? ""), result: submission.reply(), error: "plans.errors.choiceInvalid" },
+      { status: 400 },
+    );
   }
   const value = submission.value;
   const here = `/orgs/${organisation.id}/plan`;
   try {
     if (value.intent === "choose") {
-      const outcome = await choosePlan({ organisationId: organisation.id, userId: user.id, tier: value.tier, interval: value.interval });
-      return outcome.kind === "checkout" ? redirect(outcome.url, 303) : flash(request, here, { key: "plans.flash.changed" });
+      const outcome = await choosePlan({
+        organisationId: organisation.id,
+        userId: user.id,
+        tier: value.tier,
+        interval: value.interval,
+      });
+      return outcome.kind === "checkout"
+        ? redirect(outcome.url, 303)
+        : flash(request, here, { key: "plans.flash.changed" });
     }
     await setCancelAtPeriodEnd({ organisationId: organisation.id, userId: user.id, cancel: value.intent === "cancel" });
-    return flash(request, here, { key: value.intent === "cancel" ? "plans.flash.cancelRequested" : "plans.flash.cancelWithdrawn" });
+    return flash(request, here, {
+      key: value.intent === "cancel" ? "plans.flash.cancelRequested" : "plans.flash.cancelWithdrawn",
+    });
   } catch (error) {
     if (!(error instanceof PlanFailure)) throw error;
     const status = error.code === "providerUnavailable" || error.code === "notConfigured" ? 503 : 400;
-    return json({ tier: value.intent === "choose" ? value.tier : "", result: submission.reply(), error: `plans.errors.${error.code}` }, { status });
+    return json(
+      {
+        tier: value.intent === "choose" ? value.tier : "",
+        result: submission.reply(),
+        error: `plans.errors.${error.code}`,
+      },
+      { status },
+    );
   }
 }
 
@@ -63,7 +92,9 @@ export default function PlanPage() {
   const limit = data.limits.maxPublishedOffers;
   return (
     <>
-      <p><Link to={`/orgs/${data.organisation.id}`}>{data.organisation.name}</Link></p>
+      <p>
+        <Link to={`/orgs/${data.organisation.id}`}>{data.organisation.name}</Link>
+      </p>
       <h1>{t("plans.page.title")}</h1>
       <PaymentsModeBanner showWhenOff={false} />
       {searchParams.get("blocked") === "offers" && limit !== null && data.used >= limit ? (
@@ -72,37 +103,73 @@ export default function PlanPage() {
           <p>{t("plans.limit.blocked", { plan, limit, used: data.used })}</p>
         </div>
       ) : null}
-      {actionData?.error ? <div className="notice notice-error" role="alert">{t(actionData.error as "plans.errors.rejected")}</div> : null}
-      {searchParams.get("checkout") === "success" ? <p className="notice" role="status">{t("plans.flash.checkoutSuccess")}</p> : null}
-      {searchParams.get("checkout") === "cancelled" ? <p className="notice" role="status">{t("plans.flash.checkoutCancelled")}</p> : null}
+      {actionData?.error ? (
+        <div className="notice notice-error" role="alert">
+          {t(actionData.error as "plans.errors.rejected")}
+        </div>
+      ) : null}
+      {searchParams.get("checkout") === "success" ? (
+        <p className="notice" role="status">
+          {t("plans.flash.checkoutSuccess")}
+        </p>
+      ) : null}
+      {searchParams.get("checkout") === "cancelled" ? (
+        <p className="notice" role="status">
+          {t("plans.flash.checkoutCancelled")}
+        </p>
+      ) : null}
       {!data.configured ? <p className="notice">{t("plans.errors.notConfigured")}</p> : null}
 
       <section aria-labelledby="current-plan">
         <h2 id="current-plan">{t("plans.page.currentTitle")}</h2>
-        <p><strong>{t("plans.page.current", { plan })}</strong></p>
-        <p>{limit === null ? t("plans.page.offersUsedUnlimited", { used: data.used }) : t("plans.page.offersUsed", { used: data.used, limit })}</p>
+        <p>
+          <strong>{t("plans.page.current", { plan })}</strong>
+        </p>
+        <p>
+          {limit === null
+            ? t("plans.page.offersUsedUnlimited", { used: data.used })
+            : t("plans.page.offersUsed", { used: data.used, limit })}
+        </p>
         {sub ? (
           <>
             <p>
-              {t("plans.page.billed", { amount: formatVnd(sub.amountVnd, language), interval: t(`plans.intervals.${sub.interval}`) })}{" "}
+              {t("plans.page.billed", {
+                amount: formatVnd(sub.amountVnd, language),
+                interval: t(`plans.intervals.${sub.interval}`),
+              })}{" "}
               <span className="tag">{t(`plans.statuses.${sub.status}`)}</span>
             </p>
             {sub.status === "PAST_DUE" ? <p className="notice notice-error">{t("plans.page.pastDue")}</p> : null}
             {sub.currentPeriodEnd ? (
-              <p>{t(sub.cancelAtPeriodEnd ? "plans.page.endsOn" : "plans.page.renews", { date: formatDate(sub.currentPeriodEnd, language) })}</p>
+              <p>
+                {t(sub.cancelAtPeriodEnd ? "plans.page.endsOn" : "plans.page.renews", {
+                  date: formatDate(sub.currentPeriodEnd, language),
+                })}
+              </p>
             ) : null}
           </>
         ) : null}
         {data.pending && data.isOwner ? (
-          <p>{t("plans.page.pending", { plan: t(`plans.tiers.${data.pending.tier}`) })} <a href={data.pending.checkoutUrl}>{t("plans.page.continuePayment")}</a></p>
+          <p>
+            {t("plans.page.pending", { plan: t(`plans.tiers.${data.pending.tier}`) })}{" "}
+            <a href={data.pending.checkoutUrl}>{t("plans.page.continuePayment")}</a>
+          </p>
         ) : null}
-        <p><Link to={`/orgs/${data.organisation.id}/services`}>{t("plans.page.servicesLink")}</Link></p>
+        <p>
+          <Link to={`/orgs/${data.organisation.id}/services`}>{t("plans.page.servicesLink")}</Link>
+        </p>
       </section>
 
       <h2>{t("plans.page.chooseTitle")}</h2>
-      {!data.isOwner ? <p className="hint">{t("plans.page.ownersOnly")}</p> : <p className="hint">{t("plans.page.hint")}</p>}
+      {!data.isOwner ? (
+        <p className="hint">{t("plans.page.ownersOnly")}</p>
+      ) : (
+        <p className="hint">{t("plans.page.hint")}</p>
+      )}
       <div className="grid-3">
-        {PLAN_TIERS.map((tier) => <PlanCard key={tier} tier={tier} data={data} />)}
+        {PLAN_TIERS.map((tier) => (
+          <PlanCard key={tier} tier={tier} data={data} />
+        ))}
       </div>
       <p className="hint">{t("plans.page.downgradeNote")}</p>
 
@@ -111,20 +178,26 @@ export default function PlanPage() {
           <h2 id="cancel-plan">{t("plans.page.cancelTitle")}</h2>
           <Form method="post">
             <input type="hidden" name="intent" value={sub.cancelAtPeriodEnd ? "resume" : "cancel"} />
-            <button type="submit" className="button button-secondary">{t(sub.cancelAtPeriodEnd ? "plans.page.resume" : "plans.page.cancel")}</button>
+            <button type="submit" className="button button-secondary">
+              {t(sub.cancelAtPeriodEnd ? "plans.page.resume" : "plans.page.cancel")}
+            </button>
           </Form>
         </section>
       ) : null}
 
       <h2>{t("plans.page.historyTitle")}</h2>
-      {data.history.length === 0 ? <p>{t("plans.page.noHistory")}</p> : (
+      {data.history.length === 0 ? (
+        <p>{t("plans.page.noHistory")}</p>
+      ) : (
         <TableRegion label={t("plans.page.historyTitle")}>
           <table>
             <thead>
               <tr>
                 <th scope="col">{t("plans.page.plan")}</th>
                 <th scope="col">{t("plans.page.interval")}</th>
-                <th scope="col" className="numeric">{t("plans.page.amount")}</th>
+                <th scope="col" className="numeric">
+                  {t("plans.page.amount")}
+                </th>
                 <th scope="col">{t("plans.page.status")}</th>
                 <th scope="col">{t("plans.page.started")}</th>
                 <th scope="col">{t("plans.page.periodEnd")}</th>
@@ -154,9 +227,15 @@ function Features({ tier }: { tier: PlanTierName }) {
   const limits = PLAN_LIMITS[tier];
   return (
     <ul>
-      <li>{limits.maxPublishedOffers === null ? t("plans.features.offersUnlimited") : t("plans.features.offers", { count: limits.maxPublishedOffers })}</li>
+      <li>
+        {limits.maxPublishedOffers === null
+          ? t("plans.features.offersUnlimited")
+          : t("plans.features.offers", { count: limits.maxPublishedOffers })}
+      </li>
       <li>{limits.featuredPlacement ? t("plans.features.featured") : t("plans.features.noFeatured")}</li>
-      {limits.featuredIncluded ? <li>{t("plans.features.featuredIncluded", { count: limits.featuredIncluded })}</li> : null}
+      {limits.featuredIncluded ? (
+        <li>{t("plans.features.featuredIncluded", { count: limits.featuredIncluded })}</li>
+      ) : null}
       {limits.verifiedBadge ? <li>{t("plans.features.badge")}</li> : null}
     </ul>
   );
@@ -169,13 +248,24 @@ function PlanCard({ tier, data }: { tier: PlanTierName; data: Data }) {
   return (
     <div className="card">
       <h3>{name}</h3>
-      {tier === "FREE" ? <p>{t("plans.page.free")}</p> : (
+      {tier === "FREE" ? (
+        <p>{t("plans.page.free")}</p>
+      ) : (
         <p>
-          {BILLING_INTERVALS.map((interval) => t("plans.page.price", { amount: formatVnd(Number(PLAN_PRICES_VND[tier][interval]), language), interval: t(`plans.intervals.${interval}`) })).join(" · ")}
+          {BILLING_INTERVALS.map((interval) =>
+            t("plans.page.price", {
+              amount: formatVnd(Number(PLAN_PRICES_VND[tier][interval]), language),
+              interval: t(`plans.intervals.${interval}`),
+            }),
+          ).join(" · ")}
         </p>
       )}
       <Features tier={tier} />
-      {data.tier === tier ? <p><strong>{t("plans.page.yourPlan")}</strong></p> : null}
+      {data.tier === tier ? (
+        <p>
+          <strong>{t("plans.page.yourPlan")}</strong>
+        </p>
+      ) : null}
       {tier !== "FREE" && data.isOwner ? <ChooseForm tier={tier} data={data} /> : null}
     </div>
   );
@@ -199,8 +289,14 @@ function ChooseForm({ tier, data }: { tier: PaidTier; data: Data }) {
     <Form method="post" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="choose" />
       <input type="hidden" name="tier" value={tier} />
-      <RadioGroup field={fields.interval} legend={t("plans.page.intervalLegend")} options={available.map((interval) => ({ value: interval, label: t(`plans.intervalChoices.${interval}`) }))} />
-      <button type="submit" className="button">{t(current ? "plans.page.change" : "plans.page.choose", { plan: name })}</button>
+      <RadioGroup
+        field={fields.interval}
+        legend={t("plans.page.intervalLegend")}
+        options={available.map((interval) => ({ value: interval, label: t(`plans.intervalChoices.${interval}`) }))}
+      />
+      <button type="submit" className="button">
+        {t(current ? "plans.page.change" : "plans.page.choose", { plan: name })}
+      </button>
     </Form>
   );
 }

@@ -10,7 +10,10 @@ import { QuestionList } from "~/components/statement-questions";
 import { QualityPanel, StatementSummary, StatusTag } from "~/components/statement-summary";
 import type { Language } from "~/i18n/config";
 import {
-  closeStatement, getStatementForOrg, latestReturnNote, submitStatement,
+  closeStatement,
+  getStatementForOrg,
+  latestReturnNote,
+  submitStatement,
 } from "~/models/problem-statement.server";
 import { requireAgencyMember } from "~/utils/organisation-access.server";
 import { threadCounts } from "~/models/message.server";
@@ -23,9 +26,14 @@ import { notFound } from "~/utils/permissions.server";
 import opportunitiesCss from "~/styles/opportunities.css";
 import statementsCss from "~/styles/statements.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: statementsCss }, { rel: "stylesheet", href: opportunitiesCss }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: statementsCss },
+  { rel: "stylesheet", href: opportunitiesCss },
+];
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: withSiteName(metaT(matches), data?.statement.title ?? "") }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: withSiteName(metaT(matches), data?.statement.title ?? "") },
+];
 
 async function load(request: Request, orgId: string | undefined, id: string | undefined) {
   const access = await requireAgencyMember(request, orgId);
@@ -42,9 +50,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     quality: statementQuality(statement),
     returnNote: statement.status === "DRAFT" ? await latestReturnNote(statement.id) : null,
     proposals,
-    messageCounts: await threadCounts("proposal", proposals.map((p) => p.id), user.id),
+    messageCounts: await threadCounts(
+      "proposal",
+      proposals.map((p) => p.id),
+      user.id,
+    ),
     // Questions exist only once the statement is public; the agency sees who asked.
-    questions: statement.status === "PUBLISHED" || statement.status === "CLOSED" ? await listQuestions(statement.id, true) : [],
+    questions:
+      statement.status === "PUBLISHED" || statement.status === "CLOSED" ? await listQuestions(statement.id, true) : [],
   });
 }
 
@@ -55,12 +68,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   if (intent === "submit") {
     const outcome = await submitStatement(user.id, organisation.id, statement.id);
-    const key = outcome === "done" ? "statements.mine.submitted" : outcome === "deadline-passed" ? "statements.mine.deadlinePassed" : "statements.mine.wrongStatus";
+    const key =
+      outcome === "done"
+        ? "statements.mine.submitted"
+        : outcome === "deadline-passed"
+        ? "statements.mine.deadlinePassed"
+        : "statements.mine.wrongStatus";
     return flash(request, here, { key });
   }
   if (intent === "close") {
     const submission = parseWithZod(formData, { schema: closeSchema });
-    if (submission.status !== "success") return json({ close: submission.reply(), decisionError: null, answerError: null }, { status: 400 });
+    if (submission.status !== "success")
+      return json({ close: submission.reply(), decisionError: null, answerError: null }, { status: 400 });
     const outcome = await closeStatement(user.id, statement.id, submission.value.outcome, organisation.id);
     return flash(request, here, { key: outcome === "done" ? "statements.mine.closed" : "statements.mine.wrongStatus" });
   }
@@ -73,14 +92,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     const outcome = await decideProposal(user.id, statement.id, submission.value);
     if (outcome === "not-found") throw notFound();
-    return flash(request, here, { key: outcome === "done" ? "statements.proposals.decided" : "statements.proposals.wrongStatus" });
+    return flash(request, here, {
+      key: outcome === "done" ? "statements.proposals.decided" : "statements.proposals.wrongStatus",
+    });
   }
   // The same answer as on the public page, so the agency need not leave its to-do list.
   if (intent === "answer") {
     const submission = parseWithZod(formData, { schema: answerSchema });
     if (submission.status !== "success") {
       const message = submission.error?.answer?.[0] ?? "validation.required";
-      return json({ close: null, decisionError: null, answerError: { questionId: String(formData.get("questionId") ?? ""), message } }, { status: 400 });
+      return json(
+        {
+          close: null,
+          decisionError: null,
+          answerError: { questionId: String(formData.get("questionId") ?? ""), message },
+        },
+        { status: 400 },
+      );
     }
     if ((await answerQuestion(user.id, statement.id, submission.value)) === "not-found") throw notFound();
     return flash(request, `${here}#questions`, { key: "statements.qa.answered" });
@@ -100,7 +128,9 @@ export default function AgencyStatement() {
   const newProposals = proposals.filter((p) => p.status === "RECEIVED").length;
   return (
     <>
-      <p><Link to={`/orgs/${statement.organisation.id}/problems`}>{t("statements.mine.back")}</Link></p>
+      <p>
+        <Link to={`/orgs/${statement.organisation.id}/problems`}>{t("statements.mine.back")}</Link>
+      </p>
       <h1>{statement.title}</h1>
       <p>
         <StatusTag status={statement.status} />{" "}
@@ -117,11 +147,17 @@ export default function AgencyStatement() {
           <div>
             {isDraft ? (
               <>
-                <p><Link to="edit" className="button button-secondary">{t("statements.mine.edit")}</Link></p>
+                <p>
+                  <Link to="edit" className="button button-secondary">
+                    {t("statements.mine.edit")}
+                  </Link>
+                </p>
                 <Form method="post">
                   <input type="hidden" name="intent" value="submit" />
                   <p className="hint">{t("statements.mine.submitHint")}</p>
-                  <button type="submit" className="button">{t("statements.mine.submit")}</button>
+                  <button type="submit" className="button">
+                    {t("statements.mine.submit")}
+                  </button>
                 </Form>
               </>
             ) : null}
@@ -132,10 +168,20 @@ export default function AgencyStatement() {
       {isPublic ? (
         <section className="to-do" aria-labelledby="to-do-title">
           <h2 id="to-do-title">{t("opportunities.statement.newTitle")}</h2>
-          {newQuestions + newProposals === 0 ? <p>{t("opportunities.statement.nothingNew")}</p> : (
+          {newQuestions + newProposals === 0 ? (
+            <p>{t("opportunities.statement.nothingNew")}</p>
+          ) : (
             <ul>
-              {newQuestions > 0 ? <li><a href="#questions">{t("opportunities.statement.newQuestions", { count: newQuestions })}</a></li> : null}
-              {newProposals > 0 ? <li><a href="#proposals">{t("opportunities.statement.newProposals", { count: newProposals })}</a></li> : null}
+              {newQuestions > 0 ? (
+                <li>
+                  <a href="#questions">{t("opportunities.statement.newQuestions", { count: newQuestions })}</a>
+                </li>
+              ) : null}
+              {newProposals > 0 ? (
+                <li>
+                  <a href="#proposals">{t("opportunities.statement.newProposals", { count: newProposals })}</a>
+                </li>
+              ) : null}
             </ul>
           )}
           <p className="hint">{t("opportunities.statement.newRule")}</p>
@@ -145,15 +191,22 @@ export default function AgencyStatement() {
       {isPublic ? (
         <section aria-labelledby="questions">
           <h2 id="questions">{t("opportunities.statement.questionsTitle", { count: questions.length })}</h2>
-          <QuestionList questions={questions} canAnswer={statement.status === "PUBLISHED"} answerError={actionData?.answerError ?? null} />
+          <QuestionList
+            questions={questions}
+            canAnswer={statement.status === "PUBLISHED"}
+            answerError={actionData?.answerError ?? null}
+          />
         </section>
       ) : null}
       {isPublic ? (
         <>
           <h2 id="proposals">{t("opportunities.statement.proposalsTitle", { count: proposals.length })}</h2>
           <StatementProposals
-            proposals={proposals} attachmentBase={`/problems/${statement.slug}`} canDecide={statement.status === "PUBLISHED"}
-            error={actionData?.decisionError ?? null} messageCounts={messageCounts}
+            proposals={proposals}
+            attachmentBase={`/problems/${statement.slug}`}
+            canDecide={statement.status === "PUBLISHED"}
+            error={actionData?.decisionError ?? null}
+            messageCounts={messageCounts}
           />
         </>
       ) : null}

@@ -5,9 +5,7 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatementForm } from "~/components/statement-form";
-import {
-  getStatementForOrg, majorProblemOptions, toDateInput, updateDraft,
-} from "~/models/problem-statement.server";
+import { getStatementForOrg, majorProblemOptions, toDateInput, updateDraft } from "~/models/problem-statement.server";
 import { requireAgencyMember } from "~/utils/organisation-access.server";
 import { suggestReply } from "~/route-actions/term-suggestions.server";
 import { flash } from "~/models/session.server";
@@ -30,13 +28,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     viewUrl,
     majorProblems: await majorProblemOptions(),
     defaultValue: {
-      title: statement.title, context: statement.context, summaryEn: optional(statement.summaryEn), targetUsers: optional(statement.targetUsers),
-      responsiblePerson: statement.responsiblePerson, scopeOfWork: statement.scopeOfWork, timeline: statement.timeline,
-      deadline: toDateInput(statement.deadline), accountableUnit: statement.accountableUnit, deliverable: statement.deliverable,
-      successCriteria: statement.successCriteria, decisionAuthority: statement.decisionAuthority,
-      dataAvailable: optional(statement.dataAvailable), constraints: optional(statement.constraints),
-      budgetMinVnd: optional(statement.budgetMinVnd), budgetMaxVnd: optional(statement.budgetMaxVnd),
-      desiredTrl: optional(statement.desiredTrl), proposalDeadline: toDateInput(statement.proposalDeadline),
+      title: statement.title,
+      context: statement.context,
+      summaryEn: optional(statement.summaryEn),
+      targetUsers: optional(statement.targetUsers),
+      responsiblePerson: statement.responsiblePerson,
+      scopeOfWork: statement.scopeOfWork,
+      timeline: statement.timeline,
+      deadline: toDateInput(statement.deadline),
+      accountableUnit: statement.accountableUnit,
+      deliverable: statement.deliverable,
+      successCriteria: statement.successCriteria,
+      decisionAuthority: statement.decisionAuthority,
+      dataAvailable: optional(statement.dataAvailable),
+      constraints: optional(statement.constraints),
+      budgetMinVnd: optional(statement.budgetMinVnd),
+      budgetMaxVnd: optional(statement.budgetMaxVnd),
+      desiredTrl: optional(statement.desiredTrl),
+      proposalDeadline: toDateInput(statement.proposalDeadline),
       majorProblemId: optional(statement.majorProblemId),
     },
   });
@@ -54,7 +63,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const outcome = await updateDraft(user.id, organisation.id, id, submission.value);
   if (outcome === "not-found") throw notFound();
   const viewUrl = `/orgs/${organisation.id}/problems/${id}`;
-  return flash(request, viewUrl, { key: outcome === "updated" ? "statements.mine.saved" : "statements.mine.wrongStatus" });
+  return flash(request, viewUrl, {
+    key: outcome === "updated" ? "statements.mine.saved" : "statements.mine.wrongStatus",
+  });
 }
 
 export default function EditStatement() {
@@ -63,11 +74,17 @@ export default function EditStatement() {
   const actionData = useActionData<typeof action>();
   return (
     <>
-      <p><Link to={viewUrl}>{defaultValue.title}</Link></p>
+      <p>
+        <Link to={viewUrl}>{defaultValue.title}</Link>
+      </p>
       <h1>{t("statements.mine.editTitle")}</h1>
       <StatementForm
-        lastResult={actionData?.result} suggestions={actionData && "suggestions" in actionData ? actionData.suggestions : null}
-        defaultValue={defaultValue} majorProblems={majorProblems} submitLabel={t("statements.mine.save")} />
+        lastResult={actionData?.result}
+        suggestions={actionData && "suggestions" in actionData ? actionData.suggestions : null}
+        defaultValue={defaultValue}
+        majorProblems={majorProblems}
+        submitLabel={t("statements.mine.save")}
+      />
     </>
   );
 }

@@ -23,11 +23,19 @@ export default function OrgProblems() {
   const { organisation, statements } = useLoaderData<typeof loader>();
   return (
     <>
-      <p><Link to={`/orgs/${organisation.id}`}>{organisation.name}</Link></p>
+      <p>
+        <Link to={`/orgs/${organisation.id}`}>{organisation.name}</Link>
+      </p>
       <h1>{t("statements.mine.title")}</h1>
       <p className="lead">{t("statements.mine.lead")}</p>
-      <p><Link to="new" className="button">{t("statements.mine.create")}</Link></p>
-      {statements.length === 0 ? <p>{t("statements.mine.none")}</p> : (
+      <p>
+        <Link to="new" className="button">
+          {t("statements.mine.create")}
+        </Link>
+      </p>
+      {statements.length === 0 ? (
+        <p>{t("statements.mine.none")}</p>
+      ) : (
         <TableRegion label={t("statements.mine.title")}>
           <table>
             <thead>
@@ -44,9 +52,13 @@ export default function OrgProblems() {
                   <td>
                     <Link to={s.id}>{s.title}</Link>
                     <br />
-                    <span className="hint">{t("statements.mine.counts", { proposals: s._count.proposals, questions: s._count.questions })}</span>
+                    <span className="hint">
+                      {t("statements.mine.counts", { proposals: s._count.proposals, questions: s._count.questions })}
+                    </span>
                   </td>
-                  <td><StatusTag status={s.status} /></td>
+                  <td>
+                    <StatusTag status={s.status} />
+                  </td>
                   <td>{s.proposalDeadline ? formatDate(s.proposalDeadline, language) : "—"}</td>
                   <td>{formatDate(s.updatedAt, language)}</td>
                 </tr>

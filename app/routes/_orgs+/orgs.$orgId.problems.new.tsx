@@ -39,11 +39,16 @@ export default function NewStatement() {
   const actionData = useActionData<typeof action>();
   return (
     <>
-      <p><Link to={`/orgs/${organisation.id}/problems`}>{t("statements.mine.back")}</Link></p>
+      <p>
+        <Link to={`/orgs/${organisation.id}/problems`}>{t("statements.mine.back")}</Link>
+      </p>
       <h1>{t("statements.mine.createTitle")}</h1>
       <StatementForm
-        lastResult={actionData?.result} suggestions={actionData && "suggestions" in actionData ? actionData.suggestions : null}
-        majorProblems={majorProblems} submitLabel={t("statements.mine.save")} />
+        lastResult={actionData?.result}
+        suggestions={actionData && "suggestions" in actionData ? actionData.suggestions : null}
+        majorProblems={majorProblems}
+        submitLabel={t("statements.mine.save")}
+      />
     </>
   );
 }

@@ -27,7 +27,12 @@ async function buyAndPay(team: Team, form: Record<string, string>) {
   const paid = await fetch(started.location!, { method: "POST", redirect: "manual" });
   expect(paid.headers.get("location")).toContain(`${servicesPath(team)}?checkout=success`);
   await settleEvents();
-  return { owner, purchase: await db.servicePurchase.findFirstOrThrow({ where: { checkoutSessionId: started.location!.split("/pay/")[1] } }) };
+  return {
+    owner,
+    purchase: await db.servicePurchase.findFirstOrThrow({
+      where: { checkoutSessionId: started.location!.split("/pay/")[1] },
+    }),
+  };
 }
 
 describe("featured placement", () => {
@@ -100,7 +105,9 @@ describe("featured placement", () => {
     const others = await makeProviderTeam();
     const [theirs] = await publishedOffers(others.organisation.id, others.owner.id, 1);
     const count = await db.servicePurchase.count();
-    expect((await owner.post(servicesPath(team), { intent: "featured", offerId: theirs!.id, days: "7" })).status).toBe(400);
+    expect((await owner.post(servicesPath(team), { intent: "featured", offerId: theirs!.id, days: "7" })).status).toBe(
+      400,
+    );
     const badDays = await owner.post(servicesPath(team), { intent: "featured", offerId, days: "5" });
     expect(badDays.status).toBe(400);
     expect(visibleText(badDays.text)).toContain("Hãy chọn dịch vụ, và với vị trí nổi bật: giải pháp và số ngày.");
@@ -114,11 +121,14 @@ describe("Premium's included featured placement", () => {
     await givePlan(team.organisation.id, "PREMIUM");
     const offers = await publishedOffers(team.organisation.id, team.owner.id, 3);
     const owner = await server.signedIn(team.owner);
-    for (const offer of offers.slice(0, 2)) expect((await owner.post(servicesPath(team), { intent: "included", offerId: offer.id })).status).toBe(302);
+    for (const offer of offers.slice(0, 2))
+      expect((await owner.post(servicesPath(team), { intent: "included", offerId: offer.id })).status).toBe(302);
     const third = await owner.post(servicesPath(team), { intent: "included", offerId: offers[2]!.id });
     expect(third.status).toBe(400);
     expect(visibleText(third.text)).toContain("Gói đã dùng hết số giải pháp nổi bật miễn phí cùng lúc.");
-    expect(await db.offer.count({ where: { id: { in: offers.map((o) => o.id) }, featuredUntil: { gt: new Date() } } })).toBe(2);
+    expect(
+      await db.offer.count({ where: { id: { in: offers.map((o) => o.id) }, featuredUntil: { gt: new Date() } } }),
+    ).toBe(2);
   });
 });
 
@@ -127,10 +137,14 @@ describe("technology valuation", () => {
     const team = await makeProviderTeam();
     const { owner, purchase } = await buyAndPay(team, { intent: "valuation" });
     expect(purchase).toMatchObject({ kind: "TECHNOLOGY_VALUATION", status: "PAID", amountPaidVnd: 15_000_000n });
-    expect(visibleText((await owner.get(servicesPath(team))).text)).toMatch(/Định giá công nghệ — 15\.000\.000\s₫ Đã thanh toán/);
+    expect(visibleText((await owner.get(servicesPath(team))).text)).toMatch(
+      /Định giá công nghệ — 15\.000\.000\s₫ Đã thanh toán/,
+    );
     const english = server.browser({ language: "en" });
     await english.signIn(team.owner.email, TEST_PASSWORD);
-    expect(visibleText((await english.get(servicesPath(team))).text)).toMatch(/Technology valuation — ₫15,000,000 Paid/);
+    expect(visibleText((await english.get(servicesPath(team))).text)).toMatch(
+      /Technology valuation — ₫15,000,000 Paid/,
+    );
 
     const staff = await server.signedIn(await makeUser({ role: "STAFF" }));
     const revenue = visibleText((await staff.get("/staff/services")).text);
@@ -139,9 +153,13 @@ describe("technology valuation", () => {
     expect(csv).toContain(`${purchase.id},${team.organisation.name},TECHNOLOGY_VALUATION,,,PAID,15000000`);
     expect((await staff.get("/staff/ledger.csv")).text).not.toContain(team.organisation.name);
 
-    expect((await staff.post("/staff/services", { intent: "fulfil-service", purchaseId: purchase.id })).status).toBe(302);
+    expect((await staff.post("/staff/services", { intent: "fulfil-service", purchaseId: purchase.id })).status).toBe(
+      302,
+    );
     expect((await db.servicePurchase.findUniqueOrThrow({ where: { id: purchase.id } })).status).toBe("FULFILLED");
-    expect((await owner.post("/staff/services", { intent: "fulfil-service", purchaseId: purchase.id })).status).toBe(403);
+    expect((await owner.post("/staff/services", { intent: "fulfil-service", purchaseId: purchase.id })).status).toBe(
+      403,
+    );
   });
 
   it("is hidden from other organisations and bought only by owners", async () => {
@@ -169,6 +187,8 @@ describe("technology valuation", () => {
     }
     expect(failed.status).toBe(503);
     expect(visibleText(failed.text)).toContain("Cổng thanh toán không phản hồi.");
-    expect(await db.servicePurchase.findFirstOrThrow({ where: { organisationId: team.organisation.id } })).toMatchObject({ status: "CANCELLED" });
+    expect(
+      await db.servicePurchase.findFirstOrThrow({ where: { organisationId: team.organisation.id } }),
+    ).toMatchObject({ status: "CANCELLED" });
   });
 });

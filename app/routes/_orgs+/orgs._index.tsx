@@ -19,11 +19,15 @@ export default function MyOrganisations() {
   return (
     <>
       <h1>{t("organisations.myTitle")}</h1>
-      {memberships.length === 0 ? <p>{t("organisations.none")}</p> : (
+      {memberships.length === 0 ? (
+        <p>{t("organisations.none")}</p>
+      ) : (
         <ul className="card-list">
           {memberships.map(({ organisation, role }) => (
             <li key={organisation.id} className="card">
-              <h2><Link to={`/orgs/${organisation.id}`}>{organisation.name}</Link></h2>
+              <h2>
+                <Link to={`/orgs/${organisation.id}`}>{organisation.name}</Link>
+              </h2>
               <p>{t(`organisationKinds.${organisation.kind}`)}</p>
               <p>
                 <span className={organisation.verifiedAt ? "tag tag-green" : "tag"}>
@@ -35,7 +39,11 @@ export default function MyOrganisations() {
           ))}
         </ul>
       )}
-      <p><Link to="/orgs/new" className="button">{t("organisations.create")}</Link></p>
+      <p>
+        <Link to="/orgs/new" className="button">
+          {t("organisations.create")}
+        </Link>
+      </p>
     </>
   );
 }

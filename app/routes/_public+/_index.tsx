@@ -38,21 +38,29 @@ export default function Home() {
         <h1>{t("home.title")}</h1>
         <p className="lead">{t("home.lead")}</p>
         {root?.user ? (
-          <Link to="/orgs" className="button">{t("home.goToOrganisations")}</Link>
+          <Link to="/orgs" className="button">
+            {t("home.goToOrganisations")}
+          </Link>
         ) : (
-          <Link to="/signup" className="button">{t("home.getStarted")}</Link>
+          <Link to="/signup" className="button">
+            {t("home.getStarted")}
+          </Link>
         )}
       </section>
 
       <section aria-labelledby="open-title">
         <h2 id="open-title">{t("opportunities.home.openTitle")}</h2>
-        {statements.rows.length === 0 ? <p>{t("opportunities.home.openNone")}</p> : (
+        {statements.rows.length === 0 ? (
+          <p>{t("opportunities.home.openNone")}</p>
+        ) : (
           <>
             <p>{t("opportunities.home.openLead")}</p>
             <ol className="opportunity-list">
               {statements.rows.map((s) => (
                 <li key={s.id}>
-                  <h3><Link to={`/problems/${s.slug}`}>{s.title}</Link></h3>
+                  <h3>
+                    <Link to={`/problems/${s.slug}`}>{s.title}</Link>
+                  </h3>
                   <p className="opportunity-meta">{s.organisation.name}</p>
                   <p>
                     {s.proposalDeadline ? (
@@ -60,15 +68,21 @@ export default function Home() {
                         {t("opportunities.home.closesOn", { date: formatDate(s.proposalDeadline, language) })}
                         {" — "}
                         <span className="days-left">
-                          {s.daysLeft === 0 ? t("opportunities.home.closesToday") : t("opportunities.home.daysLeft", { count: s.daysLeft ?? 0 })}
+                          {s.daysLeft === 0
+                            ? t("opportunities.home.closesToday")
+                            : t("opportunities.home.daysLeft", { count: s.daysLeft ?? 0 })}
                         </span>
                       </>
-                    ) : t("opportunities.home.noDeadline")}
+                    ) : (
+                      t("opportunities.home.noDeadline")
+                    )}
                   </p>
                 </li>
               ))}
             </ol>
-            <p><Link to="/problems">{t("opportunities.home.allOpen", { count: statements.total })}</Link></p>
+            <p>
+              <Link to="/problems">{t("opportunities.home.allOpen", { count: statements.total })}</Link>
+            </p>
           </>
         )}
       </section>
@@ -78,17 +92,25 @@ export default function Home() {
         {list ? (
           <>
             <p>{t("opportunities.home.listLead", { name: list.name, decision: list.decisionNumber })}</p>
-            <p><strong>{t("opportunities.home.openProblems", { count: list.open })}</strong></p>
+            <p>
+              <strong>{t("opportunities.home.openProblems", { count: list.open })}</strong>
+            </p>
             {list.titles.length > 0 ? (
               <ul className="plain-list">
                 {list.titles.map((item) => (
-                  <li key={item.code}><Link to={`/major-problems/${list.slug}/${item.code}`}>{item.title}</Link></li>
+                  <li key={item.code}>
+                    <Link to={`/major-problems/${list.slug}/${item.code}`}>{item.title}</Link>
+                  </li>
                 ))}
               </ul>
             ) : null}
-            <p><Link to={`/major-problems/${list.slug}`}>{t("opportunities.home.listLink")}</Link></p>
+            <p>
+              <Link to={`/major-problems/${list.slug}`}>{t("opportunities.home.listLink")}</Link>
+            </p>
           </>
-        ) : <p>{t("opportunities.home.listNone")}</p>}
+        ) : (
+          <p>{t("opportunities.home.listNone")}</p>
+        )}
       </section>
 
       <FeaturedOffers offers={featured} />
@@ -96,20 +118,36 @@ export default function Home() {
       <section aria-labelledby="week-title">
         <h2 id="week-title">{t("opportunities.home.weekTitle")}</h2>
         <ul className="stats week-stats">
-          <li><strong>{formatNumber(week.statements, language)}</strong> {t("opportunities.home.weekStatements")}</li>
-          <li><strong>{formatNumber(week.proposals, language)}</strong> {t("opportunities.home.weekProposals")}</li>
-          <li><strong>{formatNumber(week.matches, language)}</strong> {t("opportunities.home.weekMatches")}</li>
-          <li><strong>{formatNumber(week.offers, language)}</strong> {t("opportunities.home.weekOffers")}</li>
+          <li>
+            <strong>{formatNumber(week.statements, language)}</strong> {t("opportunities.home.weekStatements")}
+          </li>
+          <li>
+            <strong>{formatNumber(week.proposals, language)}</strong> {t("opportunities.home.weekProposals")}
+          </li>
+          <li>
+            <strong>{formatNumber(week.matches, language)}</strong> {t("opportunities.home.weekMatches")}
+          </li>
+          <li>
+            <strong>{formatNumber(week.offers, language)}</strong> {t("opportunities.home.weekOffers")}
+          </li>
         </ul>
-        <p><Link to="/results">{t("opportunities.home.resultsLink")}</Link></p>
+        <p>
+          <Link to="/results">{t("opportunities.home.resultsLink")}</Link>
+        </p>
       </section>
 
       <section aria-labelledby="stats-title">
         <h2 id="stats-title">{t("home.statsTitle")}</h2>
         <ul className="stats">
-          <li><strong>{formatNumber(counts.providers, language)}</strong> {t("home.statProviders")}</li>
-          <li><strong>{formatNumber(counts.agencies, language)}</strong> {t("home.statAgencies")}</li>
-          <li><strong>{formatNumber(counts.verified, language)}</strong> {t("home.statVerified")}</li>
+          <li>
+            <strong>{formatNumber(counts.providers, language)}</strong> {t("home.statProviders")}
+          </li>
+          <li>
+            <strong>{formatNumber(counts.agencies, language)}</strong> {t("home.statAgencies")}
+          </li>
+          <li>
+            <strong>{formatNumber(counts.verified, language)}</strong> {t("home.statVerified")}
+          </li>
         </ul>
         <p className="hint">{t("home.statUpdated", { date: formatDateTime(at, language) })}</p>
       </section>
@@ -117,9 +155,18 @@ export default function Home() {
       <section aria-labelledby="audience-title">
         <h2 id="audience-title">{t("home.audienceTitle")}</h2>
         <div className="grid-3">
-          <div className="card"><h3>{t("home.providersTitle")}</h3><p>{t("home.providersText")}</p></div>
-          <div className="card"><h3>{t("home.agenciesTitle")}</h3><p>{t("home.agenciesText")}</p></div>
-          <div className="card"><h3>{t("home.staffTitle")}</h3><p>{t("home.staffText")}</p></div>
+          <div className="card">
+            <h3>{t("home.providersTitle")}</h3>
+            <p>{t("home.providersText")}</p>
+          </div>
+          <div className="card">
+            <h3>{t("home.agenciesTitle")}</h3>
+            <p>{t("home.agenciesText")}</p>
+          </div>
+          <div className="card">
+            <h3>{t("home.staffTitle")}</h3>
+            <p>{t("home.staffText")}</p>
+          </div>
         </div>
       </section>
     </>

@@ -5,7 +5,11 @@ import { readUpload } from "~/utils/uploads.server";
 
 // An ASCII fallback plus the RFC 5987 form, so Vietnamese file names survive.
 function contentDisposition(kind: "inline" | "attachment", name: string): string {
-  const ascii = name.normalize("NFD").replace(/[^\x20-\x7e]/g, "").replace(/["\\]/g, "_") || "file";
+  const ascii =
+    name
+      .normalize("NFD")
+      .replace(/[^\x20-\x7e]/g, "")
+      .replace(/["\\]/g, "_") || "file";
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
@@ -20,7 +24,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       "Content-Type": file.mimeType,
       "Content-Length": String(bytes.byteLength),
       // PDFs are downloaded, never rendered in our origin.
-      "Content-Disposition": contentDisposition(file.mimeType === "application/pdf" ? "attachment" : "inline", file.originalName),
+      "Content-Disposition": contentDisposition(
+        file.mimeType === "application/pdf" ? "attachment" : "inline",
+        file.originalName,
+      ),
       "Content-Security-Policy": "default-src 'none'; sandbox",
       "Cache-Control": "private, max-age=300",
     },

@@ -7,8 +7,16 @@ import { jsonWithEtag } from "~/utils/api.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const [manifest, vi, en] = await Promise.all([currentManifest(), i18next.getFixedT("vi"), i18next.getFixedT("en")]);
   const origin = new URL(request.url).origin;
-  const catalogue = dcatCatalogue(manifest, origin, vi as unknown as (key: string) => string, en as unknown as (key: string) => string);
-  const response = jsonWithEtag(request, catalogue, { "Cache-Control": "public, max-age=300", "Access-Control-Allow-Origin": "*" });
+  const catalogue = dcatCatalogue(
+    manifest,
+    origin,
+    vi as unknown as (key: string) => string,
+    en as unknown as (key: string) => string,
+  );
+  const response = jsonWithEtag(request, catalogue, {
+    "Cache-Control": "public, max-age=300",
+    "Access-Control-Allow-Origin": "*",
+  });
   if (response.status === 200) response.headers.set("Content-Type", "application/ld+json; charset=utf-8");
   return response;
 }

@@ -7,24 +7,51 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import en from "~/i18n/en";
 import vi from "~/i18n/vi";
-import { DATASETS, FIELDS, LICENCE, buildOpenData, openDataDir, readManifest, refreshIfStale } from "~/models/open-data.server";
+import {
+  DATASETS,
+  FIELDS,
+  LICENCE,
+  buildOpenData,
+  openDataDir,
+  readManifest,
+  refreshIfStale,
+} from "~/models/open-data.server";
 import { startTestServer, visibleText } from "~/test-support/http";
-import { DRAFT_OFFER, type OpenApiWorld, SECRET_EMAIL, apiClient, seedOpenApiWorld } from "~/test-support/open-api-fixtures";
+import {
+  DRAFT_OFFER,
+  type OpenApiWorld,
+  SECRET_EMAIL,
+  apiClient,
+  seedOpenApiWorld,
+} from "~/test-support/open-api-fixtures";
 
 const server = startTestServer();
 const api = apiClient(server);
 let world: OpenApiWorld;
 const FORMULA_TITLE = '=HYPERLINK("http://evil.example","Bấm vào đây")';
 const API_LIST: Record<(typeof DATASETS)[number], string> = {
-  offers: "/api/v1/offers", organisations: "/api/v1/organisations", "problem-statements": "/api/v1/problem-statements",
-  "major-problems": "/api/v1/major-problems", matches: "/api/v1/matches",
+  offers: "/api/v1/offers",
+  organisations: "/api/v1/organisations",
+  "problem-statements": "/api/v1/problem-statements",
+  "major-problems": "/api/v1/major-problems",
+  matches: "/api/v1/matches",
 };
 
 beforeAll(async () => {
   world = await seedOpenApiWorld();
   await db.offer.update({ where: { id: world.unrelated.id }, data: { titleVi: FORMULA_TITLE } });
-  await db.match.create({ data: { offerId: world.offer.id, problemStatementId: world.statement.id, status: "APPROVED", decidedAt: new Date(), stage: "INTRODUCED" } });
-  await db.match.create({ data: { offerId: world.otherOffer.id, problemStatementId: world.statement.id, status: "REJECTED" } });
+  await db.match.create({
+    data: {
+      offerId: world.offer.id,
+      problemStatementId: world.statement.id,
+      status: "APPROVED",
+      decidedAt: new Date(),
+      stage: "INTRODUCED",
+    },
+  });
+  await db.match.create({
+    data: { offerId: world.otherOffer.id, problemStatementId: world.statement.id, status: "REJECTED" },
+  });
 });
 
 describe("the bulk files", () => {
@@ -63,8 +90,12 @@ describe("the bulk files", () => {
     const first = await fetch(`${server.baseUrl}/open-data/matches.json`);
     expect(first.headers.get("content-type")).toBe("application/json; charset=utf-8");
     const rows = (await first.json()) as { offerId: string; needId: string; stage: string }[];
-    expect(rows).toEqual([expect.objectContaining({ offerId: world.offer.id, needId: world.statement.id, stage: "INTRODUCED" })]);
-    const again = await fetch(`${server.baseUrl}/open-data/matches.json`, { headers: { "If-None-Match": first.headers.get("etag")! } });
+    expect(rows).toEqual([
+      expect.objectContaining({ offerId: world.offer.id, needId: world.statement.id, stage: "INTRODUCED" }),
+    ]);
+    const again = await fetch(`${server.baseUrl}/open-data/matches.json`, {
+      headers: { "If-None-Match": first.headers.get("etag")! },
+    });
     expect(again.status).toBe(304);
     // A file lost behind the manifest's back is rebuilt, not a server error.
     await fs.rm(path.join(openDataDir(), "matches.json"));
@@ -88,7 +119,8 @@ describe("the catalogue", () => {
     expect(text).toContain(vi.openData.page.daily);
     expect(text).toContain(vi.openData.fields.updatedAt);
     const page = await server.browser().get("/open-data");
-    for (const dataset of DATASETS) for (const format of ["csv", "json"]) expect(page.text).toContain(`href="/open-data/${dataset}.${format}"`);
+    for (const dataset of DATASETS)
+      for (const format of ["csv", "json"]) expect(page.text).toContain(`href="/open-data/${dataset}.${format}"`);
     const english = visibleText((await server.browser({ language: "en" }).get("/open-data")).text);
     expect(english).toContain(en.openData.datasets["major-problems"].title);
     expect((await server.browser().get("/")).text).toContain(`href="/open-data">${vi.openData.page.footerLink}</a>`);
@@ -97,12 +129,25 @@ describe("the catalogue", () => {
   it("catalog.json is DCAT JSON-LD: datasets with licence, daily periodicity, columns and distributions that match the files", async () => {
     const response = await fetch(`${server.baseUrl}/open-data/catalog.json`);
     expect(response.headers.get("content-type")).toBe("application/ld+json; charset=utf-8");
-    type Distribution = { "dcat:downloadURL": { "@id": string }; "dcat:mediaType": string; "dcat:byteSize": { "@value": number } };
-    type Dataset = {
-      "@type": string; "dct:identifier": string; "dct:license": { "@id": string }; "dct:accrualPeriodicity": { "@id": string };
-      "dct:title": { "@language": string; "@value": string }[]; "csvw:tableSchema": { "csvw:column": { "csvw:name": string }[] }; "dcat:distribution": Distribution[];
+    type Distribution = {
+      "dcat:downloadURL": { "@id": string };
+      "dcat:mediaType": string;
+      "dcat:byteSize": { "@value": number };
     };
-    const catalogue = (await response.json()) as { "@context": Record<string, string>; "@type": string; "dcat:dataset": Dataset[] };
+    type Dataset = {
+      "@type": string;
+      "dct:identifier": string;
+      "dct:license": { "@id": string };
+      "dct:accrualPeriodicity": { "@id": string };
+      "dct:title": { "@language": string; "@value": string }[];
+      "csvw:tableSchema": { "csvw:column": { "csvw:name": string }[] };
+      "dcat:distribution": Distribution[];
+    };
+    const catalogue = (await response.json()) as {
+      "@context": Record<string, string>;
+      "@type": string;
+      "dcat:dataset": Dataset[];
+    };
     expect(catalogue["@type"]).toBe("dcat:Catalog");
     expect(catalogue["@context"].dcat).toBe("http://www.w3.org/ns/dcat#");
     expect(catalogue["dcat:dataset"].map((dataset) => dataset["dct:identifier"])).toEqual([...DATASETS]);
@@ -111,7 +156,9 @@ describe("the catalogue", () => {
       expect(dataset["dct:license"]["@id"]).toBe(LICENCE.url);
       expect(dataset["dct:accrualPeriodicity"]["@id"]).toMatch(/frequency\/DAILY$/);
       expect(dataset["dct:title"].map((title) => title["@language"])).toEqual(["vi", "en"]);
-      expect(dataset["csvw:tableSchema"]["csvw:column"].map((column) => column["csvw:name"])).toEqual(FIELDS[dataset["dct:identifier"] as "offers"].map(([name]) => name));
+      expect(dataset["csvw:tableSchema"]["csvw:column"].map((column) => column["csvw:name"])).toEqual(
+        FIELDS[dataset["dct:identifier"] as "offers"].map(([name]) => name),
+      );
       for (const distribution of dataset["dcat:distribution"]) {
         const file = await fetch(distribution["dcat:downloadURL"]["@id"]);
         expect(file.status).toBe(200);
@@ -127,7 +174,10 @@ describe("rebuilding", () => {
     const dir = path.join(openDataDir(), "..", `open-data-clock-${process.pid}`);
     const built = await buildOpenData(dir, new Date("2026-11-20T00:00:00Z"));
     expect(await refreshIfStale({ dir, now: new Date("2026-11-20T23:59:00Z") })).toBe(false);
-    await db.offer.update({ where: { id: world.draftOffer.id }, data: { status: "PUBLISHED", publishedAt: new Date() } });
+    await db.offer.update({
+      where: { id: world.draftOffer.id },
+      data: { status: "PUBLISHED", publishedAt: new Date() },
+    });
     expect(await refreshIfStale({ dir, now: new Date("2026-11-21T00:00:00Z") })).toBe(true);
     const rebuilt = (await readManifest(dir))!;
     expect(rebuilt.generatedAt).toBe("2026-11-21T00:00:00.000Z");

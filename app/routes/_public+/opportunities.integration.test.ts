@@ -15,7 +15,14 @@ import { makeUser } from "~/test-support/factories";
 import { startTestServer, type TestBrowser, visibleText } from "~/test-support/http";
 import { makeMatch } from "~/test-support/match-factories";
 import {
-  inDays, makeAgency, makeOffer, makeProposal, makeProvider, makePublishedMajorProblem, makeQuestion, makeStatement,
+  inDays,
+  makeAgency,
+  makeOffer,
+  makeProposal,
+  makeProvider,
+  makePublishedMajorProblem,
+  makeQuestion,
+  makeStatement,
 } from "~/test-support/statement-factories";
 
 const server = startTestServer();
@@ -53,15 +60,33 @@ describe("home page", () => {
     expect(before).toContain(o.home.openNone);
     expect(before).toContain(o.home.listNone);
 
-    const later = await makeStatement(agencyId, agencyUserId, { status: "PUBLISHED", form: { title: "Bài toán hạn xa về cấp nước", proposalDeadline: inDays(40) } });
-    const sooner = await makeStatement(agencyId, agencyUserId, { status: "PUBLISHED", form: { title: "Bài toán hạn gần về chiếu sáng", proposalDeadline: inDays(5) } });
-    await makeStatement(agencyId, agencyUserId, { status: "SUBMITTED", form: { title: "Bài toán chưa duyệt không được hiện" } });
+    const later = await makeStatement(agencyId, agencyUserId, {
+      status: "PUBLISHED",
+      form: { title: "Bài toán hạn xa về cấp nước", proposalDeadline: inDays(40) },
+    });
+    const sooner = await makeStatement(agencyId, agencyUserId, {
+      status: "PUBLISHED",
+      form: { title: "Bài toán hạn gần về chiếu sáng", proposalDeadline: inDays(5) },
+    });
+    await makeStatement(agencyId, agencyUserId, {
+      status: "SUBMITTED",
+      form: { title: "Bài toán chưa duyệt không được hiện" },
+    });
     const major = await makePublishedMajorProblem(staffId);
     const offer = await makeOffer(providerOrg.id, { title: "Giải pháp chiếu sáng thông minh" });
     await db.offer.update({ where: { id: offer.id }, data: { publishedAt: new Date() } });
     await makeProposal(sooner.id, offer);
     const card = await makeMatch({ majorProblemId: major.id }, offer.id, { status: "SHORTLISTED" });
-    expect((await moveMatches(staffId, { majorProblemId: major.id }, [{ matchId: card.id, expectedVersion: card.version }], "APPROVED")).ok).toBe(true);
+    expect(
+      (
+        await moveMatches(
+          staffId,
+          { majorProblemId: major.id },
+          [{ matchId: card.id, expectedVersion: card.version }],
+          "APPROVED",
+        )
+      ).ok,
+    ).toBe(true);
 
     const page = await server.browser().get("/");
     expect(page.status).toBe(200);
@@ -103,14 +128,24 @@ describe("major-problem page", () => {
     const owner = await makeUser({ role: "STAFF", name: "Nguyễn Chủ Trì" });
     const major = await makePublishedMajorProblem(staffId);
     const deadline = inDays(60);
-    await db.majorProblem.update({ where: { id: major.id }, data: { ownerId: owner.id, deadline: deadlineFromDateInput(deadline) } });
-    const linked = await makeStatement(agencyId, agencyUserId, { status: "PUBLISHED", form: { title: "Bài toán cụ thể gắn vấn đề lớn", majorProblemId: major.id } });
+    await db.majorProblem.update({
+      where: { id: major.id },
+      data: { ownerId: owner.id, deadline: deadlineFromDateInput(deadline) },
+    });
+    const linked = await makeStatement(agencyId, agencyUserId, {
+      status: "PUBLISHED",
+      form: { title: "Bài toán cụ thể gắn vấn đề lớn", majorProblemId: major.id },
+    });
     const approvedOffer = await makeOffer(providerOrg.id, { title: "Giải pháp đã được phê duyệt" });
     await makeMatch({ majorProblemId: major.id }, approvedOffer.id, { status: "APPROVED" });
     const selectedOffer = await makeOffer(providerOrg.id, { title: "Giải pháp được chọn từ đề xuất" });
     const proposal = await makeProposal({ majorProblemId: major.id }, selectedOffer);
-    expect(await decideProposal(staffId, { majorProblems: true }, { proposalId: proposal.id, status: "SHORTLISTED" })).toBe("done");
-    expect(await decideProposal(staffId, { majorProblems: true }, { proposalId: proposal.id, status: "SELECTED" })).toBe("done");
+    expect(
+      await decideProposal(staffId, { majorProblems: true }, { proposalId: proposal.id, status: "SHORTLISTED" }),
+    ).toBe("done");
+    expect(
+      await decideProposal(staffId, { majorProblems: true }, { proposalId: proposal.id, status: "SELECTED" }),
+    ).toBe("done");
 
     const url = `/major-problems/${major.listSlug}/${major.code}`;
     const page = await server.browser().get(url);
@@ -170,7 +205,8 @@ describe("major-problem page", () => {
       const page = await browser.get(url);
       expect(page.status).toBe(200);
       const text = visibleText(page.text);
-      for (const label of [o.majorProblem.follow, o.majorProblem.propose, o.majorProblem.signInToPropose]) expect(text).not.toContain(label);
+      for (const label of [o.majorProblem.follow, o.majorProblem.propose, o.majorProblem.signInToPropose])
+        expect(text).not.toContain(label);
       expect(page.text).not.toContain(`href="${url}/propose"`);
       expect((await browser.post(url, { intent: "follow" })).status).toBe(403);
     }
@@ -204,7 +240,9 @@ describe("statement management page", () => {
     const second = await makeOffer(providerOrg.id, { title: "Giải pháp đèn thứ hai" });
     await makeProposal(statement.id, offer);
     const decided = await makeProposal(statement.id, second);
-    expect(await decideProposal(agencyUserId, statement.id, { proposalId: decided.id, status: "SHORTLISTED" })).toBe("done");
+    expect(await decideProposal(agencyUserId, statement.id, { proposalId: decided.id, status: "SHORTLISTED" })).toBe(
+      "done",
+    );
 
     const page = await agency.get(url);
     expect(page.status).toBe(200);
@@ -219,10 +257,16 @@ describe("statement management page", () => {
     expect(text).toContain("Giải pháp đèn thích ứng");
 
     // Answering from this page counts the question as no longer new.
-    const answered = await agency.post(url, { intent: "answer", questionId: first.id, answer: "Có, theo từng giờ, định dạng CSV." });
+    const answered = await agency.post(url, {
+      intent: "answer",
+      questionId: first.id,
+      answer: "Có, theo từng giờ, định dạng CSV.",
+    });
     expect(answered.status).toBe(302);
     expect(answered.location).toBe(`${url}#questions`);
-    expect((await db.question.findUniqueOrThrow({ where: { id: first.id } })).answer).toBe("Có, theo từng giờ, định dạng CSV.");
+    expect((await db.question.findUniqueOrThrow({ where: { id: first.id } })).answer).toBe(
+      "Có, theo từng giờ, định dạng CSV.",
+    );
     const afterAnswer = visibleText((await agency.get(url)).text);
     expect(afterAnswer).toContain(plural(o.statement.newQuestions_other, 1));
     expect(afterAnswer).toContain("Có, theo từng giờ, định dạng CSV.");
@@ -231,7 +275,9 @@ describe("statement management page", () => {
     const empty = await agency.post(url, { intent: "answer", questionId: first.id, answer: "" });
     expect(empty.status).toBe(400);
     expect(visibleText(empty.text)).toContain(vi.validation.required);
-    expect((await db.question.findUniqueOrThrow({ where: { id: first.id } })).answer).toBe("Có, theo từng giờ, định dạng CSV.");
+    expect((await db.question.findUniqueOrThrow({ where: { id: first.id } })).answer).toBe(
+      "Có, theo từng giờ, định dạng CSV.",
+    );
   });
 
   it("says there is nothing new once everything is answered and decided", async () => {

@@ -23,8 +23,14 @@ beforeAll(async () => {
   const provider = await makeProvider((await makeUser()).id, "Công ty Kết Quả Công Khai");
   await makeProvider((await makeUser()).id, "Công ty chưa đăng gì");
   const agencyOwner = await makeUser();
-  await makeStatement((await makeAgency(agencyOwner.id, "Sở Có Bài Toán Công Bố")).id, agencyOwner.id, { status: "PUBLISHED" });
-  const [pilot, deployed, other] = [await makeOffer(provider.id), await makeOffer(provider.id), await makeOffer(provider.id)];
+  await makeStatement((await makeAgency(agencyOwner.id, "Sở Có Bài Toán Công Bố")).id, agencyOwner.id, {
+    status: "PUBLISHED",
+  });
+  const [pilot, deployed, other] = [
+    await makeOffer(provider.id),
+    await makeOffer(provider.id),
+    await makeOffer(provider.id),
+  ];
   const draft = await makeOffer(provider.id, { status: "DRAFT", title: DRAFT_OFFER });
 
   const list = await makeList(curator.id, "Danh mục bài toán lớn 2026");
@@ -37,18 +43,42 @@ beforeAll(async () => {
   // Added to the working copy after the last publication: not public yet.
   const late = await makeProblem(curator.id, list.id, "BT-05", { title: UNPUBLISHED_PROBLEM });
 
-  await link(p1.id, pilot.id, { status: "APPROVED", stage: "PILOT", on: { introducedAt: "2026-02-01", pilotAt: "2026-03-01" } });
+  await link(p1.id, pilot.id, {
+    status: "APPROVED",
+    stage: "PILOT",
+    on: { introducedAt: "2026-02-01", pilotAt: "2026-03-01" },
+  });
   await link(p1.id, other.id, { status: "SHORTLISTED" });
-  await link(p2.id, deployed.id, { status: "APPROVED", stage: "DEPLOYED", on: { introducedAt: "2026-02-01", deployedAt: "2026-05-01" } });
+  await link(p2.id, deployed.id, {
+    status: "APPROVED",
+    stage: "DEPLOYED",
+    on: { introducedAt: "2026-02-01", deployedAt: "2026-05-01" },
+  });
   // Approved, but the offer is not public: does not count.
-  await link(p3.id, draft.id, { status: "APPROVED", stage: "DEPLOYED", on: { introducedAt: "2026-02-01", deployedAt: "2026-05-01" } });
-  await link(late.id, deployed.id, { status: "APPROVED", stage: "DEPLOYED", on: { introducedAt: "2026-02-01", deployedAt: "2026-05-01" } });
+  await link(p3.id, draft.id, {
+    status: "APPROVED",
+    stage: "DEPLOYED",
+    on: { introducedAt: "2026-02-01", deployedAt: "2026-05-01" },
+  });
+  await link(late.id, deployed.id, {
+    status: "APPROVED",
+    stage: "DEPLOYED",
+    on: { introducedAt: "2026-02-01", deployedAt: "2026-05-01" },
+  });
   // A dropped pilot is not a pilot the city has.
-  await link(p3.id, other.id, { status: "APPROVED", stage: "DROPPED", on: { introducedAt: "2026-02-01", pilotAt: "2026-03-01", droppedAt: "2026-04-01" } });
+  await link(p3.id, other.id, {
+    status: "APPROVED",
+    stage: "DROPPED",
+    on: { introducedAt: "2026-02-01", pilotAt: "2026-03-01", droppedAt: "2026-04-01" },
+  });
 
   const hidden = await makeList(curator.id, HIDDEN_LIST);
   const hiddenProblem = await makeProblem(curator.id, hidden.id, "AN-01");
-  await link(hiddenProblem.id, deployed.id, { status: "APPROVED", stage: "DEPLOYED", on: { introducedAt: "2026-02-01", deployedAt: "2026-05-01" } });
+  await link(hiddenProblem.id, deployed.id, {
+    status: "APPROVED",
+    stage: "DEPLOYED",
+    on: { introducedAt: "2026-02-01", deployedAt: "2026-05-01" },
+  });
 });
 
 describe("public results", () => {
@@ -58,7 +88,14 @@ describe("public results", () => {
       expect.objectContaining({ slug: listSlug, version: 1, problems: 4, withApproved: 2, piloted: 2, deployed: 1 }),
     ]);
     // Three published offers; organisations with a published offer or statement.
-    expect(results.totals).toEqual({ problems: 4, withApproved: 2, piloted: 2, deployed: 1, offers: 3, organisations: 2 });
+    expect(results.totals).toEqual({
+      problems: 4,
+      withApproved: 2,
+      piloted: 2,
+      deployed: 1,
+      offers: 3,
+      organisations: 2,
+    });
   });
 
   it("shows the headline figures and a table per list to anyone", async () => {
@@ -68,13 +105,16 @@ describe("public results", () => {
     expect(page.headers.get("cache-control") ?? "").not.toContain("public");
     expect(page.text).toContain("<title>Kết quả giải bài toán lớn của Hà Nội");
     expect(page.text).toMatch(/<meta name="description" content="Số bài toán lớn của Thủ đô[^"]+"/);
-    const figure = (key: string) => visibleText(page.text.match(new RegExp(`data-figure="${key}"[^>]*>([\\s\\S]*?)</li>`))?.[1] ?? "").trim();
+    const figure = (key: string) =>
+      visibleText(page.text.match(new RegExp(`data-figure="${key}"[^>]*>([\\s\\S]*?)</li>`))?.[1] ?? "").trim();
     expect(figure("problems")).toBe("4 Bài toán lớn trong các danh mục");
     expect(figure("withApproved")).toBe("2 Có giải pháp được duyệt");
     expect(figure("piloted")).toBe("2 Đã thí điểm");
     expect(figure("deployed")).toBe("1 Đã triển khai");
     expect(figure("offers")).toBe("3 Giải pháp công nghệ đã đăng");
-    const table = visibleText(page.text.match(new RegExp(`<table[^>]*data-list="${listSlug}"[\\s\\S]*?</table>`))?.[0] ?? "");
+    const table = visibleText(
+      page.text.match(new RegExp(`<table[^>]*data-list="${listSlug}"[\\s\\S]*?</table>`))?.[0] ?? "",
+    );
     expect(table).toContain("Có giải pháp được duyệt 2 / 4");
     expect(table).toContain("Đã thí điểm 2 / 4");
     expect(table).toContain("Đã triển khai 1 / 4");

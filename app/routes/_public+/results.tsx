@@ -12,7 +12,6 @@ import { TableRegion } from "~/components/table-region";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trackingCss }];
 
-
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
   const title = withSiteName(t, t("tracking.results.metaTitle"));
@@ -50,40 +49,67 @@ export default function Results() {
       <h2>{t("tracking.results.headline")}</h2>
       <ul className="results-figures">
         {figures.map((f) => (
-          <li key={f.key} data-figure={f.key}><strong>{n(f.value)}</strong> {f.label}</li>
+          <li key={f.key} data-figure={f.key}>
+            <strong>{n(f.value)}</strong> {f.label}
+          </li>
         ))}
       </ul>
       <h2>{t("tracking.results.perList")}</h2>
-      {lists.length === 0 ? <p>{t("tracking.results.noLists")}</p> : lists.map((list) => {
-        const bars = [
-          { label: t("tracking.results.withApproved"), value: list.withApproved },
-          { label: t("tracking.results.inPilot"), value: list.piloted },
-          { label: t("tracking.results.deployed"), value: list.deployed },
-        ];
-        return (
-          <section key={list.slug} aria-labelledby={`list-${list.slug}`}>
-            <h3 id={`list-${list.slug}`}><Link to={`/major-problems/${list.slug}`}>{list.name}</Link></h3>
-            <p className="hint">{t("tracking.results.listPeriod", { start: list.periodStart, end: list.periodEnd, version: list.version })}</p>
-            <div className="results-list">
-              <ResultsChart bars={bars} total={list.problems} label={t("tracking.results.chartLabel", { list: list.name })} />
-              <TableRegion label={t("tracking.results.tableCaption", { list: list.name })}>
-                <table className="tracking-table" data-list={list.slug}>
-                  <caption>{t("tracking.results.tableCaption", { list: list.name })}</caption>
-                  <thead>
-                    <tr><th scope="col">{t("tracking.results.measure")}</th><th scope="col">{t("tracking.results.count")}</th></tr>
-                  </thead>
-                  <tbody>
-                    <tr><th scope="row">{t("tracking.results.problems")}</th><td>{n(list.problems)}</td></tr>
-                    {bars.map((bar) => (
-                      <tr key={bar.label}><th scope="row">{bar.label}</th><td>{t("tracking.results.ofTotal", { value: n(bar.value), total: n(list.problems) })}</td></tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableRegion>
-            </div>
-          </section>
-        );
-      })}
+      {lists.length === 0 ? (
+        <p>{t("tracking.results.noLists")}</p>
+      ) : (
+        lists.map((list) => {
+          const bars = [
+            { label: t("tracking.results.withApproved"), value: list.withApproved },
+            { label: t("tracking.results.inPilot"), value: list.piloted },
+            { label: t("tracking.results.deployed"), value: list.deployed },
+          ];
+          return (
+            <section key={list.slug} aria-labelledby={`list-${list.slug}`}>
+              <h3 id={`list-${list.slug}`}>
+                <Link to={`/major-problems/${list.slug}`}>{list.name}</Link>
+              </h3>
+              <p className="hint">
+                {t("tracking.results.listPeriod", {
+                  start: list.periodStart,
+                  end: list.periodEnd,
+                  version: list.version,
+                })}
+              </p>
+              <div className="results-list">
+                <ResultsChart
+                  bars={bars}
+                  total={list.problems}
+                  label={t("tracking.results.chartLabel", { list: list.name })}
+                />
+                <TableRegion label={t("tracking.results.tableCaption", { list: list.name })}>
+                  <table className="tracking-table" data-list={list.slug}>
+                    <caption>{t("tracking.results.tableCaption", { list: list.name })}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t("tracking.results.measure")}</th>
+                        <th scope="col">{t("tracking.results.count")}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      <tr>
+                        <th scope="row">{t("tracking.results.problems")}</th>
+                        <td>{n(list.problems)}</td>
+                      </tr>
+                      {bars.map((bar) => (
+                        <tr key={bar.label}>
+                          <th scope="row">{bar.label}</th>
+                          <td>{t("tracking.results.ofTotal", { value: n(bar.value), total: n(list.problems) })}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </TableRegion>
+              </div>
+            </section>
+          );
+        })
+      )}
       <p className="hint">{t("tracking.results.definitions")}</p>
     </>
   );

@@ -14,5 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     `Sitemap: ${new URL("/sitemap.xml", publicBaseUrl(request))}`,
     "",
   ].join("\n");
-  return new Response(body, { headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "public, max-age=86400" } });
+  return new Response(body, {
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "public, max-age=86400" },
+  });
 }

@@ -63,7 +63,13 @@ describe("standard pages", () => {
   it("the privacy notice names Decree 13, what is kept and for how long, the rights, and the configured contact address", async () => {
     const viText = visibleText((await server.browser({ language: "vi" }).get("/privacy")).text);
     expect(viText).toContain("Nghị định 13/2023/NĐ-CP");
-    for (const heading of ["Chúng tôi lưu gì", "Vì sao chúng tôi xử lý dữ liệu", "Chúng tôi giữ dữ liệu bao lâu", "Quyền của bạn", "Cách thực hiện quyền"]) {
+    for (const heading of [
+      "Chúng tôi lưu gì",
+      "Vì sao chúng tôi xử lý dữ liệu",
+      "Chúng tôi giữ dữ liệu bao lâu",
+      "Quyền của bạn",
+      "Cách thực hiện quyền",
+    ]) {
       expect(viText).toContain(heading);
     }
     // The figures the code enforces (session lifetime, reset link, invitation).

@@ -40,7 +40,11 @@ export default function AdminUsers() {
     <>
       <h1>{t("admin.usersTitle")}</h1>
       <p className="lead">{t("admin.usersLead")}</p>
-      {actionData?.error ? <div className="notice notice-error" role="alert">{t(actionData.error)}</div> : null}
+      {actionData?.error ? (
+        <div className="notice notice-error" role="alert">
+          {t(actionData.error)}
+        </div>
+      ) : null}
       <TableRegion label={t("admin.usersTitle")}>
         <table>
           <thead>
@@ -60,11 +64,19 @@ export default function AdminUsers() {
                 <td>
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="userId" value={u.id} />
-                    <label className="visually-hidden" htmlFor={`role-${u.id}`}>{t("admin.setRole", { name: u.name })}</label>
+                    <label className="visually-hidden" htmlFor={`role-${u.id}`}>
+                      {t("admin.setRole", { name: u.name })}
+                    </label>
                     <select id={`role-${u.id}`} name="role" defaultValue={u.role}>
-                      {platformRoles.map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}
+                      {platformRoles.map((r) => (
+                        <option key={r} value={r}>
+                          {t(`roles.${r}`)}
+                        </option>
+                      ))}
                     </select>
-                    <button type="submit" className="button button-small">{t("admin.saveRole")}</button>
+                    <button type="submit" className="button button-small">
+                      {t("admin.saveRole")}
+                    </button>
                   </Form>
                 </td>
               </tr>

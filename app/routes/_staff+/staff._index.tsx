@@ -24,7 +24,9 @@ export default function StaffArea() {
   const language = i18n.language as Language;
   const { deadLetters, jobs } = useLoaderData<typeof loader>();
   const statusText = (status: string) =>
-    status === "running" || status === "ok" || status === "failed" || status === "abandoned" ? t(`staff.jobStatus.${status}`) : status;
+    status === "running" || status === "ok" || status === "failed" || status === "abandoned"
+      ? t(`staff.jobStatus.${status}`)
+      : status;
   const tools = [
     { to: "/staff/dashboard", title: t("dashboard.title"), text: t("dashboard.lead") },
     { to: "/staff/organisations", title: t("layout.staffOrganisations"), text: t("staff.organisationsLead") },
@@ -35,7 +37,12 @@ export default function StaffArea() {
     { to: "/staff/tracking", title: t("tracking.title"), text: t("tracking.lead") },
     { to: "/staff/taxonomy", title: t("layout.staffTaxonomy"), text: t("taxonomy.lead") },
     { to: "/staff/audit", title: t("layout.staffAudit"), text: t("audit.lead") },
-    { to: "/staff/ledger", title: t("payments.ledger.title"), text: t("payments.ledger.lead"), alert: deadLetters > 0 ? t("inputChecks.deadLetters.count", { count: deadLetters }) : null },
+    {
+      to: "/staff/ledger",
+      title: t("payments.ledger.title"),
+      text: t("payments.ledger.lead"),
+      alert: deadLetters > 0 ? t("inputChecks.deadLetters.count", { count: deadLetters }) : null,
+    },
     { to: "/staff/import", title: t("import.title"), text: t("import.lead") },
     { to: "/staff/search", title: t("searchAdmin.title"), text: t("searchAdmin.lead") },
   ];
@@ -46,7 +53,9 @@ export default function StaffArea() {
       <ul className="card-list">
         {tools.map((tool) => (
           <li key={tool.to} className="card">
-            <h2><Link to={tool.to}>{tool.title}</Link></h2>
+            <h2>
+              <Link to={tool.to}>{tool.title}</Link>
+            </h2>
             <p>{tool.text}</p>
             {"alert" in tool && tool.alert ? <p className="notice notice-error">{tool.alert}</p> : null}
           </li>
@@ -72,10 +81,16 @@ export default function StaffArea() {
               <tbody>
                 {jobs.map((run) => (
                   <tr key={run.job}>
-                    <td><code>{run.job}</code></td>
-                    <td className={run.status === "failed" || run.status === "abandoned" ? "notice-error" : undefined}>{statusText(run.status)}</td>
+                    <td>
+                      <code>{run.job}</code>
+                    </td>
+                    <td className={run.status === "failed" || run.status === "abandoned" ? "notice-error" : undefined}>
+                      {statusText(run.status)}
+                    </td>
                     <td>{formatDateTime(run.startedAt, language)}</td>
-                    <td><code>{run.holder}</code></td>
+                    <td>
+                      <code>{run.holder}</code>
+                    </td>
                     <td>{run.error ?? ""}</td>
                   </tr>
                 ))}

@@ -34,10 +34,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // typed, instead of being guessed at or sent to the database.
   const errors = [
     ...(page === null ? ["inputChecks.pageInvalid" as const] : []),
-    ...((filter.from && !isCalendarDay(filter.from)) || (filter.to && !isCalendarDay(filter.to)) ? ["inputChecks.dayInvalid" as const] : []),
+    ...((filter.from && !isCalendarDay(filter.from)) || (filter.to && !isCalendarDay(filter.to))
+      ? ["inputChecks.dayInvalid" as const]
+      : []),
   ];
   if (page === null || errors.length > 0) {
-    return json({ entries: [], entityTypes: await auditEntityTypes(), total: 0, filter, page: 1, pages: 1, errors }, { status: 400 });
+    return json(
+      { entries: [], entityTypes: await auditEntityTypes(), total: 0, filter, page: 1, pages: 1, errors },
+      { status: 400 },
+    );
   }
   const result = await listAuditEntries({
     entityType: filter.entityType || undefined,
@@ -57,7 +62,11 @@ function Json({ value }: { value: string | null }) {
   if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) {
     return (
       <ul className="json">
-        {Object.entries(parsed).map(([key, field]) => <li key={key}><b>{key}</b>: {typeof field === "string" ? field : JSON.stringify(field)}</li>)}
+        {Object.entries(parsed).map(([key, field]) => (
+          <li key={key}>
+            <b>{key}</b>: {typeof field === "string" ? field : JSON.stringify(field)}
+          </li>
+        ))}
       </ul>
     );
   }
@@ -78,12 +87,20 @@ export default function AuditLog() {
     <>
       <h1>{t("audit.title")}</h1>
       <p className="lead">{t("audit.lead")}</p>
-      {errors.length > 0 ? <div className="notice notice-error" role="alert">{errors.map((key) => t(key)).join(" ")}</div> : null}
+      {errors.length > 0 ? (
+        <div className="notice notice-error" role="alert">
+          {errors.map((key) => t(key)).join(" ")}
+        </div>
+      ) : null}
       <Form method="get" className="filter-bar">
         <label htmlFor="entity">{t("audit.filterEntity")}</label>
         <select id="entity" name="entity" defaultValue={filter.entityType}>
           <option value="">{t("audit.filterAny")}</option>
-          {entityTypes.map((type) => <option key={type} value={type}>{type}</option>)}
+          {entityTypes.map((type) => (
+            <option key={type} value={type}>
+              {type}
+            </option>
+          ))}
         </select>
         <label htmlFor="action">{t("audit.filterAction")}</label>
         <input id="action" name="action" defaultValue={filter.action} size={18} />
@@ -93,10 +110,14 @@ export default function AuditLog() {
         <input id="from" name="from" type="date" defaultValue={filter.from} />
         <label htmlFor="to">{t("audit.filterTo")}</label>
         <input id="to" name="to" type="date" defaultValue={filter.to} />
-        <button type="submit" className="button button-secondary">{t("audit.apply")}</button>
+        <button type="submit" className="button button-secondary">
+          {t("audit.apply")}
+        </button>
       </Form>
       <p>{t("audit.total", { count: total })}</p>
-      {entries.length === 0 ? <p>{t("audit.none")}</p> : (
+      {entries.length === 0 ? (
+        <p>{t("audit.none")}</p>
+      ) : (
         <TableRegion label={t("audit.title")}>
           <table className="audit-table">
             <thead>
@@ -115,11 +136,23 @@ export default function AuditLog() {
                 <tr key={entry.id}>
                   <td>{formatDateTime(entry.createdAt, language)}</td>
                   <td>{entry.actor ? `${entry.actor.name} (${entry.actor.email})` : t("audit.system")}</td>
-                  <td><code>{entry.action}</code></td>
-                  <td>{entry.entityType}<br /><code className="hint">{entry.entityId}</code></td>
-                  <td><Json value={entry.before} /></td>
-                  <td><Json value={entry.after} /></td>
-                  <td><Json value={entry.data} /></td>
+                  <td>
+                    <code>{entry.action}</code>
+                  </td>
+                  <td>
+                    {entry.entityType}
+                    <br />
+                    <code className="hint">{entry.entityId}</code>
+                  </td>
+                  <td>
+                    <Json value={entry.before} />
+                  </td>
+                  <td>
+                    <Json value={entry.after} />
+                  </td>
+                  <td>
+                    <Json value={entry.data} />
+                  </td>
                 </tr>
               ))}
             </tbody>

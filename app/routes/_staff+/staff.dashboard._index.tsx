@@ -12,15 +12,23 @@ import { dashboardChoices, dashboardMetrics, resolveDashboardFilters } from "~/m
 import { formatDate } from "~/utils/format";
 import { requireStaff } from "~/utils/permissions.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data?.metaTitle ? [{ title: data.metaTitle }] : titleMeta(matches, "dashboard.title"));
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data?.metaTitle ? [{ title: data.metaTitle }] : titleMeta(matches, "dashboard.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
   const t = await i18next.getFixedT(request);
-  const [outcome, choices] = await Promise.all([resolveDashboardFilters(new URL(request.url).searchParams), dashboardChoices()]);
+  const [outcome, choices] = await Promise.all([
+    resolveDashboardFilters(new URL(request.url).searchParams),
+    dashboardChoices(),
+  ]);
   const base = { metaTitle: t("dashboard.metaTitle"), values: outcome.input, choices };
   const headers = { "Cache-Control": "private, no-store" };
-  if (!outcome.ok) return json({ ...base, errors: outcome.errors, tables: [] as TableView[], agencyFiltered: false }, { status: 400, headers });
+  if (!outcome.ok)
+    return json(
+      { ...base, errors: outcome.errors, tables: [] as TableView[], agencyFiltered: false },
+      { status: 400, headers },
+    );
   const { filters } = outcome;
   const dashboard = await dashboardMetrics(filters);
   const labels = new Map(dashboard.periods.map((p) => [p.key, periodLabel(p.key, filters.granularity, t)]));
@@ -39,7 +47,9 @@ export default function Dashboard() {
   const day = (value: string) => formatDate(`${value}T00:00:00+07:00`, i18n.language as "vi" | "en");
   return (
     <>
-      <p><Link to="/staff">{t("layout.staffArea")}</Link></p>
+      <p>
+        <Link to="/staff">{t("layout.staffArea")}</Link>
+      </p>
       <h1>{t("dashboard.title")}</h1>
       <p className="lead">{t("dashboard.lead")}</p>
       <DashboardFilterForm values={values} errors={errors} choices={choices} />

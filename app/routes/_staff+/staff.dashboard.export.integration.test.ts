@@ -20,11 +20,15 @@ beforeAll(async () => {
 });
 
 async function download(browser: TestBrowser, path: string) {
-  const response = await fetch(server.baseUrl + path, { headers: { cookie: browser.cookieHeader() }, redirect: "manual" });
+  const response = await fetch(server.baseUrl + path, {
+    headers: { cookie: browser.cookieHeader() },
+    redirect: "manual",
+  });
   return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
 }
 
-const csvRows = (bytes: Buffer) => parse(bytes.toString("utf8").replace(/^\uFEFF/, ""), { relax_column_count: false }) as string[][];
+const csvRows = (bytes: Buffer) =>
+  parse(bytes.toString("utf8").replace(/^\uFEFF/, ""), { relax_column_count: false }) as string[][];
 
 async function xlsxRows(bytes: Buffer) {
   const workbook = new ExcelJS.Workbook();
@@ -81,13 +85,23 @@ describe("XLSX", () => {
     expect(file.headers.get("content-type")).toContain("spreadsheetml");
     const rows = await xlsxRows(file.bytes);
     const m = vi.dashboard.metrics;
-    expect(rows[0]).toEqual([vi.dashboard.period, m.offerReview, m.statementReview, m.offerFirstMatch, m.statementFirstMatch, m.matchToDeployment]);
+    expect(rows[0]).toEqual([
+      vi.dashboard.period,
+      m.offerReview,
+      m.statementReview,
+      m.offerFirstMatch,
+      m.statementFirstMatch,
+      m.matchToDeployment,
+    ]);
     expect(rows[2]).toEqual(["2026-03-02", 4, 1, 3, 2]);
     expect(rows[4]).toEqual(["2026-03-16", undefined, 1.5, undefined, undefined, 5]);
   });
 
   it("is the header row alone for a period with no activity", async () => {
-    const file = await download(staff, "/staff/dashboard/export.xlsx?from=2025-01-01&to=2025-03-31&granularity=month&table=orders");
+    const file = await download(
+      staff,
+      "/staff/dashboard/export.xlsx?from=2025-01-01&to=2025-03-31&granularity=month&table=orders",
+    );
     expect(file.status).toBe(200);
     expect(await xlsxRows(file.bytes)).toHaveLength(1);
   });

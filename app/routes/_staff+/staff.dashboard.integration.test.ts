@@ -47,8 +47,12 @@ describe("the page", () => {
     expect(rowFigures(page.text, "activity", "2026-03-09")).toEqual(["0", "0", "0", "0", "0", "0", "0", "0"]);
     expect(rowFigures(page.text, "orders", "2026-03-16")).toEqual(["1", "2.500.000", "400.000", "2.100.000"]);
     expect(rowFigures(page.text, "durations", "2026-03-16")).toEqual(["—", "1,5", "—", "—", "5"]);
-    expect(page.text).toContain(`href="/staff/dashboard/list?from=2026-02-23&amp;to=2026-03-22&amp;granularity=week&amp;metric=orgsNew&amp;period=2026-02-23"`);
-    expect(page.text).toContain("/staff/dashboard/export.csv?from=2026-02-23&amp;to=2026-03-22&amp;granularity=week&amp;table=activity");
+    expect(page.text).toContain(
+      `href="/staff/dashboard/list?from=2026-02-23&amp;to=2026-03-22&amp;granularity=week&amp;metric=orgsNew&amp;period=2026-02-23"`,
+    );
+    expect(page.text).toContain(
+      "/staff/dashboard/export.csv?from=2026-02-23&amp;to=2026-03-22&amp;granularity=week&amp;table=activity",
+    );
   });
 
   it("filters by sector and keeps the choice in the form", async () => {
@@ -64,7 +68,6 @@ describe("the page", () => {
 });
 
 describe("bad filters", () => {
-
   it("refuses an end before the start, keeping what was typed", async () => {
     const page = await staff.get("/staff/dashboard?from=2026-03-22&to=2026-03-01");
     expect(page.status).toBe(400);

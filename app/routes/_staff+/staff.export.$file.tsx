@@ -1,5 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { exportMajorProblems, exportOffers, flattenForCsv, offerColumns, problemColumns, toCsv } from "~/models/export.server";
+import {
+  exportMajorProblems,
+  exportOffers,
+  flattenForCsv,
+  offerColumns,
+  problemColumns,
+  toCsv,
+} from "~/models/export.server";
 import { notFound, requireStaff } from "~/utils/permissions.server";
 
 const exporters = {
@@ -14,7 +21,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [, kind, format] = match as unknown as [string, keyof typeof exporters, "csv" | "json"];
   const rows = await exporters[kind].rows();
   const stamp = new Date().toISOString().slice(0, 10);
-  const body = format === "csv" ? toCsv(flattenForCsv(rows), [...exporters[kind].columns]) : JSON.stringify(rows, null, 2);
+  const body =
+    format === "csv" ? toCsv(flattenForCsv(rows), [...exporters[kind].columns]) : JSON.stringify(rows, null, 2);
   return new Response(body, {
     headers: {
       "Content-Type": format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",

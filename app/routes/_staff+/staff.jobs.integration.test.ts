@@ -11,7 +11,13 @@ it("shows the latest run of each periodic job, failed ones with their error", as
   const scheduler = new Scheduler(
     [
       { name: "mail-outbox", schedule: { everyMs: 60_000 }, run: async () => undefined },
-      { name: "daily-digest", schedule: { everyMs: 60_000 }, run: async () => { throw new Error("máy chủ thư không trả lời"); } },
+      {
+        name: "daily-digest",
+        schedule: { everyMs: 60_000 },
+        run: async () => {
+          throw new Error("máy chủ thư không trả lời");
+        },
+      },
     ],
     { holder: "app-2:4242:abc123" },
   );

@@ -18,7 +18,8 @@ import { formatDateTime, formatVnd } from "~/utils/format";
 import { notFound, requireStaff } from "~/utils/permissions.server";
 import { TableRegion } from "~/components/table-region";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data?.metaTitle ? [{ title: data.metaTitle }] : titleMeta(matches, "payments.ledger.title"));
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data?.metaTitle ? [{ title: data.metaTitle }] : titleMeta(matches, "payments.ledger.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
@@ -29,7 +30,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // A bad period shows the form with what was typed and the message, and no
   // figures: nothing is computed for a period nobody asked for.
   if (asked.error) {
-    return json({ metaTitle: t("payments.ledger.metaTitle"), error: asked.error, ...asked.typed, lines: null, orders: orders.slice(0, 50), deadLetters }, { status: 400, headers });
+    return json(
+      {
+        metaTitle: t("payments.ledger.metaTitle"),
+        error: asked.error,
+        ...asked.typed,
+        lines: null,
+        orders: orders.slice(0, 50),
+        deadLetters,
+      },
+      { status: 400, headers },
+    );
   }
   const { period } = asked;
   const lines = await settlementLedger(period.from, period.to);
@@ -41,7 +52,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
       error: null,
       fromDay: period.fromDay,
       toDay: period.toDay,
-      lines: lines.map((l) => ({ id: l.providerOrganisationId, provider: l.provider, orders: l.orders, gross: n(l.grossVnd), fee: n(l.feeVnd), refunds: n(l.refundsVnd), feeReturned: n(l.feeReturnedVnd), net: n(l.netVnd) })),
+      lines: lines.map((l) => ({
+        id: l.providerOrganisationId,
+        provider: l.provider,
+        orders: l.orders,
+        gross: n(l.grossVnd),
+        fee: n(l.feeVnd),
+        refunds: n(l.refundsVnd),
+        feeReturned: n(l.feeReturnedVnd),
+        net: n(l.netVnd),
+      })),
       orders: orders.slice(0, 50),
       deadLetters,
     },
@@ -59,33 +79,51 @@ export async function action({ request }: ActionFunctionArgs) {
 
 // Webhook events the worker gave up on (models/payment-events.server.ts): each
 // may be a payment the ledger is missing, so staff see them beside it.
-function DeadLetters({ count, events }: { count: number; events: { id: string; type: string; attempts: number; lastError: string | null; deadLetteredAt: string | null }[] }) {
+function DeadLetters({
+  count,
+  events,
+}: {
+  count: number;
+  events: { id: string; type: string; attempts: number; lastError: string | null; deadLetteredAt: string | null }[];
+}) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   return (
     <section aria-labelledby="dead-letters">
       <h2 id="dead-letters">{t("inputChecks.deadLetters.title")}</h2>
       <p className="lead">{t("inputChecks.deadLetters.lead", { attempts: MAX_ATTEMPTS })}</p>
-      {count === 0 ? <p>{t("inputChecks.deadLetters.none")}</p> : (
+      {count === 0 ? (
+        <p>{t("inputChecks.deadLetters.none")}</p>
+      ) : (
         <>
-          <p><strong>{t("inputChecks.deadLetters.count", { count })}</strong></p>
+          <p>
+            <strong>{t("inputChecks.deadLetters.count", { count })}</strong>
+          </p>
           <TableRegion labelledBy="dead-letters">
             <table>
               <thead>
                 <tr>
                   <th scope="col">{t("inputChecks.deadLetters.eventId")}</th>
                   <th scope="col">{t("inputChecks.deadLetters.type")}</th>
-                  <th scope="col" className="numeric">{t("inputChecks.deadLetters.attempts")}</th>
+                  <th scope="col" className="numeric">
+                    {t("inputChecks.deadLetters.attempts")}
+                  </th>
                   <th scope="col">{t("inputChecks.deadLetters.lastError")}</th>
                   <th scope="col">{t("inputChecks.deadLetters.deadAt")}</th>
-                  <th scope="col"><span className="visually-hidden">{t("inputChecks.deadLetters.retry")}</span></th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t("inputChecks.deadLetters.retry")}</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {events.map((e) => (
                   <tr key={e.id}>
-                    <td><code>{e.id}</code></td>
-                    <td><code>{e.type}</code></td>
+                    <td>
+                      <code>{e.id}</code>
+                    </td>
+                    <td>
+                      <code>{e.type}</code>
+                    </td>
                     <td className="numeric">{e.attempts}</td>
                     <td>{e.lastError ?? "—"}</td>
                     <td>{e.deadLetteredAt ? formatDateTime(e.deadLetteredAt, language) : "—"}</td>
@@ -93,7 +131,9 @@ function DeadLetters({ count, events }: { count: number; events: { id: string; t
                       <Form method="post" className="inline-form">
                         <input type="hidden" name="intent" value="retry-event" />
                         <input type="hidden" name="eventId" value={e.id} />
-                        <button type="submit" className="link-button">{t("inputChecks.deadLetters.retry")}</button>
+                        <button type="submit" className="link-button">
+                          {t("inputChecks.deadLetters.retry")}
+                        </button>
                       </Form>
                     </td>
                   </tr>
@@ -115,20 +155,40 @@ export default function Ledger() {
   const columns = ["gross", "fee", "refunds", "feeReturned", "net"] as const;
   return (
     <>
-      <p><Link to="/staff">{t("layout.staffArea")}</Link></p>
+      <p>
+        <Link to="/staff">{t("layout.staffArea")}</Link>
+      </p>
       <h1>{t("payments.ledger.title")}</h1>
       <PaymentsModeBanner />
       <p className="lead">{t("payments.ledger.lead")}</p>
-      <PeriodForm error={error} fromDay={fromDay} toDay={toDay} csvHref="/staff/ledger.csv" csvLabel={t("payments.ledger.exportCsv")} />
-      <p><Link to={`/staff/services?${new URLSearchParams({ from: fromDay, to: toDay })}`}>{t("plans.services.staffTitle")}</Link></p>
-      {lines === null ? null : lines.length === 0 ? <p>{t("payments.ledger.none")}</p> : (
+      <PeriodForm
+        error={error}
+        fromDay={fromDay}
+        toDay={toDay}
+        csvHref="/staff/ledger.csv"
+        csvLabel={t("payments.ledger.exportCsv")}
+      />
+      <p>
+        <Link to={`/staff/services?${new URLSearchParams({ from: fromDay, to: toDay })}`}>
+          {t("plans.services.staffTitle")}
+        </Link>
+      </p>
+      {lines === null ? null : lines.length === 0 ? (
+        <p>{t("payments.ledger.none")}</p>
+      ) : (
         <TableRegion label={t("payments.ledger.title")}>
           <table>
             <thead>
               <tr>
                 <th scope="col">{t("payments.ledger.provider")}</th>
-                <th scope="col" className="numeric">{t("payments.ledger.orders")}</th>
-                {columns.map((c) => <th key={c} scope="col" className="numeric">{t(`payments.ledger.${c}`)}</th>)}
+                <th scope="col" className="numeric">
+                  {t("payments.ledger.orders")}
+                </th>
+                {columns.map((c) => (
+                  <th key={c} scope="col" className="numeric">
+                    {t(`payments.ledger.${c}`)}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
@@ -136,7 +196,11 @@ export default function Ledger() {
                 <tr key={l.id}>
                   <th scope="row">{l.provider}</th>
                   <td className="numeric">{l.orders}</td>
-                  {columns.map((c) => <td key={c} className="numeric">{vnd(l[c])}</td>)}
+                  {columns.map((c) => (
+                    <td key={c} className="numeric">
+                      {vnd(l[c])}
+                    </td>
+                  ))}
                 </tr>
               ))}
             </tbody>

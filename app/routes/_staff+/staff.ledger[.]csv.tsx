@@ -5,7 +5,11 @@ import { requireStaff } from "~/utils/permissions.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
   const { period } = ledgerPeriod(new URL(request.url));
-  if (!period) return new Response("Khoảng thời gian không hợp lệ. / Invalid period.", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!period)
+    return new Response("Khoảng thời gian không hợp lệ. / Invalid period.", {
+      status: 400,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   const body = ledgerCsv(await settlementLedger(period.from, period.to), period);
   return new Response(body, {
     headers: {

@@ -32,30 +32,43 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   if (formData.get("intent") === "list") {
     const submission = parseWithZod(formData, { schema: majorProblemListSchema });
-    if (submission.status !== "success") return json({ intent: "list" as const, result: submission.reply() }, { status: 400 });
+    if (submission.status !== "success")
+      return json({ intent: "list" as const, result: submission.reply() }, { status: 400 });
     if (!(await updateList(staff.id, listId, submission.value))) throw notFound();
     return flash(request, `/staff/major-problems/${listId}`, { key: "bilingual.listSaved" });
   }
   if (formData.get("intent") === "publish") {
     const submission = parseWithZod(formData, { schema: publishVersionSchema });
-    if (submission.status !== "success") return json({ intent: "publish" as const, result: submission.reply() }, { status: 400 });
+    if (submission.status !== "success")
+      return json({ intent: "publish" as const, result: submission.reply() }, { status: 400 });
     const outcome = await publishVersion(staff.id, listId, submission.value.changelog);
     if (outcome.status === "not-found") throw notFound();
     if (outcome.status === "nothing-to-publish") {
-      return json({ intent: "publish" as const, result: submission.reply({ formErrors: ["majorProblems.nothingToPublish"] }) }, { status: 400 });
+      return json(
+        { intent: "publish" as const, result: submission.reply({ formErrors: ["majorProblems.nothingToPublish"] }) },
+        { status: 400 },
+      );
     }
-    return flash(request, `/staff/major-problems/${listId}`, { key: "majorProblems.published", params: { number: String(outcome.number) } });
+    return flash(request, `/staff/major-problems/${listId}`, {
+      key: "majorProblems.published",
+      params: { number: String(outcome.number) },
+    });
   }
   const submission = await parseWithZod(formData, {
     schema: majorProblemSchema.superRefine(async (item, ctx) => {
-      if (await isItemCodeTaken(listId, item.code)) ctx.addIssue({ path: ["code"], code: "custom", message: "validation.codeTaken" });
+      if (await isItemCodeTaken(listId, item.code))
+        ctx.addIssue({ path: ["code"], code: "custom", message: "validation.codeTaken" });
     }),
     async: true,
   });
-  if (submission.status !== "success") return json({ intent: "add" as const, result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success")
+    return json({ intent: "add" as const, result: submission.reply() }, { status: 400 });
   if (!(await getWorkingList(listId))) throw notFound();
   const item = await addItem(staff.id, listId, submission.value);
-  return flash(request, `/staff/major-problems/${listId}`, { key: "majorProblems.itemAdded", params: { code: item.code } });
+  return flash(request, `/staff/major-problems/${listId}`, {
+    key: "majorProblems.itemAdded",
+    params: { code: item.code },
+  });
 }
 
 // Decision dates are stored as midnight in Hanoi; the date input wants that day.
@@ -78,23 +91,34 @@ export default function StaffMajorProblemList() {
     id: "list-details",
     lastResult: actionData?.intent === "list" ? actionData.result : undefined,
     defaultValue: {
-      name: list.name, summary: list.summary ?? "", nameEn: list.nameEn ?? "", summaryEn: list.summaryEn ?? "",
-      decisionNumber: list.decisionNumber, decisionDate: hanoiDateInput(list.decisionDate),
-      periodStart: String(list.periodStart), periodEnd: String(list.periodEnd),
+      name: list.name,
+      summary: list.summary ?? "",
+      nameEn: list.nameEn ?? "",
+      summaryEn: list.summaryEn ?? "",
+      decisionNumber: list.decisionNumber,
+      decisionDate: hanoiDateInput(list.decisionDate),
+      periodStart: String(list.periodStart),
+      periodEnd: String(list.periodEnd),
     },
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: majorProblemListSchema }),
   });
   return (
     <>
-      <p><Link to="/staff/major-problems">{t("majorProblems.staffTitle")}</Link></p>
+      <p>
+        <Link to="/staff/major-problems">{t("majorProblems.staffTitle")}</Link>
+      </p>
       <h1>{list.name}</h1>
       <p>
         {t("majorProblems.decision", { number: list.decisionNumber, date: formatDate(list.decisionDate, language) })}
         {" · "}
         {list.versions[0] ? (
-          <Link to={`/major-problems/${list.slug}`}>{t("majorProblems.viewPublic")} ({t("majorProblems.latestVersion", { number: list.versions[0].number })})</Link>
-        ) : t("majorProblems.notPublished")}
+          <Link to={`/major-problems/${list.slug}`}>
+            {t("majorProblems.viewPublic")} ({t("majorProblems.latestVersion", { number: list.versions[0].number })})
+          </Link>
+        ) : (
+          t("majorProblems.notPublished")
+        )}
       </p>
 
       <h2>{t("majorProblems.itemsTitle")}</h2>
@@ -107,7 +131,9 @@ export default function StaffMajorProblemList() {
               <th scope="col">{t("majorProblems.sector")}</th>
               <th scope="col">{t("majorProblems.priority")}</th>
               <th scope="col">{t("majorProblems.status")}</th>
-              <th scope="col"><span className="visually-hidden">{t("staff.action")}</span></th>
+              <th scope="col">
+                <span className="visually-hidden">{t("staff.action")}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -115,10 +141,18 @@ export default function StaffMajorProblemList() {
               <tr key={item.id}>
                 <td>{item.code}</td>
                 <td>{item.title}</td>
-                <td>{item.sector ? (language === "en" ? item.sector.nameEn : item.sector.nameVi) : t("majorProblems.noSector")}</td>
+                <td>
+                  {item.sector
+                    ? language === "en"
+                      ? item.sector.nameEn
+                      : item.sector.nameVi
+                    : t("majorProblems.noSector")}
+                </td>
                 <td>{t(`priorities.${item.priority}`)}</td>
                 <td>{t(`majorProblemStatuses.${item.status}`)}</td>
-                <td><Link to={`items/${item.id}`}>{t("majorProblems.editItem", { code: item.code })}</Link></td>
+                <td>
+                  <Link to={`items/${item.id}`}>{t("majorProblems.editItem", { code: item.code })}</Link>
+                </td>
               </tr>
             ))}
           </tbody>
@@ -128,18 +162,32 @@ export default function StaffMajorProblemList() {
       <h2>{t("majorProblems.pendingTitle")}</h2>
       {hasPending ? (
         <ul>
-          {pending.added.length ? <li>{t("majorProblems.pendingAdded", { codes: pending.added.join(", ") })}</li> : null}
-          {pending.changed.length ? <li>{t("majorProblems.pendingChanged", { codes: pending.changed.join(", ") })}</li> : null}
-          {pending.removed.length ? <li>{t("majorProblems.pendingRemoved", { codes: pending.removed.join(", ") })}</li> : null}
+          {pending.added.length ? (
+            <li>{t("majorProblems.pendingAdded", { codes: pending.added.join(", ") })}</li>
+          ) : null}
+          {pending.changed.length ? (
+            <li>{t("majorProblems.pendingChanged", { codes: pending.changed.join(", ") })}</li>
+          ) : null}
+          {pending.removed.length ? (
+            <li>{t("majorProblems.pendingRemoved", { codes: pending.removed.join(", ") })}</li>
+          ) : null}
         </ul>
-      ) : <p>{t("majorProblems.pendingNone")}</p>}
+      ) : (
+        <p>{t("majorProblems.pendingNone")}</p>
+      )}
 
       <h2>{t("majorProblems.publishTitle")}</h2>
       <ErrorSummary fields={{ changelog: publishFields.changelog }} formErrors={publishForm.errors} />
       <Form method="post" {...getFormProps(publishForm)} className="narrow">
         <input type="hidden" name="intent" value="publish" />
-        <TextAreaField field={publishFields.changelog} label={t("majorProblems.changelog")} hint={t("majorProblems.publishHint")} />
-        <button type="submit" className="button">{t("majorProblems.publish", { number: nextVersion })}</button>
+        <TextAreaField
+          field={publishFields.changelog}
+          label={t("majorProblems.changelog")}
+          hint={t("majorProblems.publishHint")}
+        />
+        <button type="submit" className="button">
+          {t("majorProblems.publish", { number: nextVersion })}
+        </button>
       </Form>
 
       <h2>{t("bilingual.editListTitle")}</h2>
@@ -147,7 +195,9 @@ export default function StaffMajorProblemList() {
       <Form method="post" {...getFormProps(listForm)} className="narrow">
         <input type="hidden" name="intent" value="list" />
         <MajorProblemListFields fields={listFields} />
-        <button type="submit" className="button button-secondary">{t("bilingual.saveList")}</button>
+        <button type="submit" className="button button-secondary">
+          {t("bilingual.saveList")}
+        </button>
       </Form>
 
       <h2>{t("majorProblems.addItem")}</h2>

@@ -39,19 +39,32 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (formData.get("intent") === "delete") {
     const outcome = await deleteItem(staff.id, listId, item.id);
     if (outcome === "published") return json({ cannotDelete: true, result: null }, { status: 400 });
-    return flash(request, `/staff/major-problems/${listId}`, { key: "majorProblems.itemDeleted", params: { code: item.code } });
+    return flash(request, `/staff/major-problems/${listId}`, {
+      key: "majorProblems.itemDeleted",
+      params: { code: item.code },
+    });
   }
   const submission = await parseWithZod(formData, {
     schema: majorProblemSchema.superRefine(async (value, ctx) => {
-      if (await isItemCodeTaken(listId, value.code, item.id)) ctx.addIssue({ path: ["code"], code: "custom", message: "validation.codeTaken" });
-      if (value.ownerId && !(await isStaffUser(value.ownerId))) ctx.addIssue({ path: ["ownerId"], code: "custom", message: "tracking.validation.ownerNotStaff" });
+      if (await isItemCodeTaken(listId, value.code, item.id))
+        ctx.addIssue({ path: ["code"], code: "custom", message: "validation.codeTaken" });
+      if (value.ownerId && !(await isStaffUser(value.ownerId)))
+        ctx.addIssue({ path: ["ownerId"], code: "custom", message: "tracking.validation.ownerNotStaff" });
     }),
     async: true,
   });
-  if (submission.status !== "success") return json({ cannotDelete: false, result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success")
+    return json({ cannotDelete: false, result: submission.reply() }, { status: 400 });
   // This form always carries owner and deadline, so an empty one clears it.
-  await updateItem(staff.id, listId, item.id, { ...submission.value, ownerId: submission.value.ownerId ?? null, deadline: submission.value.deadline ?? null });
-  return flash(request, `/staff/major-problems/${listId}`, { key: "majorProblems.itemSaved", params: { code: submission.value.code } });
+  await updateItem(staff.id, listId, item.id, {
+    ...submission.value,
+    ownerId: submission.value.ownerId ?? null,
+    deadline: submission.value.deadline ?? null,
+  });
+  return flash(request, `/staff/major-problems/${listId}`, {
+    key: "majorProblems.itemSaved",
+    params: { code: submission.value.code },
+  });
 }
 
 export default function EditMajorProblem() {
@@ -60,21 +73,37 @@ export default function EditMajorProblem() {
   const actionData = useActionData<typeof action>();
   return (
     <>
-      <p><Link to={`/staff/major-problems/${item.listId}`}>{t("majorProblems.backToList")}</Link></p>
+      <p>
+        <Link to={`/staff/major-problems/${item.listId}`}>{t("majorProblems.backToList")}</Link>
+      </p>
       <h1>{t("majorProblems.editItemTitle", { code: item.code })}</h1>
-      <p><Link to={`/staff/matches/major/${item.id}`}>{t("curation.staffLink")}</Link></p>
-      {actionData?.cannotDelete ? <div className="notice notice-error" role="alert">{t("majorProblems.cannotDeletePublished")}</div> : null}
+      <p>
+        <Link to={`/staff/matches/major/${item.id}`}>{t("curation.staffLink")}</Link>
+      </p>
+      {actionData?.cannotDelete ? (
+        <div className="notice notice-error" role="alert">
+          {t("majorProblems.cannotDeletePublished")}
+        </div>
+      ) : null}
       <MajorProblemForm
         id="edit-item"
         lastResult={actionData?.result ?? undefined}
-        defaultValue={{ ...item, sectorId: item.sectorId ?? "", ownerId: item.ownerId ?? "", titleEn: item.titleEn ?? "", summaryEn: item.summaryEn ?? "" }}
+        defaultValue={{
+          ...item,
+          sectorId: item.sectorId ?? "",
+          ownerId: item.ownerId ?? "",
+          titleEn: item.titleEn ?? "",
+          summaryEn: item.summaryEn ?? "",
+        }}
         sectors={sectors}
         owners={owners}
         submitLabel={t("majorProblems.saveItem")}
       />
       <Form method="post">
         <input type="hidden" name="intent" value="delete" />
-        <button type="submit" className="link-button">{t("majorProblems.deleteItem")}</button>
+        <button type="submit" className="link-button">
+          {t("majorProblems.deleteItem")}
+        </button>
       </Form>
     </>
   );

@@ -43,17 +43,26 @@ export default function StaffMajorProblemLists() {
     <>
       <h1>{t("majorProblems.staffTitle")}</h1>
       <p className="lead">{t("majorProblems.staffLead")}</p>
-      <p><Link to="/staff/major-problems/proposals">{t("statements.proposals.staffMajorLink")}</Link></p>
+      <p>
+        <Link to="/staff/major-problems/proposals">{t("statements.proposals.staffMajorLink")}</Link>
+      </p>
       <ul className="card-list">
         {lists.map((list) => (
           <li key={list.id} className="card">
-            <h2><Link to={`/staff/major-problems/${list.id}`}>{list.name}</Link></h2>
+            <h2>
+              <Link to={`/staff/major-problems/${list.id}`}>{list.name}</Link>
+            </h2>
             <p>
-              {t("majorProblems.decision", { number: list.decisionNumber, date: formatDate(list.decisionDate, language) })}
+              {t("majorProblems.decision", {
+                number: list.decisionNumber,
+                date: formatDate(list.decisionDate, language),
+              })}
               {" · "}
               {t("majorProblems.itemCount", { count: list._count.items })}
               {" · "}
-              {list.versions[0] ? t("majorProblems.latestVersion", { number: list.versions[0].number }) : t("majorProblems.notPublished")}
+              {list.versions[0]
+                ? t("majorProblems.latestVersion", { number: list.versions[0].number })
+                : t("majorProblems.notPublished")}
             </p>
           </li>
         ))}
@@ -62,7 +71,9 @@ export default function StaffMajorProblemLists() {
       <ErrorSummary fields={fields} formErrors={form.errors} />
       <Form method="post" {...getFormProps(form)} className="narrow">
         <MajorProblemListFields fields={fields} />
-        <button type="submit" className="button">{t("majorProblems.createList")}</button>
+        <button type="submit" className="button">
+          {t("majorProblems.createList")}
+        </button>
       </Form>
     </>
   );

@@ -21,12 +21,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const listId = new URL(request.url).searchParams.get("list") || undefined;
   const [lists, proposals] = await Promise.all([listListsForStaff(), listMajorProblemProposals(listId)]);
   // One group per major problem, in list then code order (the query's order).
-  const groups: { key: string; code: string; title: string; listName: string; listSlug: string; proposals: typeof proposals }[] = [];
+  const groups: {
+    key: string;
+    code: string;
+    title: string;
+    listName: string;
+    listSlug: string;
+    proposals: typeof proposals;
+  }[] = [];
   for (const p of proposals) {
     const problem = p.majorProblem!;
     const last = groups[groups.length - 1];
     if (last?.key === problem.id) last.proposals.push(p);
-    else groups.push({ key: problem.id, code: problem.code, title: problem.title, listName: problem.list.name, listSlug: problem.list.slug, proposals: [p] });
+    else
+      groups.push({
+        key: problem.id,
+        code: problem.code,
+        title: problem.title,
+        listName: problem.list.name,
+        listSlug: problem.list.slug,
+        proposals: [p],
+      });
   }
   return json({ listId: listId ?? "", lists: lists.map((l) => ({ id: l.id, name: l.name })), groups });
 }
@@ -44,7 +59,9 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const outcome = await decideProposal(staff.id, { majorProblems: true }, submission.value);
   if (outcome === "not-found") throw notFound();
-  return flash(request, here, { key: outcome === "done" ? "statements.proposals.decided" : "statements.proposals.wrongStatus" });
+  return flash(request, here, {
+    key: outcome === "done" ? "statements.proposals.decided" : "statements.proposals.wrongStatus",
+  });
 }
 
 export default function StaffMajorProblemProposals() {
@@ -53,27 +70,45 @@ export default function StaffMajorProblemProposals() {
   const actionData = useActionData<typeof action>();
   return (
     <>
-      <p><Link to="/staff/major-problems">{t("majorProblems.staffTitle")}</Link></p>
+      <p>
+        <Link to="/staff/major-problems">{t("majorProblems.staffTitle")}</Link>
+      </p>
       <h1>{t("statements.proposals.staffMajorTitle")}</h1>
       <p className="lead">{t("statements.proposals.staffMajorLead")}</p>
       <Form method="get" className="inline-form">
         <label htmlFor="list">{t("statements.proposals.filterList")}</label>
         <select id="list" name="list" defaultValue={listId}>
           <option value="">{t("statements.proposals.allLists")}</option>
-          {lists.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}
+          {lists.map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.name}
+            </option>
+          ))}
         </select>
-        <button type="submit" className="button button-secondary button-small">{t("statements.applyFilter")}</button>
+        <button type="submit" className="button button-secondary button-small">
+          {t("statements.applyFilter")}
+        </button>
       </Form>
-      {groups.length === 0 ? <p>{t("statements.proposals.none")}</p> : groups.map((g) => (
-        <section key={g.key}>
-          <h2><Link to={`/major-problems/${g.listSlug}/${g.code}`}>{g.code}: {g.title}</Link></h2>
-          <p className="hint">{g.listName}</p>
-          <StatementProposals
-            proposals={g.proposals} attachmentBase={`/major-problems/${g.listSlug}/${g.code}`} canDecide
-            error={actionData?.decisionError ?? null}
-          />
-        </section>
-      ))}
+      {groups.length === 0 ? (
+        <p>{t("statements.proposals.none")}</p>
+      ) : (
+        groups.map((g) => (
+          <section key={g.key}>
+            <h2>
+              <Link to={`/major-problems/${g.listSlug}/${g.code}`}>
+                {g.code}: {g.title}
+              </Link>
+            </h2>
+            <p className="hint">{g.listName}</p>
+            <StatementProposals
+              proposals={g.proposals}
+              attachmentBase={`/major-problems/${g.listSlug}/${g.code}`}
+              canDecide
+              error={actionData?.decisionError ?? null}
+            />
+          </section>
+        ))
+      )}
     </>
   );
 }

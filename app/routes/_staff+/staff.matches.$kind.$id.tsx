@@ -9,8 +9,17 @@ import type { CardError } from "~/components/curation/card";
 import type { Language } from "~/i18n/config";
 import { i18next } from "~/i18n/i18next.server";
 import {
-  WEAK_SUGGESTION_SCORE, addMatchNote, advanceStage, assignMatch, findTarget, listStaffUsers, loadBoard, moveMatches, refreshSuggestions,
-  type MoveFailure, type StageFailure,
+  WEAK_SUGGESTION_SCORE,
+  addMatchNote,
+  advanceStage,
+  assignMatch,
+  findTarget,
+  listStaffUsers,
+  loadBoard,
+  moveMatches,
+  refreshSuggestions,
+  type MoveFailure,
+  type StageFailure,
 } from "~/models/curation-board.server";
 import { flash } from "~/models/session.server";
 import { assignSchema, moveSchema, noteSchema, stageSchema } from "~/schemas/curation";
@@ -39,7 +48,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request);
   const info = await target(params);
   const [cards, staff] = await Promise.all([loadBoard(info.target), listStaffUsers()]);
-  return json({ target: info, cards, staff, today: todayInHanoi(), view: viewOf(request), weakBelow: WEAK_SUGGESTION_SCORE });
+  return json({
+    target: info,
+    cards,
+    staff,
+    today: todayInHanoi(),
+    view: viewOf(request),
+    weakBelow: WEAK_SUGGESTION_SCORE,
+  });
 }
 
 // Keys built from enum values cannot be checked at compile time.
@@ -47,18 +63,31 @@ type Translate = (key: string, params?: Record<string, string>) => string;
 
 // A refused move or stage change as the board shows it: which card, the
 // message, and what was typed so the form keeps it.
-function refusal(t: Translate, language: Language, failure: MoveFailure | StageFailure, values: Record<string, string>, matchId?: string) {
+function refusal(
+  t: Translate,
+  language: Language,
+  failure: MoveFailure | StageFailure,
+  values: Record<string, string>,
+  matchId?: string,
+) {
   const status = (s: string) => t(`curation.status.${s}`);
   const stage = (s: string) => t(`curation.stage.${s}`);
   const [message, params, code]: [string, Record<string, string>, number] =
-    failure.error === "conflict" ? ["curation.errors.conflict", {}, 409]
-    : failure.error === "not-found" ? ["curation.errors.notFound", {}, 404]
-    : failure.error === "invalid-transition" ? ["curation.errors.invalidTransition", { from: status(failure.from), to: status(failure.to) }, 400]
-    : failure.error === "stage-locked" ? ["curation.errors.stageLocked", {}, 400]
-    : failure.error === "approve-first" ? ["curation.errors.approveFirst", {}, 400]
-    : failure.error === "stage-order" && failure.from === null ? ["curation.errors.introduceFirst", {}, 400]
-    : failure.error === "stage-order" ? ["curation.errors.stageOrder", { from: stage(failure.from!), to: stage(failure.to) }, 400]
-    : ["curation.errors.beforePrevious", { date: formatDate(failure.previous, language) }, 400];
+    failure.error === "conflict"
+      ? ["curation.errors.conflict", {}, 409]
+      : failure.error === "not-found"
+      ? ["curation.errors.notFound", {}, 404]
+      : failure.error === "invalid-transition"
+      ? ["curation.errors.invalidTransition", { from: status(failure.from), to: status(failure.to) }, 400]
+      : failure.error === "stage-locked"
+      ? ["curation.errors.stageLocked", {}, 400]
+      : failure.error === "approve-first"
+      ? ["curation.errors.approveFirst", {}, 400]
+      : failure.error === "stage-order" && failure.from === null
+      ? ["curation.errors.introduceFirst", {}, 400]
+      : failure.error === "stage-order"
+      ? ["curation.errors.stageOrder", { from: stage(failure.from!), to: stage(failure.to) }, 400]
+      : ["curation.errors.beforePrevious", { date: formatDate(failure.previous, language) }, 400];
   const error: CardError = { matchId: "matchId" in failure ? failure.matchId : matchId, message, params, values };
   return json({ error }, { status: code });
 }
@@ -80,13 +109,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // A card's own forms name their card; the bulk form speaks for itself, so its errors show beside it.
   const refs = formData.getAll("match").map(String);
   const cardId = formData.get("source") === "bulk" ? undefined : refs[0]?.split(":")[0];
-  const firstError = (error: Record<string, string[] | null> | null | undefined) => Object.values(error ?? {}).flat().find(Boolean) ?? undefined;
+  const firstError = (error: Record<string, string[] | null> | null | undefined) =>
+    Object.values(error ?? {})
+      .flat()
+      .find(Boolean) ?? undefined;
 
   switch (formData.get("intent")) {
     case "refresh": {
       const { created } = await refreshSuggestions(staff.id, info.target);
       // Flash parameters are strings, which i18next cannot pluralise: the key carries the number.
-      return flash(request, here, { key: created === 1 ? "curation.refreshedOne" : "curation.refreshedMany", params: { count: String(created) } });
+      return flash(request, here, {
+        key: created === 1 ? "curation.refreshedOne" : "curation.refreshedMany",
+        params: { count: String(created) },
+      });
     }
     case "move": {
       const submission = parseWithZod(formData, { schema: moveSchema });
@@ -94,18 +129,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const { match, to, rejectReason, note } = submission.value;
       const outcome = await moveMatches(staff.id, info.target, match, to, { rejectReason, note });
       if (!outcome.ok) return refusal(t, language, outcome, values, cardId);
-      return flash(request, here, { key: outcome.count === 1 ? "curation.done.movedOne" : "curation.done.movedMany", params: { count: String(outcome.count), status: t(`curation.status.${to}`) } });
+      return flash(request, here, {
+        key: outcome.count === 1 ? "curation.done.movedOne" : "curation.done.movedMany",
+        params: { count: String(outcome.count), status: t(`curation.status.${to}`) },
+      });
     }
     case "note": {
       const submission = parseWithZod(formData, { schema: noteSchema });
       if (submission.status !== "success") return invalid(firstError(submission.error), values, values.matchId);
-      if ((await addMatchNote(staff.id, info.target, submission.value.matchId, submission.value.body)) === "not-found") throw notFound();
+      if ((await addMatchNote(staff.id, info.target, submission.value.matchId, submission.value.body)) === "not-found")
+        throw notFound();
       return flash(request, here, { key: "curation.done.noted" });
     }
     case "assign": {
       const submission = parseWithZod(formData, { schema: assignSchema });
       if (submission.status !== "success") return invalid(firstError(submission.error), values, values.matchId);
-      const outcome = await assignMatch(staff.id, info.target, submission.value.matchId, submission.value.assigneeId || null);
+      const outcome = await assignMatch(
+        staff.id,
+        info.target,
+        submission.value.matchId,
+        submission.value.assigneeId || null,
+      );
       if (outcome === "not-found") throw notFound();
       if (outcome === "not-staff") return invalid("curation.errors.notStaff", values, submission.value.matchId);
       return flash(request, here, { key: "curation.done.assigned" });
@@ -114,7 +158,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: stageSchema });
       if (submission.status !== "success") return invalid(firstError(submission.error), values, cardId);
       const { match, stage, date, dropReason } = submission.value;
-      const outcome = await advanceStage(staff.id, info.target, match.matchId, match.expectedVersion, { stage, date, dropReason });
+      const outcome = await advanceStage(staff.id, info.target, match.matchId, match.expectedVersion, {
+        stage,
+        date,
+        dropReason,
+      });
       if (!outcome.ok) return refusal(t, language, outcome, values, match.matchId);
       return flash(request, here, { key: "curation.done.staged", params: { stage: t(`curation.stage.${stage}`) } });
     }
@@ -131,10 +179,16 @@ export default function CurationBoardPage() {
   const error = actionData?.error ?? null;
   return (
     <div className="curation-page">
-      <p><Link to="/staff/matches">{t("curation.backToIndex")}</Link></p>
+      <p>
+        <Link to="/staff/matches">{t("curation.backToIndex")}</Link>
+      </p>
       <h1>{info.title}</h1>
       <p className="lead">{info.agency}</p>
-      {info.publicPath ? <p><Link to={info.publicPath}>{t("curation.publicPage")}</Link></p> : null}
+      {info.publicPath ? (
+        <p>
+          <Link to={info.publicPath}>{t("curation.publicPage")}</Link>
+        </p>
+      ) : null}
       <p className="hint">{t("curation.boardLead")}</p>
       {error ? (
         <div className="notice notice-error" role="alert">
@@ -144,18 +198,41 @@ export default function CurationBoardPage() {
       <div className="board-tools">
         <nav aria-label={t("curation.viewLabel")}>
           <ul className="view-switch">
-            <li>{view === "board" ? <span aria-current="page">{t("curation.viewBoard")}</span> : <Link to={board}>{t("curation.viewBoard")}</Link>}</li>
-            <li>{view === "list" ? <span aria-current="page">{t("curation.viewList")}</span> : <Link to={`${board}?view=list`}>{t("curation.viewList")}</Link>}</li>
+            <li>
+              {view === "board" ? (
+                <span aria-current="page">{t("curation.viewBoard")}</span>
+              ) : (
+                <Link to={board}>{t("curation.viewBoard")}</Link>
+              )}
+            </li>
+            <li>
+              {view === "list" ? (
+                <span aria-current="page">{t("curation.viewList")}</span>
+              ) : (
+                <Link to={`${board}?view=list`}>{t("curation.viewList")}</Link>
+              )}
+            </li>
           </ul>
         </nav>
         <Form method="post" action={view === "list" ? `${board}?view=list` : board}>
           <input type="hidden" name="intent" value="refresh" />
-          <button type="submit" className="button button-secondary">{t("curation.refresh")}</button>
+          <button type="submit" className="button button-secondary">
+            {t("curation.refresh")}
+          </button>
         </Form>
       </div>
-      {view === "list"
-        ? <CurationList cards={cards} staff={staff} today={today} error={error} weakBelow={weakBelow} action={`${board}?view=list`} />
-        : <CurationBoard cards={cards} staff={staff} today={today} error={error} weakBelow={weakBelow} />}
+      {view === "list" ? (
+        <CurationList
+          cards={cards}
+          staff={staff}
+          today={today}
+          error={error}
+          weakBelow={weakBelow}
+          action={`${board}?view=list`}
+        />
+      ) : (
+        <CurationBoard cards={cards} staff={staff} today={today} error={error} weakBelow={weakBelow} />
+      )}
     </div>
   );
 }

@@ -26,13 +26,19 @@ function BoardTable({ caption, kind, rows }: { caption: string; kind: "major" | 
   return (
     <section>
       <h2>{caption}</h2>
-      {rows.length === 0 ? <p>{t("curation.indexNone")}</p> : (
+      {rows.length === 0 ? (
+        <p>{t("curation.indexNone")}</p>
+      ) : (
         <TableRegion label={caption}>
           <table className="count-table">
             <thead>
               <tr>
                 <th scope="col">{t("curation.problem")}</th>
-                {matchStatuses.map((s) => <th key={s} scope="col">{t(`curation.status.${s}`)}</th>)}
+                {matchStatuses.map((s) => (
+                  <th key={s} scope="col">
+                    {t(`curation.status.${s}`)}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
@@ -40,9 +46,12 @@ function BoardTable({ caption, kind, rows }: { caption: string; kind: "major" | 
                 <tr key={row.id}>
                   <td>
                     <Link to={`/staff/matches/${kind}/${row.id}`}>{row.title}</Link>
-                    <br /><span className="hint">{row.context}</span>
+                    <br />
+                    <span className="hint">{row.context}</span>
                   </td>
-                  {matchStatuses.map((s) => <td key={s}>{row.counts[s]}</td>)}
+                  {matchStatuses.map((s) => (
+                    <td key={s}>{row.counts[s]}</td>
+                  ))}
                 </tr>
               ))}
             </tbody>
@@ -58,7 +67,9 @@ export default function CurationIndex() {
   const { mine, majorProblems, statements } = useLoaderData<typeof loader>();
   return (
     <>
-      <p><Link to="/staff">{t("layout.staffArea")}</Link></p>
+      <p>
+        <Link to="/staff">{t("layout.staffArea")}</Link>
+      </p>
       <h1>{t("curation.title")}</h1>
       <p className="lead">{t("curation.lead")}</p>
       <Form method="get" className="filter-bar">
@@ -67,7 +78,9 @@ export default function CurationIndex() {
           <option value="">{t("curation.filterAll")}</option>
           <option value="me">{t("curation.filterMine")}</option>
         </select>
-        <button type="submit" className="button button-secondary button-small">{t("curation.applyFilter")}</button>
+        <button type="submit" className="button button-secondary button-small">
+          {t("curation.applyFilter")}
+        </button>
       </Form>
       <BoardTable caption={t("curation.indexMajorTitle")} kind="major" rows={majorProblems} />
       <BoardTable caption={t("curation.indexStatementTitle")} kind="statement" rows={statements} />

@@ -6,7 +6,13 @@ import vi from "~/i18n/vi";
 import { makeUser } from "~/test-support/factories";
 import { startTestServer, type TestBrowser, visibleText } from "~/test-support/http";
 import { boardPath, cardRef, makeMatch, postPairs, reloadMatch } from "~/test-support/match-factories";
-import { makeAgency, makeOffer, makeProvider, makePublishedMajorProblem, makeStatement } from "~/test-support/statement-factories";
+import {
+  makeAgency,
+  makeOffer,
+  makeProvider,
+  makePublishedMajorProblem,
+  makeStatement,
+} from "~/test-support/statement-factories";
 
 const server = startTestServer();
 
@@ -30,7 +36,8 @@ beforeAll(async () => {
   provider = await server.signedIn(providerOwner);
 });
 
-const fill = (template: string, vars: Record<string, string>) => template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => vars[key] ?? "");
+const fill = (template: string, vars: Record<string, string>) =>
+  template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => vars[key] ?? "");
 
 async function freshCard(status: "SUGGESTED" | "SHORTLISTED" | "APPROVED" = "SUGGESTED") {
   const problem = await makePublishedMajorProblem(staffId);
@@ -72,7 +79,12 @@ describe("stale and disallowed moves", () => {
     const { card, url } = await freshCard("SHORTLISTED");
     // Both staff loaded the board at version 0; the first one approves.
     expect((await staff.post(url, { intent: "move", match: cardRef(card), to: "APPROVED" })).status).toBe(302);
-    const late = await otherStaff.post(url, { intent: "move", match: cardRef(card), to: "REJECTED", rejectReason: "OVER_BUDGET" });
+    const late = await otherStaff.post(url, {
+      intent: "move",
+      match: cardRef(card),
+      to: "REJECTED",
+      rejectReason: "OVER_BUDGET",
+    });
     expect(late.status).toBe(409);
     expect(visibleText(late.text)).toContain(vi.curation.errors.conflict);
     expect(await reloadMatch(card.id)).toMatchObject({ status: "APPROVED", rejectReason: null, version: 1 });
@@ -97,8 +109,12 @@ describe("stale and disallowed moves", () => {
     const second = await makeMatch(target, (await makeOffer(providerOrgId)).id);
     await db.match.update({ where: { id: second.id }, data: { status: "SHORTLISTED", version: 1 } });
     const response = await postPairs(server.baseUrl, staff, url, [
-      ["intent", "move"], ["source", "bulk"], ["to", "REJECTED"], ["rejectReason", "DUPLICATE"],
-      ["match", cardRef(card)], ["match", cardRef(second)],
+      ["intent", "move"],
+      ["source", "bulk"],
+      ["to", "REJECTED"],
+      ["rejectReason", "DUPLICATE"],
+      ["match", cardRef(card)],
+      ["match", cardRef(second)],
     ]);
     expect(response.status).toBe(409);
     expect(visibleText(response.text)).toContain(vi.curation.errors.conflict);
@@ -111,13 +127,24 @@ describe("stale and disallowed moves", () => {
     const { card, url } = await freshCard();
     const response = await staff.post(url, { intent: "move", match: cardRef(card), to: "APPROVED" });
     expect(response.status).toBe(400);
-    expect(visibleText(response.text)).toContain(fill(vi.curation.errors.invalidTransition, { from: vi.curation.status.SUGGESTED, to: vi.curation.status.APPROVED }));
+    expect(visibleText(response.text)).toContain(
+      fill(vi.curation.errors.invalidTransition, {
+        from: vi.curation.status.SUGGESTED,
+        to: vi.curation.status.APPROVED,
+      }),
+    );
     expect((await reloadMatch(card.id)).status).toBe("SUGGESTED");
   });
 
   it("asks for a reason to reject and keeps the note that was typed", async () => {
     const { card, url } = await freshCard();
-    const response = await staff.post(url, { intent: "move", match: cardRef(card), to: "REJECTED", rejectReason: "", note: "Đã trao đổi, chưa phù hợp." });
+    const response = await staff.post(url, {
+      intent: "move",
+      match: cardRef(card),
+      to: "REJECTED",
+      rejectReason: "",
+      note: "Đã trao đổi, chưa phù hợp.",
+    });
     expect(response.status).toBe(400);
     expect(visibleText(response.text)).toContain(vi.curation.errors.reasonRequired);
     expect(response.text).toContain("Đã trao đổi, chưa phù hợp.</textarea>");
@@ -148,19 +175,40 @@ describe("stale and disallowed moves", () => {
 describe("deployment stages", () => {
   it("refuses to introduce a match that is not approved, and to drop one without a reason", async () => {
     const shortlisted = await freshCard("SHORTLISTED");
-    const early = await staff.post(shortlisted.url, { intent: "stage", match: cardRef(shortlisted.card), stage: "INTRODUCED", date: "2026-01-10" });
+    const early = await staff.post(shortlisted.url, {
+      intent: "stage",
+      match: cardRef(shortlisted.card),
+      stage: "INTRODUCED",
+      date: "2026-01-10",
+    });
     expect(early.status).toBe(400);
     expect(visibleText(early.text)).toContain(vi.curation.errors.approveFirst);
     expect((await reloadMatch(shortlisted.card.id)).stage).toBeNull();
 
     const approved = await freshCard("APPROVED");
-    const drop = await staff.post(approved.url, { intent: "stage", match: cardRef(approved.card), stage: "DROPPED", date: "2026-01-10", dropReason: "" });
+    const drop = await staff.post(approved.url, {
+      intent: "stage",
+      match: cardRef(approved.card),
+      stage: "DROPPED",
+      date: "2026-01-10",
+      dropReason: "",
+    });
     expect(drop.status).toBe(400);
     expect(visibleText(drop.text)).toContain(vi.curation.errors.dropReasonRequired);
-    const skip = await staff.post(approved.url, { intent: "stage", match: cardRef(approved.card), stage: "DEPLOYED", date: "2026-01-10" });
+    const skip = await staff.post(approved.url, {
+      intent: "stage",
+      match: cardRef(approved.card),
+      stage: "DEPLOYED",
+      date: "2026-01-10",
+    });
     expect(skip.status).toBe(400);
     expect(visibleText(skip.text)).toContain(vi.curation.errors.introduceFirst);
-    const future = await staff.post(approved.url, { intent: "stage", match: cardRef(approved.card), stage: "INTRODUCED", date: "2999-01-01" });
+    const future = await staff.post(approved.url, {
+      intent: "stage",
+      match: cardRef(approved.card),
+      stage: "INTRODUCED",
+      date: "2999-01-01",
+    });
     expect(future.status).toBe(400);
     expect(visibleText(future.text)).toContain(vi.curation.errors.futureDate);
     expect(await reloadMatch(approved.card.id)).toMatchObject({ stage: null, version: 0 });

@@ -10,7 +10,14 @@ import { startTestServer, type TestBrowser, visibleText } from "~/test-support/h
 import { boardPath, cardRef, makeMatch, postPairs, reloadMatch } from "~/test-support/match-factories";
 import { syncSearch } from "~/test-support/search";
 import {
-  makeAgency, makeOffer, makeProposal, makeProvider, makePublishedMajorProblem, makeStatement, postMultipart, setMajorProblemStatus,
+  makeAgency,
+  makeOffer,
+  makeProposal,
+  makeProvider,
+  makePublishedMajorProblem,
+  makeStatement,
+  postMultipart,
+  setMajorProblemStatus,
 } from "~/test-support/statement-factories";
 
 // This suite's server fills boards when a problem is published (the test
@@ -38,7 +45,8 @@ beforeAll(async () => {
   staff = await server.signedIn(curator);
 });
 
-const fill = (template: string, vars: Record<string, string>) => template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => vars[key] ?? "");
+const fill = (template: string, vars: Record<string, string>) =>
+  template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => vars[key] ?? "");
 
 describe("curating a major problem", () => {
   it("moves cards suggested → shortlisted → approved, audits each move, and shows only approved offers publicly", async () => {
@@ -58,24 +66,41 @@ describe("curating a major problem", () => {
     expect(text).toContain("Đèn tín hiệu thích ứng Sông Hồng");
     expect(text).toContain(`${vi.curation.status.SUGGESTED} (3)`);
 
-    const shortlisted = await staff.post(boardPath(target), { intent: "move", match: cardRef(card), to: "SHORTLISTED" });
+    const shortlisted = await staff.post(boardPath(target), {
+      intent: "move",
+      match: cardRef(card),
+      to: "SHORTLISTED",
+    });
     expect(shortlisted.status, shortlisted.text.slice(0, 300)).toBe(302);
     const afterShortlist = await reloadMatch(card.id);
     expect(afterShortlist).toMatchObject({ status: "SHORTLISTED", version: 1, decidedById: staffId });
 
-    const approved = await staff.post(boardPath(target), { intent: "move", match: cardRef(afterShortlist), to: "APPROVED" });
+    const approved = await staff.post(boardPath(target), {
+      intent: "move",
+      match: cardRef(afterShortlist),
+      to: "APPROVED",
+    });
     expect(approved.status).toBe(302);
     const flashed = visibleText((await staff.get(boardPath(target))).text);
     expect(flashed).toContain(fill(vi.curation.done.movedOne, { count: "1", status: vi.curation.status.APPROVED }));
 
     const rejectedMove = await staff.post(boardPath(target), {
-      intent: "move", match: cardRef(toReject), to: "REJECTED", rejectReason: "TRL_TOO_LOW", note: "Mới ở mức phòng thí nghiệm.",
+      intent: "move",
+      match: cardRef(toReject),
+      to: "REJECTED",
+      rejectReason: "TRL_TOO_LOW",
+      note: "Mới ở mức phòng thí nghiệm.",
     });
     expect(rejectedMove.status).toBe(302);
     expect(await reloadMatch(toReject.id)).toMatchObject({ status: "REJECTED", rejectReason: "TRL_TOO_LOW" });
-    expect((await db.matchNote.findFirstOrThrow({ where: { matchId: toReject.id } })).body).toBe("Mới ở mức phòng thí nghiệm.");
+    expect((await db.matchNote.findFirstOrThrow({ where: { matchId: toReject.id } })).body).toBe(
+      "Mới ở mức phòng thí nghiệm.",
+    );
 
-    const audits = await db.auditEntry.findMany({ where: { action: "match.moved", entityId: { in: [card.id, toReject.id] } }, orderBy: { createdAt: "asc" } });
+    const audits = await db.auditEntry.findMany({
+      where: { action: "match.moved", entityId: { in: [card.id, toReject.id] } },
+      orderBy: { createdAt: "asc" },
+    });
     expect(audits.map((a) => [a.entityId, JSON.parse(a.before!).status, JSON.parse(a.after!).status])).toEqual([
       [card.id, "SUGGESTED", "SHORTLISTED"],
       [card.id, "SHORTLISTED", "APPROVED"],
@@ -83,7 +108,9 @@ describe("curating a major problem", () => {
     ]);
     expect(audits.every((a) => a.actorId === staffId)).toBe(true);
 
-    const publicPage = visibleText((await server.browser().get(`/major-problems/${problem.listSlug}/${problem.code}`)).text);
+    const publicPage = visibleText(
+      (await server.browser().get(`/major-problems/${problem.listSlug}/${problem.code}`)).text,
+    );
     expect(publicPage).toContain(vi.curation.public.title);
     expect(publicPage).toContain("Đèn tín hiệu thích ứng Sông Hồng");
     expect(publicPage).toContain(fill(vi.curation.public.approved_one, { count: "1" }));
@@ -94,22 +121,39 @@ describe("curating a major problem", () => {
   it("moves several selected cards at once and counts them on the index", async () => {
     const problem = await makePublishedMajorProblem(staffId);
     const target = { majorProblemId: problem.id };
-    const cards = await Promise.all([0, 1, 2].map(async (i) => makeMatch(target, (await makeOffer(providerOrg.id)).id, { score: 0.5 + i / 10 })));
+    const cards = await Promise.all(
+      [0, 1, 2].map(async (i) => makeMatch(target, (await makeOffer(providerOrg.id)).id, { score: 0.5 + i / 10 })),
+    );
     const bulk = await postPairs(server.baseUrl, staff, boardPath(target), [
-      ["intent", "move"], ["source", "bulk"], ["to", "SHORTLISTED"], ...cards.slice(0, 2).map((c): [string, string] => ["match", cardRef(c)]),
+      ["intent", "move"],
+      ["source", "bulk"],
+      ["to", "SHORTLISTED"],
+      ...cards.slice(0, 2).map((c): [string, string] => ["match", cardRef(c)]),
     ]);
     expect(bulk.status).toBe(302);
-    expect((await Promise.all(cards.map((c) => reloadMatch(c.id)))).map((c) => c.status)).toEqual(["SHORTLISTED", "SHORTLISTED", "SUGGESTED"]);
+    expect((await Promise.all(cards.map((c) => reloadMatch(c.id)))).map((c) => c.status)).toEqual([
+      "SHORTLISTED",
+      "SHORTLISTED",
+      "SUGGESTED",
+    ]);
     // A card ticked twice (two tabs of one form) is moved once.
     const ticked = cardRef({ id: cards[0]!.id, version: 1 });
-    const again = await postPairs(server.baseUrl, staff, boardPath(target), [["intent", "move"], ["source", "bulk"], ["to", "SUGGESTED"], ["match", ticked], ["match", ticked]]);
+    const again = await postPairs(server.baseUrl, staff, boardPath(target), [
+      ["intent", "move"],
+      ["source", "bulk"],
+      ["to", "SUGGESTED"],
+      ["match", ticked],
+      ["match", ticked],
+    ]);
     expect(again.status).toBe(302);
     expect(await reloadMatch(cards[0]!.id)).toMatchObject({ status: "SUGGESTED", version: 2 });
     await db.match.update({ where: { id: cards[0]!.id }, data: { status: "SHORTLISTED" } });
 
     const index = (await staff.get("/staff/matches")).text;
     expect(index).toContain(`href="${boardPath(target)}"`);
-    const row = visibleText(index.slice(index.indexOf(boardPath(target)), index.indexOf("</tr>", index.indexOf(boardPath(target)))));
+    const row = visibleText(
+      index.slice(index.indexOf(boardPath(target)), index.indexOf("</tr>", index.indexOf(boardPath(target)))),
+    );
     expect(row).toContain("1 2 0 0");
   });
 });
@@ -121,8 +165,13 @@ describe("curating an agency's problem statement", () => {
     const offer = await makeOffer(providerOrg.id, { title: "Điều khiển đèn bằng AI Sông Hồng" });
     const card = await makeMatch(target, offer.id, { status: "SHORTLISTED" });
 
-    expect((await staff.post(boardPath(target), { intent: "note", matchId: card.id, body: "Đã gọi điện cho nhà cung cấp." })).status).toBe(302);
-    expect((await staff.post(boardPath(target), { intent: "assign", matchId: card.id, assigneeId: colleague.id })).status).toBe(302);
+    expect(
+      (await staff.post(boardPath(target), { intent: "note", matchId: card.id, body: "Đã gọi điện cho nhà cung cấp." }))
+        .status,
+    ).toBe(302);
+    expect(
+      (await staff.post(boardPath(target), { intent: "assign", matchId: card.id, assigneeId: colleague.id })).status,
+    ).toBe(302);
     const board = visibleText((await staff.get(boardPath(target))).text);
     expect(board).toContain("Đã gọi điện cho nhà cung cấp.");
     expect(board).toContain(vi.curation.done.assigned);
@@ -135,14 +184,18 @@ describe("curating an agency's problem statement", () => {
 
     const before = visibleText((await server.browser().get(`/problems/${statement.slug}`)).text);
     expect(before).toContain(vi.curation.public.none);
-    expect((await staff.post(boardPath(target), { intent: "move", match: cardRef(card), to: "APPROVED" })).status).toBe(302);
+    expect((await staff.post(boardPath(target), { intent: "move", match: cardRef(card), to: "APPROVED" })).status).toBe(
+      302,
+    );
     const after = visibleText((await server.browser().get(`/problems/${statement.slug}`)).text);
     expect(after).toContain("Điều khiển đèn bằng AI Sông Hồng");
     expect(after).toContain(providerOrg.name);
 
     // An offer taken down after approval leaves the public page; the board says why.
     await db.offer.update({ where: { id: offer.id }, data: { status: "ARCHIVED" } });
-    expect(visibleText((await server.browser().get(`/problems/${statement.slug}`)).text)).not.toContain("Điều khiển đèn bằng AI Sông Hồng");
+    expect(visibleText((await server.browser().get(`/problems/${statement.slug}`)).text)).not.toContain(
+      "Điều khiển đèn bằng AI Sông Hồng",
+    );
     expect(visibleText((await staff.get(boardPath(target))).text)).toContain(vi.offers.statuses.ARCHIVED);
   });
 });
@@ -150,7 +203,9 @@ describe("curating an agency's problem statement", () => {
 // The HTML of one card: from its <li> to the next card or the end of its column.
 function cardHtml(html: string, title: string) {
   const start = html.lastIndexOf('<li class="card match-card"', html.indexOf(title));
-  const ends = [html.indexOf('<li class="card match-card"', start + 1), html.indexOf("</section>", start)].filter((i) => i > start);
+  const ends = [html.indexOf('<li class="card match-card"', start + 1), html.indexOf("</section>", start)].filter(
+    (i) => i > start,
+  );
   return html.slice(start, Math.min(...ends));
 }
 
@@ -215,7 +270,9 @@ describe("a board that fits a screen", () => {
   it("lists the cards with checkboxes and moves the ticked ones in bulk, all or none", async () => {
     const problem = await makePublishedMajorProblem(staffId);
     const target = { majorProblemId: problem.id };
-    const cards = await Promise.all([0.8, 0.7, 0.1].map(async (score) => makeMatch(target, (await makeOffer(providerOrg.id)).id, { score })));
+    const cards = await Promise.all(
+      [0.8, 0.7, 0.1].map(async (score) => makeMatch(target, (await makeOffer(providerOrg.id)).id, { score })),
+    );
     const list = `${boardPath(target)}?view=list`;
 
     const html = (await staff.get(list)).text;
@@ -228,23 +285,43 @@ describe("a board that fits a screen", () => {
     expect(visibleText((await staff.get(boardPath(target))).text)).toContain(vi.curation.viewList);
 
     const moved = await postPairs(server.baseUrl, staff, list, [
-      ["intent", "move"], ["source", "bulk"], ["to", "SHORTLISTED"], ["match", cardRef(cards[0]!)], ["match", cardRef(cards[2]!)],
+      ["intent", "move"],
+      ["source", "bulk"],
+      ["to", "SHORTLISTED"],
+      ["match", cardRef(cards[0]!)],
+      ["match", cardRef(cards[2]!)],
     ]);
     expect(moved.status, moved.text.slice(0, 300)).toBe(302);
     expect(moved.location).toBe(list);
-    expect((await Promise.all(cards.map((c) => reloadMatch(c.id)))).map((c) => c.status)).toEqual(["SHORTLISTED", "SUGGESTED", "SHORTLISTED"]);
-    const audits = await db.auditEntry.findMany({ where: { action: "match.moved", entityId: { in: cards.map((c) => c.id) } } });
+    expect((await Promise.all(cards.map((c) => reloadMatch(c.id)))).map((c) => c.status)).toEqual([
+      "SHORTLISTED",
+      "SUGGESTED",
+      "SHORTLISTED",
+    ]);
+    const audits = await db.auditEntry.findMany({
+      where: { action: "match.moved", entityId: { in: cards.map((c) => c.id) } },
+    });
     expect(audits.map((a) => a.entityId).sort()).toEqual([cards[0]!.id, cards[2]!.id].sort());
     expect(audits.every((a) => a.actorId === staffId && JSON.parse(a.after!).status === "SHORTLISTED")).toBe(true);
 
     // Dismissing needs a reason; a card of another board is refused; nothing is half-moved.
-    const noReason = await postPairs(server.baseUrl, staff, list, [["intent", "move"], ["source", "bulk"], ["to", "REJECTED"], ["match", cardRef(cards[1]!)]]);
+    const noReason = await postPairs(server.baseUrl, staff, list, [
+      ["intent", "move"],
+      ["source", "bulk"],
+      ["to", "REJECTED"],
+      ["match", cardRef(cards[1]!)],
+    ]);
     expect(noReason.status).toBe(400);
     expect(visibleText(noReason.text)).toContain(vi.curation.errors.reasonRequired);
     const other = await makePublishedMajorProblem(staffId);
     const foreign = await makeMatch({ majorProblemId: other.id }, (await makeOffer(providerOrg.id)).id);
     const mixed = await postPairs(server.baseUrl, staff, list, [
-      ["intent", "move"], ["source", "bulk"], ["to", "REJECTED"], ["rejectReason", "OUT_OF_SCOPE"], ["match", cardRef(cards[1]!)], ["match", cardRef(foreign)],
+      ["intent", "move"],
+      ["source", "bulk"],
+      ["to", "REJECTED"],
+      ["rejectReason", "OUT_OF_SCOPE"],
+      ["match", cardRef(cards[1]!)],
+      ["match", cardRef(foreign)],
     ]);
     expect(mixed.status).toBe(404);
     expect(visibleText(mixed.text)).toContain(vi.curation.errors.notFound);
@@ -255,35 +332,67 @@ describe("a board that fits a screen", () => {
 
 describe("a board that fills itself", () => {
   it("suggests offers as soon as staff publish a statement, and adds a provider's proposal to a major problem's board", async () => {
-    const offer = await makeOffer(providerOrg.id, { title: "Điều khiển đèn tín hiệu thích ứng theo lưu lượng Hồng Hà" });
+    const offer = await makeOffer(providerOrg.id, {
+      title: "Điều khiển đèn tín hiệu thích ứng theo lưu lượng Hồng Hà",
+    });
     await syncSearch();
     const statement = await makeStatement(agencyOrg.id, agencyOwnerId, { status: "SUBMITTED" });
     expect(await db.match.count({ where: { problemStatementId: statement.id } })).toBe(0);
     expect((await staff.post(`/staff/problems/${statement.id}`, { intent: "publish" })).status).toBe(302);
-    const cards = await waitFor(() => db.match.findMany({ where: { problemStatementId: statement.id } }), (found) => found.length > 0);
+    const cards = await waitFor(
+      () => db.match.findMany({ where: { problemStatementId: statement.id } }),
+      (found) => found.length > 0,
+    );
     expect(cards.map((c) => c.offerId)).toContain(offer.id);
-    expect(await db.auditEntry.findFirst({ where: { action: "match.suggestions_refreshed", entityId: statement.id } })).toMatchObject({ actorId: staffId });
+    expect(
+      await db.auditEntry.findFirst({ where: { action: "match.suggestions_refreshed", entityId: statement.id } }),
+    ).toMatchObject({ actorId: staffId });
 
     const problem = await makePublishedMajorProblem(staffId);
     const pitched = await makeOffer(providerOrg.id, { title: "Bản đồ số cây xanh Hồng Hà" });
     const provider = await server.signedIn(providerOwner);
-    const proposed = await postMultipart(server.baseUrl, provider.cookieHeader(), `/major-problems/${problem.listSlug}/${problem.code}/propose`,
-      { offerId: pitched.id, pitch: "Đã lập bản đồ cây xanh cho 3 quận." });
+    const proposed = await postMultipart(
+      server.baseUrl,
+      provider.cookieHeader(),
+      `/major-problems/${problem.listSlug}/${problem.code}/propose`,
+      { offerId: pitched.id, pitch: "Đã lập bản đồ cây xanh cho 3 quận." },
+    );
     expect(proposed.status, proposed.text.slice(0, 300)).toBe(302);
-    const card = await waitFor(() => db.match.findFirst({ where: { majorProblemId: problem.id, offerId: pitched.id } }), Boolean);
+    const card = await waitFor(
+      () => db.match.findFirst({ where: { majorProblemId: problem.id, offerId: pitched.id } }),
+      Boolean,
+    );
     expect(card).toMatchObject({ status: "SUGGESTED" });
-    expect(visibleText(cardHtml((await staff.get(boardPath({ majorProblemId: problem.id }))).text, "Bản đồ số cây xanh Hồng Hà"))).toContain(vi.curation.proposal);
+    expect(
+      visibleText(
+        cardHtml((await staff.get(boardPath({ majorProblemId: problem.id }))).text, "Bản đồ số cây xanh Hồng Hà"),
+      ),
+    ).toContain(vi.curation.proposal);
   });
 
   it("suggests offers for a major problem when staff publish a change to its list", async () => {
     const problem = await makePublishedMajorProblem(staffId);
-    const offer = await makeOffer(providerOrg.id, { title: "Giảm thời gian chờ tại nút giao bằng đèn thích ứng Hồng Hà" });
+    const offer = await makeOffer(providerOrg.id, {
+      title: "Giảm thời gian chờ tại nút giao bằng đèn thích ứng Hồng Hà",
+    });
     await syncSearch();
     expect(await db.match.count({ where: { majorProblemId: problem.id } })).toBe(0);
     await setMajorProblemStatus(staffId, problem, "IN_PROGRESS", false);
-    expect((await staff.post(`/staff/major-problems/${problem.listId}`, { intent: "publish", changelog: "Bắt đầu triển khai." })).status).toBe(302);
-    const cards = await waitFor(() => db.match.findMany({ where: { majorProblemId: problem.id } }), (found) => found.length > 0);
+    expect(
+      (
+        await staff.post(`/staff/major-problems/${problem.listId}`, {
+          intent: "publish",
+          changelog: "Bắt đầu triển khai.",
+        })
+      ).status,
+    ).toBe(302);
+    const cards = await waitFor(
+      () => db.match.findMany({ where: { majorProblemId: problem.id } }),
+      (found) => found.length > 0,
+    );
     expect(cards.map((c) => c.offerId)).toContain(offer.id);
-    expect(visibleText((await staff.get(boardPath({ majorProblemId: problem.id }))).text)).toContain("Giảm thời gian chờ tại nút giao bằng đèn thích ứng Hồng Hà");
+    expect(visibleText((await staff.get(boardPath({ majorProblemId: problem.id }))).text)).toContain(
+      "Giảm thời gian chờ tại nút giao bằng đèn thích ứng Hồng Hà",
+    );
   });
 });

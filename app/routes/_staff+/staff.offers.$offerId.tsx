@@ -8,7 +8,13 @@ import { OfferReviewActions } from "~/components/offer-review";
 import { OfferStatusTag, OfferView, PendingRevision } from "~/components/offer-view";
 import type { Language } from "~/i18n/config";
 import { approveRevision, rejectRevision } from "~/models/offer-revisions.server";
-import { archiveOffer, publishOffer, requestChanges, setEvidenceLevel, type MoveOutcome } from "~/models/offer-workflow.server";
+import {
+  archiveOffer,
+  publishOffer,
+  requestChanges,
+  setEvidenceLevel,
+  type MoveOutcome,
+} from "~/models/offer-workflow.server";
 import { getOfferForReview } from "~/models/offer-views.server";
 import { flash } from "~/models/session.server";
 import { reviewSchema } from "~/schemas/offer";
@@ -58,7 +64,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (outcome === "not-found") throw notFound();
   if (outcome === "invalid") return flash(request, `/staff/offers/${offerId}`, { key: "offers.conflict" });
   // Decisions empty the queue entry, so go back to the queue; the evidence level is a tweak.
-  return flash(request, value.intent === "set-evidence" ? `/staff/offers/${offerId}` : "/staff/offers", { key: done[value.intent] });
+  return flash(request, value.intent === "set-evidence" ? `/staff/offers/${offerId}` : "/staff/offers", {
+    key: done[value.intent],
+  });
 }
 
 export default function ReviewOffer() {
@@ -68,14 +76,26 @@ export default function ReviewOffer() {
   const actionData = useActionData<typeof action>();
   return (
     <>
-      <p><Link to="/staff/offers">{t("offers.staffTitle")}</Link></p>
+      <p>
+        <Link to="/staff/offers">{t("offers.staffTitle")}</Link>
+      </p>
       <h1>{t("offers.reviewTitle", { title: view.titleVi })}</h1>
       <p>
-        {t("offers.organisation")}: {view.organisation.name} · {t("offers.statusLabel")}: <OfferStatusTag status={offer.status} />
-        {pending ? <> <span className="tag">{t("offers.pendingBadge")}</span></> : null}
-        {offer.submittedAt ? <> · {t("offers.submittedOn", { date: formatDate(offer.submittedAt, language) })}</> : null}
+        {t("offers.organisation")}: {view.organisation.name} · {t("offers.statusLabel")}:{" "}
+        <OfferStatusTag status={offer.status} />
+        {pending ? (
+          <>
+            {" "}
+            <span className="tag">{t("offers.pendingBadge")}</span>
+          </>
+        ) : null}
+        {offer.submittedAt ? (
+          <> · {t("offers.submittedOn", { date: formatDate(offer.submittedAt, language) })}</>
+        ) : null}
       </p>
-      {pending ? <p className="notice">{t("offers.pendingNotice", { date: formatDateTime(pending.submittedAt, language) })}</p> : null}
+      {pending ? (
+        <p className="notice">{t("offers.pendingNotice", { date: formatDateTime(pending.submittedAt, language) })}</p>
+      ) : null}
       {offer.reviewNote ? (
         <section className="notice" aria-labelledby="review-note">
           <h2 id="review-note">{t("offers.reviewNoteTitle")}</h2>

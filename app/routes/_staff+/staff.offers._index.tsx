@@ -40,7 +40,9 @@ export default function StaffOfferQueue() {
             <tbody>
               {queue.map((item) => (
                 <tr key={item.id}>
-                  <td><Link to={`/staff/offers/${item.id}`}>{item.titleVi}</Link></td>
+                  <td>
+                    <Link to={`/staff/offers/${item.id}`}>{item.titleVi}</Link>
+                  </td>
                   <td>{item.organisation.name}</td>
                   <td>{item.kind === "revision" ? t("offers.queueRevision") : t("offers.queueNew")}</td>
                   <td>{item.waitingSince ? formatDateTime(item.waitingSince, language) : "—"}</td>

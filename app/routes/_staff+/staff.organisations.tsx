@@ -4,7 +4,11 @@ import { json } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "~/i18n/config";
-import { listOrganisationsForStaff, setOrganisationVerified, type VerificationFilter } from "~/models/organisation.server";
+import {
+  listOrganisationsForStaff,
+  setOrganisationVerified,
+  type VerificationFilter,
+} from "~/models/organisation.server";
 import { flash } from "~/models/session.server";
 import { verifyOrganisationSchema } from "~/schemas/staff";
 import { formatDate } from "~/utils/format";
@@ -26,7 +30,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const staff = await requireStaff(request);
   const parsed = verifyOrganisationSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) throw new Response("Bad Request", { status: 400 });
-  const organisation = await setOrganisationVerified(staff.id, parsed.data.organisationId, parsed.data.verified).catch(() => null);
+  const organisation = await setOrganisationVerified(staff.id, parsed.data.organisationId, parsed.data.verified).catch(
+    () => null,
+  );
   if (!organisation) throw notFound();
   const back = new URL(request.url);
   return flash(request, `${back.pathname}${back.search}`, {
@@ -39,7 +45,11 @@ export default function StaffOrganisations() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const { filter, organisations } = useLoaderData<typeof loader>();
-  const filterLabel = { all: t("staff.filterAll"), unverified: t("staff.filterUnverified"), verified: t("staff.filterVerified") };
+  const filterLabel = {
+    all: t("staff.filterAll"),
+    unverified: t("staff.filterUnverified"),
+    verified: t("staff.filterVerified"),
+  };
   return (
     <>
       <h1>{t("staff.organisationsTitle")}</h1>
@@ -47,9 +57,15 @@ export default function StaffOrganisations() {
       <Form method="get" className="filter-bar">
         <label htmlFor="status">{t("staff.filterLabel")}</label>
         <select id="status" name="status" defaultValue={filter}>
-          {filters.map((f) => <option key={f} value={f}>{filterLabel[f]}</option>)}
+          {filters.map((f) => (
+            <option key={f} value={f}>
+              {filterLabel[f]}
+            </option>
+          ))}
         </select>
-        <button type="submit" className="button button-secondary">{t("staff.applyFilter")}</button>
+        <button type="submit" className="button button-secondary">
+          {t("staff.applyFilter")}
+        </button>
       </Form>
       <p>{t("staff.count", { count: organisations.length })}</p>
       <TableRegion label={t("staff.organisationsTitle")}>

@@ -31,18 +31,30 @@ export default function StaffProblems() {
       <Form method="get" className="filter-bar">
         <label htmlFor="status">{t("statements.staff.show")}</label>
         <select id="status" name="status" defaultValue={status}>
-          {statuses.map((s) => <option key={s} value={s}>{t(`statements.status.${s}`)}</option>)}
+          {statuses.map((s) => (
+            <option key={s} value={s}>
+              {t(`statements.status.${s}`)}
+            </option>
+          ))}
         </select>
-        <button type="submit" className="button button-secondary">{t("statements.applyFilter")}</button>
+        <button type="submit" className="button button-secondary">
+          {t("statements.applyFilter")}
+        </button>
       </Form>
-      {statements.length === 0 ? <p>{t("statements.staff.none")}</p> : (
+      {statements.length === 0 ? (
+        <p>{t("statements.staff.none")}</p>
+      ) : (
         <ul className="card-list">
           {statements.map((s) => (
             <li key={s.id} className="card">
-              <h2><Link to={`/staff/problems/${s.id}`}>{s.title}</Link></h2>
+              <h2>
+                <Link to={`/staff/problems/${s.id}`}>{s.title}</Link>
+              </h2>
               <p>
                 <StatusTag status={s.status} /> {s.organisation.name}
-                {s.submittedAt ? ` · ${t("statements.staff.submittedOn", { date: formatDate(s.submittedAt, language) })}` : null}
+                {s.submittedAt
+                  ? ` · ${t("statements.staff.submittedOn", { date: formatDate(s.submittedAt, language) })}`
+                  : null}
               </p>
             </li>
           ))}

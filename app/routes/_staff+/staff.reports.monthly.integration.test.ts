@@ -27,22 +27,44 @@ beforeAll(async () => {
   await publish(curator.id, list.id);
 
   const pilot = await makeOffer(provider.id);
-  await link(flood.id, pilot.id, { status: "APPROVED", stage: "PILOT", on: { introducedAt: "2026-02-10", pilotAt: "2026-03-05" } });
+  await link(flood.id, pilot.id, {
+    status: "APPROVED",
+    stage: "PILOT",
+    on: { introducedAt: "2026-02-10", pilotAt: "2026-03-05" },
+  });
   // 00:10 on 1 March in Hanoi is still 28 February in UTC: it belongs to March.
   const early = await makeOffer(provider.id, { title: EARLY });
-  await link(traffic.id, early.id, { status: "APPROVED", stage: "DEPLOYED", on: { introducedAt: "2026-02-01", deployedAt: "2026-03-01T00:10:00+07:00" } });
+  await link(traffic.id, early.id, {
+    status: "APPROVED",
+    stage: "DEPLOYED",
+    on: { introducedAt: "2026-02-01", deployedAt: "2026-03-01T00:10:00+07:00" },
+  });
   // 23:30 on 31 March in Hanoi; and 00:30 on 1 April in Hanoi, which is still March in UTC.
   const late = await makeOffer(provider.id, { title: LATE });
-  await link(traffic.id, late.id, { status: "APPROVED", stage: "DEPLOYED", on: { introducedAt: "2026-02-01", deployedAt: "2026-03-31T23:30:00+07:00" } });
+  await link(traffic.id, late.id, {
+    status: "APPROVED",
+    stage: "DEPLOYED",
+    on: { introducedAt: "2026-02-01", deployedAt: "2026-03-31T23:30:00+07:00" },
+  });
   const april = await makeOffer(provider.id, { title: APRIL });
-  await link(flood.id, april.id, { status: "APPROVED", stage: "DEPLOYED", on: { introducedAt: "2026-02-01", deployedAt: "2026-04-01T00:30:00+07:00" } });
+  await link(flood.id, april.id, {
+    status: "APPROVED",
+    stage: "DEPLOYED",
+    on: { introducedAt: "2026-02-01", deployedAt: "2026-04-01T00:30:00+07:00" },
+  });
 
   const agencyOwner = await makeUser();
   const agency = await makeAgency(agencyOwner.id, "Sở Nội vụ Báo Cáo");
   const statement = await makeStatement(agency.id, agencyOwner.id, { status: "PUBLISHED" });
   const oneStop = await makeOffer(provider.id, { title: STATEMENT_OFFER });
   await db.match.create({
-    data: { problemStatementId: statement.id, offerId: oneStop.id, status: "APPROVED", stage: "DEPLOYED", deployedAt: new Date("2026-03-20T10:00:00+07:00") },
+    data: {
+      problemStatementId: statement.id,
+      offerId: oneStop.id,
+      status: "APPROVED",
+      stage: "DEPLOYED",
+      deployedAt: new Date("2026-03-20T10:00:00+07:00"),
+    },
   });
 });
 
@@ -51,7 +73,9 @@ describe("monthly report", () => {
     for (const month of ["2026-13", "2026-3", "tháng ba", "2026-03-01", "1999-12"]) {
       const page = await staff.get(`/staff/reports/monthly?month=${encodeURIComponent(month)}`);
       expect(page.status, month).toBe(400);
-      expect(visibleText(page.text), month).toContain("Tháng không hợp lệ. Hãy nhập theo dạng năm-tháng, ví dụ 2026-03.");
+      expect(visibleText(page.text), month).toContain(
+        "Tháng không hợp lệ. Hãy nhập theo dạng năm-tháng, ví dụ 2026-03.",
+      );
     }
     expect(parseReportMonth("2026-00")).toBeNull();
   });

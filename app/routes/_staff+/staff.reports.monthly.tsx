@@ -34,7 +34,9 @@ function MonthPicker({ value }: { value: string }) {
     <Form method="get" className="filter-bar no-print">
       <label htmlFor="report-month">{t("tracking.report.monthLabel")}</label>
       <input id="report-month" name="month" type="month" defaultValue={value} placeholder="2026-03" />
-      <button type="submit" className="button button-secondary button-small">{t("tracking.report.show")}</button>
+      <button type="submit" className="button button-secondary button-small">
+        {t("tracking.report.show")}
+      </button>
     </Form>
   );
 }
@@ -46,9 +48,13 @@ export default function MonthlyReport() {
   if (data.badMonth) {
     return (
       <>
-        <p className="no-print"><Link to="/staff/tracking">{t("tracking.title")}</Link></p>
+        <p className="no-print">
+          <Link to="/staff/tracking">{t("tracking.title")}</Link>
+        </p>
         <h1>{t("tracking.report.staffLink")}</h1>
-        <div className="notice notice-error" role="alert">{t("tracking.report.badMonth")}</div>
+        <div className="notice notice-error" role="alert">
+          {t("tracking.report.badMonth")}
+        </div>
         <MonthPicker value={data.asked} />
       </>
     );
@@ -57,13 +63,19 @@ export default function MonthlyReport() {
   const overdue = tracking.filter((row) => row.overdue);
   const n = (value: number) => formatNumber(value, language);
   const rows = [
-    ["offersPublished", figures.offersPublished], ["statementsPublished", figures.statementsPublished],
-    ["matchesApproved", figures.matchesApproved], ["introduced", figures.introduced], ["pilots", figures.pilots],
-    ["deployments", figures.deployments], ["overdueNow", figures.overdueNow],
+    ["offersPublished", figures.offersPublished],
+    ["statementsPublished", figures.statementsPublished],
+    ["matchesApproved", figures.matchesApproved],
+    ["introduced", figures.introduced],
+    ["pilots", figures.pilots],
+    ["deployments", figures.deployments],
+    ["overdueNow", figures.overdueNow],
   ] as const;
   return (
     <article className="monthly-report">
-      <p className="no-print"><Link to="/staff/tracking">{t("tracking.title")}</Link></p>
+      <p className="no-print">
+        <Link to="/staff/tracking">{t("tracking.title")}</Link>
+      </p>
       <h1>{t("tracking.report.title", { month: label(month.key) })}</h1>
       <p className="lead">{t("tracking.report.lead")}</p>
       <p className="report-meta">{t("tracking.report.generatedAt", { date: formatDateTime(new Date(), language) })}</p>
@@ -80,15 +92,27 @@ export default function MonthlyReport() {
       <h2>{t("tracking.report.headline")}</h2>
       <TableRegion label={t("tracking.report.headline")}>
         <table className="tracking-table report-figures">
-          <thead><tr><th scope="col">{t("tracking.report.measure")}</th><th scope="col">{t("tracking.report.value")}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t("tracking.report.measure")}</th>
+              <th scope="col">{t("tracking.report.value")}</th>
+            </tr>
+          </thead>
           <tbody>
-            {rows.map(([key, value]) => <tr key={key} data-figure={key}><th scope="row">{t(`tracking.report.${key}`)}</th><td>{n(value)}</td></tr>)}
+            {rows.map(([key, value]) => (
+              <tr key={key} data-figure={key}>
+                <th scope="row">{t(`tracking.report.${key}`)}</th>
+                <td>{n(value)}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
       </TableRegion>
 
       <h2>{t("tracking.report.deploymentsTitle")}</h2>
-      {deployments.length === 0 ? <p>{t("tracking.report.noDeployments")}</p> : (
+      {deployments.length === 0 ? (
+        <p>{t("tracking.report.noDeployments")}</p>
+      ) : (
         <TableRegion label={t("tracking.report.deploymentsTitle")}>
           <table className="tracking-table report-deployments">
             <thead>
@@ -105,7 +129,15 @@ export default function MonthlyReport() {
                 return (
                   <tr key={d.id}>
                     <td>{formatDate(d.deployedAt, language)}</td>
-                    <th scope="row">{d.offer.published ? <a className="print-url" href={`${origin}/offers/${d.offer.slug}`}>{title}</a> : title}</th>
+                    <th scope="row">
+                      {d.offer.published ? (
+                        <a className="print-url" href={`${origin}/offers/${d.offer.slug}`}>
+                          {title}
+                        </a>
+                      ) : (
+                        title
+                      )}
+                    </th>
                     <td>{d.provider}</td>
                     <td>{d.problem}</td>
                   </tr>
@@ -117,7 +149,9 @@ export default function MonthlyReport() {
       )}
 
       <h2>{t("tracking.report.overdueTitle")}</h2>
-      {overdue.length === 0 ? <p>{t("tracking.report.noOverdue")}</p> : (
+      {overdue.length === 0 ? (
+        <p>{t("tracking.report.noOverdue")}</p>
+      ) : (
         <TrackingTable caption={t("tracking.report.overdueTitle")} captionHidden rows={overdue} showLinks={false} />
       )}
 

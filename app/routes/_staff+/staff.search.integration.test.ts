@@ -22,7 +22,10 @@ beforeAll(async () => {
   staff = await server.signedIn(user);
   const owner = await makeUser();
   const provider = await makeProvider(owner.id);
-  await makeOffer(provider.id, owner.id, await makeTerms(), { title: "Hệ thống giảm kẹt xe giờ cao điểm", status: "PUBLISHED" });
+  await makeOffer(provider.id, owner.id, await makeTerms(), {
+    title: "Hệ thống giảm kẹt xe giờ cao điểm",
+    status: "PUBLISHED",
+  });
   await syncSearch();
 });
 
@@ -48,10 +51,20 @@ describe("the search index page", () => {
     const head = (await db.searchOutbox.aggregate({ _max: { id: true } }))._max.id ?? 0;
     // Another app process whose index cannot keep up: its engine refuses.
     await db.searchConsumer.create({
-      data: { id: "embedded:may-b:test", label: "may-b:4242 · /srv/hte/b.search.sqlite", engine: "embedded", cursor: head, attempts: 3, lastError: "connect ECONNREFUSED", seenAt: new Date() },
+      data: {
+        id: "embedded:may-b:test",
+        label: "may-b:4242 · /srv/hte/b.search.sqlite",
+        engine: "embedded",
+        cursor: head,
+        attempts: 3,
+        lastError: "connect ECONNREFUSED",
+        seenAt: new Date(),
+      },
     });
     try {
-      await db.searchOutbox.create({ data: { entityType: "offer", entityId: "missing", createdAt: new Date(Date.now() - 90_000) } });
+      await db.searchOutbox.create({
+        data: { entityType: "offer", entityId: "missing", createdAt: new Date(Date.now() - 90_000) },
+      });
       await syncSearch();
       const text = visibleText((await staff.get("/staff/search")).text);
       expect(text).toContain(vi.searchAdmin.consumersTitle);
@@ -79,12 +92,18 @@ describe("the search index page", () => {
 describe("editing synonyms", () => {
   it("saves the list, audits it, and searches use it at once", async () => {
     expect(await apiTitles("tắc nghẽn")).toEqual([]);
-    const page = await staff.post("/staff/search", { intent: "synonyms", synonyms: "kẹt xe, tắc nghẽn, congestion\nAI, trí tuệ nhân tạo" });
+    const page = await staff.post("/staff/search", {
+      intent: "synonyms",
+      synonyms: "kẹt xe, tắc nghẽn, congestion\nAI, trí tuệ nhân tạo",
+    });
     expect(page.status).toBe(302);
     expect(await db.searchSynonymGroup.count()).toBe(2);
     expect(await db.auditEntry.count({ where: { action: "search.synonyms_updated" } })).toBe(1);
     expect(await apiTitles("tắc nghẽn")).toContain("Hệ thống giảm kẹt xe giờ cao điểm");
-    expect(inputValue((await staff.get("/staff/search")).text, "synonyms") ?? visibleText((await staff.get("/staff/search")).text)).toContain("kẹt xe, tắc nghẽn, congestion");
+    expect(
+      inputValue((await staff.get("/staff/search")).text, "synonyms") ??
+        visibleText((await staff.get("/staff/search")).text),
+    ).toContain("kẹt xe, tắc nghẽn, congestion");
   });
 
   it("refuses a group of one phrase, says why, and keeps what was typed", async () => {

@@ -8,7 +8,12 @@ import { useTranslation } from "react-i18next";
 import { ErrorSummary, TextAreaField } from "~/components/form";
 import { MailQueueSection } from "~/components/mail-queue";
 import type { Language } from "~/i18n/config";
-import { requestReindex, saveSynonymGroups, searchHealthForStaff, synonymGroupsAsText } from "~/models/search-admin.server";
+import {
+  requestReindex,
+  saveSynonymGroups,
+  searchHealthForStaff,
+  synonymGroupsAsText,
+} from "~/models/search-admin.server";
 import { flash } from "~/models/session.server";
 import { mailQueueHealth, retryDeadMail } from "~/models/mail-outbox.server";
 import { recordAudit } from "~/models/audit.server";
@@ -22,7 +27,11 @@ export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "searchAdm
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
-  const [health, synonyms, mailQueue] = await Promise.all([searchHealthForStaff(), synonymGroupsAsText(), mailQueueHealth()]);
+  const [health, synonyms, mailQueue] = await Promise.all([
+    searchHealthForStaff(),
+    synonymGroupsAsText(),
+    mailQueueHealth(),
+  ]);
   return json({ health, synonyms, mailQueue });
 }
 
@@ -44,7 +53,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
   const groups = parseSynonymLines(submission.value.synonyms);
   await saveSynonymGroups(staff.id, groups);
-  return flash(request, "/staff/search", { key: "searchAdmin.synonymsSaved", params: { count: String(groups.length) } });
+  return flash(request, "/staff/search", {
+    key: "searchAdmin.synonymsSaved",
+    params: { count: String(groups.length) },
+  });
 }
 
 export default function StaffSearch() {
@@ -59,16 +71,28 @@ export default function StaffSearch() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: synonymsFormSchema }),
   });
   const behind = health.pending > 0;
-  const engineName = (engine: string) => (engine === "embedded" ? t("searchAdmin.engineEmbedded") : engine === "meilisearch" ? t("searchAdmin.engineMeilisearch") : engine);
-  const lag = (count: number, seconds: number) => (count > 0 ? t("searchAdmin.lagSeconds", { seconds: Math.round(seconds) }) : t("searchAdmin.upToDate"));
+  const engineName = (engine: string) =>
+    engine === "embedded"
+      ? t("searchAdmin.engineEmbedded")
+      : engine === "meilisearch"
+      ? t("searchAdmin.engineMeilisearch")
+      : engine;
+  const lag = (count: number, seconds: number) =>
+    count > 0 ? t("searchAdmin.lagSeconds", { seconds: Math.round(seconds) }) : t("searchAdmin.upToDate");
   const rows: [string, string][] = [
     [t("searchAdmin.engine"), engineName(health.engine)],
-    [t("searchAdmin.documents"), health.documents === null ? t("searchAdmin.unknown") : formatNumber(health.documents, language)],
+    [
+      t("searchAdmin.documents"),
+      health.documents === null ? t("searchAdmin.unknown") : formatNumber(health.documents, language),
+    ],
     [t("searchAdmin.databaseDocuments"), formatNumber(health.databaseDocuments, language)],
     [t("searchAdmin.pending"), formatNumber(health.pending, language)],
     [t("searchAdmin.lag"), lag(health.pending, health.lagSeconds)],
     [t("searchAdmin.retained"), formatNumber(health.retained, language)],
-    [t("searchAdmin.lastSuccess"), health.lastSuccessAt ? formatDateTime(health.lastSuccessAt, language) : t("searchAdmin.never")],
+    [
+      t("searchAdmin.lastSuccess"),
+      health.lastSuccessAt ? formatDateTime(health.lastSuccessAt, language) : t("searchAdmin.never"),
+    ],
   ];
   return (
     <>
@@ -76,12 +100,27 @@ export default function StaffSearch() {
       <p className="lead">{t("searchAdmin.lead")}</p>
       <section aria-labelledby="health-title">
         <h2 id="health-title">{t("searchAdmin.healthTitle")}</h2>
-        {health.startupError ? <div className="notice notice-error" role="alert">{t("searchAdmin.startupError", { error: health.startupError })}</div> : null}
-        {health.engineError && !health.startupError ? <div className="notice notice-error" role="alert">{t("searchAdmin.engineDown", { error: health.engineError })}</div> : null}
-        {!health.engineError && health.lastError && behind ? <div className="notice notice-error" role="alert">{t("searchAdmin.retrying", { error: health.lastError })}</div> : null}
+        {health.startupError ? (
+          <div className="notice notice-error" role="alert">
+            {t("searchAdmin.startupError", { error: health.startupError })}
+          </div>
+        ) : null}
+        {health.engineError && !health.startupError ? (
+          <div className="notice notice-error" role="alert">
+            {t("searchAdmin.engineDown", { error: health.engineError })}
+          </div>
+        ) : null}
+        {!health.engineError && health.lastError && behind ? (
+          <div className="notice notice-error" role="alert">
+            {t("searchAdmin.retrying", { error: health.lastError })}
+          </div>
+        ) : null}
         <dl className="summary-list" data-testid="search-health">
           {rows.map(([label, value]) => (
-            <div key={label}><dt>{label}</dt><dd>{value}</dd></div>
+            <div key={label}>
+              <dt>{label}</dt>
+              <dd>{value}</dd>
+            </div>
           ))}
         </dl>
         <h3 id="consumers-title">{t("searchAdmin.consumersTitle")}</h3>
@@ -108,13 +147,19 @@ export default function StaffSearch() {
                     <th scope="row">
                       {consumer.label}
                       {consumer.current ? ` (${t("searchAdmin.consumerCurrent")})` : null}
-                      {consumer.stale ? ` — ${t("searchAdmin.consumerStale", { time: formatDateTime(consumer.seenAt, language) })}` : null}
+                      {consumer.stale
+                        ? ` — ${t("searchAdmin.consumerStale", { time: formatDateTime(consumer.seenAt, language) })}`
+                        : null}
                     </th>
                     <td>{engineName(consumer.engine)}</td>
                     <td>{formatNumber(consumer.cursor, language)}</td>
                     <td>{formatNumber(consumer.behind, language)}</td>
                     <td>{lag(consumer.behind, consumer.lagSeconds)}</td>
-                    <td>{consumer.lastAppliedAt ? formatDateTime(consumer.lastAppliedAt, language) : t("searchAdmin.never")}</td>
+                    <td>
+                      {consumer.lastAppliedAt
+                        ? formatDateTime(consumer.lastAppliedAt, language)
+                        : t("searchAdmin.never")}
+                    </td>
                     <td>{consumer.lastError ?? t("searchAdmin.none")}</td>
                   </tr>
                 ))}
@@ -124,7 +169,9 @@ export default function StaffSearch() {
         )}
         <Form method="post">
           <input type="hidden" name="intent" value="reindex" />
-          <button type="submit" className="button button-secondary">{t("searchAdmin.reindex")}</button>
+          <button type="submit" className="button button-secondary">
+            {t("searchAdmin.reindex")}
+          </button>
           <p className="hint">{t("searchAdmin.reindexHint")}</p>
         </Form>
       </section>
@@ -134,8 +181,14 @@ export default function StaffSearch() {
         <ErrorSummary fields={fields} formErrors={form.errors} />
         <Form method="post" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="synonyms" />
-          <TextAreaField field={fields.synonyms} label={t("searchAdmin.synonymsLabel")} hint={t("searchAdmin.synonymsHint")} />
-          <button type="submit" className="button">{t("searchAdmin.saveSynonyms")}</button>
+          <TextAreaField
+            field={fields.synonyms}
+            label={t("searchAdmin.synonymsLabel")}
+            hint={t("searchAdmin.synonymsHint")}
+          />
+          <button type="submit" className="button">
+            {t("searchAdmin.saveSynonyms")}
+          </button>
         </Form>
       </section>
     </>

@@ -24,7 +24,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const asked = ledgerPeriod(new URL(request.url));
   const headers = { "Cache-Control": "private, no-store" };
   // As on the ledger: a bad period keeps what was typed and computes nothing.
-  if (asked.error) return json({ error: asked.error, ...asked.typed, lines: null, totalVnd: null }, { status: 400, headers });
+  if (asked.error)
+    return json({ error: asked.error, ...asked.typed, lines: null, totalVnd: null }, { status: 400, headers });
   const { period } = asked;
   const revenue = await platformServiceRevenue(period.from, period.to);
   return json({ error: null, fromDay: period.fromDay, toDay: period.toDay, ...revenue }, { headers });
@@ -44,13 +45,29 @@ export default function StaffServices() {
   const { error, fromDay, toDay, lines, totalVnd } = useLoaderData<typeof loader>();
   return (
     <>
-      <p><Link to="/staff/ledger">{t("payments.ledger.title")}</Link></p>
+      <p>
+        <Link to="/staff/ledger">{t("payments.ledger.title")}</Link>
+      </p>
       <h1>{t("plans.services.staffTitle")}</h1>
       <PaymentsModeBanner />
       <p className="lead">{t("plans.services.staffLead")}</p>
-      <PeriodForm error={error} fromDay={fromDay} toDay={toDay} csvHref="/staff/services.csv" csvLabel={t("plans.services.exportCsv")} />
-      {totalVnd === null ? null : <p><strong>{t("plans.services.total")}: {formatVnd(totalVnd, language)}</strong></p>}
-      {lines === null ? null : lines.length === 0 ? <p>{t("plans.services.staffNone")}</p> : (
+      <PeriodForm
+        error={error}
+        fromDay={fromDay}
+        toDay={toDay}
+        csvHref="/staff/services.csv"
+        csvLabel={t("plans.services.exportCsv")}
+      />
+      {totalVnd === null ? null : (
+        <p>
+          <strong>
+            {t("plans.services.total")}: {formatVnd(totalVnd, language)}
+          </strong>
+        </p>
+      )}
+      {lines === null ? null : lines.length === 0 ? (
+        <p>{t("plans.services.staffNone")}</p>
+      ) : (
         <TableRegion label={t("plans.services.staffTitle")}>
           <table>
             <thead>
@@ -58,7 +75,9 @@ export default function StaffServices() {
                 <th scope="col">{t("plans.services.organisation")}</th>
                 <th scope="col">{t("plans.services.service")}</th>
                 <th scope="col">{t("plans.services.detail")}</th>
-                <th scope="col" className="numeric">{t("plans.services.amount")}</th>
+                <th scope="col" className="numeric">
+                  {t("plans.services.amount")}
+                </th>
                 <th scope="col">{t("plans.services.status")}</th>
                 <th scope="col">{t("payments.receipt.paidAt")}</th>
               </tr>
@@ -68,7 +87,9 @@ export default function StaffServices() {
                 <tr key={l.id}>
                   <th scope="row">{l.organisation}</th>
                   <td>{t(`plans.services.kinds.${l.kind}`)}</td>
-                  <td>{l.offerTitle ? `${l.offerTitle} — ${t("plans.services.daysCount", { count: l.days ?? 0 })}` : "—"}</td>
+                  <td>
+                    {l.offerTitle ? `${l.offerTitle} — ${t("plans.services.daysCount", { count: l.days ?? 0 })}` : "—"}
+                  </td>
                   <td className="numeric">{formatVnd(l.amountPaidVnd ?? 0, language)}</td>
                   <td>
                     {t(`payments.statuses.${l.status}`)}
@@ -76,7 +97,9 @@ export default function StaffServices() {
                       <Form method="post" className="inline-form">
                         <input type="hidden" name="intent" value="fulfil-service" />
                         <input type="hidden" name="purchaseId" value={l.id} />
-                        <button type="submit" className="link-button">{t("plans.services.fulfil")}</button>
+                        <button type="submit" className="link-button">
+                          {t("plans.services.fulfil")}
+                        </button>
                       </Form>
                     ) : null}
                   </td>

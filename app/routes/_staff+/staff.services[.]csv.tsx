@@ -6,7 +6,11 @@ import { requireStaff } from "~/utils/permissions.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
   const { period } = ledgerPeriod(new URL(request.url));
-  if (!period) return new Response("Khoảng thời gian không hợp lệ. / Invalid period.", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!period)
+    return new Response("Khoảng thời gian không hợp lệ. / Invalid period.", {
+      status: 400,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   const { lines } = await platformServiceRevenue(period.from, period.to);
   return new Response(servicesCsv(lines, period), {
     headers: {

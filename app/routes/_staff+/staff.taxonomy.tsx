@@ -26,13 +26,17 @@ export async function action({ request }: ActionFunctionArgs) {
   if (formData.get("intent") === "update") {
     const parsed = termUpdateSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return json({ result: null, updateError: true }, { status: 400 });
-    const term = await updateTerm(staff.id, parsed.data.termId, { nameVi: parsed.data.nameVi, nameEn: parsed.data.nameEn });
+    const term = await updateTerm(staff.id, parsed.data.termId, {
+      nameVi: parsed.data.nameVi,
+      nameEn: parsed.data.nameEn,
+    });
     if (!term) throw notFound();
     return flash(request, "/staff/taxonomy", { key: "taxonomy.saved", params: { name: term.nameVi } });
   }
   const submission = await parseWithZod(formData, {
     schema: termSchema.superRefine(async (term, ctx) => {
-      if (await isTermSlugTaken(term.kind, slugify(term.nameVi))) ctx.addIssue({ path: ["nameVi"], code: "custom", message: "validation.nameTaken" });
+      if (await isTermSlugTaken(term.kind, slugify(term.nameVi)))
+        ctx.addIssue({ path: ["nameVi"], code: "custom", message: "validation.nameTaken" });
     }),
     async: true,
   });
@@ -55,7 +59,11 @@ export default function Taxonomy() {
     <>
       <h1>{t("taxonomy.title")}</h1>
       <p className="lead">{t("taxonomy.lead")}</p>
-      {actionData?.updateError ? <div className="notice notice-error" role="alert">{t("validation.required")}</div> : null}
+      {actionData?.updateError ? (
+        <div className="notice notice-error" role="alert">
+          {t("validation.required")}
+        </div>
+      ) : null}
       {termKinds.map((kind) => (
         <section key={kind} aria-labelledby={`kind-${kind}`}>
           <h2 id={`kind-${kind}`}>{t(`taxonomy.kinds.${kind}`)}</h2>
@@ -69,22 +77,49 @@ export default function Taxonomy() {
                 </tr>
               </thead>
               <tbody>
-                {terms.filter((term) => term.kind === kind).map((term) => (
-                  <tr key={term.id}>
-                    <td colSpan={2}>
-                      <Form method="post" className="inline-form term-form" aria-label={t("taxonomy.editLabel", { name: term.nameVi })}>
-                        <input type="hidden" name="intent" value="update" />
-                        <input type="hidden" name="termId" value={term.id} />
-                        <label className="visually-hidden" htmlFor={`vi-${term.id}`}>{t("taxonomy.nameVi")}</label>
-                        <input id={`vi-${term.id}`} name="nameVi" defaultValue={term.nameVi} maxLength={120} required />
-                        <label className="visually-hidden" htmlFor={`en-${term.id}`}>{t("taxonomy.nameEn")}</label>
-                        <input id={`en-${term.id}`} name="nameEn" defaultValue={term.nameEn} lang="en" maxLength={120} required />
-                        <button type="submit" className="button button-small">{t("taxonomy.save")}</button>
-                      </Form>
-                    </td>
-                    <td><code>{term.slug}</code></td>
-                  </tr>
-                ))}
+                {terms
+                  .filter((term) => term.kind === kind)
+                  .map((term) => (
+                    <tr key={term.id}>
+                      <td colSpan={2}>
+                        <Form
+                          method="post"
+                          className="inline-form term-form"
+                          aria-label={t("taxonomy.editLabel", { name: term.nameVi })}
+                        >
+                          <input type="hidden" name="intent" value="update" />
+                          <input type="hidden" name="termId" value={term.id} />
+                          <label className="visually-hidden" htmlFor={`vi-${term.id}`}>
+                            {t("taxonomy.nameVi")}
+                          </label>
+                          <input
+                            id={`vi-${term.id}`}
+                            name="nameVi"
+                            defaultValue={term.nameVi}
+                            maxLength={120}
+                            required
+                          />
+                          <label className="visually-hidden" htmlFor={`en-${term.id}`}>
+                            {t("taxonomy.nameEn")}
+                          </label>
+                          <input
+                            id={`en-${term.id}`}
+                            name="nameEn"
+                            defaultValue={term.nameEn}
+                            lang="en"
+                            maxLength={120}
+                            required
+                          />
+                          <button type="submit" className="button button-small">
+                            {t("taxonomy.save")}
+                          </button>
+                        </Form>
+                      </td>
+                      <td>
+                        <code>{term.slug}</code>
+                      </td>
+                    </tr>
+                  ))}
               </tbody>
             </table>
           </TableRegion>
@@ -94,10 +129,16 @@ export default function Taxonomy() {
       <ErrorSummary fields={fields} formErrors={form.errors} />
       <Form method="post" {...getFormProps(form)} className="narrow">
         <input type="hidden" name="intent" value="create" />
-        <RadioGroup field={fields.kind} legend={t("taxonomy.kind")} options={termKinds.map((kind) => ({ value: kind, label: t(`taxonomy.kinds.${kind}`) }))} />
+        <RadioGroup
+          field={fields.kind}
+          legend={t("taxonomy.kind")}
+          options={termKinds.map((kind) => ({ value: kind, label: t(`taxonomy.kinds.${kind}`) }))}
+        />
         <TextField field={fields.nameVi} label={t("taxonomy.nameVi")} />
         <TextField field={fields.nameEn} label={t("taxonomy.nameEn")} />
-        <button type="submit" className="button">{t("taxonomy.add")}</button>
+        <button type="submit" className="button">
+          {t("taxonomy.add")}
+        </button>
       </Form>
     </>
   );

@@ -25,7 +25,10 @@ beforeAll(async () => {
   curator = await makeUser({ role: "STAFF" });
   owner = await makeUser({ role: "STAFF", name: "Nguyễn Thị Phụ Trách" });
   const provider = await makeProvider((await makeUser()).id);
-  const offer = async (title?: string) => ({ ...(await makeOffer(provider.id, { title })), organisationId: provider.id });
+  const offer = async (title?: string) => ({
+    ...(await makeOffer(provider.id, { title })),
+    organisationId: provider.id,
+  });
   const [a, b, c, d, e, f] = await Promise.all([offer(), offer(), offer(), offer(), offer(), offer()]);
   const deployed = await offer(DEPLOYED_TITLE);
 
@@ -35,23 +38,42 @@ beforeAll(async () => {
   const p2 = await makeProblem(curator.id, listId, "BT-02", { deadline: "2021-06-30" });
   const p3 = await makeProblem(curator.id, listId, "BT-03");
   await makeProblem(curator.id, listId, "BT-04", { deadline: "2021-01-31", status: "WITHDRAWN" });
-  const p5 = await makeProblem(curator.id, listId, "BT-05", { deadline: "2099-12-31", title: "=HYPERLINK(\"http://x\")" });
+  const p5 = await makeProblem(curator.id, listId, "BT-05", {
+    deadline: "2099-12-31",
+    title: '=HYPERLINK("http://x")',
+  });
   await publish(curator.id, listId);
 
   // BT-01: a pilot; a rejected, a dropped (after its pilot) and a suggested
   // card; proposals: one new offer, one already matched, one declined.
-  await link(p1.id, a!.id, { status: "APPROVED", stage: "PILOT", on: { introducedAt: "2021-03-01", pilotAt: "2021-04-01" } });
+  await link(p1.id, a!.id, {
+    status: "APPROVED",
+    stage: "PILOT",
+    on: { introducedAt: "2021-03-01", pilotAt: "2021-04-01" },
+  });
   await link(p1.id, b!.id, { status: "REJECTED" });
-  await link(p1.id, c!.id, { status: "APPROVED", stage: "DROPPED", on: { introducedAt: "2021-02-01", pilotAt: "2021-02-15", droppedAt: "2021-03-01" } });
+  await link(p1.id, c!.id, {
+    status: "APPROVED",
+    stage: "DROPPED",
+    on: { introducedAt: "2021-02-01", pilotAt: "2021-02-15", droppedAt: "2021-03-01" },
+  });
   await link(p1.id, d!.id, { status: "SUGGESTED" });
   await makeProposal({ majorProblemId: p1.id }, e!);
   await makeProposal({ majorProblemId: p1.id }, a!);
   const declined = await makeProposal({ majorProblemId: p1.id }, f!);
   await db.proposal.update({ where: { id: declined.id }, data: { status: "DECLINED", declineReason: "OUT_OF_SCOPE" } });
   // BT-02: deployed before the deadline.
-  await link(p2.id, deployed.id, { status: "APPROVED", stage: "DEPLOYED", on: { introducedAt: "2021-02-01", deployedAt: "2021-06-01" } });
+  await link(p2.id, deployed.id, {
+    status: "APPROVED",
+    stage: "DEPLOYED",
+    on: { introducedAt: "2021-02-01", deployedAt: "2021-06-01" },
+  });
   await link(p3.id, a!.id, { status: "REJECTED" });
-  await link(p5.id, c!.id, { status: "APPROVED", stage: "DROPPED", on: { introducedAt: "2021-02-01", droppedAt: "2021-03-01" } });
+  await link(p5.id, c!.id, {
+    status: "APPROVED",
+    stage: "DROPPED",
+    on: { introducedAt: "2021-02-01", droppedAt: "2021-03-01" },
+  });
   await link(p5.id, d!.id, { status: "SHORTLISTED" });
 
   const other = await makeList(curator.id, "Danh mục khác chưa công bố");
@@ -66,10 +88,30 @@ describe("tracking figures", () => {
     const rows = byCode(await trackProblems({ listId }, JULY_1));
     expect(Object.keys(rows)).toEqual(["BT-01", "BT-02", "BT-03", "BT-04", "BT-05"]);
     // Rejected and dropped cards make no progress; the dropped one is still linked.
-    expect(rows["BT-01"]).toMatchObject({ furthest: "PILOT", offersLinked: 4, approved: 1, overdue: true, daysLeft: -1, owner: { name: "Nguyễn Thị Phụ Trách" } });
-    expect(rows["BT-02"]).toMatchObject({ furthest: "DEPLOYED", offersLinked: 1, approved: 1, overdue: false, owner: null });
+    expect(rows["BT-01"]).toMatchObject({
+      furthest: "PILOT",
+      offersLinked: 4,
+      approved: 1,
+      overdue: true,
+      daysLeft: -1,
+      owner: { name: "Nguyễn Thị Phụ Trách" },
+    });
+    expect(rows["BT-02"]).toMatchObject({
+      furthest: "DEPLOYED",
+      offersLinked: 1,
+      approved: 1,
+      overdue: false,
+      owner: null,
+    });
     expect(rows["BT-02"]!.produced.map((p) => p.titleVi)).toEqual([DEPLOYED_TITLE]);
-    expect(rows["BT-03"]).toMatchObject({ furthest: null, offersLinked: 0, approved: 0, overdue: false, deadline: null, daysLeft: null });
+    expect(rows["BT-03"]).toMatchObject({
+      furthest: null,
+      offersLinked: 0,
+      approved: 0,
+      overdue: false,
+      deadline: null,
+      daysLeft: null,
+    });
     expect(rows["BT-04"]).toMatchObject({ overdue: false }); // withdrawn: nothing left to be late for
     expect(rows["BT-05"]).toMatchObject({ furthest: "SHORTLISTED", offersLinked: 2, approved: 0, overdue: false });
     expect(rows["BT-01"]!.publicCode).toBe("BT-01");
@@ -98,7 +140,12 @@ describe("tracking figures", () => {
   it("filters by list, owner and overdue", async () => {
     expect((await trackProblems({ listId, overdueOnly: true }, JULY_1)).map((r) => r.code)).toEqual(["BT-01"]);
     expect((await trackProblems({ ownerId: owner.id }, JULY_1)).map((r) => r.code).sort()).toEqual(["BT-01", "KH-01"]);
-    expect((await trackProblems({ listId, ownerId: "none" }, JULY_1)).map((r) => r.code)).toEqual(["BT-02", "BT-03", "BT-04", "BT-05"]);
+    expect((await trackProblems({ listId, ownerId: "none" }, JULY_1)).map((r) => r.code)).toEqual([
+      "BT-02",
+      "BT-03",
+      "BT-04",
+      "BT-05",
+    ]);
     expect(await trackProblems({ listId: "no-such-list" }, JULY_1)).toEqual([]);
   });
 });
@@ -150,12 +197,20 @@ describe("/staff/tracking", () => {
 describe("tracking downloads", () => {
   it("CSV has a BOM, the same rows as the page and formula-safe text", async () => {
     const staff = await server.signedIn(curator);
-    const response = await fetch(`${server.baseUrl}/staff/tracking.csv?list=${listId}`, { headers: { cookie: staff.cookieHeader() } });
+    const response = await fetch(`${server.baseUrl}/staff/tracking.csv?list=${listId}`, {
+      headers: { cookie: staff.cookieHeader() },
+    });
     expect(response.headers.get("content-type")).toContain("text/csv");
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const lines = new TextDecoder().decode(bytes).replace(/^\uFEFF/, "").trim().split("\r\n");
-    expect(lines[0]).toBe("list,code,title,leadAgency,owner,deadline,daysLeft,overdue,furthestStage,offersLinked,approved,produced,status");
+    const lines = new TextDecoder()
+      .decode(bytes)
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines[0]).toBe(
+      "list,code,title,leadAgency,owner,deadline,daysLeft,overdue,furthestStage,offersLinked,approved,produced,status",
+    );
     expect(lines).toHaveLength(6);
     const bt01 = lines.find((l) => l.includes(",BT-01,"))!;
     expect(bt01).toContain(",Nguyễn Thị Phụ Trách,2021-06-30,");
@@ -167,22 +222,38 @@ describe("tracking downloads", () => {
     const staff = await server.signedIn(curator);
     const page = await staff.get("/staff/tracking.csv?list=no-such-list");
     expect(page.status).toBe(200);
-    expect(page.text.replace(/^\uFEFF/, "").trim().split("\r\n")).toEqual([
+    expect(
+      page.text
+        .replace(/^\uFEFF/, "")
+        .trim()
+        .split("\r\n"),
+    ).toEqual([
       "list,code,title,leadAgency,owner,deadline,daysLeft,overdue,furthestStage,offersLinked,approved,produced,status",
     ]);
   });
 
   it("XLSX reads back with the same rows, numbers as numbers", async () => {
     const staff = await server.signedIn(curator);
-    const response = await fetch(`${server.baseUrl}/staff/tracking.xlsx?list=${listId}&overdue=1`, { headers: { cookie: staff.cookieHeader() } });
+    const response = await fetch(`${server.baseUrl}/staff/tracking.xlsx?list=${listId}&overdue=1`, {
+      headers: { cookie: staff.cookieHeader() },
+    });
     expect(response.status).toBe(200);
-    expect(response.headers.get("content-disposition")).toMatch(/attachment; filename="theo-doi-bai-toan-\d{4}-\d{2}-\d{2}\.xlsx"/);
+    expect(response.headers.get("content-disposition")).toMatch(
+      /attachment; filename="theo-doi-bai-toan-\d{4}-\d{2}-\d{2}\.xlsx"/,
+    );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await response.arrayBuffer());
     const sheet = workbook.worksheets[0]!;
     expect(sheet.rowCount).toBe(2);
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
     const row = Object.fromEntries(header.map((h, i) => [h, (sheet.getRow(2).values as unknown[])[i + 1]]));
-    expect(row).toMatchObject({ code: "BT-01", owner: "Nguyễn Thị Phụ Trách", overdue: "Quá hạn", furthestStage: "PILOT", offersLinked: 4, approved: 1 });
+    expect(row).toMatchObject({
+      code: "BT-01",
+      owner: "Nguyễn Thị Phụ Trách",
+      overdue: "Quá hạn",
+      furthestStage: "PILOT",
+      offersLinked: 4,
+      approved: 1,
+    });
   });
 });

@@ -24,8 +24,16 @@ beforeAll(async () => {
 });
 
 const form = (overrides: Record<string, string>) => ({
-  code: "BT-09", title: "Ngập úng nội đô", description: "Mô tả bài toán.", sectorId: "", leadAgency: "Sở chủ trì BT-09",
-  priority: "HIGH", status: "OPEN", ownerId: "", deadline: "", ...overrides,
+  code: "BT-09",
+  title: "Ngập úng nội đô",
+  description: "Mô tả bài toán.",
+  sectorId: "",
+  leadAgency: "Sở chủ trì BT-09",
+  priority: "HIGH",
+  status: "OPEN",
+  ownerId: "",
+  deadline: "",
+  ...overrides,
 });
 
 describe("owner and deadline of a major problem", () => {
@@ -44,7 +52,10 @@ describe("owner and deadline of a major problem", () => {
     const saved = await db.majorProblem.findUniqueOrThrow({ where: { id: problem.id } });
     expect(saved.ownerId).toBe(owner.id);
     expect(saved.deadline!.toISOString()).toBe("2027-03-31T16:59:59.999Z");
-    const audit = await db.auditEntry.findFirstOrThrow({ where: { entityId: problem.id, action: "major_problem.updated" }, orderBy: { createdAt: "desc" } });
+    const audit = await db.auditEntry.findFirstOrThrow({
+      where: { entityId: problem.id, action: "major_problem.updated" },
+      orderBy: { createdAt: "desc" },
+    });
     expect(audit.actorId).toBe(curator.id);
     expect(JSON.parse(audit.before!)).toEqual({ ownerId: null, deadline: null });
     expect(JSON.parse(audit.after!)).toEqual({ ownerId: owner.id, deadline: "2027-03-31T16:59:59.999Z" });
@@ -55,7 +66,10 @@ describe("owner and deadline of a major problem", () => {
   it("refuses a non-staff owner and an impossible date in Vietnamese, keeping what was typed", async () => {
     const plainUser = await makeUser();
     const before = await db.majorProblem.findUniqueOrThrow({ where: { id: problem.id } });
-    const wrongOwner = await staff.post(path, form({ ownerId: plainUser.id, deadline: "2027-04-15", title: "Ngập úng nội đô (sửa)" }));
+    const wrongOwner = await staff.post(
+      path,
+      form({ ownerId: plainUser.id, deadline: "2027-04-15", title: "Ngập úng nội đô (sửa)" }),
+    );
     expect(wrongOwner.status).toBe(400);
     expect(visibleText(wrongOwner.text)).toContain("Cán bộ phụ trách phải là cán bộ HiHUB.");
     expect(inputValue(wrongOwner.text, "title")).toBe("Ngập úng nội đô (sửa)");
@@ -70,7 +84,10 @@ describe("owner and deadline of a major problem", () => {
 
   it("clears both when the fields are emptied", async () => {
     expect((await staff.post(path, form({}))).status).toBe(302);
-    expect(await db.majorProblem.findUniqueOrThrow({ where: { id: problem.id } })).toMatchObject({ ownerId: null, deadline: null });
+    expect(await db.majorProblem.findUniqueOrThrow({ where: { id: problem.id } })).toMatchObject({
+      ownerId: null,
+      deadline: null,
+    });
   });
 
   it("is for staff only", async () => {

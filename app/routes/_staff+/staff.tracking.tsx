@@ -26,24 +26,36 @@ export default function StaffTracking() {
   const query = downloadQuery(filter);
   return (
     <>
-      <p><Link to="/staff">{t("layout.staffArea")}</Link></p>
+      <p>
+        <Link to="/staff">{t("layout.staffArea")}</Link>
+      </p>
       <h1>{t("tracking.title")}</h1>
       <p className="lead">{t("tracking.lead")}</p>
       <TrackingFilters filter={filter} lists={lists} owners={owners} />
       <p className="tracking-downloads">
-        <a href={`/staff/tracking.csv${query}`} download>{t("tracking.downloadCsv")}</a>
+        <a href={`/staff/tracking.csv${query}`} download>
+          {t("tracking.downloadCsv")}
+        </a>
         {" · "}
-        <a href={`/staff/tracking.xlsx${query}`} download>{t("tracking.downloadXlsx")}</a>
+        <a href={`/staff/tracking.xlsx${query}`} download>
+          {t("tracking.downloadXlsx")}
+        </a>
         {" · "}
         <Link to="/staff/reports/monthly">{t("tracking.report.staffLink")}</Link>
       </p>
-      <p role="status">{t("tracking.summary", { count: rows.length, overdue: rows.filter((r) => r.overdue).length })}</p>
-      {rows.length === 0 ? <p>{t("tracking.none")}</p> : groupByList(rows).map((group) => (
-        <section key={group.list.id}>
-          <h2>{group.list.name}</h2>
-          <TrackingTable caption={group.list.name} captionHidden rows={group.rows} />
-        </section>
-      ))}
+      <p role="status">
+        {t("tracking.summary", { count: rows.length, overdue: rows.filter((r) => r.overdue).length })}
+      </p>
+      {rows.length === 0 ? (
+        <p>{t("tracking.none")}</p>
+      ) : (
+        groupByList(rows).map((group) => (
+          <section key={group.list.id}>
+            <h2>{group.list.name}</h2>
+            <TrackingTable caption={group.list.name} captionHidden rows={group.rows} />
+          </section>
+        ))
+      )}
     </>
   );
 }

@@ -1,6 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { toCsv } from "~/models/export.server";
-import { trackingColumns, trackingDownloadName, trackingExportRows, trackingFilterFrom, trackProblems } from "~/models/problem-tracking.server";
+import {
+  trackingColumns,
+  trackingDownloadName,
+  trackingExportRows,
+  trackingFilterFrom,
+  trackProblems,
+} from "~/models/problem-tracking.server";
 import { requireStaff } from "~/utils/permissions.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,5 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { trackingColumns, trackingDownloadName, trackingExportRows, trackingFilterFrom, trackProblems } from "~/models/problem-tracking.server";
+import {
+  trackingColumns,
+  trackingDownloadName,
+  trackingExportRows,
+  trackingFilterFrom,
+  trackProblems,
+} from "~/models/problem-tracking.server";
 import { requireStaff } from "~/utils/permissions.server";
 import { toXlsx, XLSX_CONTENT_TYPE } from "~/utils/xlsx.server";
 

@@ -104,12 +104,7 @@ const DEFAULT_SETTINGS: Json = {
 const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,511}$/;
 
 class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly type = "invalid_request",
-  ) {
+  constructor(readonly status: number, readonly code: string, message: string, readonly type = "invalid_request") {
     super(message);
   }
 }
@@ -159,7 +154,9 @@ export interface MeilisearchStandInOptions {
 export function createMeilisearchStandIn(options: MeilisearchStandInOptions = {}) {
   const base = (options.url ?? "http://127.0.0.1:7700").replace(/\/$/, "");
   const normaliseWord =
-    options.tokenizer === "lowercase" ? (word: string) => word.normalize("NFC").toLowerCase() : (word: string) => fold(word);
+    options.tokenizer === "lowercase"
+      ? (word: string) => word.normalize("NFC").toLowerCase()
+      : (word: string) => fold(word);
   const indexes = new Map<string, StoredIndex>();
   const tasks = new Map<number, PendingTask>();
   const requests: RecordedRequest[] = [];
@@ -189,12 +186,26 @@ export function createMeilisearchStandIn(options: MeilisearchStandInOptions = {}
   }
 
   function createIndex(uid: string, primaryKey: string | null): StoredIndex {
-    const index: StoredIndex = { uid, primaryKey, documents: new Map(), settings: structuredClone(DEFAULT_SETTINGS), createdAt: now(), updatedAt: now() };
+    const index: StoredIndex = {
+      uid,
+      primaryKey,
+      documents: new Map(),
+      settings: structuredClone(DEFAULT_SETTINGS),
+      createdAt: now(),
+      updatedAt: now(),
+    };
     indexes.set(uid, index);
     return index;
   }
 
-  function enqueue(indexUid: string | null, type: string, details: Json, apply: PendingTask["apply"], method: string, path: string) {
+  function enqueue(
+    indexUid: string | null,
+    type: string,
+    details: Json,
+    apply: PendingTask["apply"],
+    method: string,
+    path: string,
+  ) {
     const uid = nextTaskUid++;
     const task: Task = {
       uid,
@@ -212,7 +223,10 @@ export function createMeilisearchStandIn(options: MeilisearchStandInOptions = {}
     };
     const forcedFailure = takeFault("task-failed", method, path) !== null;
     tasks.set(uid, { task, pollsLeft: processingPolls, apply, forcedFailure });
-    return HttpResponse.json({ taskUid: uid, indexUid, status: "enqueued", type, enqueuedAt: task.enqueuedAt }, { status: 202 });
+    return HttpResponse.json(
+      { taskUid: uid, indexUid, status: "enqueued", type, enqueuedAt: task.enqueuedAt },
+      { status: 202 },
+    );
   }
 
   /** Tasks run in order, as Meilisearch's queue does. */
@@ -252,31 +266,48 @@ export function createMeilisearchStandIn(options: MeilisearchStandInOptions = {}
     return pending.task;
   }
 
-  function putDocuments(uid: string, documents: unknown, primaryKeyParam: string | null, replace: boolean, mayCreate: boolean): TaskError | void {
-    if (!Array.isArray(documents)) return { code: "malformed_payload", message: "The payload must be an array of documents." };
+  function putDocuments(
+    uid: string,
+    documents: unknown,
+    primaryKeyParam: string | null,
+    replace: boolean,
+    mayCreate: boolean,
+  ): TaskError | void {
+    if (!Array.isArray(documents))
+      return { code: "malformed_payload", message: "The payload must be an array of documents." };
     const existing = indexes.get(uid);
     if (existing && primaryKeyParam && existing.primaryKey && existing.primaryKey !== primaryKeyParam) {
-      return { code: "index_primary_key_already_exists", message: `Index \`${uid}\` already has a primary key: \`${existing.primaryKey}\`.` };
+      return {
+        code: "index_primary_key_already_exists",
+        message: `Index \`${uid}\` already has a primary key: \`${existing.primaryKey}\`.`,
+      };
     }
     const index = writableIndex(uid, mayCreate);
     if (!("documents" in index)) return index;
     index.primaryKey ??= primaryKeyParam;
     const primaryKey = index.primaryKey;
-    if (!primaryKey) return { code: "index_primary_key_no_candidate_found", message: "The primary key inference failed." };
+    if (!primaryKey)
+      return { code: "index_primary_key_no_candidate_found", message: "The primary key inference failed." };
     for (const document of documents as Json[]) {
       const id = document[primaryKey];
-      if (id === undefined) return { code: "missing_document_id", message: `Document doesn't have a \`${primaryKey}\` attribute.` };
+      if (id === undefined)
+        return { code: "missing_document_id", message: `Document doesn't have a \`${primaryKey}\` attribute.` };
       if (!(typeof id === "number" && Number.isInteger(id)) && !(typeof id === "string" && DOCUMENT_ID.test(id))) {
         return {
           code: "invalid_document_id",
-          message: `Document identifier \`${JSON.stringify(id)}\` is invalid. A document identifier can be of type integer or string, only composed of alphanumeric characters (a-z A-Z 0-9), hyphens (-) and underscores (_), and can not be more than 511 bytes.`,
+          message: `Document identifier \`${JSON.stringify(
+            id,
+          )}\` is invalid. A document identifier can be of type integer or string, only composed of alphanumeric characters (a-z A-Z 0-9), hyphens (-) and underscores (_), and can not be more than 511 bytes.`,
         };
       }
     }
     for (const document of documents as Json[]) {
       const key = String(document[primaryKey]);
       const previous = index.documents.get(key);
-      index.documents.set(key, replace || !previous ? structuredClone(document) : { ...previous, ...structuredClone(document) });
+      index.documents.set(
+        key,
+        replace || !previous ? structuredClone(document) : { ...previous, ...structuredClone(document) },
+      );
     }
   }
 
@@ -336,7 +367,8 @@ export function createMeilisearchStandIn(options: MeilisearchStandInOptions = {}
       // phrase of nothing but stop words is no term at all (Meilisearch's
       // PhraseBuilder), which can leave a placeholder search.
       if (position % 2 === 1) {
-        if (words.some((word) => !stopWords.has(word))) terms.push({ kind: "phrase", words: words.map((word) => (stopWords.has(word) ? null : word)) });
+        if (words.some((word) => !stopWords.has(word)))
+          terms.push({ kind: "phrase", words: words.map((word) => (stopWords.has(word) ? null : word)) });
       } else for (const word of words) terms.push({ kind: "word", word, prefix: false });
     });
     const meaningful = terms.filter((term) => term.kind === "phrase" || !stopWords.has(term.word));
@@ -351,7 +383,8 @@ export function createMeilisearchStandIn(options: MeilisearchStandInOptions = {}
     let table = synonymTables.get(settings);
     if (!table) {
       table = new Map<string, string[][]>();
-      for (const [key, values] of Object.entries(settings)) table.set(normaliseText(key).join(" "), values.map(normaliseText));
+      for (const [key, values] of Object.entries(settings))
+        table.set(normaliseText(key).join(" "), values.map(normaliseText));
       synonymTables.set(settings, table);
     }
     const runs: { from: number; to: number; phrases: string[][] }[] = [];
@@ -367,13 +400,21 @@ export function createMeilisearchStandIn(options: MeilisearchStandInOptions = {}
   }
 
   /** Each searched attribute's values, as normalised words, by the attribute's rank in searchableAttributes. */
-  function searchedValues(index: StoredIndex, document: Json, attributesToSearchOn: unknown): { attribute: number; name: string; items: string[][] }[] {
+  function searchedValues(
+    index: StoredIndex,
+    document: Json,
+    attributesToSearchOn: unknown,
+  ): { attribute: number; name: string; items: string[][] }[] {
     const configured = index.settings.searchableAttributes as string[];
     let attributes = configured.includes("*") ? Object.keys(document) : configured;
     if (Array.isArray(attributesToSearchOn)) {
       for (const attribute of attributesToSearchOn as string[]) {
         if (!configured.includes("*") && !configured.includes(attribute)) {
-          throw new ApiError(400, "invalid_search_attributes_to_search_on", `Attribute \`${attribute}\` is not searchable.`);
+          throw new ApiError(
+            400,
+            "invalid_search_attributes_to_search_on",
+            `Attribute \`${attribute}\` is not searchable.`,
+          );
         }
       }
       attributes = attributes.filter((attribute) => (attributesToSearchOn as string[]).includes(attribute));
@@ -384,7 +425,9 @@ export function createMeilisearchStandIn(options: MeilisearchStandInOptions = {}
       let items = cached.get(name);
       if (!items) {
         const value = document[name];
-        const texts = (Array.isArray(value) ? value : [value]).filter((text): text is string => typeof text === "string");
+        const texts = (Array.isArray(value) ? value : [value]).filter(
+          (text): text is string => typeof text === "string",
+        );
         cached.set(name, (items = texts.map(normaliseText)));
       }
       return { attribute: configured.indexOf(name), name, items };
@@ -392,7 +435,11 @@ export function createMeilisearchStandIn(options: MeilisearchStandInOptions = {}
   }
 
   function typosAllowed(index: StoredIndex, attribute: string, word: string): number {
-    const tolerance = index.settings.typoTolerance as { enabled?: boolean; minWordSizeForTypos?: { oneTypo?: number; twoTypos?: number }; disableOnAttributes?: string[] };
+    const tolerance = index.settings.typoTolerance as {
+      enabled?: boolean;
+      minWordSizeForTypos?: { oneTypo?: number; twoTypos?: number };
+      disableOnAttributes?: string[];
+    };
     if (tolerance.enabled === false || (tolerance.disableOnAttributes ?? []).includes(attribute)) return 0;
     const length = [...word].length;
     if (length >= (tolerance.minWordSizeForTypos?.twoTypos ?? 9)) return 2;
@@ -414,7 +461,8 @@ export function createMeilisearchStandIn(options: MeilisearchStandInOptions = {}
     const found: Located[] = [];
     items.forEach((tokens, item) => {
       for (let position = 0; position + words.length <= tokens.length; position++) {
-        if (words.every((word, offset) => word === null || tokens[position + offset] === word)) found.push({ attribute, item, position, length: words.length });
+        if (words.every((word, offset) => word === null || tokens[position + offset] === word))
+          found.push({ attribute, item, position, length: words.length });
       }
     });
     return found;
@@ -438,7 +486,8 @@ export function createMeilisearchStandIn(options: MeilisearchStandInOptions = {}
           }
           if (typos === null) return;
           const at = { attribute, item, position, length: 1 };
-          if (!best || typos < best.typos || (typos === best.typos && exact && !best.exact)) best = { typos, exact, at: [at] };
+          if (!best || typos < best.typos || (typos === best.typos && exact && !best.exact))
+            best = { typos, exact, at: [at] };
           else if (typos === best.typos) best.at.push(at);
         });
       });
@@ -455,11 +504,19 @@ export function createMeilisearchStandIn(options: MeilisearchStandInOptions = {}
     exactness: number;
   }
 
-  function rank(index: StoredIndex, document: Json, terms: QueryTerm[], runs: ReturnType<typeof synonymRuns>, body: Json): Ranked | null {
+  function rank(
+    index: StoredIndex,
+    document: Json,
+    terms: QueryTerm[],
+    runs: ReturnType<typeof synonymRuns>,
+    body: Json,
+  ): Ranked | null {
     const values = searchedValues(index, document, body.attributesToSearchOn);
     const matches: (TermMatch | null)[] = terms.map((term) => termMatch(index, term, values));
     for (const run of runs) {
-      const at = run.phrases.flatMap((phrase) => values.flatMap(({ attribute, items }) => phraseAt(items, phrase, attribute)));
+      const at = run.phrases.flatMap((phrase) =>
+        values.flatMap(({ attribute, items }) => phraseAt(items, phrase, attribute)),
+      );
       if (at.length === 0) continue;
       for (let term = run.from; term <= run.to; term++) matches[term] ??= { typos: 0, exact: false, at };
     }
@@ -474,7 +531,10 @@ export function createMeilisearchStandIn(options: MeilisearchStandInOptions = {}
       for (const a of used[i - 1]!.at) {
         for (const b of used[i]!.at) {
           if (a.attribute !== b.attribute || a.item !== b.item) continue;
-          const gap = b.position >= a.position + a.length ? b.position - (a.position + a.length) + 1 : a.position - b.position + 1;
+          const gap =
+            b.position >= a.position + a.length
+              ? b.position - (a.position + a.length) + 1
+              : a.position - b.position + 1;
           closest = Math.min(closest, Math.max(1, gap));
         }
       }
@@ -534,7 +594,14 @@ export function createMeilisearchStandIn(options: MeilisearchStandInOptions = {}
    * `length` words holding the most distinct matched words (the start when
    * none matched), the marker where text was cut.
    */
-  function formatted(index: StoredIndex, attribute: string, value: unknown, terms: QueryTerm[], runs: ReturnType<typeof synonymRuns>, format: Formatting): unknown {
+  function formatted(
+    index: StoredIndex,
+    attribute: string,
+    value: unknown,
+    terms: QueryTerm[],
+    runs: ReturnType<typeof synonymRuns>,
+    format: Formatting,
+  ): unknown {
     if (Array.isArray(value)) return value.map((item) => formatted(index, attribute, item, terms, runs, format));
     if (typeof value !== "string") return value;
     const nfc = value.normalize("NFC");
@@ -556,7 +623,8 @@ export function createMeilisearchStandIn(options: MeilisearchStandInOptions = {}
       words.forEach((word, position) => {
         if (marks[position] === -1) return;
         if (wordTypos(index, attribute, term.word, word) !== null) marks[position] = -1;
-        else if (term.prefix && word.startsWith(term.word)) marks[position] = Math.max(marks[position]!, [...term.word].length);
+        else if (term.prefix && word.startsWith(term.word))
+          marks[position] = Math.max(marks[position]!, [...term.word].length);
       });
     }
     for (const run of runs) for (const phrase of run.phrases) markPhrase(phrase);
@@ -568,7 +636,8 @@ export function createMeilisearchStandIn(options: MeilisearchStandInOptions = {}
       marks.forEach((mark, position) => {
         if (mark === 0) return;
         const start = Math.max(0, Math.min(position - Math.floor((size - 1) / 2), tokens.length - size));
-        const distinct = new Set(words.slice(start, start + size).filter((_, offset) => marks[start + offset] !== 0)).size;
+        const distinct = new Set(words.slice(start, start + size).filter((_, offset) => marks[start + offset] !== 0))
+          .size;
         if (distinct > best) {
           best = distinct;
           from = start;
@@ -586,7 +655,11 @@ export function createMeilisearchStandIn(options: MeilisearchStandInOptions = {}
         if (mark === 0) continue;
         const token = tokens[position]!;
         const length = mark === -1 ? token.end - token.start : mark;
-        out += nfc.slice(cursor, token.start) + format.tags.pre + nfc.slice(token.start, token.start + length) + format.tags.post;
+        out +=
+          nfc.slice(cursor, token.start) +
+          format.tags.pre +
+          nfc.slice(token.start, token.start + length) +
+          format.tags.post;
         cursor = token.start + length;
       }
     }
@@ -597,16 +670,21 @@ export function createMeilisearchStandIn(options: MeilisearchStandInOptions = {}
   function search(index: StoredIndex, body: Json) {
     const q = typeof body.q === "string" ? body.q : "";
     const filterable = index.settings.filterableAttributes as string[];
-    const filter = body.filter === undefined || body.filter === null ? null : parseFilter(body.filter as string | (string | string[])[], filterable);
+    const filter =
+      body.filter === undefined || body.filter === null
+        ? null
+        : parseFilter(body.filter as string | (string | string[])[], filterable);
     const facets = (body.facets as string[] | undefined) ?? [];
     for (const facet of facets) {
-      if (!filterable.includes(facet)) throw new ApiError(400, "invalid_search_facets", `Attribute \`${facet}\` is not filterable.`);
+      if (!filterable.includes(facet))
+        throw new ApiError(400, "invalid_search_facets", `Attribute \`${facet}\` is not filterable.`);
     }
     const sort = (body.sort as string[] | undefined) ?? [];
     const sortable = index.settings.sortableAttributes as string[];
     for (const rule of sort) {
       const [field] = rule.split(":");
-      if (!sortable.includes(field!)) throw new ApiError(400, "invalid_search_sort", `Attribute \`${field}\` is not sortable.`);
+      if (!sortable.includes(field!))
+        throw new ApiError(400, "invalid_search_sort", `Attribute \`${field}\` is not sortable.`);
     }
 
     const terms = queryTerms(index, q);
@@ -626,7 +704,8 @@ export function createMeilisearchStandIn(options: MeilisearchStandInOptions = {}
       sort: (a, b) => bySort(a.document, b.document),
     };
     // With no query words, only the sort orders (Meilisearch's placeholder search).
-    const order = terms.length === 0 ? ["sort"] : (index.settings.rankingRules as string[]).filter((rule) => rule in rules);
+    const order =
+      terms.length === 0 ? ["sort"] : (index.settings.rankingRules as string[]).filter((rule) => rule in rules);
     if (!order.includes("sort")) order.push("sort");
     const stable = ranked.map((entry, position) => ({ entry, position }));
     stable.sort((a, b) => {
@@ -636,7 +715,12 @@ export function createMeilisearchStandIn(options: MeilisearchStandInOptions = {}
       }
       return a.position - b.position;
     });
-    const scores = new Map(stable.map(({ entry }) => [entry.document, rankingScore(entry, terms.length, (index.settings.searchableAttributes as string[]).length)]));
+    const scores = new Map(
+      stable.map(({ entry }) => [
+        entry.document,
+        rankingScore(entry, terms.length, (index.settings.searchableAttributes as string[]).length),
+      ]),
+    );
     const matched = stable.map(({ entry }) => entry.document);
 
     const facetDistribution: Record<string, Record<string, number>> = {};
@@ -657,8 +741,8 @@ export function createMeilisearchStandIn(options: MeilisearchStandInOptions = {}
     const finite = body.page !== undefined || body.hitsPerPage !== undefined;
     const hitsPerPage = (body.hitsPerPage as number | undefined) ?? 20;
     const page = (body.page as number | undefined) ?? 1;
-    const offset = finite ? (page - 1) * hitsPerPage : ((body.offset as number | undefined) ?? 0);
-    const limit = finite ? hitsPerPage : ((body.limit as number | undefined) ?? 20);
+    const offset = finite ? (page - 1) * hitsPerPage : (body.offset as number | undefined) ?? 0;
+    const limit = finite ? hitsPerPage : (body.limit as number | undefined) ?? 20;
     const retrieve = body.attributesToRetrieve as string[] | undefined;
     const toHighlight = (body.attributesToHighlight as string[] | undefined) ?? [];
     // "body" or "body:15" (a length of its own).
@@ -668,21 +752,29 @@ export function createMeilisearchStandIn(options: MeilisearchStandInOptions = {}
         return [name!, length === undefined ? null : Number(length)] as const;
       }),
     );
-    const tags = { pre: (body.highlightPreTag as string | undefined) ?? "<em>", post: (body.highlightPostTag as string | undefined) ?? "</em>" };
+    const tags = {
+      pre: (body.highlightPreTag as string | undefined) ?? "<em>",
+      post: (body.highlightPostTag as string | undefined) ?? "</em>",
+    };
     const cropLength = (body.cropLength as number | undefined) ?? 10;
-    const cropMarker = body.cropMarker === null ? "" : ((body.cropMarker as string | undefined) ?? "…");
+    const cropMarker = body.cropMarker === null ? "" : (body.cropMarker as string | undefined) ?? "…";
 
     const hits = reachable.slice(offset, offset + limit).map((document) => {
-      const shown = retrieve && !retrieve.includes("*") ? Object.fromEntries(retrieve.filter((key) => key in document).map((key) => [key, document[key]])) : { ...document };
+      const shown =
+        retrieve && !retrieve.includes("*")
+          ? Object.fromEntries(retrieve.filter((key) => key in document).map((key) => [key, document[key]]))
+          : { ...document };
       const hit: Json = structuredClone(shown);
       if (toHighlight.length > 0 || toCrop.size > 0) {
         // _formatted holds the retrieved, highlighted and cropped attributes together.
         const formattedHit: Json = structuredClone(shown);
         const highlightAll = toHighlight.includes("*");
         const cropAll = toCrop.has("*");
-        for (const attribute of new Set([...toHighlight, ...toCrop.keys()].flatMap((name) => (name === "*" ? Object.keys(document) : [name])))) {
+        for (const attribute of new Set(
+          [...toHighlight, ...toCrop.keys()].flatMap((name) => (name === "*" ? Object.keys(document) : [name])),
+        )) {
           if (!(attribute in document)) continue;
-          const length = toCrop.has(attribute) ? (toCrop.get(attribute) ?? cropLength) : cropAll ? cropLength : null;
+          const length = toCrop.has(attribute) ? toCrop.get(attribute) ?? cropLength : cropAll ? cropLength : null;
           formattedHit[attribute] = formatted(index, attribute, document[attribute], terms, runs, {
             tags: highlightAll || toHighlight.includes(attribute) ? tags : null,
             crop: length === null || length === 0 ? null : { length, marker: cropMarker },
@@ -700,7 +792,12 @@ export function createMeilisearchStandIn(options: MeilisearchStandInOptions = {}
       processingTimeMs: 0,
       ...(facets.length > 0 ? { facetDistribution, facetStats: {} } : {}),
       ...(finite
-        ? { page, hitsPerPage, totalHits: reachable.length, totalPages: Math.ceil(reachable.length / Math.max(hitsPerPage, 1)) }
+        ? {
+            page,
+            hitsPerPage,
+            totalHits: reachable.length,
+            totalPages: Math.ceil(reachable.length / Math.max(hitsPerPage, 1)),
+          }
         : { offset, limit, estimatedTotalHits: reachable.length }),
     };
   }
@@ -734,7 +831,11 @@ export function createMeilisearchStandIn(options: MeilisearchStandInOptions = {}
     /** Whether the request's key may do `action` on index `uid`. */
     allows(action: string, uid: string): boolean;
   }
-  type Route = (recorded: RecordedRequest, params: Record<string, string>, access: Access) => Response | Promise<Response>;
+  type Route = (
+    recorded: RecordedRequest,
+    params: Record<string, string>,
+    access: Access,
+  ) => Response | Promise<Response>;
   /** The indexes a request touches, for the key's index scope. */
   type Scope = (recorded: RecordedRequest, params: Record<string, string>) => string[];
   const byPath: Scope = (_, params) => (params.uid ? [params.uid] : []);
@@ -746,28 +847,57 @@ export function createMeilisearchStandIn(options: MeilisearchStandInOptions = {}
     const [group] = action.split(".");
     const acts = key.actions.includes("*") || key.actions.includes(action) || key.actions.includes(`${group}.*`);
     const patterns = key.indexes ?? ["*"];
-    const on = uid === null || patterns.some((pattern) => pattern === "*" || pattern === uid || (pattern.endsWith("*") && uid.startsWith(pattern.slice(0, -1))));
+    const on =
+      uid === null ||
+      patterns.some(
+        (pattern) =>
+          pattern === "*" || pattern === uid || (pattern.endsWith("*") && uid.startsWith(pattern.slice(0, -1))),
+      );
     return acts && on;
   }
 
-  const route = (method: "get" | "post" | "put" | "patch" | "delete", path: string, action: string, handle: Route, scope: Scope = byPath): HttpHandler =>
+  const route = (
+    method: "get" | "post" | "put" | "patch" | "delete",
+    path: string,
+    action: string,
+    handle: Route,
+    scope: Scope = byPath,
+  ): HttpHandler =>
     http[method](`${base}${path}`, async ({ request, params }) => {
       const recorded = await record(request);
       let key: StandInKey | "master" = "master";
       if (secured) {
         const header = request.headers.get("authorization");
-        if (!header) return HttpResponse.json(errorBody("missing_authorization_header", "The Authorization header is missing. It must use the bearer authorization method.", "auth"), { status: 401 });
+        if (!header)
+          return HttpResponse.json(
+            errorBody(
+              "missing_authorization_header",
+              "The Authorization header is missing. It must use the bearer authorization method.",
+              "auth",
+            ),
+            { status: 401 },
+          );
         const token = header.replace(/^Bearer /, "");
         const known = token === options.apiKey ? "master" : options.keys?.[token];
-        if (!known) return HttpResponse.json(errorBody("invalid_api_key", "The provided API key is invalid.", "auth"), { status: 403 });
+        if (!known)
+          return HttpResponse.json(errorBody("invalid_api_key", "The provided API key is invalid.", "auth"), {
+            status: 403,
+          });
         key = known;
         const uids = scope(recorded, params as Record<string, string>);
-        const permitted = uids.length === 0 ? keyAllows(key, action, null) : uids.every((uid) => keyAllows(key, action, uid));
-        if (!permitted) return HttpResponse.json(errorBody("invalid_api_key", "The provided API key is invalid.", "auth"), { status: 403 });
+        const permitted =
+          uids.length === 0 ? keyAllows(key, action, null) : uids.every((uid) => keyAllows(key, action, uid));
+        if (!permitted)
+          return HttpResponse.json(errorBody("invalid_api_key", "The provided API key is invalid.", "auth"), {
+            status: 403,
+          });
       }
       if (Buffer.byteLength(recorded.rawBody) > payloadLimit) {
         return HttpResponse.json(
-          errorBody("payload_too_large", `The provided payload reached the size limit. The maximum accepted payload size is ${payloadLimit} bytes.`),
+          errorBody(
+            "payload_too_large",
+            `The provided payload reached the size limit. The maximum accepted payload size is ${payloadLimit} bytes.`,
+          ),
           { status: 413 },
         );
       }
@@ -788,7 +918,8 @@ export function createMeilisearchStandIn(options: MeilisearchStandInOptions = {}
       try {
         return await handle(recorded, params as Record<string, string>, access);
       } catch (error) {
-        if (error instanceof ApiError) return HttpResponse.json(errorBody(error.code, error.message, error.type), { status: error.status });
+        if (error instanceof ApiError)
+          return HttpResponse.json(errorBody(error.code, error.message, error.type), { status: error.status });
         throw error;
       }
     });
@@ -802,93 +933,181 @@ export function createMeilisearchStandIn(options: MeilisearchStandInOptions = {}
   }
 
   const bodyUid: Scope = ({ body }) => [String(((body ?? {}) as { uid?: unknown }).uid ?? "")];
-  const swapped: Scope = ({ body }) => (Array.isArray(body) ? body.flatMap((swap) => ((swap as { indexes?: unknown }).indexes as string[] | undefined) ?? []) : []);
-  const searched: Scope = ({ body }) => (((body ?? {}) as { queries?: Json[] }).queries ?? []).map((query) => String(query.indexUid));
+  const swapped: Scope = ({ body }) =>
+    Array.isArray(body)
+      ? body.flatMap((swap) => ((swap as { indexes?: unknown }).indexes as string[] | undefined) ?? [])
+      : [];
+  const searched: Scope = ({ body }) =>
+    (((body ?? {}) as { queries?: Json[] }).queries ?? []).map((query) => String(query.indexUid));
 
   const handlers: HttpHandler[] = [
-    route("post", "/indexes", "indexes.create", ({ body, method, path }) => {
-      const { uid, primaryKey } = (body ?? {}) as { uid?: string; primaryKey?: string };
-      if (!uid) throw new ApiError(400, "missing_index_uid", "Missing field `uid`");
-      return enqueue(uid, "indexCreation", { primaryKey: primaryKey ?? null }, () => {
-        if (indexes.has(uid)) return { code: "index_already_exists", message: `Index \`${uid}\` already exists.` };
-        createIndex(uid, primaryKey ?? null);
-      }, method, path);
-    }, bodyUid),
+    route(
+      "post",
+      "/indexes",
+      "indexes.create",
+      ({ body, method, path }) => {
+        const { uid, primaryKey } = (body ?? {}) as { uid?: string; primaryKey?: string };
+        if (!uid) throw new ApiError(400, "missing_index_uid", "Missing field `uid`");
+        return enqueue(
+          uid,
+          "indexCreation",
+          { primaryKey: primaryKey ?? null },
+          () => {
+            if (indexes.has(uid)) return { code: "index_already_exists", message: `Index \`${uid}\` already exists.` };
+            createIndex(uid, primaryKey ?? null);
+          },
+          method,
+          path,
+        );
+      },
+      bodyUid,
+    ),
     route("get", "/indexes/:uid", "indexes.get", (_, { uid }) => {
       const index = getIndex(uid!);
-      return HttpResponse.json({ uid: index.uid, primaryKey: index.primaryKey, createdAt: index.createdAt, updatedAt: index.updatedAt });
+      return HttpResponse.json({
+        uid: index.uid,
+        primaryKey: index.primaryKey,
+        createdAt: index.createdAt,
+        updatedAt: index.updatedAt,
+      });
     }),
     route("delete", "/indexes/:uid", "indexes.delete", ({ method, path }, { uid }) =>
-      enqueue(uid!, "indexDeletion", { deletedDocuments: indexes.get(uid!)?.documents.size ?? 0 }, () => {
-        if (!indexes.delete(uid!)) return { code: "index_not_found", message: `Index \`${uid}\` not found.` };
-      }, method, path),
+      enqueue(
+        uid!,
+        "indexDeletion",
+        { deletedDocuments: indexes.get(uid!)?.documents.size ?? 0 },
+        () => {
+          if (!indexes.delete(uid!)) return { code: "index_not_found", message: `Index \`${uid}\` not found.` };
+        },
+        method,
+        path,
+      ),
     ),
     // Both indexes of every pair must exist when the task runs; the swap is atomic.
-    route("post", "/swap-indexes", "indexes.swap", ({ body, method, path }) => {
-      const swaps = Array.isArray(body) ? (body as { indexes?: unknown; rename?: unknown }[]) : null;
-      if (!swaps) throw new ApiError(400, "bad_request", "Invalid value type: expected an array, but found an object");
-      swaps.forEach((swap, position) => {
-        for (const key of Object.keys(swap)) {
-          if (key !== "indexes" && key !== "rename") throw new ApiError(400, "bad_request", `Unknown field \`${key}\` inside \`[${position}]\`: expected one of \`indexes\`, \`rename\``);
-        }
-        if (!Array.isArray(swap.indexes) || swap.indexes.length !== 2) {
-          throw new ApiError(400, "invalid_swap_indexes", `Invalid value at \`[${position}].indexes\`: two index uids must be given, one to swap with the other.`);
-        }
-      });
-      return enqueue(null, "indexSwap", { swaps }, () => {
-        const missing = swaps.flatMap((swap) => (swap.indexes as string[]).filter((uid) => !indexes.has(uid)));
-        if (missing.length > 0) return { code: "index_not_found", message: `Index \`${missing[0]}\` not found.` };
-        for (const swap of swaps) {
-          const [a, b] = swap.indexes as [string, string];
-          const [first, second] = [indexes.get(a)!, indexes.get(b)!];
-          indexes.set(a, { ...second, uid: a });
-          indexes.set(b, { ...first, uid: b });
-        }
-      }, method, path);
-    }, swapped),
+    route(
+      "post",
+      "/swap-indexes",
+      "indexes.swap",
+      ({ body, method, path }) => {
+        const swaps = Array.isArray(body) ? (body as { indexes?: unknown; rename?: unknown }[]) : null;
+        if (!swaps)
+          throw new ApiError(400, "bad_request", "Invalid value type: expected an array, but found an object");
+        swaps.forEach((swap, position) => {
+          for (const key of Object.keys(swap)) {
+            if (key !== "indexes" && key !== "rename")
+              throw new ApiError(
+                400,
+                "bad_request",
+                `Unknown field \`${key}\` inside \`[${position}]\`: expected one of \`indexes\`, \`rename\``,
+              );
+          }
+          if (!Array.isArray(swap.indexes) || swap.indexes.length !== 2) {
+            throw new ApiError(
+              400,
+              "invalid_swap_indexes",
+              `Invalid value at \`[${position}].indexes\`: two index uids must be given, one to swap with the other.`,
+            );
+          }
+        });
+        return enqueue(
+          null,
+          "indexSwap",
+          { swaps },
+          () => {
+            const missing = swaps.flatMap((swap) => (swap.indexes as string[]).filter((uid) => !indexes.has(uid)));
+            if (missing.length > 0) return { code: "index_not_found", message: `Index \`${missing[0]}\` not found.` };
+            for (const swap of swaps) {
+              const [a, b] = swap.indexes as [string, string];
+              const [first, second] = [indexes.get(a)!, indexes.get(b)!];
+              indexes.set(a, { ...second, uid: a });
+              indexes.set(b, { ...first, uid: b });
+            }
+          },
+          method,
+          path,
+        );
+      },
+      swapped,
+    ),
     route("get", "/indexes/:uid/settings", "settings.get", (_, { uid }) => HttpResponse.json(getIndex(uid!).settings)),
-    route("get", "/indexes/:uid/settings/synonyms", "settings.get", (_, { uid }) => HttpResponse.json(getIndex(uid!).settings.synonyms as Json)),
+    route("get", "/indexes/:uid/settings/synonyms", "settings.get", (_, { uid }) =>
+      HttpResponse.json(getIndex(uid!).settings.synonyms as Json),
+    ),
     // Validated on arrival (400, nothing queued); merged when the task runs.
     route("patch", "/indexes/:uid/settings", "settings.update", ({ body, method, path }, { uid }, access) => {
       const patch = validateSettings(body);
       const mayCreate = access.allows("indexes.create", uid!);
-      return enqueue(uid!, "settingsUpdate", patch, () => {
-        const index = writableIndex(uid!, mayCreate);
-        if (!("settings" in index)) return index;
-        const merged = mergeSettings(index.settings, patch);
-        const typos = (merged.typoTolerance as { minWordSizeForTypos: { oneTypo: number; twoTypos: number } }).minWordSizeForTypos;
-        if (typos.oneTypo > typos.twoTypos) {
-          return {
-            code: "invalid_settings_typo_tolerance",
-            message: `\`minWordSizeForTypos\` setting is invalid. \`twoTypos\` should be greater or equals to \`oneTypo\` but found \`oneTypo: ${typos.oneTypo}\` and twoTypos: ${typos.twoTypos}\`.`,
-          };
-        }
-        index.settings = merged;
-      }, method, path);
+      return enqueue(
+        uid!,
+        "settingsUpdate",
+        patch,
+        () => {
+          const index = writableIndex(uid!, mayCreate);
+          if (!("settings" in index)) return index;
+          const merged = mergeSettings(index.settings, patch);
+          const typos = (merged.typoTolerance as { minWordSizeForTypos: { oneTypo: number; twoTypos: number } })
+            .minWordSizeForTypos;
+          if (typos.oneTypo > typos.twoTypos) {
+            return {
+              code: "invalid_settings_typo_tolerance",
+              message: `\`minWordSizeForTypos\` setting is invalid. \`twoTypos\` should be greater or equals to \`oneTypo\` but found \`oneTypo: ${typos.oneTypo}\` and twoTypos: ${typos.twoTypos}\`.`,
+            };
+          }
+          index.settings = merged;
+        },
+        method,
+        path,
+      );
     }),
     route("post", "/indexes/:uid/documents", "documents.add", ({ body, query, method, path }, { uid }, access) => {
       const mayCreate = access.allows("indexes.create", uid!);
-      return enqueue(uid!, "documentAdditionOrUpdate", { receivedDocuments: Array.isArray(body) ? body.length : 0 }, () =>
-        putDocuments(uid!, body, query.get("primaryKey"), true, mayCreate), method, path);
+      return enqueue(
+        uid!,
+        "documentAdditionOrUpdate",
+        { receivedDocuments: Array.isArray(body) ? body.length : 0 },
+        () => putDocuments(uid!, body, query.get("primaryKey"), true, mayCreate),
+        method,
+        path,
+      );
     }),
     route("put", "/indexes/:uid/documents", "documents.add", ({ body, query, method, path }, { uid }, access) => {
       const mayCreate = access.allows("indexes.create", uid!);
-      return enqueue(uid!, "documentAdditionOrUpdate", { receivedDocuments: Array.isArray(body) ? body.length : 0 }, () =>
-        putDocuments(uid!, body, query.get("primaryKey"), false, mayCreate), method, path);
+      return enqueue(
+        uid!,
+        "documentAdditionOrUpdate",
+        { receivedDocuments: Array.isArray(body) ? body.length : 0 },
+        () => putDocuments(uid!, body, query.get("primaryKey"), false, mayCreate),
+        method,
+        path,
+      );
     }),
     route("post", "/indexes/:uid/documents/delete-batch", "documents.delete", ({ body, method, path }, { uid }) =>
-      enqueue(uid!, "documentDeletion", { providedIds: Array.isArray(body) ? body.length : 0 }, () => {
-        const index = indexes.get(uid!);
-        if (!index) return { code: "index_not_found", message: `Index \`${uid}\` not found.` };
-        for (const id of (body as unknown[]) ?? []) index.documents.delete(String(id));
-      }, method, path),
+      enqueue(
+        uid!,
+        "documentDeletion",
+        { providedIds: Array.isArray(body) ? body.length : 0 },
+        () => {
+          const index = indexes.get(uid!);
+          if (!index) return { code: "index_not_found", message: `Index \`${uid}\` not found.` };
+          for (const id of (body as unknown[]) ?? []) index.documents.delete(String(id));
+        },
+        method,
+        path,
+      ),
     ),
     route("delete", "/indexes/:uid/documents", "documents.delete", ({ method, path }, { uid }) =>
-      enqueue(uid!, "documentDeletion", {}, () => {
-        const index = indexes.get(uid!);
-        if (!index) return { code: "index_not_found", message: `Index \`${uid}\` not found.` };
-        index.documents.clear();
-      }, method, path),
+      enqueue(
+        uid!,
+        "documentDeletion",
+        {},
+        () => {
+          const index = indexes.get(uid!);
+          if (!index) return { code: "index_not_found", message: `Index \`${uid}\` not found.` };
+          index.documents.clear();
+        },
+        method,
+        path,
+      ),
     ),
     route("get", "/indexes/:uid/stats", "stats.get", (_, { uid }) => HttpResponse.json(indexStats(getIndex(uid!)))),
     route("get", "/stats", "stats.get", () =>
@@ -900,21 +1119,34 @@ export function createMeilisearchStandIn(options: MeilisearchStandInOptions = {}
       }),
     ),
     route("get", "/tasks/:taskUid", "tasks.get", (_, { taskUid }) => HttpResponse.json(lookupTask(Number(taskUid)))),
-    route("post", "/indexes/:uid/search", "search", ({ body }, { uid }) => HttpResponse.json(search(getIndex(uid!), (body ?? {}) as Json))),
-    route("post", "/multi-search", "search", ({ body }) => {
-      const queries = ((body ?? {}) as { queries?: Json[] }).queries ?? [];
-      const results = queries.map((query, position) => {
-        try {
-          return { indexUid: query.indexUid, ...search(getIndex(String(query.indexUid)), query) };
-        } catch (error) {
-          if (error instanceof ApiError) {
-            throw new ApiError(error.status, error.code, `Inside \`.queries[${position}]\`: ${error.message}`, error.type);
+    route("post", "/indexes/:uid/search", "search", ({ body }, { uid }) =>
+      HttpResponse.json(search(getIndex(uid!), (body ?? {}) as Json)),
+    ),
+    route(
+      "post",
+      "/multi-search",
+      "search",
+      ({ body }) => {
+        const queries = ((body ?? {}) as { queries?: Json[] }).queries ?? [];
+        const results = queries.map((query, position) => {
+          try {
+            return { indexUid: query.indexUid, ...search(getIndex(String(query.indexUid)), query) };
+          } catch (error) {
+            if (error instanceof ApiError) {
+              throw new ApiError(
+                error.status,
+                error.code,
+                `Inside \`.queries[${position}]\`: ${error.message}`,
+                error.type,
+              );
+            }
+            throw error;
           }
-          throw error;
-        }
-      });
-      return HttpResponse.json({ results });
-    }, searched),
+        });
+        return HttpResponse.json({ results });
+      },
+      searched,
+    ),
   ];
 
   function indexStats(index: StoredIndex) {
@@ -924,7 +1156,11 @@ export function createMeilisearchStandIn(options: MeilisearchStandInOptions = {}
     }
     return {
       numberOfDocuments: index.documents.size,
-      isIndexing: [...tasks.values()].some((pending) => pending.task.indexUid === index.uid && (pending.task.status === "enqueued" || pending.task.status === "processing")),
+      isIndexing: [...tasks.values()].some(
+        (pending) =>
+          pending.task.indexUid === index.uid &&
+          (pending.task.status === "enqueued" || pending.task.status === "processing"),
+      ),
       fieldDistribution,
       rawDocumentDbSize: 0,
       avgDocumentSize: 0,
@@ -942,7 +1178,8 @@ export function createMeilisearchStandIn(options: MeilisearchStandInOptions = {}
     requests,
     requestsTo(method: string, path: string | RegExp) {
       return requests.filter(
-        (request) => request.method === method && (typeof path === "string" ? request.path === path : path.test(request.path)),
+        (request) =>
+          request.method === method && (typeof path === "string" ? request.path === path : path.test(request.path)),
       );
     },
     /**
@@ -952,7 +1189,13 @@ export function createMeilisearchStandIn(options: MeilisearchStandInOptions = {}
      * client gives up.
      */
     fail(kind: FaultKind, options: { times?: number; method?: string; path?: RegExp; hangMs?: number } = {}) {
-      faults.push({ kind, remaining: options.times ?? 1, method: options.method, path: options.path, hangMs: options.hangMs ?? 60_000 });
+      faults.push({
+        kind,
+        remaining: options.times ?? 1,
+        method: options.method,
+        path: options.path,
+        hangMs: options.hangMs ?? 60_000,
+      });
     },
     index(uid: string) {
       return indexes.get(uid) ?? null;
@@ -994,17 +1237,24 @@ function jsonKind(value: unknown): string {
   if (typeof value === "object") return "an object";
   if (typeof value === "string") return "a string";
   if (typeof value === "boolean") return "a boolean";
-  if (typeof value === "number") return Number.isInteger(value) && value >= 0 ? "a positive integer" : "a negative or decimal number";
+  if (typeof value === "number")
+    return Number.isInteger(value) && value >= 0 ? "a positive integer" : "a negative or decimal number";
   return typeof value;
 }
 
 function invalidValue(code: string, at: string, expected: string, value: unknown): ApiError {
-  return new ApiError(400, code, `Invalid value type at \`${at}\`: expected ${expected}, but found ${jsonKind(value)}: \`${JSON.stringify(value)}\``);
+  return new ApiError(
+    400,
+    code,
+    `Invalid value type at \`${at}\`: expected ${expected}, but found ${jsonKind(value)}: \`${JSON.stringify(value)}\``,
+  );
 }
 
-const nullable = (check: Check): Check => (value, at, code) => {
-  if (value !== null) check(value, at, code);
-};
+const nullable =
+  (check: Check): Check =>
+  (value, at, code) => {
+    if (value !== null) check(value, at, code);
+  };
 const isString: Check = (value, at, code) => {
   if (typeof value !== "string") throw invalidValue(code, at, "a string", value);
 };
@@ -1012,36 +1262,63 @@ const isBoolean: Check = (value, at, code) => {
   if (typeof value !== "boolean") throw invalidValue(code, at, "a boolean", value);
 };
 const isCount: Check = (value, at, code) => {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 0) throw invalidValue(code, at, "a positive integer", value);
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0)
+    throw invalidValue(code, at, "a positive integer", value);
 };
-const arrayOf = (item: Check): Check => (value, at, code) => {
-  if (!Array.isArray(value)) throw invalidValue(code, at, "an array", value);
-  value.forEach((entry, index) => item(entry, `${at}[${index}]`, code));
-};
-const oneOf = (allowed: readonly string[]): Check => (value, at, code) => {
-  if (typeof value !== "string" || !allowed.includes(value)) {
-    throw new ApiError(400, code, `Unknown value \`${String(value)}\` at \`${at}\`: expected one of ${allowed.map((entry) => `\`${entry}\``).join(", ")}`);
-  }
-};
-const objectOf = (fields: Record<string, Check>): Check => (value, at, code) => {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) throw invalidValue(code, at, "an object", value);
-  for (const [key, entry] of Object.entries(value)) {
-    const check = fields[key];
-    if (!check) {
-      throw new ApiError(400, code, `Unknown field \`${key}\` inside \`${at}\`: expected one of ${Object.keys(fields).map((name) => `\`${name}\``).join(", ")}`);
+const arrayOf =
+  (item: Check): Check =>
+  (value, at, code) => {
+    if (!Array.isArray(value)) throw invalidValue(code, at, "an array", value);
+    value.forEach((entry, index) => item(entry, `${at}[${index}]`, code));
+  };
+const oneOf =
+  (allowed: readonly string[]): Check =>
+  (value, at, code) => {
+    if (typeof value !== "string" || !allowed.includes(value)) {
+      throw new ApiError(
+        400,
+        code,
+        `Unknown value \`${String(value)}\` at \`${at}\`: expected one of ${allowed
+          .map((entry) => `\`${entry}\``)
+          .join(", ")}`,
+      );
     }
-    check(entry, `${at}.${key}`, code);
-  }
-};
-const recordOf = (item: Check): Check => (value, at, code) => {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) throw invalidValue(code, at, "an object", value);
-  for (const [key, entry] of Object.entries(value)) item(entry, `${at}.${key}`, code);
-};
+  };
+const objectOf =
+  (fields: Record<string, Check>): Check =>
+  (value, at, code) => {
+    if (value === null || typeof value !== "object" || Array.isArray(value))
+      throw invalidValue(code, at, "an object", value);
+    for (const [key, entry] of Object.entries(value)) {
+      const check = fields[key];
+      if (!check) {
+        throw new ApiError(
+          400,
+          code,
+          `Unknown field \`${key}\` inside \`${at}\`: expected one of ${Object.keys(fields)
+            .map((name) => `\`${name}\``)
+            .join(", ")}`,
+        );
+      }
+      check(entry, `${at}.${key}`, code);
+    }
+  };
+const recordOf =
+  (item: Check): Check =>
+  (value, at, code) => {
+    if (value === null || typeof value !== "object" || Array.isArray(value))
+      throw invalidValue(code, at, "an object", value);
+    for (const [key, entry] of Object.entries(value)) item(entry, `${at}.${key}`, code);
+  };
 const rankingRule: Check = (value, at, code) => {
   const builtIn = ["words", "typo", "proximity", "attribute", "sort", "exactness", "attributeRank", "wordPosition"];
   if (typeof value !== "string") throw invalidValue(code, at, "a string", value);
   if (!builtIn.includes(value) && !/^[^:\s]+:(asc|desc)$/.test(value)) {
-    throw new ApiError(400, code, `Invalid value at \`${at}\`: \`${value}\` ranking rule is invalid. Valid ranking rules are words, typo, sort, proximity, attribute, exactness and custom ranking rules.`);
+    throw new ApiError(
+      400,
+      code,
+      `Invalid value at \`${at}\`: \`${value}\` ranking rule is invalid. Valid ranking rules are words, typo, sort, proximity, attribute, exactness and custom ranking rules.`,
+    );
   }
 };
 const filterableAttribute: Check = (value, at, code) => {
@@ -1072,26 +1349,44 @@ const SETTINGS_CHECKS: Record<string, Check> = {
       disableOnNumbers: nullable(isBoolean),
     }),
   ),
-  faceting: nullable(objectOf({ maxValuesPerFacet: nullable(isCount), sortFacetValuesBy: nullable(recordOf(oneOf(["alpha", "count"]))) })),
+  faceting: nullable(
+    objectOf({
+      maxValuesPerFacet: nullable(isCount),
+      sortFacetValuesBy: nullable(recordOf(oneOf(["alpha", "count"]))),
+    }),
+  ),
   pagination: nullable(objectOf({ maxTotalHits: nullable(isCount) })),
-  localizedAttributes: nullable(arrayOf(objectOf({ attributePatterns: arrayOf(isString), locales: arrayOf(isString) }))),
+  localizedAttributes: nullable(
+    arrayOf(objectOf({ attributePatterns: arrayOf(isString), locales: arrayOf(isString) })),
+  ),
   facetSearch: nullable(isBoolean),
   prefixSearch: nullable(oneOf(["indexingTime", "disabled"])),
   searchCutoffMs: nullable(isCount),
   embedders: nullable(recordOf(() => undefined)),
 };
 
-const settingsCode = (field: string) => `invalid_settings_${field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)}`;
+const settingsCode = (field: string) =>
+  `invalid_settings_${field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)}`;
 
 /** Throws Meilisearch's 400 for a settings payload it would refuse on arrival. */
 export function validateSettings(body: unknown): Json {
   if (body === null || typeof body !== "object" || Array.isArray(body)) {
-    throw new ApiError(400, "bad_request", `Invalid value type: expected an object, but found ${jsonKind(body)}: \`${JSON.stringify(body)}\``);
+    throw new ApiError(
+      400,
+      "bad_request",
+      `Invalid value type: expected an object, but found ${jsonKind(body)}: \`${JSON.stringify(body)}\``,
+    );
   }
   for (const [key, value] of Object.entries(body)) {
     const check = SETTINGS_CHECKS[key];
     if (!check) {
-      throw new ApiError(400, "bad_request", `Unknown field \`${key}\`: expected one of ${Object.keys(SETTINGS_CHECKS).map((name) => `\`${name}\``).join(", ")}`);
+      throw new ApiError(
+        400,
+        "bad_request",
+        `Unknown field \`${key}\`: expected one of ${Object.keys(SETTINGS_CHECKS)
+          .map((name) => `\`${name}\``)
+          .join(", ")}`,
+      );
     }
     check(value, `.${key}`, settingsCode(key));
   }
@@ -1110,7 +1405,9 @@ export function mergeSettings(current: Json, patch: Json): Json {
     for (const [key, value] of Object.entries(changes)) {
       if (value === null) target[key] = structuredClone(defaults[key] ?? null);
       else if (key === "minWordSizeForTypos" && typeof value === "object") {
-        const inner = (target[key] && typeof target[key] === "object" ? target[key] : structuredClone(defaults[key])) as Json;
+        const inner = (
+          target[key] && typeof target[key] === "object" ? target[key] : structuredClone(defaults[key])
+        ) as Json;
         mergeInto(inner, defaults[key] as Json, value as Json);
         target[key] = inner;
       } else target[key] = structuredClone(value);
@@ -1188,7 +1485,8 @@ function parseFilterString(text: string, filterable: readonly string[]): Predica
   const tokens = lexFilter(text);
   let position = 0;
   const peek = () => tokens[position];
-  const isKeyword = (token: Token | undefined, keyword: string) => token?.kind === "word" && token.value.toUpperCase() === keyword;
+  const isKeyword = (token: Token | undefined, keyword: string) =>
+    token?.kind === "word" && token.value.toUpperCase() === keyword;
   const expect = (value: string) => {
     const token = tokens[position++];
     if (token?.kind !== "punct" || token.value !== value) throw filterError(`expected \`${value}\` in \`${text}\``);
@@ -1219,7 +1517,11 @@ function parseFilterString(text: string, filterable: readonly string[]): Predica
     if (!fieldToken || fieldToken.kind === "punct") throw filterError(`expected an attribute in \`${text}\``);
     const field = fieldToken.value;
     if (!filterable.includes(field)) {
-      throw new ApiError(400, "invalid_search_filter", `Attribute \`${field}\` is not filterable. Available filterable attributes are: \`${filterable.join(", ")}\`.`);
+      throw new ApiError(
+        400,
+        "invalid_search_filter",
+        `Attribute \`${field}\` is not filterable. Available filterable attributes are: \`${filterable.join(", ")}\`.`,
+      );
     }
     const next = tokens[position++];
     let negate = false;
@@ -1246,7 +1548,8 @@ function parseFilterString(text: string, filterable: readonly string[]): Predica
     } else if (isKeyword(operator, "IS")) {
       const what = tokens[position++];
       if (isKeyword(what, "NULL")) predicate = (document) => document[field] === null;
-      else if (isKeyword(what, "EMPTY")) predicate = (document) => valuesOf(document, field).every((item) => item === "");
+      else if (isKeyword(what, "EMPTY"))
+        predicate = (document) => valuesOf(document, field).every((item) => item === "");
       else throw filterError(`expected NULL or EMPTY in \`${text}\``);
     } else if (operator?.kind === "punct" && ["=", "!=", ">", ">=", "<", "<="].includes(operator.value)) {
       if (negate) throw filterError(`unexpected NOT in \`${text}\``);

@@ -11,10 +11,27 @@ describe("MiniSearchEngine", () => {
     engine = new MiniSearchEngine();
     await engine.init();
     await engine.upsert([
-      searchDocument({ entityId: "den", title: "Đèn tín hiệu giao thông thích ứng", sector: ["giao-thong"], trlBand: "4-6" }),
-      searchDocument({ entityId: "xe-buyt", title: "Theo dõi xe buýt theo thời gian thực", summary: "Giao thông công cộng", sector: ["giao-thong"], trlBand: "7-9" }),
+      searchDocument({
+        entityId: "den",
+        title: "Đèn tín hiệu giao thông thích ứng",
+        sector: ["giao-thong"],
+        trlBand: "4-6",
+      }),
+      searchDocument({
+        entityId: "xe-buyt",
+        title: "Theo dõi xe buýt theo thời gian thực",
+        summary: "Giao thông công cộng",
+        sector: ["giao-thong"],
+        trlBand: "7-9",
+      }),
       searchDocument({ entityId: "benh-vien", title: "Hệ thống quản lý bệnh viện", sector: ["y-te"], trlBand: "7-9" }),
-      searchDocument({ entityId: "nhap", title: "Bản nháp giao thông", published: false, organisationId: "org-secret", sector: ["giao-thong"] }),
+      searchDocument({
+        entityId: "nhap",
+        title: "Bản nháp giao thông",
+        published: false,
+        organisationId: "org-secret",
+        sector: ["giao-thong"],
+      }),
     ]);
   });
 
@@ -25,7 +42,9 @@ describe("MiniSearchEngine", () => {
   });
 
   it("filters: OR within a field, AND across fields", async () => {
-    expect(ids(await engine.search({ q: "", filters: { sector: ["giao-thong", "y-te"], trlBand: ["7-9"] } })).sort()).toEqual(["benh-vien", "xe-buyt"]);
+    expect(
+      ids(await engine.search({ q: "", filters: { sector: ["giao-thong", "y-te"], trlBand: ["7-9"] } })).sort(),
+    ).toEqual(["benh-vien", "xe-buyt"]);
     expect((await engine.search({ q: "giao thông", filters: { sector: ["y-te"] } })).total).toBe(0);
   });
 
@@ -37,7 +56,9 @@ describe("MiniSearchEngine", () => {
 
   it("shows drafts only to their organisation, and never suggests them", async () => {
     expect(ids(await engine.search({ q: "giao thông" }))).not.toContain("nhap");
-    expect(ids(await engine.search({ q: "giao thông", visibility: { organisationIds: ["org-secret"] } }))).toContain("nhap");
+    expect(ids(await engine.search({ q: "giao thông", visibility: { organisationIds: ["org-secret"] } }))).toContain(
+      "nhap",
+    );
     expect((await engine.suggest({ q: "bản nh" })).map((suggestion) => suggestion.id)).toEqual([]);
   });
 
@@ -45,7 +66,10 @@ describe("MiniSearchEngine", () => {
     expect(ids(await engine.search({ q: "quản lý bện" }))).toEqual(["benh-vien"]);
     expect(ids(await engine.search({ q: "thichs ung" }))).toEqual(["den"]);
     const [hit] = (await engine.search({ q: "tin hieu" })).hits;
-    expect(hit!.highlight.title.filter((segment) => segment.match).map((segment) => segment.text)).toEqual(["tín", "hiệu"]);
+    expect(hit!.highlight.title.filter((segment) => segment.match).map((segment) => segment.text)).toEqual([
+      "tín",
+      "hiệu",
+    ]);
   });
 
   it("reflects an edit and a removal at once", async () => {

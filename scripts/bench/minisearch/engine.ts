@@ -7,7 +7,14 @@
 import MiniSearch, { type Query } from "minisearch";
 import { Vocabulary } from "../../../search/embedded/vocabulary.ts";
 import { highlight, snippet } from "../../../search/highlight.ts";
-import { buildSynonymIndex, EMPTY_SYNONYMS, parseQuery, type ParsedQuery, type QueryClause, type SynonymIndex } from "../../../search/query.ts";
+import {
+  buildSynonymIndex,
+  EMPTY_SYNONYMS,
+  parseQuery,
+  type ParsedQuery,
+  type QueryClause,
+  type SynonymIndex,
+} from "../../../search/query.ts";
 import { rerankBonus, rerankText, type RerankText } from "../../../search/rerank.ts";
 import { foldedWords } from "../../../search/text.ts";
 import { RERANK_WINDOW } from "../../../search/tuning/search.ts";
@@ -57,7 +64,8 @@ interface Candidate {
 }
 
 const keywordText = (document: SearchDocument) => document.keywords.join(" . ");
-const searchableText = (document: SearchDocument) => `${document.title} ${document.summary} ${keywordText(document)} ${document.body}`;
+const searchableText = (document: SearchDocument) =>
+  `${document.title} ${document.summary} ${keywordText(document)} ${document.body}`;
 
 export class MiniSearchEngine implements SearchEngine {
   readonly name = "minisearch";
@@ -71,7 +79,8 @@ export class MiniSearchEngine implements SearchEngine {
     return new MiniSearch<SearchDocument>({
       idField: "id",
       fields: ["title", "summary", "keywords", "body"],
-      extractField: (document, field) => (field === "keywords" ? keywordText(document) : (document[field as keyof SearchDocument] as string)),
+      extractField: (document, field) =>
+        field === "keywords" ? keywordText(document) : (document[field as keyof SearchDocument] as string),
       // Folding happens here rather than in processTerm so one tokenizer
       // (search/text.ts) decides what a word is for every engine.
       tokenize: (text) => foldedWords(text),
@@ -154,15 +163,18 @@ export class MiniSearchEngine implements SearchEngine {
       const word = words[0]!;
       alternatives.push({ words, phrase: false, prefix: clause.prefix, terms: [clause.prefix ? `${word}*` : word] });
       if (withTypos) {
-        for (const [candidate] of this.vocabulary.withinTypos(word)) alternatives.push({ words: [candidate], phrase: false, prefix: false, terms: [candidate] });
+        for (const [candidate] of this.vocabulary.withinTypos(word))
+          alternatives.push({ words: [candidate], phrase: false, prefix: false, terms: [candidate] });
       }
     }
-    for (const synonym of clause.synonyms) alternatives.push({ words: synonym, phrase: synonym.length > 1, prefix: false, terms: synonym });
+    for (const synonym of clause.synonyms)
+      alternatives.push({ words: synonym, phrase: synonym.length > 1, prefix: false, terms: synonym });
     return alternatives;
   }
 
   private static toQuery(alternative: Alternative): Query {
-    if (alternative.words.length === 1) return { queries: alternative.words, prefix: alternative.prefix, combineWith: "OR" };
+    if (alternative.words.length === 1)
+      return { queries: alternative.words, prefix: alternative.prefix, combineWith: "OR" };
     return { queries: alternative.words, prefix: false, combineWith: "AND" };
   }
 
@@ -186,13 +198,22 @@ export class MiniSearchEngine implements SearchEngine {
     return { rows, terms: alternatives.flat().flatMap((option) => option.terms) };
   }
 
-  private satisfies(document: SearchDocument, alternatives: Alternative[][], fields: string[] = Object.keys(FIELD_BOOSTS)) {
-    const texts = fields.map((field) => foldedWords(field === "keywords" ? keywordText(document) : (document[field as keyof SearchDocument] as string)));
-    const has = (word: string, prefix: boolean) => texts.some((words) => words.some((candidate) => (prefix ? candidate.startsWith(word) : candidate === word)));
+  private satisfies(
+    document: SearchDocument,
+    alternatives: Alternative[][],
+    fields: string[] = Object.keys(FIELD_BOOSTS),
+  ) {
+    const texts = fields.map((field) =>
+      foldedWords(field === "keywords" ? keywordText(document) : (document[field as keyof SearchDocument] as string)),
+    );
+    const has = (word: string, prefix: boolean) =>
+      texts.some((words) => words.some((candidate) => (prefix ? candidate.startsWith(word) : candidate === word)));
     const adjacent = (phrase: string[]) =>
       texts.some((words) => words.some((_, start) => phrase.every((word, offset) => words[start + offset] === word)));
     return alternatives.every((options) =>
-      options.some((option) => (option.phrase ? adjacent(option.words) : option.words.every((word) => has(word, option.prefix)))),
+      options.some((option) =>
+        option.phrase ? adjacent(option.words) : option.words.every((word) => has(word, option.prefix)),
+      ),
     );
   }
 
@@ -212,11 +233,20 @@ export class MiniSearchEngine implements SearchEngine {
         const document = stored.document;
         const passes = Object.entries(query.filters ?? {}).every(([field, values]) => {
           if (!values || values.length === 0) return true;
-          const own = field === "type" ? [document.type] : ([] as (string | null)[]).concat(document[field as keyof SearchDocument] as string | string[] | null);
+          const own =
+            field === "type"
+              ? [document.type]
+              : ([] as (string | null)[]).concat(document[field as keyof SearchDocument] as string | string[] | null);
           return own.some((value) => value !== null && values.includes(value));
         });
         if (!passes) continue;
-        const entry = scores.get(document.id) ?? { id: document.id, type: document.type, entityId: document.entityId, score: 0, matched: [] };
+        const entry = scores.get(document.id) ?? {
+          id: document.id,
+          type: document.type,
+          entityId: document.entityId,
+          score: 0,
+          matched: [],
+        };
         entry.score += result.score * term.weight;
         entry.matched.push(term.words.join(" "));
         scores.set(document.id, entry);
@@ -229,7 +259,10 @@ export class MiniSearchEngine implements SearchEngine {
     const perPage = Math.min(Math.max(query.perPage ?? 20, 1), MAX_PER_PAGE);
     const page = Math.max(query.page ?? 1, 1);
     const organisationIds = new Set(query.visibility?.organisationIds ?? []);
-    const filters = Object.entries(query.filters ?? {}).filter(([, values]) => values && values.length > 0) as [FacetField, string[]][];
+    const filters = Object.entries(query.filters ?? {}).filter(([, values]) => values && values.length > 0) as [
+      FacetField,
+      string[],
+    ][];
     const filterSets = filters.map(([field, values]) => [field, new Set(values)] as const);
     const wantedFacets = query.facets ?? [];
     const parsed = parseQuery(query.q, this.synonyms);
@@ -265,9 +298,11 @@ export class MiniSearchEngine implements SearchEngine {
     let outcome: ReturnType<typeof candidates> = { accepted: [], counts: {} };
     let usedClauses = parsed.clauses;
     if (parsed.clauses.length === 0) {
-      outcome = candidates((function* (documents) {
-        for (const stored of documents.values()) yield { stored, score: 0 };
-      })(this.documents));
+      outcome = candidates(
+        (function* (documents) {
+          for (const stored of documents.values()) yield { stored, score: 0 };
+        })(this.documents),
+      );
     } else {
       // Exact words, then typo variants, then fewer words from the end: the
       // embedded engine's order, so both find the same documents.
@@ -286,14 +321,24 @@ export class MiniSearchEngine implements SearchEngine {
       }
     }
 
-    const ordered = this.order(outcome.accepted, query.sort ?? "relevance", parsed.clauses.length > 0, { ...parsed, clauses: usedClauses });
+    const ordered = this.order(outcome.accepted, query.sort ?? "relevance", parsed.clauses.length > 0, {
+      ...parsed,
+      clauses: usedClauses,
+    });
     const hits = ordered.slice((page - 1) * perPage, page * perPage).map((item) => this.hit(item, matchedTerms));
-    const didYouMean = ordered.length === 0 && parsed.clauses.length > 0 ? this.correction(parsed, organisationIds) : null;
+    const didYouMean =
+      ordered.length === 0 && parsed.clauses.length > 0 ? this.correction(parsed, organisationIds) : null;
     return { total: ordered.length, page, perPage, hits, facets: outcome.counts, matchedTerms, didYouMean };
   }
 
-  private order(accepted: Candidate[], sort: NonNullable<SearchQuery["sort"]>, hasQuery: boolean, parsed: ParsedQuery): Candidate[] {
-    const newest = (a: Stored, b: Stored) => (b.document.publishedAt ?? 0) - (a.document.publishedAt ?? 0) || a.rank - b.rank;
+  private order(
+    accepted: Candidate[],
+    sort: NonNullable<SearchQuery["sort"]>,
+    hasQuery: boolean,
+    parsed: ParsedQuery,
+  ): Candidate[] {
+    const newest = (a: Stored, b: Stored) =>
+      (b.document.publishedAt ?? 0) - (a.document.publishedAt ?? 0) || a.rank - b.rank;
     if (sort === "newest" || (sort === "relevance" && !hasQuery)) {
       return accepted.sort((a, b) => newest(a.stored, b.stored)).map(({ stored }) => ({ stored, score: 0 }));
     }
@@ -303,7 +348,8 @@ export class MiniSearchEngine implements SearchEngine {
         .sort((a, b) => {
           const pa = a.stored.document.priceMin;
           const pb = b.stored.document.priceMin;
-          if (pa === null || pb === null) return (pa === null ? 1 : 0) - (pb === null ? 1 : 0) || newest(a.stored, b.stored);
+          if (pa === null || pb === null)
+            return (pa === null ? 1 : 0) - (pb === null ? 1 : 0) || newest(a.stored, b.stored);
           return direction * (pa - pb) || newest(a.stored, b.stored);
         })
         .map(({ stored }) => ({ stored, score: 0 }));
@@ -315,7 +361,6 @@ export class MiniSearchEngine implements SearchEngine {
       .sort((a, b) => b.score - a.score || a.stored.rank - b.stored.rank);
     return [...head, ...byScore.slice(RERANK_WINDOW)];
   }
-
 
   private hit({ stored, score }: Candidate, matchedTerms: string[]): SearchHit {
     const document = stored.document;
@@ -331,7 +376,10 @@ export class MiniSearchEngine implements SearchEngine {
       priceMin: document.priceMin,
       publishedAt: document.publishedAt,
       score,
-      highlight: { title: highlight(document.title, matchedTerms), snippet: snippet([document.summary, document.body], matchedTerms) },
+      highlight: {
+        title: highlight(document.title, matchedTerms),
+        snippet: snippet([document.summary, document.body], matchedTerms),
+      },
     };
   }
 

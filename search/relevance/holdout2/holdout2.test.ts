@@ -9,12 +9,21 @@ import { bigrams, jaccard } from "../overlap.ts";
 
 const dir = import.meta.dirname;
 
-type Offer = { externalId: string; provider: string; title: string; description: string; tags?: string[]; language: "vi" | "en" };
+type Offer = {
+  externalId: string;
+  provider: string;
+  title: string;
+  description: string;
+  tags?: string[];
+  language: "vi" | "en";
+};
 type Problem = { code: string; title: string; description: string; sector?: string; language: "vi" | "en" };
 type Qrel = { problem: string; offer: string; grade: number };
 
 function lines(file: string): string[] {
-  return readFileSync(join(dir, file), "utf8").split("\n").filter((line) => line.trim() !== "");
+  return readFileSync(join(dir, file), "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "");
 }
 
 function readJsonl<T>(file: string): T[] {
@@ -27,12 +36,12 @@ function readJsonl<T>(file: string): T[] {
   });
 }
 
-
 const offers = readJsonl<Offer>("offers.jsonl");
 const problems = readJsonl<Problem>("problems.jsonl");
 const qrels: Qrel[] = lines("match-qrels.tsv").map((line, i) => {
   const fields = line.split("\t");
-  if (fields.length !== 4 || fields[1] !== "0" || !/^[0-3]$/.test(fields[3] ?? "")) throw new Error(`match-qrels.tsv:${i + 1} is not a qrels line`);
+  if (fields.length !== 4 || fields[1] !== "0" || !/^[0-3]$/.test(fields[3] ?? ""))
+    throw new Error(`match-qrels.tsv:${i + 1} is not a qrels line`);
   return { problem: fields[0]!, offer: fields[2]!, grade: Number(fields[3]) };
 });
 const offerById = new Map(offers.map((o) => [o.externalId, o]));
@@ -46,7 +55,8 @@ describe("holdout2 offers", () => {
     for (const o of offers) {
       const parsed = importedOfferSchema.safeParse(o);
       expect(parsed.success, `${o.externalId}: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
-      for (const text of [o.provider, o.title, o.description, ...(o.tags ?? [])]) expect(text === text.normalize("NFC"), o.externalId).toBe(true);
+      for (const text of [o.provider, o.title, o.description, ...(o.tags ?? [])])
+        expect(text === text.normalize("NFC"), o.externalId).toBe(true);
     }
   });
 });
@@ -74,16 +84,22 @@ describe("holdout2 problems and qrels", () => {
       expect(offerById.has(r.offer), r.offer).toBe(true);
     }
     expect(new Set(qrels.map((r) => `${r.problem}/${r.offer}`)).size).toBe(qrels.length);
-    for (const p of problems) expect(qrels.filter((r) => r.problem === p.code && r.grade >= 2).length, p.code).toBeGreaterThanOrEqual(2);
+    for (const p of problems)
+      expect(qrels.filter((r) => r.problem === p.code && r.grade >= 2).length, p.code).toBeGreaterThanOrEqual(2);
   });
 
   it("includes cross-language and low-overlap relevant pairs", () => {
-    const pairs = qrels.filter((r) => r.grade >= 2).map((r) => ({ p: problemByCode.get(r.problem)!, o: offerById.get(r.offer)! }));
+    const pairs = qrels
+      .filter((r) => r.grade >= 2)
+      .map((r) => ({ p: problemByCode.get(r.problem)!, o: offerById.get(r.offer)! }));
     expect(pairs.filter(({ p, o }) => p.language !== o.language).length).toBeGreaterThanOrEqual(15);
     const lowOverlap = pairs.filter(
       ({ p, o }) =>
         p.language === o.language &&
-        jaccard(bigrams(`${p.title} ${p.description}`), bigrams(`${o.title} . ${(o.tags ?? []).join(" . ")} . ${o.description}`)) < 0.03,
+        jaccard(
+          bigrams(`${p.title} ${p.description}`),
+          bigrams(`${o.title} . ${(o.tags ?? []).join(" . ")} . ${o.description}`),
+        ) < 0.03,
     );
     expect(lowOverlap.length).toBeGreaterThanOrEqual(10);
   });
@@ -91,7 +107,12 @@ describe("holdout2 problems and qrels", () => {
 
 describe("merged-pool-qrels.tsv", () => {
   it("judges dev-set offers against holdout2 problems only, once per pair", () => {
-    const devIds = new Set(readFileSync(join(dir, "..", "offers.jsonl"), "utf8").split("\n").filter((line) => line.trim()).map((line) => (JSON.parse(line) as Offer).externalId));
+    const devIds = new Set(
+      readFileSync(join(dir, "..", "offers.jsonl"), "utf8")
+        .split("\n")
+        .filter((line) => line.trim())
+        .map((line) => (JSON.parse(line) as Offer).externalId),
+    );
     const pool = lines("merged-pool-qrels.tsv").map((line) => line.split("\t"));
     expect(pool.length).toBeGreaterThan(0);
     for (const [problem, zero, offer, grade] of pool) {
