@@ -2,12 +2,10 @@
 // listing only public items first published since that subscription was last
 // sent (or in the last 7 days). Nothing new, no email. Run weekly by
 // `npm run digest:weekly`; a second run in the same week sends nothing.
-import type { TFunction } from "i18next";
 import { db, type SubscriptionKind } from "~/db.server";
-import { i18next } from "~/i18n/i18next.server";
 import { enqueueMail } from "~/models/mail-outbox.server";
 import { ALERTS_GROUP } from "~/models/notice-kinds";
-import { plainTextHtml } from "~/models/notice-render.server";
+import { plainTextHtml, translator } from "~/models/notice-render.server";
 import { rankNeedsForOffer, rankOffersFor } from "~/models/match-ranking.server";
 import { appBaseUrl } from "~/models/notification.server";
 import { parseSearch, publicPath, runSearch } from "~/models/search-request.server";
@@ -231,7 +229,8 @@ function parseQuery(query: string | null) {
 
 type SectorNames = Map<string, { nameVi: string; nameEn: string }>;
 
-type Language = { t: TFunction; english: boolean };
+// The same translator every notice email uses, so all email text is rendered one way.
+type Language = { t: ReturnType<typeof translator>; english: boolean };
 
 function sectionHeading({ t, english }: Language, subscription: Subscription, sectors: SectorNames): string {
   const sector =
@@ -311,7 +310,7 @@ export async function sendWeeklyDigests(now = new Date()): Promise<DigestReport>
   const fresh = [...(await newPublicItems(earliest)).values()].sort(
     (a, b) => b.firstPublishedAt.getTime() - a.firstPublishedAt.getTime(),
   );
-  const [vi, en] = await Promise.all([i18next.getFixedT("vi"), i18next.getFixedT("en")]);
+  const [vi, en] = [translator("vi"), translator("en")];
   const sectors: SectorNames = new Map(
     (
       await db.taxonomyTerm.findMany({ where: { kind: "SECTOR" }, select: { slug: true, nameVi: true, nameEn: true } })
