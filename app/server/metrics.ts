@@ -104,7 +104,7 @@ function createMetrics() {
     }),
     jobRuns: new Gauge({
       name: "hte_job_runs_last_24h",
-      help: "Runs of each periodic job started in the last 24 hours, by status (running, ok, failed), across all processes.",
+      help: "Runs of each periodic job started in the last 24 hours, by status (running, ok, failed, or abandoned: its process died mid-run), across all processes.",
       labelNames: ["job", "status"] as const,
       registers,
     }),
