@@ -8,7 +8,7 @@ import { useTranslation } from "react-i18next";
 import { PaymentsModeBanner } from "~/components/payments-mode-banner";
 import { ErrorSummary, TextAreaField, TextField } from "~/components/form";
 import { MessageThread } from "~/components/message-thread";
-import { TableRegion } from "~/components/table-region";
+import { ReceiptDocument } from "~/components/order-receipt";
 import type { Language } from "~/i18n/config";
 import { i18next } from "~/i18n/i18next.server";
 import { openThread } from "~/models/message.server";
@@ -28,7 +28,7 @@ import receiptStyles from "~/styles/receipt.css";
 import { vatBreakdown } from "~/utils/vat";
 import { vndInWords } from "~/utils/vnd-words.server";
 import { cancelOrderSchema, fulfilSchema, payOrderSchema, refundSchema, retryRefundSchema } from "~/schemas/payments";
-import { formatDate, formatDateTime, formatVnd } from "~/utils/format";
+import { formatDateTime, formatVnd } from "~/utils/format";
 import { isStaff, notFound, requireOrgMember, requireStaff, requireUser } from "~/utils/permissions.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: receiptStyles }];
@@ -189,15 +189,6 @@ export default function OrderReceipt() {
   const vnd = (amount: number) => formatVnd(amount, language);
   const remaining = (order.amountPaidVnd ?? 0) - order.amountRefundedVnd;
   const checkout = searchParams.get("checkout");
-  // Stored reasons start with a code ("checkout_unavailable: <provider's message>"); people read the code's sentence.
-  const failureText = (reason: string) => {
-    const code = reason.split(":")[0] as
-      | "checkout_unavailable"
-      | "checkout_expired"
-      | "cancelled_by_buyer"
-      | "checkout_not_started";
-    return t(`payments.failureReasons.${code}`, { defaultValue: reason });
-  };
   return (
     <div className="receipt-page">
       <p className="no-print">
@@ -219,127 +210,7 @@ export default function OrderReceipt() {
           {t("payments.receipt.checkoutCancelled")}
         </p>
       ) : null}
-      <article className="receipt" aria-labelledby="receipt-title">
-        <header className="receipt-head">
-          <p className="receipt-issuer">{t("meta.siteName")}</p>
-          <h1 id="receipt-title">{t("payments.receipt.title")}</h1>
-          <p className="receipt-ref">
-            {`${t("payments.receipt.number")}: `}
-            <strong>{order.number}</strong>
-            <br />
-            {`${t("payments.receipt.date")}: ${formatDate(order.createdAt, language)}`}
-            <br />
-            {`${t("payments.list.status")}: `}
-            <strong className="receipt-status">{t(`payments.statuses.${order.status}`)}</strong>
-          </p>
-        </header>
-        <div className="receipt-parties">
-          <PartyBlock title={t("payments.review.sellerTitle")} party={order.sellerParty} />
-          <PartyBlock title={t("payments.review.buyerTitle")} party={order.buyerParty} />
-        </div>
-        <TableRegion label={t("payments.receipt.linesTitle")}>
-          <table className="receipt-lines">
-            <caption>{t("payments.receipt.linesTitle")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("payments.receipt.lineNo")}</th>
-                <th scope="col">{t("payments.receipt.lineItem")}</th>
-                <th scope="col">{t("payments.review.unit")}</th>
-                <th scope="col" className="num">
-                  {t("payments.receipt.quantity")}
-                </th>
-                <th scope="col" className="num">
-                  {t("payments.receipt.unitPrice")}
-                </th>
-                <th scope="col" className="num">
-                  {t("payments.receipt.amount")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                <td>1</td>
-                <td>
-                  {order.offerSlug ? (
-                    <Link to={`/offers/${order.offerSlug}`}>{order.offerTitle}</Link>
-                  ) : (
-                    order.offerTitle
-                  )}
-                  <br />
-                  {t("payments.receipt.packageLine", { name: order.packageName })}
-                </td>
-                <td>{order.packageUnit}</td>
-                <td className="num">{order.quantity}</td>
-                <td className="num">{vnd(order.unitPriceVnd)}</td>
-                <td className="num">{vnd(order.amountVnd)}</td>
-              </tr>
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row" colSpan={5}>
-                  {t("payments.review.preVat")}
-                </th>
-                <td className="num">{vnd(totals.preVatVnd)}</td>
-              </tr>
-              <tr>
-                <th scope="row" colSpan={5}>
-                  {t("payments.review.vat", { percent: order.vatPercent })}
-                </th>
-                <td className="num">{vnd(totals.vatVnd)}</td>
-              </tr>
-              <tr className="receipt-total">
-                <th scope="row" colSpan={5}>
-                  {t("payments.review.total")}
-                </th>
-                <td className="num">{vnd(order.amountVnd)}</td>
-              </tr>
-            </tfoot>
-          </table>
-        </TableRegion>
-        <p className="receipt-words">
-          {`${t("payments.receipt.inWords")}: `}
-          <em>{amountInWords}</em>
-        </p>
-        <p className="hint">{`${t("payments.review.vatHint", {
-          percent: order.vatPercent,
-          divisor: 100 + order.vatPercent,
-        })} ${t("payments.receipt.notInvoice")}`}</p>
-        <dl className="summary-list receipt-payment">
-          <dt>{t("payments.receipt.orderedAt")}</dt>
-          <dd>{formatDateTime(order.createdAt, language)}</dd>
-          {order.amountPaidVnd !== null ? (
-            <>
-              <dt>{t("payments.receipt.paid")}</dt>
-              <dd>{vnd(order.amountPaidVnd)}</dd>
-            </>
-          ) : null}
-          {order.paidAt ? (
-            <>
-              <dt>{t("payments.receipt.paidAt")}</dt>
-              <dd>{formatDateTime(order.paidAt, language)}</dd>
-            </>
-          ) : null}
-          {order.amountRefundedVnd > 0 ? (
-            <>
-              <dt>{t("payments.receipt.refunded")}</dt>
-              <dd>{vnd(order.amountRefundedVnd)}</dd>
-            </>
-          ) : null}
-          {order.fulfilledAt ? (
-            <>
-              <dt>{t("payments.receipt.fulfilledAt")}</dt>
-              <dd>{formatDateTime(order.fulfilledAt, language)}</dd>
-            </>
-          ) : null}
-          {order.status === "CANCELLED" && order.failureReason ? (
-            <>
-              <dt>{t("payments.receipt.failure")}</dt>
-              <dd>{failureText(order.failureReason)}</dd>
-            </>
-          ) : null}
-        </dl>
-        <p className="hint no-print">{t("payments.receipt.printHint")}</p>
-      </article>
+      <ReceiptDocument order={order} totals={totals} amountInWords={amountInWords} />
       <div className="no-print">
         {order.checkoutUrl ? (
           <p>
@@ -395,21 +266,5 @@ export default function OrderReceipt() {
         {thread ? <MessageThread thread={thread} action={`/orders/${order.id}/messages`} /> : null}
       </div>
     </div>
-  );
-}
-
-type Party = { name: string; taxCode: string | null; address: string | null };
-
-function PartyBlock({ title, party }: { title: string; party: Party }) {
-  const { t } = useTranslation();
-  return (
-    <section className="receipt-party">
-      <h2>{title}</h2>
-      <p>
-        <strong>{party.name}</strong>
-      </p>
-      <p>{`${t("payments.review.taxCode")}: ${party.taxCode ?? "—"}`}</p>
-      <p>{`${t("payments.review.address")}: ${party.address ?? "—"}`}</p>
-    </section>
   );
 }
