@@ -187,3 +187,33 @@ export function ErrorSummary(props: {
     </div>
   );
 }
+
+// An optional PDF attached to a message or a proposal. The error comes from
+// the caller: conform's, or the 413 the route answers for a file over the limit.
+export function PdfAttachmentField(props: { field: AnyField; label: string; hint: string; error: string | undefined }) {
+  const { t } = useTranslation();
+  const { field, error } = props;
+  return (
+    <div className={error ? "field field-error" : "field"}>
+      <label htmlFor={field.id}>
+        {props.label} <span className="optional">{t("organisations.optional")}</span>
+      </label>
+      <p className="hint" id={`${field.id}-hint`}>
+        {props.hint}
+      </p>
+      {error ? (
+        <p className="error-message" id={field.errorId}>
+          {translateError(t, error)}
+        </p>
+      ) : null}
+      <input
+        type="file"
+        id={field.id}
+        name={field.name}
+        accept="application/pdf,.pdf"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={[`${field.id}-hint`, error ? field.errorId : ""].filter(Boolean).join(" ")}
+      />
+    </div>
+  );
+}

@@ -2,7 +2,7 @@ import { type SubmissionResult, getFormProps, useForm } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary, TextAreaField, translateError } from "~/components/form";
+import { ErrorSummary, PdfAttachmentField, TextAreaField } from "~/components/form";
 import type { Language } from "~/i18n/config";
 import { MAX_MESSAGE, messageSchema } from "~/schemas/message";
 import { formatDateTime } from "~/utils/format";
@@ -101,29 +101,12 @@ export function MessageThread(props: {
               label={t("messages.body")}
               hint={t("messages.bodyHint", { max: MAX_MESSAGE })}
             />
-            <div className={attachmentError ? "field field-error" : "field"}>
-              <label htmlFor={fields.attachment.id}>
-                {t("messages.attachment")} <span className="optional">{t("organisations.optional")}</span>
-              </label>
-              <p className="hint" id={`${fields.attachment.id}-hint`}>
-                {t("messages.attachmentHint")}
-              </p>
-              {attachmentError ? (
-                <p className="error-message" id={fields.attachment.errorId}>
-                  {translateError(t, attachmentError)}
-                </p>
-              ) : null}
-              <input
-                type="file"
-                id={fields.attachment.id}
-                name={fields.attachment.name}
-                accept="application/pdf,.pdf"
-                aria-invalid={attachmentError ? true : undefined}
-                aria-describedby={[`${fields.attachment.id}-hint`, attachmentError ? fields.attachment.errorId : ""]
-                  .filter(Boolean)
-                  .join(" ")}
-              />
-            </div>
+            <PdfAttachmentField
+              field={fields.attachment}
+              label={t("messages.attachment")}
+              hint={t("messages.attachmentHint")}
+              error={attachmentError}
+            />
             <button type="submit" className="button">
               {t("messages.send")}
             </button>

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary, SelectField, TextAreaField, translateError } from "~/components/form";
+import { ErrorSummary, PdfAttachmentField, SelectField, TextAreaField } from "~/components/form";
 import type { Language } from "~/i18n/config";
 import { proposalSchema } from "~/schemas/problem-statement";
 
@@ -69,29 +69,12 @@ export function ProposeForm(props: {
           label={t("statements.proposals.pitch")}
           hint={t("statements.proposals.pitchHint")}
         />
-        <div className={attachmentError ? "field field-error" : "field"}>
-          <label htmlFor={fields.attachment.id}>
-            {t("statements.proposals.attachment")} <span className="optional">{t("organisations.optional")}</span>
-          </label>
-          <p className="hint" id={`${fields.attachment.id}-hint`}>
-            {t("statements.proposals.attachmentHint")}
-          </p>
-          {attachmentError ? (
-            <p className="error-message" id={fields.attachment.errorId}>
-              {translateError(t, attachmentError)}
-            </p>
-          ) : null}
-          <input
-            type="file"
-            id={fields.attachment.id}
-            name={fields.attachment.name}
-            accept="application/pdf,.pdf"
-            aria-invalid={attachmentError ? true : undefined}
-            aria-describedby={[`${fields.attachment.id}-hint`, attachmentError ? fields.attachment.errorId : ""]
-              .filter(Boolean)
-              .join(" ")}
-          />
-        </div>
+        <PdfAttachmentField
+          field={fields.attachment}
+          label={t("statements.proposals.attachment")}
+          hint={t("statements.proposals.attachmentHint")}
+          error={attachmentError}
+        />
         <button type="submit" className="button">
           {t("statements.proposals.propose")}
         </button>
