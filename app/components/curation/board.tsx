@@ -1,9 +1,9 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "~/i18n/config";
-import { MAX_NOTE, matchRejectReasons, matchStatuses } from "~/schemas/curation";
+import { MAX_NOTE, matchStatuses } from "~/schemas/curation";
 import { TableRegion } from "../table-region";
-import { MatchCard, type BoardCard, type CardError } from "./card";
+import { MatchCard, RejectReasonOptions, type BoardCard, type CardError } from "./card";
 
 type BoardProps = {
   cards: BoardCard[];
@@ -126,12 +126,7 @@ export function CurationList(props: BoardProps & { action: string }) {
         <div className="inline-form">
           <label htmlFor="bulk-reason">{t("curation.bulkReason")}</label>
           <select id="bulk-reason" name="rejectReason" defaultValue={values?.rejectReason ?? ""}>
-            <option value="">{t("curation.rejectReasonPlaceholder")}</option>
-            {matchRejectReasons.map((r) => (
-              <option key={r} value={r}>
-                {t(`curation.rejectReasons.${r}`)}
-              </option>
-            ))}
+            <RejectReasonOptions />
           </select>
         </div>
         <div className="field">

@@ -168,12 +168,7 @@ export function MatchCard({
               <div className="field">
                 <label htmlFor={id("reason")}>{t("curation.rejectReason")}</label>
                 <select id={id("reason")} name="rejectReason" defaultValue={mine?.values?.rejectReason ?? ""}>
-                  <option value="">{t("curation.rejectReasonPlaceholder")}</option>
-                  {matchRejectReasons.map((r) => (
-                    <option key={r} value={r}>
-                      {t(`curation.rejectReasons.${r}`)}
-                    </option>
-                  ))}
+                  <RejectReasonOptions />
                 </select>
               </div>
               <div className="field">
@@ -305,5 +300,21 @@ export function MatchCard({
         </details>
       </details>
     </li>
+  );
+}
+
+// The reasons a pair can be rejected for, after an empty "choose" option:
+// the same list on a card's reject form and in the list view's bulk form.
+export function RejectReasonOptions() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <option value="">{t("curation.rejectReasonPlaceholder")}</option>
+      {matchRejectReasons.map((r) => (
+        <option key={r} value={r}>
+          {t(`curation.rejectReasons.${r}`)}
+        </option>
+      ))}
+    </>
   );
 }
