@@ -1,13 +1,13 @@
 // The offer workflow end to end over HTTP: a provider drafts with files,
 // staff send it back, it is resubmitted and published, a published offer's
 // edit waits for approval while the old content stays live, files are
-// served only to those who may see them, and stale offers remind owners.
+// served only to those who may see them. The catalogue's old URLs and stale
+// offers are in offers.catalogue.integration.test.ts.
 import fs from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "~/db.server";
 import vi_ from "~/i18n/vi";
-import { remindStaleOffers } from "~/models/offer-reminders.server";
-import { TEST_PASSWORD, makeOrganisation, makeUser, readOutbox } from "~/test-support/factories";
+import { TEST_PASSWORD, makeOrganisation, makeUser } from "~/test-support/factories";
 import { startTestServer, visibleText, type TestBrowser } from "~/test-support/http";
 import {
   fixtures,
@@ -19,7 +19,6 @@ import {
   uploadExists,
   type Terms,
 } from "~/test-support/offer-factories";
-import { rebuildSearch } from "~/test-support/search";
 import { uploadDir } from "~/utils/uploads.server";
 
 // Each test file writes its uploads to a folder of its own.
@@ -34,7 +33,6 @@ let provider: TestBrowser;
 let staff: TestBrowser;
 let outsider: TestBrowser;
 let orgId = "";
-let ownerEmail = "";
 let ownerId = "";
 let staffId = "";
 
@@ -43,7 +41,7 @@ beforeAll(async () => {
   const owner = await makeUser({ name: "Hoàng Anh" });
   const curator = await makeUser({ role: "STAFF", name: "Cán bộ Duyệt" });
   const stranger = await makeUser({ name: "Người Ngoài" });
-  ({ email: ownerEmail, id: ownerId } = owner);
+  ownerId = owner.id;
   staffId = curator.id;
   orgId = (await makeOrganisation(owner.id, "Công ty Sông Hồng AI Thử nghiệm")).id;
   provider = server.browser();
@@ -282,74 +280,5 @@ describe("the offer workflow", () => {
       titleVi: "Giải pháp của công ty khác",
       status: "DRAFT",
     });
-  });
-});
-
-describe("the public catalogue", () => {
-  it("has moved to search: /offers redirects there with its filters; published offers only, filtered by sector, TRL, deployment and text", async () => {
-    const other = await makeTerms();
-    const air = await makeOffer(orgId, ownerId, terms, { status: "PUBLISHED", title: "Cảm biến bụi mịn PM2.5" });
-    await makeOffer(orgId, ownerId, other, { status: "PUBLISHED", title: "Phần mềm một cửa điện tử" });
-    await makeOffer(orgId, ownerId, terms, { title: "Bản nháp bí mật" });
-    await rebuildSearch();
-    const browser = server.browser();
-    // Old links and bookmarks land on the search page's offer tab.
-    const catalogue = async (query: string) => {
-      const moved = await browser.get(`/offers${query}`);
-      expect(moved.status, query).toBe(302);
-      expect(moved.location!.startsWith("/search?type=offer"), moved.location!).toBe(true);
-      const page = await browser.get(moved.location!);
-      expect(page.status, moved.location!).toBe(200);
-      return { location: moved.location!, text: visibleText(page.text) };
-    };
-    const all = (await catalogue("")).text;
-    expect(all).toContain("Cảm biến bụi mịn PM2.5");
-    expect(all).toContain("Phần mềm một cửa điện tử");
-    expect(all).not.toContain("Bản nháp bí mật");
-
-    const bySector = await catalogue(`?sector=${other.sector.slug}`);
-    expect(bySector.location).toBe(`/search?type=offer&sector=${other.sector.slug}`);
-    expect(bySector.text).toContain("Phần mềm một cửa điện tử");
-    expect(bySector.text).not.toContain("Cảm biến bụi mịn");
-    // Without diacritics, in any case.
-    const byText = (await catalogue("?q=cam+bien+BUI")).text;
-    expect(byText).toContain("Cảm biến bụi mịn PM2.5");
-    expect(byText).not.toContain("Phần mềm một cửa");
-    // "TRL at least N" becomes the TRL bands that reach N (the offer is TRL 6).
-    const trl9 = await catalogue("?trlMin=9");
-    expect(trl9.location).toBe("/search?type=offer&trlBand=7-9");
-    expect(trl9.text).not.toContain("Cảm biến bụi mịn");
-    const saas = await catalogue("?deployment=SAAS&trlMin=6");
-    expect(saas.location).toBe("/search?type=offer&deployment=SAAS&trlBand=4-6&trlBand=7-9");
-    expect(saas.text).toContain("Cảm biến bụi mịn");
-    expect((await catalogue("?deployment=HARDWARE")).text).not.toContain("Cảm biến bụi mịn");
-    // Nonsense filters are dropped rather than failing.
-    expect((await catalogue("?trlMin=abc&deployment=ROCKET&page=-3")).location).toBe("/search?type=offer");
-    expect(air.status).toBe("PUBLISHED");
-  });
-});
-
-describe("stale offers", () => {
-  it("shows a notice after 180 days and emails the owners once per stale period", async () => {
-    const stale = await makeOffer(orgId, ownerId, terms, {
-      status: "PUBLISHED",
-      title: "Giải pháp lâu không cập nhật",
-    });
-    const longAgo = new Date(Date.now() - 200 * 24 * 60 * 60 * 1000);
-    await db.offer.update({ where: { id: stale.id }, data: { contentUpdatedAt: longAgo } });
-    const notice = t.staleNotice.split("(")[0]!.trim();
-    expect(visibleText((await server.browser().get(`/offers/${stale.slug}`)).text)).toContain(notice);
-    expect(visibleText((await provider.get(offerPath(stale.id))).text)).toContain(notice);
-
-    const before = (await readOutbox(ownerEmail)).length;
-    expect(await remindStaleOffers(new Date())).toBe(1);
-    expect(await remindStaleOffers(new Date())).toBe(0);
-    const mail = (await readOutbox(ownerEmail)).slice(before);
-    expect(mail).toHaveLength(1);
-    expect(mail[0]!.subject).toBe(vi_.notices.kinds["offer.stale"].title);
-    expect(mail[0]!.text).toContain("Giải pháp lâu không cập nhật");
-    expect(mail[0]!.text).toContain(`/orgs/${orgId}/offers/${stale.id}/edit`);
-    expect((await db.offer.findUniqueOrThrow({ where: { id: stale.id } })).staleRemindedAt).not.toBeNull();
-    expect(await db.auditEntry.count({ where: { entityId: stale.id, action: "offer.stale_reminded" } })).toBe(1);
   });
 });
