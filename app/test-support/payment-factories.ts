@@ -1,11 +1,12 @@
 // A buyer organisation, a provider with a published offer whose one
 // package costs 500.000 ₫, and the Stripe stand-in wired to the app.
-import { randomInt } from "node:crypto";
-import { afterAll, beforeAll } from "vitest";
+import { randomInt, randomUUID } from "node:crypto";
+import { afterAll, beforeAll, expect } from "vitest";
 import { db } from "~/db.server";
 import { drainPaymentEvents, recordPaymentEvent } from "~/models/payment-events.server";
 import { createStripeProvider, setPaymentProvider } from "~/payments/provider.server";
 import { makeUser } from "./factories";
+import type { TestBrowser } from "./http";
 import { makeOffer, makeTerms } from "./offer-factories";
 import { startStripeStandIn, type StripeStandIn } from "./stripe-stand-in";
 import { makeAgency, makeProvider } from "./statement-factories";
@@ -98,4 +99,25 @@ export async function settleEvents(timeoutMs = 5_000) {
     if (Date.now() > deadline) throw new Error(`${open} payment events still unprocessed`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/**
+ * A signed-in buyer orders a package over HTTP (a freshly rendered form, so
+ * its own order key), pays on the stand-in's page, and the signed webhook is
+ * applied: the paid order, as the buyer left it.
+ */
+export async function orderAndPayOverHttp(
+  browser: TestBrowser,
+  standIn: StripeStandIn,
+  order: { packageId: string; organisationId: string; returnTo: string },
+) {
+  const started = await browser.post("/orders/new", { ...order, orderKey: randomUUID() });
+  expect(started.status).toBe(303);
+  expect(started.location!.startsWith(`${standIn.baseUrl}/pay/`)).toBe(true);
+  const checkoutPage = await fetch(started.location!);
+  expect(await checkoutPage.text()).toContain("Thanh toán 500000 VND");
+  const paid = await fetch(started.location!, { method: "POST", redirect: "manual" });
+  expect(paid.status).toBe(303);
+  await settleEvents();
+  return db.order.findFirstOrThrow({ where: { checkoutSessionId: started.location!.split("/pay/")[1] } });
 }
