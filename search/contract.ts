@@ -141,6 +141,7 @@ const SYNONYMS = [
   ["chuyển đổi số", "digital transformation"],
   ["trí tuệ nhân tạo", "AI"],
   ["ùn tắc", "kẹt xe", "congestion"],
+  ["bãi đỗ xe", "parking"],
 ];
 
 const ids = (result: SearchResult) => result.hits.map((hit) => hit.id.split(":")[1]!);
@@ -286,6 +287,22 @@ export const ISSUE_CORPUS: SearchDocument[] = [
     title: "Ban do cho dau moi ve dem",
     summary: "Lich mo cua cac sap hang.",
     sector: ["thuong-mai"],
+  }),
+  // A correctly spelt English word the index does not hold, but the
+  // thesaurus does ("parking" → "bãi đỗ xe"), one letter from a word the
+  // index holds ("packing").
+  searchDocument({
+    entityId: "parking-vi",
+    title: "Báo chỗ trống ở bãi đỗ xe",
+    summary: "Cảm biến dưới mặt đường báo cho tài xế.",
+    sector: ["giao-thong"],
+  }),
+  searchDocument({
+    entityId: "customs-en",
+    title: "Customs declarations from packing lists",
+    summary: "Document AI reads invoices and packing lists for brokers.",
+    sector: ["logistics"],
+    language: ["en"],
   }),
   searchDocument({
     entityId: "stall-ledger",
@@ -664,6 +681,12 @@ export function describeSearchEngineContract(
       it("an English query finds a Vietnamese offer through the matching glossary, and the reverse", async () => {
         expect(ids(await search("license plate"))).toEqual(expect.arrayContaining(["plate-en", "plate-vi"]));
         expect(ids(await search("biển số"))).toEqual(expect.arrayContaining(["plate-vi", "plate-en"]));
+      });
+
+      it("a word the thesaurus knows is read in the other language, not as a typo of a look-alike", async () => {
+        const parking = ids(await search("parking"));
+        expect(parking).toContain("parking-vi");
+        expect(parking).not.toContain("customs-en");
       });
 
       it("highlights only what matched, never a look-alike", async () => {

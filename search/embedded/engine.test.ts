@@ -84,6 +84,22 @@ describe("embedded engine on disk", () => {
     await engine.close();
   });
 
+  it("reads a misspelt English word as the thesaurus word it is nearest to, and ranks its offers first", async () => {
+    const engine = new EmbeddedSearchEngine({ path: ":memory:" });
+    await engine.init();
+    await engine.setSynonyms([["kho hàng", "warehouse"]]);
+    await engine.upsert([
+      searchDocument({ entityId: "warehouse-vi", title: "Quản lý kho hàng cho nhà phân phối" }),
+      searchDocument({ entityId: "charging-en", title: "EV charging network management platform", language: ["en"] }),
+      searchDocument({ entityId: "casework-en", title: "Case management for social workers", language: ["en"] }),
+    ]);
+    // "warehose" is in no offer: read as "warehouse", the need is the
+    // warehouse offer, not every offer that says "management".
+    const result = await engine.search({ q: "warehose management" });
+    expect(result.hits.map((hit) => hit.entityId)).toEqual(["warehouse-vi"]);
+    await engine.close();
+  });
+
   it("drops words from the end when all of them together find nothing", async () => {
     const engine = new EmbeddedSearchEngine({ path: ":memory:" });
     await engine.init();

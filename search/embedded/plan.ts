@@ -127,7 +127,10 @@ function readSyllable(context: PlanContext, token: Token, prefix: boolean, toned
       alternatives.push({ fts: `${quote(word)} *`, quality: PREFIX_QUALITY, terms: [`${word}*`] });
     }
   }
-  const known = prefix ? vocabulary.hasPrefix(word) : vocabulary.has(word);
+  // A word the thesaurus or glossary knows is a word in the other language
+  // ("parking" → "đỗ xe"), not a typo: read as its nearest spelling it
+  // became another word ("packing") and brought its documents instead.
+  const known = (prefix ? vocabulary.hasPrefix(word) : vocabulary.has(word)) || context.synonymWords.has(word);
   if (!known) {
     // The few nearest words, the most common weighing most: a typo fixes
     // the word, it does not turn it into half the vocabulary.
@@ -141,8 +144,15 @@ function readSyllable(context: PlanContext, token: Token, prefix: boolean, toned
       alternatives.push({ fts, quality, terms: [candidate] });
       readings.push({ folded: candidate, key: null, quality });
     }
+    const nearestInIndex = candidates[0]?.[1] ?? Infinity;
     for (const [candidate, phrases] of context.synonymWords) {
-      if (candidate === word || typosBetween(word, candidate) === null) continue;
+      const typos = candidate === word ? null : typosBetween(word, candidate);
+      if (typos === null) continue;
+      // Read as the thesaurus word when no word of the index is nearer
+      // ("warehose" → "warehouse"): matching's reading of the query then
+      // starts from the word meant, not from every offer saying "management".
+      if (typos <= nearestInIndex)
+        readings.unshift({ folded: candidate, key: null, quality: TYPO_QUALITY * SYNONYM_QUALITY });
       for (const phrase of phrases) {
         const fts = foldedPhraseFts(vocabulary, phrase);
         if (fts && !alternatives.some((alternative) => alternative.fts === fts)) {

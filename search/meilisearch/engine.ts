@@ -59,6 +59,7 @@ import {
   meilisearchSynonyms,
   searchSynonymGroups,
   TEXT_ATTRIBUTES,
+  typoFreeWords,
 } from "./settings.ts";
 
 export const PRIMARY_KEY = "pk";
@@ -670,7 +671,11 @@ export class MeilisearchEngine implements SearchEngine {
 
   async setSynonyms(groups: SynonymGroups): Promise<void> {
     await this.completed(
-      this.index.updateSettings({ synonyms: meilisearchSynonyms(searchSynonymGroups(groups)) }),
+      // Their one-word phrases are words, not typos, whoever edits them.
+      this.index.updateSettings({
+        synonyms: meilisearchSynonyms(searchSynonymGroups(groups)),
+        typoTolerance: { disableOnWords: typoFreeWords(searchSynonymGroups(groups)) },
+      }),
       "synonyms update",
     );
     this.synonymGroups = groups;

@@ -107,7 +107,26 @@ export function meilisearchSynonyms(groups: SynonymGroups): Record<string, strin
   return result;
 }
 
+/**
+ * One-word phrases of the thesaurus and glossary, as typed and folded. Such a
+ * word is a word in the other language ("parking" → "bãi đỗ xe"), not a typo
+ * of a look-alike the index holds ("packing"), as the embedded engine reads it.
+ */
+export function typoFreeWords(groups: SynonymGroups): string[] {
+  const words = new Set<string>();
+  for (const group of groups) {
+    for (const phrase of group) {
+      const tokens = tokenize(phrase);
+      if (tokens.length !== 1) continue;
+      words.add(tokens[0]!.exact);
+      words.add(tokens[0]!.folded);
+    }
+  }
+  return [...words].sort();
+}
+
 export function meilisearchSettings(synonyms: SynonymGroups): Settings {
+  const groups = searchSynonymGroups(synonyms);
   return {
     searchableAttributes: [...SEARCHABLE_ATTRIBUTES],
     filterableAttributes: FILTERABLE_ATTRIBUTES,
@@ -116,12 +135,12 @@ export function meilisearchSettings(synonyms: SynonymGroups): Settings {
     typoTolerance: {
       enabled: true,
       minWordSizeForTypos: { ...TYPO_MIN_WORD_SIZE },
-      disableOnWords: [],
+      disableOnWords: typoFreeWords(groups),
       // Keys are exact spellings: a typo there would turn "thông" into "thống".
       disableOnAttributes: [...KEY_ATTRIBUTE_LIST],
     },
     stopWords: [...new Set(MEILISEARCH_STOP_WORDS)],
-    synonyms: meilisearchSynonyms(searchSynonymGroups(synonyms)),
+    synonyms: meilisearchSynonyms(groups),
     localizedAttributes: [{ attributePatterns: ["*"], locales: [...LOCALES] }],
     pagination: { maxTotalHits: MAX_TOTAL_HITS },
     faceting: { maxValuesPerFacet: MAX_VALUES_PER_FACET },

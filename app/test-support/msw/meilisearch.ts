@@ -323,7 +323,8 @@ export function createMeilisearchStandIn(options: MeilisearchStandInOptions = {}
   // - the last word is a prefix unless a space or quote follows it;
   // - typos: from minWordSizeForTypos.oneTypo letters one, from twoTypos two
   //   (Damerau-Levenshtein); a wrong first letter costs two; none on an
-  //   attribute in disableOnAttributes, none when disabled;
+  //   attribute in disableOnAttributes, none for a query word in
+  //   disableOnWords, none when disabled;
   // - synonyms are looked up for runs of one to three query words, lower
   //   cased and folded ("de-unicoded"); a multi-word synonym matches as a
   //   phrase; a run matched by a synonym satisfies all its words;
@@ -439,8 +440,10 @@ export function createMeilisearchStandIn(options: MeilisearchStandInOptions = {}
       enabled?: boolean;
       minWordSizeForTypos?: { oneTypo?: number; twoTypos?: number };
       disableOnAttributes?: string[];
+      disableOnWords?: string[];
     };
     if (tolerance.enabled === false || (tolerance.disableOnAttributes ?? []).includes(attribute)) return 0;
+    if ((tolerance.disableOnWords ?? []).some((listed) => listed.toLowerCase() === word)) return 0;
     const length = [...word].length;
     if (length >= (tolerance.minWordSizeForTypos?.twoTypos ?? 9)) return 2;
     if (length >= (tolerance.minWordSizeForTypos?.oneTypo ?? 5)) return 1;
