@@ -142,6 +142,7 @@ const SYNONYMS = [
   ["trí tuệ nhân tạo", "AI"],
   ["ùn tắc", "kẹt xe", "congestion"],
   ["bãi đỗ xe", "parking"],
+  ["kho hàng", "warehouse"],
 ];
 
 const ids = (result: SearchResult) => result.hits.map((hit) => hit.id.split(":")[1]!);
@@ -302,6 +303,28 @@ export const ISSUE_CORPUS: SearchDocument[] = [
     title: "Customs declarations from packing lists",
     summary: "Document AI reads invoices and packing lists for brokers.",
     sector: ["logistics"],
+    language: ["en"],
+  }),
+  // A misspelling of a word only the thesaurus holds ("warehose"), next to
+  // a word many offers hold ("management").
+  searchDocument({
+    entityId: "warehouse-vi",
+    title: "Quản lý kho hàng cho nhà phân phối",
+    summary: "Nhập, xuất và kiểm kê theo mã vạch.",
+    sector: ["logistics"],
+  }),
+  searchDocument({
+    entityId: "charging-en",
+    title: "EV charging network management platform",
+    summary: "Operators see every charger's state and revenue.",
+    sector: ["nang-luong"],
+    language: ["en"],
+  }),
+  searchDocument({
+    entityId: "casework-en",
+    title: "Case management for social workers",
+    summary: "Visits, referrals and follow-ups in one record.",
+    sector: ["an-sinh"],
     language: ["en"],
   }),
   searchDocument({
@@ -687,6 +710,9 @@ export function describeSearchEngineContract(
         const parking = ids(await search("parking"));
         expect(parking).toContain("parking-vi");
         expect(parking).not.toContain("customs-en");
+        // Misspelt next to a word other offers hold, it reads as the
+        // thesaurus word nearest to it: the warehouse offer leads.
+        expect(ids(await search("warehose management"))[0]).toBe("warehouse-vi");
       });
 
       it("highlights only what matched, never a look-alike", async () => {

@@ -669,6 +669,17 @@ export class MeilisearchEngine implements SearchEngine {
     await this.completed(this.index.deleteDocuments(ids.map(primaryKeyFor)), "document deletion");
   }
 
+  /** The one-word thesaurus phrase fewest typos from a word, if any (see typoFreeWords). */
+  private nearestThesaurusWord(word: string): string | null {
+    let best: { word: string; typos: number } | null = null;
+    for (const candidate of typoFreeWords(searchSynonymGroups(this.synonymGroups ?? []))) {
+      if (candidate === word) return null;
+      const typos = typosBetween(word, candidate);
+      if (typos !== null && (best === null || typos < best.typos)) best = { word: candidate, typos };
+    }
+    return best?.word ?? null;
+  }
+
   async setSynonyms(groups: SynonymGroups): Promise<void> {
     await this.completed(
       // Their one-word phrases are words, not typos, whoever edits them.
@@ -1274,6 +1285,13 @@ export class MeilisearchEngine implements SearchEngine {
       if (marked.some((token) => token.folded === word.folded)) return;
       const read = marked.find((token) => typosBetween(word.folded, token.folded) !== null);
       if (read) corrected.set(word.folded, read.folded);
+      else {
+        // Meilisearch forgives no typo towards a synonym ("warehose" finds
+        // nothing when only "kho hàng" is written): read it as the nearest
+        // thesaurus word, as the embedded engine does.
+        const nearest = this.nearestThesaurusWord(word.folded);
+        if (nearest) corrected.set(word.folded, nearest);
+      }
     });
     const count = (index: number) => totalOf(results[index]!);
     const strengths = planned.flatMap(({ i, exact, folded }) => {
