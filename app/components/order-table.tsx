@@ -6,6 +6,7 @@ import { TableRegion } from "~/components/table-region";
 
 type Row = {
   id: string;
+  number: string | null;
   status: string;
   offerTitle: string;
   packageName: string;
@@ -49,7 +50,9 @@ export function OrderTable({ orders, party }: { orders: Row[]; party: "buyer" | 
           {orders.map((o) => (
             <tr key={o.id}>
               <td>
-                <Link to={`/orders/${o.id}`}>{o.id}</Link>
+                {/* The number the receipt, the emails and a phone call use; the
+                    id only for orders made before numbers existed. */}
+                <Link to={`/orders/${o.id}`}>{o.number ?? o.id}</Link>
               </td>
               <td>
                 {o.offerTitle}

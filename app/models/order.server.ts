@@ -778,6 +778,7 @@ export async function retryRefund(input: { orderId: string; refundId: string; ac
 
 const listSelect = {
   id: true,
+  number: true,
   status: true,
   offerTitle: true,
   packageName: true,
@@ -792,6 +793,8 @@ const listSelect = {
 
 export type OrderRow = {
   id: string;
+  /** ĐH-YYYYMMDD-XXXXX, as on the receipt; null for orders made before numbers existed. */
+  number: string | null;
   status: OrderStatus;
   offerTitle: string;
   packageName: string;
@@ -807,6 +810,7 @@ export type OrderRow = {
 function toRow(order: Prisma.OrderGetPayload<{ select: typeof listSelect }>): OrderRow {
   return {
     id: order.id,
+    number: order.number,
     status: order.status,
     offerTitle: order.offerTitle,
     packageName: order.packageName,

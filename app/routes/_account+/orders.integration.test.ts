@@ -203,14 +203,18 @@ describe("ordering and paying", () => {
     await db.organisation.update({ where: { id: market.buyerOrg.id }, data: { address: "Địa chỉ mới" } });
     expect(visibleText((await buyer.get(`/orders/${paid.id}`)).text)).toContain(`Địa chỉ: ${market.buyerOrg.address}`);
     await db.organisation.update({ where: { id: market.buyerOrg.id }, data: { address: market.buyerOrg.address } });
-    expect(visibleText((await buyer.get("/orders")).text)).toContain(paid.id);
+    // Lists show the number people quote (as on the receipt), not the database id, and link to the receipt.
+    const buyerList = await buyer.get("/orders");
+    expect(visibleText(buyerList.text)).toContain(paid.number!);
+    expect(visibleText(buyerList.text)).not.toContain(paid.id);
+    expect(buyerList.text).toContain(`href="/orders/${paid.id}"`);
     const english = visibleText((await (await inEnglish(market.buyer)).get(`/orders/${paid.id}`)).text);
     expect(english).toContain("Order receipt");
     expect(english).toMatch(/Paid ₫500,000/);
     expect(english).toContain("Amount in words (Vietnamese): Năm trăm nghìn đồng");
 
     const seller = await server.signedIn(market.seller);
-    expect(visibleText((await seller.get(`/orgs/${market.providerOrg.id}/orders`)).text)).toContain(paid.id);
+    expect(visibleText((await seller.get(`/orgs/${market.providerOrg.id}/orders`)).text)).toContain(paid.number!);
     expect((await seller.get(`/orders/${paid.id}`)).status).toBe(200);
 
     const outsiderUser = await makeUser();
@@ -218,7 +222,7 @@ describe("ordering and paying", () => {
     const outsider = await server.signedIn(outsiderUser);
     expect((await outsider.get(`/orders/${paid.id}`)).status).toBe(404);
     expect((await outsider.get(`/orgs/${market.providerOrg.id}/orders`)).status).toBe(404);
-    expect(visibleText((await outsider.get("/orders")).text)).not.toContain(paid.id);
+    expect(visibleText((await outsider.get("/orders")).text)).not.toContain(paid.number!);
   });
 
   it("refuses to order in the name of an organisation the user is not a member of", async () => {
