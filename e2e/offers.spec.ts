@@ -40,18 +40,25 @@ test("a provider lists a solution, HiHUB publishes it, the public finds it", asy
     await first.getByLabel(t.packagePrice, { exact: true }).fill("1.500.000");
     await first.getByLabel(t.packageUnit, { exact: true }).fill("tháng");
     await first.getByLabel(t.packageDescription).fill("Camera và phần mềm cho một nút giao.");
-    // The form starts with one package row; "add another" posts it back with a second, keeping what was typed.
+    // The brochure is chosen before another package row is added: the
+    // row is added in place, so the chosen file stays chosen.
+    const brochureInput = page.getByLabel(t.brochure, { exact: true });
+    await brochureInput.setInputFiles({
+      name: "gioi-thieu-camera.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"),
+    });
+    // The form starts with one package row; "add another" adds a second, keeping what was typed.
     await page.getByRole("button", { name: t.addPackage }).click();
     await expect(page.getByLabel(t.titleVi, { exact: true })).toHaveValue(title);
     const second = page.getByRole("group", { name: "Gói 2", exact: true });
     await second.getByLabel(t.packageName, { exact: true }).fill("Gói toàn quận");
     await second.getByLabel(t.packageOnRequest).check();
     await second.getByLabel(t.packageUnit, { exact: true }).fill("năm");
-    await page.getByLabel(t.brochure, { exact: true }).setInputFiles({
-      name: "gioi-thieu-camera.pdf",
-      mimeType: "application/pdf",
-      buffer: Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"),
-    });
+    expect(await brochureInput.evaluate((input: HTMLInputElement) => input.files?.[0]?.name)).toBe(
+      "gioi-thieu-camera.pdf",
+    );
+    await expect(first.getByLabel(t.packageName, { exact: true })).toHaveValue("Gói một nút giao");
     await page.getByRole("button", { name: t.create }).click();
     await expect(flash(page)).toHaveText(t.created);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);

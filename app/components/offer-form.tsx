@@ -122,8 +122,11 @@ function withVisibleRows(result: SubmissionResult<string[]> | undefined) {
 }
 
 // Adds or removes a row by posting the form back (intent=add-package, …),
-// so it works without JavaScript and keeps everything typed.
-function RowButton(props: { intent: string; children: string; secondary?: boolean }) {
+// so it works without JavaScript and keeps everything typed. With
+// JavaScript the row changes in place (onChange): a post back would remount
+// the form, and a browser never refills a file input, so the brochure and
+// images already chosen would be lost.
+function RowButton(props: { intent: string; children: string; secondary?: boolean; onChange: () => void }) {
   return (
     <button
       type="submit"
@@ -131,6 +134,10 @@ function RowButton(props: { intent: string; children: string; secondary?: boolea
       value={props.intent}
       formNoValidate
       className={props.secondary ? "button button-secondary offer-row-button" : "button button-secondary"}
+      onClick={(event) => {
+        event.preventDefault();
+        props.onChange();
+      }}
     >
       {props.children}
     </button>
@@ -330,14 +337,20 @@ function OfferFormBody(props: OfferFormProps) {
                 rows={2}
               />
               {packageRows.length > 1 ? (
-                <RowButton intent={`remove-package-${i}`} secondary>
+                <RowButton
+                  intent={`remove-package-${i}`}
+                  secondary
+                  onChange={() => form.remove({ name: fields.packages.name, index: i })}
+                >
                   {t("offers.removePackage", { n: i + 1 })}
                 </RowButton>
               ) : null}
             </fieldset>
           ))}
           {packageRows.length < MAX_PACKAGES ? (
-            <RowButton intent="add-package">{t("offers.addPackage")}</RowButton>
+            <RowButton intent="add-package" onChange={() => form.insert({ name: fields.packages.name })}>
+              {t("offers.addPackage")}
+            </RowButton>
           ) : null}
         </fieldset>
 
@@ -354,14 +367,20 @@ function OfferFormBody(props: OfferFormProps) {
               </div>
               <TextField field={row.result} label={t("offers.referenceResult")} />
               {referenceRows.length > 1 ? (
-                <RowButton intent={`remove-reference-${i}`} secondary>
+                <RowButton
+                  intent={`remove-reference-${i}`}
+                  secondary
+                  onChange={() => form.remove({ name: fields.references.name, index: i })}
+                >
                   {t("offers.removeReference", { n: i + 1 })}
                 </RowButton>
               ) : null}
             </fieldset>
           ))}
           {referenceRows.length < MAX_REFERENCES ? (
-            <RowButton intent="add-reference">{t("offers.addReference")}</RowButton>
+            <RowButton intent="add-reference" onChange={() => form.insert({ name: fields.references.name })}>
+              {t("offers.addReference")}
+            </RowButton>
           ) : null}
         </fieldset>
 
