@@ -189,7 +189,8 @@ async function majorProblemDocuments(ids: string[]): Promise<SearchDocument[]> {
         slug: `${problem.list.slug}/${item.code}`,
         title: item.title,
         summary: item.description,
-        body: "",
+        // The English wording staff entered, so an English query finds the problem too.
+        body: [item.titleEn, item.summaryEn].filter(Boolean).join(" \n "),
         keywords: [
           item.code,
           item.leadAgency,
@@ -207,7 +208,7 @@ async function majorProblemDocuments(ids: string[]): Promise<SearchDocument[]> {
         priceBand: null,
         evidenceLevel: null,
         orgKind: null,
-        language: [detectLanguage(`${item.title} ${item.description}`)],
+        language: [...new Set([detectLanguage(`${item.title} ${item.description}`), ...(item.titleEn ? ["en"] : [])])],
         priceMin: null,
         publishedAt: version.publishedAt.getTime(),
       } satisfies SearchDocument,

@@ -19,6 +19,7 @@ import { featuredOffers } from "~/models/service-purchase.server";
 import { offerLogos } from "~/models/offer-views.server";
 import { i18next } from "~/i18n/i18next.server";
 import {
+  englishTitles,
   facetTermLabels,
   parseSearch,
   publicPath,
@@ -40,7 +41,13 @@ import {
 } from "~/schemas/search";
 import searchStyles from "~/styles/search.css";
 import { getOptionalUser } from "~/utils/permissions.server";
-import { SEARCH_DOC_TYPES, SORT_ORDERS, type FacetCounts, type SearchResult } from "../../../search/types.ts";
+import {
+  SEARCH_DOC_TYPES,
+  SORT_ORDERS,
+  type FacetCounts,
+  type HighlightSegment,
+  type SearchResult,
+} from "../../../search/types.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: searchStyles }];
 
@@ -109,6 +116,7 @@ function view(
   labels: Labels,
   termOrder: string[],
   logos: Map<string, string>,
+  englishTitles: Map<string, HighlightSegment[]>,
 ) {
   const pages = Math.min(MAX_PAGE, Math.max(1, Math.ceil(result.total / params.perPage)));
   const at = (changes: Partial<SearchParams>) => `/search${searchQueryString({ ...params, page: 1, ...changes })}`;
@@ -130,7 +138,9 @@ function view(
     id: hit.id,
     type: hit.type,
     url: publicPath(hit.type, hit.slug),
-    title: hit.highlight.title,
+    // English readers get the English title where staff or the provider gave one,
+    // marked where the query's words (or their synonyms) matched it.
+    title: englishTitles.get(hit.id) ?? hit.highlight.title,
     snippet: hit.highlight.snippet,
     organisationName: hit.organisationName,
     published: hit.published,
@@ -180,8 +190,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     t,
     terms: new Map(terms.map((term) => [termKey(term), language === "en" ? term.nameEn : term.nameVi])),
   };
-  const logos = await offerLogos(result.hits.filter((hit) => hit.type === "offer").map((hit) => hit.entityId));
-  const page = view(params, result, labels, terms.map(termKey), logos);
+  const [logos, titlesEn] = await Promise.all([
+    offerLogos(result.hits.filter((hit) => hit.type === "offer").map((hit) => hit.entityId)),
+    language === "en" ? englishTitles(result) : new Map<string, HighlightSegment[]>(),
+  ]);
+  const page = view(params, result, labels, terms.map(termKey), logos, titlesEn);
   // Browsing offers (what /offers shows): paid featured placements come first.
   const browsing =
     !params.q &&
