@@ -505,6 +505,7 @@ export class MeilisearchEngine implements SearchEngine {
   private readonly payloadLimitBytes: number;
   /** Known only once setSynonyms() ran in this process; init() leaves the server's alone. */
   private synonymGroups: SynonymGroups | null = null;
+  private thesaurusWords: { groups: SynonymGroups | null; words: string[] } | null = null;
   // The matching glossary is always known; the staff's thesaurus joins it in setSynonyms().
   private synonyms: SynonymIndex = buildSynonymIndex(searchSynonymGroups([]));
   // Matching's reading of a query (search/reading.ts) uses the same groups.
@@ -671,8 +672,14 @@ export class MeilisearchEngine implements SearchEngine {
 
   /** The one-word thesaurus phrase fewest typos from a word, if any (see typoFreeWords). */
   private nearestThesaurusWord(word: string): string | null {
+    // Worked out once per thesaurus, not per query: the glossaries hold thousands of phrases.
+    if (this.thesaurusWords?.groups !== this.synonymGroups)
+      this.thesaurusWords = {
+        groups: this.synonymGroups,
+        words: typoFreeWords(searchSynonymGroups(this.synonymGroups ?? [])),
+      };
     let best: { word: string; typos: number } | null = null;
-    for (const candidate of typoFreeWords(searchSynonymGroups(this.synonymGroups ?? []))) {
+    for (const candidate of this.thesaurusWords.words) {
       if (candidate === word) return null;
       const typos = typosBetween(word, candidate);
       if (typos !== null && (best === null || typos < best.typos)) best = { word: candidate, typos };
@@ -681,17 +688,18 @@ export class MeilisearchEngine implements SearchEngine {
   }
 
   async setSynonyms(groups: SynonymGroups): Promise<void> {
+    const all = searchSynonymGroups(groups);
     await this.completed(
       // Their one-word phrases are words, not typos, whoever edits them.
       this.index.updateSettings({
-        synonyms: meilisearchSynonyms(searchSynonymGroups(groups)),
-        typoTolerance: { disableOnWords: typoFreeWords(searchSynonymGroups(groups)) },
+        synonyms: meilisearchSynonyms(all),
+        typoTolerance: { disableOnWords: typoFreeWords(all) },
       }),
       "synonyms update",
     );
     this.synonymGroups = groups;
-    this.synonyms = buildSynonymIndex(searchSynonymGroups(groups));
-    this.matchSynonyms = buildMatchSynonyms(searchSynonymGroups(groups));
+    this.synonyms = buildSynonymIndex(all);
+    this.matchSynonyms = buildMatchSynonyms(all);
   }
 
   async count(): Promise<number> {
