@@ -159,45 +159,49 @@ async function problemDocuments(ids: string[]): Promise<SearchDocument[]> {
 
 // Major problems are searched as the city published them: the latest frozen
 // version of their list, never the staff's working copy.
-async function majorProblemDocuments(ids: string[]): Promise<SearchDocument[]> {
-  const problems = await db.majorProblem.findMany({
-    where: { id: { in: ids } },
-    select: {
-      id: true,
-      list: {
+/** Each major problem as its list's latest published version holds it; absent when never published. */
+export async function publishedMajorProblems(ids: string[]) {
+  const problems = ids.length
+    ? await db.majorProblem.findMany({
+        where: { id: { in: ids } },
         select: {
-          slug: true,
-          name: true,
-          versions: {
-            orderBy: { number: "desc" },
-            take: 1,
-            select: { publishedAt: true, items: { where: { majorProblemId: { in: ids } } } },
+          id: true,
+          list: {
+            select: {
+              slug: true,
+              name: true,
+              versions: {
+                orderBy: { number: "desc" },
+                take: 1,
+                select: { publishedAt: true, items: { where: { majorProblemId: { in: ids } } } },
+              },
+            },
           },
         },
-      },
-    },
-  });
+      })
+    : [];
   return problems.flatMap((problem) => {
     const version = problem.list.versions[0];
     const item = version?.items.find((candidate) => candidate.majorProblemId === problem.id);
-    if (!version || !item) return [];
-    return [
-      {
-        id: documentId("major-problem", problem.id),
+    return version && item ? [{ id: problem.id, list: problem.list, publishedAt: version.publishedAt, item }] : [];
+  });
+}
+
+async function majorProblemDocuments(ids: string[]): Promise<SearchDocument[]> {
+  return (await publishedMajorProblems(ids)).map(
+    ({ id, list, publishedAt, item }) =>
+      ({
+        id: documentId("major-problem", id),
         type: "major-problem",
-        entityId: problem.id,
-        slug: `${problem.list.slug}/${item.code}`,
+        entityId: id,
+        slug: `${list.slug}/${item.code}`,
         title: item.title,
         summary: item.description,
         // The English wording staff entered, so an English query finds the problem too.
         body: [item.titleEn, item.summaryEn].filter(Boolean).join(" \n "),
-        keywords: [
-          item.code,
-          item.leadAgency,
-          problem.list.name,
-          item.sectorNameVi ?? "",
-          item.sectorNameEn ?? "",
-        ].filter(Boolean),
+        keywords: [item.code, item.leadAgency, list.name, item.sectorNameVi ?? "", item.sectorNameEn ?? ""].filter(
+          Boolean,
+        ),
         published: true,
         organisationId: null,
         organisationName: item.leadAgency,
@@ -210,10 +214,9 @@ async function majorProblemDocuments(ids: string[]): Promise<SearchDocument[]> {
         orgKind: null,
         language: [...new Set([detectLanguage(`${item.title} ${item.description}`), ...(item.titleEn ? ["en"] : [])])],
         priceMin: null,
-        publishedAt: version.publishedAt.getTime(),
-      } satisfies SearchDocument,
-    ];
-  });
+        publishedAt: publishedAt.getTime(),
+      } satisfies SearchDocument),
+  );
 }
 
 /** Current documents for the refs; a ref with no document should be removed. */

@@ -4,6 +4,7 @@
 import { db } from "~/db.server";
 import { searchEngine } from "~/search-service.server";
 import { FILTER_FIELDS, searchParamsInput, searchParamsSchema, type SearchParams } from "~/schemas/search";
+import { documentId, publishedMajorProblems } from "~/models/search-index.server";
 import { logger } from "~/utils/logger.server";
 import { highlight, toMarkedHtml } from "../../search/highlight.ts";
 import {
@@ -107,41 +108,20 @@ export function toApiResult(result: SearchResult) {
  * the Vietnamese title, which the engines highlight.
  */
 export async function englishTitles(result: SearchResult): Promise<Map<string, HighlightSegment[]>> {
-  const hits = result.hits;
-  const idsOf = (type: SearchDocType) => hits.filter((hit) => hit.type === type).map((hit) => hit.entityId);
+  const idsOf = (type: SearchDocType) => result.hits.filter((hit) => hit.type === type).map((hit) => hit.entityId);
   const [offers, majorProblems] = await Promise.all([
     idsOf("offer").length
       ? db.offer.findMany({ where: { id: { in: idsOf("offer") } }, select: { id: true, titleEn: true } })
       : [],
-    idsOf("major-problem").length
-      ? db.majorProblem.findMany({
-          where: { id: { in: idsOf("major-problem") } },
-          select: {
-            id: true,
-            list: {
-              select: {
-                versions: {
-                  orderBy: { number: "desc" },
-                  take: 1,
-                  select: { items: { where: { majorProblemId: { in: idsOf("major-problem") } } } },
-                },
-              },
-            },
-          },
-        })
-      : [],
+    publishedMajorProblems(idsOf("major-problem")),
   ]);
   const titles = new Map<string, HighlightSegment[]>();
   // Marked where the query's words, or their synonyms, matched.
-  const add = (id: string, title: string | null | undefined) => {
+  const add = (id: string, title: string | null) => {
     if (title) titles.set(id, highlight(title, result.matchedTerms));
   };
-  for (const offer of offers) add(`offer:${offer.id}`, offer.titleEn);
-  for (const problem of majorProblems)
-    add(
-      `major-problem:${problem.id}`,
-      problem.list.versions[0]?.items.find((candidate) => candidate.majorProblemId === problem.id)?.titleEn,
-    );
+  for (const offer of offers) add(documentId("offer", offer.id), offer.titleEn);
+  for (const problem of majorProblems) add(documentId("major-problem", problem.id), problem.item.titleEn);
   return titles;
 }
 
