@@ -3,16 +3,8 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import { FilterPanel, SelectedFilters, type FacetGroup, type SelectedFilter } from "~/components/search/filters";
-import {
-  EmptyState,
-  Pagination,
-  ResultList,
-  SearchErrorSummary,
-  TypeTabs,
-  type HitView,
-  type Tab,
-} from "~/components/search/results";
+import { FilterPanel, SelectedFilters } from "~/components/search/filters";
+import { EmptyState, Pagination, ResultList, SearchErrorSummary, TypeTabs } from "~/components/search/results";
 import { SearchBox } from "~/components/search/search-box";
 import { FeaturedOffers } from "~/components/featured-offers";
 import { featuredOffers } from "~/models/service-purchase.server";
@@ -22,32 +14,14 @@ import {
   englishTitles,
   facetTermLabels,
   parseSearch,
-  publicPath,
   runSearch,
   SearchUnavailableError,
 } from "~/models/search-request.server";
-import { deploymentModels, evidenceLevels } from "~/schemas/offer";
-import {
-  FILTER_FIELDS,
-  LANGUAGES,
-  MAX_PAGE,
-  MAX_QUERY_LENGTH,
-  ORGANISATION_KINDS,
-  PRICE_BANDS,
-  TRL_BANDS,
-  searchQueryString,
-  type FilterField,
-  type SearchParams,
-} from "~/schemas/search";
+import { searchView, type Labels } from "~/utils/search-view.server";
+import { FILTER_FIELDS, MAX_QUERY_LENGTH } from "~/schemas/search";
 import searchStyles from "~/styles/search.css";
 import { getOptionalUser } from "~/utils/permissions.server";
-import {
-  SEARCH_DOC_TYPES,
-  SORT_ORDERS,
-  type FacetCounts,
-  type HighlightSegment,
-  type SearchResult,
-} from "../../../search/types.ts";
+import { SORT_ORDERS, type HighlightSegment, type SearchResult } from "../../../search/types.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: searchStyles }];
 
@@ -58,112 +32,6 @@ const FORM_ID = "search-form";
 const QUERY_ID = "search-q";
 // Where each field's error summary link points.
 const FIELD_IDS: Record<string, string> = { q: QUERY_ID, sort: "search-sort", page: "search-results" };
-
-type Labels = { terms: Map<string, string>; t: TFunction };
-
-// Filter labels are worked out here, in the page's language, so the page
-// only receives the options it shows.
-function optionLabel(field: FilterField, value: string, { terms, t }: Labels): string {
-  switch (field) {
-    case "sector":
-    case "technology":
-      return terms.get(`${field}:${value}`) ?? value;
-    case "trlBand":
-      return t(`search.trlBands.${value as (typeof TRL_BANDS)[number]}`);
-    case "deployment":
-      return t(`offers.deploymentModels.${value as (typeof deploymentModels)[number]}`);
-    case "priceBand":
-      return t(`search.priceBands.${value as (typeof PRICE_BANDS)[number]}`);
-    case "evidenceLevel":
-      return t(`offers.evidenceLevels.${value as (typeof evidenceLevels)[number]}`);
-    case "orgKind":
-      return t(`organisationKinds.${value as (typeof ORGANISATION_KINDS)[number]}`);
-    case "language":
-      return t(`search.languages.${value as (typeof LANGUAGES)[number]}`);
-  }
-}
-
-function facetGroups(params: SearchParams, facets: FacetCounts, termOrder: string[], labels: Labels): FacetGroup[] {
-  const known: Record<FilterField, readonly string[]> = {
-    sector: termOrder.filter((key) => key.startsWith("sector:")).map((key) => key.slice("sector:".length)),
-    technology: termOrder.filter((key) => key.startsWith("technology:")).map((key) => key.slice("technology:".length)),
-    trlBand: TRL_BANDS,
-    deployment: deploymentModels,
-    priceBand: PRICE_BANDS,
-    evidenceLevel: evidenceLevels,
-    orgKind: ORGANISATION_KINDS,
-    language: LANGUAGES,
-  };
-  return FILTER_FIELDS.map((field) => {
-    const counts = facets[field] ?? {};
-    const selected = new Set<string>(params[field]);
-    const values = [...new Set([...known[field], ...Object.keys(counts), ...selected])];
-    const options = values
-      .filter((value) => (counts[value] ?? 0) > 0 || selected.has(value))
-      .map((value) => ({
-        value,
-        label: optionLabel(field, value, labels),
-        count: counts[value] ?? 0,
-        selected: selected.has(value),
-      }));
-    return { field, options };
-  }).filter((group) => group.options.length > 0);
-}
-
-function view(
-  params: SearchParams,
-  result: SearchResult,
-  labels: Labels,
-  termOrder: string[],
-  logos: Map<string, string>,
-  englishTitles: Map<string, HighlightSegment[]>,
-) {
-  const pages = Math.min(MAX_PAGE, Math.max(1, Math.ceil(result.total / params.perPage)));
-  const at = (changes: Partial<SearchParams>) => `/search${searchQueryString({ ...params, page: 1, ...changes })}`;
-  const typeCounts = result.facets.type ?? {};
-  const tabs: Tab[] = [null, ...SEARCH_DOC_TYPES].map((type) => ({
-    type,
-    count: type ? typeCounts[type] ?? 0 : SEARCH_DOC_TYPES.reduce((sum, each) => sum + (typeCounts[each] ?? 0), 0),
-    url: at({ type: type ?? undefined }),
-    current: (params.type ?? null) === type,
-  }));
-  const selected: SelectedFilter[] = FILTER_FIELDS.flatMap((field) =>
-    params[field].map((value) => ({
-      field,
-      label: optionLabel(field, value, labels),
-      removeUrl: at({ [field]: params[field].filter((other) => other !== value) }),
-    })),
-  );
-  const hits: HitView[] = result.hits.map((hit) => ({
-    id: hit.id,
-    type: hit.type,
-    url: publicPath(hit.type, hit.slug),
-    // English readers get the English title where staff or the provider gave one,
-    // marked where the query's words (or their synonyms) matched it.
-    title: englishTitles.get(hit.id) ?? hit.highlight.title,
-    snippet: hit.highlight.snippet,
-    organisationName: hit.organisationName,
-    published: hit.published,
-    logo: hit.type === "offer" ? logos.get(hit.entityId) ?? null : null,
-  }));
-  return {
-    total: result.total,
-    hits,
-    tabs,
-    groups: facetGroups(params, result.facets, termOrder, labels),
-    selected,
-    clearUrl: at(Object.fromEntries(FILTER_FIELDS.map((field) => [field, []]))),
-    didYouMean: result.didYouMean ? { text: result.didYouMean, url: at({ q: result.didYouMean }) } : null,
-    pagination: {
-      page: params.page,
-      pages,
-      previous: params.page > 1 && params.page <= pages ? at({ page: params.page - 1 }) : null,
-      next: params.page < pages ? at({ page: params.page + 1 }) : null,
-    },
-    lastPageUrl: at({ page: pages }),
-    errors: params.page > pages ? [{ field: "page", message: `search.validation.pageBeyond|${pages}` }] : [],
-  };
-}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
@@ -194,7 +62,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     offerLogos(result.hits.filter((hit) => hit.type === "offer").map((hit) => hit.entityId)),
     language === "en" ? englishTitles(result) : new Map<string, HighlightSegment[]>(),
   ]);
-  const page = view(params, result, labels, terms.map(termKey), logos, titlesEn);
+  const page = searchView(params, result, labels, terms.map(termKey), logos, titlesEn);
   // Browsing offers (what /offers shows): paid featured placements come first.
   const browsing =
     !params.q &&
