@@ -517,9 +517,10 @@ async function introductionNotices(
 ): Promise<Notice[]> {
   const offer = await tx.offer.findUniqueOrThrow({
     where: { id: offerId },
-    select: { titleVi: true, organisationId: true, organisation: { select: { name: true } } },
+    select: { titleVi: true, titleEn: true, organisationId: true, organisation: { select: { name: true } } },
   });
-  let problem: { title: string; agency: string; link: string; agencyOrgIds: string[] };
+  // titleEn: the English title for English readers, "" where there is none (statements have none yet).
+  let problem: { title: string; titleEn: string; agency: string; link: string; agencyOrgIds: string[] };
   if ("statementId" in target) {
     const s = await tx.problemStatement.findUniqueOrThrow({
       where: { id: target.statementId },
@@ -527,6 +528,7 @@ async function introductionNotices(
     });
     problem = {
       title: s.title,
+      titleEn: "",
       agency: s.organisation.name,
       link: `/problems/${s.slug}`,
       agencyOrgIds: [s.organisationId],
@@ -534,7 +536,7 @@ async function introductionNotices(
   } else {
     const p = await tx.majorProblem.findUniqueOrThrow({
       where: { id: target.majorProblemId },
-      select: { title: true, code: true, leadAgency: true, list: { select: { slug: true } } },
+      select: { title: true, titleEn: true, code: true, leadAgency: true, list: { select: { slug: true } } },
     });
     const linked = await tx.problemStatement.findMany({
       where: { majorProblemId: target.majorProblemId, status: { in: PUBLIC_STATUSES } },
@@ -542,6 +544,7 @@ async function introductionNotices(
     });
     problem = {
       title: p.title,
+      titleEn: p.titleEn ?? "",
       agency: p.leadAgency,
       link: `/major-problems/${p.list.slug}/${p.code}`,
       agencyOrgIds: [...new Set(linked.map((s) => s.organisationId))],
@@ -553,8 +556,10 @@ async function introductionNotices(
   });
   const values = {
     offer: offer.titleVi,
+    offerEn: offer.titleEn ?? "",
     provider: offer.organisation.name,
     problem: problem.title,
+    problemEn: problem.titleEn,
     agency: problem.agency,
   };
   if (event)

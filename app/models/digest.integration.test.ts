@@ -19,10 +19,12 @@ const world = {} as {
   provider: Awaited<ReturnType<typeof makeUser>>;
   agencyUser: Awaited<ReturnType<typeof makeUser>>;
   quiet: Awaited<ReturnType<typeof makeUser>>;
+  english: Awaited<ReturnType<typeof makeUser>>;
   publishedTitle: string;
   draftTitle: string;
   draftOfferTitle: string;
   offerTitle: string;
+  offerTitleEn: string;
 };
 
 beforeAll(async () => {
@@ -34,9 +36,10 @@ beforeAll(async () => {
   world.provider = await makeUser({ name: "Trần Văn Cung" });
   const providerOrg = await makeProvider(world.provider.id);
   world.offerTitle = "Điều khiển đèn tín hiệu giao thông thích ứng theo lưu lượng";
+  world.offerTitleEn = "Adaptive traffic signal control";
   const offer = await makeOffer(providerOrg.id, { title: world.offerTitle });
   // The factory writes the row directly; publishing through the model would stamp this.
-  await db.offer.update({ where: { id: offer.id }, data: { publishedAt: new Date() } });
+  await db.offer.update({ where: { id: offer.id }, data: { publishedAt: new Date(), titleEn: world.offerTitleEn } });
   await db.offerTerm.create({ data: { offerId: offer.id, termId: transport.id } });
 
   world.agencyUser = await makeUser({ name: "Lê Thị Sở" });
@@ -61,6 +64,9 @@ beforeAll(async () => {
 
   world.quiet = await makeUser();
   await followSector(world.quiet.id, "y-te");
+  world.english = await makeUser({ name: "Jane Reader" });
+  await db.user.update({ where: { id: world.english.id }, data: { language: "en" } });
+  await followSector(world.english.id, "giao-thong");
 
   expect((await followSector(world.provider.id, "giao-thong"))?.status).toBe("created");
   expect((await followMatches(world.provider.id, providerOrg.id))?.status).toBe("created");
@@ -72,7 +78,7 @@ beforeAll(async () => {
 describe("weekly digest", () => {
   it("sends one combined email per person, in their language only, with only public items and an unsubscribe link per section", async () => {
     const report = await sendWeeklyDigests(new Date());
-    expect(report.sent).toBe(2);
+    expect(report.sent).toBe(3);
 
     const [mail, ...more] = (await digestsTo(world.provider.email)) as Headers[];
     expect(more).toHaveLength(0);
@@ -94,14 +100,25 @@ describe("weekly digest", () => {
     // The agency hears about the provider's published offer, never the other provider's draft.
     const [agencyMail] = await digestsTo(world.agencyUser.email);
     expect(agencyMail!.text).toContain(world.offerTitle);
+    expect(agencyMail!.text).not.toContain(world.offerTitleEn);
     expect(agencyMail!.text).not.toContain(world.draftOfferTitle);
+  });
+
+  it("gives an English reader an offer's English title, and a statement nobody translated in Vietnamese", async () => {
+    const [mail, ...more] = (await readOutbox(world.english.email)).filter((m) => m.subject.startsWith("Weekly"));
+    expect(more).toHaveLength(0);
+    expect(mail!.text).toContain("Hello Jane Reader");
+    expect(mail!.text).toContain("Sector: Transport");
+    expect(mail!.text).toContain(world.offerTitleEn);
+    expect(mail!.text).not.toContain(world.offerTitle);
+    expect(mail!.text).toContain(world.publishedTitle);
   });
 
   it("sends nothing to someone with nothing new, and nothing more when run again in the same week", async () => {
     expect(await digestsTo(world.quiet.email)).toHaveLength(0);
     const again = await sendWeeklyDigests(new Date(Date.now() + 60_000));
     expect(again.sent).toBe(0);
-    expect(again.skippedThisWeek).toBe(2);
+    expect(again.skippedThisWeek).toBe(3);
     expect(await digestsTo(world.provider.email)).toHaveLength(1);
     expect(await digestsTo(world.agencyUser.email)).toHaveLength(1);
     const quiet = await db.subscription.findFirstOrThrow({ where: { userId: world.quiet.id } });

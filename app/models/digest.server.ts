@@ -29,6 +29,8 @@ export type DigestItem = {
   type: SearchDocType;
   id: string;
   title: string;
+  /** The English title, for English readers; null where nobody translated it (statements have none). */
+  titleEn: string | null;
   url: string;
   organisationId: string | null;
   firstPublishedAt: Date;
@@ -66,6 +68,7 @@ export async function newPublicItems(since: Date): Promise<Map<string, DigestIte
       id: true,
       slug: true,
       titleVi: true,
+      titleEn: true,
       organisationId: true,
       publishedAt: true,
       terms: { select: { term: { select: { kind: true, slug: true } } } },
@@ -77,6 +80,7 @@ export async function newPublicItems(since: Date): Promise<Map<string, DigestIte
       type: "offer",
       id: offer.id,
       title: offer.titleVi,
+      titleEn: offer.titleEn,
       url: publicPath("offer", offer.slug),
       organisationId: offer.organisationId,
       firstPublishedAt: offer.publishedAt!,
@@ -109,6 +113,7 @@ export async function newPublicItems(since: Date): Promise<Map<string, DigestIte
       type: "problem",
       id: statement.id,
       title: statement.title,
+      titleEn: null,
       url: publicPath("problem", statement.slug),
       organisationId: statement.organisationId,
       firstPublishedAt: statement.publishedAt!,
@@ -125,7 +130,9 @@ export async function newPublicItems(since: Date): Promise<Map<string, DigestIte
       orderBy: { number: "desc" },
       select: {
         list: { select: { slug: true } },
-        items: { select: { majorProblemId: true, code: true, title: true, sectorSlug: true, status: true } },
+        items: {
+          select: { majorProblemId: true, code: true, title: true, titleEn: true, sectorSlug: true, status: true },
+        },
       },
     });
     if (!latest) continue;
@@ -147,6 +154,7 @@ export async function newPublicItems(since: Date): Promise<Map<string, DigestIte
         type: "major-problem",
         id: item.majorProblemId,
         title: item.title,
+        titleEn: item.titleEn,
         url: publicPath("major-problem", `${latest.list.slug}/${item.code}`),
         organisationId: null,
         firstPublishedAt: first,
@@ -250,13 +258,14 @@ function sectionHeading({ t, english }: Language, subscription: Subscription, se
 }
 
 function renderText(language: Language, name: string, sections: Section[], sectors: SectorNames): string {
-  const { t } = language;
+  const { t, english } = language;
   const base = appBaseUrl();
   const lines = [t("alerts.digest.greeting", { name }), "", t("alerts.digest.intro"), ""];
   for (const { subscription, items } of sections) {
     lines.push(`## ${sectionHeading(language, subscription, sectors)}`);
     for (const item of items.slice(0, MAX_ITEMS_PER_SECTION)) {
-      lines.push(`- [${t(`alerts.digest.types.${item.type}`)}] ${item.title}`, `  ${base}${item.url}`);
+      const title = english && item.titleEn ? item.titleEn : item.title;
+      lines.push(`- [${t(`alerts.digest.types.${item.type}`)}] ${title}`, `  ${base}${item.url}`);
     }
     if (items.length > MAX_ITEMS_PER_SECTION) {
       const more =

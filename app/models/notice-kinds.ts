@@ -4,8 +4,9 @@
 //   (people choose "at once", "daily digest" or "off" per group, not per kind);
 // - `values`: the placeholders its texts may use, which the caller passes in
 //   `Notice.values` (see app/models/notify.server.ts for the conventions:
-//   `amountVnd` is formatted as money in the reader's language, and a value
-//   named `<x>Key` is an i18n key translated into `<x>`);
+//   `amountVnd` is formatted as money in the reader's language, a value
+//   named `<x>Key` is an i18n key translated into `<x>`, and `<x>En` is the
+//   English wording of `<x>` that English readers get when it is not empty);
 // - the texts themselves live in app/i18n/features/notices.{vi,en}.ts under
 //   `notices.kinds.<kind>.{title,body,action}`.
 // Adding a kind: add it here and in both catalogues; notice-kinds.test.ts

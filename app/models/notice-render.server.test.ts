@@ -47,6 +47,17 @@ describe("renderNotice", () => {
     expect(renderNotice("proposal.declined", declined, "vi").body).toContain("Lý do: Đơn hàng và thanh toán");
   });
 
+  it("names an offer by its English title for an English reader, and keeps the Vietnamese one otherwise", () => {
+    const values = { offer: "Bản đồ ngập", offerEn: "Flood maps", reason: "Thiếu ảnh" };
+    expect(renderNotice("offer.changes_requested", values, "en").title).toContain("“Flood maps”");
+    expect(renderNotice("offer.changes_requested", values, "en").body).not.toContain("Bản đồ ngập");
+    expect(renderNotice("offer.changes_requested", values, "vi").title).toContain("“Bản đồ ngập”");
+    expect(renderNotice("offer.changes_requested", values, "vi").body).not.toContain("Flood maps");
+    // Not translated yet: the English reader sees the only title there is.
+    const untranslated = renderNotice("offer.changes_requested", { ...values, offerEn: "" }, "en");
+    expect(untranslated.title).toContain("“Bản đồ ngập”");
+  });
+
   it("never shows a placeholder for a value left out, and keeps user text as typed (no HTML entities in plain text)", () => {
     const text = renderNotice("proposal.declined", { statement: "A & B <c>", offer: "O" }, "vi");
     expect(text.body).not.toContain("{{");

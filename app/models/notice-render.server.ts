@@ -27,6 +27,9 @@ export type RenderedNotice = { title: string; body: string; action: string };
  * Values as the texts use them, in the reader's language:
  * - `amountVnd` (a number of đồng) becomes `amount`, e.g. "1.500.000 ₫" / "₫1,500,000";
  * - `<name>Key` (an i18n key such as "proposals.reasons.budget") becomes `<name>`, translated;
+ * - `<name>En` (an English wording of `<name>`, such as an offer's English
+ *   title) replaces `<name>` for an English reader when it is not empty; a
+ *   Vietnamese reader, or a listing nobody translated, keeps `<name>`;
  * - other numbers are grouped as numbers; strings are used as given.
  * Missing declared values become "" so a text never shows "{{reason}}".
  */
@@ -37,10 +40,19 @@ export function localiseValues(kind: NoticeKind, values: NoticeValues, language:
   for (const [name, value] of Object.entries(values)) {
     if (name === "amountVnd" && typeof value === "number") out.amount = formatVnd(value, language);
     else if (name.endsWith("Key") && typeof value === "string" && name.length > 3) out[name.slice(0, -3)] = t(value);
+    else if (isEnglishWording(name, values)) continue;
     else out[name] = typeof value === "number" ? formatNumber(value, language) : value;
   }
+  if (language === "en")
+    for (const [name, value] of Object.entries(values))
+      if (isEnglishWording(name, values) && typeof value === "string" && value.trim() !== "")
+        out[name.slice(0, -2)] = value;
   return out;
 }
+
+/** `offerEn` next to `offer`: the English wording of a value, not a value of its own. */
+const isEnglishWording = (name: string, values: NoticeValues) =>
+  name.length > 2 && name.endsWith("En") && Object.hasOwn(values, name.slice(0, -2));
 
 export function renderNotice(kind: NoticeKind, values: NoticeValues, language: Language): RenderedNotice {
   const t = translator(language);

@@ -139,9 +139,11 @@ describe("proposals", () => {
 
   it("a proposal on a major problem reaches staff and the problem's owner, not agencies or other providers", async () => {
     const problem = await makePublishedMajorProblem(staff.id);
-    await db.majorProblem.update({ where: { id: problem.id }, data: { ownerId: problemOwner.id } });
+    const problemEn = "Coordinating the city's traffic";
+    await db.majorProblem.update({ where: { id: problem.id }, data: { ownerId: problemOwner.id, titleEn: problemEn } });
     await speaksEnglish(problemOwner);
     const offer = await makeOffer(provider.id, { title: "Nền tảng điều phối giao thông" });
+    await db.offer.update({ where: { id: offer.id }, data: { titleEn: "Traffic coordination platform" } });
     const { outcome } = await createProposal(
       providerMember.id,
       { majorProblemId: problem.id },
@@ -153,7 +155,12 @@ describe("proposals", () => {
     const link = `/staff/major-problems/proposals?list=${problem.listId}#proposal-${proposal.id}`;
     const values = { problem: `${problem.code}: ${problem.title}`, provider: provider.name, offer: offer.titleVi };
     await expectTold(staff, "proposal.received_major", { link, values });
-    await expectTold(problemOwner, "proposal.received_major", { link, values, language: "en" });
+    // The English reader gets the problem and the offer by their English titles.
+    await expectTold(problemOwner, "proposal.received_major", {
+      link,
+      language: "en",
+      values: { ...values, problem: `${problem.code}: ${problemEn}`, offer: "Traffic coordination platform" },
+    });
     for (const person of [agencyOwner, providerOwner, bystander])
       await expectNotTold(person, "proposal.received_major");
     await db.user.update({ where: { id: problemOwner.id }, data: { language: "vi" } });

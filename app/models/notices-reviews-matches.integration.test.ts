@@ -44,10 +44,11 @@ beforeAll(async () => {
 });
 
 describe("review decisions on offers", () => {
-  it("published and changes requested (with the reason) reach the provider's members", async () => {
+  it("published and changes requested (with the reason) reach the provider's members, named in each one's language", async () => {
     const published = await makeOffer(provider.id, providerOwner.id, terms, {
       status: "SUBMITTED",
       title: "Giải pháp được công bố",
+      titleEn: "The published solution",
     });
     expect(await publishOffer(staff.id, published.id, "SELF_DECLARED")).toBe("ok");
     const slug = (await db.offer.findUniqueOrThrow({ where: { id: published.id } })).slug;
@@ -55,10 +56,11 @@ describe("review decisions on offers", () => {
       link: `/offers/${slug}`,
       values: { offer: "Giải pháp được công bố" },
     });
+    // The English reader gets the offer's English title; the one without a translation below keeps its own.
     await expectTold(providerMember, "offer.published", {
       link: `/offers/${slug}`,
       language: "en",
-      values: { offer: "Giải pháp được công bố" },
+      values: { offer: "The published solution" },
     });
 
     const sentBack = await makeOffer(provider.id, providerOwner.id, terms, {
@@ -86,18 +88,18 @@ describe("review decisions on offers", () => {
       status: "PUBLISHED",
       title: "Giải pháp đang chạy",
     });
-    expect(
-      await updateOffer(providerOwner.id, provider.id, offer.id, offerValue(terms, "Giải pháp đang chạy, bản mới"), []),
-    ).toBe("pending-review");
+    const edit = offerValue(terms, "Giải pháp đang chạy, bản mới", "Running solution, new version");
+    expect(await updateOffer(providerOwner.id, provider.id, offer.id, edit, [])).toBe("pending-review");
     expect(await approveRevision(staff.id, offer.id)).toBe("ok");
     await expectTold(providerOwner, "offer.revision_approved", {
       link: `/offers/${offer.slug}`,
       values: { offer: "Giải pháp đang chạy, bản mới" },
     });
+    // Named as the approved edit names it, in English for the English reader.
     await expectTold(providerMember, "offer.revision_approved", {
       link: `/offers/${offer.slug}`,
       language: "en",
-      values: { offer: "Giải pháp đang chạy, bản mới" },
+      values: { offer: "Running solution, new version" },
     });
 
     expect(
@@ -107,7 +109,11 @@ describe("review decisions on offers", () => {
     const link = `/orgs/${provider.id}/offers/${offer.id}`;
     const values = { offer: "Giải pháp đang chạy, bản mới", reason: "Tên mới không khớp tài liệu." };
     await expectTold(providerOwner, "offer.revision_refused", { link, values, bodyHas: [values.reason] });
-    await expectTold(providerMember, "offer.revision_refused", { link, language: "en", values });
+    await expectTold(providerMember, "offer.revision_refused", {
+      link,
+      language: "en",
+      values: { ...values, offer: "Running solution, new version" },
+    });
     await expectNotTold(bystander, "offer.revision_approved");
     await expectNotTold(bystander, "offer.revision_refused");
   });

@@ -32,7 +32,10 @@ export type Notice = {
   kind: NoticeKind;
   /** A path on this site ("/problems/abc#q-1"); emails make it absolute with APP_URL. */
   link: string;
-  /** The kind's placeholders (see NOTICE_KINDS[kind].values); `amountVnd` and `<x>Key` are localised. */
+  /**
+   * The kind's placeholders (see NOTICE_KINDS[kind].values); `amountVnd` and `<x>Key` are localised,
+   * and `<x>En` (an offer's or major problem's English title) stands in for `<x>` for English readers.
+   */
   values?: NoticeValues;
 };
 

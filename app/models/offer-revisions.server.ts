@@ -21,7 +21,7 @@ export async function rejectRevision(actorId: string, offerId: string, reason: s
       noticesFor(members, {
         kind: "offer.revision_refused",
         link: `/orgs/${o.organisationId}/offers/${o.id}`,
-        values: { offer: o.titleVi, reason: reason.normalize("NFC").trim() },
+        values: { offer: o.titleVi, offerEn: o.titleEn ?? "", reason: reason.normalize("NFC").trim() },
       }),
   );
   const revision = before && outcome === "ok" ? parseRevision(before) : null;
@@ -75,7 +75,7 @@ export async function approveRevision(actorId: string, offerId: string): Promise
       noticesFor(await organisationMembers(tx, offer.organisationId), {
         kind: "offer.revision_approved",
         link: `/offers/${offer.slug}`,
-        values: { offer: content.titleVi },
+        values: { offer: content.titleVi, offerEn: content.titleEn ?? "" },
       }),
     );
     return { outcome: "ok" as const, orphans: removed.map((m) => m.storedName) };

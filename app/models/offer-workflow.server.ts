@@ -101,7 +101,11 @@ export async function publishOffer(actorId: string, offerId: string, evidenceLev
     (o) => ({ status: "PUBLISHED", publishedAt: o.publishedAt ?? new Date(), reviewNote: null, evidenceLevel }),
     undefined,
     (o, members) =>
-      noticesFor(members, { kind: "offer.published", link: `/offers/${o.slug}`, values: { offer: o.titleVi } }),
+      noticesFor(members, {
+        kind: "offer.published",
+        link: `/offers/${o.slug}`,
+        values: { offer: o.titleVi, offerEn: o.titleEn ?? "" },
+      }),
   );
   return outcome;
 }
@@ -118,7 +122,7 @@ export async function requestChanges(actorId: string, offerId: string, reason: s
       noticesFor(members, {
         kind: "offer.changes_requested",
         link: `/orgs/${o.organisationId}/offers/${o.id}/edit`,
-        values: { offer: o.titleVi, reason: reason.normalize("NFC").trim() },
+        values: { offer: o.titleVi, offerEn: o.titleEn ?? "", reason: reason.normalize("NFC").trim() },
       }),
   );
   return outcome;

@@ -233,9 +233,9 @@ async function proposalForNotice(tx: NoticeTx, proposalId: string) {
       declineReason: true,
       declineNote: true,
       organisation: { select: { name: true } },
-      offer: { select: { titleVi: true } },
+      offer: { select: { titleVi: true, titleEn: true } },
       problemStatement: { select: { id: true, title: true, slug: true, organisationId: true } },
-      majorProblem: { select: { id: true, title: true, code: true, listId: true, ownerId: true } },
+      majorProblem: { select: { id: true, title: true, titleEn: true, code: true, listId: true, ownerId: true } },
     },
   });
 }
@@ -246,31 +246,50 @@ async function proposalForNotice(tx: NoticeTx, proposalId: string) {
 async function deciderNotices(tx: NoticeTx, proposalId: string, event: "received" | "withdrawn"): Promise<Notice[]> {
   const p = await proposalForNotice(tx, proposalId);
   const provider = p.organisation.name;
-  const offer = p.offer.titleVi;
+  const offer = { offer: p.offer.titleVi, offerEn: p.offer.titleEn ?? "" };
   if (p.problemStatement) {
     const s = p.problemStatement;
     return noticesFor(await organisationMembers(tx, s.organisationId), {
       kind: event === "received" ? "proposal.received" : "proposal.withdrawn",
       link: `/orgs/${s.organisationId}/problems/${s.id}#proposal-${p.id}`,
-      values: { statement: s.title, provider, offer },
+      values: { statement: s.title, provider, ...offer },
     });
   }
   const m = p.majorProblem!;
   const readers = [...(await staffUsers(tx)), ...(m.ownerId ? [m.ownerId] : [])];
   const link = `/staff/major-problems/proposals?list=${m.listId}#proposal-${p.id}`;
-  const problem = `${m.code}: ${m.title}`;
+  const problem = majorProblemName(m);
   return event === "received"
-    ? noticesFor(readers, { kind: "proposal.received_major", link, values: { problem, provider, offer } })
-    : noticesFor(readers, { kind: "proposal.withdrawn", link, values: { statement: problem, provider, offer } });
+    ? noticesFor(readers, {
+        kind: "proposal.received_major",
+        link,
+        values: { problem: problem.vi, problemEn: problem.en, provider, ...offer },
+      })
+    : noticesFor(readers, {
+        kind: "proposal.withdrawn",
+        link,
+        values: { statement: problem.vi, statementEn: problem.en, provider, ...offer },
+      });
+}
+
+// A major problem as notices name it ("P-03: …"), and its English wording
+// for English readers ("" until staff translate the title).
+function majorProblemName(m: { code: string; title: string; titleEn: string | null }) {
+  return { vi: `${m.code}: ${m.title}`, en: m.titleEn ? `${m.code}: ${m.titleEn}` : "" };
 }
 
 // The proposing organisation's members, sent to their proposals page, with
 // the structured reason (translated for each reader) and the agency's note.
 async function providerDecisionNotices(tx: NoticeTx, proposalId: string): Promise<Notice[]> {
   const p = await proposalForNotice(tx, proposalId);
-  const statement = p.problemStatement ? p.problemStatement.title : `${p.majorProblem!.code}: ${p.majorProblem!.title}`;
+  const statement = p.problemStatement ? { vi: p.problemStatement.title, en: "" } : majorProblemName(p.majorProblem!);
   const link = `/orgs/${p.organisationId}/proposals#proposal-${p.id}`;
-  const values = { statement, offer: p.offer.titleVi };
+  const values = {
+    statement: statement.vi,
+    statementEn: statement.en,
+    offer: p.offer.titleVi,
+    offerEn: p.offer.titleEn ?? "",
+  };
   const readers = await organisationMembers(tx, p.organisationId);
   if (p.status === "SHORTLISTED") return noticesFor(readers, { kind: "proposal.shortlisted", link, values });
   if (p.status === "SELECTED") return noticesFor(readers, { kind: "proposal.selected", link, values });

@@ -135,10 +135,14 @@ export async function checkedFile(
   return { ...result, kind };
 }
 
-export function offerValue(terms: Terms, title = `Giải pháp thử ${randomUUID().slice(0, 6)}`): OfferFormValue {
+export function offerValue(
+  terms: Terms,
+  title = `Giải pháp thử ${randomUUID().slice(0, 6)}`,
+  titleEn?: string,
+): OfferFormValue {
   return {
     titleVi: title,
-    titleEn: undefined,
+    titleEn,
     summaryVi: "Tóm tắt giải pháp thử nghiệm.",
     summaryEn: undefined,
     descriptionMd: "Mô tả **giải pháp**.",
@@ -165,10 +169,12 @@ export async function makeOffer(
   options: {
     status?: "DRAFT" | "SUBMITTED" | "PUBLISHED" | "CHANGES_REQUESTED" | "ARCHIVED";
     title?: string;
+    titleEn?: string;
     files?: CheckedMedia[];
   } = {},
 ) {
-  const offer = await createOffer(actorId, organisationId, offerValue(terms, options.title), options.files ?? []);
+  const value = offerValue(terms, options.title, options.titleEn);
+  const offer = await createOffer(actorId, organisationId, value, options.files ?? []);
   if (options.status && options.status !== "DRAFT") {
     await db.offer.update({
       where: { id: offer.id },
