@@ -53,6 +53,13 @@ const terms = (list: { term: { kind: string; slug: string; nameVi: string; nameE
   list.filter((link) => link.term.kind === kind).map((link) => link.term);
 
 // --- documents ---------------------------------------------------------------
+//
+// A sector is a facet (the "Lĩnh vực" filter, and sector feedback in ranking),
+// never words of the text. Its names are broad ("An ninh, an toàn", "Hạ tầng
+// số và chuyển đổi số"), so as words they made a phrase query match every
+// listing of the sector: "an ninh trật tự" listed every cybersecurity offer,
+// "chuyn đổi số" every digital-infrastructure one (dev set through the app,
+// phrase noise 0.197 with them, 0.140 without; search/relevance/README.md).
 
 const SEARCHABLE_OFFER_STATUSES = ["DRAFT", "SUBMITTED", "PUBLISHED", "CHANGES_REQUESTED"] as const;
 
@@ -80,7 +87,8 @@ async function offerDocuments(ids: string[]): Promise<SearchDocument[]> {
       summary: offer.summaryVi,
       body: [offer.titleEn, offer.summaryEn, plainText(offer.descriptionMd)].filter(Boolean).join(" \n "),
       keywords: [
-        ...allTerms.flatMap((term) => [term.nameVi, term.nameEn]),
+        // Technology and business-need names say what the offer is.
+        ...allTerms.filter((term) => term.kind !== "SECTOR").flatMap((term) => [term.nameVi, term.nameEn]),
         ...(offer.tags
           ? offer.tags
               .split(/[,;\n]/)
@@ -137,7 +145,6 @@ async function problemDocuments(ids: string[]): Promise<SearchDocument[]> {
       keywords: [
         statement.organisation.name,
         ...(statement.majorProblem ? [statement.majorProblem.code, statement.majorProblem.title] : []),
-        ...(sector ? [sector.nameVi, sector.nameEn] : []),
       ],
       // Closed statements stay public: their outcome is part of the record.
       published: statement.status === "PUBLISHED" || statement.status === "CLOSED",
@@ -199,9 +206,7 @@ async function majorProblemDocuments(ids: string[]): Promise<SearchDocument[]> {
         summary: item.description,
         // The English wording staff entered, so an English query finds the problem too.
         body: [item.titleEn, item.summaryEn].filter(Boolean).join(" \n "),
-        keywords: [item.code, item.leadAgency, list.name, item.sectorNameVi ?? "", item.sectorNameEn ?? ""].filter(
-          Boolean,
-        ),
+        keywords: [item.code, item.leadAgency, list.name],
         published: true,
         organisationId: null,
         organisationName: item.leadAgency,
