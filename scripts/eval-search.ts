@@ -1,17 +1,27 @@
-// `npm run eval:search`: search quality on the hand-judged sets, in seconds.
-// The real embedded engine (in memory) indexes search/relevance/offers.jsonl
-// with the default synonym list, then runs every judged query as the API
-// does (type=offer, first page of 10). Prints nDCG@10, recall@10 (grade ≥ 2),
-// noise (share of the shown top 10 judged unrelated) and the mean total
-// matched, overall and per kind; then the worst queries, to read.
+// `npm run eval:search`: search quality on the hand-judged sets, measured
+// the way /api/v1/search?type=offer serves it. The offers are imported into
+// a throwaway SQLite database with the real import (importOffers: the
+// classifier's technologies, the sector labels), indexed by the real sync
+// into the embedded engine with the default synonym list, and every judged
+// query is parsed and run as the API runs it (first page of 10). Prints
+// nDCG@10, recall@10 (grade ≥ 2), noise (share of the shown top 10 judged
+// unrelated) and the mean total matched, overall and per kind; then the
+// worst queries, to read.
 //
 //   --queries FILE (search/relevance/queries.jsonl; the held-out file is
 //   search/relevance/search-holdout/queries.jsonl)  --worst N (10)  --json
 //   --show ID: one query's top 10 with grades and highlights.
+//   --engine: the engine alone over documents built from the files (no
+//   import, no taxonomy), as the quality floor (search-quality.test.ts) and
+//   bench:search measure it; quicker, but it does not see what the import adds.
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { EmbeddedSearchEngine } from "../search/embedded/engine.ts";
 import { DEFAULT_SYNONYM_GROUPS } from "../search/synonyms.ts";
+import type { SearchResult } from "../search/types.ts";
+import { migrateDatabase } from "./db-migrate";
 import {
   judgeQueries,
   loadRelevanceSet,
@@ -27,6 +37,7 @@ const { values: options } = parseArgs({
     worst: { type: "string", default: "10" },
     show: { type: "string" },
     json: { type: "boolean", default: false },
+    engine: { type: "boolean", default: false },
   },
 });
 
@@ -34,13 +45,71 @@ const directory = path.resolve(options.dir!);
 const set = loadRelevanceSet(directory, options.queries ? path.resolve(options.queries) : undefined);
 if (!set) throw new Error(`No offers.jsonl/queries.jsonl in ${directory}`);
 
-const engine = new EmbeddedSearchEngine({ path: ":memory:" });
-await engine.init();
-await engine.setSynonyms(DEFAULT_SYNONYM_GROUPS);
-await engine.upsert(set.offers.map(toSearchDocument));
+type Searcher = { search(query: { q: string; perPage: number }): Promise<SearchResult>; close(): Promise<void> };
 
+/** The engine alone, over documents built straight from offers.jsonl. */
+async function engineOnly(): Promise<Searcher> {
+  const engine = new EmbeddedSearchEngine({ path: ":memory:" });
+  await engine.init();
+  await engine.setSynonyms(DEFAULT_SYNONYM_GROUPS);
+  await engine.upsert(set!.offers.map(toSearchDocument));
+  return {
+    search: ({ q, perPage }) => engine.search({ q, perPage, filters: { type: ["offer"] } }),
+    close: () => engine.close(),
+  };
+}
+
+/** The app: import, index sync and the API's own parsing and search; hits carry the files' offer ids. */
+async function throughTheApp(): Promise<Searcher> {
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "hte-eval-search-"));
+  process.env.DATABASE_URL = `file:${path.join(workDir, "eval.db")}`;
+  process.env.SEARCH_INDEX_PATH = path.join(workDir, "eval.search.sqlite");
+  process.env.LOG_LEVEL ??= "warn";
+  process.env.SEARCH_SYNC_INTERVAL_MS ??= "60000";
+  migrateDatabase(process.env.DATABASE_URL);
+  // Imported after the environment points at the throwaway database.
+  const { db } = await import("~/db.server");
+  const { importOffers } = await import("~/models/import.server");
+  const { enqueueSearchSync } = await import("~/models/search-index.server");
+  const { parseSearch, runSearch } = await import("~/models/search-request.server");
+  const { settleSearchIndex, searchEngine } = await import("~/search-service.server");
+  const { seedTerms } = await import("../prisma/seed-taxonomy");
+  await db.taxonomyTerm.createMany({ data: seedTerms.map((term, index) => ({ ...term, sortOrder: index })) });
+  await db.searchSynonymGroup.createMany({
+    data: DEFAULT_SYNONYM_GROUPS.map((group) => ({ terms: group.join("\n") })),
+  });
+  const offersFile = path.join(directory, "offers.jsonl");
+  await importOffers(offersFile, fs.readFileSync(offersFile, "utf8"), null);
+  // Imported offers wait for review; the judged set is of published ones.
+  await db.offer.updateMany({ data: { status: "PUBLISHED", publishedAt: new Date() } });
+  for (const offer of await db.offer.findMany({ select: { id: true } }))
+    await enqueueSearchSync(db, { type: "offer", id: offer.id });
+  await searchEngine();
+  await settleSearchIndex();
+  const externalIds = new Map(
+    (await db.offer.findMany({ select: { id: true, externalId: true } })).map((o) => [o.id, o.externalId ?? o.id]),
+  );
+  return {
+    async search({ q, perPage }) {
+      const url = new URL("http://localhost/api/v1/search");
+      url.search = new URLSearchParams({ type: "offer", perPage: String(perPage), q }).toString();
+      const parsed = parseSearch(url);
+      if (!parsed.ok) throw new Error(`query refused: ${JSON.stringify(parsed.errors)}`);
+      const result = await runSearch(parsed.params, null);
+      return { ...result, hits: result.hits.map((hit) => ({ ...hit, entityId: externalIds.get(hit.entityId)! })) };
+    },
+    async close() {
+      globalThis.__searchService?.worker.stop();
+      await (await searchEngine()).close();
+      await db.$disconnect();
+      fs.rmSync(workDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const searcher = options.engine ? await engineOnly() : await throughTheApp();
 const started = performance.now();
-const outcomes = await judgeQueries(engine, set.queries);
+const outcomes = await judgeQueries(searcher, set.queries);
 const elapsedMs = performance.now() - started;
 const summary = summariseByKind(outcomes);
 
@@ -55,7 +124,7 @@ if (options.show) {
   const outcome = outcomes.find((candidate) => candidate.id === options.show);
   if (!outcome) throw new Error(`No query ${options.show}`);
   const query = set.queries.find((candidate) => candidate.id === options.show)!;
-  const result = await engine.search({ q: query.q, perPage: 10, filters: { type: ["offer"] } });
+  const result = await searcher.search({ q: query.q, perPage: 10 });
   out(
     `${query.id} "${query.q}" [${query.kinds.join(", ")}] total ${result.total}, did you mean: ${
       result.didYouMean ?? "—"
@@ -71,7 +140,9 @@ if (options.show) {
   out(JSON.stringify({ summary, outcomes }));
 } else {
   out(
-    `Search relevance — ${set.offers.length} offers, ${set.queries.length} queries (${path.relative(
+    `Search relevance (${options.engine ? "engine alone" : "through the app, as /api/v1/search"}) — ${
+      set.offers.length
+    } offers, ${set.queries.length} queries (${path.relative(
       process.cwd(),
       options.queries ?? path.join(directory, "queries.jsonl"),
     )}), ${elapsedMs.toFixed(0)} ms`,
@@ -92,4 +163,4 @@ if (options.show) {
       }`,
     );
 }
-await engine.close();
+await searcher.close();

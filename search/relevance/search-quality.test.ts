@@ -1,5 +1,5 @@
 // A floor under search quality: the real embedded engine, the judged dev
-// queries (queries.jsonl over offers.jsonl), scored as `npm run eval:search`
+// queries (queries.jsonl over offers.jsonl), scored as `npm run eval:search -- --engine`
 // scores them. A ranking change that loses quality fails here rather than
 // reaching users; one that gains should raise the floors (README, "Search
 // quality"). The held-out queries are deliberately not used: they are read
@@ -18,7 +18,7 @@ import { EmbeddedSearchEngine } from "../embedded/engine.ts";
 import { DEFAULT_SYNONYM_GROUPS } from "../synonyms.ts";
 
 // Floors: measured figures minus a small margin for harmless reordering.
-// Measured on 2026-12-05 (npm run eval:search): nDCG@10 0.757, recall@10 0.771,
+// Measured on 2026-12-05 (npm run eval:search -- --engine): nDCG@10 0.757, recall@10 0.771,
 // phrase nDCG@10 0.756, vi-to-en 0.755, en-to-vi 0.727, phrase noise 0.119.
 const FLOORS = { ndcg10: 0.74, recall10: 0.75, phraseNdcg10: 0.74, crossLanguageNdcg10: 0.7 };
 // Issue 15's target for phrase queries.
