@@ -14,12 +14,11 @@
 // curated, so any gain is learning, not memory. Also prints the same
 // problems ranked again after their own top 10 was decided.
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { migrateDatabase } from "./db-migrate";
 import { DATASET_SECTOR_TO_TAXONOMY } from "./eval-classify";
 import { meanOf, ndcgAtK, recallAtK, type Judgements } from "./bench/metrics";
+import { openThrowawayApp } from "./bench/throwaway-app";
 
 const relevanceDir = path.join(import.meta.dirname, "..", "search", "relevance");
 const { values } = parseArgs({
@@ -66,34 +65,20 @@ function withTaxonomySectors(content: string, known: Set<string>): string {
     .join("\n");
 }
 
-const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "hte-eval-matching-"));
-process.env.DATABASE_URL = `file:${path.join(workDir, "eval.db")}`;
-process.env.SEARCH_INDEX_PATH = path.join(workDir, "eval.search.sqlite");
-process.env.LOG_LEVEL ??= "warn";
-process.env.SEARCH_SYNC_INTERVAL_MS ??= "60000";
-migrateDatabase(process.env.DATABASE_URL);
-
-// Imported after the environment points at the throwaway database.
-const { db } = await import("~/db.server");
+const app = await openThrowawayApp("eval-matching");
+const { db, seedTerms } = app;
+// Imported after the throwaway app set the environment.
 const { importOffers, importProblems } = await import("~/models/import.server");
 const { rankOffersFor } = await import("~/models/match-ranking.server");
-const { settleSearchIndex, searchEngine } = await import("~/search-service.server");
-const { seedTerms } = await import("../prisma/seed-taxonomy");
-const { DEFAULT_SYNONYM_GROUPS } = await import("../search/synonyms");
 
 try {
-  await db.taxonomyTerm.createMany({ data: seedTerms.map((term, index) => ({ ...term, sortOrder: index })) });
-  await db.searchSynonymGroup.createMany({
-    data: DEFAULT_SYNONYM_GROUPS.map((group) => ({ terms: group.join("\n") })),
-  });
   const offerReport = await importOffers(values.offers, fs.readFileSync(values.offers, "utf8"), null);
   const problemContent = withTaxonomySectors(
     fs.readFileSync(values.problems, "utf8"),
     new Set(seedTerms.filter((t) => t.kind === "SECTOR").map((t) => t.slug)),
   );
   const problemReport = await importProblems(path.basename(values.problems), problemContent, "Đánh giá ghép nối", null);
-  await searchEngine();
-  await settleSearchIndex();
+  await app.settleIndex();
   process.stdout.write(
     `imported: ${offerReport.created} offers (${offerReport.rejected} rejected), ${problemReport.created} problems (${problemReport.rejected} rejected)\n`,
   );
@@ -194,9 +179,6 @@ try {
     );
   }
 } finally {
-  globalThis.__searchService?.worker.stop();
-  await (await searchEngine()).close();
-  await db.$disconnect();
-  fs.rmSync(workDir, { recursive: true, force: true });
+  await app.close();
 }
 process.exit(0);

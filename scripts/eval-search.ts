@@ -15,13 +15,11 @@
 //   import, no taxonomy), as the quality floor (search-quality.test.ts) and
 //   bench:search measure it; quicker, but it does not see what the import adds.
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { EmbeddedSearchEngine } from "../search/embedded/engine.ts";
 import { DEFAULT_SYNONYM_GROUPS } from "../search/synonyms.ts";
 import type { SearchResult } from "../search/types.ts";
-import { migrateDatabase } from "./db-migrate";
 import {
   judgeQueries,
   loadRelevanceSet,
@@ -29,6 +27,7 @@ import {
   toSearchDocument,
   type OutcomeSummary,
 } from "./bench/relevance.ts";
+import { openThrowawayApp } from "./bench/throwaway-app.ts";
 
 const { values: options } = parseArgs({
   options: {
@@ -61,31 +60,19 @@ async function engineOnly(): Promise<Searcher> {
 
 /** The app: import, index sync and the API's own parsing and search; hits carry the files' offer ids. */
 async function throughTheApp(): Promise<Searcher> {
-  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "hte-eval-search-"));
-  process.env.DATABASE_URL = `file:${path.join(workDir, "eval.db")}`;
-  process.env.SEARCH_INDEX_PATH = path.join(workDir, "eval.search.sqlite");
-  process.env.LOG_LEVEL ??= "warn";
-  process.env.SEARCH_SYNC_INTERVAL_MS ??= "60000";
-  migrateDatabase(process.env.DATABASE_URL);
-  // Imported after the environment points at the throwaway database.
-  const { db } = await import("~/db.server");
+  const app = await openThrowawayApp("eval-search");
+  const { db } = app;
+  // Imported after the throwaway app set the environment.
   const { importOffers } = await import("~/models/import.server");
   const { enqueueSearchSync } = await import("~/models/search-index.server");
   const { parseSearch, runSearch } = await import("~/models/search-request.server");
-  const { settleSearchIndex, searchEngine } = await import("~/search-service.server");
-  const { seedTerms } = await import("../prisma/seed-taxonomy");
-  await db.taxonomyTerm.createMany({ data: seedTerms.map((term, index) => ({ ...term, sortOrder: index })) });
-  await db.searchSynonymGroup.createMany({
-    data: DEFAULT_SYNONYM_GROUPS.map((group) => ({ terms: group.join("\n") })),
-  });
   const offersFile = path.join(directory, "offers.jsonl");
   await importOffers(offersFile, fs.readFileSync(offersFile, "utf8"), null);
   // Imported offers wait for review; the judged set is of published ones.
   await db.offer.updateMany({ data: { status: "PUBLISHED", publishedAt: new Date() } });
   for (const offer of await db.offer.findMany({ select: { id: true } }))
     await enqueueSearchSync(db, { type: "offer", id: offer.id });
-  await searchEngine();
-  await settleSearchIndex();
+  await app.settleIndex();
   const externalIds = new Map(
     (await db.offer.findMany({ select: { id: true, externalId: true } })).map((o) => [o.id, o.externalId ?? o.id]),
   );
@@ -98,12 +85,7 @@ async function throughTheApp(): Promise<Searcher> {
       const result = await runSearch(parsed.params, null);
       return { ...result, hits: result.hits.map((hit) => ({ ...hit, entityId: externalIds.get(hit.entityId)! })) };
     },
-    async close() {
-      globalThis.__searchService?.worker.stop();
-      await (await searchEngine()).close();
-      await db.$disconnect();
-      fs.rmSync(workDir, { recursive: true, force: true });
-    },
+    close: () => app.close(),
   };
 }
 
