@@ -1,35 +1,24 @@
 // The demo's test payments, as `npm start` runs them: the real server entry
-// (app/server/main.ts, on the production build) with DEMO_TEST_PAYMENTS=true
-// starts the loopback Stripe stand-in; a buyer orders on the offer page,
-// opens the stand-in's checkout page, presses "Pay (test)", and the signed
-// webhook marks the order paid. Every money page says no real money moves.
-// Without the switch (and without keys) no stand-in starts and money pages
-// say payments are off; the switch beside Stripe keys stops the boot.
-import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
+// with DEMO_TEST_PAYMENTS=true starts the loopback Stripe stand-in; a buyer
+// orders on the offer page, opens the stand-in's checkout page, presses
+// "Pay (test)", and the signed webhook marks the order paid. Every money page
+// says no real money moves. Without the switch: demo-payments.off.integration.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { startOrder } from "~/models/order.server";
 import { createStripeProvider, setPaymentProvider } from "~/payments/provider.server";
-import { TEST_PASSWORD } from "~/test-support/factories";
+import { freeLoopbackPort } from "~/test-support/app-process";
+import {
+  OFF_BANNER_VI,
+  signedIn,
+  startServerEntry,
+  TEST_BANNER_EN,
+  TEST_BANNER_VI,
+  type Running,
+} from "~/test-support/demo-server";
 import { inputValue, TestBrowser, visibleText } from "~/test-support/http";
-import { makeMarket, makePricedOffer, payAndSettle } from "~/test-support/payment-factories";
+import { payAndSettle, withPricedMarket } from "~/test-support/payment-factories";
 import { startStripeStandIn } from "~/test-support/stripe-stand-in";
-
-const TEST_BANNER_VI = "Thanh toán thử nghiệm — không có tiền thật được chuyển";
-const TEST_BANNER_EN = "Test payments — no real money moves";
-const OFF_BANNER_VI = "Thanh toán trực tuyến đang tắt trên Sàn";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 async function until(check: () => Promise<boolean>, what: string, timeoutMs = 10_000) {
   const deadline = Date.now() + timeoutMs;
@@ -39,64 +28,7 @@ async function until(check: () => Promise<boolean>, what: string, timeoutMs = 10
   }
 }
 
-type Running = { base: string; port: number; child: ChildProcess; output: () => string; stop: () => Promise<void> };
-
-// The server as `npm start` runs it (scripts/start.ts spawns this entry),
-// on this test file's database, with no Stripe settings but the ones given.
-async function startServerEntry(settings: Record<string, string>): Promise<Running> {
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of Object.keys(env)) if (key.startsWith("STRIPE_") || key === "DEMO_TEST_PAYMENTS") delete env[key];
-  Object.assign(
-    env,
-    { PORT: String(port), APP_URL: `http://127.0.0.1:${port}`, OPEN_DATA_AUTO_REBUILD: "false", LOG_LEVEL: "warn" },
-    settings,
-  );
-  const child = spawn(process.execPath, ["--import", "tsx", "app/server/main.ts"], {
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const base = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    await new Promise<void>((resolve) => {
-      child.once("exit", () => resolve());
-      child.kill("SIGTERM");
-    });
-  };
-  const deadline = Date.now() + 45_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server stopped (exit ${child.exitCode}):\n${output}`);
-    const up = await fetch(`${base}/readyz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) break;
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`the server did not come up:\n${output}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  return { base, port, child, output: () => output, stop };
-}
-
-const signedIn = async (base: string, user: { email: string }, language?: "vi" | "en") => {
-  const browser = new TestBrowser(() => base, language);
-  await browser.signIn(user.email, TEST_PASSWORD);
-  return browser;
-};
-
-let market: Awaited<ReturnType<typeof makeMarket>>;
-let offer: Awaited<ReturnType<typeof makePricedOffer>>;
-
-beforeAll(async () => {
-  market = await makeMarket();
-  offer = await makePricedOffer(market.providerOrg.id, market.seller.id);
-});
+const { market, offer } = withPricedMarket();
 
 describe("npm start's test payments (DEMO_TEST_PAYMENTS=true, no Stripe keys)", () => {
   let demo: Running;
@@ -121,7 +53,7 @@ describe("npm start's test payments (DEMO_TEST_PAYMENTS=true, no Stripe keys)", 
       setPaymentProvider(null);
       await seedStandIn.stop();
     }
-    standInPort = await freePort();
+    standInPort = await freeLoopbackPort();
     demo = await startServerEntry({ DEMO_TEST_PAYMENTS: "true", STRIPE_API_PORT: String(standInPort) });
   });
   afterAll(async () => {
@@ -244,63 +176,5 @@ describe("npm start's test payments (DEMO_TEST_PAYMENTS=true, no Stripe keys)", 
     const refunded = await db.order.findUniqueOrThrow({ where: { id: paidElsewhereId }, include: { refunds: true } });
     expect(refunded).toMatchObject({ status: "REFUNDED", amountRefundedVnd: 500_000n });
     expect(refunded.refunds.map((r) => r.status)).toEqual(["SUCCEEDED"]);
-  });
-});
-
-describe("without the switch and without Stripe keys", () => {
-  let plain: Running;
-
-  beforeAll(async () => {
-    plain = await startServerEntry({});
-  });
-  afterAll(async () => {
-    await plain?.stop();
-  });
-
-  it("starts no stand-in, and money pages say plainly that payments are off", async () => {
-    expect(plain.output()).not.toContain("TEST PAYMENTS");
-    // Nothing listens where the demo's stand-in would (PORT + 1).
-    await expect(fetch(`http://127.0.0.1:${plain.port + 1}/v1/checkout/sessions/cs_x`)).rejects.toThrow();
-
-    const buyer = await signedIn(plain.base, market.buyer);
-    const offerPage = await buyer.get(`/offers/${offer.offer.slug}`);
-    expect(visibleText(offerPage.text)).toContain("Thanh toán trực tuyến chưa được thiết lập trên Sàn");
-    expect(offerPage.text).not.toContain('action="/orders/new"');
-    expect(offerPage.headers.get("content-security-policy")).toContain("form-action 'self';");
-    const ordered = await buyer.post("/orders/new", {
-      packageId: offer.pkg.id,
-      organisationId: market.buyerOrg.id,
-      orderKey: crypto.randomUUID(),
-      returnTo: "/",
-    });
-    expect(ordered.status).toBe(503);
-
-    const staff = await signedIn(plain.base, market.staff);
-    const seller = await signedIn(plain.base, market.seller);
-    for (const [browser, path] of [
-      [buyer, "/orders"],
-      [staff, "/staff/ledger"],
-      [staff, "/staff/services"],
-      [seller, `/orgs/${market.providerOrg.id}/orders`],
-    ] as const) {
-      const text = visibleText((await browser.get(path)).text);
-      expect(text, path).toContain(OFF_BANNER_VI);
-      expect(text, path).not.toContain(TEST_BANNER_VI);
-    }
-    for (const path of [`/orgs/${market.providerOrg.id}/plan`, `/orgs/${market.providerOrg.id}/services`]) {
-      const text = visibleText((await seller.get(path)).text);
-      expect(text, path).toContain("Thanh toán trực tuyến chưa được thiết lập trên Sàn");
-      expect(text, path).not.toContain(TEST_BANNER_VI);
-    }
-  });
-
-  it("refuses to boot with the switch beside Stripe keys", async () => {
-    await expect(
-      startServerEntry({
-        DEMO_TEST_PAYMENTS: "true",
-        STRIPE_SECRET_KEY: "sk_live_51Hdemo",
-        STRIPE_WEBHOOK_SECRET: "whsec_live",
-      }),
-    ).rejects.toThrow(/DEMO_TEST_PAYMENTS[\s\S]*STRIPE_SECRET_KEY/);
   });
 });

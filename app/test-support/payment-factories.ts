@@ -5,8 +5,8 @@ import { afterAll, beforeAll, expect } from "vitest";
 import { db } from "~/db.server";
 import { drainPaymentEvents, recordPaymentEvent } from "~/models/payment-events.server";
 import { createStripeProvider, setPaymentProvider } from "~/payments/provider.server";
-import { makeUser } from "./factories";
-import type { TestBrowser } from "./http";
+import { makeUser, TEST_PASSWORD } from "./factories";
+import { startTestServer, type TestBrowser } from "./http";
 import { makeOffer, makeTerms } from "./offer-factories";
 import { startStripeStandIn, type StripeStandIn } from "./stripe-stand-in";
 import { makeAgency, makeProvider } from "./statement-factories";
@@ -120,4 +120,43 @@ export async function orderAndPayOverHttp(
   expect(paid.status).toBe(303);
   await settleEvents();
   return db.order.findFirstOrThrow({ where: { checkoutSessionId: started.location!.split("/pay/")[1] } });
+}
+
+/**
+ * A market (makeMarket) and the provider's priced offer, made by a beforeAll
+ * hook. The objects are returned at once and filled in place by the hook, so
+ * a test file can destructure them at load and read them inside its tests.
+ */
+export function withPricedMarket() {
+  const market = {} as Awaited<ReturnType<typeof makeMarket>>;
+  const offer = {} as Awaited<ReturnType<typeof makePricedOffer>>;
+  beforeAll(async () => {
+    Object.assign(market, await makeMarket());
+    Object.assign(offer, await makePricedOffer(market.providerOrg.id, market.seller.id));
+  });
+  return { market, offer };
+}
+
+/**
+ * What the order pages' HTTP tests share: the stand-in, the built server
+ * wired to its webhook, withPricedMarket(), the market's buyer in a browser
+ * (returned at once, signed in by a hook), and `orderAndPay` for a paid order
+ * of the offer.
+ */
+export function withOrderingServer() {
+  // The stand-in first: the server reads its Stripe settings when it starts.
+  const stripe = withStripeStandIn({ webhookUrl: () => `${server.baseUrl}/webhooks/stripe` });
+  const server = startTestServer();
+  const { market, offer } = withPricedMarket();
+  const buyer = server.browser();
+  beforeAll(async () => {
+    await buyer.signIn(market.buyer.email, TEST_PASSWORD);
+  });
+  const orderAndPay = () =>
+    orderAndPayOverHttp(buyer, stripe.standIn, {
+      packageId: offer.pkg.id,
+      organisationId: market.buyerOrg.id,
+      returnTo: `/offers/${offer.offer.slug}`,
+    });
+  return { stripe, server, market, offer, buyer, orderAndPay };
 }

@@ -3,31 +3,14 @@
 // Plus who may see what, and bad input. Refunds and the ledger are in
 // orders.refunds.integration.test.ts.
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { makeUser, TEST_PASSWORD } from "~/test-support/factories";
-import { inputValue, startTestServer, visibleText, type TestBrowser } from "~/test-support/http";
-import {
-  makeMarket,
-  makePricedOffer,
-  makeTaxCode,
-  orderAndPayOverHttp,
-  withStripeStandIn,
-} from "~/test-support/payment-factories";
+import { inputValue, visibleText, type TestBrowser } from "~/test-support/http";
+import { makePricedOffer, makeTaxCode, withOrderingServer } from "~/test-support/payment-factories";
 import { makeAgency } from "~/test-support/statement-factories";
 
-// The stand-in first: the server reads its Stripe settings when it starts.
-const stripe = withStripeStandIn({ webhookUrl: () => `${server.baseUrl}/webhooks/stripe` });
-const server = startTestServer();
-let market: Awaited<ReturnType<typeof makeMarket>>;
-let buyer: TestBrowser;
-let offer: Awaited<ReturnType<typeof makePricedOffer>>;
-
-beforeAll(async () => {
-  market = await makeMarket();
-  offer = await makePricedOffer(market.providerOrg.id, market.seller.id);
-  buyer = await server.signedIn(market.buyer);
-});
+const { stripe, server, market, offer, buyer, orderAndPay } = withOrderingServer();
 
 async function inEnglish(user: { email: string }) {
   const browser = server.browser({ language: "en" });
@@ -41,13 +24,6 @@ const order = (browser: TestBrowser, packageId: string, organisationId = market.
     packageId,
     organisationId,
     orderKey: randomUUID(),
-    returnTo: `/offers/${offer.offer.slug}`,
-  });
-
-const orderAndPay = () =>
-  orderAndPayOverHttp(buyer, stripe.standIn, {
-    packageId: offer.pkg.id,
-    organisationId: market.buyerOrg.id,
     returnTo: `/offers/${offer.offer.slug}`,
   });
 

@@ -1,30 +1,12 @@
 // Staff refund part of a paid order over HTTP: a bad amount keeps what was
 // typed and says why, a refund larger than what was paid is refused, the
 // buyer cannot refund, and the ledger (page and CSV) shows the refund.
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
-import { startTestServer, visibleText, type TestBrowser } from "~/test-support/http";
-import { makeMarket, makePricedOffer, orderAndPayOverHttp, withStripeStandIn } from "~/test-support/payment-factories";
+import { visibleText } from "~/test-support/http";
+import { withOrderingServer } from "~/test-support/payment-factories";
 
-// The stand-in first: the server reads its Stripe settings when it starts.
-const stripe = withStripeStandIn({ webhookUrl: () => `${server.baseUrl}/webhooks/stripe` });
-const server = startTestServer();
-let market: Awaited<ReturnType<typeof makeMarket>>;
-let buyer: TestBrowser;
-let offer: Awaited<ReturnType<typeof makePricedOffer>>;
-
-beforeAll(async () => {
-  market = await makeMarket();
-  offer = await makePricedOffer(market.providerOrg.id, market.seller.id);
-  buyer = await server.signedIn(market.buyer);
-});
-
-const orderAndPay = () =>
-  orderAndPayOverHttp(buyer, stripe.standIn, {
-    packageId: offer.pkg.id,
-    organisationId: market.buyerOrg.id,
-    returnTo: `/offers/${offer.offer.slug}`,
-  });
+const { server, market, buyer, orderAndPay } = withOrderingServer();
 
 describe("staff refunds and the ledger", () => {
   it("keeps what was typed and explains a bad amount, refuses a refund larger than paid, then refunds half", async () => {

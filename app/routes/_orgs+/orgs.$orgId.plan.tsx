@@ -11,18 +11,12 @@ import type { Language } from "~/i18n/config";
 import { requireOfferingOrganisation } from "~/utils/organisation-access.server";
 import { choosePlan, planOverview, PlanFailure, setCancelAtPeriodEnd } from "~/models/plan.server";
 import { flash } from "~/models/session.server";
-import {
-  BILLING_INTERVALS,
-  PLAN_LIMITS,
-  PLAN_PRICES_VND,
-  PLAN_TIERS,
-  type PaidTier,
-  type PlanTierName,
-} from "~/payments/plans";
+import { BILLING_INTERVALS, PLAN_PRICES_VND, PLAN_TIERS, type PaidTier, type PlanTierName } from "~/payments/plans";
 import { planActionSchema } from "~/schemas/plan";
 import { formatDate, formatVnd } from "~/utils/format";
 import { requireOrgMember, requireOrgOwner } from "~/utils/permissions.server";
-import { TableRegion } from "~/components/table-region";
+import { PlanFeatures } from "~/components/plan-features";
+import { PlanHistoryTable } from "~/components/plan-history-table";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "plans.page.title");
 
@@ -186,58 +180,8 @@ export default function PlanPage() {
       ) : null}
 
       <h2>{t("plans.page.historyTitle")}</h2>
-      {data.history.length === 0 ? (
-        <p>{t("plans.page.noHistory")}</p>
-      ) : (
-        <TableRegion label={t("plans.page.historyTitle")}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("plans.page.plan")}</th>
-                <th scope="col">{t("plans.page.interval")}</th>
-                <th scope="col" className="numeric">
-                  {t("plans.page.amount")}
-                </th>
-                <th scope="col">{t("plans.page.status")}</th>
-                <th scope="col">{t("plans.page.started")}</th>
-                <th scope="col">{t("plans.page.periodEnd")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.history.map((row) => (
-                <tr key={row.id}>
-                  <td>{t(`plans.tiers.${row.tier}`)}</td>
-                  <td>{t(`plans.intervals.${row.interval}`)}</td>
-                  <td className="numeric">{formatVnd(row.amountVnd, language)}</td>
-                  <td>{t(`plans.statuses.${row.status}`)}</td>
-                  <td>{formatDate(row.createdAt, language)}</td>
-                  <td>{row.currentPeriodEnd ? formatDate(row.currentPeriodEnd, language) : "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
-      )}
+      <PlanHistoryTable history={data.history} />
     </>
-  );
-}
-
-function Features({ tier }: { tier: PlanTierName }) {
-  const { t } = useTranslation();
-  const limits = PLAN_LIMITS[tier];
-  return (
-    <ul>
-      <li>
-        {limits.maxPublishedOffers === null
-          ? t("plans.features.offersUnlimited")
-          : t("plans.features.offers", { count: limits.maxPublishedOffers })}
-      </li>
-      <li>{limits.featuredPlacement ? t("plans.features.featured") : t("plans.features.noFeatured")}</li>
-      {limits.featuredIncluded ? (
-        <li>{t("plans.features.featuredIncluded", { count: limits.featuredIncluded })}</li>
-      ) : null}
-      {limits.verifiedBadge ? <li>{t("plans.features.badge")}</li> : null}
-    </ul>
   );
 }
 
@@ -260,7 +204,7 @@ function PlanCard({ tier, data }: { tier: PlanTierName; data: Data }) {
           ).join(" · ")}
         </p>
       )}
-      <Features tier={tier} />
+      <PlanFeatures tier={tier} />
       {data.tier === tier ? (
         <p>
           <strong>{t("plans.page.yourPlan")}</strong>
