@@ -14,7 +14,6 @@
 //   --engine: the engine alone over documents built from the files (no
 //   import, no taxonomy), as the quality floor (search-quality.test.ts) and
 //   bench:search measure it; quicker, but it does not see what the import adds.
-import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { EmbeddedSearchEngine } from "../search/embedded/engine.ts";
@@ -61,32 +60,11 @@ async function engineOnly(): Promise<Searcher> {
 /** The app: import, index sync and the API's own parsing and search; hits carry the files' offer ids. */
 async function throughTheApp(): Promise<Searcher> {
   const app = await openThrowawayApp("eval-search");
-  const { db } = app;
   // Imported after the throwaway app set the environment.
-  const { importOffers } = await import("~/models/import.server");
-  const { enqueueSearchSync } = await import("~/models/search-index.server");
-  const { parseSearch, runSearch } = await import("~/models/search-request.server");
-  const offersFile = path.join(directory, "offers.jsonl");
-  await importOffers(offersFile, fs.readFileSync(offersFile, "utf8"), null);
-  // Imported offers wait for review; the judged set is of published ones.
-  await db.offer.updateMany({ data: { status: "PUBLISHED", publishedAt: new Date() } });
-  for (const offer of await db.offer.findMany({ select: { id: true } }))
-    await enqueueSearchSync(db, { type: "offer", id: offer.id });
+  const { importJudgedOffers } = await import("./bench/relevance-through-app.ts");
   await app.settleIndex();
-  const externalIds = new Map(
-    (await db.offer.findMany({ select: { id: true, externalId: true } })).map((o) => [o.id, o.externalId ?? o.id]),
-  );
-  return {
-    async search({ q, perPage }) {
-      const url = new URL("http://localhost/api/v1/search");
-      url.search = new URLSearchParams({ type: "offer", perPage: String(perPage), q }).toString();
-      const parsed = parseSearch(url);
-      if (!parsed.ok) throw new Error(`query refused: ${JSON.stringify(parsed.errors)}`);
-      const result = await runSearch(parsed.params, null);
-      return { ...result, hits: result.hits.map((hit) => ({ ...hit, entityId: externalIds.get(hit.entityId)! })) };
-    },
-    close: () => app.close(),
-  };
+  const { search } = await importJudgedOffers(path.join(directory, "offers.jsonl"));
+  return { search, close: () => app.close() };
 }
 
 const searcher = options.engine ? await engineOnly() : await throughTheApp();

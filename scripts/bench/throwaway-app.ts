@@ -18,11 +18,8 @@ export async function openThrowawayApp(name: string) {
   const { db } = await import("~/db.server");
   const { settleSearchIndex, searchEngine } = await import("~/search-service.server");
   const { seedTerms } = await import("../../prisma/seed-taxonomy");
-  const { DEFAULT_SYNONYM_GROUPS } = await import("../../search/synonyms");
-  await db.taxonomyTerm.createMany({ data: seedTerms.map((term, index) => ({ ...term, sortOrder: index })) });
-  await db.searchSynonymGroup.createMany({
-    data: DEFAULT_SYNONYM_GROUPS.map((group) => ({ terms: group.join("\n") })),
-  });
+  const { seedSearchVocabulary } = await import("./relevance-through-app.ts");
+  await seedSearchVocabulary();
   return {
     db,
     seedTerms,
