@@ -218,12 +218,13 @@ test("a question, its answer, a declined proposal and a reply reach each side in
   await test.step("4b. the agency hears of the proposal and declines it with a reason and a note on its statement's page", async () => {
     const page = agencyPage;
     const title = fill(en.notices.kinds["proposal.received"].title, { statement });
-    const mail = await waitForNoticeMail(agency.email, { subject: title, contains: [provider.org, offer.vi] });
+    // The agency reads English, so the offer is named by its English title, as on the card below.
+    const mail = await waitForNoticeMail(agency.email, { subject: title, contains: [provider.org, offer.en] });
     expectOneLanguage(mail, "en", agency.name, "proposal.received");
     proposalLink = actionPath(mail, en.notices.kinds["proposal.received"].action);
     expect(proposalLink).toMatch(/^\/orgs\/[^/]+\/problems\/[^/]+#proposal-[\w-]+$/);
     await (
-      await seeNotice(page, en, agencyUnread, { title, says: [provider.org, offer.vi], link: proposalLink })
+      await seeNotice(page, en, agencyUnread, { title, says: [provider.org, offer.en], link: proposalLink })
     ).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(statement);
     const card = page.locator(new URL(proposalLink, "http://x").hash);
