@@ -8,6 +8,7 @@ import { ALERTS_GROUP } from "~/models/notice-kinds";
 import { plainTextHtml, translator } from "~/models/notice-render.server";
 import { rankNeedsForOffer, rankOffersFor } from "~/models/match-ranking.server";
 import { appBaseUrl } from "~/models/notification.server";
+import { localised } from "~/models/public-api/shared.server";
 import { parseSearch, publicPath, runSearch } from "~/models/search-request.server";
 import { MAX_PER_PAGE, searchQueryString } from "~/schemas/search";
 import { unsubscribeToken } from "~/models/subscription.server";
@@ -264,7 +265,7 @@ function renderText(language: Language, name: string, sections: Section[], secto
   for (const { subscription, items } of sections) {
     lines.push(`## ${sectionHeading(language, subscription, sectors)}`);
     for (const item of items.slice(0, MAX_ITEMS_PER_SECTION)) {
-      const title = english && item.titleEn ? item.titleEn : item.title;
+      const title = localised(english ? "en" : "vi", item.title, item.titleEn);
       lines.push(`- [${t(`alerts.digest.types.${item.type}`)}] ${title}`, `  ${base}${item.url}`);
     }
     if (items.length > MAX_ITEMS_PER_SECTION) {
