@@ -255,6 +255,14 @@ export const ISSUE_CORPUS: SearchDocument[] = [
     summary: "Hợp đồng, tiền phòng và điện nước của người ở trọ mỗi tháng.",
     sector: ["do-thi"],
   }),
+  // An offer whose copy speaks as "we" and "you", as many do: a need typed
+  // in the first person shares those words with it and nothing else.
+  searchDocument({
+    entityId: "print-shop",
+    title: "In tờ rơi lấy ngay",
+    summary: "Chúng tôi muốn bạn biết: cần tờ rơi gì, chúng tôi in xong trong ngày.",
+    sector: ["thuong-mai"],
+  }),
   // Sector feedback: three offers say "chợ đầu mối" (wholesale market) in
   // the trade sector; two identical offers say it without diacritics, one in
   // tourism (indexed first, so it would lead a tie), one in trade; a trade
@@ -734,6 +742,13 @@ export function describeSearchEngineContract(
         expect(matched[0]!.entityId).toBe("fall-wristband");
         // Sharing everyday words ("người", "nhà") is not enough to lead.
         if (result.includes("boarding-house")) expect(result.indexOf("boarding-house")).toBeGreaterThan(0);
+      });
+
+      it("a need typed in the first person is read for the need, not for the asker's own words", async () => {
+        const result = ids(await search("chúng tôi muốn biết ngay khi bố mẹ già sống một mình bị ngã trong nhà"));
+        expect(result[0]).toBe("fall-wristband");
+        // "chúng tôi muốn … biết" is how the person speaks, not what they need.
+        expect(result).not.toContain("print-shop");
       });
 
       it("the leading matches' sector lifts a match in it, and adds nothing that did not match", async () => {

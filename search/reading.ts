@@ -2,7 +2,7 @@
 // rank alike: a need typed as a sentence is read the way problem → offer
 // matching reads a problem; a few words also blend in that reading; and the
 // sectors of the best matches lift the matches that share them.
-import { SOLUTION_HINTS } from "./lexicon/index.ts";
+import { NEED_VOICE_WORDS, SOLUTION_HINTS } from "./lexicon/index.ts";
 import { buildHints, matchTerms, type HintIndex, type MatchSynonymIndex } from "./match/terms.ts";
 import { isStopWord, tokenize } from "./text.ts";
 import { DEFAULT_TERM_WEIGHTS } from "./tuning/matching.ts";
@@ -26,11 +26,20 @@ export function isLongQuery(text: string): boolean {
 
 /** The weighted terms matching would read from this text as a problem's title (solution hints included). */
 export function needTerms(text: string, synonyms: MatchSynonymIndex): WeightedTerm[] {
-  const need = tokenize(text)
+  const words = tokenize(text)
     .slice(0, LONG_QUERY_MAX_WORDS)
-    .map((token) => token.exact)
-    .join(" ");
+    .map((token) => token.exact);
+  const need = words.filter((word, at) => !isNeedVoice(words, at)).join(" ");
   return matchTerms({ title: need, body: "" }, synonyms, DEFAULT_TERM_WEIGHTS, NEED_HINTS);
+}
+
+const VOICE_SINGLE = new Set(NEED_VOICE_WORDS.filter((word) => !word.includes(" ")));
+const VOICE_PAIRS = new Set(NEED_VOICE_WORDS.filter((word) => word.includes(" ")));
+
+/** Whether the word at `at` is the asker speaking (NEED_VOICE_WORDS), alone or as part of a two-word wording. */
+function isNeedVoice(words: readonly string[], at: number): boolean {
+  if (VOICE_SINGLE.has(words[at]!)) return true;
+  return VOICE_PAIRS.has(`${words[at - 1]} ${words[at]}`) || VOICE_PAIRS.has(`${words[at]} ${words[at + 1]}`);
 }
 
 /** A few words' score: the words' own reading, with matching's reading of them blended in. */

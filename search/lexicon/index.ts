@@ -8,6 +8,7 @@ import { SOLUTION_HINTS } from "./solution-hints.ts";
 export { BASE_MATCHING_GLOSSARY, MATCHING_GLOSSARY } from "./glossary.ts";
 export { SECTOR_GLOSSARY } from "./glossary-sectors.ts";
 export { TECHNOLOGY_GLOSSARY } from "./glossary-technology.ts";
+export { NEED_VOICE_WORDS } from "./need-voice.ts";
 export { SOLUTION_HINTS, type SolutionHint } from "./solution-hints.ts";
 export { BLOCKING_PHRASES, TERM_KEYWORDS } from "./taxonomy-keywords.ts";
 
