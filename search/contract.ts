@@ -321,6 +321,28 @@ export const ISSUE_CORPUS: SearchDocument[] = [
     summary: "Nhập, xuất và kiểm kê theo mã vạch.",
     sector: ["logistics"],
   }),
+  // One more "hệ thống": "thống" is then the commonest spelling of "thong".
+  searchDocument({
+    entityId: "timekeeping-system",
+    title: "Hệ thống chấm công bằng vân tay",
+    summary: "Đồng bộ giờ vào, giờ ra của các chi nhánh về một nơi.",
+    sector: ["lao-dong"],
+  }),
+  // "transport management" is a glossary phrase ("quản lý vận tải"); the
+  // index holds "transport" itself only in an English offer about tickets.
+  searchDocument({
+    entityId: "haulage-vi",
+    title: "Quản lý vận tải và điều phối đội xe tải",
+    summary: "Lập lệnh vận chuyển, theo dõi xe và chi phí nhiên liệu.",
+    sector: ["logistics"],
+  }),
+  searchDocument({
+    entityId: "ticket-en",
+    title: "Contactless tickets for public transport",
+    summary: "Riders tap a bank card at the gate.",
+    sector: ["giao-thong"],
+    language: ["en"],
+  }),
   searchDocument({
     entityId: "charging-en",
     title: "EV charging network management platform",
@@ -721,6 +743,22 @@ export function describeSearchEngineContract(
         // Misspelt next to a word other offers hold, it reads as the
         // thesaurus word nearest to it: the warehouse offer leads.
         expect(ids(await search("warehose management"))[0]).toBe("warehouse-vi");
+      });
+
+      it("a misspelt word still makes a glossary phrase with its neighbour", async () => {
+        const corrected = await search("transport management");
+        const typo = await search("tranport management");
+        expect(ids(corrected)[0]).toBe("haulage-vi");
+        // Read as "transport" beside "management", the typo finds what the
+        // phrase finds first, not every offer that says "management".
+        expect(ids(typo)[0]).toBe("haulage-vi");
+        expect(typo.total).toBeLessThanOrEqual(corrected.total + 1);
+      });
+
+      it("proposes the spelling that fits the neighbouring word, not the commonest one", async () => {
+        // "thống" (hệ thống) is in more of these documents than "thông",
+        // but beside "giao" the documents say "giao thông".
+        expect((await search("giao thongg")).didYouMean).toBe("giao thông");
       });
 
       it("highlights only what matched, never a look-alike", async () => {

@@ -1,7 +1,8 @@
 // "Did you mean": the query with each word the index does not know replaced
 // by the closest, most common one the index holds.
 import type { ParsedQuery } from "../query.ts";
-import { foldedWordFts } from "./expressions.ts";
+import { CORRECTION_SPELLINGS } from "../tuning/search.ts";
+import { exactPhraseFts, foldedWordFts } from "./expressions.ts";
 import type { Vocabulary } from "./vocabulary.ts";
 
 export interface CorrectionSource {
@@ -22,23 +23,68 @@ export function correction(source: CorrectionSource, parsed: ParsedQuery): strin
   const { vocabulary } = source;
   let changed = false;
   const folded: string[] = [];
-  // Typed without diacritics, the proposal is spelled properly throughout
-  // ("benh vein" → "bệnh viện"); typed with them, known words stay as typed.
-  const corrected = parsed.words.map((word) => {
+  // Typed with diacritics, known words stay as typed; the others are spelled
+  // as the documents spell them ("benh vein" → "bệnh viện").
+  const typed: ({ exact: string; key: string } | null)[] = [];
+  for (const word of parsed.words) {
     if (vocabulary.has(word.folded)) {
       folded.push(word.folded);
-      return parsed.toned ? word.exact : source.spellingOf(vocabulary.usualSpelling(word.folded));
+      typed.push(parsed.toned ? word : null);
+      continue;
     }
     const best = vocabulary.closest(word.folded);
-    if (!best) return word.exact;
+    if (!best) return null;
     changed = true;
     folded.push(best);
-    return source.spellingOf(vocabulary.usualSpelling(best));
-  });
-  if (!changed || folded.length !== parsed.words.length) return null;
+    typed.push(null);
+  }
+  if (!changed) return null;
   const expressions = folded.map((word) => foldedWordFts(vocabulary, word));
   if (expressions.some((expression) => expression === null)) return null;
   const rows = source.matchRowids(expressions.join(" AND "));
-  const visible = rows.some((rowid) => source.isVisible(rowid));
-  return visible ? corrected.join(" ") : null;
+  if (!rows.some((rowid) => source.isVisible(rowid))) return null;
+  const keys = spellingsInContext(source, folded, typed);
+  return folded.map((_, index) => typed[index]?.exact ?? source.spellingOf(keys[index]!)).join(" ");
+}
+
+/**
+ * A spelling for each word, chosen with its neighbours: the combination the
+ * documents hold side by side most often. "giao thongg" is "giao thông",
+ * although "thống" (of "hệ thống") is the commoner spelling of "thong".
+ * Without any such neighbour, each word's usual spelling.
+ */
+function spellingsInContext(
+  source: CorrectionSource,
+  folded: readonly string[],
+  typed: readonly ({ key: string } | null)[],
+): string[] {
+  const { vocabulary } = source;
+  const usual = folded.map((word, index) => typed[index]?.key ?? vocabulary.usualSpelling(word));
+  if (folded.length < 2) return usual;
+  const pairs = new Map<string, number>();
+  const together = (left: string, right: string) => {
+    const phrase = `${left} ${right}`;
+    let count = pairs.get(phrase);
+    if (count === undefined) {
+      const fts = exactPhraseFts(vocabulary, [left, right]);
+      count = fts ? source.matchRowids(fts).length : 0;
+      pairs.set(phrase, count);
+    }
+    return count;
+  };
+  // Left to right, each free word taking the spelling held most often next
+  // to its neighbours' (a typed word's own key; the usual spelling ahead).
+  const chosen = [...usual];
+  folded.forEach((word, index) => {
+    if (typed[index]) return;
+    let best = { key: chosen[index]!, count: 0 };
+    for (const key of vocabulary.spellings(word).slice(0, CORRECTION_SPELLINGS)) {
+      const count =
+        (index > 0 ? together(chosen[index - 1]!, key) : 0) +
+        (index + 1 < folded.length ? together(key, chosen[index + 1]!) : 0);
+      if (count > best.count) best = { key, count };
+    }
+    chosen[index] = best.key;
+  });
+  return chosen;
 }

@@ -279,7 +279,16 @@ export function planQuery(context: PlanContext, parsed: ParsedQuery): Plan {
       const vietnamese = [left, right].every((syllable) =>
         isVietnameseSyllable(syllable.readings[0]?.folded ?? syllable.token.folded),
       );
-      const strength = glued ? Infinity : vietnamese ? collocation(context, left, right, toned) : null;
+      // A misspelt word read as its nearest spelling may make a thesaurus
+      // phrase with its neighbour ("tranport management"): typed right, the
+      // parser would have kept the two together, so they stay together.
+      const readAsPhrase =
+        (left.misspelt || right.misspelt) &&
+        synonymsOfPhrase(
+          [left, right].map((syllable) => syllable.readings[0]?.folded ?? syllable.token.folded),
+          context.synonyms,
+        ).length > 0;
+      const strength = glued || readAsPhrase ? Infinity : vietnamese ? collocation(context, left, right, toned) : null;
       if (strength !== null) pairs.push({ at: i, strength, glued });
     }
     // The strongest pairs first, none overlapping: "giao thông | công cộng".

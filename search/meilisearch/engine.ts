@@ -17,10 +17,18 @@ import { highlight, snippet } from "../highlight.ts";
 import { buildMatchSynonyms, isVietnameseSyllable, type MatchSynonymIndex } from "../match/terms.ts";
 import { acceptedReadings, collocationStrength } from "../plan-shared.ts";
 import { blendedScore, isLongQuery, needTerms, sectorFeedback } from "../reading.ts";
-import { buildSynonymIndex, parseQuery, type ParsedQuery, type QueryClause, type SynonymIndex } from "../query.ts";
+import {
+  buildSynonymIndex,
+  parseQuery,
+  synonymsOfPhrase,
+  type ParsedQuery,
+  type QueryClause,
+  type SynonymIndex,
+} from "../query.ts";
 import { fold, foldedWords, isStopWord, tokenize, typosBetween, type Token } from "../text.ts";
 import {
   BLEND_MIN_WORDS,
+  CORRECTION_NEIGHBOUR_WEIGHT,
   EXACT_QUALITY,
   FOLDED_QUALITY,
   LONG_RELATIVE_CUTOFF,
@@ -230,11 +238,11 @@ export function markedWords(value: unknown, into: Set<string>): void {
     return;
   }
   if (typeof value !== "string" || !value.includes(PRE_TAG)) return;
-  for (const text of markedTexts(value)) for (const word of foldedWords(text)) into.add(word);
+  for (const { text } of markedTexts(value)) for (const word of foldedWords(text)) into.add(word);
 }
 
-/** The texts between Meilisearch's highlight tags, each widened to whole words (it marks prefixes). */
-function markedTexts(value: string): string[] {
+/** The texts between Meilisearch's highlight tags, each widened to whole words (it marks prefixes), with the words either side. */
+function markedTexts(value: string): { text: string; before: string | null; after: string | null }[] {
   let plain = "";
   const ranges: [number, number][] = [];
   let start = -1;
@@ -249,7 +257,11 @@ function markedTexts(value: string): string[] {
   return ranges.map(([from, to]) => {
     while (from > 0 && wordUnit.test(plain[from - 1]!)) from--;
     while (to < plain.length && wordUnit.test(plain[to]!)) to++;
-    return plain.slice(from, to);
+    return {
+      text: plain.slice(from, to),
+      before: plain.slice(0, from).match(/([\p{L}\p{N}\p{M}]+)[^\p{L}\p{N}\p{M}]*$/u)?.[1] ?? null,
+      after: plain.slice(to).match(/^[^\p{L}\p{N}\p{M}]*([\p{L}\p{N}\p{M}]+)/u)?.[1] ?? null,
+    };
   });
 }
 
@@ -411,30 +423,61 @@ function contains(outer: Reading, inner: Reading): boolean {
  */
 function addForgivenTypos(
   words: readonly Token[],
-  marked: readonly Token[],
+  marked: readonly MarkedToken[],
   terms: Set<string>,
   corrections: Map<string, Map<string, number>>,
 ) {
-  for (const word of words) {
-    if (marked.some((token) => token.folded === word.folded)) continue;
+  words.forEach((word, index) => {
+    if (marked.some((token) => token.folded === word.folded)) return;
     for (const token of marked) {
       if (typosBetween(word.folded, token.folded) === null) continue;
       terms.add(token.folded);
+      // Seen beside the query's neighbouring word, it is the word meant:
+      // "thongg" after "giao" is "thông", though "thống" is commoner.
+      const besideNeighbour =
+        (token.before !== null && token.before === words[index - 1]?.folded) ||
+        (token.after !== null && token.after === words[index + 1]?.folded);
       const spellings = corrections.get(word.folded) ?? new Map<string, number>();
-      spellings.set(token.exact, (spellings.get(token.exact) ?? 0) + 1);
+      // A folded copy has lost the diacritics: its spelling only counts where no text shows one.
+      const weight = (besideNeighbour ? CORRECTION_NEIGHBOUR_WEIGHT : 1) * (token.foldedCopy ? FOLDED_COPY_WEIGHT : 1);
+      spellings.set(token.exact, (spellings.get(token.exact) ?? 0) + weight);
       corrections.set(word.folded, spellings);
     }
-  }
+  });
+}
+
+/** A marked word, with the folded words beside it in the text (for "did you mean"). */
+export type MarkedToken = Token & { before: string | null; after: string | null; foldedCopy?: boolean };
+
+const FOLDED_COPIES: ReadonlySet<string> = new Set(Object.values(FOLDED_ATTRIBUTES));
+/** Far below one mark in the text itself, however many folded copies agree. */
+const FOLDED_COPY_WEIGHT = 1e-4;
+
+/** What Meilisearch marked in a hit's formatted attributes, each word knowing whether it came from a folded copy. */
+function markedTokensOf(formatted: Record<string, unknown> | undefined): MarkedToken[] {
+  return Object.entries(formatted ?? {}).flatMap(([attribute, value]) =>
+    markedTokens(value).map((token) => ({ ...token, foldedCopy: FOLDED_COPIES.has(attribute) })),
+  );
 }
 
 /** Words Meilisearch marked, widened to whole words (it marks prefixes), as written and folded. */
-export function markedTokens(value: unknown, into: Token[] = []): Token[] {
+export function markedTokens(value: unknown, into: MarkedToken[] = []): MarkedToken[] {
   if (Array.isArray(value)) {
     for (const item of value) markedTokens(item, into);
     return into;
   }
   if (typeof value !== "string" || !value.includes(PRE_TAG)) return into;
-  for (const text of markedTexts(value)) into.push(...tokenize(text));
+  for (const { text, before, after } of markedTexts(value)) {
+    const tokens = tokenize(text);
+    const fold = (word: string | null) => (word === null ? null : tokenize(word)[0]?.folded ?? null);
+    tokens.forEach((token, index) =>
+      into.push({
+        ...token,
+        before: index > 0 ? tokens[index - 1]!.folded : fold(before),
+        after: index + 1 < tokens.length ? tokens[index + 1]!.folded : fold(after),
+      }),
+    );
+  }
   return into;
 }
 
@@ -757,12 +800,21 @@ export class MeilisearchEngine implements SearchEngine {
       // typos read as the word Meilisearch forgave them for.
       const long = isLongQuery(query.q);
       const blend = !long && parsed.words.length >= BLEND_MIN_WORDS && !parsed.clauses.some((clause) => clause.phrase);
-      const { bonds, corrected } = long
+      const prepared = long
         ? { bonds: new Set<number>(), corrected: new Map<string, string>() }
         : await this.prepare(parts, parsed, blend);
-      const readings = long ? [] : readingsOf(parts, bonds, parsed);
+      const { corrected } = prepared;
+      // A typo that makes a thesaurus phrase with its neighbour once read
+      // ("tranport management"): Meilisearch applies no synonym across a
+      // typo, so the query is read as corrected, as the embedded engine
+      // reads it; "did you mean" still comes from the words as typed.
+      const reread = long ? null : this.rereadThroughTypos(parsed, corrected);
+      const readParts = reread ? queryParts(reread) : parts;
+      const { bonds } = reread ? await this.prepare(readParts, reread, false) : prepared;
+      const readings = long ? [] : readingsOf(readParts, bonds, reread ?? parsed);
       const scored = await this.searchScored({
-        parsed,
+        parsed: reread ?? parsed,
+        typed: parsed,
         readings,
         matchingText: long
           ? query.q
@@ -896,7 +948,7 @@ export class MeilisearchEngine implements SearchEngine {
     const corrections = new Map<string, Map<string, number>>();
     const hitTerms = hits.map((hit) => {
       const reading = shown[readingOf.get(hit.pk) ?? shown.length - 1] ?? widest;
-      const marked = markedTokens(Object.values(hit._formatted ?? {}));
+      const marked = markedTokensOf(hit._formatted);
       const terms = new Set(reading.terms);
       addForgivenTypos(parsed.words, marked, terms, corrections);
       return [...terms];
@@ -929,6 +981,8 @@ export class MeilisearchEngine implements SearchEngine {
    */
   private async searchScored(args: {
     parsed: ParsedQuery;
+    /** The query as typed, when `parsed` is its reading through typos: for "did you mean". */
+    typed?: ParsedQuery;
     readings: Reading[];
     matchingText: string | null;
     cutoff: number;
@@ -1157,8 +1211,8 @@ export class MeilisearchEngine implements SearchEngine {
       if (!hit) continue;
       // What this document matched: its reading's words, or matching's terms.
       const terms = new Set(candidate.own > 0 ? readings[candidate.reading]!.terms : candidate.matched);
-      const marks = candidate.own > 0 ? markedTokens(Object.values(formatted.get(candidate.document.pk) ?? {})) : [];
-      addForgivenTypos(parsed.words, marks, terms, corrections);
+      const marks = candidate.own > 0 ? markedTokensOf(formatted.get(candidate.document.pk)) : [];
+      addForgivenTypos((args.typed ?? parsed).words, marks, terms, corrections);
       const body = wholeBodies.get(candidate.document.pk) ?? croppedBody(formatted.get(candidate.document.pk));
       hits.push({ ...toSearchHit(hit, [...terms], body), score: candidate.score });
     }
@@ -1177,8 +1231,25 @@ export class MeilisearchEngine implements SearchEngine {
           ]),
         ),
       ],
-      didYouMean: readings.length > 0 ? didYouMeanOf(parsed, corrections) : null,
+      didYouMean: readings.length > 0 ? didYouMeanOf(args.typed ?? parsed, corrections) : null,
     };
+  }
+
+  /**
+   * The query with its typos read as corrected, when a corrected word and
+   * its neighbour are a thesaurus or glossary phrase; null otherwise.
+   */
+  private rereadThroughTypos(parsed: ParsedQuery, corrected: ReadonlyMap<string, string>): ParsedQuery | null {
+    if (corrected.size === 0 || parsed.clauses.some((clause) => clause.phrase)) return null;
+    const read = parsed.words.map((word) => corrected.get(word.folded) ?? word.folded);
+    const makesPhrase = parsed.words.some(
+      (word, index) =>
+        index + 1 < parsed.words.length &&
+        (corrected.has(word.folded) || corrected.has(parsed.words[index + 1]!.folded)) &&
+        synonymsOfPhrase([read[index]!, read[index + 1]!], this.synonyms).length > 0,
+    );
+    if (!makesPhrase) return null;
+    return parseQuery(parsed.words.map((word) => corrected.get(word.folded) ?? word.exact).join(" "), this.synonyms);
   }
 
   /** One reading as a Meilisearch query. */
