@@ -163,4 +163,33 @@ describe("stale offers", () => {
     expect((await sendDeadlineReminders()).staleOffers).toBe(0);
     expect(await db.notification.count({ where: { kind: "offer.stale", userId: owner.id } })).toBe(1);
   });
+
+  it("name each offer in the owner's language: English titles for an English reader, where there is one", async () => {
+    const owner = await makeUser({ name: "Jane Owner" });
+    const organisation = await makeProvider(owner.id, "Old Solutions Co");
+    await speaksEnglish(owner);
+    const terms = await makeTerms();
+    const translated = await makeOffer(organisation.id, owner.id, terms, {
+      status: "PUBLISHED",
+      title: "Giải pháp có bản tiếng Anh",
+      titleEn: "A solution with an English title",
+    });
+    const untranslated = await makeOffer(organisation.id, owner.id, terms, {
+      status: "PUBLISHED",
+      title: "Giải pháp chỉ có tiếng Việt",
+    });
+    await db.offer.updateMany({
+      where: { id: { in: [translated.id, untranslated.id] } },
+      data: { contentUpdatedAt: new Date(Date.now() - 200 * 86_400_000) },
+    });
+
+    expect((await sendDeadlineReminders()).staleOffers).toBe(1);
+    const mail = await expectTold(owner, "offer.stale", {
+      link: `/orgs/${organisation.id}/offers`,
+      language: "en",
+      values: { count: "2", offers: "" },
+      bodyHas: ["A solution with an English title", "Giải pháp chỉ có tiếng Việt"],
+    });
+    expect(mail.text).not.toContain("Giải pháp có bản tiếng Anh");
+  });
 });

@@ -14,7 +14,7 @@ export async function remindStaleOffers(now = new Date()): Promise<number> {
   const cutoff = new Date(now.getTime() - STALE_DAYS * DAY_MS);
   const candidates = await db.offer.findMany({
     where: { status: "PUBLISHED", contentUpdatedAt: { lt: cutoff }, staleRemindedAt: null },
-    select: { id: true, titleVi: true, organisationId: true },
+    select: { id: true, titleVi: true, titleEn: true, organisationId: true },
   });
   const byOrganisation = new Map<string, typeof candidates>();
   for (const offer of candidates)
@@ -32,15 +32,19 @@ export async function remindStaleOffers(now = new Date()): Promise<number> {
       }
       if (claimed.length === 0) return 0;
       const owners = await organisationMembers(tx, organisationId, { roles: ["OWNER"] });
-      const list = claimed
-        .map((o) => `- ${o.titleVi}: ${absoluteUrl(`/orgs/${organisationId}/offers/${o.id}/edit`)}`)
-        .join("\n");
+      const list = (title: (offer: (typeof claimed)[number]) => string) =>
+        claimed.map((o) => `- ${title(o)}: ${absoluteUrl(`/orgs/${organisationId}/offers/${o.id}/edit`)}`).join("\n");
       const { notified } = await notify(
         tx,
         noticesFor(owners, {
           kind: "offer.stale",
           link: `/orgs/${organisationId}/offers`,
-          values: { count: claimed.length, offers: list },
+          // An English-reading owner sees each offer's English title where it has one.
+          values: {
+            count: claimed.length,
+            offers: list((o) => o.titleVi),
+            offersEn: list((o) => o.titleEn || o.titleVi),
+          },
         }),
       );
       for (const offer of claimed) {
