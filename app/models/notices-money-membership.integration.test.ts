@@ -36,7 +36,9 @@ beforeAll(async () => {
 });
 
 async function paidOrder() {
-  const { offer, pkg } = await makePricedOffer(market.providerOrg.id, market.seller.id, 500_000n);
+  const { offer, pkg } = await makePricedOffer(market.providerOrg.id, market.seller.id, 500_000n, {
+    titleEn: "A priced solution",
+  });
   const { orderId } = await startOrder({
     userId: market.buyer.id,
     buyerOrganisationId: market.buyerOrg.id,
@@ -51,6 +53,8 @@ describe("orders", () => {
     expect(order.status).toBe("PAID");
     const link = `/orders/${order.id}`;
     const common = { offer: offer.titleVi, package: pkg.name, id: order.id };
+    // English readers are given the offer's English title.
+    const english = { ...common, offer: "A priced solution" };
     await expectTold(market.seller, "order.paid", {
       link,
       values: { ...common, buyer: market.buyerOrg.name, amount: "500.000 ₫" },
@@ -58,7 +62,7 @@ describe("orders", () => {
     await expectTold(sellerColleague, "order.paid", {
       link,
       language: "en",
-      values: { ...common, buyer: market.buyerOrg.name, amount: "₫500,000" },
+      values: { ...english, buyer: market.buyerOrg.name, amount: "₫500,000" },
     });
     await expectTold(market.buyer, "order.paid_buyer", {
       link,
@@ -67,7 +71,7 @@ describe("orders", () => {
     await expectTold(buyerColleague, "order.paid_buyer", {
       link,
       language: "en",
-      values: { ...common, provider: market.providerOrg.name, amount: "₫500,000" },
+      values: { ...english, provider: market.providerOrg.name, amount: "₫500,000" },
     });
     for (const person of [bystander, market.staff]) {
       await expectNotTold(person, "order.paid");
@@ -85,17 +89,18 @@ describe("orders", () => {
     });
     const link = `/orders/${order.id}`;
     const values = { offer: offer.titleVi, package: pkg.name, id: order.id };
+    const english = { ...values, offer: "A priced solution" };
     await expectTold(market.buyer, "order.refunded", { link, values: { ...values, amount: "200.000 ₫" } });
     await expectTold(buyerColleague, "order.refunded", {
       link,
       language: "en",
-      values: { ...values, amount: "₫200,000" },
+      values: { ...english, amount: "₫200,000" },
     });
     await expectTold(market.seller, "order.refunded", { link, values: { ...values, amount: "200.000 ₫" } });
     await expectTold(sellerColleague, "order.refunded", {
       link,
       language: "en",
-      values: { ...values, amount: "₫200,000" },
+      values: { ...english, amount: "₫200,000" },
     });
     await expectNotTold(bystander, "order.refunded");
   });

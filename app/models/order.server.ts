@@ -422,6 +422,12 @@ export async function cancelOrder(input: {
   });
 }
 
+// An order keeps the Vietnamese title it was bought under; an English reader
+// of its notices is given the offer's English title, if it has one
+// (offerEn, the notices' <name>En convention) and the offer still exists.
+const OFFER_EN = { select: { titleEn: true } } as const;
+const offerEn = (order: { offer: { titleEn: string | null } | null }) => order.offer?.titleEn ?? "";
+
 // The provider's members, each in their language and by their preference for
 // money notices; and the buyer's other members (the one who cancelled knows).
 async function cancelledNotices(
@@ -431,11 +437,12 @@ async function cancelledNotices(
 ): Promise<Notice[]> {
   const order = await tx.order.findUniqueOrThrow({
     where: { id: orderId },
-    include: { buyerOrganisation: { select: { name: true } } },
+    include: { buyerOrganisation: { select: { name: true } }, offer: OFFER_EN },
   });
   const members = await organisationMembers(tx, order.providerOrganisationId);
   const values = {
     offer: order.offerTitle,
+    offerEn: offerEn(order),
     package: order.packageName,
     buyer: order.buyerOrganisation.name,
     id: order.id,
@@ -447,7 +454,13 @@ async function cancelledNotices(
     ...noticesFor(buyers, {
       kind: "order.cancelled_buyer",
       link: `/orders/${order.id}`,
-      values: { offer: order.offerTitle, package: order.packageName, member: actor?.name ?? "", id: order.id },
+      values: {
+        offer: order.offerTitle,
+        offerEn: values.offerEn,
+        package: order.packageName,
+        member: actor?.name ?? "",
+        id: order.id,
+      },
     }),
   ];
 }
@@ -469,7 +482,7 @@ export async function sweepStrandedOrders(options: {
   const cutoff = new Date((options.now ?? new Date()).getTime() - options.olderThanMs);
   const stranded = await db.order.findMany({
     where: { status: "PENDING", checkoutSessionId: null, createdAt: { lt: cutoff } },
-    select: { id: true, buyerUserId: true, offerTitle: true },
+    select: { id: true, buyerUserId: true, offerTitle: true, offer: OFFER_EN },
     take: 200,
   });
   const cancelled: string[] = [];
@@ -493,7 +506,7 @@ export async function sweepStrandedOrders(options: {
             userId: order.buyerUserId,
             kind: "order.stranded_cancelled",
             link: `/orders/${order.id}`,
-            values: { offer: order.offerTitle, id: order.id },
+            values: { offer: order.offerTitle, offerEn: offerEn(order), id: order.id },
           },
         ]);
       }
@@ -546,11 +559,16 @@ async function markPaid(orderId: string, amountPaidVnd: bigint, paymentIntentId:
 async function paidNotices(tx: Pick<Db, "order" | "membership">, orderId: string): Promise<Notice[]> {
   const order = await tx.order.findUniqueOrThrow({
     where: { id: orderId },
-    include: { buyerOrganisation: { select: { name: true } }, providerOrganisation: { select: { name: true } } },
+    include: {
+      buyerOrganisation: { select: { name: true } },
+      providerOrganisation: { select: { name: true } },
+      offer: OFFER_EN,
+    },
   });
   const members = await organisationMembers(tx, order.providerOrganisationId);
   const values = {
     offer: order.offerTitle,
+    offerEn: offerEn(order),
     package: order.packageName,
     buyer: order.buyerOrganisation.name,
     id: order.id,
@@ -563,6 +581,7 @@ async function paidNotices(tx: Pick<Db, "order" | "membership">, orderId: string
       link: `/orders/${order.id}`,
       values: {
         offer: order.offerTitle,
+        offerEn: values.offerEn,
         package: order.packageName,
         provider: order.providerOrganisation.name,
         id: order.id,
@@ -725,6 +744,7 @@ async function sendRefund(refund: RefundToSend, actorId: string) {
     const order = await tx.order.update({
       where: { id: refund.orderId },
       data: { amountRefundedVnd: { increment: refund.amountVnd } },
+      include: { offer: OFFER_EN },
     });
     const status: OrderStatus =
       order.amountRefundedVnd >= (order.amountPaidVnd ?? 0n) ? "REFUNDED" : "PARTIALLY_REFUNDED";
@@ -748,6 +768,7 @@ async function sendRefund(refund: RefundToSend, actorId: string) {
         link: `/orders/${order.id}`,
         values: {
           offer: order.offerTitle,
+          offerEn: offerEn(order),
           package: order.packageName,
           id: order.id,
           amountVnd: Number(refund.amountVnd),

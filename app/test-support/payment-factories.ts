@@ -62,8 +62,13 @@ export async function makeMarket() {
   return { buyer, buyerOrg, seller, providerOrg, staff };
 }
 
-export async function makePricedOffer(providerOrgId: string, actorId: string, priceVnd = PACKAGE_PRICE) {
-  const offer = await makeOffer(providerOrgId, actorId, await makeTerms(), { status: "PUBLISHED" });
+export async function makePricedOffer(
+  providerOrgId: string,
+  actorId: string,
+  priceVnd = PACKAGE_PRICE,
+  options: { titleEn?: string } = {},
+) {
+  const offer = await makeOffer(providerOrgId, actorId, await makeTerms(), { status: "PUBLISHED", ...options });
   const pkg = await db.offerPackage.findFirstOrThrow({ where: { offerId: offer.id } });
   await db.offerPackage.update({ where: { id: pkg.id }, data: { priceVnd } });
   return { offer, pkg };
