@@ -26,7 +26,9 @@ export function correction(source: CorrectionSource, parsed: ParsedQuery): strin
   // Typed with diacritics, known words stay as typed; the others are spelled
   // as the documents spell them ("benh vein" → "bệnh viện").
   const typed: ({ exact: string; key: string } | null)[] = [];
+  const fixed: boolean[] = [];
   for (const word of parsed.words) {
+    fixed.push(!vocabulary.has(word.folded));
     if (vocabulary.has(word.folded)) {
       folded.push(word.folded);
       typed.push(parsed.toned ? word : null);
@@ -43,20 +45,23 @@ export function correction(source: CorrectionSource, parsed: ParsedQuery): strin
   if (expressions.some((expression) => expression === null)) return null;
   const rows = source.matchRowids(expressions.join(" AND "));
   if (!rows.some((rowid) => source.isVisible(rowid))) return null;
-  const keys = spellingsInContext(source, folded, typed);
+  const keys = spellingsInContext(source, folded, typed, fixed);
   return folded.map((_, index) => typed[index]?.exact ?? source.spellingOf(keys[index]!)).join(" ");
 }
 
 /**
- * A spelling for each word, chosen with its neighbours: the combination the
- * documents hold side by side most often. "giao thongg" is "giao thông",
- * although "thống" (of "hệ thống") is the commoner spelling of "thong".
- * Without any such neighbour, each word's usual spelling.
+ * A spelling for each word; a corrected one chosen with its neighbours: the
+ * spelling the documents hold beside them most often. "giao thongg" is "giao
+ * thông", although "thống" (of "hệ thống") is the commoner spelling of
+ * "thong". Other words, and a corrected one with no such neighbour, take
+ * their usual spelling: each look-up is a phrase search of the whole index,
+ * so only the words that were wrong pay for it.
  */
 function spellingsInContext(
   source: CorrectionSource,
   folded: readonly string[],
   typed: readonly ({ key: string } | null)[],
+  fixed: readonly boolean[],
 ): string[] {
   const { vocabulary } = source;
   const usual = folded.map((word, index) => typed[index]?.key ?? vocabulary.usualSpelling(word));
@@ -76,9 +81,10 @@ function spellingsInContext(
   // to its neighbours' (a typed word's own key; the usual spelling ahead).
   const chosen = [...usual];
   folded.forEach((word, index) => {
-    if (typed[index]) return;
+    const spellings = vocabulary.spellings(word).slice(0, CORRECTION_SPELLINGS);
+    if (!fixed[index] || spellings.length < 2) return;
     let best = { key: chosen[index]!, count: 0 };
-    for (const key of vocabulary.spellings(word).slice(0, CORRECTION_SPELLINGS)) {
+    for (const key of spellings) {
       const count =
         (index > 0 ? together(chosen[index - 1]!, key) : 0) +
         (index + 1 < folded.length ? together(key, chosen[index + 1]!) : 0);

@@ -52,7 +52,7 @@ export const COLLOCATION_SHARE = 0.2;
 /** …and at least this many documents do (one is a coincidence). */
 export const COLLOCATION_MIN_DOCUMENTS = 2;
 /** "Did you mean": spellings of each corrected word tried against its neighbours, most common first. */
-export const CORRECTION_SPELLINGS = 4;
+export const CORRECTION_SPELLINGS = 3;
 /** Meilisearch's "did you mean" counts spellings in the marked results: one seen beside the query's neighbouring word counts as this many seen elsewhere. */
 export const CORRECTION_NEIGHBOUR_WEIGHT = 100;
 /** Spelling combinations tried for a phrase typed without diacritics before falling back to prefixes. */
