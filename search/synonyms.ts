@@ -37,7 +37,7 @@ export const DEFAULT_SYNONYM_GROUPS: string[][] = [
   ["ô nhiễm không khí", "air pollution", "bụi mịn", "PM2.5"],
   ["quan trắc", "monitoring", "giám sát"],
   ["rác thải", "chất thải", "waste"],
-  ["ngập úng", "ngập lụt", "flooding", "urban flooding"],
+  ["ngập úng", "ngập lụt", "flooding", "urban flooding", "flood", "urban flood"],
   ["nước sạch", "clean water", "cấp nước", "water supply"],
   ["nông nghiệp", "agriculture", "farming"],
   ["truy xuất nguồn gốc", "truy vết sản phẩm", "traceability"],

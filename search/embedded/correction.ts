@@ -12,6 +12,8 @@ export interface CorrectionSource {
   matchRowids(expression: string): number[];
   /** The reader may see this row. */
   isVisible(rowid: number): boolean;
+  /** One-word thesaurus and glossary phrases (folded): words of the other language, never typos. */
+  thesaurusWords: ReadonlyMap<string, unknown>;
 }
 
 /**
@@ -28,6 +30,9 @@ export function correction(source: CorrectionSource, parsed: ParsedQuery): strin
   const typed: ({ exact: string; key: string } | null)[] = [];
   const fixed: boolean[] = [];
   for (const word of parsed.words) {
+    // "flooding" is a word the thesaurus knows, found through its synonyms:
+    // proposing the index's nearest word ("floating") would be wrong.
+    if (!vocabulary.has(word.folded) && source.thesaurusWords.has(word.folded)) return null;
     fixed.push(!vocabulary.has(word.folded));
     if (vocabulary.has(word.folded)) {
       folded.push(word.folded);

@@ -395,6 +395,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
         vocabulary: this.vocabulary,
         spellingOf: (key) => this.index.spellingOf(key),
         matchRowids: (expression) => this.index.matchRowids(expression),
+        thesaurusWords: this.synonymWords,
         isVisible: (rowid) => {
           const meta = this.metas.get(rowid);
           return meta !== undefined && isVisible(meta, organisationIds);
