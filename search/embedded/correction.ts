@@ -30,11 +30,12 @@ export function correction(source: CorrectionSource, parsed: ParsedQuery): strin
   const typed: ({ exact: string; key: string } | null)[] = [];
   const fixed: boolean[] = [];
   for (const word of parsed.words) {
+    const known = vocabulary.has(word.folded);
     // "flooding" is a word the thesaurus knows, found through its synonyms:
     // proposing the index's nearest word ("floating") would be wrong.
-    if (!vocabulary.has(word.folded) && source.thesaurusWords.has(word.folded)) return null;
-    fixed.push(!vocabulary.has(word.folded));
-    if (vocabulary.has(word.folded)) {
+    if (!known && source.thesaurusWords.has(word.folded)) return null;
+    fixed.push(!known);
+    if (known) {
       folded.push(word.folded);
       typed.push(parsed.toned ? word : null);
       continue;

@@ -469,12 +469,11 @@ export function markedTokens(value: unknown, into: MarkedToken[] = []): MarkedTo
   if (typeof value !== "string" || !value.includes(PRE_TAG)) return into;
   for (const { text, before, after } of markedTexts(value)) {
     const tokens = tokenize(text);
-    const fold = (word: string | null) => (word === null ? null : tokenize(word)[0]?.folded ?? null);
     tokens.forEach((token, index) =>
       into.push({
         ...token,
-        before: index > 0 ? tokens[index - 1]!.folded : fold(before),
-        after: index + 1 < tokens.length ? tokens[index + 1]!.folded : fold(after),
+        before: index > 0 ? tokens[index - 1]!.folded : before && fold(before),
+        after: index + 1 < tokens.length ? tokens[index + 1]!.folded : after && fold(after),
       }),
     );
   }
