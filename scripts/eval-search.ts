@@ -8,13 +8,17 @@
 // unrelated) and the mean total matched, overall and per kind; then the
 // worst queries, to read.
 //
+//   --dir DIR (search/relevance: offers.jsonl and queries.jsonl)
 //   --queries FILE (search/relevance/queries.jsonl; the held-out file is
 //   search/relevance/search-holdout/queries.jsonl)  --worst N (10)  --json
 //   --show ID: one query's top 10 with grades and highlights.
+//   --help: this text.
 //   --engine: the engine alone over documents built from the files (no
 //   import, no taxonomy), as the quality floor (search-quality.test.ts) and
 //   bench:search measure it; quicker, but it does not see what the import adds.
+import { readFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { EmbeddedSearchEngine } from "../search/embedded/engine.ts";
 import { DEFAULT_SYNONYM_GROUPS } from "../search/synonyms.ts";
@@ -36,8 +40,20 @@ const { values: options } = parseArgs({
     show: { type: "string" },
     json: { type: "boolean", default: false },
     engine: { type: "boolean", default: false },
+    help: { type: "boolean", short: "h", default: false },
   },
 });
+
+// The usage is the header comment above; print it rather than a parse error.
+if (options.help) {
+  const source = readFileSync(fileURLToPath(import.meta.url), "utf8").split("\n");
+  const header = source.slice(
+    0,
+    source.findIndex((line) => !line.startsWith("//")),
+  );
+  console.log(header.map((line) => line.replace(/^\/\/ ?/, "")).join("\n"));
+  process.exit(0);
+}
 
 const directory = path.resolve(options.dir!);
 const set = loadRelevanceSet(directory, options.queries ? path.resolve(options.queries) : undefined);
