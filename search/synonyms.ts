@@ -34,7 +34,8 @@ export const DEFAULT_SYNONYM_GROUPS: string[][] = [
   ["giáo dục", "education", "đào tạo", "training"],
   ["học trực tuyến", "e-learning", "online learning"],
   ["môi trường", "environment"],
-  ["ô nhiễm không khí", "air pollution", "bụi mịn", "PM2.5"],
+  // Air quality is what pollution sensors and maps report: a search for one wants the other.
+  ["ô nhiễm không khí", "air pollution", "bụi mịn", "PM2.5", "chất lượng không khí", "air quality"],
   ["quan trắc", "monitoring", "giám sát"],
   ["rác thải", "chất thải", "waste"],
   ["ngập úng", "ngập lụt", "flooding", "urban flooding", "flood", "urban flood"],
@@ -77,7 +78,6 @@ export const DEFAULT_SYNONYM_GROUPS: string[][] = [
   ["báo cáo", "report", "reporting"],
   ["chất lượng", "quality"],
   ["không khí", "air"],
-  ["chất lượng không khí", "air quality"],
   ["nước thải", "wastewater"],
   ["khí thải", "emissions"],
   ["tiếng ồn", "noise"],
