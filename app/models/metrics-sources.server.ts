@@ -24,6 +24,8 @@ export type ListRow = {
   id: string;
   at: Date;
   title: string;
+  /** An offer's English title, for an English reader; the list falls back to `title` (Vietnamese). */
+  titleEn?: string | null;
   detail: string | null;
   href: string;
   value: number | null;
@@ -130,7 +132,7 @@ const pairSelect = {
   offerId: true,
   problemStatementId: true,
   majorProblemId: true,
-  offer: { select: { titleVi: true } },
+  offer: { select: { titleVi: true, titleEn: true } },
   problemStatement: { select: { title: true } },
   majorProblem: { select: { code: true, title: true } },
 } as const;
@@ -139,6 +141,7 @@ const pairRow = (p: Pair, at: Date, value: number | null = null): ListRow => ({
   id: p.id,
   at,
   title: p.offer.titleVi,
+  titleEn: p.offer.titleEn,
   detail: needTitle(p),
   href: boardHref(p),
   value,
@@ -177,7 +180,7 @@ function offerCount(field: "createdAt" | "publishedAt"): { source: Source; group
         select: {
           id: true,
           [field]: true,
-          ...(detail ? { titleVi: true, organisation: { select: { name: true } } } : {}),
+          ...(detail ? { titleVi: true, titleEn: true, organisation: { select: { name: true } } } : {}),
         },
       });
       return offers.map((o) => {
@@ -187,6 +190,7 @@ function offerCount(field: "createdAt" | "publishedAt"): { source: Source; group
               id: o.id,
               at,
               title: o.titleVi!,
+              titleEn: o.titleEn,
               detail: o.organisation!.name,
               href: `/staff/offers/${o.id}`,
               value: null,
@@ -436,11 +440,12 @@ function reviewTime(kind: "offer" | "statement"): Source {
         ? (
             await db.offer.findMany({
               where: { ...offerWhere(f), ...where },
-              select: { id: true, titleVi: detail, submittedAt: true, publishedAt: true },
+              select: { id: true, titleVi: detail, titleEn: detail, submittedAt: true, publishedAt: true },
             })
           ).map((o) => ({
             id: o.id,
             title: o.titleVi ?? "",
+            titleEn: o.titleEn ?? null,
             submittedAt: o.submittedAt!,
             publishedAt: o.publishedAt!,
             href: `/staff/offers/${o.id}`,
@@ -453,6 +458,7 @@ function reviewTime(kind: "offer" | "statement"): Source {
           ).map((s) => ({
             id: s.id,
             title: s.title,
+            titleEn: null,
             submittedAt: s.submittedAt!,
             publishedAt: s.publishedAt!,
             href: `/staff/problems/${s.id}`,
@@ -462,7 +468,9 @@ function reviewTime(kind: "offer" | "statement"): Source {
       return {
         at: r.publishedAt,
         value,
-        row: detail ? { id: r.id, at: r.publishedAt, title: r.title, detail: null, href: r.href, value } : undefined,
+        row: detail
+          ? { id: r.id, at: r.publishedAt, title: r.title, titleEn: r.titleEn, detail: null, href: r.href, value }
+          : undefined,
       };
     });
   };
@@ -554,7 +562,10 @@ const offerFirstMatch: Source = async (f, range, detail) => {
   const offers = await inChunks(
     firsts.map((g) => g.offerId),
     (ids) =>
-      db.offer.findMany({ where: { id: { in: ids } }, select: { id: true, titleVi: detail, publishedAt: true } }),
+      db.offer.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, titleVi: detail, titleEn: detail, publishedAt: true },
+      }),
   );
   const byId = new Map(offers.map((o) => [o.id, o]));
   return firsts.map((g) => {
@@ -565,7 +576,15 @@ const offerFirstMatch: Source = async (f, range, detail) => {
       at,
       value,
       row: detail
-        ? { id: o.id, at, title: o.titleVi ?? "", detail: null, href: `/staff/offers/${o.id}`, value }
+        ? {
+            id: o.id,
+            at,
+            title: o.titleVi ?? "",
+            titleEn: o.titleEn,
+            detail: null,
+            href: `/staff/offers/${o.id}`,
+            value,
+          }
         : undefined,
     };
   });

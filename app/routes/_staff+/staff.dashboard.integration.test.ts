@@ -2,6 +2,7 @@
 // see them; bad filters answer 400 with the reason in the reader's language.
 import { beforeAll, describe, expect, it } from "vitest";
 import en from "~/i18n/en";
+import { db } from "~/db.server";
 import vi from "~/i18n/vi";
 import { buildKnownHistory, type KnownHistory } from "~/test-support/dashboard-factories";
 import { makeUser, TEST_PASSWORD } from "~/test-support/factories";
@@ -107,6 +108,26 @@ describe("the rows behind a figure", () => {
     expect(text).toContain("Đèn tín hiệu O1");
     expect(text).toContain("Bệnh án O2");
     expect(page.text).toContain(`href="/staff/offers/${h.o1.id}"`);
+  });
+
+  it("names an offer by its English title to a reader who chose English, and by its own title when it has none", async () => {
+    await db.offer.update({ where: { id: h.o1.id }, data: { titleEn: "Signal lights O1" } });
+    try {
+      const reader = server.browser({ language: "en" });
+      await reader.signIn(h.staff.email, TEST_PASSWORD);
+      const text = visibleText((await reader.get(`/staff/dashboard/list?${range}&metric=offersPublished`)).text);
+      expect(text).toContain(en.dashboard.metrics.offersPublished);
+      expect(text).toContain("Signal lights O1");
+      expect(text).not.toContain("Đèn tín hiệu O1");
+      // O2 has no English title: it keeps its Vietnamese one rather than a blank.
+      expect(text).toContain("Bệnh án O2");
+      // The Vietnamese reader still reads the Vietnamese title.
+      const vietnamese = visibleText((await staff.get(`/staff/dashboard/list?${range}&metric=offersPublished`)).text);
+      expect(vietnamese).toContain("Đèn tín hiệu O1");
+      expect(vietnamese).not.toContain("Signal lights O1");
+    } finally {
+      await db.offer.update({ where: { id: h.o1.id }, data: { titleEn: null } });
+    }
   });
 
   it("answers 400 for an unknown figure or a period outside the range", async () => {

@@ -102,7 +102,7 @@ export default function DashboardList() {
                 <tr key={`${row.id}-${row.at}`}>
                   <td>{formatDateTime(row.at, language)}</td>
                   <td>
-                    <Link to={row.href}>{row.title}</Link>
+                    <Link to={row.href}>{language === "en" && row.titleEn ? row.titleEn : row.title}</Link>
                   </td>
                   <td>{row.detail ?? empty}</td>
                   {aggregate === "count" ? null : (
