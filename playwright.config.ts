@@ -20,7 +20,13 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [["list"], ["html", { open: "never" }]],
+  // One folder per database when E2E_DB picks one: npm test runs the two at
+  // the same time, and each run empties its output folder when it starts.
+  outputDir: only ? `test-results/${only}` : "test-results",
+  reporter: [
+    ["list"],
+    ["html", { open: "never", outputFolder: only ? `playwright-report/${only}` : "playwright-report" }],
+  ],
   use: {
     browserName: "chromium",
     headless: true,

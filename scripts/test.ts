@@ -1,28 +1,52 @@
 // `npm test`: the whole suite, in the order a failure is cheapest to find.
 // Every step runs even after a failure, so one run shows everything broken.
 //
-// The two integration runs (SQLite and PostgreSQL) run at the same time:
-// each is one vitest worker, so one core each, and together they were two
-// thirds of CI's time when run one after the other. Their output is held
-// and printed whole, one after the other, so the log reads as before.
-// TEST_SERIAL=1 runs them one after the other (a one-core machine, or to
-// rule out interference when a test looks flaky).
+// The suite is stages run one after the other; a stage is lanes run at the
+// same time, and a lane is steps run one after the other. Two lanes because
+// CI has two cores:
+// - the integration runs (SQLite and PostgreSQL) are one vitest worker each,
+//   so one core each;
+// - each database's e2e run follows its own integration run instead of
+//   waiting for both: the e2e run alone kept about one core busy, so run
+//   after both it left the other idle for a quarter of CI. The widths pass is
+//   split between the two e2e runs (e2e/widths.spec.ts) so the lanes end at
+//   about the same time.
+// The output of a lane's steps is held and printed whole as each ends, so
+// the log reads one step at a time.
+// TEST_SERIAL=1 runs every step one after the other (a one-core machine, or
+// to rule out interference when a test looks flaky).
 import { spawn } from "node:child_process";
 
 type Step = { name: string; command: string; env?: Record<string, string> };
+type Lane = Step[];
 
-const steps: Step[][] = [
+const stages: Lane[][] = [
   // Formatting first: it takes seconds, and a diff that is only reformatting is noise in review.
-  [{ name: "format", command: "npx prettier --check . --loglevel warn" }],
-  [{ name: "typecheck", command: "npx tsc --noEmit" }],
-  [{ name: "lint", command: "npx eslint --max-warnings 0 ." }],
-  [{ name: "build", command: "npx remix build" }],
-  [{ name: "unit", command: "npx vitest run --project unit" }],
+  [[{ name: "format", command: "npx prettier --check . --loglevel warn" }]],
   [
-    { name: "integration (SQLite)", command: "npx vitest run --project integration", env: { TEST_DB: "sqlite" } },
-    { name: "integration (PostgreSQL)", command: "npx vitest run --project integration", env: { TEST_DB: "postgres" } },
+    [
+      { name: "typecheck", command: "npx tsc --noEmit" },
+      { name: "lint", command: "npx eslint --max-warnings 0 ." },
+    ],
+    [
+      { name: "build", command: "npx remix build" },
+      { name: "unit", command: "npx vitest run --project unit" },
+    ],
   ],
-  [{ name: "e2e (Chromium, SQLite and PostgreSQL)", command: "npx playwright test" }],
+  [
+    [
+      { name: "integration (SQLite)", command: "npx vitest run --project integration", env: { TEST_DB: "sqlite" } },
+      { name: "e2e (Chromium, SQLite)", command: "npx playwright test", env: { E2E_DB: "sqlite" } },
+    ],
+    [
+      {
+        name: "integration (PostgreSQL)",
+        command: "npx vitest run --project integration",
+        env: { TEST_DB: "postgres" },
+      },
+      { name: "e2e (Chromium, PostgreSQL)", command: "npx playwright test", env: { E2E_DB: "postgres" } },
+    ],
+  ],
 ];
 
 type Result = { name: string; ok: boolean; seconds: number };
@@ -52,13 +76,14 @@ function run(step: Step, held: boolean): Promise<Result & { output: string }> {
 const only = process.argv.slice(2);
 const serial = process.env.TEST_SERIAL === "1";
 const results: Result[] = [];
-for (const group of steps) {
-  const chosen = group.filter(
-    (step) => !only.length || only.some((word) => step.name.toLowerCase().includes(word.toLowerCase())),
-  );
-  if (!chosen.length) continue;
-  if (chosen.length === 1 || serial) {
-    for (const step of chosen) {
+const chosen = (step: Step) =>
+  !only.length || only.some((word) => step.name.toLowerCase().includes(word.toLowerCase()));
+
+for (const stage of stages) {
+  const lanes = stage.map((lane) => lane.filter(chosen)).filter((lane) => lane.length > 0);
+  if (!lanes.length) continue;
+  if (lanes.length === 1 || serial) {
+    for (const step of lanes.flat()) {
       process.stdout.write(`\n━━ ${step.name}: ${step.command}\n`);
       const { output: _ignored, ...result } = await run(step, false);
       results.push(result);
@@ -66,13 +91,17 @@ for (const group of steps) {
     continue;
   }
   process.stdout.write(
-    `\n━━ at the same time: ${chosen.map((step) => step.name).join(", ")} (output follows each as it ends)\n`,
+    `\n━━ at the same time: ${lanes
+      .map((lane) => lane.map((step) => step.name).join(" then "))
+      .join("; ")} (output follows each step as it ends)\n`,
   );
   await Promise.all(
-    chosen.map(async (step) => {
-      const { output, ...result } = await run(step, true);
-      process.stdout.write(`\n━━ ${step.name}: ${step.command}\n${output}`);
-      results.push(result);
+    lanes.map(async (lane) => {
+      for (const step of lane) {
+        const { output, ...result } = await run(step, true);
+        process.stdout.write(`\n━━ ${step.name}: ${step.command}\n${output}`);
+        results.push(result);
+      }
     }),
   );
 }
