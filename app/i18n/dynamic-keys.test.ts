@@ -84,7 +84,7 @@ const importRowStatuses = [
 ].map((m) => m[1]!);
 // The weekly digest's section headings, one per subscription kind.
 const digestSections = [
-  ...(/const key = \{([^}]+)\}\[subscription\.kind\]/.exec(read("models/digest.server.ts"))?.[1] ?? "").matchAll(
+  ...(/const key = \{([^}]+)\}\[subscription\.kind\]/.exec(read("models/weekly-digest.server.ts"))?.[1] ?? "").matchAll(
     /(\w+): "(\w+)"/g,
   ),
 ];

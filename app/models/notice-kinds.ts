@@ -30,7 +30,7 @@ export const NOTICE_CHANNELS = ["instant", "daily", "off"] as const;
 export type NoticeChannel = (typeof NOTICE_CHANNELS)[number];
 export const DEFAULT_CHANNEL: NoticeChannel = "instant";
 
-/** The weekly alerts digest (app/models/digest.server.ts) is a preference row of its own. */
+/** The weekly alerts digest (app/models/weekly-digest.server.ts) is a preference row of its own. */
 export const ALERTS_GROUP = "alerts";
 export const ALERTS_CHANNELS = ["weekly", "off"] as const;
 export type AlertsChannel = (typeof ALERTS_CHANNELS)[number];

@@ -1,8 +1,8 @@
-// Sends the weekly alert digests (app/models/digest.server.ts). Meant to run
+// Sends the weekly alert digests (app/models/weekly-digest.server.ts). Meant to run
 // once a week from cron or a systemd timer: `npm run digest:weekly`. Running it
 // again in the same week (Monday to Sunday, Hanoi time) sends nothing more.
 import { db } from "~/db.server";
-import { sendWeeklyDigests } from "~/models/digest.server";
+import { sendWeeklyDigests } from "~/models/weekly-digest.server";
 import { searchService, settleSearchIndex } from "~/search-service.server";
 import { logger } from "~/utils/logger.server";
 

@@ -9,7 +9,7 @@ const digestsTo = async (email: string) =>
 import { syncSearch } from "~/test-support/search";
 import { makeAgency, makeOffer, makeProvider, makeStatement } from "~/test-support/statement-factories";
 import { seedTerms } from "../../prisma/seed-taxonomy";
-import { sendWeeklyDigests, weekStart } from "./digest.server";
+import { sendWeeklyDigests, weekStart } from "./weekly-digest.server";
 import { followMatches, followSector, saveSearch } from "./subscription.server";
 
 type Headers = OutboxMessage & { headers?: Record<string, string> };
