@@ -9,7 +9,8 @@
 // - each database's e2e run follows its own integration run instead of
 //   waiting for both, and the widths pass is split between the two e2e runs
 //   (e2e/widths.spec.ts) so the lanes end at about the same time. Every step
-//   is CPU-bound, so this gains little (CI 2,119 s → 2,039–2,094 s; README, Tests).
+//   is CPU-bound, so this gains little: CI took 2,119–2,201 s before and
+//   2,039–2,158 s after, within the machine's drift (README, Tests).
 // The output of a lane's steps is held and printed whole as each ends, so
 // the log reads one step at a time.
 // TEST_SERIAL=1 runs every step one after the other (a one-core machine, or
