@@ -9,6 +9,7 @@ import { i18next } from "~/i18n/i18next.server";
 import { periodLabel } from "~/models/metrics-periods.server";
 import { isMetricKey, metrics } from "~/models/metrics-sources.server";
 import { metricRows, resolveDashboardFilters } from "~/models/metrics.server";
+import { pickText } from "~/utils/bilingual";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { requireStaff } from "~/utils/permissions.server";
 import { TableRegion } from "~/components/table-region";
@@ -98,20 +99,26 @@ export default function DashboardList() {
               </tr>
             </thead>
             <tbody>
-              {result.rows.map((row) => (
-                <tr key={`${row.id}-${row.at}`}>
-                  <td>{formatDateTime(row.at, language)}</td>
-                  <td>
-                    <Link to={row.href}>{language === "en" && row.titleEn ? row.titleEn : row.title}</Link>
-                  </td>
-                  <td>{row.detail ?? empty}</td>
-                  {aggregate === "count" ? null : (
-                    <td className="numeric">
-                      {valueText(row.value === null ? null : Math.round(row.value * 10) / 10)}
+              {result.rows.map((row) => {
+                // An English title where the offer has one; other text stays Vietnamese, marked as such.
+                const title = pickText(language, row.title, row.titleEn);
+                return (
+                  <tr key={`${row.id}-${row.at}`}>
+                    <td>{formatDateTime(row.at, language)}</td>
+                    <td>
+                      <Link to={row.href} lang={title.lang}>
+                        {title.text}
+                      </Link>
                     </td>
-                  )}
-                </tr>
-              ))}
+                    <td>{row.detail ?? empty}</td>
+                    {aggregate === "count" ? null : (
+                      <td className="numeric">
+                        {valueText(row.value === null ? null : Math.round(row.value * 10) / 10)}
+                      </td>
+                    )}
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </TableRegion>
