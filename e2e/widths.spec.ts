@@ -13,7 +13,7 @@
 // each page is checked once, not once per database: in the SQLite run. npm
 // test runs each database's e2e run after that database's integration run,
 // beside the other database's; the PostgreSQL integration run is the longer
-// one by about six minutes, so the whole pass goes to the SQLite side and the
+// one by five to six minutes, so the whole pass goes to the SQLite side and the
 // two sides end at about the same time. `E2E_DB=postgres` alone skips it.
 // It only reads pages (no form is sent), so the seeded demo data it looks at
 // is whatever the specs before it left.
