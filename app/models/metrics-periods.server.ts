@@ -2,7 +2,16 @@
 // The city counts "hằng tuần" by the Hanoi calendar, so a record made at
 // 23:59 on a Sunday in Hanoi (16:59 UTC) belongs to that week, not the next.
 import { tz, TZDate } from "@date-fns/tz";
-import { addDays, addMonths, addWeeks, format, startOfMonth, startOfWeek, subMonths, subWeeks } from "date-fns";
+// One file per function, not the "date-fns" index: the index loads all of
+// date-fns (about 130 ms at every process start, here and in each test file).
+import { addDays } from "date-fns/addDays";
+import { addMonths } from "date-fns/addMonths";
+import { addWeeks } from "date-fns/addWeeks";
+import { format } from "date-fns/format";
+import { startOfMonth } from "date-fns/startOfMonth";
+import { startOfWeek } from "date-fns/startOfWeek";
+import { subMonths } from "date-fns/subMonths";
+import { subWeeks } from "date-fns/subWeeks";
 import type { TFunction } from "i18next";
 import type { Granularity } from "~/schemas/dashboard";
 

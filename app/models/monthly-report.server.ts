@@ -1,5 +1,5 @@
 import { TZDate } from "@date-fns/tz";
-import { addMonths } from "date-fns";
+import { addMonths } from "date-fns/addMonths";
 import { db } from "~/db.server";
 import { HANOI_TZ, trackProblems } from "./problem-tracking.server";
 

@@ -1,5 +1,5 @@
 import { TZDate } from "@date-fns/tz";
-import { endOfDay } from "date-fns";
+import { endOfDay } from "date-fns/endOfDay";
 import { db, type DeploymentStage, type MajorProblemStatus, type MatchStatus, type Prisma } from "~/db.server";
 
 // "6 rõ" tracking of the city's major problems: who answers for each one,
