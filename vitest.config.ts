@@ -26,6 +26,10 @@ export default defineConfig({
           pool: "forks",
           globalSetup: ["app/test-support/global-setup.ts"],
           setupFiles: ["app/test-support/setup-database.ts"],
+          // The production build is plain JavaScript: Node loads it itself, as
+          // in production. Through vitest's transform it took 4 s per test
+          // file to load, against 0.9 s (1.6 s before exceljs was loaded lazily).
+          server: { deps: { external: [/\/build\/index\.js$/] } },
           testTimeout: 30_000,
           hookTimeout: 60_000,
           // The production code path: sanitised errors, Secure cookies.
