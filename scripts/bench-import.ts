@@ -15,7 +15,7 @@ if (process.env.BENCH_DB === "postgres") {
   postgres = await startThrowawayPostgres();
   databaseUrl = await postgres.createDatabase("bench");
 }
-migrateDatabase(databaseUrl);
+await migrateDatabase(databaseUrl);
 spawnSync(process.execPath, ["--import", "tsx", "prisma/seed.ts"], {
   env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" },
   stdio: "inherit",

@@ -133,7 +133,7 @@ if (kind === "postgres") {
   databaseUrl = `file:${path.join(tempDir, "e2e.db")}`;
 }
 
-migrateDatabase(databaseUrl);
+await migrateDatabase(databaseUrl);
 
 const env: NodeJS.ProcessEnv = {
   ...process.env,

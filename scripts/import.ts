@@ -23,7 +23,7 @@ if (!values.offers && !values.problems) {
   process.exit(2);
 }
 
-migrateDatabase(process.env.DATABASE_URL ?? "");
+await migrateDatabase(process.env.DATABASE_URL ?? "");
 // Imported after migrating: these modules open the database.
 const { db } = await import("~/db.server");
 const { commandLineImportActor, importOffers, importProblems } = await import("~/models/import.server");

@@ -12,7 +12,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
 }
 
 const started = Date.now();
-migrateDatabase();
+await migrateDatabase();
 
 // A production server needs a session secret. For the local demo, make one
 // once and keep it in var/, so sign-ins survive restarts.

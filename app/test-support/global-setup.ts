@@ -18,11 +18,11 @@ export default async function setup(project: TestProject) {
 
   if (kind === "postgres") {
     postgres = await startThrowawayPostgres();
-    migrateDatabase(await postgres.createDatabase("hte_template"));
+    await migrateDatabase(await postgres.createDatabase("hte_template"));
     project.provide("postgresBaseUrl", postgres.url());
   } else if (kind === "sqlite") {
     const template = path.join(workDir, "template.db");
-    migrateDatabase(`file:${template}`);
+    await migrateDatabase(`file:${template}`);
     project.provide("sqliteTemplate", template);
   } else {
     throw new Error(`TEST_DB must be sqlite or postgres, not ${kind}`);

@@ -11,7 +11,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hte-bench-publish-"));
 const databaseUrl = `file:${path.join(dir, "bench.db")}`;
 process.env.DATABASE_URL = databaseUrl;
 process.env.LOG_LEVEL ??= "warn";
-migrateDatabase(databaseUrl);
+await migrateDatabase(databaseUrl);
 
 const { db } = await import("~/db.server");
 const { createOffer } = await import("~/models/offer-editing.server");

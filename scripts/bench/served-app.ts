@@ -58,7 +58,7 @@ export async function serveSeededApp(
     // var/uploads files, which the throwaway database does not name.
     UPLOAD_DIR: path.join(dir, "uploads"),
   };
-  migrateDatabase(databaseUrl);
+  await migrateDatabase(databaseUrl);
   spawnSync(process.execPath, ["--import", "tsx", "prisma/seed.ts"], { env, stdio: "inherit" });
   await options.prepare?.(databaseUrl);
   if (!fs.existsSync("build/index.js")) spawnSync("npx", ["remix", "build"], { stdio: "inherit", shell: true });

@@ -13,7 +13,7 @@ export async function openThrowawayApp(name: string) {
   process.env.SEARCH_INDEX_PATH = path.join(workDir, "eval.search.sqlite");
   process.env.LOG_LEVEL ??= "warn";
   process.env.SEARCH_SYNC_INTERVAL_MS ??= "60000";
-  migrateDatabase(process.env.DATABASE_URL);
+  await migrateDatabase(process.env.DATABASE_URL);
   // Imported after the environment points at the throwaway database.
   const { db } = await import("~/db.server");
   const { settleSearchIndex, searchEngine } = await import("~/search-service.server");
