@@ -7,9 +7,9 @@
 // - the integration runs (SQLite and PostgreSQL) are one vitest worker each,
 //   so one core each;
 // - each database's e2e run follows its own integration run instead of
-//   waiting for both, and the widths pass runs only in the SQLite e2e run
-//   (e2e/widths.spec.ts), whose integration run is the shorter, so the lanes
-//   end at about the same time. Every step is CPU-bound, so the lanes alone
+//   waiting for both, and the widths pass runs mostly in the SQLite e2e run
+//   (all but the staff pages, e2e/widths.spec.ts), whose integration run is
+//   the shorter, so the lanes end at about the same time. Every step is CPU-bound, so the lanes alone
 //   gained little: CI took 2,119–2,201 s before and 2,039–2,158 s after,
 //   within the machine's drift (README, Tests).
 // The output of a lane's steps is held and printed whole as each ends, so
