@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "~/db.server";
-import { deployMigrations, migrateDatabase, pendingMigrations } from "../../scripts/db-migrate";
+import { migrateDatabase, pendingMigrations } from "../../scripts/db-migrate";
 
 const url = process.env.DATABASE_URL!;
 const folder = url.startsWith("file:") ? "prisma/migrations" : "prisma/postgresql/migrations";
@@ -16,8 +16,10 @@ const migrations = fs
   .map((entry) => entry.name)
   .sort();
 const newest = migrations.at(-1)!;
-// The real CLI, watched.
-const deploy = vi.fn(deployMigrations);
+// Stands in for the Prisma CLI: what is tested is whether it would be started.
+// (The real one runs at every test server's and e2e server's start, on a new
+// database; on PostgreSQL it takes 12 s even to refuse.)
+const deploy = vi.fn();
 
 beforeEach(() => deploy.mockClear());
 afterAll(() => db.$disconnect());
@@ -30,14 +32,13 @@ describe("migrating before a start", () => {
     expect(deploy).not.toHaveBeenCalled();
   });
 
-  it("counts a migration that failed half-way as pending, so the CLI runs and reports it", async () => {
+  it("counts a migration that failed half-way as pending, so the CLI runs (and reports it)", async () => {
     await db.$executeRawUnsafe(
       `UPDATE "_prisma_migrations" SET "finished_at" = NULL WHERE "migration_name" = '${newest}'`,
     );
     expect(await pendingMigrations(url)).toEqual([newest]);
-    // The CLI refuses a database with a failed migration (P3009) instead of applying anything.
-    await expect(migrateDatabase(url, deploy)).rejects.toThrow(/prisma migrate deploy failed/);
-    expect(deploy).toHaveBeenCalledOnce();
+    await migrateDatabase(url, deploy);
+    expect(deploy).toHaveBeenCalledExactlyOnceWith(url);
   });
 
   it("counts a migration the database has no record of as pending", async () => {
