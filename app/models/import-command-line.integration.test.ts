@@ -45,7 +45,7 @@ function runImport(args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-// Each run starts a process that migrates first: slow on PostgreSQL under load.
+// Each run starts a tsx process that checks for pending migrations first: seconds each, more when CI is loaded.
 describe("npm run import on a database with no users", { timeout: 120_000 }, () => {
   it("refuses an --actor that does not exist, with exit code 2 and nothing imported", async () => {
     expect(await db.user.count()).toBe(0);
