@@ -3,7 +3,7 @@
 // catalogue (the search page) with its price and brochure.
 import { expect, test, type Page } from "@playwright/test";
 import vi from "../app/i18n/vi";
-import { hydrated, signIn } from "./support";
+import { hydrated, signIn, signOut } from "./support";
 
 const provider = "hoang.anh@songhongai.example.vn";
 const curator = "curator@hihub.example.vn";
@@ -69,7 +69,7 @@ test("a provider lists a solution, HiHUB publishes it, the public finds it", asy
     await page.getByRole("button", { name: t.submit }).click();
     await expect(flash(page)).toHaveText(t.submitted);
     await expect(main(page).getByText(t.statuses.SUBMITTED, { exact: true })).toBeVisible();
-    await page.getByRole("banner").getByRole("button", { name: vi.layout.signOut }).click();
+    await signOut(page);
   });
 
   await test.step("the curator publishes it with an evidence level", async () => {
@@ -84,7 +84,7 @@ test("a provider lists a solution, HiHUB publishes it, the public finds it", asy
   });
 
   await test.step("the public finds it in the catalogue, with its price and brochure", async () => {
-    await page.getByRole("banner").getByRole("button", { name: vi.layout.signOut }).click();
+    await signOut(page);
     // The catalogue is the search page's offer tab; the index catches up with the publication within a second or so.
     await expect(async () => {
       await page.goto("/offers");

@@ -6,7 +6,7 @@
 // with its test-payments banner on the money pages.
 import { expect, test, type Page } from "@playwright/test";
 import vi from "../app/i18n/vi";
-import { signIn } from "./support";
+import { signIn, signOut } from "./support";
 
 const buyer = "quang.huy@sogtvt.hanoi.example.vn";
 const provider = "hoang.anh@songhongai.example.vn";
@@ -18,14 +18,6 @@ const t = vi.payments;
 const main = (page: Page) => page.getByRole("main");
 // The order's status, in bold in the receipt's heading.
 const status = (page: Page) => main(page).locator(".receipt-status");
-
-// Waits until the header shows the visitor signed out: going to /login before
-// the sign-out has landed would find the old session and be sent on to /orgs.
-async function signOut(page: Page) {
-  const button = page.getByRole("banner").getByRole("button", { name: vi.layout.signOut });
-  await button.click();
-  await expect(button).toBeHidden();
-}
 
 test("an agency pays for a package, the provider sees it, HiHUB refunds half", async ({ page }) => {
   let orderPath = "";

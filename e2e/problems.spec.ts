@@ -1,9 +1,9 @@
 // An agency posts a "6 rõ" problem statement, HiHUB publishes it, a provider
 // asks a public question, the agency answers, the provider proposes its
 // published offer (seeded), and the agency shortlists the proposal.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import vi from "../app/i18n/vi";
-import { hydrated, signIn } from "./support";
+import { hydrated, signIn, signOut } from "./support";
 
 const agencyUser = "quang.huy@sogtvt.hanoi.example.vn";
 const curator = "curator@hihub.example.vn";
@@ -24,11 +24,6 @@ function hanoiDate(daysAhead: number): string {
     month: "2-digit",
     day: "2-digit",
   }).format(new Date(Date.now() + daysAhead * 86_400_000));
-}
-
-async function signOut(page: Page) {
-  await page.getByRole("button", { name: vi.layout.signOut }).click();
-  await expect(page.getByRole("status")).toHaveText(vi.auth.signedOut);
 }
 
 test("an agency's statement goes from draft to a shortlisted proposal", async ({ page }) => {

@@ -66,3 +66,12 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByRole("button", { name: vi.auth.submitSignIn }).click();
   await expect(page.getByRole("banner").getByRole("button", { name: vi.layout.signOut })).toBeVisible();
 }
+
+// Signs out through the Vietnamese header and waits for the signed-out page.
+// A navigation started before the sign-out POST has landed cancels it and
+// leaves the user signed in (seen once in CI: the next sign-in's /login
+// redirected the still signed-in provider to /orgs).
+export async function signOut(page: Page) {
+  await page.getByRole("banner").getByRole("button", { name: vi.layout.signOut }).click();
+  await expect(page.getByRole("status")).toHaveText(vi.auth.signedOut);
+}
