@@ -137,6 +137,7 @@ export const TECHNOLOGY_GLOSSARY: string[][] = [
   ["mã hoá dữ liệu", "mã hóa dữ liệu", "mã hoá", "mã hóa", "encryption", "encrypt", "encrypted", "data encryption"],
   ["chống rò rỉ dữ liệu", "chống thất thoát dữ liệu", "ngăn ngừa mất dữ liệu", "data loss prevention", "DLP"],
   ["bảo vệ dữ liệu cá nhân", "personal data protection", "data protection", "GDPR"],
+  ["bảo mật dữ liệu", "bảo vệ dữ liệu", "an toàn dữ liệu", "data security", "data protection"],
   ["quyền riêng tư", "privacy", "data privacy"],
   ["tuân thủ", "compliance", "regulatory compliance"],
   [
