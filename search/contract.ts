@@ -817,4 +817,47 @@ export function describeSearchEngineContract(
       }, 30_000);
     },
   );
+
+  describe.runIf(quality)(`search engine contract: ${name}, other spellings only where the exact ones run out`, () => {
+    let engine: SearchEngine;
+    const search = (q: string) => engine.search({ q, perPage: 50 });
+
+    beforeAll(async () => {
+      engine = await create();
+      await engine.init();
+      await engine.clear();
+      await engine.setSynonyms(SYNONYMS);
+      await engine.upsert(REMOTE_CORPUS);
+    });
+    afterAll(async () => {
+      await engine.close();
+    });
+
+    it("a toned word that fills a page brings no look-alike, while a rare one still does", async () => {
+      // "từ xa" (remote) is in a page of offers; "tự … xã" (automatic, commune) shares its letters only.
+      const remote = ids(await search("giám sát từ xa"));
+      expect(remote.filter((id) => id.startsWith("remote-")).length).toBeGreaterThanOrEqual(5);
+      expect(remote).not.toContain("commune-reports");
+      // No offer holds "ca" as typed: read as "cá" (fish), the only spelling
+      // held, it still finds the fish-farm offer.
+      expect(ids(await search("nuôi ca"))).toContain("fish-farm");
+    });
+  });
 }
+
+// Ten offers that say "từ xa", one that holds the same letters as "tự" and
+// "xã", and a lone "cá" for a word typed with the wrong tone.
+const REMOTE_CORPUS: SearchDocument[] = [
+  ["remote-pumps", "Giám sát từ xa trạm bơm thoát nước", "Cảm biến mực nước gửi số liệu về trung tâm."],
+  ["remote-grid", "Giám sát từ xa lưới điện hạ thế", "Phát hiện quá tải trạm biến áp theo thời gian thực."],
+  ["remote-patients", "Giám sát bệnh nhân từ xa", "Đo huyết áp tại nhà, bác sĩ nhận cảnh báo."],
+  ["remote-barns", "Giám sát chuồng trại từ xa", "Nhiệt độ, độ ẩm và khí độc trong chuồng nuôi."],
+  ["remote-irrigation", "Giám sát và điều khiển tưới từ xa", "Độ ẩm đất quyết định lịch tưới cho vườn."],
+  ["remote-air", "Giám sát từ xa trạm quan trắc không khí", "Bụi mịn được cập nhật mỗi năm phút."],
+  ["remote-lighting", "Điều khiển chiếu sáng công cộng từ xa", "Bật tắt và hẹn giờ đèn đường qua mạng."],
+  ["remote-meters", "Đọc chỉ số công tơ từ xa", "Công tơ gửi chỉ số hằng ngày qua sóng RF."],
+  ["remote-signing", "Chữ ký số từ xa", "Ký văn bản trên điện thoại."],
+  ["remote-clinic", "Khám bệnh từ xa", "Bác sĩ tư vấn qua video cho người dân."],
+  ["commune-reports", "Tự động tổng hợp báo cáo cấp xã", "Giám sát tiến độ công việc của UBND xã và phường."],
+  ["fish-farm", "Nuôi cá lồng trên hồ chứa", "Cho ăn tự động theo nhiệt độ nước."],
+].map(([entityId, title, summary]) => searchDocument({ entityId: entityId!, title: title!, summary: summary! }));

@@ -36,6 +36,16 @@ describe("thesaurus matching with spelling", () => {
     expect(words("Cay do sau bao")).toContain("storm");
   });
 
+  it("takes a word without marks in a text with them as spelled, unless a phrase's marked words vouch for it", () => {
+    const index = buildMatchSynonyms([...groups, ["xã", "phường", "commune", "ward"], ["báo cháy", "fire alarm"]]);
+    // "xa" (far) beside "từ" is not "xã" (commune)…
+    expect(words("Giám sát từ xa", index)).not.toContain("commune");
+    // …typed without any diacritics, it may be.
+    expect(words("Giam sat tu xa", index)).toContain("commune");
+    // A forgotten mark inside a phrase whose other word has its own: "báo chay" is "báo cháy".
+    expect(words("Báo chay thông minh", index)).toContain("fire alarm");
+  });
+
   it("lets an English text reach the one-syllable Vietnamese wording", () => {
     expect(words("Water shortage in summer")).toContain("nuoc");
   });

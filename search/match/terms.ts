@@ -81,11 +81,18 @@ export function buildHints(hints: readonly (readonly [readonly string[], readonl
 
 const marksOf = (index: SynonymIndex) => ("marks" in index ? (index as MatchSynonymIndex).marks : null);
 
-/** The longest thesaurus phrase starting at `start`, and every group holding it. */
+/**
+ * The longest thesaurus phrase starting at `start`, and every group holding it.
+ * In a text `toned` (written with diacritics somewhere), a word without any is
+ * taken as spelled: "xa" (far) in "từ xa" is not "xã" (commune). Only inside
+ * a longer phrase whose other words carry their marks may it stand for a
+ * marked word, as a forgotten mark: "báo chay" is "báo cháy" (fire alarm).
+ */
 export function thesaurusAt(
   tokens: readonly Token[],
   start: number,
   index: SynonymIndex,
+  toned = false,
 ): { length: number; groups: number[] } | null {
   let found: { length: number; groups: number[] } | null = null;
   const marks = marksOf(index);
@@ -95,11 +102,13 @@ export function thesaurusAt(
     if (start + span.length > tokens.length) continue;
     if (!span.every((word, offset) => tokens[start + offset]!.folded === word)) continue;
     const spelled = marks?.[candidate.group]?.[(candidate as { phrase?: number }).phrase ?? -1];
+    const marked = (offset: number) => tokens[start + offset]!.exact !== tokens[start + offset]!.folded;
+    const unmarkedMayBeTypo = !toned || (span.length > 1 && span.some((_, offset) => marked(offset)));
     if (
       spelled &&
       !span.every((_, offset) => {
         const token = tokens[start + offset]!;
-        return token.exact === token.folded || markSignature(token.exact) === spelled[offset];
+        return (unmarkedMayBeTypo && !marked(offset)) || markSignature(token.exact) === spelled[offset];
       })
     )
       continue;
@@ -169,11 +178,11 @@ export function matchTerms(
       }
       const next = tokens[i + 1];
       if (!stop && next && !isStopWord(next)) add([token.folded, next.folded], weight * weights.bigram);
-      const hinted = hints && weights.hint > 0 ? thesaurusAt(tokens, i, hints.triggers) : null;
+      const hinted = hints && weights.hint > 0 ? thesaurusAt(tokens, i, hints.triggers, vietnamese) : null;
       if (hinted)
         for (const group of hinted.groups)
           for (const solution of hints!.solutions[group]!) add(solution, weight * weights.hint);
-      const phrase = thesaurusAt(tokens, i, synonyms);
+      const phrase = thesaurusAt(tokens, i, synonyms, vietnamese);
       if (phrase) {
         const marks = marksOf(synonyms);
         for (const group of phrase.groups) {
