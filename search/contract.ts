@@ -373,6 +373,25 @@ const markedWords = (result: SearchResult) =>
       .flatMap((segment) => segment.text.toLowerCase().split(/\s+/)),
   );
 
+/** A fresh engine from `create`, holding `corpus`, for the describe block it is called in. */
+function engineHolding(create: () => Promise<SearchEngine>, corpus: SearchDocument[]): () => SearchEngine {
+  let engine: SearchEngine | undefined;
+  beforeAll(async () => {
+    engine = await create();
+    await engine.init();
+    await engine.clear();
+    await engine.setSynonyms(SYNONYMS);
+    await engine.upsert(corpus);
+  });
+  afterAll(async () => {
+    await engine?.close();
+  });
+  return () => {
+    if (!engine) throw new Error("The engine is opened in beforeAll");
+    return engine;
+  };
+}
+
 /**
  * `quality: false` leaves out issue 15's search-quality behaviours: for the
  * benchmark's MiniSearch yardstick, which is not a production engine.
@@ -383,19 +402,8 @@ export function describeSearchEngineContract(
   { quality = true } = {},
 ) {
   describe(`search engine contract: ${name}`, () => {
-    let engine: SearchEngine;
-    const search = (q: string, extra: Omit<SearchQuery, "q"> = {}) => engine.search({ q, ...extra });
-
-    beforeAll(async () => {
-      engine = await create();
-      await engine.init();
-      await engine.clear();
-      await engine.setSynonyms(SYNONYMS);
-      await engine.upsert(CORPUS);
-    });
-    afterAll(async () => {
-      await engine.close();
-    });
+    const engine = engineHolding(create, CORPUS);
+    const search = (q: string, extra: Omit<SearchQuery, "q"> = {}) => engine().search({ q, ...extra });
 
     describe("Vietnamese text", () => {
       it.each([["chuyen doi so"], ["chuyển đổi số"], ["CHUYỂN ĐỔI SỐ"], ["chuyển đổi số".normalize("NFD")]])(
@@ -512,7 +520,7 @@ export function describeSearchEngineContract(
       it("never shows an unpublished document to the public", async () => {
         expect(ids(await search("bản nháp"))).not.toContain("draft-secret");
         expect(ids(await search("", { perPage: 100 }))).not.toContain("draft-secret");
-        const suggestions = await engine.suggest({ q: "bản nh" });
+        const suggestions = await engine().suggest({ q: "bản nh" });
         expect(suggestions.map((suggestion) => suggestion.id)).not.toContain("offer:draft-secret");
       });
 
@@ -528,25 +536,25 @@ export function describeSearchEngineContract(
 
     describe("suggestions", () => {
       it("suggests published titles for a partial word, of the asked type", async () => {
-        const suggestions = await engine.suggest({ q: "truy xuất ng" });
+        const suggestions = await engine().suggest({ q: "truy xuất ng" });
         expect(suggestions.map((suggestion) => suggestion.id).sort()).toEqual(["offer:lua-gao", "offer:lua-van-phuc"]);
-        expect(await engine.suggest({ q: "giảm kẹt", types: ["offer"] })).toEqual([]);
-        expect((await engine.suggest({ q: "giảm kẹt", types: ["problem"] }))[0]!.slug).toBe("ket-xe-problem");
+        expect(await engine().suggest({ q: "giảm kẹt", types: ["offer"] })).toEqual([]);
+        expect((await engine().suggest({ q: "giảm kẹt", types: ["problem"] }))[0]!.slug).toBe("ket-xe-problem");
       });
     });
 
     describe("writes", () => {
       it("reflects an edit and a removal at once", async () => {
         const edited = searchDocument({ entityId: "edit-me", title: "Ứng dụng quan trắc không khí" });
-        await engine.upsert([edited]);
+        await engine().upsert([edited]);
         expect(ids(await search("quan trắc"))).toContain("edit-me");
-        await engine.upsert([{ ...edited, title: "Ứng dụng cảnh báo ngập úng" }]);
+        await engine().upsert([{ ...edited, title: "Ứng dụng cảnh báo ngập úng" }]);
         expect(ids(await search("quan trắc"))).not.toContain("edit-me");
         expect(ids(await search("ngập úng"))).toContain("edit-me");
-        const before = await engine.count();
-        await engine.remove([edited.id]);
+        const before = await engine().count();
+        await engine().remove([edited.id]);
         expect(ids(await search("ngập úng"))).not.toContain("edit-me");
-        expect(await engine.count()).toBe(before - 1);
+        expect(await engine().count()).toBe(before - 1);
       });
     });
 
@@ -572,15 +580,15 @@ export function describeSearchEngineContract(
       }
 
       it("keeps answering from the old documents during a rebuild, and holds only the new ones after", async () => {
-        const before = await engine.count();
+        const before = await engine().count();
         const { batches, written, release } = pausedBatches(kept.slice(0, 5), [...kept.slice(5), rebuilt]);
-        const rebuilding = engine.replaceAll(batches);
+        const rebuilding = engine().replaceAll(batches);
         await written;
         // Half-way: searches still see the whole old index, none of the new one.
         expect(ids(await search("bệnh viện"))).toContain("benh-vien");
         expect(ids(await search("ngập lụt"))).not.toContain("rebuilt-only");
         expect(ids(await search("chuyển đổi số"))).toContain("cds-phuong");
-        expect(await engine.count()).toBe(before);
+        expect(await engine().count()).toBe(before);
         release();
         expect(await rebuilding).toBe(kept.length + 1);
         expect(ids(await search("bệnh viện"))).not.toContain("benh-vien");
@@ -591,10 +599,10 @@ export function describeSearchEngineContract(
         expect(
           (await search("", { filters: { sector: ["giao-thong"] }, facets: ["sector"] })).facets.sector,
         ).toMatchObject({ "giao-thong": 4 });
-        expect(await engine.count()).toBe(kept.length + 1);
+        expect(await engine().count()).toBe(kept.length + 1);
         // Back to the shared corpus for the tests that follow.
         expect(
-          await engine.replaceAll(
+          await engine().replaceAll(
             (async function* () {
               yield CORPUS;
             })(),
@@ -604,13 +612,13 @@ export function describeSearchEngineContract(
       });
 
       it("leaves the live index as it was when a rebuild fails half-way", async () => {
-        const before = await engine.count();
+        const before = await engine().count();
         const { batches, written, release } = pausedBatches([rebuilt], new Error("database went away"));
-        const rebuilding = engine.replaceAll(batches);
+        const rebuilding = engine().replaceAll(batches);
         await written;
         release();
         await expect(rebuilding).rejects.toThrow("database went away");
-        expect(await engine.count()).toBe(before);
+        expect(await engine().count()).toBe(before);
         expect(ids(await search("bệnh viện"))).toContain("benh-vien");
         expect(ids(await search("ngập lụt"))).not.toContain("rebuilt-only");
       });
@@ -624,13 +632,13 @@ export function describeSearchEngineContract(
           { words: ["camera"], weight: 1 },
           { words: ["noi", "bo"], weight: 1 },
         ];
-        const hits = await engine.similar({ terms, limit: 5 });
+        const hits = await engine().similar({ terms, limit: 5 });
         expect(hits[0]!.entityId).toBe("den-tin-hieu");
         expect(hits[0]!.matched).toEqual(expect.arrayContaining(["den tin hieu", "nut giao"]));
         expect(hits.map((hit) => hit.entityId)).not.toContain("draft-secret");
-        const filtered = await engine.similar({ terms, limit: 5, filters: { sector: ["dich-vu-cong"] } });
+        const filtered = await engine().similar({ terms, limit: 5, filters: { sector: ["dich-vu-cong"] } });
         expect(filtered.map((hit) => hit.entityId)).not.toContain("den-tin-hieu");
-        expect(await engine.similar({ terms: [], limit: 5 })).toEqual([]);
+        expect(await engine().similar({ terms: [], limit: 5 })).toEqual([]);
       });
     });
 
@@ -654,7 +662,7 @@ export function describeSearchEngineContract(
         const result = await search(q.slice(0, 2000), { facets: ["sector"] });
         expect(result.total).toBeGreaterThanOrEqual(0);
         expect(Array.isArray(result.hits)).toBe(true);
-        await expect(engine.suggest({ q })).resolves.toBeInstanceOf(Array);
+        await expect(engine().suggest({ q })).resolves.toBeInstanceOf(Array);
       });
 
       it("treats a quoted phrase as a phrase", async () => {
@@ -666,19 +674,8 @@ export function describeSearchEngineContract(
   describe.runIf(quality)(
     `search engine contract: ${name}, diacritics, phrases, typos and languages (issue 15)`,
     () => {
-      let engine: SearchEngine;
-      const search = (q: string, extra: Omit<SearchQuery, "q"> = {}) => engine.search({ q, perPage: 50, ...extra });
-
-      beforeAll(async () => {
-        engine = await create();
-        await engine.init();
-        await engine.clear();
-        await engine.setSynonyms(SYNONYMS);
-        await engine.upsert(ISSUE_CORPUS);
-      });
-      afterAll(async () => {
-        await engine.close();
-      });
+      const engine = engineHolding(create, ISSUE_CORPUS);
+      const search = (q: string, extra: Omit<SearchQuery, "q"> = {}) => engine().search({ q, perPage: 50, ...extra });
 
       it("a query typed with diacritics puts the exact spelling first, and a look-alike is no result", async () => {
         const result = ids(await search("giao thông"));
@@ -775,7 +772,7 @@ export function describeSearchEngineContract(
         const result = ids(await search(need));
         expect(result[0]).toBe("fall-wristband");
         // Problem → offer matching, given the same need, leads with it too.
-        const matched = await engine.similar({
+        const matched = await engine().similar({
           terms: needTerms(need, buildMatchSynonyms([...SYNONYMS, ...MATCHING_GLOSSARY])),
           limit: 5,
         });
@@ -819,19 +816,8 @@ export function describeSearchEngineContract(
   );
 
   describe.runIf(quality)(`search engine contract: ${name}, other spellings only where the exact ones run out`, () => {
-    let engine: SearchEngine;
-    const search = (q: string) => engine.search({ q, perPage: 50 });
-
-    beforeAll(async () => {
-      engine = await create();
-      await engine.init();
-      await engine.clear();
-      await engine.setSynonyms(SYNONYMS);
-      await engine.upsert(REMOTE_CORPUS);
-    });
-    afterAll(async () => {
-      await engine.close();
-    });
+    const engine = engineHolding(create, REMOTE_CORPUS);
+    const search = (q: string) => engine().search({ q, perPage: 50 });
 
     it("a toned word that fills a page brings no look-alike, while a rare one still does", async () => {
       // "từ xa" (remote) is in a page of offers; "tự … xã" (automatic, commune) shares its letters only.
