@@ -819,8 +819,8 @@ export function describeSearchEngineContract(
     const engine = engineHolding(create, REMOTE_CORPUS);
     const search = (q: string) => engine().search({ q, perPage: 50 });
 
-    it("a toned word that fills a page brings no look-alike, while a rare one still does", async () => {
-      // "từ xa" (remote) is in a page of offers; "tự … xã" (automatic, commune) shares its letters only.
+    it("a toned word held as typed by ten offers brings no look-alike, while a rare one still does", async () => {
+      // "từ xa" (remote) is in ten offers; "tự … xã" (automatic, commune) shares its letters only.
       const remote = ids(await search("giám sát từ xa"));
       expect(remote.filter((id) => id.startsWith("remote-")).length).toBeGreaterThanOrEqual(5);
       expect(remote).not.toContain("commune-reports");

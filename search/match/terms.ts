@@ -96,13 +96,13 @@ export function thesaurusAt(
 ): { length: number; groups: number[] } | null {
   let found: { length: number; groups: number[] } | null = null;
   const marks = marksOf(index);
+  const marked = (offset: number) => tokens[start + offset]!.exact !== tokens[start + offset]!.folded;
   for (const candidate of index.byFirstWord.get(tokens[start]!.folded) ?? []) {
     const span = candidate.words;
     if (found && span.length < found.length) break;
     if (start + span.length > tokens.length) continue;
     if (!span.every((word, offset) => tokens[start + offset]!.folded === word)) continue;
     const spelled = marks?.[candidate.group]?.[(candidate as { phrase?: number }).phrase ?? -1];
-    const marked = (offset: number) => tokens[start + offset]!.exact !== tokens[start + offset]!.folded;
     const unmarkedMayBeTypo = !toned || (span.length > 1 && span.some((_, offset) => marked(offset)));
     if (
       spelled &&

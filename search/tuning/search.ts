@@ -18,10 +18,10 @@ export const EXACT_QUALITY = 1;
 export const FOLDED_QUALITY = 0.7;
 /**
  * …and they are looked for only where the exact ones run out: when fewer
- * documents than a page of results hold the word as typed. Past that, "từ xa"
- * (remote) read as "tự … xã" only adds look-alikes below a page of right
- * answers. Measured on the look-alike phrases Q122–Q127 and the held-out file
- * (search/relevance/README.md); 500 before, for speed alone.
+ * than ten documents, the top ten a searcher reads first, hold the word as
+ * typed. Past that, "từ xa" (remote) read as "tự … xã" only adds look-alikes
+ * below ten right answers. Measured on the look-alike phrases Q122–Q127 and
+ * the held-out file (search/relevance/README.md); 500 before, for speed alone.
  */
 export const FOLDED_FALLBACK_BELOW = 10;
 /** A thesaurus or glossary equivalent, including the other language's. */
