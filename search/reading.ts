@@ -48,6 +48,44 @@ export function blendedScore(ownReading: number, matchingReading: number): numbe
 }
 
 /**
+ * The sectors the best few matches are in, each with the leaders' share of
+ * score in it. Only the leaders' sectors are read, so an engine can apply
+ * the lift to a large candidate list in its own tight loop (liftedBySector).
+ */
+export function leadingSectorShares<K, Sector>(
+  candidates: readonly K[],
+  scoreOf: (candidate: K) => number,
+  sectorsOf: (candidate: K) => readonly Sector[],
+  // Only what the searcher may see can lead: a hidden draft must not steer public results.
+  canLead: (candidate: K) => boolean = () => true,
+): Map<Sector, number> {
+  // The best few in one pass: candidates can be most of a large index.
+  const leaders: K[] = [];
+  for (const candidate of candidates) {
+    const score = scoreOf(candidate);
+    if (leaders.length === SECTOR_FEEDBACK_LEADERS && score <= scoreOf(leaders.at(-1)!)) continue;
+    // Asked last: whether it may lead reads its visibility and filters.
+    if (!canLead(candidate)) continue;
+    let at = leaders.length;
+    while (at > 0 && scoreOf(leaders[at - 1]!) < score) at -= 1;
+    leaders.splice(at, 0, candidate);
+    if (leaders.length > SECTOR_FEEDBACK_LEADERS) leaders.pop();
+  }
+  const total = leaders.reduce((sum, candidate) => sum + scoreOf(candidate), 0);
+  const shares = new Map<Sector, number>();
+  if (total === 0) return shares;
+  for (const leader of leaders)
+    for (const sector of new Set(sectorsOf(leader)))
+      shares.set(sector, (shares.get(sector) ?? 0) + scoreOf(leader) / total);
+  return shares;
+}
+
+/** A match's score risen towards 1 by SECTOR_FEEDBACK times its best sector's share of the leaders. */
+export function liftedBySector(score: number, share: number): number {
+  return Math.min(1, score + SECTOR_FEEDBACK * share * (1 - score));
+}
+
+/**
  * New scores for candidates sharing a sector with the best few: each rises
  * towards 1 by SECTOR_FEEDBACK times the leaders' score share of that sector.
  * "trợ cấp xã hội" then finds the other social-welfare offers that say it
@@ -57,32 +95,17 @@ export function sectorFeedback<K>(
   candidates: readonly K[],
   scoreOf: (candidate: K) => number,
   sectorsOf: (candidate: K) => readonly (string | number)[],
-  // Only what the searcher may see can lead: a hidden draft must not steer public results.
   canLead: (candidate: K) => boolean = () => true,
 ): Map<K, number> {
-  // The best few in one pass: candidates can be most of a large index.
-  const leaders: K[] = [];
-  for (const candidate of candidates) {
-    if (!canLead(candidate)) continue;
-    const score = scoreOf(candidate);
-    if (leaders.length === SECTOR_FEEDBACK_LEADERS && score <= scoreOf(leaders.at(-1)!)) continue;
-    let at = leaders.length;
-    while (at > 0 && scoreOf(leaders[at - 1]!) < score) at -= 1;
-    leaders.splice(at, 0, candidate);
-    if (leaders.length > SECTOR_FEEDBACK_LEADERS) leaders.pop();
-  }
-  const total = leaders.reduce((sum, candidate) => sum + scoreOf(candidate), 0);
+  const shares = leadingSectorShares(candidates, scoreOf, sectorsOf, canLead);
   const raised = new Map<K, number>();
-  if (total === 0) return raised;
-  const votes = new Map<string | number, number>();
-  for (const leader of leaders)
-    for (const sector of new Set(sectorsOf(leader))) votes.set(sector, (votes.get(sector) ?? 0) + scoreOf(leader));
+  if (shares.size === 0) return raised;
   for (const candidate of candidates) {
     const score = scoreOf(candidate);
     if (score <= 0) continue;
     let share = 0;
-    for (const sector of sectorsOf(candidate)) share = Math.max(share, (votes.get(sector) ?? 0) / total);
-    if (share > 0) raised.set(candidate, Math.min(1, score + SECTOR_FEEDBACK * share * (1 - score)));
+    for (const sector of sectorsOf(candidate)) share = Math.max(share, shares.get(sector) ?? 0);
+    if (share > 0) raised.set(candidate, liftedBySector(score, share));
   }
   return raised;
 }
