@@ -8,6 +8,13 @@ export type DatabaseTarget =
   | { provider: "sqlite"; url: string; filePath: string }
   | { provider: "postgresql"; url: string };
 
+/**
+ * Where each provider's schema and migrations live, under prisma/: SQLite's
+ * at the top, PostgreSQL's derived copy in postgresql/. The CLI config and
+ * the migration check both read it, so the two cannot disagree.
+ */
+export const PRISMA_FOLDERS: Record<DatabaseTarget["provider"], string> = { sqlite: ".", postgresql: "postgresql" };
+
 export function resolveDatabaseTarget(databaseUrl: string | undefined): DatabaseTarget {
   const url = databaseUrl?.trim();
   if (!url) {

@@ -1,14 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import { defineConfig } from "prisma/config";
-import { resolveDatabaseTarget } from "../app/db-url";
+import { PRISMA_FOLDERS, resolveDatabaseTarget } from "../app/db-url";
 
 // The CLI talks to the database through the same driver adapters as the app,
 // with the WASM schema engine (engine: "js"): the native engines cannot be
 // downloaded on our machines.
 const target = resolveDatabaseTarget(process.env.DATABASE_URL);
 // Paths here are relative to this file.
-const dir = target.provider === "sqlite" ? "." : "postgresql";
+const dir = PRISMA_FOLDERS[target.provider];
 
 export default defineConfig({
   experimental: { adapter: true },

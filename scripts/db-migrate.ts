@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { resolveDatabaseTarget, type DatabaseTarget } from "../app/db-url";
+import { PRISMA_FOLDERS, resolveDatabaseTarget, type DatabaseTarget } from "../app/db-url";
 import { runPrisma } from "./prisma-cli";
 
 /** The Prisma CLI's `migrate deploy`; throws when it fails. */
@@ -35,7 +35,7 @@ export async function migrateDatabase(
  */
 export async function pendingMigrations(databaseUrl: string): Promise<string[] | null> {
   const target = resolveDatabaseTarget(databaseUrl);
-  const folder = path.resolve(target.provider === "sqlite" ? "prisma/migrations" : "prisma/postgresql/migrations");
+  const folder = path.resolve("prisma", PRISMA_FOLDERS[target.provider], "migrations");
   const names = fs
     .readdirSync(folder, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
