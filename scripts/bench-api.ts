@@ -45,7 +45,7 @@ for (const pathname of endpoints) {
   rows.push(await loadRow(pathname, base + pathname, DURATION_S));
 }
 
-app.stop();
+await app.stop();
 
 process.stdout.write(
   `\nDatabase: ${app.databaseLabel}; ${CONNECTIONS} connections, ${DURATION_S} s per endpoint, ${

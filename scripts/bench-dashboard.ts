@@ -85,7 +85,7 @@ try {
     if (pathname === yearByWeek) yearByWeekP50 = timed.p50;
   }
 } finally {
-  app.stop();
+  await app.stop();
 }
 
 process.stdout.write(

@@ -161,7 +161,7 @@ const pages: [string, Group, string, Record<string, string>?][] = [
 ];
 const rows: Measured[] = [anchorRow];
 for (const [label, group, pathname, headers] of pages) rows.push(await measure(label, group, base + pathname, headers));
-app.stop();
+await app.stop();
 const anchorAgain = await measure("anchor again, after the project's pages", "anchor", anchor.base + "/");
 rows.push(anchorAgain);
 anchor.stop();
@@ -176,7 +176,7 @@ for (const [label, group, pathname] of pages) {
   if (group === "public" || group === "api")
     rows.push(await measure(`${label}, cache off`, "rendered", uncached.base + pathname));
 }
-uncached.stop();
+await uncached.stop();
 
 const anchorRps = (anchorRow.rps + anchorAgain.rps) / 2;
 let met = 0;

@@ -156,7 +156,7 @@ for (const page of PAGES) {
     headers: { cookie },
   });
   const perRequest = (cpuMs(app.pid!) - before) / Math.max(1, result.requests.total);
-  app.stop();
+  await app.stop();
   let file: string | undefined;
   for (let waited = 0; !file && waited < 20_000; waited += 250) {
     await new Promise((r) => setTimeout(r, 250));

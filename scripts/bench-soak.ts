@@ -79,7 +79,7 @@ try {
     { method: "POST", path: "/forgot-password", headers: form, body: `email=${"a".repeat(1_150_000)}` },
   ];
 } catch (error) {
-  app.stop();
+  await app.stop();
   throw error;
 }
 
@@ -136,7 +136,7 @@ try {
 }
 const endRss = rssMb();
 if (endRss !== null) samples.push({ s: (Date.now() - started) / 1000, mb: endRss });
-app.stop();
+await app.stop();
 
 // Percentiles from every answer's own time (autocannon's summary has no p95).
 const percentiles = (times: number[]) => {

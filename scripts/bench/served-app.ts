@@ -29,7 +29,8 @@ export type ServedApp = {
   databaseLabel: string;
   /** The server process (for reading its memory from /proc). */
   pid: number | undefined;
-  stop(): void;
+  /** Stops the server, waits for it to exit, then removes its database. */
+  stop(): Promise<void>;
 };
 
 /** `prepare` runs on the seeded database before the server starts (e.g. to add generated history). */
@@ -81,8 +82,17 @@ export async function serveSeededApp(
     bootMs: Date.now() - started,
     databaseLabel: postgres ? "PostgreSQL (throwaway)" : "SQLite",
     pid: server.pid,
-    stop() {
-      server.kill("SIGTERM");
+    // The database goes only after the server has exited: removed under a
+    // running server, its scheduled jobs failed on a moved database file and
+    // logged errors that looked like the app's.
+    async stop() {
+      if (server.exitCode === null && server.signalCode === null) {
+        const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
+        server.kill("SIGTERM");
+        const late = setTimeout(() => server.kill("SIGKILL"), 10_000);
+        await exited;
+        clearTimeout(late);
+      }
       postgres?.stop();
       fs.rmSync(dir, { recursive: true, force: true });
     },
