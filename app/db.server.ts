@@ -13,13 +13,23 @@ type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
 // Reads start with SELECT (or a WITH that selects); anything else may write.
 const READ_ONLY = /^\s*(select|with\b(?![\s\S]*\b(insert|update|delete)\b))/i;
 const ROW_CHANGE = /^\s*(insert|update|delete|replace)\b/i;
-// Coordination rows no page shows to the public (app/utils/lease.server.ts,
-// app/models/scheduler.server.ts): a lease renewal or a job's run record every
-// few seconds must not empty the public page cache. A search reader's row
-// (SearchConsumer) is refreshed while idle; the search worker marks the data
-// changed itself once the index has changed (search-sync.server.ts).
+// Rows no public page or remembered public answer is made from, so writing
+// them must not empty the public page cache:
+// - coordination (app/utils/lease.server.ts, app/models/scheduler.server.ts):
+//   a lease renewal or a job's run record every few seconds;
+// - a search reader's row (SearchConsumer), refreshed while idle; the search
+//   worker marks the data changed itself once the index has changed
+//   (search-sync.server.ts);
+// - one person's own rows: sessions, reset tokens, notices and their
+//   preferences, read marks on message threads;
+// - the mail queue and reminder keys. Every email sent is two writes (claimed,
+//   then sent), so each one emptied the cache and the remembered "needs it may
+//   fit" rankings: while the demo's queued mail drained, a provider's offer
+//   page recomputed its matches on every load. The event that queued a mail
+//   or a notice changes its own rows in the same transaction, and those count.
 // (Prisma quotes names with backticks on SQLite, double quotes on PostgreSQL.)
-const BOOKKEEPING = /^\s*(insert\s+into|update|delete\s+from)\s+([`"]\w+[`"]\.)?[`"](Lease|JobRun|SearchConsumer)[`"]/i;
+const BOOKKEEPING =
+  /^\s*(insert\s+into|update|delete\s+from)\s+([`"]\w+[`"]\.)?[`"](Lease|JobRun|SearchConsumer|Session|PasswordResetToken|Notification|NotificationPreference|MessageThreadRead|MailOutbox|NoticeReminder)[`"]/i;
 // Prisma sends COMMIT/ROLLBACK through the transaction's executeRaw and then
 // calls commit(); the statements before it say whether the transaction
 // wrote (the commit wrapper below marks the change once committed).

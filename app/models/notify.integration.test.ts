@@ -20,6 +20,7 @@ import {
   uniqueEmail,
 } from "~/test-support/factories";
 import { startTestServer, visibleText } from "~/test-support/http";
+import { dataVersion } from "~/utils/data-version.server";
 
 const server = startTestServer();
 
@@ -237,6 +238,18 @@ describe("one-click unsubscribe per group", () => {
 });
 
 describe("the mail worker", () => {
+  it("sends without emptying the public page cache, and so does the reader signing in to read the notice", async () => {
+    const reader = await userWithLanguage("vi");
+    await db.$transaction((tx) => notify(tx, [declined(reader.id)]));
+    const before = dataVersion();
+    const mails = await readOutbox(reader.email);
+    expect(mails).toHaveLength(1);
+    const browser = await server.signedIn(reader);
+    expect(visibleText((await browser.get("/notifications")).text)).toContain("Đèn giao thông thích ứng");
+    // Public pages and remembered rankings are kept: nothing they show changed.
+    expect(dataVersion()).toBe(before);
+  });
+
   it("retries with growing delays, gives up after the last attempt, and shows staff the queue with the error", async () => {
     const closedPort = await new Promise<number>((resolve) => {
       const probe = net.createServer().listen(0, "127.0.0.1", () => {
